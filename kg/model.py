@@ -1,0 +1,347 @@
+"""The data model: sources, actors, sanctions and statements, gathered in a Dataset.
+
+The models are the documentation: every class and field has a docstring, every closed
+vocabulary is an enum from :mod:`kg.vocab`, and ``schemas/`` holds the JSON Schema generated
+from these classes (``kg schema -o schemas/``).
+
+Conventions:
+
+* ids are short slugs (``[a-z0-9][a-z0-9._:-]*``); states use their ISO 3166-1 alpha-2 code
+  in lower case (``us``, ``cn``), blocs and international bodies short codes (``eu``, ``un``);
+* dates are ISO dates; a partial date (``2021`` or ``2021-03``) is allowed where only the
+  year or month is known. Dates are kept as strings, which sort correctly;
+* facts cite sources as ``{source: <id>, quote: "<exact words>"}``.
+
+One coordinated action by several governments on the same day (the US, EU, UK and Canada
+on 22 March 2021) is one :class:`Sanction` with several imposers when the sources report it
+as one act; separate legal acts on different days are separate sanctions. Queries answer
+per imposer either way.
+
+>>> s = Sanction(id="s1", imposers=["us"], targets=["cn"], status="imposed",
+...              reasons=["human_rights"], date="2021-03-22", sources=[{"source": "a"}])
+>>> s.reasons[0].category
+<Reason.HUMAN_RIGHTS: 'human_rights'>
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+from kg.vocab import ActorKind, Measure, Reason, Stance, Status
+
+__all__ = [
+    "RECORD_TYPES",
+    "Actor",
+    "Citation",
+    "Dataset",
+    "PartialDate",
+    "ReasonRef",
+    "Record",
+    "Sanction",
+    "Slug",
+    "Source",
+    "Statement",
+]
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
+_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id (use lower-case letters, digits and . _ : -, "
+            "starting with a letter or digit)"
+        )
+    if len(value) > 200:
+        raise ValueError("id is longer than 200 characters")
+    return value
+
+
+def _coerce_date(value: Any) -> Any:
+    # YAML turns 2021-03-22 into a date and 2021 into an int; accept both as written.
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+def _check_date(value: str) -> str:
+    if not _DATE_RE.match(value):
+        raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    if len(value) == 10:
+        try:
+            _dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real calendar date") from None
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+"""A short identifier: lower-case letters, digits and ``. _ : -``."""
+
+PartialDate = Annotated[str, BeforeValidator(_coerce_date), AfterValidator(_check_date)]
+"""An ISO date, or a partial one (``2021-03``, ``2021``)."""
+
+NonEmptyStr = Annotated[str, Field(min_length=1, max_length=100_000)]
+
+
+def _no_duplicates(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    dupes = [v for v in values if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
+    if dupes:
+        raise ValueError(f"lists {dupes[0]!r} twice")
+    return values
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+        validate_assignment=False,
+    )
+
+
+class Citation(_Model):
+    """A reference from a fact to a source, optionally with the exact supporting words."""
+
+    source: Slug
+    """Id of the :class:`Source` cited."""
+    quote: str | None = None
+    """The exact words in the source that support the fact."""
+    start: int | None = Field(default=None, ge=0)
+    """Character offset of the quote in the source text, where known (set by the extractor)."""
+    end: int | None = Field(default=None, ge=0)
+    """Character offset just past the quote in the source text, where known."""
+
+    @model_validator(mode="after")
+    def _offsets(self) -> Citation:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError("end offset is before start offset")
+        return self
+
+
+class Source(_Model):
+    """Where facts come from: an article, a press release, a sanctions list."""
+
+    id: Slug
+    """Unique id of the source."""
+    url: str | None = None
+    """Where the source can be read. Only http(s) links are ever made clickable."""
+    title: str | None = None
+    """Title of the article or document."""
+    publisher: str | None = None
+    """Who published it (newspaper, ministry, list maintainer)."""
+    published: PartialDate | None = None
+    """When it was published."""
+
+
+class Actor(_Model):
+    """Someone who acts or is acted upon: a state, a bloc, a ministry, a person, a company,
+    or an unnamed group such as "ten European individuals"."""
+
+    id: Slug
+    """Unique id; ISO 3166-1 alpha-2 in lower case for states (``us``), short codes for blocs."""
+    name: NonEmptyStr
+    """Display name."""
+    kind: ActorKind
+    """What kind of actor this is."""
+    country: str | None = Field(default=None, pattern=r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
+    """ISO 3166-1 alpha-2 code (lower case) of the country the actor belongs to."""
+    aliases: list[str] = Field(default_factory=list)
+    """Other names it is known by (used to find it by name)."""
+    member_of: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+        default_factory=list
+    )
+    """Ids of blocs or organisations it is a member of (a state in the EU)."""
+    part_of: Slug | None = None
+    """Id of the actor this one is part of (a ministry of a state, an official's government)."""
+    count: int | None = Field(default=None, ge=1)
+    """For an unnamed group: how many members it has, where the source says."""
+    description: str | None = None
+    """Free text; for a group, who its members are."""
+    wikidata_id: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$")
+    """Wikidata item id (``Q30``), used to merge the same actor across sources."""
+    position: str | None = None
+    """For a person: the office held (``Foreign Minister``)."""
+    identifiers: dict[str, str] = Field(default_factory=dict)
+    """Other identifiers, by scheme (``ofac_uid``, ``un_reference``, ``opensanctions``)."""
+    sources: list[Citation] = Field(default_factory=list)
+    """Sources that name this actor (set by importers; optional for curated data)."""
+    draft: bool = False
+    """True for an actor created automatically (by the extractor) that a person should review."""
+
+    @model_validator(mode="after")
+    def _rules(self) -> Actor:
+        if self.id in self.member_of:
+            raise ValueError(f"actor {self.id!r} cannot be a member of itself")
+        if self.part_of == self.id:
+            raise ValueError(f"actor {self.id!r} cannot be part of itself")
+        if self.count is not None and self.kind is not ActorKind.GROUP:
+            raise ValueError("count is only for actors of kind 'group'")
+        return self
+
+
+def _reason_from_str(value: Any) -> Any:
+    # "human_rights" is shorthand for {"category": "human_rights"}.
+    if isinstance(value, str):
+        return {"category": value}
+    return value
+
+
+class ReasonRef(_Model):
+    """Why a sanction was imposed: a category and, optionally, the words used."""
+
+    category: Reason
+    """The reason category."""
+    detail: str | None = None
+    """The reason in the source's own words (``abuses against the Uighur population``)."""
+
+
+ReasonItem = Annotated[ReasonRef, BeforeValidator(_reason_from_str)]
+
+
+class Sanction(_Model):
+    """One sanctions event: some imposers take (or threaten, ease, lift) measures
+    against some targets, for some reasons, citing sources."""
+
+    id: Slug
+    """Unique id of the event."""
+    imposers: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    """Ids of the actors that impose it (one or more)."""
+    targets: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    """Ids of the actors it is aimed at (one or more)."""
+    status: Status = Status.IMPOSED
+    """Where it stands: threatened, expected, imposed, extended, eased or lifted."""
+    measures: list[Measure] = Field(default_factory=list)
+    """What it does; empty means not stated."""
+    reasons: list[ReasonItem] = Field(default_factory=list)
+    """Why, as categories with the source's own words as detail."""
+    date: PartialDate | None = None
+    """When it was announced, imposed, threatened or reported."""
+    effective_date: PartialDate | None = None
+    """When it took effect, if different."""
+    end_date: PartialDate | None = None
+    """When it ended or ends."""
+    program: str | None = None
+    """Sanctions programme or regime (``CHINA-EO13936``, ``UKRAINE-EO13661``)."""
+    legal_basis: str | None = None
+    """The legal act (``Council Regulation (EU) 2021/478``, ``EO 13818``)."""
+    in_response_to: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+        default_factory=list
+    )
+    """Ids of the sanctions this one retaliates against."""
+    sources: list[Citation] = Field(min_length=1)
+    """Where it is reported (one or more)."""
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    """For machine-extracted records: how sure the extractor is (0 to 1)."""
+
+    @model_validator(mode="after")
+    def _rules(self) -> Sanction:
+        if self.id in self.in_response_to:
+            raise ValueError(f"sanction {self.id!r} cannot respond to itself")
+        if self.date and self.end_date and _date_key(self.end_date) < _date_key(self.date):
+            raise ValueError(f"end_date {self.end_date} is before date {self.date}")
+        if (
+            self.effective_date
+            and self.end_date
+            and _date_key(self.end_date) < _date_key(self.effective_date)
+        ):
+            raise ValueError(
+                f"end_date {self.end_date} is before effective_date {self.effective_date}"
+            )
+        return self
+
+
+class Statement(_Model):
+    """Something an actor said about sanctions or about other actors."""
+
+    id: Slug
+    """Unique id of the statement."""
+    speakers: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    """Ids of the actors who said it (a joint statement has several)."""
+    date: PartialDate | None = None
+    """When it was said."""
+    stance: Stance = Stance.OTHER
+    """What it does: condemns, supports, calls_for, warns, threatens, denies, expects, other."""
+    about_sanctions: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+        default_factory=list
+    )
+    """Ids of the sanctions it is about."""
+    about_actors: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+        default_factory=list
+    )
+    """Ids of the actors it is about."""
+    summary: str | None = None
+    """What was said, in a sentence; the exact words live on the citations."""
+    sources: list[Citation] = Field(min_length=1)
+    """Where it is reported, with the quote."""
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    """For machine-extracted records: how sure the extractor is (0 to 1)."""
+
+
+def _date_key(value: str) -> str:
+    """Sort key for partial dates: a partial date sorts at its start."""
+    return value
+
+
+Record = Source | Actor | Sanction | Statement
+
+#: The ``type`` of a record in a JSONL file, and the model it holds.
+RECORD_TYPES: dict[str, type[_Model]] = {
+    "source": Source,
+    "actor": Actor,
+    "sanction": Sanction,
+    "statement": Statement,
+}
+
+
+class Dataset(_Model):
+    """A set of sources, actors, sanctions and statements; what a YAML or JSON file holds.
+
+    ``$schema`` may name the JSON Schema the file follows; it is otherwise ignored.
+    """
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    """The JSON Schema this file follows (for editors); ignored when loading."""
+    sources: list[Source] = Field(default_factory=list)
+    """Where facts come from."""
+    actors: list[Actor] = Field(default_factory=list)
+    """Who acts or is acted upon."""
+    sanctions: list[Sanction] = Field(default_factory=list)
+    """Sanctions events."""
+    statements: list[Statement] = Field(default_factory=list)
+    """Statements about sanctions."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    def records(self) -> list[tuple[str, Source | Actor | Sanction | Statement]]:
+        """Every record with its type name, sources first, in a stable order."""
+        out: list[tuple[str, Source | Actor | Sanction | Statement]] = []
+        out += [("source", r) for r in self.sources]
+        out += [("actor", r) for r in self.actors]
+        out += [("sanction", r) for r in self.sanctions]
+        out += [("statement", r) for r in self.statements]
+        return out
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+RecordType = Literal["source", "actor", "sanction", "statement"]

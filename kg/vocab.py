@@ -1,0 +1,134 @@
+"""Closed vocabularies of the data model, and crosswalks to other coding schemes.
+
+Each vocabulary is a :class:`~enum.StrEnum`, so a value is also its plain string
+(``Status.IMPOSED == "imposed"``) and serialises without ceremony.
+
+Crosswalks:
+
+* ``CAMEO_SANCTION_CODES``: GDELT/CAMEO event codes that concern sanctions, with the status
+  (or statement stance) each one means.
+* ``PLOVER_MODES``: the PLOVER event ontology's SANCTION modes for our statuses.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "CAMEO_SANCTION_CODES",
+    "PLOVER_MODES",
+    "ActorKind",
+    "Measure",
+    "Reason",
+    "Stance",
+    "Status",
+]
+
+
+class ActorKind(StrEnum):
+    """What kind of actor something is."""
+
+    STATE = "state"
+    BLOC = "bloc"
+    GOVERNMENT_BODY = "government_body"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+    VESSEL = "vessel"
+
+    @property
+    def can_impose(self) -> bool:
+        """Whether actors of this kind normally impose sanctions (states, blocs, bodies)."""
+        return self in (ActorKind.STATE, ActorKind.BLOC, ActorKind.GOVERNMENT_BODY)
+
+
+class Status(StrEnum):
+    """Where a sanction stands. ``threatened`` and ``expected`` are not (yet) in force."""
+
+    THREATENED = "threatened"
+    EXPECTED = "expected"
+    IMPOSED = "imposed"
+    EXTENDED = "extended"
+    EASED = "eased"
+    LIFTED = "lifted"
+
+    @property
+    def is_tentative(self) -> bool:
+        """True for a sanction that has been announced or feared but not imposed."""
+        return self in (Status.THREATENED, Status.EXPECTED)
+
+    @property
+    def in_force(self) -> bool:
+        """True for a sanction that was in force when the record was made."""
+        return self in (Status.IMPOSED, Status.EXTENDED, Status.EASED)
+
+
+class Measure(StrEnum):
+    """What a sanction does."""
+
+    ASSET_FREEZE = "asset_freeze"
+    TRAVEL_BAN = "travel_ban"
+    ARMS_EMBARGO = "arms_embargo"
+    TRADE_RESTRICTIONS = "trade_restrictions"
+    FINANCIAL_RESTRICTIONS = "financial_restrictions"
+    INVESTMENT_BAN = "investment_ban"
+    SECTORAL = "sectoral"
+    EXPORT_CONTROL = "export_control"
+    IMPORT_BAN = "import_ban"
+    DIPLOMATIC = "diplomatic"
+    VISA_RESTRICTIONS = "visa_restrictions"
+    TRANSPORT = "transport"
+    UNSPECIFIED = "unspecified"
+
+
+class Reason(StrEnum):
+    """Why a sanction was imposed (the category; free-text detail lives beside it)."""
+
+    HUMAN_RIGHTS = "human_rights"
+    DEMOCRACY = "democracy"
+    ELECTION_INTERFERENCE = "election_interference"
+    ARMED_CONFLICT = "armed_conflict"
+    TERRORISM = "terrorism"
+    NUCLEAR_PROLIFERATION = "nuclear_proliferation"
+    CYBER = "cyber"
+    CORRUPTION = "corruption"
+    DRUG_TRAFFICKING = "drug_trafficking"
+    DISINFORMATION = "disinformation"
+    RETALIATION = "retaliation"
+    OTHER = "other"
+
+
+class Stance(StrEnum):
+    """What a statement does."""
+
+    CONDEMNS = "condemns"
+    SUPPORTS = "supports"
+    CALLS_FOR = "calls_for"
+    WARNS = "warns"
+    THREATENS = "threatens"
+    DENIES = "denies"
+    EXPECTS = "expects"
+    OTHER = "other"
+
+
+#: CAMEO event code -> ("sanction", Status) or ("statement", Stance).
+#: 163 impose embargo/boycott/sanctions; 1312 threaten sanctions; 081 ease administrative
+#: sanctions; 085 ease economic sanctions; 0254/1054 appeal for / demand easing of sanctions.
+CAMEO_SANCTION_CODES: dict[str, tuple[str, Status | Stance]] = {
+    "163": ("sanction", Status.IMPOSED),
+    "1312": ("sanction", Status.THREATENED),
+    "081": ("sanction", Status.EASED),
+    "085": ("sanction", Status.EASED),
+    "0254": ("statement", Stance.CALLS_FOR),
+    "1054": ("statement", Stance.CALLS_FOR),
+}
+
+#: PLOVER event type SANCTION and its modes, for our statuses.
+PLOVER_MODES: dict[Status, tuple[str, str]] = {
+    Status.THREATENED: ("THREATEN", "sanction"),
+    Status.EXPECTED: ("SANCTION", "expected"),
+    Status.IMPOSED: ("SANCTION", "impose"),
+    Status.EXTENDED: ("SANCTION", "impose"),
+    Status.EASED: ("EASE_SANCTION", "ease"),
+    Status.LIFTED: ("EASE_SANCTION", "lift"),
+}
