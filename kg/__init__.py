@@ -1,0 +1,70 @@
+"""sanctions-kg: a knowledge graph of sanctions events.
+
+Data flows one way: files -> :func:`load` (validated :class:`Dataset`) -> :func:`build`
+(a networkx MultiDiGraph) -> queries (:mod:`kg.query`) and exports (:mod:`kg.export`).
+
+>>> import kg
+>>> G = kg.build(kg.load())
+>>> sorted({r.imposer_name for r in kg.who_sanctioned(G, "China", reason="human_rights",
+...                                                   since="2021-03-22", until="2021-03-22")})
+['Canada', 'European Union', 'United Kingdom', 'United States']
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from kg.build import build, who_sanctioned_whom
+from kg.errors import (
+    DataError,
+    KGError,
+    OutputError,
+    Problem,
+    ResolveError,
+    UsageError,
+    ValidationFailed,
+)
+from kg.load import load
+from kg.model import Actor, Citation, Dataset, ReasonRef, Sanction, Source, Statement
+from kg.query import (
+    coalitions,
+    relations,
+    retaliation,
+    sanctioned_by,
+    statements,
+    timeline,
+    who_sanctioned,
+)
+from kg.resolve import Resolver
+from kg.table import to_dataframe, to_records
+
+__all__ = [
+    "Actor",
+    "Citation",
+    "DataError",
+    "Dataset",
+    "KGError",
+    "OutputError",
+    "Problem",
+    "ReasonRef",
+    "ResolveError",
+    "Resolver",
+    "Sanction",
+    "Source",
+    "Statement",
+    "UsageError",
+    "ValidationFailed",
+    "__version__",
+    "build",
+    "coalitions",
+    "load",
+    "relations",
+    "retaliation",
+    "sanctioned_by",
+    "statements",
+    "timeline",
+    "to_dataframe",
+    "to_records",
+    "who_sanctioned",
+    "who_sanctioned_whom",
+]

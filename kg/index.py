@@ -1,0 +1,152 @@
+"""Indexes kept beside a built graph, so queries cost the size of their answer.
+
+An :class:`Index` is built once per graph (lazily, and cached for the graph's lifetime) and
+answers "which actors belong to this state", "which blocs is this actor in" and "which
+sanctions fall in this date range" without scanning the graph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import weakref
+from collections import defaultdict
+from functools import cached_property
+
+import networkx as nx
+
+from kg.model import Actor
+from kg.resolve import Resolver
+
+__all__ = ["Index", "index_of"]
+
+
+class Index:
+    """Lookups over one graph. Get it with :func:`index_of`, not by constructing it."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+
+    @cached_property
+    def actors(self) -> dict[str, dict]:
+        """Actor id -> node attributes."""
+        return {n[6:]: d for n, d in self.G.nodes(data=True) if d.get("type") == "actor"}
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        """A :class:`~kg.resolve.Resolver` over the graph's actors."""
+        actors = []
+        for aid, d in self.actors.items():
+            actors.append(Actor.model_construct(
+                id=aid, name=d.get("label") or aid, kind=d.get("kind"),
+                aliases=list(d.get("aliases") or []), country=d.get("country"),
+                member_of=[], identifiers={}, sources=[]))
+        return Resolver(actors)
+
+    @cached_property
+    def members(self) -> dict[str, list[str]]:
+        """Bloc id -> ids of its member actors."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for u, v, k in self.G.edges(keys=True):
+            if k == "MEMBER_OF":
+                out[v[6:]].append(u[6:])
+        return {k: sorted(v) for k, v in out.items()}
+
+    @cached_property
+    def blocs_of(self) -> dict[str, list[str]]:
+        """Actor id -> ids of the blocs it is a member of."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for bloc, members in self.members.items():
+            for m in members:
+                out[m].append(bloc)
+        return dict(out)
+
+    @cached_property
+    def _belongs(self) -> dict[str, list[tuple[str, str]]]:
+        # State (or any actor) id -> [(actor id, how)] for actors that belong to it:
+        # part of it (transitively) or of its nationality.
+        children: dict[str, list[str]] = defaultdict(list)
+        for u, v, k in self.G.edges(keys=True):
+            if k == "PART_OF":
+                children[v[6:]].append(u[6:])
+        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for parent in list(children):
+            stack, seen = list(children[parent]), {parent}
+            while stack:
+                c = stack.pop()
+                if c in seen:
+                    continue
+                seen.add(c)
+                out[parent].append((c, "part_of"))
+                stack += children.get(c, [])
+        for aid, d in self.actors.items():
+            country = d.get("country")
+            if country and country != aid and country in self.actors:
+                if all(c != aid for c, _ in out[country]):
+                    out[country].append((aid, "country"))
+        return dict(out)
+
+    def belonging_to(self, actor_id: str) -> list[tuple[str, str]]:
+        """Actors that belong to ``actor_id`` (its officials, bodies, nationals), with how."""
+        return self._belongs.get(actor_id, [])
+
+    def polity(self, actor_id: str) -> str:
+        """The state or bloc an actor stands for: itself for a state or bloc, else its
+        country (if that is an actor) or the root of its ``part_of`` chain."""
+        d = self.actors.get(actor_id, {})
+        if d.get("kind") in ("state", "bloc"):
+            return actor_id
+        country = d.get("country")
+        if country and country in self.actors:
+            return str(country)
+        seen = {actor_id}
+        node = "actor:" + actor_id
+        while True:
+            parents = [v for _, v, k in self.G.out_edges(node, keys=True) if k == "PART_OF"]
+            if not parents or parents[0][6:] in seen:
+                return node[6:]
+            node = parents[0]
+            seen.add(node[6:])
+
+    @cached_property
+    def _by_date(self) -> tuple[list[str], list[str]]:
+        pairs = sorted((d["date"], n) for n, d in self.G.nodes(data=True)
+                       if d.get("type") == "sanction" and d.get("date"))
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+
+    def sanctions_between(self, since: str | None, until: str | None) -> list[str]:
+        """Sanction node ids dated within [since, until] (partial dates overlap-match)."""
+        dates, nodes = self._by_date
+        lo = bisect.bisect_left(dates, since[:4]) if since else 0
+        hi = bisect.bisect_right(dates, until) if until else len(dates)
+        return [n for d, n in zip(dates[lo:hi], nodes[lo:hi], strict=True)
+                if date_in(d, since, until)]
+
+
+def date_in(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a (possibly partial) date overlaps [since, until]; undated is out when a
+    bound is given.
+
+    >>> date_in("2021-03", "2021-03-15", None), date_in("2021", None, "2020-12-31")
+    (True, False)
+    """
+    if since is None and until is None:
+        return True
+    if not date:
+        return False
+    if since and date.ljust(10, "~") < since:
+        return False
+    return not (until and date > until)
+
+
+_CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, Index] = weakref.WeakKeyDictionary()
+
+
+def index_of(G: nx.MultiDiGraph) -> Index:
+    """The :class:`Index` of a graph, built on first use and kept while the graph lives.
+
+    Build a new graph rather than mutating one that has been queried.
+    """
+    idx = _CACHE.get(G)
+    if idx is None:
+        idx = _CACHE[G] = Index(G)
+    return idx

@@ -1,0 +1,456 @@
+"""Questions asked of the sanctions graph: pure functions, graph first, options keyword-only.
+
+Actors may be given by id, name or alias ("China", "PRC", "cn"); an unknown or ambiguous
+name raises :class:`~kg.errors.ResolveError`. Every answer is a list of small frozen
+dataclasses; :func:`kg.table.to_records` turns them into dicts and
+:func:`kg.table.to_dataframe` into a pandas DataFrame.
+
+A target matches its own sanctions and those on actors that belong to it: a query for
+China also finds sanctions on "Chinese officials" (``target_via="country"``) and on China's
+ministries (``target_via="part_of"``). With ``expand_blocs=True`` a bloc's sanctions are
+answered for each member too (``via="eu"``: France sanctioned China as an EU member).
+
+>>> from kg.load import load
+>>> from kg.build import build
+>>> G = build(load())
+>>> sorted({r.imposer for r in who_sanctioned(G, "China", reason="human_rights",
+...                                          since="2021-03-01", until="2021-03-31")})
+['ca', 'eu', 'gb', 'us']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from kg.errors import UsageError
+from kg.index import Index, date_in, index_of
+from kg.model import _check_date
+from kg.vocab import Reason, Stance, Status
+
+__all__ = [
+    "Coalition",
+    "Relation",
+    "RetaliationLink",
+    "StatementRow",
+    "TimelineEntry",
+    "coalitions",
+    "relations",
+    "resolve_actor",
+    "retaliation",
+    "sanctioned_by",
+    "statements",
+    "timeline",
+    "who_sanctioned",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One imposer -> target -> reason triple of one sanction."""
+
+    imposer: str
+    imposer_name: str
+    target: str
+    target_name: str
+    reason: str | None
+    reason_detail: str | None
+    sanction: str
+    status: str
+    date: str | None
+    sources: tuple[str, ...]
+    via: str | None = None
+    """The bloc through which ``imposer`` took part, when blocs are expanded."""
+    target_via: str | None = None
+    """How the matched target belongs to the actor asked about (``country``, ``part_of``)."""
+
+
+def _check_enum(value: str | None, enum: type, what: str) -> str | None:
+    if value is None:
+        return None
+    if value not in {str(e) for e in enum}:
+        allowed = ", ".join(str(e) for e in enum)
+        raise UsageError(f"unknown {what} {value!r}; use one of {allowed}")
+    return value
+
+
+def _check_bound(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return _check_date(value)
+    except ValueError as exc:
+        raise UsageError(f"--{what}: {exc}") from None
+
+
+def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
+    """The id of the actor ``name`` means in ``G`` (by id, name, alias, country, capital)."""
+    return index_of(G).resolver.resolve(name)
+
+
+def _name(idx: Index, actor_id: str) -> str:
+    return str(idx.actors.get(actor_id, {}).get("label") or actor_id)
+
+
+def relations(
+    G: nx.MultiDiGraph,
+    *,
+    imposer: str | None = None,
+    target: str | None = None,
+    reason: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    expand_blocs: bool = False,
+) -> list[Relation]:
+    """Imposer -> target -> reason triples, one per sanction, imposer, target and reason,
+    sorted by date then sanction. A sanction with no stated reason gives one triple with
+    ``reason=None``. Every filter is optional; they combine with AND.
+    """
+    idx = index_of(G)
+    reason = _check_enum(reason, Reason, "reason")
+    status = _check_enum(status, Status, "status")
+    since, until = _check_bound(since, "since"), _check_bound(until, "until")
+    imp_id = resolve_actor(G, imposer) if imposer else None
+    tgt_id = resolve_actor(G, target) if target else None
+
+    # Start from the smallest candidate set the filters allow.
+    tgt_via: dict[str, str | None] = {}
+    if tgt_id:
+        tgt_via = {tgt_id: None, **dict(idx.belonging_to(tgt_id))}
+        cands = {u for t in tgt_via for u, _, k in G.in_edges("actor:" + t, keys=True)
+                 if k == "TARGETS"}
+    elif imp_id:
+        imposers = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
+        cands = {v for i in imposers for _, v, k in G.out_edges("actor:" + i, keys=True)
+                 if k == "IMPOSED"}
+    elif reason:
+        rnode = "reason:" + reason
+        cands = {u for u, _, k in G.in_edges(rnode, keys=True)} if rnode in G else set()
+        if since or until:
+            cands &= set(idx.sanctions_between(since, until))
+    elif since or until:
+        cands = set(idx.sanctions_between(since, until))
+    else:
+        cands = {n for n, d in G.nodes(data=True) if d.get("type") == "sanction"}
+
+    out: list[Relation] = []
+    for node in cands:
+        d = G.nodes[node]
+        if status and d["status"] != status:
+            continue
+        if not date_in(d.get("date"), since, until):
+            continue
+        reasons = list(zip(d["reasons"], d["reason_details"], strict=True)) or [(None, None)]
+        if reason:
+            reasons = [r for r in reasons if r[0] == reason]
+            if not reasons:
+                continue
+        imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
+        if expand_blocs:
+            imposers += [(m, i) for i in d["imposers"] for m in idx.members.get(i, [])]
+        if imp_id:
+            imposers = [p for p in imposers if p[0] == imp_id]
+        targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
+            else [(t, None) for t in d["targets"]]
+        sid = node[9:]
+        for imp, via in imposers:
+            for tgt, how in targets:
+                for cat, detail in reasons:
+                    out.append(Relation(
+                        imposer=imp, imposer_name=_name(idx, imp), target=tgt,
+                        target_name=_name(idx, tgt), reason=cat, reason_detail=detail,
+                        sanction=sid, status=d["status"], date=d.get("date"),
+                        sources=tuple(d["sources"]), via=via, target_via=how))
+    out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
+    return out
+
+
+def who_sanctioned(G: nx.MultiDiGraph, target: str, **filters: object) -> list[Relation]:
+    """Who sanctioned ``target`` (and the actors that belong to it), and why.
+    Takes the options of :func:`relations`."""
+    return relations(G, target=target, **filters)  # type: ignore[arg-type]
+
+
+def sanctioned_by(G: nx.MultiDiGraph, imposer: str, **filters: object) -> list[Relation]:
+    """Whom ``imposer`` sanctioned, and why. Takes the options of :func:`relations`."""
+    return relations(G, imposer=imposer, **filters)  # type: ignore[arg-type]
+
+
+# --- retaliation -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RetaliationLink:
+    """A sanction (``response``) answering an earlier one (``original``)."""
+
+    chain: int
+    """Number of the chain (connected run of responses) this link belongs to, from 1."""
+    response: str
+    response_imposers: tuple[str, ...]
+    response_date: str | None
+    original: str
+    original_imposers: tuple[str, ...]
+    original_date: str | None
+    inferred: bool
+    """False when the data says so (``in_response_to``); True when suggested because the
+    target of ``original`` sanctioned its imposer within the window."""
+    lag_days: int | None
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    import datetime as dt
+
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return None
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def retaliation(G: nx.MultiDiGraph, *, infer: bool = True,
+                window_days: int = 90) -> list[RetaliationLink]:
+    """Sanctions that answer other sanctions: the links stated with ``in_response_to``
+    and, with ``infer=True``, suggested links where B imposed sanctions on A within
+    ``window_days`` after A imposed sanctions on B (marked ``inferred=True``).
+    Links are grouped into chains, numbered by their earliest date.
+    """
+    if window_days < 0:
+        raise UsageError("window_days must be zero or more")
+    idx = index_of(G)
+    pairs: list[tuple[str, str, bool]] = [
+        (u, v, False) for u, v, k in G.edges(keys=True) if k == "RESPONDS_TO"]
+    if infer:
+        pairs += _inferred_links(G, idx, window_days, {(u, v) for u, v, _ in pairs})
+    # Chains: connected components of the links, ordered by their first date.
+    comp = nx.Graph()
+    comp.add_edges_from((u, v) for u, v, _ in pairs)
+    chains = sorted(nx.connected_components(comp),
+                    key=lambda c: min((G.nodes[n].get("date") or "9999") for n in c))
+    chain_of = {n: i for i, c in enumerate(chains, 1) for n in c}
+    out = []
+    for u, v, inferred in pairs:
+        du, dv = G.nodes[u], G.nodes[v]
+        out.append(RetaliationLink(
+            chain=chain_of[u], response=u[9:], response_imposers=tuple(du["imposers"]),
+            response_date=du.get("date"), original=v[9:],
+            original_imposers=tuple(dv["imposers"]), original_date=dv.get("date"),
+            inferred=inferred, lag_days=_days(dv.get("date"), du.get("date"))))
+    out.sort(key=lambda r: (r.chain, r.original_date or "", r.response_date or "", r.response))
+    return out
+
+
+def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
+                    stated: set[tuple[str, str]]) -> list[tuple[str, str, bool]]:
+    import datetime as dt
+
+    # (imposer polity, target polity) -> [(date, sanction node)] for sanctions in force.
+    by_pair: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    explained = {u for u, _ in stated}
+    for n, d in G.nodes(data=True):
+        if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
+            continue
+        date = d.get("date")
+        if not date or len(date) != 10:
+            continue
+        for i in {idx.polity(x) for x in d["imposers"]}:
+            for t in {idx.polity(x) for x in d["targets"]}:
+                if i != t:
+                    by_pair[(i, t)].append((date, n))
+    out = []
+    for (a, b), responses in by_pair.items():
+        originals = by_pair.get((b, a))
+        if not originals:
+            continue
+        for rdate, rnode in responses:
+            if rnode in explained:
+                continue
+            start = (dt.date.fromisoformat(rdate) - dt.timedelta(days=window)).isoformat()
+            for odate, onode in originals:
+                if start <= odate <= rdate and onode != rnode and (rnode, onode) not in stated \
+                        and not (odate == rdate and onode > rnode):
+                    out.append((rnode, onode, True))
+    return sorted(set(out))
+
+
+# --- coalitions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Coalition:
+    """Imposers who acted on the same targets within a short window."""
+
+    imposers: tuple[str, ...]
+    imposer_names: tuple[str, ...]
+    targets: tuple[str, ...]
+    sanctions: tuple[str, ...]
+    reasons: tuple[str, ...]
+    first: str | None
+    last: str | None
+
+
+def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int = 2,
+               since: str | None = None, until: str | None = None) -> list[Coalition]:
+    """Groups of imposers that sanctioned the same target within ``window_days`` of one
+    another (a joint sanction with several imposers counts too). Threats and liftings
+    are left out. Largest coalitions first."""
+    if window_days < 0 or min_imposers < 1:
+        raise UsageError("window_days must be >= 0 and min_imposers >= 1")
+    since, until = _check_bound(since, "since"), _check_bound(until, "until")
+    import datetime as dt
+
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_target: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for n, d in G.nodes(data=True):
+        if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
+            continue
+        if not date_in(d.get("date"), since, until):
+            continue
+        find(n)
+        for t in d["targets"]:
+            by_target[t].append((d.get("date") or "", n))
+    for items in by_target.values():
+        items.sort()
+        for (d1, n1), (d2, n2) in zip(items, items[1:], strict=False):
+            if len(d1) == len(d2) == 10 and (dt.date.fromisoformat(d2)
+                                             - dt.date.fromisoformat(d1)).days <= window_days:
+                parent[find(n2)] = find(n1)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in parent:
+        groups[find(n)].append(n)
+    idx = index_of(G)
+    out = []
+    for members in groups.values():
+        ds = [G.nodes[n] for n in members]
+        imposers = sorted({i for d in ds for i in d["imposers"]})
+        if len(imposers) < min_imposers:
+            continue
+        dates = sorted(d["date"] for d in ds if d.get("date"))
+        out.append(Coalition(
+            imposers=tuple(imposers), imposer_names=tuple(_name(idx, i) for i in imposers),
+            targets=tuple(sorted({t for d in ds for t in d["targets"]})),
+            sanctions=tuple(sorted(n[9:] for n in members)),
+            reasons=tuple(sorted({r for d in ds for r in d["reasons"]})),
+            first=dates[0] if dates else None, last=dates[-1] if dates else None))
+    out.sort(key=lambda c: (-len(c.imposers), c.first or "", c.sanctions))
+    return out
+
+
+# --- statements and timelines ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    """A statement, with its speakers' names and what it is about."""
+
+    statement: str
+    date: str | None
+    speakers: tuple[str, ...]
+    speaker_names: tuple[str, ...]
+    stance: str
+    about: tuple[str, ...]
+    """Ids of the actors and sanctions it is about."""
+    summary: str | None
+    quote: str | None
+    sources: tuple[str, ...]
+
+
+def _with_members(idx: Index, actor_id: str) -> set[str]:
+    return {actor_id, *(a for a, how in idx.belonging_to(actor_id) if how == "part_of")}
+
+
+def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | None = None,
+               stance: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[StatementRow]:
+    """Statements, filtered by speaker (an actor and the people and bodies that are part
+    of it: "Russia" finds Lavrov), by subject (an actor named in ``about_actors``, or one
+    that imposed or was hit by a sanction in ``about_sanctions``) and by stance."""
+    idx = index_of(G)
+    stance = _check_enum(stance, Stance, "stance")
+    since, until = _check_bound(since, "since"), _check_bound(until, "until")
+    speakers = _with_members(idx, resolve_actor(G, speaker)) if speaker else None
+    subject = resolve_actor(G, about) if about else None
+    subjects = ({subject} | {a for a, _ in idx.belonging_to(subject)}) if subject else None
+    out = []
+    for n, d in G.nodes(data=True):
+        if d.get("type") != "statement":
+            continue
+        if stance and d["stance"] != stance:
+            continue
+        if not date_in(d.get("date"), since, until):
+            continue
+        if speakers is not None and not speakers & set(d["speakers"]):
+            continue
+        if subjects is not None:
+            hit = bool(subjects & set(d["about_actors"]))
+            for s in d["about_sanctions"]:
+                sd = G.nodes.get("sanction:" + s, {})
+                hit = hit or bool(subjects & set(sd.get("imposers", []) + sd.get("targets", [])))
+            if not hit:
+                continue
+        quote = next((q for q in d["quotes"] if q), None)
+        out.append(StatementRow(
+            statement=n[10:], date=d.get("date"), speakers=tuple(d["speakers"]),
+            speaker_names=tuple(_name(idx, s) for s in d["speakers"]), stance=d["stance"],
+            about=tuple(d["about_actors"] + d["about_sanctions"]), summary=d.get("summary"),
+            quote=quote, sources=tuple(d["sources"])))
+    out.sort(key=lambda r: (r.date or "9999", r.statement))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One thing that happened to or was done by an actor."""
+
+    date: str | None
+    role: str
+    """``imposed``, ``targeted``, ``said`` or ``mentioned``."""
+    record: str
+    """``sanction:<id>`` or ``statement:<id>``."""
+    status: str
+    """Sanction status or statement stance."""
+    summary: str
+    via: str | None = None
+    """The member or bloc through which the actor is involved, if not directly."""
+
+
+def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
+             until: str | None = None) -> list[TimelineEntry]:
+    """Everything ``actor`` (or a person or body that is part of it) did or suffered, in
+    date order: sanctions imposed and suffered, statements made and statements about it."""
+    idx = index_of(G)
+    since, until = _check_bound(since, "since"), _check_bound(until, "until")
+    aid = resolve_actor(G, actor)
+    related = {aid: None, **{a: how for a, how in idx.belonging_to(aid)}}
+    roles = {("IMPOSED", "out"): "imposed", ("TARGETS", "in"): "targeted",
+             ("MADE", "out"): "said", ("ABOUT", "in"): "mentioned"}
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for a, how in related.items():
+        node = "actor:" + a
+        edges: Iterable[tuple[str, str, str, str]] = [
+            *((v, k, "out", u) for u, v, k in G.out_edges(node, keys=True)),
+            *((u, k, "in", v) for u, v, k in G.in_edges(node, keys=True))]
+        for other, key, direction, _ in edges:
+            role = roles.get((key, direction))
+            if role is None or (other, role) in seen:
+                continue
+            d = G.nodes[other]
+            if not date_in(d.get("date"), since, until):
+                continue
+            seen.add((other, role))
+            out.append(TimelineEntry(
+                date=d.get("date"), role=role, record=other,
+                status=d.get("status") or d.get("stance") or "",
+                summary=d.get("summary") or d.get("label") or other,
+                via=None if how is None else a))
+    out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
+    return out

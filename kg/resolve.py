@@ -1,0 +1,251 @@
+"""Names -> actors: ids, names, aliases, country names and codes, seats of government.
+
+Country names and codes come from :mod:`pycountry` (ISO 3166); we add only what ISO does
+not hold: the short names newsrooms use ("Russia", "UK", "Turkey"), seats of government used
+as metonyms ("Washington", "the Kremlin", "Brussels") and demonyms ("Chinese officials").
+
+Matching ignores case, accents and punctuation: "U.S.", "us", "United States" and
+"Washington" all find ``us``.
+
+>>> normalize("  The U.S.  ")
+'us'
+>>> normalize("Côte d’Ivoire")
+'cote divoire'
+>>> country_code("the Kremlin"), country_code("PRC"), country_code("Brussels")
+('ru', 'cn', 'eu')
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+import pycountry
+
+from kg.errors import ResolveError
+from kg.model import Actor, Dataset
+from kg.vocab import ActorKind
+
+__all__ = [
+    "BLOCS",
+    "DEMONYMS",
+    "SEATS",
+    "SHORT_NAMES",
+    "Resolver",
+    "country_actor",
+    "country_code",
+    "country_name",
+    "normalize",
+]
+
+#: Seats of government and other places used to mean a government ("Washington said").
+SEATS: dict[str, str] = {
+    "washington": "us", "white house": "us", "state department": "us",
+    "beijing": "cn", "zhongnanhai": "cn",
+    "moscow": "ru", "kremlin": "ru",
+    "brussels": "eu",
+    "london": "gb", "downing street": "gb", "whitehall": "gb",
+    "ottawa": "ca", "tokyo": "jp", "canberra": "au", "wellington": "nz",
+    "paris": "fr", "elysee": "fr", "berlin": "de", "rome": "it", "madrid": "es",
+    "warsaw": "pl", "the hague": "nl", "stockholm": "se", "bern": "ch", "oslo": "no",
+    "tehran": "ir", "minsk": "by", "kyiv": "ua", "kiev": "ua", "pyongyang": "kp",
+    "seoul": "kr", "taipei": "tw", "damascus": "sy", "caracas": "ve", "havana": "cu",
+    "ankara": "tr", "new delhi": "in", "riyadh": "sa", "baghdad": "iq", "kabul": "af",
+    "managua": "ni", "naypyidaw": "mm", "tbilisi": "ge", "yerevan": "am", "baku": "az",
+    "abu dhabi": "ae", "doha": "qa", "cairo": "eg", "pretoria": "za", "brasilia": "br",
+}
+
+#: Short and former names that ISO 3166 does not list.
+SHORT_NAMES: dict[str, str] = {
+    "us": "us", "usa": "us", "america": "us", "united states": "us",
+    "uk": "gb", "britain": "gb", "great britain": "gb", "england": "gb",
+    "russia": "ru", "prc": "cn", "mainland china": "cn",
+    "turkey": "tr", "turkiye": "tr", "czech republic": "cz", "ivory coast": "ci",
+    "burma": "mm", "north korea": "kp", "dprk": "kp", "south korea": "kr",
+    "iran": "ir", "syria": "sy", "venezuela": "ve", "bolivia": "bo", "laos": "la",
+    "vietnam": "vn", "moldova": "md", "tanzania": "tz", "taiwan": "tw", "palestine": "ps",
+    "kosovo": "xk", "macau": "mo", "hong kong": "hk", "holland": "nl", "vatican": "va",
+    "drc": "cd", "dr congo": "cd", "democratic republic of congo": "cd",
+}
+
+#: Blocs and international bodies: id -> (name, aliases).
+BLOCS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "eu": ("European Union", ("EU", "the EU", "European Council", "Council of the EU")),
+    "un": ("United Nations", ("UN", "U.N.")),
+    "unsc": ("UN Security Council", ("United Nations Security Council", "UNSC",
+                                     "Security Council")),
+    "nato": ("NATO", ("North Atlantic Treaty Organization",)),
+    "g7": ("G7", ("Group of Seven",)),
+    "asean": ("ASEAN", ("Association of Southeast Asian Nations",)),
+    "au-union": ("African Union", ("AU",)),
+    "ecowas": ("ECOWAS", ("Economic Community of West African States",)),
+}
+
+#: Demonyms ("Chinese officials") -> country or bloc code.
+DEMONYMS: dict[str, str] = {
+    "american": "us", "chinese": "cn", "russian": "ru", "british": "gb", "canadian": "ca",
+    "european": "eu", "iranian": "ir", "belarusian": "by", "belarussian": "by",
+    "ukrainian": "ua", "japanese": "jp", "australian": "au", "north korean": "kp",
+    "south korean": "kr", "syrian": "sy", "venezuelan": "ve", "turkish": "tr",
+    "french": "fr", "german": "de", "italian": "it", "spanish": "es", "polish": "pl",
+    "dutch": "nl", "swedish": "se", "swiss": "ch", "norwegian": "no", "indian": "in",
+    "cuban": "cu", "iraqi": "iq", "afghan": "af", "burmese": "mm", "myanmar": "mm",
+    "nicaraguan": "ni", "saudi": "sa", "emirati": "ae", "israeli": "il",
+    "palestinian": "ps", "lebanese": "lb", "libyan": "ly", "sudanese": "sd",
+    "malian": "ml", "eritrean": "er", "zimbabwean": "zw", "hong kong": "hk",
+    "taiwanese": "tw", "georgian": "ge", "armenian": "am", "azerbaijani": "az",
+    "new zealand": "nz", "lithuanian": "lt", "latvian": "lv", "estonian": "ee",
+    "czech": "cz", "hungarian": "hu", "austrian": "at", "belgian": "be", "danish": "dk",
+    "finnish": "fi", "greek": "gr", "irish": "ie", "portuguese": "pt", "romanian": "ro",
+    "bulgarian": "bg", "croatian": "hr", "slovak": "sk", "slovenian": "si",
+    "cypriot": "cy", "maltese": "mt", "luxembourgish": "lu", "western": "west",
+}
+
+_DROP = re.compile(r"[.'’`´]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(name: str) -> str:
+    """Fold a name for matching: no case, accents, punctuation or leading "the"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("&", " and ")
+    text = _NON_WORD.sub(" ", _DROP.sub("", text)).replace("_", " ").strip()
+    text = re.sub(r"\s+", " ", text)
+    return text[4:] if text.startswith("the ") else text
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Normalised country name or code -> ISO alpha-2 code, lower case."""
+    table: dict[str, str] = {}
+    for c in pycountry.countries:
+        code = c.alpha_2.lower()
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                table.setdefault(normalize(value), code)
+        table.setdefault(normalize(c.alpha_3), code)
+    table.update({normalize(k): v for k, v in SHORT_NAMES.items()})
+    for code, (name, aliases) in BLOCS.items():
+        for n in (name, *aliases):
+            table.setdefault(normalize(n), code)
+    return table
+
+
+def country_code(name: str) -> str | None:
+    """The ISO alpha-2 code (or bloc code) a country name, code, seat of government or
+    demonym stands for, or None.
+
+    >>> country_code("Russian Federation"), country_code("Washington"), country_code("Iranian")
+    ('ru', 'us', 'ir')
+    """
+    key = normalize(name)
+    if not key:
+        return None
+    if len(key) == 2 and pycountry.countries.get(alpha_2=key.upper()) is not None:
+        return key
+    return _country_names().get(key) or SEATS.get(key) or DEMONYMS.get(key)
+
+
+#: Display names where ISO's own is not what readers expect ("Russian Federation").
+_DISPLAY = {"ru": "Russia", "us": "United States", "gb": "United Kingdom", "kr": "South Korea",
+            "md": "Moldova", "tz": "Tanzania", "cd": "DR Congo", "la": "Laos", "mk": "North Macedonia",
+            "fm": "Micronesia", "va": "Vatican", "ps": "Palestine", "xk": "Kosovo"}
+
+
+def country_name(code: str) -> str | None:
+    """A display name for an ISO alpha-2 or bloc code ("ru" -> "Russia"), or None."""
+    code = code.lower()
+    if code in BLOCS:
+        return BLOCS[code][0]
+    if code in _DISPLAY:
+        return _DISPLAY[code]
+    c = pycountry.countries.get(alpha_2=code.upper())
+    if c is None:
+        return None
+    return str(getattr(c, "common_name", None) or c.name)
+
+
+def country_actor(code: str) -> Actor:
+    """A new state (or bloc) actor for an ISO alpha-2 or bloc code.
+
+    >>> country_actor("ru").name, country_actor("eu").kind
+    ('Russia', <ActorKind.BLOC: 'bloc'>)
+    """
+    code = code.lower()
+    name = country_name(code)
+    if name is None:
+        raise ResolveError(f"{code!r} is not an ISO 3166 country code or a known bloc")
+    if code in BLOCS:
+        kind = ActorKind.BLOC if code == "eu" else ActorKind.ORGANIZATION
+        return Actor(id=code, name=name, kind=kind, aliases=list(BLOCS[code][1]))
+    return Actor(id=code, name=name, kind=ActorKind.STATE, country=code)
+
+
+class Resolver:
+    """Finds actors of a dataset by id, name, alias, country name or seat of government.
+
+    >>> from kg.load import load
+    >>> r = Resolver(load().actors)
+    >>> [r.resolve(n) for n in ("U.S.", "Washington", "PRC", "the Kremlin", "Brussels")]
+    ['us', 'us', 'cn', 'ru', 'eu']
+    """
+
+    def __init__(self, actors: Iterable[Actor] | Dataset) -> None:
+        if isinstance(actors, Dataset):
+            actors = actors.actors
+        self.actors: dict[str, Actor] = {a.id: a for a in actors}
+        self._index: dict[str, set[str]] = defaultdict(set)
+        self._display: dict[str, str] = {}
+        for a in self.actors.values():
+            for n in (a.name, *a.aliases):
+                self._add(n, a.id)
+        # Country names, codes and seats point at the state (or bloc) actor with that id,
+        # unless the data already uses the name for someone else.
+        countries = _country_names()
+        for key, code in [*countries.items(), *SEATS.items()]:
+            if code in self.actors and key not in self._index:
+                self._index[key].add(code)
+
+    def _add(self, name: str, actor_id: str) -> None:
+        key = normalize(name)
+        if key:
+            self._index[key].add(actor_id)
+            self._display.setdefault(key, name)
+
+    def candidates(self, name: str) -> list[str]:
+        """Ids of every actor the name could mean, best first (an id match wins)."""
+        if name in self.actors:
+            return [name]
+        lowered = name.strip().lower()
+        if lowered in self.actors:
+            return [lowered]
+        return sorted(self._index.get(normalize(name), ()))
+
+    def resolve(self, name: str) -> str:
+        """The id of the one actor ``name`` means; :class:`ResolveError` if none or several."""
+        found = self.candidates(name)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            listed = ", ".join(f"{i} ({self.actors[i].name})" for i in found)
+            raise ResolveError(f"{name!r} is ambiguous: it could be {listed}; use an id")
+        raise ResolveError(f"no actor is called {name!r}", self.suggest(name))
+
+    def suggest(self, name: str, n: int = 3) -> list[str]:
+        """The closest known names, for an error message."""
+        key = normalize(name)
+        names = {self._display.get(k, k): k for k in self._index}
+        keys = difflib.get_close_matches(key, list(names.values()), n=n, cutoff=0.6)
+        by_key = {v: k for k, v in names.items()}
+        return [by_key[k] for k in keys]
+
+    def get(self, name: str) -> Actor:
+        """The :class:`Actor` ``name`` means."""
+        return self.actors[self.resolve(name)]
