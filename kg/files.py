@@ -27,7 +27,7 @@ def atomic_open(path: str | os.PathLike[str], mode: Literal["w"] = "w") -> Itera
 def atomic_open(path: str | os.PathLike[str], mode: Literal["wb"]) -> Iterator[IO[bytes]]: ...
 
 
-@contextlib.contextmanager  # type: ignore[misc]
+@contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
     """Open ``path`` for writing through a temporary file in the same folder.
 

@@ -80,9 +80,9 @@ class Index:
                 stack += children.get(c, [])
         for aid, d in self.actors.items():
             country = d.get("country")
-            if country and country != aid and country in self.actors:
-                if all(c != aid for c, _ in out[country]):
-                    out[country].append((aid, "country"))
+            if (country and country != aid and country in self.actors
+                    and all(c != aid for c, _ in out[country])):
+                out[country].append((aid, "country"))
         return dict(out)
 
     def belonging_to(self, actor_id: str) -> list[tuple[str, str]]:

@@ -410,7 +410,7 @@ def _file_records(path: Path, ctx: _Ctx) -> Iterator[tuple[str, Any, _Where, Any
     if text is None:
         return
     if name.endswith(".json"):
-        data, lines = _parse_json(text, path, ctx), {}
+        data, lines = _parse_json(text, path, ctx), dict[tuple[Any, ...], int]()
     else:
         data, lines = _parse_yaml(text, path, ctx)
     if data is _INVALID:
@@ -430,26 +430,31 @@ def load_records(paths: Iterable[str | os.PathLike[str]], *,
     sections = {"source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,
                 "statement": ds.statements}
     where_of: dict[tuple[str, str], _Where] = {}
+    seen: dict[tuple[str, str], _Where] = {}  # every id met, valid or not
     invalid: set[tuple[str, str]] = set()  # ids of records that failed validation
     pending: list[tuple[_Where, str, str, str]] = []  # their references, checked at the end
     for path in _data_files(paths, ctx):
         for kind, raw, where, field_line in _file_records(path, ctx):
-            rec = _validate(kind, raw, where, ctx, field_line)
-            if rec is None:
-                if isinstance(raw, dict):
-                    if isinstance(raw.get("id"), str):
-                        invalid.add((kind, raw["id"]))
-                    pending += [(where, f, i, t) for f, i, t in _raw_references(kind, raw)]
-                continue
-            key = (kind, rec.id)
-            if key in where_of:
-                first = where_of[key]
-                ctx.add(Problem(f"duplicate {kind} id {rec.id!r} (first defined in "
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            duplicate = isinstance(raw_id, str) and (kind, raw_id) in seen
+            if duplicate:
+                first = seen[(kind, str(raw_id))]
+                ctx.add(Problem(f"duplicate {kind} id {raw_id!r} (first defined in "
                                 f"{first.file}{':' + str(first.line) if first.line else ''})",
                                 file=where.file, line=where.line, record=where.record,
                                 field="id"))
+            elif isinstance(raw_id, str):
+                seen[(kind, raw_id)] = where
+            rec = _validate(kind, raw, where, ctx, field_line)
+            if duplicate:
+                continue  # its own problems are reported; the first definition stands
+            if rec is None:
+                if isinstance(raw_id, str):
+                    invalid.add((kind, raw_id))
+                if isinstance(raw, dict):
+                    pending += [(where, f, i, t) for f, i, t in _raw_references(kind, raw)]
                 continue
-            where_of[key] = where
+            where_of[(kind, rec.id)] = where
             sections[kind].append(rec)  # type: ignore[attr-defined]
     for rp in check_references(ds):
         if rp.field == "id":

@@ -20,9 +20,11 @@ answered for each member too (``via="eu"``: France sanctioned China as an EU mem
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 import networkx as nx
 
@@ -68,7 +70,7 @@ class Relation:
     """How the matched target belongs to the actor asked about (``country``, ``part_of``)."""
 
 
-def _check_enum(value: str | None, enum: type, what: str) -> str | None:
+def _check_enum(value: str | None, enum: type[StrEnum], what: str) -> str | None:
     if value is None:
         return None
     if value not in {str(e) for e in enum}:
@@ -124,8 +126,8 @@ def relations(
         cands = {u for t in tgt_via for u, _, k in G.in_edges("actor:" + t, keys=True)
                  if k == "TARGETS"}
     elif imp_id:
-        imposers = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
-        cands = {v for i in imposers for _, v, k in G.out_edges("actor:" + i, keys=True)
+        sources_of = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
+        cands = {v for i in sources_of for _, v, k in G.out_edges("actor:" + i, keys=True)
                  if k == "IMPOSED"}
     elif reason:
         rnode = "reason:" + reason
@@ -319,7 +321,7 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
             by_target[t].append((d.get("date") or "", n))
     for items in by_target.values():
         items.sort()
-        for (d1, n1), (d2, n2) in zip(items, items[1:], strict=False):
+        for (d1, n1), (d2, n2) in itertools.pairwise(items):
             if len(d1) == len(d2) == 10 and (dt.date.fromisoformat(d2)
                                              - dt.date.fromisoformat(d1)).days <= window_days:
                 parent[find(n2)] = find(n1)

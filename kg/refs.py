@@ -28,9 +28,10 @@ def check_references(ds: Dataset) -> list[RefProblem]:
     """Every broken reference, duplicate id and membership cycle in ``ds``.
 
     >>> from kg.model import Actor
-    >>> check_references(Dataset(actors=[Actor(id="fr", name="France", kind="state",
-    ...                                         member_of=["eu"])]))
-    [RefProblem(kind='actor', id='fr', field='member_of', message="unknown actor 'eu'", ref='eu', ref_kind='actor')]
+    >>> problems = check_references(Dataset(actors=[
+    ...     Actor(id="fr", name="France", kind="state", member_of=["eu"])]))
+    >>> [(p.id, p.field, p.message) for p in problems]
+    [('fr', 'member_of', "unknown actor 'eu'")]
     """
     out: list[RefProblem] = []
     for kind, items in (("source", ds.sources), ("actor", ds.actors),

@@ -154,9 +154,11 @@ def country_code(name: str) -> str | None:
 
 
 #: Display names where ISO's own is not what readers expect ("Russian Federation").
-_DISPLAY = {"ru": "Russia", "us": "United States", "gb": "United Kingdom", "kr": "South Korea",
-            "md": "Moldova", "tz": "Tanzania", "cd": "DR Congo", "la": "Laos", "mk": "North Macedonia",
-            "fm": "Micronesia", "va": "Vatican", "ps": "Palestine", "xk": "Kosovo"}
+_DISPLAY = {
+    "ru": "Russia", "us": "United States", "gb": "United Kingdom", "kr": "South Korea",
+    "md": "Moldova", "tz": "Tanzania", "cd": "DR Congo", "la": "Laos", "mk": "North Macedonia",
+    "fm": "Micronesia", "va": "Vatican", "ps": "Palestine", "xk": "Kosovo",
+}
 
 
 def country_name(code: str) -> str | None:
@@ -239,12 +241,9 @@ class Resolver:
         raise ResolveError(f"no actor is called {name!r}", self.suggest(name))
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
-        """The closest known names, for an error message."""
-        key = normalize(name)
-        names = {self._display.get(k, k): k for k in self._index}
-        keys = difflib.get_close_matches(key, list(names.values()), n=n, cutoff=0.6)
-        by_key = {v: k for k, v in names.items()}
-        return [by_key[k] for k in keys]
+        """The closest names and aliases in the data, for an error message."""
+        keys = difflib.get_close_matches(normalize(name), list(self._display), n=n, cutoff=0.6)
+        return [self._display[k] for k in keys]
 
     def get(self, name: str) -> Actor:
         """The :class:`Actor` ``name`` means."""

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from kg.files import atomic_open
 from kg.model import RECORD_TYPES, Dataset
 
@@ -20,7 +22,8 @@ _BASE = "https://sanctions-kg.example/schemas/"
 def schemas() -> dict[str, dict[str, Any]]:
     """File name -> JSON Schema, for every record type and for a whole dataset."""
     out: dict[str, dict[str, Any]] = {}
-    for name, model in {**RECORD_TYPES, "dataset": Dataset}.items():
+    models: dict[str, type[BaseModel]] = {**RECORD_TYPES, "dataset": Dataset}
+    for name, model in models.items():
         schema = model.model_json_schema(by_alias=True)
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "$id": f"{_BASE}{name}.schema.json", **schema}

@@ -19,7 +19,8 @@ def to_records(rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Answers (dataclasses) as plain dicts; tuples become lists."""
     out = []
     for r in rows:
-        d = dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r)
+        is_row = dataclasses.is_dataclass(r) and not isinstance(r, type)
+        d = dataclasses.asdict(r) if is_row else dict(r)
         out.append({k: list(v) if isinstance(v, tuple) else v for k, v in d.items()})
     return out
 
@@ -31,7 +32,8 @@ def to_dataframe(rows: Sequence[Any]) -> Any:
     except ImportError:  # pragma: no cover - depends on the environment
         from kg.errors import UsageError
 
-        raise UsageError("to_dataframe needs pandas: pip install 'sanctions-kg[notebook]'")
+        raise UsageError(
+            "to_dataframe needs pandas: pip install 'sanctions-kg[notebook]'") from None
     return pd.DataFrame(to_records(rows))
 
 

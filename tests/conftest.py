@@ -1,0 +1,20 @@
+"""Shared fixtures: the bundled example data and its graph."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from kg.build import build
+from kg.load import load
+from kg.model import Dataset
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Dataset:
+    return load()
+
+
+@pytest.fixture(scope="session")
+def G(bundled: Dataset) -> nx.MultiDiGraph:
+    return build(bundled)
