@@ -213,7 +213,9 @@ class ReasonRef(_Model):
     """The reason in the source's own words (``abuses against the Uighur population``)."""
 
 
-ReasonItem = Annotated[ReasonRef, BeforeValidator(_reason_from_str)]
+ReasonItem = Annotated[
+    ReasonRef, BeforeValidator(_reason_from_str, json_schema_input_type=Reason | ReasonRef)
+]
 
 
 class Sanction(_Model):

@@ -166,7 +166,8 @@ def relations(
                         imposer=imp, imposer_name=_name(idx, imp), target=tgt,
                         target_name=_name(idx, tgt), reason=cat, reason_detail=detail,
                         sanction=sid, status=d["status"], date=d.get("date"),
-                        sources=tuple(d["sources"]), via=via, target_via=how))
+                        sources=tuple(dict.fromkeys(d["sources"])), via=via,
+                        target_via=how))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
     return out
 

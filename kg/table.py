@@ -78,18 +78,28 @@ def _text(value: Any) -> str:
     return "".join(c if c.isprintable() else " " for c in str(value))
 
 
+#: Columns holding ids and codes, which are shrunk (wrapped) only as a last resort.
+KEEP_WHOLE = frozenset({"sanction", "date", "status", "record", "first", "last", "response",
+                        "original", "response_date", "original_date", "chain", "role", "reason"})
+
+
 def format_table(rows: Sequence[Any], columns: Sequence[str], *,
                  width: int | None = None, headers: Sequence[str] | None = None) -> str:
     """A plain-text table that fits ``width`` columns (the terminal's, or 80), wrapping
-    the widest cells."""
+    the widest text cells first and ids and dates only if it must."""
     width = width or shutil.get_terminal_size((80, 24)).columns
     recs = to_records(rows)
     heads = list(headers or [c.replace("_", " ") for c in columns])
     cells = [[_text(r.get(c)) for c in columns] for r in recs]
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(heads)]
     budget = width - 2 * (len(columns) - 1)
-    while sum(widths) > budget and max(widths) > 8:
-        widths[widths.index(max(widths))] -= 1
+    soft = [i for i, c in enumerate(columns) if c not in KEEP_WHOLE]
+    every = list(range(len(columns)))
+    # Wrap text down to 20 columns first, then ids down to 14, then anything down to 6.
+    for pool, floor in ((soft, 20), (every, 14), (every, 6)):
+        while sum(widths) > budget and pool and max(widths[i] for i in pool) > floor:
+            widest = max(pool, key=lambda i: widths[i])
+            widths[widest] -= 1
     lines = ["  ".join(h[:w].ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
     for row in cells:

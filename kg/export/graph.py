@@ -70,13 +70,21 @@ def _unflat_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def unflatten(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Undo :func:`flatten` on a graph read back from GraphML or GEXF."""
+def unflatten(H: nx.Graph) -> nx.MultiDiGraph:
+    """Undo :func:`flatten` on a graph read back from GraphML or GEXF.
+
+    A reader may return a simple DiGraph when no two edges share their ends; the edge key is
+    then taken from the edge type, which is what the key always is in our graphs.
+    """
     G = nx.MultiDiGraph()
     G.graph.update(H.graph)
     G.add_nodes_from((n, _unflat_attrs(d)) for n, d in H.nodes(data=True))
+    if H.is_multigraph():
+        edges = H.edges(keys=True, data=True)
+    else:
+        edges = ((u, v, d.get("kg_type", d.get("type")), d) for u, v, d in H.edges(data=True))
     G.add_edges_from((u, v, k, {a: b for a, b in _unflat_attrs(d).items() if a != "id"})
-                     for u, v, k, d in H.edges(keys=True, data=True))
+                     for u, v, k, d in edges)
     return G
 
 

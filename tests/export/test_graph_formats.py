@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.errors import OutputError
+from kg.export.graph import read_gexf, read_graphml, write_gexf, write_graphml, write_json
+from world import world_graph
+
+
+def same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    ea = {(u, v, k): d for u, v, k, d in a.edges(keys=True, data=True)}
+    eb = {(u, v, k): d for u, v, k, d in b.edges(keys=True, data=True)}
+    assert ea == eb
+
+
+def without_nones(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, {k: v for k, v in d.items() if v is not None})
+                     for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, k, {a: b for a, b in d.items() if b is not None})
+                     for u, v, k, d in G.edges(keys=True, data=True))
+    return H
+
+
+def test_node_link_json_round_trips(tmp_path: Path) -> None:
+    G = world_graph()
+    write_json(G, tmp_path / "g.json")
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    H = nx.node_link_graph(data, edges="edges")
+    assert isinstance(H, nx.MultiDiGraph)
+    same_graph(G, H)
+
+
+def test_graphml_round_trips_through_networkx(tmp_path: Path) -> None:
+    G = world_graph()
+    write_graphml(G, tmp_path / "g.graphml")
+    raw = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert raw.nodes["sanction:s1"]["imposers"] == '["us", "eu"]'  # lists flattened as JSON
+    same_graph(without_nones(G), read_graphml(tmp_path / "g.graphml"))
+
+
+def test_gexf_round_trips_through_networkx(tmp_path: Path) -> None:
+    G = world_graph()
+    write_gexf(G, tmp_path / "g.gexf")
+    raw = nx.read_gexf(tmp_path / "g.gexf")
+    assert raw.nodes["actor:us"]["kg_type"] == "actor"
+    same_graph(without_nones(G), read_gexf(tmp_path / "g.gexf"))
+
+
+def test_unicode_names_survive_every_format(tmp_path: Path) -> None:
+    G = world_graph()
+    G.nodes["actor:cn"]["label"] = "中华人民共和国 — Ürümqi «test» مرحبا"
+    write_graphml(G, tmp_path / "u.graphml")
+    write_gexf(G, tmp_path / "u.gexf")
+    write_json(G, tmp_path / "u.json")
+    assert read_graphml(tmp_path / "u.graphml").nodes["actor:cn"]["label"] == G.nodes["actor:cn"]["label"]
+    assert read_gexf(tmp_path / "u.gexf").nodes["actor:cn"]["label"] == G.nodes["actor:cn"]["label"]
+    assert "中华人民共和国" in (tmp_path / "u.json").read_text(encoding="utf-8")
+
+
+def test_a_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    write_json(world_graph(), out)
+
+    class Boom(Exception):
+        pass
+
+    def explode(*_: object, **__: object) -> None:
+        raise Boom
+
+    import kg.export.graph as gx
+
+    original = gx.nx.write_graphml
+    gx.nx.write_graphml = explode  # type: ignore[assignment]
+    try:
+        (tmp_path / "h.graphml").write_text("previous")
+        with pytest.raises(Boom):
+            write_graphml(world_graph(), tmp_path / "h.graphml")
+    finally:
+        gx.nx.write_graphml = original
+    assert (tmp_path / "h.graphml").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json", "h.graphml"]
+
+
+def test_writing_into_a_missing_folder_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="does not exist"):
+        write_json(world_graph(), tmp_path / "nope" / "g.json")
