@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from factory import actor, dataset, sanction, statement, write
+
 from kg.errors import UsageError, ValidationFailed
 from kg.load import Limits, load
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from world import world_graph
 
 from kg.errors import ResolveError, UsageError
 from kg.query import (
@@ -12,7 +13,6 @@ from kg.query import (
     timeline,
     who_sanctioned,
 )
-from world import world_graph
 
 G = world_graph()
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from world import world_graph
 
 from kg.errors import OutputError
 from kg.export.graph import read_gexf, read_graphml, write_gexf, write_graphml, write_json
-from world import world_graph
 
 
 def same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
