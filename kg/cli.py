@@ -203,9 +203,12 @@ def q_coalitions(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     """Imposers acting together on the same targets."""
     from kg.query import coalitions
 
-    emit(coalitions(load_graph(data), **opts), fmt,
-         ["imposer_names", "targets", "reasons", "first", "last", "sanctions"],
-         ["imposers", "targets", "reasons", "first", "last", "sanctions"])
+    rows: Sequence[Any] = coalitions(load_graph(data), **opts)
+    if fmt == "table":  # long lists would swamp a terminal: show a few names and counts
+        rows = [{"imposers": c.imposer_names, "against": c.against_name,
+                 "reasons": c.reasons, "first": c.first, "last": c.last,
+                 "targets": len(c.targets), "sanctions": len(c.sanctions)} for c in rows]
+    emit(rows, fmt, ["imposers", "against", "reasons", "first", "last", "targets", "sanctions"])
 
 
 @query.command("statements")

@@ -20,7 +20,6 @@ answered for each member too (``via="eu"``: France sanctioned China as an EU mem
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -216,8 +215,10 @@ def retaliation(G: nx.MultiDiGraph, *, infer: bool = True,
                 window_days: int = 90) -> list[RetaliationLink]:
     """Sanctions that answer other sanctions: the links stated with ``in_response_to``
     and, with ``infer=True``, suggested links where B imposed sanctions on A within
-    ``window_days`` after A imposed sanctions on B (marked ``inferred=True``).
-    Links are grouped into chains, numbered by their earliest date.
+    ``window_days`` after A imposed sanctions on B (marked ``inferred=True``). A link is
+    inferred only for a sanction that states no reason or only retaliation, and only to an
+    earlier sanction (not the same day). Links are grouped into chains, numbered by their
+    earliest date.
     """
     if window_days < 0:
         raise UsageError("window_days must be zero or more")
@@ -251,12 +252,20 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
     # (imposer polity, target polity) -> [(date, sanction node)] for sanctions in force.
     by_pair: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     explained = {u for u, _ in stated}
+    answered_by: dict[str, set[str]] = defaultdict(set)  # original -> its stated answers
+    for u, v in stated:
+        answered_by[v].add(u)
+    candidates: set[str] = set()
     for n, d in G.nodes(data=True):
         if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
             continue
         date = d.get("date")
         if not date or len(date) != 10:
             continue
+        # A response is suggested only for a sanction with no stated reason or a stated
+        # retaliation: one imposed "over human rights" is explained by that reason.
+        if n not in explained and set(d["reasons"]) <= {"retaliation"}:
+            candidates.add(n)
         for i in {idx.polity(x) for x in d["imposers"]}:
             for t in {idx.polity(x) for x in d["targets"]}:
                 if i != t:
@@ -267,12 +276,12 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
         if not originals:
             continue
         for rdate, rnode in responses:
-            if rnode in explained:
+            if rnode not in candidates:
                 continue
             start = (dt.date.fromisoformat(rdate) - dt.timedelta(days=window)).isoformat()
             for odate, onode in originals:
-                if start <= odate <= rdate and onode != rnode and (rnode, onode) not in stated \
-                        and not (odate == rdate and onode > rnode):
+                # Strictly earlier, within the window, and not itself an answer to rnode.
+                if start <= odate < rdate and rnode not in answered_by[onode]:
                     out.append((rnode, onode, True))
     return sorted(set(out))
 
@@ -282,11 +291,15 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
 
 @dataclass(frozen=True, slots=True)
 class Coalition:
-    """Imposers who acted on the same targets within a short window."""
+    """Imposers who acted against the same state (or the same actor) within a window."""
 
+    against: str
+    """The state or actor acted against: the targets' country, or the target itself."""
+    against_name: str
     imposers: tuple[str, ...]
     imposer_names: tuple[str, ...]
     targets: tuple[str, ...]
+    target_names: tuple[str, ...]
     sanctions: tuple[str, ...]
     reasons: tuple[str, ...]
     first: str | None
@@ -295,54 +308,49 @@ class Coalition:
 
 def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int = 2,
                since: str | None = None, until: str | None = None) -> list[Coalition]:
-    """Groups of imposers that sanctioned the same target within ``window_days`` of one
-    another (a joint sanction with several imposers counts too). Threats and liftings
-    are left out. Largest coalitions first."""
+    """Groups of imposers that acted against the same state (its officials, companies and
+    bodies count as the state) or the same actor within ``window_days`` of the group's first
+    sanction; a joint sanction with several imposers counts too. Threats and liftings are
+    left out. Largest coalitions first."""
     if window_days < 0 or min_imposers < 1:
         raise UsageError("window_days must be >= 0 and min_imposers >= 1")
     since, until = _check_bound(since, "since"), _check_bound(until, "until")
     import datetime as dt
 
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    by_target: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    idx = index_of(G)
+    by_polity: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for n, d in G.nodes(data=True):
         if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
             continue
-        if not date_in(d.get("date"), since, until):
+        if not d.get("date") or not date_in(d.get("date"), since, until):
             continue
-        find(n)
-        for t in d["targets"]:
-            by_target[t].append((d.get("date") or "", n))
-    for items in by_target.values():
-        items.sort()
-        for (d1, n1), (d2, n2) in itertools.pairwise(items):
-            if len(d1) == len(d2) == 10 and (dt.date.fromisoformat(d2)
-                                             - dt.date.fromisoformat(d1)).days <= window_days:
-                parent[find(n2)] = find(n1)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for n in parent:
-        groups[find(n)].append(n)
-    idx = index_of(G)
+        for p in {idx.polity(t) for t in d["targets"]}:
+            by_polity[p].append((d["date"], n))
     out = []
-    for members in groups.values():
-        ds = [G.nodes[n] for n in members]
-        imposers = sorted({i for d in ds for i in d["imposers"]})
-        if len(imposers) < min_imposers:
-            continue
-        dates = sorted(d["date"] for d in ds if d.get("date"))
-        out.append(Coalition(
-            imposers=tuple(imposers), imposer_names=tuple(_name(idx, i) for i in imposers),
-            targets=tuple(sorted({t for d in ds for t in d["targets"]})),
-            sanctions=tuple(sorted(n[9:] for n in members)),
-            reasons=tuple(sorted({r for d in ds for r in d["reasons"]})),
-            first=dates[0] if dates else None, last=dates[-1] if dates else None))
+    for polity, items in by_polity.items():
+        items.sort()
+        clusters: list[list[str]] = []
+        end = ""
+        for date, n in items:
+            start = date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
+            if not clusters or start > end:
+                clusters.append([])
+                end = (dt.date.fromisoformat(start) + dt.timedelta(days=window_days)).isoformat()
+            clusters[-1].append(n)
+        for members in clusters:
+            ds = [G.nodes[m] for m in members]
+            imposers = sorted({i for d in ds for i in d["imposers"]})
+            if len(imposers) < min_imposers:
+                continue
+            targets = sorted({t for d in ds for t in d["targets"] if idx.polity(t) == polity})
+            dates = sorted(d["date"] for d in ds)
+            out.append(Coalition(
+                against=polity, against_name=_name(idx, polity), imposers=tuple(imposers),
+                imposer_names=tuple(_name(idx, i) for i in imposers), targets=tuple(targets),
+                target_names=tuple(_name(idx, t) for t in targets),
+                sanctions=tuple(sorted(m[9:] for m in members)),
+                reasons=tuple(sorted({r for d in ds for r in d["reasons"]})),
+                first=dates[0], last=dates[-1]))
     out.sort(key=lambda c: (-len(c.imposers), c.first or "", c.sanctions))
     return out
 

@@ -87,8 +87,9 @@ def test_retaliation_stated_and_inferred() -> None:
 
 def test_coalitions_within_window() -> None:
     wide = coalitions(G, window_days=30)
-    assert [(c.imposers, c.sanctions, c.first, c.last) for c in wide] == [
-        (("ca", "eu", "us"), ("s1", "s4"), "2021-03-22", "2021-03-25")]
+    assert [(c.against, c.imposers, c.sanctions, c.first, c.last) for c in wide] == [
+        ("cn", ("ca", "eu", "us"), ("s1", "s4"), "2021-03-22", "2021-03-25")]
+    assert wide[0].target_names == ("Chinese officials",)
     narrow = coalitions(G, window_days=1)
     assert [(c.imposers, c.sanctions) for c in narrow] == [(("eu", "us"), ("s1",))]
     assert coalitions(G, min_imposers=4) == []
