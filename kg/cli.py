@@ -294,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         exc.show()
         sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("kg: aborted", err=True)
+        click.echo("kg: interrupted", err=True)
         sys.exit(130)
     except KGError as exc:
         for line in exc.lines():

@@ -48,7 +48,18 @@ class Problem:
             where = self.file + (f":{self.line}" if self.line else "")
         parts = [p for p in (where, self.record, self.field) if p]
         loc = " ".join(f"[{p}]" if i else p for i, p in enumerate(parts))
-        return f"{loc}: {self.message}" if loc else self.message
+        text = f"{loc}: {self.message}" if loc else self.message
+        return one_line(text)
+
+
+def one_line(text: str) -> str:
+    r"""``text`` on one line with no control characters, safe to print to a terminal.
+
+    >>> one_line("bad\n  value\x1b[31m")
+    'bad value [31m'
+    """
+    cleaned = "".join(c if c.isprintable() else " " for c in text)
+    return " ".join(cleaned.split())
 
 
 class KGError(Exception):
@@ -58,7 +69,7 @@ class KGError(Exception):
 
     def lines(self) -> list[str]:
         """The error as readable lines, one per problem."""
-        return [str(self)]
+        return [one_line(str(self))]
 
 
 class DataError(KGError):

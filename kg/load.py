@@ -52,6 +52,31 @@ class Limits:
     max_problems: int = 1000
     """Stop collecting after this many problems."""
 
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
+        """Limits with overrides from ``KG_MAX_FILE_BYTES``, ``KG_MAX_RECORD_BYTES``,
+        ``KG_MAX_DEPTH``, ``KG_MAX_YAML_NODES`` and ``KG_MAX_PROBLEMS``.
+
+        >>> Limits.from_env({"KG_MAX_DEPTH": "10"}).max_depth
+        10
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, int] = {}
+        for name in ("max_file_bytes", "max_record_bytes", "max_depth", "max_yaml_nodes",
+                     "max_problems"):
+            raw = env.get("KG_" + name.upper())
+            if raw is None:
+                continue
+            try:
+                value = int(raw)
+            except ValueError:
+                value = 0
+            if value < 1:
+                raise UsageError(f"KG_{name.upper()} must be a positive whole number, "
+                                 f"not {raw!r}")
+            values[name] = value
+        return cls(**values)
+
 
 DEFAULT_LIMITS = Limits()
 
@@ -481,7 +506,7 @@ def _ref_problem(rp: RefProblem, where: _Where | None = None) -> Problem:
 
 
 def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None, *,
-         limits: Limits = DEFAULT_LIMITS) -> Dataset:
+         limits: Limits | None = None) -> Dataset:
     """Load, validate and cross-check data files and folders into one :class:`Dataset`.
 
     ``paths`` is a file, a folder or a list of them; ``None`` loads the bundled examples.
@@ -498,7 +523,7 @@ def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None
     paths = list(paths)
     if not paths:
         raise UsageError("no data files given")
-    ds, problems = load_records(paths, limits=limits)
+    ds, problems = load_records(paths, limits=limits or Limits.from_env())
     if problems:
         raise ValidationFailed(problems)
     return ds
