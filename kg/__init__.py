@@ -24,7 +24,7 @@ from kg.errors import (
     UsageError,
     ValidationFailed,
 )
-from kg.load import load
+from kg.load import default_data_path, load
 from kg.model import Actor, Citation, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.query import (
     coalitions,
@@ -57,6 +57,7 @@ __all__ = [
     "__version__",
     "build",
     "coalitions",
+    "default_data_path",
     "load",
     "relations",
     "retaliation",

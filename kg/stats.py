@@ -1,0 +1,85 @@
+"""Counts for charts and summaries: sanctions over time, most-targeted actors, reasons by
+imposer. Each returns plain records (lists of small dataclasses) that
+:func:`kg.table.to_dataframe` turns into a table ready to plot."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import networkx as nx
+
+from kg.index import index_of
+
+__all__ = ["Count", "most_targeted", "reasons_by_imposer", "sanctions_per_year", "summary"]
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """How many sanctions fall under one key (and, for two-way counts, one group)."""
+
+    key: str
+    group: str
+    count: int
+
+
+def _sanctions(G: nx.MultiDiGraph, statuses: tuple[str, ...]) -> list[dict]:
+    return [d for _, d in G.nodes(data=True)
+            if d.get("type") == "sanction" and d["status"] in statuses]
+
+
+IN_FORCE = ("imposed", "extended")
+
+
+def sanctions_per_year(G: nx.MultiDiGraph, *, top: int = 6,
+                       statuses: tuple[str, ...] = IN_FORCE) -> list[Count]:
+    """Sanctions per year (``key``) and imposer (``group``); imposers beyond the ``top``
+    busiest are counted together as "others". Undated sanctions are left out.
+
+    >>> from kg import build, load
+    >>> rows = sanctions_per_year(build(load()))
+    >>> sum(r.count for r in rows if r.key == "2021") > 0
+    True
+    """
+    idx = index_of(G)
+    pairs = [(d["date"][:4], i) for d in _sanctions(G, statuses) if d.get("date")
+             for i in d["imposers"]]
+    busiest = {i for i, _ in Counter(i for _, i in pairs).most_common(top)}
+    counts = Counter((year, idx.actors[i]["label"] if i in busiest else "others")
+                     for year, i in pairs)
+    return [Count(y, g, n) for (y, g), n in sorted(counts.items())]
+
+
+def most_targeted(G: nx.MultiDiGraph, *, n: int = 10, by_state: bool = False,
+                  statuses: tuple[str, ...] = IN_FORCE) -> list[Count]:
+    """The ``n`` actors hit by the most sanctions (``group`` is the actor's kind). With
+    ``by_state=True`` sanctions on a state's officials and companies count for the state."""
+    idx = index_of(G)
+    counts: Counter[str] = Counter()
+    for d in _sanctions(G, statuses):
+        hit = {idx.polity(t) for t in d["targets"]} if by_state else set(d["targets"])
+        counts.update(hit)
+    return [Count(idx.actors[a]["label"], str(idx.actors[a].get("kind")), c)
+            for a, c in counts.most_common(n)]
+
+
+def reasons_by_imposer(G: nx.MultiDiGraph, *, top: int = 8,
+                       statuses: tuple[str, ...] = IN_FORCE) -> list[Count]:
+    """How often each imposer (``key``, the ``top`` busiest) gave each reason (``group``)."""
+    idx = index_of(G)
+    sanctions = _sanctions(G, statuses)
+    busiest = [i for i, _ in Counter(i for d in sanctions for i in d["imposers"])
+               .most_common(top)]
+    counts = Counter((i, r) for d in sanctions for i in d["imposers"] if i in busiest
+                     for r in (d["reasons"] or ["unstated"]))
+    return [Count(idx.actors[i]["label"], r, c) for (i, r), c in sorted(counts.items())]
+
+
+def summary(G: nx.MultiDiGraph) -> dict[str, object]:
+    """Counts of each node type, and the first and last sanction dates."""
+    types = Counter(d.get("type") for _, d in G.nodes(data=True))
+    dates = sorted(d["date"] for _, d in G.nodes(data=True)
+                   if d.get("type") == "sanction" and d.get("date"))
+    return {"actors": types["actor"], "sanctions": types["sanction"],
+            "statements": types["statement"], "sources": types["source"],
+            "first": dates[0] if dates else None, "last": dates[-1] if dates else None}
