@@ -55,11 +55,11 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "person": {"name": "person", "shape": "triangle", "color": "#E69F00"},
     "organization": {"name": "organization", "shape": "triangleDown", "color": "#CC79A7"},
     "group": {"name": "group", "shape": "star", "color": "#A6761D"},
-    "vessel": {"name": "vessel", "shape": "square", "color": "#666666"},
+    "vessel": {"name": "vessel", "shape": "dot", "color": "#666666"},
     "sanction": {"name": "sanction", "shape": "diamond", "color": "#D55E00"},
     "statement": {"name": "statement", "shape": "box", "color": "#7B61A8"},
     "reason": {"name": "reason", "shape": "ellipse", "color": "#B89B00"},
-    "source": {"name": "source", "shape": "database", "color": "#8C8C8C"},
+    "source": {"name": "source", "shape": "square", "color": "#8C8C8C"},
 }
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "SANCTIONED": {"name": "sanctioned", "color": "#D55E00", "width": 2},
@@ -72,6 +72,7 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "ABOUT": {"name": "about", "color": "#B9A6D9", "width": 1.5},
     "MEMBER_OF": {"name": "member of", "color": "#9E9E9E", "width": 1, "dashes": [2, 4]},
     "PART_OF": {"name": "part of", "color": "#BDBDBD", "width": 1, "dashes": [2, 4]},
+    "COUNTRY": {"name": "of country", "color": "#BDBDBD", "width": 1, "dashes": [2, 4]},
     "CITES": {"name": "cites", "color": "#DDDDDD", "width": 1},
 }
 MUTED = "#C8C8C8"
@@ -180,7 +181,8 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
             opts["value"] = ed["value"]
         if ed.get("label") and not big:
             opts["label"] = ed["label"]
-            opts["font"] = {"size": 11, "color": "#555555", "strokeWidth": 3, "align": "middle"}
+            opts["font"] = {"size": 13, "color": "#444444", "strokeWidth": 4,
+                            "strokeColor": "#ffffff", "align": "horizontal"}
         net.add_edge(ed["from"], ed["to"], **opts)
     net.toggle_physics(False)
     net.toggle_hide_edges_on_drag(True)
@@ -208,7 +210,7 @@ def _options(net: Any, big: bool) -> dict[str, Any]:
     options.pop("configure", None)
     options["edges"]["smooth"] = False if big else {"enabled": True, "type": "continuous",
                                                     "roundness": 0.2}
-    options["edges"]["scaling"] = {"min": 1.5, "max": 9}
+    options["edges"]["scaling"] = {"min": 1.5, "max": 9, "label": {"enabled": False}}
     options["edges"]["color"] = {"inherit": False}
     options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.6}}
     options["interaction"].update({"hover": not big, "tooltipDelay": 3_600_000,
@@ -241,7 +243,9 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
     scene = (actors_scene if view == "actors" else events_scene)(G, max_nodes=max_nodes)
     frame = nx.Graph()
     frame.add_nodes_from(nd["id"] for nd in scene.nodes)
-    frame.add_edges_from((ed["from"], ed["to"]) for ed in scene.edges)
+    # Every record cites the same few sources: laid out with them, the drawing would be a
+    # wheel around each source. Sources are laid out apart and set in a row beside the rest.
+    frame.add_edges_from((ed["from"], ed["to"]) for ed in scene.edges if ed["rel"] != "CITES")
     net = _network(scene, layout(frame), focus_id)
     big = len(scene.nodes) > _BIG or len(scene.edges) > _BIG
     if title is None:
@@ -254,17 +258,15 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
     if first:
         summary += f" · {first} to {last}" if last != first else f" · {first}"
     statuses = sorted({e[1] for e in scene.events if e[1]})
+    cats = {nd["cat"] for nd in scene.nodes}
+    rels = {"RETALIATION" if ed.get("retaliation") else ed["rel"] for ed in scene.edges}
     data = {
         "meta": {"title": title, "summary": summary, "view": view, "notes": scene.notes,
                  "focus": focus_id, "big": big,
                  "reasons": sorted({r for e in scene.events for r in e[2]}),
                  "statuses": statuses,
-                 "node_styles": {k: NODE_STYLES[k] for k in
-                                 dict.fromkeys(nd["cat"] for nd in scene.nodes)
-                                 if k in NODE_STYLES},
-                 "edge_styles": {k: EDGE_STYLES[k] for k in dict.fromkeys(
-                     "RETALIATION" if ed.get("retaliation") else ed["rel"]
-                     for ed in scene.edges)},
+                 "node_styles": {k: v for k, v in NODE_STYLES.items() if k in cats},
+                 "edge_styles": {k: v for k, v in EDGE_STYLES.items() if k in rels},
                  "tentative": any(ed.get("dashed") for ed in scene.edges)
                  or any(nd.get("dashed") for nd in scene.nodes if nd["cat"] == "sanction"),
                  "muted": any(x.get("muted") for x in [*scene.edges, *scene.nodes])},

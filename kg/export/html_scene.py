@@ -217,8 +217,8 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
         scene.notes.append(
             f"{len(shown) - len(group):,} best-connected actors are drawn one by one; the other "
             f"{len(group):,} are grouped by kind and country into {len(members):,} nodes "
-            f"(dashed outline) to keep the page fast. Use --focus ACTOR for one actor's "
-            "neighbourhood, or --max-nodes for more.")
+            "(dashed outline) to keep the page fast; search still finds every actor. Use "
+            "--focus ACTOR to see one actor's neighbourhood in full.")
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for u, v, e in P.edges(data=True):
         pairs.setdefault((group.get(u, u), group.get(v, v)), []).append(e)
@@ -231,6 +231,16 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
             if a != b and (a, b, k) not in seen_pairs:
                 seen_pairs.add((a, b, k))
                 scene.edges.append({"from": a, "to": b, "rel": k, "ev": [], "info": None})
+    # A group or person of a country shown in the view, with no stated link to it: link it
+    # to its country (it is an attribute of the actor), so "Chinese officials" sit by China.
+    linked = {(u, v) for u, v, _ in seen_pairs}
+    for n in sorted(shown - set(group)):
+        d = G.nodes[n]
+        state = "actor:" + str(d.get("country"))
+        if (d.get("country") and d.get("kind") != "state" and state in shown
+                and state not in group and (n, state) not in linked):
+            scene.edges.append({"from": n, "to": state, "rel": "COUNTRY", "ev": [],
+                                "info": None})
     return scene
 
 
