@@ -190,7 +190,7 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
     return net
 
 
-class _IdList(list):  # type: ignore[type-arg]
+class _IdList(list[Any]):
     """A list with set-speed ``in``, for pyvis's node-id checks."""
 
     def __init__(self) -> None:

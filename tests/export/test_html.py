@@ -115,11 +115,13 @@ def test_seed_us_china_edge_shows_reason_and_source(seed: nx.MultiDiGraph, tmp_p
     path = _write(tmp_path, seed, "seed.html")
     page, _ = open_page(path)
     eid = page.evaluate("""Object.keys(kgView.data.emeta).find(id => {
-        const e = kgView.edges.get(id); return e.from === 'actor:us' && e.to === 'actor:cn-officials'; })""")
+        const e = kgView.edges.get(id);
+        return e.from === 'actor:us' && e.to === 'actor:cn-officials'; })""")
     # Hover the middle of the drawn edge with the real mouse.
     x, y = page.evaluate("""(id) => {
         const e = kgView.network.body.edges[id], p = e.edgeType.getPoint(0.5);
-        const d = kgView.network.canvasToDOM(p), r = document.getElementById('kg-network').getBoundingClientRect();
+        const d = kgView.network.canvasToDOM(p);
+        const r = document.getElementById('kg-network').getBoundingClientRect();
         return [r.left + d.x, r.top + d.y]; }""", eid)
     page.mouse.move(x, y)
     page.wait_for_function("document.querySelector('#kg-details h2') !== null")
@@ -257,7 +259,7 @@ def test_big_actors_view_groups_with_a_note(big: nx.MultiDiGraph, tmp_path: Path
     path = _write(tmp_path, big, "big-actors.html")
     page, log = open_page(path)
     _assert_clean(page, log, path)
-    nodes, edges = _page_graph(page)
+    nodes, _ = _page_graph(page)
     assert 1000 <= len(nodes) <= 2000
     assert any(n.startswith("group:") for n in nodes)
     assert "grouped by kind and country" in page.inner_text("#kg-notes")
