@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's kg
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from kg.build import build  # noqa: E402
-from kg.export.html import render_html  # noqa: E402
-from kg.load import load  # noqa: E402
-from kg.model import Dataset  # noqa: E402
+from kg.build import build
+from kg.export.html import render_html
+from kg.load import load
+from kg.model import Dataset
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
