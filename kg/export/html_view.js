@@ -1,0 +1,282 @@
+/* sanctions-kg browser view. Every text shown here comes from the data and is written with
+   textContent (never innerHTML); only http(s) links are made clickable. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  var meta = DATA.meta;
+  var byId = function (id) { return document.getElementById(id); };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function safeUrl(u) {
+    if (typeof u !== "string") { return null; }
+    try {
+      var p = new URL(u);
+      return (p.protocol === "http:" || p.protocol === "https:") ? p.href : null;
+    } catch (err) { return null; }
+  }
+
+  byId("kg-title").textContent = meta.title;
+  byId("kg-summary").textContent = meta.summary;
+  meta.notes.forEach(function (n) { byId("kg-notes").appendChild(el("p", "kg-note", n)); });
+
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var network = new vis.Network(byId("kg-network"), { nodes: nodes, edges: edges }, DATA.options);
+
+  /* ---- details panel ---- */
+  var pinned = null;
+  function labelOf(id) {
+    var n = nodes.get(id);
+    return n ? String(n.label).replace(/\n/g, " ") : String(id);
+  }
+  function showInfo(info, node) {
+    var box = byId("kg-details");
+    box.replaceChildren();
+    box.appendChild(el("h2", null, info.h));
+    if (info.sub) { box.appendChild(el("div", "kg-sub", info.sub)); }
+    var dl = el("dl");
+    (info.rows || []).forEach(function (r) {
+      dl.appendChild(el("dt", null, r[0]));
+      dl.appendChild(el("dd", null, r[1]));
+    });
+    box.appendChild(dl);
+    if (info.src && info.src.length) {
+      box.appendChild(el("h3", null, info.src.length === 1 ? "Source" : "Sources"));
+      var ul = el("ul");
+      info.src.forEach(function (s) {
+        var li = el("li");
+        var href = safeUrl(s.u);
+        if (href) {
+          var a = el("a", null, s.t);
+          a.href = href;
+          a.rel = "noopener noreferrer nofollow";
+          a.target = "_blank";
+          li.appendChild(a);
+        } else {
+          li.appendChild(el("span", null, s.t));
+        }
+        if (s.raw) { li.appendChild(el("div", "kg-raw", "link not opened (not http/https): " + s.raw)); }
+        if (s.q) { li.appendChild(el("blockquote", null, "“" + s.q + "”")); }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    if (node) {
+      var b = el("button", null, "Show only its neighbourhood");
+      b.type = "button";
+      b.addEventListener("click", function () { onlyAround(node, 2); });
+      box.appendChild(b);
+    }
+  }
+  function nodeInfo(id) {
+    var m = DATA.nmeta[id];
+    return (m && m.info) || { h: labelOf(id), rows: [], src: [] };
+  }
+  function edgeInfo(id) {
+    var m = DATA.emeta[id], e = edges.get(id);
+    if (m.info && m.info.h) { return m.info; }
+    var st = meta.edge_styles[m.r] || { name: m.r };
+    return { h: labelOf(e.from) + " → " + labelOf(e.to), sub: "link: " + st.name,
+             rows: (m.info && m.info.rows) || [], src: [] };
+  }
+  function show(kind, id, pin) {
+    if (pin) { pinned = { kind: kind, id: id }; }
+    if (kind === "node") { showInfo(nodeInfo(id), id); } else { showInfo(edgeInfo(id), null); }
+  }
+  network.on("hoverNode", function (p) { if (!pinned) { show("node", p.node, false); } });
+  network.on("hoverEdge", function (p) { if (!pinned) { show("edge", p.edge, false); } });
+  network.on("click", function (p) {
+    if (p.nodes.length) { show("node", p.nodes[0], true); }
+    else if (p.edges.length) { show("edge", p.edges[0], true); }
+    else { pinned = null; }
+  });
+
+  /* ---- filters ---- */
+  var state = { cats: {}, rels: {}, statuses: {}, reason: "", since: "", until: "", only: null };
+  meta.statuses.forEach(function (s) { state.statuses[s] = true; });
+  function active() {
+    return !!(state.reason || state.since || state.until ||
+              meta.statuses.some(function (s) { return !state.statuses[s]; }));
+  }
+  function evPass(i) {
+    var e = DATA.events[i], d = e[3];
+    if (d && state.since && d < state.since.slice(0, d.length)) { return false; }
+    if (d && state.until && d.slice(0, state.until.length) > state.until) { return false; }
+    if (e[0] === "sanction") {
+      if (!state.statuses[e[1]]) { return false; }
+      if (state.reason && e[2].indexOf(state.reason) < 0) { return false; }
+    } else if (state.reason) { return false; }
+    return true;
+  }
+  function apply() {
+    var on = active(), vis = {}, nUpd = [], eUpd = [], shownN = 0, shownE = 0;
+    nodes.forEach(function (n) {
+      var m = DATA.nmeta[n.id];
+      var ok = state.cats[m.c] !== false && (!state.only || state.only.has(n.id)) &&
+        (m.ev.length ? (!on || m.ev.some(evPass)) : !on);
+      vis[n.id] = ok;
+      if (ok) { shownN += 1; }
+      if (!!n.hidden === ok) { nUpd.push({ id: n.id, hidden: !ok }); }
+    });
+    edges.forEach(function (e) {
+      var m = DATA.emeta[e.id];
+      var ok = state.rels[m.r] !== false && vis[e.from] && vis[e.to] &&
+        (!m.ev.length || !on || m.ev.some(evPass));
+      if (ok) { shownE += 1; }
+      if (!!e.hidden === ok) { eUpd.push({ id: e.id, hidden: !ok }); }
+    });
+    if (nUpd.length) { nodes.update(nUpd); }
+    if (eUpd.length) { edges.update(eUpd); }
+    byId("kg-shown").textContent = "Showing " + shownN + " of " + nodes.length + " nodes, " +
+      shownE + " of " + edges.length + " links.";
+  }
+  function onlyAround(id, depth) {
+    var seen = new Set([id]), frontier = [id];
+    for (var i = 0; i < depth; i += 1) {
+      var next = [];
+      frontier.forEach(function (n) {
+        network.getConnectedNodes(n).forEach(function (m) {
+          if (!seen.has(m)) { seen.add(m); next.push(m); }
+        });
+      });
+      frontier = next;
+    }
+    state.only = seen;
+    apply();
+    network.fit({ nodes: Array.from(seen), animation: false });
+  }
+
+  var reasonSel = byId("kg-reason");
+  meta.reasons.forEach(function (r) {
+    var o = el("option", null, r.replace(/_/g, " "));
+    o.value = r;
+    reasonSel.appendChild(o);
+  });
+  reasonSel.addEventListener("change", function () { state.reason = reasonSel.value; apply(); });
+  function checkbox(parent, key, store, swatch, text) {
+    var lab = el("label", "kg-item"), box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.dataset.key = key;
+    box.addEventListener("change", function () { store[key] = box.checked; apply(); });
+    lab.appendChild(box);
+    if (swatch) { lab.appendChild(swatch); }
+    lab.appendChild(el("span", null, text));
+    parent.appendChild(lab);
+    return box;
+  }
+  meta.statuses.forEach(function (s) { checkbox(byId("kg-statuses"), s, state.statuses, null, s); });
+  function dateInput(id, key) {
+    var input = byId(id);
+    input.addEventListener("input", function () {
+      var v = input.value.trim();
+      if (v === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) {
+        input.setCustomValidity("");
+        state[key] = v;
+        apply();
+      } else { input.setCustomValidity("YYYY, YYYY-MM or YYYY-MM-DD"); }
+    });
+  }
+  dateInput("kg-since", "since");
+  dateInput("kg-until", "until");
+  byId("kg-reset").addEventListener("click", function () {
+    state.reason = ""; state.since = ""; state.until = ""; state.only = null;
+    reasonSel.value = ""; byId("kg-since").value = ""; byId("kg-until").value = "";
+    document.querySelectorAll("#kg-side input[type=checkbox]").forEach(function (b) { b.checked = true; });
+    Object.keys(state.cats).forEach(function (k) { state.cats[k] = true; });
+    Object.keys(state.rels).forEach(function (k) { state.rels[k] = true; });
+    Object.keys(state.statuses).forEach(function (k) { state.statuses[k] = true; });
+    apply();
+    network.fit({ animation: false });
+  });
+
+  /* ---- legend (doubles as the type filter) ---- */
+  Object.keys(meta.node_styles).forEach(function (k) {
+    var st = meta.node_styles[k], sw = el("span", "kg-sw " + st.shape);
+    sw.style.background = st.color;
+    sw.style.borderColor = st.color;
+    checkbox(byId("kg-legend-nodes"), k, state.cats, sw, st.name);
+  });
+  Object.keys(meta.edge_styles).forEach(function (k) {
+    var st = meta.edge_styles[k], sw = el("span", "kg-line");
+    sw.style.borderTopColor = st.color;
+    sw.style.borderTopWidth = Math.max(2, st.width) + "px";
+    if (st.dashes) { sw.style.borderTopStyle = "dotted"; }
+    checkbox(byId("kg-legend-edges"), k, state.rels, sw, st.name);
+  });
+  function legendNote(swatchStyle, color, text) {
+    var row = el("div", "kg-item"), sw = el("span", "kg-line");
+    sw.style.borderTopColor = color;
+    sw.style.borderTopWidth = "3px";
+    sw.style.borderTopStyle = swatchStyle;
+    row.appendChild(sw);
+    row.appendChild(el("span", null, text));
+    byId("kg-legend-status").appendChild(row);
+  }
+  if (meta.tentative) { legendNote("dashed", "#D55E00", "dashed: threatened or expected"); }
+  if (meta.muted) { legendNote("solid", "#C8C8C8", "grey: lifted"); }
+  if (meta.view === "actors") { legendNote("solid", "#555", "thicker: more sanctions"); }
+
+  /* ---- search by name or alias ---- */
+  var names = [];
+  Object.keys(DATA.nmeta).forEach(function (id) {
+    var m = DATA.nmeta[id];
+    if (["sanction", "statement", "reason", "source"].indexOf(m.c) >= 0) { return; }
+    names.push({ id: id, label: labelOf(id), keys: [labelOf(id)].concat(m.al).map(function (s) {
+      return String(s).toLowerCase(); }) });
+  });
+  function select(id) {
+    if (state.only && !state.only.has(id)) { state.only = null; apply(); }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    show("node", id, true);
+  }
+  var search = byId("kg-search");
+  function matches(q) {
+    q = q.trim().toLowerCase();
+    if (!q) { return []; }
+    var hits = names.filter(function (n) {
+      return n.keys.some(function (k) { return k.indexOf(q) >= 0; });
+    });
+    hits.sort(function (a, b) {
+      var sa = a.keys[0].indexOf(q) === 0 ? 0 : 1, sb = b.keys[0].indexOf(q) === 0 ? 0 : 1;
+      return sa - sb || a.label.length - b.label.length || (a.label < b.label ? -1 : 1);
+    });
+    return hits.slice(0, 25);
+  }
+  search.addEventListener("input", function () {
+    var list = byId("kg-matches");
+    list.replaceChildren();
+    matches(search.value).forEach(function (n) {
+      var li = el("li"), b = el("button", null, n.label);
+      b.type = "button";
+      b.dataset.node = n.id;
+      b.addEventListener("click", function () { select(n.id); });
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+  });
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      var hits = matches(search.value);
+      if (hits.length) { select(hits[0].id); }
+    }
+  });
+
+  apply();
+  if (meta.focus && nodes.get(meta.focus)) {
+    network.selectNodes([meta.focus]);
+    show("node", meta.focus, true);
+  }
+  window.kgView = { network: network, nodes: nodes, edges: edges, data: DATA, select: select,
+                    showEdge: function (id) { show("edge", id, true); } };
+  network.once("afterDrawing", function () {
+    window.kgReady = { ms: performance.now() };
+    document.body.dataset.ready = "1";
+  });
+}());

@@ -1,0 +1,122 @@
+"""Node positions for the browser view, computed in Python so the page opens with physics off.
+
+Small graphs get a force-directed layout (Kamada-Kawai up to :data:`KK_LIMIT` nodes, then
+Fruchterman-Reingold), one connected component at a time, the components packed in rows
+so isolated pieces do not drift off-screen. Large graphs (past :data:`FORCE_LIMIT` nodes)
+would take minutes that way, so only their best-connected "core" gets a force layout and
+every other node is set on a small sunflower spiral around its best-connected placed
+neighbour: linear time, and hubs with their satellites stay readable.
+
+>>> import networkx as nx
+>>> pos = layout(nx.path_graph(3))
+>>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+
+import networkx as nx
+
+__all__ = ["FORCE_LIMIT", "KK_LIMIT", "layout"]
+
+KK_LIMIT = 120
+"""Largest component laid out with Kamada-Kawai (cubic time, but the tidiest drawings)."""
+FORCE_LIMIT = 600
+"""Largest graph laid out entirely by forces; past it, the core-and-satellites layout."""
+CORE_SIZE = 250
+"""How many best-connected nodes a large graph's force-laid core holds."""
+EDGE_PX = 170.0
+"""Rough length of an edge on screen, in vis-network pixels at zoom 1."""
+_GOLDEN = math.pi * (3 - math.sqrt(5))
+
+Pos = dict[Hashable, tuple[float, float]]
+
+
+def _component_layout(C: nx.Graph, seed: int) -> Pos:
+    n = C.number_of_nodes()
+    if n == 1:
+        return {next(iter(C)): (0.0, 0.0)}
+    if n == 2:
+        a, b = list(C)
+        return {a: (-EDGE_PX / 2, 0.0), b: (EDGE_PX / 2, 0.0)}
+    if n <= KK_LIMIT:
+        raw = nx.kamada_kawai_layout(C)
+    else:
+        raw = nx.spring_layout(C, seed=seed, iterations=60)
+    # Scale so the mean edge is about EDGE_PX long, whatever the layout's own units.
+    lengths = [math.dist(raw[u], raw[v]) for u, v in C.edges() if u != v]
+    mean = sum(lengths) / len(lengths) if lengths else 1.0
+    k = EDGE_PX / (mean or 1.0)
+    return {v: (float(x) * k, float(y) * k) for v, (x, y) in raw.items()}
+
+
+def _pack(parts: list[Pos], gap: float = EDGE_PX * 0.8) -> Pos:
+    """Place laid-out components left to right in rows, biggest first, centred at 0."""
+    boxes = []
+    for p in parts:
+        xs = [x for x, _ in p.values()]
+        ys = [y for _, y in p.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys), p))
+    total = sum((w + gap) * (h + gap) for _, _, w, h, _ in boxes)
+    row_width = max(max((w for _, _, w, _, _ in boxes), default=0.0), math.sqrt(total) * 1.6)
+    out: Pos = {}
+    x = y = row_h = 0.0
+    for x0, y0, w, h, p in boxes:
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        for v, (px, py) in p.items():
+            out[v] = (px - x0 + x, py - y0 + y)
+        x += w + gap
+        row_h = max(row_h, h)
+    if out:
+        cx = (min(a for a, _ in out.values()) + max(a for a, _ in out.values())) / 2
+        cy = (min(b for _, b in out.values()) + max(b for _, b in out.values())) / 2
+        out = {v: (a - cx, b - cy) for v, (a, b) in out.items()}
+    return out
+
+
+def _satellites(G: nx.Graph, seed: int) -> Pos:
+    deg = dict(G.degree())
+    core = sorted(G, key=lambda v: (-deg[v], str(v)))[:CORE_SIZE]
+    spread = EDGE_PX * math.sqrt(G.number_of_nodes()) * 0.9
+    raw = nx.spring_layout(G.subgraph(core), seed=seed, iterations=80, scale=spread)
+    pos: Pos = {v: (float(x), float(y)) for v, (x, y) in raw.items()}
+    ring: dict[Hashable, int] = {}
+    frontier = list(core)
+    while frontier:
+        nxt = []
+        for hub in frontier:
+            hx, hy = pos[hub]
+            for v in sorted(G[hub], key=lambda u: (-deg[u], str(u))):
+                if v in pos:
+                    continue
+                j = ring.get(hub, 0)
+                ring[hub] = j + 1
+                r = EDGE_PX * 0.45 + 26.0 * math.sqrt(j + 1)
+                pos[v] = (hx + r * math.cos(j * _GOLDEN), hy + r * math.sin(j * _GOLDEN))
+                nxt.append(v)
+        frontier = nxt
+    rest = [v for v in G if v not in pos]
+    if rest:
+        # Pieces not connected to the core: small components, packed below it.
+        R = G.subgraph(rest)
+        extra = _pack([_component_layout(R.subgraph(c), seed) for c in
+                       sorted(nx.connected_components(R), key=len, reverse=True)])
+        bottom = max(y for _, y in pos.values()) + EDGE_PX * 2
+        top = min(y for _, y in extra.values())
+        pos.update({v: (x, y - top + bottom) for v, (x, y) in extra.items()})
+    return pos
+
+
+def layout(G: nx.Graph, *, seed: int = 7) -> Pos:
+    """Positions (in screen pixels at zoom 1) for every node of ``G``; deterministic."""
+    U = nx.Graph(G)  # undirected, simple: direction and parallel edges do not matter here
+    if U.number_of_nodes() == 0:
+        return {}
+    if U.number_of_nodes() > FORCE_LIMIT:
+        return _satellites(U, seed)
+    comps = sorted(nx.connected_components(U), key=lambda c: (-len(c), sorted(map(str, c))))
+    return _pack([_component_layout(U.subgraph(c), seed) for c in comps])
