@@ -109,7 +109,9 @@ def align(gold: list[dict[str, Any]], pred: list[dict[str, Any]], fields: tuple[
         for pi, p in enumerate(pred):
             score = sum(len(set(g[f]) & set(p[f])) for f in fields)
             if score:
-                pairs.append((-score, gi, pi))
+                # the same status or stance breaks ties between equally good pairings
+                same = sum(g.get(k) == p.get(k) for k in ("status", "stance") if k in g)
+                pairs.append((-(2 * score + same), gi, pi))
     pairs.sort()
     out: dict[int, int] = {}
     used: set[int] = set()

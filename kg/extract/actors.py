@@ -66,6 +66,8 @@ _NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 _TITLED = re.compile(
     r"(?i:\b(?P<title>" + "|".join(re.escape(t) for t in _TITLES) + r"))\b,?\s+"
     r"(?P<name>" + _NAME + r")")
+_TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
+                        r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
 _SPEAKER_NAME = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=\s+(?:said|says|told|added|warned|"
     r"urged|denied|condemned|insisted|wrote)\b)|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})")
@@ -185,7 +187,8 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
             for n in range(min(5, len(toks) - i), 0, -1):
                 last = toks[i + n - 1]
                 inner = [t[2] for t in toks[i + 1:i + n]]
-                if any(w[0].islower() and w not in ("of", "the", "and") for w in inner):
+                if any(w[0].islower() and w not in ("of", "the", "and") for w in inner) \
+                        and normalize(text[toks[i][0]:last[1]]) not in EXTRA_PLACES:
                     continue
                 if n > 1 and any(t[3] for t in toks[i:i + n - 1]):
                     continue
@@ -242,7 +245,8 @@ def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Ment
             ts, _te, w, poss = toks[j]
             lw = w.lower()
             place = at.get(ts)
-            if place is not None and (place.kind == "demonym" or place.possessive):
+            if place is not None and (place.kind == "demonym" or place.possessive or (
+                    place.kind == "country" and len(place.text) <= 4 and j == i - 1)):
                 code = code or place.code
                 words.append(w)
                 j -= 1
@@ -313,13 +317,12 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         name = " ".join(toks)
         title = m["title"].lower()
         code = None
-        left = [p for p in places if m.start() - 60 <= p.end <= m.start()
-                and not re.search(r"[.;:]|\band\b", text[p.end:m.start()])]
+        left = [p for p in places if m.start() - 40 <= p.end <= m.start()
+                and _TITLE_GAP.fullmatch(text[p.end:m.start()])]
         if left:
             code = left[-1].code
         code = code or TITLE_COUNTRY.get(title) or _leader(name)
-        start = left[-1].start if left and not re.search(
-            r",", text[left[-1].end:m.start()]) else m.start()
+        start = left[-1].start if left else m.start()
         out.append(Mention(start, m.start("name") + len(name), text[start:m.start("name")
                    + len(name)], "person", code, name=name, title=m["title"],
                    how=f"title {m['title']!r}"))

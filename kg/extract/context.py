@@ -45,6 +45,10 @@ class Doc:
     last_speakers: list[str] = field(default_factory=list)
     last_multi: list[str] = field(default_factory=list)
     """The last group of several actors named together ("Russia and China")."""
+    last_multi_speakers: list[str] = field(default_factory=list)
+    """The speakers of the last statement made by several actors together."""
+    last_named: Mention | None = None
+    """The last person named with a title (offsets in the article)."""
     last_state: str | None = None
     """The last state or bloc that acted or spoke (for "it", "the foreign ministry")."""
     groups_by_count: dict[int, str] = field(default_factory=dict)

@@ -42,13 +42,13 @@ _COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*toge
                     r"\s*(?:the\s+)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _TARGET_STOP = re.compile(
-    r"[;:]|,\s+(?:including|which|who|while|but|as|and)\b|"
+    r"[;:]|,\s+(?:including|which|who|while|but|as|and|\w+ing)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
     r"by (?:the )?[A-Z])\b")
-_DURATION = re.compile(r"^(?:another|a further|an additional|a|one|two|three|four|five|six|"
-                       r"seven|eight|nine|ten|twelve|\d+)\s+(?:more\s+)?"
-                       r"(?:days?|weeks?|months?|years?)\b|^now\b|^the first time\b", re.I)
+_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
+                       r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
+                       r"^the first time\b", re.I)
 _NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
                            r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
                            r"reimpos\w*)", re.I)
@@ -200,7 +200,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     low = text.lower()
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
-    for a_start, a_end, status, words, passive in _anchors(text):
+    anchors = _anchors(text)
+    for n_anchor, (a_start, a_end, status, words, passive) in enumerate(anchors):
+        limit = anchors[n_anchor + 1][0] if n_anchor + 1 < len(anchors) else len(text)
         ex: dict[str, Any] = {"sentence": sent.index, "trigger": {"words": words,
                                                                    "status": str(status)}}
         conf = 0.6
@@ -266,6 +268,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 if obj and re.search(r"\bwith\b", text[obj[-1].end:a_end]):
                     for m in obj:
                         targets += _resolve(m, doc, sent, ms, False)
+                    t_lo = -1
             if STANDALONE.fullmatch(words):
                 am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held by)\s+",
                               text[a_end:])
@@ -281,7 +284,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 else:
                     t_lo = -1
             stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
-            t_end = stop.start() if stop else len(text)
+            t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
             if t_lo >= 0 and not targets:
                 inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
                           and m.kind in _TARGET_KINDS]
@@ -305,7 +308,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             conf += 0.1
         conf += 0.1 if any(not t.id.endswith(("officials", "individuals")) for t in targets) else 0
         ev = Event(sent, (a_start, a_end), status, imposers, targets, explain=ex)
-        _reasons(ev, text, cstart, t_end, words)
+        _reasons(ev, text[:max(limit, t_end)], cstart, t_end, words)
         conf += 0.05 if ev.reasons else 0
         _date(ev, dates, doc)
         ev.confidence = round(max(0.05, min(0.95, conf)), 2)

@@ -108,6 +108,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         for m in ms:
             if m.kind == "person" and m.name and m.how.startswith("title"):
                 absolute = replace(m, start=m.start + sent.start, end=m.end + sent.start)
+                doc.last_named = absolute
                 for tok in m.name.split():
                     if tok[0].isupper() and len(tok) > 1:
                         doc.people.setdefault(tok, absolute)

@@ -70,7 +70,9 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
     lo, hi = seg
     word = cue.group().lower()
     after = [m for m in ms if cue.end() <= m.start <= cue.end() + 2 and m.kind in _SPEAKER_KINDS]
-    if word in ("said", "says", "added", "warned", "according to", "told") and after:
+    inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
+    if word in ("said", "says", "added", "warned", "according to", "told") and after and (
+            inverted or word == "according to"):
         chain = [after[0]]
         for m in ms:
             if m.start > chain[-1].end and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
@@ -88,6 +90,12 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
               and not _in_quotes(text, m.start)]
     in_seg = [i for i in before if ms[i].start >= lo]
     pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
+    while pick is not None and ms[pick].kind == "ref" and re.match(r"an?\b|in\b", ms[pick].text
+                                                                   if not re.search(
+            r"\bin\s+$", text[:ms[pick].start]) else "in", re.I):
+        # "X issued a joint statement condemning ...": the speaker is X, not the statement.
+        earlier = [i for i in before if i < pick]
+        pick = earlier[-1] if earlier else None
     if pick is None:
         return None
     chain = [ms[pick]]
@@ -110,22 +118,27 @@ def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: S
             ids = [doc.actor_of(x, sent.start) for x in chain]
             return [Resolved(i, x.text, "named before 'joint statement'", x.start)
                     for i, x in zip(ids, chain, strict=False) if i], True
-        ids = doc.last_multi or doc.last_speakers
+        ids = doc.last_multi_speakers or doc.last_speakers
         return [Resolved(i, m.text, "the speakers of the statement before", m.start)
                 for i in ids], True
     if m.kind == "pronoun":
         p = m.text.lower()
         if p in ("he", "she") and doc.last_person:
             return [Resolved(doc.last_person, m.text, "the last person who spoke", m.start)], True
+        if p in ("he", "she") and doc.last_named:
+            aid = doc.actor_of(doc.last_named)
+            if aid:
+                return [Resolved(aid, m.text, "the last person named", m.start)], True
         if p == "it" and doc.last_speakers:
             return [Resolved(i, m.text, "the speakers of the statement before", m.start)
                     for i in doc.last_speakers], True
         if m.count and m.count in doc.groups_by_count:
             return [Resolved(doc.groups_by_count[m.count], m.text, "the group of that size",
                              m.start)], True
-        if doc.last_multi:
-            return [Resolved(i, m.text, "the actors named together before", m.start)
-                    for i in doc.last_multi], True
+        multi = doc.last_multi_speakers or doc.last_multi
+        if multi:
+            return [Resolved(i, m.text, "the actors who spoke together before", m.start)
+                    for i in multi], True
         return [], True
     aid = doc.actor_of(m, sent.start)
     return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
@@ -136,6 +149,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
     """The statements of one sentence; ``sentence_events`` index the events found in it."""
     text = sent.text
     out: list[Said] = []
+    if not re.search(r"[.!?][”\"’)]*$", text):
+        return out  # a headline or subheading sums up what follows; the body says it
     for seg in _segments(text):
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if _in_quotes(text, cue.start()):
@@ -156,8 +171,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             if not speakers:
                 continue
             if cue.group().lower().startswith("threat") and any(
-                    events[i].anchor[0] == cue.start() for i in sentence_events) and not any(
-                    doc.actors[s.id].kind == "person" for s in speakers if s.id in doc.actors):
+                    events[i].status == "threatened" and {s.id for s in speakers}
+                    <= {r.id for r in events[i].imposers} for i in sentence_events):
                 break  # a state's threat of sanctions is the sanction record itself
             verb = text[cue.start():cue.end() + 25]
             said = text[seg[0]:seg[1]]
@@ -178,7 +193,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             ids = [s.id for s in speakers]
             doc.last_speakers = ids
             if len(ids) > 1:
-                doc.last_multi = ids
+                doc.last_multi = doc.last_multi_speakers = ids
             persons = [s for s in ids if s in doc.actors and doc.actors[s].kind == "person"]
             if persons:
                 doc.last_person = persons[-1]
