@@ -77,7 +77,8 @@ def match_key(pred: str, gold_keys: Iterable[str]) -> str:
     return pred
 
 
-def predicted(ds: Dataset, gold_keys: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def predicted(ds: Dataset, gold_keys: set[str]
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     actors = {a.id: a for a in ds.actors}
 
     def key(aid: str) -> str:
@@ -139,7 +140,8 @@ class Score:
         gs = gold.get("sanctions") or []
         m = align(gs, ps, ("imposers", "targets"))
         gold_to_pred = {g: p for p, g in m.items()}
-        for name, gf, pf in (("imposers", "imposers", "imposers"), ("targets", "targets", "targets"),
+        for name, gf, pf in (("imposers", "imposers", "imposers"),
+                             ("targets", "targets", "targets"),
                              ("status", "status", "status"), ("reason", "reasons", "reasons")):
             gset = {(pid, gi, v) for gi, g in enumerate(gs)
                     for v in (g[gf] if isinstance(g[gf], list) else [g[gf]])}

@@ -6,6 +6,14 @@
 [('ca', None, False), ('ru-officials', 2, True)]
 """
 
-from kg.extract.extract import MAX_BYTES, Extraction, extract_file, extract_text, read_article
+from kg.extract.extract import (
+    MAX_BYTES,
+    Extraction,
+    extract_file,
+    extract_text,
+    format_explain,
+    read_article,
+)
 
-__all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "read_article"]
+__all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
+           "read_article"]

@@ -68,15 +68,21 @@ _TITLED = re.compile(
     r"(?P<name>" + _NAME + r")")
 _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
                         r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
+_SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|"
+                 r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
 _SPEAKER_NAME = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=\s+(?:said|says|told|added|warned|"
-    r"urged|denied|condemned|insisted|wrote)\b)|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})")
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:\w+ly\s+)?"
+    + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})")
 _NOT_NAMES = {
     "the", "on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "but", "and", "earlier", "later", "while",
     "commenting", "russia", "china", "it", "he", "she", "they", "we", "this", "that", "foreign",
-    "ministry", "department", "state", "news", "agency", "us",
+    "ministry", "department", "state", "news", "agency", "us", "there", "officials",
+    "reports", "analysts", "critics", "sources", "observers", "experts", "diplomats",
+    "government", "ministers", "lawmakers", "protesters", "residents", "both", "all",
+    "some", "many", "others", "one", "no", "police", "prosecutors", "authorities",
+    "his", "her", "their", "its", "a", "an", "these", "those", "such",
 }
 
 GROUP_NOUNS = {
@@ -234,7 +240,7 @@ def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Ment
     out: list[Mention] = []
     for i, (s, e, word, _poss) in enumerate(toks):
         noun = word.lower()
-        if noun not in GROUP_NOUNS or word[0].isupper() and i > 0 and noun != "mps":
+        if noun not in GROUP_NOUNS or (word[0].isupper() and i > 0 and noun != "mps"):
             continue
         nxt = text[e:e + 40]
         if re.match(r"\s+(?:[A-Z]{2,}|[A-Z][a-z]+ [A-Z])", nxt) and not re.match(
@@ -242,7 +248,7 @@ def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Ment
             continue  # "broadcasters RT and Sputnik": the names follow
         j, code, words = i - 1, None, []
         while j >= 0:
-            ts, _te, w, poss = toks[j]
+            ts, _te, w, _poss = toks[j]
             lw = w.lower()
             place = at.get(ts)
             if place is not None and (place.kind == "demonym" or place.possessive or (
@@ -329,8 +335,9 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
     for m in _SPEAKER_NAME.finditer(text):
         name = m["name"] or m["name2"]
         s = m.start("name") if m["name"] else m.start("name2")
-        if name.split()[0].lower() in _NOT_NAMES or _lookup(name) or any(
-                p.start <= s < p.end for p in out):
+        first = name.split()[0].lower()
+        if first in _NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
+                p.start <= s < p.end for p in out) or _lookup(name.split()[0]):
             continue
         out.append(Mention(s, s + len(name), name, "person", _leader(name), name=name,
                            how="name next to a speech verb"))
@@ -358,8 +365,8 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> 
     toks = _tokens(text)
     places = _places(text, toks)
     taken: list[Mention] = []
-    for m in AGENCIES.finditer(text):
-        taken.append(Mention(m.start(), m.end(), m.group(), "agency", how="news agency"))
+    for am in AGENCIES.finditer(text):
+        taken.append(Mention(am.start(), am.end(), am.group(), "agency", how="news agency"))
     for p in _persons(text, places):
         if not _overlaps(p, taken):
             taken.append(p)
@@ -372,21 +379,18 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> 
     for s, e, word, poss in toks:
         if known_people and word in known_people and word[0].isupper():
             first = known_people[word]
-            m = Mention(s, e, word, "person", first.code, name=first.name, title=first.title,
-                        possessive=poss, how=f"surname of {first.name}")
-            if not _overlaps(m, taken):
-                taken.append(m)
-    for m in _STATEMENT_REF.finditer(text):
-        r = Mention(m.start(), m.end(), m.group(), "ref", how="reference to a statement")
+            sur = Mention(s, e, word, "person", first.code, name=first.name, title=first.title,
+                          possessive=poss, how=f"surname of {first.name}")
+            if not _overlaps(sur, taken):
+                taken.append(sur)
+    for sm in _STATEMENT_REF.finditer(text):
+        r = Mention(sm.start(), sm.end(), sm.group(), "ref", how="reference to a statement")
         if not _overlaps(r, taken):
             taken.append(r)
-    for m in _PRONOUN.finditer(text):
-        p = m["p"]
-        if p.lower() in ("it", "he", "she", "they") and p[0].isupper() and m.start() > 0:
-            pass
-        n = m["n"]
+    for pm in _PRONOUN.finditer(text):
+        n = pm["n"]
         cnt = None if n is None else (int(n) if n.isdigit() else NUMBERS[n.lower()])
-        r = Mention(m.start(), m.end(), m.group(), "pronoun", count=cnt, how="pronoun")
+        r = Mention(pm.start(), pm.end(), pm.group(), "pronoun", count=cnt, how="pronoun")
         if not _overlaps(r, taken):
             taken.append(r)
     taken.sort(key=lambda m: m.start)

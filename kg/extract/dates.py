@@ -61,7 +61,10 @@ def parse_iso_date(value: str) -> dt.date:
     """``YYYY-MM-DD`` -> date; ValueError otherwise."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
         raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
-    return dt.date.fromisoformat(value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real calendar date") from None
 
 
 def _resolve(kind: str, m: re.Match[str], ref: dt.date) -> str | None:

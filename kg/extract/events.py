@@ -335,13 +335,13 @@ def _reasons(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> Non
         phrase = tail[cue.end():]
         cut = re.search(r",\s+(?:which|while|but|according|as|and|the \w+ said|he said|she said)"
                         r"\b|;|\s[—–]\s", phrase)
-        phrase = (phrase[:cut.start()] if cut else phrase).strip().rstrip(".,;”\"")
+        phrase = (phrase[:cut.start()] if cut else phrase).strip().rstrip(".,;")
         category, kw = classify_reason(phrase)
         detail = phrase.strip()
         if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
                                          or _DURATION.match(detail) or not detail):
             category = None
-    if category is None or category is Reason.OTHER and ev.retaliation:
+    if category is None or (category is Reason.OTHER and ev.retaliation):
         for where in (tail, trigger):
             c, k = classify_reason(where)
             if c is not Reason.OTHER:

@@ -22,6 +22,7 @@ The result is deterministic: the same text and options give the same Dataset.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sys
@@ -39,11 +40,12 @@ from kg.extract.events import Event, find_events
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.load import ensure_valid
-from kg.model import Actor, Citation, Dataset, ReasonRef, Sanction, Source, Statement
+from kg.model import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.resolve import Resolver
 from kg.vocab import Measure, Status
 
-__all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "read_article"]
+__all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
+           "read_article"]
 
 MAX_BYTES = 20 << 20
 """Largest article read (20 MiB); news articles are a few kilobytes."""
@@ -76,7 +78,7 @@ class Extraction:
 def _source_id(url: str | None, title: str | None, name: str | None) -> str:
     if url:
         u = urllib.parse.urlsplit(url)
-        base = f"{u.netloc.removeprefix('www.')}{u.path}".rstrip("/")
+        base = f"{u.netloc.removeprefix('www.')}{u.path}".rstrip("/").replace(".", "-")
         if base:
             return slug(base)
     return slug(title or name or "article")
@@ -106,14 +108,14 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     for sent in split_sentences(text):
         ms = find_mentions(sent.text, doc.people)
         for m in ms:
-            if m.kind == "person" and m.name and m.how.startswith("title"):
+            if m.kind == "person" and m.name and not m.how.startswith("surname"):
                 absolute = replace(m, start=m.start + sent.start, end=m.end + sent.start)
                 doc.last_named = absolute
                 for tok in m.name.split():
                     if tok[0].isupper() and len(tok) > 1:
                         doc.people.setdefault(tok, absolute)
         countries = [m for m in ms if m.kind == "country"]
-        for a, b in zip(countries, countries[1:], strict=False):
+        for a, b in itertools.pairwise(countries):
             if re.fullmatch(r"\s*(?:,|and|, and)\s*", sent.text[a.end:b.start]):
                 ids = [doc.country(a.code or ""), doc.country(b.code or "")]
                 doc.last_multi = [i for i in ids if i]
@@ -256,3 +258,12 @@ def extract_file(path: str | os.PathLike[str], *, date: str, url: str | None = N
     text = read_article(path)
     stem = None if str(path) == "-" else Path(path).stem
     return extract_text(text, date=date, url=url, title=title, known=known, name=stem)
+
+
+def format_explain(result: Extraction) -> str:
+    """The explanations as YAML text: per record, the words behind each field; then what
+    was skipped and why."""
+    import yaml
+
+    doc: dict[str, Any] = {"records": result.explain, "skipped": result.skipped}
+    return str(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100))

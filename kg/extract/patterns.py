@@ -150,7 +150,8 @@ def classify_reason(phrase: str) -> tuple[Reason, str | None]:
 #: Verbs that introduce what someone said.
 SPEECH = re.compile(
     r"\b(?:said|says|say|saying|told|tells|telling|stated|added|adding|declared|"
-    r"[Aa]ccording to|quoted|cited|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on)|"
+    r"[Aa]ccording to|quoted|cited|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+    r"call(?:s|ed|ing)? (?:for|on)|"
     r"called|made the call|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
     r"critici[sz](?:e|es|ed|ing)|slam(?:s|med|ming)?|blast(?:s|ed)?|lambast(?:s|ed)?|"
     r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"

@@ -14,6 +14,7 @@ A sentence holds one statement per clause: it is split before "as he warned", ";
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,7 +59,7 @@ class Said:
 
 def _segments(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.end() for m in _SPLIT.finditer(text)] + [len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _in_quotes(text: str, pos: int) -> bool:
@@ -67,7 +68,7 @@ def _in_quotes(text: str, pos: int) -> bool:
 
 def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
                      ) -> tuple[list[Mention], str] | None:
-    lo, hi = seg
+    lo = seg[0]
     word = cue.group().lower()
     after = [m for m in ms if cue.end() <= m.start <= cue.end() + 2 and m.kind in _SPEAKER_KINDS]
     inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
@@ -115,9 +116,9 @@ def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: S
         if poss and m.start - poss[-1].end <= 3:
             chain = [x for x in ms if x.kind == "country" and x.end <= poss[-1].end
                      and m.start - x.end < 30]
-            ids = [doc.actor_of(x, sent.start) for x in chain]
+            found = [(doc.actor_of(x, sent.start), x) for x in chain]
             return [Resolved(i, x.text, "named before 'joint statement'", x.start)
-                    for i, x in zip(ids, chain, strict=False) if i], True
+                    for i, x in found if i], True
         ids = doc.last_multi_speakers or doc.last_speakers
         return [Resolved(i, m.text, "the speakers of the statement before", m.start)
                 for i in ids], True
