@@ -283,6 +283,44 @@ def schema(output: str) -> None:
         click.echo(str(p))
 
 
+# --- kg extract (issue 6: news text -> draft dataset) ----------------------------------------
+
+
+@cli.command("extract")
+@click.argument("file", metavar="FILE")
+@click.option("--date", "date", required=True, metavar="YYYY-MM-DD",
+              help="Publication date; \"on Monday\", \"last week\" are resolved against it.")
+@click.option("--url", help="Where the article was published (also its source id).")
+@click.option("--title", help="Title of the article (default: the HTML <title>).")
+@click.option("-o", "--output", required=True, help="Output file: .yaml, .json or .jsonl.")
+@click.option("--explain", is_flag=True,
+              help="Print, for every record, the words that produced each field.")
+@click.option("-d", "--data", "data", multiple=True, metavar="PATH",
+              help="Known actors to reuse by name (data files); default: none, new actors "
+                   "are drafted.")
+def extract_cmd(file: str, date: str, url: str | None, title: str | None, output: str,
+                explain: bool, data: tuple[str, ...]) -> None:
+    """Draft sanctions and statements from a news article (FILE: text or HTML; - = stdin)."""
+    from kg.extract import extract_file, format_explain
+    from kg.files import write_dataset
+    from kg.load import load
+
+    if not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
+        raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl)")
+    known = load(list(data)).actors if data else None
+    result = extract_file(file, date=date, url=url, title=title, known=known)
+    write_dataset(result.dataset, output)
+    if explain:
+        click.echo(format_explain(result), nl=False)
+    ds = result.dataset
+    drafts = sum(1 for a in ds.actors if a.draft)
+    click.echo(f"wrote {output}: {len(ds.sanctions)} sanctions, {len(ds.statements)} "
+               f"statements, {len(ds.actors)} actors ({drafts} drafts to review)", err=True)
+
+
+# --- end kg extract ----------------------------------------------------------------------------
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``kg`` console script."""
     try:

@@ -1,0 +1,275 @@
+"""Score the news extractor (kg.extract) on the development set, and on the seed article.
+
+Prints precision, recall and F1 per field (imposers, targets, status, reason category,
+statement speaker, stance) for the ``dev`` part (tuned on) and the ``held_out`` part (not
+looked at while tuning) of benchmarks/extract_dev/, then, when the seed article text is
+present (``--seed PATH``, ``$KG_SEED_ARTICLE``, or ../shared/seed/seed-article.txt from
+the repository root), the same figures for the seed article against its hand-made data
+(``--seed-gold``, default examples/seed-article.yaml), and finally the speed on a
+1,000-word article (median of several runs).
+
+How records are compared. Within a passage, each extracted sanction is paired with the gold
+sanction sharing the most imposers and targets (each used once); a field is then scored as
+a set of (passage, paired event, value) items, so an extra event costs precision and a
+missing one recall. Statements are paired the same way by speakers. Actors are compared by
+a key: a state or bloc by its id; a person by a surname (gold ``person:wang`` matches a
+person whose name contains "Wang"); an unnamed group as ``group:<country>:<count>``; a
+named organisation as ``org:<name>``.
+
+    python benchmarks/extract_eval.py [--seed PATH] [--seed-gold PATH] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import extract_text  # noqa: E402
+from kg.model import Actor, Dataset  # noqa: E402
+from kg.resolve import normalize  # noqa: E402
+
+FIELDS = ["imposers", "targets", "status", "reason", "speaker", "stance"]
+DEV = ROOT / "benchmarks" / "extract_dev"
+
+
+def person_tokens(name: str) -> list[str]:
+    return normalize(name).replace("-", " ").split()
+
+
+def actor_key(a: Actor | dict[str, Any] | None, aid: str) -> str:
+    """The comparison key of an actor record (see the module docstring)."""
+    if a is None:
+        return aid
+    get = a.get if isinstance(a, dict) else lambda k, d=None: getattr(a, k, d)
+    kind = str(get("kind", ""))
+    if kind == "person":
+        return "person:" + " ".join(person_tokens(str(get("name", aid))))
+    if kind == "group":
+        country = get("country") or ""
+        if not country and "-" in aid and len(aid.split("-")[0]) == 2:
+            country = aid.split("-")[0]  # eu-individuals: a group of the EU
+        count = get("count") or ""
+        return f"group:{country}:{count}"
+    if kind == "organization" and get("draft"):
+        return "org:" + normalize(str(get("name", aid)))
+    return aid
+
+
+def match_key(pred: str, gold_keys: Iterable[str]) -> str:
+    """A predicted person key ("person:wang yi") becomes the gold key it matches."""
+    if pred.startswith("person:"):
+        toks = pred[7:].split()
+        for g in gold_keys:
+            if g.startswith("person:") and all(t in toks for t in g[7:].split()):
+                return g
+        return "person:" + (toks[-1] if toks else "")
+    return pred
+
+
+def predicted(ds: Dataset, gold_keys: set[str]
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    actors = {a.id: a for a in ds.actors}
+
+    def key(aid: str) -> str:
+        return match_key(actor_key(actors.get(aid), aid), gold_keys)
+
+    sanctions = [{"imposers": [key(i) for i in s.imposers], "targets": [key(t) for t in s.targets],
+                  "status": str(s.status), "reasons": [str(r.category) for r in s.reasons],
+                  "date": s.date, "id": s.id, "in_response_to": s.in_response_to}
+                 for s in ds.sanctions]
+    statements = [{"speakers": [key(i) for i in st.speakers], "stance": str(st.stance)}
+                  for st in ds.statements]
+    return sanctions, statements
+
+
+def gold_keys_of(passage: dict[str, Any]) -> set[str]:
+    keys: set[str] = set()
+    for s in passage.get("sanctions") or []:
+        keys.update(s["imposers"], s["targets"])
+    for st in passage.get("statements") or []:
+        keys.update(st["speakers"])
+    return keys
+
+
+def align(gold: list[dict[str, Any]], pred: list[dict[str, Any]], fields: tuple[str, ...]
+          ) -> dict[int, int]:
+    """pred index -> gold index, greedily by shared actors."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            score = sum(len(set(g[f]) & set(p[f])) for f in fields)
+            if score:
+                # the same status or stance breaks ties between equally good pairings
+                same = sum(g.get(k) == p.get(k) for k in ("status", "stance") if k in g)
+                pairs.append((-(2 * score + same), gi, pi))
+    pairs.sort()
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _s, gi, pi in pairs:
+        if pi not in out and gi not in used:
+            out[pi] = gi
+            used.add(gi)
+    return out
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp = dict.fromkeys(FIELDS, 0)
+        self.np = dict.fromkeys(FIELDS, 0)
+        self.ng = dict.fromkeys(FIELDS, 0)
+        self.extra = {"date_ok": 0, "date_n": 0, "link_ok": 0, "link_n": 0}
+
+    def add(self, field: str, gold: set[Any], pred: set[Any]) -> None:
+        self.tp[field] += len(gold & pred)
+        self.np[field] += len(pred)
+        self.ng[field] += len(gold)
+
+    def passage(self, pid: str, gold: dict[str, Any], ps: list[dict[str, Any]],
+                pst: list[dict[str, Any]]) -> None:
+        gs = gold.get("sanctions") or []
+        m = align(gs, ps, ("imposers", "targets"))
+        gold_to_pred = {g: p for p, g in m.items()}
+        for name, gf, pf in (("imposers", "imposers", "imposers"),
+                             ("targets", "targets", "targets"),
+                             ("status", "status", "status"), ("reason", "reasons", "reasons")):
+            gset = {(pid, gi, v) for gi, g in enumerate(gs)
+                    for v in (g[gf] if isinstance(g[gf], list) else [g[gf]])}
+            pset = {(pid, m.get(pi, f"x{pi}"), v) for pi, p in enumerate(ps)
+                    for v in (p[pf] if isinstance(p[pf], list) else [p[pf]])}
+            self.add(name, gset, pset)
+        for gi, g in enumerate(gs):
+            if g.get("date") is not None and gi in gold_to_pred:
+                self.extra["date_n"] += 1
+                self.extra["date_ok"] += str(g["date"]) == ps[gold_to_pred[gi]]["date"]
+            if "responds_to" in g:
+                self.extra["link_n"] += 1
+                p = ps[gold_to_pred[gi]] if gi in gold_to_pred else None
+                want = gold_to_pred.get(g["responds_to"])
+                if p is not None and want is not None and \
+                        p["in_response_to"] == [ps[want]["id"]]:
+                    self.extra["link_ok"] += 1
+        gst = gold.get("statements") or []
+        ms = align(gst, pst, ("speakers",))
+        self.add("speaker", {(pid, gi, v) for gi, g in enumerate(gst) for v in g["speakers"]},
+                 {(pid, ms.get(pi, f"x{pi}"), v) for pi, p in enumerate(pst)
+                  for v in p["speakers"]})
+        self.add("stance", {(pid, gi, g["stance"]) for gi, g in enumerate(gst)},
+                 {(pid, ms.get(pi, f"x{pi}"), p["stance"]) for pi, p in enumerate(pst)})
+
+    def report(self, title: str) -> str:
+        lines = [f"{title}", f"  {'field':<10} {'P':>6} {'R':>6} {'F1':>6}   (tp/pred/gold)"]
+        for f in FIELDS:
+            tp, n_p, n_g = self.tp[f], self.np[f], self.ng[f]
+            p = tp / n_p if n_p else 1.0
+            r = tp / n_g if n_g else 1.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            lines.append(f"  {f:<10} {p:6.2f} {r:6.2f} {f1:6.2f}   ({tp}/{n_p}/{n_g})")
+        e = self.extra
+        if e["date_n"]:
+            lines.append(f"  dates right on paired events: {e['date_ok']}/{e['date_n']}")
+        if e["link_n"]:
+            lines.append(f"  retaliation links right: {e['link_ok']}/{e['link_n']}")
+        return "\n".join(lines)
+
+
+def score_set(path: Path, verbose: bool = False) -> Score:
+    sc = Score()
+    for p in yaml.safe_load(path.read_text(encoding="utf-8"))["passages"]:
+        r = extract_text(p["text"], date=str(p["date"]), source_id=p["id"])
+        ps, pst = predicted(r.dataset, gold_keys_of(p))
+        sc.passage(p["id"], p, ps, pst)
+        if verbose:
+            print(p["id"], "gold:", [(g["imposers"], g["targets"], g["status"], g["reasons"])
+                                     for g in p.get("sanctions") or []],
+                  [(g["speakers"], g["stance"]) for g in p.get("statements") or []])
+            print("     got:", [(x["imposers"], x["targets"], x["status"], x["reasons"])
+                                for x in ps], [(x["speakers"], x["stance"]) for x in pst])
+    return sc
+
+
+def seed_gold(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    actors = {a["id"]: a for a in data.get("actors") or []}
+
+    def key(aid: str) -> str:
+        return actor_key(actors.get(aid), aid)
+
+    ids = [s["id"] for s in data.get("sanctions") or []]
+    return {"sanctions": [{"imposers": [key(i) for i in s["imposers"]],
+                           "targets": [key(t) for t in s["targets"]], "status": s["status"],
+                           "reasons": [r["category"] if isinstance(r, dict) else r
+                                       for r in s.get("reasons") or []],
+                           "date": s.get("date"),
+                           **({"responds_to": ids.index(s["in_response_to"][0])}
+                              if s.get("in_response_to") else {})}
+                          for s in data.get("sanctions") or []],
+            "statements": [{"speakers": [key(i) for i in st["speakers"]],
+                            "stance": st.get("stance", "other")}
+                           for st in data.get("statements") or []]}
+
+
+def speed(text: str, runs: int) -> tuple[float, int]:
+    words = len(text.split())
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        extract_text(text, date="2021-03-23")
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), words
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seed", default=os.environ.get("KG_SEED_ARTICLE"),
+                    help="seed article text (default ../shared/seed/seed-article.txt)")
+    ap.add_argument("--seed-gold", default=None, help="default examples/seed-article.yaml")
+    ap.add_argument("--runs", type=int, default=7, help="timing runs (median reported)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every passage")
+    ap.add_argument("--only", choices=["dev", "held_out"], help="score one part only")
+    args = ap.parse_args(argv)
+    parts = [args.only] if args.only else ["dev", "held_out"]
+    for part in parts:
+        print(score_set(DEV / f"{part}.yaml", args.verbose).report(f"{part}:"))
+    seed = Path(args.seed) if args.seed else ROOT.parent / "shared" / "seed" / "seed-article.txt"
+    gold_path = Path(args.seed_gold) if args.seed_gold else ROOT / "examples" / "seed-article.yaml"
+    seed_text = None
+    if seed.is_file() and gold_path.is_file():
+        seed_text = seed.read_text(encoding="utf-8")
+        r = extract_text(seed_text, date="2021-03-23")
+        gold = seed_gold(gold_path)
+        keys = gold_keys_of(gold)
+        ps, pst = predicted(r.dataset, keys)
+        sc = Score()
+        sc.passage("seed", gold, ps, pst)
+        if args.verbose:
+            print("seed got:", [(x["imposers"], x["targets"], x["status"], x["reasons"], x["date"])
+                                for x in ps], [(x["speakers"], x["stance"]) for x in pst])
+        print(sc.report(f"seed article ({seed}):"))
+    else:
+        print(f"seed article: skipped ({seed if not seed.is_file() else gold_path} not found)")
+    # Speed: the seed article (or the dev passages) repeated to at least 1,000 words.
+    base = seed_text or "\n".join(p["text"] for p in yaml.safe_load(
+        (DEV / "dev.yaml").read_text(encoding="utf-8"))["passages"])
+    article = base
+    while len(article.split()) < 1000:
+        article += "\n" + base
+    extract_text(article, date="2021-03-23")  # warm caches (country tables)
+    med, words = speed(article, args.runs)
+    print(f"speed: {words} words in {med * 1000:.1f} ms (median of {args.runs} runs, "
+          f"{words / med:,.0f} words/s; {os.cpu_count()} CPUs, Python {sys.version.split()[0]})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,397 @@
+"""Finding who is named in a sentence: states and blocs (by name, short name, seat of
+government, "the Kremlin"), people with their titles, unnamed groups ("10 European
+individuals", "Chinese officials"), news agencies, pronouns and references to an earlier
+statement ("the joint statement", "he said").
+
+Country names, seats of government and demonyms come from :mod:`kg.resolve`; this module
+adds only what an article needs around them: titles, group nouns, number words, a few more
+seats and government bodies, and the names of a handful of leaders whose country a report
+rarely spells out.
+
+>>> [(m.kind, m.code) for m in find_mentions("Washington and the EU sanctioned Chinese officials.")]
+[('country', 'us'), ('country', 'eu'), ('group', 'cn')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.resolve import DEMONYMS, SEATS, SHORT_NAMES, country_code, country_name, normalize
+
+__all__ = ["Mention", "find_mentions", "slug"]
+
+#: Seats of government and government bodies :mod:`kg.resolve` does not list.
+EXTRA_PLACES: dict[str, str] = {
+    "khartoum": "sd", "harare": "zw", "beirut": "lb", "jerusalem": "il", "tripoli": "ly",
+    "vilnius": "lt", "riga": "lv", "tallinn": "ee", "astana": "kz", "islamabad": "pk",
+    "hanoi": "vn", "manila": "ph", "jakarta": "id", "bangkok": "th", "bogota": "co",
+    "mexico city": "mx", "kinshasa": "cd", "addis ababa": "et", "nairobi": "ke", "abuja": "ng",
+    "bamako": "ml", "tashkent": "uz", "chisinau": "md", "belgrade": "rs", "budapest": "hu",
+    "vienna": "at", "prague": "cz", "athens": "gr", "lisbon": "pt", "dublin": "ie",
+    "copenhagen": "dk", "helsinki": "fi", "pentagon": "us", "congress": "us",
+    "capitol hill": "us", "treasury": "us", "us treasury": "us", "treasury department": "us",
+    "us treasury department": "us", "biden administration": "us", "trump administration": "us",
+    "obama administration": "us", "foreign office": "gb", "european commission": "eu",
+    "eu commission": "eu", "eu governments": "eu", "the bloc": "eu", "un security council": "unsc",
+    "united nations security council": "unsc", "security council": "unsc", "g7": "g7",
+    "group of seven": "g7",
+}
+
+#: Leaders and officials whose country reports take as known.
+LEADERS: dict[str, str] = {
+    "biden": "us", "trump": "us", "obama": "us", "blinken": "us", "pompeo": "us",
+    "yellen": "us", "putin": "ru", "lavrov": "ru", "peskov": "ru", "ryabkov": "ru",
+    "xi": "cn", "wang yi": "cn", "zelensky": "ua", "zelenskyy": "ua", "macron": "fr",
+    "merkel": "de", "von der leyen": "eu", "lukashenko": "by", "erdogan": "tr",
+    "khamenei": "ir", "raisi": "ir", "rouhani": "ir", "kishida": "jp", "trudeau": "ca",
+    "maduro": "ve", "assad": "sy", "kim jong un": "kp", "modi": "in", "makei": "by",
+}
+
+#: Titles that default to a country when none is named ("Secretary of State" is American).
+TITLE_COUNTRY = {"secretary of state": "us", "treasury secretary": "us", "foreign secretary": "gb"}
+
+_TITLES = sorted([
+    "minister of foreign affairs", "deputy foreign minister", "foreign minister",
+    "foreign secretary", "secretary of state", "treasury secretary", "defence minister",
+    "defense secretary", "defense minister", "prime minister", "vice president", "president",
+    "chancellor", "foreign policy chief", "high representative", "spokesperson", "spokeswoman",
+    "spokesman", "ambassador", "senator", "sen.", "rep.", "minister", "secretary", "counterpart",
+    "opposition leader", "leader", "tycoon", "oligarch", "businessman", "general", "gen.",
+    "king", "emir", "mr.", "mrs.", "ms.", "dr.", "envoy", "chief", "premier", "governor",
+    "journalist", "activist", "dissident", "lawmaker", "commissioner", "chairman",
+], key=len, reverse=True)
+_NAME_TOKEN = r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|von der|van der|von|van|de)"
+_NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
+_TITLED = re.compile(
+    r"(?i:\b(?P<title>" + "|".join(re.escape(t) for t in _TITLES) + r"))\b,?\s+"
+    r"(?P<name>" + _NAME + r")")
+_TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
+                        r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
+_SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|"
+                 r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
+_SPEAKER_NAME = re.compile(
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:\w+ly\s+)?"
+    + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})")
+_NOT_NAMES = {
+    "the", "on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "but", "and", "earlier", "later", "while",
+    "commenting", "russia", "china", "it", "he", "she", "they", "we", "this", "that", "foreign",
+    "ministry", "department", "state", "news", "agency", "us", "there", "officials",
+    "reports", "analysts", "critics", "sources", "observers", "experts", "diplomats",
+    "government", "ministers", "lawmakers", "protesters", "residents", "both", "all",
+    "some", "many", "others", "one", "no", "police", "prosecutors", "authorities",
+    "his", "her", "their", "its", "a", "an", "these", "those", "such",
+}
+
+GROUP_NOUNS = {
+    "officials", "individuals", "institutions", "entities", "companies", "firms", "banks",
+    "businessmen", "oligarchs", "lawmakers", "legislators", "politicians", "mps", "members",
+    "citizens", "nationals", "people", "officers", "generals", "commanders", "ministers",
+    "diplomats", "judges", "scholars", "academics", "researchers", "organisations",
+    "organizations", "bodies", "executives", "contractors", "makers", "manufacturers",
+    "producers", "suppliers", "vessels", "ships", "tankers", "leaders", "figures",
+    "journalists", "activists", "agencies", "senators", "broadcasters", "groups", "exporters",
+    "traders", "airlines", "refineries", "shipping",
+}
+_MODIFIERS = {
+    "senior", "top", "former", "military", "government", "security", "intelligence", "defence",
+    "defense", "technology", "tech", "state", "state-owned", "oil", "energy", "high-ranking",
+    "ranking", "party", "regional", "provincial", "prison", "police", "army", "judicial",
+    "cabinet", "other", "more", "further", "additional", "key", "leading", "major", "drone",
+    "financial", "mining", "shipping", "media", "communist", "ruling", "local", "public",
+    "private", "arms", "aviation", "space", "chemical", "steel", "gas", "trading",
+    "new", "several", "some", "many", "few", "dozen", "prominent", "wealthy",
+}
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "a dozen": 12,
+}
+AGENCIES = re.compile(
+    r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"
+    r"Reuters|AFP|Associated Press|Bloomberg|Kyodo|Yonhap|IRNA|BelTA|Anadolu|Global Times|"
+    r"CCTV|state media)\b")
+_PRONOUN = re.compile(
+    r"\b(?P<p>he|she|it|they|the pair|the two allies|the two countries|the two sides|"
+    r"both countries|the two|the (?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+))\b",
+    re.I)
+_STATEMENT_REF = re.compile(r"\b(?:the|a|their|its) (?:joint )?statement\b|\bjoint statement\b",
+                            re.I)
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*\w|[A-Za-z0-9]")
+_CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
+             "ASEAN", "ECOWAS"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words in a sentence that name (or point back to) an actor."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    """country | demonym | person | group | org | pronoun | ref | agency"""
+    code: str | None = None
+    """The actor id of a country/bloc; the country of a person or group."""
+    name: str | None = None
+    count: int | None = None
+    noun: str | None = None
+    title: str | None = None
+    possessive: bool = False
+    how: str = ""
+    """Why this is a mention (for --explain)."""
+
+
+def slug(text: str) -> str:
+    """A short id from a name: ``"Antony Blinken"`` -> ``"antony-blinken"``."""
+    s = re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+    return (s or "x")[:60].rstrip("-")
+
+
+def _is_demonym(key: str) -> bool:
+    if key not in DEMONYMS or key in SHORT_NAMES or key in SEATS:
+        return False
+    return normalize(country_name(DEMONYMS[key]) or "") != key
+
+
+def _lookup(phrase: str) -> tuple[str, str] | None:
+    """(code, how) for a capitalised phrase naming a country, bloc, seat or demonym."""
+    key = normalize(phrase)
+    if key in EXTRA_PLACES:
+        return EXTRA_PLACES[key], "government body or seat"
+    bare = phrase.replace(".", "")
+    if len(bare) <= 4 and " " not in phrase and bare.upper() == bare:
+        code = country_code(phrase) if bare in _CODES_OK else None
+        return (code, "abbreviation") if code else None
+    code = country_code(phrase)
+    if code is None or code == "west":
+        return None
+    if _is_demonym(key):
+        return code, "demonym"
+    return code, "seat of government" if key in SEATS else "country name"
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, end, poss = m.group(), m.end(), False
+        if len(word) > 2 and word[-2:] in ("'s", "’s"):
+            word, end, poss = word[:-2], end - 2, True
+        out.append((m.start(), end, word, poss))
+    return out
+
+
+def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
+    found: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        if toks[i][2][0].isupper() or toks[i][2][0].isdigit():
+            for n in range(min(5, len(toks) - i), 0, -1):
+                last = toks[i + n - 1]
+                inner = [t[2] for t in toks[i + 1:i + n]]
+                if any(w[0].islower() and w not in ("of", "the", "and") for w in inner) \
+                        and normalize(text[toks[i][0]:last[1]]) not in EXTRA_PLACES:
+                    continue
+                if n > 1 and any(t[3] for t in toks[i:i + n - 1]):
+                    continue
+                phrase = text[toks[i][0]:last[1]]
+                got = _lookup(phrase)
+                if got:
+                    kind = "demonym" if got[1] == "demonym" else "country"
+                    hit = Mention(toks[i][0], last[1], phrase, kind, got[0], possessive=last[3],
+                                  how=got[1])
+                    i += n
+                    break
+        if hit is None and toks[i][2].lower() == "the" and i + 1 < len(toks) \
+                and toks[i + 1][2].lower() in ("bloc", "treasury", "kremlin") \
+                and not toks[i + 1][2][0].isupper():
+            got = _lookup("the " + toks[i + 1][2])
+            if got:
+                hit = Mention(toks[i][0], toks[i + 1][1], text[toks[i][0]:toks[i + 1][1]],
+                              "country", got[0], how="reference to a bloc or body")
+            i += 2
+            if hit:
+                found.append(hit)
+            continue
+        if hit:
+            found.append(hit)
+        else:
+            i += 1
+    return found
+
+
+def _count(words: list[str]) -> int | None:
+    for w in words:
+        lw = w.lower().replace(",", "")
+        if lw.isdigit():
+            return int(lw)
+        if lw in NUMBERS:
+            return NUMBERS[lw]
+    return None
+
+
+def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention]
+            ) -> list[Mention]:
+    at = {m.start: m for m in places}
+    out: list[Mention] = []
+    for i, (s, e, word, _poss) in enumerate(toks):
+        noun = word.lower()
+        if noun not in GROUP_NOUNS or (word[0].isupper() and i > 0 and noun != "mps"):
+            continue
+        nxt = text[e:e + 40]
+        if re.match(r"\s+(?:[A-Z]{2,}|[A-Z][a-z]+ [A-Z])", nxt) and not re.match(
+                r"\s+(?:in|of|from|on|and)\b", nxt):
+            continue  # "broadcasters RT and Sputnik": the names follow
+        j, code, words = i - 1, None, []
+        while j >= 0:
+            ts, _te, w, _poss = toks[j]
+            lw = w.lower()
+            place = at.get(ts)
+            if place is not None and (place.kind == "demonym" or place.possessive or (
+                    place.kind == "country" and len(place.text) <= 4 and j == i - 1)):
+                code = code or place.code
+                words.append(w)
+                j -= 1
+                while j >= 0 and toks[j][1] > place.start:
+                    j -= 1
+                continue
+            if lw in _MODIFIERS or lw in NUMBERS or lw.replace(",", "").isdigit() \
+                    or lw in ("a", "handful", "of", "its", "their", "and") \
+                    or (w[0].isupper() and place is None and j == i - 1 and j > 0):
+                if lw == "and" and not (j > 0 and at.get(toks[j - 1][0]) is not None
+                                        and at[toks[j - 1][0]].kind == "demonym"):
+                    break
+                if lw == "of" and not (j > 0 and toks[j - 1][2].lower() in set(NUMBERS) | {
+                        "handful", "its", "their"}) and toks[j + 1][2].lower() not in (
+                        "its", "their"):
+                    break
+                words.append(w)
+                j -= 1
+                continue
+            break
+        while j + 1 < i and toks[j + 1][2].lower() in ("a", "and", "of", "its", "their"):
+            if toks[j + 1][2].lower() == "a" and j + 2 < i and toks[j + 2][2] == "handful":
+                break
+            j += 1
+        start = toks[j + 1][0] if j + 1 < i else s
+        end = e
+        if code is None:
+            m = re.match(r"\s+(?:of|from|in)\s+(?:the\s+)?", text[e:])
+            if m:
+                after = [p for p in places if p.start == e + m.end()]
+                if after:
+                    code, end = after[0].code, after[0].end
+                    if after[0].kind == "demonym":
+                        nm = re.match(r"\s+[A-Z]\w+", text[end:])
+                        end += nm.end() if nm else 0
+        count = _count(words)
+        if code is None and count is None:
+            continue
+        out.append(Mention(start, end, text[start:end], "group", code,
+                           name=text[start:end], count=count, noun=noun,
+                           how="group noun" + (" + demonym" if code else "")))
+    # "10 European individuals and four institutions": the second inherits the country.
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.code is None and re.fullmatch(r",?\s+and\s+|,\s+", text[a.end:b.start]):
+            out[k] = replace(b, code=a.code, how=b.how + " (country from the group before)")
+    # "Russian and Ukrainian officials": one group per demonym.
+    split: list[Mention] = []
+    for g in out:
+        dems = [p for p in places if p.kind == "demonym" and g.start <= p.start < g.end]
+        if len(dems) > 1 and " and " in g.text:
+            for d in dems:
+                split.append(replace(g, code=d.code, how=g.how + " (coordinated demonyms)"))
+        else:
+            split.append(g)
+    return split
+
+
+def _persons(text: str, places: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _TITLED.finditer(text):
+        name = m["name"]
+        toks = name.split()
+        while toks and toks[-1].lower() in _NOT_NAMES | {"von", "der", "van", "de", "bin"}:
+            toks.pop()
+        if not toks or toks[0].lower() in _NOT_NAMES or _lookup(" ".join(toks)):
+            continue
+        name = " ".join(toks)
+        title = m["title"].lower()
+        code = None
+        left = [p for p in places if m.start() - 40 <= p.end <= m.start()
+                and _TITLE_GAP.fullmatch(text[p.end:m.start()])]
+        if left:
+            code = left[-1].code
+        code = code or TITLE_COUNTRY.get(title) or _leader(name)
+        start = left[-1].start if left else m.start()
+        out.append(Mention(start, m.start("name") + len(name), text[start:m.start("name")
+                   + len(name)], "person", code, name=name, title=m["title"],
+                   how=f"title {m['title']!r}"))
+    for m in _SPEAKER_NAME.finditer(text):
+        name = m["name"] or m["name2"]
+        s = m.start("name") if m["name"] else m.start("name2")
+        first = name.split()[0].lower()
+        if first in _NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
+                p.start <= s < p.end for p in out) or _lookup(name.split()[0]):
+            continue
+        out.append(Mention(s, s + len(name), name, "person", _leader(name), name=name,
+                           how="name next to a speech verb"))
+    return out
+
+
+def _leader(name: str) -> str | None:
+    key = normalize(name)
+    if key in LEADERS:
+        return LEADERS[key]
+    parts = key.split()
+    for n in (3, 2, 1):
+        if " ".join(parts[-n:]) in LEADERS:
+            return LEADERS[" ".join(parts[-n:])]
+    return None
+
+
+def _overlaps(m: Mention, taken: list[Mention]) -> bool:
+    return any(m.start < t.end and t.start < m.end for t in taken)
+
+
+def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> list[Mention]:
+    """Every actor mention in a sentence, in order; ``known_people`` maps a name token
+    ("Lavrov") of someone named earlier to their first mention."""
+    toks = _tokens(text)
+    places = _places(text, toks)
+    taken: list[Mention] = []
+    for am in AGENCIES.finditer(text):
+        taken.append(Mention(am.start(), am.end(), am.group(), "agency", how="news agency"))
+    for p in _persons(text, places):
+        if not _overlaps(p, taken):
+            taken.append(p)
+    for g in _groups(text, toks, places):
+        if not _overlaps(g, [t for t in taken if t.kind != "group"]):
+            taken.append(g)
+    for p in places:
+        if not _overlaps(p, taken):
+            taken.append(p)
+    for s, e, word, poss in toks:
+        if known_people and word in known_people and word[0].isupper():
+            first = known_people[word]
+            sur = Mention(s, e, word, "person", first.code, name=first.name, title=first.title,
+                          possessive=poss, how=f"surname of {first.name}")
+            if not _overlaps(sur, taken):
+                taken.append(sur)
+    for sm in _STATEMENT_REF.finditer(text):
+        r = Mention(sm.start(), sm.end(), sm.group(), "ref", how="reference to a statement")
+        if not _overlaps(r, taken):
+            taken.append(r)
+    for pm in _PRONOUN.finditer(text):
+        n = pm["n"]
+        cnt = None if n is None else (int(n) if n.isdigit() else NUMBERS[n.lower()])
+        r = Mention(pm.start(), pm.end(), pm.group(), "pronoun", count=cnt, how="pronoun")
+        if not _overlaps(r, taken):
+            taken.append(r)
+    taken.sort(key=lambda m: m.start)
+    return taken

@@ -1,0 +1,166 @@
+"""What the extractor remembers while it reads an article: the actors it has made, who was
+named, who spoke last, which statement "the statement" means, and the explanations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.errors import ResolveError
+from kg.extract.actors import Mention, slug
+from kg.model import Actor, Citation
+from kg.resolve import Resolver, country_actor
+from kg.vocab import ActorKind
+
+__all__ = ["Doc", "Resolved"]
+
+
+@dataclass
+class Resolved:
+    """An actor id found for some words, and how."""
+
+    id: str
+    words: str
+    how: str
+    start: int = -1
+
+    def explain(self) -> dict[str, Any]:
+        return {"words": self.words, "id": self.id, "how": self.how}
+
+
+@dataclass
+class Doc:
+    """State of one extraction run."""
+
+    text: str
+    ref: dt.date
+    source_id: str
+    known: Resolver | None = None
+    actors: dict[str, Actor] = field(default_factory=dict)
+    people: dict[str, Mention] = field(default_factory=dict)
+    """Name token ("Lavrov") -> the first mention of that person (offsets in the article)."""
+    last_person: str | None = None
+    """Id of the last person named as a speaker (for "he said")."""
+    last_speakers: list[str] = field(default_factory=list)
+    last_multi: list[str] = field(default_factory=list)
+    """The last group of several actors named together ("Russia and China")."""
+    last_multi_speakers: list[str] = field(default_factory=list)
+    """The speakers of the last statement made by several actors together."""
+    last_named: Mention | None = None
+    """The last person named with a title (offsets in the article)."""
+    last_state: str | None = None
+    """The last state or bloc that acted or spoke (for "it", "the foreign ministry")."""
+    groups_by_count: dict[int, str] = field(default_factory=dict)
+    last_event_date: str | None = None
+    """Date of the last event whose date the text gave (carried to undated follow-ups)."""
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+
+    # -- actors -------------------------------------------------------------------------
+
+    def _known(self, *names: str) -> str | None:
+        if self.known is None:
+            return None
+        for n in names:
+            if not n:
+                continue
+            found = self.known.candidates(n)
+            if len(found) == 1:
+                self.actors.setdefault(found[0], self.known.actors[found[0]])
+                return found[0]
+        return None
+
+    def cite(self, words: str, start: int) -> Citation:
+        return Citation(source=self.source_id, quote=words, start=start, end=start + len(words))
+
+    def country(self, code: str) -> str | None:
+        """The id of the state or bloc ``code``, adding its actor on first use."""
+        hit = self._known(code)
+        if hit:
+            return hit
+        if code not in self.actors:
+            try:
+                self.actors[code] = country_actor(code)
+            except ResolveError:
+                return None
+        return code
+
+    def _new_id(self, base: str) -> str:
+        if base not in self.actors:
+            return base
+        n = 2
+        while f"{base}-{n}" in self.actors:
+            n += 1
+        return f"{base}-{n}"
+
+    def actor_of(self, m: Mention, base: int = 0) -> str | None:
+        """The actor id a mention stands for (creating draft actors for people and groups);
+        None for pronouns, references and news agencies (resolved elsewhere)."""
+        if m.kind == "country" and m.code:
+            return self.country(m.code)
+        if m.kind == "person" and m.name:
+            hit = self._known(m.name, m.name.split()[-1])
+            if hit:
+                return hit
+            pid = slug(m.name)
+            for tok in m.name.split():
+                first = self.people.get(tok)
+                if first is not None and first.name and first.name != m.name \
+                        and len(first.name) > len(m.name):
+                    return self.actor_of(first)  # "Lavrov" after "Sergey Lavrov"
+            if pid not in self.actors:
+                country = self.country(m.code) if m.code else None
+                self.actors[pid] = Actor(
+                    id=pid, name=m.name, kind=ActorKind.PERSON,
+                    country=country if country and len(country) == 2 else None,
+                    position=_position(m.title), draft=True,
+                    sources=[self.cite(m.text, base + m.start)])
+            return pid
+        if m.kind == "group":
+            return self._group(m, base)
+        if m.kind == "org" and m.name:
+            hit = self._known(m.name)
+            if hit:
+                return hit
+            oid = slug(m.name)
+            if oid not in self.actors:
+                self.actors[oid] = Actor(id=oid, name=m.name, kind=ActorKind.ORGANIZATION,
+                                         draft=True, sources=[self.cite(m.text, base + m.start)])
+            return oid
+        return None
+
+    def _group(self, m: Mention, base: int) -> str:
+        noun = m.noun or "group"
+        stem = f"{m.code}-{noun}" if m.code else noun
+        for a in self.actors.values():
+            if a.kind is ActorKind.GROUP and a.id.startswith(stem) and a.count == m.count \
+                    and (a.description or "") == m.text:
+                return a.id
+        gid = self._new_id(stem if stem not in self.actors else f"{stem}-{m.count or 'x'}")
+        country = m.code if m.code and len(m.code) == 2 else None
+        if country:
+            self.country(country)
+        self.actors[gid] = Actor(
+            id=gid, name=_group_name(m), kind=ActorKind.GROUP, country=country,
+            count=m.count, description=m.text, draft=True,
+            sources=[self.cite(m.text, base + m.start)])
+        if m.count:
+            self.groups_by_count[m.count] = gid
+        return gid
+
+    def note_skip(self, sentence: int, words: str, why: str) -> None:
+        self.skipped.append({"sentence": sentence, "words": words, "why": why})
+
+
+def _position(title: str | None) -> str | None:
+    if not title or title.lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "counterpart"):
+        return None
+    return title[0].upper() + title[1:]
+
+
+def _group_name(m: Mention) -> str:
+    text = m.text
+    for lead in ("a handful of ", "several ", "some "):
+        if text.lower().startswith(lead):
+            text = text[len(lead):]
+    return text[0].upper() + text[1:] if text else "Group"

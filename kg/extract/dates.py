@@ -1,0 +1,137 @@
+"""Dates in news text, resolved against the article's publication date.
+
+"on Monday" means the most recent Monday on or before the publication date (news reports
+the past); "yesterday" the day before; "last week" the month (or, when that week spans two
+months, the year) of the previous calendar week, because a day would claim more than the
+text says; "last month"/"last year" a partial date. Explicit dates ("March 22, 2021",
+"22 March", "2021-03-22") are taken as written; a date without a year takes the
+publication year, or the year before if that would put it after publication.
+
+>>> import datetime as dt
+>>> ref = dt.date(2021, 3, 23)  # a Tuesday
+>>> [find_date(s, ref).value for s in ("on Monday", "on Tuesday", "yesterday", "last week")]
+['2021-03-22', '2021-03-23', '2021-03-22', '2021-03']
+>>> find_date("On March 17, 2014, the US acted", ref).value
+'2014-03-17'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "find_date", "parse_iso_date"]
+
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("mdy", re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
+                       + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<wd>"
+                           + "|".join(_DAYS) + r")(?:['’]s)?\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("today", re.compile(r"\b(?:today|this morning|tonight|this evening)\b", re.I)),
+    ("last_week", re.compile(r"\blast\s+week(?:end)?\b", re.I)),
+    ("last_month", re.compile(r"\blast\s+month\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier\s+)?this\s+month\b", re.I)),
+    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in text: its ISO value (maybe partial), the words and their offsets."""
+
+    value: str
+    words: str
+    start: int
+    end: int
+
+
+def parse_iso_date(value: str) -> dt.date:
+    """``YYYY-MM-DD`` -> date; ValueError otherwise."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
+        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real calendar date") from None
+
+
+def _resolve(kind: str, m: re.Match[str], ref: dt.date) -> str | None:
+    if kind == "iso":
+        try:
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+        except ValueError:
+            return None
+    if kind in ("mdy", "dmy"):
+        month = _MONTHS[m["mon"].lower().rstrip(".")]
+        year = int(m["y"]) if m["y"] else ref.year
+        try:
+            day = dt.date(year, month, int(m["d"]))
+        except ValueError:
+            return None
+        if not m["y"] and day > ref:
+            try:
+                day = dt.date(year - 1, month, int(m["d"]))
+            except ValueError:
+                return None
+        return day.isoformat()
+    if kind == "weekday":
+        back = (ref.weekday() - _DAYS.index(m["wd"].lower())) % 7
+        if m.group().lower().startswith("last") and back == 0:
+            back = 7
+        return (ref - dt.timedelta(days=back)).isoformat()
+    if kind == "yesterday":
+        return (ref - dt.timedelta(days=1)).isoformat()
+    if kind == "today":
+        return ref.isoformat()
+    if kind == "last_week":
+        monday = ref - dt.timedelta(days=ref.weekday() + 7)
+        sunday = monday + dt.timedelta(days=6)
+        if monday.month == sunday.month:
+            return f"{monday.year:04d}-{monday.month:02d}"
+        return f"{monday.year:04d}" if monday.year == sunday.year else None
+    if kind == "last_month":
+        first = ref.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    if kind == "this_month":
+        return f"{ref.year:04d}-{ref.month:02d}"
+    if kind == "last_year":
+        return f"{ref.year - 1:04d}"
+    return None
+
+
+def find_dates(text: str, ref: dt.date) -> list[DateMention]:
+    """Every date mention in ``text``, in order of position."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = _resolve(kind, m, ref)
+            if value:
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(value, m.group(), m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_date(text: str, ref: dt.date, near: int | None = None) -> DateMention | None:
+    """The date mention in ``text`` nearest to offset ``near`` (or the first one)."""
+    found = find_dates(text, ref)
+    if not found:
+        return None
+    if near is None:
+        return found[0]
+    return min(found, key=lambda d: (abs(d.start - near), d.start))

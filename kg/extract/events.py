@@ -1,0 +1,376 @@
+"""Sanctions events in one sentence: trigger, status, imposers, targets, reasons, date.
+
+A sanction is found where a trigger verb governs a sanction noun ("imposed sanctions",
+"lifted nuclear-related sanctions", "hit back with sanctions") or where a verb is the
+sanction by itself ("sanctioned", "blacklisted", "froze the assets of"). Words before the
+verb in the same clause can change the status ("is expected to impose": expected;
+"threatened to impose": threatened), cancel it ("did not impose", "refused to") or make it
+someone else's call ("urged the EU to impose"). Imposers are the coordinated actors nearest
+before the verb (after "by" in the passive); targets follow "on"/"against" (or the verb);
+reasons follow a cue ("over", "for", "because of", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.actors import Mention
+from kg.extract.context import Doc, Resolved
+from kg.extract.dates import find_dates
+from kg.extract.patterns import (
+    CALL_BEFORE,
+    NEGATION,
+    REASON_CUE,
+    RETALIATION,
+    SANCTION_NOUN,
+    STANDALONE,
+    STATUS_MODIFIERS,
+    TRIGGERS,
+    classify_reason,
+)
+from kg.extract.text import Sentence
+from kg.vocab import Reason, Status
+
+__all__ = ["Event", "find_events"]
+
+_BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhich\b|"
+                    r"\bthat\b|,\s+as\b|\bwhen\b|\bif\b|\bbecause\b|\bdespite\b|\bsaying\b|"
+                    r"[“”\"]")
+_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
+                    r"\s*(?:the\s+)?", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_TARGET_STOP = re.compile(
+    r"[;:]|,\s+(?:including|which|who|while|but|as|and|\w+ing)\b|"
+    r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
+    r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
+    r"by (?:the )?[A-Z])\b")
+_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
+                       r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
+                       r"^the first time\b", re.I)
+_NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
+                           r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
+                           r"reimpos\w*)", re.I)
+_ORG = re.compile(r"(?:[A-Z][\w&.’'-]*)(?:\s+(?:[A-Z][\w&.’'-]*|del|de|la|of|al|bin)(?=\s+[A-Z]|$|"
+                  r"[\s,.;]))*")
+_ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+             "July", "August", "September", "October", "November", "December", "Western"}
+_TEMPORAL_CUES = ("after", "following")
+
+
+@dataclass
+class Event:
+    """A sanction found in a sentence, with the words behind every field."""
+
+    sentence: Sentence
+    anchor: tuple[int, int]
+    status: Status
+    imposers: list[Resolved]
+    targets: list[Resolved]
+    reasons: list[tuple[Reason, str | None]] = field(default_factory=list)
+    retaliation: str | None = None
+    date: str | None = None
+    explain: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.5
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _anchors(text: str) -> list[tuple[int, int, Status, str, bool]]:
+    """(start, end, status, trigger words, passive) for each trigger in a sentence."""
+    found: list[tuple[int, int, Status, str, bool]] = []
+    used: set[int] = set()
+    for n in SANCTION_NOUN.finditer(text):
+        if n.group().lower() == "measures" and not re.search(
+                r"(?:restrictive|punitive|economic|new|its|their|own)\s+$", text[:n.start()],
+                re.I):
+            continue
+        window_start = max(_clause_start(text, n.start()), n.start() - 70)
+        best = None
+        for status, rx in TRIGGERS:
+            for v in rx.finditer(text, window_start, n.start()):
+                if best is None or v.start() > best[0]:
+                    best = (v.start(), v.end(), status)
+        if best is not None:
+            if best[0] in used:
+                continue
+            used.add(best[0])
+            found.append((best[0], n.end(), best[2], text[best[0]:n.end()], False))
+            continue
+        pm = _NOUN_PASSIVE.match(text[n.end():])
+        if pm:
+            verb = pm["v"].lower()
+            status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
+            found.append((n.start(), n.end() + pm.end(), status, text[n.start():n.end() + pm.end()],
+                          True))
+    for v in STANDALONE.finditer(text):
+        word = v.group().lower()
+        if word in ("sanction", "sanctions"):
+            continue
+        if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
+            continue  # "the sanctioned companies": an adjective
+        if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
+                                                                 text[v.end():]):
+            continue
+        if any(a[0] <= v.start() < a[1] for a in found):
+            continue
+        passive = bool(_PASSIVE.search(text[:v.start()]))
+        found.append((v.start(), v.end(), Status.IMPOSED, v.group(), passive))
+    found.sort()
+    return found
+
+
+def _coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
+    chain = [ms[idx]]
+    j = idx - 1
+    while j >= 0 and _COORD.fullmatch(text[ms[j].end:chain[0].start]) and \
+            text[ms[j].end:chain[0].start].strip():
+        chain.insert(0, ms[j])
+        j -= 1
+    return chain
+
+
+def _forward_list(ms: list[Mention], first: int, text: str, stop: int) -> list[Mention]:
+    chain = [ms[first]]
+    k = first + 1
+    while k < len(ms) and ms[k].start < stop and _COORD.fullmatch(text[chain[-1].end:ms[k].start]):
+        chain.append(ms[k])
+        k += 1
+    return chain
+
+
+_IMPOSER_KINDS = ("country", "person", "pronoun")
+_TARGET_KINDS = ("country", "person", "group", "org")
+
+
+def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bool
+             ) -> list[Resolved]:
+    if m.kind == "pronoun":
+        p = m.text.lower()
+        if p == "it":
+            prior = [x for x in ms if x.end <= m.start and x.kind == "country"]
+            if prior:
+                cid = doc.actor_of(prior[-1], sent.start)
+                return [Resolved(cid, m.text, f"'it' = {prior[-1].text}", m.start)] if cid else []
+            if doc.last_state:
+                return [Resolved(doc.last_state, m.text, "'it' = the last state named", m.start)]
+        if p in ("they", "the pair", "the two allies", "the two countries", "both countries") \
+                and doc.last_multi:
+            return [Resolved(a, m.text, "the actors named together before", m.start)
+                    for a in doc.last_multi]
+        return []
+    if m.kind == "person" and imposer:
+        if not m.code:
+            return []
+        cid = doc.country(m.code)
+        return [Resolved(cid, m.text, f"country of {m.name}", m.start)] if cid else []
+    aid = doc.actor_of(m, sent.start)
+    return [Resolved(aid, m.text, m.how, m.start)] if aid else []
+
+
+def _orgs(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _ORG.finditer(text, lo, hi):
+        words = m.group().rstrip(".,;:").split()
+        while words and words[0] in _ORG_STOP:
+            words.pop(0)
+        while words and words[-1] in _ORG_STOP:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        start = m.start() + m.group().index(words[0])
+        end = start + len(name)
+        if any(x.start < end and start < x.end for x in ms):
+            continue
+        out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
+    return out
+
+
+def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
+    """The sanctions events of one sentence (``ms``: its mentions, offsets in the sentence)."""
+    text = sent.text
+    low = text.lower()
+    dates = find_dates(text, doc.ref)
+    events: list[Event] = []
+    anchors = _anchors(text)
+    for n_anchor, (a_start, a_end, status, words, passive) in enumerate(anchors):
+        limit = anchors[n_anchor + 1][0] if n_anchor + 1 < len(anchors) else len(text)
+        ex: dict[str, Any] = {"sentence": sent.index, "trigger": {"words": words,
+                                                                   "status": str(status)}}
+        conf = 0.6
+        cstart = _clause_start(text, a_start)
+        pre = low[max(cstart, a_start - 60):a_start]
+        neg = NEGATION.search(pre)
+        if neg:
+            doc.note_skip(sent.index, text[cstart:a_end], f"negated by {neg.group()!r}")
+            continue
+        call = CALL_BEFORE.search(pre)
+        if call:
+            doc.note_skip(sent.index, text[cstart:a_end], f"a call on others ({call.group()!r})")
+            continue
+        if status in (Status.IMPOSED, Status.EXPECTED):
+            for mstatus, rx in STATUS_MODIFIERS:
+                mod = rx.search(pre)
+                if mod:
+                    status = mstatus
+                    ex["status_modifier"] = mod.group()
+                    conf -= 0.05
+                    break
+        subject_target = bool(re.match(r"brac|fac", words, re.I))
+        before = [i for i, m in enumerate(ms) if cstart <= m.start and m.end <= a_start]
+        imposers: list[Resolved] = []
+        targets: list[Resolved] = []
+        by_end = a_end
+        # Imposers.
+        if passive or subject_target:
+            bym = re.search(r"\b(?:by|from)\s+", text[a_end:])
+            if passive and bym:
+                k = next((i for i, m in enumerate(ms) if m.start >= a_end + bym.end()
+                          and m.kind in _IMPOSER_KINDS), None)
+                if k is not None and ms[k].start - (a_end + bym.end()) <= 4:
+                    for m in _forward_list(ms, k, text, len(text)):
+                        imposers += _resolve(m, doc, sent, ms, True)
+                        by_end = max(by_end, m.end)
+            if subject_target:
+                mid = [m for m in ms if a_start < m.start < a_end and m.kind in
+                       ("country", "demonym")]
+                for m in mid:
+                    cid = doc.country(m.code) if m.code else None
+                    if cid:
+                        imposers.append(Resolved(cid, m.text, m.how + " before the noun",
+                                                 m.start))
+        else:
+            cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
+                     and not (ms[i].kind == "person" and not ms[i].code)]
+            if cands:
+                for m in _coordinated(ms, cands[-1], text):
+                    if m.kind in _IMPOSER_KINDS:
+                        imposers += _resolve(m, doc, sent, ms, True)
+        # Targets.
+        if passive or subject_target:
+            cands = [i for i in before if ms[i].kind in _TARGET_KINDS]
+            if cands:
+                for m in _coordinated(ms, cands[-1], text):
+                    targets += _resolve(m, doc, sent, ms, False)
+            t_end = max(a_end, by_end)
+        else:
+            t_lo = a_end
+            if words.lower().startswith("threat"):
+                obj = [m for m in ms if a_start < m.start < a_end and m.kind in _TARGET_KINDS]
+                if obj and re.search(r"\bwith\b", text[obj[-1].end:a_end]):
+                    for m in obj:
+                        targets += _resolve(m, doc, sent, ms, False)
+                    t_lo = -1
+            if STANDALONE.fullmatch(words):
+                am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held by)\s+",
+                              text[a_end:])
+                t_lo = a_end + (am.end() if am else 0)
+            else:
+                for pm in re.finditer(r"\b(?:on|against|targeting|at|upon|over)\b", text[a_end:
+                                      a_end + 50]):
+                    p = a_end + pm.start()
+                    if any(d.start == p for d in dates) or pm.group() == "over":
+                        continue
+                    t_lo = a_end + pm.end()
+                    break
+                else:
+                    t_lo = -1
+            stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
+            t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
+            if t_lo >= 0 and not targets:
+                inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
+                          and m.kind in _TARGET_KINDS]
+                inside += _orgs(text, t_lo, t_end, ms)
+                inside.sort(key=lambda m: m.start)
+                for m in inside:
+                    targets += _resolve(m, doc, sent, ms, False)
+                    if m.kind == "person":
+                        doc.people.setdefault((m.name or "").split()[-1], m)
+        imposer_ids = {r.id for r in imposers}
+        targets = [t for t in targets if t.id not in imposer_ids]
+        targets = list({t.id: t for t in targets}.values())
+        imposers = list({r.id: r for r in imposers}.values())
+        if not imposers or not targets:
+            doc.note_skip(sent.index, text[cstart:t_end].strip(),
+                          "no imposer found" if not imposers else "no target found")
+            continue
+        if any("=" in r.how or "together before" in r.how for r in imposers):
+            conf -= 0.1
+        else:
+            conf += 0.1
+        conf += 0.1 if any(not t.id.endswith(("officials", "individuals")) for t in targets) else 0
+        ev = Event(sent, (a_start, a_end), status, imposers, targets, explain=ex)
+        _reasons(ev, text[:max(limit, t_end)], cstart, t_end, words)
+        conf += 0.05 if ev.reasons else 0
+        _date(ev, dates, doc)
+        ev.confidence = round(max(0.05, min(0.95, conf)), 2)
+        ex.update(imposers=[r.explain() for r in imposers],
+                  targets=[r.explain() for r in targets], confidence=ev.confidence)
+        doc.last_state = imposers[0].id
+        if len(imposers) > 1:
+            doc.last_multi = [r.id for r in imposers]
+        events.append(ev)
+    return events
+
+
+def _reasons(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> None:
+    tail = text[t_end:]
+    ret = RETALIATION.search(text, cstart, len(text))
+    found: list[dict[str, Any]] = []
+    if ret:
+        ev.retaliation = ret.group()
+        ev.reasons.append((Reason.RETALIATION, None))
+        found.append({"category": "retaliation", "words": ret.group()})
+    cue = REASON_CUE.search(tail)
+    category, kw, detail = None, None, None
+    if cue:
+        phrase = tail[cue.end():]
+        cut = re.search(r",\s+(?:which|while|but|according|as|and|the \w+ said|he said|she said)"
+                        r"\b|;|\s[—–]\s", phrase)
+        phrase = (phrase[:cut.start()] if cut else phrase).strip().rstrip(".,;")
+        category, kw = classify_reason(phrase)
+        detail = phrase.strip()
+        if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
+                                         or _DURATION.match(detail) or not detail):
+            category = None
+    if category is None or (category is Reason.OTHER and ev.retaliation):
+        for where in (tail, trigger):
+            c, k = classify_reason(where)
+            if c is not Reason.OTHER:
+                category, kw, detail = c, k, None
+                found.append({"fallback": "keyword without a cue"})
+                break
+        else:
+            category = None if category is None or ev.retaliation else category
+    if category is not None and category is not Reason.RETALIATION:
+        ev.reasons.append((category, detail))
+        found.append({"category": str(category), "cue": cue.group() if cue else None,
+                      "keyword": kw, "detail": detail})
+    elif category is Reason.RETALIATION and not ev.retaliation:
+        ev.reasons.append((category, detail))
+        found.append({"category": "retaliation", "keyword": kw, "detail": detail})
+    if found:
+        ev.explain["reasons"] = found
+
+
+def _date(ev: Event, dates: list[Any], doc: Doc) -> None:
+    if dates:
+        d = min(dates, key=lambda d: abs(d.start - ev.anchor[0]))
+        ev.date = d.value
+        ev.explain["date"] = {"words": d.words, "value": d.value}
+        doc.last_event_date = d.value
+        return
+    if ev.status.is_tentative or not doc.last_event_date:
+        ev.date = doc.ref.isoformat()
+        ev.explain["date"] = {"value": ev.date, "how": "publication date (no date in sentence)"}
+    else:
+        ev.date = doc.last_event_date
+        ev.explain["date"] = {"value": ev.date, "how": "carried over from the event before"}

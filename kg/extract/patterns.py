@@ -1,0 +1,201 @@
+"""Lexicons of the extractor: trigger verbs, sanction nouns, status modifiers, negation,
+retaliation and reason cues, the reason classifier, and stance cues.
+
+Everything here is data (word lists compiled into regular expressions), so a reviewer can
+read what the extractor looks for, and every match can be reported back as the words that
+fired. Patterns run on lower-cased text.
+
+>>> classify_reason("alleged human rights abuses against the Uighur population")
+(<Reason.HUMAN_RIGHTS: 'human_rights'>, 'human rights')
+>>> classify_reason("its meddling in the 2020 US presidential election")[0]
+<Reason.ELECTION_INTERFERENCE: 'election_interference'>
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.vocab import Reason, Stance, Status
+
+__all__ = [
+    "CALL_BEFORE",
+    "NEGATION",
+    "RETALIATION",
+    "SANCTION_NOUN",
+    "SPEECH",
+    "STANDALONE",
+    "STATUS_MODIFIERS",
+    "TRIGGERS",
+    "classify_reason",
+    "stance_of",
+]
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+#: Words that name sanctions (what a trigger verb must govern to count).
+SANCTION_NOUN = _rx(
+    r"\b(?:counter-?sanctions|sanctions?(?:\s+package)?|embargo(?:es)?|restrictive measures|"
+    r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
+    r"asset freezes?|export controls|blacklist)\b")
+
+#: Verbs that, governing a sanction noun, make an event; with the status they mean.
+TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
+    (Status.EXTENDED, _rx(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong(?:s|ed|ing)?|"
+                          r"roll(?:s|ed)? over)\b")),
+    (Status.EASED, _rx(r"\b(?:eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?|"
+                       r"scal(?:e|es|ed|ing) back|soften(?:s|ed|ing)?|wound down)\b")),
+    (Status.LIFTED, _rx(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|"
+                        r"scrap(?:s|ped|ping)?|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|"
+                        r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze)\b")),
+    (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening))\b")),
+    (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"
+                          r"propos(?:e|es|ed|ing)|fac(?:e|es|ed|ing))\b")),
+    (Status.IMPOSED, _rx(r"\b(?:impos(?:e|es|ed|ing)|reimpos(?:e|es|ed|ing)|slap(?:s|ped)?|"
+                         r"lev(?:y|ies|ied)|announc(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|"
+                         r"approv(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
+                         r"put|puts|plac(?:e|es|ed)|hit(?:s|ting)?(?: back)?|"
+                         r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
+                         r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned)?|"
+                         r"order(?:s|ed)?)\b")),
+]
+
+#: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
+STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
+                 r"penali[sz](?:e|es|ed|ing)|froze|freez(?:e|es|ing))\b")
+
+#: Words before a trigger that change its status ("is expected to impose").
+STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
+    (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
+                            r"could|might|may|would|promis(?:e|es|ed))\b")),
+    (Status.EXPECTED, _rx(r"\b(?:(?:is|are|was|were) (?:widely )?expected|"
+                          r"(?:is|are|was|were) (?:set|poised|likely|due|preparing|planning)|"
+                          r"plans? to|planning to|prepar(?:e|es|ed|ing) to|will|"
+                          r"expected to|set to|poised to|likely to|brac(?:e|es|ed|ing))\b")),
+]
+
+#: Negation before a trigger: no event is produced.
+NEGATION = _rx(r"\b(?:not|n[o']t|never|no plans? to|refus(?:e|es|ed|ing) to|"
+               r"declin(?:e|es|ed|ing) to|ruled? out|rules out|ruling out|"
+               r"stopp(?:ed)? short of|stops short of|reject(?:s|ed|ing)? calls? to|"
+               r"against imposing|without imposing)\b")
+
+#: Words that make a trigger a call on someone else ("urged the EU to impose"), not an event.
+CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s|ed|ing)?|"
+                  r"demand(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)? for|"
+                  r"lobb(?:y|ies|ied|ying)|appeal(?:s|ed|ing)? to|consider(?:s|ed|ing)?|"
+                  r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\b")
+
+#: Cues that an event answers an earlier one.
+RETALIATION = _rx(r"\b(?:in retaliation|retaliat\w*|counter-?sanctions|countermeasures|"
+                  r"responded by|respond(?:s|ed|ing)? with|in response to (?:\w+ ){0,4}"
+                  r"(?:sanctions|measures)|hit(?:s|ting)? back|tit-for-tat|reciprocal|"
+                  r"mirror(?:ed|ing)? measures|in kind)\b")
+
+#: Words that open a reason phrase.
+REASON_CUE = _rx(r"\b(?:over|for|because of|due to|in response to|in retaliation for|"
+                 r"citing|accus(?:e|es|ed|ing)|as punishment for|in connection with|"
+                 r"following|after|to punish|that it said|which it said|saying)\b")
+
+# Reason classifier: the first category (in this order) with a keyword in the phrase wins,
+# so the specific beats the general ("election" before "democracy").
+_REASONS: list[tuple[Reason, re.Pattern[str]]] = [
+    (Reason.ELECTION_INTERFERENCE, _rx(
+        r"\b(?:(?:meddl\w*|interfer\w*)\b(?:\W+\w+){0,5}\W+election\w*|"
+        r"election (?:meddling|interference|hacking))")),
+    (Reason.CYBER, _rx(r"\b(?:cyber\w*|hack\w*|ransomware|malware|solarwinds)")),
+    (Reason.NUCLEAR_PROLIFERATION, _rx(
+        r"\b(?:nuclear\w*|uranium|enrichment|ballistic missiles?|missile (?:test|programme|"
+        r"program)s?|weapons of mass destruction|proliferation)")),
+    (Reason.TERRORISM, _rx(r"\b(?:(?:counter-?)?terror\w*|militant\w*|hezbollah|hamas|al-qaeda|"
+                           r"islamic state|isis|jihad\w*)")),
+    (Reason.DRUG_TRAFFICKING, _rx(r"\b(?:drugs?|narcotic\w*|fentanyl|cocaine|heroin|cartels?|"
+                                  r"opioids?)\b")),
+    (Reason.CORRUPTION, _rx(r"\b(?:corrupt\w*|graft|brib\w*|embezzl\w*|kleptocra\w*|"
+                            r"money laundering)")),
+    (Reason.DISINFORMATION, _rx(r"\b(?:disinformation|misinformation|propaganda|lies|"
+                                r"fake news|false information)\b")),
+    (Reason.DEMOCRACY, _rx(r"\b(?:democra\w*|coup|elections?|electoral|rigged|vote|"
+                           r"opposition|political prisoners|rule of law|autonomy)\b")),
+    (Reason.HUMAN_RIGHTS, _rx(r"\b(?:human rights|rights abuses?|abuses?|torture|"
+                              r"persecut\w*|detention|detain\w*|repression|crackdown|"
+                              r"forced labou?r|genocide|uighurs?|uyghurs?|minorit\w*|"
+                              r"killing of|poisoning|death of|protesters|dissidents?|"
+                              r"journalists?|activists?|xinjiang|tibet\w*)\b")),
+    (Reason.ARMED_CONFLICT, _rx(r"\b(?:war|invasion|invad\w*|annex\w*|military offensive|"
+                                r"aggression|troops|separatist\w*|occupation|incursion|"
+                                r"attack on|shelling|missile attack|airstrikes?|conflict|"
+                                r"ceasefire)\b")),
+    (Reason.RETALIATION, _rx(r"\b(?:retaliat\w*|in response to (?:\w+ ){0,4}sanctions)\b")),
+]
+
+
+def classify_reason(phrase: str) -> tuple[Reason, str | None]:
+    """The reason category of a phrase and the keyword that decided it (None: ``other``).
+
+    The keyword that comes first in the phrase wins ("spreading disinformation about the
+    war" is disinformation); on a tie, the more specific category (listed first)."""
+    best: tuple[int, int, Reason, str] | None = None
+    for rank, (category, rx) in enumerate(_REASONS):
+        m = rx.search(phrase)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, category, m.group())
+    if best is None:
+        return Reason.OTHER, None
+    return best[2], best[3]
+
+
+#: Verbs that introduce what someone said.
+SPEECH = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|stated|added|adding|declared|"
+    r"[Aa]ccording to|quoted|cited|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+    r"call(?:s|ed|ing)? (?:for|on)|"
+    r"called|made the call|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+    r"critici[sz](?:e|es|ed|ing)|slam(?:s|med|ming)?|blast(?:s|ed)?|lambast(?:s|ed)?|"
+    r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
+    r"welcom(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|applaud(?:s|ed)?|hail(?:s|ed)?|"
+    r"vow(?:s|ed|ing)?|threaten(?:s|ed|ing)?|insist(?:s|ed)?|"
+    r"stress(?:es|ed)|demand(?:s|ed|ing)?|pledg(?:e|es|ed)|regard(?:s|ed)|"
+    r"support(?:s|ed)?|backed|opposed|oppose)\b")
+
+# Stance cues, strongest first. The verb that introduces the speech is tried first; then the
+# words of what was said.
+_STANCES: list[tuple[Stance, re.Pattern[str]]] = [
+    (Stance.DENIES, _rx(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)? (?:the )?"
+                        r"(?:accusations?|claims?|allegations?)|baseless|groundless|"
+                        r"no evidence|dismiss(?:es|ed|ing)? (?:the )?(?:accusations?|claims?))\b")),
+    (Stance.THREATENS, _rx(r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)? to retaliate|"
+                           r"retaliat\w*|(?:will|would|shall) respond|respond firmly|"
+                           r"firm response|without a response|must pay|will pay|"
+                           r"reserves? the right|countermeasures|hit back)\b")),
+    (Stance.CALLS_FOR, _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on)|made the call|"
+                           r"should|must|need to|needs to|had to|has to|appeal(?:s|ed)?|"
+                           r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?)\b")),
+    (Stance.CONDEMNS, _rx(r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+                          r"critici[sz](?:e|es|ed|ing)|slam(?:s|med|ming)?|blast(?:s|ed)?|"
+                          r"lambast(?:s|ed)?|unacceptable|illegal|illegitimate|farce|"
+                          r"oppos(?:e|es|ed|ing)|unhappy|undermin\w*|destroy\w*|"
+                          r"attack on|economic terrorism|deplor\w*|regret\w*|"
+                          r"accus(?:e|es|ed|ing)|bully\w*|hegemon\w*|interference)\b")),
+    (Stance.WARNS, _rx(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed)?|will only hurt|would hurt|"
+                       r"consequences|could|backfire|not stand by|risk)\b")),
+    (Stance.SUPPORTS, _rx(r"\b(?:welcom(?:e|es|ed|ing)|support(?:s|ed|ing)?|prais(?:e|es|ed)|"
+                          r"applaud(?:s|ed)?|hail(?:s|ed)?|backed|endors(?:e|es|ed)|"
+                          r"strong signal|right step)\b")),
+    (Stance.EXPECTS, _rx(r"\b(?:expect(?:s|ed)?|anticipat\w*)\b")),
+]
+
+
+def stance_of(verb: str, said: str) -> tuple[Stance, str | None]:
+    """The stance of a statement from its speech verb and the words said; with the cue."""
+    for stance, rx in _STANCES:
+        m = rx.search(verb)
+        if m:
+            return stance, m.group()
+    for stance, rx in _STANCES:
+        m = rx.search(said)
+        if m:
+            return stance, m.group()
+    return Stance.OTHER, None

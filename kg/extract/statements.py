@@ -1,0 +1,224 @@
+"""Statements in one sentence: who said it, the stance, what it is about.
+
+A statement needs a speech or stance verb ("said", "warned", "urged", "condemned",
+"denies", "was cited by ... as saying") outside quotation marks and a speaker: the actor
+after an inverted verb ("said the statement"), the one before "was cited/quoted", the one
+after "according to", or else the nearest actor before the verb. "he said" is the last
+person who spoke; "it said", "the statement" and "the joint statement" the speakers of the
+last statement; "the pair" the actors last named together. News agencies are never
+speakers: "X was cited by the TASS news agency as saying" is X's statement.
+
+A sentence holds one statement per clause: it is split before "as he warned", "; " and
+", but", and before ", which" (so "..., which Moscow denies" is Moscow's).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.actors import Mention
+from kg.extract.context import Doc, Resolved
+from kg.extract.dates import find_dates
+from kg.extract.events import Event
+from kg.extract.patterns import SPEECH, classify_reason, stance_of
+from kg.extract.text import Sentence
+from kg.vocab import Reason, Stance
+
+__all__ = ["Said", "find_statements"]
+
+_SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it)\s+"
+                    r"(?:also\s+)?(?:warned|said|added|urged|threatened|insisted)\b)|"
+                    r",\s+(?=which\s)")
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_REL_PRONOUN = re.compile(r"\b(?:that|which|what|who)\s+(?:it|he|she|they)\s+$", re.I)
+_SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun")
+_ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:new\s+)?"
+                              r"(?:sanctions|measures|moves?|decision|penalties)\b", re.I)
+
+
+@dataclass
+class Said:
+    """A statement found in a sentence."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    speakers: list[Resolved]
+    stance: Stance
+    anaphoric: bool
+    about_actors: list[str] = field(default_factory=list)
+    about_sanctions: list[int] = field(default_factory=list)
+    """Indexes (into the article's events) of the sanctions it is about."""
+    date: str | None = None
+    explain: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.5
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.end() for m in _SPLIT.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
+
+
+def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
+                     ) -> tuple[list[Mention], str] | None:
+    lo = seg[0]
+    word = cue.group().lower()
+    after = [m for m in ms if cue.end() <= m.start <= cue.end() + 2 and m.kind in _SPEAKER_KINDS]
+    inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
+    if word in ("said", "says", "added", "warned", "according to", "told") and after and (
+            inverted or word == "according to"):
+        chain = [after[0]]
+        for m in ms:
+            if m.start > chain[-1].end and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
+                                                        text[chain[-1].end:m.start]):
+                chain.append(m)
+        return chain, "after the verb"
+    if word in ("cited", "quoted"):
+        was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
+        if was:
+            prior = [m for m in ms if m.end <= was.start() and m.kind in _SPEAKER_KINDS]
+            if prior:
+                return [prior[-1]], "cited/quoted as saying"
+        return None
+    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and m.kind in _SPEAKER_KINDS
+              and not _in_quotes(text, m.start)]
+    in_seg = [i for i in before if ms[i].start >= lo]
+    pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
+    while pick is not None and ms[pick].kind == "ref" and re.match(r"an?\b|in\b", ms[pick].text
+                                                                   if not re.search(
+            r"\bin\s+$", text[:ms[pick].start]) else "in", re.I):
+        # "X issued a joint statement condemning ...": the speaker is X, not the statement.
+        earlier = [i for i in before if i < pick]
+        pick = earlier[-1] if earlier else None
+    if pick is None:
+        return None
+    chain = [ms[pick]]
+    j = pick - 1
+    while j >= 0 and ms[j].kind in ("country", "person", "group") and re.fullmatch(
+            r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[ms[j].end:chain[0].start]):
+        chain.insert(0, ms[j])
+        j -= 1
+    return chain, "nearest actor before the verb"
+
+
+def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Sentence
+                     ) -> tuple[list[Resolved], bool]:
+    """Speaker ids and whether they were found by reference (pronoun, "the statement")."""
+    if m.kind == "ref":
+        poss = [x for x in ms if x.end <= m.start and x.possessive]
+        if poss and m.start - poss[-1].end <= 3:
+            chain = [x for x in ms if x.kind == "country" and x.end <= poss[-1].end
+                     and m.start - x.end < 30]
+            found = [(doc.actor_of(x, sent.start), x) for x in chain]
+            return [Resolved(i, x.text, "named before 'joint statement'", x.start)
+                    for i, x in found if i], True
+        ids = doc.last_multi_speakers or doc.last_speakers
+        return [Resolved(i, m.text, "the speakers of the statement before", m.start)
+                for i in ids], True
+    if m.kind == "pronoun":
+        p = m.text.lower()
+        if p in ("he", "she") and doc.last_person:
+            return [Resolved(doc.last_person, m.text, "the last person who spoke", m.start)], True
+        if p in ("he", "she") and doc.last_named:
+            aid = doc.actor_of(doc.last_named)
+            if aid:
+                return [Resolved(aid, m.text, "the last person named", m.start)], True
+        if p == "it" and doc.last_speakers:
+            return [Resolved(i, m.text, "the speakers of the statement before", m.start)
+                    for i in doc.last_speakers], True
+        if m.count and m.count in doc.groups_by_count:
+            return [Resolved(doc.groups_by_count[m.count], m.text, "the group of that size",
+                             m.start)], True
+        multi = doc.last_multi_speakers or doc.last_multi
+        if multi:
+            return [Resolved(i, m.text, "the actors who spoke together before", m.start)
+                    for i in multi], True
+        return [], True
+    aid = doc.actor_of(m, sent.start)
+    return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
+
+
+def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event],
+                    sentence_events: list[int]) -> list[Said]:
+    """The statements of one sentence; ``sentence_events`` index the events found in it."""
+    text = sent.text
+    out: list[Said] = []
+    if not re.search(r"[.!?][”\"’)]*$", text):
+        return out  # a headline or subheading sums up what follows; the body says it
+    for seg in _segments(text):
+        for cue in SPEECH.finditer(text, seg[0], seg[1]):
+            if _in_quotes(text, cue.start()):
+                continue
+            if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
+                break  # "that it said had damaged": an attribution inside a clause
+            got = _speaker_mention(text, ms, seg, cue)
+            if got is None:
+                continue
+            chain, how = got
+            speakers: list[Resolved] = []
+            anaphoric = False
+            for m in chain:
+                r, ana = _resolve_speaker(m, text, ms, doc, sent)
+                speakers += r
+                anaphoric = anaphoric or ana
+            speakers = list({s.id: s for s in speakers}.values())
+            if not speakers:
+                continue
+            if cue.group().lower().startswith("threat") and any(
+                    events[i].status == "threatened" and {s.id for s in speakers}
+                    <= {r.id for r in events[i].imposers} for i in sentence_events):
+                break  # a state's threat of sanctions is the sanction record itself
+            verb = text[cue.start():cue.end() + 25]
+            said = text[seg[0]:seg[1]]
+            stance, scue = stance_of(verb, said.replace(cue.group(), " ", 1))
+            if stance is Stance.OTHER:
+                cat, kw = classify_reason(text[cue.end():seg[1]])
+                if cat not in (Reason.OTHER, Reason.RETALIATION):
+                    stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
+            st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
+            st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
+                          "speakers": [s.explain() for s in speakers],
+                          "stance": {"value": str(stance), "cue": scue}}
+            _about(st, text, ms, doc, events, sentence_events, speakers)
+            dates = [d for d in find_dates(said, doc.ref)]
+            st.date = dates[0].value if dates else doc.ref.isoformat()
+            st.confidence = round(0.7 - (0.15 if anaphoric else 0) + (0.1 if scue else 0), 2)
+            out.append(st)
+            ids = [s.id for s in speakers]
+            doc.last_speakers = ids
+            if len(ids) > 1:
+                doc.last_multi = doc.last_multi_speakers = ids
+            persons = [s for s in ids if s in doc.actors and doc.actors[s].kind == "person"]
+            if persons:
+                doc.last_person = persons[-1]
+            elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
+                doc.last_state = ids[0]
+            break
+    return out
+
+
+def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event],
+           sentence_events: list[int], speakers: list[Resolved]) -> None:
+    st.about_sanctions = list(sentence_events)
+    seg = text[st.start:st.end]
+    if not st.about_sanctions and _ABOUT_SANCTIONS.search(seg):
+        days = {d.value for d in find_dates(seg, doc.ref)}
+        dated = [i for i, e in enumerate(events) if e.date in days]
+        prior = [i for i, e in enumerate(events) if e.sentence.index < st.sentence.index]
+        if dated:
+            st.about_sanctions = dated[-1:]
+        elif prior:
+            st.about_sanctions = prior[-1:]
+    spk = {s.id for s in speakers}
+    for m in ms:
+        if m.kind == "country" and st.start <= m.start < st.end and m.code:
+            aid = doc.country(m.code)
+            if aid and aid not in spk and aid not in st.about_actors:
+                st.about_actors.append(aid)

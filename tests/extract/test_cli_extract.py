@@ -1,0 +1,105 @@
+"""`kg extract`: exact outputs and exit codes."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.cli import main
+from kg.load import load
+
+ARTICLE = ("Japan and Australia imposed sanctions on three Russian defence companies on "
+           "Thursday over the war in Ukraine. Foreign Minister Yoko Kamikawa said the "
+           "measures would continue.")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+def test_extract_writes_a_valid_dataset(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                        ) -> None:
+    src = tmp_path / "jp-au.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    code, stdout, err = run(capsys, "extract", str(src), "--date", "2023-05-19", "-o", str(out),
+                            "--url", "https://example.org/a")
+    assert code == 0 and stdout == ""
+    assert err == (f"wrote {out}: 1 sanctions, 1 statements, 4 actors (2 drafts to review)\n")
+    ds = load([out])
+    s = ds.sanctions[0]
+    assert (s.imposers, s.targets, str(s.status), s.date) == (
+        ["jp", "au"], ["ru-companies"], "imposed", "2023-05-18")
+    assert ds.sources[0].url == "https://example.org/a" and ds.sources[0].published == "2023-05-19"
+    assert ds.statements[0].speakers == ["yoko-kamikawa"]
+    code, stdout, _ = run(capsys, "validate", str(out))
+    assert code == 0 and stdout.startswith("valid: 1 sources, 4 actors, 1 sanctions")
+
+
+def test_extract_explain_prints_matched_words(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    code, stdout, _ = run(capsys, "extract", str(src), "--date", "2023-05-19", "-o",
+                          str(tmp_path / "o.json"), "--explain")
+    assert code == 0
+    doc = yaml.safe_load(stdout)
+    rec = doc["records"]["a-sanction-1"]
+    assert rec["trigger"] == {"words": "imposed sanctions", "status": "imposed"}
+    assert rec["reasons"][0]["keyword"] == "war" and rec["date"]["words"] == "on Thursday"
+    assert doc["skipped"] == []
+
+
+def test_extract_reads_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    html = f"<html><head><title>T</title></head><body><p>{ARTICLE}</p></body></html>"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(html.encode())))
+    out = tmp_path / "o.jsonl"
+    code, _, _ = run(capsys, "extract", "-", "--date", "2023-05-19", "-o", str(out))
+    assert code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith('{"type": "source", "id": "t"')
+    assert len(load([out]).sanctions) == 1
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["--date", "2023-02-30"], 2, "kg: error: --date: '2023-02-30' is not a real calendar date"),
+    (["--date", "19/05/2023"], 2, "kg: error: --date: '19/05/2023' is not a date in the form "
+                                  "YYYY-MM-DD"),
+])
+def test_bad_date_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                 args: list[str], code: int, message: str) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    got, _, err = run(capsys, "extract", str(src), *args, "-o", str(out))
+    assert (got, err.strip()) == (code, message)
+    assert not out.exists()
+
+
+def test_binary_or_missing_file_is_data_error(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "img.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    out = tmp_path / "o.yaml"
+    code, _, err = run(capsys, "extract", str(binary), "--date", "2023-05-19", "-o", str(out))
+    assert (code, err) == (1, f"kg: error: {binary}: looks like a binary file, not text or HTML\n")
+    code, _, err = run(capsys, "extract", str(tmp_path / "nope.txt"), "--date", "2023-05-19",
+                       "-o", str(out))
+    assert code == 1 and "cannot read: No such file or directory" in err
+    assert not out.exists() and list(tmp_path.glob(".o.yaml*")) == []
+
+
+def test_unknown_output_suffix_is_refused_before_work(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "extract", str(src), "--date", "2023-05-19", "-o",
+                       str(tmp_path / "o.txt"))
+    assert code == 2 and "unknown output format" in err
