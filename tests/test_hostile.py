@@ -226,3 +226,44 @@ def test_every_kg_error_has_an_exit_code() -> None:
     assert codes == {"DataError": 1, "KGError": 1, "OutputError": 1, "ResolveError": 2,
                      "SavedGraphError": 1, "SourceFormatError": 1, "UsageError": 2,
                      "ValidationFailed": 1}
+
+
+SENTENCE_PARTS = ["The United States", "Beijing", "the EU", "Russia", "imposed sanctions on",
+                  "threatened", "ruled out sanctions against", "10 European individuals",
+                  "in retaliation", "over human rights", "on Monday", "last week", "said",
+                  "“Quoted words,” he said.", "<script>alert(1)</script>", "\u202e", "\x00",
+                  "Chinese officials", ".", ",", "and", "did not impose", "lifted", "UN"]
+
+
+@FUZZ
+@given(parts=st.lists(st.sampled_from(SENTENCE_PARTS) | st.text(max_size=30), max_size=25),
+       date=st.dates().map(lambda d: d.isoformat()))
+def test_extract_yields_a_valid_draft_or_a_clear_error(parts: list[str], date: str) -> None:
+    from kg.extract import extract_text
+    from kg.load import ensure_valid
+
+    text = " ".join(parts)
+    try:
+        result = extract_text(text, date=date)
+    except KGError as exc:
+        assert exc.lines()
+        return
+    ensure_valid(result.dataset)
+    for rec in [*result.dataset.sanctions, *result.dataset.statements]:
+        for c in rec.sources:
+            if c.start is not None and c.end is not None:
+                assert text[c.start:c.end] == c.quote
+
+
+@FUZZ
+@given(data=st.binary(max_size=300))
+def test_extract_cli_on_random_bytes(tmp_path_factory: pytest.TempPathFactory,
+                                     capsys: pytest.CaptureFixture[str], data: bytes) -> None:
+    folder = tmp_path_factory.mktemp("ex")
+    path = folder / "article.html"
+    path.write_bytes(data)
+    code, _, err = cli(capsys, "extract", str(path), "--date", "2021-03-23", "-o",
+                       str(folder / "out.yaml"))
+    assert_clean_failure(code, err)
+    if code:
+        assert not (folder / "out.yaml").exists()
