@@ -173,6 +173,35 @@ class _TooBig(Exception):
     pass
 
 
+def _expanded_size(node: yaml.Node, memo: dict[int, int], depth: int, budget: _Budget) -> int:
+    """How many nodes ``node`` stands for once aliases are expanded, counted without
+    expanding them (each distinct node once), so an alias bomb is refused in milliseconds."""
+    key = id(node)
+    known = memo.get(key)
+    if known is not None:
+        if known < 0:
+            raise _TooBig("YAML refers to itself through an alias (a recursive structure)")
+        return known
+    if depth > budget.max_depth:
+        raise _TooBig(f"YAML is nested more than {budget.max_depth} levels deep")
+    memo[key] = -1
+    if node.tag not in _ALLOWED_TAGS:
+        raise _TooBig(f"line {node.start_mark.line + 1}: the YAML tag {node.tag!r} is not "
+                      "allowed in data files")
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            size += _expanded_size(k, memo, depth + 1, budget)
+            size += _expanded_size(v, memo, depth + 1, budget)
+    elif isinstance(node, yaml.SequenceNode):
+        for v in node.value:
+            size += _expanded_size(v, memo, depth + 1, budget)
+    if size > budget.left:
+        raise _TooBig(f"YAML expands to more than {budget.left} nodes (an alias bomb?)")
+    memo[key] = size
+    return size
+
+
 def _construct(node: yaml.Node, lines: dict[tuple[Any, ...], int], path: tuple[Any, ...],
                budget: _Budget) -> Any:
     """Turn a composed YAML node into Python data, recording the line of every node."""
@@ -206,22 +235,50 @@ def _construct(node: yaml.Node, lines: dict[tuple[Any, ...], int], path: tuple[A
 _SCALAR_LOADER = yaml.SafeLoader("")
 
 
+#: libyaml's loader when PyYAML was built with it (much faster), else the pure-Python one.
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: The only tags a data file may use: YAML's own core types. Anything else
+#: (``!!python/object``, custom ``!tags``) is refused rather than silently read as text.
+_ALLOWED_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in (
+    "str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+
+
+def _check_depth(text: str, limit: int) -> None:
+    """Refuse deep nesting from the event stream, before any recursive composing."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_FAST_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limit:
+                raise _TooBig(f"YAML is nested more than {limit} levels deep "
+                              f"(line {event.start_mark.line + 1})")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _parse_yaml(text: str, path: Path, ctx: _Ctx) -> tuple[Any, dict[tuple[Any, ...], int]]:
     lines: dict[tuple[Any, ...], int] = {}
     try:
-        loader = yaml.SafeLoader(text)
+        _check_depth(text, ctx.limits.max_depth)
+        loader = _FAST_LOADER(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
         if node is None:
             return None, lines
-        return _construct(node, lines, (), _Budget(ctx.limits)), lines
+        budget = _Budget(ctx.limits)
+        _expanded_size(node, {}, 0, budget)
+        return _construct(node, lines, (), budget), lines
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         ctx.add(Problem(f"YAML syntax error: {exc.problem or exc.context}", file=str(path),
                         line=mark.line + 1 if mark else None))
-    except (yaml.YAMLError, _TooBig, RecursionError, ValueError) as exc:
+    except RecursionError:
+        ctx.add(Problem(f"YAML is nested more than {ctx.limits.max_depth} levels deep",
+                        file=str(path)))
+    except (yaml.YAMLError, _TooBig, ValueError) as exc:
         msg = str(exc) if isinstance(exc, _TooBig) else f"cannot read YAML: {exc}"
         ctx.add(Problem(msg, file=str(path)))
     return _INVALID, lines
