@@ -240,7 +240,7 @@ def main_() -> None:
             rng = random.Random(f"{args.seed}-{name}")
             count = args.cases if "bombs" not in name else max(16, args.cases // 10)
             for _ in range(count):
-                measure(row, lambda fn=fn: fn(tmp, rng))  # type: ignore[misc]
+                measure(row, lambda fn=fn, rng=rng: fn(tmp, rng))  # type: ignore[misc]
             rows.append(row)
         if args.big:
             row = Row("2 GiB JSONL line -> kg validate")

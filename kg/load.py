@@ -251,8 +251,9 @@ def _check_depth(text: str, limit: int) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limit:
-                raise _TooBig(f"YAML is nested more than {limit} levels deep "
-                              f"(line {event.start_mark.line + 1})")
+                mark = event.start_mark
+                at = f" (line {mark.line + 1})" if mark is not None else ""
+                raise _TooBig(f"YAML is nested more than {limit} levels deep{at}")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
