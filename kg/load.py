@@ -7,7 +7,9 @@ read recursively in name order. Several files load into one dataset.
 
 Every problem (syntax, wrong types, bad dates, unknown vocabulary values, duplicate ids,
 unknown references) is collected and reported at once with file, line where known, record and
-field; if there is any problem, nothing is returned.
+field; if there is any problem, nothing is returned. A record repeated identically (the state
+actor ``us`` written by two imports) is kept once; a repeated id with different content is a
+duplicate and reported.
 
 Hostile input is bounded by :class:`Limits` (file size, record size, nesting depth, YAML alias
 expansion), each refused with a clear message.
@@ -430,6 +432,7 @@ def load_records(paths: Iterable[str | os.PathLike[str]], *,
     sections = {"source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,
                 "statement": ds.statements}
     where_of: dict[tuple[str, str], _Where] = {}
+    records_of: dict[tuple[str, str], Any] = {}
     invalid: set[tuple[str, str]] = set()  # ids of records that failed validation
     pending: list[tuple[_Where, str, str, str]] = []  # their references, checked at the end
     for path in _data_files(paths, ctx):
@@ -443,6 +446,10 @@ def load_records(paths: Iterable[str | os.PathLike[str]], *,
                 continue
             key = (kind, rec.id)
             if key in where_of:
+                if records_of.get(key) == rec:
+                    # The same record written by two files (the state actor ``us`` or a
+                    # web page source from two imports): one fact, kept once.
+                    continue
                 first = where_of[key]
                 ctx.add(Problem(f"duplicate {kind} id {rec.id!r} (first defined in "
                                 f"{first.file}{':' + str(first.line) if first.line else ''})",
@@ -450,6 +457,7 @@ def load_records(paths: Iterable[str | os.PathLike[str]], *,
                                 field="id"))
                 continue
             where_of[key] = where
+            records_of[key] = rec
             sections[kind].append(rec)  # type: ignore[attr-defined]
     for rp in check_references(ds):
         if rp.field == "id":
