@@ -100,7 +100,13 @@ def _combine(a: M, b: M) -> M:
         elif va is None and vb is not None:
             upd[name] = vb
     if isinstance(a, Actor) and isinstance(b, Actor):
-        upd["aliases"] = [x for x in _union(a.aliases, [b.name], b.aliases) if x != a.name]
+        names = {normalize(a.name)}
+        aliases: list[str] = []
+        for x in [*a.aliases, b.name, *b.aliases]:
+            if normalize(x) not in names:
+                names.add(normalize(x))
+                aliases.append(x)
+        upd["aliases"] = aliases
         upd["draft"] = a.draft and b.draft
     if isinstance(a, Sanction) and isinstance(b, Sanction):
         dates = [d for d in (a.date, b.date) if d]

@@ -133,7 +133,8 @@ def read_gdelt(paths: Iterable[Path], report: ImportReport, *,
                 report.note("rows with CAMEO codes not about sanctions (not imported)")
                 continue
             event_id = cells[0].strip()
-            date = clean_date(cells[1]) if len(cells[1].strip()) == 8 else None
+            day = cells[1].strip()
+            date = clean_date(day) if len(day) == 8 and day.isdigit() else None
             if not event_id.isdigit() or date is None:
                 report.skip(path, n, f"GLOBALEVENTID {event_id!r} or SQLDATE {cells[1]!r} "
                                      "is not valid")

@@ -55,7 +55,7 @@ EOF_BYTE = "\x1a"
 _COLUMNS = {"primary": 12, "add": 6, "alt": 5, "comments": 2}
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.VESSEL}
-_NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z .'-]+?)\s*(?:;|\.|$)")
+_NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)")
 
 
 def file_role(path: Path) -> tuple[str, str]:
@@ -99,7 +99,7 @@ def _rows(path: Path, role: str, report: ImportReport,
             report.skip(path, n, f"not valid CSV: {exc}")
             continue
         if len(cells) != want:
-            report.skip(path, n, f"expected {want} columns in a {role} file, found {len(cells)}")
+            report.skip(path, n, f"expected {want} columns ({role} file), found {len(cells)}")
             continue
         values: list[str | None] = [None if c.strip() in (NULL, "") else c.strip()
                                     for c in cells]
@@ -169,7 +169,8 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
     candidates = [m.group(1) for m in _NATIONALITY.finditer(text)]
     candidates += ([vess_flag] if vess_flag else []) + extra.countries.get(key, [])
     for c in candidates:
-        code = country_code(c)
+        # OFAC writes some names inverted: "Korea, North".
+        code = country_code(c) or country_code(" ".join(reversed(c.split(",", 1))))
         if code and len(code) == 2:
             country = code
             break
