@@ -315,7 +315,7 @@ def _finish_report(report: Any, report_path: str | None) -> None:
         with atomic_open(report_path) as fh:
             json.dump(report.to_dict(), fh, ensure_ascii=False, indent=2)
             fh.write("\n")
-    if not report.imported:
+    if report.empty:
         raise DataError("nothing could be imported; no output written")
     if not report.ok:
         raise DataError(f"{report.skipped_total} input record(s) skipped (listed above); "
@@ -353,7 +353,7 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
 
         existing = [load(list(merge_with))] if merge_with else []
         ds, report = import_dataset(kind, paths, progress=progress)
-        if report.imported:
+        if not report.empty:
             ds, merges = merge_datasets([*existing, ds], window_days=window_days)
             report.merges = merges
             report.merged += sum(len(m.merged) for m in merges if m.rule != "same id")

@@ -119,7 +119,7 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
         with atomic_open(output) as fh:
             for rec in read_records(kind, paths, report, progress=progress):
                 fh.write(record_line(rec))
-            if not report.imported:
+            if report.empty:
                 raise _Empty
     except _Empty:
         pass

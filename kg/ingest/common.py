@@ -101,6 +101,11 @@ class ImportReport:
         self.imported[type(record).__name__.lower()] += 1
 
     @property
+    def empty(self) -> bool:
+        """True when no actor, sanction or statement came out (sources alone do not count)."""
+        return not set(self.imported) - {"source"}
+
+    @property
     def ok(self) -> bool:
         """True when nothing was skipped."""
         return self.skipped_total == 0
