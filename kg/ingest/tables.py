@@ -10,7 +10,7 @@ never loses what the source said.
 'us'
 >>> [str(r) for r in ofac_program_reasons("UKRAINE-EO13662")]
 ['armed_conflict']
->>> [str(r) for r in classify_reason("involved in the repression of civil society")]
+>>> [str(r) for r in classify_reason("involved in the torture of detainees")]
 ['human_rights']
 """
 
