@@ -23,9 +23,13 @@ import os
 import platform
 import resource
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+# Use this checkout's ``kg`` (also in the spawned measuring processes).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "ingest" / "fixtures" / \
     "entities.ftm.json"
