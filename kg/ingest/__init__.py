@@ -12,7 +12,8 @@ gdelt   GDELT 2.0 event export (tab-separated, 61 columns)   :mod:`kg.ingest.gde
 
 :func:`import_dataset` returns a validated :class:`~kg.model.Dataset` and an
 :class:`ImportReport`; :func:`write_import` streams the records straight into a JSONL file
-(memory stays flat however large the input), which is what ``kg import`` uses.
+(records are never held: memory grows only with the set of ids, about 150 bytes an
+entity, against about 280 bytes an entity of input), which is what ``kg import`` uses.
 """
 
 from __future__ import annotations

@@ -102,6 +102,7 @@ class _State:
     seen: Seen = field(default_factory=Seen)
     actors: set[str] = field(default_factory=set)
     counter: set[str] = field(default_factory=set)
+    sanctions: set[str] = field(default_factory=set)
     pending: dict[str, list[_Hold]] = field(default_factory=dict)
     today: str = field(default_factory=lambda: dt.date.today().isoformat())
 
@@ -206,7 +207,7 @@ def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[So
 def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
            st: _State) -> Iterator[Record]:
     eid = entity["id"]
-    if ("Actor", slug_id("ftm", eid)) in st.seen.ids:
+    if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
     names = list(dict.fromkeys(v[:_MAX_TEXT] for v in _values(entity, "name")))
@@ -244,7 +245,6 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
         position=_first(entity, "position") if kind is ActorKind.PERSON else None,
         description=_first(entity, "description", "notes", "summary"),
     )
-    st.seen.first(actor)
     yield from new
     yield actor
     st.actors.add(eid)
@@ -302,7 +302,7 @@ def _imposers(entity: dict[str, Any], st: _State) -> tuple[list[str], list[Actor
 def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
               st: _State) -> Iterator[Record]:
     sid = entity["id"]
-    if ("Sanction", slug_id("ftm", sid)) in st.seen.ids:
+    if sid in st.sanctions:
         st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
         return
     imposers, new_actors = _imposers(entity, st)
@@ -340,7 +340,7 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
         measures=classify_measures(_values(entity, "provisions")), reasons=reasons,
         date=date, end_date=end, program=program, sources=cites,
     )
-    st.seen.first(sanction)
+    st.sanctions.add(sid)
     yield from new_sources
     yield from new_actors
     yield sanction
