@@ -242,7 +242,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, **opts: Any) -> None
          ["date", "role", "status", "summary", "record"])
 
 
-EXPORT_FORMATS = ["json", "graphml", "gexf", "html"]
+EXPORT_FORMATS = ["json", "graphml", "gexf", "html", "ftm"]
 
 
 @cli.command("export")
@@ -256,7 +256,8 @@ EXPORT_FORMATS = ["json", "graphml", "gexf", "html"]
 @data_option
 def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
            data: tuple[str, ...]) -> None:
-    """Write the graph as FORMAT: html, json (node-link), graphml, gexf."""
+    """Write the graph as FORMAT: html, json (node-link), graphml, gexf, ftm (FollowTheMoney
+    JSON lines)."""
     from kg.export import graph as gx
     from kg.subgraph import neighbourhood
 
@@ -265,6 +266,10 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
         from kg.export.html import write_html
 
         write_html(G, output, view=view, focus=focus, depth=depth)
+    elif fmt == "ftm":
+        from kg.export.ftm import write_ftm
+
+        write_ftm(neighbourhood(G, focus, depth=depth) if focus else G, output)
     else:
         if focus:
             G = neighbourhood(G, focus, depth=depth)
@@ -281,6 +286,126 @@ def schema(output: str) -> None:
 
     for p in write_schemas(output):
         click.echo(str(p))
+
+# --- import, merge and FtM (issue 5: real data in) --------------------------------------
+
+
+def _progress(label: str) -> Callable[[int, int], None] | None:
+    """A progress callback drawing on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        pct = int(100 * done / total) if total else 100
+        if pct != last[0]:
+            last[0] = pct
+            click.echo(f"\r{label}: {pct:3d}%", err=True, nl=pct >= 100)
+
+    return show
+
+
+def _finish_report(report: Any, report_path: str | None) -> None:
+    """Print the import report to stderr, write it as JSON if asked; exit 1 on skips."""
+    import json
+
+    from kg.errors import DataError
+    from kg.files import atomic_open
+
+    for line in report.summary():
+        click.echo(line, err=True)
+    if report_path:
+        with atomic_open(report_path) as fh:
+            json.dump(report.to_dict(), fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+    if report.empty:
+        raise DataError("nothing could be imported; no output written")
+    if not report.ok:
+        raise DataError(f"{report.skipped_total} input record(s) skipped (listed above); "
+                        "the output holds everything else")
+
+
+@cli.command("import")
+@click.argument("kind", metavar="SOURCE_KIND", type=click.Choice(["ftm", "ofac", "un", "gdelt"]))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
+@click.option("--merge-with", "merge_with", multiple=True, metavar="PATH",
+              help="Existing data (repeatable) to merge the import into; the output holds "
+                   "both, with the same actors and events merged.")
+@click.option("--window", "window_days", type=click.IntRange(0), default=7, show_default=True,
+              help="Days within which duplicate events are merged (with --merge-with).")
+@click.option("--report", "report_path", metavar="FILE",
+              help="Also write the import report (counts, skipped records, merges) as JSON.")
+def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple[str, ...],
+               window_days: int, report_path: str | None) -> None:
+    """Import SOURCE_KIND files (ftm, ofac, un, gdelt) into our records.
+
+    The report (records read, imported, merged, and every record skipped with its file,
+    line and reason) goes to stderr. Exit 1 when records were skipped; the output still
+    holds everything that could be read.
+    """
+    from kg.ingest import import_dataset, write_import
+
+    progress = _progress(f"import {kind}")
+    if not merge_with and output.endswith(".jsonl"):
+        report = write_import(kind, paths, output, progress=progress)
+    else:
+        from kg.files import write_dataset
+        from kg.load import ensure_valid, load
+        from kg.merge import merge_datasets
+
+        existing = [load(list(merge_with))] if merge_with else []
+        ds, report = import_dataset(kind, paths, progress=progress)
+        if not report.empty:
+            ds, merges = merge_datasets([*existing, ds], window_days=window_days)
+            report.merges = merges
+            report.merged += sum(len(m.merged) for m in merges if m.rule != "same id")
+            write_dataset(ensure_valid(ds), output)
+    _finish_report(report, report_path)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _load_each(paths: Sequence[str]) -> list[Any]:
+    from kg.load import load
+
+    if not paths:
+        raise UsageError("give the data files to merge")
+    return [load(p) for p in paths]
+
+
+@cli.command("merge")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
+@click.option("--window", "window_days", type=click.IntRange(0), default=7, show_default=True,
+              help="Days within which duplicate events are merged.")
+def merge_cmd(paths: tuple[str, ...], output: str, window_days: int) -> None:
+    """Merge data files (imports, curated data): the same actors and events become one,
+    keeping every alias, identifier and source. Earlier files keep their ids."""
+    from kg.files import write_dataset
+    from kg.load import ensure_valid
+    from kg.merge import merge_datasets
+
+    ds, merges = merge_datasets(_load_each(paths), window_days=window_days)
+    write_dataset(ensure_valid(ds), output)
+    for m in merges:
+        click.echo(f"merged {m}", err=True)
+    click.echo(f"wrote {output}: {len(ds.actors)} actors, {len(ds.sanctions)} sanctions, "
+               f"{len(merges)} merges", err=True)
+
+
+@query.command("merges")
+@click.option("--window", "window_days", type=click.IntRange(0), default=7, show_default=True)
+@data_option
+@format_option
+def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
+    """The merges that combining the -d files would make (each file loaded on its own)."""
+    from kg.merge import merge_datasets
+
+    _, merges = merge_datasets(_load_each(data), window_days=window_days)
+    emit(merges, fmt, ["kind", "into", "merged", "rule"])
+
+
+# --- end of issue 5 block ----------------------------------------------------------------
 
 
 # --- kg extract (issue 6: news text -> draft dataset) ----------------------------------------

@@ -7,7 +7,9 @@ read recursively in name order. Several files load into one dataset.
 
 Every problem (syntax, wrong types, bad dates, unknown vocabulary values, duplicate ids,
 unknown references) is collected and reported at once with file, line where known, record and
-field; if there is any problem, nothing is returned.
+field; if there is any problem, nothing is returned. A record repeated identically (the state
+actor ``us`` written by two imports) is kept once; a repeated id with different content is a
+duplicate and reported.
 
 Hostile input is bounded by :class:`Limits` (file size, record size, nesting depth, YAML alias
 expansion), each refused with a clear message.
@@ -512,41 +514,45 @@ def load_records(paths: Iterable[str | os.PathLike[str]], *,
     ds = Dataset()
     sections = {"source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,
                 "statement": ds.statements}
-    where_of: dict[tuple[str, str], _Where] = {}
-    seen: dict[tuple[str, str], _Where] = {}  # every id met, valid or not
+    seen: dict[tuple[str, str], _Where] = {}  # where every id was met, valid or not
+    first_rec: dict[tuple[str, str], Any] = {}  # the validated record behind each id
     invalid: set[tuple[str, str]] = set()  # ids of records that failed validation
     pending: list[tuple[_Where, str, str, str]] = []  # their references, checked at the end
     for path in _data_files(paths, ctx):
         for kind, raw, where, field_line in _file_records(path, ctx):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
-            duplicate = isinstance(raw_id, str) and (kind, raw_id) in seen
+            key = (kind, str(raw_id))
+            duplicate = isinstance(raw_id, str) and key in seen
+            rec = _validate(kind, raw, where, ctx, field_line)
             if duplicate:
-                first = seen[(kind, str(raw_id))]
+                if rec is not None and first_rec.get(key) == rec:
+                    # The same record written by two files (the state actor ``us`` or a
+                    # web page source from two imports): one fact, kept once.
+                    continue
+                first = seen[key]
                 ctx.add(Problem(f"duplicate {kind} id {raw_id!r} (first defined in "
                                 f"{first.file}{':' + str(first.line) if first.line else ''})",
                                 file=where.file, line=where.line, record=where.record,
                                 field="id"))
-            elif isinstance(raw_id, str):
-                seen[(kind, raw_id)] = where
-            rec = _validate(kind, raw, where, ctx, field_line)
-            if duplicate:
                 continue  # its own problems are reported; the first definition stands
+            if isinstance(raw_id, str):
+                seen[key] = where
             if rec is None:
                 if isinstance(raw_id, str):
-                    invalid.add((kind, raw_id))
+                    invalid.add(key)
                 if isinstance(raw, dict):
                     pending += [(where, f, i, t) for f, i, t in _raw_references(kind, raw)]
                 continue
-            where_of[(kind, rec.id)] = where
+            first_rec[key] = rec
             sections[kind].append(rec)  # type: ignore[attr-defined]
     for rp in check_references(ds):
         if rp.field == "id":
             continue  # duplicates were reported above, with both places
         if _refers_to_invalid(rp, invalid):
             continue  # the record it names was reported already
-        ctx.add(_ref_problem(rp, where_of.get((rp.kind, rp.id))))
+        ctx.add(_ref_problem(rp, seen.get((rp.kind, rp.id))))
     for where, fld, ref, target in pending:
-        if (target, ref) not in where_of and (target, ref) not in invalid:
+        if (target, ref) not in first_rec and (target, ref) not in invalid:
             ctx.add(Problem(f"unknown {target} {ref!r}", file=where.file, line=where.line,
                             record=where.record, field=fld))
     return ds, ctx.problems

@@ -1,0 +1,117 @@
+"""The graph as FollowTheMoney JSON lines, so OpenSanctions tooling can take it.
+
+* Actors become entities ``kg-<id>``: person -> Person, organization -> Organization,
+  government_body, state and bloc -> PublicBody, group -> LegalEntity, vessel -> Vessel.
+  Names, aliases, country, Wikidata id, position and notes are kept; a state or bloc that
+  imposes sanctions is itself a PublicBody so that sanctions can name it.
+* A sanction becomes one FtM ``Sanction`` per target (FtM links a sanction to one entity):
+  ``kg-<sanction id>-<target id>`` with ``entity``, ``authority`` (the imposers' names),
+  ``country`` (the imposers' countries), ``program``, ``reason`` (the source's words where
+  known, else the category), ``provisions`` (measures), ``startDate``/``endDate``,
+  ``status`` and ``sourceUrl``. A retaliation adds the ``sanction.counter`` topic to its
+  targets, as OpenSanctions does.
+* Statements have no FtM schema and are not written.
+
+Only the standard library is used; the test suite reads every line back with the
+``followthemoney`` library.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.files import atomic_open
+
+__all__ = ["SCHEMAS", "ftm_entities", "write_ftm"]
+
+#: Our actor kind -> FtM schema.
+SCHEMAS = {"person": "Person", "organization": "Organization",
+           "government_body": "PublicBody", "state": "PublicBody", "bloc": "PublicBody",
+           "group": "LegalEntity", "vessel": "Vessel"}
+
+_COUNTRY = re.compile(r"^[a-z]{2}$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _eid(rid: str) -> str:
+    return "kg-" + rid
+
+
+def _clean(props: dict[str, list[Any]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for k, values in props.items():
+        vals = [str(v) for v in dict.fromkeys(values) if v is not None and str(v).strip()]
+        if vals:
+            out[k] = vals
+    return out
+
+
+def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The graph's actors and sanctions as FtM entity dicts (``id``, ``schema``,
+    ``properties``)."""
+    actors = {n: d for n, d in G.nodes(data=True) if d.get("type") == "actor"}
+    urls = {n[len("source:"):]: d.get("url") for n, d in G.nodes(data=True)
+            if d.get("type") == "source"}
+    topics: dict[str, list[str]] = defaultdict(list)
+    sanctions: list[dict[str, Any]] = []
+    found = [(n, d) for n, d in G.nodes(data=True) if d.get("type") == "sanction"]
+    for node, s in sorted(found, key=lambda nd: nd[0]):
+        sid = node[len("sanction:"):]
+        imposers = [actors.get("actor:" + i, {}) for i in s["imposers"]]
+        countries = [a.get("country") for a in imposers]
+        countries += [i for i in s["imposers"] if _COUNTRY.match(i)]
+        reasons = [d or c for c, d in zip(s["reasons"], s["reason_details"], strict=False)]
+        retaliation = "retaliation" in s["reasons"]
+        for t in s["targets"]:
+            if retaliation:
+                topics[t].append("sanction.counter")
+            topics[t].append("sanction")
+            sanctions.append({
+                "id": _eid(f"{sid}-{t}"), "schema": "Sanction",
+                "properties": _clean({
+                    "entity": [_eid(t)],
+                    "authority": [a.get("label") for a in imposers],
+                    "country": [c for c in countries if c and _COUNTRY.match(c)],
+                    "program": [s.get("program")],
+                    "reason": reasons,
+                    "provisions": [m.replace("_", " ") for m in s["measures"]],
+                    "startDate": [s.get("date")] if _DATE.match(s.get("date") or "") else [],
+                    "endDate": [s.get("end_date")] if _DATE.match(s.get("end_date") or "")
+                    else [],
+                    "status": [s["status"]],
+                    "sourceUrl": [u for u in (urls.get(x) for x in s["sources"])
+                                  if u and re.match(r"^https?://", u)],
+                }),
+            })
+    out: list[dict[str, Any]] = []
+    for node, a in sorted(actors.items(), key=lambda nd: nd[0]):
+        aid = node[len("actor:"):]
+        schema = SCHEMAS.get(a.get("kind", ""), "LegalEntity")
+        props: dict[str, list[Any]] = {
+            "name": [a.get("label")],
+            "alias": list(a.get("aliases") or []),
+            "country": [a.get("country")] if _COUNTRY.match(a.get("country") or "") else [],
+            "wikidataId": [a.get("wikidata_id")],
+            "notes": [a.get("description")],
+            "topics": topics.get(aid, []),
+        }
+        if schema == "Person":
+            props["position"] = [a.get("position")]
+        out.append({"id": _eid(aid), "schema": schema, "properties": _clean(props)})
+    return out + sanctions
+
+
+def write_ftm(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
+    """Write the graph as FtM JSON lines (one entity per line), atomically."""
+    target = Path(path)
+    with atomic_open(target) as fh:
+        for entity in ftm_entities(G):
+            fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+    return target

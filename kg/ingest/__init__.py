@@ -1,0 +1,127 @@
+"""Real sources in: one module per kind of input, each producing the same records that
+:func:`kg.load.load` produces, so every query and export works on imported data unchanged.
+
+======  ==================================================  =========================
+kind    input                                               module
+======  ==================================================  =========================
+ftm     FollowTheMoney JSON lines (OpenSanctions exports)    :mod:`kg.ingest.ftm`
+ofac    OFAC legacy CSV (sdn.csv, add.csv, alt.csv, cons_*)  :mod:`kg.ingest.ofac`
+un      UN Security Council consolidated list (XML)          :mod:`kg.ingest.un`
+gdelt   GDELT 2.0 event export (tab-separated, 61 columns)   :mod:`kg.ingest.gdelt`
+======  ==================================================  =========================
+
+:func:`import_dataset` returns a validated :class:`~kg.model.Dataset` and an
+:class:`ImportReport`; :func:`write_import` streams the records straight into a JSONL file
+(records are never held: memory grows only with the set of ids, about 150 bytes an
+entity, against about 280 bytes an entity of input), which is what ``kg import`` uses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.errors import UsageError
+from kg.files import atomic_open
+from kg.ingest.common import ImportReport, Progress, Record, Skipped
+from kg.model import Dataset
+
+__all__ = ["KINDS", "ImportReport", "Skipped", "import_dataset", "read_records",
+           "write_import"]
+
+Reader = Callable[..., Iterator[Record]]
+
+
+def _reader(kind: str) -> Reader:
+    if kind == "ftm":
+        from kg.ingest.ftm import read_ftm
+        return read_ftm
+    if kind == "ofac":
+        from kg.ingest.ofac import read_ofac
+        return read_ofac
+    if kind == "un":
+        from kg.ingest.un import read_un
+        return read_un
+    if kind == "gdelt":
+        from kg.ingest.gdelt import read_gdelt
+        return read_gdelt
+    raise UsageError(f"unknown source kind {kind!r}; use one of {', '.join(KINDS)}")
+
+
+#: The kinds of input ``kg import`` reads.
+KINDS = ("ftm", "ofac", "un", "gdelt")
+
+
+def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    out = [Path(p) for p in paths]
+    if not out:
+        raise UsageError("no input files given")
+    return out
+
+
+def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: ImportReport,
+                 *, progress: Progress | None = None) -> Iterator[Record]:
+    """Stream the records of ``paths`` read as ``kind``; problems go to ``report``."""
+    for rec in _reader(kind)(_paths(paths), report, progress=progress):
+        report.count(rec)
+        yield rec
+
+
+def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
+                   progress: Progress | None = None) -> tuple[Dataset, ImportReport]:
+    """Read ``paths`` as ``kind`` into a validated dataset, with the import report.
+
+    Records that cannot be read are in ``report.skipped``; the dataset holds the rest and
+    passes :func:`kg.load.ensure_valid`.
+    """
+    from kg.load import ensure_valid
+
+    report = ImportReport(kind)
+    ds = Dataset()
+    sections: dict[str, list[Any]] = {"Source": ds.sources, "Actor": ds.actors,
+                                      "Sanction": ds.sanctions, "Statement": ds.statements}
+    for rec in read_records(kind, paths, report, progress=progress):
+        sections[type(rec).__name__].append(rec)
+    return ensure_valid(ds), report
+
+
+class _Empty(Exception):
+    pass
+
+
+try:
+    import orjson
+
+    def _dumps(data: dict[str, Any]) -> str:
+        return orjson.dumps(data).decode("utf-8")
+except ImportError:  # pragma: no cover
+    def _dumps(data: dict[str, Any]) -> str:
+        return json.dumps(data, ensure_ascii=False)
+
+
+def record_line(rec: Record) -> str:
+    """One JSONL line for a record, as :func:`kg.files.write_dataset` writes it."""
+    return _dumps({"type": type(rec).__name__.lower(),
+                   **rec.model_dump(mode="json", exclude_defaults=True)}) + "\n"
+
+
+def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
+                 output: str | os.PathLike[str], *,
+                 progress: Progress | None = None) -> ImportReport:
+    """Stream an import into a JSONL file, written atomically; returns the report.
+
+    When nothing at all could be imported, no file is written.
+    """
+    report = ImportReport(kind)
+    try:
+        with atomic_open(output) as fh:
+            for rec in read_records(kind, paths, report, progress=progress):
+                fh.write(record_line(rec))
+            if report.empty:
+                raise _Empty
+    except _Empty:
+        pass
+    return report

@@ -1,0 +1,312 @@
+"""What every importer shares: the import report, streaming line readers, ids, dates and
+the sources and state actors that several importers write.
+
+An importer is a generator ``read(paths, report) -> Iterator[Record]`` that yields
+:class:`~kg.model.Source`, :class:`~kg.model.Actor`, :class:`~kg.model.Sanction` and
+:class:`~kg.model.Statement` records, each id once, whose references all resolve within
+what it yields. Bad input never raises: each record that cannot be read is added to the
+:class:`ImportReport` with its file, line and reason, and reading goes on.
+
+Shared records are written so that two imports agree byte for byte: a state or bloc is
+exactly :func:`kg.resolve.country_actor` (no sources), a web page is ``url-<hash>`` with only
+its url. That lets ``kg validate ofac.jsonl un.jsonl`` load both files (the loader keeps an
+identical duplicate once).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.model import Actor, Sanction, Source, Statement
+from kg.resolve import country_actor, country_name
+
+__all__ = [
+    "MAX_LINE_BYTES",
+    "ImportReport",
+    "Progress",
+    "Record",
+    "Seen",
+    "Skipped",
+    "clean_date",
+    "decode_line",
+    "file_source",
+    "iter_lines",
+    "slug_id",
+    "url_source",
+]
+
+Record = Source | Actor | Sanction | Statement
+
+#: Called with (bytes read so far, total bytes) while a file is read; the CLI draws a bar.
+Progress = Callable[[int, int], None]
+
+#: Longest line read; a longer one is skipped (and reported) without being held in memory.
+MAX_LINE_BYTES = 16 << 20
+
+#: How many skipped records an :class:`ImportReport` keeps in full; beyond that it counts.
+MAX_SKIPPED_KEPT = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """One input record that was not imported, and why."""
+
+    file: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}{':' + str(self.line) if self.line else ''}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """Counts of an import and every record skipped, with its place and reason.
+
+    ``read`` counts input records (lines, rows, XML entries); ``imported`` counts output
+    records by type; ``merged`` counts records folded into another one; ``notes`` counts
+    things worth knowing that lose no data (a line decoded as Windows-1252, a FtM schema we
+    do not model); ``merges`` holds :class:`kg.merge.Merge` entries when a merge ran.
+    """
+
+    kind: str
+    files: list[str] = field(default_factory=list)
+    read: int = 0
+    imported: Counter[str] = field(default_factory=Counter)
+    merged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    skipped_total: int = 0
+    notes: Counter[str] = field(default_factory=Counter)
+    merges: list[Any] = field(default_factory=list)
+
+    def skip(self, file: str | os.PathLike[str], line: int | None, reason: str) -> None:
+        """Record a skipped input record."""
+        self.skipped_total += 1
+        if len(self.skipped) < MAX_SKIPPED_KEPT:
+            self.skipped.append(Skipped(str(file), line, reason))
+
+    def note(self, message: str, n: int = 1) -> None:
+        """Count something worth reporting that loses no data."""
+        self.notes[message] += n
+
+    def count(self, record: Record) -> None:
+        """Count an output record."""
+        self.imported[type(record).__name__.lower()] += 1
+
+    @property
+    def empty(self) -> bool:
+        """True when no actor, sanction or statement came out (sources alone do not count)."""
+        return not set(self.imported) - {"source"}
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was skipped."""
+        return self.skipped_total == 0
+
+    def summary(self) -> list[str]:
+        """The report as readable lines (what ``kg import`` prints to stderr)."""
+        out = [f"import {self.kind}: {len(self.files)} file(s), {self.read} records read"]
+        made = ", ".join(f"{n} {k}s" for k, n in sorted(self.imported.items())) or "nothing"
+        out.append(f"  imported: {made}")
+        out.append(f"  merged: {self.merged}")
+        out.append(f"  skipped: {self.skipped_total}")
+        out += [f"    {s}" for s in self.skipped]
+        if self.skipped_total > len(self.skipped):
+            out.append(f"    ... {self.skipped_total - len(self.skipped)} more not listed")
+        if self.notes:
+            out.append("  notes:")
+            out += [f"    {msg}: {n}" for msg, n in sorted(self.notes.items())]
+        if self.merges:
+            out.append("  merges:")
+            out += [f"    {m}" for m in self.merges]
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (``kg import --report FILE``)."""
+        return {
+            "kind": self.kind, "files": self.files, "read": self.read,
+            "imported": dict(self.imported), "merged": self.merged,
+            "skipped_total": self.skipped_total,
+            "skipped": [{"file": s.file, "line": s.line, "reason": s.reason}
+                        for s in self.skipped],
+            "notes": dict(self.notes),
+            "merges": [m.to_dict() for m in self.merges],
+        }
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def iter_lines(path: Path, report: ImportReport, *, progress: Progress | None = None,
+               limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw bytes without the line end) of a file, one line in memory at a time.
+
+    An over-long line is reported and skipped without being read whole; a file that cannot
+    be opened is reported as skipped.
+    """
+    try:
+        total = path.stat().st_size
+        fh = path.open("rb")
+    except OSError as exc:
+        report.skip(path, None, f"cannot read: {exc.strerror or exc}")
+        return
+    with fh:
+        n = done = 0
+        while True:
+            try:
+                chunk = fh.readline(limit + 1)
+            except OSError as exc:
+                report.skip(path, n + 1, f"cannot read: {exc.strerror or exc}")
+                return
+            if not chunk:
+                break
+            n += 1
+            done += len(chunk)
+            if len(chunk) > limit and not chunk.endswith(b"\n"):
+                while chunk and not chunk.endswith(b"\n"):
+                    chunk = fh.readline(1 << 20)
+                    done += len(chunk)
+                report.skip(path, n, f"line is longer than {limit} bytes")
+                continue
+            if progress is not None and n % 4096 == 0:
+                progress(done, total)
+            yield n, chunk.rstrip(b"\r\n")
+        if progress is not None:
+            progress(total, total)
+
+
+def decode_line(raw: bytes, path: Path, line: int, report: ImportReport) -> str | None:
+    """UTF-8 text of a line, or Windows-1252 where it is not UTF-8 (counted in the notes).
+
+    Government CSV files are often Windows-1252; bytes that are neither are reported.
+    """
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        report.skip(path, line, f"neither UTF-8 nor Windows-1252 (byte 0x{raw[exc.start]:02x} "
+                                f"at column {exc.start + 1})")
+        return None
+    report.note(f"{path.name}: lines decoded as Windows-1252")
+    return text
+
+
+# --- ids, dates, shared records ---------------------------------------------------------
+
+_NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
+
+
+def slug_id(prefix: str, raw: str) -> str:
+    """A deterministic record id from an id in a source (``slug_id("ofac", "12345")``).
+
+    Lower-cased, other characters folded to ``-``; when that loses information (upper case
+    in ``NK-2aBc``, spaces, accents) a short hash of the original is appended, so two ids
+    that differ only in case never collide. Wikidata ids (``Q7747``) are only lower-cased.
+
+    >>> slug_id("ofac", "12345"), slug_id("ftm", "Q7747"), slug_id("ftm", "NK-2aBc")[:10]
+    ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
+    """
+    value = raw.strip()
+    folded = _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
+    if folded != value and not re.fullmatch(r"Q[1-9]\d*", value):
+        folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
+    out = f"{prefix}-{folded}"
+    if len(out) > 200:
+        out = out[:180] + "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]
+    return out
+
+
+def text_slug(text: str, max_len: int = 60) -> str:
+    """A readable slug of free text (``"Ministry of X"`` -> ``ministry-of-x``)."""
+    from kg.resolve import normalize
+
+    return _NOT_SLUG.sub("-", normalize(text)).strip("-")[:max_len].strip("-") or "x"
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def clean_date(value: str | None) -> str | None:
+    """An ISO (partial) date from a source's date text, or None when there is none.
+
+    >>> clean_date("2021-03-22T00:00:00"), clean_date("20210322"), clean_date("2021-03")
+    ('2021-03-22', '2021-03-22', '2021-03')
+    >>> clean_date("-0-") is None, clean_date("2021-02-30") is None
+    (True, True)
+    """
+    import datetime as dt
+
+    if not value:
+        return None
+    text = value.strip()
+    if re.fullmatch(r"\d{8}", text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    m = _DATE.match(text)
+    if not m:
+        return None
+    year, month, day = m.groups()
+    if month and not 1 <= int(month) <= 12:
+        return None
+    if day:
+        try:
+            return dt.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            return None
+    return f"{year}-{month}" if month else year
+
+
+def url_source(url: str) -> Source | None:
+    """The source record of a web page: ``url-<hash>`` with only its url, so every importer
+    writes the same record for the same page. None for anything but an http(s) url."""
+    url = url.strip()
+    if not re.match(r"^https?://\S+$", url, re.IGNORECASE) or len(url) > 4000:
+        return None
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+    return Source(id=f"url-{digest}", url=url)
+
+
+def file_source(kind: str, path: Path, publisher: str) -> Source:
+    """The source record of an imported file: ``<kind>-file-<name>``."""
+    name = _NOT_SLUG.sub("-", path.name.lower()).strip("-._:")[:100] or "x"
+    return Source(id=f"{kind}-file-{name}", title=path.name, publisher=publisher)
+
+
+class Seen:
+    """Shared records (states, blocs, bodies, sources) an importer has yielded already, so
+    each is yielded once."""
+
+    def __init__(self) -> None:
+        self.ids: set[tuple[str, str]] = set()
+
+    def first(self, record: Record) -> bool:
+        """True the first time a record's (type, id) is offered."""
+        key = (type(record).__name__, record.id)
+        if key in self.ids:
+            return False
+        self.ids.add(key)
+        return True
+
+    def state(self, code: str) -> Iterator[Actor]:
+        """The state or bloc actor for ``code``, the first time it is asked for."""
+        actor = country_actor(code)
+        if self.first(actor):
+            yield actor
+
+    def source(self, source: Source | None) -> Iterator[Source]:
+        if source is not None and self.first(source):
+            yield source
+
+
+def is_country(code: str | None) -> bool:
+    """True for an ISO alpha-2 code or a bloc code that :func:`country_actor` knows."""
+    return bool(code) and country_name(code or "") is not None

@@ -1,0 +1,346 @@
+"""FollowTheMoney JSON lines (OpenSanctions ``entities.ftm.json``) -> records.
+
+Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "datasets",
+"caption", ...}``.
+
+* Person, Organization, Company, LegalEntity, PublicBody, Vessel and Airplane entities become
+  actors ``ftm-<id>`` (names and aliases, country, wikidataId, identifiers such as INN, IMO,
+  LEI and the OpenSanctions id), whether or not anything sanctions them.
+* A Sanction entity becomes one sanction ``ftm-<id>`` against its ``entity``. The imposer
+  comes from ``authority`` through :data:`kg.ingest.tables.AUTHORITIES` (an authority the
+  table does not know becomes its own government_body actor ``body-<name>``, part of the
+  ``country`` given), else from ``country``. ``reason`` is kept verbatim as the detail and
+  classified; ``program`` fills in when there is no reason; ``provisions`` become measures;
+  ``startDate``/``listingDate`` the date, ``endDate`` the end date (in the past: lifted).
+  A target carrying the ``sanction.counter`` topic makes the sanction a retaliation.
+* Other schemas (Address, Identification, Ownership, ...) are counted in the report's notes.
+
+The file is streamed; a sanction whose target has not been read yet waits in memory until it
+arrives (OpenSanctions exports write an entity next to its sanctions), and one whose target
+never arrives is reported as skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.ingest.common import (
+    ImportReport,
+    Progress,
+    Record,
+    Seen,
+    clean_date,
+    decode_line,
+    file_source,
+    is_country,
+    iter_lines,
+    slug_id,
+    text_slug,
+    url_source,
+)
+from kg.ingest.tables import (
+    classify_measures,
+    classify_reason,
+    imposer_for_authority,
+    ofac_program_reasons,
+)
+from kg.model import Actor, Citation, ReasonRef, Sanction, Source
+from kg.vocab import ActorKind, Reason, Status
+
+try:  # orjson parses several times faster; the json module does the same job without it
+    import orjson
+
+    _loads: Any = orjson.loads
+    _JSONError: Any = orjson.JSONDecodeError
+except ImportError:  # pragma: no cover
+    _loads = json.loads
+    _JSONError = json.JSONDecodeError
+
+__all__ = ["ACTOR_SCHEMAS", "read_ftm"]
+
+#: FtM schema -> our actor kind. An aircraft is filed with vessels (craft that are listed).
+ACTOR_SCHEMAS: dict[str, ActorKind] = {
+    "Person": ActorKind.PERSON,
+    "Organization": ActorKind.ORGANIZATION,
+    "Company": ActorKind.ORGANIZATION,
+    "LegalEntity": ActorKind.ORGANIZATION,
+    "PublicBody": ActorKind.GOVERNMENT_BODY,
+    "Vessel": ActorKind.VESSEL,
+    "Airplane": ActorKind.VESSEL,
+}
+
+#: FtM identifier properties kept in ``Actor.identifiers`` (under the same name).
+ID_PROPS = ("innCode", "ogrnCode", "leiCode", "imoNumber", "mmsi", "registrationNumber",
+            "taxNumber", "passportNumber", "idNumber", "swiftBic", "callSign", "vatCode")
+
+_COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
+_COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
+_QID = re.compile(r"^Q[1-9]\d*$")
+_LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
+_MAX_TEXT = 4000
+
+
+@dataclass
+class _Hold:
+    """A sanction waiting for target entities not read yet."""
+
+    entity: dict[str, Any]
+    file: str
+    line: int
+    missing: set[str]
+
+
+@dataclass
+class _State:
+    report: ImportReport
+    seen: Seen = field(default_factory=Seen)
+    actors: set[str] = field(default_factory=set)
+    counter: set[str] = field(default_factory=set)
+    sanctions: set[str] = field(default_factory=set)
+    pending: dict[str, list[_Hold]] = field(default_factory=dict)
+    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+
+
+def read_ftm(paths: Iterable[Path], report: ImportReport, *,
+             progress: Progress | None = None) -> Iterator[Record]:
+    """Stream records from FtM JSON-lines files (see the module docstring)."""
+    st = _State(report)
+    for path in paths:
+        report.files.append(str(path))
+        src = file_source("ftm", path, "FollowTheMoney export")
+        yield from st.seen.source(src)
+        for n, raw in iter_lines(path, report, progress=progress):
+            if not raw.strip():
+                continue
+            report.read += 1
+            entity = _parse(raw, path, n, report)
+            if entity is None:
+                continue
+            schema = entity["schema"]
+            if schema in ACTOR_SCHEMAS:
+                yield from _actor(entity, src, path, n, st)
+            elif schema == "Sanction":
+                yield from _sanction_or_hold(entity, src, path, n, st)
+            else:
+                report.note(f"not imported: FtM {schema} entities (not an actor or a sanction)")
+    for holds in st.pending.values():
+        for hold in holds:
+            if hold.missing:
+                hold.missing.clear()  # report each hold once, under its first missing target
+                gone = ", ".join(sorted(
+                    i for i in _values(hold.entity, "entity") if i not in st.actors))
+                report.skip(hold.file, hold.line,
+                            f"sanction {hold.entity['id']!r}: target entity {gone} is not in "
+                            "the input as a person, organization, body or vessel")
+
+
+def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, Any] | None:
+    try:
+        data = _loads(raw)
+    except (_JSONError, ValueError) as exc:
+        text = decode_line(raw, path, n, report)
+        if text is None:
+            return None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            report.skip(path, n, f"invalid JSON: {exc}")
+            return None
+        except RecursionError:
+            report.skip(path, n, "JSON is nested too deeply")
+            return None
+    if not isinstance(data, dict):
+        report.skip(path, n, "a line must be a JSON object (an FtM entity)")
+        return None
+    eid, schema, props = data.get("id"), data.get("schema"), data.get("properties", {})
+    if not isinstance(eid, str) or not eid.strip():
+        report.skip(path, n, "entity has no 'id'")
+        return None
+    if not isinstance(schema, str) or not schema:
+        report.skip(path, n, f"entity {eid!r} has no 'schema'")
+        return None
+    if not isinstance(props, dict) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in props.values()):
+        report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
+        return None
+    return data
+
+
+def _values(entity: dict[str, Any], prop: str) -> list[str]:
+    return [v.strip() for v in entity["properties"].get(prop, ()) if v.strip()]
+
+
+def _first(entity: dict[str, Any], *props: str) -> str | None:
+    for p in props:
+        for v in _values(entity, p):
+            return v[:_MAX_TEXT]
+    return None
+
+
+def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[Source],
+                                                                          list[Citation]]:
+    """New source records and the citations of an entity: its datasets and source URLs."""
+    new: list[Source] = []
+    cites: list[Citation] = []
+    datasets = entity.get("datasets")
+    for name in datasets if isinstance(datasets, list) else ():
+        if isinstance(name, str) and name.strip():
+            ds_src = Source(id=f"ftm-dataset-{text_slug(name, 100)}", title=name.strip())
+            new += st.seen.source(ds_src)
+            cites.append(Citation(source=ds_src.id))
+    for url in _values(entity, "sourceUrl"):
+        u = url_source(url)
+        if u is not None:
+            new += st.seen.source(u)
+            cites.append(Citation(source=u.id))
+    if not cites:
+        cites.append(Citation(source=src.id))
+    return new, list({c.source: c for c in cites}.values())
+
+
+def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
+           st: _State) -> Iterator[Record]:
+    eid = entity["id"]
+    if eid in st.actors:
+        st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
+        return
+    names = list(dict.fromkeys(v[:_MAX_TEXT] for v in _values(entity, "name")))
+    caption = entity.get("caption")
+    name = caption.strip()[:_MAX_TEXT] if isinstance(caption, str) and caption.strip() else None
+    name = name or (names[0] if names else None)
+    if not name:
+        st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
+        return
+    aliases = [a for a in dict.fromkeys(
+        names + _values(entity, "alias") + _values(entity, "previousName")
+        + _values(entity, "weakAlias")) if a != name]
+    country = None
+    for prop in _COUNTRY_PROPS:
+        for code in _values(entity, prop):
+            if _COUNTRY_RE.match(code.lower()):
+                country = code.lower()
+                break
+            st.report.note(f"country codes that are not ISO 3166 left out ({code})")
+        if country:
+            break
+    wikidata = next((q for q in _values(entity, "wikidataId") if _QID.match(q)), None)
+    if wikidata is None and _QID.match(eid):
+        wikidata = eid
+    identifiers = {"opensanctions": eid}
+    for prop in ID_PROPS:
+        vals = _values(entity, prop)
+        if vals:
+            identifiers[prop] = "; ".join(dict.fromkeys(vals))[:_MAX_TEXT]
+    new, cites = _citations(entity, src, st)
+    kind = ACTOR_SCHEMAS[entity["schema"]]
+    actor = Actor(
+        id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
+        wikidata_id=wikidata, identifiers=identifiers, sources=cites,
+        position=_first(entity, "position") if kind is ActorKind.PERSON else None,
+        description=_first(entity, "description", "notes", "summary"),
+    )
+    yield from new
+    yield actor
+    st.actors.add(eid)
+    if "sanction.counter" in entity["properties"].get("topics", ()):
+        st.counter.add(eid)
+    for hold in st.pending.pop(eid, ()):
+        hold.missing.discard(eid)
+        if not hold.missing:
+            yield from _sanction(hold.entity, src, Path(hold.file), hold.line, st)
+
+
+def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
+                      st: _State) -> Iterator[Record]:
+    targets = _values(entity, "entity")
+    if not targets:
+        st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
+        return
+    missing = {t for t in targets if t not in st.actors}
+    if not missing:
+        yield from _sanction(entity, src, path, n, st)
+        return
+    hold = _Hold(entity, str(path), n, missing)
+    for t in missing:
+        st.pending.setdefault(t, []).append(hold)
+
+
+def _imposers(entity: dict[str, Any], st: _State) -> tuple[list[str], list[Actor]]:
+    """Imposer ids and the actors to write for them (states, blocs, unknown bodies)."""
+    ids: list[str] = []
+    new: list[Actor] = []
+    countries = [c.lower() for c in _values(entity, "country") if is_country(c.lower())]
+    for authority in _values(entity, "authority") or _values(entity, "publisher"):
+        code = imposer_for_authority(authority)
+        if code is not None:
+            ids.append(code)
+            new += st.seen.state(code)
+            continue
+        home = countries[0] if countries else None
+        body = Actor(id=f"body-{text_slug(authority)}", name=authority[:_MAX_TEXT],
+                     kind=ActorKind.GOVERNMENT_BODY, country=home if home and len(home) == 2
+                     else None, part_of=home)
+        if home:
+            new += st.seen.state(home)
+        if st.seen.first(body):
+            new.append(body)
+            st.report.note("authorities not in the table, kept as government bodies")
+        ids.append(body.id)
+    if not ids:
+        for code in countries:
+            ids.append(code)
+            new += st.seen.state(code)
+    return list(dict.fromkeys(ids)), new
+
+
+def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
+              st: _State) -> Iterator[Record]:
+    sid = entity["id"]
+    if sid in st.sanctions:
+        st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
+        return
+    imposers, new_actors = _imposers(entity, st)
+    if not imposers:
+        st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
+        return
+    targets = [slug_id("ftm", t) for t in dict.fromkeys(_values(entity, "entity"))]
+    program = "; ".join(dict.fromkeys(_values(entity, "program") or
+                                      _values(entity, "programId")))[:_MAX_TEXT] or None
+    reasons = [ReasonRef(category=c, detail=text[:_MAX_TEXT])
+               for text in dict.fromkeys(_values(entity, "reason"))
+               for c in classify_reason(text)]
+    if not reasons and program:
+        cats = ofac_program_reasons(program) if "us" in imposers else ()
+        if not cats or cats == (Reason.OTHER,):
+            cats = tuple(classify_reason(program))
+        reasons = [ReasonRef(category=c, detail=program) for c in cats if c is not Reason.OTHER]
+    if any(t in st.counter for t in _values(entity, "entity")) and not any(
+            r.category is Reason.RETALIATION for r in reasons):
+        reasons.append(ReasonRef(category=Reason.RETALIATION,
+                                 detail="counter-sanction (FtM topic sanction.counter)"))
+    dates = sorted(d for d in (clean_date(v) for p in ("startDate", "listingDate", "date")
+                               for v in _values(entity, p)) if d)
+    date = dates[0] if dates else None
+    end = min((d for d in (clean_date(v) for v in _values(entity, "endDate")) if d), default=None)
+    if end and date and end < date:
+        st.report.note("end dates before the start date left out")
+        end = None
+    status = Status.IMPOSED
+    if any(_LIFTED.search(s) for s in _values(entity, "status")) or (end and end <= st.today):
+        status = Status.LIFTED
+    new_sources, cites = _citations(entity, src, st)
+    sanction = Sanction(
+        id=slug_id("ftm", sid), imposers=imposers, targets=targets, status=status,
+        measures=classify_measures(_values(entity, "provisions")), reasons=reasons,
+        date=date, end_date=end, program=program, sources=cites,
+    )
+    st.sanctions.add(sid)
+    yield from new_sources
+    yield from new_actors
+    yield sanction

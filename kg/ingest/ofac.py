@@ -1,0 +1,196 @@
+"""OFAC legacy CSV files (the SDN list and the consolidated non-SDN list) -> records.
+
+OFAC's data specification: comma-separated, no header row, ``-0-`` for a null value,
+often Windows-1252 text, and an end-of-file byte ``0x1A`` on the last line. Files are told
+apart by name:
+
+==================================  ========================================================
+file                                columns
+==================================  ========================================================
+``sdn.csv`` / ``cons_prim.csv``     ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign,
+                                    Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks
+``add.csv`` / ``cons_add.csv``      ent_num, Add_num, Address, City/State/Postal, Country,
+                                    Add_remarks
+``alt.csv`` / ``cons_alt.csv``      ent_num, alt_num, alt_type (aka, fka, nka), alt_name,
+                                    alt_remarks
+``sdn_comments.csv`` / ``cons_``    ent_num, remarks continued
+==================================  ========================================================
+
+Each primary row becomes an actor ``ofac-<ent_num>`` (SDN_Type individual -> person,
+vessel/aircraft -> vessel, empty -> organization) and one sanction ``ofac-<ent_num>-sdn``
+(or ``-cons``) imposed by ``us``, its programmes (``SDGT] [IRGC`` is two) mapped to reasons
+through :data:`kg.ingest.tables.OFAC_PROGRAMS`, each programme tag kept as the detail. An
+SDN listing blocks property, so its measure is ``asset_freeze``. The legacy files carry no
+listing dates. Aliases come from the alt file, the country from the nationality in the
+remarks or else the first address. The alias and address files are read first and held in
+memory (they are keyed by ent_num); the primary file is streamed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.ingest.common import (
+    ImportReport,
+    Progress,
+    Record,
+    Seen,
+    decode_line,
+    file_source,
+    iter_lines,
+)
+from kg.ingest.tables import ofac_program_reasons
+from kg.model import Actor, Citation, ReasonRef, Sanction
+from kg.resolve import country_code
+from kg.vocab import ActorKind, Measure
+
+__all__ = ["read_ofac"]
+
+NULL = "-0-"
+EOF_BYTE = "\x1a"
+_COLUMNS = {"primary": 12, "add": 6, "alt": 5, "comments": 2}
+_KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
+          "aircraft": ActorKind.VESSEL}
+_NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)")
+
+
+def file_role(path: Path) -> tuple[str, str]:
+    """(role, list) of an OFAC file from its name: ``("alt", "cons")`` for cons_alt.csv."""
+    name = path.name.lower()
+    lst = "cons" if name.startswith("cons") else "sdn"
+    if "comments" in name:
+        return "comments", lst
+    if "alt" in name:
+        return "alt", lst
+    if "add" in name:
+        return "add", lst
+    return "primary", lst
+
+
+@dataclass
+class _Extra:
+    aliases: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    countries: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    comments: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+
+
+def _rows(path: Path, role: str, report: ImportReport,
+          progress: Progress | None) -> Iterator[tuple[int, list[str | None]]]:
+    want = _COLUMNS[role]
+    for n, raw in iter_lines(path, report, progress=progress):
+        text = decode_line(raw, path, n, report)
+        if text is None:
+            report.read += 1
+            continue
+        if EOF_BYTE in text:
+            report.note("end-of-file bytes (0x1A) ignored")
+            text = text.replace(EOF_BYTE, "")
+        if not text.strip():
+            continue
+        report.read += 1
+        try:
+            cells = next(csv.reader([text], strict=True))
+        except csv.Error as exc:
+            report.skip(path, n, f"not valid CSV: {exc}")
+            continue
+        if len(cells) != want:
+            report.skip(path, n, f"expected {want} columns ({role} file), found {len(cells)}")
+            continue
+        values: list[str | None] = [None if c.strip() in (NULL, "") else c.strip()
+                                    for c in cells]
+        if values[0] is None or not values[0].isdigit():
+            report.skip(path, n, f"ent_num must be a number, not {cells[0]!r}")
+            continue
+        yield n, values
+
+
+def _read_extras(paths: list[Path], report: ImportReport,
+                 progress: Progress | None) -> _Extra:
+    extra = _Extra()
+    for path in paths:
+        role, lst = file_role(path)
+        for n, v in _rows(path, role, report, progress):
+            key = (lst, str(v[0]))
+            extra.where.setdefault(key, (str(path), n))
+            if role == "alt" and v[3]:
+                extra.aliases.setdefault(key, []).append(v[3])
+            elif role == "add" and v[4]:
+                extra.countries.setdefault(key, []).append(v[4])
+            elif role == "comments" and v[1]:
+                extra.comments.setdefault(key, []).append(v[1])
+    return extra
+
+
+def read_ofac(paths: Iterable[Path], report: ImportReport, *,
+              progress: Progress | None = None) -> Iterator[Record]:
+    """Stream records from OFAC legacy CSV files (see the module docstring)."""
+    paths = list(paths)
+    report.files += [str(p) for p in paths]
+    primary = [p for p in paths if file_role(p)[0] == "primary"]
+    extra = _read_extras([p for p in paths if file_role(p)[0] != "primary"], report, progress)
+    seen = Seen()
+    used: set[tuple[str, str]] = set()
+    for path in primary:
+        lst = file_role(path)[1]
+        src = file_source("ofac", path, "US Treasury, Office of Foreign Assets Control")
+        for n, v in _rows(path, "primary", report, progress):
+            key = (lst, str(v[0]))
+            if key in used:
+                report.skip(path, n, f"ent_num {v[0]} appears twice; the first is kept")
+                continue
+            used.add(key)
+            yield from seen.source(src)
+            yield from seen.state("us")
+            yield from _entry(v, lst, src.id, extra, report, path, n)
+    for key, (file, line) in sorted(extra.where.items(), key=lambda kv: kv[1]):
+        if key not in used:
+            report.skip(file, line, f"ent_num {key[1]} is not in any {key[0]} primary file "
+                                    "given (pass sdn.csv or cons_prim.csv too)")
+
+
+def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
+           report: ImportReport, path: Path, n: int) -> Iterator[Record]:
+    ent, name, sdn_type, program, title, call_sign = v[0], v[1], v[2], v[3], v[4], v[5]
+    vess_flag, vess_owner, remarks = v[9], v[10], v[11]
+    assert ent is not None
+    key = (lst, ent)
+    if not name:
+        report.skip(path, n, f"ent_num {ent} has no name")
+        return
+    kind = _KINDS.get((sdn_type or "").lower(), ActorKind.ORGANIZATION)
+    notes = [r for r in [remarks, *extra.comments.get(key, [])] if r]
+    text = " ".join(notes)
+    country = None
+    candidates = [m.group(1) for m in _NATIONALITY.finditer(text)]
+    candidates += ([vess_flag] if vess_flag else []) + extra.countries.get(key, [])
+    for c in candidates:
+        # OFAC writes some names inverted: "Korea, North".
+        code = country_code(c) or country_code(" ".join(reversed(c.split(",", 1))))
+        if code and len(code) == 2:
+            country = code
+            break
+    aliases = list(dict.fromkeys(a for a in extra.aliases.get(key, []) if a != name))
+    if kind is ActorKind.PERSON and "," in name:
+        last, _, first = name.partition(",")
+        turned = f"{first.strip()} {last.strip()}".strip()
+        if turned and turned not in aliases:
+            aliases.append(turned)
+    identifiers = {"ofac_uid": ent}
+    if call_sign:
+        identifiers["call_sign"] = call_sign
+    actor_id = f"ofac-{ent}"
+    yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
+                identifiers=identifiers, position=title if kind is ActorKind.PERSON else None,
+                description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
+                sources=[Citation(source=src_id)])
+    tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
+    reasons = [ReasonRef(category=r, detail=t) for t in tags for r in ofac_program_reasons(t)]
+    yield Sanction(id=f"{actor_id}-{lst}", imposers=["us"], targets=[actor_id],
+                   measures=[Measure.ASSET_FREEZE] if lst == "sdn" else [],
+                   reasons=reasons, program="; ".join(tags) or None,
+                   sources=[Citation(source=src_id)])

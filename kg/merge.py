@@ -1,0 +1,287 @@
+"""Merging datasets from several sources: the same actor or event once, with every source.
+
+:func:`merge_datasets` combines datasets (each already valid on its own) in order:
+
+1. **Same id.** Records with the same type and id are the same thing (ids are deterministic:
+   ``us``, ``ofac-12345``, ``url-<hash>``). Identical copies are kept once silently; differing
+   ones are combined (lists unioned, the first dataset's values kept where both have one) and
+   recorded.
+2. **Same actor.** Actors with the same Wikidata id, or with the same normalised name (word
+   order ignored, so OFAC's "SMITH, John" meets the UN's "John SMITH") *and* the same
+   country *and* the same kind, become one actor with every alias, identifier and source.
+   Never on the name alone: two people called John Smith from different countries, or one
+   with no country, stay apart. The surviving id is the one from the earliest dataset, so
+   curated ids stay stable; the merged ids are kept in ``identifiers["merged_from"]``.
+3. **Same event.** Sanctions with the same imposers, targets and status, compatible
+   programmes (equal, or one missing) and dates within ``window_days`` of each other become
+   one sanction citing every source; statements likewise (same speakers, stance and
+   subjects). Undated records only merge with undated ones.
+
+Every merge is returned as a :class:`Merge`, and every reference is rewritten to the
+surviving ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from kg.model import Actor, Citation, Dataset, Sanction, Source, Statement
+from kg.resolve import normalize
+
+__all__ = ["Merge", "merge_datasets", "name_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One merge: ``merged`` records folded into ``into``, by ``rule``."""
+
+    kind: str
+    """actor, sanction, statement or source."""
+    into: str
+    """Id of the surviving record."""
+    merged: tuple[str, ...]
+    """Ids of the records folded into it (equal to ``into`` for a same-id merge)."""
+    rule: str
+    """Why: ``same id``, ``wikidata Q…``, ``name+country+kind``, ``same event``."""
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.into} <- {', '.join(self.merged)} ({self.rule})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "into": self.into, "merged": list(self.merged),
+                "rule": self.rule}
+
+
+def name_key(name: str) -> str:
+    """A name for matching: normalised, words sorted (``"SMITH, John"`` == ``"John Smith"``).
+
+    >>> name_key("SMITH, John") == name_key("John Smith")
+    True
+    """
+    return " ".join(sorted(normalize(name).split()))
+
+
+M = TypeVar("M", Source, Actor, Sanction, Statement)
+
+
+def _union(*lists: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for lst in lists:
+        out += [x for x in lst if x not in out]
+    return out
+
+
+def _cites(*lists: Iterable[Citation]) -> list[Citation]:
+    seen: dict[tuple[str, str | None], Citation] = {}
+    for lst in lists:
+        for c in lst:
+            seen.setdefault((c.source, c.quote), c)
+    return list(seen.values())
+
+
+def _combine(a: M, b: M) -> M:
+    """``a`` with ``b`` folded in: lists unioned, a's values kept where both have one."""
+    upd: dict[str, Any] = {}
+    for name in type(a).model_fields:
+        va, vb = getattr(a, name), getattr(b, name)
+        if name == "sources" and isinstance(va, list):
+            upd[name] = _cites(va, vb)
+        elif isinstance(va, list):
+            upd[name] = _union(va, vb)
+        elif isinstance(va, dict):
+            merged = dict(vb)
+            for k, v in va.items():
+                merged[k] = v if k not in vb or vb[k] == v else f"{v}; {vb[k]}"
+            upd[name] = merged
+        elif va is None and vb is not None:
+            upd[name] = vb
+    if isinstance(a, Actor) and isinstance(b, Actor):
+        names = {normalize(a.name)}
+        aliases: list[str] = []
+        for x in [*a.aliases, b.name, *b.aliases]:
+            if normalize(x) not in names:
+                names.add(normalize(x))
+                aliases.append(x)
+        upd["aliases"] = aliases
+        upd["draft"] = a.draft and b.draft
+    if isinstance(a, Sanction) and isinstance(b, Sanction):
+        dates = [d for d in (a.date, b.date) if d]
+        upd["date"] = min(dates) if dates else None
+        ends = [d for d in (a.end_date, b.end_date) if d]
+        upd["end_date"] = max(ends) if ends else None
+    return a.model_copy(update=upd)
+
+
+class _UnionFind:
+    def __init__(self, order: dict[str, int]) -> None:
+        self.parent: dict[str, str] = {}
+        self.order = order
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The record from the earliest dataset (then the smaller id) survives.
+            keep, drop = sorted((ra, rb), key=lambda i: (self.order[i], i))
+            self.parent[drop] = keep
+
+
+def _same_id(kind: str, groups: Sequence[Sequence[M]], merges: list[Merge]) -> list[M]:
+    out: dict[str, M] = {}
+    for records in groups:
+        for rec in records:
+            have = out.get(rec.id)
+            if have is None:
+                out[rec.id] = rec
+            elif have != rec:
+                out[rec.id] = _combine(have, rec)
+                merges.append(Merge(kind, rec.id, (rec.id,), "same id"))
+    return list(out.values())
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _cluster(records: list[Any], key: Any, window_days: int, kind: str,
+             merges: list[Merge], compatible: Any = None) -> tuple[list[Any], dict[str, str]]:
+    """Fold records with the same key and dates within the window; (kept, old id -> new)."""
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for r in records:
+        groups[key(r)].append(r)
+    kept: list[Any] = []
+    renamed: dict[str, str] = {}
+    for members in groups.values():
+        members.sort(key=lambda r: (r.date is None, r.date or ""))
+        current: list[Any] = []
+        for r in members:
+            if current and _joins(current, r, window_days, compatible):
+                current.append(r)
+                continue
+            _flush(current, kept, renamed, kind, merges)
+            current = [r]
+        _flush(current, kept, renamed, kind, merges)
+    return kept, renamed
+
+
+def _joins(current: list[Any], r: Any, window_days: int, compatible: Any) -> bool:
+    last = current[-1]
+    if compatible is not None and not all(compatible(c, r) for c in current):
+        return False
+    if last.date is None or r.date is None:
+        return last.date is None and r.date is None
+    d1, d2 = _date(last.date), _date(r.date)
+    return d1 is not None and d2 is not None and (d2 - d1).days <= window_days
+
+
+def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: str,
+           merges: list[Merge]) -> None:
+    if not current:
+        return
+    first = current[0]
+    for other in current[1:]:
+        first = _combine(first, other)
+        renamed[other.id] = first.id
+    kept.append(first)
+    if len(current) > 1:
+        merges.append(Merge(kind, first.id, tuple(r.id for r in current[1:]), "same event"))
+
+
+def merge_datasets(datasets: Sequence[Dataset], *,
+                   window_days: int = 7) -> tuple[Dataset, list[Merge]]:
+    """One dataset from several, with every merge made (see the module docstring).
+
+    >>> from kg.model import Actor
+    >>> a = Dataset(actors=[Actor(id="ofac-1", name="SMITH, John", kind="person", country="gb")])
+    >>> b = Dataset(actors=[Actor(id="un-qdi-1", name="John Smith", kind="person", country="gb")])
+    >>> ds, merges = merge_datasets([a, b])
+    >>> [x.id for x in ds.actors], ds.actors[0].aliases, str(merges[0])
+    (['ofac-1'], ['John Smith'], 'actor ofac-1 <- un-qdi-1 (name+country+kind)')
+    """
+    merges: list[Merge] = []
+    sources = _same_id("source", [d.sources for d in datasets], merges)
+    actors = _same_id("actor", [d.actors for d in datasets], merges)
+    order: dict[str, int] = {}
+    for i, d in enumerate(datasets):
+        for a in d.actors:
+            order.setdefault(a.id, i)
+
+    uf = _UnionFind(order)
+    rules: dict[str, str] = {}
+    by_key: dict[tuple[str, ...], str] = {}
+    for a in actors:
+        keys: list[tuple[str, ...]] = []
+        if a.wikidata_id:
+            keys.append(("wikidata " + a.wikidata_id,))
+        if a.country and a.kind not in ("state", "bloc"):
+            keys.append(("name+country+kind", name_key(a.name), a.country, str(a.kind)))
+        for k in keys:
+            seen_id = by_key.setdefault(k, a.id)
+            if seen_id != a.id and uf.find(seen_id) != uf.find(a.id):
+                uf.union(seen_id, a.id)
+                rules.setdefault(a.id, k[0])
+                rules.setdefault(seen_id, k[0])
+    groups: dict[str, list[Actor]] = defaultdict(list)
+    for a in actors:
+        groups[uf.find(a.id)].append(a)
+    amap: dict[str, str] = {}
+    merged_actors: list[Actor] = []
+    for root, members in groups.items():
+        members.sort(key=lambda a: (a.id != root, order[a.id], a.id))
+        first = members[0]
+        for other in members[1:]:
+            first = _combine(first, other)
+            amap[other.id] = root
+        if len(members) > 1:
+            gone = tuple(m.id for m in members[1:])
+            ids = dict(first.identifiers)
+            ids["merged_from"] = " ".join(
+                _union(ids.get("merged_from", "").split(), gone))
+            first = first.model_copy(update={"identifiers": ids})
+            merges.append(Merge("actor", root, gone, rules.get(gone[0], "same actor")))
+        merged_actors.append(first)
+
+    def ra(ids: list[str]) -> list[str]:
+        return list(dict.fromkeys(amap.get(i, i) for i in ids))
+
+    merged_actors = [a.model_copy(update={
+        "member_of": [m for m in ra(a.member_of) if m != a.id],
+        "part_of": amap.get(a.part_of, a.part_of) if a.part_of else None})
+        for a in merged_actors]
+    merged_actors = [a if a.part_of != a.id else a.model_copy(update={"part_of": None})
+                     for a in merged_actors]
+
+    sanctions = [s.model_copy(update={"imposers": ra(s.imposers), "targets": ra(s.targets)})
+                 for s in _same_id("sanction", [d.sanctions for d in datasets], merges)]
+    sanctions, smap = _cluster(
+        sanctions, lambda s: (frozenset(s.imposers), frozenset(s.targets), s.status),
+        window_days, "sanction", merges,
+        compatible=lambda a, b: a.program is None or b.program is None or a.program == b.program)
+    sanctions = [s.model_copy(update={"in_response_to": [
+        x for x in dict.fromkeys(smap.get(i, i) for i in s.in_response_to) if x != s.id]})
+        for s in sanctions]
+    statements = [st.model_copy(update={
+        "speakers": ra(st.speakers), "about_actors": ra(st.about_actors),
+        "about_sanctions": list(dict.fromkeys(smap.get(i, i) for i in st.about_sanctions))})
+        for st in _same_id("statement", [d.statements for d in datasets], merges)]
+    statements, _ = _cluster(
+        statements, lambda st: (frozenset(st.speakers), st.stance, frozenset(st.about_actors),
+                                frozenset(st.about_sanctions)),
+        window_days, "statement", merges)
+    ds = Dataset(sources=sources, actors=merged_actors, sanctions=sanctions,
+                 statements=statements)
+    return ds, merges

@@ -1,0 +1,77 @@
+"""OFAC legacy CSV import: -0- nulls, Windows-1252, 0x1A, aliases, addresses, bad rows."""
+
+from kg.ingest import import_dataset
+from kg.ingest.tables import ofac_program_reasons
+from kg.vocab import ActorKind, Measure, Reason
+
+
+def _load(fixtures, *names):
+    return import_dataset("ofac", [fixtures / n for n in names or ("sdn.csv", "alt.csv",
+                                                                    "add.csv")])
+
+
+def test_entries_become_actors_and_sanctions(fixtures):
+    ds, report = _load(fixtures)
+    vesk = ds.actor("ofac-9001")
+    assert vesk.name == "VESK, Orlan" and vesk.kind is ActorKind.PERSON
+    assert vesk.country == "kp"  # "nationality Korea, North" in the remarks
+    assert vesk.aliases == ["VESK, Orlan Petrovich", "Orlan VESK"]
+    assert vesk.identifiers == {"ofac_uid": "9001"}
+    s = next(x for x in ds.sanctions if x.id == "ofac-9003-sdn")
+    assert s.imposers == ["us"] and s.targets == ["ofac-9003"]
+    assert s.program == "IRAN; SDGT"
+    assert [(r.category, r.detail) for r in s.reasons] == [
+        (Reason.NUCLEAR_PROLIFERATION, "IRAN"), (Reason.TERRORISM, "SDGT")]
+    assert s.measures == [Measure.ASSET_FREEZE]
+    vessel = ds.actor("ofac-9003")
+    assert vessel.kind is ActorKind.VESSEL and vessel.country == "pa"
+    assert vessel.identifiers["call_sign"] == "9VAB1"
+    assert report.imported == {"actor": 6, "sanction": 5, "source": 1}
+
+
+def test_nulls_cp1252_and_end_byte(fixtures):
+    ds, report = _load(fixtures)
+    cafe = ds.actor("ofac-9002")
+    assert cafe.name == "CAFÉ NEGRO TRADING S.A."
+    assert cafe.kind is ActorKind.ORGANIZATION  # SDN_Type -0- is an entity
+    assert cafe.position is None and cafe.country == "co"  # from add.csv
+    assert cafe.aliases == ["CAFÉ NEGRO S.A.", "BLACK COFFEE TRADING"]
+    front = ds.actor("ofac-9006")
+    assert front.description is None  # Remarks was -0-
+    assert report.notes["end-of-file bytes (0x1A) ignored"] == 3
+    assert report.notes["sdn.csv: lines decoded as Windows-1252"] == 1
+
+
+def test_bad_rows_reported_and_rest_kept(fixtures):
+    ds, report = _load(fixtures)
+    got = sorted((s.file.rsplit("/", 1)[-1], s.line, s.reason) for s in report.skipped)
+    assert got == [
+        ("alt.csv", 4, "ent_num 9999 is not in any sdn primary file given (pass sdn.csv or "
+                       "cons_prim.csv too)"),
+        ("alt.csv", 5, "expected 5 columns (alt file), found 3"),
+        ("sdn.csv", 4, "expected 12 columns (primary file), found 4"),
+    ]
+    assert ds.actor("ofac-9004") is None and ds.actor("ofac-9005") is not None
+
+
+def test_program_table():
+    assert ofac_program_reasons("UKRAINE-EO13685") == (Reason.ARMED_CONFLICT,)
+    assert ofac_program_reasons("GLOMAG") == (Reason.HUMAN_RIGHTS, Reason.CORRUPTION)
+    assert ofac_program_reasons("CYBER3") == (Reason.CYBER,)
+    assert ofac_program_reasons("NO-SUCH-PROGRAM") == (Reason.OTHER,)
+
+
+def test_consolidated_list_and_undecodable(tmp_path):
+    prim = tmp_path / "cons_prim.csv"
+    prim.write_bytes(b'17,"ACME FRONT",-0- ,"UKRAINE-EO13662",-0- ,-0- ,-0- ,-0- ,-0- ,'
+                     b'-0- ,-0- ,-0- \r\n18,"BAD \x81 BYTE",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,'
+                     b'-0- ,-0- ,-0- ,-0- \r\nx1,"NOT A NUMBER",-0- ,"SDGT",-0- ,-0- ,-0- ,'
+                     b'-0- ,-0- ,-0- ,-0- ,-0- \r\n')
+    ds, report = import_dataset("ofac", [prim])
+    assert [s.id for s in ds.sanctions] == ["ofac-17-cons"]
+    assert ds.sanctions[0].measures == []  # non-SDN lists are not all blocking
+    assert ds.sanctions[0].reasons[0].category is Reason.ARMED_CONFLICT
+    assert [(s.line, s.reason) for s in report.skipped] == [
+        (2, "neither UTF-8 nor Windows-1252 (byte 0x81 at column 9)"),
+        (3, "ent_num must be a number, not 'x1'"),
+    ]

@@ -1,0 +1,61 @@
+"""UN consolidated list XML import: regimes, dates, aliases, broken and hostile XML."""
+
+from kg.ingest import import_dataset
+from kg.vocab import ActorKind, Measure, Reason
+
+
+def test_entries(fixtures):
+    ds, report = import_dataset("un", [fixtures / "consolidated.xml"])
+    person = ds.actor("un-kpi-901")
+    assert person.name == "ORLAN VESK" and person.kind is ActorKind.PERSON
+    assert person.country == "kp" and person.position == "Director"
+    assert person.aliases == ["Orlan Vesk", "Ol Vesk"]
+    assert person.identifiers == {"un_reference": "KPi.901", "un_dataid": "7000101"}
+    s = next(x for x in ds.sanctions if x.id == "un-kpi-901-listing")
+    assert s.imposers == ["un"] and s.date == "2016-11-30"
+    assert s.reasons[0].category is Reason.NUCLEAR_PROLIFERATION
+    assert s.reasons[0].detail == "DPRK (resolution 1718)"
+    assert s.measures == [Measure.ASSET_FREEZE, Measure.TRAVEL_BAN, Measure.ARMS_EMBARGO]
+    entity = ds.actor("un-kpe-970")
+    assert entity.kind is ActorKind.ORGANIZATION and entity.country == "kp"
+    assert entity.aliases == ["Tanbong Trading Corporation"]
+    qd = ds.actor("un-qdi-950")
+    assert qd.name == "ABU EXAMPLE AL-FICTUS" and "أبو المثال" in qd.aliases
+    assert next(x for x in ds.sanctions if x.id == "un-qdi-950-listing").reasons[0].category \
+        is Reason.TERRORISM
+    assert [(s.line, s.reason) for s in report.skipped] == [
+        (31, "INDIVIDUAL LYi.960 has no FIRST_NAME")]
+
+
+def test_broken_xml_keeps_entries_before_the_error(tmp_path):
+    f = tmp_path / "list.xml"
+    f.write_text("<CONSOLIDATED_LIST><INDIVIDUALS>\n<INDIVIDUAL><FIRST_NAME>A</FIRST_NAME>"
+                 "<REFERENCE_NUMBER>TAi.1</REFERENCE_NUMBER></INDIVIDUAL>\n"
+                 "<INDIVIDUAL><FIRST_NAME>B</SECOND_NAME></INDIVIDUAL>\n")
+    ds, report = import_dataset("un", [f])
+    assert [a.id for a in ds.actors] == ["un", "un-tai-1"]
+    assert report.skipped[0].line == 3
+    assert report.skipped[0].reason.startswith("broken XML (mismatched tag)")
+
+
+def test_entity_bomb_and_external_entity_refused(tmp_path):
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+                    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+                    "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>&b;</FIRST_NAME>"
+                    "</INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>\n")
+    ext = tmp_path / "ext.xml"
+    ext.write_text('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">'
+                   ']>\n<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>&e;'
+                   "</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>\n")
+    ds, report = import_dataset("un", [bomb, ext])
+    assert ds.actors == []
+    assert [s.reason.split(" (")[0] for s in report.skipped] == [
+        "refused: EntitiesForbidden", "refused: EntitiesForbidden"]
+
+
+def test_not_the_un_list(tmp_path):
+    f = tmp_path / "other.xml"
+    f.write_text("<rss><channel><title>x</title></channel></rss>")
+    ds, report = import_dataset("un", [f])
+    assert ds.actors == [] and "no INDIVIDUAL or ENTITY" in report.skipped[0].reason

@@ -1,0 +1,93 @@
+"""Merging datasets: same id, same actor (wikidata or name+country+kind), same event."""
+
+from kg.load import ensure_valid
+from kg.merge import merge_datasets
+from kg.model import Actor, Dataset, Sanction, Source
+
+
+def _src(i):
+    return Source(id=i, url=f"https://example.org/{i}")
+
+
+def test_name_alone_never_merges():
+    a = Dataset(actors=[Actor(id="a1", name="John Smith", kind="person", country="gb")])
+    b = Dataset(actors=[Actor(id="b1", name="John Smith", kind="person", country="us")])
+    c = Dataset(actors=[Actor(id="c1", name="John Smith", kind="person")])
+    d = Dataset(actors=[Actor(id="d1", name="John Smith", kind="organization", country="gb")])
+    ds, merges = merge_datasets([a, b, c, d])
+    assert merges == [] and len(ds.actors) == 4
+
+
+def test_wikidata_merge_keeps_everything_and_rewrites_references():
+    a = Dataset(sources=[_src("s1")],
+                actors=[Actor(id="us", name="United States", kind="state", country="us"),
+                        Actor(id="acme", name="Acme", kind="organization", wikidata_id="Q5",
+                              identifiers={"opensanctions": "x"})],
+                sanctions=[Sanction(id="one", imposers=["us"], targets=["acme"],
+                                    date="2021-01-01", sources=[{"source": "s1"}])])
+    b = Dataset(sources=[_src("s2")],
+                actors=[Actor(id="us", name="United States", kind="state", country="us"),
+                        Actor(id="ofac-1", name="ACME LTD", kind="organization",
+                              wikidata_id="Q5", aliases=["Acme Limited"],
+                              identifiers={"ofac_uid": "1"})],
+                sanctions=[Sanction(id="two", imposers=["us"], targets=["ofac-1"],
+                                    date="2021-01-05", program="SDGT", reasons=["terrorism"],
+                                    sources=[{"source": "s2"}])])
+    ds, merges = merge_datasets([a, b], window_days=7)
+    ensure_valid(ds)
+    (acme,) = [x for x in ds.actors if x.id != "us"]
+    assert acme.id == "acme" and acme.aliases == ["ACME LTD", "Acme Limited"]
+    assert acme.identifiers == {"ofac_uid": "1", "opensanctions": "x", "merged_from": "ofac-1"}
+    (s,) = ds.sanctions
+    assert s.id == "one" and s.targets == ["acme"] and s.date == "2021-01-01"
+    assert [c.source for c in s.sources] == ["s1", "s2"]
+    assert s.program == "SDGT" and [r.category for r in s.reasons] == ["terrorism"]
+    assert [str(m) for m in merges] == ["actor acme <- ofac-1 (wikidata Q5)",
+                                        "sanction one <- two (same event)"]
+
+
+def test_events_outside_window_or_other_status_stay_apart():
+    base = dict(imposers=["us"], targets=["cn"], sources=[{"source": "s"}])
+    ds = Dataset(sources=[_src("s")],
+                 actors=[Actor(id="us", name="US", kind="state"),
+                         Actor(id="cn", name="China", kind="state")],
+                 sanctions=[Sanction(id="a", date="2021-01-01", **base),
+                            Sanction(id="b", date="2021-03-01", **base),
+                            Sanction(id="c", date="2021-01-02", status="threatened", **base),
+                            Sanction(id="d", date="2021-01-02", program="X", **base),
+                            Sanction(id="e", date="2021-01-03", program="Y", **base)])
+    out, merges = merge_datasets([ds], window_days=7)
+    assert sorted(s.id for s in out.sanctions) == ["a", "b", "c", "e"]
+    assert [str(m) for m in merges] == ["sanction a <- d (same event)"]
+
+
+def test_same_id_different_content_is_combined_and_recorded():
+    a = Dataset(actors=[Actor(id="x", name="X", kind="person", aliases=["Ex"])])
+    b = Dataset(actors=[Actor(id="x", name="X", kind="person", country="fr",
+                              aliases=["Iks"])])
+    ds, merges = merge_datasets([a, b])
+    assert ds.actors[0].aliases == ["Ex", "Iks"] and ds.actors[0].country == "fr"
+    assert [str(m) for m in merges] == ["actor x <- x (same id)"]
+
+
+def test_three_sources_one_person(fixtures_dir=None):
+    from pathlib import Path
+
+    from kg.ingest import import_dataset
+
+    f = Path(__file__).parent / "ingest" / "fixtures"
+    parts = [import_dataset("ftm", [f / "entities.ftm.json"])[0],
+             import_dataset("un", [f / "consolidated.xml"])[0],
+             import_dataset("ofac", [f / "sdn.csv", f / "alt.csv", f / "add.csv"])[0]]
+    ds, merges = merge_datasets(parts)
+    ensure_valid(ds)
+    vesk = [m for m in merges if m.kind == "actor"]
+    assert [(m.merged, m.rule) for m in vesk] == [(("un-kpi-901", "ofac-9001"),
+                                                   "name+country+kind")]
+    person = ds.actor(vesk[0].into)
+    assert {c.source for c in person.sources} == {
+        "ftm-dataset-us-ofac-sdn", "un-file-consolidated.xml", "ofac-file-sdn.csv"}
+    assert person.identifiers["un_reference"] == "KPi.901"
+    assert person.identifiers["ofac_uid"] == "9001"
+    on_him = sorted(s.id for s in ds.sanctions if person.id in s.targets)
+    assert on_him == ["ftm-ofac-san-vesk", "ofac-9001-sdn", "un-kpi-901-listing"]
