@@ -267,3 +267,33 @@ def test_extract_cli_on_random_bytes(tmp_path_factory: pytest.TempPathFactory,
     assert_clean_failure(code, err)
     if code:
         assert not (folder / "out.yaml").exists()
+
+
+FIXTURES = REPO / "tests" / "ingest" / "fixtures"
+IMPORT_FILES = {"ftm": "entities.ftm.json", "ofac": "sdn.csv", "un": "consolidated.xml",
+                "gdelt": "events.export.CSV"}
+
+
+@FUZZ
+@given(kind=st.sampled_from(sorted(IMPORT_FILES)), cut=st.integers(0, 4000),
+       junk=st.binary(max_size=200), mode=st.sampled_from(["truncate", "insert", "replace"]))
+def test_mutated_list_files_import_or_fail_cleanly(tmp_path_factory: pytest.TempPathFactory,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   kind: str, cut: int, junk: bytes,
+                                                   mode: str) -> None:
+    original = (FIXTURES / IMPORT_FILES[kind]).read_bytes()
+    at = cut % (len(original) + 1)
+    data = {"truncate": original[:at], "insert": original[:at] + junk + original[at:],
+            "replace": original[:at] + junk + original[at + len(junk):]}[mode]
+    folder = tmp_path_factory.mktemp("imp")
+    src = folder / IMPORT_FILES[kind]
+    src.write_bytes(data)
+    out = folder / "out.jsonl"
+    out.write_text("previous\n")
+    code, _, err = cli(capsys, "import", kind, str(src), "-o", str(out))
+    assert code in (0, 1, 2), err
+    assert "Traceback" not in err and "internal error" not in err
+    if out.read_text() != "previous\n":
+        # Whatever was written is a complete, valid dataset.
+        load(out)
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
