@@ -57,6 +57,15 @@ SEATS: dict[str, str] = {
     "ankara": "tr", "new delhi": "in", "riyadh": "sa", "baghdad": "iq", "kabul": "af",
     "managua": "ni", "naypyidaw": "mm", "tbilisi": "ge", "yerevan": "am", "baku": "az",
     "abu dhabi": "ae", "doha": "qa", "cairo": "eg", "pretoria": "za", "brasilia": "br",
+    "khartoum": "sd", "harare": "zw", "beirut": "lb", "jerusalem": "il", "tripoli": "ly",
+    "vilnius": "lt", "riga": "lv", "tallinn": "ee", "astana": "kz", "islamabad": "pk",
+    "hanoi": "vn", "manila": "ph", "jakarta": "id", "bangkok": "th", "bogota": "co",
+    "mexico city": "mx", "kinshasa": "cd", "addis ababa": "et", "nairobi": "ke", "abuja": "ng",
+    "bamako": "ml", "tashkent": "uz", "chisinau": "md", "belgrade": "rs", "budapest": "hu",
+    "vienna": "at", "prague": "cz", "athens": "gr", "lisbon": "pt", "dublin": "ie",
+    "copenhagen": "dk", "helsinki": "fi", "pentagon": "us", "congress": "us",
+    "capitol hill": "us", "treasury": "us", "us treasury": "us", "treasury department": "us",
+    "us treasury department": "us",
 }
 
 #: Short and former names that ISO 3166 does not list.
