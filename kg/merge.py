@@ -12,10 +12,11 @@
    Never on the name alone: two people called John Smith from different countries, or one
    with no country, stay apart. The surviving id is the one from the earliest dataset, so
    curated ids stay stable; the merged ids are kept in ``identifiers["merged_from"]``.
-3. **Same event.** Sanctions with the same imposers, targets and status, compatible
-   programmes (equal, or one missing) and dates within ``window_days`` of each other become
-   one sanction citing every source; statements likewise (same speakers, stance and
-   subjects). Undated records only merge with undated ones.
+3. **Same event.** Sanctions from *different* datasets with the same imposers, targets and
+   status, compatible programmes and reasons (equal, or one missing) and dates within
+   ``window_days`` of the group's first date become one sanction citing every source;
+   statements likewise (same speakers, stance and subjects). Two records of one dataset are
+   never folded: its author made them two. Undated records only merge with undated ones.
 
 Every merge is returned as a :class:`Merge`, and every reference is rewritten to the
 surviving ids.
@@ -158,8 +159,10 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _cluster(records: list[Any], key: Any, window_days: int, kind: str,
-             merges: list[Merge], compatible: Any = None) -> tuple[list[Any], dict[str, str]]:
-    """Fold records with the same key and dates within the window; (kept, old id -> new)."""
+             merges: list[Merge], origin: dict[str, int],
+             compatible: Any = None) -> tuple[list[Any], dict[str, str]]:
+    """Fold records with the same key, from different datasets, dated within the window of
+    the group's first record; returns (kept, old id -> new id)."""
     groups: dict[Any, list[Any]] = defaultdict(list)
     for r in records:
         groups[key(r)].append(r)
@@ -169,7 +172,7 @@ def _cluster(records: list[Any], key: Any, window_days: int, kind: str,
         members.sort(key=lambda r: (r.date is None, r.date or ""))
         current: list[Any] = []
         for r in members:
-            if current and _joins(current, r, window_days, compatible):
+            if current and _joins(current, r, window_days, origin, compatible):
                 current.append(r)
                 continue
             _flush(current, kept, renamed, kind, merges)
@@ -178,13 +181,17 @@ def _cluster(records: list[Any], key: Any, window_days: int, kind: str,
     return kept, renamed
 
 
-def _joins(current: list[Any], r: Any, window_days: int, compatible: Any) -> bool:
-    last = current[-1]
+def _joins(current: list[Any], r: Any, window_days: int, origin: dict[str, int],
+           compatible: Any) -> bool:
+    # Two records of one dataset are two events by its author's choice: never fold them.
+    if origin.get(r.id) in {origin.get(c.id) for c in current}:
+        return False
     if compatible is not None and not all(compatible(c, r) for c in current):
         return False
-    if last.date is None or r.date is None:
-        return last.date is None and r.date is None
-    d1, d2 = _date(last.date), _date(r.date)
+    first = current[0]
+    if first.date is None or r.date is None:
+        return first.date is None and r.date is None
+    d1, d2 = _date(first.date), _date(r.date)
     return d1 is not None and d2 is not None and (d2 - d1).days <= window_days
 
 
@@ -199,6 +206,14 @@ def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: s
     kept.append(first)
     if len(current) > 1:
         merges.append(Merge(kind, first.id, tuple(r.id for r in current[1:]), "same event"))
+
+
+def _same_kind_of_event(a: Sanction, b: Sanction) -> bool:
+    """Programmes equal or one missing, and reason categories equal or one side unstated."""
+    if a.program and b.program and a.program != b.program:
+        return False
+    ra, rb = {r.category for r in a.reasons}, {r.category for r in b.reasons}
+    return not ra or not rb or ra == rb
 
 
 def merge_datasets(datasets: Sequence[Dataset], *,
@@ -265,12 +280,15 @@ def merge_datasets(datasets: Sequence[Dataset], *,
     merged_actors = [a if a.part_of != a.id else a.model_copy(update={"part_of": None})
                      for a in merged_actors]
 
+    origin: dict[str, int] = {}
+    for i, d in enumerate(datasets):
+        for rec in [*d.sanctions, *d.statements]:
+            origin.setdefault(rec.id, i)
     sanctions = [s.model_copy(update={"imposers": ra(s.imposers), "targets": ra(s.targets)})
                  for s in _same_id("sanction", [d.sanctions for d in datasets], merges)]
     sanctions, smap = _cluster(
         sanctions, lambda s: (frozenset(s.imposers), frozenset(s.targets), s.status),
-        window_days, "sanction", merges,
-        compatible=lambda a, b: a.program is None or b.program is None or a.program == b.program)
+        window_days, "sanction", merges, origin, compatible=_same_kind_of_event)
     sanctions = [s.model_copy(update={"in_response_to": [
         x for x in dict.fromkeys(smap.get(i, i) for i in s.in_response_to) if x != s.id]})
         for s in sanctions]
@@ -281,7 +299,7 @@ def merge_datasets(datasets: Sequence[Dataset], *,
     statements, _ = _cluster(
         statements, lambda st: (frozenset(st.speakers), st.stance, frozenset(st.about_actors),
                                 frozenset(st.about_sanctions)),
-        window_days, "statement", merges)
+        window_days, "statement", merges, origin)
     ds = Dataset(sources=sources, actors=merged_actors, sanctions=sanctions,
                  statements=statements)
     return ds, merges

@@ -48,17 +48,37 @@ def test_wikidata_merge_keeps_everything_and_rewrites_references():
 
 def test_events_outside_window_or_other_status_stay_apart():
     base = dict(imposers=["us"], targets=["cn"], sources=[{"source": "s"}])
-    ds = Dataset(sources=[_src("s")],
-                 actors=[Actor(id="us", name="US", kind="state"),
-                         Actor(id="cn", name="China", kind="state")],
-                 sanctions=[Sanction(id="a", date="2021-01-01", **base),
-                            Sanction(id="b", date="2021-03-01", **base),
-                            Sanction(id="c", date="2021-01-02", status="threatened", **base),
-                            Sanction(id="d", date="2021-01-02", program="X", **base),
-                            Sanction(id="e", date="2021-01-03", program="Y", **base)])
-    out, merges = merge_datasets([ds], window_days=7)
-    assert sorted(s.id for s in out.sanctions) == ["a", "b", "c", "e"]
+    actors = [Actor(id="us", name="US", kind="state"), Actor(id="cn", name="China", kind="state")]
+    first = Dataset(sources=[_src("s")], actors=actors,
+                    sanctions=[Sanction(id="a", date="2021-01-01", **base)])
+    second = Dataset(sources=[_src("s")], actors=actors,
+                     sanctions=[Sanction(id="b", date="2021-03-01", **base),
+                                Sanction(id="c", date="2021-01-02", status="threatened", **base),
+                                Sanction(id="d", date="2021-01-02", program="X", **base),
+                                Sanction(id="e", date="2021-01-03", program="Y", **base),
+                                Sanction(id="f", date="2021-01-04", reasons=["cyber"], **base)])
+    out, merges = merge_datasets([first, second], window_days=7)
+    assert sorted(s.id for s in out.sanctions) == ["a", "b", "c", "e", "f"]
     assert [str(m) for m in merges] == ["sanction a <- d (same event)"]
+
+
+def test_one_datasets_own_events_never_fold_and_the_window_starts_at_the_first():
+    base = dict(imposers=["us"], targets=["cn"], sources=[{"source": "s"}])
+    actors = [Actor(id="us", name="US", kind="state"), Actor(id="cn", name="China", kind="state")]
+    curated = Dataset(sources=[_src("s")], actors=actors,
+                      sanctions=[Sanction(id="p1", date="2022-02-23", **base),
+                                 Sanction(id="p2", date="2022-02-25", **base)])
+    out, merges = merge_datasets([curated], window_days=7)
+    assert sorted(s.id for s in out.sanctions) == ["p1", "p2"] and merges == []
+    a = Dataset(sources=[_src("s")], actors=actors,
+                sanctions=[Sanction(id="x1", date="2021-01-01", **base)])
+    b = Dataset(sources=[_src("s")], actors=actors,
+                sanctions=[Sanction(id="x2", date="2021-01-06", **base)])
+    c = Dataset(sources=[_src("s")], actors=actors,
+                sanctions=[Sanction(id="x3", date="2021-01-12", **base)])
+    out, merges = merge_datasets([a, b, c], window_days=7)
+    assert sorted(s.id for s in out.sanctions) == ["x1", "x3"]
+    assert [str(m) for m in merges] == ["sanction x1 <- x2 (same event)"]
 
 
 def test_same_id_different_content_is_combined_and_recorded():
