@@ -18,6 +18,7 @@ import networkx as nx
 
 from kg import __version__
 from kg.errors import KGError, UsageError
+from kg.query import Coalition, Relation, RetaliationLink, StatementRow, TimelineEntry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,14 +54,18 @@ def load_graph(data: Sequence[str]) -> nx.MultiDiGraph:
 
 
 def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
-         headers: Sequence[str] | None = None) -> None:
-    """Print query answers as a table, JSON or CSV."""
+         headers: Sequence[str] | None = None, *, kind: type | None = None) -> None:
+    """Print query answers as a table, JSON or CSV. ``kind`` (the answer's dataclass) gives
+    the CSV header, so an empty answer still prints one."""
+    import dataclasses
+
     from kg.table import format_csv, format_json, format_table
 
     if fmt == "json":
         click.echo(format_json(rows))
     elif fmt == "csv":
-        click.echo(format_csv(rows), nl=False)
+        fields = [f.name for f in dataclasses.fields(kind)] if kind is not None else None
+        click.echo(format_csv(rows, fields), nl=False)
     elif not rows:
         click.echo("(no results)")
     else:
@@ -148,7 +153,7 @@ def q_relations(data: tuple[str, ...], fmt: str, **filters: Any) -> None:
     """Imposer -> target -> reason triples, filtered."""
     from kg.query import relations
 
-    emit(relations(load_graph(data), **filters), fmt, REL_COLS, REL_HEADS)
+    emit(relations(load_graph(data), **filters), fmt, REL_COLS, REL_HEADS, kind=Relation)
 
 
 @query.command("who-sanctioned")
@@ -160,7 +165,8 @@ def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, **filters: An
     """Who sanctioned TARGET (and its officials and bodies), and why."""
     from kg.query import who_sanctioned
 
-    emit(who_sanctioned(load_graph(data), target, **filters), fmt, REL_COLS, REL_HEADS)
+    emit(who_sanctioned(load_graph(data), target, **filters), fmt, REL_COLS, REL_HEADS,
+         kind=Relation)
 
 
 @query.command("sanctioned-by")
@@ -172,7 +178,8 @@ def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, **filters: An
     """Whom IMPOSER sanctioned, and why."""
     from kg.query import sanctioned_by
 
-    emit(sanctioned_by(load_graph(data), imposer, **filters), fmt, REL_COLS, REL_HEADS)
+    emit(sanctioned_by(load_graph(data), imposer, **filters), fmt, REL_COLS, REL_HEADS,
+         kind=Relation)
 
 
 @query.command("retaliation")
@@ -188,7 +195,8 @@ def q_retaliation(data: tuple[str, ...], fmt: str, no_infer: bool, window_days: 
     rows = retaliation(load_graph(data), infer=not no_infer, window_days=window_days)
     emit(rows, fmt, ["chain", "response", "response_imposers", "response_date", "original",
                      "original_imposers", "original_date", "inferred"],
-         ["chain", "response", "by", "date", "answers", "by", "date", "inferred"])
+         ["chain", "response", "by", "date", "answers", "by", "date", "inferred"],
+         kind=RetaliationLink)
 
 
 @query.command("coalitions")
@@ -206,9 +214,9 @@ def q_coalitions(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     rows: Sequence[Any] = coalitions(load_graph(data), **opts)
     if fmt == "table":  # long lists would swamp a terminal: show a few names and counts
         rows = [{"imposers": c.imposer_names, "against": c.against_name,
-                 "reasons": c.reasons, "first": c.first, "last": c.last,
-                 "targets": len(c.targets), "sanctions": len(c.sanctions)} for c in rows]
-    emit(rows, fmt, ["imposers", "against", "reasons", "first", "last", "targets", "sanctions"])
+                 "reasons": c.reasons, "first": c.first,
+                 "sanctions": len(c.sanctions)} for c in rows]
+    emit(rows, fmt, ["imposers", "against", "reasons", "first", "sanctions"], kind=Coalition)
 
 
 @query.command("statements")
@@ -225,7 +233,7 @@ def q_statements(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
 
     emit(statements(load_graph(data), **opts), fmt,
          ["date", "speaker_names", "stance", "about", "quote"],
-         ["date", "speakers", "stance", "about", "quote"])
+         ["date", "speakers", "stance", "about", "quote"], kind=StatementRow)
 
 
 @query.command("timeline")
@@ -239,7 +247,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, **opts: Any) -> None
     from kg.query import timeline
 
     emit(timeline(load_graph(data), actor, **opts), fmt,
-         ["date", "role", "status", "summary", "record"])
+         ["date", "role", "status", "summary", "record"], kind=TimelineEntry)
 
 
 EXPORT_FORMATS = ["json", "graphml", "gexf", "html", "ftm"]

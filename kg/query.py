@@ -310,8 +310,9 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
                since: str | None = None, until: str | None = None) -> list[Coalition]:
     """Groups of imposers that acted against the same state (its officials, companies and
     bodies count as the state) or the same actor within ``window_days`` of the group's first
-    sanction; a joint sanction with several imposers counts too. Threats and liftings are
-    left out. Largest coalitions first."""
+    sanction; a joint sanction with several imposers counts too. Threats, liftings and
+    retaliations (which answer someone rather than join someone) are left out. Largest
+    coalitions first."""
     if window_days < 0 or min_imposers < 1:
         raise UsageError("window_days must be >= 0 and min_imposers >= 1")
     since, until = _check_bound(since, "since"), _check_bound(until, "until")
@@ -324,6 +325,8 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
             continue
         if not d.get("date") or not date_in(d.get("date"), since, until):
             continue
+        if d["in_response_to"] or "retaliation" in d["reasons"]:
+            continue  # an answer to someone's sanctions is not joint action with others
         for p in {idx.polity(t) for t in d["targets"]}:
             by_polity[p].append((d["date"], n))
     out = []

@@ -161,3 +161,11 @@ def test_console_script_runs_as_a_module() -> None:
     said = [r["record"] for r in rows if r["role"] == "said" and r["date"] == "2021-03-23"]
     assert "statement:st-lavrov-measures-unacceptable" in said
     assert any(r["role"] == "targeted" and r["date"] == "2022-02-25" for r in rows)
+
+
+def test_empty_csv_still_has_its_header(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "query", "relations", "--imposer", "China", "--target", "US",
+                       "--format", "csv", *SEED)
+    assert code == 0
+    assert out == ("imposer,imposer_name,target,target_name,reason,reason_detail,sanction,"
+                   "status,date,sources,via,target_via\n")
