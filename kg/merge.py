@@ -282,8 +282,8 @@ def merge_datasets(datasets: Sequence[Dataset], *,
 
     origin: dict[str, int] = {}
     for i, d in enumerate(datasets):
-        for rec in [*d.sanctions, *d.statements]:
-            origin.setdefault(rec.id, i)
+        for rid in [*(s.id for s in d.sanctions), *(st.id for st in d.statements)]:
+            origin.setdefault(rid, i)
     sanctions = [s.model_copy(update={"imposers": ra(s.imposers), "targets": ra(s.targets)})
                  for s in _same_id("sanction", [d.sanctions for d in datasets], merges)]
     sanctions, smap = _cluster(
