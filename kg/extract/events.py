@@ -83,6 +83,9 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+_COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
+
+
 def _anchors(text: str) -> list[tuple[int, int, Status, str, bool]]:
     """(start, end, status, trigger words, passive) for each trigger in a sentence."""
     found: list[tuple[int, int, Status, str, bool]] = []
@@ -208,6 +211,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         conf = 0.6
         cstart = _clause_start(text, a_start)
         pre = low[max(cstart, a_start - 60):a_start]
+        # A modal or negation before a coordinated verb ("would respond and announced
+        # sanctions") governs that verb, not the trigger: look only past the last "and".
+        pre = _COORDINATION.split(pre)[-1]
         neg = NEGATION.search(pre)
         if neg:
             doc.note_skip(sent.index, text[cstart:a_end], f"negated by {neg.group()!r}")

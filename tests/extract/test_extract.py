@@ -254,3 +254,15 @@ def test_bad_date_and_unreadable_files(tmp_path: Path) -> None:
         extract_file(latin, date="2021-03-23")
     with pytest.raises(SourceFormatError, match="cannot read"):
         extract_file(tmp_path / "missing.txt", date="2021-03-23")
+
+
+def test_a_modal_before_a_coordinated_verb_does_not_make_a_threat() -> None:
+    from kg.extract import extract_text
+
+    r = extract_text("Tehran said it would respond and announced sanctions on eight EU "
+                     "lawmakers in retaliation.", date="2022-10-18")
+    [s] = r.dataset.sanctions
+    assert (s.status, s.imposers) == ("imposed", ["ir"])
+    r = extract_text("Tehran said it would announce sanctions on EU lawmakers.",
+                     date="2022-10-18")
+    assert [s.status for s in r.dataset.sanctions] == ["threatened"]
