@@ -239,7 +239,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, **opts: Any) -> None
          ["date", "role", "status", "summary", "record"])
 
 
-EXPORT_FORMATS = ["json", "graphml", "gexf", "html"]
+EXPORT_FORMATS = ["json", "graphml", "gexf", "html", "neo4j"]
 
 
 @cli.command("export")
@@ -253,7 +253,8 @@ EXPORT_FORMATS = ["json", "graphml", "gexf", "html"]
 @data_option
 def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
            data: tuple[str, ...]) -> None:
-    """Write the graph as FORMAT: html, json (node-link), graphml, gexf."""
+    """Write the graph as FORMAT: html, json (node-link), graphml, gexf, neo4j (a folder of
+    neo4j-admin import CSV files and queries.cypher)."""
     from kg.export import graph as gx
     from kg.subgraph import neighbourhood
 
@@ -265,8 +266,13 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
     else:
         if focus:
             G = neighbourhood(G, focus, depth=depth)
-        {"json": gx.write_json, "graphml": gx.write_graphml, "gexf": gx.write_gexf}[fmt](
-            G, output)
+        if fmt == "neo4j":
+            from kg.export.neo4j import write_neo4j
+
+            write_neo4j(G, output)
+        else:
+            {"json": gx.write_json, "graphml": gx.write_graphml, "gexf": gx.write_gexf}[fmt](
+                G, output)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -278,6 +284,35 @@ def schema(output: str) -> None:
 
     for p in write_schemas(output):
         click.echo(str(p))
+
+
+# --- scale: saved graphs (issue 7) ------------------------------------------------------
+
+
+@cli.command("build")
+@data_option
+@click.option("-o", "--output", required=True, metavar="FILE.kgz",
+              help="Where to save the built graph.")
+def build_cmd(data: tuple[str, ...], output: str) -> None:
+    """Load, validate and build the graph once, and save it (.kgz) for fast reuse:
+    `kg query ... -d graph.kgz` and `kg export ... -d graph.kgz` read it in seconds."""
+    import time
+
+    from kg.store import write_graph
+
+    if not output.endswith(".kgz"):
+        raise UsageError(f"{output}: a saved graph's name must end in .kgz")
+    if any(p.endswith(".kgz") for p in data):
+        raise UsageError("kg build reads data files, not a saved graph")
+    start = time.perf_counter()
+    G = load_graph(data)
+    path = write_graph(G, output)
+    click.echo(f"saved {G.number_of_nodes()} nodes and {G.number_of_edges()} edges to {path} "
+               f"({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f}s",
+               err=True)
+
+
+# --- end of scale block ----------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> None:
