@@ -106,10 +106,10 @@ ORDER BY coalesce(original_date, ''), coalesce(response_date, ''), response;
 
 // name: coalitions
 // kg query coalitions --window W --since D --until D: sanctions in force that hit the
-// same target within $window_days days of each other are linked (a sanction with no link
-// comes back linked to itself, so a joint sanction with several imposers counts alone). A coalition is a
-// connected group of linked sanctions with at least --min-imposers imposers; group the
-// rows client-side (union-find), as kg does.
+// same target within $window_days days of each other are linked (a sanction with no
+// link comes back linked to itself, so a joint sanction with several imposers counts
+// alone). A coalition is a connected group of linked sanctions with at least
+// --min-imposers imposers; group the rows client-side (union-find), as kg does.
 // params: $window_days (integer), $since, $until
 MATCH (s1:Sanction)
 WHERE s1.status IN ['imposed', 'extended']

@@ -93,10 +93,11 @@ def load_folder(folder: Path) -> ladybug.Connection:
         pairs = ", ".join(f"FROM {su} TO {sv}" for su, sv, *_ in files)
         extra = "".join(f", {p} STRING" for p in props)
         conn.execute(f"CREATE REL TABLE {etype}({pairs}{extra})")
-        for su, sv, _, header, rows in files:
+        for su, sv, _, _, rows in files:
             if not rows:
                 continue
-            df = pd.DataFrame({"from": [r[0] for r in rows], "to": [r[1] for r in rows],
+            # Ladybug's COPY ... FROM df reads the local variable by name.
+            df = pd.DataFrame({"from": [r[0] for r in rows], "to": [r[1] for r in rows],  # noqa: F841
                                **{p: [_parse(r[3 + k], "string", delim) for r in rows]
                                   for k, p in enumerate(props)}})
             assert all(r[2] == etype for r in rows)
@@ -215,7 +216,7 @@ def test_cypher_matches_kg_query_on_small_data(small: Any) -> None:
 
 
 def test_hostile_text_survives_csv(small: Any) -> None:
-    G, conn, out = small
+    _, conn, out = small
     # Every hostile name and alias comes back exactly, through CSV and the importer rules.
     rows = run(conn, "MATCH (a:Actor) WHERE a.id STARTS WITH 'odd' "
                      "RETURN a.id AS id, a.name AS name, a.aliases AS aliases ORDER BY id")
