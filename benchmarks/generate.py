@@ -40,6 +40,8 @@ BLOCS = [("eu", "European Union"), ("un", "United Nations"), ("unsc", "UN Securi
 # The imposers that dominate real data, in rough order; the rest of the states follow.
 TOP = ["us", "eu", "gb", "ca", "au", "ch", "jp", "un", "ru", "cn", "ua", "nz", "no", "kr",
        "tr", "ir", "unsc", "fr", "de", "ecowas", "african-union"]
+TARGETED = ["ru", "ir", "kp", "sy", "cn", "by", "ve", "mm", "cu", "af", "iq", "ly", "sd",
+            "ye", "so", "cd", "ni", "zw", "lb", "ml", "ss", "cf", "er", "ua", "tr", "pk"]
 EU_MEMBERS = ["at", "be", "bg", "hr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "gr", "hu",
               "ie", "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se"]
 STATUSES = (["imposed"] * 75 + ["extended"] * 8 + ["threatened"] * 5 + ["expected"] * 4
@@ -107,7 +109,9 @@ def generate(n: int, seed: int = 1) -> Iterator[dict[str, Any]]:
                        f"{rng.choice(LAST)} ({s.upper()} {k})", "kind": "person",
                        "country": s, "part_of": s, "position": "Foreign Minister"}
     n_targets = max(50, n // 4)
-    target_states = [s for s in states if s not in ("us", "gb", "ca", "au", "ch", "jp")]
+    # The states most often hit (or whose nationals are), then the rest.
+    target_states = list(dict.fromkeys(
+        [*TARGETED, *(s for s in states if s not in ("us", "gb", "ca", "au", "ch", "jp"))]))
     ts_cum = _zipf_weights(len(target_states), 1.1)
     target_ids = []
     target_country = {}
@@ -131,7 +135,7 @@ def generate(n: int, seed: int = 1) -> Iterator[dict[str, Any]]:
         if rng.random() < 0.2:
             rec["aliases"] = [f"{name.split()[0]} alias {i}", f"AKA;{i}"]
         yield rec
-    tgt_cum = _zipf_weights(n_targets, 0.9)
+    tgt_cum = _zipf_weights(n_targets, 0.8)
 
     n_statements = n * 12 // 100
     n_sanctions = n - n_statements

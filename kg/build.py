@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -67,10 +67,14 @@ def _short_list(names: list[str], limit: int = 3) -> str:
     return shown + (f" +{len(names) - limit}" if len(names) > limit else "")
 
 
-def _actor_attrs(a: Actor) -> dict[str, Any]:
+def _same(values: list[str]) -> list[str]:
+    return values
+
+
+def _actor_attrs(a: Actor, own: Callable[[list[str]], list[str]] = list) -> dict[str, Any]:
     return {
         "type": "actor", "label": a.name, "kind": _V[a.kind], "country": a.country,
-        "aliases": list(a.aliases), "count": a.count, "description": a.description,
+        "aliases": own(a.aliases), "count": a.count, "description": a.description,
         "wikidata_id": a.wikidata_id, "position": a.position,
         "identifiers": dict(a.identifiers), "draft": a.draft,
         "sources": [c.source for c in a.sources],
@@ -81,30 +85,32 @@ def _citations(rec: Sanction | Statement) -> tuple[list[str], list[str | None]]:
     return [c.source for c in rec.sources], [c.quote for c in rec.sources]
 
 
-def _sanction_attrs(s: Sanction, names: dict[str, str]) -> dict[str, Any]:
+def _sanction_attrs(s: Sanction, names: dict[str, str],
+                    own: Callable[[list[str]], list[str]] = list) -> dict[str, Any]:
     src, quotes = _citations(s)
     label = (_short_list([names.get(i, i) for i in s.imposers]) + " → "
              + _short_list([names.get(i, i) for i in s.targets], 2))
     return {
         "type": "sanction", "label": label, "status": _V[s.status],
-        "imposers": list(s.imposers), "targets": list(s.targets),
+        "imposers": own(s.imposers), "targets": own(s.targets),
         "measures": [_V[m] for m in s.measures],
         "reasons": [_V[r.category] for r in s.reasons],
         "reason_details": [r.detail for r in s.reasons],
         "date": s.date, "effective_date": s.effective_date, "end_date": s.end_date,
         "program": s.program, "legal_basis": s.legal_basis,
-        "in_response_to": list(s.in_response_to), "sources": src, "quotes": quotes,
+        "in_response_to": own(s.in_response_to), "sources": src, "quotes": quotes,
         "confidence": s.confidence,
     }
 
 
-def _statement_attrs(st: Statement, names: dict[str, str]) -> dict[str, Any]:
+def _statement_attrs(st: Statement, names: dict[str, str],
+                     own: Callable[[list[str]], list[str]] = list) -> dict[str, Any]:
     src, quotes = _citations(st)
     label = _short_list([names.get(i, i) for i in st.speakers], 2) + f": {st.stance}"
     return {
         "type": "statement", "label": label, "stance": _V[st.stance],
-        "speakers": list(st.speakers), "date": st.date, "summary": st.summary,
-        "about_sanctions": list(st.about_sanctions), "about_actors": list(st.about_actors),
+        "speakers": own(st.speakers), "date": st.date, "summary": st.summary,
+        "about_sanctions": own(st.about_sanctions), "about_actors": own(st.about_actors),
         "sources": src, "quotes": quotes, "confidence": st.confidence,
     }
 
@@ -121,69 +127,95 @@ class _Ids(dict[str, str]):
         return nid
 
 
-def build(dataset: Dataset) -> nx.MultiDiGraph:
-    """Build the sanctions graph of a validated dataset (see the module docstring)."""
+def build(dataset: Dataset, *, consume: bool = False) -> nx.MultiDiGraph:
+    """Build the sanctions graph of a validated dataset (see the module docstring).
+
+    With ``consume=True`` the dataset is emptied as the graph is built (its records are let
+    go one by one and its lists shared with the graph), so a million records never sit in
+    memory twice; for callers that drop the dataset anyway, like the command line.
+    """
     with paused_gc():
-        return _build(dataset)
+        return _build(dataset, consume)
 
 
-def _build(dataset: Dataset) -> nx.MultiDiGraph:
+def _take(items: list[Any], consume: bool) -> Iterator[Any]:
+    if not consume:
+        yield from items
+        return
+    for i in range(len(items)):
+        rec, items[i] = items[i], None
+        yield rec
+    items.clear()
+
+
+def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(kg_graph_version=GRAPH_VERSION)
     names = {a.id: a.name for a in dataset.actors}
+    own: Callable[[list[str]], list[str]] = _same if consume else list
     actor, source, sanction = _Ids("actor:"), _Ids("source:"), _Ids("sanction:")
     reason = _Ids("reason:")
-    # Two passes, nodes then edges, written straight into the graph: no list of millions
-    # of edge tuples is ever held, and nodes come in the order sources, actors, sanctions,
-    # statements, reasons.
+    # Two passes, nodes then edges, written straight into the graph (no list of millions
+    # of edge tuples), keeping the node order sources, actors, sanctions, statements,
+    # reasons. The first pass keeps only what the edges need, so records can go.
     add_node = _node_adder(G)
-    for src in dataset.sources:
+    for src in _take(dataset.sources, consume):
         add_node(source[src.id], {
             "type": "source", "label": src.title or src.publisher or src.id, "url": src.url,
             "title": src.title, "publisher": src.publisher, "published": src.published})
-    for a in dataset.actors:
-        add_node(actor[a.id], _actor_attrs(a))
+    actor_links = []
+    for a in _take(dataset.actors, consume):
+        nid = actor[a.id]
+        add_node(nid, _actor_attrs(a, own))
+        if a.member_of or a.part_of or a.sources:
+            actor_links.append((nid, a.member_of, a.part_of,
+                                [(c.source, c.quote) for c in a.sources]))
     used_reasons: set[str] = set()
-    for s in dataset.sanctions:
-        add_node(sanction[s.id], _sanction_attrs(s, names))
-        used_reasons.update(_V[r.category] for r in s.reasons)
-    for st in dataset.statements:
-        add_node(node_id("statement", st.id), _statement_attrs(st, names))
+    sanction_links = []
+    for s in _take(dataset.sanctions, consume):
+        nid = sanction[s.id]
+        add_node(nid, attrs := _sanction_attrs(s, names, own))
+        used_reasons.update(attrs["reasons"])
+        sanction_links.append((nid, s.imposers, s.targets,
+                               [(_V[r.category], r.detail) for r in s.reasons],
+                               s.in_response_to, [(c.source, c.quote) for c in s.sources]))
+    statement_links = []
+    for st in _take(dataset.statements, consume):
+        nid = node_id("statement", st.id)
+        add_node(nid, _statement_attrs(st, names, own))
+        statement_links.append((nid, st.speakers, st.about_sanctions, st.about_actors,
+                                [(c.source, c.quote) for c in st.sources]))
     for cat in Reason:
         if cat in used_reasons:
             add_node(reason[cat.value], {"type": "reason", "label": cat.replace("_", " ")})
 
     add = _edge_adder(G)
-    for a in dataset.actors:
-        nid = actor[a.id]
-        for m in a.member_of:
+    for nid, member_of, part_of, cites in actor_links:
+        for m in member_of:
             add(nid, actor[m], "MEMBER_OF", {"type": "MEMBER_OF"})
-        if a.part_of:
-            add(nid, actor[a.part_of], "PART_OF", {"type": "PART_OF"})
-        for c in a.sources:
-            add(nid, source[c.source], "CITES", {"quote": c.quote, "type": "CITES"})
-    for s in dataset.sanctions:
-        nid = sanction[s.id]
-        for i in s.imposers:
+        if part_of:
+            add(nid, actor[part_of], "PART_OF", {"type": "PART_OF"})
+        for src_id, quote in cites:
+            add(nid, source[src_id], "CITES", {"quote": quote, "type": "CITES"})
+    for nid, imposers, targets, reasons, responds, cites in _take(sanction_links, True):
+        for i in imposers:
             add(actor[i], nid, "IMPOSED", {"type": "IMPOSED"})
-        for t in s.targets:
+        for t in targets:
             add(nid, actor[t], "TARGETS", {"type": "TARGETS"})
-        for r in s.reasons:
-            add(nid, reason[_V[r.category]], "BECAUSE_OF",
-                {"detail": r.detail, "type": "BECAUSE_OF"})
-        for o in s.in_response_to:
+        for cat, detail in reasons:
+            add(nid, reason[cat], "BECAUSE_OF", {"detail": detail, "type": "BECAUSE_OF"})
+        for o in responds:
             add(nid, sanction[o], "RESPONDS_TO", {"type": "RESPONDS_TO"})
-        for c in s.sources:
-            add(nid, source[c.source], "CITES", {"quote": c.quote, "type": "CITES"})
-    for st in dataset.statements:
-        nid = node_id("statement", st.id)
-        for a_id in st.speakers:
+        for src_id, quote in cites:
+            add(nid, source[src_id], "CITES", {"quote": quote, "type": "CITES"})
+    for nid, speakers, about_s, about_a, cites in _take(statement_links, True):
+        for a_id in speakers:
             add(actor[a_id], nid, "MADE", {"type": "MADE"})
-        for o in st.about_sanctions:
+        for o in about_s:
             add(nid, sanction[o], "ABOUT", {"type": "ABOUT"})
-        for o in st.about_actors:
+        for o in about_a:
             add(nid, actor[o], "ABOUT", {"type": "ABOUT"})
-        for c in st.sources:
-            add(nid, source[c.source], "CITES", {"quote": c.quote, "type": "CITES"})
+        for src_id, quote in cites:
+            add(nid, source[src_id], "CITES", {"quote": quote, "type": "CITES"})
     nx._clear_cache(G)
     return G
 

@@ -127,12 +127,10 @@ def relations(
         imposers = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
         cands = {v for i in imposers for _, v, k in G.out_edges("actor:" + i, keys=True)
                  if k == "IMPOSED"}
-    elif reason:
+    elif reason and not (since or until):
         rnode = "reason:" + reason
         cands = {u for u, _, k in G.in_edges(rnode, keys=True)} if rnode in G else set()
-        if since or until:
-            cands &= set(idx.sanctions_between(since, until))
-    elif since or until:
+    elif since or until:  # the reason, if any, is checked per sanction below
         cands = set(idx.sanctions_between(since, until))
     else:
         cands = {n for n, d in G.nodes(data=True) if d.get("type") == "sanction"}
@@ -380,7 +378,12 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
     subject = resolve_actor(G, about) if about else None
     subjects = ({subject} | {a for a, _ in idx.belonging_to(subject)}) if subject else None
     out = []
-    for n, d in G.nodes(data=True):
+    nodes: Iterable[tuple[str, dict]] = G.nodes(data=True)
+    if speakers is not None:  # only the statements they made, not every statement
+        made = {v for a in speakers for _, v, k in G.out_edges("actor:" + a, keys=True)
+                if k == "MADE"}
+        nodes = [(n, G.nodes[n]) for n in made]
+    for n, d in nodes:
         if d.get("type") != "statement":
             continue
         if stance and d["stance"] != stance:
