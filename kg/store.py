@@ -8,9 +8,8 @@ The format is safe to read: no pickle, nothing that runs code. A file is::
     4 bytes    big-endian length of the header
     header     JSON: format version, graph schema version, node and edge counts,
                body length, uncompressed length and SHA-256 of the body
-    body       zlib-compressed JSON: graph attributes, node ids, node attributes, and edges
-               as columns of node numbers and edge-type numbers (one string per node id,
-               shared by all its edges, as in the built graph)
+    body       zlib-compressed JSON: graph attributes, node attributes, and the adjacency
+               as networkx holds it ({node: {neighbour: {edge key: attributes}}})
 
 A file with another magic, another format version or graph schema version, a wrong length
 or checksum, or a body that does not decode is refused with
@@ -60,30 +59,18 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     ``level`` is the zlib compression level (1 is fast and already shrinks the body ~6x).
     """
     target = Path(path)
-    with paused_gc():
-        ids = list(G.nodes)
-        number = {n: i for i, n in enumerate(ids)}
-        keys: dict[Any, int] = {}
-        us: list[int] = []
-        vs: list[int] = []
-        ks: list[int] = []
-        attrs: list[Any] = []
-        for u, v, k, d in G.edges(keys=True, data=True):
-            us.append(number[u])
-            vs.append(number[v])
-            ks.append(keys.setdefault(k, len(keys)))
-            # Most edges carry only their type, equal to the key: store 0 for those.
-            attrs.append(0 if len(d) == 1 and d.get("type") == k else d)
-        body = {"graph": G.graph, "nodes": ids, "node_attrs": [G._node[n] for n in ids],
-                "keys": list(keys), "u": us, "v": vs, "k": ks, "edge_attrs": attrs}
-        try:
-            raw = dumps(body)
-        except TypeError as exc:
-            raise OutputError(f"{target}: the graph holds a value that cannot be saved: "
-                              f"{exc}") from None
+    # The body is networkx's own adjacency, {node: {neighbour: {key: attrs}}}, which the
+    # JSON parser rebuilds in C; only the predecessor side is rebuilt in Python on reading.
+    body = {"graph": G.graph, "nodes": G._node, "succ": G._succ}
+    try:
+        raw = dumps(body)
+    except TypeError as exc:
+        raise OutputError(f"{target}: the graph holds a value that cannot be saved "
+                          f"(node ids and keys must be text; values JSON): {exc}") from None
+    n_nodes, n_edges = G.number_of_nodes(), G.number_of_edges()
     packed = zlib.compress(raw, level)
     header = dumps({"format": "sanctions-kg saved graph", "version": FORMAT_VERSION,
-                    "graph_version": GRAPH_VERSION, "nodes": len(ids), "edges": len(us),
+                    "graph_version": GRAPH_VERSION, "nodes": n_nodes, "edges": n_edges,
                     "body_bytes": len(packed), "raw_bytes": len(raw),
                     "sha256": hashlib.sha256(packed).hexdigest()})
     with atomic_open(target, "wb") as fh:
@@ -154,39 +141,28 @@ def _check_versions(p: Path, header: dict[str, Any]) -> None:
                       f"this sanctions-kg uses v{GRAPH_VERSION}. Rebuild it with `kg build`")
 
 
-def _graph_from(body: dict[str, Any]) -> nx.MultiDiGraph:
+def _graph_from(body: Any) -> nx.MultiDiGraph:
+    if type(body) is not dict:
+        raise TypeError("body is not a mapping")
+    graph, nodes, succ = body["graph"], body["nodes"], body["succ"]
+    if not (type(graph) is dict and type(nodes) is dict and type(succ) is dict):
+        raise TypeError("graph, nodes or adjacency is not a mapping")
+    if succ.keys() != nodes.keys():
+        raise ValueError("nodes and adjacency list different nodes")
+    if any(type(d) is not dict for d in nodes.values()):
+        raise TypeError("node attributes are not a mapping")
+    pred: dict[str, dict[str, Any]] = {n: {} for n in nodes}
+    for u, nbrs in succ.items():
+        if type(nbrs) is not dict:
+            raise TypeError(f"neighbours of {u!r} are not a mapping")
+        for v, keydict in nbrs.items():
+            if type(keydict) is not dict:
+                raise TypeError(f"edges {u!r} -> {v!r} are not a mapping")
+            pred[v][u] = keydict  # the same key dict, as networkx shares it
     G = nx.MultiDiGraph()
-    graph_attrs = body["graph"]
-    if not isinstance(graph_attrs, dict):
-        raise TypeError("graph attributes are not a mapping")
-    G.graph.update(graph_attrs)
-    ids, node_attrs = body["nodes"], body["node_attrs"]
-    if len(ids) != len(node_attrs):
-        raise ValueError("node lists differ in length")
-    node, succ, pred = G._node, G._succ, G._pred
-    for n, d in zip(ids, node_attrs, strict=True):
-        if not isinstance(n, str) or not isinstance(d, dict) or n in node:
-            raise ValueError(f"bad node {n!r}")
-        node[n] = d
-        succ[n] = {}
-        pred[n] = {}
-    keys, us, vs, ks, attrs = (body[x] for x in ("keys", "u", "v", "k", "edge_attrs"))
-    if not len(us) == len(vs) == len(ks) == len(attrs):
-        raise ValueError("edge columns differ in length")
-    # Edges come in the order networkx gave them, grouped by source node.
-    for ui, vi, ki, d in zip(us, vs, ks, attrs, strict=True):
-        u, v, k = ids[ui], ids[vi], keys[ki]
-        if ui < 0 or vi < 0 or ki < 0:
-            raise IndexError("negative index")
-        if d == 0:
-            d = {"type": k}
-        elif not isinstance(d, dict):
-            raise TypeError("edge attributes are not a mapping")
-        su = succ[u]
-        keydict = su.get(v)
-        if keydict is None:
-            keydict = su[v] = {}
-            pred[v][u] = keydict
-        keydict[k] = d
+    G.graph.update(graph)
+    G._node.update(nodes)
+    G._succ.update(succ)
+    G._pred.update(pred)
     nx._clear_cache(G)
     return G

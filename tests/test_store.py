@@ -144,10 +144,12 @@ def test_refuses_well_formed_nonsense(tmp_path: Path) -> None:
     import hashlib
     import zlib
 
-    for body in ({"graph": {}, "nodes": ["a"], "node_attrs": [{}], "keys": ["K"],
-                  "u": [0], "v": [5], "k": [0], "edge_attrs": [0]},
-                 {"graph": [], "nodes": []},
-                 {"graph": {}, "nodes": [1], "node_attrs": [{}]},
+    for body in ({"graph": {}, "nodes": {"a": {}}, "succ": {"a": {"b": {"K": {}}}}},
+                 {"graph": {}, "nodes": {"a": {}}, "succ": {}},
+                 {"graph": {}, "nodes": {"a": []}, "succ": {"a": {}}},
+                 {"graph": {}, "nodes": {"a": {}}, "succ": {"a": {"a": []}}},
+                 {"graph": [], "nodes": {}, "succ": {}},
+                 {"graph": {}, "nodes": {}},
                  [1, 2]):
         raw = json.dumps(body).encode()
         packed = zlib.compress(raw)
