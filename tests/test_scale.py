@@ -300,3 +300,30 @@ def test_generator_is_deterministic_and_realistic(tmp_path: Path) -> None:
     assert min(years) == "2005" and max(years) == "2024"
     assert {str(r.category) for s in ds.sanctions for r in s.reasons} >= {
         "human_rights", "terrorism", "cyber", "retaliation"}
+
+
+# --- --focus subgraph --------------------------------------------------------------------
+
+
+def test_neighbourhood_equals_induced_subgraph(gen_graph: nx.MultiDiGraph) -> None:
+    from kg.subgraph import neighbourhood
+
+    for actor, depth in (("us", 1), ("ir", 2), ("t5", 2), ("ru", 0)):
+        H = neighbourhood(gen_graph, actor, depth=depth)
+        expected = gen_graph.subgraph(H.nodes).copy()
+        assert list(H.nodes) == sorted(H.nodes)
+        assert dict(H.nodes(data=True)) == dict(expected.nodes(data=True))
+        assert sorted(H.edges(keys=True)) == sorted(expected.edges(keys=True))
+        assert all(H.edges[e] == expected.edges[e] for e in H.edges(keys=True))
+        assert "actor:" + actor in H
+        # Attributes are copies: editing the focus graph leaves the big one alone.
+        n = next(iter(H.nodes))
+        H.nodes[n]["x"] = 1
+        assert "x" not in gen_graph.nodes[n]
+    ru = neighbourhood(gen_graph, "ru", depth=1)
+    assert {d["type"] for _, d in ru.nodes(data=True)} >= {"actor", "sanction", "reason",
+                                                           "source"}
+    # Depth 1 holds exactly ru's own sanctions and statements (plus their details).
+    own = {n for n in (*gen_graph.succ["actor:ru"], *gen_graph.pred["actor:ru"])}
+    assert {n for n, d in ru.nodes(data=True) if d["type"] in ("sanction", "statement")} \
+        == {n for n in own if gen_graph.nodes[n]["type"] in ("sanction", "statement")}
