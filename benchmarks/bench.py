@@ -16,13 +16,16 @@ which survives a noisy shared machine better than seconds do:
 Wall-clock and CPU seconds are both shown; on a shared machine CPU is the steadier one.
 Baselines run with the garbage collector paused, as kg does, so ratios are not flattered.
 
-    python benchmarks/bench.py --sizes 10k,100k          # about a minute
-    python benchmarks/bench.py --sizes 1m --runs 5       # a few minutes, ~8 GB
+    python benchmarks/bench.py --sizes 10k,100k                 # about two minutes
+    python benchmarks/bench.py --sizes 1m --exports json,neo4j  # several minutes, ~8 GB
+
+(GraphML and GEXF at 1M build the whole XML tree in memory: tens of GB; run them at 100k.)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import resource
@@ -46,7 +49,20 @@ SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 
 
 def _rss_gb() -> float:
+    """Peak resident memory of this process (since the last :func:`_reset_peak`), GiB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / (1 << 20)
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20)
+
+
+def _reset_peak() -> None:
+    """Start a new peak-memory measurement (Linux: clear_refs 5 resets VmHWM)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
@@ -87,11 +103,11 @@ def dataset_file(n: int, seed: int, folder: Path) -> Path:
     return path
 
 
-def _closest(G: nx.MultiDiGraph, key: str, direction: str, want: int) -> str:
+def _closest(G: nx.MultiDiGraph, key: str, direction: str, want: int,
+             kinds: tuple[str, ...]) -> str:
     best, best_d = "", None
     for n, d in G.nodes(data=True):
-        if d.get("type") != "actor" or d.get("kind") not in ("state", "bloc", "person",
-                                                             "organization"):
+        if d.get("type") != "actor" or d.get("kind") not in kinds:
             continue
         edges = G.out_edges(n, keys=True) if direction == "out" else G.in_edges(n, keys=True)
         deg = sum(1 for e in edges if e[2] == key)
@@ -100,7 +116,7 @@ def _closest(G: nx.MultiDiGraph, key: str, direction: str, want: int) -> str:
     return best
 
 
-def bench_one(n: int, path: Path, runs: int, exports: bool, out_dir: Path) -> None:
+def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) -> None:
     from kg import query as kq
     from kg.build import build
     from kg.load import load
@@ -117,11 +133,16 @@ def bench_one(n: int, path: Path, runs: int, exports: bool, out_dir: Path) -> No
 
     lines, t_parse, _ = timed(parse)
     gc.collect()
-    ds, t_load, c_load = timed(lambda: load(path))
+    _reset_peak()
+    # As the kg command does (kg.cli.load_graph): collector paused throughout, the
+    # dataset consumed by the build, and the finished graph frozen out of the collector.
+    with paused_gc():
+        ds, t_load, c_load = timed(lambda: load(path))
+        G, t_build, c_build = timed(lambda d=ds: build(d, consume=True))
+        del ds
+        gc.freeze()
+    peak_build = _rss_gb()
     row("load + validate", t_load, c_load, t_parse, "orjson parse", f"{lines:,} records")
-    G, t_build, c_build = timed(lambda d=ds: build(d, consume=True))
-    del ds
-    gc.freeze()  # as the kg command does once its graph is built (see kg.cli.load_graph)
     tuples = [(u, v, k) for u, v, k in G.edges(keys=True)]
 
     def baseline_build(tuples: list[tuple[str, str, str]] = tuples) -> nx.MultiDiGraph:
@@ -136,15 +157,24 @@ def bench_one(n: int, path: Path, runs: int, exports: bool, out_dir: Path) -> No
     row("build", t_build, c_build, t_edges, "add_edges_from",
         f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
     row("load + validate + build", t_load + t_build, c_load + c_build, t_parse + t_edges,
-        "parse+add_edges", f"peak so far {_rss_gb():.2f} GiB")
+        "parse+add_edges", f"peak memory {peak_build:.2f} GiB")
 
     kgz = out_dir / "graph.kgz"
     _, t_save, c_save = timed(lambda: write_graph(G, kgz))
     row("save .kgz", t_save, c_save, extra=f"{kgz.stat().st_size / 1e6:.0f} MB")
-    G2, t_read, c_read = timed(lambda: read_graph(kgz))
+
+    def read_frozen() -> nx.MultiDiGraph:
+        with paused_gc():  # as kg.cli.load_graph reads a .kgz
+            H = read_graph(kgz)
+            gc.freeze()
+            return H
+
+    G2, t_read, c_read = timed(read_frozen)
     assert G2.number_of_edges() == G.number_of_edges()
     del G2
+    gc.unfreeze()
     gc.collect()
+    gc.freeze()
     print(f"  {'read .kgz':<34} {t_read:9.3f}s (cpu {c_read:7.2f}s)   rebuild from JSONL "
           f"{t_load + t_build:8.3f}s  speed-up {(t_load + t_build) / t_read:5.1f}x", flush=True)
 
@@ -152,10 +182,12 @@ def bench_one(n: int, path: Path, runs: int, exports: bool, out_dir: Path) -> No
     _, t_idx, _ = timed(lambda: kq.who_sanctioned(G, "ir"))
     row("first query (builds indexes)", t_idx)
     print(f"  queries: median of {runs} runs", flush=True)
-    tail_t = _closest(G, "TARGETS", "in", 5)
-    mid_t = _closest(G, "TARGETS", "in", 200)
-    mid_i = _closest(G, "IMPOSED", "out", 50)
-    big_i = _closest(G, "IMPOSED", "out", 5000)
+    # Actors whose answers have about the same size at every N, and a big one.
+    people = ("person", "organization")
+    tail_t = _closest(G, "TARGETS", "in", 5, people)
+    mid_t = _closest(G, "TARGETS", "in", 100, people)
+    mid_i = _closest(G, "IMPOSED", "out", 50, ("state", "bloc"))
+    big_i = _closest(G, "IMPOSED", "out", 5000, ("state", "bloc"))
     for label, fn in [
         (f"who_sanctioned({tail_t!r}) tail target", lambda: kq.who_sanctioned(G, tail_t)),
         (f"who_sanctioned({mid_t!r})", lambda: kq.who_sanctioned(G, mid_t)),
@@ -201,16 +233,21 @@ def bench_one(n: int, path: Path, runs: int, exports: bool, out_dir: Path) -> No
                     fh.write(orjson.dumps([u, v, k, d]) + b"\n")
 
         _, t_plain, _ = timed(plain_dump)
-        for fmt, fn in [("json", gx.write_json), ("graphml", gx.write_graphml),
-                        ("gexf", gx.write_gexf), ("neo4j", write_neo4j)]:
+        writers = {"json": gx.write_json, "graphml": gx.write_graphml,
+                   "gexf": gx.write_gexf, "neo4j": write_neo4j}
+        for fmt in exports:
+            fn = writers[fmt]
+            _reset_peak()
             target = out_dir / f"export.{fmt}"
             _, t, c = timed(lambda f=fn, p=target: f(G, p))
             size = (sum(p.stat().st_size for p in target.iterdir()) if target.is_dir()
                     else target.stat().st_size)
-            row(f"export {fmt}", t, c, t_plain, "orjson lines", f"{size / 1e6:.0f} MB")
+            row(f"export {fmt}", t, c, t_plain, "orjson lines",
+                f"{size / 1e6:.0f} MB, peak {_rss_gb():.2f} GiB")
             shutil.rmtree(target) if target.is_dir() else target.unlink()
             gc.collect()
-    print(f"  peak memory (max RSS)              {_rss_gb():.2f} GiB", flush=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20)
+    print(f"  peak memory, whole run (max RSS)   {peak:.2f} GiB", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -220,23 +257,24 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--data-dir", default=tempfile.gettempdir(),
                     help="where generated workloads are cached")
-    ap.add_argument("--no-exports", action="store_true", help="skip the export phase")
+    ap.add_argument("--exports", default="json,graphml,gexf,neo4j",
+                    help="exports to time, comma-separated ('' for none)")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
         n = int(args.one)
         with tempfile.TemporaryDirectory() as tmp:
             bench_one(n, dataset_file(n, args.seed, Path(args.data_dir)), args.runs,
-                      not args.no_exports, Path(tmp))
+                      [e for e in args.exports.split(",") if e], Path(tmp))
         return
     print(f"sanctions-kg benchmark: python {sys.version.split()[0]}, networkx "
           f"{nx.__version__}, {os.cpu_count()} CPUs, load average "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     for size in args.sizes.split(","):
         n = SIZES.get(size.strip().lower()) or int(size)
-        cmd = [sys.executable, __file__, "--one", str(n), "--runs", str(args.runs),
-               "--seed", str(args.seed), "--data-dir", args.data_dir]
-        subprocess.run(cmd + (["--no-exports"] if args.no_exports else []), check=True)
+        subprocess.run([sys.executable, __file__, "--one", str(n), "--runs", str(args.runs),
+                        "--seed", str(args.seed), "--data-dir", args.data_dir,
+                        "--exports", args.exports], check=True)
 
 
 if __name__ == "__main__":
