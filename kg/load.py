@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from kg.errors import Problem, UsageError, ValidationFailed
 from kg.model import RECORD_TYPES, Dataset
-from kg.perf import JSONDecodeError, loads, paused_gc
+from kg.perf import loads, paused_gc
 from kg.refs import RefProblem, check_references
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
@@ -387,7 +387,7 @@ def _records_from_jsonl(path: Path, ctx: _Ctx) -> Iterator[tuple[str, Any, _Wher
         # too deeply goes the careful way below, which gives the precise message.
         try:
             raw = loads(raw_line)
-        except JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError...
             raw = _INVALID
         if raw is _INVALID or (
                 # Fewer brackets than the limit cannot nest deeper than it.

@@ -42,7 +42,7 @@ import networkx as nx
 from kg.build import GRAPH_VERSION
 from kg.errors import OutputError, SavedGraphError
 from kg.files import atomic_open
-from kg.perf import JSONDecodeError, dumps, loads, paused_gc
+from kg.perf import dumps, loads, paused_gc
 
 __all__ = ["FORMAT_VERSION", "MAGIC", "read_graph", "write_graph"]
 
@@ -99,7 +99,7 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
                 raise _refuse(p, "saved graph header is damaged")
             try:
                 header = loads(fh.read(n))
-            except JSONDecodeError:
+            except ValueError:
                 raise _refuse(p, "saved graph header is damaged or truncated") from None
             if not isinstance(header, dict):
                 raise _refuse(p, "saved graph header is damaged")
@@ -122,8 +122,8 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
             body = loads(raw)
             del raw
             return _graph_from(body)
-        except (zlib.error, JSONDecodeError, ValueError, TypeError, KeyError, IndexError,
-                AttributeError) as exc:
+        except (zlib.error, ValueError, TypeError, KeyError, IndexError, AttributeError,
+                RecursionError) as exc:
             raise _refuse(p, f"saved graph is damaged ({type(exc).__name__}: {exc}); "
                           "rebuild it with `kg build`") from None
 

@@ -44,7 +44,13 @@ def _problems(path: Path, **limits: Any) -> list[str]:
 # --- the JSONL fast path -----------------------------------------------------------------
 
 
-def test_fast_path_still_reports_every_bad_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parser", ["orjson", "json"])
+def test_fast_path_still_reports_every_bad_line(tmp_path: Path, parser: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    if parser == "json":  # the standard-library fallback when orjson is not installed
+        import sys
+
+        monkeypatch.setattr(sys.modules["kg.load"], "loads", json.loads)
     good = json.dumps({"type": "source", "id": "a1"})
     lines = [
         b"\xef\xbb\xbf" + good.encode(),                            # 1: BOM: still fine
