@@ -20,6 +20,7 @@ answered for each member too (``via="eu"``: France sanctioned China as an EU mem
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -257,15 +258,20 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
                 if i != t:
                     by_pair[(i, t)].append((date, n))
     out = []
+    for pairs in by_pair.values():
+        pairs.sort()
     for (a, b), responses in by_pair.items():
         originals = by_pair.get((b, a))
         if not originals:
             continue
+        odates = [o[0] for o in originals]
         for rdate, rnode in responses:
             if rnode in explained:
                 continue
             start = (dt.date.fromisoformat(rdate) - dt.timedelta(days=window)).isoformat()
-            for odate, onode in originals:
+            # Only the originals dated within the window (sorted by date), not all of them.
+            lo, hi = bisect_left(odates, start), bisect_right(odates, rdate)
+            for odate, onode in originals[lo:hi]:
                 if start <= odate <= rdate and onode != rnode and (rnode, onode) not in stated \
                         and not (odate == rdate and onode > rnode):
                     out.append((rnode, onode, True))

@@ -333,3 +333,31 @@ def test_neighbourhood_equals_induced_subgraph(gen_graph: nx.MultiDiGraph) -> No
     own = {n for n in (*gen_graph.succ["actor:ru"], *gen_graph.pred["actor:ru"])}
     assert {n for n, d in ru.nodes(data=True) if d["type"] in ("sanction", "statement")} \
         == {n for n in own if gen_graph.nodes[n]["type"] in ("sanction", "statement")}
+
+
+def test_inferred_retaliation_equals_pairwise_definition(gen_graph: nx.MultiDiGraph) -> None:
+    import datetime as dt
+
+    idx = Index(gen_graph)
+    stated = {(u, v) for u, v, k in gen_graph.edges(keys=True) if k == "RESPONDS_TO"}
+    events = []  # (imposer polity, target polity, date, node) of dated sanctions in force
+    for n, d in gen_graph.nodes(data=True):
+        if d["type"] == "sanction" and d["status"] in ("imposed", "extended") \
+                and d["date"] and len(d["date"]) == 10:
+            events += [(i, t, d["date"], n) for i in {idx.polity(x) for x in d["imposers"]}
+                       for t in {idx.polity(x) for x in d["targets"]} if i != t]
+    explained = {u for u, _ in stated}
+    for window in (90,):
+        want = set()
+        for a, b, rdate, r in events:  # every pair of events, the slow and obvious way
+            if r in explained:
+                continue
+            start = (dt.date.fromisoformat(rdate) - dt.timedelta(days=window)).isoformat()
+            for b2, a2, odate, o in events:
+                if (a2, b2) == (a, b) and start <= odate <= rdate and o != r \
+                        and (r, o) not in stated and not (odate == rdate and o > r):
+                    want.add((r[9:], o[9:]))
+        got = {(x.response, x.original) for x in kq.retaliation(gen_graph, window_days=window)
+               if x.inferred}
+        assert got == want
+    assert want
