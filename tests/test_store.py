@@ -139,27 +139,57 @@ def test_refuses_other_versions(tmp_path: Path, graph: Any) -> None:
     _bad(p, "length differs")
 
 
-def test_refuses_well_formed_nonsense(tmp_path: Path) -> None:
-    # A body with a valid checksum but the wrong shape is still refused, not misread.
+def _kgz_with_body(path: Path, raw: bytes) -> Path:
     import hashlib
     import zlib
 
-    for body in ({"graph": {}, "nodes": {"a": {}}, "succ": {"a": {"b": {"K": {}}}}},
-                 {"graph": {}, "nodes": {"a": {}}, "succ": {}},
-                 {"graph": {}, "nodes": {"a": []}, "succ": {"a": {}}},
-                 {"graph": {}, "nodes": {"a": {}}, "succ": {"a": {"a": []}}},
-                 {"graph": [], "nodes": {}, "succ": {}},
+    packed = zlib.compress(raw)
+    header = json.dumps({"format": "sanctions-kg saved graph", "version": FORMAT_VERSION,
+                         "graph_version": 1, "body_bytes": len(packed), "raw_bytes": len(raw),
+                         "sha256": hashlib.sha256(packed).hexdigest()}).encode()
+    path.write_bytes(MAGIC + struct.pack(">I", len(header)) + header + packed)
+    return path
+
+
+def test_refuses_well_formed_nonsense(tmp_path: Path) -> None:
+    # A body with a valid checksum but the wrong shape is still refused, not misread.
+    import pickle
+
+    for body in ({"graph": {}, "nodes": {"a": {}}, "succ": {"a": {"b": {}}},
+                  "pred": {"a": {}}},
+                 {"graph": {}, "nodes": {"a": {}}, "succ": {}, "pred": {}},
+                 {"graph": {}, "nodes": {"a": []}, "succ": {"a": {}}, "pred": {"a": {}}},
+                 {"graph": [], "nodes": {}, "succ": {}, "pred": {}},
                  {"graph": {}, "nodes": {}},
                  [1, 2]):
-        raw = json.dumps(body).encode()
-        packed = zlib.compress(raw)
-        header = json.dumps({"format": "sanctions-kg saved graph", "version": FORMAT_VERSION,
-                             "graph_version": 1, "body_bytes": len(packed),
-                             "raw_bytes": len(raw),
-                             "sha256": hashlib.sha256(packed).hexdigest()}).encode()
-        p = tmp_path / "n.kgz"
-        p.write_bytes(MAGIC + struct.pack(">I", len(header)) + header + packed)
-        _bad(p, "saved graph is damaged")
+        _bad(_kgz_with_body(tmp_path / "n.kgz", pickle.dumps(body)), "saved graph is damaged")
+    _bad(_kgz_with_body(tmp_path / "n.kgz", b"not a pickle"), "saved graph is damaged")
+
+
+class _Evil:
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (print, ("this must never run",))
+
+
+def test_never_runs_code_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                     ) -> None:
+    import pickle
+
+    body = {"graph": {}, "nodes": {"a": {"x": _Evil()}}, "succ": {"a": {}}, "pred": {"a": {}}}
+    _bad(_kgz_with_body(tmp_path / "evil.kgz", pickle.dumps(body)),
+         r"saved graph is damaged \(UnpicklingError: refers to builtins.print")
+    assert "must never run" not in capsys.readouterr().out
+
+
+def test_refuses_to_save_what_it_could_not_read(tmp_path: Path, graph: Any) -> None:
+    import datetime as dt
+
+    from kg.errors import OutputError
+
+    graph.nodes["actor:us"]["since"] = dt.date(1776, 7, 4)
+    with pytest.raises(OutputError, match=r"cannot be saved .* a datetime\.date value"):
+        write_graph(graph, tmp_path / "g.kgz")
+    assert not (tmp_path / "g.kgz").exists()
 
 
 def test_cli_reports_bad_kgz(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
