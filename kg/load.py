@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from kg.errors import Problem, UsageError, ValidationFailed
 from kg.model import RECORD_TYPES, Dataset
+from kg.perf import loads, paused_gc
 from kg.refs import RefProblem, check_references
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
@@ -292,15 +293,17 @@ _INVALID = object()
 
 def _depth(value: Any, limit: int) -> bool:
     """True if ``value`` nests deeper than ``limit`` (iterative, so it cannot overflow)."""
-    stack = [(value, 0)]
+    if limit < 0:
+        return True
+    # Only containers go on the stack: a record is mostly strings, and this runs per line.
+    stack = [(value, 0)] if isinstance(value, dict | list) else []
     while stack:
         v, d = stack.pop()
-        if d > limit:
+        if d >= limit and v:
             return True
-        if isinstance(v, dict):
-            stack += [(x, d + 1) for x in v.values()]
-        elif isinstance(v, list):
-            stack += [(x, d + 1) for x in v]
+        for x in (v.values() if isinstance(v, dict) else v):
+            if isinstance(x, dict | list):
+                stack.append((x, d + 1))
     return False
 
 
@@ -461,15 +464,28 @@ def _jsonl_lines(path: Path, ctx: _Ctx) -> Iterator[tuple[int, bytes]]:
 
 
 def _records_from_jsonl(path: Path, ctx: _Ctx) -> Iterator[tuple[str, Any, _Where, Any]]:
+    max_depth = ctx.limits.max_depth
+    fname = str(path)
     for n, raw_line in _jsonl_lines(path, ctx):
-        if not raw_line.strip():
-            continue
-        text = _decode(raw_line, path, ctx, line=n)
-        if text is None:
-            continue
-        raw = _parse_json(text, path, ctx, line=n)
-        if raw is _INVALID:
-            continue
+        # Fast path: a well-formed line parses straight from bytes. Anything the fast
+        # parser refuses (bad UTF-8, a BOM, NaN, huge integers, syntax errors) or that nests
+        # too deeply goes the careful way below, which gives the precise message.
+        try:
+            raw = loads(raw_line)
+        except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError...
+            raw = _INVALID
+        if raw is _INVALID or (
+                # Fewer brackets than the limit cannot nest deeper than it.
+                raw_line.count(b"[") + raw_line.count(b"{") > max_depth
+                and _depth(raw, max_depth)):
+            if not raw_line.strip():
+                continue
+            text = _decode(raw_line, path, ctx, line=n)
+            if text is None:
+                continue
+            raw = _parse_json(text, path, ctx, line=n)
+            if raw is _INVALID:
+                continue
         if not isinstance(raw, dict):
             ctx.add(Problem("each line must be a JSON object", file=str(path), line=n))
             continue
@@ -478,8 +494,8 @@ def _records_from_jsonl(path: Path, ctx: _Ctx) -> Iterator[tuple[str, Any, _Wher
             ctx.add(Problem(f"'type' must be one of {', '.join(RECORD_TYPES)}, not {kind!r}",
                             file=str(path), line=n, record=f"line {n}", field="type"))
             continue
-        body = {k: v for k, v in raw.items() if k != "type"}
-        yield kind, body, _Where(str(path), n, _label(kind, body, None)), None
+        del raw["type"]
+        yield kind, raw, _Where(fname, n, _label(kind, raw, None)), None
 
 
 def _file_records(path: Path, ctx: _Ctx) -> Iterator[tuple[str, Any, _Where, Any]]:
@@ -510,6 +526,12 @@ def load_records(paths: Iterable[str | os.PathLike[str]], *,
     Returns the dataset of the records that validated and every problem found. Most callers
     want :func:`load`, which also checks references and raises on any problem.
     """
+    with paused_gc():
+        return _load_records(paths, limits)
+
+
+def _load_records(paths: Iterable[str | os.PathLike[str]],
+                  limits: Limits) -> tuple[Dataset, list[Problem]]:
     ctx = _Ctx(limits)
     ds = Dataset()
     sections = {"source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,

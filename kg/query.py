@@ -20,6 +20,7 @@ answered for each member too (``via="eu"``: France sanctioned China as an EU mem
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -128,12 +129,10 @@ def relations(
         sources_of = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
         cands = {v for i in sources_of for _, v, k in G.out_edges("actor:" + i, keys=True)
                  if k == "IMPOSED"}
-    elif reason:
+    elif reason and not (since or until):
         rnode = "reason:" + reason
         cands = {u for u, _, k in G.in_edges(rnode, keys=True)} if rnode in G else set()
-        if since or until:
-            cands &= set(idx.sanctions_between(since, until))
-    elif since or until:
+    elif since or until:  # the reason, if any, is checked per sanction below
         cands = set(idx.sanctions_between(since, until))
     else:
         cands = {n for n, d in G.nodes(data=True) if d.get("type") == "sanction"}
@@ -252,7 +251,7 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
     # (imposer polity, target polity) -> [(date, sanction node)] for sanctions in force.
     by_pair: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     explained = {u for u, _ in stated}
-    answered_by: dict[str, set[str]] = defaultdict(set)  # original -> its stated answers
+    answered_by: dict[str, set[str]] = defaultdict(set)  # sanction -> its stated answers
     for u, v in stated:
         answered_by[v].add(u)
     candidates: set[str] = set()
@@ -271,17 +270,22 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
                 if i != t:
                     by_pair[(i, t)].append((date, n))
     out = []
+    for pairs in by_pair.values():
+        pairs.sort()
     for (a, b), responses in by_pair.items():
         originals = by_pair.get((b, a))
         if not originals:
             continue
+        odates = [o[0] for o in originals]
         for rdate, rnode in responses:
             if rnode not in candidates:
                 continue
             start = (dt.date.fromisoformat(rdate) - dt.timedelta(days=window)).isoformat()
-            for odate, onode in originals:
-                # Strictly earlier, within the window, and not itself an answer to rnode.
-                if start <= odate < rdate and rnode not in answered_by[onode]:
+            # Only the originals dated within the window (sorted by date), not all of them;
+            # strictly earlier, and not itself an answer to rnode.
+            lo, hi = bisect_left(odates, start), bisect_left(odates, rdate)
+            for _, onode in originals[lo:hi]:
+                if onode not in answered_by[rnode]:
                     out.append((rnode, onode, True))
     return sorted(set(out))
 
@@ -394,7 +398,12 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
     subject = resolve_actor(G, about) if about else None
     subjects = ({subject} | {a for a, _ in idx.belonging_to(subject)}) if subject else None
     out = []
-    for n, d in G.nodes(data=True):
+    nodes: Iterable[tuple[str, dict]] = G.nodes(data=True)
+    if speakers is not None:  # only the statements they made, not every statement
+        made = {v for a in speakers for _, v, k in G.out_edges("actor:" + a, keys=True)
+                if k == "MADE"}
+        nodes = [(n, G.nodes[n]) for n in made]
+    for n, d in nodes:
         if d.get("type") != "statement":
             continue
         if stance and d["stance"] != stance:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kg.build import _edge_adder, _node_adder
+from kg.perf import paused_gc
 from kg.query import resolve_actor
 
 __all__ = ["neighbourhood"]
@@ -11,8 +13,15 @@ __all__ = ["neighbourhood"]
 
 def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.MultiDiGraph:
     """The subgraph within ``depth`` hops of ``actor`` (edges followed both ways), plus the
-    reason and source nodes of every sanction and statement in it, so details stay whole."""
+    reason and source nodes of every sanction and statement in it, so details stay whole.
+
+    A new graph (attribute dicts copied, as ``G.subgraph(nodes).copy()`` would), with nodes
+    in sorted order. It costs the size of the neighbourhood, not of ``G``: on a million-event
+    graph a small actor's neighbourhood takes milliseconds, a hub's (the US at depth 1:
+    half the graph) seconds.
+    """
     start = "actor:" + resolve_actor(G, actor)
+    node, succ, pred = G._node, G._succ, G._pred
     # Walk through actors, sanctions and statements only: every record cites the same
     # article, and every human-rights sanction shares one reason node, so walking through
     # sources or reasons would reach everything.
@@ -21,13 +30,28 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
     for _ in range(depth):
         nxt = []
         for n in frontier:
-            for m in (*G.successors(n), *G.predecessors(n)):
-                if m not in keep and G.nodes[m].get("type") not in ("reason", "source"):
+            for m in (*succ[n], *pred[n]):
+                if m not in keep and node[m].get("type") not in ("reason", "source"):
                     keep.add(m)
                     nxt.append(m)
         frontier = nxt
     for n in list(keep):
-        if G.nodes[n].get("type") in ("sanction", "statement"):
-            keep.update(v for _, v in G.out_edges(n)
-                        if G.nodes[v].get("type") in ("reason", "source"))
-    return G.subgraph(keep).copy()
+        if node[n].get("type") in ("sanction", "statement"):
+            keep.update(v for v in succ[n] if node[v].get("type") in ("reason", "source"))
+    with paused_gc():
+        H = G.__class__()
+        H.graph.update(G.graph)
+        add_node, add_edge = _node_adder(H), _edge_adder(H)
+        order = sorted(keep)
+        for n in order:
+            add_node(n, dict(node[n]))
+        for u in order:
+            nbrs = succ[u]
+            # A hub (the US imposed 100,000 sanctions) is scanned from the small side.
+            inside = [v for v in nbrs if v in keep] if len(nbrs) <= len(keep) \
+                else [v for v in order if v in nbrs]
+            for v in inside:
+                for k, d in nbrs[v].items():
+                    add_edge(u, v, k, dict(d))
+        nx._clear_cache(H)
+    return H

@@ -1,0 +1,218 @@
+"""Neo4j bulk import: a folder of ``neo4j-admin database import`` CSV files.
+
+``write_neo4j(G, "out/")`` writes, atomically (the folder appears whole or not at all):
+
+* one node file per node type, each its own id space: ``actors.csv`` (``id:ID(Actor)``,
+  ``:LABEL`` = ``Actor`` plus the kind, e.g. ``Actor;State``), ``sanctions.csv``,
+  ``statements.csv``, ``reasons.csv``, ``sources.csv``;
+* one relationship file per edge type and pair of id spaces, e.g.
+  ``rel_IMPOSED_Actor_Sanction.csv`` with ``:START_ID(Actor)``, ``:END_ID(Sanction)``,
+  ``:TYPE`` (and ``detail`` on BECAUSE_OF, ``quote`` on CITES);
+* ``import.sh``: the exact ``neo4j-admin database import full`` command for these files;
+* ``queries.cypher``: the Cypher equivalent of every ``kg query`` (see :mod:`kg.export.cypher`).
+
+Columns are typed for the importer: ``count:int``, ``day:int``, ``confidence:float``,
+``draft:boolean``, lists as ``string[]`` (``aliases:string[]``, ``imposers:string[]``...).
+Ids are the record ids (``us``, ``xinjiang-2021-western``), unique within their id space.
+Dates stay ISO strings, because partial dates (``2021-03``) are not Neo4j dates; they sort
+correctly as text, and ``day:int`` (days since 1970-01-01, for full dates only) makes date
+arithmetic portable. Mappings (``identifiers``) are JSON text.
+
+Quoting is RFC 4180 (fields with ``,``, ``"`` or line breaks are quoted, quotes doubled), so
+names with quotes, commas, backslashes, newlines or a leading ``=+-@`` go through unchanged;
+neo4j-admin reads them with ``--multiline-fields=true`` (set in ``import.sh``). The importer
+cannot escape the array delimiter inside an element, so it is ``;`` (neo4j-admin's default)
+unless some list element contains ``;``, in which case the whole export uses U+001F (the
+ASCII unit separator, which text never holds) and ``import.sh`` says so. An empty field is
+a missing value. Nothing is altered to defuse spreadsheet formulas: these files are for
+neo4j-admin, not for a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import shlex
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from kg.export.cypher import QUERIES
+from kg.files import atomic_dir
+
+__all__ = ["NODE_COLUMNS", "NODE_FILES", "SPACES", "write_neo4j"]
+
+#: Node type -> id space (also the main label).
+SPACES = {"actor": "Actor", "sanction": "Sanction", "statement": "Statement",
+          "reason": "Reason", "source": "Source"}
+NODE_FILES = {"actor": "actors.csv", "sanction": "sanctions.csv",
+              "statement": "statements.csv", "reason": "reasons.csv", "source": "sources.csv"}
+#: Node type -> (graph attribute, CSV column header) after the id and label columns.
+NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "actor": [("label", "name"), ("kind", "kind"), ("country", "country"),
+              ("aliases", "aliases:string[]"), ("count", "count:int"),
+              ("description", "description"), ("wikidata_id", "wikidata_id"),
+              ("position", "position"), ("identifiers", "identifiers"),
+              ("draft", "draft:boolean"), ("sources", "sources:string[]"),
+              ("polity", "polity")],
+    "sanction": [("label", "label"), ("status", "status"), ("imposers", "imposers:string[]"),
+                 ("targets", "targets:string[]"), ("measures", "measures:string[]"),
+                 ("reasons", "reasons:string[]"), ("date", "date"), ("day", "day:int"),
+                 ("effective_date", "effective_date"), ("end_date", "end_date"),
+                 ("program", "program"), ("legal_basis", "legal_basis"),
+                 ("in_response_to", "in_response_to:string[]"),
+                 ("sources", "sources:string[]"), ("confidence", "confidence:float")],
+    "statement": [("label", "label"), ("stance", "stance"),
+                  ("speakers", "speakers:string[]"), ("date", "date"), ("day", "day:int"),
+                  ("summary", "summary"), ("about_sanctions", "about_sanctions:string[]"),
+                  ("about_actors", "about_actors:string[]"), ("sources", "sources:string[]"),
+                  ("confidence", "confidence:float")],
+    "reason": [("label", "label")],
+    "source": [("label", "label"), ("url", "url"), ("title", "title"),
+               ("publisher", "publisher"), ("published", "published")],
+}
+#: Edge attributes kept on relationships, by edge type.
+EDGE_COLUMNS = {"BECAUSE_OF": "detail", "CITES": "quote"}
+_KIND_LABELS = {"state": "State", "bloc": "Bloc", "government_body": "GovernmentBody",
+                "person": "Person", "organization": "Organization", "group": "Group",
+                "vessel": "Vessel"}
+_LIST_COLUMNS = {a for cols in NODE_COLUMNS.values() for a, h in cols if h.endswith("[]")}
+_EPOCH = dt.date(1970, 1, 1)
+UNIT_SEPARATOR = "\x1f"
+
+
+def _day(date: Any) -> int | None:
+    if isinstance(date, str) and len(date) == 10:
+        try:
+            return (dt.date.fromisoformat(date) - _EPOCH).days
+        except ValueError:
+            return None
+    return None
+
+
+def _array_delimiter(G: nx.MultiDiGraph) -> str:
+    for _, d in G.nodes(data=True):
+        for a in _LIST_COLUMNS:
+            v = d.get(a)
+            if v and any(";" in str(x) for x in v):
+                return UNIT_SEPARATOR
+    return ";"
+
+
+def _cell(value: Any, delim: str) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple | set):
+        return delim.join("" if x is None else str(x) for x in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+    return value
+
+
+def _writer(fh: IO[str]) -> Any:
+    return csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
+    """Write the neo4j-admin import folder for ``G`` (see the module docstring)."""
+    from kg.index import index_of
+
+    delim = _array_delimiter(G)
+    idx = index_of(G)
+    with atomic_dir(path) as tmp:
+        space_of: dict[str, str] = {}
+        handles: list[IO[str]] = []
+        try:
+            writers = {}
+            for kind, name in NODE_FILES.items():
+                fh: IO[str] = (tmp / name).open("w", encoding="utf-8", newline="")
+                handles.append(fh)
+                w = _writer(fh)
+                w.writerow([f"id:ID({SPACES[kind]})", ":LABEL",
+                            *(h for _, h in NODE_COLUMNS[kind])])
+                writers[kind] = w
+            for n, d in G.nodes(data=True):
+                kind = d.get("type")
+                if kind not in SPACES:
+                    continue
+                rid = n.split(":", 1)[1] if n.startswith(kind + ":") else n
+                space_of[n] = SPACES[kind]
+                labels = [SPACES[kind]]
+                if kind == "actor" and d.get("kind") in _KIND_LABELS:
+                    labels.append(_KIND_LABELS[d["kind"]])
+                row = [rid, delim.join(labels)]
+                for attr, _ in NODE_COLUMNS[kind]:
+                    value: Any
+                    if attr == "day":
+                        value = _day(d.get("date"))
+                    elif attr == "polity":  # the state or bloc it stands for (coalitions)
+                        value = idx.polity(rid)
+                    elif attr == "sources":  # distinct ids; each quote is on its CITES edge
+                        value = list(dict.fromkeys(d.get("sources") or []))
+                    else:
+                        value = d.get(attr)
+                    row.append(_cell(value, delim))
+                writers[kind].writerow(row)
+            rel_files = _write_relationships(G, tmp, space_of, handles)
+        finally:
+            for fh in handles:
+                fh.close()
+        _write_import_script(tmp, rel_files, delim)
+        (tmp / "queries.cypher").write_text(QUERIES, encoding="utf-8")
+    return Path(path)
+
+
+def _write_relationships(G: nx.MultiDiGraph, tmp: Path, space_of: dict[str, str],
+                         handles: list[IO[str]]) -> list[str]:
+    writers: dict[tuple[str, str, str], Any] = {}
+    names: list[str] = []
+    for u, v, key, d in G.edges(keys=True, data=True):
+        su, sv = space_of.get(u), space_of.get(v)
+        if su is None or sv is None:
+            continue
+        etype = str(d.get("type") or key)
+        w = writers.get((etype, su, sv))
+        if w is None:
+            name = f"rel_{etype}_{su}_{sv}.csv"
+            fh = (tmp / name).open("w", encoding="utf-8", newline="")
+            handles.append(fh)
+            w = writers[(etype, su, sv)] = _writer(fh)
+            extra = [EDGE_COLUMNS[etype]] if etype in EDGE_COLUMNS else []
+            w.writerow([f":START_ID({su})", f":END_ID({sv})", ":TYPE", *extra])
+            names.append(name)
+        row = [u.split(":", 1)[1], v.split(":", 1)[1], etype]
+        if etype in EDGE_COLUMNS:
+            row.append(_cell(d.get(EDGE_COLUMNS[etype]), ";"))
+        w.writerow(row)
+    return sorted(names)
+
+
+def _write_import_script(tmp: Path, rel_files: Iterable[str], delim: str) -> None:
+    array = "';'" if delim == ";" else "U+001F"
+    lines = [
+        "#!/bin/sh",
+        "# Import this folder into a new, empty Neo4j database (default name: neo4j).",
+        "# Run from this folder, with Neo4j stopped: sh import.sh [DATABASE]",
+        "set -e",
+        'neo4j-admin database import full "${1:-neo4j}" --overwrite-destination \\',
+        f"  --array-delimiter={array} --multiline-fields=true \\",
+        *(f"  --nodes={shlex.quote(n)} \\" for n in NODE_FILES.values()),
+        *(f"  --relationships={shlex.quote(n)} \\" for n in rel_files),
+        "  --verbose",
+        "",
+    ]
+    (tmp / "import.sh").write_text("\n".join(lines), encoding="utf-8")
+
+
+def read_csv_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of one export file, read back with RFC 4180 rules (for tests and
+    for tools that load the folder elsewhere)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return rows[0], rows[1:]

@@ -1,0 +1,203 @@
+"""Saved graphs (.kgz): round trip, the CLI, and every way a bad file is refused."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import struct
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.build import build
+from kg.cli import main
+from kg.errors import SavedGraphError
+from kg.load import load
+from kg.query import who_sanctioned
+from kg.store import FORMAT_VERSION, MAGIC, read_graph, write_graph
+
+
+def _helper(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+data = _helper("scale_data")
+
+
+def _edges(G: Any) -> list[tuple[Any, ...]]:
+    return sorted((u, v, k, json.dumps(d, sort_keys=True))
+                  for u, v, k, d in G.edges(keys=True, data=True))
+
+
+@pytest.fixture()
+def graph(tmp_path: Path) -> Any:
+    return build(load(data.write_jsonl(tmp_path / "d.jsonl")))
+
+
+def test_round_trip_keeps_everything(graph: Any, tmp_path: Path) -> None:
+    path = write_graph(graph, tmp_path / "g.kgz")
+    H = read_graph(path)
+    assert list(H.nodes(data=True)) == list(graph.nodes(data=True))
+    assert _edges(H) == _edges(graph)
+    assert H.graph == graph.graph == {"kg_graph_version": 1}
+    # Pred and succ share each edge's data, as networkx keeps them.
+    H.edges["actor:us", "sanction:west", "IMPOSED"]["x"] = 1
+    assert H.pred["sanction:west"]["actor:us"]["IMPOSED"]["x"] == 1
+    # The quote with a newline and the hostile names come back exactly.
+    assert H.edges["sanction:west", "source:a1", "CITES"]["quote"].startswith("line one\n")
+    assert H.nodes["actor:odd0"]["label"] == data.HOSTILE[0]
+    assert who_sanctioned(H, "China") == who_sanctioned(graph, "China")
+
+
+def test_round_trip_generated(tmp_path: Path) -> None:
+    G = build(load(data.generated(tmp_path / "g.jsonl", 2000)))
+    H = read_graph(write_graph(G, tmp_path / "g.kgz"))
+    assert list(H.nodes(data=True)) == list(G.nodes(data=True))
+    assert _edges(H) == _edges(G)
+    assert H.number_of_edges() == G.number_of_edges() > 9000
+
+
+def test_cli_build_then_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = data.write_jsonl(tmp_path / "d.jsonl")
+    kgz = tmp_path / "g.kgz"
+    with pytest.raises(SystemExit) as exc:
+        main(["build", "-d", str(src), "-o", str(kgz)])
+    assert exc.value.code == 0
+    assert "saved 32 nodes and 46 edges" in capsys.readouterr().err
+    outs = []
+    for d in (src, kgz):
+        with pytest.raises(SystemExit) as exc:
+            main(["query", "who-sanctioned", "China", "-d", str(d), "--format", "json"])
+        assert exc.value.code == 0
+        outs.append(json.loads(capsys.readouterr().out))
+    assert outs[0] == outs[1]
+    assert {r["target"] for r in outs[1]} >= {"cn-officials", "cn-mfa", "wang-yi"}
+
+
+def test_cli_build_needs_kgz_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = data.write_jsonl(tmp_path / "d.jsonl")
+    with pytest.raises(SystemExit) as exc:
+        main(["build", "-d", str(src), "-o", str(tmp_path / "g.json")])
+    assert exc.value.code == 2
+    assert "must end in .kgz" in capsys.readouterr().err
+    assert not (tmp_path / "g.json").exists()
+
+
+def _bad(path: Path, match: str) -> None:
+    with pytest.raises(SavedGraphError, match=match):
+        read_graph(path)
+
+
+def test_refuses_other_files(tmp_path: Path, graph: Any) -> None:
+    p = tmp_path / "x.kgz"
+    p.write_text('{"nodes": []}')
+    _bad(p, "not a saved sanctions-kg graph")
+    p.write_bytes(b"")
+    _bad(p, "not a saved sanctions-kg graph")
+    p.write_bytes(b"\x80\x04\x95" + b"pickle" * 10)  # a pickle is never read
+    _bad(p, "not a saved sanctions-kg graph")
+    _bad(tmp_path / "missing.kgz", "cannot read")
+
+
+def test_refuses_truncated_and_damaged(tmp_path: Path, graph: Any) -> None:
+    good = write_graph(graph, tmp_path / "g.kgz").read_bytes()
+    p = tmp_path / "bad.kgz"
+    p.write_bytes(good[: len(good) - 10])
+    _bad(p, "truncated or damaged")
+    p.write_bytes(good[:10])
+    _bad(p, "truncated")
+    p.write_bytes(good[:30])
+    _bad(p, "header is damaged or truncated")
+    flipped = bytearray(good)
+    flipped[-5] ^= 0xFF
+    p.write_bytes(bytes(flipped))
+    _bad(p, "checksum mismatch")
+
+
+def _with_header(good: bytes, **changes: Any) -> bytes:
+    (n,) = struct.unpack(">I", good[len(MAGIC):len(MAGIC) + 4])
+    header = json.loads(good[len(MAGIC) + 4:len(MAGIC) + 4 + n])
+    header.update(changes)
+    raw = json.dumps(header).encode()
+    return MAGIC + struct.pack(">I", len(raw)) + raw + good[len(MAGIC) + 4 + n:]
+
+
+def test_refuses_other_versions(tmp_path: Path, graph: Any) -> None:
+    good = write_graph(graph, tmp_path / "g.kgz").read_bytes()
+    p = tmp_path / "old.kgz"
+    p.write_bytes(_with_header(good, version=FORMAT_VERSION + 1))
+    _bad(p, rf"format version {FORMAT_VERSION + 1}; this sanctions-kg reads version "
+            rf"{FORMAT_VERSION}\. Rebuild")
+    p.write_bytes(_with_header(good, graph_version=0))
+    _bad(p, "graph schema v0")
+    p.write_bytes(_with_header(good, raw_bytes=5))
+    _bad(p, "length differs")
+
+
+def _kgz_with_body(path: Path, raw: bytes) -> Path:
+    import hashlib
+    import zlib
+
+    packed = zlib.compress(raw)
+    header = json.dumps({"format": "sanctions-kg saved graph", "version": FORMAT_VERSION,
+                         "graph_version": 1, "body_bytes": len(packed), "raw_bytes": len(raw),
+                         "sha256": hashlib.sha256(packed).hexdigest()}).encode()
+    path.write_bytes(MAGIC + struct.pack(">I", len(header)) + header + packed)
+    return path
+
+
+def test_refuses_well_formed_nonsense(tmp_path: Path) -> None:
+    # A body with a valid checksum but the wrong shape is still refused, not misread.
+    import pickle
+
+    for body in ({"graph": {}, "nodes": {"a": {}}, "succ": {"a": {"b": {}}},
+                  "pred": {"a": {}}},
+                 {"graph": {}, "nodes": {"a": {}}, "succ": {}, "pred": {}},
+                 {"graph": {}, "nodes": {"a": []}, "succ": {"a": {}}, "pred": {"a": {}}},
+                 {"graph": [], "nodes": {}, "succ": {}, "pred": {}},
+                 {"graph": {}, "nodes": {}},
+                 [1, 2]):
+        _bad(_kgz_with_body(tmp_path / "n.kgz", pickle.dumps(body)), "saved graph is damaged")
+    _bad(_kgz_with_body(tmp_path / "n.kgz", b"not a pickle"), "saved graph is damaged")
+
+
+class _Evil:
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (print, ("this must never run",))
+
+
+def test_never_runs_code_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                     ) -> None:
+    import pickle
+
+    body = {"graph": {}, "nodes": {"a": {"x": _Evil()}}, "succ": {"a": {}}, "pred": {"a": {}}}
+    _bad(_kgz_with_body(tmp_path / "evil.kgz", pickle.dumps(body)),
+         r"saved graph is damaged \(UnpicklingError: refers to builtins.print")
+    assert "must never run" not in capsys.readouterr().out
+
+
+def test_refuses_to_save_what_it_could_not_read(tmp_path: Path, graph: Any) -> None:
+    import datetime as dt
+
+    from kg.errors import OutputError
+
+    graph.nodes["actor:us"]["since"] = dt.date(1776, 7, 4)
+    with pytest.raises(OutputError, match=r"cannot be saved .* a datetime\.date value"):
+        write_graph(graph, tmp_path / "g.kgz")
+    assert not (tmp_path / "g.kgz").exists()
+
+
+def test_cli_reports_bad_kgz(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "x.kgz"
+    p.write_text("hello")
+    with pytest.raises(SystemExit) as exc:
+        main(["query", "coalitions", "-d", str(p)])
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg: error: {p}: not a saved sanctions-kg graph")
+    assert "Traceback" not in err
