@@ -284,6 +284,8 @@ def who_sanctioned_whom(G: nx.MultiDiGraph) -> nx.DiGraph:
         for imposer in d["imposers"]:
             for target in d["targets"]:
                 u, v = actor_node(imposer), actor_node(target)
+                if u not in P or v not in P:
+                    continue  # a part of a graph may leave an actor out
                 if not P.has_edge(u, v):
                     P.add_edge(u, v, sanctions=[], reasons=set(), statuses=set(),
                                first=None, last=None)

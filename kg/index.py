@@ -130,7 +130,7 @@ class Index:
         """Sanction node ids dated within [since, until] (partial dates overlap-match)."""
         dates, nodes = self._by_date
         lo = bisect.bisect_left(dates, since[:4]) if since else 0
-        hi = bisect.bisect_right(dates, until) if until else len(dates)
+        hi = bisect.bisect_right(dates, until.ljust(10, "~")) if until else len(dates)
         return [n for d, n in zip(dates[lo:hi], nodes[lo:hi], strict=True)
                 if date_in(d, since, until)]
 
@@ -148,7 +148,8 @@ def date_in(date: str | None, since: str | None, until: str | None) -> bool:
         return False
     if since and date.ljust(10, "~") < since:
         return False
-    return not (until and date > until)
+    # A partial bound covers its whole period: --until 2021-03 takes in 2021-03-31.
+    return not (until and date > until.ljust(10, "~"))
 
 
 _CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, Index] = weakref.WeakKeyDictionary()

@@ -12,8 +12,8 @@ __all__ = ["neighbourhood"]
 
 
 def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.MultiDiGraph:
-    """The subgraph within ``depth`` hops of ``actor`` (edges followed both ways), plus the
-    reason and source nodes of every sanction and statement in it, so details stay whole.
+    """The subgraph within ``depth`` hops of ``actor`` (edges followed both ways), plus every
+    actor, reason and source of each sanction and statement in it, so no record is cut.
 
     A new graph (attribute dicts copied, as ``G.subgraph(nodes).copy()`` would), with nodes
     in sorted order. It costs the size of the neighbourhood, not of ``G``: on a million-event
@@ -35,9 +35,14 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
                     keep.add(m)
                     nxt.append(m)
         frontier = nxt
+    # Every sanction and statement kept stays whole: all its imposers, targets and speakers
+    # (and the actors it is about), its reasons and its sources, even past ``depth``.
     for n in list(keep):
-        if node[n].get("type") in ("sanction", "statement"):
+        d = node[n]
+        if d.get("type") in ("sanction", "statement"):
             keep.update(v for v in succ[n] if node[v].get("type") in ("reason", "source"))
+            for field in ("imposers", "targets", "speakers", "about_actors"):
+                keep.update(a for a in ("actor:" + i for i in d.get(field) or ()) if a in node)
     with paused_gc():
         H = G.__class__()
         H.graph.update(G.graph)

@@ -111,3 +111,12 @@ def test_timeline_of_a_state_includes_its_officials() -> None:
         ("2021-04-15", "targeted", "sanction:s6", "mfa-ru"),
         ("2021-04-20", "imposed", "sanction:s5", None),
     ]
+
+
+def test_partial_bounds_cover_their_whole_period() -> None:
+    assert [r.sanction for r in relations(G, imposer="us", since="2021-03", until="2021-03")] \
+        == ["s1", "s3"]
+    assert [r.sanction for r in relations(G, until="2021")] == [r.sanction for r in relations(G)]
+    assert relations(G, until="2020") == []
+    assert [r.sanction for r in relations(G, reason="cyber", since="2021-04", until="2021-04")] \
+        == ["s6"]

@@ -31,7 +31,7 @@ WHERE ($imposer = '' OR i.id = $imposer)
   AND ($target = '' OR {target})
   AND ($status = '' OR s.status = $status)
   AND ($since = '' OR left(s.date + '~~~~~~', 10) >= $since)
-  AND ($until = '' OR s.date <= $until)
+  AND ($until = '' OR s.date <= left($until + '~~~~~~', 10))
 OPTIONAL MATCH (s)-[b:BECAUSE_OF]->(r:Reason)
 WITH i, s, t, b, r
 WHERE $reason = '' OR r.id = $reason
@@ -51,7 +51,7 @@ _PARTS = {
 _TIMELINE = "\nUNION ALL\n".join(
     f"MATCH {pattern}\nWHERE {_belongs('x', 'actor')}\n"
     "  AND ($since = '' OR left(r.date + '~~~~~~', 10) >= $since)\n"
-    "  AND ($until = '' OR r.date <= $until)\n"
+    "  AND ($until = '' OR r.date <= left($until + '~~~~~~', 10))\n"
     f"RETURN DISTINCT r.date AS date, '{role}' AS role, r.id AS record, {status} AS status, "
     f"{summary} AS summary"
     for role, (pattern, status, summary) in _PARTS.items()) + ";\n"
@@ -60,7 +60,7 @@ _STATEMENTS = """\
 MATCH (st:Statement)
 WHERE ($stance = '' OR st.stance = $stance)
   AND ($since = '' OR left(st.date + '~~~~~~', 10) >= $since)
-  AND ($until = '' OR st.date <= $until)
+  AND ($until = '' OR st.date <= left($until + '~~~~~~', 10))
   AND ($speaker = '' OR EXISTS {{ MATCH (p:Actor)-[:MADE]->(st)
         WHERE p.id = $speaker
            OR EXISTS {{ MATCH (p)-[:PART_OF*1..20]->(up:Actor) WHERE up.id = $speaker }} }})
