@@ -91,7 +91,7 @@ class Index:
         listed = {parent: {c for c, _ in found} for parent, found in out.items()}
         for aid, d in self.actors.items():
             country = d.get("country")
-            if country and country != aid and country in self.actors:
+            if country and country != aid:  # the country need not be an actor itself
                 seen = listed.setdefault(country, set())
                 if aid not in seen:  # not already there as part of it
                     seen.add(aid)

@@ -28,10 +28,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from kg.errors import Problem, UsageError, ValidationFailed
-from kg.model import RECORD_TYPES, Dataset
+from kg.errors import Problem, ResolveError, UsageError, ValidationFailed
+from kg.model import RECORD_TYPES, Actor, Dataset
 from kg.perf import loads, paused_gc
 from kg.refs import RefProblem, check_references
+from kg.resolve import country_actor
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
 
@@ -534,8 +535,9 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
                   limits: Limits) -> tuple[Dataset, list[Problem]]:
     ctx = _Ctx(limits)
     ds = Dataset()
-    sections = {"source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,
-                "statement": ds.statements}
+    sections: dict[str, list[Any]] = {
+        "source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,
+        "statement": ds.statements}
     seen: dict[tuple[str, str], _Where] = {}  # where every id was met, valid or not
     first_rec: dict[tuple[str, str], Any] = {}  # the validated record behind each id
     invalid: set[tuple[str, str]] = set()  # ids of records that failed validation
@@ -547,9 +549,17 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
             duplicate = isinstance(raw_id, str) and key in seen
             rec = _validate(kind, raw, where, ctx, field_line)
             if duplicate:
-                if rec is not None and first_rec.get(key) == rec:
-                    # The same record written by two files (the state actor ``us`` or a
-                    # web page source from two imports): one fact, kept once.
+                have = first_rec.get(key)
+                if rec is not None and (have == rec or _is_stand_in(rec)):
+                    # The same record written by two files (a web page source from two
+                    # imports), or the plain stand-in for a state that an importer writes
+                    # (``us``) next to a fuller one: one fact, kept once.
+                    continue
+                if rec is not None and have is not None and _is_stand_in(have):
+                    # The fuller record replaces the stand-in met first.
+                    records = sections[kind]
+                    records[next(i for i, r in enumerate(records) if r is have)] = rec
+                    first_rec[key], seen[key] = rec, where
                     continue
                 first = seen[key]
                 ctx.add(Problem(f"duplicate {kind} id {raw_id!r} (first defined in "
@@ -566,7 +576,7 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
                     pending += [(where, f, i, t) for f, i, t in _raw_references(kind, raw)]
                 continue
             first_rec[key] = rec
-            sections[kind].append(rec)  # type: ignore[attr-defined]
+            sections[kind].append(rec)
     for rp in check_references(ds):
         if rp.field == "id":
             continue  # duplicates were reported above, with both places
@@ -578,6 +588,17 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
             ctx.add(Problem(f"unknown {target} {ref!r}", file=where.file, line=where.line,
                             record=where.record, field=fld))
     return ds, ctx.problems
+
+
+def _is_stand_in(rec: Any) -> bool:
+    """Whether ``rec`` is exactly the state or bloc actor that
+    :func:`kg.resolve.country_actor` makes (what importers write for ``us``, ``un``...)."""
+    if not isinstance(rec, Actor):
+        return False
+    try:
+        return bool(rec == country_actor(rec.id))
+    except ResolveError:
+        return False
 
 
 def _refers_to_invalid(rp: RefProblem, invalid: set[tuple[str, str]]) -> bool:

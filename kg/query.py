@@ -28,9 +28,10 @@ from enum import StrEnum
 
 import networkx as nx
 
-from kg.errors import UsageError
+from kg.errors import ResolveError, UsageError
 from kg.index import Index, date_in, index_of
 from kg.model import _check_date
+from kg.resolve import country_code, country_name
 from kg.vocab import Reason, Stance, Status
 
 __all__ = [
@@ -89,12 +90,24 @@ def _check_bound(value: str | None, what: str) -> str | None:
 
 
 def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
-    """The id of the actor ``name`` means in ``G`` (by id, name, alias, country, capital)."""
-    return index_of(G).resolver.resolve(name)
+    """The id of the actor ``name`` means in ``G`` (by id, name, alias, country, capital).
+
+    A country with no actor of its own still answers for its nationals: on imported lists
+    "Russia" means every actor whose ``country`` is ``ru``.
+    """
+    idx = index_of(G)
+    try:
+        return idx.resolver.resolve(name)
+    except ResolveError:
+        code = country_code(name)
+        if code and idx.belonging_to(code):
+            return code
+        raise
 
 
 def _name(idx: Index, actor_id: str) -> str:
-    return str(idx.actors.get(actor_id, {}).get("label") or actor_id)
+    label = idx.actors.get(actor_id, {}).get("label")
+    return str(label or country_name(actor_id) or actor_id)
 
 
 def relations(
@@ -123,11 +136,13 @@ def relations(
     tgt_via: dict[str, str | None] = {}
     if tgt_id:
         tgt_via = {tgt_id: None, **dict(idx.belonging_to(tgt_id))}
-        cands = {u for t in tgt_via for u, _, k in G.in_edges("actor:" + t, keys=True)
+        cands = {u for t in tgt_via if "actor:" + t in G
+                 for u, _, k in G.in_edges("actor:" + t, keys=True)
                  if k == "TARGETS"}
     elif imp_id:
         sources_of = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
-        cands = {v for i in sources_of for _, v, k in G.out_edges("actor:" + i, keys=True)
+        cands = {v for i in sources_of if "actor:" + i in G
+                 for _, v, k in G.out_edges("actor:" + i, keys=True)
                  if k == "IMPOSED"}
     elif reason and not (since or until):
         rnode = "reason:" + reason
@@ -400,7 +415,8 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
     out = []
     nodes: Iterable[tuple[str, dict]] = G.nodes(data=True)
     if speakers is not None:  # only the statements they made, not every statement
-        made = {v for a in speakers for _, v, k in G.out_edges("actor:" + a, keys=True)
+        made = {v for a in speakers if "actor:" + a in G
+                for _, v, k in G.out_edges("actor:" + a, keys=True)
                 if k == "MADE"}
         nodes = [(n, G.nodes[n]) for n in made]
     for n, d in nodes:
@@ -459,6 +475,8 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
     out = []
     for a, how in related.items():
         node = "actor:" + a
+        if node not in G:
+            continue  # a country named only as the nationality of others
         edges: Iterable[tuple[str, str, str, str]] = [
             *((v, k, "out", u) for u, v, k in G.out_edges(node, keys=True)),
             *((u, k, "in", v) for u, v, k in G.in_edges(node, keys=True))]

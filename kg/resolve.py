@@ -189,6 +189,11 @@ def country_actor(code: str) -> Actor:
     >>> country_actor("ru").name, country_actor("eu").kind
     ('Russia', <ActorKind.BLOC: 'bloc'>)
     """
+    return _country_actor(code.lower()).model_copy(deep=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_actor(code: str) -> Actor:
     code = code.lower()
     name = country_name(code)
     if name is None:

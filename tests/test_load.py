@@ -92,14 +92,15 @@ sanctions:
 def test_duplicates_and_unknown_references_across_files(tmp_path: Path) -> None:
     a = write(tmp_path / "a.yaml", GOOD)
     b = write(tmp_path / "b.yaml", dataset(
-        actors=[actor("us", "Duplicate US")],
+        actors=[actor("cn-officials", "Other officials", kind="group", country="cn")],
         sanctions=[sanction("s9", ["us"], ["ghost"], in_response_to=["s404"])],
         statements=[statement("st9", ["us"], about_actors=["nobody"])]))
     found = problems([a, b])
     # The same source written identically in both files is one fact, kept once...
     assert not any("duplicate source" in p for p in found)
     # ...but the same id with different content is a duplicate.
-    assert any("duplicate actor id 'us'" in p and f"first defined in {a}" in p for p in found)
+    assert any("duplicate actor id 'cn-officials'" in p and f"first defined in {a}" in p
+               for p in found)
     assert any("[sanction 's9'] [targets]: unknown actor 'ghost'" in p for p in found)
     assert any("[sanction 's9'] [in_response_to]: unknown sanction 's404'" in p for p in found)
     assert any("[statement 'st9'] [about_actors]: unknown actor 'nobody'" in p for p in found)
@@ -172,3 +173,19 @@ def test_recursive_yaml_and_yaml_tags_are_refused(tmp_path: Path) -> None:
     tag = tmp_path / "tag.yaml"
     tag.write_text("sources: !!python/object/apply:os.system ['echo pwned']\n")
     assert "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in problems([tag])[0]
+
+
+def test_an_importers_state_stand_in_gives_way_to_the_curated_actor(tmp_path: Path) -> None:
+    from kg.resolve import country_actor
+
+    stand_in = {"type": "actor", **country_actor("us").model_dump(mode="json",
+                                                                  exclude_defaults=True)}
+    imported = write(tmp_path / "imported.jsonl", [stand_in])
+    curated = write(tmp_path / "curated.yaml", dataset(actors=[
+        actor("us", "United States", aliases=["USA"], wikidata_id="Q30")]))
+    for order in ([imported, curated], [curated, imported]):
+        ds = load(order)
+        assert [(a.id, a.aliases, a.wikidata_id) for a in ds.actors] == [("us", ["USA"], "Q30")]
+    # A different non-stand-in record with the same id is still a duplicate.
+    other = write(tmp_path / "other.yaml", {"actors": [actor("us", "Uncle Sam")]})
+    assert any("duplicate actor id 'us'" in p for p in problems([curated, other]))

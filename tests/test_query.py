@@ -120,3 +120,19 @@ def test_partial_bounds_cover_their_whole_period() -> None:
     assert relations(G, until="2020") == []
     assert [r.sanction for r in relations(G, reason="cyber", since="2021-04", until="2021-04")] \
         == ["s6"]
+
+
+def test_a_country_with_no_actor_answers_for_its_nationals() -> None:
+    from factory import actor, dataset, graph_of, sanction
+
+    H = graph_of(dataset(
+        actors=[actor("us", "United States"),
+                actor("p1", "Ivan Ivanov", kind="person", country="ru"),
+                actor("c1", "Rosexample LLC", kind="organization", country="ru")],
+        sanctions=[sanction("x1", ["us"], ["p1"], date="2022-01-01"),
+                   sanction("x2", ["us"], ["c1"], date="2022-02-01")]))
+    rows = who_sanctioned(H, "Russia")
+    assert [(r.target, r.target_via) for r in rows] == [("p1", "country"), ("c1", "country")]
+    assert [t.record for t in timeline(H, "Moscow")] == ["sanction:x1", "sanction:x2"]
+    with pytest.raises(ResolveError):
+        who_sanctioned(H, "France")  # no actor and no nationals: still an unknown name
