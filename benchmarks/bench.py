@@ -206,7 +206,9 @@ def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) 
     ]:
         out, ms = median_ms(fn, runs)
         qrow(label, ms, len(out))
-    heavy_runs = max(1, min(runs, 3))
+    # Whole-graph analyses: their answers grow with the graph (retaliation inference
+    # suggests millions of links at 1M), so fewer runs there.
+    heavy_runs = 1 if n >= 1_000_000 else max(1, min(runs, 3))
     for label, fn in [
         ("retaliation(infer=False)", lambda: kq.retaliation(G, infer=False)),
         ("retaliation() with inference", lambda: kq.retaliation(G)),
