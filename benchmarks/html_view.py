@@ -1,6 +1,7 @@
 """Page size and time to a usable page of the browser view (``kg export html``).
 
     python benchmarks/html_view.py [--runs 5]
+    python benchmarks/html_view.py --page big.html [--page other.html]   # pages you made
 
 For the seed data and a generated 5,000-node graph, in both views: the time to render the
 page in Python, its size, and the time from navigation to the first drawn frame in headless
@@ -57,7 +58,22 @@ def _load_ms(browser, url: str, ready: str) -> float:  # type: ignore[no-untyped
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    runs = ap.parse_args().runs
+    ap.add_argument("--page", action="append", default=[],
+                    help="Time this existing page (e.g. kg export html on a big graph) only.")
+    args = ap.parse_args()
+    runs = args.runs
+    if args.page:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            for page in args.page:
+                path = Path(page).resolve()
+                usable = statistics.median(
+                    _load_ms(browser, path.as_uri(), "window.kgReady !== undefined")
+                    for _ in range(runs))
+                print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, usable in "
+                      f"{usable:.0f} ms (median of {runs})", flush=True)
+            browser.close()
+        return 0
     graphs = {"seed": build(load()), "5k generated": _synthetic()}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

@@ -44,6 +44,9 @@ from kg.files import atomic_open
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
 
 DEFAULT_MAX_NODES = 2000
+#: Most sanctions and statements one page draws. Past it the page would take minutes to
+#: build and open, so it is refused with advice (focus on an actor, or export for Gephi).
+MAX_RECORDS = 150_000
 """Past this many nodes, the actors view groups actors and the events view drops sources."""
 
 # Okabe-Ito colours (distinguishable with the common colour-vision deficiencies); the shape
@@ -240,6 +243,14 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
         focus_id = "actor:" + resolve_actor(G, focus)
         G = neighbourhood(G, focus, depth=depth)
     counts, first, last = _summary(G)
+    records = counts["sanction"] + counts["statement"]
+    if records > MAX_RECORDS:
+        where = f"around {focus} at depth {depth}" if focus else "in the data"
+        raise UsageError(
+            f"the browser view draws at most {MAX_RECORDS:,} sanctions and statements; there "
+            f"are {records:,} {where}. Use --focus ACTOR --depth 1 (or a smaller depth), "
+            "pass a slice of the data with -d, or use kg export gexf / neo4j for the whole "
+            "graph")
     scene = (actors_scene if view == "actors" else events_scene)(G, max_nodes=max_nodes)
     frame = nx.Graph()
     frame.add_nodes_from(nd["id"] for nd in scene.nodes)

@@ -222,8 +222,18 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for u, v, e in P.edges(data=True):
         pairs.setdefault((group.get(u, u), group.get(v, v)), []).append(e)
+    brief = len(pairs) > max_nodes
+    most_pairs = 3 * max_nodes
+    if len(pairs) > most_pairs:
+        # Too many links to draw and still open fast: keep the heaviest, and say so.
+        heavy = sorted(pairs, key=lambda p: (-sum(e["count"] for e in pairs[p]), p))
+        dropped = len(pairs) - most_pairs
+        pairs = {p: pairs[p] for p in heavy[:most_pairs]}
+        scene.notes.append(
+            f"The {most_pairs:,} links with the most sanctions are drawn; {dropped:,} lighter "
+            "links are left out. Use --focus ACTOR to see every link around one actor.")
     for (u, v), es in sorted(pairs.items()):
-        scene.edges.append(_pair_edge(G, u, v, es, events))
+        scene.edges.append(_pair_edge(G, u, v, es, events, brief))
     seen_pairs = set()
     for u, v, k in G.edges(keys=True):
         if k in ("MEMBER_OF", "PART_OF") and u in shown and v in shown:
@@ -245,7 +255,9 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
 
 
 def _pair_edge(G: nx.MultiDiGraph, u: str, v: str, es: list[dict[str, Any]],
-               events: _Events) -> dict[str, Any]:
+               events: _Events, brief: bool = False) -> dict[str, Any]:
+    # On a big page every edge's details are cut short: they are most of its size.
+    most_lines, most_src, most_details = (5, 3, 5) if brief else (50, 30, 30)
     sids = [s for e in es for s in e["sanctions"]]
     statuses = sorted({st for e in es for st in e["statuses"]})
     reasons = sorted({r for e in es for r in e["reasons"]})
@@ -257,14 +269,14 @@ def _pair_edge(G: nx.MultiDiGraph, u: str, v: str, es: list[dict[str, Any]],
         d = G.nodes["sanction:" + sid]
         for c, det in zip(d["reasons"], d["reason_details"], strict=False):
             line = _human(c) + (f": {det}" if det else "")
-            if line not in details:
+            if len(details) < most_details and line not in details:
                 details.append(line)
-        if len(lines) < 50:
+        if len(lines) < most_lines:
             lines.append(_join([d.get("date"), d["status"], d["label"],
                                 _join(_human(m) for m in d.get("measures", []))], " · "))
         for s in _sources(G, d.get("sources", []), d.get("quotes", [])):
             key = (s["t"], s["q"])
-            if key not in seen and len(src) < 30:
+            if key not in seen and len(src) < most_src:
                 seen.add(key)
                 src.append(s)
     if len(sids) > len(lines):
