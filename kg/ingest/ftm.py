@@ -169,6 +169,7 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, An
             isinstance(v, list) and all(isinstance(x, str) for x in v) for v in props.values()):
         report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
         return None
+    data["properties"] = props  # an entity with no properties has an empty mapping
     return data
 
 
