@@ -14,13 +14,14 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
 from kg.errors import Problem, UsageError
 
-__all__ = ["DEFAULT_LIMITS", "INVALID", "Ctx", "Limits", "decode", "jsonl_lines",
+__all__ = ["DEFAULT_LIMITS", "INVALID", "Ctx", "Limits", "bounded_lines", "decode",
+           "jsonl_lines",
            "parse_json", "parse_yaml", "read_text", "too_deep"]
 
 
@@ -286,28 +287,40 @@ def parse_json(text: str, path: Path, ctx: Ctx, line: int | None = None) -> Any:
 
 
 
+def bounded_lines(fh: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, bytes read for it) of a binary file, one line in memory at a
+    time. A line longer than ``limit`` bytes comes as ``None``: it is skipped, never held."""
+    n = 0
+    while True:
+        chunk = fh.readline(limit + 1)
+        if not chunk:
+            return
+        n += 1
+        size = len(chunk)
+        if size > limit and not chunk.endswith(b"\n"):
+            while chunk and not chunk.endswith(b"\n"):
+                chunk = fh.readline(1 << 20)
+                size += len(chunk)
+            yield n, None, size
+        else:
+            yield n, chunk, size
+
+
 def jsonl_lines(path: Path, ctx: Ctx) -> Iterator[tuple[int, bytes]]:
-    """Yield (line number, bytes) of a JSONL file, refusing over-long lines without
-    reading them into memory."""
+    """Yield (line number, bytes) of a JSONL file (gzip-compressed or not), refusing
+    over-long lines without reading them into memory."""
     limit = ctx.limits.max_record_bytes
     try:
         with path.open("rb") as probe:
             magic = probe.read(2)
         opener: Any = gzip.open if magic == b"\x1f\x8b" else open
         with opener(path, "rb") as fh:
-            n = 0
-            while True:
-                chunk = fh.readline(limit + 1)
-                if not chunk:
-                    return
-                n += 1
-                if len(chunk) > limit and not chunk.endswith(b"\n"):
+            for n, line, _ in bounded_lines(fh, limit):
+                if line is None:
                     ctx.add(Problem(f"line is longer than {limit} bytes; skipped",
                                     file=str(path), line=n))
-                    while chunk and not chunk.endswith(b"\n"):
-                        chunk = fh.readline(1 << 20)
-                    continue
-                yield n, chunk
+                else:
+                    yield n, line
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         ctx.add(Problem(f"cannot read: {getattr(exc, 'strerror', None) or exc}",
                         file=str(path)))

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.model import Actor, Sanction, Source, Statement
+from kg.readers import bounded_lines
 from kg.resolve import country_actor, country_name
 
 __all__ = [
@@ -159,25 +160,18 @@ def iter_lines(path: Path, report: ImportReport, *, progress: Progress | None = 
         return
     with fh:
         n = done = 0
-        while True:
-            try:
-                chunk = fh.readline(limit + 1)
-            except OSError as exc:
-                report.skip(path, n + 1, f"cannot read: {exc.strerror or exc}")
-                return
-            if not chunk:
-                break
-            n += 1
-            done += len(chunk)
-            if len(chunk) > limit and not chunk.endswith(b"\n"):
-                while chunk and not chunk.endswith(b"\n"):
-                    chunk = fh.readline(1 << 20)
-                    done += len(chunk)
-                report.skip(path, n, f"line is longer than {limit} bytes")
-                continue
-            if progress is not None and n % 4096 == 0:
-                progress(done, total)
-            yield n, chunk.rstrip(b"\r\n")
+        try:
+            for n, line, size in bounded_lines(fh, limit):
+                done += size
+                if line is None:
+                    report.skip(path, n, f"line is longer than {limit} bytes")
+                    continue
+                if progress is not None and n % 4096 == 0:
+                    progress(done, total)
+                yield n, line.rstrip(b"\r\n")
+        except OSError as exc:
+            report.skip(path, n + 1, f"cannot read: {exc.strerror or exc}")
+            return
         if progress is not None:
             progress(total, total)
 
