@@ -455,7 +455,7 @@ def extract_cmd(file: str, date: str, url: str | None, title: str | None, output
 
     if not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
         raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl)")
-    known = load(list(data)).actors if data else None
+    known = load(list(data)) if data else None
     result = extract_file(file, date=date, url=url, title=title, known=known)
     write_dataset(result.dataset, output)
     if explain:

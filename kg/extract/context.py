@@ -86,10 +86,12 @@ class Doc:
         return code
 
     def _new_id(self, base: str) -> str:
-        if base not in self.actors:
+        # A drafted actor never takes the id of a known one: loaded together, they would clash.
+        taken = self.known.actors if self.known is not None else {}
+        if base not in self.actors and base not in taken:
             return base
         n = 2
-        while f"{base}-{n}" in self.actors:
+        while f"{base}-{n}" in self.actors or f"{base}-{n}" in taken:
             n += 1
         return f"{base}-{n}"
 

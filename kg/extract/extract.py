@@ -85,14 +85,21 @@ def _source_id(url: str | None, title: str | None, name: str | None) -> str:
 
 
 def extract_text(text: str, *, date: str, url: str | None = None, title: str | None = None,
-                 source_id: str | None = None, known: Iterable[Actor] | None = None,
+                 source_id: str | None = None,
+                 known: Dataset | Iterable[Actor] | None = None,
                  name: str | None = None) -> Extraction:
     """Extract sanctions and statements from an article's text (plain text or HTML).
 
     ``date`` (YYYY-MM-DD) is the publication date that "on Monday" and "last week" are
-    resolved against; ``known`` actors (e.g. ``load().actors``) are reused by name instead
-    of drafting new ones.
+    resolved against; ``known`` actors (a dataset, e.g. ``load()``, or its actors) are
+    reused by name instead of drafting new ones. A reused actor is copied whole, with the
+    sources it cites and the actors it is part or a member of when ``known`` is a dataset,
+    so the draft validates alone and loads beside the known data (identical records are
+    kept once).
     """
+    known_ds = known if isinstance(known, Dataset) else None
+    if isinstance(known, Dataset):
+        known = known.actors
     try:
         ref = parse_iso_date(date)
     except ValueError as exc:
@@ -122,7 +129,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         first = len(events)
         events += find_events(sent, ms, doc)
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
-    return _build(doc, events, said, url=url, title=title)
+    return _build(doc, events, said, url=url, title=title, known=known_ds)
 
 
 def _merge_events(events: list[Event]) -> tuple[list[Event], dict[int, int], list[list[Event]]]:
@@ -153,7 +160,7 @@ def _country_of(doc: Doc, aid: str) -> str:
 
 
 def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
-           title: str | None) -> Extraction:
+           title: str | None, known: Dataset | None = None) -> Extraction:
     sid = doc.source_id
     explain: dict[str, dict[str, Any]] = {}
     kept, where, extra = _merge_events(events)
@@ -221,8 +228,33 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
         used.update(st.speakers, st.about_actors)
     actors = [a for aid, a in sorted(doc.actors.items()) if aid in used]
     source = Source(id=sid, url=url, title=title, published=doc.ref.isoformat())
-    ds = Dataset(sources=[source], actors=actors, sanctions=sanctions, statements=statements)
+    actors, sources = _with_references(actors, known)
+    ds = Dataset(sources=[source, *sources], actors=actors, sanctions=sanctions,
+                 statements=statements)
     return Extraction(ensure_valid(ds), doc.text, explain, doc.skipped)
+
+
+def _with_references(actors: list[Actor],
+                     known: Dataset | None) -> tuple[list[Actor], list[Source]]:
+    """The draft's actors plus what reused ones refer to (their parents, blocs and sources),
+    taken from ``known``; without it, a reused actor's references are dropped."""
+    if known is None:
+        return [a if not (a.sources or a.part_of or a.member_of) or a.draft
+                else a.model_copy(update={"sources": [], "part_of": None, "member_of": []})
+                for a in actors], []
+    by_id = {a.id: a for a in known.actors}
+    src_by_id = {s.id: s for s in known.sources}
+    out = {a.id: a for a in actors}
+    stack = [a for a in actors if a.id in by_id]
+    while stack:
+        a = stack.pop()
+        for ref in [*a.member_of, *([a.part_of] if a.part_of else [])]:
+            if ref not in out and ref in by_id:
+                out[ref] = by_id[ref]
+                stack.append(by_id[ref])
+    sources = {c.source: src_by_id[c.source] for a in out.values() if a.id in by_id
+               for c in a.sources if c.source in src_by_id}
+    return sorted(out.values(), key=lambda a: a.id), sorted(sources.values(), key=lambda s: s.id)
 
 
 def read_article(path: str | os.PathLike[str]) -> str:
@@ -249,7 +281,8 @@ def read_article(path: str | os.PathLike[str]) -> str:
 
 
 def extract_file(path: str | os.PathLike[str], *, date: str, url: str | None = None,
-                 title: str | None = None, known: Iterable[Actor] | None = None) -> Extraction:
+                 title: str | None = None,
+                 known: Dataset | Iterable[Actor] | None = None) -> Extraction:
     """:func:`extract_text` on a file (``-`` for stdin)."""
     try:
         parse_iso_date(date)

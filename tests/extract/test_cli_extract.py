@@ -103,3 +103,24 @@ def test_unknown_output_suffix_is_refused_before_work(tmp_path: Path,
     code, _, err = run(capsys, "extract", str(src), "--date", "2023-05-19", "-o",
                        str(tmp_path / "o.txt"))
     assert code == 2 and "unknown output format" in err
+
+
+def test_a_draft_made_with_known_actors_loads_alone_and_beside_them(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from kg.load import load
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    out = tmp_path / "draft.yaml"
+    proc = subprocess.run([sys.executable, "-m", "kg", "extract",
+                           str(examples / "seed-article.txt"), "--date", "2021-03-23",
+                           "-d", str(examples), "-o", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    alone = load(out)
+    ids = {a.id for a in alone.actors}
+    assert {"blinken", "lavrov", "wang-yi"} <= ids  # reused, not drafted again
+    assert "dm-2021-03-23" in {s.id for s in alone.sources}  # what they cite comes along
+    together = load([out, examples])
+    assert len(together.sanctions) == len(load(examples).sanctions) + len(alone.sanctions)
