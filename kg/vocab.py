@@ -35,6 +35,7 @@ class ActorKind(StrEnum):
     ORGANIZATION = "organization"
     GROUP = "group"
     VESSEL = "vessel"
+    AIRCRAFT = "aircraft"
 
     @property
     def can_impose(self) -> bool:

@@ -78,7 +78,7 @@ sanctions:
     f = str(path)
     assert found == [
         f"{f}:5 [actor 'cn'] [kind]: 'country' is not allowed; input should be 'state', "
-        "'bloc', 'government_body', 'person', 'organization', 'group' or 'vessel'",
+        "'bloc', 'government_body', 'person', 'organization', 'group', 'vessel' or 'aircraft'",
         f"{f}:11 [sanction 's1'] [date]: '2021-02-30' is not a real calendar date",
         f"{f}:16 [sanction 's1'] [reasons.0.category]: 'greed' is not allowed; input should "
         "be 'human_rights', 'democracy', 'election_interference', 'armed_conflict', "

@@ -1,7 +1,8 @@
 """The graph as FollowTheMoney JSON lines, so OpenSanctions tooling can take it.
 
 * Actors become entities ``kg-<id>``: person -> Person, organization -> Organization,
-  government_body, state and bloc -> PublicBody, group -> LegalEntity, vessel -> Vessel.
+  government_body, state and bloc -> PublicBody, group -> LegalEntity, vessel -> Vessel,
+  aircraft -> Airplane.
   Names, aliases, country, Wikidata id, position and notes are kept; a state or bloc that
   imposes sanctions is itself a PublicBody so that sanctions can name it.
 * A sanction becomes one FtM ``Sanction`` per target (FtM links a sanction to one entity):
@@ -34,7 +35,8 @@ __all__ = ["SCHEMAS", "ftm_entities", "write_ftm"]
 #: Our actor kind -> FtM schema.
 SCHEMAS = {"person": "Person", "organization": "Organization",
            "government_body": "PublicBody", "state": "PublicBody", "bloc": "PublicBody",
-           "group": "LegalEntity", "vessel": "Vessel"}
+           "group": "LegalEntity", "vessel": "Vessel",
+           "aircraft": "Airplane"}
 
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

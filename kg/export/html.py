@@ -59,6 +59,7 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "organization": {"name": "organization", "shape": "triangleDown", "color": "#CC79A7"},
     "group": {"name": "group", "shape": "star", "color": "#A6761D"},
     "vessel": {"name": "vessel", "shape": "dot", "color": "#666666"},
+    "aircraft": {"name": "aircraft", "shape": "dot", "color": "#999999"},
     "sanction": {"name": "sanction", "shape": "diamond", "color": "#D55E00"},
     "statement": {"name": "statement", "shape": "box", "color": "#7B61A8"},
     "reason": {"name": "reason", "shape": "ellipse", "color": "#B89B00"},

@@ -79,7 +79,7 @@ NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
 EDGE_COLUMNS = {"BECAUSE_OF": "detail", "CITES": "quote"}
 _KIND_LABELS = {"state": "State", "bloc": "Bloc", "government_body": "GovernmentBody",
                 "person": "Person", "organization": "Organization", "group": "Group",
-                "vessel": "Vessel"}
+                "vessel": "Vessel", "aircraft": "Aircraft"}
 _LIST_COLUMNS = {a for cols in NODE_COLUMNS.values() for a, h in cols if h.endswith("[]")}
 _EPOCH = dt.date(1970, 1, 1)
 UNIT_SEPARATOR = "\x1f"

@@ -64,7 +64,7 @@ except ImportError:  # pragma: no cover
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
-#: FtM schema -> our actor kind. An aircraft is filed with vessels (craft that are listed).
+#: FtM schema -> our actor kind.
 ACTOR_SCHEMAS: dict[str, ActorKind] = {
     "Person": ActorKind.PERSON,
     "Organization": ActorKind.ORGANIZATION,
@@ -72,7 +72,7 @@ ACTOR_SCHEMAS: dict[str, ActorKind] = {
     "LegalEntity": ActorKind.ORGANIZATION,
     "PublicBody": ActorKind.GOVERNMENT_BODY,
     "Vessel": ActorKind.VESSEL,
-    "Airplane": ActorKind.VESSEL,
+    "Airplane": ActorKind.AIRCRAFT,
 }
 
 #: FtM identifier properties kept in ``Actor.identifiers`` (under the same name).

@@ -17,7 +17,8 @@ file                                columns
 ==================================  ========================================================
 
 Each primary row becomes an actor ``ofac-<ent_num>`` (SDN_Type individual -> person,
-vessel/aircraft -> vessel, empty -> organization) and one sanction ``ofac-<ent_num>-sdn``
+vessel -> vessel, aircraft -> aircraft, empty -> organization) and one sanction
+``ofac-<ent_num>-sdn``
 (or ``-cons``) imposed by ``us``, its programmes (``SDGT] [IRGC`` is two) mapped to reasons
 through :data:`kg.ingest.tables.OFAC_PROGRAMS`, each programme tag kept as the detail. An
 SDN listing blocks property, so its measure is ``asset_freeze``. The legacy files carry no
@@ -54,7 +55,7 @@ NULL = "-0-"
 EOF_BYTE = "\x1a"
 _COLUMNS = {"primary": 12, "add": 6, "alt": 5, "comments": 2}
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
-          "aircraft": ActorKind.VESSEL}
+          "aircraft": ActorKind.AIRCRAFT}
 _NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)")
 
 

@@ -75,3 +75,24 @@ def test_consolidated_list_and_undecodable(tmp_path):
         (2, "neither UTF-8 nor Windows-1252 (byte 0x81 at column 9)"),
         (3, "ent_num must be a number, not 'x1'"),
     ]
+
+
+def test_aircraft_are_aircraft_and_export_as_ftm_airplanes(tmp_path):
+    import json
+
+    from followthemoney import model
+
+    from kg.build import build
+    from kg.export.ftm import write_ftm
+
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text('36001,"EXAMPLE AIR 123","aircraft","IRAN","-0- ","-0- ","-0- ",'
+                   '"-0- ","-0- ","-0- ","-0- ","Aircraft Manufacture Date 1990."\n')
+    ds, _ = import_dataset("ofac", [sdn])
+    plane = ds.actor("ofac-36001")
+    assert plane is not None and plane.kind is ActorKind.AIRCRAFT
+    out = tmp_path / "out.ftm.json"
+    write_ftm(build(ds), out)
+    schemas = {model.get_proxy(json.loads(line)).schema.name
+               for line in out.read_text().splitlines()}
+    assert "Airplane" in schemas
