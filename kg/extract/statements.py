@@ -35,6 +35,10 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REL_PRONOUN = re.compile(r"\b(?:that|which|what|who)\s+(?:it|he|she|they)\s+$", re.I)
 _SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun")
+#: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
+_OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
+                     r"official|government|ambassador|embassy|president|premier|leader|envoy)"
+                     r"\b")
 _ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:new\s+)?"
                               r"(?:sanctions|measures|moves?|decision|penalties)\b", re.I)
 
@@ -70,7 +74,11 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
                      ) -> tuple[list[Mention], str] | None:
     lo = seg[0]
     word = cue.group().lower()
-    after = [m for m in ms if cue.end() <= m.start <= cue.end() + 2 and m.kind in _SPEAKER_KINDS]
+    # "said Lavrov", "said the Iranian foreign minister": the speaker right after the verb.
+    gap = re.match(r"\s*(?:the\s+)?", text[cue.end():])
+    reach = cue.end() + (gap.end() if gap else 0) + 2
+    after = [m for m in ms if cue.end() <= m.start <= reach and (
+        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))]
     inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
@@ -111,6 +119,11 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
 def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Sentence
                      ) -> tuple[list[Resolved], bool]:
     """Speaker ids and whether they were found by reference (pronoun, "the statement")."""
+    if m.kind == "demonym" and m.code:
+        # "the Iranian foreign minister": an unnamed office holder speaks for the state.
+        aid = doc.country(m.code)
+        return ([Resolved(aid, m.text, "demonym and an office: speaks for the state",
+                          m.start)] if aid else []), False
     if m.kind == "ref":
         poss = [x for x in ms if x.end <= m.start and x.possessive]
         if poss and m.start - poss[-1].end <= 3:
@@ -212,10 +225,19 @@ def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event]
         days = {d.value for d in find_dates(seg, doc.ref)}
         dated = [i for i, e in enumerate(events) if e.date in days]
         prior = [i for i, e in enumerate(events) if e.sentence.index < st.sentence.index]
+        # Of the earlier events, prefer the latest one the speaker's country took part in
+        # (an Iranian minister on "these sanctions" means the ones on Iran).
+        def country(aid: str) -> str:
+            a = doc.actors.get(aid)
+            return (a.country or aid) if a is not None else aid
+
+        own = {country(s.id) for s in speakers}
+        involved = [i for i in prior
+                    if own & {country(r.id) for r in events[i].imposers + events[i].targets}]
         if dated:
             st.about_sanctions = dated[-1:]
         elif prior:
-            st.about_sanctions = prior[-1:]
+            st.about_sanctions = (involved or prior)[-1:]
     spk = {s.id for s in speakers}
     for m in ms:
         if m.kind == "country" and st.start <= m.start < st.end and m.code:

@@ -266,3 +266,15 @@ def test_a_modal_before_a_coordinated_verb_does_not_make_a_threat() -> None:
     r = extract_text("Tehran said it would announce sanctions on EU lawmakers.",
                      date="2022-10-18")
     assert [s.status for s in r.dataset.sanctions] == ["threatened"]
+
+
+def test_an_unnamed_official_speaks_for_the_state_about_its_own_sanctions() -> None:
+    from kg.extract import extract_text
+
+    r = extract_text("The EU imposed sanctions on eight Iranian officials over the crackdown. "
+                     "Japan lifted sanctions on North Korean shipping companies. "
+                     '"These sanctions are illegal," said the Iranian foreign minister.',
+                     date="2022-10-18")
+    [st] = r.dataset.statements
+    eu = next(s.id for s in r.dataset.sanctions if s.imposers == ["eu"])
+    assert (st.speakers, st.about_sanctions) == (["ir"], [eu])
