@@ -17,7 +17,7 @@ import click
 import networkx as nx
 
 from kg import __version__
-from kg.errors import KGError, UsageError
+from kg.errors import KGError, Problem, UsageError, ValidationFailed
 from kg.query import Coalition, Relation, RetaliationLink, StatementRow, TimelineEntry
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -393,7 +393,18 @@ def _load_each(paths: Sequence[str]) -> list[Any]:
 
     if not paths:
         raise UsageError("give the data files to merge")
-    return [load(p) for p in paths]
+    out = []
+    for p in paths:
+        try:
+            out.append(load(p))
+        except ValidationFailed as exc:
+            if any("unknown" in pr.message for pr in exc.problems):
+                # Files that refer to each other belong in one folder, loaded as one.
+                exc.problems.append(Problem(
+                    "each PATH is merged as one dataset: put files that refer to each other "
+                    "in one folder and pass the folder", file=p))
+            raise
+    return out
 
 
 @cli.command("merge")
