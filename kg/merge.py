@@ -109,11 +109,8 @@ def _combine(a: M, b: M) -> M:
                 aliases.append(x)
         upd["aliases"] = aliases
         upd["draft"] = a.draft and b.draft
-    if isinstance(a, Sanction) and isinstance(b, Sanction):
-        dates = [d for d in (a.date, b.date) if d]
-        upd["date"] = min(dates) if dates else None
-        ends = [d for d in (a.end_date, b.end_date) if d]
-        upd["end_date"] = max(ends) if ends else None
+    # Dates are a's where it has them (the record kept is the one from the earliest input,
+    # usually curated): a later report of the same event does not move it.
     return a.model_copy(update=upd)
 
 
@@ -175,9 +172,9 @@ def _cluster(records: list[Any], key: Any, window_days: int, kind: str,
             if current and _joins(current, r, window_days, origin, compatible):
                 current.append(r)
                 continue
-            _flush(current, kept, renamed, kind, merges)
+            _flush(current, kept, renamed, kind, merges, origin)
             current = [r]
-        _flush(current, kept, renamed, kind, merges)
+        _flush(current, kept, renamed, kind, merges, origin)
     return kept, renamed
 
 
@@ -196,16 +193,19 @@ def _joins(current: list[Any], r: Any, window_days: int, origin: dict[str, int],
 
 
 def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: str,
-           merges: list[Merge]) -> None:
+           merges: list[Merge], origin: dict[str, int]) -> None:
     if not current:
         return
-    first = current[0]
-    for other in current[1:]:
+    # The record from the earliest input survives with its id and dates (curated data is
+    # usually given first); the others add their sources and fill what it lacks.
+    ordered = sorted(current, key=lambda r: (origin.get(r.id, 0), r.date or "", r.id))
+    first = ordered[0]
+    for other in ordered[1:]:
         first = _combine(first, other)
         renamed[other.id] = first.id
     kept.append(first)
     if len(current) > 1:
-        merges.append(Merge(kind, first.id, tuple(r.id for r in current[1:]), "same event"))
+        merges.append(Merge(kind, first.id, tuple(r.id for r in ordered[1:]), "same event"))
 
 
 def _same_kind_of_event(a: Sanction, b: Sanction) -> bool:

@@ -83,6 +83,11 @@ KEEP_WHOLE = frozenset({"sanction", "date", "status", "record", "first", "last",
                         "original", "response_date", "original_date", "chain", "role", "reason"})
 
 
+#: Columns of short vocabulary words and dates, kept whole before anything else.
+_VOCABULARY = frozenset({"reason", "status", "date", "first", "last", "role", "chain",
+                         "response_date", "original_date", "stance", "inferred"})
+
+
 def format_table(rows: Sequence[Any], columns: Sequence[str], *,
                  width: int | None = None, headers: Sequence[str] | None = None) -> str:
     """A plain-text table that fits ``width`` columns (the terminal's, or 80), wrapping
@@ -95,8 +100,10 @@ def format_table(rows: Sequence[Any], columns: Sequence[str], *,
     budget = width - 2 * (len(columns) - 1)
     soft = [i for i, c in enumerate(columns) if c not in KEEP_WHOLE]
     every = list(range(len(columns)))
-    # Wrap text down to 20 columns first, then ids down to 14, then anything down to 6.
-    for pool, floor in ((soft, 20), (every, 14), (every, 6)):
+    # Wrap text down to 20 columns first, then further down to 8, then ids; dates and
+    # vocabulary words (which read badly split) only as a last resort.
+    ids = [i for i, c in enumerate(columns) if c not in _VOCABULARY]
+    for pool, floor in ((soft, 20), (soft, 8), (ids, 8), (every, 6)):
         while sum(widths) > budget and pool and max(widths[i] for i in pool) > floor:
             widest = max(pool, key=lambda i: widths[i])
             widths[widest] -= 1

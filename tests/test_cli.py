@@ -42,16 +42,16 @@ def test_who_sanctioned_china_table_on_the_seed(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "query", "who-sanctioned", "China", *SEED)
     assert code == 0
     assert out == """\
-imposer        target          reason        status   date        sanction
--------------  --------------  ------------  -------  ----------  --------------
-Canada         Chinese         human_rights  imposed  2021-03-22  xinjiang-2021-
-               officials                                          western
-European       Chinese         human_rights  imposed  2021-03-22  xinjiang-2021-
-Union          officials                                          western
-United         Chinese         human_rights  imposed  2021-03-22  xinjiang-2021-
-Kingdom        officials                                          western
-United States  Chinese         human_rights  imposed  2021-03-22  xinjiang-2021-
-               officials                                          western
+imposer     target      reason        status   date        sanction
+----------  ----------  ------------  -------  ----------  ---------------------
+Canada      Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
+            officials
+European    Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
+Union       officials
+United      Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
+Kingdom     officials
+United      Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
+States      officials
 """
 
 

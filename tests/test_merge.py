@@ -111,3 +111,17 @@ def test_three_sources_one_person(fixtures_dir=None):
     assert person.identifiers["ofac_uid"] == "9001"
     on_him = sorted(s.id for s in ds.sanctions if person.id in s.targets)
     assert on_him == ["ftm-ofac-san-vesk", "ofac-9001-sdn", "un-kpi-901-listing"]
+
+
+def test_the_earliest_inputs_record_keeps_its_id_and_date():
+    base = dict(imposers=["us"], targets=["cn"], sources=[{"source": "s"}])
+    actors = [Actor(id="us", name="US", kind="state"), Actor(id="cn", name="China", kind="state")]
+    curated = Dataset(sources=[_src("s")], actors=actors,
+                      sanctions=[Sanction(id="oil-ban", date="2022-03-08", **base)])
+    news = Dataset(sources=[_src("s"), _src("t")], actors=actors,
+                   sanctions=[Sanction(id="gdelt-1", date="2022-03-03", imposers=["us"],
+                                       targets=["cn"], sources=[{"source": "t"}])])
+    out, merges = merge_datasets([curated, news], window_days=7)
+    [s] = out.sanctions
+    assert (s.id, s.date, [c.source for c in s.sources]) == ("oil-ban", "2022-03-08", ["s", "t"])
+    assert [str(m) for m in merges][-1] == "sanction oil-ban <- gdelt-1 (same event)"

@@ -321,6 +321,8 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
         if not cats or cats == (Reason.OTHER,):
             cats = tuple(classify_reason(program))
         reasons = [ReasonRef(category=c, detail=program) for c in cats if c is not Reason.OTHER]
+        # A programme we cannot classify is still a stated reason: "other", in its words.
+        reasons = reasons or [ReasonRef(category=Reason.OTHER, detail=program)]
     if any(t in st.counter for t in _values(entity, "entity")) and not any(
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,

@@ -51,8 +51,8 @@ AUTHORITIES: dict[str, str] = {
     "council of the european union": "eu", "european union": "eu", "european council": "eu",
     "european commission": "eu", "eu council": "eu", "eu": "eu",
     # United Nations Security Council and its sanctions committees
-    "united nations security council": "un", "un security council": "un",
-    "security council": "un", "unsc": "un", "united nations": "un",
+    "united nations security council": "unsc", "un security council": "unsc",
+    "security council": "unsc", "unsc": "unsc", "united nations": "unsc",
     # United Kingdom (OFSI is part of HM Treasury; the FCDO designates)
     "office of financial sanctions implementation": "gb", "ofsi": "gb",
     "hm treasury": "gb", "her majestys treasury": "gb", "his majestys treasury": "gb",

@@ -163,7 +163,7 @@ def read_un(paths: Iterable[Path], report: ImportReport, *,
                                         "appears twice; the first is kept")
                 continue
             yield from seen.source(src)
-            yield from seen.state("un")
+            yield from seen.state("unsc")
             yield actor
             yield sanction
 
@@ -213,7 +213,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     measures = [Measure.ASSET_FREEZE, Measure.ARMS_EMBARGO]
     if kind is ActorKind.PERSON:
         measures.insert(1, Measure.TRAVEL_BAN)
-    sanction = Sanction(id=f"{actor_id}-listing", imposers=["un"], targets=[actor_id],
+    sanction = Sanction(id=f"{actor_id}-listing", imposers=["unsc"], targets=[actor_id],
                         measures=measures, date=date, program=regime,
                         reasons=[ReasonRef(category=r, detail=regime) for r in reasons],
                         sources=cite)

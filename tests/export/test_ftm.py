@@ -33,7 +33,7 @@ def test_followthemoney_reads_every_line(tmp_path):
     un = proxies["kg-un-kpi-901-listing-ftm-nk-vesk7qa-8135a39e"]
     assert un.schema.name == "Sanction"
     assert un.get("entity") == ["kg-ftm-nk-vesk7qa-8135a39e"]
-    assert un.get("authority") == ["United Nations"]
+    assert un.get("authority") == ["UN Security Council"]
     assert un.get("startDate") == ["2016-11-30"]
     assert un.get("reason") == ["DPRK (resolution 1718)"]
     counter = proxies["kg-ftm-ru-mfa-lindqvist-ftm-q98765402"]

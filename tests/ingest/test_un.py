@@ -12,7 +12,7 @@ def test_entries(fixtures):
     assert person.aliases == ["Orlan Vesk", "Ol Vesk"]
     assert person.identifiers == {"un_reference": "KPi.901", "un_dataid": "7000101"}
     s = next(x for x in ds.sanctions if x.id == "un-kpi-901-listing")
-    assert s.imposers == ["un"] and s.date == "2016-11-30"
+    assert s.imposers == ["unsc"] and s.date == "2016-11-30"
     assert s.reasons[0].category is Reason.NUCLEAR_PROLIFERATION
     assert s.reasons[0].detail == "DPRK (resolution 1718)"
     assert s.measures == [Measure.ASSET_FREEZE, Measure.TRAVEL_BAN, Measure.ARMS_EMBARGO]
@@ -33,7 +33,7 @@ def test_broken_xml_keeps_entries_before_the_error(tmp_path):
                  "<REFERENCE_NUMBER>TAi.1</REFERENCE_NUMBER></INDIVIDUAL>\n"
                  "<INDIVIDUAL><FIRST_NAME>B</SECOND_NAME></INDIVIDUAL>\n")
     ds, report = import_dataset("un", [f])
-    assert [a.id for a in ds.actors] == ["un", "un-tai-1"]
+    assert [a.id for a in ds.actors] == ["unsc", "un-tai-1"]
     assert report.skipped[0].line == 3
     assert report.skipped[0].reason.startswith("broken XML (mismatched tag)")
 
