@@ -230,20 +230,24 @@ def _count(words: list[str]) -> int | None:
 def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention]
             ) -> list[Mention]:
     at = {m.start: m for m in places}
+    at_end = {m.end: m for m in places}  # "North Korean": met from its last word
     out: list[Mention] = []
     for i, (s, e, word, _poss) in enumerate(toks):
         noun = word.lower()
         if noun not in GROUP_NOUNS or (word[0].isupper() and i > 0 and noun != "mps"):
             continue
+        if i + 1 < len(toks) and toks[i + 1][2].lower() in GROUP_NOUNS \
+                and not text[e:toks[i + 1][0]].strip():
+            continue  # "shipping companies": the noun is the last word, not the first
         nxt = text[e:e + 40]
         if re.match(r"\s+(?:[A-Z]{2,}|[A-Z][a-z]+ [A-Z])", nxt) and not re.match(
                 r"\s+(?:in|of|from|on|and)\b", nxt):
             continue  # "broadcasters RT and Sputnik": the names follow
         j, code, words = i - 1, None, []
         while j >= 0:
-            ts, _te, w, _poss = toks[j]
+            ts, te, w, _poss = toks[j]
             lw = w.lower()
-            place = at.get(ts)
+            place = at.get(ts) or at_end.get(te)
             if place is not None and (place.kind == "demonym" or place.possessive or (
                     place.kind == "country" and len(place.text) <= 4 and j == i - 1)):
                 code = code or place.code

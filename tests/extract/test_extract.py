@@ -278,3 +278,15 @@ def test_an_unnamed_official_speaks_for_the_state_about_its_own_sanctions() -> N
     [st] = r.dataset.statements
     eu = next(s.id for s in r.dataset.sanctions if s.imposers == ["eu"])
     assert (st.speakers, st.about_sanctions) == (["ir"], [eu])
+
+
+def test_a_group_noun_after_a_modifier_noun_keeps_every_word() -> None:
+    from kg.extract import extract_text
+
+    r = extract_text("Japan imposed sanctions on three North Korean shipping companies on "
+                     "Monday.", date="2022-05-11")
+    [s] = r.dataset.sanctions
+    [group] = [a for a in r.dataset.actors if a.id in s.targets]
+    assert (group.name, group.count, group.country) == (
+        "Three North Korean shipping companies", 3, "kp")
+    assert s.date == "2022-05-09"
