@@ -405,7 +405,8 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
                until: str | None = None) -> list[StatementRow]:
     """Statements, filtered by speaker (an actor and the people and bodies that are part
     of it: "Russia" finds Lavrov), by subject (an actor named in ``about_actors``, or one
-    that imposed or was hit by a sanction in ``about_sanctions``) and by stance."""
+    that imposed or was hit by a sanction in ``about_sanctions``, when someone else speaks)
+    and by stance."""
     idx = index_of(G)
     stance = _check_enum(stance, Stance, "stance")
     since, until = _check_bound(since, "since"), _check_bound(until, "until")
@@ -430,9 +431,13 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
             continue
         if subjects is not None:
             hit = bool(subjects & set(d["about_actors"]))
-            for s in d["about_sanctions"]:
-                sd = G.nodes.get("sanction:" + s, {})
-                hit = hit or bool(subjects & set(sd.get("imposers", []) + sd.get("targets", [])))
+            # A statement about sanctions the subject took part in is about the subject,
+            # unless the subject itself is speaking (the US on its own sanctions).
+            if not hit and not set(d["speakers"]) <= subjects:
+                for s in d["about_sanctions"]:
+                    sd = G.nodes.get("sanction:" + s, {})
+                    involved = set(sd.get("imposers", []) + sd.get("targets", []))
+                    hit = hit or bool(subjects & involved)
             if not hit:
                 continue
         quote = next((q for q in d["quotes"] if q), None)

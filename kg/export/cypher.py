@@ -17,8 +17,8 @@ __all__ = ["QUERIES", "queries"]
 
 # An actor x "belongs to" $A (the way kg.query widens a target): it is A, has A as its
 # country, or is part of A (through any chain of PART_OF).
-_BELONGS = ("({x}.id = ${p} OR {x}.country = ${p} OR EXISTS {{ MATCH ({x})-[:PART_OF*1..20]->"
-            "(up:Actor) WHERE up.id = ${p} }})")
+_BELONGS = ("({x}.id = ${p} OR coalesce({x}.country, '') = ${p} "
+            "OR EXISTS {{ MATCH ({x})-[:PART_OF*1..20]->(up:Actor) WHERE up.id = ${p} }})")
 
 
 def _belongs(x: str, p: str) -> str:
@@ -66,13 +66,16 @@ WHERE ($stance = '' OR st.stance = $stance)
            OR EXISTS {{ MATCH (p)-[:PART_OF*1..20]->(up:Actor) WHERE up.id = $speaker }} }})
   AND ($about = ''
        OR EXISTS {{ MATCH (st)-[:ABOUT]->(x:Actor) WHERE {about} }}
-       OR EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)-[:TARGETS]->(x:Actor) WHERE {about} }}
-       OR EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)<-[:IMPOSED]-(x:Actor) WHERE {about} }})
+       OR (EXISTS {{ MATCH (q:Actor)-[:MADE]->(st) WHERE NOT ({speaker_about}) }}
+           AND (EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)-[:TARGETS]->(x:Actor)
+                          WHERE {about} }}
+                OR EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)<-[:IMPOSED]-(x:Actor)
+                             WHERE {about} }})))
 RETURN st.id AS statement, st.date AS date, st.speakers AS speakers, st.stance AS stance,
        st.about_actors AS about_actors, st.about_sanctions AS about_sanctions,
        st.summary AS summary, st.sources AS sources
 ORDER BY coalesce(date, '9999'), statement;
-""".format(about=_belongs("x", "about"))
+""".format(about=_belongs("x", "about"), speaker_about=_belongs("q", "about"))
 
 QUERIES = f"""\
 // Cypher equivalents of `kg query`, for the graph loaded from this folder.
