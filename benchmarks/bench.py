@@ -117,6 +117,7 @@ def _closest(G: nx.MultiDiGraph, key: str, direction: str, want: int,
 
 
 def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) -> None:
+    from kg import patterns as kp
     from kg import query as kq
     from kg.build import build
     from kg.load import load
@@ -210,9 +211,9 @@ def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) 
     # suggests millions of links at 1M), so fewer runs there.
     heavy_runs = 1 if n >= 1_000_000 else max(1, min(runs, 3))
     for label, fn in [
-        ("retaliation(infer=False)", lambda: kq.retaliation(G, infer=False)),
-        ("retaliation() with inference", lambda: kq.retaliation(G)),
-        ("coalitions()", lambda: kq.coalitions(G)),
+        ("retaliation(infer=False)", lambda: kp.retaliation(G, infer=False)),
+        ("retaliation() with inference", lambda: kp.retaliation(G)),
+        ("coalitions()", lambda: kp.coalitions(G)),
     ]:
         out, ms = median_ms(fn, heavy_runs)
         qrow(label, ms, len(out), f"(median of {heavy_runs})")

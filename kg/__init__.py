@@ -26,10 +26,9 @@ from kg.errors import (
 )
 from kg.load import default_data_path, load
 from kg.model import Actor, Citation, Dataset, ReasonRef, Sanction, Source, Statement
+from kg.patterns import coalitions, retaliation
 from kg.query import (
-    coalitions,
     relations,
-    retaliation,
     sanctioned_by,
     statements,
     timeline,

@@ -4,10 +4,9 @@ import pytest
 from world import world_graph
 
 from kg.errors import ResolveError, UsageError
+from kg.patterns import coalitions, retaliation
 from kg.query import (
-    coalitions,
     relations,
-    retaliation,
     sanctioned_by,
     statements,
     timeline,

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from kg import patterns as kp
 from kg import query as kq
 from kg.build import build
 from kg.errors import ValidationFailed
@@ -365,7 +366,7 @@ def test_inferred_retaliation_equals_pairwise_definition(gen_graph: nx.MultiDiGr
                 # ...answers a strictly earlier one in the window that is not its answer.
                 if (a2, b2) == (a, b) and start <= odate < rdate and (o, r) not in stated:
                     want.add((r[9:], o[9:]))
-        got = {(x.response, x.original) for x in kq.retaliation(G, window_days=window)
+        got = {(x.response, x.original) for x in kp.retaliation(G, window_days=window)
                if x.inferred}
         assert got == want
     assert want

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from world import world_graph
+
 from kg.notebook import View
 from kg.stats import most_targeted, reasons_by_imposer, sanctions_per_year, summary
-from world import world_graph
 
 G = world_graph()
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from world import world_graph
 
 from kg.build import who_sanctioned_whom
 from kg.cli import main
 from kg.subgraph import neighbourhood
-from world import world_graph
 
 
 def test_focus_keeps_every_record_whole() -> None:

@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
+from world import world_graph
 
 import kg.export.html as html
 from kg.errors import UsageError
-from world import world_graph
 
 
 def page_data(page: str) -> dict:  # type: ignore[type-arg]

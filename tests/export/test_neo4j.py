@@ -14,6 +14,7 @@ import ladybug
 import pandas as pd
 import pytest
 
+from kg import patterns as kp
 from kg import query as kq
 from kg.build import build
 from kg.cli import main
@@ -190,9 +191,9 @@ def check_same_answers(G: Any, conn: ladybug.Connection, targets: list[str],
     # kg orders links by chain, which Cypher does not compute: compare as sets.
     same(sorted((r["response"], tuple(r["response_imposers"]), r["original"]) for r in rows),
          sorted((x.response, x.response_imposers, x.original)
-                for x in kq.retaliation(G, infer=False)))
+                for x in kp.retaliation(G, infer=False)))
     rows = run(conn, Q["coalitions"], since="", until="")
-    same(sorted(_coalitions(rows)), sorted({(c.against, c.sanctions) for c in kq.coalitions(G)}))
+    same(sorted(_coalitions(rows)), sorted({(c.against, c.sanctions) for c in kp.coalitions(G)}))
     return checked
 
 
