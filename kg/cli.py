@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -348,5 +347,3 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(70)
     sys.exit(0)
 
-
-_ = Path  # used in type positions by helpers that extend this module

@@ -257,12 +257,12 @@ class Sanction(_Model):
     def _rules(self) -> Sanction:
         if self.id in self.in_response_to:
             raise ValueError(f"sanction {self.id!r} cannot respond to itself")
-        if self.date and self.end_date and _date_key(self.end_date) < _date_key(self.date):
+        if self.date and self.end_date and self.end_date < self.date:
             raise ValueError(f"end_date {self.end_date} is before date {self.date}")
         if (
             self.effective_date
             and self.end_date
-            and _date_key(self.end_date) < _date_key(self.effective_date)
+            and self.end_date < self.effective_date
         ):
             raise ValueError(
                 f"end_date {self.end_date} is before effective_date {self.effective_date}"
@@ -296,10 +296,6 @@ class Statement(_Model):
     confidence: float | None = Field(default=None, ge=0, le=1)
     """For machine-extracted records: how sure the extractor is (0 to 1)."""
 
-
-def _date_key(value: str) -> str:
-    """Sort key for partial dates: a partial date sorts at its start."""
-    return value
 
 
 Record = Source | Actor | Sanction | Statement

@@ -6,7 +6,6 @@ live in benchmarks/bench.py)."""
 from __future__ import annotations
 
 import gc
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 
 from kg import patterns as kp
 from kg import query as kq
@@ -23,17 +23,6 @@ from kg.index import Index, date_in
 from kg.load import Limits, load
 from kg.model import Citation, Dataset, Sanction
 from kg.perf import paused_gc
-
-
-def _helper(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-data = _helper("scale_data")
 
 
 def _problems(path: Path, **limits: Any) -> list[str]:

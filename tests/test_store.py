@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import struct
 from pathlib import Path
 from typing import Any
 
 import pytest
+import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 
 from kg.build import build
 from kg.cli import main
@@ -16,17 +16,6 @@ from kg.errors import SavedGraphError
 from kg.load import load
 from kg.query import who_sanctioned
 from kg.store import FORMAT_VERSION, MAGIC, read_graph, write_graph
-
-
-def _helper(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-data = _helper("scale_data")
 
 
 def _edges(G: Any) -> list[tuple[Any, ...]]:

@@ -4,7 +4,6 @@ checked against kg.query on the same graph."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 import ladybug
 import pandas as pd
 import pytest
+import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 
 from kg import patterns as kp
 from kg import query as kq
@@ -21,18 +21,6 @@ from kg.cli import main
 from kg.export.cypher import QUERIES, queries
 from kg.export.neo4j import UNIT_SEPARATOR, read_csv_rows, write_neo4j
 from kg.load import default_data_path, load
-
-
-def _helper(name: str) -> Any:
-    path = Path(__file__).resolve().parent.parent / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-data = _helper("scale_data")
 
 _TYPES = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "boolean": "BOOLEAN",
           "string[]": "STRING[]"}
