@@ -3,7 +3,7 @@
 Prints precision, recall and F1 per field (imposers, targets, status, reason category,
 statement speaker, stance) for the ``dev`` part (tuned on) and the ``held_out`` part (not
 looked at while tuning) of benchmarks/extract_dev/, then, when the seed article text is
-present (``--seed PATH``, ``$KG_SEED_ARTICLE``, or ../shared/seed/seed-article.txt from
+present (``--seed PATH``, ``$KG_SEED_ARTICLE``, or the bundled examples/seed-article.txt from
 the repository root), the same figures for the seed article against its hand-made data
 (``--seed-gold``, default examples/seed-article.yaml), and finally the speed on a
 1,000-word article (median of several runs).
@@ -232,7 +232,7 @@ def speed(text: str, runs: int) -> tuple[float, int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", default=os.environ.get("KG_SEED_ARTICLE"),
-                    help="seed article text (default ../shared/seed/seed-article.txt)")
+                    help="seed article text (default examples/seed-article.txt)")
     ap.add_argument("--seed-gold", default=None, help="default examples/seed-article.yaml")
     ap.add_argument("--runs", type=int, default=7, help="timing runs (median reported)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every passage")
@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parts = [args.only] if args.only else ["dev", "held_out"]
     for part in parts:
         print(score_set(DEV / f"{part}.yaml", args.verbose).report(f"{part}:"))
-    seed = Path(args.seed) if args.seed else ROOT.parent / "shared" / "seed" / "seed-article.txt"
+    seed = Path(args.seed) if args.seed else ROOT / "examples" / "seed-article.txt"
     gold_path = Path(args.seed_gold) if args.seed_gold else ROOT / "examples" / "seed-article.yaml"
     seed_text = None
     if seed.is_file() and gold_path.is_file():
@@ -257,7 +257,9 @@ def main(argv: list[str] | None = None) -> int:
                                 for x in ps], [(x["speakers"], x["stance"]) for x in pst])
         print(sc.report(f"seed article ({seed}):"))
     else:
-        print(f"seed article: skipped ({seed if not seed.is_file() else gold_path} not found)")
+        missing = seed if not seed.is_file() else gold_path
+        print(f"extract_eval: {missing} not found", file=sys.stderr)
+        return 2
     # Speed: the seed article (or the dev passages) repeated to at least 1,000 words.
     base = seed_text or "\n".join(p["text"] for p in yaml.safe_load(
         (DEV / "dev.yaml").read_text(encoding="utf-8"))["passages"])

@@ -1,11 +1,18 @@
 """Node positions for the browser view, computed in Python so the page opens with physics off.
 
-Small graphs get a force-directed layout (Kamada-Kawai up to :data:`KK_LIMIT` nodes, then
-Fruchterman-Reingold), one connected component at a time, the components packed in rows
-so isolated pieces do not drift off-screen. Large graphs (past :data:`FORCE_LIMIT` nodes)
-would take minutes that way, so only their best-connected "core" gets a force layout and
-every other node is set on a small sunflower spiral around its best-connected placed
+Small graphs get a distance-faithful layout (stress majorization up to :data:`KK_LIMIT`
+nodes, then Fruchterman-Reingold), one connected component at a time, the components packed
+in rows so isolated pieces do not drift off-screen. Large graphs (past :data:`FORCE_LIMIT`
+nodes) would take minutes that way, so only their best-connected "core" gets a force layout
+and every other node is set on a small sunflower spiral around its best-connected placed
 neighbour: linear time, and hubs with their satellites stay readable.
+
+Only numpy is needed (a declared dependency). networkx's ``kamada_kawai_layout`` and its
+``spring_layout`` on 500 nodes or more need scipy; this module never calls them, so the
+browser view works with ``pip install sanctions-kg`` alone. Stress majorization is the
+optimisation Kamada-Kawai approximates (Gansner, Koren & North, "Graph drawing by stress
+majorization", 2004), written here in numpy in a few lines instead of pulling scipy's
+optimiser (tens of MB) into every install.
 
 >>> import networkx as nx
 >>> pos = layout(nx.path_graph(3))
@@ -19,11 +26,16 @@ import math
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
 __all__ = ["FORCE_LIMIT", "KK_LIMIT", "layout"]
 
 KK_LIMIT = 120
-"""Largest component laid out with Kamada-Kawai (cubic time, but the tidiest drawings)."""
+"""Largest component laid out by stress majorization (cubic time, but the tidiest drawings)."""
+DENSE_LIMIT = 499
+"""Largest component given to networkx's dense (numpy-only) Fruchterman-Reingold; networkx
+switches to a scipy solver at 500 nodes, so bigger components get the core-and-satellites
+layout instead."""
 FORCE_LIMIT = 600
 """Largest graph laid out entirely by forces; past it, the core-and-satellites layout."""
 CORE_SIZE = 250
@@ -43,14 +55,54 @@ def _component_layout(C: nx.Graph, seed: int) -> Pos:
         a, b = list(C)
         return {a: (-EDGE_PX / 2, 0.0), b: (EDGE_PX / 2, 0.0)}
     if n <= KK_LIMIT:
-        raw = nx.kamada_kawai_layout(C)
-    else:
+        raw = _stress_layout(C, seed)
+    elif n <= DENSE_LIMIT:
         raw = nx.spring_layout(C, seed=seed, iterations=60)
+    else:
+        return _satellites(C, seed)
     # Scale so the mean edge is about EDGE_PX long, whatever the layout's own units.
     lengths = [math.dist(raw[u], raw[v]) for u, v in C.edges() if u != v]
     mean = sum(lengths) / len(lengths) if lengths else 1.0
     k = EDGE_PX / (mean or 1.0)
     return {v: (float(x) * k, float(y) * k) for v, (x, y) in raw.items()}
+
+
+def _stress_layout(C: nx.Graph, seed: int, iterations: int = 300) -> Pos:
+    """Stress majorization of a connected graph: screen distances follow hop distances.
+
+    Starts from classical MDS of the hop-distance matrix (plus a small seeded jitter so
+    symmetric nodes do not coincide), then applies the localized SMACOF update with weights
+    ``d**-2`` until the layout stops moving. Units are hops; the caller rescales.
+    """
+    nodes = list(C)
+    index = {v: i for i, v in enumerate(nodes)}
+    n = len(nodes)
+    D = np.zeros((n, n))
+    for u, dists in nx.all_pairs_shortest_path_length(C):
+        for v, d in dists.items():
+            D[index[u], index[v]] = d
+    # Classical MDS: the top two eigenvectors of the double-centred squared distances.
+    J = np.eye(n) - 1.0 / n
+    B = -0.5 * J @ (D**2) @ J
+    vals, vecs = np.linalg.eigh(B)
+    X = vecs[:, -2:] * np.sqrt(np.maximum(vals[-2:], 1e-9))
+    X = X + np.random.default_rng(seed).normal(scale=0.05, size=X.shape)
+    W = np.zeros_like(D)
+    off = D > 0
+    W[off] = D[off] ** -2.0
+    wsum = W.sum(axis=1)[:, None]
+    for _ in range(iterations):
+        diff = X[:, None, :] - X[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2))
+        np.fill_diagonal(dist, 1.0)
+        dist = np.maximum(dist, 1e-9)
+        pull = (W * D / dist)[:, :, None] * diff
+        new = ((W[:, :, None] * X[None, :, :]).sum(axis=1) + pull.sum(axis=1)) / wsum
+        moved = float(np.abs(new - X).max())
+        X = new
+        if moved < 1e-4:
+            break
+    return {v: (float(X[i, 0]), float(X[i, 1])) for v, i in index.items()}
 
 
 def _pack(parts: list[Pos], gap: float = EDGE_PX * 0.8) -> Pos:
