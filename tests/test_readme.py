@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -150,8 +151,15 @@ def test_jupyter_lab_starts(workdir: Path) -> None:
         assert port, seen[-2000:]
         url = (f"http://127.0.0.1:{port}/api/contents/explore_sanctions.ipynb"
                "?content=0&token=readme-test")
-        with urllib.request.urlopen(url, timeout=30) as resp:
-            info = json.load(resp)
+        info = None
+        while info is None:  # the URL is printed a moment before the server listens
+            try:
+                with urllib.request.urlopen(url, timeout=30) as resp:
+                    info = json.load(resp)
+            except urllib.error.URLError as e:
+                if not isinstance(e.reason, ConnectionRefusedError) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
     finally:
         os.killpg(p.pid, signal.SIGTERM)
         p.wait(timeout=30)
