@@ -9,7 +9,7 @@ which survives a noisy shared machine better than seconds do:
 * save / load .kgz vs  rebuilding from the JSONL
 * each query (median of ``--runs`` runs, after one warm-up call that builds the indexes),
   with the size of its answer: a query's cost should follow its answer, not the graph
-* --focus extraction (``kg.subgraph.neighbourhood``) for a hub and a tail actor
+* --focus extraction (``kg.graph.subgraph.neighbourhood``) for a hub and a tail actor
 * each export  vs  writing every node and edge as one orjson line
 * peak memory (max RSS) of the process
 
@@ -119,11 +119,11 @@ def _closest(G: nx.MultiDiGraph, key: str, direction: str, want: int,
 def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) -> None:
     from kg import patterns as kp
     from kg import query as kq
-    from kg.build import build
-    from kg.load import load
-    from kg.perf import paused_gc
-    from kg.store import read_graph, write_graph
-    from kg.subgraph import neighbourhood
+    from kg._perf import paused_gc
+    from kg.graph.build import build
+    from kg.graph.store import read_graph, write_graph
+    from kg.graph.subgraph import neighbourhood
+    from kg.readwrite.load import load
 
     size_mb = path.stat().st_size / 1e6
     print(f"\n== {n:,} events ({path.name}, {size_mb:.0f} MB) ==", flush=True)
@@ -135,7 +135,7 @@ def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) 
     lines, t_parse, _ = timed(parse)
     gc.collect()
     _reset_peak()
-    # As the kg command does (kg.cli.load_graph): collector paused throughout, the
+    # As the kg command does (kg.cli.app.load_graph): collector paused throughout, the
     # dataset consumed by the build, and the finished graph frozen out of the collector.
     with paused_gc():
         ds, t_load, c_load = timed(lambda: load(path))
@@ -165,7 +165,7 @@ def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) 
     row("save .kgz", t_save, c_save, extra=f"{kgz.stat().st_size / 1e6:.0f} MB")
 
     def read_frozen() -> nx.MultiDiGraph:
-        with paused_gc():  # as kg.cli.load_graph reads a .kgz
+        with paused_gc():  # as kg.cli.app.load_graph reads a .kgz
             H = read_graph(kgz)
             gc.freeze()
             return H
@@ -218,7 +218,7 @@ def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) 
         out, ms = median_ms(fn, heavy_runs)
         qrow(label, ms, len(out), f"(median of {heavy_runs})")
 
-    print("  --focus subgraph (kg.subgraph.neighbourhood)", flush=True)
+    print("  --focus subgraph (kg.graph.subgraph.neighbourhood)", flush=True)
     for actor, depth in [(tail_t, 2), (mid_t, 2), ("ir", 1), ("us", 1)]:
         sub, ms = median_ms(lambda a=actor, d=depth: neighbourhood(G, a, depth=d), heavy_runs)
         qrow(f"neighbourhood({actor!r}, depth={depth})", ms, sub.number_of_nodes(),

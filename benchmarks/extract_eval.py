@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import extract_text  # noqa: E402
-from kg.model import Actor, Dataset  # noqa: E402
-from kg.resolve import normalize  # noqa: E402
+from kg.model.records import Actor, Dataset  # noqa: E402
+from kg.resolve.resolver import normalize  # noqa: E402
 
 FIELDS = ["imposers", "targets", "status", "reason", "speaker", "stance"]
 DEV = ROOT / "benchmarks" / "extract_dev"

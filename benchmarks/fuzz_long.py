@@ -31,7 +31,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kg.cli import main  # noqa: E402
+from kg.cli.app import main  # noqa: E402
 
 SEED = yaml.safe_load((REPO / "examples" / "seed-article.yaml").read_text(encoding="utf-8"))
 ACTORS = REPO / "examples" / "actors.yaml"
@@ -74,7 +74,7 @@ def run_cli(args: list[str], outputs: list[Path] = (),  # type: ignore[assignmen
                 problem = f"failed run changed {p.name}"
             else:
                 from kg.errors import KGError
-                from kg.load import load
+                from kg.readwrite.load import load
 
                 try:
                     load(p)

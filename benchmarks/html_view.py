@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
 
 from playwright.sync_api import sync_playwright
 
-from kg.build import build
 from kg.export.html import render_html
-from kg.load import load
-from kg.model import Dataset
+from kg.graph.build import build
+from kg.model.records import Dataset
+from kg.readwrite.load import load
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]

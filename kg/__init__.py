@@ -14,7 +14,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from kg.build import build, who_sanctioned_whom
 from kg.errors import (
     DataError,
     KGError,
@@ -24,9 +23,9 @@ from kg.errors import (
     UsageError,
     ValidationFailed,
 )
-from kg.load import default_data_path, load
-from kg.model import Actor, Citation, Dataset, ReasonRef, Sanction, Source, Statement
-from kg.patterns import coalitions, retaliation
+from kg.graph.build import build, who_sanctioned_whom
+from kg.model.records import Actor, Citation, Dataset, ReasonRef, Sanction, Source, Statement
+from kg.output.table import to_dataframe, to_records
 from kg.query import (
     relations,
     sanctioned_by,
@@ -34,8 +33,9 @@ from kg.query import (
     timeline,
     who_sanctioned,
 )
-from kg.resolve import Resolver
-from kg.table import to_dataframe, to_records
+from kg.query.patterns import coalitions, retaliation
+from kg.readwrite.load import default_data_path, load
+from kg.resolve.resolver import Resolver
 
 __all__ = [
     "Actor",

@@ -30,8 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from kg.model import Actor, Citation, Dataset, Sanction, Source, Statement
-from kg.resolve import normalize
+from kg.model.records import Actor, Citation, Dataset, Sanction, Source, Statement
+from kg.resolve.resolver import normalize
 
 __all__ = ["Merge", "merge_datasets", "name_key"]
 
@@ -220,7 +220,7 @@ def merge_datasets(datasets: Sequence[Dataset], *,
                    window_days: int = 7) -> tuple[Dataset, list[Merge]]:
     """One dataset from several, with every merge made (see the module docstring).
 
-    >>> from kg.model import Actor
+    >>> from kg.model.records import Actor
     >>> a = Dataset(actors=[Actor(id="ofac-1", name="SMITH, John", kind="person", country="gb")])
     >>> b = Dataset(actors=[Actor(id="un-qdi-1", name="John Smith", kind="person", country="gb")])
     >>> ds, merges = merge_datasets([a, b])

@@ -17,9 +17,9 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's kg
 
-from kg.build import build
 from kg.export.html import write_html
-from kg.load import default_data_path, load
+from kg.graph.build import build
+from kg.readwrite.load import default_data_path, load
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg.build import build
-from kg.load import load
-from kg.model import Dataset
+from kg.graph.build import build
+from kg.model.records import Dataset
+from kg.readwrite.load import load
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ from typing import Any
 import networkx as nx
 import yaml
 
-from kg.build import build
-from kg.model import Dataset
+from kg.graph.build import build
+from kg.model.records import Dataset
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from world import WORLD, world_graph
 
-from kg.build import build, who_sanctioned_whom
-from kg.model import Dataset
+from kg.graph.build import build, who_sanctioned_whom
+from kg.model.records import Dataset
 
 
 def test_nodes_are_namespaced_and_typed() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from kg.cli.app import main
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = ["-d", str(REPO / "examples" / "actors.yaml"), "-d",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.load import load
-from kg.model import Dataset
+from kg.model.records import Dataset
+from kg.readwrite.load import load
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

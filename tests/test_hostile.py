@@ -17,9 +17,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.cli import main
+from kg.cli.app import main
 from kg.errors import KGError, ValidationFailed
-from kg.load import Limits, load
+from kg.readwrite.load import Limits, load
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = yaml.safe_load((REPO / "examples" / "seed-article.yaml").read_text(encoding="utf-8"))
@@ -194,7 +194,7 @@ def test_interrupted_and_failed_writes_keep_the_previous_output(
         capsys: pytest.CaptureFixture[str]) -> None:
     import errno
 
-    import kg.files
+    import kg.readwrite.write
 
     out = tmp_path / "graph.json"
     out.write_text("previous")
@@ -202,7 +202,7 @@ def test_interrupted_and_failed_writes_keep_the_previous_output(
     def full_disk(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(kg.files.os, "fsync", full_disk)
+    monkeypatch.setattr(kg.readwrite.write.os, "fsync", full_disk)
     code, _, err = cli(capsys, "export", "json", "-o", str(out))
     assert code == 1 and "No space left on device" in err and "Traceback" not in err
     assert out.read_text() == "previous"
@@ -210,7 +210,7 @@ def test_interrupted_and_failed_writes_keep_the_previous_output(
     def interrupt(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.files.os, "fsync", interrupt)
+    monkeypatch.setattr(kg.readwrite.write.os, "fsync", interrupt)
     code, _, err = cli(capsys, "export", "json", "-o", str(out))
     assert code == 130 and err.strip() == "kg: interrupted"
     assert out.read_text() == "previous"
@@ -240,7 +240,7 @@ SENTENCE_PARTS = ["The United States", "Beijing", "the EU", "Russia", "imposed s
        date=st.dates().map(lambda d: d.isoformat()))
 def test_extract_yields_a_valid_draft_or_a_clear_error(parts: list[str], date: str) -> None:
     from kg.extract import extract_text
-    from kg.load import ensure_valid
+    from kg.readwrite.load import ensure_valid
 
     text = " ".join(parts)
     try:

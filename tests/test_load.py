@@ -8,7 +8,7 @@ import pytest
 from factory import actor, dataset, sanction, statement, write
 
 from kg.errors import UsageError, ValidationFailed
-from kg.load import Limits, load
+from kg.readwrite.load import Limits, load
 
 GOOD = dataset(
     actors=[actor("us", "United States"), actor("cn", "China"),
@@ -176,7 +176,7 @@ def test_recursive_yaml_and_yaml_tags_are_refused(tmp_path: Path) -> None:
 
 
 def test_an_importers_state_stand_in_gives_way_to_the_curated_actor(tmp_path: Path) -> None:
-    from kg.resolve import country_actor
+    from kg.resolve.resolver import country_actor
 
     stand_in = {"type": "actor", **country_actor("us").model_dump(mode="json",
                                                                   exclude_defaults=True)}

@@ -1,8 +1,8 @@
 """Merging datasets: same id, same actor (wikidata or name+country+kind), same event."""
 
-from kg.load import ensure_valid
 from kg.merge import merge_datasets
-from kg.model import Actor, Dataset, Sanction, Source
+from kg.model.records import Actor, Dataset, Sanction, Source
+from kg.readwrite.load import ensure_valid
 
 
 def _src(i):

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from kg.model import Actor, Sanction, Statement
-from kg.vocab import Reason, Status
+from kg.model.records import Actor, Sanction, Statement
+from kg.model.vocab import Reason, Status
 
 SRC = [{"source": "a", "quote": "exact words"}]
 

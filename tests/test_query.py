@@ -4,7 +4,6 @@ import pytest
 from world import world_graph
 
 from kg.errors import ResolveError, UsageError
-from kg.patterns import coalitions, retaliation
 from kg.query import (
     relations,
     sanctioned_by,
@@ -12,6 +11,7 @@ from kg.query import (
     timeline,
     who_sanctioned,
 )
+from kg.query.patterns import coalitions, retaliation
 
 G = world_graph()
 

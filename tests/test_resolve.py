@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import ResolveError
-from kg.model import Actor
-from kg.resolve import Resolver, country_actor, country_code, country_name, normalize
+from kg.model.records import Actor
+from kg.resolve.resolver import Resolver, country_actor, country_code, country_name, normalize
 
 ACTORS = [
     Actor(id="us", name="United States", kind="state", country="us"),

@@ -15,14 +15,14 @@ import networkx as nx
 import pytest
 import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 
-from kg import patterns as kp
 from kg import query as kq
-from kg.build import build
+from kg._perf import paused_gc
 from kg.errors import ValidationFailed
-from kg.index import Index, date_in
-from kg.load import Limits, load
-from kg.model import Citation, Dataset, Sanction
-from kg.perf import paused_gc
+from kg.graph.build import build
+from kg.graph.index import Index, date_in
+from kg.model.records import Citation, Dataset, Sanction
+from kg.query import patterns as kp
+from kg.readwrite.load import Limits, load
 
 
 def _problems(path: Path, **limits: Any) -> list[str]:
@@ -40,7 +40,7 @@ def test_fast_path_still_reports_every_bad_line(tmp_path: Path, parser: str,
     if parser == "json":  # the standard-library fallback when orjson is not installed
         import sys
 
-        monkeypatch.setattr(sys.modules["kg.load"], "loads", json.loads)
+        monkeypatch.setattr(sys.modules["kg.readwrite.load"], "loads", json.loads)
     good = json.dumps({"type": "source", "id": "a1"})
     lines = [
         b"\xef\xbb\xbf" + good.encode(),                            # 1: BOM: still fine
@@ -113,7 +113,7 @@ def test_unknown_references_still_reported(tmp_path: Path) -> None:
 
 def reference_build(ds: Dataset) -> nx.MultiDiGraph:
     """The graph built the plain way, one add_edge at a time (build's contract)."""
-    from kg.build import _actor_attrs, _sanction_attrs, _statement_attrs
+    from kg.graph.build import _actor_attrs, _sanction_attrs, _statement_attrs
 
     H = nx.MultiDiGraph(kg_graph_version=1)
     names = {a.id: a.name for a in ds.actors}
@@ -302,7 +302,7 @@ def test_generator_is_deterministic_and_realistic(tmp_path: Path) -> None:
 
 
 def test_neighbourhood_equals_induced_subgraph(gen_graph: nx.MultiDiGraph) -> None:
-    from kg.subgraph import neighbourhood
+    from kg.graph.subgraph import neighbourhood
 
     for actor, depth in (("us", 1), ("ir", 2), ("t5", 2), ("ru", 0)):
         H = neighbourhood(gen_graph, actor, depth=depth)

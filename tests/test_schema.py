@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from kg.schema import schemas, write_schemas
+from kg.model.jsonschema import schemas, write_schemas
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from world import world_graph
 
 from kg.notebook import View
-from kg.stats import most_targeted, reasons_by_imposer, sanctions_per_year, summary
+from kg.query.stats import most_targeted, reasons_by_imposer, sanctions_per_year, summary
 
 G = world_graph()
 

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 
-from kg.build import build
-from kg.cli import main
+from kg.cli.app import main
 from kg.errors import SavedGraphError
-from kg.load import load
+from kg.graph.build import build
+from kg.graph.store import FORMAT_VERSION, MAGIC, read_graph, write_graph
 from kg.query import who_sanctioned
-from kg.store import FORMAT_VERSION, MAGIC, read_graph, write_graph
+from kg.readwrite.load import load
 
 
 def _edges(G: Any) -> list[tuple[Any, ...]]:

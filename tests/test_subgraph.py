@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from world import world_graph
 
-from kg.build import who_sanctioned_whom
-from kg.cli import main
-from kg.subgraph import neighbourhood
+from kg.cli.app import main
+from kg.graph.build import who_sanctioned_whom
+from kg.graph.subgraph import neighbourhood
 
 
 def test_focus_keeps_every_record_whole() -> None:

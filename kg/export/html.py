@@ -14,8 +14,8 @@ tooltips are not used (its ``title`` may be HTML); the details panel replaces th
 script-src of the policy allows only the page's two scripts by hash, so even an injected
 ``onerror=`` attribute could not run.
 
->>> from kg.build import build
->>> from kg.load import load
+>>> from kg.graph.build import build
+>>> from kg.readwrite.load import load
 >>> page = render_html(build(load()))
 >>> page.startswith("<!DOCTYPE html>") and "<script src" not in page and "<link" not in page
 True
@@ -39,7 +39,7 @@ import networkx as nx
 from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
 from kg.export.layout import layout
-from kg.files import atomic_open
+from kg.readwrite.write import atomic_open
 
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
 
@@ -238,8 +238,8 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
         raise UsageError("max_nodes must be at least 2")
     focus_id = None
     if focus:
-        from kg.query import resolve_actor
-        from kg.subgraph import neighbourhood
+        from kg.graph.index import resolve_actor
+        from kg.graph.subgraph import neighbourhood
 
         focus_id = "actor:" + resolve_actor(G, focus)
         G = neighbourhood(G, focus, depth=depth)

@@ -2,7 +2,7 @@
 each with the plain-text details shown on hover or click (:mod:`kg.export.html` turns them
 into vis-network data through pyvis).
 
-* ``actors``: the who-sanctioned-whom projection (:func:`kg.build.who_sanctioned_whom`), one
+* ``actors``: the who-sanctioned-whom projection (:func:`kg.graph.build.who_sanctioned_whom`), one
   edge per imposer -> target pair, plus "part of" / "member of" links between the actors
   shown. Past ``max_nodes`` actors, the less connected ones are grouped by kind and country
   into one node per group, and the scene says so.
@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
-from kg.build import who_sanctioned_whom
-from kg.resolve import country_name
+from kg.graph.build import who_sanctioned_whom
+from kg.resolve.resolver import country_name
 
 __all__ = ["Scene", "actors_scene", "events_scene", "http_url"]
 

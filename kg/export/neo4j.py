@@ -42,7 +42,7 @@ from typing import IO, Any
 import networkx as nx
 
 from kg.export.cypher import QUERIES
-from kg.files import atomic_dir
+from kg.readwrite.write import atomic_dir
 
 __all__ = ["NODE_COLUMNS", "NODE_FILES", "SPACES", "write_neo4j"]
 
@@ -121,7 +121,7 @@ def _writer(fh: IO[str]) -> Any:
 
 def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     """Write the neo4j-admin import folder for ``G`` (see the module docstring)."""
-    from kg.index import index_of
+    from kg.graph.index import index_of
 
     delim = _array_delimiter(G)
     idx = index_of(G)

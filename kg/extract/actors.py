@@ -3,7 +3,7 @@ government, "the Kremlin"), people with their titles, unnamed groups ("10 Europe
 individuals", "Chinese officials"), news agencies, pronouns and references to an earlier
 statement ("the joint statement", "he said").
 
-Country names, seats of government and demonyms come from :mod:`kg.resolve`; this module
+Country names, seats of government and demonyms come from :mod:`kg.resolve.resolver`; this module
 adds only what an article needs around them: titles, group nouns, number words, a few more
 seats and government bodies, and the names of a handful of leaders whose country a report
 rarely spells out.
@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.resolve import DEMONYMS, SEATS, SHORT_NAMES, country_code, country_name, normalize
+from kg.resolve.resolver import DEMONYMS, SEATS, SHORT_NAMES, country_code, country_name, normalize
 
 __all__ = ["Mention", "find_mentions", "slug"]
 
 #: Phrases news uses for a government that are not place names (capitals and seats of
-#: government are in :data:`kg.resolve.SEATS`).
+#: government are in :data:`kg.resolve.resolver.SEATS`).
 EXTRA_PLACES: dict[str, str] = {
     "biden administration": "us", "trump administration": "us",
     "obama administration": "us", "foreign office": "gb", "european commission": "eu",

@@ -9,9 +9,9 @@ from typing import Any
 
 from kg.errors import ResolveError
 from kg.extract.actors import Mention, slug
-from kg.model import Actor, Citation
-from kg.resolve import Resolver, country_actor
-from kg.vocab import ActorKind
+from kg.model.records import Actor, Citation
+from kg.model.vocab import ActorKind
+from kg.resolve.resolver import Resolver, country_actor
 
 __all__ = ["Doc", "Resolved"]
 

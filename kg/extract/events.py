@@ -19,7 +19,7 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
-from kg.extract.patterns import (
+from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
     REASON_CUE,
@@ -31,7 +31,7 @@ from kg.extract.patterns import (
     classify_reason,
 )
 from kg.extract.text import Sentence
-from kg.vocab import Reason, Status
+from kg.model.vocab import Reason, Status
 
 __all__ = ["Event", "find_events"]
 

@@ -3,7 +3,8 @@
 :func:`extract_text` reads an article sentence by sentence: it finds who is named
 (:mod:`kg.extract.actors`), the sanctions events (:mod:`kg.extract.events`) and the
 statements (:mod:`kg.extract.statements`), then joins events reported twice, links
-retaliation to the event it answers, and builds a Dataset that :func:`kg.load.ensure_valid`
+retaliation to the event it answers, and builds a Dataset that
+:func:`kg.readwrite.load.ensure_valid`
 accepts. Every sanction and statement cites the article with the sentence it came from and
 its character offsets in the article text (for HTML, in the text extracted from the page).
 States and blocs are the usual ISO/bloc actors; people, groups and organisations the
@@ -39,10 +40,10 @@ from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
-from kg.load import ensure_valid
-from kg.model import Actor, Dataset, ReasonRef, Sanction, Source, Statement
-from kg.resolve import Resolver
-from kg.vocab import Measure, Status
+from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
+from kg.model.vocab import Measure, Status
+from kg.readwrite.load import ensure_valid
+from kg.resolve.resolver import Resolver
 
 __all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
            "read_article"]

@@ -23,9 +23,9 @@ from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.events import Event
-from kg.extract.patterns import SPEECH, classify_reason, stance_of
+from kg.extract.lexicon import SPEECH, classify_reason, stance_of
 from kg.extract.text import Sentence
-from kg.vocab import Reason, Stance
+from kg.model.vocab import Reason, Stance
 
 __all__ = ["Said", "find_statements"]
 

@@ -1,5 +1,5 @@
 """Real sources in: one module per kind of input, each producing the same records that
-:func:`kg.load.load` produces, so every query and export works on imported data unchanged.
+:func:`kg.readwrite.load.load` produces, so every query and export works on imported data unchanged.
 
 ======  ==================================================  =========================
 kind    input                                               module
@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import UsageError
-from kg.files import atomic_open
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
-from kg.model import Dataset
+from kg.model.records import Dataset
+from kg.readwrite.write import atomic_open
 
 __all__ = ["KINDS", "ImportReport", "Skipped", "import_dataset", "read_records",
            "write_import"]
@@ -75,9 +75,9 @@ def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
     """Read ``paths`` as ``kind`` into a validated dataset, with the import report.
 
     Records that cannot be read are in ``report.skipped``; the dataset holds the rest and
-    passes :func:`kg.load.ensure_valid`.
+    passes :func:`kg.readwrite.load.ensure_valid`.
     """
-    from kg.load import ensure_valid
+    from kg.readwrite.load import ensure_valid
 
     report = ImportReport(kind)
     ds = Dataset()
@@ -103,7 +103,7 @@ except ImportError:  # pragma: no cover
 
 
 def record_line(rec: Record) -> str:
-    """One JSONL line for a record, as :func:`kg.files.write_dataset` writes it."""
+    """One JSONL line for a record, as :func:`kg.readwrite.write.write_dataset` writes it."""
     return _dumps({"type": type(rec).__name__.lower(),
                    **rec.model_dump(mode="json", exclude_defaults=True)}) + "\n"
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.model import Actor, Sanction, Source, Statement
-from kg.readers import bounded_lines
-from kg.resolve import country_actor, country_name
+from kg.model.records import Actor, Sanction, Source, Statement
+from kg.readwrite.readers import bounded_lines
+from kg.resolve.resolver import country_actor, country_name
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -222,7 +222,7 @@ def slug_id(prefix: str, raw: str) -> str:
 
 def text_slug(text: str, max_len: int = 60) -> str:
     """A readable slug of free text (``"Ministry of X"`` -> ``ministry-of-x``)."""
-    from kg.resolve import normalize
+    from kg.resolve.resolver import normalize
 
     return _NOT_SLUG.sub("-", normalize(text)).strip("-")[:max_len].strip("-") or "x"
 

@@ -7,7 +7,7 @@ Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "dat
   actors ``ftm-<id>`` (names and aliases, country, wikidataId, identifiers such as INN, IMO,
   LEI and the OpenSanctions id), whether or not anything sanctions them.
 * A Sanction entity becomes one sanction ``ftm-<id>`` against its ``entity``. The imposer
-  comes from ``authority`` through :data:`kg.ingest.tables.AUTHORITIES` (an authority the
+  comes from ``authority`` through :data:`kg.ingest.crosswalks.AUTHORITIES` (an authority the
   table does not know becomes its own government_body actor ``body-<name>``, part of the
   ``country`` given), else from ``country``. ``reason`` is kept verbatim as the detail and
   classified; ``program`` fills in when there is no reason; ``provisions`` become measures;
@@ -44,14 +44,14 @@ from kg.ingest.common import (
     text_slug,
     url_source,
 )
-from kg.ingest.tables import (
+from kg.ingest.crosswalks import (
     classify_measures,
     classify_reason,
     imposer_for_authority,
     ofac_program_reasons,
 )
-from kg.model import Actor, Citation, ReasonRef, Sanction, Source
-from kg.vocab import ActorKind, Reason, Status
+from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
+from kg.model.vocab import ActorKind, Reason, Status
 
 try:  # orjson parses several times faster; the json module does the same job without it
     import orjson

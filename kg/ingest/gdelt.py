@@ -13,7 +13,7 @@ col   name                    use
                               ``nato``
 17    Actor2CountryCode       the target / addressee
 18    Actor2KnownGroupCode    as column 8
-26    EventCode               CAMEO code; only :data:`kg.vocab.CAMEO_SANCTION_CODES` are read
+26    EventCode               CAMEO code; only :data:`kg.model.vocab.CAMEO_SANCTION_CODES` are read
 59    DATEADDED               (57 in GDELT 1.0, ignored)
 60    SOURCEURL               the article: a ``url-<hash>`` source (last column in 1.0)
 ====  ======================  =============================================================
@@ -49,8 +49,8 @@ from kg.ingest.common import (
     iter_lines,
     url_source,
 )
-from kg.model import Citation, Sanction, Statement
-from kg.vocab import CAMEO_SANCTION_CODES, Stance, Status
+from kg.model.records import Citation, Sanction, Statement
+from kg.model.vocab import CAMEO_SANCTION_CODES, Stance, Status
 
 __all__ = ["CAMEO_COUNTRIES", "CAMEO_GROUPS", "cameo_country", "read_gdelt"]
 

@@ -20,7 +20,7 @@ Each primary row becomes an actor ``ofac-<ent_num>`` (SDN_Type individual -> per
 vessel -> vessel, aircraft -> aircraft, empty -> organization) and one sanction
 ``ofac-<ent_num>-sdn``
 (or ``-cons``) imposed by ``us``, its programmes (``SDGT] [IRGC`` is two) mapped to reasons
-through :data:`kg.ingest.tables.OFAC_PROGRAMS`, each programme tag kept as the detail. An
+through :data:`kg.ingest.crosswalks.OFAC_PROGRAMS`, each programme tag kept as the detail. An
 SDN listing blocks property, so its measure is ``asset_freeze``. The legacy files carry no
 listing dates. Aliases come from the alt file, the country from the nationality in the
 remarks or else the first address. The alias and address files are read first and held in
@@ -44,10 +44,10 @@ from kg.ingest.common import (
     file_source,
     iter_lines,
 )
-from kg.ingest.tables import ofac_program_reasons
-from kg.model import Actor, Citation, ReasonRef, Sanction
-from kg.resolve import country_code
-from kg.vocab import ActorKind, Measure
+from kg.ingest.crosswalks import ofac_program_reasons
+from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.vocab import ActorKind, Measure
+from kg.resolve.resolver import country_code
 
 __all__ = ["read_ofac"]
 

@@ -9,7 +9,7 @@ and addresses with a ``COUNTRY``.
 
 Each entry becomes an actor ``un-<reference>`` (``un-qdi-001``) and a sanction
 ``un-<reference>-listing`` imposed by ``un`` on ``LISTED_ON``, with reasons from the regime
-(:data:`kg.ingest.tables.UN_REGIMES`) and the measures every UN regime applies to listed
+(:data:`kg.ingest.crosswalks.UN_REGIMES`) and the measures every UN regime applies to listed
 names: asset freeze and arms embargo, and for individuals a travel ban.
 
 The file is parsed with :mod:`defusedxml` (no entity expansion, no external entities, so an
@@ -37,10 +37,10 @@ from kg.ingest.common import (
     clean_date,
     file_source,
 )
-from kg.ingest.tables import un_regime_reasons
-from kg.model import Actor, Citation, ReasonRef, Sanction
-from kg.resolve import country_code
-from kg.vocab import ActorKind, Measure
+from kg.ingest.crosswalks import un_regime_reasons
+from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.vocab import ActorKind, Measure
+from kg.resolve.resolver import country_code
 
 __all__ = ["read_un"]
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from followthemoney import model
 
-from kg.build import build
 from kg.export.ftm import write_ftm
+from kg.graph.build import build
 from kg.ingest import import_dataset
 from kg.merge import merge_datasets
 

@@ -16,14 +16,14 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build, who_sanctioned_whom
-from kg.cli import cli
+from kg.cli.app import cli
 from kg.errors import OutputError, ResolveError, UsageError
 from kg.export.html import _script_json, render_html, write_html
 from kg.export.html_scene import http_url
-from kg.load import load
-from kg.model import Dataset
-from kg.subgraph import neighbourhood
+from kg.graph.build import build, who_sanctioned_whom
+from kg.graph.subgraph import neighbourhood
+from kg.model.records import Dataset
+from kg.readwrite.load import load
 
 PageLog = Any  # tests/export/conftest.py: requests, blocked, console_errors, page_errors
 

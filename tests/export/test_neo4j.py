@@ -14,13 +14,13 @@ import pandas as pd
 import pytest
 import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 
-from kg import patterns as kp
 from kg import query as kq
-from kg.build import build
-from kg.cli import main
+from kg.cli.app import main
 from kg.export.cypher import QUERIES, queries
 from kg.export.neo4j import UNIT_SEPARATOR, read_csv_rows, write_neo4j
-from kg.load import default_data_path, load
+from kg.graph.build import build
+from kg.query import patterns as kp
+from kg.readwrite.load import default_data_path, load
 
 _TYPES = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "boolean": "BOOLEAN",
           "string[]": "STRING[]"}

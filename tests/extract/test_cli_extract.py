@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.cli import main
-from kg.load import load
+from kg.cli.app import main
+from kg.readwrite.load import load
 
 ARTICLE = ("Japan and Australia imposed sanctions on three Russian defence companies on "
            "Thursday over the war in Ukraine. Foreign Minister Yoko Kamikawa said the "
@@ -109,7 +109,7 @@ def test_a_draft_made_with_known_actors_loads_alone_and_beside_them(tmp_path: Pa
     import subprocess
     import sys
 
-    from kg.load import load
+    from kg.readwrite.load import load
 
     examples = Path(__file__).resolve().parents[2] / "examples"
     out = tmp_path / "draft.yaml"

@@ -8,9 +8,9 @@ import pytest
 
 from kg.errors import SourceFormatError, UsageError
 from kg.extract import extract_file, extract_text
-from kg.files import write_dataset
-from kg.load import load
-from kg.model import Actor, Dataset
+from kg.model.records import Actor, Dataset
+from kg.readwrite.load import load
+from kg.readwrite.write import write_dataset
 
 SEED_LIKE = (
     "BEIJING: Russia and China have called for a United Nations Security Council summit.\n"

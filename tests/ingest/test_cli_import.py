@@ -7,9 +7,9 @@ import sys
 import networkx as nx
 import pytest
 
-from kg.build import build
-from kg.load import load
+from kg.graph.build import build
 from kg.query import who_sanctioned
+from kg.readwrite.load import load
 
 
 def kg(*args, cwd=None):

@@ -4,7 +4,7 @@ import json
 
 from kg.ingest import import_dataset
 from kg.ingest.common import slug_id
-from kg.vocab import ActorKind, Measure, Reason, Status
+from kg.model.vocab import ActorKind, Measure, Reason, Status
 
 
 def _load(fixtures):

@@ -2,7 +2,7 @@
 
 from kg.ingest import import_dataset
 from kg.ingest.gdelt import cameo_country
-from kg.vocab import Stance, Status
+from kg.model.vocab import Stance, Status
 
 
 def test_events(fixtures):

@@ -1,8 +1,8 @@
 """OFAC legacy CSV import: -0- nulls, Windows-1252, 0x1A, aliases, addresses, bad rows."""
 
 from kg.ingest import import_dataset
-from kg.ingest.tables import ofac_program_reasons
-from kg.vocab import ActorKind, Measure, Reason
+from kg.ingest.crosswalks import ofac_program_reasons
+from kg.model.vocab import ActorKind, Measure, Reason
 
 
 def _load(fixtures, *names):
@@ -82,8 +82,8 @@ def test_aircraft_are_aircraft_and_export_as_ftm_airplanes(tmp_path):
 
     from followthemoney import model
 
-    from kg.build import build
     from kg.export.ftm import write_ftm
+    from kg.graph.build import build
 
     sdn = tmp_path / "sdn.csv"
     sdn.write_text('36001,"EXAMPLE AIR 123","aircraft","IRAN","-0- ","-0- ","-0- ",'

@@ -1,7 +1,7 @@
 """UN consolidated list XML import: regimes, dates, aliases, broken and hostile XML."""
 
 from kg.ingest import import_dataset
-from kg.vocab import ActorKind, Measure, Reason
+from kg.model.vocab import ActorKind, Measure, Reason
 
 
 def test_entries(fixtures):

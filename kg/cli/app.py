@@ -17,8 +17,8 @@ import networkx as nx
 
 from kg import __version__
 from kg.errors import KGError, UsageError
-from kg.patterns import Coalition, RetaliationLink
 from kg.query import Relation, StatementRow, TimelineEntry
+from kg.query.patterns import Coalition, RetaliationLink
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,9 +42,9 @@ def load_graph(data: Sequence[str]) -> nx.MultiDiGraph:
     """Load the data files (or a saved graph) and build the graph."""
     import gc
 
-    from kg.build import build
-    from kg.load import load
-    from kg.perf import paused_gc
+    from kg._perf import paused_gc
+    from kg.graph.build import build
+    from kg.readwrite.load import load
 
     paths = list(data) or None
     # The graph lives until the command ends: build it with the garbage collector paused
@@ -52,7 +52,7 @@ def load_graph(data: Sequence[str]) -> nx.MultiDiGraph:
     # (seconds on a million-event graph).
     with paused_gc():
         if paths and any(p.endswith(".kgz") for p in paths):
-            from kg.store import read_graph
+            from kg.graph.store import read_graph
 
             if len(paths) != 1:
                 raise UsageError("a saved graph (.kgz) cannot be combined with other data")
@@ -69,7 +69,7 @@ def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
     the CSV header, so an empty answer still prints one."""
     import dataclasses
 
-    from kg.table import format_csv, format_json, format_table
+    from kg.output.table import format_csv, format_json, format_table
 
     if fmt == "json":
         click.echo(format_json(rows))
@@ -99,9 +99,9 @@ def cli() -> None:
               help="Where to write the HTML view.")
 def demo(data: tuple[str, ...], output: str) -> None:
     """Build the graph, print who sanctioned whom, and write the browser view."""
-    from kg.build import who_sanctioned_whom
     from kg.export.html import write_html
-    from kg.table import format_table
+    from kg.graph.build import who_sanctioned_whom
+    from kg.output.table import format_table
 
     G = load_graph(data)
     P = who_sanctioned_whom(G)
@@ -124,7 +124,7 @@ def demo(data: tuple[str, ...], output: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 def validate(paths: tuple[str, ...]) -> None:
     """Check data files and folders; list every problem (exit 1) or say they are valid."""
-    from kg.load import load
+    from kg.readwrite.load import load
 
     ds = load(list(paths))
     click.echo(f"valid: {len(ds.sources)} sources, {len(ds.actors)} actors, "
@@ -200,7 +200,7 @@ def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, **filters: An
 @format_option
 def q_retaliation(data: tuple[str, ...], fmt: str, no_infer: bool, window_days: int) -> None:
     """Chains of sanction -> counter-sanction (stated, and inferred unless --no-infer)."""
-    from kg.patterns import retaliation
+    from kg.query.patterns import retaliation
 
     rows = retaliation(load_graph(data), infer=not no_infer, window_days=window_days)
     emit(rows, fmt, ["chain", "response", "response_imposers", "response_date", "original",
@@ -219,7 +219,7 @@ def q_retaliation(data: tuple[str, ...], fmt: str, no_infer: bool, window_days: 
 @format_option
 def q_coalitions(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     """Imposers acting together on the same targets."""
-    from kg.patterns import coalitions
+    from kg.query.patterns import coalitions
 
     rows: Sequence[Any] = coalitions(load_graph(data), **opts)
     if fmt == "table":  # long lists would swamp a terminal: show a few names and counts
@@ -277,7 +277,7 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
     """Write the graph as FORMAT: html, json (node-link), graphml, gexf, ftm (FollowTheMoney
     JSON lines), neo4j (a folder of neo4j-admin import CSV files and queries.cypher)."""
     from kg.export import graph as gx
-    from kg.subgraph import neighbourhood
+    from kg.graph.subgraph import neighbourhood
 
     G = load_graph(data)
     if fmt == "html":
@@ -305,13 +305,11 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
 @click.option("-o", "--output", default="schemas", show_default=True, help="Folder.")
 def schema(output: str) -> None:
     """Write the JSON Schema of every record type and of a dataset."""
-    from kg.schema import write_schemas
+    from kg.model.jsonschema import write_schemas
 
     for p in write_schemas(output):
         click.echo(str(p))
 
-# The commands that make data (import, merge, extract, build) live in kg/cli_data.py.
-from kg import cli_data  # noqa: E402, F401  (registers them on the groups above)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

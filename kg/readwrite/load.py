@@ -11,9 +11,9 @@ field; if there is any problem, nothing is returned. A record repeated identical
 actor ``us`` written by two imports) is kept once; a repeated id with different content is a
 duplicate and reported.
 
-Hostile input is bounded by :class:`~kg.readers.Limits` (file size, record size, nesting
-depth, YAML alias expansion), each refused with a clear message; :mod:`kg.readers` does the
-careful reading.
+Hostile input is bounded by :class:`~kg.readwrite.readers.Limits` (file size, record size,
+nesting depth, YAML alias expansion), each refused with a clear message;
+:mod:`kg.readwrite.readers` does the careful reading.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kg._perf import loads, paused_gc
 from kg.errors import Problem, ResolveError, UsageError, ValidationFailed
-from kg.model import RECORD_TYPES, Actor, Dataset
-from kg.perf import loads, paused_gc
-from kg.readers import (
+from kg.model.records import RECORD_TYPES, Actor, Dataset
+from kg.model.refs import RefProblem, check_references
+from kg.readwrite.readers import (
     DEFAULT_LIMITS,
     INVALID,
     Ctx,
@@ -41,8 +42,7 @@ from kg.readers import (
     read_text,
     too_deep,
 )
-from kg.refs import RefProblem, check_references
-from kg.resolve import country_actor
+from kg.resolve.resolver import country_actor
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
 
@@ -53,8 +53,8 @@ _SECTIONS = {"sources": "source", "actors": "actor", "sanctions": "sanction",
 
 def default_data_path() -> Path:
     """The bundled example data: ``examples/`` in a checkout, or its copy in the package."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "examples", here / "_examples"):
+    package = Path(__file__).resolve().parents[1]  # kg/
+    for candidate in (package.parent / "examples", package / "_examples"):
         if candidate.is_dir():
             return candidate
     raise UsageError("the bundled example data is missing; pass -d/--data PATH")
@@ -318,7 +318,7 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
 
 def _is_stand_in(rec: Any) -> bool:
     """Whether ``rec`` is exactly the state or bloc actor that
-    :func:`kg.resolve.country_actor` makes (what importers write for ``us``, ``un``...)."""
+    :func:`kg.resolve.resolver.country_actor` makes (what importers write for ``us``, ``un``...)."""
     if not isinstance(rec, Actor):
         return False
     try:

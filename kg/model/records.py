@@ -1,7 +1,7 @@
 """The data model: sources, actors, sanctions and statements, gathered in a Dataset.
 
 The models are the documentation: every class and field has a docstring, every closed
-vocabulary is an enum from :mod:`kg.vocab`, and ``schemas/`` holds the JSON Schema generated
+vocabulary is an enum from :mod:`kg.model.vocab`, and ``schemas/`` holds the JSON Schema generated
 from these classes (``kg schema -o schemas/``).
 
 Conventions:
@@ -38,7 +38,7 @@ from pydantic import (
     model_validator,
 )
 
-from kg.vocab import ActorKind, Measure, Reason, Stance, Status
+from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
 __all__ = [
     "RECORD_TYPES",

@@ -1,6 +1,6 @@
 """Patterns across sanctions: retaliation chains (stated and inferred) and coalitions of
-imposers acting together. Like :mod:`kg.query`: graph first, keyword-only options, lists of
-frozen dataclasses.
+imposers acting together. Like :mod:`kg.query.sanctions`: graph first, keyword-only options,
+lists of frozen dataclasses.
 
 >>> from kg import build, load
 >>> G = build(load())
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.errors import UsageError
-from kg.index import Index, date_in, index_of
-from kg.query import _check_bound, _name
+from kg.graph.index import Index, date_in, index_of
+from kg.query._args import actor_name, check_bound
 
 __all__ = ["Coalition", "RetaliationLink", "coalitions", "retaliation"]
 
@@ -162,7 +162,7 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
     coalitions first."""
     if window_days < 0 or min_imposers < 1:
         raise UsageError("window_days must be >= 0 and min_imposers >= 1")
-    since, until = _check_bound(since, "since"), _check_bound(until, "until")
+    since, until = check_bound(since, "since"), check_bound(until, "until")
     import datetime as dt
 
     idx = index_of(G)
@@ -195,9 +195,9 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
             targets = sorted({t for d in ds for t in d["targets"] if idx.polity(t) == polity})
             dates = sorted(d["date"] for d in ds)
             out.append(Coalition(
-                against=polity, against_name=_name(idx, polity), imposers=tuple(imposers),
-                imposer_names=tuple(_name(idx, i) for i in imposers), targets=tuple(targets),
-                target_names=tuple(_name(idx, t) for t in targets),
+                against=polity, against_name=actor_name(idx, polity), imposers=tuple(imposers),
+                imposer_names=tuple(actor_name(idx, i) for i in imposers), targets=tuple(targets),
+                target_names=tuple(actor_name(idx, t) for t in targets),
                 sanctions=tuple(sorted(m[9:] for m in members)),
                 reasons=tuple(sorted({r for d in ds for r in d["reasons"]})),
                 first=dates[0], last=dates[-1]))

@@ -26,8 +26,8 @@ as you would a data file you are about to analyse: the checksum catches damage, 
 forgery, and only the data files it was built from are the record of what it says.
 
 >>> import tempfile, os
->>> from kg.build import build
->>> from kg.load import load
+>>> from kg.graph.build import build
+>>> from kg.readwrite.load import load
 >>> G = build(load())
 >>> path = os.path.join(tempfile.mkdtemp(), "g.kgz")
 >>> _ = write_graph(G, path)
@@ -49,10 +49,10 @@ from typing import Any
 
 import networkx as nx
 
-from kg.build import GRAPH_VERSION
+from kg._perf import dumps, loads, paused_gc
 from kg.errors import OutputError, SavedGraphError
-from kg.files import atomic_open
-from kg.perf import dumps, loads, paused_gc
+from kg.graph.build import GRAPH_VERSION
+from kg.readwrite.write import atomic_open
 
 __all__ = ["FORMAT_VERSION", "MAGIC", "read_graph", "write_graph"]
 

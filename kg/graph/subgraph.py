@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.build import _edge_adder, _node_adder
-from kg.perf import paused_gc
-from kg.query import resolve_actor
+from kg._perf import paused_gc
+from kg.graph.build import _edge_adder, _node_adder
+from kg.graph.index import resolve_actor
 
 __all__ = ["neighbourhood"]
 

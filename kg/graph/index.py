@@ -14,10 +14,11 @@ from functools import cached_property
 
 import networkx as nx
 
-from kg.model import Actor
-from kg.resolve import Resolver
+from kg.errors import ResolveError
+from kg.model.records import Actor
+from kg.resolve.resolver import Resolver, country_code
 
-__all__ = ["Index", "index_of"]
+__all__ = ["Index", "index_of", "resolve_actor"]
 
 
 class Index:
@@ -33,7 +34,7 @@ class Index:
 
     @cached_property
     def resolver(self) -> Resolver:
-        """A :class:`~kg.resolve.Resolver` over the graph's actors."""
+        """A :class:`~kg.resolve.resolver.Resolver` over the graph's actors."""
         actors = []
         for aid, d in self.actors.items():
             # Every field given: model_construct is 3x slower when it fills in defaults.
@@ -164,3 +165,19 @@ def index_of(G: nx.MultiDiGraph) -> Index:
     if idx is None:
         idx = _CACHE[G] = Index(G)
     return idx
+
+
+def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
+    """The id of the actor ``name`` means in ``G`` (by id, name, alias, country, capital).
+
+    A country with no actor of its own still answers for its nationals: on imported lists
+    "Russia" means every actor whose ``country`` is ``ru``.
+    """
+    idx = index_of(G)
+    try:
+        return idx.resolver.resolve(name)
+    except ResolveError:
+        code = country_code(name)
+        if code and idx.belonging_to(code):
+            return code
+        raise

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from kg.resolve import normalize
-from kg.vocab import Measure, Reason
+from kg.model.vocab import Measure, Reason
+from kg.resolve.resolver import normalize
 
 __all__ = [
     "AUTHORITIES",
@@ -37,7 +37,7 @@ __all__ = [
 R = Reason
 
 #: Issuing authority (as named by lists and OpenSanctions' ``authority`` property, matched
-#: after :func:`kg.resolve.normalize`, as a whole phrase inside the name) -> imposer id.
+#: after :func:`kg.resolve.resolver.normalize`, as a whole phrase inside the name) -> imposer id.
 #: Longer phrases are tried first, so "un security council" beats "council".
 #: An authority not listed here is kept as its own government_body actor (never dropped).
 AUTHORITIES: dict[str, str] = {

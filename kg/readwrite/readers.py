@@ -3,7 +3,7 @@ each bounded by :class:`Limits` so a hostile file is refused fast (alias bombs, 
 over-long lines, binary or wrongly encoded files).
 
 These functions collect problems in a :class:`Ctx` instead of raising, so one run reports
-everything that is wrong; :mod:`kg.load` turns what they read into validated records.
+everything that is wrong; :mod:`kg.readwrite.load` turns what they read into validated records.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.vocab import Reason, Stance, Status
+from kg.model.vocab import Reason, Stance, Status
 
 __all__ = [
     "CALL_BEFORE",

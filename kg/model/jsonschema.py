@@ -1,4 +1,4 @@
-"""JSON Schema generated from :mod:`kg.model`: one file per record type plus the dataset,
+"""JSON Schema generated from :mod:`kg.model.records`: one file per record type plus the dataset,
 so editors and non-Python tools can validate data. ``schemas/`` in the repository is
 written by :func:`write_schemas` and never edited by hand (a test regenerates and diffs)."""
 
@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kg.files import atomic_open
-from kg.model import RECORD_TYPES, Dataset
+from kg.model.records import RECORD_TYPES, Dataset
+from kg.readwrite.write import atomic_open
 
 __all__ = ["schemas", "write_schemas"]
 

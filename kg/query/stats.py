@@ -1,6 +1,6 @@
 """Counts for charts and summaries: sanctions over time, most-targeted actors, reasons by
 imposer. Each returns plain records (lists of small dataclasses) that
-:func:`kg.table.to_dataframe` turns into a table ready to plot."""
+:func:`kg.output.table.to_dataframe` turns into a table ready to plot."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.index import index_of
+from kg.graph.index import index_of
 
 __all__ = ["Count", "most_targeted", "reasons_by_imposer", "sanctions_per_year", "summary"]
 

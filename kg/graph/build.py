@@ -6,7 +6,7 @@ Node ids are namespaced and deterministic: ``actor:us``, ``sanction:<id>``,
 dates, measures and sources. The edge type is the edge key (and also its ``type``
 attribute): IMPOSED, TARGETS, BECAUSE_OF, RESPONDS_TO, MADE, ABOUT, MEMBER_OF, PART_OF, CITES.
 
->>> from kg.load import load
+>>> from kg.readwrite.load import load
 >>> G = build(load())
 >>> G.has_edge("actor:us", "sanction:xinjiang-2021-western", key="IMPOSED")
 True
@@ -22,9 +22,9 @@ from typing import Any
 
 import networkx as nx
 
-from kg.model import Actor, Dataset, Sanction, Statement
-from kg.perf import paused_gc
-from kg.vocab import ActorKind, Measure, Reason, Stance, Status
+from kg._perf import paused_gc
+from kg.model.records import Actor, Dataset, Sanction, Statement
+from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
 __all__ = [
     "EDGE_TYPES",

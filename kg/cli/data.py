@@ -1,5 +1,5 @@
 """``kg`` commands that make data: ``import``, ``merge``, ``query merges``, ``extract`` and
-``build``. They register on the groups of :mod:`kg.cli`, which imports this module."""
+``build``. They register on the groups of :mod:`kg.cli.app`, which imports this module."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kg.cli import cli, data_option, emit, format_option, load_graph, query
+from kg.cli.app import cli, data_option, emit, format_option, load_graph, query
 from kg.errors import Problem, UsageError, ValidationFailed
 
 # --- import, merge and FtM (issue 5: real data in) --------------------------------------
@@ -35,7 +35,7 @@ def _finish_report(report: Any, report_path: str | None) -> None:
     import json
 
     from kg.errors import DataError
-    from kg.files import atomic_open
+    from kg.readwrite.write import atomic_open
 
     for line in report.summary():
         click.echo(line, err=True)
@@ -75,9 +75,9 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
     if not merge_with and output.endswith(".jsonl"):
         report = write_import(kind, paths, output, progress=progress)
     else:
-        from kg.files import write_dataset
-        from kg.load import ensure_valid, load
         from kg.merge import merge_datasets
+        from kg.readwrite.load import ensure_valid, load
+        from kg.readwrite.write import write_dataset
 
         existing = [load(list(merge_with))] if merge_with else []
         ds, report = import_dataset(kind, paths, progress=progress)
@@ -91,7 +91,7 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
 
 
 def _load_each(paths: Sequence[str]) -> list[Any]:
-    from kg.load import load
+    from kg.readwrite.load import load
 
     if not paths:
         raise UsageError("give the data files to merge")
@@ -117,9 +117,9 @@ def _load_each(paths: Sequence[str]) -> list[Any]:
 def merge_cmd(paths: tuple[str, ...], output: str, window_days: int) -> None:
     """Merge data files (imports, curated data): the same actors and events become one,
     keeping every alias, identifier and source. Earlier files keep their ids."""
-    from kg.files import write_dataset
-    from kg.load import ensure_valid
     from kg.merge import merge_datasets
+    from kg.readwrite.load import ensure_valid
+    from kg.readwrite.write import write_dataset
 
     ds, merges = merge_datasets(_load_each(paths), window_days=window_days)
     write_dataset(ensure_valid(ds), output)
@@ -163,8 +163,8 @@ def extract_cmd(file: str, date: str, url: str | None, title: str | None, output
                 explain: bool, data: tuple[str, ...]) -> None:
     """Draft sanctions and statements from a news article (FILE: text or HTML; - = stdin)."""
     from kg.extract import extract_file, format_explain
-    from kg.files import write_dataset
-    from kg.load import load
+    from kg.readwrite.load import load
+    from kg.readwrite.write import write_dataset
 
     if not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
         raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl)")
@@ -194,7 +194,7 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
     `kg query ... -d graph.kgz` and `kg export ... -d graph.kgz` read it in seconds."""
     import time
 
-    from kg.store import write_graph
+    from kg.graph.store import write_graph
 
     if not output.endswith(".kgz"):
         raise UsageError(f"{output}: a saved graph's name must end in .kgz")

@@ -1,12 +1,12 @@
 """Cross-record checks of a dataset: every reference resolves, no id is used twice,
-no membership cycle. Used by :mod:`kg.load` and by importers and the extractor."""
+no membership cycle. Used by :mod:`kg.readwrite.load` and by importers and the extractor."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import NamedTuple
 
-from kg.model import Dataset
+from kg.model.records import Dataset
 
 __all__ = ["RefProblem", "check_references"]
 
@@ -27,7 +27,7 @@ class RefProblem(NamedTuple):
 def check_references(ds: Dataset) -> list[RefProblem]:
     """Every broken reference, duplicate id and membership cycle in ``ds``.
 
-    >>> from kg.model import Actor
+    >>> from kg.model.records import Actor
     >>> problems = check_references(Dataset(actors=[
     ...     Actor(id="fr", name="France", kind="state", member_of=["eu"])]))
     >>> [(p.id, p.field, p.message) for p in problems]

@@ -27,8 +27,8 @@ from collections.abc import Iterable
 import pycountry
 
 from kg.errors import ResolveError
-from kg.model import Actor, Dataset
-from kg.vocab import ActorKind
+from kg.model.records import Actor, Dataset
+from kg.model.vocab import ActorKind
 
 __all__ = [
     "BLOCS",
@@ -207,7 +207,7 @@ def _country_actor(code: str) -> Actor:
 class Resolver:
     """Finds actors of a dataset by id, name, alias, country name or seat of government.
 
-    >>> from kg.load import load
+    >>> from kg.readwrite.load import load
     >>> r = Resolver(load().actors)
     >>> [r.resolve(n) for n in ("U.S.", "Washington", "PRC", "the Kremlin", "Brussels")]
     ['us', 'us', 'cn', 'ru', 'eu']

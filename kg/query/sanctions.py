@@ -1,0 +1,140 @@
+"""Questions asked of the sanctions graph: pure functions, graph first, options keyword-only.
+
+Actors may be given by id, name or alias ("China", "PRC", "cn"); an unknown or ambiguous
+name raises :class:`~kg.errors.ResolveError`. Every answer is a list of small frozen
+dataclasses; :func:`kg.output.table.to_records` turns them into dicts and
+:func:`kg.output.table.to_dataframe` into a pandas DataFrame.
+
+A target matches its own sanctions and those on actors that belong to it: a query for
+China also finds sanctions on "Chinese officials" (``target_via="country"``) and on China's
+ministries (``target_via="part_of"``). With ``expand_blocs=True`` a bloc's sanctions are
+answered for each member too (``via="eu"``: France sanctioned China as an EU member).
+
+>>> from kg.readwrite.load import load
+>>> from kg.graph.build import build
+>>> G = build(load())
+>>> sorted({r.imposer for r in who_sanctioned(G, "China", reason="human_rights",
+...                                          since="2021-03-01", until="2021-03-31")})
+['ca', 'eu', 'gb', 'us']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from kg.graph.index import date_in, index_of
+from kg.model.vocab import Reason, Status
+from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
+
+__all__ = ["Relation", "relations", "resolve_actor", "sanctioned_by", "who_sanctioned"]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One imposer -> target -> reason triple of one sanction."""
+
+    imposer: str
+    imposer_name: str
+    target: str
+    target_name: str
+    reason: str | None
+    reason_detail: str | None
+    sanction: str
+    status: str
+    date: str | None
+    sources: tuple[str, ...]
+    via: str | None = None
+    """The bloc through which ``imposer`` took part, when blocs are expanded."""
+    target_via: str | None = None
+    """How the matched target belongs to the actor asked about (``country``, ``part_of``)."""
+
+
+def relations(
+    G: nx.MultiDiGraph,
+    *,
+    imposer: str | None = None,
+    target: str | None = None,
+    reason: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    expand_blocs: bool = False,
+) -> list[Relation]:
+    """Imposer -> target -> reason triples, one per sanction, imposer, target and reason,
+    sorted by date then sanction. A sanction with no stated reason gives one triple with
+    ``reason=None``. Every filter is optional; they combine with AND.
+    """
+    idx = index_of(G)
+    reason = check_enum(reason, Reason, "reason")
+    status = check_enum(status, Status, "status")
+    since, until = check_bound(since, "since"), check_bound(until, "until")
+    imp_id = resolve_actor(G, imposer) if imposer else None
+    tgt_id = resolve_actor(G, target) if target else None
+
+    # Start from the smallest candidate set the filters allow.
+    tgt_via: dict[str, str | None] = {}
+    if tgt_id:
+        tgt_via = {tgt_id: None, **dict(idx.belonging_to(tgt_id))}
+        cands = {u for t in tgt_via if "actor:" + t in G
+                 for u, _, k in G.in_edges("actor:" + t, keys=True)
+                 if k == "TARGETS"}
+    elif imp_id:
+        sources_of = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
+        cands = {v for i in sources_of if "actor:" + i in G
+                 for _, v, k in G.out_edges("actor:" + i, keys=True)
+                 if k == "IMPOSED"}
+    elif reason and not (since or until):
+        rnode = "reason:" + reason
+        cands = {u for u, _, k in G.in_edges(rnode, keys=True)} if rnode in G else set()
+    elif since or until:  # the reason, if any, is checked per sanction below
+        cands = set(idx.sanctions_between(since, until))
+    else:
+        cands = {n for n, d in G.nodes(data=True) if d.get("type") == "sanction"}
+
+    out: list[Relation] = []
+    for node in cands:
+        d = G.nodes[node]
+        if status and d["status"] != status:
+            continue
+        if not date_in(d.get("date"), since, until):
+            continue
+        reasons = list(zip(d["reasons"], d["reason_details"], strict=True)) or [(None, None)]
+        if reason:
+            reasons = [r for r in reasons if r[0] == reason]
+            if not reasons:
+                continue
+        imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
+        if expand_blocs:
+            imposers += [(m, i) for i in d["imposers"] for m in idx.members.get(i, [])]
+        if imp_id:
+            imposers = [p for p in imposers if p[0] == imp_id]
+        targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
+            else [(t, None) for t in d["targets"]]
+        sid = node[9:]
+        for imp, via in imposers:
+            for tgt, how in targets:
+                for cat, detail in reasons:
+                    out.append(Relation(
+                        imposer=imp, imposer_name=actor_name(idx, imp), target=tgt,
+                        target_name=actor_name(idx, tgt), reason=cat, reason_detail=detail,
+                        sanction=sid, status=d["status"], date=d.get("date"),
+                        sources=tuple(dict.fromkeys(d["sources"])), via=via,
+                        target_via=how))
+    out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
+    return out
+
+
+def who_sanctioned(G: nx.MultiDiGraph, target: str, **filters: object) -> list[Relation]:
+    """Who sanctioned ``target`` (and the actors that belong to it), and why.
+    Takes the options of :func:`relations`."""
+    return relations(G, target=target, **filters)  # type: ignore[arg-type]
+
+
+def sanctioned_by(G: nx.MultiDiGraph, imposer: str, **filters: object) -> list[Relation]:
+    """Whom ``imposer`` sanctioned, and why. Takes the options of :func:`relations`."""
+    return relations(G, imposer=imposer, **filters)  # type: ignore[arg-type]
+
+
+# Retaliation chains and coalitions are in kg/patterns.py.
