@@ -25,6 +25,7 @@ surviving ids.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from typing import Any, TypeVar
 from kg.model.records import Actor, Citation, Dataset, Sanction, Source, Statement
 from kg.resolve.resolver import normalize
 
-__all__ = ["Merge", "merge_datasets", "name_key"]
+__all__ = ["Merge", "load_each", "merge_datasets", "merge_files", "name_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,3 +304,43 @@ def merge_datasets(datasets: Sequence[Dataset], *,
     ds = Dataset(sources=sources, actors=merged_actors, sanctions=sanctions,
                  statements=statements)
     return ds, merges
+
+
+def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:
+    """Load each path (a file or a folder) as its own dataset, for merging.
+
+    Raises:
+        UsageError: no paths.
+        ValidationFailed: a path with problems; when a record refers to one in another
+            path, the problems end with advice to put such files in one folder.
+    """
+    from kg.errors import Problem, UsageError, ValidationFailed
+    from kg.readwrite.load import load
+
+    if not paths:
+        raise UsageError("give the data files to merge")
+    out = []
+    for p in paths:
+        try:
+            out.append(load(p))
+        except ValidationFailed as exc:
+            if any("unknown" in pr.message for pr in exc.problems):
+                # Files that refer to each other belong in one folder, loaded as one.
+                exc.problems.append(Problem(
+                    "each PATH is merged as one dataset: put files that refer to each other "
+                    "in one folder and pass the folder", file=str(p)))
+            raise
+    return out
+
+
+def merge_files(paths: Sequence[str | os.PathLike[str]], *,
+                window_days: int = 7) -> tuple[Dataset, list[Merge]]:
+    """Load each path on its own (:func:`load_each`) and merge them
+    (:func:`merge_datasets`); the result is checked (:func:`kg.readwrite.load.ensure_valid`).
+
+    Returns ``(dataset, merges)``; earlier paths keep their ids.
+    """
+    from kg.readwrite.load import ensure_valid
+
+    ds, merges = merge_datasets(load_each(paths), window_days=window_days)
+    return ensure_valid(ds), merges

@@ -115,7 +115,8 @@ sanctions:
 
 @pytest.mark.parametrize(("args", "code", "message"), [
     (["query", "who-sanctioned", "Narnia"], 2, "kg: error: no actor is called 'Narnia'"),
-    (["query", "relations", "--reason", "greed"], 2, "kg: error: unknown reason 'greed'"),
+    (["query", "relations", "--reason", "greed"], 2,
+     "Invalid value for '--reason': 'greed' is not one of 'human_rights'"),
     (["query", "relations", "--since", "yesterday"], 2, "kg: error: --since:"),
     (["query", "nonsense"], 2, "No such command 'nonsense'"),
     (["export", "json"], 2, "Missing option '-o'"),

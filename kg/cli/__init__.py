@@ -1,14 +1,20 @@
 """The ``kg`` command line: thin commands over the library.
 
-* :mod:`kg.cli.app`: the ``kg`` group, shared options, error mapping and :func:`main`;
-* :mod:`kg.cli.data`: the commands that make data (import, merge, extract, build).
+* :mod:`kg.cli.app`: the ``kg`` group, :func:`main` (error mapping, exit codes), opening
+  ``-d`` data and printing answers;
+* :mod:`kg.cli.options`: options shared by several commands, declared once;
+* :mod:`kg.cli.query`: ``kg query ...``;
+* :mod:`kg.cli.export`: ``kg demo``, ``kg export``, ``kg schema``;
+* :mod:`kg.cli.data`: ``kg validate``, ``kg import``, ``kg merge``, ``kg build``;
+* :mod:`kg.cli.extract`: ``kg extract``.
 
-Only this package prints. It may import anything in ``kg``; nothing imports it.
+Only this package prints. It may import anything in ``kg``; nothing in ``kg`` imports it.
 """
 
 from __future__ import annotations
 
-from kg.cli import data as _data  # noqa: F401  (registers its commands on the groups)
+# Each module registers its commands on the group when imported.
+from kg.cli import data, export, extract, query  # noqa: F401
 from kg.cli.app import cli, main
 
 __all__ = ["cli", "main"]

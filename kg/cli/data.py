@@ -1,18 +1,24 @@
-"""``kg`` commands that make data: ``import``, ``merge``, ``query merges``, ``extract`` and
-``build``. They register on the groups of :mod:`kg.cli.app`, which imports this module."""
+"""``kg validate``, ``kg import``, ``kg merge`` and ``kg build``: the commands that check,
+bring in, combine and save data."""
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from kg.cli.app import cli, data_option, emit, format_option, load_graph, query
-from kg.errors import Problem, UsageError, ValidationFailed
-
-# --- import, merge and FtM (issue 5: real data in) --------------------------------------
+from kg.cli.app import cli, load_graph
+from kg.cli.options import data_option, window_option
+from kg.errors import DataError, UsageError
+from kg.graph.store import is_saved_graph, write_graph
+from kg.ingest import KINDS, import_into
+from kg.merge import merge_files
+from kg.readwrite.load import load
+from kg.readwrite.write import atomic_open, write_dataset
 
 
 def _progress(label: str) -> Callable[[int, int], None] | None:
@@ -32,11 +38,6 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
 
 def _finish_report(report: Any, report_path: str | None) -> None:
     """Print the import report to stderr, write it as JSON if asked; exit 1 on skips."""
-    import json
-
-    from kg.errors import DataError
-    from kg.readwrite.write import atomic_open
-
     for line in report.summary():
         click.echo(line, err=True)
     if report_path:
@@ -50,15 +51,23 @@ def _finish_report(report: Any, report_path: str | None) -> None:
                         "the output holds everything else")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+def validate(paths: tuple[str, ...]) -> None:
+    """Check data files and folders; list every problem (exit 1) or say they are valid."""
+    ds = load(list(paths))
+    click.echo(f"valid: {len(ds.sources)} sources, {len(ds.actors)} actors, "
+               f"{len(ds.sanctions)} sanctions, {len(ds.statements)} statements")
+
+
 @cli.command("import")
-@click.argument("kind", metavar="SOURCE_KIND", type=click.Choice(["ftm", "ofac", "un", "gdelt"]))
+@click.argument("kind", metavar="SOURCE_KIND", type=click.Choice(KINDS))
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
 @click.option("--merge-with", "merge_with", multiple=True, metavar="PATH",
               help="Existing data (repeatable) to merge the import into; the output holds "
                    "both, with the same actors and events merged.")
-@click.option("--window", "window_days", type=click.IntRange(0), default=7, show_default=True,
-              help="Days within which duplicate events are merged (with --merge-with).")
+@window_option(7, "duplicate events are merged (with --merge-with)")
 @click.option("--report", "report_path", metavar="FILE",
               help="Also write the import report (counts, skipped records, merges) as JSON.")
 def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple[str, ...],
@@ -69,120 +78,25 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
     line and reason) goes to stderr. Exit 1 when records were skipped; the output still
     holds everything that could be read.
     """
-    from kg.ingest import import_dataset, write_import
-
-    progress = _progress(f"import {kind}")
-    if not merge_with and output.endswith(".jsonl"):
-        report = write_import(kind, paths, output, progress=progress)
-    else:
-        from kg.merge import merge_datasets
-        from kg.readwrite.load import ensure_valid, load
-        from kg.readwrite.write import write_dataset
-
-        existing = [load(list(merge_with))] if merge_with else []
-        ds, report = import_dataset(kind, paths, progress=progress)
-        if not report.empty:
-            ds, merges = merge_datasets([*existing, ds], window_days=window_days)
-            report.merges = merges
-            report.merged += sum(len(m.merged) for m in merges if m.rule != "same id")
-            write_dataset(ensure_valid(ds), output)
+    report = import_into(kind, paths, output, merge_with=merge_with, window_days=window_days,
+                         progress=_progress(f"import {kind}"))
     _finish_report(report, report_path)
     click.echo(f"wrote {output}", err=True)
-
-
-def _load_each(paths: Sequence[str]) -> list[Any]:
-    from kg.readwrite.load import load
-
-    if not paths:
-        raise UsageError("give the data files to merge")
-    out = []
-    for p in paths:
-        try:
-            out.append(load(p))
-        except ValidationFailed as exc:
-            if any("unknown" in pr.message for pr in exc.problems):
-                # Files that refer to each other belong in one folder, loaded as one.
-                exc.problems.append(Problem(
-                    "each PATH is merged as one dataset: put files that refer to each other "
-                    "in one folder and pass the folder", file=p))
-            raise
-    return out
 
 
 @cli.command("merge")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
-@click.option("--window", "window_days", type=click.IntRange(0), default=7, show_default=True,
-              help="Days within which duplicate events are merged.")
+@window_option(7, "duplicate events are merged")
 def merge_cmd(paths: tuple[str, ...], output: str, window_days: int) -> None:
     """Merge data files (imports, curated data): the same actors and events become one,
     keeping every alias, identifier and source. Earlier files keep their ids."""
-    from kg.merge import merge_datasets
-    from kg.readwrite.load import ensure_valid
-    from kg.readwrite.write import write_dataset
-
-    ds, merges = merge_datasets(_load_each(paths), window_days=window_days)
-    write_dataset(ensure_valid(ds), output)
+    ds, merges = merge_files(paths, window_days=window_days)
+    write_dataset(ds, output)
     for m in merges:
         click.echo(f"merged {m}", err=True)
     click.echo(f"wrote {output}: {len(ds.actors)} actors, {len(ds.sanctions)} sanctions, "
                f"{len(merges)} merges", err=True)
-
-
-@query.command("merges")
-@click.option("--window", "window_days", type=click.IntRange(0), default=7, show_default=True)
-@data_option
-@format_option
-def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
-    """The merges that combining the -d files would make (each file loaded on its own)."""
-    from kg.merge import merge_datasets
-
-    _, merges = merge_datasets(_load_each(data), window_days=window_days)
-    emit(merges, fmt, ["kind", "into", "merged", "rule"])
-
-
-# --- end of issue 5 block ----------------------------------------------------------------
-
-
-# --- kg extract (issue 6: news text -> draft dataset) ----------------------------------------
-
-
-@cli.command("extract")
-@click.argument("file", metavar="FILE")
-@click.option("--date", "date", required=True, metavar="YYYY-MM-DD",
-              help="Publication date; \"on Monday\", \"last week\" are resolved against it.")
-@click.option("--url", help="Where the article was published (also its source id).")
-@click.option("--title", help="Title of the article (default: the HTML <title>).")
-@click.option("-o", "--output", required=True, help="Output file: .yaml, .json or .jsonl.")
-@click.option("--explain", is_flag=True,
-              help="Print, for every record, the words that produced each field.")
-@click.option("-d", "--data", "data", multiple=True, metavar="PATH",
-              help="Known actors to reuse by name (data files); default: none, new actors "
-                   "are drafted.")
-def extract_cmd(file: str, date: str, url: str | None, title: str | None, output: str,
-                explain: bool, data: tuple[str, ...]) -> None:
-    """Draft sanctions and statements from a news article (FILE: text or HTML; - = stdin)."""
-    from kg.extract import extract_file, format_explain
-    from kg.readwrite.load import load
-    from kg.readwrite.write import write_dataset
-
-    if not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
-        raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl)")
-    known = load(list(data)) if data else None
-    result = extract_file(file, date=date, url=url, title=title, known=known)
-    write_dataset(result.dataset, output)
-    if explain:
-        click.echo(format_explain(result), nl=False)
-    ds = result.dataset
-    drafts = sum(1 for a in ds.actors if a.draft)
-    click.echo(f"wrote {output}: {len(ds.sanctions)} sanctions, {len(ds.statements)} "
-               f"statements, {len(ds.actors)} actors ({drafts} drafts to review)", err=True)
-
-
-# --- end kg extract ----------------------------------------------------------------------------
-
-
-# --- scale: saved graphs (issue 7) ------------------------------------------------------
 
 
 @cli.command("build")
@@ -192,13 +106,9 @@ def extract_cmd(file: str, date: str, url: str | None, title: str | None, output
 def build_cmd(data: tuple[str, ...], output: str) -> None:
     """Load, validate and build the graph once, and save it (.kgz) for fast reuse:
     `kg query ... -d graph.kgz` and `kg export ... -d graph.kgz` read it in seconds."""
-    import time
-
-    from kg.graph.store import write_graph
-
-    if not output.endswith(".kgz"):
+    if not is_saved_graph(output):
         raise UsageError(f"{output}: a saved graph's name must end in .kgz")
-    if any(p.endswith(".kgz") for p in data):
+    if any(is_saved_graph(p) for p in data):
         raise UsageError("kg build reads data files, not a saved graph")
     start = time.perf_counter()
     G = load_graph(data)
@@ -206,6 +116,3 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
     click.echo(f"saved {G.number_of_nodes()} nodes and {G.number_of_edges()} edges to {path} "
                f"({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f}s",
                err=True)
-
-
-# --- end of scale block ----------------------------------------------------------------

@@ -1,5 +1,91 @@
 """Exporters: one module per output format, all taking a built graph.
 
-* :mod:`kg.export.graph` — node-link JSON, GraphML, GEXF (read back by networkx)
-* :mod:`kg.export.html` — the interactive, self-contained browser view
+=======  =================================================  ==========================
+format   what                                               module
+=======  =================================================  ==========================
+html     the interactive, self-contained browser view        :mod:`kg.export.html`
+json     node-link JSON (``networkx.node_link_graph``)       :mod:`kg.export.graph`
+graphml  GraphML (Gephi, yEd, Cytoscape; networkx reads it)  :mod:`kg.export.graph`
+gexf     GEXF (Gephi; networkx reads it)                     :mod:`kg.export.graph`
+ftm      FollowTheMoney JSON lines (OpenSanctions tools)     :mod:`kg.export.ftm`
+neo4j    neo4j-admin import CSVs + ``queries.cypher``         :mod:`kg.export.neo4j`
+=======  =================================================  ==========================
+
+:func:`export_graph` is the one door: it picks the writer from :data:`EXPORTERS` and applies
+``focus`` once. Every writer writes atomically (a failed run leaves no half-written output).
 """
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import UsageError
+
+__all__ = ["EXPORTERS", "export_graph"]
+
+
+def _html(G: nx.MultiDiGraph, path: str | os.PathLike[str], **opts: Any) -> Any:
+    from kg.export.html import write_html
+
+    return write_html(G, path, **opts)
+
+
+def _ftm(G: nx.MultiDiGraph, path: str | os.PathLike[str], **_: Any) -> Any:
+    from kg.export.ftm import write_ftm
+
+    return write_ftm(G, path)
+
+
+def _neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str], **_: Any) -> Any:
+    from kg.export.neo4j import write_neo4j
+
+    return write_neo4j(G, path)
+
+
+def _networkx(name: str) -> Callable[..., Any]:
+    def write(G: nx.MultiDiGraph, path: str | os.PathLike[str], **_: Any) -> Any:
+        from kg.export import graph
+
+        return getattr(graph, f"write_{name}")(G, path)
+
+    return write
+
+
+EXPORTERS: dict[str, Callable[..., Any]] = {
+    "json": _networkx("json"),
+    "graphml": _networkx("graphml"),
+    "gexf": _networkx("gexf"),
+    "html": _html,
+    "ftm": _ftm,
+    "neo4j": _neo4j,
+}
+"""Format name -> writer ``(G, path, **options)``, in the order ``kg export`` lists them."""
+
+
+def export_graph(G: nx.MultiDiGraph, fmt: str, path: str | os.PathLike[str], *,
+                 focus: str | None = None, depth: int = 2, view: str = "actors") -> Path:
+    """Write ``G`` (or ``focus``'s neighbourhood within ``depth`` hops) as ``fmt``.
+
+    ``fmt`` is a key of :data:`EXPORTERS`; ``view`` (``actors`` or ``events``) applies to
+    ``html`` only. The HTML writer takes the focus itself, to mark the focused actor and
+    size its page; every other format gets the neighbourhood graph.
+
+    Raises:
+        UsageError: unknown format, or an unknown or ambiguous ``focus`` actor.
+    """
+    if fmt not in EXPORTERS:
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}")
+    if fmt == "html":
+        _html(G, path, view=view, focus=focus, depth=depth)
+        return Path(path)
+    if focus:
+        from kg.graph.subgraph import neighbourhood
+
+        G = neighbourhood(G, focus, depth=depth)
+    EXPORTERS[fmt](G, path)
+    return Path(path)

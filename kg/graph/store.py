@@ -54,7 +54,8 @@ from kg.errors import OutputError, SavedGraphError
 from kg.graph.build import GRAPH_VERSION
 from kg.readwrite.write import atomic_open
 
-__all__ = ["FORMAT_VERSION", "MAGIC", "read_graph", "write_graph"]
+__all__ = ["FORMAT_VERSION", "MAGIC", "is_saved_graph", "open_graph", "read_graph",
+           "write_graph"]
 
 MAGIC = b"\x89KGZ\r\n\x1a\n"
 FORMAT_VERSION = 1
@@ -192,3 +193,36 @@ def _graph_from(body: Any) -> nx.MultiDiGraph:
     G._pred.update(pred)
     nx._clear_cache(G)
     return G
+
+
+def is_saved_graph(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names a saved graph (by its ``.kgz`` suffix; the file is not read)."""
+    return str(path).lower().endswith(".kgz")
+
+
+def open_graph(paths: str | os.PathLike[str] | list[str | os.PathLike[str]]
+               | tuple[str | os.PathLike[str], ...] | None = None) -> nx.MultiDiGraph:
+    """The graph that ``-d/--data`` means: one saved graph (``.kgz``), or data files and
+    folders loaded and built (the bundled examples when ``paths`` is empty or None).
+
+    What every ``kg`` command does with ``-d``, for notebooks and scripts. Built with the
+    garbage collector paused (see :func:`kg._perf.paused_gc`).
+
+    Raises:
+        UsageError: a ``.kgz`` given with other paths.
+        SavedGraphError: a damaged or foreign ``.kgz``.
+        ValidationFailed: data files with problems (every problem listed).
+    """
+    from kg.errors import UsageError
+    from kg.graph.build import build
+    from kg.readwrite.load import load
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    items = list(paths or [])
+    if any(is_saved_graph(p) for p in items):
+        if len(items) != 1:
+            raise UsageError("a saved graph (.kgz) cannot be combined with other data")
+        return read_graph(items[0])
+    with paused_gc():
+        return build(load(items or None), consume=True)

@@ -29,8 +29,8 @@ from kg.ingest.common import ImportReport, Progress, Record, Skipped
 from kg.model.records import Dataset
 from kg.readwrite.write import atomic_open
 
-__all__ = ["KINDS", "ImportReport", "Skipped", "import_dataset", "read_records",
-           "write_import"]
+__all__ = ["KINDS", "ImportReport", "Skipped", "import_dataset", "import_into",
+           "read_records", "write_import"]
 
 Reader = Callable[..., Iterator[Record]]
 
@@ -124,4 +124,33 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
                 raise _Empty
     except _Empty:
         pass
+    return report
+
+
+def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
+                output: str | os.PathLike[str], *,
+                merge_with: Iterable[str | os.PathLike[str]] = (), window_days: int = 7,
+                progress: Progress | None = None) -> ImportReport:
+    """Import ``paths`` as ``kind`` and write ``output``: what ``kg import`` does.
+
+    A ``.jsonl`` output with nothing to merge with is streamed (:func:`write_import`);
+    otherwise the import is read whole, merged into the datasets at ``merge_with`` (each
+    loaded as one dataset; same actors and events within ``window_days`` become one), checked
+    and written in the format of ``output``'s suffix. The report also lists the merges. When
+    nothing could be imported, nothing is written.
+    """
+    from kg.merge import merge_datasets
+    from kg.readwrite.load import ensure_valid, load
+    from kg.readwrite.write import write_dataset
+
+    merge_with = list(merge_with)
+    if not merge_with and str(output).endswith(".jsonl"):
+        return write_import(kind, paths, output, progress=progress)
+    existing = [load(merge_with)] if merge_with else []
+    ds, report = import_dataset(kind, paths, progress=progress)
+    if not report.empty:
+        ds, merges = merge_datasets([*existing, ds], window_days=window_days)
+        report.merges = merges
+        report.merged += sum(len(m.merged) for m in merges if m.rule != "same id")
+        write_dataset(ensure_valid(ds), output)
     return report

@@ -1,0 +1,63 @@
+"""``kg demo``, ``kg export FORMAT`` and ``kg schema``: writing the graph out."""
+
+from __future__ import annotations
+
+import click
+
+from kg.cli.app import cli, load_graph
+from kg.cli.options import data_option
+from kg.export import EXPORTERS, export_graph
+
+
+@cli.command()
+@data_option
+@click.option("-o", "--output", default="sanctions.html", show_default=True,
+              help="Where to write the HTML view.")
+def demo(data: tuple[str, ...], output: str) -> None:
+    """Build the graph, print who sanctioned whom, and write the browser view."""
+    from kg.export.html import write_html
+    from kg.graph.build import who_sanctioned_whom
+    from kg.output.table import format_table
+    from kg.query.stats import summary
+
+    G = load_graph(data)
+    P = who_sanctioned_whom(G)
+    counts = summary(G)
+    click.echo(f"Graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
+               f"({counts['sanctions']} sanctions, {counts['statements']} statements)\n")
+    rows = [{"imposer": P.nodes[u]["label"], "target": P.nodes[v]["label"],
+             "reasons": e["reasons"], "status": e["statuses"], "n": e["count"],
+             "first": e["first"]}
+            for u, v, e in sorted(P.edges(data=True),
+                                  key=lambda x: (x[2]["first"] or "", x[0], x[1]))]
+    click.echo("Who sanctioned whom:")
+    click.echo(format_table(rows, ["imposer", "target", "reasons", "status", "n", "first"]))
+    path = write_html(G, output)
+    click.echo(f"\nWrote the interactive view to {path} (open it in a browser).")
+
+
+@cli.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTERS)))
+@click.option("-o", "--output", required=True, help="Output file (or folder).")
+@click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
+@click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="Hops around --focus.")
+@click.option("--view", type=click.Choice(["actors", "events"]), default="actors",
+              show_default=True, help="HTML only: who-sanctioned-whom, or the full graph.")
+@data_option
+def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
+           data: tuple[str, ...]) -> None:
+    """Write the graph as FORMAT: html, json (node-link), graphml, gexf, ftm (FollowTheMoney
+    JSON lines), neo4j (a folder of neo4j-admin import CSV files and queries.cypher)."""
+    export_graph(load_graph(data), fmt, output, focus=focus, depth=depth, view=view)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.option("-o", "--output", default="schemas", show_default=True, help="Folder.")
+def schema(output: str) -> None:
+    """Write the JSON Schema of every record type and of a dataset."""
+    from kg.model.jsonschema import write_schemas
+
+    for p in write_schemas(output):
+        click.echo(str(p))

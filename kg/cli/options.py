@@ -1,0 +1,83 @@
+"""Options shared by several ``kg`` commands, declared once.
+
+Vocabulary options take their choices from the model's enums (:mod:`kg.model.vocab`), so
+``--help``, shell completion and the error for a wrong value follow the vocabulary when a
+value is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import click
+
+from kg.model.vocab import Reason, Stance, Status
+
+__all__ = ["FORMATS", "choice", "data_option", "date_range", "format_option",
+           "relation_filters", "window_option"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = click.Choice(["table", "json", "csv"])
+"""The output formats of every query."""
+
+
+def choice(enum: type[StrEnum]) -> click.Choice:
+    """A click choice of ``enum``'s values, in declaration order."""
+    return click.Choice([str(e) for e in enum])
+
+
+def _apply(f: F, *options: Callable[[F], F]) -> F:
+    for opt in reversed(options):
+        f = opt(f)
+    return f
+
+
+def data_option(f: F) -> F:
+    """``-d/--data PATH`` (repeatable); the bundled examples when absent."""
+    return click.option(
+        "-d", "--data", "data", multiple=True, metavar="PATH",
+        help="Data file or folder (.yaml, .json, .jsonl), or a saved graph (.kgz); "
+             "repeatable. Default: the bundled example data.")(f)
+
+
+def format_option(f: F) -> F:
+    """``--format table|json|csv``."""
+    return click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
+                        help="Output format.")(f)
+
+
+def date_range(f: F) -> F:
+    """``--since DATE`` and ``--until DATE``: partial dates, both ends included."""
+    return _apply(
+        f,
+        click.option("--since", metavar="DATE",
+                     help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE",
+                     help="On or before this date (a partial date covers its whole period)."),
+    )
+
+
+def window_option(default: int, what: str) -> Callable[[F], F]:
+    """``--window DAYS`` with its default and what it groups."""
+    return click.option("--window", "window_days", type=click.IntRange(0), default=default,
+                        show_default=True, metavar="DAYS", help=f"Days within which {what}.")
+
+
+def relation_filters(f: F) -> F:
+    """The filters of the who-sanctioned-whom questions."""
+    return _apply(
+        f,
+        click.option("--reason", type=choice(Reason), help="Reason category."),
+        click.option("--status", type=choice(Status), help="Status of the sanction."),
+        date_range,
+        click.option("--expand-blocs", is_flag=True,
+                     help="Answer a bloc's sanctions for each member too (France via the EU)."),
+    )
+
+
+def stance_option(f: F) -> F:
+    """``--stance`` from the stance vocabulary."""
+    return click.option("--stance", type=choice(Stance), help="Stance of the statement.")(f)
