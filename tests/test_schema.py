@@ -6,7 +6,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from kg.model.jsonschema import schemas, write_schemas
+from kg.model.jsonschema import schemas
+from kg.readwrite.write import write_schemas
 
 REPO = Path(__file__).resolve().parent.parent
 

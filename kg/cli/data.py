@@ -17,8 +17,9 @@ from kg.errors import DataError, UsageError
 from kg.graph.store import is_saved_graph, write_graph
 from kg.ingest import KINDS, import_into
 from kg.merge import merge_files
+from kg.readwrite.atomic import atomic_open
 from kg.readwrite.load import load
-from kg.readwrite.write import atomic_open, write_dataset
+from kg.readwrite.write import write_dataset
 
 
 def _progress(label: str) -> Callable[[int, int], None] | None:

@@ -57,7 +57,7 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
 @click.option("-o", "--output", default="schemas", show_default=True, help="Folder.")
 def schema(output: str) -> None:
     """Write the JSON Schema of every record type and of a dataset."""
-    from kg.model.jsonschema import write_schemas
+    from kg.readwrite.write import write_schemas
 
     for p in write_schemas(output):
         click.echo(str(p))

@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.readwrite.write import atomic_open
+from kg.readwrite.atomic import atomic_open
 
 __all__ = ["SCHEMAS", "ftm_entities", "write_ftm"]
 

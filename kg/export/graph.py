@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.readwrite.write import atomic_open
+from kg.readwrite.atomic import atomic_open
 
 __all__ = ["FLATTENED", "flatten", "read_gexf", "read_graphml", "unflatten",
            "write_gexf", "write_graphml", "write_json"]

@@ -39,7 +39,7 @@ import networkx as nx
 from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
 from kg.export.layout import layout
-from kg.readwrite.write import atomic_open
+from kg.readwrite.atomic import atomic_open
 
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
 

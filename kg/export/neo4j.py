@@ -42,7 +42,7 @@ from typing import IO, Any
 import networkx as nx
 
 from kg.export.cypher import QUERIES
-from kg.readwrite.write import atomic_dir
+from kg.readwrite.atomic import atomic_dir
 
 __all__ = ["NODE_COLUMNS", "NODE_FILES", "SPACES", "write_neo4j"]
 

@@ -52,7 +52,7 @@ import networkx as nx
 from kg._perf import dumps, loads, paused_gc
 from kg.errors import OutputError, SavedGraphError
 from kg.graph.build import GRAPH_VERSION
-from kg.readwrite.write import atomic_open
+from kg.readwrite.atomic import atomic_open
 
 __all__ = ["FORMAT_VERSION", "MAGIC", "is_saved_graph", "open_graph", "read_graph",
            "write_graph"]

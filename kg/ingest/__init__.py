@@ -27,7 +27,7 @@ from typing import Any
 from kg.errors import UsageError
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
 from kg.model.records import Dataset
-from kg.readwrite.write import atomic_open
+from kg.readwrite.atomic import atomic_open
 
 __all__ = ["KINDS", "ImportReport", "Skipped", "import_dataset", "import_into",
            "read_records", "write_import"]

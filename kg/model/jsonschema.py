@@ -1,20 +1,17 @@
-"""JSON Schema generated from :mod:`kg.model.records`: one file per record type plus the dataset,
-so editors and non-Python tools can validate data. ``schemas/`` in the repository is
-written by :func:`write_schemas` and never edited by hand (a test regenerates and diffs)."""
+"""JSON Schema generated from :mod:`kg.model.records`: one schema per record type plus the
+dataset, so editors and non-Python tools can validate data. ``schemas/`` in the repository
+is written by :func:`kg.readwrite.write.write_schemas` and never edited by hand (a test
+regenerates and diffs)."""
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from kg.model.records import RECORD_TYPES, Dataset
-from kg.readwrite.write import atomic_open
 
-__all__ = ["schemas", "write_schemas"]
+__all__ = ["schemas"]
 
 _BASE = "https://sanctions-kg.example/schemas/"
 
@@ -29,16 +26,3 @@ def schemas() -> dict[str, dict[str, Any]]:
                   "$id": f"{_BASE}{name}.schema.json", **schema}
         out[f"{name}.schema.json"] = schema
     return out
-
-
-def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
-    """Write every schema into ``folder`` (created if missing); returns the paths."""
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, schema in schemas().items():
-        path = target / name
-        with atomic_open(path) as fh:
-            fh.write(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n")
-        written.append(path)
-    return written

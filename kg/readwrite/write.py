@@ -4,92 +4,19 @@ so an interrupted run (Ctrl-C, a full disk, an exception) leaves the previous fi
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Literal, overload
+from typing import Any
 
 import yaml
 
 from kg.errors import OutputError
+from kg.readwrite.atomic import atomic_dir, atomic_open
 
-__all__ = ["atomic_dir", "atomic_open", "dataset_to_records", "write_dataset"]
-
-
-@overload
-@contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: Literal["w"] = "w") -> Iterator[IO[str]]: ...
-@overload
-@contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: Literal["wb"]) -> Iterator[IO[bytes]]: ...
-
-
-@contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
-    """Open ``path`` for writing through a temporary file in the same folder.
-
-    The file appears under its name only when the block ends without an exception; text is
-    always UTF-8 with ``\\n`` line ends, whatever the platform.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{target}: folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    try:
-        if "b" in mode:
-            fh: IO[Any] = os.fdopen(fd, "wb")
-        else:
-            fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        with fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-@contextlib.contextmanager
-def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Build a folder of outputs in a temporary sibling folder, then swap it into place."""
-    import shutil
-
-    target = Path(path)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{target}: folder {parent} does not exist")
-    if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: exists and is not a folder")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
-    try:
-        yield tmp
-        old = None
-        if target.exists():
-            old = parent / f".{target.name}.old.{os.getpid()}"
-            os.replace(target, old)
-        os.replace(tmp, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+__all__ = ["atomic_dir", "atomic_open", "dataset_to_records", "write_dataset",
+           "write_schemas"]
 
 
 def dataset_to_records(dataset: Any) -> Iterator[dict[str, Any]]:
@@ -117,3 +44,19 @@ def write_dataset(dataset: Any, path: str | os.PathLike[str]) -> Path:
         else:
             raise OutputError(f"{target}: unknown output format (use .yaml, .json or .jsonl)")
     return target
+
+
+def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
+    """Write every schema of :func:`kg.model.jsonschema.schemas` into ``folder`` (created
+    if missing); returns the paths."""
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    from kg.model.jsonschema import schemas
+
+    for name, schema in schemas().items():
+        path = target / name
+        with atomic_open(path) as fh:
+            fh.write(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n")
+        written.append(path)
+    return written
