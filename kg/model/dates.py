@@ -3,9 +3,10 @@ read, checked, ordered and matched against a date range.
 
 A partial date names a period: a year, a month or a day. The rules, all here:
 
-* **Text.** ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real calendar day (``2021-02-30``,
-  ``2021-13`` and ``0000`` are refused). Records keep the text as a plain ``str``
-  (:data:`DateText` is the field type); :class:`PartialDate` is the value type with the rules.
+* **Text.** ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` in ASCII digits, naming a real year,
+  month or day (``2021-02-30``, ``2021-13``, ``20210322`` and ``0000`` are refused).
+  Records keep the text as a plain ``str`` (:data:`DateText` is the field type);
+  :class:`PartialDate` is the value type with the rules.
 * **Period.** A date covers every day from its first to its last day: ``2020-02`` is
   2020-02-01 .. 2020-02-29 (:meth:`PartialDate.period`).
 * **Order.** Dates sort as their ISO text, which is by first day, the coarser date first
