@@ -24,13 +24,13 @@ surviving ids.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from kg.model.dates import PartialDate
 from kg.model.records import Actor, Citation, Dataset, Sanction, Source, Statement
 from kg.resolve.resolver import normalize
 
@@ -149,13 +149,6 @@ def _same_id(kind: str, groups: Sequence[Sequence[M]], merges: list[Merge]) -> l
     return list(out.values())
 
 
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
-
-
 def _cluster(records: list[Any], key: Any, window_days: int, kind: str,
              merges: list[Merge], origin: dict[str, int],
              compatible: Any = None) -> tuple[list[Any], dict[str, str]]:
@@ -189,8 +182,8 @@ def _joins(current: list[Any], r: Any, window_days: int, origin: dict[str, int],
     first = current[0]
     if first.date is None or r.date is None:
         return first.date is None and r.date is None
-    d1, d2 = _date(first.date), _date(r.date)
-    return d1 is not None and d2 is not None and (d2 - d1).days <= window_days
+    # A partial date counts from its first day.
+    return (PartialDate(r.date).start - PartialDate(first.date).start).days <= window_days
 
 
 def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: str,

@@ -13,6 +13,8 @@ Ladybug against ``kg.query`` on the same data.
 
 from __future__ import annotations
 
+from kg.model.dates import cypher_range
+
 __all__ = ["QUERIES", "queries"]
 
 # An actor x "belongs to" $A (the way kg.query widens a target): it is A, has A as its
@@ -25,13 +27,19 @@ def _belongs(x: str, p: str) -> str:
     return _BELONGS.format(x=x, p=p)
 
 
+# The date-range test of kg.query, written by the partial-date module (one definition).
+_SINCE_S, _UNTIL_S = cypher_range("s.date")
+_SINCE_ST, _UNTIL_ST = cypher_range("st.date")
+_SINCE_R, _UNTIL_R = cypher_range("r.date")
+
+
 _RELATIONS = """\
 MATCH (i:Actor)-[:IMPOSED]->(s:Sanction)-[:TARGETS]->(t:Actor)
 WHERE ($imposer = '' OR i.id = $imposer)
   AND ($target = '' OR {target})
   AND ($status = '' OR s.status = $status)
-  AND ($since = '' OR left(s.date + '~~~~~~', 10) >= $since)
-  AND ($until = '' OR s.date <= left($until + '~~~~~~', 10))
+  AND {since}
+  AND {until}
 OPTIONAL MATCH (s)-[b:BECAUSE_OF]->(r:Reason)
 WITH i, s, t, b, r
 WHERE $reason = '' OR r.id = $reason
@@ -39,7 +47,7 @@ RETURN i.id AS imposer, i.name AS imposer_name, t.id AS target, t.name AS target
        r.id AS reason, b.detail AS reason_detail, s.id AS sanction, s.status AS status,
        s.date AS date, s.sources AS sources
 ORDER BY coalesce(date, '9999'), sanction, imposer, target, coalesce(reason, '');
-""".format(target=_belongs("t", "target"))
+""".format(target=_belongs("t", "target"), since=_SINCE_S, until=_UNTIL_S)
 
 _PARTS = {
     "imposed": ("(x:Actor)-[:IMPOSED]->(r:Sanction)", "r.status", "r.label"),
@@ -50,8 +58,8 @@ _PARTS = {
 }
 _TIMELINE = "\nUNION ALL\n".join(
     f"MATCH {pattern}\nWHERE {_belongs('x', 'actor')}\n"
-    "  AND ($since = '' OR left(r.date + '~~~~~~', 10) >= $since)\n"
-    "  AND ($until = '' OR r.date <= left($until + '~~~~~~', 10))\n"
+    f"  AND {_SINCE_R}\n"
+    f"  AND {_UNTIL_R}\n"
     f"RETURN DISTINCT r.date AS date, '{role}' AS role, r.id AS record, {status} AS status, "
     f"{summary} AS summary"
     for role, (pattern, status, summary) in _PARTS.items()) + ";\n"
@@ -59,8 +67,8 @@ _TIMELINE = "\nUNION ALL\n".join(
 _STATEMENTS = """\
 MATCH (st:Statement)
 WHERE ($stance = '' OR st.stance = $stance)
-  AND ($since = '' OR left(st.date + '~~~~~~', 10) >= $since)
-  AND ($until = '' OR st.date <= left($until + '~~~~~~', 10))
+  AND {since}
+  AND {until}
   AND ($speaker = '' OR EXISTS {{ MATCH (p:Actor)-[:MADE]->(st)
         WHERE p.id = $speaker
            OR EXISTS {{ MATCH (p)-[:PART_OF*1..20]->(up:Actor) WHERE up.id = $speaker }} }})
@@ -75,7 +83,8 @@ RETURN st.id AS statement, st.date AS date, st.speakers AS speakers, st.stance A
        st.about_actors AS about_actors, st.about_sanctions AS about_sanctions,
        st.summary AS summary, st.sources AS sources
 ORDER BY coalesce(date, '9999'), statement;
-""".format(about=_belongs("x", "about"), speaker_about=_belongs("q", "about"))
+""".format(about=_belongs("x", "about"), speaker_about=_belongs("q", "about"),
+           since=_SINCE_ST, until=_UNTIL_ST)
 
 QUERIES = f"""\
 // Cypher equivalents of `kg query`, for the graph loaded from this folder.
@@ -118,8 +127,8 @@ MATCH (s:Sanction)-[:TARGETS]->(t:Actor)
 WHERE s.status IN ['imposed', 'extended'] AND s.date IS NOT NULL AND s.date <> ''
   AND coalesce(size(s.in_response_to), 0) = 0
   AND NOT coalesce('retaliation' IN s.reasons, false)
-  AND ($since = '' OR left(s.date + '~~~~~~', 10) >= $since)
-  AND ($until = '' OR s.date <= left($until + '~~~~~~', 10))
+  AND {_SINCE_S}
+  AND {_UNTIL_S}
 RETURN DISTINCT t.polity AS against, s.id AS sanction, s.date AS date, s.day AS day,
        s.imposers AS imposers
 ORDER BY against, date, sanction;

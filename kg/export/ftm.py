@@ -28,6 +28,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.model.dates import PartialDate
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["SCHEMAS", "ftm_entities", "write_ftm"]
@@ -39,7 +40,14 @@ SCHEMAS = {"person": "Person", "organization": "Organization",
            "aircraft": "Airplane"}
 
 _COUNTRY = re.compile(r"^[a-z]{2}$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _date(value: Any) -> list[str]:
+    # FtM dates are prefixes of the same ISO form as kg's partial dates.
+    try:
+        return [PartialDate(value).text] if value else []
+    except ValueError:
+        return []
 
 
 def _eid(rid: str) -> str:
@@ -84,9 +92,8 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
                     "program": [s.get("program")],
                     "reason": reasons,
                     "provisions": [m.replace("_", " ") for m in s["measures"]],
-                    "startDate": [s.get("date")] if _DATE.match(s.get("date") or "") else [],
-                    "endDate": [s.get("end_date")] if _DATE.match(s.get("end_date") or "")
-                    else [],
+                    "startDate": _date(s.get("date")),
+                    "endDate": _date(s.get("end_date")),
                     "status": [s["status"]],
                     "sourceUrl": [u for u in (urls.get(x) for x in s["sources"])
                                   if u and re.match(r"^https?://", u)],

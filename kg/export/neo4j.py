@@ -31,7 +31,6 @@ neo4j-admin, not for a spreadsheet.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import os
 import shlex
@@ -42,6 +41,7 @@ from typing import IO, Any
 import networkx as nx
 
 from kg.export.cypher import QUERIES
+from kg.model.dates import days_between
 from kg.readwrite.atomic import atomic_dir
 
 __all__ = ["NODE_COLUMNS", "NODE_FILES", "SPACES", "write_neo4j"]
@@ -81,17 +81,8 @@ _KIND_LABELS = {"state": "State", "bloc": "Bloc", "government_body": "Government
                 "person": "Person", "organization": "Organization", "group": "Group",
                 "vessel": "Vessel", "aircraft": "Aircraft"}
 _LIST_COLUMNS = {a for cols in NODE_COLUMNS.values() for a, h in cols if h.endswith("[]")}
-_EPOCH = dt.date(1970, 1, 1)
+_EPOCH = "1970-01-01"
 UNIT_SEPARATOR = "\x1f"
-
-
-def _day(date: Any) -> int | None:
-    if isinstance(date, str) and len(date) == 10:
-        try:
-            return (dt.date.fromisoformat(date) - _EPOCH).days
-        except ValueError:
-            return None
-    return None
 
 
 def _array_delimiter(G: nx.MultiDiGraph) -> str:
@@ -150,7 +141,7 @@ def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
                 for attr, _ in NODE_COLUMNS[kind]:
                     value: Any
                     if attr == "day":
-                        value = _day(d.get("date"))
+                        value = days_between(_EPOCH, d.get("date"))
                     elif attr == "polity":  # the state or bloc it stands for (coalitions)
                         value = idx.polity(rid)
                     elif attr == "sources":  # distinct ids; each quote is on its CITES edge

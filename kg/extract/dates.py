@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.model.dates import PartialDate
+
 __all__ = ["DateMention", "find_date", "parse_iso_date"]
 
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -58,13 +60,17 @@ class DateMention:
 
 
 def parse_iso_date(value: str) -> dt.date:
-    """``YYYY-MM-DD`` -> date; ValueError otherwise."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+    """``YYYY-MM-DD`` -> date (a whole day, as :class:`~kg.model.dates.PartialDate` reads
+    it); ValueError otherwise."""
     try:
-        return dt.date.fromisoformat(value)
+        day: PartialDate | None = PartialDate(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real calendar date") from None
+        day = None
+    if day is not None and day.precision == "day":
+        return day.start
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or "", re.ASCII):
+        raise ValueError(f"{value!r} is not a real calendar date")
+    raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
 def _resolve(kind: str, m: re.Match[str], ref: dt.date) -> str | None:

@@ -15,6 +15,7 @@ from functools import cached_property
 import networkx as nx
 
 from kg.errors import ResolveError
+from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
 from kg.resolve.resolver import Resolver, country_code
 
@@ -128,29 +129,14 @@ class Index:
         return [p[0] for p in pairs], [p[1] for p in pairs]
 
     def sanctions_between(self, since: str | None, until: str | None) -> list[str]:
-        """Sanction node ids dated within [since, until] (partial dates overlap-match)."""
+        """Sanction node ids dated within [since, until] (partial dates overlap-match, as
+        :func:`kg.model.dates.overlaps`)."""
         dates, nodes = self._by_date
-        lo = bisect.bisect_left(dates, since[:4]) if since else 0
-        hi = bisect.bisect_right(dates, until.ljust(10, "~")) if until else len(dates)
+        first, last = text_window(since, until)
+        lo = bisect.bisect_left(dates, first) if first else 0
+        hi = bisect.bisect_right(dates, last) if last else len(dates)
         return [n for d, n in zip(dates[lo:hi], nodes[lo:hi], strict=True)
-                if date_in(d, since, until)]
-
-
-def date_in(date: str | None, since: str | None, until: str | None) -> bool:
-    """Whether a (possibly partial) date overlaps [since, until]; undated is out when a
-    bound is given.
-
-    >>> date_in("2021-03", "2021-03-15", None), date_in("2021", None, "2020-12-31")
-    (True, False)
-    """
-    if since is None and until is None:
-        return True
-    if not date:
-        return False
-    if since and date.ljust(10, "~") < since:
-        return False
-    # A partial bound covers its whole period: --until 2021-03 takes in 2021-03-31.
-    return not (until and date > until.ljust(10, "~"))
+                if overlaps(d, since, until)]
 
 
 _CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, Index] = weakref.WeakKeyDictionary()

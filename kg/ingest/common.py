@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.model.dates import PartialDate
 from kg.model.records import Actor, Sanction, Source, Statement
 from kg.readwrite.readers import bounded_lines
 from kg.resolve.resolver import country_actor, country_name
@@ -227,36 +228,17 @@ def text_slug(text: str, max_len: int = 60) -> str:
     return _NOT_SLUG.sub("-", normalize(text)).strip("-")[:max_len].strip("-") or "x"
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
 def clean_date(value: str | None) -> str | None:
-    """An ISO (partial) date from a source's date text, or None when there is none.
+    """An ISO (partial) date from a source's date text, or None when there is none
+    (:meth:`PartialDate.from_source <kg.model.dates.PartialDate.from_source>`).
 
     >>> clean_date("2021-03-22T00:00:00"), clean_date("20210322"), clean_date("2021-03")
     ('2021-03-22', '2021-03-22', '2021-03')
     >>> clean_date("-0-") is None, clean_date("2021-02-30") is None
     (True, True)
     """
-    import datetime as dt
-
-    if not value:
-        return None
-    text = value.strip()
-    if re.fullmatch(r"\d{8}", text):
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    m = _DATE.match(text)
-    if not m:
-        return None
-    year, month, day = m.groups()
-    if month and not 1 <= int(month) <= 12:
-        return None
-    if day:
-        try:
-            return dt.date(int(year), int(month), int(day)).isoformat()
-        except ValueError:
-            return None
-    return f"{year}-{month}" if month else year
+    date = PartialDate.from_source(value)
+    return date.text if date else None
 
 
 def url_source(url: str) -> Source | None:

@@ -2,6 +2,7 @@
 
 * :mod:`kg.model.vocab`: the controlled vocabularies (kinds, statuses, measures, reasons,
   stances) as StrEnums;
+* :mod:`kg.model.dates`: partial dates (:class:`PartialDate`): checks, periods, ranges;
 * :mod:`kg.model.records`: the Pydantic records and :class:`Dataset`;
 * :mod:`kg.model.refs`: the checks across records (unknown ids, membership cycles);
 * :mod:`kg.model.jsonschema`: the JSON Schema written from the records.
@@ -11,12 +12,12 @@ This package imports nothing from the rest of ``kg`` but :mod:`kg.errors`.
 
 from __future__ import annotations
 
+from kg.model.dates import DateText, PartialDate
 from kg.model.records import (
     RECORD_TYPES,
     Actor,
     Citation,
     Dataset,
-    PartialDate,
     ReasonRef,
     Record,
     Sanction,
@@ -30,6 +31,7 @@ __all__ = [
     "Actor",
     "Citation",
     "Dataset",
+    "DateText",
     "PartialDate",
     "ReasonRef",
     "Record",

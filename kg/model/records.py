@@ -9,7 +9,8 @@ Conventions:
 * ids are short slugs (``[a-z0-9][a-z0-9._:-]*``); states use their ISO 3166-1 alpha-2 code
   in lower case (``us``, ``cn``), blocs and international bodies short codes (``eu``, ``un``);
 * dates are ISO dates; a partial date (``2021`` or ``2021-03``) is allowed where only the
-  year or month is known. Dates are kept as strings, which sort correctly;
+  year or month is known. Dates are kept as strings, which sort correctly; their rules
+  (checks, periods, ranges) live in :mod:`kg.model.dates`;
 * facts cite sources as ``{source: <id>, quote: "<exact words>"}``.
 
 One coordinated action by several governments on the same day (the US, EU, UK and Canada
@@ -25,7 +26,6 @@ per imposer either way.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -38,6 +38,7 @@ from pydantic import (
     model_validator,
 )
 
+from kg.model.dates import DateText, PartialDate
 from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
 __all__ = [
@@ -45,7 +46,6 @@ __all__ = [
     "Actor",
     "Citation",
     "Dataset",
-    "PartialDate",
     "ReasonRef",
     "Record",
     "Sanction",
@@ -55,7 +55,6 @@ __all__ = [
 ]
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
-_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def _check_slug(value: str) -> str:
@@ -69,33 +68,8 @@ def _check_slug(value: str) -> str:
     return value
 
 
-def _coerce_date(value: Any) -> Any:
-    # YAML turns 2021-03-22 into a date and 2021 into an int; accept both as written.
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
-    return value
-
-
-def _check_date(value: str) -> str:
-    if not _DATE_RE.match(value):
-        raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    if len(value) == 10:
-        try:
-            _dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a real calendar date") from None
-    return value
-
-
 Slug = Annotated[str, AfterValidator(_check_slug)]
 """A short identifier: lower-case letters, digits and ``. _ : -``."""
-
-PartialDate = Annotated[str, BeforeValidator(_coerce_date), AfterValidator(_check_date)]
-"""An ISO date, or a partial one (``2021-03``, ``2021``)."""
 
 NonEmptyStr = Annotated[str, Field(min_length=1, max_length=100_000)]
 
@@ -147,7 +121,7 @@ class Source(_Model):
     """Title of the article or document."""
     publisher: str | None = None
     """Who published it (newspaper, ministry, list maintainer)."""
-    published: PartialDate | None = None
+    published: DateText | None = None
     """When it was published."""
 
 
@@ -234,11 +208,11 @@ class Sanction(_Model):
     """What it does; empty means not stated."""
     reasons: list[ReasonItem] = Field(default_factory=list)
     """Why, as categories with the source's own words as detail."""
-    date: PartialDate | None = None
+    date: DateText | None = None
     """When it was announced, imposed, threatened or reported."""
-    effective_date: PartialDate | None = None
+    effective_date: DateText | None = None
     """When it took effect, if different."""
-    end_date: PartialDate | None = None
+    end_date: DateText | None = None
     """When it ended or ends."""
     program: str | None = None
     """Sanctions programme or regime (``CHINA-EO13936``, ``UKRAINE-EO13661``)."""
@@ -257,12 +231,13 @@ class Sanction(_Model):
     def _rules(self) -> Sanction:
         if self.id in self.in_response_to:
             raise ValueError(f"sanction {self.id!r} cannot respond to itself")
-        if self.date and self.end_date and self.end_date < self.date:
+        # Dates compare as PartialDate does: by first day, the coarser date first.
+        if self.date and self.end_date and PartialDate(self.end_date) < PartialDate(self.date):
             raise ValueError(f"end_date {self.end_date} is before date {self.date}")
         if (
             self.effective_date
             and self.end_date
-            and self.end_date < self.effective_date
+            and PartialDate(self.end_date) < PartialDate(self.effective_date)
         ):
             raise ValueError(
                 f"end_date {self.end_date} is before effective_date {self.effective_date}"
@@ -277,7 +252,7 @@ class Statement(_Model):
     """Unique id of the statement."""
     speakers: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
     """Ids of the actors who said it (a joint statement has several)."""
-    date: PartialDate | None = None
+    date: DateText | None = None
     """When it was said."""
     stance: Stance = Stance.OTHER
     """What it does: condemns, supports, calls_for, warns, threatens, denies, expects, other."""

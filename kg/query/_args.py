@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from kg.errors import UsageError
 from kg.graph.index import Index, resolve_actor
-from kg.model.records import _check_date
+from kg.model.dates import PartialDate
 from kg.resolve.resolver import country_name
 
 __all__ = ["actor_name", "check_bound", "check_enum", "resolve_actor", "with_members"]
@@ -28,12 +28,12 @@ def check_enum(value: str | None, enum: type[StrEnum], what: str) -> str | None:
 
 
 def check_bound(value: str | None, what: str) -> str | None:
-    """``value`` if it is a date (``YYYY[-MM[-DD]]``) or None; else :class:`UsageError`
-    naming the option ``--what``."""
+    """``value`` if it is a :class:`~kg.model.dates.PartialDate` (``YYYY[-MM[-DD]]``) or
+    None; else :class:`UsageError` naming the option ``--what``."""
     if value is None:
         return None
     try:
-        return _check_date(value)
+        return PartialDate(value).text
     except ValueError as exc:
         raise UsageError(f"--{what}: {exc}") from None
 

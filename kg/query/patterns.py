@@ -11,6 +11,7 @@ lists of frozen dataclasses.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.errors import UsageError
-from kg.graph.index import Index, date_in, index_of
+from kg.graph.index import Index, index_of
+from kg.model.dates import PartialDate, days_between, first_day, overlaps, precision
 from kg.query._args import actor_name, check_bound
 
 __all__ = ["Coalition", "RetaliationLink", "coalitions", "retaliation"]
@@ -43,14 +45,6 @@ class RetaliationLink:
     """False when the data says so (``in_response_to``); True when suggested because the
     target of ``original`` sanctioned its imposer within the window."""
     lag_days: int | None
-
-
-def _days(a: str | None, b: str | None) -> int | None:
-    import datetime as dt
-
-    if not a or not b or len(a) != 10 or len(b) != 10:
-        return None
-    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
 def retaliation(G: nx.MultiDiGraph, *, infer: bool = True,
@@ -82,15 +76,13 @@ def retaliation(G: nx.MultiDiGraph, *, infer: bool = True,
             chain=chain_of[u], response=u[9:], response_imposers=tuple(du["imposers"]),
             response_date=du.get("date"), original=v[9:],
             original_imposers=tuple(dv["imposers"]), original_date=dv.get("date"),
-            inferred=inferred, lag_days=_days(dv.get("date"), du.get("date"))))
+            inferred=inferred, lag_days=days_between(dv.get("date"), du.get("date"))))
     out.sort(key=lambda r: (r.chain, r.original_date or "", r.response_date or "", r.response))
     return out
 
 
 def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
                     stated: set[tuple[str, str]]) -> list[tuple[str, str, bool]]:
-    import datetime as dt
-
     # (imposer polity, target polity) -> [(date, sanction node)] for sanctions in force.
     by_pair: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     explained = {u for u, _ in stated}
@@ -102,7 +94,7 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
         if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
             continue
         date = d.get("date")
-        if not date or len(date) != 10:
+        if not date or precision(date) != "day":
             continue
         # A response is suggested only for a sanction with no stated reason or a stated
         # retaliation: one imposed "over human rights" is explained by that reason.
@@ -123,7 +115,7 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
         for rdate, rnode in responses:
             if rnode not in candidates:
                 continue
-            start = (dt.date.fromisoformat(rdate) - dt.timedelta(days=window)).isoformat()
+            start = (PartialDate(rdate).start - dt.timedelta(days=window)).isoformat()
             # Only the originals dated within the window (sorted by date), not all of them;
             # strictly earlier, and not itself an answer to rnode.
             lo, hi = bisect_left(odates, start), bisect_left(odates, rdate)
@@ -163,14 +155,12 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
     if window_days < 0 or min_imposers < 1:
         raise UsageError("window_days must be >= 0 and min_imposers >= 1")
     since, until = check_bound(since, "since"), check_bound(until, "until")
-    import datetime as dt
-
     idx = index_of(G)
     by_polity: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for n, d in G.nodes(data=True):
         if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
             continue
-        if not d.get("date") or not date_in(d.get("date"), since, until):
+        if not d.get("date") or not overlaps(d.get("date"), since, until):
             continue
         if d["in_response_to"] or "retaliation" in d["reasons"]:
             continue  # an answer to someone's sanctions is not joint action with others
@@ -182,10 +172,10 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
         clusters: list[list[str]] = []
         end = ""
         for date, n in items:
-            start = date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
+            start = first_day(date)
             if not clusters or start > end:
                 clusters.append([])
-                end = (dt.date.fromisoformat(start) + dt.timedelta(days=window_days)).isoformat()
+                end = (PartialDate(date).start + dt.timedelta(days=window_days)).isoformat()
             clusters[-1].append(n)
         for members in clusters:
             ds = [G.nodes[m] for m in members]

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.graph.index import date_in, index_of
+from kg.graph.index import index_of
+from kg.model.dates import overlaps
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
 
@@ -98,7 +99,7 @@ def relations(
         d = G.nodes[node]
         if status and d["status"] != status:
             continue
-        if not date_in(d.get("date"), since, until):
+        if not overlaps(d.get("date"), since, until):
             continue
         reasons = list(zip(d["reasons"], d["reason_details"], strict=True)) or [(None, None)]
         if reason:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.graph.index import date_in, index_of
+from kg.graph.index import index_of
+from kg.model.dates import overlaps
 from kg.model.vocab import Stance
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor, with_members
 
@@ -63,7 +64,7 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
             continue
         if stance and d["stance"] != stance:
             continue
-        if not date_in(d.get("date"), since, until):
+        if not overlaps(d.get("date"), since, until):
             continue
         if speakers is not None and not speakers & set(d["speakers"]):
             continue
@@ -128,7 +129,7 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
             if role is None or (other, role) in seen:
                 continue
             d = G.nodes[other]
-            if not date_in(d.get("date"), since, until):
+            if not overlaps(d.get("date"), since, until):
                 continue
             seen.add((other, role))
             out.append(TimelineEntry(
