@@ -22,7 +22,6 @@ never arrives is reported as skipped.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg._clock import today_iso
 from kg.ingest.common import (
     ImportReport,
     Progress,
@@ -104,13 +104,18 @@ class _State:
     counter: set[str] = field(default_factory=set)
     sanctions: set[str] = field(default_factory=set)
     pending: dict[str, list[_Hold]] = field(default_factory=dict)
-    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+    today: str = field(default_factory=today_iso)
+    """The day an end date must be on or before for the sanction to count as lifted."""
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
-             progress: Progress | None = None) -> Iterator[Record]:
-    """Stream records from FtM JSON-lines files (see the module docstring)."""
-    st = _State(report)
+             progress: Progress | None = None, today: str | None = None) -> Iterator[Record]:
+    """Stream records from FtM JSON-lines files (see the module docstring).
+
+    ``today`` (``YYYY-MM-DD``; default: the day it runs, from :func:`kg._clock.today_iso`)
+    decides which end dates have passed: a sanction that ended on or before it is lifted.
+    """
+    st = _State(report, today=today_iso(today))
     for path in paths:
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")

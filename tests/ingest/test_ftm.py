@@ -2,6 +2,9 @@
 
 import json
 
+import pytest
+
+from kg.errors import UsageError
 from kg.ingest import import_dataset
 from kg.ingest.common import slug_id
 from kg.model.vocab import ActorKind, Measure, Reason, Status
@@ -114,3 +117,30 @@ def test_sanction_without_imposer_or_target(tmp_path):
     reasons = [(s.line, s.reason) for s in report.skipped]
     assert reasons == [(2, "sanction 's1' names no authority or country, so no imposer"),
                        (3, "sanction 's2' names no 'entity' (target)")]
+
+
+def test_an_end_date_means_lifted_only_once_the_pinned_day_reaches_it(tmp_path):
+    # The same sanction, ending 2030-06-30, read on two pinned days: before its end it is
+    # in force; on or after it, lifted. Nothing reads the machine's clock.
+    path = tmp_path / "end.ftm.json"
+    path.write_text(json.dumps({
+        "id": "x-san", "schema": "Sanction", "properties": {
+            "entity": ["x-person"], "authority": ["Office of Foreign Assets Control"],
+            "startDate": ["2024-01-10"], "endDate": ["2030-06-30"]}}) + "\n" + json.dumps({
+        "id": "x-person", "schema": "Person", "properties": {"name": ["X Person"]}}) + "\n")
+
+    def status(today):
+        ds, _ = import_dataset("ftm", [path], today=today)
+        return [(s.status, s.end_date) for s in ds.sanctions]
+
+    assert status("2026-11-30") == [(Status.IMPOSED, "2030-06-30")]
+    assert status("2030-06-29") == [(Status.IMPOSED, "2030-06-30")]
+    assert status("2030-06-30") == [(Status.LIFTED, "2030-06-30")]
+    assert status("2031-01-01") == [(Status.LIFTED, "2030-06-30")]
+
+
+def test_a_pinned_day_must_be_a_real_date(fixtures):
+    with pytest.raises(UsageError, match="2021-02-30"):
+        import_dataset("ftm", [fixtures / "entities.ftm.json"], today="2021-02-30")
+    with pytest.raises(UsageError, match="not a YYYY-MM-DD date"):
+        import_dataset("ftm", [fixtures / "entities.ftm.json"], today="20210322")
