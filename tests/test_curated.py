@@ -12,7 +12,7 @@ import pycountry
 import pytest
 
 from kg.curated import load_table, table_names
-from kg.model.vocab import Reason, Stance, Status
+from kg.model.vocab import Measure, Reason, Stance, Status
 from kg.resolve import normalize
 
 BLOC_IDS = set(load_table("blocs"))
@@ -50,7 +50,7 @@ def bloc_names() -> set[str]:
 def test_the_loader_finds_every_file_and_caches_it() -> None:
     names = table_names()
     assert names == ["authorities", "blocs", "cameo", "demonyms", "display_names",
-                     "government_bodies", "leaders", "ofac_programs",
+                     "government_bodies", "leaders", "measures", "ofac_programs", "reasons",
                      "seats", "short_names", "titles", "un_regimes"]
     assert load_table("seats") is load_table("seats")
     with pytest.raises(FileNotFoundError):
@@ -156,3 +156,19 @@ def test_seats_written_in_lower_case_after_the_resolve() -> None:
         assert [m.code for m in found if m.text == f"the {word}"] != [None], word
     assert [m.code for m in find_mentions("Russia condemned the bloc.")] == ["ru", "eu"]
     assert [m.code for m in find_mentions("Talks in The Hague failed.")] == ["nl"]
+def test_reason_lexicon_is_well_formed() -> None:
+    table = load_table("reasons")
+    assert set(table) == {r.value for r in Reason if r is not Reason.OTHER}
+    for reason, words in table.items():
+        assert words and all(isinstance(w, str) and w.strip() == w and w for w in words), reason
+        assert all(re.fullmatch(w, "") is None for w in words), reason  # none matches nothing
+
+
+def test_measure_lexicon_is_well_formed() -> None:
+    table = load_table("measures")
+    assert set(table) <= {m.value for m in Measure} - {"unspecified"}
+    for measure, entry in table.items():
+        assert set(entry) <= {"phrases", "words"} and entry, measure
+        for w in (*entry.get("phrases", []), *entry.get("words", [])):
+            assert isinstance(w, str) and w.strip() == w and w, measure
+            assert re.fullmatch(w, "") is None, measure

@@ -41,8 +41,9 @@ from kg.extract.events import Event, find_events
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
-from kg.model.vocab import Measure, Status
+from kg.model.vocab import Status
 from kg.readwrite.load import ensure_valid
+from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import Resolver
 
 __all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
@@ -50,17 +51,6 @@ __all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_ex
 
 MAX_BYTES = 20 << 20
 """Largest article read (20 MiB); news articles are a few kilobytes."""
-
-_MEASURES: list[tuple[Measure, re.Pattern[str]]] = [
-    (Measure.ASSET_FREEZE, re.compile(r"\basset freezes?|\bfr(?:o|ee)ze\w*\s+(?:\w+\s+){0,3}"
-                                      r"assets", re.I)),
-    (Measure.TRAVEL_BAN, re.compile(r"\b(?:travel|entry) bans?\b", re.I)),
-    (Measure.VISA_RESTRICTIONS, re.compile(r"\bvisa (?:bans?|restrictions)\b", re.I)),
-    (Measure.ARMS_EMBARGO, re.compile(r"\barms embargo", re.I)),
-    (Measure.EXPORT_CONTROL, re.compile(r"\bexport controls?\b", re.I)),
-    (Measure.IMPORT_BAN, re.compile(r"\b(?:import ban|ban on imports|embargo on)\b", re.I)),
-]
-
 
 @dataclass
 class Extraction:
@@ -193,7 +183,7 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     sanctions: list[Sanction] = []
     for k, ev in enumerate(kept):
         cites = [doc.cite(e.sentence.text, e.sentence.start) for e in [ev, *extra[k]]]
-        measures = [m for m, rx in _MEASURES if rx.search(ev.sentence.text)]
+        measures = classify_measures([ev.sentence.text], prose=True)
         sanctions.append(Sanction(
             id=ids[k], imposers=[r.id for r in ev.imposers], targets=[t.id for t in ev.targets],
             status=ev.status, measures=measures,

@@ -45,13 +45,12 @@ from kg.ingest.common import (
     url_source,
 )
 from kg.ingest.crosswalks import (
-    classify_measures,
-    classify_reason,
     imposer_for_authority,
     ofac_program_reasons,
 )
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
+from kg.resolve.classify import classify_measures, classify_reason
 
 try:  # orjson parses several times faster; the json module does the same job without it
     import orjson
@@ -320,11 +319,11 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
                                       _values(entity, "programId")))[:_MAX_TEXT] or None
     reasons = [ReasonRef(category=c, detail=text[:_MAX_TEXT])
                for text in dict.fromkeys(_values(entity, "reason"))
-               for c in classify_reason(text)]
+               for c in (m.reason for m in classify_reason(text))]
     if not reasons and program:
         cats = ofac_program_reasons(program) if "us" in imposers else ()
         if not cats or cats == (Reason.OTHER,):
-            cats = tuple(classify_reason(program))
+            cats = tuple(m.reason for m in classify_reason(program))
         reasons = [ReasonRef(category=c, detail=program) for c in cats if c is not Reason.OTHER]
         # A programme we cannot classify is still a stated reason: "other", in its words.
         reasons = reasons or [ReasonRef(category=Reason.OTHER, detail=program)]
