@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from kg.cli.app import cli, data_option, emit, format_option, load_graph, query
-from kg.errors import Problem, UsageError, ValidationFailed
+from kg.errors import UNKNOWN_REF, Problem, UsageError, ValidationFailed
 
 # --- import, merge and FtM (issue 5: real data in) --------------------------------------
 
@@ -100,7 +100,7 @@ def _load_each(paths: Sequence[str]) -> list[Any]:
         try:
             out.append(load(p))
         except ValidationFailed as exc:
-            if any("unknown" in pr.message for pr in exc.problems):
+            if any(pr.kind == UNKNOWN_REF for pr in exc.problems):
                 # Files that refer to each other belong in one folder, loaded as one.
                 exc.problems.append(Problem(
                     "each PATH is merged as one dataset: put files that refer to each other "

@@ -33,9 +33,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kg.errors import SourceFormatError, UsageError
+from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import find_mentions, slug
-from kg.extract.context import Doc
+from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
 from kg.extract.statements import Said, find_statements
@@ -62,8 +62,10 @@ class Extraction:
     """The article text the offsets point into."""
     explain: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Record id -> the words that produced each field."""
-    skipped: list[dict[str, Any]] = field(default_factory=list)
-    """Triggers that produced no record, and why (negated, a call on others, no imposer)."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Triggers that produced no record, and why (negated, a call on others, no imposer):
+    problems of kind ``not_an_event``, with ``record="sentence N"`` and the trigger's
+    ``words``."""
 
 
 def _source_id(url: str | None, title: str | None, name: str | None) -> str:
@@ -289,5 +291,6 @@ def format_explain(result: Extraction) -> str:
     was skipped and why."""
     import yaml
 
-    doc: dict[str, Any] = {"records": result.explain, "skipped": result.skipped}
+    doc: dict[str, Any] = {"records": result.explain,
+                           "skipped": [skip_entry(p) for p in result.skipped]}
     return str(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100))

@@ -85,12 +85,12 @@ def test_unknown_authority_kept_as_government_body(fixtures):
 
 def test_bad_lines_reported_with_line_and_rest_imported(fixtures):
     _, report = _load(fixtures)
-    where = {(s.line, s.reason.split(":")[0]) for s in report.skipped}
+    where = {(s.line, s.message.split(":")[0]) for s in report.skipped}
     assert (12, "invalid JSON") in where
-    assert any(s.line == 13 and "lists of strings" in s.reason for s in report.skipped)
-    assert any(s.line == 14 and "JSON object" in s.reason for s in report.skipped)
-    ghost = [s for s in report.skipped if "gb-hmt-ghost" in s.reason]
-    assert ghost[0].line == 11 and "NK-Missing1" in ghost[0].reason
+    assert any(s.line == 13 and "lists of strings" in s.message for s in report.skipped)
+    assert any(s.line == 14 and "JSON object" in s.message for s in report.skipped)
+    ghost = [s for s in report.skipped if "gb-hmt-ghost" in s.message]
+    assert ghost[0].line == 11 and "NK-Missing1" in ghost[0].message
     assert report.skipped_total == 4 and report.read == 14
     assert report.imported == {"actor": 10, "sanction": 4, "source": 8}
     assert report.notes["not imported: FtM Address entities (not an actor or a sanction)"] == 1
@@ -101,7 +101,7 @@ def test_empty_and_missing_files(tmp_path):
     empty.write_text("\n\n")
     ds, report = import_dataset("ftm", [empty, tmp_path / "nope.json"])
     assert ds.actors == [] and report.read == 0
-    assert [s.reason.split(":")[0] for s in report.skipped] == ["cannot read"]
+    assert [s.message.split(":")[0] for s in report.skipped] == ["cannot read"]
 
 
 def test_sanction_without_imposer_or_target(tmp_path):
@@ -114,7 +114,7 @@ def test_sanction_without_imposer_or_target(tmp_path):
     f.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     ds, report = import_dataset("ftm", [f])
     assert ds.sanctions == []
-    reasons = [(s.line, s.reason) for s in report.skipped]
+    reasons = [(s.line, s.message) for s in report.skipped]
     assert reasons == [(2, "sanction 's1' names no authority or country, so no imposer"),
                        (3, "sanction 's2' names no 'entity' (target)")]
 
