@@ -30,10 +30,8 @@ from kg.resolve.resolver import (
 
 __all__ = ["Mention", "find_mentions", "slug"]
 
-#: Phrases news uses for a government that are not place names ("the Biden administration";
-#: kg/curated/government_bodies.yaml), and the bloc names of more than one word, which news
-#: may write with lower-case words inside ("the UN security council"). Capitals and seats
-#: of government are in :data:`kg.resolve.resolver.SEATS`.
+#: Phrases for a government that are not places (kg/curated/government_bodies.yaml) and bloc
+#: names of several words, which news may write in lower case ("the UN security council").
 EXTRA_PLACES: dict[str, str] = {
     **{normalize(n): code for code, (name, aliases) in BLOCS.items() for n in (name, *aliases)
        if " " in normalize(n)},
