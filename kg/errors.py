@@ -20,6 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
+    "NOT_AN_EVENT",
+    "SKIPPED",
+    "UNKNOWN_REF",
     "DataError",
     "KGError",
     "OutputError",
@@ -32,15 +35,39 @@ __all__ = [
 ]
 
 
+#: :attr:`Problem.kind` of a reference to a record that does not exist (or not here: files
+#: that refer to each other must be loaded together).
+UNKNOWN_REF = "unknown_ref"
+#: :attr:`Problem.kind` of an input record an importer could not import.
+SKIPPED = "skipped"
+#: :attr:`Problem.kind` of a sanction trigger in news text that makes no record (negated,
+#: a call on others, no imposer).
+NOT_AN_EVENT = "not_an_event"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with the input, located as precisely as we can."""
+    """One thing wrong with the input, located as precisely as we can: what the loader and
+    checker find (:class:`ValidationFailed`), what an importer skips
+    (``ImportReport.skipped``) and what the news extractor passes over
+    (``Extraction.skipped``, located by ``record="sentence N"``).
+
+    >>> str(Problem("unknown actor 'eu'", file="a.yaml", line=3, record="actor 'fr'",
+    ...             field="member_of", kind=UNKNOWN_REF))
+    "a.yaml:3 [actor 'fr'] [member_of]: unknown actor 'eu'"
+    """
 
     message: str
     file: str | None = None
     line: int | None = None
     record: str | None = None
     field: str | None = None
+    kind: str | None = None
+    """What sort of problem, for code that acts on it: :data:`UNKNOWN_REF`,
+    :data:`SKIPPED`, :data:`NOT_AN_EVENT`; None when nothing needs to tell it apart."""
+    words: str | None = None
+    """The input words the problem is about, when they are not a whole record (the
+    extractor's trigger phrase)."""
 
     def __str__(self) -> str:
         where = ""

@@ -307,7 +307,7 @@ def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:
         ValidationFailed: a path with problems; when a record refers to one in another
             path, the problems end with advice to put such files in one folder.
     """
-    from kg.errors import Problem, UsageError, ValidationFailed
+    from kg.errors import UNKNOWN_REF, Problem, UsageError, ValidationFailed
     from kg.readwrite.load import load
 
     if not paths:
@@ -317,7 +317,7 @@ def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:
         try:
             out.append(load(p))
         except ValidationFailed as exc:
-            if any("unknown" in pr.message for pr in exc.problems):
+            if any(pr.kind == UNKNOWN_REF for pr in exc.problems):
                 # Files that refer to each other belong in one folder, loaded as one.
                 exc.problems.append(Problem(
                     "each PATH is merged as one dataset: put files that refer to each other "

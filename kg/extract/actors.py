@@ -17,32 +17,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.resolve.resolver import DEMONYMS, SEATS, SHORT_NAMES, country_code, country_name, normalize
+from kg.curated import load_table
+from kg.resolve.resolver import (
+    BLOCS,
+    DEMONYMS,
+    SEATS,
+    SHORT_NAMES,
+    country_code,
+    country_name,
+    normalize,
+)
 
 __all__ = ["Mention", "find_mentions", "slug"]
 
-#: Phrases news uses for a government that are not place names (capitals and seats of
-#: government are in :data:`kg.resolve.resolver.SEATS`).
+#: Phrases for a government that are not places (kg/curated/government_bodies.yaml) and bloc
+#: names of several words, which news may write in lower case ("the UN security council").
 EXTRA_PLACES: dict[str, str] = {
-    "biden administration": "us", "trump administration": "us",
-    "obama administration": "us", "foreign office": "gb", "european commission": "eu",
-    "eu commission": "eu", "eu governments": "eu", "the bloc": "eu", "un security council": "unsc",
-    "united nations security council": "unsc", "security council": "unsc", "g7": "g7",
-    "group of seven": "g7",
+    **{normalize(n): code for code, (name, aliases) in BLOCS.items() for n in (name, *aliases)
+       if " " in normalize(n)},
+    **load_table("government_bodies"),
 }
 
-#: Leaders and officials whose country reports take as known.
-LEADERS: dict[str, str] = {
-    "biden": "us", "trump": "us", "obama": "us", "blinken": "us", "pompeo": "us",
-    "yellen": "us", "putin": "ru", "lavrov": "ru", "peskov": "ru", "ryabkov": "ru",
-    "xi": "cn", "wang yi": "cn", "zelensky": "ua", "zelenskyy": "ua", "macron": "fr",
-    "merkel": "de", "von der leyen": "eu", "lukashenko": "by", "erdogan": "tr",
-    "khamenei": "ir", "raisi": "ir", "rouhani": "ir", "kishida": "jp", "trudeau": "ca",
-    "maduro": "ve", "assad": "sy", "kim jong un": "kp", "modi": "in", "makei": "by",
-}
+#: Leaders and officials whose country reports take as known (kg/curated/leaders.yaml).
+LEADERS: dict[str, str] = dict(load_table("leaders"))
 
-#: Titles that default to a country when none is named ("Secretary of State" is American).
-TITLE_COUNTRY = {"secretary of state": "us", "treasury secretary": "us", "foreign secretary": "gb"}
+#: Titles that default to a country when none is named ("Secretary of State" is American;
+#: kg/curated/titles.yaml).
+TITLE_COUNTRY: dict[str, str] = dict(load_table("titles"))
+
+#: Seats and bodies that news writes in lower case after "the" ("the bloc", "the kremlin");
+#: each is a key of SEATS or EXTRA_PLACES.
+THE_LOWER_CASE = ("bloc", "treasury", "kremlin")
 
 _TITLES = sorted([
     "minister of foreign affairs", "deputy foreign minister", "foreign minister",
@@ -200,7 +205,7 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
                     i += n
                     break
         if hit is None and toks[i][2].lower() == "the" and i + 1 < len(toks) \
-                and toks[i + 1][2].lower() in ("bloc", "treasury", "kremlin") \
+                and toks[i + 1][2].lower() in THE_LOWER_CASE \
                 and not toks[i + 1][2][0].isupper():
             got = _lookup("the " + toks[i + 1][2])
             if got:

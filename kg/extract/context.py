@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.errors import ResolveError
+from kg.errors import NOT_AN_EVENT, Problem, ResolveError
 from kg.extract.actors import Mention, slug
 from kg.model.records import Actor, Citation
 from kg.model.vocab import ActorKind
@@ -54,7 +54,7 @@ class Doc:
     groups_by_count: dict[int, str] = field(default_factory=dict)
     last_event_date: str | None = None
     """Date of the last event whose date the text gave (carried to undated follow-ups)."""
-    skipped: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
 
     # -- actors -------------------------------------------------------------------------
 
@@ -151,7 +151,18 @@ class Doc:
         return gid
 
     def note_skip(self, sentence: int, words: str, why: str) -> None:
-        self.skipped.append({"sentence": sentence, "words": words, "why": why})
+        """Record a trigger in sentence ``sentence`` (0-based) that makes no event, and why."""
+        self.skipped.append(Problem(why, record=f"{_SENTENCE}{sentence}", kind=NOT_AN_EVENT,
+                                    words=words))
+
+
+_SENTENCE = "sentence "
+
+
+def skip_entry(problem: Problem) -> dict[str, Any]:
+    """A skipped trigger as ``--explain`` writes it: ``{"sentence", "words", "why"}``."""
+    return {"sentence": int((problem.record or "").removeprefix(_SENTENCE)),
+            "words": problem.words, "why": problem.message}
 
 
 def _position(title: str | None) -> str | None:

@@ -28,10 +28,10 @@ from kg.extract.lexicon import (
     STANDALONE,
     STATUS_MODIFIERS,
     TRIGGERS,
-    classify_reason,
 )
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
+from kg.resolve.classify import classify_reason
 
 __all__ = ["Event", "find_events"]
 
@@ -342,14 +342,16 @@ def _reasons(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> Non
         cut = re.search(r",\s+(?:which|while|but|according|as|and|the \w+ said|he said|she said)"
                         r"\b|;|\s[—–]\s", phrase)
         phrase = (phrase[:cut.start()] if cut else phrase).strip().rstrip(".,;")
-        category, kw = classify_reason(phrase)
+        hit = classify_reason(phrase, pick="first")[0]
+        category, kw = hit.reason, hit.words
         detail = phrase.strip()
         if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
                                          or _DURATION.match(detail) or not detail):
             category = None
     if category is None or (category is Reason.OTHER and ev.retaliation):
         for where in (tail, trigger):
-            c, k = classify_reason(where)
+            first = classify_reason(where, pick="first")[0]
+            c, k = first.reason, first.words
             if c is not Reason.OTHER:
                 category, kw, detail = c, k, None
                 found.append({"fallback": "keyword without a cue"})

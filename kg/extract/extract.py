@@ -33,16 +33,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kg.errors import SourceFormatError, UsageError
+from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import find_mentions, slug
-from kg.extract.context import Doc
+from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
-from kg.model.vocab import Measure, Status
+from kg.model.vocab import Status
 from kg.readwrite.load import ensure_valid
+from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import Resolver
 
 __all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
@@ -50,17 +51,6 @@ __all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_ex
 
 MAX_BYTES = 20 << 20
 """Largest article read (20 MiB); news articles are a few kilobytes."""
-
-_MEASURES: list[tuple[Measure, re.Pattern[str]]] = [
-    (Measure.ASSET_FREEZE, re.compile(r"\basset freezes?|\bfr(?:o|ee)ze\w*\s+(?:\w+\s+){0,3}"
-                                      r"assets", re.I)),
-    (Measure.TRAVEL_BAN, re.compile(r"\b(?:travel|entry) bans?\b", re.I)),
-    (Measure.VISA_RESTRICTIONS, re.compile(r"\bvisa (?:bans?|restrictions)\b", re.I)),
-    (Measure.ARMS_EMBARGO, re.compile(r"\barms embargo", re.I)),
-    (Measure.EXPORT_CONTROL, re.compile(r"\bexport controls?\b", re.I)),
-    (Measure.IMPORT_BAN, re.compile(r"\b(?:import ban|ban on imports|embargo on)\b", re.I)),
-]
-
 
 @dataclass
 class Extraction:
@@ -72,8 +62,10 @@ class Extraction:
     """The article text the offsets point into."""
     explain: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Record id -> the words that produced each field."""
-    skipped: list[dict[str, Any]] = field(default_factory=list)
-    """Triggers that produced no record, and why (negated, a call on others, no imposer)."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Triggers that produced no record, and why (negated, a call on others, no imposer):
+    problems of kind ``not_an_event``, with ``record="sentence N"`` and the trigger's
+    ``words``."""
 
 
 def _source_id(url: str | None, title: str | None, name: str | None) -> str:
@@ -193,7 +185,7 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     sanctions: list[Sanction] = []
     for k, ev in enumerate(kept):
         cites = [doc.cite(e.sentence.text, e.sentence.start) for e in [ev, *extra[k]]]
-        measures = [m for m, rx in _MEASURES if rx.search(ev.sentence.text)]
+        measures = classify_measures([ev.sentence.text], prose=True)
         sanctions.append(Sanction(
             id=ids[k], imposers=[r.id for r in ev.imposers], targets=[t.id for t in ev.targets],
             status=ev.status, measures=measures,
@@ -299,5 +291,6 @@ def format_explain(result: Extraction) -> str:
     was skipped and why."""
     import yaml
 
-    doc: dict[str, Any] = {"records": result.explain, "skipped": result.skipped}
+    doc: dict[str, Any] = {"records": result.explain,
+                           "skipped": [skip_entry(p) for p in result.skipped]}
     return str(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100))

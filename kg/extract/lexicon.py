@@ -1,21 +1,20 @@
 """Lexicons of the extractor: trigger verbs, sanction nouns, status modifiers, negation,
-retaliation and reason cues, the reason classifier, and stance cues.
+retaliation and reason cues, and stance cues. (Reason and measure words are shared with the
+importers: :mod:`kg.resolve.classify`.)
 
 Everything here is data (word lists compiled into regular expressions), so a reviewer can
 read what the extractor looks for, and every match can be reported back as the words that
 fired. Patterns run on lower-cased text.
 
->>> classify_reason("alleged human rights abuses against the Uighur population")
-(<Reason.HUMAN_RIGHTS: 'human_rights'>, 'human rights')
->>> classify_reason("its meddling in the 2020 US presidential election")[0]
-<Reason.ELECTION_INTERFERENCE: 'election_interference'>
+>>> stance_of("condemned", "the sanctions")
+(<Stance.CONDEMNS: 'condemns'>, 'condemned')
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.model.vocab import Reason, Stance, Status
+from kg.model.vocab import Stance, Status
 
 __all__ = [
     "CALL_BEFORE",
@@ -26,7 +25,6 @@ __all__ = [
     "STANDALONE",
     "STATUS_MODIFIERS",
     "TRIGGERS",
-    "classify_reason",
     "stance_of",
 ]
 
@@ -98,54 +96,6 @@ RETALIATION = _rx(r"\b(?:in retaliation|retaliat\w*|counter-?sanctions|counterme
 REASON_CUE = _rx(r"\b(?:over|for|because of|due to|in response to|in retaliation for|"
                  r"citing|accus(?:e|es|ed|ing)|as punishment for|in connection with|"
                  r"following|after|to punish|that it said|which it said|saying)\b")
-
-# Reason classifier: the first category (in this order) with a keyword in the phrase wins,
-# so the specific beats the general ("election" before "democracy").
-_REASONS: list[tuple[Reason, re.Pattern[str]]] = [
-    (Reason.ELECTION_INTERFERENCE, _rx(
-        r"\b(?:(?:meddl\w*|interfer\w*)\b(?:\W+\w+){0,5}\W+election\w*|"
-        r"election (?:meddling|interference|hacking))")),
-    (Reason.CYBER, _rx(r"\b(?:cyber\w*|hack\w*|ransomware|malware|solarwinds)")),
-    (Reason.NUCLEAR_PROLIFERATION, _rx(
-        r"\b(?:nuclear\w*|uranium|enrichment|ballistic missiles?|missile (?:test|programme|"
-        r"program)s?|weapons of mass destruction|proliferation)")),
-    (Reason.TERRORISM, _rx(r"\b(?:(?:counter-?)?terror\w*|militant\w*|hezbollah|hamas|al-qaeda|"
-                           r"islamic state|isis|jihad\w*)")),
-    (Reason.DRUG_TRAFFICKING, _rx(r"\b(?:drugs?|narcotic\w*|fentanyl|cocaine|heroin|cartels?|"
-                                  r"opioids?)\b")),
-    (Reason.CORRUPTION, _rx(r"\b(?:corrupt\w*|graft|brib\w*|embezzl\w*|kleptocra\w*|"
-                            r"money laundering)")),
-    (Reason.DISINFORMATION, _rx(r"\b(?:disinformation|misinformation|propaganda|lies|"
-                                r"fake news|false information)\b")),
-    (Reason.DEMOCRACY, _rx(r"\b(?:democra\w*|coup|elections?|electoral|rigged|vote|"
-                           r"opposition|political prisoners|rule of law|autonomy)\b")),
-    (Reason.HUMAN_RIGHTS, _rx(r"\b(?:human rights|rights abuses?|abuses?|torture|"
-                              r"persecut\w*|detention|detain\w*|repression|crackdown|"
-                              r"forced labou?r|genocide|uighurs?|uyghurs?|minorit\w*|"
-                              r"killing of|poisoning|death of|protesters|dissidents?|"
-                              r"journalists?|activists?|xinjiang|tibet\w*)\b")),
-    (Reason.ARMED_CONFLICT, _rx(r"\b(?:war|invasion|invad\w*|annex\w*|military offensive|"
-                                r"aggression|troops|separatist\w*|occupation|incursion|"
-                                r"attack on|shelling|missile attack|airstrikes?|conflict|"
-                                r"ceasefire)\b")),
-    (Reason.RETALIATION, _rx(r"\b(?:retaliat\w*|in response to (?:\w+ ){0,4}sanctions)\b")),
-]
-
-
-def classify_reason(phrase: str) -> tuple[Reason, str | None]:
-    """The reason category of a phrase and the keyword that decided it (None: ``other``).
-
-    The keyword that comes first in the phrase wins ("spreading disinformation about the
-    war" is disinformation); on a tie, the more specific category (listed first)."""
-    best: tuple[int, int, Reason, str] | None = None
-    for rank, (category, rx) in enumerate(_REASONS):
-        m = rx.search(phrase)
-        if m and (best is None or (m.start(), rank) < best[:2]):
-            best = (m.start(), rank, category, m.group())
-    if best is None:
-        return Reason.OTHER, None
-    return best[2], best[3]
-
 
 #: Verbs that introduce what someone said.
 SPEECH = re.compile(

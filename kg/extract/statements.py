@@ -23,9 +23,10 @@ from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.events import Event
-from kg.extract.lexicon import SPEECH, classify_reason, stance_of
+from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
+from kg.resolve.classify import classify_reason
 
 __all__ = ["Said", "find_statements"]
 
@@ -192,7 +193,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             said = text[seg[0]:seg[1]]
             stance, scue = stance_of(verb, said.replace(cue.group(), " ", 1))
             if stance is Stance.OTHER:
-                cat, kw = classify_reason(text[cue.end():seg[1]])
+                first = classify_reason(text[cue.end():seg[1]], pick="first")[0]
+                cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)

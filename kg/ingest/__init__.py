@@ -62,17 +62,31 @@ def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
+#: The kinds whose records depend on the day of the import (an FtM end date that has passed
+#: makes a sanction lifted); they take ``today``.
+_DAY_DEPENDENT = frozenset({"ftm"})
+
+
 def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: ImportReport,
-                 *, progress: Progress | None = None) -> Iterator[Record]:
-    """Stream the records of ``paths`` read as ``kind``; problems go to ``report``."""
-    for rec in _reader(kind)(_paths(paths), report, progress=progress):
+                 *, progress: Progress | None = None,
+                 today: str | None = None) -> Iterator[Record]:
+    """Stream the records of ``paths`` read as ``kind``; problems go to ``report``.
+
+    ``today`` (``YYYY-MM-DD``) pins the day an import is read on, for the kinds whose
+    answer depends on it (``ftm``: end dates on or before it mean lifted); the default is
+    the day it runs (:func:`kg._clock.today_iso`).
+    """
+    options: dict[str, Any] = {"today": today} if kind in _DAY_DEPENDENT else {}
+    for rec in _reader(kind)(_paths(paths), report, progress=progress, **options):
         report.count(rec)
         yield rec
 
 
 def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
-                   progress: Progress | None = None) -> tuple[Dataset, ImportReport]:
-    """Read ``paths`` as ``kind`` into a validated dataset, with the import report.
+                   progress: Progress | None = None,
+                   today: str | None = None) -> tuple[Dataset, ImportReport]:
+    """Read ``paths`` as ``kind`` into a validated dataset, with the import report
+    (``today``: as for :func:`read_records`).
 
     Records that cannot be read are in ``report.skipped``; the dataset holds the rest and
     passes :func:`kg.readwrite.load.ensure_valid`.
@@ -83,7 +97,7 @@ def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
     ds = Dataset()
     sections: dict[str, list[Any]] = {"Source": ds.sources, "Actor": ds.actors,
                                       "Sanction": ds.sanctions, "Statement": ds.statements}
-    for rec in read_records(kind, paths, report, progress=progress):
+    for rec in read_records(kind, paths, report, progress=progress, today=today):
         sections[type(rec).__name__].append(rec)
     return ensure_valid(ds), report
 
@@ -110,15 +124,16 @@ def record_line(rec: Record) -> str:
 
 def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
                  output: str | os.PathLike[str], *,
-                 progress: Progress | None = None) -> ImportReport:
-    """Stream an import into a JSONL file, written atomically; returns the report.
+                 progress: Progress | None = None, today: str | None = None) -> ImportReport:
+    """Stream an import into a JSONL file, written atomically; returns the report
+    (``today``: as for :func:`read_records`).
 
     When nothing at all could be imported, no file is written.
     """
     report = ImportReport(kind)
     try:
         with atomic_open(output) as fh:
-            for rec in read_records(kind, paths, report, progress=progress):
+            for rec in read_records(kind, paths, report, progress=progress, today=today):
                 fh.write(record_line(rec))
             if report.empty:
                 raise _Empty

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.errors import SKIPPED, Problem
 from kg.model.dates import PartialDate
 from kg.model.records import Actor, Sanction, Source, Statement
 from kg.readwrite.readers import bounded_lines
@@ -56,16 +57,9 @@ MAX_LINE_BYTES = 16 << 20
 MAX_SKIPPED_KEPT = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """One input record that was not imported, and why."""
-
-    file: str
-    line: int | None
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}{':' + str(self.line) if self.line else ''}: {self.reason}"
+#: One input record that was not imported, and why: a :class:`~kg.errors.Problem` with its
+#: file, line, ``kind=SKIPPED`` and the reason as its message.
+Skipped = Problem
 
 
 @dataclass
@@ -92,7 +86,7 @@ class ImportReport:
         """Record a skipped input record."""
         self.skipped_total += 1
         if len(self.skipped) < MAX_SKIPPED_KEPT:
-            self.skipped.append(Skipped(str(file), line, reason))
+            self.skipped.append(Problem(reason, file=str(file), line=line, kind=SKIPPED))
 
     def note(self, message: str, n: int = 1) -> None:
         """Count something worth reporting that loses no data."""
@@ -136,7 +130,7 @@ class ImportReport:
             "kind": self.kind, "files": self.files, "read": self.read,
             "imported": dict(self.imported), "merged": self.merged,
             "skipped_total": self.skipped_total,
-            "skipped": [{"file": s.file, "line": s.line, "reason": s.reason}
+            "skipped": [{"file": s.file, "line": s.line, "reason": s.message}
                         for s in self.skipped],
             "notes": dict(self.notes),
             "merges": [m.to_dict() for m in self.merges],

@@ -22,7 +22,6 @@ never arrives is reported as skipped.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg._clock import today_iso
 from kg.ingest.common import (
     ImportReport,
     Progress,
@@ -45,13 +45,12 @@ from kg.ingest.common import (
     url_source,
 )
 from kg.ingest.crosswalks import (
-    classify_measures,
-    classify_reason,
     imposer_for_authority,
     ofac_program_reasons,
 )
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
+from kg.resolve.classify import classify_measures, classify_reason
 
 try:  # orjson parses several times faster; the json module does the same job without it
     import orjson
@@ -104,13 +103,18 @@ class _State:
     counter: set[str] = field(default_factory=set)
     sanctions: set[str] = field(default_factory=set)
     pending: dict[str, list[_Hold]] = field(default_factory=dict)
-    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+    today: str = field(default_factory=today_iso)
+    """The day an end date must be on or before for the sanction to count as lifted."""
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
-             progress: Progress | None = None) -> Iterator[Record]:
-    """Stream records from FtM JSON-lines files (see the module docstring)."""
-    st = _State(report)
+             progress: Progress | None = None, today: str | None = None) -> Iterator[Record]:
+    """Stream records from FtM JSON-lines files (see the module docstring).
+
+    ``today`` (``YYYY-MM-DD``; default: the day it runs, from :func:`kg._clock.today_iso`)
+    decides which end dates have passed: a sanction that ended on or before it is lifted.
+    """
+    st = _State(report, today=today_iso(today))
     for path in paths:
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")
@@ -315,11 +319,11 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
                                       _values(entity, "programId")))[:_MAX_TEXT] or None
     reasons = [ReasonRef(category=c, detail=text[:_MAX_TEXT])
                for text in dict.fromkeys(_values(entity, "reason"))
-               for c in classify_reason(text)]
+               for c in (m.reason for m in classify_reason(text))]
     if not reasons and program:
         cats = ofac_program_reasons(program) if "us" in imposers else ()
         if not cats or cats == (Reason.OTHER,):
-            cats = tuple(classify_reason(program))
+            cats = tuple(m.reason for m in classify_reason(program))
         reasons = [ReasonRef(category=c, detail=program) for c in cats if c is not Reason.OTHER]
         # A programme we cannot classify is still a stated reason: "other", in its words.
         reasons = reasons or [ReasonRef(category=Reason.OTHER, detail=program)]

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pycountry
 
+from kg.curated import load_table
 from kg.ingest.common import (
     ImportReport,
     Progress,
@@ -54,27 +55,15 @@ from kg.model.vocab import CAMEO_SANCTION_CODES, Stance, Status
 
 __all__ = ["CAMEO_COUNTRIES", "CAMEO_GROUPS", "cameo_country", "read_gdelt"]
 
-#: CAMEO country codes that are not ISO 3166 alpha-3 (or are regions, which map to None).
-CAMEO_COUNTRIES: dict[str, str | None] = {
-    "ROM": "ro", "ZAR": "cd", "TMP": "tl", "KOS": "xk", "WBG": "ps", "GZS": "ps",
-    "PSE": "ps", "SRB": "rs", "MNE": "me", "BYE": "by",
-    # regions and blocs written as country codes: not a single actor
-    "EUR": None, "AFR": None, "ASA": None, "WST": None, "MEA": None, "NMR": None,
-    "SAM": None, "CAS": None, "SAS": None, "SEA": None, "EAF": None, "WAF": None,
-}
+#: CAMEO country codes that are not ISO 3166 alpha-3 (or are regions, which map to None);
+#: kg/curated/cameo.yaml.
+CAMEO_COUNTRIES: dict[str, str | None] = dict(load_table("cameo")["countries"])
 
 #: CAMEO known-group codes of bodies that impose sanctions -> our actor id.
-CAMEO_GROUPS: dict[str, str] = {"EEC": "eu", "UNO": "un", "NAT": "nato", "ASN": "asean",
-                                "AFU": "au-union", "WAS": "ecowas"}
+CAMEO_GROUPS: dict[str, str] = dict(load_table("cameo")["groups"])
 
-_CAMEO_NAMES = {
-    "163": "Impose embargo, boycott, or sanctions",
-    "1312": "Threaten with sanctions, boycott, or embargo",
-    "081": "Ease administrative sanctions",
-    "085": "Ease economic sanctions, boycott, embargo",
-    "0254": "Appeal for easing of economic sanctions, boycott, or embargo",
-    "1054": "Demand easing of economic sanctions, boycott, or embargo",
-}
+_CAMEO_NAMES: dict[str, str] = {code: entry["name"]
+                                for code, entry in load_table("cameo")["events"].items()}
 
 
 @functools.lru_cache(maxsize=512)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kg.curated import load_table
+
 __all__ = [
     "CAMEO_SANCTION_CODES",
     "PLOVER_MODES",
@@ -112,16 +114,13 @@ class Stance(StrEnum):
     OTHER = "other"
 
 
-#: CAMEO event code -> ("sanction", Status) or ("statement", Stance).
-#: 163 impose embargo/boycott/sanctions; 1312 threaten sanctions; 081 ease administrative
-#: sanctions; 085 ease economic sanctions; 0254/1054 appeal for / demand easing of sanctions.
+#: CAMEO event code -> ("sanction", Status) or ("statement", Stance); the codes and what
+#: each means are in kg/curated/cameo.yaml (163 impose, 1312 threaten, 081/085 ease
+#: sanctions; 0254/1054 appeal for / demand easing of sanctions).
 CAMEO_SANCTION_CODES: dict[str, tuple[str, Status | Stance]] = {
-    "163": ("sanction", Status.IMPOSED),
-    "1312": ("sanction", Status.THREATENED),
-    "081": ("sanction", Status.EASED),
-    "085": ("sanction", Status.EASED),
-    "0254": ("statement", Stance.CALLS_FOR),
-    "1054": ("statement", Stance.CALLS_FOR),
+    code: ("sanction", Status(entry["sanction"])) if "sanction" in entry
+    else ("statement", Stance(entry["statement"]))
+    for code, entry in load_table("cameo")["events"].items()
 }
 
 #: PLOVER event type SANCTION and its modes, for our statuses.

@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kg._perf import loads, paused_gc
-from kg.errors import Problem, ResolveError, UsageError, ValidationFailed
+from kg.errors import UNKNOWN_REF, Problem, ResolveError, UsageError, ValidationFailed
 from kg.model.records import RECORD_TYPES, Actor, Dataset
 from kg.model.refs import RefProblem, check_references
 from kg.readwrite.readers import (
@@ -312,7 +312,7 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
     for where, fld, ref, target in pending:
         if (target, ref) not in first_rec and (target, ref) not in invalid:
             ctx.add(Problem(f"unknown {target} {ref!r}", file=where.file, line=where.line,
-                            record=where.record, field=fld))
+                            record=where.record, field=fld, kind=UNKNOWN_REF))
     return ds, ctx.problems
 
 
@@ -332,10 +332,11 @@ def _refers_to_invalid(rp: RefProblem, invalid: set[tuple[str, str]]) -> bool:
 
 
 def _ref_problem(rp: RefProblem, where: _Where | None = None) -> Problem:
+    kind = UNKNOWN_REF if rp.ref is not None else None
     if where is None:
-        return Problem(rp.message, record=f"{rp.kind} {rp.id!r}", field=rp.field)
+        return Problem(rp.message, record=f"{rp.kind} {rp.id!r}", field=rp.field, kind=kind)
     return Problem(rp.message, file=where.file, line=where.line, record=where.record,
-                   field=rp.field)
+                   field=rp.field, kind=kind)
 
 
 def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None, *,

@@ -1,7 +1,9 @@
-"""Names -> ids: text normalisation, the country gazetteer (seats of government, short names,
-demonyms, blocs) and the :class:`Resolver` that finds an actor by id, name or alias.
+"""Names and words -> ids and vocabulary: text normalisation, the country gazetteer (seats
+of government, short names, demonyms, blocs), the :class:`Resolver` that finds an actor by
+id, name or alias, and the reason and measure lexicon (:mod:`kg.resolve.classify`) that the
+importers and the extractor share.
 
-May import :mod:`kg.model` and :mod:`kg.errors` only.
+May import :mod:`kg.model`, :mod:`kg.errors` and :mod:`kg.curated` (the tables) only.
 """
 
 from __future__ import annotations

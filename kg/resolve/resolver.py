@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 import pycountry
 
+from kg.curated import load_table
 from kg.errors import ResolveError
 from kg.model.records import Actor, Dataset
 from kg.model.vocab import ActorKind
@@ -42,77 +43,20 @@ __all__ = [
     "normalize",
 ]
 
-#: Seats of government and other places used to mean a government ("Washington said").
-SEATS: dict[str, str] = {
-    "washington": "us", "white house": "us", "state department": "us",
-    "beijing": "cn", "zhongnanhai": "cn",
-    "moscow": "ru", "kremlin": "ru",
-    "brussels": "eu",
-    "london": "gb", "downing street": "gb", "whitehall": "gb",
-    "ottawa": "ca", "tokyo": "jp", "canberra": "au", "wellington": "nz",
-    "paris": "fr", "elysee": "fr", "berlin": "de", "rome": "it", "madrid": "es",
-    "warsaw": "pl", "the hague": "nl", "stockholm": "se", "bern": "ch", "oslo": "no",
-    "tehran": "ir", "minsk": "by", "kyiv": "ua", "kiev": "ua", "pyongyang": "kp",
-    "seoul": "kr", "taipei": "tw", "damascus": "sy", "caracas": "ve", "havana": "cu",
-    "ankara": "tr", "new delhi": "in", "riyadh": "sa", "baghdad": "iq", "kabul": "af",
-    "managua": "ni", "naypyidaw": "mm", "tbilisi": "ge", "yerevan": "am", "baku": "az",
-    "abu dhabi": "ae", "doha": "qa", "cairo": "eg", "pretoria": "za", "brasilia": "br",
-    "khartoum": "sd", "harare": "zw", "beirut": "lb", "jerusalem": "il", "tripoli": "ly",
-    "vilnius": "lt", "riga": "lv", "tallinn": "ee", "astana": "kz", "islamabad": "pk",
-    "hanoi": "vn", "manila": "ph", "jakarta": "id", "bangkok": "th", "bogota": "co",
-    "mexico city": "mx", "kinshasa": "cd", "addis ababa": "et", "nairobi": "ke", "abuja": "ng",
-    "bamako": "ml", "tashkent": "uz", "chisinau": "md", "belgrade": "rs", "budapest": "hu",
-    "vienna": "at", "prague": "cz", "athens": "gr", "lisbon": "pt", "dublin": "ie",
-    "copenhagen": "dk", "helsinki": "fi", "pentagon": "us", "congress": "us",
-    "capitol hill": "us", "treasury": "us", "us treasury": "us", "treasury department": "us",
-    "us treasury department": "us",
-}
+#: Seats of government and other places used to mean a government ("Washington said");
+#: curated table ``seats`` (kg/curated/seats.yaml).
+SEATS: dict[str, str] = dict(load_table("seats"))
 
-#: Short and former names that ISO 3166 does not list.
-SHORT_NAMES: dict[str, str] = {
-    "us": "us", "usa": "us", "america": "us", "united states": "us",
-    "uk": "gb", "britain": "gb", "great britain": "gb", "england": "gb",
-    "russia": "ru", "prc": "cn", "mainland china": "cn",
-    "turkey": "tr", "turkiye": "tr", "czech republic": "cz", "ivory coast": "ci",
-    "burma": "mm", "north korea": "kp", "dprk": "kp", "south korea": "kr",
-    "iran": "ir", "syria": "sy", "venezuela": "ve", "bolivia": "bo", "laos": "la",
-    "vietnam": "vn", "moldova": "md", "tanzania": "tz", "taiwan": "tw", "palestine": "ps",
-    "kosovo": "xk", "macau": "mo", "hong kong": "hk", "holland": "nl", "vatican": "va",
-    "drc": "cd", "dr congo": "cd", "democratic republic of congo": "cd",
-}
+#: Short and former names that ISO 3166 does not list (kg/curated/short_names.yaml).
+SHORT_NAMES: dict[str, str] = dict(load_table("short_names"))
 
-#: Blocs and international bodies: id -> (name, aliases).
+#: Blocs and international bodies: id -> (name, aliases) (kg/curated/blocs.yaml).
 BLOCS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "eu": ("European Union", ("EU", "the EU", "European Council", "Council of the EU")),
-    "un": ("United Nations", ("UN", "U.N.")),
-    "unsc": ("UN Security Council", ("United Nations Security Council", "UNSC",
-                                     "Security Council")),
-    "nato": ("NATO", ("North Atlantic Treaty Organization",)),
-    "g7": ("G7", ("Group of Seven",)),
-    "asean": ("ASEAN", ("Association of Southeast Asian Nations",)),
-    "au-union": ("African Union", ("AU",)),
-    "ecowas": ("ECOWAS", ("Economic Community of West African States",)),
+    code: (entry["name"], tuple(entry["aliases"])) for code, entry in load_table("blocs").items()
 }
 
-#: Demonyms ("Chinese officials") -> country or bloc code.
-DEMONYMS: dict[str, str] = {
-    "american": "us", "chinese": "cn", "russian": "ru", "british": "gb", "canadian": "ca",
-    "european": "eu", "iranian": "ir", "belarusian": "by", "belarussian": "by",
-    "ukrainian": "ua", "japanese": "jp", "australian": "au", "north korean": "kp",
-    "south korean": "kr", "syrian": "sy", "venezuelan": "ve", "turkish": "tr",
-    "french": "fr", "german": "de", "italian": "it", "spanish": "es", "polish": "pl",
-    "dutch": "nl", "swedish": "se", "swiss": "ch", "norwegian": "no", "indian": "in",
-    "cuban": "cu", "iraqi": "iq", "afghan": "af", "burmese": "mm", "myanmar": "mm",
-    "nicaraguan": "ni", "saudi": "sa", "emirati": "ae", "israeli": "il",
-    "palestinian": "ps", "lebanese": "lb", "libyan": "ly", "sudanese": "sd",
-    "malian": "ml", "eritrean": "er", "zimbabwean": "zw", "hong kong": "hk",
-    "taiwanese": "tw", "georgian": "ge", "armenian": "am", "azerbaijani": "az",
-    "new zealand": "nz", "lithuanian": "lt", "latvian": "lv", "estonian": "ee",
-    "czech": "cz", "hungarian": "hu", "austrian": "at", "belgian": "be", "danish": "dk",
-    "finnish": "fi", "greek": "gr", "irish": "ie", "portuguese": "pt", "romanian": "ro",
-    "bulgarian": "bg", "croatian": "hr", "slovak": "sk", "slovenian": "si",
-    "cypriot": "cy", "maltese": "mt", "luxembourgish": "lu", "western": "west",
-}
+#: Demonyms ("Chinese officials") -> country or bloc code (kg/curated/demonyms.yaml).
+DEMONYMS: dict[str, str] = dict(load_table("demonyms"))
 
 _DROP = re.compile(r"[.'’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -162,12 +106,9 @@ def country_code(name: str) -> str | None:
     return _country_names().get(key) or SEATS.get(key) or DEMONYMS.get(key)
 
 
-#: Display names where ISO's own is not what readers expect ("Russian Federation").
-_DISPLAY = {
-    "ru": "Russia", "us": "United States", "gb": "United Kingdom", "kr": "South Korea",
-    "md": "Moldova", "tz": "Tanzania", "cd": "DR Congo", "la": "Laos", "mk": "North Macedonia",
-    "fm": "Micronesia", "va": "Vatican", "ps": "Palestine", "xk": "Kosovo",
-}
+#: Display names where ISO's own is not what readers expect ("Russian Federation");
+#: kg/curated/display_names.yaml.
+_DISPLAY: dict[str, str] = dict(load_table("display_names"))
 
 
 def country_name(code: str) -> str | None:

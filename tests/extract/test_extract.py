@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import SourceFormatError, UsageError
+from kg.errors import NOT_AN_EVENT, Problem, SourceFormatError, UsageError
 from kg.extract import extract_file, extract_text
+from kg.extract.context import skip_entry
 from kg.model.records import Actor, Dataset
 from kg.readwrite.load import load
 from kg.readwrite.write import write_dataset
@@ -161,13 +162,15 @@ def test_statuses_reasons_and_dates(text: str, date: str, want: dict[str, object
 def test_negation_and_calls_produce_no_sanction(text: str, why: list[str]) -> None:
     r = extract_text(text, date="2022-06-28", source_id="t")
     assert r.dataset.sanctions == []
-    assert [s["why"] for s in r.skipped] == why
+    assert [s.message for s in r.skipped] == why
 
 
 def test_negated_trigger_is_explained() -> None:
     r = extract_text("Britain did not impose sanctions on Saudi officials.", date="2020-09-15")
-    assert r.skipped == [{"sentence": 0, "words": "Britain did not impose sanctions",
-                          "why": "negated by 'not'"}]
+    assert r.skipped == [Problem("negated by 'not'", record="sentence 0", kind=NOT_AN_EVENT,
+                                 words="Britain did not impose sanctions")]
+    assert [skip_entry(p) for p in r.skipped] == [
+        {"sentence": 0, "words": "Britain did not impose sanctions", "why": "negated by 'not'"}]
 
 
 def test_retaliation_answering_an_event_mentioned_after_it() -> None:

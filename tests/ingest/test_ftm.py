@@ -2,6 +2,9 @@
 
 import json
 
+import pytest
+
+from kg.errors import UsageError
 from kg.ingest import import_dataset
 from kg.ingest.common import slug_id
 from kg.model.vocab import ActorKind, Measure, Reason, Status
@@ -82,12 +85,12 @@ def test_unknown_authority_kept_as_government_body(fixtures):
 
 def test_bad_lines_reported_with_line_and_rest_imported(fixtures):
     _, report = _load(fixtures)
-    where = {(s.line, s.reason.split(":")[0]) for s in report.skipped}
+    where = {(s.line, s.message.split(":")[0]) for s in report.skipped}
     assert (12, "invalid JSON") in where
-    assert any(s.line == 13 and "lists of strings" in s.reason for s in report.skipped)
-    assert any(s.line == 14 and "JSON object" in s.reason for s in report.skipped)
-    ghost = [s for s in report.skipped if "gb-hmt-ghost" in s.reason]
-    assert ghost[0].line == 11 and "NK-Missing1" in ghost[0].reason
+    assert any(s.line == 13 and "lists of strings" in s.message for s in report.skipped)
+    assert any(s.line == 14 and "JSON object" in s.message for s in report.skipped)
+    ghost = [s for s in report.skipped if "gb-hmt-ghost" in s.message]
+    assert ghost[0].line == 11 and "NK-Missing1" in ghost[0].message
     assert report.skipped_total == 4 and report.read == 14
     assert report.imported == {"actor": 10, "sanction": 4, "source": 8}
     assert report.notes["not imported: FtM Address entities (not an actor or a sanction)"] == 1
@@ -98,7 +101,7 @@ def test_empty_and_missing_files(tmp_path):
     empty.write_text("\n\n")
     ds, report = import_dataset("ftm", [empty, tmp_path / "nope.json"])
     assert ds.actors == [] and report.read == 0
-    assert [s.reason.split(":")[0] for s in report.skipped] == ["cannot read"]
+    assert [s.message.split(":")[0] for s in report.skipped] == ["cannot read"]
 
 
 def test_sanction_without_imposer_or_target(tmp_path):
@@ -111,6 +114,33 @@ def test_sanction_without_imposer_or_target(tmp_path):
     f.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     ds, report = import_dataset("ftm", [f])
     assert ds.sanctions == []
-    reasons = [(s.line, s.reason) for s in report.skipped]
+    reasons = [(s.line, s.message) for s in report.skipped]
     assert reasons == [(2, "sanction 's1' names no authority or country, so no imposer"),
                        (3, "sanction 's2' names no 'entity' (target)")]
+
+
+def test_an_end_date_means_lifted_only_once_the_pinned_day_reaches_it(tmp_path):
+    # The same sanction, ending 2030-06-30, read on two pinned days: before its end it is
+    # in force; on or after it, lifted. Nothing reads the machine's clock.
+    path = tmp_path / "end.ftm.json"
+    path.write_text(json.dumps({
+        "id": "x-san", "schema": "Sanction", "properties": {
+            "entity": ["x-person"], "authority": ["Office of Foreign Assets Control"],
+            "startDate": ["2024-01-10"], "endDate": ["2030-06-30"]}}) + "\n" + json.dumps({
+        "id": "x-person", "schema": "Person", "properties": {"name": ["X Person"]}}) + "\n")
+
+    def status(today):
+        ds, _ = import_dataset("ftm", [path], today=today)
+        return [(s.status, s.end_date) for s in ds.sanctions]
+
+    assert status("2026-11-30") == [(Status.IMPOSED, "2030-06-30")]
+    assert status("2030-06-29") == [(Status.IMPOSED, "2030-06-30")]
+    assert status("2030-06-30") == [(Status.LIFTED, "2030-06-30")]
+    assert status("2031-01-01") == [(Status.LIFTED, "2030-06-30")]
+
+
+def test_a_pinned_day_must_be_a_real_date(fixtures):
+    with pytest.raises(UsageError, match="2021-02-30"):
+        import_dataset("ftm", [fixtures / "entities.ftm.json"], today="2021-02-30")
+    with pytest.raises(UsageError, match="not a YYYY-MM-DD date"):
+        import_dataset("ftm", [fixtures / "entities.ftm.json"], today="20210322")

@@ -22,7 +22,7 @@ def test_events(fixtures):
     (st,) = ds.statements
     assert (st.speakers, st.stance, st.about_actors) == (["ru"], Stance.CALLS_FOR, ["us"])
     assert report.merged == 2
-    assert [(x.line, x.reason) for x in report.skipped] == [
+    assert [(x.line, x.message) for x in report.skipped] == [
         (10, "expected 61 tab-separated columns (GDELT 2.0 events), found 4"),
         (11, "GLOBALEVENTID '1100011' or SQLDATE '2022032X' is not valid")]
     assert report.notes["rows with CAMEO codes not about sanctions (not imported)"] == 1

@@ -44,7 +44,7 @@ def test_nulls_cp1252_and_end_byte(fixtures):
 
 def test_bad_rows_reported_and_rest_kept(fixtures):
     ds, report = _load(fixtures)
-    got = sorted((s.file.rsplit("/", 1)[-1], s.line, s.reason) for s in report.skipped)
+    got = sorted((s.file.rsplit("/", 1)[-1], s.line, s.message) for s in report.skipped)
     assert got == [
         ("alt.csv", 4, "ent_num 9999 is not in any sdn primary file given (pass sdn.csv or "
                        "cons_prim.csv too)"),
@@ -71,7 +71,7 @@ def test_consolidated_list_and_undecodable(tmp_path):
     assert [s.id for s in ds.sanctions] == ["ofac-17-cons"]
     assert ds.sanctions[0].measures == []  # non-SDN lists are not all blocking
     assert ds.sanctions[0].reasons[0].category is Reason.ARMED_CONFLICT
-    assert [(s.line, s.reason) for s in report.skipped] == [
+    assert [(s.line, s.message) for s in report.skipped] == [
         (2, "neither UTF-8 nor Windows-1252 (byte 0x81 at column 9)"),
         (3, "ent_num must be a number, not 'x1'"),
     ]

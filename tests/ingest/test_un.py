@@ -23,7 +23,7 @@ def test_entries(fixtures):
     assert qd.name == "ABU EXAMPLE AL-FICTUS" and "أبو المثال" in qd.aliases
     assert next(x for x in ds.sanctions if x.id == "un-qdi-950-listing").reasons[0].category \
         is Reason.TERRORISM
-    assert [(s.line, s.reason) for s in report.skipped] == [
+    assert [(s.line, s.message) for s in report.skipped] == [
         (31, "INDIVIDUAL LYi.960 has no FIRST_NAME")]
 
 
@@ -35,7 +35,7 @@ def test_broken_xml_keeps_entries_before_the_error(tmp_path):
     ds, report = import_dataset("un", [f])
     assert [a.id for a in ds.actors] == ["unsc", "un-tai-1"]
     assert report.skipped[0].line == 3
-    assert report.skipped[0].reason.startswith("broken XML (mismatched tag)")
+    assert report.skipped[0].message.startswith("broken XML (mismatched tag)")
 
 
 def test_entity_bomb_and_external_entity_refused(tmp_path):
@@ -50,7 +50,7 @@ def test_entity_bomb_and_external_entity_refused(tmp_path):
                    "</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>\n")
     ds, report = import_dataset("un", [bomb, ext])
     assert ds.actors == []
-    assert [s.reason.split(" (")[0] for s in report.skipped] == [
+    assert [s.message.split(" (")[0] for s in report.skipped] == [
         "refused: EntitiesForbidden", "refused: EntitiesForbidden"]
 
 
@@ -58,4 +58,4 @@ def test_not_the_un_list(tmp_path):
     f = tmp_path / "other.xml"
     f.write_text("<rss><channel><title>x</title></channel></rss>")
     ds, report = import_dataset("un", [f])
-    assert ds.actors == [] and "no INDIVIDUAL or ENTITY" in report.skipped[0].reason
+    assert ds.actors == [] and "no INDIVIDUAL or ENTITY" in report.skipped[0].message
