@@ -174,8 +174,10 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
     for i, ed in enumerate(scene.edges):
         rel = "RETALIATION" if ed.get("retaliation") else ed["rel"]
         es = EDGE_STYLES[rel]
-        opts = {"id": f"e{i}", "color": {"color": MUTED if ed.get("muted") else es["color"],
-                                         "highlight": "#000000", "hover": "#000000"},
+        # Selected or hovered, a link keeps its colour (the legend's) and is drawn wider.
+        colour = MUTED if ed.get("muted") else es["color"]
+        opts = {"id": f"e{i}", "color": {"color": colour, "highlight": colour,
+                                         "hover": colour},
                 "width": es["width"], "arrows": "" if rel == "CITES" else "to"}
         if ed.get("dashed"):
             opts["dashes"] = TENTATIVE_DASHES
@@ -216,6 +218,7 @@ def _options(net: Any, big: bool) -> dict[str, Any]:
                                                     "roundness": 0.2}
     options["edges"]["scaling"] = {"min": 1.5, "max": 9, "label": {"enabled": False}}
     options["edges"]["color"] = {"inherit": False}
+    options["edges"]["selectionWidth"] = 2
     options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.6}}
     options["interaction"].update({"hover": not big, "tooltipDelay": 3_600_000,
                                    "hideEdgesOnZoom": big, "navigationButtons": False,

@@ -15,13 +15,15 @@ Every text here is data, never markup: the page writes it with ``textContent``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import networkx as nx
 
 from kg.graph.build import who_sanctioned_whom
-from kg.resolve.resolver import country_name
+from kg.query.stats import sanctions_on
+from kg.resolve.resolver import DEMONYMS, SEATS, SHORT_NAMES, country_name
 
 __all__ = ["Scene", "actors_scene", "events_scene", "http_url"]
 
@@ -119,8 +121,25 @@ def statement_info(G: nx.MultiDiGraph, n: str) -> Info:
         "src": _sources(G, d.get("sources", []), d.get("quotes", []))}
 
 
-def actor_info(G: nx.MultiDiGraph, n: str) -> Info:
+def _sanctioned(direct: int, on: set[str] | None) -> str | None:
+    """The "Sanctioned" row: the count of ``kg query who-sanctioned`` (sanctions on the actor
+    or on those that belong to it), and how many of them name the actor itself."""
+    total = len(on) if on is not None else direct
+    if not total:
+        return None
+    text = f"{total} sanction{'s' if total != 1 else ''}"
+    if total == direct:
+        return text
+    return (f"{text} on it or on its officials, bodies and nationals ({direct} on it "
+            "directly), as kg query who-sanctioned counts them")
+
+
+def actor_info(G: nx.MultiDiGraph, n: str, on: dict[str, set[str]] | None = None) -> Info:
+    """The details of actor node ``n``. ``on`` is :func:`kg.query.stats.sanctions_on` of
+    ``G`` (computed here when not given): the "Sanctioned" row counts what
+    ``kg query who-sanctioned`` answers for the actor."""
     d = G.nodes[n]
+    on = sanctions_on(G) if on is None else on
     country = d.get("country")
     imposed = targeted = 0
     said = []
@@ -141,7 +160,8 @@ def actor_info(G: nx.MultiDiGraph, n: str) -> Info:
         ("Also known as", _join(d.get("aliases", []))), ("Position", d.get("position")),
         ("Members", d.get("count")), ("Description", d.get("description")),
         ("Part of", _join(links["PART_OF"])), ("Member of", _join(links["MEMBER_OF"])),
-        ("Sanctions imposed", imposed or None), ("Sanctioned in", targeted or None),
+        ("Sanctions imposed", imposed or None),
+        ("Sanctioned", _sanctioned(targeted, on.get(n[6:], set()))),
         ("Said", _join(said, "\n")),
         ("Identifiers", _join(f"{k}: {v}" for k, v in (d.get("identifiers") or {}).items())),
         ("Wikidata", d.get("wikidata_id")),
@@ -166,10 +186,23 @@ class _Events:
         return sorted({self.index[n] for n in nodes if n in self.index})
 
 
-def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int]) -> dict[str, Any]:
+@cache
+def _place_names() -> dict[str, list[str]]:
+    """Country or bloc code -> the other names the CLI resolves to it: short names, seats of
+    government and demonyms ("Beijing", "Chinese"), so the page's search finds them too."""
+    out: dict[str, list[str]] = {}
+    for table in (SHORT_NAMES, SEATS, DEMONYMS):
+        for name, code in table.items():
+            out.setdefault(code, []).append(name)
+    return out
+
+
+def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int],
+                on: dict[str, set[str]]) -> dict[str, Any]:
     d = G.nodes[n]
+    also = _place_names().get(n[6:], []) if d.get("kind") in ("state", "bloc") else []
     return {"id": n, "label": d["label"], "cat": d.get("kind", "actor"), "ev": ev,
-            "info": actor_info(G, n), "al": list(d.get("aliases", []))}
+            "info": actor_info(G, n, on), "al": [*d.get("aliases", []), *also]}
 
 
 def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
@@ -177,6 +210,7 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     scene = Scene()
     events = _Events(G, scene)
     P = who_sanctioned_whom(G)
+    on = sanctions_on(G)
     shown = {n for e in P.edges for n in e}
     shown |= {u for u, _, k in G.edges(keys=True) if k == "MADE"}
     weight = {n: 0 for n in shown}
@@ -198,7 +232,7 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
                         *(f"sanction:{s}" for _, _, e in P.out_edges(n, data=True)
                           for s in e["sanctions"]),
                         *(v for _, v, k in G.out_edges(n, keys=True) if k == "MADE")])
-        scene.nodes.append(_actor_node(G, n, ev))
+        scene.nodes.append(_actor_node(G, n, ev, on))
     for g, ms in sorted(members.items()):
         _, kind, country = g.split(":", 2)
         where = country_name(country) or country if country != "-" else "no country"
@@ -305,6 +339,7 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     scene = Scene()
     events = _Events(G, scene)
     left_out: list[str] = []
+    on = sanctions_on(G)
     for kind in ("source", "reason"):
         if G.number_of_nodes() - sum(
                 1 for _, d in G.nodes(data=True) if d.get("type") in left_out) <= max_nodes:
@@ -322,7 +357,7 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
         node: dict[str, Any] = {"id": n, "label": d["label"], "cat": t, "al": []}
         if t == "actor":
             node.update(_actor_node(G, n, events.of(
-                [*G.successors(n), *G.predecessors(n)])))
+                [*G.successors(n), *G.predecessors(n)]), on))
         elif t == "sanction":
             node.update(ev=events.of([n]), info=sanction_info(G, n),
                         label=str(d["label"]).replace(" → ", "\n→ "),
