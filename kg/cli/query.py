@@ -25,6 +25,7 @@ from kg.cli.options import (
     window_option,
 )
 from kg.graph.index import index_of
+from kg.graph.schema import NodeType, node_id
 from kg.output.table import plural
 from kg.query._args import actor_name
 
@@ -134,7 +135,8 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
 def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
     """The states (or blocs, or actors) a sanction's targets stand for, by name."""
     idx = index_of(G)
-    return _names(G, (idx.polity(t) for t in G.nodes["sanction:" + sanction]["targets"]))
+    targets = G.nodes[node_id(NodeType.SANCTION, sanction)]["targets"]
+    return _names(G, (idx.polity(t) for t in targets))
 
 
 @query.command("coalitions")
@@ -181,7 +183,7 @@ def q_statements(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> Non
 
 def _about(G: nx.MultiDiGraph, ref: str) -> str:
     """An actor's name; a sanction as "<imposers> sanctions of <date>"."""
-    d = G.nodes.get("sanction:" + ref)
+    d = G.nodes.get(node_id(NodeType.SANCTION, ref))
     if d is None:
         return actor_name(index_of(G), ref)
     return f"{' & '.join(_names(G, d['imposers']))} sanctions of {d.get('date') or '?'}"

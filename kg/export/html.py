@@ -39,6 +39,7 @@ import networkx as nx
 from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
 from kg.export.layout import layout
+from kg.graph.schema import NodeType, node_id, require_kg_graph
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
@@ -233,6 +234,7 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
                 max_nodes: int = DEFAULT_MAX_NODES) -> str:
     """The browser view of ``G`` as one HTML page (a string; for notebooks, an ``IFrame``'s
     ``srcdoc``, or a file). See :func:`write_html` for the options."""
+    require_kg_graph(G)
     if view not in ("actors", "events"):
         raise UsageError(f"unknown view {view!r} (use 'actors' or 'events')")
     if depth < 0:
@@ -244,7 +246,7 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
         from kg.graph.index import resolve_actor
         from kg.graph.subgraph import neighbourhood
 
-        focus_id = "actor:" + resolve_actor(G, focus)
+        focus_id = node_id(NodeType.ACTOR, resolve_actor(G, focus))
         G = neighbourhood(G, focus, depth=depth)
     counts, first, last = _summary(G)
     records = counts["sanction"] + counts["statement"]

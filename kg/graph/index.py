@@ -1,20 +1,23 @@
 """Indexes kept beside a built graph, so queries cost the size of their answer.
 
-An :class:`Index` is built once per graph (lazily, and cached for the graph's lifetime) and
-answers "which actors belong to this state", "which blocs is this actor in" and "which
-sanctions fall in this date range" without scanning the graph.
+An :class:`Index` is built once per graph (lazily) and answers "which actors belong to
+this state", "which blocs is this actor in" and "which sanctions fall in this date range"
+without scanning the graph. It is kept in the graph's own networkx cache, which networkx
+empties whenever a node or edge is added or removed, so a changed graph is indexed afresh.
 """
 
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections import defaultdict
 from functools import cached_property
+from typing import Any
 
 import networkx as nx
 
 from kg.errors import ResolveError
+from kg.graph._nx import cache_get, cache_set, storage
+from kg.graph.schema import NodeType, node_id, prefix, record_id, require_kg_graph
 from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
 from kg.resolve.resolver import Resolver, country_code
@@ -28,10 +31,15 @@ class Index:
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled (with a pickled graph's cache) without its lookups: they are rebuilt.
+        return {"G": self.G}
+
     @cached_property
     def actors(self) -> dict[str, dict]:
         """Actor id -> node attributes."""
-        return {n[6:]: d for n, d in self.G.nodes(data=True) if d.get("type") == "actor"}
+        actor, cut = NodeType.ACTOR, len(prefix(NodeType.ACTOR))  # record_id, inlined
+        return {n[cut:]: d for n, d in self.G.nodes(data=True) if d.get("type") == actor}
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -52,13 +60,14 @@ class Index:
         # from the actors' own out-edges rather than a scan of every edge in the graph.
         members: dict[str, list[str]] = defaultdict(list)
         children: dict[str, list[str]] = defaultdict(list)
-        succ = self.G._succ
+        succ = storage(self.G)[1]
+        actor = prefix(NodeType.ACTOR)
         for aid in self.actors:
-            for v, keys in succ["actor:" + aid].items():
+            for v, keys in succ[actor + aid].items():
                 if "MEMBER_OF" in keys:
-                    members[v[6:]].append(aid)
+                    members[record_id(v)].append(aid)
                 if "PART_OF" in keys:
-                    children[v[6:]].append(aid)
+                    children[record_id(v)].append(aid)
         return members, children
 
     @cached_property
@@ -114,13 +123,13 @@ class Index:
         if country and country in self.actors:
             return str(country)
         seen = {actor_id}
-        node = "actor:" + actor_id
+        node = node_id(NodeType.ACTOR, actor_id)
         while True:
             parents = [v for _, v, k in self.G.out_edges(node, keys=True) if k == "PART_OF"]
-            if not parents or parents[0][6:] in seen:
-                return node[6:]
+            if not parents or record_id(parents[0]) in seen:
+                return record_id(node)
             node = parents[0]
-            seen.add(node[6:])
+            seen.add(record_id(node))
 
     @cached_property
     def _by_date(self) -> tuple[list[str], list[str]]:
@@ -139,17 +148,21 @@ class Index:
                 if overlaps(d, since, until)]
 
 
-_CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, Index] = weakref.WeakKeyDictionary()
+_CACHE_KEY = "kg.index"
 
 
 def index_of(G: nx.MultiDiGraph) -> Index:
-    """The :class:`Index` of a graph, built on first use and kept while the graph lives.
+    """The :class:`Index` of a graph, built on first use and kept in the graph's networkx
+    cache until a node or edge is added or removed.
 
-    Build a new graph rather than mutating one that has been queried.
+    Changing node attributes in place (an actor's ``country``, a sanction's ``date``) does
+    not reach the cache: call ``G.__networkx_cache__.clear()`` after doing that to a graph
+    that has been queried.
     """
-    idx = _CACHE.get(G)
+    idx = cache_get(G, _CACHE_KEY)
     if idx is None:
-        idx = _CACHE[G] = Index(G)
+        idx = Index(G)
+        cache_set(G, _CACHE_KEY, idx)
     return idx
 
 
@@ -159,6 +172,7 @@ def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
     A country with no actor of its own still answers for its nationals: on imported lists
     "Russia" means every actor whose ``country`` is ``ru``.
     """
+    require_kg_graph(G)
     idx = index_of(G)
     try:
         return idx.resolver.resolve(name)

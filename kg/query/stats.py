@@ -5,11 +5,13 @@ imposer. Each returns plain records (lists of small dataclasses) that
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import networkx as nx
 
 from kg.graph.index import index_of
+from kg.graph.schema import IN_FORCE, record_id, require_kg_graph
 
 __all__ = ["Count", "most_targeted", "reasons_by_imposer", "sanctions_on", "sanctions_per_year",
            "summary"]
@@ -24,16 +26,13 @@ class Count:
     count: int
 
 
-def _sanctions(G: nx.MultiDiGraph, statuses: tuple[str, ...] | None) -> list[dict]:
+def _sanctions(G: nx.MultiDiGraph, statuses: Collection[str] | None) -> list[dict]:
     return [d for _, d in G.nodes(data=True)
             if d.get("type") == "sanction" and (statuses is None or d["status"] in statuses)]
 
 
-IN_FORCE = ("imposed", "extended")
-
-
 def sanctions_per_year(G: nx.MultiDiGraph, *, top: int = 6,
-                       statuses: tuple[str, ...] = IN_FORCE) -> list[Count]:
+                       statuses: Collection[str] = IN_FORCE) -> list[Count]:
     """Sanctions per year (``key``) and imposer (``group``); imposers beyond the ``top``
     busiest are counted together as "others". Undated sanctions are left out.
 
@@ -42,6 +41,7 @@ def sanctions_per_year(G: nx.MultiDiGraph, *, top: int = 6,
     >>> sum(r.count for r in rows if r.key == "2021") > 0
     True
     """
+    require_kg_graph(G)
     idx = index_of(G)
     pairs = [(d["date"][:4], i) for d in _sanctions(G, statuses) if d.get("date")
              for i in d["imposers"]]
@@ -52,7 +52,7 @@ def sanctions_per_year(G: nx.MultiDiGraph, *, top: int = 6,
 
 
 def sanctions_on(G: nx.MultiDiGraph, *,
-                 statuses: tuple[str, ...] | None = None) -> dict[str, set[str]]:
+                 statuses: Collection[str] | None = None) -> dict[str, set[str]]:
     """Actor id -> ids of the sanctions on it *or on the actors that belong to it* (its
     officials, bodies and nationals: :meth:`kg.graph.index.Index.belonging_to`), of the
     given ``statuses`` (default: every status). This is the rule of
@@ -65,6 +65,7 @@ def sanctions_on(G: nx.MultiDiGraph, *,
     >>> sanctions_on(G)["cn"] == {r.sanction for r in who_sanctioned(G, "China")}
     True
     """
+    require_kg_graph(G)
     idx = index_of(G)
     owners: dict[str, set[str]] = {}
     parents = set(idx.actors) | {str(d["country"]) for d in idx.actors.values()
@@ -79,12 +80,12 @@ def sanctions_on(G: nx.MultiDiGraph, *,
             continue
         for t in d["targets"]:
             for a in (t, *owners.get(t, ())):
-                out.setdefault(a, set()).add(n[9:])
+                out.setdefault(a, set()).add(record_id(n))
     return out
 
 
 def most_targeted(G: nx.MultiDiGraph, *, n: int = 10, by_state: bool = False,
-                  statuses: tuple[str, ...] | None = None) -> list[Count]:
+                  statuses: Collection[str] | None = None) -> list[Count]:
     """The ``n`` actors hit by the most sanctions of the given ``statuses`` (default: every
     status, as ``kg query who-sanctioned``), most first (ties by name); ``group`` is the
     actor's kind.
@@ -101,6 +102,7 @@ def most_targeted(G: nx.MultiDiGraph, *, n: int = 10, by_state: bool = False,
     >>> china.count == len({r.sanction for r in who_sanctioned(G, "China")})
     True
     """
+    require_kg_graph(G)
     idx = index_of(G)
     counts: Counter[str] = Counter()
     if by_state:
@@ -115,8 +117,9 @@ def most_targeted(G: nx.MultiDiGraph, *, n: int = 10, by_state: bool = False,
 
 
 def reasons_by_imposer(G: nx.MultiDiGraph, *, top: int = 8,
-                       statuses: tuple[str, ...] = IN_FORCE) -> list[Count]:
+                       statuses: Collection[str] = IN_FORCE) -> list[Count]:
     """How often each imposer (``key``, the ``top`` busiest) gave each reason (``group``)."""
+    require_kg_graph(G)
     idx = index_of(G)
     sanctions = _sanctions(G, statuses)
     busiest = [i for i, _ in Counter(i for d in sanctions for i in d["imposers"])
@@ -128,6 +131,7 @@ def reasons_by_imposer(G: nx.MultiDiGraph, *, top: int = 8,
 
 def summary(G: nx.MultiDiGraph) -> dict[str, object]:
     """Counts of each node type, and the first and last sanction dates."""
+    require_kg_graph(G)
     types = Counter(d.get("type") for _, d in G.nodes(data=True))
     dates = sorted(d["date"] for _, d in G.nodes(data=True)
                    if d.get("type") == "sanction" and d.get("date"))
