@@ -8,9 +8,10 @@ directly where ``add_node``/``add_edge`` would cost 2-3x more on a million edges
 (:mod:`kg.graph.build`, :mod:`kg.graph.subgraph`, :mod:`kg.graph.store`) and keeps its
 :class:`~kg.graph.index.Index` in the cache so that a changed graph is indexed afresh.
 
-These are underscored names: pyproject.toml pins ``networkx>=3.3,<3.7`` (3.3 added the
-cache; the layout has held since 3.0), and tests/test_scale.py checks the bulk build against
-the plain ``add_edge`` one. Check both again before raising the upper bound.
+These are underscored names, so pyproject.toml bounds networkx to ``>=3.3,<3.7``: 3.3 added
+the cache and ``nx._clear_cache`` (3.2.1 has neither), the storage layout has held since
+3.0, and tests/test_scale.py checks the bulk build against the plain ``add_edge`` one. Check
+these again before raising the upper bound.
 """
 
 from __future__ import annotations

@@ -17,9 +17,11 @@ GRAPH_VERSION``. Its nodes are records, its edges the links between them:
 * **Statuses**: :data:`IN_FORCE` and :data:`TENTATIVE` (from :mod:`kg.model.vocab`) are what
   queries and views count as in force and as only threatened or expected.
 
-A graph that kg did not build (a plain networkx graph, a GraphML file read without
-:func:`kg.export.graph.read_graphml`) lacks the version mark; the queries and exporters
-refuse it with :func:`require_kg_graph` rather than fail deep inside.
+A graph that kg did not build (a plain networkx graph, a GEXF export read back) lacks the
+version mark; the queries and exporters refuse it with :func:`require_kg_graph` rather than
+fail deep inside. A GraphML export keeps the mark, so read it back with
+:func:`kg.export.graph.read_graphml`, which also turns its JSON-text lists back into lists
+(``networkx.read_graphml`` alone does not, and the mark cannot tell).
 
 >>> node_id(NodeType.SANCTION, "x"), record_id("sanction:x"), node_type("sanction:x")
 ('sanction:x', 'x', <NodeType.SANCTION: 'sanction'>)
