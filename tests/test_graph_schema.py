@@ -144,10 +144,13 @@ def test_in_force_and_tentative_are_defined_once() -> None:
 
 
 def test_counts_use_in_force() -> None:
-    G = world_graph()  # s3 is only expected: it is not counted
-    counted = {(r.key, r.group) for r in stats.most_targeted(G)}
-    assert ("Russia", "state") not in counted
-    assert ("Chinese officials", "group") in counted
+    G = world_graph()  # s3 (us -> ru, election interference) is only expected
+    counted = {(r.key, r.group) for r in stats.reasons_by_imposer(G)}
+    assert ("United States", "election_interference") not in counted
+    assert ("United States", "cyber") in counted
+    targeted = {r.key for r in stats.most_targeted(G, statuses=IN_FORCE)}
+    assert "Russia" not in targeted and "Chinese officials" in targeted
+    assert "Russia" in {r.key for r in stats.most_targeted(G)}  # every status by default
 
 
 # --- a graph kg did not build ----------------------------------------------------------------
@@ -164,6 +167,7 @@ def _entry_points(tmp_path: Path) -> dict[str, Callable[[Any], object]]:
         "coalitions": lambda G: patterns.coalitions(G),
         "sanctions_per_year": lambda G: stats.sanctions_per_year(G),
         "most_targeted": lambda G: stats.most_targeted(G),
+        "sanctions_on": lambda G: stats.sanctions_on(G),
         "reasons_by_imposer": lambda G: stats.reasons_by_imposer(G),
         "summary": lambda G: stats.summary(G),
         "resolve_actor": lambda G: resolve_actor(G, "China"),
