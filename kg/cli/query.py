@@ -7,7 +7,7 @@ use, and a whole one leaves no room for the names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
@@ -25,9 +25,24 @@ from kg.cli.options import (
     window_option,
 )
 from kg.graph.index import index_of
+from kg.graph.store import is_saved_graph
 from kg.graph.schema import NodeType, node_id
 from kg.output.table import plural
 from kg.query._args import actor_name
+
+
+def _cold_relations(index: Any, **filters: Any) -> list[q.Relation]:
+    """:func:`kg.query.cold.relations` (imported when a saved graph is queried)."""
+    from kg.query.cold import relations
+
+    return relations(index, **filters)
+
+
+def _cold_timeline(index: Any, actor: str, **opts: Any) -> list[q.TimelineEntry]:
+    """:func:`kg.query.cold.timeline` (imported when a saved graph is queried)."""
+    from kg.query.cold import timeline
+
+    return timeline(index, actor, **opts)
 
 
 def _words(code: str | Iterable[str] | None) -> Any:
@@ -42,18 +57,36 @@ def _names(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(actor_name(idx, i) for i in ids))
 
 
-def _show_relations(G: nx.MultiDiGraph, rows: Sequence[q.Relation], fmt: str, ids: bool,
-                    expand_blocs: bool = False) -> None:
+def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any]],
+                   ask_graph: Callable[[nx.MultiDiGraph], Sequence[Any]]
+                   ) -> tuple[Sequence[Any], Callable[[str], str]]:
+    """The answer, and an actor-name lookup for the table: from a saved graph's index when
+    ``data`` is one ``.kgz`` with one (nothing else is loaded), else from the graph."""
+    if len(data) == 1 and is_saved_graph(data[0]):
+        from kg.query import cold
+
+        index = cold.open_cold(data[0])
+        if index is not None:
+            try:
+                return ask_cold(index), index.name
+            except cold.NeedsGraph:
+                index.close()
+    G = load_graph(data)
+    idx = index_of(G)
+    return ask_graph(G), lambda a: actor_name(idx, a)
+
+
+def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt: str,
+                    ids: bool, expand_blocs: bool = False) -> None:
     """Relations as a table (imposer, via the bloc when blocs are expanded, target, reason,
     status, date, and the sanction id with ``--ids``), or as JSON/CSV."""
     cols = ["imposer", *(["via"] if expand_blocs else []), "target", "reason", "status",
             "date", *(["sanction"] if ids else [])]
     table: Sequence[Any] = rows
     if fmt == "table":
-        idx = index_of(G)
         table = [{"imposer": r.imposer_name, "target": r.target_name,
                   "reason": _words(r.reason), "status": r.status, "date": r.date,
-                  "sanction": r.sanction, "via": actor_name(idx, r.via) if r.via else ""}
+                  "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
     emit(table, fmt, cols, kind=q.Relation)
 
@@ -72,8 +105,9 @@ def query() -> None:
 @ids_option
 def q_relations(data: tuple[str, ...], fmt: str, ids: bool, **filters: Any) -> None:
     """Imposer -> target -> reason triples, filtered."""
-    G = load_graph(data)
-    _show_relations(G, q.relations(G, **filters), fmt, ids, filters["expand_blocs"])
+    rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, **filters),
+                                lambda G: q.relations(G, **filters))
+    _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
 
 
 @query.command("who-sanctioned")
@@ -85,9 +119,9 @@ def q_relations(data: tuple[str, ...], fmt: str, ids: bool, **filters: Any) -> N
 def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, ids: bool,
                      **filters: Any) -> None:
     """Who sanctioned TARGET (and its officials and bodies), and why."""
-    G = load_graph(data)
-    _show_relations(G, q.who_sanctioned(G, target, **filters), fmt, ids,
-                    filters["expand_blocs"])
+    rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, target=target, **filters),
+                                lambda G: q.who_sanctioned(G, target, **filters))
+    _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
 
 
 @query.command("sanctioned-by")
@@ -99,9 +133,9 @@ def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, ids: bool,
 def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, ids: bool,
                     **filters: Any) -> None:
     """Whom IMPOSER sanctioned, and why."""
-    G = load_graph(data)
-    _show_relations(G, q.sanctioned_by(G, imposer, **filters), fmt, ids,
-                    filters["expand_blocs"])
+    rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, imposer=imposer, **filters),
+                                lambda G: q.sanctioned_by(G, imposer, **filters))
+    _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
 
 
 @query.command("retaliation")
@@ -198,16 +232,15 @@ def _about(G: nx.MultiDiGraph, ref: str) -> str:
 def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> None:
     """Everything ACTOR did or suffered, in date order (with "via" the person or body of
     ACTOR's that did or suffered it)."""
-    G = load_graph(data)
-    rows: Sequence[Any] = q.timeline(G, actor, **opts)
+    rows, name = _cold_or_graph(data, lambda c: _cold_timeline(c, actor, **opts),
+                                lambda G: q.timeline(G, actor, **opts))
     cols = ["date", "role", "status", "summary"]
     if fmt == "table":
         if any(r.via for r in rows):
             cols.insert(2, "via")
-        idx = index_of(G)
         rows = [{"date": r.date, "role": r.role, "status": _words(r.status),
                  "summary": r.summary,
-                 "via": actor_name(idx, r.via) if r.via else "", "record": r.record}
+                 "via": name(r.via) if r.via else "", "record": r.record}
                 for r in rows]
     emit(rows, fmt, cols + (["record"] if ids else []), kind=q.TimelineEntry)
 

@@ -38,6 +38,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -53,10 +54,11 @@ from kg._perf import dumps, loads, paused_gc
 from kg.errors import OutputError, SavedGraphError
 from kg.graph._nx import clear_cache, storage
 from kg.graph.schema import GRAPH_VERSION, require_kg_graph
+from kg.graph.sqlstore import index_path, write_index
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["FORMAT_VERSION", "MAGIC", "is_saved_graph", "open_graph", "read_graph",
-           "write_graph"]
+           "saved_header", "write_graph"]
 
 MAGIC = b"\x89KGZ\r\n\x1a\n"
 FORMAT_VERSION = 1
@@ -65,11 +67,15 @@ _MAX_HEADER = 1 << 16
 
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                level: int = 1) -> Path:
+                level: int = 1, index: bool = False) -> Path:
     """Save ``G``, a graph built by :func:`kg.build` (with every node and edge attribute),
     to ``path``, atomically. Another graph is refused with :class:`~kg.errors.UsageError`.
 
     ``level`` is the zlib compression level (1 is fast and already shrinks the body ~6x).
+    ``index=True`` also writes the query index beside it (``path + ".sqlite"``, see
+    :mod:`kg.graph.sqlstore`), so who-sanctioned, sanctioned-by, relations and timeline
+    answer from disk without loading the graph (what ``kg build`` does); ``False`` removes
+    an index left beside ``path`` by an earlier build, which would no longer match.
     """
     require_kg_graph(G)
     target = Path(path)
@@ -92,6 +98,11 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     with atomic_open(target, "wb") as fh:
         fh.write(MAGIC + struct.pack(">I", len(header)) + header)
         fh.write(packed)
+    if index:
+        write_index(G, target, hashlib.sha256(packed).hexdigest())
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            index_path(target).unlink()
     return target
 
 
@@ -99,27 +110,44 @@ def _refuse(path: Path, why: str) -> SavedGraphError:
     return SavedGraphError(f"{path}: {why}")
 
 
+def _read_header(fh: Any, p: Path) -> dict[str, Any]:
+    head = fh.read(len(MAGIC) + 4)
+    if head[: len(MAGIC)] != MAGIC:
+        raise _refuse(p, "not a saved sanctions-kg graph (.kgz); "
+                      "make one with `kg build -d DATA -o graph.kgz`")
+    if len(head) < len(MAGIC) + 4:
+        raise _refuse(p, "saved graph is truncated (no header)")
+    (n,) = struct.unpack(">I", head[len(MAGIC):])
+    if n > _MAX_HEADER:
+        raise _refuse(p, "saved graph header is damaged")
+    try:
+        header = loads(fh.read(n))
+    except ValueError:
+        raise _refuse(p, "saved graph header is damaged or truncated") from None
+    if not isinstance(header, dict):
+        raise _refuse(p, "saved graph header is damaged")
+    _check_versions(p, header)
+    return header
+
+
+def saved_header(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The checked header of a saved graph (format and schema versions, counts, body length
+    and ``sha256``), read without the body: a few hundred bytes. Raises
+    :class:`~kg.errors.SavedGraphError` as :func:`read_graph` does for a foreign file."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            return _read_header(fh, p)
+    except OSError as exc:
+        raise SavedGraphError(f"{p}: cannot read: {exc.strerror or exc}") from None
+
+
 def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Load a graph saved by :func:`write_graph`; refuse anything else clearly."""
     p = Path(path)
     try:
         with p.open("rb") as fh:
-            head = fh.read(len(MAGIC) + 4)
-            if head[: len(MAGIC)] != MAGIC:
-                raise _refuse(p, "not a saved sanctions-kg graph (.kgz); "
-                              "make one with `kg build -d DATA -o graph.kgz`")
-            if len(head) < len(MAGIC) + 4:
-                raise _refuse(p, "saved graph is truncated (no header)")
-            (n,) = struct.unpack(">I", head[len(MAGIC):])
-            if n > _MAX_HEADER:
-                raise _refuse(p, "saved graph header is damaged")
-            try:
-                header = loads(fh.read(n))
-            except ValueError:
-                raise _refuse(p, "saved graph header is damaged or truncated") from None
-            if not isinstance(header, dict):
-                raise _refuse(p, "saved graph header is damaged")
-            _check_versions(p, header)
+            header = _read_header(fh, p)
             packed = fh.read()
     except OSError as exc:
         raise SavedGraphError(f"{p}: cannot read: {exc.strerror or exc}") from None

@@ -1,0 +1,275 @@
+"""Cold queries: who-sanctioned, sanctioned-by, relations and timeline answered from a
+saved graph's SQLite index (:mod:`kg.graph.sqlstore`), reading only the rows the answer
+needs, with the same answers as :func:`kg.query.relations` and :func:`kg.query.timeline` on
+the loaded graph: the same rows, in the same order.
+
+The rules are those of the graph queries, step for step: a target answers for the actors
+that belong to it (``target_via`` country or part_of, from the index's ``belongs`` table,
+in :meth:`kg.graph.index.Index.belonging_to` order), ``expand_blocs`` adds a bloc's
+members, date bounds are partial dates matched by :func:`kg.model.dates.overlaps`.
+Names are resolved as :func:`kg.query.resolve_actor` does; a name that does not resolve
+to exactly one actor raises :class:`NeedsGraph`, and the caller answers from the whole
+graph instead, which gives the usual error with its suggestions.
+
+>>> import os, tempfile
+>>> from kg.graph.build import build
+>>> from kg.graph.store import write_graph
+>>> from kg.query import who_sanctioned
+>>> from kg.readwrite.load import load
+>>> G = build(load())
+>>> path = write_graph(G, os.path.join(tempfile.mkdtemp(), "g.kgz"), index=True)
+>>> with open_cold(path) as cold:
+...     relations(cold, target="China") == who_sanctioned(G, "China")
+True
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg._perf import loads
+from kg.errors import SavedGraphError
+from kg.graph.schema import GRAPH_VERSION
+from kg.graph.sqlstore import INDEX_FORMAT, INDEX_VERSION, index_path
+from kg.graph.store import saved_header
+from kg.model.dates import overlaps, text_window
+from kg.model.vocab import Reason, Status
+from kg.query._args import check_bound, check_enum
+from kg.query.sanctions import Relation
+from kg.query.speech import TimelineEntry
+from kg.resolve.resolver import country_code, country_name, normalize
+
+__all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "timeline"]
+
+
+class NeedsGraph(Exception):  # noqa: N818 - a signal, not an error
+    """The question needs the whole graph (a name that is unknown or ambiguous: the full
+    resolver gives the error and its suggestions)."""
+
+
+class ColdGraph:
+    """An open saved-graph index. Use :func:`open_cold`; close it (or use ``with``)."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self.con, self.path = con, path
+        self.name = lru_cache(maxsize=None)(self._name)
+
+    def __enter__(self) -> ColdGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database."""
+        self.con.close()
+
+    def q(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:
+        """Rows of one query; SQLite's own errors (a damaged file) become
+        :class:`~kg.errors.SavedGraphError`."""
+        try:
+            return self.con.execute(sql, tuple(args)).fetchall()
+        except sqlite3.Error as exc:
+            raise SavedGraphError(f"{self.path}: graph index is damaged ({exc}); rebuild "
+                                  "it with `kg build`") from None
+
+    def _name(self, actor_id: str) -> str:
+        # As kg.query._args.actor_name: the label, the country's name, or the id.
+        row = self.q("SELECT label FROM actors WHERE id = ?", (actor_id,))
+        label = row[0][0] if row else None
+        return str(label or country_name(actor_id) or actor_id)
+
+    def is_actor(self, actor_id: str) -> bool:
+        """Whether ``actor_id`` is an actor of the graph."""
+        return bool(self.q("SELECT 1 FROM actors WHERE id = ?", (actor_id,)))
+
+    def resolve(self, name: str) -> str:
+        """The actor id ``name`` means, as :func:`kg.graph.index.resolve_actor` finds it
+        (id, lowered id, normalised name or alias, a country with nationals); raises
+        :class:`NeedsGraph` for anything else."""
+        for cand in (name, name.strip().lower()):
+            if self.is_actor(cand):
+                return cand
+        found = [r[0] for r in self.q("SELECT id FROM names WHERE key = ? ORDER BY id",
+                                      (normalize(name),))]
+        if len(found) == 1:
+            return str(found[0])
+        if not found:
+            code = country_code(name)
+            if code and self.belonging_to(code):
+                return code
+        raise NeedsGraph(name)
+
+    def belonging_to(self, actor_id: str) -> list[tuple[str, str]]:
+        """As :meth:`kg.graph.index.Index.belonging_to`."""
+        return [(c, h) for c, h in self.q(
+            "SELECT child, how FROM belongs WHERE parent = ? ORDER BY n", (actor_id,))]
+
+    def members(self, bloc: str) -> list[str]:
+        """As ``Index.members.get(bloc, [])``."""
+        return [m for (m,) in self.q("SELECT member FROM members WHERE bloc = ? ORDER BY n",
+                                     (bloc,))]
+
+    def blocs_of(self, actor_id: str) -> list[str]:
+        """As ``Index.blocs_of.get(actor_id, [])``."""
+        return [b for (b,) in self.q("SELECT bloc FROM blocs WHERE member = ? ORDER BY n",
+                                     (actor_id,))]
+
+    def records(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Node id -> attributes of the given sanction and statement nodes."""
+        out: dict[str, dict[str, Any]] = {}
+        batch = list(nodes)
+        for i in range(0, len(batch), 500):
+            part = batch[i:i + 500]
+            marks = ",".join("?" * len(part))
+            for node, data in self.q(
+                    f"SELECT node, data FROM records WHERE node IN ({marks})", part):  # noqa: S608
+                out[node] = loads(data)
+        return out
+
+    def ends(self, nodes: Iterable[str], key: str, *, incoming: bool) -> set[str]:
+        """The other ends of ``key`` edges into (``incoming``) or out of ``nodes``."""
+        col, other = ("v", "u") if incoming else ("u", "v")
+        found: set[str] = set()
+        for n in nodes:
+            found.update(r[0] for r in self.q(
+                f"SELECT {other} FROM edges WHERE {col} = ? AND key = ?", (n, key)))  # noqa: S608
+        return found
+
+
+def open_cold(kgz: str | os.PathLike[str]) -> ColdGraph | None:
+    """The index of the saved graph ``kgz``, or None when it has none that matches it (no
+    index file, another index version, or an index of another build: the caller then loads
+    the ``.kgz``). A foreign or damaged ``.kgz`` header raises
+    :class:`~kg.errors.SavedGraphError`, as loading it would."""
+    header = saved_header(kgz)
+    path = index_path(kgz)
+    if not path.is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error as exc:
+        raise SavedGraphError(f"{path}: graph index is damaged or not an index ({exc}); "
+                              "rebuild it with `kg build`") from None
+    if (meta.get("format") != INDEX_FORMAT or meta.get("version") != str(INDEX_VERSION)
+            or meta.get("graph_version") != str(GRAPH_VERSION)
+            or meta.get("kgz_sha256") != header.get("sha256")):
+        con.close()
+        return None
+    return ColdGraph(con, path)
+
+
+_N = {"actor": "actor:", "reason": "reason:"}
+
+
+def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None = None,
+              reason: str | None = None, status: str | None = None,
+              since: str | None = None, until: str | None = None,
+              expand_blocs: bool = False) -> list[Relation]:
+    """:func:`kg.query.relations` on a saved graph's index: the same options, the same
+    rows in the same order. Raises :class:`NeedsGraph` for a name it cannot resolve alone,
+    :class:`~kg.errors.UsageError` for a bad option value."""
+    reason = check_enum(reason, Reason, "reason")
+    status = check_enum(status, Status, "status")
+    since, until = check_bound(since, "since"), check_bound(until, "until")
+    imp_id = cold.resolve(imposer) if imposer else None
+    tgt_id = cold.resolve(target) if target else None
+
+    tgt_via: dict[str, str | None] = {}
+    if tgt_id:
+        tgt_via = {tgt_id: None, **dict(cold.belonging_to(tgt_id))}
+        cands = cold.ends([_N["actor"] + t for t in tgt_via], "TARGETS", incoming=True)
+    elif imp_id:
+        sources_of = [imp_id, *(cold.blocs_of(imp_id) if expand_blocs else [])]
+        cands = cold.ends([_N["actor"] + i for i in sources_of], "IMPOSED", incoming=False)
+    elif reason and not (since or until):
+        cands = cold.ends([_N["reason"] + reason], "BECAUSE_OF", incoming=True)
+    elif since or until:
+        first, last = text_window(since, until)
+        sql = "SELECT node FROM records WHERE type = 'sanction' AND date IS NOT NULL"
+        args = []
+        if first:
+            sql, args = sql + " AND date >= ?", [*args, first]
+        if last:
+            sql, args = sql + " AND date <= ?", [*args, last]
+        cands = {r[0] for r in cold.q(sql, args)}
+    else:
+        cands = {r[0] for r in cold.q("SELECT node FROM records WHERE type = 'sanction'")}
+
+    members: dict[str, list[str]] = {}
+    out: list[Relation] = []
+    for node, d in cold.records(cands).items():
+        if d.get("type") != "sanction":
+            continue
+        if status and d["status"] != status:
+            continue
+        if not overlaps(d.get("date"), since, until):
+            continue
+        reasons = list(zip(d["reasons"], d["reason_details"], strict=True)) or [(None, None)]
+        if reason:
+            reasons = [r for r in reasons if r[0] == reason]
+            if not reasons:
+                continue
+        imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
+        if expand_blocs:
+            for i in d["imposers"]:
+                if i not in members:
+                    members[i] = cold.members(i)
+            imposers += [(m, i) for i in d["imposers"] for m in members[i]]
+        if imp_id:
+            imposers = [p for p in imposers if p[0] == imp_id]
+        targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
+            else [(t, None) for t in d["targets"]]
+        sid = node.partition(":")[2]
+        sources = tuple(dict.fromkeys(d["sources"]))
+        for imp, via in imposers:
+            for tgt, how in targets:
+                for cat, detail in reasons:
+                    out.append(Relation(
+                        imposer=imp, imposer_name=cold.name(imp), target=tgt,
+                        target_name=cold.name(tgt), reason=cat, reason_detail=detail,
+                        sanction=sid, status=d["status"], date=d.get("date"),
+                        sources=sources, via=via, target_via=how))
+    out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
+    return out
+
+
+_ROLES = [("IMPOSED", False, "imposed"), ("TARGETS", True, "targeted"),
+          ("MADE", False, "said"), ("ABOUT", True, "mentioned")]
+
+
+def timeline(cold: ColdGraph, actor: str, *, since: str | None = None,
+             until: str | None = None) -> list[TimelineEntry]:
+    """:func:`kg.query.timeline` on a saved graph's index: the same entries in the same
+    order. Raises as :func:`relations` does."""
+    since, until = check_bound(since, "since"), check_bound(until, "until")
+    aid = cold.resolve(actor)
+    related = {aid: None, **dict(cold.belonging_to(aid))}
+    found: list[tuple[str, str, str, str | None]] = []  # (other, role, actor, how)
+    seen: set[tuple[str, str]] = set()
+    for a, how in related.items():
+        node = _N["actor"] + a
+        for key, incoming, role in _ROLES:
+            for other in sorted(cold.ends([node], key, incoming=incoming)):
+                if (other, role) not in seen:
+                    seen.add((other, role))
+                    found.append((other, role, a, how))
+    data = cold.records({f[0] for f in found})
+    out = []
+    for other, role, a, how in found:
+        d = data[other]
+        if not overlaps(d.get("date"), since, until):
+            continue
+        out.append(TimelineEntry(
+            date=d.get("date"), role=role, record=other,
+            status=d.get("status") or d.get("stance") or "",
+            summary=d.get("summary") or d.get("label") or other,
+            via=None if how is None else a))
+    out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
+    return out
