@@ -25,8 +25,8 @@ from kg.cli.options import (
     window_option,
 )
 from kg.graph.index import index_of
-from kg.graph.store import is_saved_graph
 from kg.graph.schema import NodeType, node_id
+from kg.graph.store import is_saved_graph
 from kg.output.table import plural
 from kg.query._args import actor_name
 

@@ -82,7 +82,7 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
     idx = index_of(G)
     nodes, succ, _ = storage(G)
     resolver_index: dict[str, set[str]] = getattr(idx.resolver, "_index", {})
-    belongs = {p: idx.belonging_to(p) for p in idx._belongs}  # noqa: SLF001 - same package
+    belongs = {p: idx.belonging_to(p) for p in idx._belongs}
 
     def edges() -> Iterator[tuple[str, str, str]]:
         for u, nbrs in succ.items():
@@ -116,7 +116,7 @@ def _checksum(con: sqlite3.Connection) -> str:
 
 def table_rows(con: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
     """Every row of ``table`` (one of :data:`TABLES`) in key order."""
-    return iter(con.execute(f"SELECT * FROM {table} ORDER BY {TABLES[table]}"))  # noqa: S608
+    return iter(con.execute(f"SELECT * FROM {table} ORDER BY {TABLES[table]}"))
 
 
 def write_index(G: nx.MultiDiGraph, kgz: str | os.PathLike[str], kgz_sha256: str) -> Path:
@@ -138,7 +138,7 @@ def write_index(G: nx.MultiDiGraph, kgz: str | os.PathLike[str], kgz_sha256: str
                 width = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3,
                          "records": 4, "edges": 3}[table]
                 marks = ",".join("?" * width)
-                cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
+                cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
                 counts[table] = cur.rowcount
             con.execute("COMMIT")
             con.executescript(_INDEXES)

@@ -47,7 +47,7 @@ from kg.resolve.resolver import country_code, country_name, normalize
 __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "timeline"]
 
 
-class NeedsGraph(Exception):  # noqa: N818 - a signal, not an error
+class NeedsGraph(Exception):
     """The question needs the whole graph (a name that is unknown or ambiguous: the full
     resolver gives the error and its suggestions)."""
 
@@ -128,7 +128,7 @@ class ColdGraph:
             part = batch[i:i + 500]
             marks = ",".join("?" * len(part))
             for node, data in self.q(
-                    f"SELECT node, data FROM records WHERE node IN ({marks})", part):  # noqa: S608
+                    f"SELECT node, data FROM records WHERE node IN ({marks})", part):
                 out[node] = loads(data)
         return out
 
@@ -138,7 +138,7 @@ class ColdGraph:
         found: set[str] = set()
         for n in nodes:
             found.update(r[0] for r in self.q(
-                f"SELECT {other} FROM edges WHERE {col} = ? AND key = ?", (n, key)))  # noqa: S608
+                f"SELECT {other} FROM edges WHERE {col} = ? AND key = ?", (n, key)))
         return found
 
 
@@ -193,7 +193,7 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
     elif since or until:
         first, last = text_window(since, until)
         sql = "SELECT node FROM records WHERE type = 'sanction' AND date IS NOT NULL"
-        args = []
+        args: list[str] = []
         if first:
             sql, args = sql + " AND date >= ?", [*args, first]
         if last:

@@ -1,0 +1,170 @@
+"""Cold queries on a saved graph's index (kg/query/cold.py) give the graph's answers: the
+same rows in the same order, for every actor, name form and filter; and the index is used
+only when it belongs to its .kgz."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
+
+from kg import query as q
+from kg.cli.app import main
+from kg.errors import ResolveError, SavedGraphError
+from kg.graph.build import build
+from kg.graph.index import index_of
+from kg.graph.sqlstore import index_path, verify_index
+from kg.graph.store import write_graph
+from kg.query import cold
+from kg.readwrite.load import load
+
+FILTERS: list[dict[str, Any]] = [
+    {}, {"expand_blocs": True}, {"reason": "human_rights"}, {"status": "imposed"},
+    {"since": "2021"}, {"until": "2021-03"}, {"since": "2014-03-01", "until": "2021-03-22"},
+    {"reason": "retaliation", "since": "2010", "expand_blocs": True},
+    {"status": "threatened", "until": "2022-06"}]
+
+
+def _saved(G: nx.MultiDiGraph, folder: Path) -> cold.ColdGraph:
+    index = cold.open_cold(write_graph(G, folder / "g.kgz", index=True))
+    assert index is not None
+    return index
+
+
+def _same(G: nx.MultiDiGraph, index: cold.ColdGraph, actors: list[str],
+          filters: list[dict[str, Any]]) -> int:
+    """Compare every question on every actor; return how many rows were compared."""
+    n = 0
+    for a in actors:
+        for f in filters:
+            want = q.who_sanctioned(G, a, **f)
+            assert cold.relations(index, target=a, **f) == want, (a, f)
+            got = cold.relations(index, imposer=a, **f)
+            assert got == q.sanctioned_by(G, a, **f), (a, f)
+            n += len(want) + len(got)
+        for f in ({}, {"since": "2021"}, {"since": "2014-03", "until": "2020"}):
+            want_t = q.timeline(G, a, **f)
+            assert cold.timeline(index, a, **f) == want_t, (a, f)
+            n += len(want_t)
+    for f in FILTERS:
+        want = q.relations(G, **f)
+        assert cold.relations(index, **f) == want, f
+        n += len(want)
+    return n
+
+
+def test_bundled_data_every_actor(tmp_path: Path) -> None:
+    G = build(load())
+    with _saved(G, tmp_path) as index:
+        actors = sorted(index_of(G).actors)
+        assert len(actors) > 100
+        assert _same(G, index, actors, FILTERS) > 5000
+        # Names, aliases, capitals, demonyms and countries resolve as on the graph.
+        for name in ["China", "PRC", "Beijing", "Washington", "the Kremlin", "Brussels",
+                     "Lavrov", "EU", "U.S.", "United Kingdom", "cn", "CN"]:
+            assert index.resolve(name) == q.resolve_actor(G, name), name
+            assert cold.relations(index, target=name) == q.who_sanctioned(G, name)
+        both = cold.relations(index, imposer="France", target="Russia", expand_blocs=True)
+        assert both == q.relations(G, imposer="France", target="Russia", expand_blocs=True)
+        assert {r.via for r in both} == {"eu"}
+        # A name it cannot settle alone goes to the graph, which gives the usual error.
+        with pytest.raises(cold.NeedsGraph):
+            index.resolve("Chna")
+        with pytest.raises(ResolveError):
+            q.who_sanctioned(G, "Chna")
+
+
+def test_generated_data(tmp_path: Path) -> None:
+    G = build(load(data.generated(tmp_path / "g.jsonl", 3000)))
+    with _saved(G, tmp_path) as index:
+        idx = index_of(G)
+        # States (with nationals and officials), blocs, officials and a sample of targets.
+        actors = [a for a, d in idx.actors.items() if d["kind"] in ("state", "bloc")][:60]
+        actors += [a for a in idx.actors if "-official-" in a][:10]
+        actors += [f"t{i}" for i in range(0, 750, 25)]
+        assert _same(G, index, actors, FILTERS[:6]) > 20000
+        assert any(r.target_via == "country" for r in cold.relations(index, target="ir"))
+
+
+def test_inline_data_hostile_names(tmp_path: Path) -> None:
+    G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
+    with _saved(G, tmp_path) as index:
+        _same(G, index, sorted(index_of(G).actors), FILTERS)
+        rows = cold.relations(index, target="China")
+        assert {r.target_via for r in rows} == {"country", "part_of"}
+        assert rows == q.who_sanctioned(G, "China")
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    out = capsys.readouterr()
+    return int(exc.value.code or 0), out.out, out.err
+
+
+def test_cli_same_output_cold_and_loaded(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    kgz = str(tmp_path / "g.kgz")
+    assert _run(["build", "-o", kgz], capsys)[0] == 0
+    assert index_path(kgz).is_file()
+    for args in (["who-sanctioned", "China"], ["sanctioned-by", "Beijing", "--ids"],
+                 ["relations", "--imposer", "France", "--expand-blocs", "--format", "csv"],
+                 ["relations", "--reason", "human_rights", "--since", "2021", "--format",
+                  "json"],
+                 ["timeline", "Lavrov", "--ids"], ["timeline", "China", "--format", "json"]):
+        want = _run(["query", *args], capsys)
+        assert want[0] == 0 and want[1]
+        assert _run(["query", *args, "-d", kgz], capsys) == want, args
+    # Without the index, or with one from another build, the .kgz is loaded: same answer.
+    want = _run(["query", "who-sanctioned", "China", "-d", kgz], capsys)
+    other = tmp_path / "other.kgz"
+    G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
+    write_graph(G, other, index=True)
+    shutil.copy(index_path(other), index_path(kgz))  # an index of another graph
+    assert cold.open_cold(kgz) is None
+    assert _run(["query", "who-sanctioned", "China", "-d", kgz], capsys) == want
+    index_path(kgz).unlink()
+    assert cold.open_cold(kgz) is None
+    assert _run(["query", "who-sanctioned", "China", "-d", kgz], capsys) == want
+    # An unknown name on the cold path: the usual error and suggestions, exit 2.
+    _run(["build", "-o", kgz], capsys)
+    code, _, err = _run(["query", "who-sanctioned", "Chna", "-d", kgz], capsys)
+    assert code == 2 and "did you mean 'China'" in err
+
+
+def test_saving_without_index_removes_a_stale_one(tmp_path: Path) -> None:
+    G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
+    kgz = write_graph(G, tmp_path / "g.kgz", index=True)
+    assert verify_index(index_path(kgz))["graph_version"] == "1"
+    write_graph(G, kgz)
+    assert not index_path(kgz).exists()
+
+
+def test_damaged_or_foreign_index_refused(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
+    kgz = write_graph(G, tmp_path / "g.kgz", index=True)
+    idx = index_path(kgz)
+    # Content changed behind the checksum's back: verify_index says so.
+    con = sqlite3.connect(idx)
+    con.execute("UPDATE actors SET label = 'X' WHERE id = 'cn'")
+    con.commit()
+    con.close()
+    with pytest.raises(SavedGraphError, match="checksum mismatch"):
+        verify_index(idx)
+    # Not a database at all: a clear error, exit 1, no traceback.
+    idx.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    with pytest.raises(SavedGraphError, match="graph index is damaged"):
+        cold.open_cold(kgz)
+    code, _, err = _run(["query", "who-sanctioned", "China", "-d", str(kgz)], capsys)
+    assert code == 1 and "graph index is damaged" in err and "Traceback" not in err
+    # A foreign .kgz is refused before its index is looked at.
+    (tmp_path / "x.kgz").write_bytes(b"hello")
+    index_path(tmp_path / "x.kgz").write_bytes(b"")
+    with pytest.raises(SavedGraphError, match="not a saved sanctions-kg graph"):
+        cold.open_cold(tmp_path / "x.kgz")
