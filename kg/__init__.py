@@ -14,28 +14,66 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from kg.errors import (
-    DataError,
-    KGError,
-    OutputError,
-    Problem,
-    ResolveError,
-    UsageError,
-    ValidationFailed,
-)
-from kg.graph.build import build, who_sanctioned_whom
-from kg.model.records import Actor, Citation, Dataset, ReasonRef, Sanction, Source, Statement
-from kg.output.table import to_dataframe, to_records
-from kg.query import (
-    relations,
-    sanctioned_by,
-    statements,
-    timeline,
-    who_sanctioned,
-)
-from kg.query.patterns import coalitions, retaliation
-from kg.readwrite.load import default_data_path, load
-from kg.resolve.resolver import Resolver
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from kg.errors import (
+        DataError,
+        KGError,
+        OutputError,
+        Problem,
+        ResolveError,
+        UsageError,
+        ValidationFailed,
+    )
+    from kg.graph.build import build, who_sanctioned_whom
+    from kg.model.records import (
+        Actor,
+        Citation,
+        Dataset,
+        ReasonRef,
+        Sanction,
+        Source,
+        Statement,
+    )
+    from kg.output.table import to_dataframe, to_records
+    from kg.query import relations, sanctioned_by, statements, timeline, who_sanctioned
+    from kg.query.patterns import coalitions, retaliation
+    from kg.readwrite.load import default_data_path, load
+    from kg.resolve.resolver import Resolver
+
+# Where each public name lives. They are imported on first use (PEP 562), so that
+# `import kg.cli` for one cold query does not import networkx and every layer.
+_HOME = {
+    **dict.fromkeys(["DataError", "KGError", "OutputError", "Problem", "ResolveError",
+                     "UsageError", "ValidationFailed"], "kg.errors"),
+    **dict.fromkeys(["build", "who_sanctioned_whom"], "kg.graph.build"),
+    **dict.fromkeys(["Actor", "Citation", "Dataset", "ReasonRef", "Sanction", "Source",
+                     "Statement"], "kg.model.records"),
+    **dict.fromkeys(["to_dataframe", "to_records"], "kg.output.table"),
+    **dict.fromkeys(["relations", "sanctioned_by", "statements", "timeline",
+                     "who_sanctioned"], "kg.query"),
+    **dict.fromkeys(["coalitions", "retaliation"], "kg.query.patterns"),
+    **dict.fromkeys(["default_data_path", "load"], "kg.readwrite.load"),
+    "Resolver": "kg.resolve.resolver",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """The public names of :data:`__all__`, imported from their modules on first use."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
+
 
 __all__ = [
     "Actor",

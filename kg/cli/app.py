@@ -14,14 +14,15 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
 from kg.errors import KGError
-from kg.graph.store import open_graph
 from kg.output.table import format_csv, format_json, format_table
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["cli", "emit", "load_graph", "main"]
 
@@ -38,6 +39,8 @@ def load_graph(data: Sequence[str]) -> nx.MultiDiGraph:
     garbage collector's full passes (seconds on a million-event graph). Only the CLI does
     this; library callers keep their collector as it is.
     """
+    from kg.graph.store import open_graph  # here: a cold query on a .kgz needs no graph
+
     G = open_graph(list(data))
     gc.freeze()
     return G

@@ -14,13 +14,12 @@ import click
 from kg.cli.app import cli, load_graph
 from kg.cli.options import data_option, window_option
 from kg.errors import DataError, UsageError
-from kg.graph.store import is_saved_graph, write_graph
 from kg.ingest import KINDS, import_into
-from kg.merge import merge_files
 from kg.output.table import plural
 from kg.readwrite.atomic import atomic_open
-from kg.readwrite.load import load
-from kg.readwrite.write import write_dataset
+
+# kg.graph.store, kg.merge and kg.readwrite are imported by the commands that use them, so
+# that starting `kg` for one cold query does not import networkx and the loaders.
 
 
 def _progress(label: str) -> Callable[[int, int], None] | None:
@@ -58,6 +57,8 @@ def _finish_report(report: Any, report_path: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 def validate(paths: tuple[str, ...]) -> None:
     """Check data files and folders; list every problem (exit 1) or say they are valid."""
+    from kg.readwrite.load import load
+
     ds = load(list(paths))
     click.echo(f"valid: {plural(len(ds.sources), 'source')}, "
                f"{plural(len(ds.actors), 'actor')}, {plural(len(ds.sanctions), 'sanction')}, "
@@ -95,6 +96,9 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
 def merge_cmd(paths: tuple[str, ...], output: str, window_days: int) -> None:
     """Merge data files (imports, curated data): the same actors and events become one,
     keeping every alias, identifier and source. Earlier files keep their ids."""
+    from kg.merge import merge_files
+    from kg.readwrite.write import write_dataset
+
     ds, merges = merge_files(paths, window_days=window_days)
     write_dataset(ds, output)
     for m in merges:
@@ -113,6 +117,8 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
     FILE.kgz.sqlite beside it) for fast reuse: `kg query who-sanctioned|sanctioned-by|
     relations|timeline ... -d graph.kgz` answer from the index without loading the graph;
     every other command loads the graph from the .kgz in seconds."""
+    from kg.graph.store import is_saved_graph, write_graph
+
     if not is_saved_graph(output):
         raise UsageError(f"{output}: a saved graph's name must end in .kgz")
     if any(is_saved_graph(p) for p in data):

@@ -8,12 +8,11 @@ use, and a whole one leaves no room for the names.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
-from kg import query as q
+from kg import query as q  # a lazy package: each question imports what it needs
 from kg.cli.app import cli, emit, load_graph
 from kg.cli.options import (
     data_option,
@@ -24,11 +23,13 @@ from kg.cli.options import (
     stance_option,
     window_option,
 )
-from kg.graph.index import index_of
-from kg.graph.schema import NodeType, node_id
-from kg.graph.store import is_saved_graph
 from kg.output.table import plural
-from kg.query._args import actor_name
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# kg.graph.index, kg.graph.schema and kg.query._args are imported where used: a cold query
+# on a saved graph (kg.query.cold) needs neither networkx nor the graph layer.
 
 
 def _cold_relations(index: Any, **filters: Any) -> list[q.Relation]:
@@ -53,6 +54,9 @@ def _words(code: str | Iterable[str] | None) -> Any:
 
 
 def _names(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
+    from kg.graph.index import index_of
+    from kg.query._args import actor_name
+
     idx = index_of(G)
     return list(dict.fromkeys(actor_name(idx, i) for i in ids))
 
@@ -62,6 +66,8 @@ def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any
                    ) -> tuple[Sequence[Any], Callable[[str], str]]:
     """The answer, and an actor-name lookup for the table: from a saved graph's index when
     ``data`` is one ``.kgz`` with one (nothing else is loaded), else from the graph."""
+    from kg.graph.store import is_saved_graph
+
     if len(data) == 1 and is_saved_graph(data[0]):
         from kg.query import cold
 
@@ -71,6 +77,9 @@ def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any
                 return ask_cold(index), index.name
             except cold.NeedsGraph:
                 index.close()
+    from kg.graph.index import index_of
+    from kg.query._args import actor_name
+
     G = load_graph(data)
     idx = index_of(G)
     return ask_graph(G), lambda a: actor_name(idx, a)
@@ -168,6 +177,9 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
 
 def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
     """The states (or blocs, or actors) a sanction's targets stand for, by name."""
+    from kg.graph.index import index_of
+    from kg.graph.schema import NodeType, node_id
+
     idx = index_of(G)
     targets = G.nodes[node_id(NodeType.SANCTION, sanction)]["targets"]
     return _names(G, (idx.polity(t) for t in targets))
@@ -217,6 +229,10 @@ def q_statements(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> Non
 
 def _about(G: nx.MultiDiGraph, ref: str) -> str:
     """An actor's name; a sanction as "<imposers> sanctions of <date>"."""
+    from kg.graph.index import index_of
+    from kg.graph.schema import NodeType, node_id
+    from kg.query._args import actor_name
+
     d = G.nodes.get(node_id(NodeType.SANCTION, ref))
     if d is None:
         return actor_name(index_of(G), ref)

@@ -20,11 +20,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import UsageError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["EXPORTERS", "export_graph"]
 

@@ -32,15 +32,14 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg._perf import dumps
 from kg.errors import OutputError, SavedGraphError
-from kg.graph._nx import storage
-from kg.graph.index import index_of
 from kg.graph.schema import GRAPH_VERSION
+
+if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they stay light
+    import networkx as nx
 
 __all__ = ["INDEX_FORMAT", "INDEX_SUFFIX", "INDEX_VERSION", "index_path", "table_rows",
            "verify_index", "write_index"]
@@ -79,6 +78,9 @@ def index_path(kgz: str | os.PathLike[str]) -> Path:
 
 
 def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
+    from kg.graph._nx import storage
+    from kg.graph.index import index_of
+
     idx = index_of(G)
     nodes, succ, _ = storage(G)
     resolver_index: dict[str, set[str]] = getattr(idx.resolver, "_index", {})
@@ -105,12 +107,22 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
     }
 
 
+def _hashed(h: Any, table: str, rows: Iterable[tuple[Any, ...]]
+            ) -> Iterator[tuple[Any, ...]]:
+    """``rows`` in key order, each fed to ``h`` on the way (as :func:`_checksum` reads
+    them back: the same rows, the same order, the same ``repr``)."""
+    h.update(table.encode() + b"\0")
+    for row in sorted(rows):  # the key leads each row and is unique: tuple order is key order
+        h.update(repr(row).encode() + b"\n")
+        yield row
+
+
 def _checksum(con: sqlite3.Connection) -> str:
     h = hashlib.sha256()
     for table in TABLES:
         h.update(table.encode() + b"\0")
         for row in table_rows(con, table):
-            h.update(dumps(list(row)) + b"\n")
+            h.update(repr(row).encode() + b"\n")
     return h.hexdigest()
 
 
@@ -134,18 +146,20 @@ def write_index(G: nx.MultiDiGraph, kgz: str | os.PathLike[str], kgz_sha256: str
                               "PRAGMA page_size=8192;" + _SCHEMA)
             con.execute("BEGIN")
             counts = {}
+            h = hashlib.sha256()
             for table, rows in _rows(G).items():
                 width = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3,
                          "records": 4, "edges": 3}[table]
                 marks = ",".join("?" * width)
-                cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+                cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                                      _hashed(h, table, rows))
                 counts[table] = cur.rowcount
             con.execute("COMMIT")
             con.executescript(_INDEXES)
             con.execute("BEGIN")
             meta = {"format": INDEX_FORMAT, "version": str(INDEX_VERSION),
                     "graph_version": str(GRAPH_VERSION), "kgz_sha256": kgz_sha256,
-                    "counts": dumps(counts).decode(), "content_sha256": _checksum(con)}
+                    "counts": dumps(counts).decode(), "content_sha256": h.hexdigest()}
             con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             con.execute("COMMIT")
             con.execute("ANALYZE")

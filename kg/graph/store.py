@@ -46,16 +46,16 @@ import pickle
 import struct
 import zlib
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg._perf import dumps, loads, paused_gc
 from kg.errors import OutputError, SavedGraphError
-from kg.graph._nx import clear_cache, storage
 from kg.graph.schema import GRAPH_VERSION, require_kg_graph
 from kg.graph.sqlstore import index_path, write_index
 from kg.readwrite.atomic import atomic_open
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made or read, so that reading a
+    import networkx as nx  # header (kg.query.cold) stays light
 
 __all__ = ["FORMAT_VERSION", "MAGIC", "is_saved_graph", "open_graph", "read_graph",
            "saved_header", "write_graph"]
@@ -77,6 +77,8 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     answer from disk without loading the graph (what ``kg build`` does); ``False`` removes
     an index left beside ``path`` by an earlier build, which would no longer match.
     """
+    from kg.graph._nx import storage
+
     require_kg_graph(G)
     target = Path(path)
     nodes, succ, pred = storage(G)
@@ -207,6 +209,10 @@ class _DataUnpickler(pickle.Unpickler):
 
 
 def _graph_from(body: Any) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    from kg.graph._nx import clear_cache, storage
+
     if type(body) is not dict:
         raise TypeError("body is not a mapping")
     graph, nodes, succ, pred = body["graph"], body["nodes"], body["succ"], body["pred"]

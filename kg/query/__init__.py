@@ -10,10 +10,42 @@
 
 from __future__ import annotations
 
-from kg.query._args import resolve_actor
-from kg.query.patterns import Coalition, RetaliationLink, coalitions, retaliation
-from kg.query.sanctions import Relation, relations, sanctioned_by, who_sanctioned
-from kg.query.speech import StatementRow, TimelineEntry, statements, timeline
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from kg.query._args import resolve_actor
+    from kg.query.patterns import Coalition, RetaliationLink, coalitions, retaliation
+    from kg.query.rows import Relation, TimelineEntry
+    from kg.query.sanctions import relations, sanctioned_by, who_sanctioned
+    from kg.query.speech import StatementRow, statements, timeline
+
+# Imported on first use (PEP 562): kg.query.cold answers from a saved graph's index
+# without importing networkx, which the graph questions need.
+_HOME = {
+    "resolve_actor": "kg.query._args",
+    **dict.fromkeys(["Coalition", "RetaliationLink", "coalitions", "retaliation"],
+                    "kg.query.patterns"),
+    **dict.fromkeys(["Relation", "TimelineEntry"], "kg.query.rows"),
+    **dict.fromkeys(["relations", "sanctioned_by", "who_sanctioned"], "kg.query.sanctions"),
+    **dict.fromkeys(["StatementRow", "statements", "timeline"], "kg.query.speech"),
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """The names of :data:`__all__`, imported from their modules on first use."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'kg.query' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
+
 
 __all__ = [
     "Coalition",

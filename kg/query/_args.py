@@ -8,11 +8,24 @@ options against the enums (:func:`check_enum`) and date bounds with the model's 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kg.errors import UsageError
-from kg.graph.index import Index, resolve_actor
 from kg.model.dates import PartialDate
 from kg.resolve.resolver import country_name
+
+if TYPE_CHECKING:  # kg.graph.index (and networkx) on first use: kg.query.cold needs neither
+    import networkx as nx
+
+    from kg.graph.index import Index
+
+
+def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
+    """:func:`kg.graph.index.resolve_actor`: the id of the actor ``name`` means in ``G``
+    (raises :class:`~kg.errors.ResolveError` for an unknown or ambiguous name)."""
+    from kg.graph.index import resolve_actor as resolve
+
+    return resolve(G, name)
 
 __all__ = ["actor_name", "check_bound", "check_enum", "resolve_actor", "with_members"]
 

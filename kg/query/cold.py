@@ -40,8 +40,7 @@ from kg.graph.store import saved_header
 from kg.model.dates import overlaps, text_window
 from kg.model.vocab import Reason, Status
 from kg.query._args import check_bound, check_enum
-from kg.query.sanctions import Relation
-from kg.query.speech import TimelineEntry
+from kg.query.rows import Relation, TimelineEntry
 from kg.resolve.resolver import country_code, country_name, normalize
 
 __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "timeline"]

@@ -20,8 +20,6 @@ answered for each member too (``via="eu"``: France sanctioned China as an EU mem
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import networkx as nx
 
 from kg.graph.index import index_of
@@ -29,28 +27,9 @@ from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import overlaps
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
+from kg.query.rows import Relation
 
 __all__ = ["Relation", "relations", "resolve_actor", "sanctioned_by", "who_sanctioned"]
-
-
-@dataclass(frozen=True, slots=True)
-class Relation:
-    """One imposer -> target -> reason triple of one sanction."""
-
-    imposer: str
-    imposer_name: str
-    target: str
-    target_name: str
-    reason: str | None
-    reason_detail: str | None
-    sanction: str
-    status: str
-    date: str | None
-    sources: tuple[str, ...]
-    via: str | None = None
-    """The bloc through which ``imposer`` took part, when blocs are expanded."""
-    target_via: str | None = None
-    """How the matched target belongs to the actor asked about (``country``, ``part_of``)."""
 
 
 def relations(

@@ -20,6 +20,7 @@ from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import overlaps
 from kg.model.vocab import Stance
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor, with_members
+from kg.query.rows import TimelineEntry
 
 __all__ = ["StatementRow", "TimelineEntry", "statements", "timeline"]
 
@@ -90,22 +91,6 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
             quote=quote, sources=tuple(d["sources"])))
     out.sort(key=lambda r: (r.date or "9999", r.statement))
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    """One thing that happened to or was done by an actor."""
-
-    date: str | None
-    role: str
-    """``imposed``, ``targeted``, ``said`` or ``mentioned``."""
-    record: str
-    """``sanction:<id>`` or ``statement:<id>``."""
-    status: str
-    """Sanction status or statement stance."""
-    summary: str
-    via: str | None = None
-    """The member or bloc through which the actor is involved, if not directly."""
 
 
 def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,

@@ -1,0 +1,206 @@
+"""Cold queries: what one ``kg query`` costs, start-up and imports included, answered from
+JSONL, from a saved graph (``.kgz`` with its SQLite index), and by the plainest script.
+
+For each size, every figure comes from fresh processes (as a user running one command per
+question), medians over ``--runs``, each beside its baseline, with the peak memory (max RSS)
+of each process:
+
+* ``kg build -d big.jsonl -o big.kgz``: load, validate, build, save the graph and its index;
+* ``kg query who-sanctioned X -d big.jsonl``: the whole graph built to answer one question;
+* the floor: a plain ``json`` + ``networkx`` script that reads the same file, adds the same
+  edges and answers the same question (direct targets only: no names, no widening);
+* ``kg query ... -d big.kgz``: the saved graph's index answers (who-sanctioned for a tail
+  target, a hub and a state with its nationals; sanctioned-by; relations; timeline);
+* ``python -c pass`` and ``kg --help``: the start-up every command pays.
+
+    python benchmarks/cold_query.py --sizes 100k            # a few minutes
+    python benchmarks/cold_query.py --sizes 1m --jsonl-runs 1   # ~15 minutes, ~6 GB
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+KG = [sys.executable, "-c", "from kg.cli import main; main()"]
+
+
+def timed_runs(cmd: list[str], runs: int) -> tuple[float, float, float, bytes]:
+    """Medians of wall and CPU over ``runs`` runs, the largest peak memory, the output."""
+    walls, cpus, peak, out = [], [], 0.0, b""
+    for _ in range(runs):
+        wall, cpu, mem, out = _reaped(cmd)
+        walls.append(wall)
+        cpus.append(cpu)
+        peak = max(peak, mem)
+    return statistics.median(walls), statistics.median(cpus), peak, out
+
+
+def _reaped(cmd: list[str]) -> tuple[float, float, float, bytes]:
+    # wait4 gives this one child's own CPU time and max RSS.
+    start = time.perf_counter()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: stdout to the pipe, stderr to /dev/null, then exec
+        os.close(r)
+        os.dup2(w, 1)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.execv(cmd[0], cmd)
+    os.close(w)
+    chunks = []
+    with os.fdopen(r, "rb") as fh:
+        while chunk := fh.read(1 << 16):
+            chunks.append(chunk)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{' '.join(cmd)} failed with {os.waitstatus_to_exitcode(status)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / (1 << 20), b"".join(chunks)
+
+
+FLOOR = r'''
+import json, sys
+import networkx as nx
+path, target = sys.argv[1], sys.argv[2]
+G = nx.MultiDiGraph()
+add = G.add_edge
+with open(path, "rb") as fh:
+    for line in fh:
+        r = json.loads(line)
+        t, rid = r["type"], r["id"]
+        if t == "actor":
+            n = "actor:" + rid
+            G.add_node(n, **r)
+            for b in r.get("member_of") or ():
+                add(n, "actor:" + b, "MEMBER_OF")
+            if r.get("part_of"):
+                add(n, "actor:" + r["part_of"], "PART_OF")
+        elif t == "source":
+            G.add_node("source:" + rid, **r)
+        elif t == "sanction":
+            n = "sanction:" + rid
+            G.add_node(n, **r)
+            for i in r["imposers"]:
+                add("actor:" + i, n, "IMPOSED")
+            for x in r["targets"]:
+                add(n, "actor:" + x, "TARGETS")
+            for x in r.get("reasons") or ():
+                add(n, "reason:" + (x if isinstance(x, str) else x["category"]), "BECAUSE_OF")
+            for x in r.get("in_response_to") or ():
+                add(n, "sanction:" + x, "RESPONDS_TO")
+            for c in r.get("sources") or ():
+                add(n, "source:" + c["source"], "CITES")
+        elif t == "statement":
+            n = "statement:" + rid
+            G.add_node(n, **r)
+            for x in r["speakers"]:
+                add("actor:" + x, n, "MADE")
+            for x in r.get("about_sanctions") or ():
+                add(n, "sanction:" + x, "ABOUT")
+            for x in r.get("about_actors") or ():
+                add(n, "actor:" + x, "ABOUT")
+            for c in r.get("sources") or ():
+                add(n, "source:" + c["source"], "CITES")
+for u, _, k in G.in_edges("actor:" + target, keys=True):
+    if k == "TARGETS":
+        d = G.nodes[u]
+        for i in d["imposers"]:
+            print(i, target, d.get("date"), d["status"])
+'''
+
+
+def line(name: str, wall: float, cpu: float, mem: float, base: tuple[str, float] | None = None,
+         extra: str = "") -> None:
+    text = f"  {name:<52} {wall:8.3f}s (cpu {cpu:7.2f}s, peak {mem:5.2f} GiB)"
+    if base:
+        text += f"   {base[0]} {base[1]:8.3f}s  ratio {wall / base[1]:6.2f}x"
+    print(text + (f"  {extra}" if extra else ""), flush=True)
+
+
+def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
+          reuse: bool = False) -> None:
+    jsonl = data_dir / f"kg-bench-{n}-seed{seed}.jsonl"
+    if not jsonl.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(n), "-o", str(jsonl),
+                        "--seed", str(seed)], check=True)
+    print(f"\n== {n:,} events ({jsonl.name}, {jsonl.stat().st_size / 1e6:.0f} MB) ==",
+          flush=True)
+    kgz = jsonl.with_suffix(".kgz")
+    if reuse and kgz.exists():
+        b_wall = b_cpu = b_mem = float("nan")
+    else:
+        b_wall, b_cpu, b_mem, _ = _reaped([*KG, "build", "-d", str(jsonl), "-o", str(kgz)])
+    sizes = f"{kgz.stat().st_size / 1e6:.0f} MB .kgz + " \
+            f"{Path(str(kgz) + '.sqlite').stat().st_size / 1e6:.0f} MB index"
+    line("kg build -o big.kgz (graph + index)", b_wall, b_cpu, b_mem, extra=sizes)
+    p_wall, p_cpu, p_mem, _ = timed_runs([sys.executable, "-c", "pass"], runs)
+    line("python -c pass", p_wall, p_cpu, p_mem)
+    h_wall, h_cpu, h_mem, _ = timed_runs([*KG, "--help"], runs)
+    line("kg --help (start-up and imports)", h_wall, h_cpu, h_mem)
+
+    tail, hub = f"t{n // 8}", "t3"
+    j_wall = float("nan")
+    if jsonl_runs:
+        f_wall, f_cpu, f_mem, f_out = timed_runs(
+            [sys.executable, "-c", FLOOR, str(jsonl), tail], jsonl_runs)
+        line(f"floor: json + networkx script, who-sanctioned {tail}", f_wall, f_cpu, f_mem,
+             extra=f"{len(f_out.splitlines())} rows")
+        j_wall, j_cpu, j_mem, j_out = timed_runs(
+            [*KG, "query", "who-sanctioned", tail, "-d", str(jsonl), "--format", "csv"],
+            jsonl_runs)
+        line(f"kg query who-sanctioned {tail} -d big.jsonl", j_wall, j_cpu, j_mem,
+             ("floor", f_wall), f"{len(j_out.splitlines()) - 1} rows")
+    print(f"  cold queries on big.kgz: median of {runs} fresh processes", flush=True)
+    asks = [
+        (["who-sanctioned", tail], "tail target"),
+        (["who-sanctioned", hub], "hub target"),
+        (["who-sanctioned", "ir"], "state + nationals"),
+        (["sanctioned-by", "ch"], ""),
+        (["relations", "--reason", "human_rights", "--since", "2015-03",
+          "--until", "2015-03"], ""),
+        (["relations", "--imposer", "France", "--target", "Iran", "--expand-blocs"], ""),
+        (["timeline", tail], ""),
+    ]
+    for args, note in asks:
+        c_wall, c_cpu, c_mem, c_out = timed_runs(
+            [*KG, "query", *args, "-d", str(kgz), "--format", "csv"], runs)
+        extra = f"{len(c_out.splitlines()) - 1} rows" + (f" ({note})" if note else "")
+        label = "kg query " + " ".join(args) + " -d big.kgz"
+        if args == ["who-sanctioned", tail]:
+            line(label, c_wall, c_cpu, c_mem, ("-d big.jsonl", j_wall), extra)
+            print(f"  {'':<52} -> {j_wall / c_wall:.1f}x faster than from JSONL, "
+                  f"{b_wall / c_wall:.1f}x faster than kg build", flush=True)
+        else:
+            line(label, c_wall, c_cpu, c_mem, extra=extra)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100k", help="comma-separated: 10k, 100k, 1m")
+    ap.add_argument("--runs", type=int, default=5, help="runs per cold query (median)")
+    ap.add_argument("--jsonl-runs", type=int, default=3,
+                    help="runs of the query from JSONL and of the floor script (median)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--reuse-kgz", action="store_true",
+                    help="query the saved graph left by an earlier run instead of building")
+    ap.add_argument("--data-dir", default=tempfile.gettempdir(),
+                    help="where generated workloads are cached")
+    args = ap.parse_args(argv)
+    print(f"sanctions-kg cold queries: python {sys.version.split()[0]}, {os.cpu_count()} "
+          f"CPUs, load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    for size in args.sizes.split(","):
+        n = SIZES.get(size.strip().lower()) or int(size)
+        bench(n, Path(args.data_dir), args.runs, args.jsonl_runs, args.seed, args.reuse_kgz)
+
+
+if __name__ == "__main__":
+    main()
