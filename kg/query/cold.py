@@ -135,9 +135,13 @@ class ColdGraph:
         """The other ends of ``key`` edges into (``incoming``) or out of ``nodes``."""
         col, other = ("v", "u") if incoming else ("u", "v")
         found: set[str] = set()
-        for n in nodes:
+        batch = list(nodes)
+        for i in range(0, len(batch), 500):
+            part = batch[i:i + 500]
+            marks = ",".join("?" * len(part))
             found.update(r[0] for r in self.q(
-                f"SELECT {other} FROM edges WHERE {col} = ? AND key = ?", (n, key)))
+                f"SELECT {other} FROM edges WHERE key = ? AND {col} IN ({marks})",
+                [key, *part]))
         return found
 
 
