@@ -168,3 +168,22 @@ def test_damaged_or_foreign_index_refused(tmp_path: Path,
     index_path(tmp_path / "x.kgz").write_bytes(b"")
     with pytest.raises(SavedGraphError, match="not a saved sanctions-kg graph"):
         cold.open_cold(tmp_path / "x.kgz")
+
+
+def test_cold_query_imports_no_networkx(tmp_path: Path) -> None:
+    """Start-up is most of a cold query: networkx and the graph layer stay unimported."""
+    import subprocess
+    import sys
+
+    kgz = write_graph(build(load(data.write_jsonl(tmp_path / "d.jsonl"))), tmp_path / "g.kgz",
+                      index=True)
+    code = ("import sys\nfrom kg.cli.app import main\nimport kg.cli\n"
+            "try:\n    main(['query', 'who-sanctioned', 'China', '-d', sys.argv[1]])\n"
+            "except SystemExit as e:\n    assert not e.code, e.code\n"
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] == 'networkx'\n"
+            "               or m in ('kg.graph.index', 'kg.graph.build', 'kg.readwrite.load'))\n"
+            "print('HEAVY', heavy)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(kgz)], capture_output=True,
+                         text=True, check=True).stdout
+    assert "Chinese officials" in out
+    assert out.splitlines()[-1] == "HEAVY []"
