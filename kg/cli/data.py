@@ -126,6 +126,10 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
     start = time.perf_counter()
     G = load_graph(data)
     path = write_graph(G, output, index=True)
+    from kg.graph.sqlstore import index_path
+
+    index = index_path(path)
     click.echo(f"saved {G.number_of_nodes()} nodes and {G.number_of_edges()} edges to {path} "
-               f"({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f}s",
+               f"({path.stat().st_size / 1e6:.1f} MB) and its query index {index} "
+               f"({index.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f}s",
                err=True)

@@ -78,6 +78,8 @@ def index_path(kgz: str | os.PathLike[str]) -> Path:
 
 
 def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
+    """Each table's rows in key order (the key leads each row and is unique, so tuple
+    order is key order; Python's string order is SQLite's BINARY order on UTF-8)."""
     from kg.graph._nx import storage
     from kg.graph.index import index_of
 
@@ -86,33 +88,42 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
     resolver_index: dict[str, set[str]] = getattr(idx.resolver, "_index", {})
     belongs = {p: idx.belonging_to(p) for p in idx._belongs}
 
+    order = sorted(nodes)  # the node ids themselves: a million references, not copies
+
+    # The two big tables are generated in key order, a node at a time, so writing a
+    # million-event index holds no second copy of the graph.
     def edges() -> Iterator[tuple[str, str, str]]:
-        for u, nbrs in succ.items():
-            for v, keys in nbrs.items():
-                for k in keys:
-                    if k in _EDGE_KEYS:
-                        yield (u, k, v)
+        for u in order:
+            yield from sorted((u, k, v) for v, keys in succ[u].items() for k in keys
+                              if k in _EDGE_KEYS)
+
+    def records() -> Iterator[tuple[str, str, str | None, str]]:
+        for n in order:
+            d = nodes[n]
+            if d.get("type") in _RECORD_TYPES:
+                yield (n, d["type"], d.get("date"), dumps(d).decode())
 
     return {
-        "actors": ((a, d.get("label"), d.get("kind"), d.get("country"))
-                   for a, d in idx.actors.items()),
-        "names": ((k, i) for k, ids in resolver_index.items() for i in ids),
-        "belongs": ((p, n, c, how) for p, lst in belongs.items()
-                    for n, (c, how) in enumerate(lst)),
-        "members": ((b, n, m) for b, lst in idx.members.items() for n, m in enumerate(lst)),
-        "blocs": ((m, n, b) for m, lst in idx.blocs_of.items() for n, b in enumerate(lst)),
-        "records": ((n, d["type"], d.get("date"), dumps(d).decode())
-                    for n, d in nodes.items() if d.get("type") in _RECORD_TYPES),
+        "actors": sorted((a, d.get("label"), d.get("kind"), d.get("country"))
+                         for a, d in idx.actors.items()),
+        "names": sorted((k, i) for k, ids in resolver_index.items() for i in ids),
+        "belongs": sorted((p, n, c, how) for p, lst in belongs.items()
+                          for n, (c, how) in enumerate(lst)),
+        "members": sorted((b, n, m) for b, lst in idx.members.items()
+                          for n, m in enumerate(lst)),
+        "blocs": sorted((m, n, b) for m, lst in idx.blocs_of.items()
+                        for n, b in enumerate(lst)),
+        "records": records(),
         "edges": edges(),
     }
 
 
 def _hashed(h: Any, table: str, rows: Iterable[tuple[Any, ...]]
             ) -> Iterator[tuple[Any, ...]]:
-    """``rows`` in key order, each fed to ``h`` on the way (as :func:`_checksum` reads
-    them back: the same rows, the same order, the same ``repr``)."""
+    """``rows`` (in key order), each fed to ``h`` on the way, as :func:`_checksum` reads
+    them back: the same rows, the same order, the same ``repr``."""
     h.update(table.encode() + b"\0")
-    for row in sorted(rows):  # the key leads each row and is unique: tuple order is key order
+    for row in rows:
         h.update(repr(row).encode() + b"\n")
         yield row
 
@@ -166,7 +177,7 @@ def write_index(G: nx.MultiDiGraph, kgz: str | os.PathLike[str], kgz_sha256: str
         finally:
             con.close()
         os.replace(tmp, target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, TypeError) as exc:  # TypeError: a value JSON cannot hold
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise OutputError(f"{target}: cannot write the graph index: {exc}") from None
