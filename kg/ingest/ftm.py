@@ -31,15 +31,16 @@ from typing import Any
 
 from kg._clock import today_iso
 from kg.ingest.common import (
+    MAX_NAME,
     ImportReport,
     Progress,
     Record,
     Seen,
-    clean_date,
     decode_line,
     file_source,
     is_country,
     iter_lines,
+    read_date,
     slug_id,
     text_slug,
     url_source,
@@ -82,7 +83,6 @@ _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "main
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
-_MAX_TEXT = 4000
 
 
 @dataclass
@@ -184,7 +184,7 @@ def _values(entity: dict[str, Any], prop: str) -> list[str]:
 def _first(entity: dict[str, Any], *props: str) -> str | None:
     for p in props:
         for v in _values(entity, p):
-            return v[:_MAX_TEXT]
+            return v
     return None
 
 
@@ -215,13 +215,19 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
-    names = list(dict.fromkeys(v[:_MAX_TEXT] for v in _values(entity, "name")))
+    names = list(dict.fromkeys(_values(entity, "name")))
     caption = entity.get("caption")
-    name = caption.strip()[:_MAX_TEXT] if isinstance(caption, str) and caption.strip() else None
+    name = caption.strip() if isinstance(caption, str) and caption.strip() else None
     name = name or (names[0] if names else None)
     if not name:
         st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
         return
+    if len(name) > MAX_NAME:
+        st.report.change(path, n, f"name of {len(name)} characters cut to {MAX_NAME} (the "
+                                  "longest name a record holds); the whole name is kept as "
+                                  "an alias", record=f"entity {eid!r}", field="name")
+        names.append(name)
+        name = name[:MAX_NAME]
     aliases = [a for a in dict.fromkeys(
         names + _values(entity, "alias") + _values(entity, "previousName")
         + _values(entity, "weakAlias")) if a != name]
@@ -241,7 +247,7 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     for prop in ID_PROPS:
         vals = _values(entity, prop)
         if vals:
-            identifiers[prop] = "; ".join(dict.fromkeys(vals))[:_MAX_TEXT]
+            identifiers[prop] = "; ".join(dict.fromkeys(vals))
     new, cites = _citations(entity, src, st)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     actor = Actor(
@@ -288,7 +294,7 @@ def _imposers(entity: dict[str, Any], st: _State) -> tuple[list[str], list[Actor
             new += st.seen.state(code)
             continue
         home = countries[0] if countries else None
-        body = Actor(id=f"body-{text_slug(authority)}", name=authority[:_MAX_TEXT],
+        body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
                      kind=ActorKind.GOVERNMENT_BODY, country=home if home and len(home) == 2
                      else None, part_of=home)
         if home:
@@ -316,8 +322,8 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
         return
     targets = [slug_id("ftm", t) for t in dict.fromkeys(_values(entity, "entity"))]
     program = "; ".join(dict.fromkeys(_values(entity, "program") or
-                                      _values(entity, "programId")))[:_MAX_TEXT] or None
-    reasons = [ReasonRef(category=c, detail=text[:_MAX_TEXT])
+                                      _values(entity, "programId"))) or None
+    reasons = [ReasonRef(category=c, detail=text)
                for text in dict.fromkeys(_values(entity, "reason"))
                for c in (m.reason for m in classify_reason(text))]
     if not reasons and program:
@@ -331,10 +337,13 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,
                                  detail="counter-sanction (FtM topic sanction.counter)"))
-    dates = sorted(d for d in (clean_date(v) for p in ("startDate", "listingDate", "date")
+    rec = f"sanction {sid!r}"
+    dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
+                               for p in ("startDate", "listingDate", "date")
                                for v in _values(entity, p)) if d)
     date = dates[0] if dates else None
-    end = min((d for d in (clean_date(v) for v in _values(entity, "endDate")) if d), default=None)
+    end = min((d for d in (read_date(v, st.report, path, n, record=rec, field="endDate")
+                           for v in _values(entity, "endDate")) if d), default=None)
     if end and date and end < date:
         st.report.note("end dates before the start date left out")
         end = None
