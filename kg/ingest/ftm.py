@@ -48,10 +48,12 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import (
     imposer_for_authority,
     ofac_program_reasons,
+    un_regime_reasons,
 )
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
+from kg.resolve.resolver import country_code, country_name, normalize
 
 try:  # orjson parses several times faster; the json module does the same job without it
     import orjson
@@ -282,32 +284,73 @@ def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
         st.pending.setdefault(t, []).append(hold)
 
 
-def _imposers(entity: dict[str, Any], st: _State) -> tuple[list[str], list[Actor]]:
-    """Imposer ids and the actors to write for them (states, blocs, unknown bodies)."""
-    ids: list[str] = []
+def _polity(value: str) -> str | None:
+    """The state or bloc id a Sanction's ``country`` names (``"UK"``, ``"United Kingdom"``
+    and ``"gb"`` are all ``gb``; the UN is ``unsc``, the body that imposes UN sanctions)."""
+    code = value.strip().lower()
+    if not is_country(code):
+        code = country_code(value) or ""
+    if code == "un":
+        return "unsc"
+    return code if is_country(code) else None
+
+
+def _imposers(entity: dict[str, Any], st: _State, path: Path,
+              n: int) -> tuple[list[str], list[Actor]]:
+    """Imposer ids and the actors to write for them (states, blocs, issuing bodies).
+
+    The imposer is the polity the record names in ``country``; without one, the polity the
+    authority stands for (kg/curated/authorities.yaml). The issuing authority itself (DG
+    FISMA, the Direction Générale du Trésor...) is kept as a government_body actor
+    ``body-<name>`` that is ``part_of`` that polity. Only an authority with no polity at
+    all becomes the imposer itself (reported), so nothing the record says is lost.
+    """
     new: list[Actor] = []
-    countries = [c.lower() for c in _values(entity, "country") if is_country(c.lower())]
-    for authority in _values(entity, "authority") or _values(entity, "publisher"):
-        code = imposer_for_authority(authority)
-        if code is not None:
-            ids.append(code)
-            new += st.seen.state(code)
-            continue
-        home = countries[0] if countries else None
+    polities: list[str] = []
+    for value in _values(entity, "country"):
+        code = _polity(value)
+        if code is None:
+            st.report.change(path, n, f"country {value!r} is not a state or bloc kg knows; "
+                                      "left out", record=f"sanction {entity['id']!r}",
+                             field="country")
+        elif code not in polities:
+            polities.append(code)
+    authorities = _values(entity, "authority") or _values(entity, "publisher")
+    table = [imposer_for_authority(a) for a in authorities]
+    ids = polities or list(dict.fromkeys(c for c in table if c))
+    for authority, code in zip(authorities, table, strict=True):
+        home = code if code in ids else (ids[0] if ids else None)
+        if home and normalize(authority) in {normalize(home),
+                                             normalize(country_name(home) or home)}:
+            continue  # the authority is the polity's own name ("European Union")
         body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
-                     kind=ActorKind.GOVERNMENT_BODY, country=home if home and len(home) == 2
-                     else None, part_of=home)
-        if home:
-            new += st.seen.state(home)
+                     kind=ActorKind.GOVERNMENT_BODY,
+                     country=home if home and len(home) == 2 else None, part_of=home)
         if st.seen.first(body):
             new.append(body)
-            st.report.note("authorities not in the table, kept as government bodies")
-        ids.append(body.id)
-    if not ids:
-        for code in countries:
-            ids.append(code)
-            new += st.seen.state(code)
-    return list(dict.fromkeys(ids)), new
+        if home is None:
+            ids.append(body.id)
+            st.report.change(path, n, f"authority {authority!r} names no state or bloc, and "
+                                      "the record gives no country: the authority is the "
+                                      "imposer", record=f"sanction {entity['id']!r}",
+                             field="authority")
+    states = [a for code in ids if is_country(code) for a in st.seen.state(code)]
+    return list(dict.fromkeys(ids)), states + new
+
+
+def _programme_reasons(program: str, imposers: list[str]) -> list[ReasonRef]:
+    """Reasons for a programme, from the reviewed tables only (OFAC's for a US sanction,
+    the UN regimes' for a UN one); any other programme is ``other`` with its words kept
+    (never a keyword guess: a US "Reciprocal" exclusion is not retaliation)."""
+    cats: tuple[Reason, ...] = ()
+    if "us" in imposers:
+        cats = tuple(c for tag in program.split("; ") for c in ofac_program_reasons(tag)
+                     if c is not Reason.OTHER)
+    elif "unsc" in imposers:
+        _, found = un_regime_reasons(program, None)
+        cats = tuple(c for c in found if c is not Reason.OTHER)
+    out = [ReasonRef(category=c, detail=program) for c in dict.fromkeys(cats)]
+    return out or [ReasonRef(category=Reason.OTHER, detail=program)]
 
 
 def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
@@ -316,7 +359,7 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     if sid in st.sanctions:
         st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
         return
-    imposers, new_actors = _imposers(entity, st)
+    imposers, new_actors = _imposers(entity, st, path, n)
     if not imposers:
         st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
         return
@@ -327,12 +370,7 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
                for text in dict.fromkeys(_values(entity, "reason"))
                for c in (m.reason for m in classify_reason(text))]
     if not reasons and program:
-        cats = ofac_program_reasons(program) if "us" in imposers else ()
-        if not cats or cats == (Reason.OTHER,):
-            cats = tuple(m.reason for m in classify_reason(program))
-        reasons = [ReasonRef(category=c, detail=program) for c in cats if c is not Reason.OTHER]
-        # A programme we cannot classify is still a stated reason: "other", in its words.
-        reasons = reasons or [ReasonRef(category=Reason.OTHER, detail=program)]
+        reasons = _programme_reasons(program, imposers)
     if any(t in st.counter for t in _values(entity, "entity")) and not any(
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,
