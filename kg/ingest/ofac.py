@@ -1,8 +1,10 @@
 """OFAC legacy CSV files (the SDN list and the consolidated non-SDN list) -> records.
 
 OFAC's data specification: comma-separated, no header row, ``-0-`` for a null value,
-often Windows-1252 text, and an end-of-file byte ``0x1A`` on the last line. Files are told
-apart by name:
+often Windows-1252 text (each such line is reported as re-read), sometimes a leading
+byte-order mark, quoted remarks that span lines (read as one CSV record, reported at the line
+it starts on), and an end-of-file byte ``0x1A`` on the last line. Files are told apart by
+name:
 
 ==================================  ========================================================
 file                                columns

@@ -73,7 +73,7 @@ def test_counter_topic_makes_retaliation(fixtures):
 
 
 def test_the_polity_imposes_and_the_authority_is_kept_as_its_body(fixtures):
-    ds, report = _load(fixtures)
+    ds, _ = _load(fixtures)
     s = next(x for x in ds.sanctions if x.id == "ftm-ge-fma-san-delta")
     assert s.imposers == ["ge"]  # the record's country, not its authority's name
     body = ds.actor("body-financial-monitoring-service-of-georgia")
