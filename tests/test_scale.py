@@ -62,7 +62,7 @@ def test_fast_path_still_reports_every_bad_line(tmp_path: Path, parser: str,
     f = str(path)
     assert got == [
         f"{f}:2: not UTF-8 text (byte 0xff at offset 27); save the file as UTF-8",
-        f"{f}:3 [source 'n'] [published]: Input should be a valid string",
+        f"{f}:3 [source 'n'] [published]: nan is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
         f"{f}:4: contains NUL bytes; this looks like a binary file",
         f"{f}:5: each line must be a JSON object",
         f"{f}:6: JSON is nested more than 5 levels deep",

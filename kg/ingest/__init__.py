@@ -7,7 +7,7 @@ kind    input                                               module
 ftm     FollowTheMoney JSON lines (OpenSanctions exports)    :mod:`kg.ingest.ftm`
 ofac    OFAC legacy CSV (sdn.csv, add.csv, alt.csv, cons_*)  :mod:`kg.ingest.ofac`
 un      UN Security Council consolidated list (XML)          :mod:`kg.ingest.un`
-gdelt   GDELT 2.0 event export (tab-separated, 61 columns)   :mod:`kg.ingest.gdelt`
+gdelt   GDELT 2.0 / 1.0 events (tab-separated, 61/58/57)     :mod:`kg.ingest.gdelt`
 ======  ==================================================  =========================
 
 :func:`import_dataset` returns a validated :class:`~kg.model.Dataset` and an

@@ -96,6 +96,27 @@ def _label(kind: str, raw: Any, index: int | None) -> str:
     return f"{kind} #{index + 1}" if index is not None else kind
 
 
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """Where the fields of one YAML record are: the line of a field's location, and what
+    YAML did to its value when it was not read as text (``no`` -> false)."""
+
+    lines: dict[tuple[Any, ...], int]
+    readings: dict[tuple[Any, ...], str]
+    base: tuple[Any, ...]
+
+    def __call__(self, loc: tuple[Any, ...]) -> int | None:
+        # The line of the deepest part of the location that exists in the file.
+        for n in range(len(loc), -1, -1):
+            hit = self.lines.get((*self.base, *loc[:n]))
+            if hit:
+                return hit
+        return None
+
+    def note(self, loc: tuple[Any, ...]) -> str | None:
+        return self.readings.get((*self.base, *loc))
+
+
 def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
               field_line: Any = None) -> Any:
     model = RECORD_TYPES[kind]
@@ -119,6 +140,9 @@ def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
                 msg = "required field is missing"
             elif err["type"] == "enum":
                 msg = f"{_short(err['input'])} is not allowed; {msg[0].lower()}{msg[1:]}"
+            note = field_line.note(loc) if isinstance(field_line, _Fields) else None
+            if note:
+                msg = f"{msg}; {note}"
             ctx.add(Problem(msg, file=where.file, line=line, record=where.record, field=fld))
         return None
 
@@ -156,7 +180,8 @@ def _raw_references(kind: str, raw: dict[str, Any]) -> Iterator[tuple[str, str, 
 
 
 def _records_from_document(data: Any, path: Path, lines: dict[tuple[Any, ...], int],
-                           ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]]:
+                           ctx: Ctx, readings: dict[tuple[Any, ...], str] | None = None,
+                           ) -> Iterator[tuple[str, Any, _Where, Any]]:
     if data is None:
         return
     if not isinstance(data, dict):
@@ -178,16 +203,7 @@ def _records_from_document(data: Any, path: Path, lines: dict[tuple[Any, ...], i
         for i, raw in enumerate(items):
             base = (section, i)
             where = _Where(str(path), lines.get(base), _label(kind, raw, i))
-
-            def field_line(loc: tuple[Any, ...], base: tuple[Any, ...] = base) -> int | None:
-                # The line of the deepest part of the location that exists in the file.
-                for n in range(len(loc), -1, -1):
-                    hit = lines.get((*base, *loc[:n]))
-                    if hit:
-                        return hit
-                return None
-
-            yield kind, raw, where, field_line
+            yield kind, raw, where, _Fields(lines, readings or {}, base)
 
 
 def _records_from_jsonl(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]]:
@@ -237,13 +253,14 @@ def _file_records(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]
     text = read_text(path, ctx)
     if text is None:
         return
+    readings: dict[tuple[Any, ...], str] = {}
     if name.endswith(".json"):
         data, lines = parse_json(text, path, ctx), dict[tuple[Any, ...], int]()
     else:
-        data, lines = parse_yaml(text, path, ctx)
+        data, lines = parse_yaml(text, path, ctx, readings)
     if data is INVALID:
         return
-    yield from _records_from_document(data, path, lines, ctx)
+    yield from _records_from_document(data, path, lines, ctx, readings)
 
 
 def load_records(paths: Iterable[str | os.PathLike[str]], *,
