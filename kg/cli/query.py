@@ -17,6 +17,7 @@ from kg.cli.options import (
     stance_option,
     window_option,
 )
+from kg.cli.search import resolved
 
 REL_COLS = ["imposer_name", "target_name", "reason", "status", "date", "sanction"]
 REL_HEADS = ["imposer", "target", "reason", "status", "date", "sanction"]
@@ -33,9 +34,12 @@ def query() -> None:
 @relation_filters
 @data_option
 @format_option
-def q_relations(data: tuple[str, ...], fmt: str, **filters: Any) -> None:
+def q_relations(data: tuple[str, ...], fmt: str, imposer: str | None, target: str | None,
+                **filters: Any) -> None:
     """Imposer -> target -> reason triples, filtered."""
-    emit(q.relations(load_graph(data), **filters), fmt, REL_COLS, REL_HEADS, kind=q.Relation)
+    G = load_graph(data)
+    emit(q.relations(G, imposer=resolved(G, imposer), target=resolved(G, target), **filters),
+         fmt, REL_COLS, REL_HEADS, kind=q.Relation)
 
 
 @query.command("who-sanctioned")
@@ -45,7 +49,8 @@ def q_relations(data: tuple[str, ...], fmt: str, **filters: Any) -> None:
 @format_option
 def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, **filters: Any) -> None:
     """Who sanctioned TARGET (and its officials and bodies), and why."""
-    emit(q.who_sanctioned(load_graph(data), target, **filters), fmt, REL_COLS, REL_HEADS,
+    G = load_graph(data)
+    emit(q.who_sanctioned(G, resolved(G, target), **filters), fmt, REL_COLS, REL_HEADS,
          kind=q.Relation)
 
 
@@ -56,7 +61,8 @@ def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, **filters: An
 @format_option
 def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, **filters: Any) -> None:
     """Whom IMPOSER sanctioned, and why."""
-    emit(q.sanctioned_by(load_graph(data), imposer, **filters), fmt, REL_COLS, REL_HEADS,
+    G = load_graph(data)
+    emit(q.sanctioned_by(G, resolved(G, imposer), **filters), fmt, REL_COLS, REL_HEADS,
          kind=q.Relation)
 
 
@@ -97,9 +103,11 @@ def q_coalitions(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
 @date_range
 @data_option
 @format_option
-def q_statements(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
+def q_statements(data: tuple[str, ...], fmt: str, about: str | None, speaker: str | None,
+                 **opts: Any) -> None:
     """What was said, by whom, about what."""
-    emit(q.statements(load_graph(data), **opts), fmt,
+    G = load_graph(data)
+    emit(q.statements(G, about=resolved(G, about), speaker=resolved(G, speaker), **opts), fmt,
          ["date", "speaker_names", "stance", "about", "quote"],
          ["date", "speakers", "stance", "about", "quote"], kind=q.StatementRow)
 
@@ -111,7 +119,8 @@ def q_statements(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
 @format_option
 def q_timeline(actor: str, data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     """Everything ACTOR did or suffered, in date order."""
-    emit(q.timeline(load_graph(data), actor, **opts), fmt,
+    G = load_graph(data)
+    emit(q.timeline(G, resolved(G, actor), **opts), fmt,
          ["date", "role", "status", "summary", "record"], kind=q.TimelineEntry)
 
 

@@ -49,21 +49,27 @@ __all__ = [
 #: Legal forms, dropped wherever they stand in a name: Russian/CIS (OOO, AO, PAO, ZAO, OAO,
 #: TOO), English (LLC, PLC, Ltd, Inc, Corp, LLP), continental (GmbH, AG, SA, SARL, SpA, BV,
 #: NV, SRO, Kft), Gulf (FZE, FZCO, WLL) and Asian (Pte, Pvt, Sdn Bhd, KK) forms.
-LEGAL_FORMS = frozenset("""
-    ooo oao zao pao ao tov too ip chp pjsc ojsc cjsc jsc ojsc llc plc ltd limited inc
-    incorporated corp corporation llp lp gmbh ag kg sa sas sarl srl spa bv nv sro kft zrt
-    oy ab as asa aps fze fzco fzc wll pte pvt sdn bhd kk co cie sac saic sae bsc psc qsc
-""".split())
+LEGAL_FORMS = frozenset((
+    "ooo", "oao", "zao", "pao", "ao", "tov", "too", "ip", "chp", "pjsc", "ojsc", "cjsc",
+    "jsc", "llc", "plc", "ltd", "limited", "inc", "incorporated", "corp", "corporation",
+    "llp", "lp", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "sro",
+    "kft", "zrt", "oy", "ab", "as", "asa", "aps", "fze", "fzco", "fzc", "wll", "pte", "pvt",
+    "sdn", "bhd", "kk", "co", "cie", "sac", "saic", "sae", "bsc", "psc", "qsc",
+))
 
 #: Filler words that carry nothing for matching.
-STOP_WORDS = frozenset("of the and for de la le el du des di da der den van von".split())
+STOP_WORDS = frozenset((
+    "of", "the", "and", "for", "de", "la", "le", "el", "du", "des", "di", "da", "der",
+    "den", "van", "von",
+))
 
 #: Words so common in organisation names that matching them says little: they count half
 #: when measuring how much of a name a query covers.
-GENERIC_WORDS = frozenset("""
-    company group holding holdings international trading bank industries industry
-    enterprise enterprises national state joint stock public closed open federal general
-    """.split())
+GENERIC_WORDS = frozenset((
+    "company", "group", "holding", "holdings", "international", "trading", "bank",
+    "industries", "industry", "enterprise", "enterprises", "national", "state", "joint",
+    "stock", "public", "closed", "open", "federal", "general",
+))
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SPLIT_CJK = re.compile(r"[A-Z][a-z]*")
