@@ -115,7 +115,6 @@ class _Entry(NamedTuple):
     text: str
     tokens: tuple[str, ...]
     keys: tuple[str, ...]
-    ckeys: tuple[str, ...]
     weights: tuple[float, ...]
     surname: frozenset[int]
     weak: bool
@@ -153,14 +152,32 @@ def _pair(q: str, qk: str, qck: str, n: str, nk: str, nck: str) -> tuple[float, 
     return 0.0, ""
 
 
-def _score(q: _Query, e: _Entry) -> tuple[float, str, bool, int, int]:
-    """(score, how, surname matched, words paired, words paired exactly) of one name."""
-    pairs = []
-    for i, (qt, qk, qc) in enumerate(zip(q.tokens, q.keys, q.ckeys, strict=True)):
-        for j, (nt, nk, nc) in enumerate(zip(e.tokens, e.keys, e.ckeys, strict=True)):
+#: Query word i -> {name word: (similarity, how)} for the name words it pairs with.
+_Pairings = list[dict[str, tuple[float, str]]]
+
+
+def _pairings(q: _Query, words: dict[str, tuple[str, str]]) -> _Pairings:
+    """How each query word pairs with each of ``words`` (word -> (spelling key, consonant
+    key)); only pairs that count are kept."""
+    out: _Pairings = []
+    for qt, qk, qc in zip(q.tokens, q.keys, q.ckeys, strict=True):
+        found = {}
+        for nt, (nk, nc) in words.items():
             s, how = _pair(qt, qk, qc, nt, nk, nc)
             if s:
-                pairs.append((s, -i, -j, how))
+                found[nt] = (s, how)
+        out.append(found)
+    return out
+
+
+def _score(q: _Query, e: _Entry, pairings: _Pairings) -> tuple[float, str, bool, int, int]:
+    """(score, how, surname matched, words paired, words paired exactly) of one name."""
+    pairs = []
+    for i, found in enumerate(pairings):
+        for j, nt in enumerate(e.tokens):
+            hit = found.get(nt)
+            if hit:
+                pairs.append((hit[0], -i, -j, hit[1]))
     pairs.sort(reverse=True)
     used_q: dict[int, tuple[int, float, str]] = {}
     used_n: set[int] = set()
@@ -220,11 +237,9 @@ class NameIndex:
     def __init__(self, actors: Iterable[ActorNames | tuple]) -> None:
         self.actors: list[ActorNames] = [ActorNames(*a) for a in actors]
         self._entries: list[_Entry] = []
-        self._by_token: dict[str, list[int]] = defaultdict(list)
-        self._by_key: dict[str, list[int]] = defaultdict(list)
-        self._by_ckey: dict[str, list[int]] = defaultdict(list)  # every word
-        self._bare: dict[str, list[int]] = defaultdict(list)  # words without vowels only
-        self._by_joined: dict[str, list[int]] = defaultdict(list)
+        self._postings: dict[str, list[int]] = defaultdict(list)  # word -> entries
+        self._words: dict[str, tuple[str, str]] = {}  # word -> (spelling, consonant key)
+        self._by_joined: dict[str, list[int]] = defaultdict(list)  # words written together
         for n, a in enumerate(self.actors):
             names = dict.fromkeys([a.name, *a.aliases])
             for text in names:
@@ -232,6 +247,15 @@ class NameIndex:
             for text in a.weak_aliases:
                 if text not in names:
                     self._add(n, text, a.kind, weak=True)
+        # Spelling key -> words, consonant key -> words (all; and those without vowels).
+        self._by_key: dict[str, list[str]] = defaultdict(list)
+        self._by_ckey: dict[str, list[str]] = defaultdict(list)
+        self._bare: dict[str, list[str]] = defaultdict(list)
+        for word, (k, c) in self._words.items():
+            self._by_key[k].append(word)
+            self._by_ckey[c].append(word)
+            if not has_vowel(word):
+                self._bare[c].append(word)
         self._vocab = list(self._by_key)
 
     def _add(self, actor: int, text: str, kind: str | None, *, weak: bool) -> None:
@@ -242,38 +266,42 @@ class NameIndex:
         surname = surname_positions(text, list(tokens)) if person else frozenset()
         weights = tuple(2.0 if i in surname else 0.5 if t in GENERIC_WORDS and not person
                         else 1.0 for i, t in enumerate(tokens))
-        keys = tuple(spelling_key(t) for t in tokens)
-        ckeys = tuple(consonant_key(t) for t in tokens)
+        words = self._words
+        for t in tokens:
+            if t not in words:
+                words[t] = (spelling_key(t), consonant_key(t))
+        keys = tuple(words[t][0] for t in tokens)
         e = len(self._entries)
-        self._entries.append(_Entry(actor, text, tokens, keys, ckeys, weights, surname, weak))
-        for t, k, c in dict.fromkeys(zip(tokens, keys, ckeys, strict=True)):
-            self._by_token[t].append(e)
-            self._by_key[k].append(e)
-            self._by_ckey[c].append(e)
-            if not has_vowel(t):
-                self._bare[c].append(e)
+        self._entries.append(_Entry(actor, text, tokens, keys, weights, surname, weak))
+        for t in set(tokens):
+            self._postings[t].append(e)
         self._by_joined["".join(keys)].append(e)
 
     def __len__(self) -> int:
         """The number of names and aliases indexed."""
         return len(self._entries)
 
-    def _found(self, q: _Query) -> set[int]:
-        # Entries sharing something with the query: a word, a spelling or consonant key, a
-        # key within typo distance, or the whole name written together.
-        per_word: list[set[int]] = []
+    def _candidates(self, q: _Query) -> tuple[_Pairings, set[int]]:
+        # The name words each query word pairs with (the same word, the same spelling or
+        # consonant key, a spelling key within typo distance), and the entries holding them.
+        words: dict[str, tuple[str, str]] = {}
         for t, k, c in zip(q.tokens, q.keys, q.ckeys, strict=True):
-            found = set(self._by_token.get(t, ())) | set(self._by_key.get(k, ()))
-            found.update((self._by_ckey if not has_vowel(t) else self._bare).get(c, ()))
+            near = [t, *self._by_key.get(k, ()),
+                    *(self._by_ckey if not has_vowel(t) else self._bare).get(c, ())]
             if len(k) >= 4:
-                for near, _, _ in process.extract(k, self._vocab, scorer=fuzz.ratio, limit=25,
-                                                  score_cutoff=FUZZY_CUTOFF * 100):
-                    found.update(self._by_key[near])
-            per_word.append(found)
+                for key, _, _ in process.extract(k, self._vocab, scorer=fuzz.ratio, limit=25,
+                                                 score_cutoff=FUZZY_CUTOFF * 100):
+                    near += self._by_key[key]
+            if len(t) == 1:  # an initial: every word it starts
+                near += [w for w in self._words if w.startswith(t)]
+            words.update((w, self._words[w]) for w in near if w in self._words)
+        pairings = _pairings(q, words)
+        per_word = [set().union(*(self._postings[w] for w in found)) if found else set()
+                    for found in pairings]
         rare = [f for f in per_word if len(f) <= COMMON] or per_word
         out = set().union(*rare) if rare else set()
         out.update(self._by_joined.get("".join(q.keys), ()))
-        return out
+        return pairings, out
 
     def search(self, query: str, *, kind: str | None = None, country: str | None = None,
                limit: int | None = 10, floor: float = 0.3) -> list[Candidate]:
@@ -283,14 +311,30 @@ class NameIndex:
         q = _query(query)
         if not q.tokens:
             return []
+        pairings, found = self._candidates(q)
+        return self._rank(q, pairings, found, kind, country, limit, floor)
+
+    def scan(self, query: str, *, kind: str | None = None, country: str | None = None,
+             limit: int | None = 10, floor: float = 0.3) -> list[Candidate]:
+        """:meth:`search` without the index: every name scored (for benchmarks and tests;
+        the answers are the same, minus names that only share a very common word)."""
+        q = _query(query)
+        if not q.tokens:
+            return []
+        pairings = _pairings(q, self._words)
+        return self._rank(q, pairings, set(range(len(self._entries))), kind, country, limit,
+                          floor)
+
+    def _rank(self, q: _Query, pairings: _Pairings, found: Iterable[int], kind: str | None,
+              country: str | None, limit: int | None, floor: float) -> list[Candidate]:
         best: dict[int, tuple[float, str, _Entry, bool, int, int]] = {}
         country = country.lower() if country else None
-        for n in self._found(q):
+        for n in found:
             e = self._entries[n]
             a = self.actors[e.actor]
             if (kind and a.kind != kind) or (country and (a.country or "").lower() != country):
                 continue
-            score, how, surname, words, exact = _score(q, e)
+            score, how, surname, words, exact = _score(q, e, pairings)
             if e.weak:
                 score *= WEAK_FACTOR
             if score >= floor and (e.actor not in best or score > best[e.actor][0]):

@@ -145,14 +145,17 @@ def surname_positions(name: str, tokens: list[str]) -> frozenset[int]:
     return frozenset({len(tokens) - 1})
 
 
-# Romanisation variants, applied in order to a lower-case ASCII word.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(a), b) for a, b in (
-        (r"dzh|dj|dz", "j"), (r"tsch|tch|tsh|ch", "9"), (r"sch|sh", "8"), (r"zh", "j"),
-        (r"kh", "h"), (r"gh", "g"), (r"ph", "f"), (r"th", "t"), (r"ck|q|c", "k"),
-        (r"x", "ks"), (r"w", "v"), (r"ou|oo", "u"), (r"ee", "i"), (r"[yj]", "i"),
-        (r"(?<=[a-z])ff$", "v"), (r"(?<=[a-z])h$", ""), (r"(.)\1+", r"\1"),
-    ))
+# Romanisation variants of a lower-case ASCII word: letter groups first (longest first, in one
+# pass), then endings and doubled letters.
+_GROUPS = {
+    "dzh": "i", "dj": "i", "dz": "i", "zh": "i", "tsch": "9", "tch": "9", "tsh": "9",
+    "ch": "9", "sch": "8", "sh": "8", "kh": "h", "gh": "g", "ph": "f", "th": "t", "ck": "k",
+    "q": "k", "c": "k", "x": "ks", "w": "v", "ou": "u", "oo": "u", "ee": "i", "y": "i",
+    "j": "i",
+}
+_GROUP = re.compile("|".join(sorted(_GROUPS, key=len, reverse=True)))
+_ENDINGS = re.compile(r"(?<=[a-z])(?:ff|h)$")
+_DOUBLE = re.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=131072)
@@ -163,17 +166,19 @@ def spelling_key(word: str) -> str:
     >>> spelling_key("Deripasca"), spelling_key("Ivanoff"), spelling_key("Yuriy")
     ('deripaska', 'ivanov', 'iuri')
     """
-    key = word.casefold()
-    for pattern, repl in _RULES:
-        key = pattern.sub(repl, key)
-    return key
+    key = _GROUP.sub(lambda m: _GROUPS[m.group()], word.casefold())
+    key = _ENDINGS.sub(lambda m: "v" if m.group() == "ff" else "", key)
+    return _DOUBLE.sub(r"\1", key)
 
 
 @functools.lru_cache(maxsize=131072)
 def consonant_key(word: str) -> str:
     """:func:`spelling_key` without vowels: how a name written in Arabic or Hebrew script
     (which leave short vowels out) compares with its romanisations."""
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiou]", "", spelling_key(word)))
+    return _DOUBLE.sub(r"\1", spelling_key(word).translate(_NO_VOWELS))
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiou")
 
 
 def has_vowel(word: str) -> bool:
