@@ -7,7 +7,7 @@ matcher of :mod:`kg.resolve.match`) without scanning the graph.
 
 Names resolve in two steps (:func:`resolve_name`): the exact lookup first (id, name, alias,
 country name or code, seat of government; unchanged), then the matcher, which answers only
-when one candidate is clearly ahead (:func:`kg.resolve.match.decide`).
+when one candidate is clearly ahead (:func:`kg.resolve.choose.decide`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ import networkx as nx
 from kg.errors import ResolveError
 from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
-from kg.resolve.match import ActorNames, Candidate, NameIndex, UnclearName, decide
+from kg.resolve.choose import UnclearName, decide
+from kg.resolve.match import ActorNames, Candidate, NameIndex
 from kg.resolve.resolver import Resolver, country_code
 
 __all__ = ["ActorMatch", "Index", "Resolution", "index_of", "resolve_actor", "resolve_name",
@@ -210,9 +211,9 @@ def resolve_name(G: nx.MultiDiGraph, name: str) -> Resolution:
     :class:`~kg.errors.ResolveError` listing the ids). A country with no actor of its own
     still answers for its nationals: on imported lists "Russia" means every actor whose
     ``country`` is ``ru``. Then the name matcher: its best candidate is taken only when
-    :func:`kg.resolve.match.decide` finds it clearly ahead (score >= 0.70, 0.10 ahead of
+    :func:`kg.resolve.choose.decide` finds it clearly ahead (score >= 0.70, 0.10 ahead of
     the next, a person only by surname, more than one inexact word); otherwise
-    :class:`~kg.resolve.match.UnclearName` lists the close candidates, or, with none, the
+    :class:`~kg.resolve.choose.UnclearName` lists the close candidates, or, with none, the
     exact lookup's "no actor is called ..." error stands.
     """
     idx = index_of(G)

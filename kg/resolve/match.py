@@ -26,7 +26,7 @@ consonant-key and whole-name postings, see :mod:`kg.resolve.translit`) and answe
 (another script or romanisation), ``partial`` (some of the name's words left out),
 ``reordered`` (all of them, in another order), ``exact``.
 
-:func:`decide` says whether one candidate is clearly the one meant (see its thresholds).
+:func:`kg.resolve.choose.decide` says whether one candidate is clearly the one meant.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from kg.errors import ResolveError, one_line
+from kg._perf import paused_gc
 from kg.resolve.translit import (
     GENERIC_WORDS,
     consonant_key,
@@ -49,27 +49,10 @@ from kg.resolve.translit import (
     surname_positions,
 )
 
-__all__ = [
-    "ACCEPT",
-    "HOWS",
-    "LIST_FLOOR",
-    "MARGIN",
-    "ActorNames",
-    "Candidate",
-    "Decision",
-    "NameIndex",
-    "UnclearName",
-    "decide",
-]
+__all__ = ["HOWS", "ActorNames", "Candidate", "NameIndex"]
 
 #: The ways a name can match, from the strictest to the loosest.
 HOWS = ("exact", "reordered", "partial", "transliterated", "fuzzy")
-#: :func:`decide` takes the best candidate only if it scores at least this ...
-ACCEPT = 0.70
-#: ... and at least this much more than the next one.
-MARGIN = 0.10
-#: Candidates under this score are not worth listing.
-LIST_FLOOR = 0.45
 #: A weak alias (a list's "low quality a.k.a.") counts this much of a strong one.
 WEAK_FACTOR = 0.8
 #: Lowest edit-distance similarity of two spelling keys that counts as a typo.
@@ -240,13 +223,14 @@ class NameIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)  # word -> entries
         self._words: dict[str, tuple[str, str]] = {}  # word -> (spelling, consonant key)
         self._by_joined: dict[str, list[int]] = defaultdict(list)  # words written together
-        for n, a in enumerate(self.actors):
-            names = dict.fromkeys([a.name, *a.aliases])
-            for text in names:
-                self._add(n, text, a.kind, weak=False)
-            for text in a.weak_aliases:
-                if text not in names:
-                    self._add(n, text, a.kind, weak=True)
+        with paused_gc():  # many small objects, no cycles: the collector would only slow it
+            for n, a in enumerate(self.actors):
+                names = dict.fromkeys([a.name, *a.aliases])
+                for text in names:
+                    self._add(n, text, a.kind, weak=False)
+                for text in a.weak_aliases:
+                    if text not in names:
+                        self._add(n, text, a.kind, weak=True)
         # Spelling key -> words, consonant key -> words (all; and those without vowels).
         self._by_key: dict[str, list[str]] = defaultdict(list)
         self._by_ckey: dict[str, list[str]] = defaultdict(list)
@@ -348,60 +332,3 @@ class NameIndex:
                                  e.text, how, e.weak,
                                  surname if a.kind == "person" else None, words, exact))
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What :func:`decide` made of a query's candidates: the one it ``chose`` (or None),
-    ``why`` in words, and the ``candidates`` worth listing (score >= :data:`LIST_FLOOR`)."""
-
-    chose: Candidate | None
-    why: str
-    candidates: list[Candidate]
-
-
-def decide(candidates: Sequence[Candidate]) -> Decision:
-    """Take the best candidate only when it is clearly the one meant:
-
-    * a person only if their surname matched: a given name alone ("Oleg") never picks one;
-    * it scores at least :data:`ACCEPT` (0.70) and :data:`MARGIN` (0.10) more than the next;
-    * at least one query word matched exactly (after transliteration), or two or more
-      words matched: one misspelt word ("Chyna") is too little to go on.
-
-    Otherwise ``chose`` is None and ``why`` says which rule stopped it.
-    """
-    listed = [c for c in candidates if c.score >= LIST_FLOOR]
-    if not listed:
-        return Decision(None, "no name comes close", [])
-    top, rest = listed[0], listed[1:]
-    nxt = f"the next best, {rest[0].name!r}, scores {rest[0].score:.2f}" if rest else \
-        "no other name comes close"
-    if top.surname_matched is False:
-        why = "a given name alone never picks a person"
-    elif top.score < ACCEPT:
-        why = f"no name matches well enough: best {top.score:.2f}, needs {ACCEPT:.2f}"
-    elif rest and top.score - rest[0].score < MARGIN:
-        why = f"several names come close: {top.score:.2f} and {rest[0].score:.2f}"
-    elif top.exact_words == 0 and top.words < 2:
-        why = "one inexact word is too little to go on"
-    else:
-        weak = " (a weak alias)" if top.weak else ""
-        return Decision(top, f"{top.how} match of {top.matched!r}{weak}, score "
-                             f"{top.score:.2f}; {nxt}", listed)
-    return Decision(None, why, listed)
-
-
-class UnclearName(ResolveError):
-    """A name that matches no actor exactly and no candidate clearly; ``candidates`` lists
-    the close ones (the CLI prints one line each)."""
-
-    def __init__(self, name: str, decision: Decision) -> None:
-        self.candidates = decision.candidates[:10]
-        super().__init__(f"no actor is called {name!r} ({decision.why}; use a fuller name "
-                         "or an id)", [c.name for c in self.candidates[:3]])
-
-    def lines(self) -> list[str]:
-        """The message, then one line per candidate: id, name, kind, country, how, score."""
-        return [*super().lines(), *(one_line(
-            f"candidate {c.id}: {c.name} ({c.kind or '?'}, {c.country or '?'}; {c.how} match "
-            f"of {c.matched!r}, {c.score:.2f})") for c in self.candidates)]
