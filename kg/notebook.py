@@ -3,6 +3,10 @@
 The view is shown in an ``<iframe srcdoc=...>``: the page is self-contained, so it works
 without a file on disk or a server, and its scripts run isolated from the notebook's own
 page. The page text is attribute-escaped, so nothing in it can break out of the iframe.
+
+A notebook stores each view once: the HTML bundle holds the page, and the plain-text bundle
+that Jupyter stores beside it is one short line (a dataclass's default ``repr`` would hold
+the whole page a second time).
 """
 
 from __future__ import annotations
@@ -15,13 +19,17 @@ import networkx as nx
 __all__ = ["View", "show"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class View:
-    """A rendered view; Jupyter displays it through :meth:`_repr_html_`."""
+    """A rendered view; Jupyter displays it through :meth:`_repr_html_` (its ``repr``, the
+    notebook's plain-text fallback, is one short line)."""
 
     page: str
     """The self-contained HTML page."""
     height: int = 640
+
+    def __repr__(self) -> str:
+        return f"<kg view: {len(self.page) / 1e6:.1f} MB page, shown as HTML>"
 
     def _repr_html_(self) -> str:
         return (f'<iframe srcdoc="{_html.escape(self.page, quote=True)}" '

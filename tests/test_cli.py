@@ -39,19 +39,19 @@ def test_who_sanctioned_china_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_who_sanctioned_china_table_on_the_seed(capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    code, out, _ = run(capsys, "query", "who-sanctioned", "China", *SEED)
+    code, out, _ = run(capsys, "query", "who-sanctioned", "China", *SEED, "--ids")
     assert code == 0
     assert out == """\
-imposer     target      reason        status   date        sanction
-----------  ----------  ------------  -------  ----------  ---------------------
-Canada      Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
-            officials
-European    Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
-Union       officials
-United      Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
-Kingdom     officials
-United      Chinese     human_rights  imposed  2021-03-22  xinjiang-2021-western
-States      officials
+imposer     target       reason       status   date        sanction
+----------  -----------  -----------  -------  ----------  ---------------------
+Canada      Chinese      human        imposed  2021-03-22  xinjiang-2021-western
+            officials    rights
+European    Chinese      human        imposed  2021-03-22  xinjiang-2021-western
+Union       officials    rights
+United      Chinese      human        imposed  2021-03-22  xinjiang-2021-western
+Kingdom     officials    rights
+United      Chinese      human        imposed  2021-03-22  xinjiang-2021-western
+States      officials    rights
 """
 
 

@@ -46,8 +46,11 @@ def run_notebook(path: Path, cwd: Path, extra: str | None = None) -> tuple[objec
 def test_explore_notebook_runs_and_matches_the_cli(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     path = next(p for p in NOTEBOOKS if p.name == "explore_sanctions.ipynb")
-    nb, text = run_notebook(path, tmp_path, extra="print(china.to_json(orient='records'))")
-    from_notebook = json.loads(text)
+    nb, text = run_notebook(path, tmp_path, extra=(
+        "import json\nprint(json.dumps({'rows': json.loads(china.to_json(orient='records')),"
+        " 'chart': china_in_chart}))"))
+    answer = json.loads(text)
+    from_notebook = answer["rows"]
 
     with pytest.raises(SystemExit) as exc:
         main(["query", "who-sanctioned", "China", "--format", "json"])
@@ -58,6 +61,8 @@ def test_explore_notebook_runs_and_matches_the_cli(tmp_path: Path,
     assert len(from_notebook) == len(from_cli) > 4
     assert [{c: r[c] for c in cols} for r in from_notebook] == \
         [{c: r[c] for c in cols} for r in from_cli]
+    # The chart of sanctions per state counts China as the CLI does (distinct sanctions).
+    assert answer["chart"] == len({r["sanction"] for r in from_cli}) == 7
 
     # The plots drew something and the inline views are srcdoc iframes of the offline page.
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
@@ -67,6 +72,12 @@ def test_explore_notebook_runs_and_matches_the_cli(tmp_path: Path,
               if "<iframe srcdoc=" in o.get("data", {}).get("text/html", "")]
     assert len(frames) == 2 and all('sandbox="allow-scripts"' in f for f in frames)
     assert all("https://cdn" not in f and "<script src=" not in f for f in frames)
+    # Each view is stored once: the plain-text fallback beside the HTML is one short line,
+    # and the whole executed notebook is the two pages plus a little (charts, tables).
+    views = [o for o in outputs if "<iframe srcdoc=" in o.get("data", {}).get("text/html", "")]
+    assert all(len(o["data"].get("text/plain", "")) < 100 for o in views)
+    size = len(nbformat.writes(nb))
+    assert size < sum(len(f) for f in frames) + 400_000, size
     # The broken record's problems are printed, located.
     printed = "".join(o.get("text", "") for o in outputs if o.get("name") == "stdout")
     assert "broken.yaml" in printed and "unknown actor 'atlantis'" in printed

@@ -111,8 +111,8 @@ def test_readme_shell_examples(workdir: Path) -> None:
     assert "Who sanctioned whom:" in out["kg demo"]
     assert (workdir / "sanctions.html").stat().st_size > 10_000
     assert out["kg validate examples/actors.yaml my-data.yaml"].startswith(
-        "valid: 1 sources, ")
-    mine = out["kg query who-sanctioned China -d examples/actors.yaml -d my-data.yaml"]
+        "valid: 1 source, ")
+    mine = out["kg query who-sanctioned China -d examples/actors.yaml -d my-data.yaml --ids"]
     assert "Xinjiang" in mine and "my-xinjiang-2021" in mine
     for name in ["events.html", "china.html", "draft.yaml", "all.jsonl", "events.kgz",
                  "graph.graphml", "graph.ftm.json", "/tmp/explored.ipynb"]:

@@ -17,6 +17,7 @@ from kg.errors import DataError, UsageError
 from kg.graph.store import is_saved_graph, write_graph
 from kg.ingest import KINDS, import_into
 from kg.merge import merge_files
+from kg.output.table import plural
 from kg.readwrite.atomic import atomic_open
 from kg.readwrite.load import load
 from kg.readwrite.write import write_dataset
@@ -48,7 +49,8 @@ def _finish_report(report: Any, report_path: str | None) -> None:
     if report.empty:
         raise DataError("nothing could be imported; no output written")
     if not report.ok:
-        raise DataError(f"{report.skipped_total} input record(s) skipped (listed above); "
+        raise DataError(f"{plural(report.skipped_total, 'input record')} skipped "
+                        "(listed above); "
                         "the output holds everything else")
 
 
@@ -57,8 +59,9 @@ def _finish_report(report: Any, report_path: str | None) -> None:
 def validate(paths: tuple[str, ...]) -> None:
     """Check data files and folders; list every problem (exit 1) or say they are valid."""
     ds = load(list(paths))
-    click.echo(f"valid: {len(ds.sources)} sources, {len(ds.actors)} actors, "
-               f"{len(ds.sanctions)} sanctions, {len(ds.statements)} statements")
+    click.echo(f"valid: {plural(len(ds.sources), 'source')}, "
+               f"{plural(len(ds.actors), 'actor')}, {plural(len(ds.sanctions), 'sanction')}, "
+               f"{plural(len(ds.statements), 'statement')}")
 
 
 @cli.command("import")
@@ -96,8 +99,9 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int) -> None:
     write_dataset(ds, output)
     for m in merges:
         click.echo(f"merged {m}", err=True)
-    click.echo(f"wrote {output}: {len(ds.actors)} actors, {len(ds.sanctions)} sanctions, "
-               f"{len(merges)} merges", err=True)
+    click.echo(f"wrote {output}: {plural(len(ds.actors), 'actor')}, "
+               f"{plural(len(ds.sanctions), 'sanction')}, {plural(len(merges), 'merge')}",
+               err=True)
 
 
 @cli.command("build")

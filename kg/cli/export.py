@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import click
 
 from kg.cli.app import cli, load_graph
@@ -18,14 +20,16 @@ def demo(data: tuple[str, ...], output: str) -> None:
     """Build the graph, print who sanctioned whom, and write the browser view."""
     from kg.export.html import write_html
     from kg.graph.build import who_sanctioned_whom
-    from kg.output.table import format_table
+    from kg.output.table import format_table, plural
     from kg.query.stats import summary
 
     G = load_graph(data)
     P = who_sanctioned_whom(G)
     counts = summary(G)
-    click.echo(f"Graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
-               f"({counts['sanctions']} sanctions, {counts['statements']} statements)\n")
+    click.echo(f"Graph: {plural(G.number_of_nodes(), 'node')}, "
+               f"{plural(G.number_of_edges(), 'edge')} "
+               f"({plural(cast(int, counts['sanctions']), 'sanction')}, "
+               f"{plural(cast(int, counts['statements']), 'statement')})\n")
     rows = [{"imposer": P.nodes[u]["label"], "target": P.nodes[v]["label"],
              "reasons": e["reasons"], "status": e["statuses"], "n": e["count"],
              "first": e["first"]}

@@ -6,6 +6,7 @@ import click
 
 from kg.cli.app import cli
 from kg.errors import UsageError
+from kg.output.table import plural
 
 
 @cli.command("extract")
@@ -36,5 +37,6 @@ def extract_cmd(file: str, date: str, url: str | None, title: str | None, output
         click.echo(format_explain(result), nl=False)
     ds = result.dataset
     drafts = sum(1 for a in ds.actors if a.draft)
-    click.echo(f"wrote {output}: {len(ds.sanctions)} sanctions, {len(ds.statements)} "
-               f"statements, {len(ds.actors)} actors ({drafts} drafts to review)", err=True)
+    click.echo(f"wrote {output}: {plural(len(ds.sanctions), 'sanction')}, "
+               f"{plural(len(ds.statements), 'statement')}, {plural(len(ds.actors), 'actor')} "
+               f"({plural(drafts, 'draft')} to review)", err=True)

@@ -16,7 +16,7 @@ import click
 from kg.model.vocab import Reason, Stance, Status
 
 __all__ = ["FORMATS", "choice", "data_option", "date_range", "format_option",
-           "relation_filters", "window_option"]
+           "ids_option", "relation_filters", "window_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,6 +47,14 @@ def format_option(f: F) -> F:
     """``--format table|json|csv``."""
     return click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
                         help="Output format.")(f)
+
+
+def ids_option(f: F) -> F:
+    """``--ids``: tables add the id columns (sanction and record ids)."""
+    return click.option(
+        "--ids", is_flag=True,
+        help="Tables: add the sanction (or record) ids as the last column. Without it "
+             "tables show names and dates only; JSON and CSV always have the ids.")(f)
 
 
 def date_range(f: F) -> F:

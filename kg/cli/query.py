@@ -1,11 +1,17 @@
-"""``kg query ...``: one thin command per question of :mod:`kg.query`."""
+"""``kg query ...``: one thin command per question of :mod:`kg.query`.
+
+Tables show names and dates, in date order, and leave the ids to ``--ids`` (and to
+``--format json|csv``, which always have them): an id cut to fit 80 columns would be of no
+use, and a whole one leaves no room for the names.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
+import networkx as nx
 
 from kg import query as q
 from kg.cli.app import cli, emit, load_graph
@@ -13,14 +19,44 @@ from kg.cli.options import (
     data_option,
     date_range,
     format_option,
+    ids_option,
     relation_filters,
     stance_option,
     window_option,
 )
 from kg.cli.search import resolved
+from kg.graph.index import index_of
+from kg.graph.schema import NodeType, node_id
+from kg.output.table import plural
+from kg.query._args import actor_name
 
-REL_COLS = ["imposer_name", "target_name", "reason", "status", "date", "sanction"]
-REL_HEADS = ["imposer", "target", "reason", "status", "date", "sanction"]
+
+def _words(code: str | Iterable[str] | None) -> Any:
+    """A vocabulary code as words for a table ("human_rights" -> "human rights")."""
+    if code is None or isinstance(code, str):
+        return code and code.replace("_", " ")
+    return [c.replace("_", " ") for c in code]
+
+
+def _names(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
+    idx = index_of(G)
+    return list(dict.fromkeys(actor_name(idx, i) for i in ids))
+
+
+def _show_relations(G: nx.MultiDiGraph, rows: Sequence[q.Relation], fmt: str, ids: bool,
+                    expand_blocs: bool = False) -> None:
+    """Relations as a table (imposer, via the bloc when blocs are expanded, target, reason,
+    status, date, and the sanction id with ``--ids``), or as JSON/CSV."""
+    cols = ["imposer", *(["via"] if expand_blocs else []), "target", "reason", "status",
+            "date", *(["sanction"] if ids else [])]
+    table: Sequence[Any] = rows
+    if fmt == "table":
+        idx = index_of(G)
+        table = [{"imposer": r.imposer_name, "target": r.target_name,
+                  "reason": _words(r.reason), "status": r.status, "date": r.date,
+                  "sanction": r.sanction, "via": actor_name(idx, r.via) if r.via else ""}
+                 for r in rows]
+    emit(table, fmt, cols, kind=q.Relation)
 
 
 @cli.group()
@@ -34,12 +70,13 @@ def query() -> None:
 @relation_filters
 @data_option
 @format_option
-def q_relations(data: tuple[str, ...], fmt: str, imposer: str | None, target: str | None,
-                **filters: Any) -> None:
+@ids_option
+def q_relations(data: tuple[str, ...], fmt: str, ids: bool, **filters: Any) -> None:
     """Imposer -> target -> reason triples, filtered."""
     G = load_graph(data)
-    emit(q.relations(G, imposer=resolved(G, imposer), target=resolved(G, target), **filters),
-         fmt, REL_COLS, REL_HEADS, kind=q.Relation)
+    filters.update(imposer=resolved(G, filters["imposer"]),
+                   target=resolved(G, filters["target"]))
+    _show_relations(G, q.relations(G, **filters), fmt, ids, filters["expand_blocs"])
 
 
 @query.command("who-sanctioned")
@@ -47,11 +84,13 @@ def q_relations(data: tuple[str, ...], fmt: str, imposer: str | None, target: st
 @relation_filters
 @data_option
 @format_option
-def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, **filters: Any) -> None:
+@ids_option
+def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, ids: bool,
+                     **filters: Any) -> None:
     """Who sanctioned TARGET (and its officials and bodies), and why."""
     G = load_graph(data)
-    emit(q.who_sanctioned(G, resolved(G, target), **filters), fmt, REL_COLS, REL_HEADS,
-         kind=q.Relation)
+    _show_relations(G, q.who_sanctioned(G, resolved(G, target), **filters), fmt, ids,
+                    filters["expand_blocs"])
 
 
 @query.command("sanctioned-by")
@@ -59,11 +98,13 @@ def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, **filters: An
 @relation_filters
 @data_option
 @format_option
-def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, **filters: Any) -> None:
+@ids_option
+def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, ids: bool,
+                    **filters: Any) -> None:
     """Whom IMPOSER sanctioned, and why."""
     G = load_graph(data)
-    emit(q.sanctioned_by(G, resolved(G, imposer), **filters), fmt, REL_COLS, REL_HEADS,
-         kind=q.Relation)
+    _show_relations(G, q.sanctioned_by(G, resolved(G, imposer), **filters), fmt, ids,
+                    filters["expand_blocs"])
 
 
 @query.command("retaliation")
@@ -71,13 +112,34 @@ def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, **filters: An
 @window_option(90, "a counter-sanction is suggested as a response")
 @data_option
 @format_option
-def q_retaliation(data: tuple[str, ...], fmt: str, no_infer: bool, window_days: int) -> None:
-    """Chains of sanction -> counter-sanction (stated, and inferred unless --no-infer)."""
-    rows = q.retaliation(load_graph(data), infer=not no_infer, window_days=window_days)
-    emit(rows, fmt, ["chain", "response", "response_imposers", "response_date", "original",
-                     "original_imposers", "original_date", "inferred"],
-         ["chain", "response", "by", "date", "answers", "by", "date", "inferred"],
-         kind=q.RetaliationLink)
+@ids_option
+def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
+                  window_days: int) -> None:
+    """Chains of sanction -> counter-sanction (stated, and inferred unless --no-infer).
+    The table is in date order: who answered, against whom, whose sanctions of which date
+    they answered, whether the data says so ("stated") or it is suggested ("inferred")."""
+    G = load_graph(data)
+    rows: Sequence[Any] = q.retaliation(G, infer=not no_infer, window_days=window_days)
+    cols = ["date", "by", "against", "answers", "of", "link", "chain",
+            *(["response", "original"] if ids else [])]
+    if fmt == "table":
+        rows = [{"date": r.response_date, "by": _names(G, r.response_imposers),
+                 "against": _against(G, r.response),
+                 "answers": _names(G, r.original_imposers), "of": r.original_date,
+                 "link": "inferred" if r.inferred else "stated", "chain": r.chain,
+                 "response": r.response, "original": r.original}
+                for r in sorted(rows, key=lambda r: (r.response_date or "9999",
+                                                     r.original_date or "", r.response,
+                                                     r.original))]
+    heads = [{"answers": "answering", "of": "their date"}.get(c, c) for c in cols]
+    emit(rows, fmt, cols, heads, kind=q.RetaliationLink)
+
+
+def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
+    """The states (or blocs, or actors) a sanction's targets stand for, by name."""
+    idx = index_of(G)
+    targets = G.nodes[node_id(NodeType.SANCTION, sanction)]["targets"]
+    return _names(G, (idx.polity(t) for t in targets))
 
 
 @query.command("coalitions")
@@ -86,14 +148,18 @@ def q_retaliation(data: tuple[str, ...], fmt: str, no_infer: bool, window_days: 
 @date_range
 @data_option
 @format_option
-def q_coalitions(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
-    """Imposers acting together on the same targets."""
+@ids_option
+def q_coalitions(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> None:
+    """Imposers acting together on the same targets (the table in date order)."""
     rows: Sequence[Any] = q.coalitions(load_graph(data), **opts)
-    if fmt == "table":  # long lists would swamp a terminal: show a few names and counts
-        rows = [{"imposers": c.imposer_names, "against": c.against_name,
-                 "reasons": c.reasons, "first": c.first,
-                 "sanctions": len(c.sanctions)} for c in rows]
-    emit(rows, fmt, ["imposers", "against", "reasons", "first", "sanctions"], kind=q.Coalition)
+    if fmt == "table":  # long lists would swamp a terminal: names and a count
+        rows = [{"first": c.first, "last": c.last, "against": c.against_name,
+                 "imposers": c.imposer_names, "reasons": _words(c.reasons),
+                 "sanctions": c.sanctions if ids else plural(len(c.sanctions), "sanction")}
+                for c in sorted(rows, key=lambda c: (c.first or "9999", -len(c.imposers),
+                                                     c.sanctions))]
+    emit(rows, fmt, ["first", "last", "against", "imposers", "reasons", "sanctions"],
+         kind=q.Coalition)
 
 
 @query.command("statements")
@@ -103,13 +169,28 @@ def q_coalitions(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
 @date_range
 @data_option
 @format_option
-def q_statements(data: tuple[str, ...], fmt: str, about: str | None, speaker: str | None,
-                 **opts: Any) -> None:
-    """What was said, by whom, about what."""
+@ids_option
+def q_statements(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> None:
+    """What was said, by whom, about what. The table shows the quote, or the summary when
+    the data has no quote; what a statement is about, by name (a sanction as its
+    imposers' sanctions of its date)."""
     G = load_graph(data)
-    emit(q.statements(G, about=resolved(G, about), speaker=resolved(G, speaker), **opts), fmt,
-         ["date", "speaker_names", "stance", "about", "quote"],
-         ["date", "speakers", "stance", "about", "quote"], kind=q.StatementRow)
+    opts.update(about=resolved(G, opts["about"]), speaker=resolved(G, opts["speaker"]))
+    rows: Sequence[Any] = q.statements(G, **opts)
+    if fmt == "table":
+        rows = [{"date": r.date, "speakers": r.speaker_names, "stance": _words(r.stance),
+                 "about": [_about(G, a) for a in r.about], "said": r.quote or r.summary,
+                 "statement": r.statement} for r in rows]
+    emit(rows, fmt, ["date", "speakers", "stance", "about", "said",
+                     *(["statement"] if ids else [])], kind=q.StatementRow)
+
+
+def _about(G: nx.MultiDiGraph, ref: str) -> str:
+    """An actor's name; a sanction as "<imposers> sanctions of <date>"."""
+    d = G.nodes.get(node_id(NodeType.SANCTION, ref))
+    if d is None:
+        return actor_name(index_of(G), ref)
+    return f"{' & '.join(_names(G, d['imposers']))} sanctions of {d.get('date') or '?'}"
 
 
 @query.command("timeline")
@@ -117,11 +198,22 @@ def q_statements(data: tuple[str, ...], fmt: str, about: str | None, speaker: st
 @date_range
 @data_option
 @format_option
-def q_timeline(actor: str, data: tuple[str, ...], fmt: str, **opts: Any) -> None:
-    """Everything ACTOR did or suffered, in date order."""
+@ids_option
+def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> None:
+    """Everything ACTOR did or suffered, in date order (with "via" the person or body of
+    ACTOR's that did or suffered it)."""
     G = load_graph(data)
-    emit(q.timeline(G, resolved(G, actor), **opts), fmt,
-         ["date", "role", "status", "summary", "record"], kind=q.TimelineEntry)
+    rows: Sequence[Any] = q.timeline(G, resolved(G, actor), **opts)
+    cols = ["date", "role", "status", "summary"]
+    if fmt == "table":
+        if any(r.via for r in rows):
+            cols.insert(2, "via")
+        idx = index_of(G)
+        rows = [{"date": r.date, "role": r.role, "status": _words(r.status),
+                 "summary": r.summary,
+                 "via": actor_name(idx, r.via) if r.via else "", "record": r.record}
+                for r in rows]
+    emit(rows, fmt, cols + (["record"] if ids else []), kind=q.TimelineEntry)
 
 
 @query.command("merges")

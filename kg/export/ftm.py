@@ -24,10 +24,11 @@ import os
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
+from kg.graph.schema import ActorNode, NodeType, SanctionNode, node_id, record_id, require_kg_graph
 from kg.model.dates import PartialDate
 from kg.readwrite.atomic import atomic_open
 
@@ -66,15 +67,19 @@ def _clean(props: dict[str, list[Any]]) -> dict[str, list[str]]:
 def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """The graph's actors and sanctions as FtM entity dicts (``id``, ``schema``,
     ``properties``)."""
-    actors = {n: d for n, d in G.nodes(data=True) if d.get("type") == "actor"}
-    urls = {n[len("source:"):]: d.get("url") for n, d in G.nodes(data=True)
+    require_kg_graph(G)
+    actors = cast(dict[str, ActorNode],
+                  {n: d for n, d in G.nodes(data=True) if d.get("type") == "actor"})
+    urls = {record_id(n): d.get("url") for n, d in G.nodes(data=True)
             if d.get("type") == "source"}
     topics: dict[str, list[str]] = defaultdict(list)
     sanctions: list[dict[str, Any]] = []
-    found = [(n, d) for n, d in G.nodes(data=True) if d.get("type") == "sanction"]
+    found = cast(list[tuple[str, SanctionNode]],
+                 [(n, d) for n, d in G.nodes(data=True) if d.get("type") == "sanction"])
     for node, s in sorted(found, key=lambda nd: nd[0]):
-        sid = node[len("sanction:"):]
-        imposers = [actors.get("actor:" + i, {}) for i in s["imposers"]]
+        sid = record_id(node)
+        imposers: list[ActorNode | dict[str, Any]] = [
+            actors.get(node_id(NodeType.ACTOR, i), {}) for i in s["imposers"]]
         countries = [a.get("country") for a in imposers]
         countries += [i for i in s["imposers"] if _COUNTRY.match(i)]
         reasons = [d or c for c, d in zip(s["reasons"], s["reason_details"], strict=False)]
@@ -101,7 +106,7 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             })
     out: list[dict[str, Any]] = []
     for node, a in sorted(actors.items(), key=lambda nd: nd[0]):
-        aid = node[len("actor:"):]
+        aid = record_id(node)
         schema = SCHEMAS.get(a.get("kind", ""), "LegalEntity")
         props: dict[str, list[Any]] = {
             "name": [a.get("label")],

@@ -21,17 +21,15 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph.schema import LIST_ATTRIBUTES, require_kg_graph
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["FLATTENED", "flatten", "read_gexf", "read_graphml", "unflatten",
            "write_gexf", "write_graphml", "write_json"]
 
-#: Attribute names whose values are lists or mappings, written as JSON text.
-FLATTENED = frozenset({
-    "aliases", "identifiers", "sources", "imposers", "targets", "measures", "reasons",
-    "reason_details", "in_response_to", "quotes", "speakers", "about_sanctions",
-    "about_actors",
-})
+#: Attribute names whose values are lists or mappings, written as JSON text (from
+#: :mod:`kg.graph.schema`).
+FLATTENED = LIST_ATTRIBUTES
 
 
 def _flat_attrs(attrs: dict[str, Any], rename_type: bool) -> dict[str, Any]:
@@ -90,6 +88,7 @@ def unflatten(H: nx.Graph) -> nx.MultiDiGraph:
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """Node-link JSON (``{"nodes": [...], "edges": [...]}``), atomically."""
+    require_kg_graph(G)
     data = nx.node_link_data(G, edges="edges")
     with atomic_open(path) as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1, default=str)
@@ -98,12 +97,14 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
 
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """GraphML for Gephi, yEd, Cytoscape and graph databases, atomically."""
+    require_kg_graph(G)
     with atomic_open(path, "wb") as fh:
         nx.write_graphml(flatten(G), fh, encoding="utf-8")
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """GEXF 1.2 for Gephi, atomically."""
+    require_kg_graph(G)
     with atomic_open(path, "wb") as fh:
         nx.write_gexf(flatten(G, rename_type=True), fh, encoding="utf-8")
 

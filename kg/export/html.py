@@ -39,6 +39,7 @@ import networkx as nx
 from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
 from kg.export.layout import layout
+from kg.graph.schema import NodeType, node_id, require_kg_graph
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
@@ -174,8 +175,10 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
     for i, ed in enumerate(scene.edges):
         rel = "RETALIATION" if ed.get("retaliation") else ed["rel"]
         es = EDGE_STYLES[rel]
-        opts = {"id": f"e{i}", "color": {"color": MUTED if ed.get("muted") else es["color"],
-                                         "highlight": "#000000", "hover": "#000000"},
+        # Selected or hovered, a link keeps its colour (the legend's) and is drawn wider.
+        colour = MUTED if ed.get("muted") else es["color"]
+        opts = {"id": f"e{i}", "color": {"color": colour, "highlight": colour,
+                                         "hover": colour},
                 "width": es["width"], "arrows": "" if rel == "CITES" else "to"}
         if ed.get("dashed"):
             opts["dashes"] = TENTATIVE_DASHES
@@ -216,6 +219,7 @@ def _options(net: Any, big: bool) -> dict[str, Any]:
                                                     "roundness": 0.2}
     options["edges"]["scaling"] = {"min": 1.5, "max": 9, "label": {"enabled": False}}
     options["edges"]["color"] = {"inherit": False}
+    options["edges"]["selectionWidth"] = 2
     options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.6}}
     options["interaction"].update({"hover": not big, "tooltipDelay": 3_600_000,
                                    "hideEdgesOnZoom": big, "navigationButtons": False,
@@ -230,6 +234,7 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
                 max_nodes: int = DEFAULT_MAX_NODES) -> str:
     """The browser view of ``G`` as one HTML page (a string; for notebooks, an ``IFrame``'s
     ``srcdoc``, or a file). See :func:`write_html` for the options."""
+    require_kg_graph(G)
     if view not in ("actors", "events"):
         raise UsageError(f"unknown view {view!r} (use 'actors' or 'events')")
     if depth < 0:
@@ -241,7 +246,7 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
         from kg.graph.index import resolve_actor
         from kg.graph.subgraph import neighbourhood
 
-        focus_id = "actor:" + resolve_actor(G, focus)
+        focus_id = node_id(NodeType.ACTOR, resolve_actor(G, focus))
         G = neighbourhood(G, focus, depth=depth)
     counts, first, last = _summary(G)
     records = counts["sanction"] + counts["statement"]

@@ -15,13 +15,16 @@ Every text here is data, never markup: the page writes it with ``textContent``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import networkx as nx
 
 from kg.graph.build import who_sanctioned_whom
-from kg.resolve.resolver import country_name
+from kg.graph.schema import TENTATIVE, NodeType, node_id, record_id
+from kg.query.stats import sanctions_on
+from kg.resolve.resolver import DEMONYMS, SEATS, SHORT_NAMES, country_name
 
 __all__ = ["Scene", "actors_scene", "events_scene", "http_url"]
 
@@ -65,14 +68,14 @@ def _rows(*pairs: tuple[str, Any]) -> list[list[str]]:
 
 
 def _name(G: nx.MultiDiGraph, actor_id: str) -> str:
-    d = G.nodes.get("actor:" + actor_id)
+    d = G.nodes.get(node_id(NodeType.ACTOR, actor_id))
     return str(d["label"]) if d else actor_id
 
 
 def _sources(G: nx.MultiDiGraph, ids: list[str], quotes: list[Any]) -> list[dict[str, Any]]:
     out = []
     for sid, quote in zip(ids, list(quotes) + [None] * (len(ids) - len(quotes)), strict=False):
-        d = G.nodes.get("source:" + sid, {})
+        d = G.nodes.get(node_id(NodeType.SOURCE, sid), {})
         extra = _join([d.get("publisher"), d.get("published")])
         src = {"t": str(d.get("title") or d.get("publisher") or sid) + (f" ({extra})" if extra
                                                                            else ""),
@@ -101,7 +104,7 @@ def sanction_info(G: nx.MultiDiGraph, n: str) -> Info:
         ("Date", d.get("date")), ("Takes effect", d.get("effective_date")),
         ("Ends", d.get("end_date")), ("Programme", d.get("program")),
         ("Legal basis", d.get("legal_basis")),
-        ("In response to", _join((G.nodes.get("sanction:" + s, {}).get("label", s)
+        ("In response to", _join((G.nodes.get(node_id(NodeType.SANCTION, s), {}).get("label", s)
                                   for s in d.get("in_response_to", [])), "\n")),
         ("Answered by", _join(answers, "\n")),
         ("Confidence", d.get("confidence"))),
@@ -110,7 +113,8 @@ def sanction_info(G: nx.MultiDiGraph, n: str) -> Info:
 
 def statement_info(G: nx.MultiDiGraph, n: str) -> Info:
     d = G.nodes[n]
-    about = [G.nodes.get("sanction:" + s, {}).get("label", s) for s in d.get("about_sanctions", [])]
+    about = [G.nodes.get(node_id(NodeType.SANCTION, s), {}).get("label", s)
+             for s in d.get("about_sanctions", [])]
     about += [_name(G, a) for a in d.get("about_actors", [])]
     return {"h": d["label"], "sub": f"statement · {_human(d['stance'])}", "rows": _rows(
         ("Said by", _join(_name(G, a) for a in d["speakers"])), ("Stance", _human(d["stance"])),
@@ -119,8 +123,25 @@ def statement_info(G: nx.MultiDiGraph, n: str) -> Info:
         "src": _sources(G, d.get("sources", []), d.get("quotes", []))}
 
 
-def actor_info(G: nx.MultiDiGraph, n: str) -> Info:
+def _sanctioned(direct: int, on: set[str] | None) -> str | None:
+    """The "Sanctioned" row: the count of ``kg query who-sanctioned`` (sanctions on the actor
+    or on those that belong to it), and how many of them name the actor itself."""
+    total = len(on) if on is not None else direct
+    if not total:
+        return None
+    text = f"{total} sanction{'s' if total != 1 else ''}"
+    if total == direct:
+        return text
+    return (f"{text} on it or on its officials, bodies and nationals ({direct} on it "
+            "directly), as kg query who-sanctioned counts them")
+
+
+def actor_info(G: nx.MultiDiGraph, n: str, on: dict[str, set[str]] | None = None) -> Info:
+    """The details of actor node ``n``. ``on`` is :func:`kg.query.stats.sanctions_on` of
+    ``G`` (computed here when not given): the "Sanctioned" row counts what
+    ``kg query who-sanctioned`` answers for the actor."""
     d = G.nodes[n]
+    on = sanctions_on(G) if on is None else on
     country = d.get("country")
     imposed = targeted = 0
     said = []
@@ -141,7 +162,8 @@ def actor_info(G: nx.MultiDiGraph, n: str) -> Info:
         ("Also known as", _join(d.get("aliases", []))), ("Position", d.get("position")),
         ("Members", d.get("count")), ("Description", d.get("description")),
         ("Part of", _join(links["PART_OF"])), ("Member of", _join(links["MEMBER_OF"])),
-        ("Sanctions imposed", imposed or None), ("Sanctioned in", targeted or None),
+        ("Sanctions imposed", imposed or None),
+        ("Sanctioned", _sanctioned(targeted, on.get(record_id(n), set()))),
         ("Said", _join(said, "\n")),
         ("Identifiers", _join(f"{k}: {v}" for k, v in (d.get("identifiers") or {}).items())),
         ("Wikidata", d.get("wikidata_id")),
@@ -166,10 +188,23 @@ class _Events:
         return sorted({self.index[n] for n in nodes if n in self.index})
 
 
-def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int]) -> dict[str, Any]:
+@cache
+def _place_names() -> dict[str, list[str]]:
+    """Country or bloc code -> the other names the CLI resolves to it: short names, seats of
+    government and demonyms ("Beijing", "Chinese"), so the page's search finds them too."""
+    out: dict[str, list[str]] = {}
+    for table in (SHORT_NAMES, SEATS, DEMONYMS):
+        for name, code in table.items():
+            out.setdefault(code, []).append(name)
+    return out
+
+
+def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int],
+                on: dict[str, set[str]]) -> dict[str, Any]:
     d = G.nodes[n]
+    also = _place_names().get(record_id(n), []) if d.get("kind") in ("state", "bloc") else []
     return {"id": n, "label": d["label"], "cat": d.get("kind", "actor"), "ev": ev,
-            "info": actor_info(G, n), "al": list(d.get("aliases", []))}
+            "info": actor_info(G, n, on), "al": [*d.get("aliases", []), *also]}
 
 
 def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
@@ -177,6 +212,7 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     scene = Scene()
     events = _Events(G, scene)
     P = who_sanctioned_whom(G)
+    on = sanctions_on(G)
     shown = {n for e in P.edges for n in e}
     shown |= {u for u, _, k in G.edges(keys=True) if k == "MADE"}
     weight = {n: 0 for n in shown}
@@ -193,12 +229,12 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     for n, g in group.items():
         members.setdefault(g, []).append(n)
     for n in sorted(shown - set(group)):
-        ev = events.of([*(f"sanction:{s}" for _, _, e in P.in_edges(n, data=True)
+        ev = events.of([*(node_id(NodeType.SANCTION, s) for _, _, e in P.in_edges(n, data=True)
                           for s in e["sanctions"]),
-                        *(f"sanction:{s}" for _, _, e in P.out_edges(n, data=True)
+                        *(node_id(NodeType.SANCTION, s) for _, _, e in P.out_edges(n, data=True)
                           for s in e["sanctions"]),
                         *(v for _, v, k in G.out_edges(n, keys=True) if k == "MADE")])
-        scene.nodes.append(_actor_node(G, n, ev))
+        scene.nodes.append(_actor_node(G, n, ev, on))
     for g, ms in sorted(members.items()):
         _, kind, country = g.split(":", 2)
         where = country_name(country) or country if country != "-" else "no country"
@@ -246,7 +282,7 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     linked = {(u, v) for u, v, _ in seen_pairs}
     for n in sorted(shown - set(group)):
         d = G.nodes[n]
-        state = "actor:" + str(d.get("country"))
+        state = node_id(NodeType.ACTOR, str(d.get("country")))
         if (d.get("country") and d.get("kind") != "state" and state in shown
                 and state not in group and (n, state) not in linked):
             scene.edges.append({"from": n, "to": state, "rel": "COUNTRY", "ev": [],
@@ -266,7 +302,7 @@ def _pair_edge(G: nx.MultiDiGraph, u: str, v: str, es: list[dict[str, Any]],
     src: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for sid in sids:
-        d = G.nodes["sanction:" + sid]
+        d = G.nodes[node_id(NodeType.SANCTION, sid)]
         for c, det in zip(d["reasons"], d["reason_details"], strict=False):
             line = _human(c) + (f": {det}" if det else "")
             if len(details) < most_details and line not in details:
@@ -288,8 +324,8 @@ def _pair_edge(G: nx.MultiDiGraph, u: str, v: str, es: list[dict[str, Any]],
     return {
         "from": u, "to": v, "rel": "SANCTIONED", "value": n, "label": ", ".join(
             _human(r) for r in reasons),
-        "ev": events.of("sanction:" + s for s in sids),
-        "dashed": all(s in ("threatened", "expected") for s in statuses),
+        "ev": events.of(node_id(NodeType.SANCTION, s) for s in sids),
+        "dashed": all(s in TENTATIVE for s in statuses),
         "muted": statuses == ["lifted"], "retaliation": "retaliation" in reasons,
         "info": {"h": f"{label_u} → {label_v}",
                  "sub": f"{n} sanction{'s' if n != 1 else ''} · {', '.join(statuses)}",
@@ -305,6 +341,7 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     scene = Scene()
     events = _Events(G, scene)
     left_out: list[str] = []
+    on = sanctions_on(G)
     for kind in ("source", "reason"):
         if G.number_of_nodes() - sum(
                 1 for _, d in G.nodes(data=True) if d.get("type") in left_out) <= max_nodes:
@@ -322,11 +359,11 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
         node: dict[str, Any] = {"id": n, "label": d["label"], "cat": t, "al": []}
         if t == "actor":
             node.update(_actor_node(G, n, events.of(
-                [*G.successors(n), *G.predecessors(n)])))
+                [*G.successors(n), *G.predecessors(n)]), on))
         elif t == "sanction":
             node.update(ev=events.of([n]), info=sanction_info(G, n),
                         label=str(d["label"]).replace(" → ", "\n→ "),
-                        dashed=d["status"] in ("threatened", "expected"),
+                        dashed=d["status"] in TENTATIVE,
                         muted=d["status"] == "lifted")
         elif t == "statement":
             node.update(ev=events.of([n]), info=statement_info(G, n))
@@ -337,7 +374,7 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
         else:
             node.update(ev=events.of(G.predecessors(n)), info={
                 "h": d["label"], "sub": "source", "rows": _rows(("Cited by", G.in_degree(n))),
-                "src": _sources(G, [n.split(":", 1)[1]], [])})
+                "src": _sources(G, [record_id(n)], [])})
         scene.nodes.append(node)
     drawn = {nd["id"] for nd in scene.nodes}
     for u, v, k, d in G.edges(keys=True, data=True):
@@ -348,7 +385,7 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
             "from": u, "to": v, "rel": k,
             "ev": [events.index[u]] if u in events.index else [],
             "dashed": k in ("IMPOSED", "TARGETS") and bool(
-                G.nodes[v if k == "IMPOSED" else u].get("status") in ("threatened", "expected")),
+                G.nodes[v if k == "IMPOSED" else u].get("status") in TENTATIVE),
             "info": {"rows": [["Detail" if k == "BECAUSE_OF" else "Quote", str(extra)]]}
             if extra else None})
     return scene

@@ -34,52 +34,66 @@ import csv
 import json
 import os
 import shlex
+import types
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, get_args, get_origin
 
 import networkx as nx
 
 from kg.export.cypher import QUERIES
+from kg.graph.schema import (
+    EDGE_ATTRIBUTES,
+    NodeType,
+    attribute_types,
+    record_id,
+    require_kg_graph,
+)
 from kg.model.dates import days_between
+from kg.model.vocab import ActorKind
 from kg.readwrite.atomic import atomic_dir
 
 __all__ = ["NODE_COLUMNS", "NODE_FILES", "SPACES", "write_neo4j"]
 
-#: Node type -> id space (also the main label).
-SPACES = {"actor": "Actor", "sanction": "Sanction", "statement": "Statement",
-          "reason": "Reason", "source": "Source"}
-NODE_FILES = {"actor": "actors.csv", "sanction": "sanctions.csv",
-              "statement": "statements.csv", "reason": "reasons.csv", "source": "sources.csv"}
-#: Node type -> (graph attribute, CSV column header) after the id and label columns.
-NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "actor": [("label", "name"), ("kind", "kind"), ("country", "country"),
-              ("aliases", "aliases:string[]"), ("count", "count:int"),
-              ("description", "description"), ("wikidata_id", "wikidata_id"),
-              ("position", "position"), ("identifiers", "identifiers"),
-              ("draft", "draft:boolean"), ("sources", "sources:string[]"),
-              ("polity", "polity")],
-    "sanction": [("label", "label"), ("status", "status"), ("imposers", "imposers:string[]"),
-                 ("targets", "targets:string[]"), ("measures", "measures:string[]"),
-                 ("reasons", "reasons:string[]"), ("date", "date"), ("day", "day:int"),
-                 ("effective_date", "effective_date"), ("end_date", "end_date"),
-                 ("program", "program"), ("legal_basis", "legal_basis"),
-                 ("in_response_to", "in_response_to:string[]"),
-                 ("sources", "sources:string[]"), ("confidence", "confidence:float")],
-    "statement": [("label", "label"), ("stance", "stance"),
-                  ("speakers", "speakers:string[]"), ("date", "date"), ("day", "day:int"),
-                  ("summary", "summary"), ("about_sanctions", "about_sanctions:string[]"),
-                  ("about_actors", "about_actors:string[]"), ("sources", "sources:string[]"),
-                  ("confidence", "confidence:float")],
-    "reason": [("label", "label")],
-    "source": [("label", "label"), ("url", "url"), ("title", "title"),
-               ("publisher", "publisher"), ("published", "published")],
-}
+#: Node type -> id space (also the main label): ``actor`` -> ``Actor``.
+SPACES: dict[str, str] = {str(t): t.title() for t in NodeType}
+NODE_FILES: dict[str, str] = {str(t): f"{t}s.csv" for t in NodeType}
+#: Node attributes not written as columns: each is one value per BECAUSE_OF or CITES edge,
+#: and is written there (``detail``, ``quote``).
+_ON_EDGES = frozenset({"reason_details", "quotes"})
+_TYPED = {int: "int", float: "float", bool: "boolean"}
+
+
+def _header(attr: str, tp: Any) -> str:
+    """``aliases:string[]``, ``count:int``... for an attribute of type ``tp``."""
+    options = get_args(tp) if isinstance(tp, types.UnionType) else (tp,)
+    if any(get_origin(o) is list for o in options):
+        return f"{attr}:string[]"
+    suffix = next((_TYPED[o] for o in options if o in _TYPED), None)
+    return f"{attr}:{suffix}" if suffix else attr  # strings, and mappings as JSON text
+
+
+def _node_columns(kind: NodeType) -> list[tuple[str, str]]:
+    cols = []
+    for attr, tp in attribute_types(kind).items():
+        if attr == "type" or attr in _ON_EDGES:
+            continue
+        cols.append((attr, "name" if (kind, attr) == (NodeType.ACTOR, "label")
+                     else _header(attr, tp)))
+        if attr == "date":  # days since 1970-01-01, for full dates
+            cols.append(("day", "day:int"))
+    if kind == NodeType.ACTOR:  # the state or bloc it stands for (coalitions)
+        cols.append(("polity", "polity"))
+    return cols
+
+
+#: Node type -> (graph attribute, CSV column header) after the id and label columns: the
+#: attributes of :mod:`kg.graph.schema` in order, plus ``day`` and ``polity``.
+NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {str(t): _node_columns(t) for t in NodeType}
 #: Edge attributes kept on relationships, by edge type.
-EDGE_COLUMNS = {"BECAUSE_OF": "detail", "CITES": "quote"}
-_KIND_LABELS = {"state": "State", "bloc": "Bloc", "government_body": "GovernmentBody",
-                "person": "Person", "organization": "Organization", "group": "Group",
-                "vessel": "Vessel", "aircraft": "Aircraft"}
+EDGE_COLUMNS: dict[str, str] = {str(t): attrs[0] for t, attrs in EDGE_ATTRIBUTES.items()
+                                if attrs}
+_KIND_LABELS = {str(k): k.title().replace("_", "") for k in ActorKind}
 _LIST_COLUMNS = {a for cols in NODE_COLUMNS.values() for a, h in cols if h.endswith("[]")}
 _EPOCH = "1970-01-01"
 UNIT_SEPARATOR = "\x1f"
@@ -114,6 +128,7 @@ def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     """Write the neo4j-admin import folder for ``G`` (see the module docstring)."""
     from kg.graph.index import index_of
 
+    require_kg_graph(G)
     delim = _array_delimiter(G)
     idx = index_of(G)
     with atomic_dir(path) as tmp:
@@ -132,7 +147,7 @@ def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
                 kind = d.get("type")
                 if kind not in SPACES:
                     continue
-                rid = n.split(":", 1)[1] if n.startswith(kind + ":") else n
+                rid = record_id(n)
                 space_of[n] = SPACES[kind]
                 labels = [SPACES[kind]]
                 if kind == "actor" and d.get("kind") in _KIND_LABELS:
@@ -177,7 +192,7 @@ def _write_relationships(G: nx.MultiDiGraph, tmp: Path, space_of: dict[str, str]
             extra = [EDGE_COLUMNS[etype]] if etype in EDGE_COLUMNS else []
             w.writerow([f":START_ID({su})", f":END_ID({sv})", ":TYPE", *extra])
             names.append(name)
-        row = [u.split(":", 1)[1], v.split(":", 1)[1], etype]
+        row = [record_id(u), record_id(v), etype]
         if etype in EDGE_COLUMNS:
             row.append(_cell(d.get(EDGE_COLUMNS[etype]), ";"))
         w.writerow(row)

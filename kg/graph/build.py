@@ -1,10 +1,10 @@
-"""Dataset -> :class:`networkx.MultiDiGraph` (graph schema v1 of DESIGN.md).
+"""Dataset -> :class:`networkx.MultiDiGraph`, as :mod:`kg.graph.schema` declares it.
 
 Node ids are namespaced and deterministic: ``actor:us``, ``sanction:<id>``,
 ``statement:<id>``, ``reason:human_rights``, ``source:<id>``. Every node has ``type`` and
-``label``. Sanctions and statements are nodes, not edges, because they are n-ary and carry
-dates, measures and sources. The edge type is the edge key (and also its ``type``
-attribute): IMPOSED, TARGETS, BECAUSE_OF, RESPONDS_TO, MADE, ABOUT, MEMBER_OF, PART_OF, CITES.
+``label``, and the attributes of its type's TypedDict (:class:`~kg.graph.schema.ActorNode`
+...). The edge type is the edge key (and also its ``type`` attribute), one of
+:class:`~kg.graph.schema.EdgeType`.
 
 >>> from kg.readwrite.load import load
 >>> G = build(load())
@@ -23,43 +23,30 @@ from typing import Any
 import networkx as nx
 
 from kg._perf import paused_gc
+from kg.graph._nx import clear_cache, edge_adder, node_adder
+from kg.graph.schema import (
+    GRAPH_VERSION,
+    GRAPH_VERSION_KEY,
+    TENTATIVE,
+    ActorNode,
+    NodeType,
+    ReasonNode,
+    SanctionNode,
+    SourceNode,
+    StatementNode,
+    prefix,
+    record_id,
+    require_kg_graph,
+)
 from kg.model.records import Actor, Dataset, Sanction, Statement
 from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
-__all__ = [
-    "EDGE_TYPES",
-    "GRAPH_VERSION",
-    "actor_node",
-    "build",
-    "node_id",
-    "sanction_node",
-    "who_sanctioned_whom",
-]
-
-GRAPH_VERSION = 1
-
-EDGE_TYPES = ("IMPOSED", "TARGETS", "BECAUSE_OF", "RESPONDS_TO", "MADE", "ABOUT",
-              "MEMBER_OF", "PART_OF", "CITES")
+__all__ = ["build", "who_sanctioned_whom"]
 
 
 #: Enum member -> its plain string, shared by every node that holds it.
 _V: dict[Any, str] = {e: e.value for enum in (ActorKind, Measure, Reason, Stance, Status)
                       for e in enum}
-
-
-def node_id(kind: str, rid: str) -> str:
-    """The graph node id of a record: ``node_id("actor", "us") == "actor:us"``."""
-    return f"{kind}:{rid}"
-
-
-def actor_node(actor_id: str) -> str:
-    """``actor:<id>``."""
-    return "actor:" + actor_id
-
-
-def sanction_node(sanction_id: str) -> str:
-    """``sanction:<id>``."""
-    return "sanction:" + sanction_id
 
 
 def _short_list(names: list[str], limit: int = 3) -> str:
@@ -71,7 +58,7 @@ def _same(values: list[str]) -> list[str]:
     return values
 
 
-def _actor_attrs(a: Actor, own: Callable[[list[str]], list[str]] = list) -> dict[str, Any]:
+def _actor_attrs(a: Actor, own: Callable[[list[str]], list[str]] = list) -> ActorNode:
     return {
         "type": "actor", "label": a.name, "kind": _V[a.kind], "country": a.country,
         "aliases": own(a.aliases), "count": a.count, "description": a.description,
@@ -86,7 +73,7 @@ def _citations(rec: Sanction | Statement) -> tuple[list[str], list[str | None]]:
 
 
 def _sanction_attrs(s: Sanction, names: dict[str, str],
-                    own: Callable[[list[str]], list[str]] = list) -> dict[str, Any]:
+                    own: Callable[[list[str]], list[str]] = list) -> SanctionNode:
     src, quotes = _citations(s)
     label = (_short_list([names.get(i, i) for i in s.imposers]) + " → "
              + _short_list([names.get(i, i) for i in s.targets], 2))
@@ -104,7 +91,7 @@ def _sanction_attrs(s: Sanction, names: dict[str, str],
 
 
 def _statement_attrs(st: Statement, names: dict[str, str],
-                     own: Callable[[list[str]], list[str]] = list) -> dict[str, Any]:
+                     own: Callable[[list[str]], list[str]] = list) -> StatementNode:
     src, quotes = _citations(st)
     label = _short_list([names.get(i, i) for i in st.speakers], 2) + f": {st.stance}"
     return {
@@ -149,19 +136,20 @@ def _take(items: list[Any], consume: bool) -> Iterator[Any]:
 
 
 def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
-    G = nx.MultiDiGraph(kg_graph_version=GRAPH_VERSION)
+    G = nx.MultiDiGraph(**{GRAPH_VERSION_KEY: GRAPH_VERSION})
     names = {a.id: a.name for a in dataset.actors}
     own: Callable[[list[str]], list[str]] = _same if consume else list
-    actor, source, sanction = _Ids("actor:"), _Ids("source:"), _Ids("sanction:")
-    reason = _Ids("reason:")
+    actor, source = _Ids(prefix(NodeType.ACTOR)), _Ids(prefix(NodeType.SOURCE))
+    sanction, reason = _Ids(prefix(NodeType.SANCTION)), _Ids(prefix(NodeType.REASON))
     # Two passes, nodes then edges, written straight into the graph (no list of millions
     # of edge tuples), keeping the node order sources, actors, sanctions, statements,
     # reasons. The first pass keeps only what the edges need, so records can go.
-    add_node = _node_adder(G)
+    add_node = node_adder(G)
     for src in _take(dataset.sources, consume):
-        add_node(source[src.id], {
+        src_attrs: SourceNode = {
             "type": "source", "label": src.title or src.publisher or src.id, "url": src.url,
-            "title": src.title, "publisher": src.publisher, "published": src.published})
+            "title": src.title, "publisher": src.publisher, "published": src.published}
+        add_node(source[src.id], src_attrs)
     actor_links = []
     for a in _take(dataset.actors, consume):
         nid = actor[a.id]
@@ -179,16 +167,19 @@ def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
                                [(_V[r.category], r.detail) for r in s.reasons],
                                s.in_response_to, [(c.source, c.quote) for c in s.sources]))
     statement_links = []
+    statement_prefix = prefix(NodeType.STATEMENT)
     for st in _take(dataset.statements, consume):
-        nid = node_id("statement", st.id)
+        nid = statement_prefix + st.id
         add_node(nid, _statement_attrs(st, names, own))
         statement_links.append((nid, st.speakers, st.about_sanctions, st.about_actors,
                                 [(c.source, c.quote) for c in st.sources]))
     for cat in Reason:
         if cat in used_reasons:
-            add_node(reason[cat.value], {"type": "reason", "label": cat.replace("_", " ")})
+            reason_attrs: ReasonNode = {"type": "reason", "label": cat.replace("_", " ")}
+            add_node(reason[cat.value], reason_attrs)
 
-    add = _edge_adder(G)
+    # The edge keys and types are EdgeType values, written as plain str constants.
+    add = edge_adder(G)
     for nid, member_of, part_of, cites in actor_links:
         for m in member_of:
             add(nid, actor[m], "MEMBER_OF", {"type": "MEMBER_OF"})
@@ -216,55 +207,8 @@ def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
             add(nid, actor[o], "ABOUT", {"type": "ABOUT"})
         for src_id, quote in cites:
             add(nid, source[src_id], "CITES", {"quote": quote, "type": "CITES"})
-    nx._clear_cache(G)
+    clear_cache(G)
     return G
-
-
-def _node_adder(G: nx.MultiDiGraph) -> Callable[[str, dict[str, Any]], None]:
-    """``G.add_node`` without copying each fresh attribute dict (see :func:`_edge_adder`)."""
-    node, succ, pred = G._node, G._succ, G._pred
-
-    def add_node(n: str, attrs: dict[str, Any]) -> None:
-        if n in node:  # a repeated id in a dataset that was not validated: merge, as nx does
-            node[n].update(attrs)
-            return
-        node[n] = attrs
-        succ[n] = {}
-        pred[n] = {}
-
-    return add_node
-
-
-def _edge_adder(G: nx.MultiDiGraph) -> Callable[[str, str, str, dict[str, Any]], None]:
-    """Add keyed edges straight into networkx's documented adjacency dicts
-    (``G._succ[u][v][key] = attrs``, with ``G._pred[v][u]`` the same key dict): what
-    ``add_edge`` does, minus its per-call overhead (2-3x faster on a million edges).
-
-    The edge key is the edge type; a second citation of the same source, say, gets the
-    same key and merges, which is what we want (one CITES edge per record and source),
-    keeping the first quote given.
-    """
-    succ, pred = G._succ, G._pred
-
-    def add(u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-        if u not in succ:  # a reference to a record the dataset lacks
-            G.add_node(u)
-        if v not in succ:
-            G.add_node(v)
-        su = succ[u]
-        keydict = su.get(v)
-        if keydict is None:
-            keydict = su[v] = {}
-            pred[v][u] = keydict
-        else:
-            existing = keydict.get(key)
-            if existing is not None:
-                if attrs.get("quote") and not existing.get("quote"):
-                    existing["quote"] = attrs["quote"]
-                return
-        keydict[key] = attrs
-
-    return add
 
 
 def who_sanctioned_whom(G: nx.MultiDiGraph) -> nx.DiGraph:
@@ -274,7 +218,9 @@ def who_sanctioned_whom(G: nx.MultiDiGraph) -> nx.DiGraph:
     ``count``, ``first`` and ``last`` (dates), and ``tentative`` (True when every sanction
     on the pair is only threatened or expected).
     """
+    require_kg_graph(G)
     P = nx.DiGraph()
+    actor = prefix(NodeType.ACTOR)
     for n, d in G.nodes(data=True):
         if d.get("type") == "actor":
             P.add_node(n, **d)
@@ -283,14 +229,14 @@ def who_sanctioned_whom(G: nx.MultiDiGraph) -> nx.DiGraph:
             continue
         for imposer in d["imposers"]:
             for target in d["targets"]:
-                u, v = actor_node(imposer), actor_node(target)
+                u, v = actor + imposer, actor + target
                 if u not in P or v not in P:
                     continue  # a part of a graph may leave an actor out
                 if not P.has_edge(u, v):
                     P.add_edge(u, v, sanctions=[], reasons=set(), statuses=set(),
                                first=None, last=None)
                 e = P.edges[u, v]
-                e["sanctions"].append(s.split(":", 1)[1])
+                e["sanctions"].append(record_id(s))
                 e["reasons"].update(d["reasons"])
                 e["statuses"].add(d["status"])
                 date = d.get("date")
@@ -301,5 +247,5 @@ def who_sanctioned_whom(G: nx.MultiDiGraph) -> nx.DiGraph:
         e["reasons"] = sorted(e["reasons"])
         e["statuses"] = sorted(e["statuses"])
         e["count"] = len(e["sanctions"])
-        e["tentative"] = all(st in ("threatened", "expected") for st in e["statuses"])
+        e["tentative"] = all(st in TENTATIVE for st in e["statuses"])
     return P

@@ -1,9 +1,10 @@
 """Indexes kept beside a built graph, so queries cost the size of their answer.
 
-An :class:`Index` is built once per graph (lazily, and cached for the graph's lifetime) and
-answers "which actors belong to this state", "which blocs is this actor in", "which
-sanctions fall in this date range" and "which actors could this name mean" (the name
-matcher of :mod:`kg.resolve.match`) without scanning the graph.
+An :class:`Index` is built once per graph (lazily) and answers "which actors belong to
+this state", "which blocs is this actor in", "which sanctions fall in this date range" and
+"which actors could this name mean" (the name matcher of :mod:`kg.resolve.match`) without
+scanning the graph. It is kept in the graph's own networkx cache, which networkx empties
+whenever a node or edge is added or removed, so a changed graph is indexed afresh.
 
 Names resolve in two steps (:func:`resolve_name`): the exact lookup first (id, name, alias,
 country name or code, seat of government; unchanged), then the matcher, which answers only
@@ -13,14 +14,16 @@ when one candidate is clearly ahead (:func:`kg.resolve.choose.decide`).
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import networkx as nx
 
 from kg.errors import ResolveError
+from kg.graph._nx import cache_get, cache_set, storage
+from kg.graph.schema import NodeType, node_id, prefix, record_id, require_kg_graph
 from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
 from kg.resolve.choose import UnclearName, decide
@@ -37,10 +40,15 @@ class Index:
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled (with a pickled graph's cache) without its lookups: they are rebuilt.
+        return {"G": self.G}
+
     @cached_property
     def actors(self) -> dict[str, dict]:
         """Actor id -> node attributes."""
-        return {n[6:]: d for n, d in self.G.nodes(data=True) if d.get("type") == "actor"}
+        actor, cut = NodeType.ACTOR, len(prefix(NodeType.ACTOR))  # record_id, inlined
+        return {n[cut:]: d for n, d in self.G.nodes(data=True) if d.get("type") == actor}
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -67,12 +75,10 @@ class Index:
 
     def imposers_of(self, actor_id: str) -> list[str]:
         """Ids of the imposers of every sanction that targets ``actor_id``, sorted."""
-        node = "actor:" + actor_id
-        if node not in self.G:
-            return []
+        node = node_id(NodeType.ACTOR, actor_id)
+        nodes, _, pred = storage(self.G)
         found: set[str] = set()
-        nodes = self.G.nodes
-        for u, keys in self.G._pred[node].items():
+        for u, keys in pred.get(node, {}).items():
             if "TARGETS" in keys:
                 found.update(nodes[u].get("imposers") or ())
         return sorted(found)
@@ -83,13 +89,14 @@ class Index:
         # from the actors' own out-edges rather than a scan of every edge in the graph.
         members: dict[str, list[str]] = defaultdict(list)
         children: dict[str, list[str]] = defaultdict(list)
-        succ = self.G._succ
+        succ = storage(self.G)[1]
+        actor = prefix(NodeType.ACTOR)
         for aid in self.actors:
-            for v, keys in succ["actor:" + aid].items():
+            for v, keys in succ[actor + aid].items():
                 if "MEMBER_OF" in keys:
-                    members[v[6:]].append(aid)
+                    members[record_id(v)].append(aid)
                 if "PART_OF" in keys:
-                    children[v[6:]].append(aid)
+                    children[record_id(v)].append(aid)
         return members, children
 
     @cached_property
@@ -145,13 +152,13 @@ class Index:
         if country and country in self.actors:
             return str(country)
         seen = {actor_id}
-        node = "actor:" + actor_id
+        node = node_id(NodeType.ACTOR, actor_id)
         while True:
             parents = [v for _, v, k in self.G.out_edges(node, keys=True) if k == "PART_OF"]
-            if not parents or parents[0][6:] in seen:
-                return node[6:]
+            if not parents or record_id(parents[0]) in seen:
+                return record_id(node)
             node = parents[0]
-            seen.add(node[6:])
+            seen.add(record_id(node))
 
     @cached_property
     def _by_date(self) -> tuple[list[str], list[str]]:
@@ -170,17 +177,21 @@ class Index:
                 if overlaps(d, since, until)]
 
 
-_CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, Index] = weakref.WeakKeyDictionary()
+_CACHE_KEY = "kg.index"
 
 
 def index_of(G: nx.MultiDiGraph) -> Index:
-    """The :class:`Index` of a graph, built on first use and kept while the graph lives.
+    """The :class:`Index` of a graph, built on first use and kept in the graph's networkx
+    cache until a node or edge is added or removed.
 
-    Build a new graph rather than mutating one that has been queried.
+    Changing node attributes in place (an actor's ``country``, a sanction's ``date``) does
+    not reach the cache: call ``G.__networkx_cache__.clear()`` after doing that to a graph
+    that has been queried.
     """
-    idx = _CACHE.get(G)
+    idx = cache_get(G, _CACHE_KEY)
     if idx is None:
-        idx = _CACHE[G] = Index(G)
+        idx = Index(G)
+        cache_set(G, _CACHE_KEY, idx)
     return idx
 
 
@@ -216,6 +227,7 @@ def resolve_name(G: nx.MultiDiGraph, name: str) -> Resolution:
     :class:`~kg.resolve.choose.UnclearName` lists the close candidates, or, with none, the
     exact lookup's "no actor is called ..." error stands.
     """
+    require_kg_graph(G)
     idx = index_of(G)
     found = idx.resolver.candidates(name)
     if len(found) == 1:
@@ -269,6 +281,7 @@ def search_actors(G: nx.MultiDiGraph, query: str, *, kind: str | None = None,
     """Actors of ``G`` that ``query`` may name, best first, scored in [0, 1] by
     :meth:`kg.resolve.match.NameIndex.search` (``kind``: an actor kind; ``country``: an ISO
     alpha-2 code; ``limit`` None for all above ``floor``)."""
+    require_kg_graph(G)
     idx = index_of(G)
     out = []
     for c in idx.names.search(query, kind=kind, country=country, limit=limit, floor=floor):

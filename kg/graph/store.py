@@ -51,7 +51,8 @@ import networkx as nx
 
 from kg._perf import dumps, loads, paused_gc
 from kg.errors import OutputError, SavedGraphError
-from kg.graph.build import GRAPH_VERSION
+from kg.graph._nx import clear_cache, storage
+from kg.graph.schema import GRAPH_VERSION, require_kg_graph
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["FORMAT_VERSION", "MAGIC", "is_saved_graph", "open_graph", "read_graph",
@@ -65,12 +66,15 @@ _MAX_HEADER = 1 << 16
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                 level: int = 1) -> Path:
-    """Save ``G`` (with every node and edge attribute) to ``path``, atomically.
+    """Save ``G``, a graph built by :func:`kg.build` (with every node and edge attribute),
+    to ``path``, atomically. Another graph is refused with :class:`~kg.errors.UsageError`.
 
     ``level`` is the zlib compression level (1 is fast and already shrinks the body ~6x).
     """
+    require_kg_graph(G)
     target = Path(path)
-    body = {"graph": G.graph, "nodes": G._node, "succ": G._succ, "pred": G._pred}
+    nodes, succ, pred = storage(G)
+    body = {"graph": G.graph, "nodes": nodes, "succ": succ, "pred": pred}
     buf = io.BytesIO()
     try:
         _DataPickler(buf, protocol=5).dump(body)
@@ -188,10 +192,11 @@ def _graph_from(body: Any) -> nx.MultiDiGraph:
         raise ValueError("successors and predecessors disagree")
     G = nx.MultiDiGraph()
     G.graph.update(graph)
-    G._node.update(nodes)
-    G._succ.update(succ)
-    G._pred.update(pred)
-    nx._clear_cache(G)
+    node_dict, succ_dict, pred_dict = storage(G)
+    node_dict.update(nodes)
+    succ_dict.update(succ)
+    pred_dict.update(pred)
+    clear_cache(G)
     return G
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import networkx as nx
 
 from kg._perf import paused_gc
-from kg.graph.build import _edge_adder, _node_adder
+from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
 from kg.graph.index import resolve_actor
+from kg.graph.schema import NodeType, node_id, prefix, require_kg_graph
 
 __all__ = ["neighbourhood"]
 
@@ -20,8 +21,9 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
     graph a small actor's neighbourhood takes milliseconds, a hub's (the US at depth 1:
     half the graph) seconds.
     """
-    start = "actor:" + resolve_actor(G, actor)
-    node, succ, pred = G._node, G._succ, G._pred
+    require_kg_graph(G)
+    start = node_id(NodeType.ACTOR, resolve_actor(G, actor))
+    node, succ, pred = storage(G)
     # Walk through actors, sanctions and statements only: every record cites the same
     # article, and every human-rights sanction shares one reason node, so walking through
     # sources or reasons would reach everything.
@@ -37,16 +39,18 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
         frontier = nxt
     # Every sanction and statement kept stays whole: all its imposers, targets and speakers
     # (and the actors it is about), its reasons and its sources, even past ``depth``.
+    actor_prefix = prefix(NodeType.ACTOR)
     for n in list(keep):
         d = node[n]
         if d.get("type") in ("sanction", "statement"):
             keep.update(v for v in succ[n] if node[v].get("type") in ("reason", "source"))
             for field in ("imposers", "targets", "speakers", "about_actors"):
-                keep.update(a for a in ("actor:" + i for i in d.get(field) or ()) if a in node)
+                keep.update(a for a in (actor_prefix + i for i in d.get(field) or ())
+                            if a in node)
     with paused_gc():
         H = G.__class__()
         H.graph.update(G.graph)
-        add_node, add_edge = _node_adder(H), _edge_adder(H)
+        add_node, add_edge = node_adder(H), edge_adder(H)
         order = sorted(keep)
         for n in order:
             add_node(n, dict(node[n]))
@@ -58,5 +62,5 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
             for v in inside:
                 for k, d in nbrs[v].items():
                     add_edge(u, v, k, dict(d))
-        nx._clear_cache(H)
+        clear_cache(H)
     return H

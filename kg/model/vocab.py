@@ -18,7 +18,9 @@ from kg.curated import load_table
 
 __all__ = [
     "CAMEO_SANCTION_CODES",
+    "IN_FORCE",
     "PLOVER_MODES",
+    "TENTATIVE",
     "ActorKind",
     "Measure",
     "Reason",
@@ -58,12 +60,14 @@ class Status(StrEnum):
     @property
     def is_tentative(self) -> bool:
         """True for a sanction that has been announced or feared but not imposed."""
-        return self in (Status.THREATENED, Status.EXPECTED)
+        return self in TENTATIVE
 
-    @property
-    def in_force(self) -> bool:
-        """True for a sanction that was in force when the record was made."""
-        return self in (Status.IMPOSED, Status.EXTENDED, Status.EASED)
+
+IN_FORCE: frozenset[Status] = frozenset({Status.IMPOSED, Status.EXTENDED})
+"""The statuses that queries, counts and views treat as a sanction in force: imposed, or
+extended. An ``eased`` or ``lifted`` record is a change to earlier sanctions, counted apart."""
+TENTATIVE: frozenset[Status] = frozenset({Status.THREATENED, Status.EXPECTED})
+"""The statuses of a sanction announced or feared but not (yet) imposed; drawn dashed."""
 
 
 class Measure(StrEnum):

@@ -7,12 +7,13 @@ import csv
 import dataclasses
 import io
 import json
+import re
 import shutil
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["format_csv", "format_json", "format_table", "to_dataframe", "to_records"]
+__all__ = ["column_widths", "format_csv", "format_json", "format_table", "plural",
+           "terminal_width", "to_dataframe", "to_records", "wrap_words"]
 
 
 def to_records(rows: Sequence[Any]) -> list[dict[str, Any]]:
@@ -78,40 +79,143 @@ def _text(value: Any) -> str:
     return "".join(c if c.isprintable() else " " for c in str(value))
 
 
-#: Columns holding ids and codes, which are shrunk (wrapped) only as a last resort.
-KEEP_WHOLE = frozenset({"sanction", "date", "status", "record", "first", "last", "response",
-                        "original", "response_date", "original_date", "chain", "role", "reason"})
+#: The narrowest a column is made before words longer than it are cut. A cut word ends
+#: its line with "…" and goes on at the start of the next one.
+MIN_COLUMN = 10
+
+#: Spaces between two columns.
+GAP = 2
+
+#: Columns of ids: when a table cannot fit otherwise, these are cut first.
+ID_COLUMNS = frozenset({"sanction", "response", "original", "record", "statement"})
+
+#: Columns of dates, counts and codes, never broken unless the terminal is too narrow
+#: for anything else.
+WHOLE_COLUMNS = frozenset({"date", "first", "last", "of", "status", "stance", "role",
+                           "link", "chain", "n"})
+
+_COMPOUND = re.compile(r"[^-_]+[-_]+|[^-_]+$|[-_]+")
 
 
-#: Columns of short vocabulary words and dates, kept whole before anything else.
-_VOCABULARY = frozenset({"reason", "status", "date", "first", "last", "role", "chain",
-                         "response_date", "original_date", "stance", "inferred"})
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``"1 sanction"``, ``"2 sanctions"``: ``n`` and ``word``, or ``many`` (default
+    ``word + "s"``) unless ``n`` is 1."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words (runs of
+    whitespace become one space). A word longer than ``width`` is broken after a ``-`` or
+    ``_`` in it ("Congressional-" / "Executive"); a part still longer than ``width`` is cut
+    into pieces of ``width - 1`` characters, each followed by "…" (it goes on on the next
+    line)."""
+    width = max(width, 2)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            for part in _COMPOUND.findall(word):
+                while len(part) > width:
+                    if line:
+                        lines.append(line)
+                        line = ""
+                    lines.append(part[:width - 1] + "…")
+                    part = part[width - 1:]
+                if len(line) + len(part) <= width:
+                    line += part
+                else:
+                    lines.append(line)
+                    line = part
+            lines.append(line)
+            line = ""
+        elif not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def _longest(texts: Sequence[str], split: bool) -> int:
+    words = [w for t in texts for w in t.split()]
+    if split:
+        words = [p for w in words for p in _COMPOUND.findall(w)]
+    return max((len(w) for w in words), default=0)
+
+
+def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: int,
+                  columns: Sequence[str] | None = None) -> list[int]:
+    """Widths of the columns of a table that fits ``width`` characters with :data:`GAP`
+    between columns. Each column is as wide as its widest cell when they all fit; else the
+    widest columns are narrowed, in stages, each only as far as the table needs:
+
+    1. down to their longest word (cells wrap between words only);
+    2. id columns (:data:`ID_COLUMNS`) down to the longest part of an id (broken after
+       its ``-`` or ``_``);
+    3. other columns but dates, counts and codes (:data:`WHOLE_COLUMNS`) likewise, a
+       compound word broken after its ``-`` or ``_`` ("Congressional-" / "Executive");
+    4. id columns down to :data:`MIN_COLUMN`, their ids cut with "…";
+    5. the other columns but dates, counts and codes likewise;
+    6. any column, when the terminal is too narrow for all that.
+    """
+    n = len(heads)
+    names = list(columns or heads)
+    budget = width - GAP * (n - 1)
+    cols = [[h, *(row[i] for row in cells)] for i, h in enumerate(heads)]
+    widths = [max(len(t) for t in col) for col in cols]
+    words = [_longest(col, split=False) for col in cols]
+    is_id = [c in ID_COLUMNS for c in names]
+    whole = [c in WHOLE_COLUMNS for c in names]
+    id_parts = [_longest(col, split=True) if is_id[i] else words[i]
+                for i, col in enumerate(cols)]
+    parts = [w if whole[i] else _longest(col, split=True)
+             for i, (col, w) in enumerate(zip(cols, id_parts, strict=True))]
+    ids = [min(p, MIN_COLUMN) if is_id[i] else p for i, p in enumerate(parts)]
+    rest = [p if whole[i] else min(p, MIN_COLUMN) for i, p in enumerate(ids)]
+    for floors in (words, id_parts, parts, ids, rest, [2] * n):
+        while sum(widths) > budget:
+            narrowable = [i for i in range(n) if widths[i] > floors[i]]
+            if not narrowable:
+                break
+            widest = max(narrowable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths
+
+
+def terminal_width() -> int:
+    """The width tables are made for: ``$COLUMNS``, else the terminal's, else 80."""
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 def format_table(rows: Sequence[Any], columns: Sequence[str], *,
                  width: int | None = None, headers: Sequence[str] | None = None) -> str:
-    """A plain-text table that fits ``width`` columns (the terminal's, or 80), wrapping
-    the widest text cells first and ids and dates only if it must."""
-    width = width or shutil.get_terminal_size((80, 24)).columns
+    """A plain-text table of ``rows`` (dataclasses or dicts) showing ``columns`` under
+    ``headers`` (default: the column names, ``_`` as spaces), made to fit ``width``
+    characters (default :func:`terminal_width`) and using all of it when the cells need it.
+    Cells wrap between words only; see :func:`column_widths` and :func:`wrap_words` for
+    the rule when a single word is wider than a column can be. Lists are joined with
+    ", "; control characters are shown as spaces."""
+    width = width or terminal_width()
     recs = to_records(rows)
-    heads = list(headers or [c.replace("_", " ") for c in columns])
+    heads = [_text(h) for h in (headers or [c.replace("_", " ") for c in columns])]
     cells = [[_text(r.get(c)) for c in columns] for r in recs]
-    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(heads)]
-    budget = width - 2 * (len(columns) - 1)
-    soft = [i for i, c in enumerate(columns) if c not in KEEP_WHOLE]
-    every = list(range(len(columns)))
-    # Wrap text down to 20 columns first, then further down to 8, then ids; dates and
-    # vocabulary words (which read badly split) only as a last resort.
-    ids = [i for i, c in enumerate(columns) if c not in _VOCABULARY]
-    for pool, floor in ((soft, 20), (soft, 8), (ids, 8), (every, 6)):
-        while sum(widths) > budget and pool and max(widths[i] for i in pool) > floor:
-            widest = max(pool, key=lambda i: widths[i])
-            widths[widest] -= 1
-    lines = ["  ".join(h[:w].ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    widths = column_widths(heads, cells, width, columns)
+    lines = _block(heads, widths)
+    lines.append("  ".join("-" * w for w in widths))
     for row in cells:
-        wrapped = [textwrap.wrap(c, w) or [""] for c, w in zip(row, widths, strict=True)]
-        for i in range(max(len(x) for x in wrapped)):
-            lines.append("  ".join((x[i] if i < len(x) else "").ljust(w)
-                                   for x, w in zip(wrapped, widths, strict=True)).rstrip())
+        lines += _block(row, widths)
     return "\n".join(lines)
+
+
+def _block(row: Sequence[str], widths: Sequence[int]) -> list[str]:
+    wrapped = [wrap_words(c, w) for c, w in zip(row, widths, strict=True)]
+    return [(" " * GAP).join((x[i] if i < len(x) else "").ljust(w)
+                            for x, w in zip(wrapped, widths, strict=True)).rstrip()
+            for i in range(max(len(x) for x in wrapped))]

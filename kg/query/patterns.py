@@ -20,6 +20,7 @@ import networkx as nx
 
 from kg.errors import UsageError
 from kg.graph.index import Index, index_of
+from kg.graph.schema import IN_FORCE, record_id, require_kg_graph
 from kg.model.dates import PartialDate, days_between, first_day, overlaps, precision
 from kg.query._args import actor_name, check_bound
 
@@ -56,6 +57,7 @@ def retaliation(G: nx.MultiDiGraph, *, infer: bool = True,
     earlier sanction (not the same day). Links are grouped into chains, numbered by their
     earliest date.
     """
+    require_kg_graph(G)
     if window_days < 0:
         raise UsageError("window_days must be zero or more")
     idx = index_of(G)
@@ -73,8 +75,8 @@ def retaliation(G: nx.MultiDiGraph, *, infer: bool = True,
     for u, v, inferred in pairs:
         du, dv = G.nodes[u], G.nodes[v]
         out.append(RetaliationLink(
-            chain=chain_of[u], response=u[9:], response_imposers=tuple(du["imposers"]),
-            response_date=du.get("date"), original=v[9:],
+            chain=chain_of[u], response=record_id(u), response_imposers=tuple(du["imposers"]),
+            response_date=du.get("date"), original=record_id(v),
             original_imposers=tuple(dv["imposers"]), original_date=dv.get("date"),
             inferred=inferred, lag_days=days_between(dv.get("date"), du.get("date"))))
     out.sort(key=lambda r: (r.chain, r.original_date or "", r.response_date or "", r.response))
@@ -91,7 +93,7 @@ def _inferred_links(G: nx.MultiDiGraph, idx: Index, window: int,
         answered_by[v].add(u)
     candidates: set[str] = set()
     for n, d in G.nodes(data=True):
-        if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
+        if d.get("type") != "sanction" or d["status"] not in IN_FORCE:
             continue
         date = d.get("date")
         if not date or precision(date) != "day":
@@ -152,13 +154,14 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
     sanction; a joint sanction with several imposers counts too. Threats, liftings and
     retaliations (which answer someone rather than join someone) are left out. Largest
     coalitions first."""
+    require_kg_graph(G)
     if window_days < 0 or min_imposers < 1:
         raise UsageError("window_days must be >= 0 and min_imposers >= 1")
     since, until = check_bound(since, "since"), check_bound(until, "until")
     idx = index_of(G)
     by_polity: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for n, d in G.nodes(data=True):
-        if d.get("type") != "sanction" or d["status"] not in ("imposed", "extended"):
+        if d.get("type") != "sanction" or d["status"] not in IN_FORCE:
             continue
         if not d.get("date") or not overlaps(d.get("date"), since, until):
             continue
@@ -188,7 +191,7 @@ def coalitions(G: nx.MultiDiGraph, *, window_days: int = 30, min_imposers: int =
                 against=polity, against_name=actor_name(idx, polity), imposers=tuple(imposers),
                 imposer_names=tuple(actor_name(idx, i) for i in imposers), targets=tuple(targets),
                 target_names=tuple(actor_name(idx, t) for t in targets),
-                sanctions=tuple(sorted(m[9:] for m in members)),
+                sanctions=tuple(sorted(record_id(m) for m in members)),
                 reasons=tuple(sorted({r for d in ds for r in d["reasons"]})),
                 first=dates[0], last=dates[-1]))
     out.sort(key=lambda c: (-len(c.imposers), c.first or "", c.sanctions))

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.graph.index import index_of
+from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import overlaps
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
@@ -67,6 +68,7 @@ def relations(
     sorted by date then sanction. A sanction with no stated reason gives one triple with
     ``reason=None``. Every filter is optional; they combine with AND.
     """
+    require_kg_graph(G)
     idx = index_of(G)
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
@@ -78,16 +80,18 @@ def relations(
     tgt_via: dict[str, str | None] = {}
     if tgt_id:
         tgt_via = {tgt_id: None, **dict(idx.belonging_to(tgt_id))}
-        cands = {u for t in tgt_via if "actor:" + t in G
-                 for u, _, k in G.in_edges("actor:" + t, keys=True)
+        t_nodes = [node_id(NodeType.ACTOR, t) for t in tgt_via]
+        cands = {u for t in t_nodes if t in G
+                 for u, _, k in G.in_edges(t, keys=True)
                  if k == "TARGETS"}
     elif imp_id:
         sources_of = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
-        cands = {v for i in sources_of if "actor:" + i in G
-                 for _, v, k in G.out_edges("actor:" + i, keys=True)
+        i_nodes = [node_id(NodeType.ACTOR, i) for i in sources_of]
+        cands = {v for i in i_nodes if i in G
+                 for _, v, k in G.out_edges(i, keys=True)
                  if k == "IMPOSED"}
     elif reason and not (since or until):
-        rnode = "reason:" + reason
+        rnode = node_id(NodeType.REASON, reason)
         cands = {u for u, _, k in G.in_edges(rnode, keys=True)} if rnode in G else set()
     elif since or until:  # the reason, if any, is checked per sanction below
         cands = set(idx.sanctions_between(since, until))
@@ -113,7 +117,7 @@ def relations(
             imposers = [p for p in imposers if p[0] == imp_id]
         targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
             else [(t, None) for t in d["targets"]]
-        sid = node[9:]
+        sid = record_id(node)
         for imp, via in imposers:
             for tgt, how in targets:
                 for cat, detail in reasons:
@@ -138,4 +142,4 @@ def sanctioned_by(G: nx.MultiDiGraph, imposer: str, **filters: object) -> list[R
     return relations(G, imposer=imposer, **filters)  # type: ignore[arg-type]
 
 
-# Retaliation chains and coalitions are in kg/patterns.py.
+# Retaliation chains and coalitions are in kg/query/patterns.py.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.graph.index import index_of
+from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import overlaps
 from kg.model.vocab import Stance
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor, with_members
@@ -46,6 +47,7 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
     of it: "Russia" finds Lavrov), by subject (an actor named in ``about_actors``, or one
     that imposed or was hit by a sanction in ``about_sanctions``, when someone else speaks)
     and by stance."""
+    require_kg_graph(G)
     idx = index_of(G)
     stance = check_enum(stance, Stance, "stance")
     since, until = check_bound(since, "since"), check_bound(until, "until")
@@ -55,8 +57,9 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
     out = []
     nodes: Iterable[tuple[str, dict]] = G.nodes(data=True)
     if speakers is not None:  # only the statements they made, not every statement
-        made = {v for a in speakers if "actor:" + a in G
-                for _, v, k in G.out_edges("actor:" + a, keys=True)
+        speaker_nodes = [node_id(NodeType.ACTOR, a) for a in speakers]
+        made = {v for a in speaker_nodes if a in G
+                for _, v, k in G.out_edges(a, keys=True)
                 if k == "MADE"}
         nodes = [(n, G.nodes[n]) for n in made]
     for n, d in nodes:
@@ -74,14 +77,14 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
             # unless the subject itself is speaking (the US on its own sanctions).
             if not hit and not set(d["speakers"]) <= subjects:
                 for s in d["about_sanctions"]:
-                    sd = G.nodes.get("sanction:" + s, {})
+                    sd = G.nodes.get(node_id(NodeType.SANCTION, s), {})
                     involved = set(sd.get("imposers", []) + sd.get("targets", []))
                     hit = hit or bool(subjects & involved)
             if not hit:
                 continue
         quote = next((q for q in d["quotes"] if q), None)
         out.append(StatementRow(
-            statement=n[10:], date=d.get("date"), speakers=tuple(d["speakers"]),
+            statement=record_id(n), date=d.get("date"), speakers=tuple(d["speakers"]),
             speaker_names=tuple(actor_name(idx, s) for s in d["speakers"]), stance=d["stance"],
             about=tuple(d["about_actors"] + d["about_sanctions"]), summary=d.get("summary"),
             quote=quote, sources=tuple(d["sources"])))
@@ -109,6 +112,7 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
              until: str | None = None) -> list[TimelineEntry]:
     """Everything ``actor`` (or a person or body that is part of it) did or suffered, in
     date order: sanctions imposed and suffered, statements made and statements about it."""
+    require_kg_graph(G)
     idx = index_of(G)
     since, until = check_bound(since, "since"), check_bound(until, "until")
     aid = resolve_actor(G, actor)
@@ -118,7 +122,7 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
     seen: set[tuple[str, str]] = set()
     out = []
     for a, how in related.items():
-        node = "actor:" + a
+        node = node_id(NodeType.ACTOR, a)
         if node not in G:
             continue  # a country named only as the nationality of others
         edges: Iterable[tuple[str, str, str, str]] = [

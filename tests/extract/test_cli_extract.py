@@ -31,7 +31,7 @@ def test_extract_writes_a_valid_dataset(tmp_path: Path, capsys: pytest.CaptureFi
     code, stdout, err = run(capsys, "extract", str(src), "--date", "2023-05-19", "-o", str(out),
                             "--url", "https://example.org/a")
     assert code == 0 and stdout == ""
-    assert err == (f"wrote {out}: 1 sanctions, 1 statements, 4 actors (2 drafts to review)\n")
+    assert err == (f"wrote {out}: 1 sanction, 1 statement, 4 actors (2 drafts to review)\n")
     ds = load([out])
     s = ds.sanctions[0]
     assert (s.imposers, s.targets, str(s.status), s.date) == (
@@ -39,7 +39,7 @@ def test_extract_writes_a_valid_dataset(tmp_path: Path, capsys: pytest.CaptureFi
     assert ds.sources[0].url == "https://example.org/a" and ds.sources[0].published == "2023-05-19"
     assert ds.statements[0].speakers == ["yoko-kamikawa"]
     code, stdout, _ = run(capsys, "validate", str(out))
-    assert code == 0 and stdout.startswith("valid: 1 sources, 4 actors, 1 sanctions")
+    assert code == 0 and stdout.startswith("valid: 1 source, 4 actors, 1 sanction")
 
 
 def test_extract_explain_prints_matched_words(tmp_path: Path,
