@@ -24,6 +24,7 @@ from kg.cli.options import (
     stance_option,
     window_option,
 )
+from kg.cli.search import resolved
 from kg.graph.index import index_of
 from kg.graph.schema import NodeType, node_id
 from kg.output.table import plural
@@ -73,6 +74,8 @@ def query() -> None:
 def q_relations(data: tuple[str, ...], fmt: str, ids: bool, **filters: Any) -> None:
     """Imposer -> target -> reason triples, filtered."""
     G = load_graph(data)
+    filters.update(imposer=resolved(G, filters["imposer"]),
+                   target=resolved(G, filters["target"]))
     _show_relations(G, q.relations(G, **filters), fmt, ids, filters["expand_blocs"])
 
 
@@ -86,7 +89,7 @@ def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, ids: bool,
                      **filters: Any) -> None:
     """Who sanctioned TARGET (and its officials and bodies), and why."""
     G = load_graph(data)
-    _show_relations(G, q.who_sanctioned(G, target, **filters), fmt, ids,
+    _show_relations(G, q.who_sanctioned(G, resolved(G, target), **filters), fmt, ids,
                     filters["expand_blocs"])
 
 
@@ -100,7 +103,7 @@ def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, ids: bool,
                     **filters: Any) -> None:
     """Whom IMPOSER sanctioned, and why."""
     G = load_graph(data)
-    _show_relations(G, q.sanctioned_by(G, imposer, **filters), fmt, ids,
+    _show_relations(G, q.sanctioned_by(G, resolved(G, imposer), **filters), fmt, ids,
                     filters["expand_blocs"])
 
 
@@ -172,6 +175,7 @@ def q_statements(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> Non
     the data has no quote; what a statement is about, by name (a sanction as its
     imposers' sanctions of its date)."""
     G = load_graph(data)
+    opts.update(about=resolved(G, opts["about"]), speaker=resolved(G, opts["speaker"]))
     rows: Sequence[Any] = q.statements(G, **opts)
     if fmt == "table":
         rows = [{"date": r.date, "speakers": r.speaker_names, "stance": _words(r.stance),
@@ -199,7 +203,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, **opts: A
     """Everything ACTOR did or suffered, in date order (with "via" the person or body of
     ACTOR's that did or suffered it)."""
     G = load_graph(data)
-    rows: Sequence[Any] = q.timeline(G, actor, **opts)
+    rows: Sequence[Any] = q.timeline(G, resolved(G, actor), **opts)
     cols = ["date", "role", "status", "summary"]
     if fmt == "table":
         if any(r.via for r in rows):
