@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.curated import load_table
+from kg.extract.bodies import find_bodies
 from kg.resolve.resolver import (
     BLOCS,
     DEMONYMS,
@@ -313,6 +314,42 @@ def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Ment
     return split
 
 
+#: The last word of an organisation's name ("Amnesty International", "Freedom House",
+#: "the UN General Assembly"); such a name is never a person.
+_ORG_WORDS = ("International", "Watch", "House", "Institute", "Assembly", "Foundation",
+              "Endowment", "Agency", "Fund", "Bank", "Group", "Corporation", "Company",
+              "Ministry", "Council", "Department", "Commission", "Office", "Committee",
+              "Parliament", "Duma", "Party", "Court", "Association", "Federation",
+              "Organisation", "Organization", "Union", "Army", "Guard", "Forces")
+_NOT_PERSON = re.compile(r"\b(?:" + "|".join(_ORG_WORDS) + r")\b")
+_NAMED_ORG = re.compile(
+    r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?General Assembly\b|"
+    r"\b(?:[A-Z][\w&+.’'-]*\s+){1,5}(?:Institute for International Affairs|International|"
+    r"Watch|House|Institute|Foundation|Endowment for Democracy)\b")
+
+
+def _named_orgs(text: str) -> list[Mention]:
+    out = []
+    for m in _NAMED_ORG.finditer(text):
+        words = m.group().split()
+        while words and words[0] in _ORG_STOP:
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        if name.startswith("General Assembly"):
+            name = "UN " + name
+        elif name.startswith(("U.N. ", "United Nations ")):
+            name = "UN " + name.split(" ", 1 if name.startswith("U.N.") else 2)[-1]
+        start = m.end() - len(" ".join(words))
+        out.append(Mention(start, m.end(), text[start:m.end()], "org", name=name,
+                           how="name of an organisation"))
+    return out
+
+
+_ORG_STOP = {"The", "On", "In", "And", "But", "While", "After", "Before"}
+
+
 def _persons(text: str, places: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in _TITLED.finditer(text):
@@ -320,7 +357,8 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         toks = name.split()
         while toks and toks[-1].lower() in _NOT_NAMES | {"von", "der", "van", "de", "bin"}:
             toks.pop()
-        if not toks or toks[0].lower() in _NOT_NAMES or _lookup(" ".join(toks)):
+        if not toks or toks[0].lower() in _NOT_NAMES or _lookup(" ".join(toks)) \
+                or _NOT_PERSON.search(" ".join(toks)):
             continue
         name = " ".join(toks)
         title = m["title"].lower()
@@ -339,7 +377,8 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         s = m.start("name") if m["name"] else m.start("name2")
         first = name.split()[0].lower()
         if first in _NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
-                p.start <= s < p.end for p in out) or _lookup(name.split()[0]):
+                p.start <= s < p.end for p in out) or _lookup(re.sub(
+                    r"['’]s$", "", name.split()[0])) or _NOT_PERSON.search(name):
             continue
         out.append(Mention(s, s + len(name), name, "person", _leader(name), name=name,
                            how="name next to a speech verb"))
@@ -369,12 +408,19 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> 
     taken: list[Mention] = []
     for am in AGENCIES.finditer(text):
         taken.append(Mention(am.start(), am.end(), am.group(), "agency", how="news agency"))
+    bodies = [Mention(b.start, b.end, b.text, "country", b.code, how=b.how)
+              for b in find_bodies(text)]
+    places = [p for p in places if not _overlaps(p, bodies)]
     for p in _persons(text, places):
-        if not _overlaps(p, taken):
+        if not _overlaps(p, taken) and not _overlaps(p, bodies):
             taken.append(p)
+    taken += [b for b in bodies if not _overlaps(b, taken)]
     for g in _groups(text, toks, places):
         if not _overlaps(g, [t for t in taken if t.kind != "group"]):
             taken.append(g)
+    for o in _named_orgs(text):
+        if not _overlaps(o, taken) and not _lookup(o.text):
+            taken.append(o)
     for p in places:
         if not _overlaps(p, taken):
             taken.append(p)

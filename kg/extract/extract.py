@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
-from kg.extract.actors import find_mentions, slug
+from kg.extract.actors import Mention, find_mentions, slug
+from kg.extract.bodies import LAST_BLOC, LAST_STATE
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
@@ -44,7 +45,7 @@ from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statem
 from kg.model.vocab import Status
 from kg.readwrite.load import ensure_valid
 from kg.resolve.classify import classify_measures
-from kg.resolve.resolver import Resolver
+from kg.resolve.resolver import BLOCS, Resolver
 
 __all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
            "read_article"]
@@ -106,7 +107,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events: list[Event] = []
     said: list[Said] = []
     for sent in split_sentences(text):
-        ms = find_mentions(sent.text, doc.people)
+        ms = _point_back(find_mentions(sent.text, doc.people), doc)
         for m in ms:
             if m.kind == "person" and m.name and not m.how.startswith("surname"):
                 absolute = replace(m, start=m.start + sent.start, end=m.end + sent.start)
@@ -123,6 +124,28 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         events += find_events(sent, ms, doc)
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     return _build(doc, events, said, url=url, title=title, known=known_ds)
+
+
+def _point_back(ms: list[Mention], doc: Doc) -> list[Mention]:
+    """Mentions with "the bloc" and "the ministry" (:mod:`kg.extract.bodies`) resolved to
+    the last bloc or state named; remembers the blocs and states named."""
+    out = []
+    for m in ms:
+        if m.code == LAST_BLOC:
+            m = replace(m, code=doc.last_bloc or "eu", how=m.how + (
+                f", the last bloc named ({doc.last_bloc})" if doc.last_bloc
+                else ", no bloc named before: the EU"))
+        elif m.code == LAST_STATE:
+            back = doc.last_state or doc.last_country
+            if back is None:
+                continue
+            m = replace(m, code=back, how=m.how + f", the last state named ({back})")
+        if m.kind == "country" and m.code in BLOCS:
+            doc.last_bloc = m.code
+        elif m.kind == "country" and m.code and len(m.code) == 2:
+            doc.last_country = m.code
+        out.append(m)
+    return out
 
 
 def _merge_events(events: list[Event]) -> tuple[list[Event], dict[int, int], list[list[Event]]]:
