@@ -19,6 +19,7 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
+from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
@@ -86,33 +87,44 @@ def _clause_start(text: str, pos: int) -> int:
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 
 
-def _anchors(text: str) -> list[tuple[int, int, Status, str, bool]]:
-    """(start, end, status, trigger words, passive) for each trigger in a sentence."""
-    found: list[tuple[int, int, Status, str, bool]] = []
+_BARE_MEASURES = re.compile(
+    r"(?:restrictive|punitive|economic|new|its|their|own|nuclear-related|targeted|financial|"
+    r"coordinated|tougher|further|individual|unilateral|coercive|trade|similar|such|these|"
+    r"retaliatory|fresh)\s+$", re.I)
+
+
+def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
+    """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
+    found: list[Anchor] = []
     used: set[int] = set()
+    free: list[tuple[int, int]] = []  # sanction nouns no verb governs
     for n in SANCTION_NOUN.finditer(text):
-        if n.group().lower() == "measures" and not re.search(
-                r"(?:restrictive|punitive|economic|new|its|their|own)\s+$", text[:n.start()],
-                re.I):
-            continue
+        bare = n.group().lower() == "measures" and not _BARE_MEASURES.search(text[:n.start()])
         window_start = max(_clause_start(text, n.start()), n.start() - 70)
         best = None
         for status, rx in TRIGGERS:
             for v in rx.finditer(text, window_start, n.start()):
                 if best is None or v.start() > best[0]:
                     best = (v.start(), v.end(), status)
+        if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
+                                         re.I | re.S):
+            best = None  # "hit back at Washington's sanctions": the sanctions answered
         if best is not None:
             if best[0] in used:
                 continue
             used.add(best[0])
-            found.append((best[0], n.end(), best[2], text[best[0]:n.end()], False))
+            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], "verb"))
+            continue
+        if bare:
             continue
         pm = _NOUN_PASSIVE.match(text[n.end():])
         if pm:
             verb = pm["v"].lower()
             status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
-            found.append((n.start(), n.end() + pm.end(), status, text[n.start():n.end() + pm.end()],
-                          True))
+            found.append(Anchor(n.start(), n.end() + pm.end(), status,
+                                text[n.start():n.end() + pm.end()], "passive"))
+        else:
+            free.append((n.start(), n.end()))
     for v in STANDALONE.finditer(text):
         word = v.group().lower()
         if word in ("sanction", "sanctions"):
@@ -122,10 +134,20 @@ def _anchors(text: str) -> list[tuple[int, int, Status, str, bool]]:
         if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
                                                                  text[v.end():]):
             continue
-        if any(a[0] <= v.start() < a[1] for a in found):
+        if any(a.start <= v.start() < a.end for a in found):
             continue
         passive = bool(_PASSIVE.search(text[:v.start()]))
-        found.append((v.start(), v.end(), Status.IMPOSED, v.group(), passive))
+        found.append(Anchor(v.start(), v.end(), Status.IMPOSED, v.group(),
+                            "passive" if passive else "object"))
+    for a in frame_anchors(text):
+        if not any(f.start < a.end and a.start < f.end for f in found):
+            found.append(a)
+    owners = [(m.start, m.end, m.possessive) for m in ms if m.kind in ("country", "demonym")
+              and m.code and (m.possessive or m.kind == "demonym" or m.how == "abbreviation"
+                              or m.text.replace(".", "") in ("US", "EU", "UN", "UK"))]
+    for a in noun_phrase_anchors(text, free, owners):
+        if not any(f.start < a.end and a.start < f.end for f in found):
+            found.append(a)
     found.sort()
     return found
 
@@ -203,8 +225,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     low = text.lower()
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
-    anchors = _anchors(text)
-    for n_anchor, (a_start, a_end, status, words, passive) in enumerate(anchors):
+    anchors = _anchors(text, ms)
+    for n_anchor, (a_start, a_end, status, words, mode) in enumerate(anchors):
+        passive = mode == "passive"
         limit = anchors[n_anchor + 1][0] if n_anchor + 1 < len(anchors) else len(text)
         ex: dict[str, Any] = {"sentence": sent.index, "trigger": {"words": words,
                                                                    "status": str(status)}}
@@ -253,18 +276,29 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
+        elif mode == "np":
+            imposers += [r for m in ms if m.start == a_start
+                         for r in _resolve(m, doc, sent, ms, True)]
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)]
+            if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
+                # ", announcing entry bans on ...": the subject of the main clause acts
+                subj = [i for i, m in enumerate(ms) if m.end <= a_start and
+                        m.kind in _IMPOSER_KINDS and not (m.kind == "person" and not m.code)]
+                cands = subj[:1] if subj else cands
             if cands:
                 for m in _coordinated(ms, cands[-1], text):
                     if m.kind in _IMPOSER_KINDS:
                         imposers += _resolve(m, doc, sent, ms, True)
         # Targets.
         if passive or subject_target:
-            cands = [i for i in before if ms[i].kind in _TARGET_KINDS]
+            orgs = _orgs(text, cstart, a_start, ms)
+            mset = sorted([*ms, *orgs], key=lambda m: m.start)
+            cands = [i for i, m in enumerate(mset) if m.kind in _TARGET_KINDS
+                     and cstart <= m.start and m.end <= a_start]
             if cands:
-                for m in _coordinated(ms, cands[-1], text):
+                for m in _coordinated(mset, cands[-1], text):
                     targets += _resolve(m, doc, sent, ms, False)
             t_end = max(a_end, by_end)
         else:
@@ -275,17 +309,30 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     for m in obj:
                         targets += _resolve(m, doc, sent, ms, False)
                     t_lo = -1
-            if STANDALONE.fullmatch(words):
+            if mode == "object" or STANDALONE.fullmatch(words):
                 am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held by)\s+",
                               text[a_end:])
                 t_lo = a_end + (am.end() if am else 0)
+            elif mode == "np":
+                pm = re.match(r"\s+(?:on|against|targeting)\b", text[a_end:])
+                t_lo = a_end + pm.end() if pm else -1
+                if not pm:  # "Tokyo's Russia sanctions": the country named inside
+                    targets += [r for m in ms if a_start < m.start and m.end <= a_end
+                                and m.kind == "country" and not m.possessive
+                                for r in _resolve(m, doc, sent, ms, False)]
             else:
-                for pm in re.finditer(r"\b(?:on|against|targeting|at|upon|over)\b", text[a_end:
-                                      a_end + 50]):
+                preps = "on|against|targeting|at|upon|over"
+                if re.search(r"suspension|imports|exports|purchases", words, re.I):
+                    preps += "|of|from"
+                elif status is Status.EXTENDED or re.match(r"expand|broaden", words, re.I):
+                    preps += "|to"
+                for pm in re.finditer(rf"\b(?:{preps})\b", text[a_end:a_end + 50]):
                     p = a_end + pm.start()
                     if any(d.start == p for d in dates) or pm.group() == "over":
                         continue
                     t_lo = a_end + pm.end()
+                    if pm.group() == "to":  # "extended sanctions to 20 more officials"
+                        status = Status.IMPOSED
                     break
                 else:
                     t_lo = -1

@@ -37,7 +37,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 SANCTION_NOUN = _rx(
     r"\b(?:counter-?sanctions|sanctions?(?:\s+package)?|embargo(?:es)?|restrictive measures|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
-    r"asset freezes?|export controls|blacklist)\b")
+    r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|"
+    r"(?:economic|financial|trade|sweeping|new|fresh|further) restrictions|"
+    r"imports(?= of| from)|exports(?= of| to)|purchases(?= of| from))\b")
 
 #: Verbs that, governing a sanction noun, make an event; with the status they mean.
 TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
