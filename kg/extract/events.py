@@ -104,6 +104,9 @@ def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
         best = None
         for status, rx in TRIGGERS:
             for v in rx.finditer(text, window_start, n.start()):
+                if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
+                        r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
+                    continue  # "Russia's ban on food imports": a noun, not the verb
                 if best is None or v.start() > best[0]:
                     best = (v.start(), v.end(), status)
         if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
@@ -127,8 +130,9 @@ def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
             free.append((n.start(), n.end()))
     for v in STANDALONE.finditer(text):
         word = v.group().lower()
-        if word in ("sanction", "sanctions"):
-            continue
+        if word in ("sanction", "sanctions") and not re.search(
+                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I):
+            continue  # the noun, not "will sanction"/"decided to sanction"
         if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
             continue  # "the sanctioned companies": an adjective
         if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
@@ -276,6 +280,16 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
+            if passive and not imposers:
+                said = re.search(r"\b(?:said|says|announced|announces|decided)\b",
+                                 text[:a_start])
+                who = [m for m in ms if said and m.end <= said.start()
+                       and m.kind in ("country", "person") and m.code]
+                if who:
+                    imposers += _resolve(who[-1], doc, sent, ms, True)
+                elif doc.last_state:
+                    imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
+                                             "that acted or spoke", a_start))
         elif mode == "np":
             imposers += [r for m in ms if m.start == a_start
                          for r in _resolve(m, doc, sent, ms, True)]
@@ -310,7 +324,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                         targets += _resolve(m, doc, sent, ms, False)
                     t_lo = -1
             if mode == "object" or STANDALONE.fullmatch(words):
-                am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held by)\s+",
+                am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held (?:in "
+                              r"\w+ )?by|belonging to)\s+",
                               text[a_end:])
                 t_lo = a_end + (am.end() if am else 0)
             elif mode == "np":

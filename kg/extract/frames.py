@@ -47,7 +47,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+(?:been\s+)?(?:suspended|"
-         r"barred|shut out|expelled)(?=\s+from\s+(?:all\s+)?(?:the\s+)?(?:[A-Z]|activities))"),
+         r"barred|shut out|expelled)(?=\s+from\s+(?:all\s+)?(?:the\s+)?(?:[A-Z]|activities|"
+         r"entering|travel))"),
      Status.IMPOSED, "passive"),
     (_rx(r"\b(?:stay|stays|remain|remains|remained|stayed)\s+suspended(?=\s+from\b)"),
      Status.EXTENDED, "passive"),

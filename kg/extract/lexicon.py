@@ -64,7 +64,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
-                 r"penali[sz](?:e|es|ed|ing)|froze|freez(?:e|es|ing))\b")
+                 r"penali[sz](?:e|es|ed|ing)|froze|frozen|freez(?:e|es|ing))\b")
 
 #: Words before a trigger that change its status ("is expected to impose").
 STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [

@@ -35,7 +35,13 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     r",\s+(?=which\s)")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REL_PRONOUN = re.compile(r"\b(?:that|which|what|who)\s+(?:it|he|she|they)\s+$", re.I)
-_SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun")
+_SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
+#: A common noun right before the speech verb is its subject, and not an actor ("doctors
+#: say", "officials said", "diplomatic sources said").
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
+    r"officials|people|activists|reports|media|campaigners|investors|traders|economists|"
+    r"lawyers|it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
                      r"official|government|ambassador|embassy|president|premier|leader|envoy)"
@@ -108,9 +114,12 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         pick = earlier[-1] if earlier else None
     if pick is None:
         return None
+    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]):
+        return None  # "..., doctors say": the subject is not an actor
     chain = [ms[pick]]
     j = pick - 1
-    while j >= 0 and ms[j].kind in ("country", "person", "group") and re.fullmatch(
+    while ms[pick].kind not in ("pronoun", "ref") and j >= 0 and ms[j].kind in (
+            "country", "person", "group") and re.fullmatch(
             r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[ms[j].end:chain[0].start]):
         chain.insert(0, ms[j])
         j -= 1
