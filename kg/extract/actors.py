@@ -162,6 +162,8 @@ def _lookup(phrase: str) -> tuple[str, str] | None:
     if key in EXTRA_PLACES:
         return EXTRA_PLACES[key], "government body or seat"
     bare = phrase.replace(".", "")
+    if len(bare) <= 3 and " " not in phrase and bare.upper() != bare:
+        return None  # "It", "En": words, not the codes IT and EN
     if len(bare) <= 4 and " " not in phrase and bare.upper() == bare:
         code = country_code(phrase) if bare in _CODES_OK else None
         return (code, "abbreviation") if code else None

@@ -13,7 +13,7 @@ reasons follow a cue ("over", "for", "because of", ...).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.extract.actors import Mention
@@ -53,12 +53,14 @@ _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?
 _NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
                            r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
                            r"reimpos\w*)", re.I)
-_ORG = re.compile(r"(?:[A-Z][\w&.’'-]*)(?:\s+(?:[A-Z][\w&.’'-]*|del|de|la|of|al|bin)(?=\s+[A-Z]|$|"
+_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)(?=\s+[A-Z]|$|"
                   r"[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December", "Western"}
 _TEMPORAL_CUES = ("after", "following")
+_OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
+                           r"authorities|administration|foreign ministry)\b")
 
 
 @dataclass
@@ -291,8 +293,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
                                              "that acted or spoke", a_start))
         elif mode == "np":
-            imposers += [r for m in ms if m.start == a_start
-                         for r in _resolve(m, doc, sent, ms, True)]
+            for m in ms:
+                if m.start == a_start and m.kind == "demonym" and m.code:
+                    cid = doc.country(m.code)  # "the American embargo on Cuba"
+                    imposers += [Resolved(cid, m.text, m.how, m.start)] if cid else []
+                elif m.start == a_start:
+                    imposers += _resolve(m, doc, sent, ms, True)
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)]
@@ -301,6 +307,17 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and
                         m.kind in _IMPOSER_KINDS and not (m.kind == "person" and not m.code)]
                 cands = subj[:1] if subj else cands
+            if not cands and re.match(r"\W*(?:and|then)\s", text[cstart:a_start]):
+                # "The Chinese foreign ministry said ... and announced sanctions": the subject
+                # of the sentence
+                first = next((m for m in ms if m.kind in _IMPOSER_KINDS or (
+                    m.kind == "demonym" and _OFFICE_AFTER.match(text, m.end))), None)
+                if first is not None and first.kind == "demonym" and first.code:
+                    cid = doc.country(first.code)
+                    imposers += [Resolved(cid, first.text, "the subject of the sentence",
+                                          first.start)] if cid else []
+                elif first is not None:
+                    imposers += _resolve(first, doc, sent, ms, True)
             if cands:
                 for m in _coordinated(ms, cands[-1], text):
                     if m.kind in _IMPOSER_KINDS:
@@ -363,6 +380,17 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if m.kind == "person":
                         doc.people.setdefault((m.name or "").split()[-1], m)
         imposer_ids = {r.id for r in imposers}
+        if imposers and not targets and status in (Status.LIFTED, Status.EASED,
+                                                   Status.EXPECTED, Status.EXTENDED):
+            # "Once Iran met its commitments, the EU took the steps needed to lift the
+            # nuclear-related sanctions": the state named first in the sentence
+            first = next((m for m in ms if m.kind == "country" and m.code and
+                          len(m.code) == 2 and m.code not in imposer_ids), None)
+            if first is not None:
+                targets += [replace(r, how=r.how + " (no target after the trigger: the first "
+                                    "other state in the sentence)")
+                            for r in _resolve(first, doc, sent, ms, False)]
+                conf -= 0.15
         targets = [t for t in targets if t.id not in imposer_ids]
         targets = list({t.id: t for t in targets}.values())
         imposers = list({r.id: r for r in imposers}.values())
