@@ -3,10 +3,10 @@ Africa's regional bloc", "the pan-African body", "the AU's Peace and Security Co
 Swiss Federal Council", "the ministry", "the council".
 
 Real reporting names a bloc once and then describes it, and a ministry or council speaks
-for its state. :func:`find_bodies` finds these phrases in a sentence and returns them; they become
-``country`` mentions (:func:`kg.extract.actors.find_mentions`). A description that fixes the bloc ("the 27-member bloc": the EU, by
-its size) carries the bloc's id; one that points back ("the bloc", "the regional body",
-"the council") carries :data:`LAST_BLOC`, and an unattached ministry or government
+for its state. :func:`find_bodies` finds these phrases in a sentence and returns them;
+they become ``country`` mentions (:func:`kg.extract.actors.find_mentions`). A description
+that fixes the bloc ("the 27-member bloc": the EU, by its size) carries the bloc's id;
+one that points back ("the bloc", "the regional body", "the council") carries :data:`LAST_BLOC`, and an unattached ministry or government
 ("the ministry said") :data:`LAST_STATE`; the caller (:func:`kg.extract.extract_text`)
 replaces these with the last bloc or state the article named.
 
@@ -23,10 +23,10 @@ blocs' own membership pages.
 from __future__ import annotations
 
 import re
-
 from typing import NamedTuple
 
-__all__ = ["LAST_BLOC", "LAST_STATE", "Body", "find_bodies"]
+__all__ = ["LAST_BLOC", "LAST_STATE", "NOT_PERSON", "ORG_WORDS", "Body", "find_bodies",
+           "named_orgs"]
 
 
 class Body(NamedTuple):
@@ -108,4 +108,45 @@ def find_bodies(text: str) -> list[Body]:
             out.append(Body(m.start(), m.end(), m.group(), c,
                             f"bloc or government described ({m.group()!r})"))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+#: The last word of an organisation's name ("Amnesty International", "Freedom House",
+#: "the UN General Assembly"); such a name is never a person's.
+ORG_WORDS = ("International", "Watch", "House", "Institute", "Assembly", "Foundation",
+             "Endowment", "Agency", "Fund", "Bank", "Group", "Corporation", "Company",
+             "Ministry", "Council", "Department", "Commission", "Office", "Committee",
+             "Parliament", "Duma", "Party", "Court", "Association", "Federation",
+             "Organisation", "Organization", "Union", "Army", "Guard", "Forces")
+NOT_PERSON = re.compile(r"\b(?:" + "|".join(ORG_WORDS) + r")\b")
+"""A name with one of :data:`ORG_WORDS` in it is not a person's."""
+_NAMED_ORG = re.compile(
+    r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?General Assembly\b|"
+    r"\b(?:[A-Z][\w&+.’'-]*\s+){1,5}(?:Institute for International Affairs|International|"
+    r"Watch|House|Institute|Foundation|Endowment for Democracy)\b")
+_ORG_STOP = {"The", "On", "In", "And", "But", "While", "After", "Before"}
+
+
+def named_orgs(text: str) -> list[Body]:
+    """Organisations named in a sentence ("Human Rights Watch", "the General Assembly"),
+    as :class:`Body` records whose ``code`` is the organisation's name ("UN General
+    Assembly" for the General Assembly, however written).
+
+    >>> [b.code for b in named_orgs("Amnesty International and the U.N. General Assembly")]
+    ['Amnesty International', 'UN General Assembly']
+    """
+    out = []
+    for m in _NAMED_ORG.finditer(text):
+        words = m.group().split()
+        while words and words[0] in _ORG_STOP:
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        if name.startswith("General Assembly"):
+            name = "UN " + name
+        elif name.startswith(("U.N. ", "United Nations ")):
+            name = "UN " + name.split(" ", 1 if name.startswith("U.N.") else 2)[-1]
+        start = m.end() - len(" ".join(words))
+        out.append(Body(start, m.end(), text[start:m.end()], name, "name of an organisation"))
     return out

@@ -13,26 +13,24 @@ reasons follow a cue ("over", "for", "because of", ...).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
+from kg.extract.fields import Event, date_of, reasons_of
 from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
-    REASON_CUE,
-    RETALIATION,
     SANCTION_NOUN,
     STANDALONE,
     STATUS_MODIFIERS,
     TRIGGERS,
 )
 from kg.extract.text import Sentence
-from kg.model.vocab import Reason, Status
-from kg.resolve.classify import classify_reason
+from kg.model.vocab import Status
 
 __all__ = ["Event", "find_events"]
 
@@ -47,36 +45,16 @@ _TARGET_STOP = re.compile(
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
     r"by (?:the )?[A-Z])\b")
-_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
-                       r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
-                       r"^the first time\b", re.I)
 _NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
                            r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
                            r"reimpos\w*)", re.I)
-_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)(?=\s+[A-Z]|$|"
-                  r"[\s,.;]))*")
+_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
+                  r"(?=\s+[A-Z]|$|[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December", "Western"}
-_TEMPORAL_CUES = ("after", "following")
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
-
-
-@dataclass
-class Event:
-    """A sanction found in a sentence, with the words behind every field."""
-
-    sentence: Sentence
-    anchor: tuple[int, int]
-    status: Status
-    imposers: list[Resolved]
-    targets: list[Resolved]
-    reasons: list[tuple[Reason, str | None]] = field(default_factory=list)
-    retaliation: str | None = None
-    date: str | None = None
-    explain: dict[str, Any] = field(default_factory=dict)
-    confidence: float = 0.5
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -404,9 +382,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             conf += 0.1
         conf += 0.1 if any(not t.id.endswith(("officials", "individuals")) for t in targets) else 0
         ev = Event(sent, (a_start, a_end), status, imposers, targets, explain=ex)
-        _reasons(ev, text[:max(limit, t_end)], cstart, t_end, words)
+        reasons_of(ev, text[:max(limit, t_end)], cstart, t_end, words)
         conf += 0.05 if ev.reasons else 0
-        _date(ev, dates, doc)
+        date_of(ev, dates, doc)
         ev.confidence = round(max(0.05, min(0.95, conf)), 2)
         ex.update(imposers=[r.explain() for r in imposers],
                   targets=[r.explain() for r in targets], confidence=ev.confidence)
@@ -415,60 +393,3 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             doc.last_multi = [r.id for r in imposers]
         events.append(ev)
     return events
-
-
-def _reasons(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> None:
-    tail = text[t_end:]
-    ret = RETALIATION.search(text, cstart, len(text))
-    found: list[dict[str, Any]] = []
-    if ret:
-        ev.retaliation = ret.group()
-        ev.reasons.append((Reason.RETALIATION, None))
-        found.append({"category": "retaliation", "words": ret.group()})
-    cue = REASON_CUE.search(tail)
-    category, kw, detail = None, None, None
-    if cue:
-        phrase = tail[cue.end():]
-        cut = re.search(r",\s+(?:which|while|but|according|as|and|the \w+ said|he said|she said)"
-                        r"\b|;|\s[—–]\s", phrase)
-        phrase = (phrase[:cut.start()] if cut else phrase).strip().rstrip(".,;")
-        hit = classify_reason(phrase, pick="first")[0]
-        category, kw = hit.reason, hit.words
-        detail = phrase.strip()
-        if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
-                                         or _DURATION.match(detail) or not detail):
-            category = None
-    if category is None or (category is Reason.OTHER and ev.retaliation):
-        for where in (tail, trigger):
-            first = classify_reason(where, pick="first")[0]
-            c, k = first.reason, first.words
-            if c is not Reason.OTHER:
-                category, kw, detail = c, k, None
-                found.append({"fallback": "keyword without a cue"})
-                break
-        else:
-            category = None if category is None or ev.retaliation else category
-    if category is not None and category is not Reason.RETALIATION:
-        ev.reasons.append((category, detail))
-        found.append({"category": str(category), "cue": cue.group() if cue else None,
-                      "keyword": kw, "detail": detail})
-    elif category is Reason.RETALIATION and not ev.retaliation:
-        ev.reasons.append((category, detail))
-        found.append({"category": "retaliation", "keyword": kw, "detail": detail})
-    if found:
-        ev.explain["reasons"] = found
-
-
-def _date(ev: Event, dates: list[Any], doc: Doc) -> None:
-    if dates:
-        d = min(dates, key=lambda d: abs(d.start - ev.anchor[0]))
-        ev.date = d.value
-        ev.explain["date"] = {"words": d.words, "value": d.value}
-        doc.last_event_date = d.value
-        return
-    if ev.status.is_tentative or not doc.last_event_date:
-        ev.date = doc.ref.isoformat()
-        ev.explain["date"] = {"value": ev.date, "how": "publication date (no date in sentence)"}
-    else:
-        ev.date = doc.last_event_date
-        ev.explain["date"] = {"value": ev.date, "how": "carried over from the event before"}

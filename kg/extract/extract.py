@@ -298,15 +298,18 @@ def read_article(path: str | os.PathLike[str]) -> str:
 
 def extract_file(path: str | os.PathLike[str], *, date: str, url: str | None = None,
                  title: str | None = None,
-                 known: Dataset | Iterable[Actor] | None = None) -> Extraction:
-    """:func:`extract_text` on a file (``-`` for stdin)."""
+                 known: Dataset | Iterable[Actor] | None = None,
+                 source_id: str | None = None) -> Extraction:
+    """:func:`extract_text` on a file (``-`` for stdin); the source id is ``source_id``,
+    else made from ``url``, the title or the file name."""
     try:
         parse_iso_date(date)
     except ValueError as exc:
         raise UsageError(f"--date: {exc}") from None
     text = read_article(path)
     stem = None if str(path) == "-" else Path(path).stem
-    return extract_text(text, date=date, url=url, title=title, known=known, name=stem)
+    return extract_text(text, date=date, url=url, title=title, known=known, name=stem,
+                        source_id=source_id)
 
 
 def format_explain(result: Extraction) -> str:

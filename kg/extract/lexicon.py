@@ -92,8 +92,9 @@ CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s
 RETALIATION = _rx(r"\b(?:in retaliation|retaliat\w*|counter-?sanctions|countermeasures|"
                   r"responded by|respond(?:s|ed|ing)? with|in response to (?:\w+ ){0,4}"
                   r"(?:sanctions|measures)|hit(?:s|ting)? back|tit-for-tat|reciprocal|"
-                  r"mirror(?:ed|ing)? measures|in kind|in answer to|answer(?:s|ed|ing)? (?:\w+['’]s )?"
-                  r"(?:\w+ ){0,3}(?:sanctions|measures|bans|moves?|decision))\b")
+                  r"mirror(?:ed|ing)? measures|in kind|in answer to|"
+                  r"answer(?:s|ed|ing)? (?:\w+['’]s )?(?:\w+ ){0,3}"
+                  r"(?:sanctions|measures|bans|moves?|decision))\b")
 
 #: Words that open a reason phrase.
 REASON_CUE = _rx(r"\b(?:over|for|because of|due to|in response to|in retaliation for|"
