@@ -6,8 +6,9 @@ Real reporting names a bloc once and then describes it, and a ministry or counci
 for its state. :func:`find_bodies` finds these phrases in a sentence and returns them;
 they become ``country`` mentions (:func:`kg.extract.actors.find_mentions`). A description
 that fixes the bloc ("the 27-member bloc": the EU, by its size) carries the bloc's id;
-one that points back ("the bloc", "the regional body", "the council") carries :data:`LAST_BLOC`, and an unattached ministry or government
-("the ministry said") :data:`LAST_STATE`; the caller (:func:`kg.extract.extract_text`)
+one that points back ("the bloc", "the regional body", "the council") carries
+:data:`LAST_BLOC`, and an unattached ministry or government ("the ministry said")
+:data:`LAST_STATE`; the caller (:func:`kg.extract.extract_text`)
 replaces these with the last bloc or state the article named.
 
 The sizes are the members each bloc had when the reporting that uses them was written
