@@ -237,6 +237,17 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     ex["status_modifier"] = mod.group()
                     conf -= 0.05
                     break
+        elif status in (Status.LIFTED, Status.EASED):
+            mod = re.search(r"\b(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
+                            r" to\b", pre)
+            if mod:  # "are expected to lift": relief expected
+                status = Status.EXPECTED
+                ex["status_modifier"] = mod.group()
+        if status in (Status.IMPOSED, Status.EXPECTED) and re.match(
+                r"\W*(?:Should|Unless|If|Were)\b", text) and re.search(
+                r"\b(?:will|would|could)\s+(?:\w+\s+)?$", pre):
+            status = Status.THREATENED  # "Should troops cross the border, ... will impose"
+            ex["status_modifier"] = "a condition before the clause"
         subject_target = bool(re.match(r"brac|fac", words, re.I))
         before = [i for i, m in enumerate(ms) if cstart <= m.start and m.end <= a_start]
         imposers: list[Resolved] = []

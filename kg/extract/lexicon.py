@@ -39,7 +39,8 @@ SANCTION_NOUN = _rx(
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|"
     r"(?:economic|financial|trade|sweeping|new|fresh|further) restrictions|"
-    r"imports(?= of| from)|exports(?= of| to)|purchases(?= of| from))\b")
+    r"imports(?= of| from)|exports(?= of| to)|purchases(?= of| from)|"
+    r"(?:severe|heavy|massive|significant|economic)\s+(?:economic\s+)?costs)\b")
 
 #: Verbs that, governing a sanction noun, make an event; with the status they mean.
 TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
@@ -49,7 +50,8 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                        r"scal(?:e|es|ed|ing) back|soften(?:s|ed|ing)?|wound down)\b")),
     (Status.LIFTED, _rx(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|"
                         r"scrap(?:s|ped|ping)?|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|"
-                        r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze)\b")),
+                        r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze|"
+                        r"unwind(?:s|ing)?|unwound)\b")),
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening))\b")),
     (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"
                           r"propos(?:e|es|ed|ing)|fac(?:e|es|ed|ing))\b")),
@@ -59,7 +61,8 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"put|puts|plac(?:e|es|ed)|hit(?:s|ting)?(?: back)?|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
                          r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned)?|"
-                         r"order(?:s|ed)?)\b")),
+                         r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
+                         r"respond(?:s|ed|ing)? with)\b")),
 ]
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").

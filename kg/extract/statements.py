@@ -46,8 +46,8 @@ _NOUN_SUBJECT = re.compile(
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
                      r"official|government|ambassador|embassy|president|premier|leader|envoy)"
                      r"\b")
-_ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:new\s+|united\s+|"
-                              r"joint\s+|coordinated\s+)?(?:sanctions|measures|moves?|"
+_ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w-]+\s+)?"
+                              r"(?:sanctions|measures|moves?|"
                               r"decision|penalties|response|steps|blacklist|listings?)\b", re.I)
 
 
