@@ -136,7 +136,9 @@ def _point_back(ms: list[Mention], doc: Doc) -> list[Mention]:
                 f", the last bloc named ({doc.last_bloc})" if doc.last_bloc
                 else ", no bloc named before: the EU"))
         elif m.code == LAST_STATE:
-            back = doc.last_state or doc.last_country
+            # a ministry or government is a state's, not a bloc's
+            back = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
+                else doc.last_country
             if back is None:
                 continue
             m = replace(m, code=back, how=m.how + f", the last state named ({back})")
