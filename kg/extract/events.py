@@ -20,7 +20,7 @@ from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, date_of, reasons_of
-from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors
+from kg.extract.frames import Anchor, capitalised_names, frame_anchors, noun_phrase_anchors
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
@@ -48,11 +48,6 @@ _TARGET_STOP = re.compile(
 _NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
                            r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
                            r"reimpos\w*)", re.I)
-_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
-                  r"(?=\s+[A-Z]|$|[\s,.;]))*")
-_ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
-             "July", "August", "September", "October", "November", "December", "Western"}
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
 
@@ -184,25 +179,6 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
     return [Resolved(aid, m.text, m.how, m.start)] if aid else []
 
 
-def _orgs(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
-    out = []
-    for m in _ORG.finditer(text, lo, hi):
-        words = m.group().rstrip(".,;:").split()
-        while words and words[0] in _ORG_STOP:
-            words.pop(0)
-        while words and words[-1] in _ORG_STOP:
-            words.pop()
-        if not words:
-            continue
-        name = " ".join(words)
-        start = m.start() + m.group().index(words[0])
-        end = start + len(name)
-        if any(x.start < end and start < x.end for x in ms):
-            continue
-        out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
-    return out
-
-
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     """The sanctions events of one sentence (``ms``: its mentions, offsets in the sentence)."""
     text = sent.text
@@ -313,7 +289,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                         imposers += _resolve(m, doc, sent, ms, True)
         # Targets.
         if passive or subject_target:
-            orgs = _orgs(text, cstart, a_start, ms)
+            orgs = capitalised_names(text, cstart, a_start, ms)
             mset = sorted([*ms, *orgs], key=lambda m: m.start)
             cands = [i for i, m in enumerate(mset) if m.kind in _TARGET_KINDS
                      and cstart <= m.start and m.end <= a_start]
@@ -362,7 +338,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             if t_lo >= 0 and not targets:
                 inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
                           and m.kind in _TARGET_KINDS]
-                inside += _orgs(text, t_lo, t_end, ms)
+                inside += capitalised_names(text, t_lo, t_end, ms)
                 inside.sort(key=lambda m: m.start)
                 for m in inside:
                     targets += _resolve(m, doc, sent, ms, False)

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kg.extract.actors import Mention
 from kg.model.vocab import Status
 
-__all__ = ["Anchor", "frame_anchors", "noun_phrase_anchors"]
+__all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors"]
 
 
 class Anchor(NamedTuple):
@@ -103,4 +104,32 @@ def noun_phrase_anchors(text: str, nouns: list[tuple[int, int]],
             if _NP_GAP.fullmatch(gap) or not gap.strip():
                 out.append(Anchor(o_start, n_end, Status.IMPOSED, text[o_start:n_end], "np"))
             break
+    return out
+
+
+_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
+                  r"(?=\s+[A-Z]|$|[\s,.;]))*")
+_ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+             "July", "August", "September", "October", "November", "December", "Western"}
+
+
+def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
+    """Capitalised names in ``text[lo:hi]`` that no mention in ``ms`` covers ("Lockheed
+    Martin", "En+ Group"), as ``org`` mentions: the targets a list of companies names."""
+    out = []
+    for m in _ORG.finditer(text, lo, hi):
+        words = m.group().rstrip(".,;:").split()
+        while words and words[0] in _ORG_STOP:
+            words.pop(0)
+        while words and words[-1] in _ORG_STOP:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        start = m.start() + m.group().index(words[0])
+        end = start + len(name)
+        if any(x.start < end and start < x.end for x in ms):
+            continue
+        out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
     return out
