@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.curated import load_table
-from kg.extract.bodies import NOT_PERSON, find_bodies, named_orgs
+from kg.extract.bodies import LAST_BLOC, LAST_STATE, NOT_PERSON, find_bodies, named_orgs
 from kg.extract.words import GROUP_NOUNS, MODIFIERS, NOT_NAMES, NUMBERS, TITLES
 from kg.resolve.resolver import (
     BLOCS,
@@ -323,9 +323,16 @@ def _overlaps(m: Mention, taken: list[Mention]) -> bool:
     return any(m.start < t.end and t.start < m.end for t in taken)
 
 
-def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> list[Mention]:
+def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
+                  last_bloc: str | None = None, last_state: str | None = None
+                  ) -> list[Mention]:
     """Every actor mention in a sentence, in order; ``known_people`` maps a name token
-    ("Lavrov") of someone named earlier to their first mention."""
+    ("Lavrov") of someone named earlier to their first mention.
+
+    A description that points back (:mod:`kg.extract.bodies`) takes the bloc or state the
+    article named last: "the bloc" the last bloc named before it in the sentence, else
+    ``last_bloc``, else the EU; "the ministry" ``last_state``, else the last state named
+    before it in the sentence, else it is dropped."""
     toks = _tokens(text)
     places = _places(text, toks)
     taken: list[Mention] = []
@@ -366,4 +373,24 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> 
         if not _overlaps(r, taken):
             taken.append(r)
     taken.sort(key=lambda m: m.start)
-    return taken
+    return _point_back(taken, last_bloc, last_state)
+
+
+def _point_back(ms: list[Mention], bloc: str | None, state: str | None) -> list[Mention]:
+    out = []
+    country = None
+    for m in ms:
+        if m.code == LAST_BLOC:
+            m = replace(m, code=bloc or "eu", how=m.how + (
+                f", the last bloc named ({bloc})" if bloc else ", no bloc named before: the EU"))
+        elif m.code == LAST_STATE:
+            back = state or country
+            if back is None:
+                continue
+            m = replace(m, code=back, how=m.how + f", the last state named ({back})")
+        if m.kind == "country" and m.code in BLOCS:
+            bloc = m.code
+        elif m.kind == "country" and m.code and len(m.code) == 2:
+            country = m.code
+        out.append(m)
+    return out

@@ -35,7 +35,6 @@ from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, slug
-from kg.extract.bodies import LAST_BLOC, LAST_STATE
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
@@ -107,7 +106,11 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events: list[Event] = []
     said: list[Said] = []
     for sent in split_sentences(text):
-        ms = _point_back(find_mentions(sent.text, doc.people), doc)
+        # a ministry or government is a state's, not a bloc's
+        state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
+            else doc.last_country
+        ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
+                                     last_state=state), doc)
         for m in ms:
             if m.kind == "person" and m.name and not m.how.startswith("surname"):
                 absolute = replace(m, start=m.start + sent.start, end=m.end + sent.start)
@@ -126,28 +129,14 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 
 
-def _point_back(ms: list[Mention], doc: Doc) -> list[Mention]:
-    """Mentions with "the bloc" and "the ministry" (:mod:`kg.extract.bodies`) resolved to
-    the last bloc or state named; remembers the blocs and states named."""
-    out = []
+def _remember(ms: list[Mention], doc: Doc) -> list[Mention]:
+    """Remember the last bloc and state a sentence names (for "the bloc", "the ministry")."""
     for m in ms:
-        if m.code == LAST_BLOC:
-            m = replace(m, code=doc.last_bloc or "eu", how=m.how + (
-                f", the last bloc named ({doc.last_bloc})" if doc.last_bloc
-                else ", no bloc named before: the EU"))
-        elif m.code == LAST_STATE:
-            # a ministry or government is a state's, not a bloc's
-            back = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
-                else doc.last_country
-            if back is None:
-                continue
-            m = replace(m, code=back, how=m.how + f", the last state named ({back})")
         if m.kind == "country" and m.code in BLOCS:
             doc.last_bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2:
             doc.last_country = m.code
-        out.append(m)
-    return out
+    return ms
 
 
 def _merge_events(events: list[Event]) -> tuple[list[Event], dict[int, int], list[list[Event]]]:
