@@ -7,7 +7,6 @@ Crosswalks:
 
 * ``CAMEO_SANCTION_CODES``: GDELT/CAMEO event codes that concern sanctions, with the status
   (or statement stance) each one means.
-* ``PLOVER_MODES``: the PLOVER event ontology's SANCTION modes for our statuses.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from kg.curated import load_table
 __all__ = [
     "CAMEO_SANCTION_CODES",
     "IN_FORCE",
-    "PLOVER_MODES",
     "TENTATIVE",
     "ActorKind",
     "Measure",
@@ -40,11 +38,6 @@ class ActorKind(StrEnum):
     GROUP = "group"
     VESSEL = "vessel"
     AIRCRAFT = "aircraft"
-
-    @property
-    def can_impose(self) -> bool:
-        """Whether actors of this kind normally impose sanctions (states, blocs, bodies)."""
-        return self in (ActorKind.STATE, ActorKind.BLOC, ActorKind.GOVERNMENT_BODY)
 
 
 class Status(StrEnum):
@@ -125,14 +118,4 @@ CAMEO_SANCTION_CODES: dict[str, tuple[str, Status | Stance]] = {
     code: ("sanction", Status(entry["sanction"])) if "sanction" in entry
     else ("statement", Stance(entry["statement"]))
     for code, entry in load_table("cameo")["events"].items()
-}
-
-#: PLOVER event type SANCTION and its modes, for our statuses.
-PLOVER_MODES: dict[Status, tuple[str, str]] = {
-    Status.THREATENED: ("THREATEN", "sanction"),
-    Status.EXPECTED: ("SANCTION", "expected"),
-    Status.IMPOSED: ("SANCTION", "impose"),
-    Status.EXTENDED: ("SANCTION", "impose"),
-    Status.EASED: ("EASE_SANCTION", "ease"),
-    Status.LIFTED: ("EASE_SANCTION", "lift"),
 }

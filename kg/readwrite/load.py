@@ -46,7 +46,7 @@ from kg.resolve.resolver import country_actor
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
 
-DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".jsonl.gz")
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".jsonl.gz", ".ndjson")
 _SECTIONS = {"sources": "source", "actors": "actor", "sanctions": "sanction",
              "statements": "statement"}
 
