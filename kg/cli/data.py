@@ -76,7 +76,7 @@ def validate(paths: tuple[str, ...]) -> None:
               help="Also write the import report (counts, skipped records, merges) as JSON.")
 def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple[str, ...],
                window_days: int, report_path: str | None) -> None:
-    """Import SOURCE_KIND files (ftm, ofac, un, gdelt) into our records.
+    """Import SOURCE_KIND files (ftm, ofac, un, gdelt, uk, eu, csl) into our records.
 
     The report (records read, imported, merged, and every record skipped with its file,
     line and reason) goes to stderr. Exit 1 when records were skipped; the output still
