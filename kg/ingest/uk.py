@@ -18,8 +18,9 @@ Each Group ID becomes one actor ``uk-<group id>``: its name from the ``Primary n
 (else the first row), every other name variant and non-Latin name as an alias, low-quality
 ("weak") aliases kept apart in the description so that name search does not use them;
 ``identifiers`` hold ``uk_group_id``, ``birth_date``, ``birth_place``, ``nationality``,
-``passport``, ``national_id``, ``title``, ``imo`` (from ``Other Information``), the UK Sanctions List reference and the UN reference when
-``Other Information`` cites them (``(UN Ref):QDi.001``), and ``last_updated``. One sanction
+``passport``, ``national_id``, ``title``, and from ``Other Information`` the IMO number,
+the UK Sanctions List reference and the UN reference (``(UN Ref):QDi.001``), and
+``last_updated``. One sanction
 ``uk-<group id>-listing`` is imposed by ``gb`` on ``Listed On`` (effective on the date
 designated, when later), an asset freeze, with reasons from the regime
 (:data:`kg.ingest.regimes.UK_REGIMES`, the regime's words kept as the detail). The
