@@ -79,7 +79,8 @@ class _Group:
                 items.append(value)
 
     def first(self, key: str) -> str | None:
-        return (self.values.get(key) or [None])[0]
+        vals = self.values.get(key)
+        return vals[0] if vals else None
 
     def joined(self, key: str) -> str | None:
         return "; ".join(self.values.get(key, []))[:_MAX_TEXT] or None
