@@ -74,9 +74,9 @@ def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-#: The kinds whose records depend on the day of the import (an FtM end date that has passed
-#: makes a sanction lifted); they take ``today``.
-_DAY_DEPENDENT = frozenset({"ftm"})
+#: The kinds whose records depend on the day of the import (an FtM or CSL end date that has
+#: passed makes a sanction lifted); they take ``today``.
+_DAY_DEPENDENT = frozenset({"ftm", "csl"})
 
 
 def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: ImportReport,
