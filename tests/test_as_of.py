@@ -4,6 +4,7 @@ from the library and the CLI."""
 from __future__ import annotations
 
 import pytest
+
 from kg.errors import UsageError
 from kg.query import relations, sanctioned_by, who_sanctioned
 from tests.factory import actor, dataset, graph_of, sanction, write

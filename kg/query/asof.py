@@ -34,7 +34,8 @@ COUNTS_AS_OF = frozenset({str(Status.IMPOSED), str(Status.EXTENDED), str(Status.
 def on_or_before(date: str, day: PartialDate) -> bool:
     """True when ``date``'s first day is on or before ``day``'s last day.
 
-    >>> on_or_before("2021-03", PartialDate("2021-03-01")), on_or_before("2022", PartialDate("2021"))
+    >>> day = PartialDate("2021-03-01")
+    >>> on_or_before("2021-03", day), on_or_before("2022", day)
     (True, False)
     """
     return PartialDate(date).start <= day.end

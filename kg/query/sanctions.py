@@ -27,9 +27,9 @@ import networkx as nx
 from kg.graph.index import index_of
 from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import PartialDate, overlaps
-from kg.query.asof import COUNTS_AS_OF, Lifts, in_force, start_of
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
+from kg.query.asof import COUNTS_AS_OF, Lifts, in_force, start_of
 
 __all__ = ["Relation", "Relations", "relations", "resolve_actor", "sanctioned_by",
            "who_sanctioned"]
