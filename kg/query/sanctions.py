@@ -88,7 +88,8 @@ def relations(
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
     since, until = check_bound(since, "since"), check_bound(until, "until")
-    day = PartialDate(check_bound(as_of, "as-of")) if as_of else None
+    as_of = check_bound(as_of, "as-of")
+    day = PartialDate(as_of) if as_of else None
     lifts = Lifts(G) if day else None
     undated: set[str] = set()
     imp_id = resolve_actor(G, imposer) if imposer else None
