@@ -64,6 +64,9 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
     seen = Seen()
     day = today_iso(today)
     ids_seen: set[str] = set()
+    sources: dict[str, Source] = {}
+    bodies: dict[str, Actor] = {}
+    started = False
     for path in paths:
         report.files.append(str(path))
         info = CsvFile()
@@ -83,16 +86,19 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
                 continue
             ids_seen.add(row["_id"])
             lst = csl_list(row["source"])
-            src = _list_source(lst, row)
+            src = sources.get(row["source"]) or sources.setdefault(row["source"],
+                                                                   _list_source(lst, row))
             yield from seen.source(src)
-            yield from seen.state("us")
-            if lst is not None:
+            if not started:
+                started = True
+                yield from seen.state("us")
+            if lst is not None and lst.agency not in bodies:
                 agency_id, agency_name, aliases = AGENCIES[lst.agency]
-                body = Actor(id=agency_id, name=agency_name, kind=ActorKind.GOVERNMENT_BODY,
-                             country="us", part_of="us", aliases=aliases)
-                if seen.first(body):
-                    yield body
-            else:
+                bodies[lst.agency] = Actor(id=agency_id, name=agency_name, part_of="us",
+                                           kind=ActorKind.GOVERNMENT_BODY, country="us",
+                                           aliases=aliases)
+                yield bodies[lst.agency]
+            elif lst is None:
                 report.note("source lists not in kg/curated/csl_lists.yaml, kept with their "
                             "own words")
             yield from _row(row, lst, src.id, day, path, n, report)

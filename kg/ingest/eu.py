@@ -89,8 +89,8 @@ def read_eu(paths: Iterable[Path], report: ImportReport, *,
                                         "appears twice; the first is kept")
                 continue
             yield from seen.source(src)
-            yield from seen.state("eu")
             if seen.first(COUNCIL):
+                yield from seen.state("eu")
                 yield COUNCIL
             for url in records[2]:
                 yield from seen.source(url_source(url))
