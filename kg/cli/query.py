@@ -57,6 +57,10 @@ def _show_relations(G: nx.MultiDiGraph, rows: Sequence[q.Relation], fmt: str, id
                   "sanction": r.sanction, "via": actor_name(idx, r.via) if r.via else ""}
                  for r in rows]
     emit(table, fmt, cols, kind=q.Relation)
+    undated = getattr(rows, "undated", 0)
+    if undated:
+        click.echo(f"note: {plural(undated, 'sanction')} with no date left out of --as-of",
+                   err=True)
 
 
 @cli.group()

@@ -8,6 +8,9 @@ ftm     FollowTheMoney JSON lines (OpenSanctions exports)    :mod:`kg.ingest.ftm
 ofac    OFAC legacy CSV (sdn.csv, add.csv, alt.csv, cons_*)  :mod:`kg.ingest.ofac`
 un      UN Security Council consolidated list (XML)          :mod:`kg.ingest.un`
 gdelt   GDELT 2.0 / 1.0 events (tab-separated, 61/58/57)     :mod:`kg.ingest.gdelt`
+uk      OFSI consolidated list (ConList.csv)                 :mod:`kg.ingest.uk`
+eu      EU Financial Sanctions Files XML (full list 1.1)     :mod:`kg.ingest.eu`
+csl     US Consolidated Screening List (CSV)                 :mod:`kg.ingest.csl`
 ======  ==================================================  =========================
 
 :func:`import_dataset` returns a validated :class:`~kg.model.Dataset` and an
@@ -45,6 +48,15 @@ def _reader(kind: str) -> Reader:
     if kind == "un":
         from kg.ingest.un import read_un
         return read_un
+    if kind == "uk":
+        from kg.ingest.uk import read_uk
+        return read_uk
+    if kind == "eu":
+        from kg.ingest.eu import read_eu
+        return read_eu
+    if kind == "csl":
+        from kg.ingest.csl import read_csl
+        return read_csl
     if kind == "gdelt":
         from kg.ingest.gdelt import read_gdelt
         return read_gdelt
@@ -52,7 +64,7 @@ def _reader(kind: str) -> Reader:
 
 
 #: The kinds of input ``kg import`` reads.
-KINDS = ("ftm", "ofac", "un", "gdelt")
+KINDS = ("ftm", "ofac", "un", "gdelt", "uk", "eu", "csl")
 
 
 def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -62,9 +74,9 @@ def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-#: The kinds whose records depend on the day of the import (an FtM end date that has passed
-#: makes a sanction lifted); they take ``today``.
-_DAY_DEPENDENT = frozenset({"ftm"})
+#: The kinds whose records depend on the day of the import (an FtM or CSL end date that has
+#: passed makes a sanction lifted); they take ``today``.
+_DAY_DEPENDENT = frozenset({"ftm", "csl"})
 
 
 def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: ImportReport,
