@@ -4,7 +4,7 @@
 (:mod:`kg.extract.actors`), the sanctions events (:mod:`kg.extract.events`) and the
 statements (:mod:`kg.extract.statements`), then joins events reported twice, links
 retaliation to the event it answers, and builds a Dataset that
-:func:`kg.readwrite.load.ensure_valid`
+:func:`kg.model.refs.ensure_valid`
 accepts. Every sanction and statement cites the article with the sentence it came from and
 its character offsets in the article text (for HTML, in the text extracted from the page).
 States and blocs are the usual ISO/bloc actors; people, groups and organisations the
@@ -41,8 +41,8 @@ from kg.extract.events import Event, find_events
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
+from kg.model.refs import ensure_valid
 from kg.model.vocab import Status
-from kg.readwrite.load import ensure_valid
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import BLOCS, Resolver
 

@@ -29,7 +29,8 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
-from kg.model.records import Dataset
+from kg.model.records import Dataset, record_type
+from kg.model.refs import ensure_valid
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["KINDS", "ImportReport", "Skipped", "import_dataset", "import_into",
@@ -101,16 +102,12 @@ def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
     (``today``: as for :func:`read_records`).
 
     Records that cannot be read are in ``report.skipped``; the dataset holds the rest and
-    passes :func:`kg.readwrite.load.ensure_valid`.
+    passes :func:`kg.model.refs.ensure_valid`.
     """
-    from kg.readwrite.load import ensure_valid
-
     report = ImportReport(kind)
     ds = Dataset()
-    sections: dict[str, list[Any]] = {"Source": ds.sources, "Actor": ds.actors,
-                                      "Sanction": ds.sanctions, "Statement": ds.statements}
     for rec in read_records(kind, paths, report, progress=progress, today=today):
-        sections[type(rec).__name__].append(rec)
+        ds.add(rec)
     return ensure_valid(ds), report
 
 
@@ -130,7 +127,7 @@ except ImportError:  # pragma: no cover
 
 def record_line(rec: Record) -> str:
     """One JSONL line for a record, as :func:`kg.readwrite.write.write_dataset` writes it."""
-    return _dumps({"type": type(rec).__name__.lower(),
+    return _dumps({"type": record_type(rec),
                    **rec.model_dump(mode="json", exclude_defaults=True)}) + "\n"
 
 
@@ -167,7 +164,7 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
     nothing could be imported, nothing is written.
     """
     from kg.merge import merge_datasets
-    from kg.readwrite.load import ensure_valid, load
+    from kg.readwrite.load import load
     from kg.readwrite.write import write_dataset
 
     merge_with = list(merge_with)

@@ -27,7 +27,7 @@ from typing import IO, cast
 
 from kg.ingest.report import ImportReport, Skipped
 from kg.model.dates import PartialDate
-from kg.model.records import Actor, Sanction, Source, Statement
+from kg.model.records import Actor, Record, Source, record_type
 from kg.model.source_dates import read_source_date
 from kg.readwrite.readers import bounded_lines
 from kg.resolve.resolver import country_actor, country_name
@@ -49,8 +49,6 @@ __all__ = [
     "slug_id",
     "url_source",
 ]
-
-Record = Source | Actor | Sanction | Statement
 
 #: Called with (bytes read so far, total bytes) while a file is read; the CLI draws a bar.
 Progress = Callable[[int, int], None]
@@ -299,7 +297,7 @@ class Seen:
 
     def first(self, record: Record) -> bool:
         """True the first time a record's (type, id) is offered."""
-        key = (type(record).__name__, record.id)
+        key = (record_type(record), record.id)
         if key in self.ids:
             return False
         self.ids.add(key)

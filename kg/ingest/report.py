@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import SKIPPED, Problem
-from kg.model.records import Actor, Sanction, Source, Statement
+from kg.model.records import Record, record_type
 
 __all__ = ["CHANGED", "MAX_SKIPPED_KEPT", "ImportReport", "Skipped"]
 
@@ -71,9 +71,9 @@ class ImportReport:
         """Count something worth reporting that loses no data."""
         self.notes[message] += n
 
-    def count(self, record: Source | Actor | Sanction | Statement) -> None:
+    def count(self, record: Record) -> None:
         """Count an output record."""
-        self.imported[type(record).__name__.lower()] += 1
+        self.imported[record_type(record)] += 1
 
     @property
     def empty(self) -> bool:

@@ -27,6 +27,7 @@ per imposer either way.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -43,15 +44,18 @@ from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
 __all__ = [
     "RECORD_TYPES",
+    "SECTIONS",
     "Actor",
     "Citation",
     "Dataset",
     "ReasonRef",
     "Record",
+    "Ref",
     "Sanction",
     "Slug",
     "Source",
     "Statement",
+    "record_type",
 ]
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
@@ -70,6 +74,28 @@ def _check_slug(value: str) -> str:
 
 Slug = Annotated[str, AfterValidator(_check_slug)]
 """A short identifier: lower-case letters, digits and ``. _ : -``."""
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Marks a field that holds ids of other records: ``Annotated[list[Slug], Ref(...)]``.
+
+    This tag is the one declaration of the references: :func:`kg.model.refs.check_references`
+    (unknown ids), :mod:`kg.readwrite.load` (references of records that failed validation),
+    :mod:`kg.merge` (rewriting merged ids) and :mod:`kg.graph.build` (edges) all read it
+    through :func:`kg.model.refs.reference_fields`.
+    """
+
+    kind: str
+    """The type of record referred to: ``source``, ``actor``, ``sanction`` or ``statement``."""
+    edge: str
+    """The graph edge type each reference becomes (``IMPOSED``, ``CITES``)."""
+    incoming: bool = False
+    """True when the edge runs from the referred record to this one (an imposer IMPOSED a
+    sanction); False when it runs from this record to the referred one (it TARGETS)."""
+    edge_attr: str | None = None
+    """For a reference inside a sub-record (a citation): a field of that sub-record carried
+    on the edge as an attribute of the same name (the citation's ``quote``)."""
+
 
 NonEmptyStr = Annotated[str, Field(min_length=1, max_length=100_000)]
 
@@ -94,7 +120,7 @@ class _Model(BaseModel):
 class Citation(_Model):
     """A reference from a fact to a source, optionally with the exact supporting words."""
 
-    source: Slug
+    source: Annotated[Slug, Ref("source", edge="CITES", edge_attr="quote")]
     """Id of the :class:`Source` cited."""
     quote: str | None = None
     """The exact words in the source that support the fact."""
@@ -139,11 +165,12 @@ class Actor(_Model):
     """ISO 3166-1 alpha-2 code (lower case) of the country the actor belongs to."""
     aliases: list[str] = Field(default_factory=list)
     """Other names it is known by (used to find it by name)."""
-    member_of: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    member_of: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                         Ref("actor", edge="MEMBER_OF")] = Field(
         default_factory=list
     )
     """Ids of blocs or organisations it is a member of (a state in the EU)."""
-    part_of: Slug | None = None
+    part_of: Annotated[Slug | None, Ref("actor", edge="PART_OF")] = None
     """Id of the actor this one is part of (a ministry of a state, an official's government)."""
     count: int | None = Field(default=None, ge=1)
     """For an unnamed group: how many members it has, where the source says."""
@@ -198,9 +225,11 @@ class Sanction(_Model):
 
     id: Slug
     """Unique id of the event."""
-    imposers: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    imposers: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                        Ref("actor", edge="IMPOSED", incoming=True)] = Field(min_length=1)
     """Ids of the actors that impose it (one or more)."""
-    targets: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    targets: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                       Ref("actor", edge="TARGETS")] = Field(min_length=1)
     """Ids of the actors it is aimed at (one or more)."""
     status: Status = Status.IMPOSED
     """Where it stands: threatened, expected, imposed, extended, eased or lifted."""
@@ -218,7 +247,8 @@ class Sanction(_Model):
     """Sanctions programme or regime (``CHINA-EO13936``, ``UKRAINE-EO13661``)."""
     legal_basis: str | None = None
     """The legal act (``Council Regulation (EU) 2021/478``, ``EO 13818``)."""
-    in_response_to: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    in_response_to: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                              Ref("sanction", edge="RESPONDS_TO")] = Field(
         default_factory=list
     )
     """Ids of the sanctions this one retaliates against."""
@@ -250,17 +280,20 @@ class Statement(_Model):
 
     id: Slug
     """Unique id of the statement."""
-    speakers: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    speakers: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                        Ref("actor", edge="MADE", incoming=True)] = Field(min_length=1)
     """Ids of the actors who said it (a joint statement has several)."""
     date: DateText | None = None
     """When it was said."""
     stance: Stance = Stance.OTHER
     """What it does: condemns, supports, calls_for, warns, threatens, denies, expects, other."""
-    about_sanctions: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    about_sanctions: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                               Ref("sanction", edge="ABOUT")] = Field(
         default_factory=list
     )
     """Ids of the sanctions it is about."""
-    about_actors: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    about_actors: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                            Ref("actor", edge="ABOUT")] = Field(
         default_factory=list
     )
     """Ids of the actors it is about."""
@@ -275,13 +308,38 @@ class Statement(_Model):
 
 Record = Source | Actor | Sanction | Statement
 
-#: The ``type`` of a record in a JSONL file, and the model it holds.
+#: The ``type`` of a record in a JSON lines file, and the model it holds; also the order in
+#: which a dataset lists its records (sources first).
 RECORD_TYPES: dict[str, type[_Model]] = {
     "source": Source,
     "actor": Actor,
     "sanction": Sanction,
     "statement": Statement,
 }
+
+#: The ``type`` of a record -> the :class:`Dataset` section (and YAML/JSON key) holding it.
+SECTIONS: dict[str, str] = {
+    "source": "sources",
+    "actor": "actors",
+    "sanction": "sanctions",
+    "statement": "statements",
+}
+
+_TYPE_OF: dict[type[_Model], str] = {model: kind for kind, model in RECORD_TYPES.items()}
+
+
+def record_type(record: Record) -> str:
+    """The ``type`` of a record: ``source``, ``actor``, ``sanction`` or ``statement``.
+
+    Raises KeyError for anything that is not one of the four record models (or a subclass).
+    """
+    kind = _TYPE_OF.get(type(record))
+    if kind is not None:
+        return kind
+    for kind, model in RECORD_TYPES.items():
+        if isinstance(record, model):
+            return kind
+    raise KeyError(type(record).__name__)
 
 
 class Dataset(_Model):
@@ -303,14 +361,20 @@ class Dataset(_Model):
 
     model_config = ConfigDict(populate_by_name=True)
 
+    def section(self, kind: str) -> list[Any]:
+        """The list holding the records of type ``kind`` (``"actor"`` -> :attr:`actors`),
+        itself, not a copy. Raises KeyError for an unknown type."""
+        lst: list[Any] = getattr(self, SECTIONS[kind])
+        return lst
+
+    def add(self, record: Record) -> None:
+        """Append ``record`` to its section (not validated; see
+        :func:`kg.model.refs.ensure_valid`)."""
+        self.section(record_type(record)).append(record)
+
     def records(self) -> list[tuple[str, Source | Actor | Sanction | Statement]]:
         """Every record with its type name, sources first, in a stable order."""
-        out: list[tuple[str, Source | Actor | Sanction | Statement]] = []
-        out += [("source", r) for r in self.sources]
-        out += [("actor", r) for r in self.actors]
-        out += [("sanction", r) for r in self.sanctions]
-        out += [("statement", r) for r in self.statements]
-        return out
+        return [(kind, r) for kind in RECORD_TYPES for r in self.section(kind)]
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""

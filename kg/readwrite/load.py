@@ -28,8 +28,8 @@ from pydantic import ValidationError
 
 from kg._perf import loads, paused_gc
 from kg.errors import UNKNOWN_REF, Problem, ResolveError, UsageError, ValidationFailed
-from kg.model.records import RECORD_TYPES, Actor, Dataset
-from kg.model.refs import RefProblem, check_references
+from kg.model.records import RECORD_TYPES, SECTIONS, Actor, Dataset
+from kg.model.refs import RefProblem, check_references, reference_fields
 from kg.readwrite.readers import (
     DEFAULT_LIMITS,
     INVALID,
@@ -47,8 +47,7 @@ from kg.resolve.resolver import country_actor
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".jsonl.gz", ".ndjson")
-_SECTIONS = {"sources": "source", "actors": "actor", "sanctions": "sanction",
-             "statements": "statement"}
+_SECTIONS = {section: kind for kind, section in SECTIONS.items()}  # "actors" -> "actor"
 
 
 def default_data_path() -> Path:
@@ -152,31 +151,21 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-#: Fields that hold ids of other records: (record type, field) -> referenced type.
-_REF_FIELDS = {
-    ("actor", "member_of"): "actor", ("actor", "part_of"): "actor",
-    ("sanction", "imposers"): "actor", ("sanction", "targets"): "actor",
-    ("sanction", "in_response_to"): "sanction",
-    ("statement", "speakers"): "actor", ("statement", "about_sanctions"): "sanction",
-    ("statement", "about_actors"): "actor",
-}
-
-
 def _raw_references(kind: str, raw: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     """(field, id, referenced type) of a record that failed validation, so its broken
-    references are reported in the same run as its other problems."""
-    for (k, fld), target in _REF_FIELDS.items():
-        if k != kind:
+    references are reported in the same run as its other problems. The fields are those of
+    :func:`kg.model.refs.reference_fields`; values of the wrong shape are skipped."""
+    for f in reference_fields(RECORD_TYPES[kind]):
+        value = raw.get(f.name)
+        if f.item is not None:
+            if isinstance(value, list):
+                for c in value:
+                    if isinstance(c, dict) and isinstance(c.get(f.item), str):
+                        yield f.name, c[f.item], f.kind
             continue
-        value = raw.get(fld)
         for v in value if isinstance(value, list) else [value]:
             if isinstance(v, str):
-                yield fld, v, target
-    cites = raw.get("sources")
-    if kind != "source" and isinstance(cites, list):
-        for c in cites:
-            if isinstance(c, dict) and isinstance(c.get("source"), str):
-                yield "sources", c["source"], "source"
+                yield f.name, v, f.kind
 
 
 def _records_from_document(data: Any, path: Path, lines: dict[tuple[Any, ...], int],
@@ -278,9 +267,7 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
                   limits: Limits) -> tuple[Dataset, list[Problem]]:
     ctx = Ctx(limits)
     ds = Dataset()
-    sections: dict[str, list[Any]] = {
-        "source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,
-        "statement": ds.statements}
+    sections: dict[str, list[Any]] = {kind: ds.section(kind) for kind in RECORD_TYPES}
     seen: dict[tuple[str, str], _Where] = {}  # where every id was met, valid or not
     first_rec: dict[tuple[str, str], Any] = {}  # the validated record behind each id
     invalid: set[tuple[str, str]] = set()  # ids of records that failed validation
@@ -349,9 +336,9 @@ def _refers_to_invalid(rp: RefProblem, invalid: set[tuple[str, str]]) -> bool:
 
 
 def _ref_problem(rp: RefProblem, where: _Where | None = None) -> Problem:
-    kind = UNKNOWN_REF if rp.ref is not None else None
     if where is None:
-        return Problem(rp.message, record=f"{rp.kind} {rp.id!r}", field=rp.field, kind=kind)
+        return rp.as_problem()
+    kind = UNKNOWN_REF if rp.ref is not None else None
     return Problem(rp.message, file=where.file, line=where.line, record=where.record,
                    field=rp.field, kind=kind)
 
@@ -378,12 +365,3 @@ def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None
     if problems:
         raise ValidationFailed(problems)
     return ds
-
-
-def ensure_valid(dataset: Dataset) -> Dataset:
-    """Check a dataset built in code (by an importer, say) the way :func:`load` does."""
-    problems = check_references(dataset)
-    if problems:
-        raise ValidationFailed(_ref_problem(p) for p in problems)
-    return dataset
-
