@@ -4,7 +4,8 @@
   stances) as StrEnums;
 * :mod:`kg.model.dates`: partial dates (:class:`PartialDate`): checks, periods, ranges;
 * :mod:`kg.model.records`: the Pydantic records and :class:`Dataset`;
-* :mod:`kg.model.refs`: the checks across records (unknown ids, membership cycles);
+* :mod:`kg.model.refs`: the reference fields (read from their ``Ref`` tags) and the checks
+  across records (unknown ids, membership cycles, :func:`~kg.model.refs.ensure_valid`);
 * :mod:`kg.model.jsonschema`: the JSON Schema written from the records.
 
 This package imports nothing from the rest of ``kg`` but :mod:`kg.errors`.
