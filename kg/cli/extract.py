@@ -38,7 +38,8 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
 
     from kg.extract import article_paths, extract_many, format_explain
     from kg.merge import merge_datasets
-    from kg.readwrite.load import ensure_valid, load
+    from kg.model.refs import ensure_valid
+    from kg.readwrite.load import load
     from kg.readwrite.write import write_dataset
 
     if output != "-" and not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
