@@ -332,8 +332,11 @@ def merge_datasets(datasets: Sequence[Dataset], *,
         window_days, "statement", merges, origin)
     # Now that every map is known, every reference once more (a sanction answering one that
     # was folded); records already canonical are kept as they are.
+    # Relationships are never folded: each keeps its share, dates and sources (two registers
+    # that disagree are two records); only a repeated id is one record.
+    relationships = list(_same_id("relationship", [d.relationships for d in datasets], merges))
     ds = Dataset(sources=sources, actors=merged_actors, sanctions=sanctions,
-                 statements=statements)
+                 statements=statements, relationships=relationships)
     for kind in RECORD_TYPES:
         records = ds.section(kind)
         records[:] = [canonicalize(r, canonical) for r in records]

@@ -115,7 +115,7 @@ def test_jsonl_problems_name_the_line(tmp_path: Path) -> None:
     found = problems([path])
     assert found[0].startswith(f"{path}:2: invalid JSON")
     assert found[1] == (f"{path}:3 [line 3] [type]: 'type' must be one of source, actor, "
-                        "sanction, statement, not 'planet'")
+                        "sanction, statement, relationship, not 'planet'")
     assert found[2] == f"{path}:4 [actor 'us'] [x]: unknown field"
 
 

@@ -22,6 +22,7 @@ from kg.model.records import (
     Citation,
     Dataset,
     Ref,
+    Relationship,
     Sanction,
     Slug,
     Source,
@@ -75,7 +76,8 @@ def test_every_field_holding_record_ids_is_tagged_and_nothing_else_is() -> None:
     assert slug_fields == set(tags) == {
         "Actor.member_of", "Actor.part_of", "Sanction.imposers", "Sanction.targets",
         "Sanction.in_response_to", "Statement.speakers", "Statement.about_sanctions",
-        "Statement.about_actors", "Citation.source"}
+        "Statement.about_actors", "Citation.source", "Relationship.subject",
+        "Relationship.object"}
     assert all(t.kind in RECORD_TYPES for t in tags.values())
 
 
@@ -109,7 +111,8 @@ def test_reference_fields_reads_the_tags_in_field_order() -> None:
 
 
 def test_every_graph_edge_type_comes_from_the_model() -> None:
-    edges = {f.edge for kind, model in RECORD_TYPES.items() for f in _plan(kind, model).links}
+    edges = {e for kind, model in RECORD_TYPES.items() for f in _plan(kind, model).links
+             for e in (f.edge, *(edge for _, edge in f.by_kind))}
     assert edges == {str(t) for t in EdgeType}
 
 
@@ -120,11 +123,14 @@ def test_dataset_add_and_section_follow_the_record_type() -> None:
     ds = Dataset()
     recs = [Source(id="a"), Actor(id="us", name="US", kind="state"),
             Sanction(id="s", imposers=["us"], targets=["us2"], sources=[{"source": "a"}]),
-            Statement(id="t", speakers=["us"], sources=[{"source": "a"}])]
+            Statement(id="t", speakers=["us"], sources=[{"source": "a"}]),
+            Relationship(id="r", kind="family", subject="us", object="us2",
+                         sources=[{"source": "a"}])]
     for rec in reversed(recs):
         ds.add(rec)
     assert [record_type(r) for r in recs] == list(RECORD_TYPES) == list(SECTIONS)
-    assert [k for k, _ in ds.records()] == ["source", "actor", "sanction", "statement"]
+    assert [k for k, _ in ds.records()] == ["source", "actor", "sanction", "statement",
+                                              "relationship"]
     assert ds.section("actor") is ds.actors and ds.actors == [recs[1]]
     with pytest.raises(KeyError):
         ds.section("reason")

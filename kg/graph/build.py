@@ -37,6 +37,7 @@ from kg.graph.schema import (
     EdgeType,
     NodeType,
     ReasonNode,
+    RelationshipNode,
     SanctionNode,
     SourceNode,
     StatementNode,
@@ -44,9 +45,9 @@ from kg.graph.schema import (
     record_id,
     require_kg_graph,
 )
-from kg.model.records import RECORD_TYPES, Actor, Dataset, Sanction, Statement
+from kg.model.records import RECORD_TYPES, Actor, Dataset, Relationship, Sanction, Statement
 from kg.model.refs import RefField, reference_fields
-from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
+from kg.model.vocab import ActorKind, Measure, Reason, RelationKind, Stance, Status
 
 __all__ = ["build", "who_sanctioned_whom"]
 
@@ -75,7 +76,7 @@ def _actor_attrs(a: Actor, own: Callable[[list[str]], list[str]] = list) -> Acto
     }
 
 
-def _citations(rec: Sanction | Statement) -> tuple[list[str], list[str | None]]:
+def _citations(rec: Sanction | Statement | Relationship) -> tuple[list[str], list[str | None]]:
     return [c.source for c in rec.sources], [c.quote for c in rec.sources]
 
 
@@ -109,6 +110,27 @@ def _statement_attrs(st: Statement, names: dict[str, str],
     }
 
 
+def _relationship_attrs(r: Relationship, names: dict[str, str]) -> RelationshipNode:
+    src, quotes = _citations(r)
+    subj, obj = names.get(r.subject, r.subject), names.get(r.object, r.object)
+    if r.kind is RelationKind.OWNERSHIP:
+        label = f"{subj} owns {_percent(r.share)} of {obj}"
+    elif r.kind is RelationKind.DIRECTORSHIP:
+        label = f"{subj} directs {obj}" + (f" ({r.role})" if r.role else "")
+    else:
+        label = f"{subj} – {obj} ({r.role or r.kind.value})"
+    return {
+        "type": "relationship", "label": label, "kind": r.kind.value, "subject": r.subject,
+        "object": r.object, "share": r.share, "role": r.role, "start_date": r.start_date,
+        "end_date": r.end_date, "sources": src, "quotes": quotes,
+    }
+
+
+def _percent(share: float | None) -> str:
+    """``60%``, ``33.3%``, or ``an unknown share``."""
+    return "an unknown share" if share is None else f"{share:g}%"
+
+
 #: Edges from fields that name vocabulary values rather than records, in the shape of
 #: :class:`~kg.model.refs.RefField`: a sanction's reasons become BECAUSE_OF edges to
 #: ``reason:<category>`` nodes, carrying the reason's detail.
@@ -127,6 +149,9 @@ class _Plan(NamedTuple):
     pairs (so a consumed record can go), a single id (pick None) a 0- or 1-tuple."""
     links: tuple[RefField, ...]
     """Per value: the field, node type at the other end, edge type and direction."""
+    kind: Callable[[Any], Any] | None = None
+    """For a record whose ``kind`` picks some edges (a link with ``by_kind``): reads it; its
+    value is appended after the link values."""
 
 
 def _fetch(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -160,7 +185,11 @@ def _plan(kind: str, model: type[BaseModel]) -> _Plan:
                           else attrgetter(f.item)))
         elif not f.many:
             convs.append((i, None))
-    return _Plan(_fetch([f.name for f in links]), tuple(convs), tuple(links))
+        for _, edge in f.by_kind:
+            EdgeType(edge)
+    by_kind = any(f.by_kind for f in links)
+    return _Plan(_fetch([f.name for f in links]), tuple(convs), tuple(links),
+                 attrgetter("kind") if by_kind else None)
 
 
 def _link_values(rec: Any, plan: _Plan) -> list[Any]:
@@ -169,6 +198,8 @@ def _link_values(rec: Any, plan: _Plan) -> list[Any]:
     for i, pick in plan.convs:
         v = values[i]
         values[i] = list(map(pick, v)) if pick is not None else ((v,) if v else ())
+    if plan.kind is not None:
+        values.append(str(plan.kind(rec)))
     return values
 
 
@@ -251,17 +282,25 @@ def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
             reason_attrs: ReasonNode = {"type": "reason", "label": cat.replace("_", " ")}
             # Keyed by the member itself, as the edges look it up (a reason's category).
             add_node(reason[cat], reason_attrs)
+    plan, out = plans["relationship"], links["relationship"]
+    relationship_prefix = prefix(NodeType.RELATIONSHIP)
+    for r in _take(dataset.relationships, consume):
+        nid = relationship_prefix + r.id
+        add_node(nid, _relationship_attrs(r, names))
+        out.append((nid, _link_values(r, plan)))
 
     # The edge keys and types are EdgeType values, written as plain str (the Ref tags').
     add = edge_adder(G)
     for kind, plan in plans.items():
-        steps = [(f.edge, f.incoming, ids[f.kind], f.edge_attr if f.item else None)
-                 for f in plan.links]
+        steps = [(f.edge, f.incoming, ids[f.kind], f.edge_attr if f.item else None,
+                  dict(f.by_kind)) for f in plan.links]
         for nid, values in _take(links[kind], True):
-            for step, vals in zip(steps, values, strict=False):  # equal lengths
+            for step, vals in zip(steps, values, strict=False):  # the kind comes last
                 if not vals:
                     continue
-                edge, incoming, other, attr = step
+                edge, incoming, other, attr, by_kind = step
+                if by_kind:
+                    edge = by_kind.get(values[-1], edge)
                 if attr is not None:
                     for o, x in vals:
                         add(nid, other[o], edge, {attr: x, "type": edge})

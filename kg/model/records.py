@@ -1,4 +1,4 @@
-"""The data model: sources, actors, sanctions and statements, gathered in a Dataset.
+"""The data model: sources, actors, sanctions, statements and relationships, in a Dataset.
 
 The models are the documentation: every class and field has a docstring, every closed
 vocabulary is an enum from :mod:`kg.model.vocab`, and ``schemas/`` holds the JSON Schema generated
@@ -26,20 +26,28 @@ per imposer either way.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     model_validator,
 )
 
+from kg.model.base import (  # noqa: F401  (SLUG_RE, Citation, Ref, Slug are public here too)
+    SLUG_RE,
+    Citation,
+    NonEmptyStr,
+    Ref,
+    Slug,
+    _check_slug,
+    _Model,
+    _no_duplicates,
+)
 from kg.model.dates import DateText, PartialDate
+from kg.model.relations import Relationship
 from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
 __all__ = [
@@ -51,89 +59,13 @@ __all__ = [
     "ReasonRef",
     "Record",
     "Ref",
+    "Relationship",
     "Sanction",
     "Slug",
     "Source",
     "Statement",
     "record_type",
 ]
-
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
-
-
-def _check_slug(value: str) -> str:
-    if not SLUG_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id (use lower-case letters, digits and . _ : -, "
-            "starting with a letter or digit)"
-        )
-    if len(value) > 200:
-        raise ValueError("id is longer than 200 characters")
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_check_slug)]
-"""A short identifier: lower-case letters, digits and ``. _ : -``."""
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """Marks a field that holds ids of other records: ``Annotated[list[Slug], Ref(...)]``.
-
-    This tag is the one declaration of the references: :func:`kg.model.refs.check_references`
-    (unknown ids), :mod:`kg.readwrite.load` (references of records that failed validation),
-    :mod:`kg.merge` (rewriting merged ids) and :mod:`kg.graph.build` (edges) all read it
-    through :func:`kg.model.refs.reference_fields`.
-    """
-
-    kind: str
-    """The type of record referred to: ``source``, ``actor``, ``sanction`` or ``statement``."""
-    edge: str
-    """The graph edge type each reference becomes (``IMPOSED``, ``CITES``)."""
-    incoming: bool = False
-    """True when the edge runs from the referred record to this one (an imposer IMPOSED a
-    sanction); False when it runs from this record to the referred one (it TARGETS)."""
-    edge_attr: str | None = None
-    """For a reference inside a sub-record (a citation): a field of that sub-record carried
-    on the edge as an attribute of the same name (the citation's ``quote``)."""
-
-
-NonEmptyStr = Annotated[str, Field(min_length=1, max_length=100_000)]
-
-
-def _no_duplicates(values: list[str]) -> list[str]:
-    seen: set[str] = set()
-    dupes = [v for v in values if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
-    if dupes:
-        raise ValueError(f"lists {dupes[0]!r} twice")
-    return values
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        use_attribute_docstrings=True,
-        str_strip_whitespace=True,
-        validate_assignment=False,
-    )
-
-
-class Citation(_Model):
-    """A reference from a fact to a source, optionally with the exact supporting words."""
-
-    source: Annotated[Slug, Ref("source", edge="CITES", edge_attr="quote")]
-    """Id of the :class:`Source` cited."""
-    quote: str | None = None
-    """The exact words in the source that support the fact."""
-    start: int | None = Field(default=None, ge=0)
-    """Character offset of the quote in the source text, where known (set by the extractor)."""
-    end: int | None = Field(default=None, ge=0)
-    """Character offset just past the quote in the source text, where known."""
-
-    @model_validator(mode="after")
-    def _offsets(self) -> Citation:
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError("end offset is before start offset")
-        return self
 
 
 class Source(_Model):
@@ -306,7 +238,7 @@ class Statement(_Model):
 
 
 
-Record = Source | Actor | Sanction | Statement
+Record = Source | Actor | Sanction | Statement | Relationship
 
 #: The ``type`` of a record in a JSON lines file, and the model it holds; also the order in
 #: which a dataset lists its records (sources first).
@@ -315,6 +247,7 @@ RECORD_TYPES: dict[str, type[_Model]] = {
     "actor": Actor,
     "sanction": Sanction,
     "statement": Statement,
+    "relationship": Relationship,
 }
 
 #: The ``type`` of a record -> the :class:`Dataset` section (and YAML/JSON key) holding it.
@@ -323,15 +256,17 @@ SECTIONS: dict[str, str] = {
     "actor": "actors",
     "sanction": "sanctions",
     "statement": "statements",
+    "relationship": "relationships",
 }
 
 _TYPE_OF: dict[type[_Model], str] = {model: kind for kind, model in RECORD_TYPES.items()}
 
 
 def record_type(record: Record) -> str:
-    """The ``type`` of a record: ``source``, ``actor``, ``sanction`` or ``statement``.
+    """The ``type`` of a record: ``source``, ``actor``, ``sanction``, ``statement`` or
+    ``relationship``.
 
-    Raises KeyError for anything that is not one of the four record models (or a subclass).
+    Raises KeyError for anything that is not one of the record models (or a subclass).
     """
     kind = _TYPE_OF.get(type(record))
     if kind is not None:
@@ -358,6 +293,8 @@ class Dataset(_Model):
     """Sanctions events."""
     statements: list[Statement] = Field(default_factory=list)
     """Statements about sanctions."""
+    relationships: list[Relationship] = Field(default_factory=list)
+    """Ownership, directorship, family and associate ties between actors."""
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -372,7 +309,7 @@ class Dataset(_Model):
         :func:`kg.model.refs.ensure_valid`)."""
         self.section(record_type(record)).append(record)
 
-    def records(self) -> list[tuple[str, Source | Actor | Sanction | Statement]]:
+    def records(self) -> list[tuple[str, Record]]:
         """Every record with its type name, sources first, in a stable order."""
         return [(kind, r) for kind in RECORD_TYPES for r in self.section(kind)]
 
@@ -381,4 +318,4 @@ class Dataset(_Model):
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
-RecordType = Literal["source", "actor", "sanction", "statement"]
+RecordType = Literal["source", "actor", "sanction", "statement", "relationship"]

@@ -45,6 +45,8 @@ class RefField(NamedTuple):
     (``source``); None when the field holds the ids themselves."""
     edge_attr: str | None = None
     """For sub-records: the sub-record field carried on the edge (the citation's ``quote``)."""
+    by_kind: tuple[tuple[str, str], ...] = ()
+    """``(kind value, edge type)`` pairs when the record's ``kind`` picks the edge."""
 
 
 def _tag(metadata: list[Any]) -> Ref | None:
@@ -73,7 +75,8 @@ def reference_fields(model: type[BaseModel]) -> tuple[RefField, ...]:
         many = typing.get_origin(info.annotation) is list
         ref = _tag(info.metadata)
         if ref is not None:
-            out.append(RefField(name, ref.kind, ref.edge, many, ref.incoming))
+            out.append(RefField(name, ref.kind, ref.edge, many, ref.incoming,
+                                by_kind=ref.by_kind))
             continue
         args = typing.get_args(info.annotation) if many else ()
         sub = args[0] if args else None

@@ -22,6 +22,7 @@ __all__ = [
     "ActorKind",
     "Measure",
     "Reason",
+    "RelationKind",
     "Stance",
     "Status",
 ]
@@ -119,3 +120,16 @@ CAMEO_SANCTION_CODES: dict[str, tuple[str, Status | Stance]] = {
     else ("statement", Stance(entry["statement"]))
     for code, entry in load_table("cameo")["events"].items()
 }
+
+
+class RelationKind(StrEnum):
+    """What a :class:`~kg.model.relations.Relationship` between two actors is."""
+
+    OWNERSHIP = "ownership"
+    """The subject owns (part of) the object: shares, a stake, beneficial ownership."""
+    DIRECTORSHIP = "directorship"
+    """The subject directs or controls the object (director, CEO, board member)."""
+    FAMILY = "family"
+    """The subject and the object are relatives (``role`` says how, where known)."""
+    ASSOCIATE = "associate"
+    """Any other tie a list names: an associate, a link of unknown nature."""
