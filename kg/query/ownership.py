@@ -30,7 +30,8 @@ computes the arithmetic behind such a test from the ownership records in the gra
 **The limits.** This is arithmetic over the records kg holds, not a legal determination.
 OFAC counts a blocked intermediate company's holding in full (if X owns 50% of A and A 50%
 of B, B is blocked) where multiplying gives 25%: ``rule="cascade"`` applies that reading
-instead (an entity reaching the threshold is treated as sanctioned for what it owns in turn).
+instead (an entity reaching the threshold is treated as sanctioned for what it owns in turn,
+and keeps the share that first caught it: at least that much).
 Control without ownership (EU and UK "control" tests), holdings the records do not show,
 nominee and trust arrangements, licences and delistings are outside what this computes;
 whether an entity is blocked is a legal judgement this tool does not make.
