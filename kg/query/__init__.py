@@ -11,11 +11,29 @@
 from __future__ import annotations
 
 from kg.query._args import resolve_actor
+from kg.query.ownership import (
+    MIN_SHARE,
+    Exposure,
+    ExposureReport,
+    Holding,
+    OwnershipPath,
+    exposure,
+    holdings,
+    owners,
+)
 from kg.query.patterns import Coalition, RetaliationLink, coalitions, retaliation
 from kg.query.sanctions import Relation, relations, sanctioned_by, who_sanctioned
 from kg.query.speech import StatementRow, TimelineEntry, statements, timeline
 
 __all__ = [
+    "MIN_SHARE",
+    "Exposure",
+    "ExposureReport",
+    "Holding",
+    "OwnershipPath",
+    "exposure",
+    "holdings",
+    "owners",
     "Coalition",
     "Relation",
     "RetaliationLink",
