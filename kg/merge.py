@@ -37,6 +37,7 @@ from kg.model.records import (
     Actor,
     Citation,
     Dataset,
+    Relationship,
     Sanction,
     Source,
     Statement,
@@ -78,7 +79,7 @@ def name_key(name: str) -> str:
     return " ".join(sorted(normalize(name).split()))
 
 
-M = TypeVar("M", Source, Actor, Sanction, Statement)
+M = TypeVar("M", Source, Actor, Sanction, Statement, Relationship)
 
 
 def _union(*lists: Iterable[Any]) -> list[Any]:

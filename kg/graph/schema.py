@@ -9,8 +9,9 @@ GRAPH_VERSION``. Its nodes are records, its edges the links between them:
 * **Node types** (:class:`NodeType`) are actors, sanctions, statements, reasons, sources and
   relationships. Sanctions, statements and relationships (ownership, directorship, family)
   are nodes, not edges, because they carry dates, shares, measures and sources, and one
-  pair of actors may have several. Every node has ``type`` and ``label``; the other attributes of each
-  type, and their shapes, are the :class:`TypedDict` s below (:data:`NODE_SCHEMAS`).
+  pair of actors may have several. Every node has ``type`` and ``label``; the other
+  attributes of each type, and their shapes, are the :class:`TypedDict` s below
+  (:data:`NODE_SCHEMAS`).
 * **Edge types** (:class:`EdgeType`) are the edge keys, and also each edge's ``type``
   attribute; :data:`EDGE_ENDS` says which node types each joins, :data:`EDGE_ATTRIBUTES`
   which attributes it carries besides ``type``. Two records have at most one edge of a type

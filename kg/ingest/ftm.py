@@ -13,7 +13,8 @@ Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "dat
   classified; ``program`` fills in when there is no reason; ``provisions`` become measures;
   ``startDate``/``listingDate`` the date, ``endDate`` the end date (in the past: lifted).
   A target carrying the ``sanction.counter`` topic makes the sanction a retaliation.
-* Other schemas (Address, Identification, Ownership, ...) are counted in the report's notes.
+* Ownership, Directorship, Family, Associate and UnknownLink become relationships
+  (:mod:`kg.ingest.ftm_links`); other schemas (Address, ...) are counted in the notes.
 
 The file is streamed; a sanction whose target has not been read yet waits in memory until it
 arrives (OpenSanctions exports write an entity next to its sanctions), and one whose target
@@ -50,6 +51,7 @@ from kg.ingest.crosswalks import (
     ofac_program_reasons,
     un_regime_reasons,
 )
+from kg.ingest.ftm_links import LINK_SCHEMAS, Link, first_value, links_out, values
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
@@ -105,6 +107,7 @@ class _State:
     counter: set[str] = field(default_factory=set)
     sanctions: set[str] = field(default_factory=set)
     pending: dict[str, list[_Hold]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
     today: str = field(default_factory=today_iso)
     """The day an end date must be on or before for the sanction to count as lifted."""
 
@@ -133,6 +136,10 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                 yield from _actor(entity, src, path, n, st)
             elif schema == "Sanction":
                 yield from _sanction_or_hold(entity, src, path, n, st)
+            elif schema in LINK_SCHEMAS:
+                new, cites = _citations(entity, src, st)
+                yield from new
+                st.links.append(Link(entity, cites, str(path), n))
             else:
                 report.note(f"not imported: FtM {schema} entities (not an actor or a sanction)")
     for holds in st.pending.values():
@@ -140,10 +147,11 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             if hold.missing:
                 hold.missing.clear()  # report each hold once, under its first missing target
                 gone = ", ".join(sorted(
-                    i for i in _values(hold.entity, "entity") if i not in st.actors))
+                    i for i in values(hold.entity, "entity") if i not in st.actors))
                 report.skip(hold.file, hold.line,
                             f"sanction {hold.entity['id']!r}: target entity {gone} is not in "
                             "the input as a person, organization, body or vessel")
+    yield from links_out(st.links, st.actors, report)
 
 
 def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, Any] | None:
@@ -179,17 +187,6 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, An
     return data
 
 
-def _values(entity: dict[str, Any], prop: str) -> list[str]:
-    return [v.strip() for v in entity["properties"].get(prop, ()) if v.strip()]
-
-
-def _first(entity: dict[str, Any], *props: str) -> str | None:
-    for p in props:
-        for v in _values(entity, p):
-            return v
-    return None
-
-
 def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[Source],
                                                                           list[Citation]]:
     """New source records and the citations of an entity: its datasets and source URLs."""
@@ -201,7 +198,7 @@ def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[So
             ds_src = Source(id=f"ftm-dataset-{text_slug(name, 100)}", title=name.strip())
             new += st.seen.source(ds_src)
             cites.append(Citation(source=ds_src.id))
-    for url in _values(entity, "sourceUrl"):
+    for url in values(entity, "sourceUrl"):
         u = url_source(url)
         if u is not None:
             new += st.seen.source(u)
@@ -217,7 +214,7 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
-    names = list(dict.fromkeys(_values(entity, "name")))
+    names = list(dict.fromkeys(values(entity, "name")))
     caption = entity.get("caption")
     name = caption.strip() if isinstance(caption, str) and caption.strip() else None
     name = name or (names[0] if names else None)
@@ -231,23 +228,23 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
         names.append(name)
         name = name[:MAX_NAME]
     aliases = [a for a in dict.fromkeys(
-        names + _values(entity, "alias") + _values(entity, "previousName")
-        + _values(entity, "weakAlias")) if a != name]
+        names + values(entity, "alias") + values(entity, "previousName")
+        + values(entity, "weakAlias")) if a != name]
     country = None
     for prop in _COUNTRY_PROPS:
-        for code in _values(entity, prop):
+        for code in values(entity, prop):
             if _COUNTRY_RE.match(code.lower()):
                 country = code.lower()
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")
         if country:
             break
-    wikidata = next((q for q in _values(entity, "wikidataId") if _QID.match(q)), None)
+    wikidata = next((q for q in values(entity, "wikidataId") if _QID.match(q)), None)
     if wikidata is None and _QID.match(eid):
         wikidata = eid
     identifiers = {"opensanctions": eid}
     for prop in ID_PROPS:
-        vals = _values(entity, prop)
+        vals = values(entity, prop)
         if vals:
             identifiers[prop] = "; ".join(dict.fromkeys(vals))
     new, cites = _citations(entity, src, st)
@@ -255,8 +252,8 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     actor = Actor(
         id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
         wikidata_id=wikidata, identifiers=identifiers, sources=cites,
-        position=_first(entity, "position") if kind is ActorKind.PERSON else None,
-        description=_first(entity, "description", "notes", "summary"),
+        position=first_value(entity, "position") if kind is ActorKind.PERSON else None,
+        description=first_value(entity, "description", "notes", "summary"),
     )
     yield from new
     yield actor
@@ -271,7 +268,7 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
 
 def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
                       st: _State) -> Iterator[Record]:
-    targets = _values(entity, "entity")
+    targets = values(entity, "entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
         return
@@ -307,7 +304,7 @@ def _imposers(entity: dict[str, Any], st: _State, path: Path,
     """
     new: list[Actor] = []
     polities: list[str] = []
-    for value in _values(entity, "country"):
+    for value in values(entity, "country"):
         code = _polity(value)
         if code is None:
             st.report.change(path, n, f"country {value!r} is not a state or bloc kg knows; "
@@ -315,7 +312,7 @@ def _imposers(entity: dict[str, Any], st: _State, path: Path,
                              field="country")
         elif code not in polities:
             polities.append(code)
-    authorities = _values(entity, "authority") or _values(entity, "publisher")
+    authorities = values(entity, "authority") or values(entity, "publisher")
     table = [imposer_for_authority(a) for a in authorities]
     ids = polities or list(dict.fromkeys(c for c in table if c))
     for authority, code in zip(authorities, table, strict=True):
@@ -363,35 +360,35 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     if not imposers:
         st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
         return
-    targets = [slug_id("ftm", t) for t in dict.fromkeys(_values(entity, "entity"))]
-    program = "; ".join(dict.fromkeys(_values(entity, "program") or
-                                      _values(entity, "programId"))) or None
+    targets = [slug_id("ftm", t) for t in dict.fromkeys(values(entity, "entity"))]
+    program = "; ".join(dict.fromkeys(values(entity, "program") or
+                                      values(entity, "programId"))) or None
     reasons = [ReasonRef(category=c, detail=text)
-               for text in dict.fromkeys(_values(entity, "reason"))
+               for text in dict.fromkeys(values(entity, "reason"))
                for c in (m.reason for m in classify_reason(text))]
     if not reasons and program:
         reasons = _programme_reasons(program, imposers)
-    if any(t in st.counter for t in _values(entity, "entity")) and not any(
+    if any(t in st.counter for t in values(entity, "entity")) and not any(
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,
                                  detail="counter-sanction (FtM topic sanction.counter)"))
     rec = f"sanction {sid!r}"
     dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
                                for p in ("startDate", "listingDate", "date")
-                               for v in _values(entity, p)) if d)
+                               for v in values(entity, p)) if d)
     date = dates[0] if dates else None
     end = min((d for d in (read_date(v, st.report, path, n, record=rec, field="endDate")
-                           for v in _values(entity, "endDate")) if d), default=None)
+                           for v in values(entity, "endDate")) if d), default=None)
     if end and date and end < date:
         st.report.note("end dates before the start date left out")
         end = None
     status = Status.IMPOSED
-    if any(_LIFTED.search(s) for s in _values(entity, "status")) or (end and end <= st.today):
+    if any(_LIFTED.search(s) for s in values(entity, "status")) or (end and end <= st.today):
         status = Status.LIFTED
     new_sources, cites = _citations(entity, src, st)
     sanction = Sanction(
         id=slug_id("ftm", sid), imposers=imposers, targets=targets, status=status,
-        measures=classify_measures(_values(entity, "provisions")), reasons=reasons,
+        measures=classify_measures(values(entity, "provisions")), reasons=reasons,
         date=date, end_date=end, program=program, sources=cites,
     )
     st.sanctions.add(sid)

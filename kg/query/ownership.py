@@ -43,16 +43,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import networkx as nx
 
 from kg._clock import today_iso
 from kg.errors import UsageError
+from kg.graph.index import Index, index_of
 from kg.graph.schema import NodeType, prefix, record_id, require_kg_graph
 from kg.model.dates import first_day, last_day
 from kg.model.vocab import IN_FORCE, RelationKind, Status
 from kg.query._args import actor_name, check_bound, resolve_actor
-from kg.graph.index import index_of
 
 __all__ = ["MAX_DEPTH", "MIN_SHARE", "Exposure", "ExposureReport", "Holding",
            "OwnershipPath", "exposure", "holdings", "owners"]
@@ -229,7 +230,8 @@ def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float
         for entity, r in reach.items():
             per_entity[entity].append((imp, r))
     ties = _ties(G)
-    exposed, possibly = [], []
+    exposed: list[Exposure] = []
+    possibly: list[Exposure] = []
     for entity, found in per_entity.items():
         row = _row(G, entity, found, threshold, listed, owned, ties)
         if row is not None:
@@ -317,12 +319,12 @@ def _row(G: nx.MultiDiGraph, entity: str, found: list[tuple[str, _Reach]], thres
                                   if other in roots})))
 
 
-def _path_text(idx: object, actors: tuple[str, ...],
+def _path_text(idx: Index, actors: tuple[str, ...],
                owned: dict[str, dict[str, tuple[float | None, list[str]]]]) -> str:
-    parts = [actor_name(idx, actors[0])]  # type: ignore[arg-type]
-    for a, b in zip(actors, actors[1:], strict=False):
+    parts = [actor_name(idx, actors[0])]
+    for a, b in pairwise(actors):
         s = owned[a][b][0]
-        parts.append(f"-{'?' if s is None else f'{s:g}'}%-> {actor_name(idx, b)}")  # type: ignore[arg-type]
+        parts.append(f"-{'?' if s is None else f'{s:g}'}%-> {actor_name(idx, b)}")
     return " ".join(parts)
 
 
