@@ -19,22 +19,34 @@
    never folded: its author made them two. Undated records only merge with undated ones.
 
 Every merge is returned as a :class:`Merge`, and every reference is rewritten to the
-surviving ids.
+surviving ids: one canonical-id map per record type, applied by :func:`canonicalize` to the
+reference fields the model declares (:func:`kg.model.refs.reference_fields`).
 """
 
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from kg.model.dates import PartialDate
-from kg.model.records import Actor, Citation, Dataset, Sanction, Source, Statement
+from kg.model.records import (
+    RECORD_TYPES,
+    Actor,
+    Citation,
+    Dataset,
+    Relationship,
+    Sanction,
+    Source,
+    Statement,
+    record_type,
+)
+from kg.model.refs import ensure_valid, reference_fields
 from kg.resolve.resolver import normalize
 
-__all__ = ["Merge", "load_each", "merge_datasets", "merge_files", "name_key"]
+__all__ = ["Merge", "canonicalize", "load_each", "merge_datasets", "merge_files", "name_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +79,7 @@ def name_key(name: str) -> str:
     return " ".join(sorted(normalize(name).split()))
 
 
-M = TypeVar("M", Source, Actor, Sanction, Statement)
+M = TypeVar("M", Source, Actor, Sanction, Statement, Relationship)
 
 
 def _union(*lists: Iterable[Any]) -> list[Any]:
@@ -113,6 +125,41 @@ def _combine(a: M, b: M) -> M:
     # Dates are a's where it has them (the record kept is the one from the earliest input,
     # usually curated): a later report of the same event does not move it.
     return a.model_copy(update=upd)
+
+
+def canonicalize(record: M, canonical: Mapping[str, Mapping[str, str]]) -> M:
+    """``record`` with every reference renamed to its surviving id.
+
+    ``canonical`` maps a record type (``actor``) to {merged id: surviving id}; ids not in it
+    stay. Every field of :func:`kg.model.refs.reference_fields` is rewritten: a list keeps
+    its order and loses repeats and, for references to its own type, the record's own id (a
+    sanction that answered the one it merged into); a single id naming the record itself
+    becomes None. Returns ``record`` itself when nothing changes, else a copy.
+
+    >>> a = Actor(id="fr", name="France", kind="state", member_of=["eu", "ue"])
+    >>> canonicalize(a, {"actor": {"ue": "eu"}}).member_of
+    ['eu']
+    """
+    own_kind = record_type(record)
+    upd: dict[str, Any] = {}
+    for f in reference_fields(type(record)):
+        names = canonical.get(f.kind, {})
+        value = getattr(record, f.name)
+        new: Any
+        if f.item is not None:
+            item = f.item
+            new = [x.model_copy(update={item: names[getattr(x, item)]})
+                   if getattr(x, item) in names else x for x in value]
+        elif f.many:
+            new = [i for i in dict.fromkeys(names.get(i, i) for i in value)
+                   if f.kind != own_kind or i != record.id]
+        else:
+            new = names.get(value, value) if value else value
+            if f.kind == own_kind and new == record.id:
+                new = None
+        if new != value:
+            upd[f.name] = new
+    return record.model_copy(update=upd) if upd else record
 
 
 class _UnionFind:
@@ -264,38 +311,36 @@ def merge_datasets(datasets: Sequence[Dataset], *,
             merges.append(Merge("actor", root, gone, rules.get(gone[0], "same actor")))
         merged_actors.append(first)
 
-    def ra(ids: list[str]) -> list[str]:
-        return list(dict.fromkeys(amap.get(i, i) for i in ids))
-
-    merged_actors = [a.model_copy(update={
-        "member_of": [m for m in ra(a.member_of) if m != a.id],
-        "part_of": amap.get(a.part_of, a.part_of) if a.part_of else None})
-        for a in merged_actors]
-    merged_actors = [a if a.part_of != a.id else a.model_copy(update={"part_of": None})
-                     for a in merged_actors]
+    canonical: dict[str, dict[str, str]] = {"actor": amap}
+    merged_actors = [canonicalize(a, canonical) for a in merged_actors]
 
     origin: dict[str, int] = {}
     for i, d in enumerate(datasets):
         for rid in [*(s.id for s in d.sanctions), *(st.id for st in d.statements)]:
             origin.setdefault(rid, i)
-    sanctions = [s.model_copy(update={"imposers": ra(s.imposers), "targets": ra(s.targets)})
+    # Events are clustered on canonical ids (imposers, targets, speakers, subjects), so each
+    # type is rewritten with the maps known so far before its events are folded.
+    sanctions = [canonicalize(s, canonical)
                  for s in _same_id("sanction", [d.sanctions for d in datasets], merges)]
-    sanctions, smap = _cluster(
+    sanctions, canonical["sanction"] = _cluster(
         sanctions, lambda s: (frozenset(s.imposers), frozenset(s.targets), s.status),
         window_days, "sanction", merges, origin, compatible=_same_kind_of_event)
-    sanctions = [s.model_copy(update={"in_response_to": [
-        x for x in dict.fromkeys(smap.get(i, i) for i in s.in_response_to) if x != s.id]})
-        for s in sanctions]
-    statements = [st.model_copy(update={
-        "speakers": ra(st.speakers), "about_actors": ra(st.about_actors),
-        "about_sanctions": list(dict.fromkeys(smap.get(i, i) for i in st.about_sanctions))})
-        for st in _same_id("statement", [d.statements for d in datasets], merges)]
-    statements, _ = _cluster(
+    statements = [canonicalize(st, canonical)
+                  for st in _same_id("statement", [d.statements for d in datasets], merges)]
+    statements, canonical["statement"] = _cluster(
         statements, lambda st: (frozenset(st.speakers), st.stance, frozenset(st.about_actors),
                                 frozenset(st.about_sanctions)),
         window_days, "statement", merges, origin)
+    # Now that every map is known, every reference once more (a sanction answering one that
+    # was folded); records already canonical are kept as they are.
+    # Relationships are never folded: each keeps its share, dates and sources (two registers
+    # that disagree are two records); only a repeated id is one record.
+    relationships = list(_same_id("relationship", [d.relationships for d in datasets], merges))
     ds = Dataset(sources=sources, actors=merged_actors, sanctions=sanctions,
-                 statements=statements)
+                 statements=statements, relationships=relationships)
+    for kind in RECORD_TYPES:
+        records = ds.section(kind)
+        records[:] = [canonicalize(r, canonical) for r in records]
     return ds, merges
 
 
@@ -329,11 +374,9 @@ def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:
 def merge_files(paths: Sequence[str | os.PathLike[str]], *,
                 window_days: int = 7) -> tuple[Dataset, list[Merge]]:
     """Load each path on its own (:func:`load_each`) and merge them
-    (:func:`merge_datasets`); the result is checked (:func:`kg.readwrite.load.ensure_valid`).
+    (:func:`merge_datasets`); the result is checked (:func:`kg.model.refs.ensure_valid`).
 
     Returns ``(dataset, merges)``; earlier paths keep their ids.
     """
-    from kg.readwrite.load import ensure_valid
-
     ds, merges = merge_datasets(load_each(paths), window_days=window_days)
     return ensure_valid(ds), merges

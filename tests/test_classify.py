@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import kg.extract.events
+import kg.extract.fields
 import kg.extract.statements
 import kg.ingest.ftm
 from kg.model.vocab import Measure, Reason
@@ -20,7 +20,7 @@ def reasons(text: str, pick: str = "all") -> list[tuple[str, str | None]]:
 
 def test_importers_and_extractor_call_the_same_function() -> None:
     assert kg.ingest.ftm.classify_reason is classify_reason
-    assert kg.extract.events.classify_reason is classify_reason
+    assert kg.extract.fields.classify_reason is classify_reason
     assert kg.extract.statements.classify_reason is classify_reason
     assert kg.ingest.ftm.classify_measures is classify_measures
 

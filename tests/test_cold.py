@@ -18,6 +18,7 @@ from kg.cli.app import main
 from kg.errors import ResolveError, SavedGraphError
 from kg.graph.build import build
 from kg.graph.index import index_of
+from kg.graph.schema import GRAPH_VERSION
 from kg.graph.sqlstore import index_path, verify_index
 from kg.graph.store import write_graph
 from kg.query import cold
@@ -140,7 +141,7 @@ def test_cli_same_output_cold_and_loaded(tmp_path: Path,
 def test_saving_without_index_removes_a_stale_one(tmp_path: Path) -> None:
     G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
     kgz = write_graph(G, tmp_path / "g.kgz", index=True)
-    assert verify_index(index_path(kgz))["graph_version"] == "1"
+    assert verify_index(index_path(kgz))["graph_version"] == str(GRAPH_VERSION)
     write_graph(G, kgz)
     assert not index_path(kgz).exists()
 

@@ -49,9 +49,10 @@ def bloc_names() -> set[str]:
 
 def test_the_loader_finds_every_file_and_caches_it() -> None:
     names = table_names()
-    assert names == ["authorities", "blocs", "cameo", "demonyms", "display_names",
-                     "government_bodies", "leaders", "measures", "ofac_programs", "reasons",
-                     "seats", "short_names", "titles", "un_regimes"]
+    assert names == ["authorities", "blocs", "cameo", "csl_lists", "demonyms", "display_names",
+                     "eu_programmes", "government_bodies", "leaders", "measures",
+                     "ofac_programs", "reasons", "seats", "short_names", "titles",
+                     "uk_regimes", "un_regimes"]
     assert load_table("seats") is load_table("seats")
     with pytest.raises(FileNotFoundError):
         load_table("no-such-table")

@@ -65,6 +65,9 @@ IMPORTS = {
                     str(FIX / "add.csv")],
     "import-un": ["import", "un", str(FIX / "consolidated.xml")],
     "import-gdelt": ["import", "gdelt", str(FIX / "events.export.CSV")],
+    "import-uk": ["import", "uk", str(FIX / "ConList.csv")],
+    "import-eu": ["import", "eu", str(FIX / "xmlFullSanctionsList_1_1.xml")],
+    "import-csl": ["import", "csl", str(FIX / "consolidated.csv")],
 }
 
 

@@ -10,6 +10,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import networkx as nx
 import pytest
+from ownership_data import ownership_dataset
 from world import world_graph
 
 import kg
@@ -88,7 +89,21 @@ def _conforms(value: Any, tp: Any) -> bool:
     return type(value) is tp  # exact: an enum member or a bool where an int goes is wrong
 
 
-def test_every_bundled_node_has_exactly_its_declared_attributes(G: nx.MultiDiGraph) -> None:
+@pytest.fixture(scope="module")
+def GR(bundled: kg.Dataset) -> nx.MultiDiGraph:
+    """The bundled data with the ownership test world added (the bundled data holds no
+    relationships)."""
+    extra = ownership_dataset()
+    have = {a.id for a in bundled.actors}
+    return kg.build(kg.Dataset(
+        sources=[*bundled.sources, *extra.sources],
+        actors=[*bundled.actors, *(a for a in extra.actors if a.id not in have)],
+        sanctions=[*bundled.sanctions, *extra.sanctions], statements=bundled.statements,
+        relationships=extra.relationships))
+
+
+def test_every_bundled_node_has_exactly_its_declared_attributes(GR: nx.MultiDiGraph) -> None:
+    G = GR
     seen: set[str] = set()
     for n, d in G.nodes(data=True):
         kind = node_type(n)
@@ -109,7 +124,8 @@ def test_the_shape_check_catches_a_wrong_value() -> None:
     assert _conforms([None, "words"], types_["reason_details"])
 
 
-def test_every_bundled_edge_follows_its_declared_type(G: nx.MultiDiGraph) -> None:
+def test_every_bundled_edge_follows_its_declared_type(GR: nx.MultiDiGraph) -> None:
+    G = GR
     used = set()
     for u, v, k, d in G.edges(keys=True, data=True):
         assert type(k) is str and type(d["type"]) is str  # plain data, as .kgz files hold
@@ -207,8 +223,8 @@ def test_every_entry_point_takes_a_kg_graph(tmp_path: Path) -> None:
 
 
 def test_other_versions_and_non_graphs_are_refused() -> None:
-    with pytest.raises(UsageError, match="kg graph schema v2; this sanctions-kg reads v1"):
-        require_kg_graph(nx.MultiDiGraph(kg_graph_version=2))
+    with pytest.raises(UsageError, match=f"kg graph schema v{GRAPH_VERSION + 1}; this sanctions-kg reads v{GRAPH_VERSION}"):
+        require_kg_graph(nx.MultiDiGraph(kg_graph_version=GRAPH_VERSION + 1))
     with pytest.raises(UsageError, match=r"expected a graph built by kg\.build, got list"):
         require_kg_graph([])
     require_kg_graph(nx.MultiDiGraph(kg_graph_version=GRAPH_VERSION))
@@ -244,7 +260,8 @@ def test_exporters_take_their_columns_from_the_schema() -> None:
     assert ("confidence", "confidence:float") in neo4j.NODE_COLUMNS["statement"]
     assert neo4j.EDGE_COLUMNS == {"BECAUSE_OF": "detail", "CITES": "quote"}
     assert list(neo4j.NODE_FILES.values()) == [
-        "actors.csv", "sanctions.csv", "statements.csv", "reasons.csv", "sources.csv"]
+        "actors.csv", "sanctions.csv", "statements.csv", "reasons.csv", "sources.csv",
+        "relationships.csv"]
     assert neo4j.SPACES["statement"] == "Statement"
 
 

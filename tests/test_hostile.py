@@ -240,7 +240,7 @@ SENTENCE_PARTS = ["The United States", "Beijing", "the EU", "Russia", "imposed s
        date=st.dates().map(lambda d: d.isoformat()))
 def test_extract_yields_a_valid_draft_or_a_clear_error(parts: list[str], date: str) -> None:
     from kg.extract import extract_text
-    from kg.readwrite.load import ensure_valid
+    from kg.model.refs import ensure_valid
 
     text = " ".join(parts)
     try:

@@ -115,7 +115,7 @@ def test_jsonl_problems_name_the_line(tmp_path: Path) -> None:
     found = problems([path])
     assert found[0].startswith(f"{path}:2: invalid JSON")
     assert found[1] == (f"{path}:3 [line 3] [type]: 'type' must be one of source, actor, "
-                        "sanction, statement, not 'planet'")
+                        "sanction, statement, relationship, not 'planet'")
     assert found[2] == f"{path}:4 [actor 'us'] [x]: unknown field"
 
 
@@ -189,3 +189,12 @@ def test_an_importers_state_stand_in_gives_way_to_the_curated_actor(tmp_path: Pa
     # A different non-stand-in record with the same id is still a duplicate.
     other = write(tmp_path / "other.yaml", {"actors": [actor("us", "Uncle Sam")]})
     assert any("duplicate actor id 'us'" in p for p in problems([curated, other]))
+
+
+def test_a_folder_reads_ndjson_like_jsonl(tmp_path: Path) -> None:
+    (tmp_path / "a.ndjson").write_text(
+        '{"type": "source", "id": "s1", "title": "Wire"}\n'
+        '{"type": "actor", "id": "zz-x", "name": "X", "kind": "organization"}\n',
+        encoding="utf-8")
+    ds = load(tmp_path)
+    assert ([s.id for s in ds.sources], [a.id for a in ds.actors]) == (["s1"], ["zz-x"])

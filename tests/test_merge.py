@@ -2,7 +2,7 @@
 
 from kg.merge import merge_datasets
 from kg.model.records import Actor, Dataset, Sanction, Source
-from kg.readwrite.load import ensure_valid
+from kg.model.refs import ensure_valid
 
 
 def _src(i):

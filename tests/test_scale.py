@@ -20,6 +20,7 @@ from kg._perf import paused_gc
 from kg.errors import ValidationFailed
 from kg.graph.build import build
 from kg.graph.index import Index
+from kg.graph.schema import GRAPH_VERSION
 from kg.model.dates import overlaps
 from kg.model.records import Citation, Dataset, Sanction
 from kg.query import patterns as kp
@@ -62,12 +63,12 @@ def test_fast_path_still_reports_every_bad_line(tmp_path: Path, parser: str,
     f = str(path)
     assert got == [
         f"{f}:2: not UTF-8 text (byte 0xff at offset 27); save the file as UTF-8",
-        f"{f}:3 [source 'n'] [published]: Input should be a valid string",
+        f"{f}:3 [source 'n'] [published]: nan is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
         f"{f}:4: contains NUL bytes; this looks like a binary file",
         f"{f}:5: each line must be a JSON object",
         f"{f}:6: JSON is nested more than 5 levels deep",
         f"{f}:7 [line 7] [type]: 'type' must be one of source, actor, sanction, "
-        "statement, not 'sourse'",
+        "statement, relationship, not 'sourse'",
         f"{f}:8 [source 'Bad Id'] [id]: 'Bad Id' is not a valid id (use lower-case "
         "letters, digits and . _ : -, starting with a letter or digit)",
         f"{f}:10: invalid JSON: Expecting ',' delimiter (column 1)",
@@ -116,7 +117,7 @@ def reference_build(ds: Dataset) -> nx.MultiDiGraph:
     """The graph built the plain way, one add_edge at a time (build's contract)."""
     from kg.graph.build import _actor_attrs, _sanction_attrs, _statement_attrs
 
-    H = nx.MultiDiGraph(kg_graph_version=1)
+    H = nx.MultiDiGraph(kg_graph_version=GRAPH_VERSION)
     names = {a.id: a.name for a in ds.actors}
     for s in ds.sources:
         H.add_node("source:" + s.id, type="source", label=s.title or s.publisher or s.id,

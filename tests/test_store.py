@@ -13,6 +13,7 @@ import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 from kg.cli.app import main
 from kg.errors import SavedGraphError
 from kg.graph.build import build
+from kg.graph.schema import GRAPH_VERSION
 from kg.graph.store import FORMAT_VERSION, MAGIC, read_graph, write_graph
 from kg.query import who_sanctioned
 from kg.readwrite.load import load
@@ -33,7 +34,7 @@ def test_round_trip_keeps_everything(graph: Any, tmp_path: Path) -> None:
     H = read_graph(path)
     assert list(H.nodes(data=True)) == list(graph.nodes(data=True))
     assert _edges(H) == _edges(graph)
-    assert H.graph == graph.graph == {"kg_graph_version": 1}
+    assert H.graph == graph.graph == {"kg_graph_version": GRAPH_VERSION}
     # Pred and succ share each edge's data, as networkx keeps them.
     H.edges["actor:us", "sanction:west", "IMPOSED"]["x"] = 1
     assert H.pred["sanction:west"]["actor:us"]["IMPOSED"]["x"] == 1
@@ -134,7 +135,7 @@ def _kgz_with_body(path: Path, raw: bytes) -> Path:
 
     packed = zlib.compress(raw)
     header = json.dumps({"format": "sanctions-kg saved graph", "version": FORMAT_VERSION,
-                         "graph_version": 1, "body_bytes": len(packed), "raw_bytes": len(raw),
+                         "graph_version": GRAPH_VERSION, "body_bytes": len(packed), "raw_bytes": len(raw),
                          "sha256": hashlib.sha256(packed).hexdigest()}).encode()
     path.write_bytes(MAGIC + struct.pack(">I", len(header)) + header + packed)
     return path

@@ -6,7 +6,9 @@
 * :mod:`kg.cli.query`: ``kg query ...``;
 * :mod:`kg.cli.export`: ``kg demo``, ``kg export``, ``kg schema``;
 * :mod:`kg.cli.data`: ``kg validate``, ``kg import``, ``kg merge``, ``kg build``;
-* :mod:`kg.cli.extract`: ``kg extract``.
+* :mod:`kg.cli.extract`: ``kg extract``;
+* :mod:`kg.cli.search`: ``kg search``, and the note every command gives when it takes a
+  name that was not exact.
 
 Only this package prints. It may import anything in ``kg``; nothing in ``kg`` imports it.
 """
@@ -14,7 +16,7 @@ Only this package prints. It may import anything in ``kg``; nothing in ``kg`` im
 from __future__ import annotations
 
 # Each module registers its commands on the group when imported.
-from kg.cli import data, export, extract, query  # noqa: F401
+from kg.cli import data, export, extract, query, search  # noqa: F401
 from kg.cli.app import cli, main
 
 __all__ = ["cli", "main"]

@@ -8,6 +8,7 @@ traceback of an unexpected internal error.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import os
@@ -72,8 +73,19 @@ def cli() -> None:
     """
 
 
+def _tolerant_streams() -> None:
+    """Let stdout and stderr replace what their encoding cannot show (a Cyrillic name on a
+    Windows-1252 console prints as ``?``) instead of stopping with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "errors", None) or "strict") == "strict":
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
+                reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``kg`` console script."""
+    _tolerant_streams()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="kg",
                  standalone_mode=False)

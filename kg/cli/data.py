@@ -11,11 +11,12 @@ from typing import Any
 
 import click
 
-from kg.cli.app import cli, load_graph
-from kg.cli.options import data_option, window_option
+from kg.cli.app import cli, emit, load_graph
+from kg.cli.options import data_option, format_option, window_option
 from kg.errors import DataError, UsageError
 from kg.ingest import KINDS, import_into
 from kg.output.table import plural
+from kg.query.diff import ListingChange, diff_datasets
 from kg.readwrite.atomic import atomic_open
 
 # kg.graph.store, kg.merge and kg.readwrite are imported by the commands that use them, so
@@ -77,7 +78,7 @@ def validate(paths: tuple[str, ...]) -> None:
               help="Also write the import report (counts, skipped records, merges) as JSON.")
 def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple[str, ...],
                window_days: int, report_path: str | None) -> None:
-    """Import SOURCE_KIND files (ftm, ofac, un, gdelt) into our records.
+    """Import SOURCE_KIND files (ftm, ofac, un, gdelt, uk, eu, csl) into our records.
 
     The report (records read, imported, merged, and every record skipped with its file,
     line and reason) goes to stderr. Exit 1 when records were skipped; the output still
@@ -133,3 +134,23 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
                f"({path.stat().st_size / 1e6:.1f} MB) and its query index {index} "
                f"({index.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f}s",
                err=True)
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@format_option
+def diff_cmd(old: str, new: str, fmt: str) -> None:
+    """Compare two datasets (two imports of a list, or any two data files or folders):
+    listings added, removed and changed, with the fields that changed. A summary goes to
+    stderr."""
+    from kg.readwrite.load import load
+
+    changes = diff_datasets(load([old]), load([new]))
+    rows: list[Any] = list(changes)
+    if fmt == "table":
+        rows = [{"change": c.change, "target": c.target_name, "fields": ", ".join(c.fields),
+                 "sanction": c.sanction} for c in changes]
+    emit(rows, fmt, ["change", "target", "fields", "sanction"], kind=ListingChange)
+    counts = {k: sum(c.change == k for c in changes) for k in ("added", "removed", "changed")}
+    click.echo(", ".join(f"{n} {k}" for k, n in counts.items()), err=True)

@@ -8,6 +8,8 @@ import click
 
 from kg.cli.app import cli, load_graph
 from kg.cli.options import data_option
+from kg.cli.search import resolved
+from kg.errors import Problem
 from kg.export import EXPORTERS, export_graph
 
 
@@ -53,7 +55,12 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
            data: tuple[str, ...]) -> None:
     """Write the graph as FORMAT: html, json (node-link), graphml, gexf, ftm (FollowTheMoney
     JSON lines), neo4j (a folder of neo4j-admin import CSV files and queries.cypher)."""
-    export_graph(load_graph(data), fmt, output, focus=focus, depth=depth, view=view)
+    G = load_graph(data)
+    notes: list[Problem] = []
+    export_graph(G, fmt, output, focus=resolved(G, focus), depth=depth, view=view,
+                 notes=notes)
+    for note in notes:
+        click.echo(f"kg: note: {note}", err=True)
     click.echo(f"wrote {output}", err=True)
 
 

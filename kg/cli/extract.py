@@ -1,6 +1,8 @@
-"""``kg extract``: a news article -> a draft dataset to review."""
+"""``kg extract``: news articles -> one draft dataset to review."""
 
 from __future__ import annotations
+
+import sys
 
 import click
 
@@ -10,33 +12,70 @@ from kg.output.table import plural
 
 
 @cli.command("extract")
-@click.argument("file", metavar="FILE")
-@click.option("--date", "date", required=True, metavar="YYYY-MM-DD",
-              help="Publication date; \"on Monday\", \"last week\" are resolved against it.")
-@click.option("--url", help="Where the article was published (also its source id).")
-@click.option("--title", help="Title of the article (default: the HTML <title>).")
-@click.option("-o", "--output", required=True, help="Output file: .yaml, .json or .jsonl.")
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Publication date; \"on Monday\", \"last week\" are resolved against it. "
+                   "A YYYY-MM-DD in a file's name is that article's date instead; needed "
+                   "for any file without one.")
+@click.option("--url", help="Where the article was published (also its source id; one "
+                            "article only).")
+@click.option("--title", help="Title of the article (default: the HTML <title>; one "
+                              "article only).")
+@click.option("-o", "--output", required=True,
+              help="Output file: .yaml, .json or .jsonl; - writes YAML to standard output.")
 @click.option("--explain", is_flag=True,
-              help="Print, for every record, the words that produced each field.")
+              help="Print, for every record, the words that produced each field (to standard "
+                   "error with -o -).")
 @click.option("-d", "--data", "data", multiple=True, metavar="PATH",
               help="Known actors to reuse by name (data files); default: none, new actors "
                    "are drafted.")
-def extract_cmd(file: str, date: str, url: str | None, title: str | None, output: str,
-                explain: bool, data: tuple[str, ...]) -> None:
-    """Draft sanctions and statements from a news article (FILE: text or HTML; - = stdin)."""
-    from kg.extract import extract_file, format_explain
+def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title: str | None,
+                output: str, explain: bool, data: tuple[str, ...]) -> None:
+    """Draft sanctions and statements from news articles (FILE: text or HTML, a folder of
+    them, or - for stdin). Several articles give one draft: an event that several report
+    is one event citing every article."""
+    import yaml
+
+    from kg.extract import article_paths, extract_many, format_explain
+    from kg.merge import merge_datasets
+    from kg.model.refs import ensure_valid
     from kg.readwrite.load import load
     from kg.readwrite.write import write_dataset
 
-    if not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
-        raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl)")
+    if output != "-" and not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
+        raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl, or - "
+                         "for YAML on standard output)")
+    paths = article_paths(files)
+    if len(paths) > 1 and (url or title):
+        raise UsageError("--url and --title describe one article; give them with one FILE")
     known = load(list(data)) if data else None
-    result = extract_file(file, date=date, url=url, title=title, known=known)
-    write_dataset(result.dataset, output)
+    if len(paths) == 1:
+        from kg.extract import extract_file, publication_date
+
+        results = [extract_file(paths[0], date=publication_date(paths[0], date), url=url,
+                                title=title, known=known)]
+    else:
+        results = extract_many(paths, date=date, known=known)
+    if len(results) == 1:
+        ds, merged = results[0].dataset, 0
+    else:
+        ds, merges = merge_datasets([r.dataset for r in results])
+        ds = ensure_valid(ds)
+        merged = sum(len(m.merged) for m in merges if m.rule == "same event"
+                     and m.kind == "sanction")
+    if output == "-":
+        sys.stdout.write(yaml.safe_dump(ds.model_dump(mode="json", exclude_defaults=True,
+                                                      by_alias=True),
+                                        allow_unicode=True, sort_keys=False, width=100))
+    else:
+        write_dataset(ds, output)
     if explain:
-        click.echo(format_explain(result), nl=False)
-    ds = result.dataset
+        for r in results:
+            click.echo(format_explain(r), nl=False, err=output == "-")
     drafts = sum(1 for a in ds.actors if a.draft)
-    click.echo(f"wrote {output}: {plural(len(ds.sanctions), 'sanction')}, "
+    where = "standard output" if output == "-" else output
+    several = (f" from {len(results)} articles; {plural(merged, 'more report')} of an event "
+               "folded into it") if len(results) > 1 else ""
+    click.echo(f"wrote {where}: {plural(len(ds.sanctions), 'sanction')}, "
                f"{plural(len(ds.statements), 'statement')}, {plural(len(ds.actors), 'actor')} "
-               f"({plural(drafts, 'draft')} to review)", err=True)
+               f"({plural(drafts, 'draft')} to review){several}", err=True)

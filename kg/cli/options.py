@@ -83,6 +83,10 @@ def relation_filters(f: F) -> F:
         date_range,
         click.option("--expand-blocs", is_flag=True,
                      help="Answer a bloc's sanctions for each member too (France via the EU)."),
+        click.option("--as-of", "as_of", metavar="DATE",
+                     help="Only what was in force that day: imposed, extended or eased on or "
+                          "before it, not ended and not lifted since; threats never count. "
+                          "Undated sanctions are left out and counted on stderr."),
     )
 
 

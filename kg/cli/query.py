@@ -32,6 +32,13 @@ if TYPE_CHECKING:
 # on a saved graph (kg.query.cold) needs neither networkx nor the graph layer.
 
 
+def _resolved(G: nx.MultiDiGraph, name: str | None) -> Any:
+    """:func:`kg.cli.search.resolved` (the matcher's note on stderr), imported when used."""
+    from kg.cli.search import resolved
+
+    return resolved(G, name)
+
+
 def _cold_relations(index: Any, **filters: Any) -> list[q.Relation]:
     """:func:`kg.query.cold.relations` (imported when a saved graph is queried)."""
     from kg.query.cold import relations
@@ -98,6 +105,10 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
     emit(table, fmt, cols, kind=q.Relation)
+    undated = getattr(rows, "undated", 0)
+    if undated:
+        click.echo(f"note: {plural(undated, 'sanction')} with no date left out of --as-of",
+                   err=True)
 
 
 @cli.group()
@@ -115,7 +126,9 @@ def query() -> None:
 def q_relations(data: tuple[str, ...], fmt: str, ids: bool, **filters: Any) -> None:
     """Imposer -> target -> reason triples, filtered."""
     rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, **filters),
-                                lambda G: q.relations(G, **filters))
+                                lambda G: q.relations(G, **{
+                                    **filters, "imposer": _resolved(G, filters["imposer"]),
+                                    "target": _resolved(G, filters["target"])}))
     _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
 
 
@@ -129,7 +142,7 @@ def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, ids: bool,
                      **filters: Any) -> None:
     """Who sanctioned TARGET (and its officials and bodies), and why."""
     rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, target=target, **filters),
-                                lambda G: q.who_sanctioned(G, target, **filters))
+                                lambda G: q.who_sanctioned(G, _resolved(G, target), **filters))
     _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
 
 
@@ -143,7 +156,7 @@ def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, ids: bool,
                     **filters: Any) -> None:
     """Whom IMPOSER sanctioned, and why."""
     rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, imposer=imposer, **filters),
-                                lambda G: q.sanctioned_by(G, imposer, **filters))
+                                lambda G: q.sanctioned_by(G, _resolved(G, imposer), **filters))
     _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
 
 
@@ -218,6 +231,7 @@ def q_statements(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> Non
     the data has no quote; what a statement is about, by name (a sanction as its
     imposers' sanctions of its date)."""
     G = load_graph(data)
+    opts.update(about=_resolved(G, opts["about"]), speaker=_resolved(G, opts["speaker"]))
     rows: Sequence[Any] = q.statements(G, **opts)
     if fmt == "table":
         rows = [{"date": r.date, "speakers": r.speaker_names, "stance": _words(r.stance),
@@ -249,7 +263,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, **opts: A
     """Everything ACTOR did or suffered, in date order (with "via" the person or body of
     ACTOR's that did or suffered it)."""
     rows, name = _cold_or_graph(data, lambda c: _cold_timeline(c, actor, **opts),
-                                lambda G: q.timeline(G, actor, **opts))
+                                lambda G: q.timeline(G, _resolved(G, actor), **opts))
     cols = ["date", "role", "status", "summary"]
     if fmt == "table":
         if any(r.via for r in rows):
@@ -271,3 +285,72 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
 
     _, merges = merge_datasets(load_each(data), window_days=window_days)
     emit(merges, fmt, ["kind", "into", "merged", "rule"])
+
+
+@query.command("exposure")
+@click.option("--imposer", help="Whose sanctions (id, name or alias); each imposer if not given.")
+@click.option("--threshold", type=float, default=50.0, show_default=True,
+              help="Aggregate percent held by sanctioned owners that exposes an entity.")
+@click.option("--as-of", "as_of", help="The day of the holdings and sanctions (default today).")
+@click.option("--rule", type=click.Choice(["multiply", "cascade"]), default="multiply",
+              show_default=True, help="multiply shares along a chain, or count a company "
+              "caught at the threshold in full for what it owns (OFAC's reading).")
+@data_option
+@format_option
+def q_exposure(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
+    """Entities no list of the imposer names but owned, in aggregate and through chains, at
+    least --threshold percent by actors it sanctions (the arithmetic of OFAC's 50 Percent
+    Rule, not a legal determination). Holdings of unknown share come apart as "possibly
+    exposed"; directorships and family ties are context only."""
+    G = load_graph(data)
+    rep = q.exposure(G, **opts)
+    rows = [*rep.exposed, *rep.possibly_exposed]
+    table: Sequence[Any] = rows
+    if fmt == "table":
+        table = [{"entity": e.name, "share": f"{e.share:g}%" + ("+?" if e.possibly else ""),
+                  "status": "possibly exposed" if e.possibly else "exposed",
+                  "imposers": ", ".join(e.imposers), "paths": "; ".join(p.text for p in e.paths),
+                  "context": "; ".join(e.context)} for e in rows]
+    elif fmt == "csv":  # one cell per path list: the paths as text, the records kept in JSON
+        table = [{**{f: getattr(e, f) for f in e.__dataclass_fields__},
+                  "paths": [p.text for p in e.paths]} for e in rows]
+    emit(table, fmt, ["entity", "share", "status", "imposers", "paths", "context"],
+         kind=q.Exposure)
+    if fmt == "table":
+        click.echo(f"as of {rep.as_of}, threshold {rep.threshold:g}%, rule {rep.rule}: "
+                   f"{len(rep.exposed)} exposed, {len(rep.possibly_exposed)} possibly exposed"
+                   + (f"; {rep.cut_paths} paths not followed further (below "
+                      f"{q.MIN_SHARE:g}% or too long)" if rep.cut_paths else ""))
+
+
+def _show_holdings(rows: Sequence[q.Holding], fmt: str) -> None:
+    table: Sequence[Any] = rows
+    if fmt == "table":
+        table = [{"depth": h.depth, "owner": h.owner_name, "asset": h.asset_name,
+                  "share": "?" if h.share is None else f"{h.share:g}%",
+                  "from": h.start_date or "", "to": h.end_date or "",
+                  "sources": ", ".join(h.sources)} for h in rows]
+    emit(table, fmt, ["depth", "owner", "share", "asset", "from", "to", "sources"],
+         kind=q.Holding)
+
+
+@query.command("owners")
+@click.argument("entity")
+@click.option("--as-of", "as_of", help="Only holdings covering this day (default: all).")
+@data_option
+@format_option
+def q_owners(entity: str, data: tuple[str, ...], fmt: str, as_of: str | None) -> None:
+    """Who owns ENTITY, directly and up the chain, with shares, dates and sources."""
+    G = load_graph(data)
+    _show_holdings(q.owners(G, entity, as_of=as_of), fmt)
+
+
+@query.command("holdings")
+@click.argument("actor")
+@click.option("--as-of", "as_of", help="Only holdings covering this day (default: all).")
+@data_option
+@format_option
+def q_holdings(actor: str, data: tuple[str, ...], fmt: str, as_of: str | None) -> None:
+    """What ACTOR owns, directly and down the chain, with shares, dates and sources."""
+    G = load_graph(data)
+    _show_holdings(q.holdings(G, actor, as_of=as_of), fmt)

@@ -18,6 +18,9 @@ titles                 "secretary of state" -> country
 authorities            issuing authority -> imposer id
 ofac_programs          OFAC programme tag -> reasons
 un_regimes             UN regime prefix and list type -> name and reasons
+uk_regimes             UK (OFSI) regime name -> reasons
+eu_programmes          EU programme code -> name and reasons
+csl_lists              US Consolidated Screening List source lists and agencies
 cameo                  CAMEO country, group and sanction event codes
 reasons                the reason lexicon (:mod:`kg.resolve.lexicon`)
 measures               the measure lexicon (:mod:`kg.resolve.lexicon`)

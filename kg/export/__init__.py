@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import UsageError
+from kg.errors import Problem, UsageError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,12 +69,15 @@ EXPORTERS: dict[str, Callable[..., Any]] = {
 
 
 def export_graph(G: nx.MultiDiGraph, fmt: str, path: str | os.PathLike[str], *,
-                 focus: str | None = None, depth: int = 2, view: str = "actors") -> Path:
+                 focus: str | None = None, depth: int = 2, view: str = "actors",
+                 notes: list[Problem] | None = None) -> Path:
     """Write ``G`` (or ``focus``'s neighbourhood within ``depth`` hops) as ``fmt``.
 
     ``fmt`` is a key of :data:`EXPORTERS`; ``view`` (``actors`` or ``events``) applies to
     ``html`` only. The HTML writer takes the focus itself, to mark the focused actor and
-    size its page; every other format gets the neighbourhood graph.
+    size its page; every other format gets the neighbourhood graph. ``notes``, when given,
+    receives every value the writer had to change (GraphML and GEXF: characters XML 1.0
+    does not allow), one :class:`~kg.errors.Problem` each.
 
     Raises:
         UsageError: unknown format, or an unknown or ambiguous ``focus`` actor.
@@ -88,5 +91,7 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, path: str | os.PathLike[str], *,
         from kg.graph.subgraph import neighbourhood
 
         G = neighbourhood(G, focus, depth=depth)
-    EXPORTERS[fmt](G, path)
+    changed = EXPORTERS[fmt](G, path)
+    if notes is not None and isinstance(changed, list):
+        notes += changed
     return Path(path)

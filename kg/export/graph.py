@@ -7,7 +7,12 @@ GraphML and GEXF hold only scalar attribute values, so on the way out:
 * ``None`` values are left out;
 * dates stay ISO strings, enums their string values;
 * in GEXF, the ``type`` attribute is written as ``kg_type`` (GEXF reserves ``type`` on edges
-  for directed/undirected); :func:`read_gexf` renames it back.
+  for directed/undirected); :func:`read_gexf` renames it back;
+* characters XML 1.0 does not allow (control characters such as U+0001 or U+0008, lone
+  surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD, and each value changed is returned as a
+  :class:`~kg.errors.Problem` naming the node or edge and the attribute, so no file is
+  written that an XML reader refuses. Every GraphML/GEXF file is parsed back before it takes
+  its name; one that does not parse is not written (:class:`~kg.errors.OutputError`).
 
 Node-link JSON keeps everything as it is (``networkx.node_link_graph(data, edges="edges")``
 reads it back). The edge key (the edge type) is kept in every format.
@@ -17,10 +22,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError, iterparse
 
 import networkx as nx
 
+from kg.errors import OutputError, Problem
 from kg.graph.schema import LIST_ATTRIBUTES, require_kg_graph
 from kg.readwrite.atomic import atomic_open
 
@@ -32,7 +41,12 @@ __all__ = ["FLATTENED", "flatten", "read_gexf", "read_graphml", "unflatten",
 FLATTENED = LIST_ATTRIBUTES
 
 
-def _flat_attrs(attrs: dict[str, Any], rename_type: bool) -> dict[str, Any]:
+#: Characters XML 1.0 does not allow in a document (its ``Char`` production).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _flat_attrs(attrs: dict[str, Any], rename_type: bool, where: str = "graph",
+                fixed: list[Problem] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in attrs.items():
         if v is None:
@@ -43,18 +57,48 @@ def _flat_attrs(attrs: dict[str, Any], rename_type: bool) -> dict[str, Any]:
             v = json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False)
         elif not isinstance(v, str | int | float | bool):
             v = str(v)
+        if isinstance(v, str) and XML_FORBIDDEN.search(v):
+            v, count = XML_FORBIDDEN.subn("\ufffd", v)
+            if fixed is not None:
+                fixed.append(Problem(f"{count} character(s) XML 1.0 does not allow replaced "
+                                     "with U+FFFD", record=where, field=k))
         out[k] = v
     return out
 
 
-def flatten(G: nx.MultiDiGraph, *, rename_type: bool = False) -> nx.MultiDiGraph:
-    """A copy of ``G`` whose attributes are all scalars (see the module docstring)."""
+def flatten(G: nx.MultiDiGraph, *, rename_type: bool = False,
+            fixed: list[Problem] | None = None) -> nx.MultiDiGraph:
+    """A copy of ``G`` whose attributes are all scalars and XML-safe (see the module
+    docstring); each value changed to be XML-safe is added to ``fixed``."""
     H = nx.MultiDiGraph()
-    H.graph.update(_flat_attrs(G.graph, False))
-    H.add_nodes_from((n, _flat_attrs(d, rename_type)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, k, _flat_attrs(d, rename_type))
+    H.graph.update(_flat_attrs(G.graph, False, "graph", fixed))
+    H.add_nodes_from((_xml_safe(n, fixed), _flat_attrs(d, rename_type, n, fixed))
+                     for n, d in G.nodes(data=True))
+    H.add_edges_from((_xml_safe(u, fixed), _xml_safe(v, fixed), k,
+                      _flat_attrs(d, rename_type, f"{u} -{k}-> {v}", fixed))
                      for u, v, k, d in G.edges(keys=True, data=True))
     return H
+
+
+def _xml_safe(node: Any, fixed: list[Problem] | None) -> Any:
+    if isinstance(node, str) and XML_FORBIDDEN.search(node):
+        if fixed is not None:
+            fixed.append(Problem("characters XML 1.0 does not allow replaced with U+FFFD",
+                                 record=node, field="id"))
+        return XML_FORBIDDEN.sub("\ufffd", node)
+    return node
+
+
+def _readable_xml(kind: str) -> Any:
+    """A check for :func:`~kg.readwrite.atomic.atomic_open`: the file must parse as XML."""
+    def check(tmp: Path) -> None:
+        try:
+            for _ in iterparse(tmp, events=("end",)):
+                pass
+        except ParseError as exc:
+            raise OutputError(f"the {kind} written does not parse as XML ({exc}); "
+                              "nothing was written") from None
+    return check
 
 
 def _unflat_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -95,18 +139,25 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
         fh.write("\n")
 
 
-def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    """GraphML for Gephi, yEd, Cytoscape and graph databases, atomically."""
+def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[Problem]:
+    """GraphML for Gephi, yEd, Cytoscape and graph databases, atomically, checked to parse
+    before it is written. Returns the values changed to be valid XML (see the module
+    docstring); raises :class:`~kg.errors.OutputError` when the file would not parse."""
     require_kg_graph(G)
-    with atomic_open(path, "wb") as fh:
-        nx.write_graphml(flatten(G), fh, encoding="utf-8")
+    fixed: list[Problem] = []
+    with atomic_open(path, "wb", check=_readable_xml("GraphML")) as fh:
+        nx.write_graphml(flatten(G, fixed=fixed), fh, encoding="utf-8")
+    return fixed
 
 
-def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    """GEXF 1.2 for Gephi, atomically."""
+def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[Problem]:
+    """GEXF 1.2 for Gephi, atomically, checked as :func:`write_graphml` is; returns the
+    values changed to be valid XML."""
     require_kg_graph(G)
-    with atomic_open(path, "wb") as fh:
-        nx.write_gexf(flatten(G, rename_type=True), fh, encoding="utf-8")
+    fixed: list[Problem] = []
+    with atomic_open(path, "wb", check=_readable_xml("GEXF")) as fh:
+        nx.write_gexf(flatten(G, rename_type=True, fixed=fixed), fh, encoding="utf-8")
+    return fixed
 
 
 def read_graphml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:

@@ -26,6 +26,11 @@ unless some list element contains ``;``, in which case the whole export uses U+0
 ASCII unit separator, which text never holds) and ``import.sh`` says so. An empty field is
 a missing value. Nothing is altered to defuse spreadsheet formulas: these files are for
 neo4j-admin, not for a spreadsheet.
+
+neo4j-admin reads through a buffer that must hold the longest single value (4 MiB by
+default); when a field comes near that (a 3 MiB description), ``import.sh`` passes
+``--read-buffer-size`` with twice the longest field, rounded up to a power of two, so the
+import never fails on a long text that kg kept whole.
 """
 
 from __future__ import annotations
@@ -97,6 +102,33 @@ _KIND_LABELS = {str(k): k.title().replace("_", "") for k in ActorKind}
 _LIST_COLUMNS = {a for cols in NODE_COLUMNS.values() for a, h in cols if h.endswith("[]")}
 _EPOCH = "1970-01-01"
 UNIT_SEPARATOR = "\x1f"
+#: neo4j-admin's default ``--read-buffer-size`` (bytes).
+DEFAULT_READ_BUFFER = 4 << 20
+
+
+def read_buffer_size(longest: int) -> int | None:
+    """The ``--read-buffer-size`` neo4j-admin needs for a longest field of ``longest``
+    bytes, or None when its default does (half the buffer is kept as headroom).
+
+    >>> read_buffer_size(1000), read_buffer_size(3 << 20)
+    (None, 8388608)
+    """
+    if 2 * longest <= DEFAULT_READ_BUFFER:
+        return None
+    return 1 << (2 * longest - 1).bit_length()
+
+
+class _Longest:
+    """The longest field written so far, in UTF-8 bytes."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+
+    def see(self, row: list[Any]) -> list[Any]:
+        for c in row:
+            if isinstance(c, str) and 4 * len(c) > self.bytes:
+                self.bytes = max(self.bytes, len(c.encode("utf-8", "surrogatepass")))
+        return row
 
 
 def _array_delimiter(G: nx.MultiDiGraph) -> str:
@@ -131,6 +163,7 @@ def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     require_kg_graph(G)
     delim = _array_delimiter(G)
     idx = index_of(G)
+    longest = _Longest()
     with atomic_dir(path) as tmp:
         space_of: dict[str, str] = {}
         handles: list[IO[str]] = []
@@ -164,18 +197,18 @@ def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
                     else:
                         value = d.get(attr)
                     row.append(_cell(value, delim))
-                writers[kind].writerow(row)
-            rel_files = _write_relationships(G, tmp, space_of, handles)
+                writers[kind].writerow(longest.see(row))
+            rel_files = _write_relationships(G, tmp, space_of, handles, longest)
         finally:
             for fh in handles:
                 fh.close()
-        _write_import_script(tmp, rel_files, delim)
+        _write_import_script(tmp, rel_files, delim, read_buffer_size(longest.bytes))
         (tmp / "queries.cypher").write_text(QUERIES, encoding="utf-8")
     return Path(path)
 
 
 def _write_relationships(G: nx.MultiDiGraph, tmp: Path, space_of: dict[str, str],
-                         handles: list[IO[str]]) -> list[str]:
+                         handles: list[IO[str]], longest: _Longest) -> list[str]:
     writers: dict[tuple[str, str, str], Any] = {}
     names: list[str] = []
     for u, v, key, d in G.edges(keys=True, data=True):
@@ -195,12 +228,14 @@ def _write_relationships(G: nx.MultiDiGraph, tmp: Path, space_of: dict[str, str]
         row = [record_id(u), record_id(v), etype]
         if etype in EDGE_COLUMNS:
             row.append(_cell(d.get(EDGE_COLUMNS[etype]), ";"))
-        w.writerow(row)
+        w.writerow(longest.see(row))
     return sorted(names)
 
 
-def _write_import_script(tmp: Path, rel_files: Iterable[str], delim: str) -> None:
+def _write_import_script(tmp: Path, rel_files: Iterable[str], delim: str,
+                         buffer: int | None = None) -> None:
     array = "';'" if delim == ";" else "U+001F"
+    extra = [f"  --read-buffer-size={buffer} \\"] if buffer else []
     lines = [
         "#!/bin/sh",
         "# Import this folder into a new, empty Neo4j database (default name: neo4j).",
@@ -208,6 +243,7 @@ def _write_import_script(tmp: Path, rel_files: Iterable[str], delim: str) -> Non
         "set -e",
         'neo4j-admin database import full "${1:-neo4j}" --overwrite-destination \\',
         f"  --array-delimiter={array} --multiline-fields=true \\",
+        *extra,
         *(f"  --nodes={shlex.quote(n)} \\" for n in NODE_FILES.values()),
         *(f"  --relationships={shlex.quote(n)} \\" for n in rel_files),
         "  --verbose",

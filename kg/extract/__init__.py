@@ -14,6 +14,7 @@ from kg.extract.extract import (
     format_explain,
     read_article,
 )
+from kg.extract.many import article_paths, extract_many, publication_date
 
-__all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
-           "read_article"]
+__all__ = ["MAX_BYTES", "Extraction", "article_paths", "extract_file", "extract_many",
+           "extract_text", "format_explain", "publication_date", "read_article"]

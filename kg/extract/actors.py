@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.curated import load_table
+from kg.extract.bodies import LAST_BLOC, LAST_STATE, NOT_PERSON, find_bodies, named_orgs
+from kg.extract.words import GROUP_NOUNS, MODIFIERS, NOT_NAMES, NUMBERS, TITLES
 from kg.resolve.resolver import (
     BLOCS,
     DEMONYMS,
@@ -49,20 +51,10 @@ TITLE_COUNTRY: dict[str, str] = dict(load_table("titles"))
 #: each is a key of SEATS or EXTRA_PLACES.
 THE_LOWER_CASE = ("bloc", "treasury", "kremlin")
 
-_TITLES = sorted([
-    "minister of foreign affairs", "deputy foreign minister", "foreign minister",
-    "foreign secretary", "secretary of state", "treasury secretary", "defence minister",
-    "defense secretary", "defense minister", "prime minister", "vice president", "president",
-    "chancellor", "foreign policy chief", "high representative", "spokesperson", "spokeswoman",
-    "spokesman", "ambassador", "senator", "sen.", "rep.", "minister", "secretary", "counterpart",
-    "opposition leader", "leader", "tycoon", "oligarch", "businessman", "general", "gen.",
-    "king", "emir", "mr.", "mrs.", "ms.", "dr.", "envoy", "chief", "premier", "governor",
-    "journalist", "activist", "dissident", "lawmaker", "commissioner", "chairman",
-], key=len, reverse=True)
 _NAME_TOKEN = r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|von der|van der|von|van|de)"
 _NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 _TITLED = re.compile(
-    r"(?i:\b(?P<title>" + "|".join(re.escape(t) for t in _TITLES) + r"))\b,?\s+"
+    r"(?i:\b(?P<title>" + "|".join(re.escape(t) for t in TITLES) + r"))\b,?\s+"
     r"(?P<name>" + _NAME + r")")
 _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
                         r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
@@ -71,43 +63,6 @@ _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insiste
 _SPEAKER_NAME = re.compile(
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:\w+ly\s+)?"
     + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})")
-_NOT_NAMES = {
-    "the", "on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "but", "and", "earlier", "later", "while",
-    "commenting", "russia", "china", "it", "he", "she", "they", "we", "this", "that", "foreign",
-    "ministry", "department", "state", "news", "agency", "us", "there", "officials",
-    "reports", "analysts", "critics", "sources", "observers", "experts", "diplomats",
-    "government", "ministers", "lawmakers", "protesters", "residents", "both", "all",
-    "some", "many", "others", "one", "no", "police", "prosecutors", "authorities",
-    "his", "her", "their", "its", "a", "an", "these", "those", "such",
-}
-
-GROUP_NOUNS = {
-    "officials", "individuals", "institutions", "entities", "companies", "firms", "banks",
-    "businessmen", "oligarchs", "lawmakers", "legislators", "politicians", "mps", "members",
-    "citizens", "nationals", "people", "officers", "generals", "commanders", "ministers",
-    "diplomats", "judges", "scholars", "academics", "researchers", "organisations",
-    "organizations", "bodies", "executives", "contractors", "makers", "manufacturers",
-    "producers", "suppliers", "vessels", "ships", "tankers", "leaders", "figures",
-    "journalists", "activists", "agencies", "senators", "broadcasters", "groups", "exporters",
-    "traders", "airlines", "refineries", "shipping",
-}
-_MODIFIERS = {
-    "senior", "top", "former", "military", "government", "security", "intelligence", "defence",
-    "defense", "technology", "tech", "state", "state-owned", "oil", "energy", "high-ranking",
-    "ranking", "party", "regional", "provincial", "prison", "police", "army", "judicial",
-    "cabinet", "other", "more", "further", "additional", "key", "leading", "major", "drone",
-    "financial", "mining", "shipping", "media", "communist", "ruling", "local", "public",
-    "private", "arms", "aviation", "space", "chemical", "steel", "gas", "trading",
-    "new", "several", "some", "many", "few", "dozen", "prominent", "wealthy",
-}
-NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "a dozen": 12,
-}
 AGENCIES = re.compile(
     r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"
     r"Reuters|AFP|Associated Press|Bloomberg|Kyodo|Yonhap|IRNA|BelTA|Anadolu|Global Times|"
@@ -161,6 +116,8 @@ def _lookup(phrase: str) -> tuple[str, str] | None:
     if key in EXTRA_PLACES:
         return EXTRA_PLACES[key], "government body or seat"
     bare = phrase.replace(".", "")
+    if len(bare) <= 3 and " " not in phrase and bare.upper() != bare:
+        return None  # "It", "En": words, not the codes IT and EN
     if len(bare) <= 4 and " " not in phrase and bare.upper() == bare:
         code = country_code(phrase) if bare in _CODES_OK else None
         return (code, "abbreviation") if code else None
@@ -261,7 +218,7 @@ def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Ment
                 while j >= 0 and toks[j][1] > place.start:
                     j -= 1
                 continue
-            if lw in _MODIFIERS or lw in NUMBERS or lw.replace(",", "").isdigit() \
+            if lw in MODIFIERS or lw in NUMBERS or lw.replace(",", "").isdigit() \
                     or lw in ("a", "handful", "of", "its", "their", "and") \
                     or (w[0].isupper() and place is None and j == i - 1 and j > 0):
                 if lw == "and" and not (j > 0 and at.get(toks[j - 1][0]) is not None
@@ -313,14 +270,17 @@ def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Ment
     return split
 
 
+
+
 def _persons(text: str, places: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in _TITLED.finditer(text):
         name = m["name"]
         toks = name.split()
-        while toks and toks[-1].lower() in _NOT_NAMES | {"von", "der", "van", "de", "bin"}:
+        while toks and toks[-1].lower() in NOT_NAMES | {"von", "der", "van", "de", "bin"}:
             toks.pop()
-        if not toks or toks[0].lower() in _NOT_NAMES or _lookup(" ".join(toks)):
+        if not toks or toks[0].lower() in NOT_NAMES or _lookup(" ".join(toks)) \
+                or NOT_PERSON.search(" ".join(toks)):
             continue
         name = " ".join(toks)
         title = m["title"].lower()
@@ -338,9 +298,11 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         name = m["name"] or m["name2"]
         s = m.start("name") if m["name"] else m.start("name2")
         first = name.split()[0].lower()
-        if first in _NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
-                p.start <= s < p.end for p in out) or _lookup(name.split()[0]):
-            continue
+        if first in NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
+                p.start <= s < p.end for p in out) or _lookup(re.sub(
+                    r"['’]s$", "", name.split()[0])) or NOT_PERSON.search(name) \
+                or re.search(r"\b(?:in|from|at)\s+$", text[:s]):
+            continue  # "the embassy in Conakry said": a place, not a speaker
         out.append(Mention(s, s + len(name), name, "person", _leader(name), name=name,
                            how="name next to a speech verb"))
     return out
@@ -361,20 +323,35 @@ def _overlaps(m: Mention, taken: list[Mention]) -> bool:
     return any(m.start < t.end and t.start < m.end for t in taken)
 
 
-def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> list[Mention]:
+def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
+                  last_bloc: str | None = None, last_state: str | None = None
+                  ) -> list[Mention]:
     """Every actor mention in a sentence, in order; ``known_people`` maps a name token
-    ("Lavrov") of someone named earlier to their first mention."""
+    ("Lavrov") of someone named earlier to their first mention.
+
+    A description that points back (:mod:`kg.extract.bodies`) takes the bloc or state the
+    article named last: "the bloc" the last bloc named before it in the sentence, else
+    ``last_bloc``, else the EU; "the ministry" ``last_state``, else the last state named
+    before it in the sentence, else it is dropped."""
     toks = _tokens(text)
     places = _places(text, toks)
     taken: list[Mention] = []
     for am in AGENCIES.finditer(text):
         taken.append(Mention(am.start(), am.end(), am.group(), "agency", how="news agency"))
+    bodies = [Mention(b.start, b.end, b.text, "country", b.code, how=b.how)
+              for b in find_bodies(text)]
+    places = [p for p in places if not _overlaps(p, bodies)]
     for p in _persons(text, places):
-        if not _overlaps(p, taken):
+        if not _overlaps(p, taken) and not _overlaps(p, bodies):
             taken.append(p)
+    taken += [b for b in bodies if not _overlaps(b, taken)]
     for g in _groups(text, toks, places):
         if not _overlaps(g, [t for t in taken if t.kind != "group"]):
             taken.append(g)
+    for o in [Mention(b.start, b.end, b.text, "org", name=b.code, how=b.how)
+              for b in named_orgs(text)]:
+        if not _overlaps(o, taken) and not _lookup(o.text):
+            taken.append(o)
     for p in places:
         if not _overlaps(p, taken):
             taken.append(p)
@@ -396,4 +373,24 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None) -> 
         if not _overlaps(r, taken):
             taken.append(r)
     taken.sort(key=lambda m: m.start)
-    return taken
+    return _point_back(taken, last_bloc, last_state)
+
+
+def _point_back(ms: list[Mention], bloc: str | None, state: str | None) -> list[Mention]:
+    out = []
+    country = None
+    for m in ms:
+        if m.code == LAST_BLOC:
+            m = replace(m, code=bloc or "eu", how=m.how + (
+                f", the last bloc named ({bloc})" if bloc else ", no bloc named before: the EU"))
+        elif m.code == LAST_STATE:
+            back = state or country
+            if back is None:
+                continue
+            m = replace(m, code=back, how=m.how + f", the last state named ({back})")
+        if m.kind == "country" and m.code in BLOCS:
+            bloc = m.code
+        elif m.kind == "country" and m.code and len(m.code) == 2:
+            country = m.code
+        out.append(m)
+    return out

@@ -51,6 +51,10 @@ class Doc:
     """The last person named with a title (offsets in the article)."""
     last_state: str | None = None
     """The last state or bloc that acted or spoke (for "it", "the foreign ministry")."""
+    last_bloc: str | None = None
+    """The last bloc named (for "the bloc", "the council")."""
+    last_country: str | None = None
+    """The last state named (for "the ministry" when no state has acted or spoken)."""
     groups_by_count: dict[int, str] = field(default_factory=dict)
     last_event_date: str | None = None
     """Date of the last event whose date the text gave (carried to undated follow-ups)."""

@@ -18,6 +18,7 @@ publication year, or the year before if that would put it after publication.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -117,11 +118,34 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date) -> str | None:
     return None
 
 
+# What each pattern needs to be worth running (most sentences hold no date).
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"\d{4}-"),
+    "mdy": re.compile(_MON, re.I),
+    "dmy": re.compile(_MON, re.I),
+    "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
+    "month": re.compile(_MON, re.I),
+    "weekday": re.compile(r"day\b", re.I),
+}
+
+
+@functools.lru_cache(maxsize=4096)
 def find_dates(text: str, ref: dt.date) -> list[DateMention]:
-    """Every date mention in ``text``, in order of position."""
+    """Every date mention in ``text``, in order of position (a cached list: do not
+    change it)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    month_seen = None
     for kind, rx in _PATTERNS:
+        need = _NEEDS.get(kind)
+        if need is not None:
+            if need.pattern == _MON:
+                if month_seen is None:
+                    month_seen = bool(need.search(text))
+                if not month_seen:
+                    continue
+            elif not need.search(text):
+                continue
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

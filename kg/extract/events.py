@@ -13,25 +13,24 @@ reasons follow a cue ("over", "for", "because of", ...).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
+from kg.extract.fields import Event, date_of, reasons_of
+from kg.extract.frames import Anchor, capitalised_names, frame_anchors, noun_phrase_anchors
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
-    REASON_CUE,
-    RETALIATION,
     SANCTION_NOUN,
     STANDALONE,
     STATUS_MODIFIERS,
     TRIGGERS,
 )
 from kg.extract.text import Sentence
-from kg.model.vocab import Reason, Status
-from kg.resolve.classify import classify_reason
+from kg.model.vocab import Status
 
 __all__ = ["Event", "find_events"]
 
@@ -46,34 +45,11 @@ _TARGET_STOP = re.compile(
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
     r"by (?:the )?[A-Z])\b")
-_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
-                       r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
-                       r"^the first time\b", re.I)
 _NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
                            r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
                            r"reimpos\w*)", re.I)
-_ORG = re.compile(r"(?:[A-Z][\w&.’'-]*)(?:\s+(?:[A-Z][\w&.’'-]*|del|de|la|of|al|bin)(?=\s+[A-Z]|$|"
-                  r"[\s,.;]))*")
-_ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
-             "July", "August", "September", "October", "November", "December", "Western"}
-_TEMPORAL_CUES = ("after", "following")
-
-
-@dataclass
-class Event:
-    """A sanction found in a sentence, with the words behind every field."""
-
-    sentence: Sentence
-    anchor: tuple[int, int]
-    status: Status
-    imposers: list[Resolved]
-    targets: list[Resolved]
-    reasons: list[tuple[Reason, str | None]] = field(default_factory=list)
-    retaliation: str | None = None
-    date: str | None = None
-    explain: dict[str, Any] = field(default_factory=dict)
-    confidence: float = 0.5
+_OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
+                           r"authorities|administration|foreign ministry)\b")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -86,46 +62,71 @@ def _clause_start(text: str, pos: int) -> int:
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 
 
-def _anchors(text: str) -> list[tuple[int, int, Status, str, bool]]:
-    """(start, end, status, trigger words, passive) for each trigger in a sentence."""
-    found: list[tuple[int, int, Status, str, bool]] = []
+_BARE_MEASURES = re.compile(
+    r"(?:restrictive|punitive|economic|new|its|their|own|nuclear-related|targeted|financial|"
+    r"coordinated|tougher|further|individual|unilateral|coercive|trade|similar|such|these|"
+    r"retaliatory|fresh)\s+$", re.I)
+
+
+def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
+    """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
+    found: list[Anchor] = []
     used: set[int] = set()
+    free: list[tuple[int, int]] = []  # sanction nouns no verb governs
     for n in SANCTION_NOUN.finditer(text):
-        if n.group().lower() == "measures" and not re.search(
-                r"(?:restrictive|punitive|economic|new|its|their|own)\s+$", text[:n.start()],
-                re.I):
-            continue
+        bare = n.group().lower() == "measures" and not _BARE_MEASURES.search(text[:n.start()])
         window_start = max(_clause_start(text, n.start()), n.start() - 70)
         best = None
         for status, rx in TRIGGERS:
             for v in rx.finditer(text, window_start, n.start()):
+                if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
+                        r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
+                    continue  # "Russia's ban on food imports": a noun, not the verb
                 if best is None or v.start() > best[0]:
                     best = (v.start(), v.end(), status)
+        if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
+                                         re.I | re.S):
+            best = None  # "hit back at Washington's sanctions": the sanctions answered
         if best is not None:
             if best[0] in used:
                 continue
             used.add(best[0])
-            found.append((best[0], n.end(), best[2], text[best[0]:n.end()], False))
+            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], "verb"))
+            continue
+        if bare:
             continue
         pm = _NOUN_PASSIVE.match(text[n.end():])
         if pm:
             verb = pm["v"].lower()
             status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
-            found.append((n.start(), n.end() + pm.end(), status, text[n.start():n.end() + pm.end()],
-                          True))
+            found.append(Anchor(n.start(), n.end() + pm.end(), status,
+                                text[n.start():n.end() + pm.end()], "passive"))
+        else:
+            free.append((n.start(), n.end()))
     for v in STANDALONE.finditer(text):
         word = v.group().lower()
-        if word in ("sanction", "sanctions"):
-            continue
+        if word in ("sanction", "sanctions") and not re.search(
+                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I):
+            continue  # the noun, not "will sanction"/"decided to sanction"
         if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
             continue  # "the sanctioned companies": an adjective
         if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
                                                                  text[v.end():]):
             continue
-        if any(a[0] <= v.start() < a[1] for a in found):
+        if any(a.start <= v.start() < a.end for a in found):
             continue
         passive = bool(_PASSIVE.search(text[:v.start()]))
-        found.append((v.start(), v.end(), Status.IMPOSED, v.group(), passive))
+        found.append(Anchor(v.start(), v.end(), Status.IMPOSED, v.group(),
+                            "passive" if passive else "object"))
+    for a in frame_anchors(text):
+        if not any(f.start < a.end and a.start < f.end for f in found):
+            found.append(a)
+    owners = [(m.start, m.end, m.possessive) for m in ms if m.kind in ("country", "demonym")
+              and m.code and (m.possessive or m.kind == "demonym" or m.how == "abbreviation"
+                              or m.text.replace(".", "") in ("US", "EU", "UN", "UK"))]
+    for a in noun_phrase_anchors(text, free, owners):
+        if not any(f.start < a.end and a.start < f.end for f in found):
+            found.append(a)
     found.sort()
     return found
 
@@ -178,33 +179,15 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
     return [Resolved(aid, m.text, m.how, m.start)] if aid else []
 
 
-def _orgs(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
-    out = []
-    for m in _ORG.finditer(text, lo, hi):
-        words = m.group().rstrip(".,;:").split()
-        while words and words[0] in _ORG_STOP:
-            words.pop(0)
-        while words and words[-1] in _ORG_STOP:
-            words.pop()
-        if not words:
-            continue
-        name = " ".join(words)
-        start = m.start() + m.group().index(words[0])
-        end = start + len(name)
-        if any(x.start < end and start < x.end for x in ms):
-            continue
-        out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
-    return out
-
-
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     """The sanctions events of one sentence (``ms``: its mentions, offsets in the sentence)."""
     text = sent.text
     low = text.lower()
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
-    anchors = _anchors(text)
-    for n_anchor, (a_start, a_end, status, words, passive) in enumerate(anchors):
+    anchors = _anchors(text, ms)
+    for n_anchor, (a_start, a_end, status, words, mode) in enumerate(anchors):
+        passive = mode == "passive"
         limit = anchors[n_anchor + 1][0] if n_anchor + 1 < len(anchors) else len(text)
         ex: dict[str, Any] = {"sentence": sent.index, "trigger": {"words": words,
                                                                    "status": str(status)}}
@@ -230,6 +213,17 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     ex["status_modifier"] = mod.group()
                     conf -= 0.05
                     break
+        elif status in (Status.LIFTED, Status.EASED):
+            mod = re.search(r"\b(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
+                            r" to\b", pre)
+            if mod:  # "are expected to lift": relief expected
+                status = Status.EXPECTED
+                ex["status_modifier"] = mod.group()
+        if status in (Status.IMPOSED, Status.EXPECTED) and re.match(
+                r"\W*(?:Should|Unless|If|Were)\b", text) and re.search(
+                r"\b(?:will|would|could)\s+(?:\w+\s+)?$", pre):
+            status = Status.THREATENED  # "Should troops cross the border, ... will impose"
+            ex["status_modifier"] = "a condition before the clause"
         subject_target = bool(re.match(r"brac|fac", words, re.I))
         before = [i for i, m in enumerate(ms) if cstart <= m.start and m.end <= a_start]
         imposers: list[Resolved] = []
@@ -253,18 +247,54 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
+            if passive and not imposers:
+                said = re.search(r"\b(?:said|says|announced|announces|decided)\b",
+                                 text[:a_start])
+                who = [m for m in ms if said and m.end <= said.start()
+                       and m.kind in ("country", "person") and m.code]
+                if who:
+                    imposers += _resolve(who[-1], doc, sent, ms, True)
+                elif doc.last_state:
+                    imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
+                                             "that acted or spoke", a_start))
+        elif mode == "np":
+            for m in ms:
+                if m.start == a_start and m.kind == "demonym" and m.code:
+                    cid = doc.country(m.code)  # "the American embargo on Cuba"
+                    imposers += [Resolved(cid, m.text, m.how, m.start)] if cid else []
+                elif m.start == a_start:
+                    imposers += _resolve(m, doc, sent, ms, True)
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)]
+            if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
+                # ", announcing entry bans on ...": the subject of the main clause acts
+                subj = [i for i, m in enumerate(ms) if m.end <= a_start and
+                        m.kind in _IMPOSER_KINDS and not (m.kind == "person" and not m.code)]
+                cands = subj[:1] if subj else cands
+            if not cands and re.match(r"\W*(?:and|then)\s", text[cstart:a_start]):
+                # "The Chinese foreign ministry said ... and announced sanctions": the subject
+                # of the sentence
+                first = next((m for m in ms if m.kind in _IMPOSER_KINDS or (
+                    m.kind == "demonym" and _OFFICE_AFTER.match(text, m.end))), None)
+                if first is not None and first.kind == "demonym" and first.code:
+                    cid = doc.country(first.code)
+                    imposers += [Resolved(cid, first.text, "the subject of the sentence",
+                                          first.start)] if cid else []
+                elif first is not None:
+                    imposers += _resolve(first, doc, sent, ms, True)
             if cands:
                 for m in _coordinated(ms, cands[-1], text):
                     if m.kind in _IMPOSER_KINDS:
                         imposers += _resolve(m, doc, sent, ms, True)
         # Targets.
         if passive or subject_target:
-            cands = [i for i in before if ms[i].kind in _TARGET_KINDS]
+            orgs = capitalised_names(text, cstart, a_start, ms)
+            mset = sorted([*ms, *orgs], key=lambda m: m.start)
+            cands = [i for i, m in enumerate(mset) if m.kind in _TARGET_KINDS
+                     and cstart <= m.start and m.end <= a_start]
             if cands:
-                for m in _coordinated(ms, cands[-1], text):
+                for m in _coordinated(mset, cands[-1], text):
                     targets += _resolve(m, doc, sent, ms, False)
             t_end = max(a_end, by_end)
         else:
@@ -275,17 +305,31 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     for m in obj:
                         targets += _resolve(m, doc, sent, ms, False)
                     t_lo = -1
-            if STANDALONE.fullmatch(words):
-                am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held by)\s+",
+            if mode == "object" or STANDALONE.fullmatch(words):
+                am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held (?:in "
+                              r"\w+ )?by|belonging to)\s+",
                               text[a_end:])
                 t_lo = a_end + (am.end() if am else 0)
+            elif mode == "np":
+                pm = re.match(r"\s+(?:on|against|targeting)\b", text[a_end:])
+                t_lo = a_end + pm.end() if pm else -1
+                if not pm:  # "Tokyo's Russia sanctions": the country named inside
+                    targets += [r for m in ms if a_start < m.start and m.end <= a_end
+                                and m.kind == "country" and not m.possessive
+                                for r in _resolve(m, doc, sent, ms, False)]
             else:
-                for pm in re.finditer(r"\b(?:on|against|targeting|at|upon|over)\b", text[a_end:
-                                      a_end + 50]):
+                preps = "on|against|targeting|at|upon|over"
+                if re.search(r"suspension|imports|exports|purchases", words, re.I):
+                    preps += "|of|from"
+                elif status is Status.EXTENDED or re.match(r"expand|broaden", words, re.I):
+                    preps += "|to"
+                for pm in re.finditer(rf"\b(?:{preps})\b", text[a_end:a_end + 50]):
                     p = a_end + pm.start()
                     if any(d.start == p for d in dates) or pm.group() == "over":
                         continue
                     t_lo = a_end + pm.end()
+                    if pm.group() == "to":  # "extended sanctions to 20 more officials"
+                        status = Status.IMPOSED
                     break
                 else:
                     t_lo = -1
@@ -294,13 +338,24 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             if t_lo >= 0 and not targets:
                 inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
                           and m.kind in _TARGET_KINDS]
-                inside += _orgs(text, t_lo, t_end, ms)
+                inside += capitalised_names(text, t_lo, t_end, ms)
                 inside.sort(key=lambda m: m.start)
                 for m in inside:
                     targets += _resolve(m, doc, sent, ms, False)
                     if m.kind == "person":
                         doc.people.setdefault((m.name or "").split()[-1], m)
         imposer_ids = {r.id for r in imposers}
+        if imposers and not targets and status in (Status.LIFTED, Status.EASED,
+                                                   Status.EXPECTED, Status.EXTENDED):
+            # "Once Iran met its commitments, the EU took the steps needed to lift the
+            # nuclear-related sanctions": the state named first in the sentence
+            first = next((m for m in ms if m.kind == "country" and m.code and
+                          len(m.code) == 2 and m.code not in imposer_ids), None)
+            if first is not None:
+                targets += [replace(r, how=r.how + " (no target after the trigger: the first "
+                                    "other state in the sentence)")
+                            for r in _resolve(first, doc, sent, ms, False)]
+                conf -= 0.15
         targets = [t for t in targets if t.id not in imposer_ids]
         targets = list({t.id: t for t in targets}.values())
         imposers = list({r.id: r for r in imposers}.values())
@@ -314,9 +369,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             conf += 0.1
         conf += 0.1 if any(not t.id.endswith(("officials", "individuals")) for t in targets) else 0
         ev = Event(sent, (a_start, a_end), status, imposers, targets, explain=ex)
-        _reasons(ev, text[:max(limit, t_end)], cstart, t_end, words)
+        reasons_of(ev, text[:max(limit, t_end)], cstart, t_end, words)
         conf += 0.05 if ev.reasons else 0
-        _date(ev, dates, doc)
+        date_of(ev, dates, doc)
         ev.confidence = round(max(0.05, min(0.95, conf)), 2)
         ex.update(imposers=[r.explain() for r in imposers],
                   targets=[r.explain() for r in targets], confidence=ev.confidence)
@@ -325,60 +380,3 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             doc.last_multi = [r.id for r in imposers]
         events.append(ev)
     return events
-
-
-def _reasons(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> None:
-    tail = text[t_end:]
-    ret = RETALIATION.search(text, cstart, len(text))
-    found: list[dict[str, Any]] = []
-    if ret:
-        ev.retaliation = ret.group()
-        ev.reasons.append((Reason.RETALIATION, None))
-        found.append({"category": "retaliation", "words": ret.group()})
-    cue = REASON_CUE.search(tail)
-    category, kw, detail = None, None, None
-    if cue:
-        phrase = tail[cue.end():]
-        cut = re.search(r",\s+(?:which|while|but|according|as|and|the \w+ said|he said|she said)"
-                        r"\b|;|\s[—–]\s", phrase)
-        phrase = (phrase[:cut.start()] if cut else phrase).strip().rstrip(".,;")
-        hit = classify_reason(phrase, pick="first")[0]
-        category, kw = hit.reason, hit.words
-        detail = phrase.strip()
-        if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
-                                         or _DURATION.match(detail) or not detail):
-            category = None
-    if category is None or (category is Reason.OTHER and ev.retaliation):
-        for where in (tail, trigger):
-            first = classify_reason(where, pick="first")[0]
-            c, k = first.reason, first.words
-            if c is not Reason.OTHER:
-                category, kw, detail = c, k, None
-                found.append({"fallback": "keyword without a cue"})
-                break
-        else:
-            category = None if category is None or ev.retaliation else category
-    if category is not None and category is not Reason.RETALIATION:
-        ev.reasons.append((category, detail))
-        found.append({"category": str(category), "cue": cue.group() if cue else None,
-                      "keyword": kw, "detail": detail})
-    elif category is Reason.RETALIATION and not ev.retaliation:
-        ev.reasons.append((category, detail))
-        found.append({"category": "retaliation", "keyword": kw, "detail": detail})
-    if found:
-        ev.explain["reasons"] = found
-
-
-def _date(ev: Event, dates: list[Any], doc: Doc) -> None:
-    if dates:
-        d = min(dates, key=lambda d: abs(d.start - ev.anchor[0]))
-        ev.date = d.value
-        ev.explain["date"] = {"words": d.words, "value": d.value}
-        doc.last_event_date = d.value
-        return
-    if ev.status.is_tentative or not doc.last_event_date:
-        ev.date = doc.ref.isoformat()
-        ev.explain["date"] = {"value": ev.date, "how": "publication date (no date in sentence)"}
-    else:
-        ev.date = doc.last_event_date
-        ev.explain["date"] = {"value": ev.date, "how": "carried over from the event before"}

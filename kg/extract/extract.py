@@ -4,7 +4,7 @@
 (:mod:`kg.extract.actors`), the sanctions events (:mod:`kg.extract.events`) and the
 statements (:mod:`kg.extract.statements`), then joins events reported twice, links
 retaliation to the event it answers, and builds a Dataset that
-:func:`kg.readwrite.load.ensure_valid`
+:func:`kg.model.refs.ensure_valid`
 accepts. Every sanction and statement cites the article with the sentence it came from and
 its character offsets in the article text (for HTML, in the text extracted from the page).
 States and blocs are the usual ISO/bloc actors; people, groups and organisations the
@@ -34,17 +34,17 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
-from kg.extract.actors import find_mentions, slug
+from kg.extract.actors import Mention, find_mentions, slug
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
+from kg.model.refs import ensure_valid
 from kg.model.vocab import Status
-from kg.readwrite.load import ensure_valid
 from kg.resolve.classify import classify_measures
-from kg.resolve.resolver import Resolver
+from kg.resolve.resolver import BLOCS, Resolver
 
 __all__ = ["MAX_BYTES", "Extraction", "extract_file", "extract_text", "format_explain",
            "read_article"]
@@ -106,7 +106,11 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events: list[Event] = []
     said: list[Said] = []
     for sent in split_sentences(text):
-        ms = find_mentions(sent.text, doc.people)
+        # a ministry or government is a state's, not a bloc's
+        state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
+            else doc.last_country
+        ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
+                                     last_state=state), doc)
         for m in ms:
             if m.kind == "person" and m.name and not m.how.startswith("surname"):
                 absolute = replace(m, start=m.start + sent.start, end=m.end + sent.start)
@@ -123,6 +127,16 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         events += find_events(sent, ms, doc)
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     return _build(doc, events, said, url=url, title=title, known=known_ds)
+
+
+def _remember(ms: list[Mention], doc: Doc) -> list[Mention]:
+    """Remember the last bloc and state a sentence names (for "the bloc", "the ministry")."""
+    for m in ms:
+        if m.kind == "country" and m.code in BLOCS:
+            doc.last_bloc = m.code
+        elif m.kind == "country" and m.code and len(m.code) == 2:
+            doc.last_country = m.code
+    return ms
 
 
 def _merge_events(events: list[Event]) -> tuple[list[Event], dict[int, int], list[list[Event]]]:
@@ -275,15 +289,18 @@ def read_article(path: str | os.PathLike[str]) -> str:
 
 def extract_file(path: str | os.PathLike[str], *, date: str, url: str | None = None,
                  title: str | None = None,
-                 known: Dataset | Iterable[Actor] | None = None) -> Extraction:
-    """:func:`extract_text` on a file (``-`` for stdin)."""
+                 known: Dataset | Iterable[Actor] | None = None,
+                 source_id: str | None = None) -> Extraction:
+    """:func:`extract_text` on a file (``-`` for stdin); the source id is ``source_id``,
+    else made from ``url``, the title or the file name."""
     try:
         parse_iso_date(date)
     except ValueError as exc:
         raise UsageError(f"--date: {exc}") from None
     text = read_article(path)
     stem = None if str(path) == "-" else Path(path).stem
-    return extract_text(text, date=date, url=url, title=title, known=known, name=stem)
+    return extract_text(text, date=date, url=url, title=title, known=known, name=stem,
+                        source_id=source_id)
 
 
 def format_explain(result: Extraction) -> str:

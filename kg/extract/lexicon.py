@@ -37,7 +37,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 SANCTION_NOUN = _rx(
     r"\b(?:counter-?sanctions|sanctions?(?:\s+package)?|embargo(?:es)?|restrictive measures|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
-    r"asset freezes?|export controls|blacklist)\b")
+    r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|"
+    r"(?:economic|financial|trade|sweeping|new|fresh|further) restrictions|"
+    r"imports(?= of| from)|exports(?= of| to)|purchases(?= of| from)|"
+    r"(?:severe|heavy|massive|significant|economic)\s+(?:economic\s+)?costs)\b")
 
 #: Verbs that, governing a sanction noun, make an event; with the status they mean.
 TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
@@ -47,7 +50,8 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                        r"scal(?:e|es|ed|ing) back|soften(?:s|ed|ing)?|wound down)\b")),
     (Status.LIFTED, _rx(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|"
                         r"scrap(?:s|ped|ping)?|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|"
-                        r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze)\b")),
+                        r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze|"
+                        r"unwind(?:s|ing)?|unwound)\b")),
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening))\b")),
     (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"
                           r"propos(?:e|es|ed|ing)|fac(?:e|es|ed|ing))\b")),
@@ -57,12 +61,13 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"put|puts|plac(?:e|es|ed)|hit(?:s|ting)?(?: back)?|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
                          r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned)?|"
-                         r"order(?:s|ed)?)\b")),
+                         r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
+                         r"respond(?:s|ed|ing)? with)\b")),
 ]
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
-                 r"penali[sz](?:e|es|ed|ing)|froze|freez(?:e|es|ing))\b")
+                 r"penali[sz](?:e|es|ed|ing)|froze|frozen|freez(?:e|es|ing))\b")
 
 #: Words before a trigger that change its status ("is expected to impose").
 STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
@@ -90,7 +95,9 @@ CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s
 RETALIATION = _rx(r"\b(?:in retaliation|retaliat\w*|counter-?sanctions|countermeasures|"
                   r"responded by|respond(?:s|ed|ing)? with|in response to (?:\w+ ){0,4}"
                   r"(?:sanctions|measures)|hit(?:s|ting)? back|tit-for-tat|reciprocal|"
-                  r"mirror(?:ed|ing)? measures|in kind)\b")
+                  r"mirror(?:ed|ing)? measures|in kind|in answer to|"
+                  r"answer(?:s|ed|ing)? (?:\w+['’]s )?(?:\w+ ){0,3}"
+                  r"(?:sanctions|measures|bans|moves?|decision))\b")
 
 #: Words that open a reason phrase.
 REASON_CUE = _rx(r"\b(?:over|for|because of|due to|in response to|in retaliation for|"

@@ -35,13 +35,20 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     r",\s+(?=which\s)")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REL_PRONOUN = re.compile(r"\b(?:that|which|what|who)\s+(?:it|he|she|they)\s+$", re.I)
-_SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun")
+_SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
+#: A common noun right before the speech verb is its subject, and not an actor ("doctors
+#: say", "officials said", "diplomatic sources said").
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
+    r"officials|people|activists|reports|media|campaigners|investors|traders|economists|"
+    r"lawyers|it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
                      r"official|government|ambassador|embassy|president|premier|leader|envoy)"
                      r"\b")
-_ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:new\s+)?"
-                              r"(?:sanctions|measures|moves?|decision|penalties)\b", re.I)
+_ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w-]+\s+)?"
+                              r"(?:sanctions|measures|moves?|"
+                              r"decision|penalties|response|steps|blacklist|listings?)\b", re.I)
 
 
 @dataclass
@@ -108,9 +115,12 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         pick = earlier[-1] if earlier else None
     if pick is None:
         return None
+    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]):
+        return None  # "..., doctors say": the subject is not an actor
     chain = [ms[pick]]
     j = pick - 1
-    while j >= 0 and ms[j].kind in ("country", "person", "group") and re.fullmatch(
+    while ms[pick].kind not in ("pronoun", "ref") and j >= 0 and ms[j].kind in (
+            "country", "person", "group") and re.fullmatch(
             r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[ms[j].end:chain[0].start]):
         chain.insert(0, ms[j])
         j -= 1
@@ -227,22 +237,50 @@ def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event]
         days = {d.value for d in find_dates(seg, doc.ref)}
         dated = [i for i, e in enumerate(events) if e.date in days]
         prior = [i for i, e in enumerate(events) if e.sentence.index < st.sentence.index]
-        # Of the earlier events, prefer the latest one the speaker's country took part in
-        # (an Iranian minister on "these sanctions" means the ones on Iran).
-        def country(aid: str) -> str:
-            a = doc.actors.get(aid)
-            return (a.country or aid) if a is not None else aid
-
-        own = {country(s.id) for s in speakers}
-        involved = [i for i in prior
-                    if own & {country(r.id) for r in events[i].imposers + events[i].targets}]
-        if dated:
-            st.about_sanctions = dated[-1:]
-        elif prior:
-            st.about_sanctions = (involved or prior)[-1:]
+        st.about_sanctions = _pick_about(dated or prior, st.stance, speakers, doc, events)
+        if st.about_sanctions:
+            st.explain["about"] = {"id_index": st.about_sanctions[0], "why": (
+                "the latest earlier event (of those on the day named) that a speaker's "
+                "side is the target of when criticising, the imposer of when supporting, "
+                "else took part in")}
     spk = {s.id for s in speakers}
     for m in ms:
         if m.kind == "country" and st.start <= m.start < st.end and m.code:
             aid = doc.country(m.code)
             if aid and aid not in spk and aid not in st.about_actors:
                 st.about_actors.append(aid)
+
+
+_AGAINST = (Stance.CONDEMNS, Stance.WARNS, Stance.DENIES, Stance.THREATENS, Stance.CALLS_FOR)
+
+
+def _pick_about(cands: list[int], stance: Stance, speakers: list[Resolved], doc: Doc,
+                events: list[Event]) -> list[int]:
+    """The event a statement on "the sanctions" means, of ``cands`` (indexes into
+    ``events``): a criticism is about sanctions on the speaker's side (the speaker, or
+    those it spoke together with), never its own side's; support is for its own side's;
+    otherwise the latest event the speaker took part in, else the latest."""
+    if not cands:
+        return []
+
+    def country(aid: str) -> str:
+        a = doc.actors.get(aid)
+        return (a.country or aid) if a is not None else aid
+
+    own = {country(s.id) for s in speakers}
+    side = set(own)
+    partners = {country(i) for i in doc.last_multi_speakers}
+    if own & partners:
+        side |= partners  # Lavrov after "Russia and China ... said": both sides' sanctions
+
+    def score(i: int) -> int:
+        imp = {country(r.id) for r in events[i].imposers}
+        tgt = {country(t.id) for t in events[i].targets}
+        if stance in _AGAINST:
+            return 0 if side & imp else 4 if own & tgt else 3 if side & tgt else 1
+        if stance is Stance.SUPPORTS:
+            return 3 if own & imp else 0 if side & tgt else 1
+        return 2 if own & (imp | tgt) else 1
+
+    best = max(score(i) for i in cands)
+    return [[i for i in cands if score(i) == best][-1]]

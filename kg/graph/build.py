@@ -4,7 +4,9 @@ Node ids are namespaced and deterministic: ``actor:us``, ``sanction:<id>``,
 ``statement:<id>``, ``reason:human_rights``, ``source:<id>``. Every node has ``type`` and
 ``label``, and the attributes of its type's TypedDict (:class:`~kg.graph.schema.ActorNode`
 ...). The edge type is the edge key (and also its ``type`` attribute), one of
-:class:`~kg.graph.schema.EdgeType`.
+:class:`~kg.graph.schema.EdgeType`. Every edge but BECAUSE_OF (to a reason, a vocabulary
+value) comes from a reference field of the model, with the type and direction its
+:class:`~kg.model.records.Ref` tag declares.
 
 >>> from kg.readwrite.load import load
 >>> G = build(load())
@@ -17,10 +19,13 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 import networkx as nx
+from pydantic import BaseModel
 
 from kg._perf import paused_gc
 from kg.graph._nx import clear_cache, edge_adder, node_adder
@@ -29,8 +34,10 @@ from kg.graph.schema import (
     GRAPH_VERSION_KEY,
     TENTATIVE,
     ActorNode,
+    EdgeType,
     NodeType,
     ReasonNode,
+    RelationshipNode,
     SanctionNode,
     SourceNode,
     StatementNode,
@@ -38,8 +45,9 @@ from kg.graph.schema import (
     record_id,
     require_kg_graph,
 )
-from kg.model.records import Actor, Dataset, Sanction, Statement
-from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
+from kg.model.records import RECORD_TYPES, Actor, Dataset, Relationship, Sanction, Statement
+from kg.model.refs import RefField, reference_fields
+from kg.model.vocab import ActorKind, Measure, Reason, RelationKind, Stance, Status
 
 __all__ = ["build", "who_sanctioned_whom"]
 
@@ -68,7 +76,7 @@ def _actor_attrs(a: Actor, own: Callable[[list[str]], list[str]] = list) -> Acto
     }
 
 
-def _citations(rec: Sanction | Statement) -> tuple[list[str], list[str | None]]:
+def _citations(rec: Sanction | Statement | Relationship) -> tuple[list[str], list[str | None]]:
     return [c.source for c in rec.sources], [c.quote for c in rec.sources]
 
 
@@ -100,6 +108,99 @@ def _statement_attrs(st: Statement, names: dict[str, str],
         "about_sanctions": own(st.about_sanctions), "about_actors": own(st.about_actors),
         "sources": src, "quotes": quotes, "confidence": st.confidence,
     }
+
+
+def _relationship_attrs(r: Relationship, names: dict[str, str]) -> RelationshipNode:
+    src, quotes = _citations(r)
+    subj, obj = names.get(r.subject, r.subject), names.get(r.object, r.object)
+    if r.kind is RelationKind.OWNERSHIP:
+        label = f"{subj} owns {_percent(r.share)} of {obj}"
+    elif r.kind is RelationKind.DIRECTORSHIP:
+        label = f"{subj} directs {obj}" + (f" ({r.role})" if r.role else "")
+    else:
+        label = f"{subj} – {obj} ({r.role or r.kind.value})"
+    return {
+        "type": "relationship", "label": label, "kind": r.kind.value, "subject": r.subject,
+        "object": r.object, "share": r.share, "role": r.role, "start_date": r.start_date,
+        "end_date": r.end_date, "sources": src, "quotes": quotes,
+    }
+
+
+def _percent(share: float | None) -> str:
+    """``60%``, ``33.3%``, or ``an unknown share``."""
+    return "an unknown share" if share is None else f"{share:g}%"
+
+
+#: Edges from fields that name vocabulary values rather than records, in the shape of
+#: :class:`~kg.model.refs.RefField`: a sanction's reasons become BECAUSE_OF edges to
+#: ``reason:<category>`` nodes, carrying the reason's detail.
+_VOCAB_LINKS = {
+    "sanction": (RefField("reasons", "reason", "BECAUSE_OF", True, False, "category", "detail"),),
+}
+
+
+class _Plan(NamedTuple):
+    """How the records of one type become edges, derived from the model once."""
+
+    fetch: Callable[[Any], tuple[Any, ...]]
+    """record -> the values of its link fields, in one call."""
+    convs: tuple[tuple[int, Callable[[Any], Any] | None], ...]
+    """(position, pick) for values to convert: a list of sub-records becomes (id, attribute)
+    pairs (so a consumed record can go), a single id (pick None) a 0- or 1-tuple."""
+    links: tuple[RefField, ...]
+    """Per value: the field, node type at the other end, edge type and direction."""
+    kind: Callable[[Any], Any] | None = None
+    """For a record whose ``kind`` picks some edges (a link with ``by_kind``): reads it; its
+    value is appended after the link values."""
+
+
+def _fetch(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        one = attrgetter(names[0])
+        return lambda rec: (one(rec),)
+    return lambda rec: ()
+
+
+@functools.cache
+def _plan(kind: str, model: type[BaseModel]) -> _Plan:
+    """The edges of a record type in field declaration order (the order edges are added,
+    which fixes the order of each node's neighbours): its reference fields
+    (:func:`kg.model.refs.reference_fields`) and :data:`_VOCAB_LINKS`.
+
+    Raises ValueError for an edge type that :class:`~kg.graph.schema.EdgeType` lacks.
+    """
+    order = {name: i for i, name in enumerate(model.model_fields)}
+    links = sorted([*reference_fields(model), *_VOCAB_LINKS.get(kind, ())],
+                   key=lambda f: order[f.name])  # stable: sub-record fields keep their order
+    convs: list[tuple[int, Callable[[Any], Any] | None]] = []
+    for i, f in enumerate(links):
+        EdgeType(f.edge)  # the graph schema declares every edge type
+        if f.item is not None:
+            if f.incoming:
+                raise ValueError(f"{kind}.{f.name}: an edge from a sub-record's reference "
+                                 "must go out of the record")
+            convs.append((i, attrgetter(f.item, f.edge_attr) if f.edge_attr
+                          else attrgetter(f.item)))
+        elif not f.many:
+            convs.append((i, None))
+        for _, edge in f.by_kind:
+            EdgeType(edge)
+    by_kind = any(f.by_kind for f in links)
+    return _Plan(_fetch([f.name for f in links]), tuple(convs), tuple(links),
+                 attrgetter("kind") if by_kind else None)
+
+
+def _link_values(rec: Any, plan: _Plan) -> list[Any]:
+    """What the edges of ``rec`` need, per link of ``plan`` (see :class:`_Plan`)."""
+    values = list(plan.fetch(rec))
+    for i, pick in plan.convs:
+        v = values[i]
+        values[i] = list(map(pick, v)) if pick is not None else ((v,) if v else ())
+    if plan.kind is not None:
+        values.append(str(plan.kind(rec)))
+    return values
 
 
 class _Ids(dict[str, str]):
@@ -139,74 +240,76 @@ def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(**{GRAPH_VERSION_KEY: GRAPH_VERSION})
     names = {a.id: a.name for a in dataset.actors}
     own: Callable[[list[str]], list[str]] = _same if consume else list
-    actor, source = _Ids(prefix(NodeType.ACTOR)), _Ids(prefix(NodeType.SOURCE))
-    sanction, reason = _Ids(prefix(NodeType.SANCTION)), _Ids(prefix(NodeType.REASON))
+    ids = {str(t): _Ids(prefix(t)) for t in NodeType}
+    actor, source, sanction, reason = ids["actor"], ids["source"], ids["sanction"], ids["reason"]
+    plans = {kind: _plan(kind, model) for kind, model in RECORD_TYPES.items()}
+    # Per record with any link: (node id, the values of each link of its plan).
+    links: dict[str, list[tuple[str, list[Any]]]] = {kind: [] for kind in RECORD_TYPES}
     # Two passes, nodes then edges, written straight into the graph (no list of millions
     # of edge tuples), keeping the node order sources, actors, sanctions, statements,
     # reasons. The first pass keeps only what the edges need, so records can go.
     add_node = node_adder(G)
+    plan, out = plans["source"], links["source"]
     for src in _take(dataset.sources, consume):
+        nid = source[src.id]
         src_attrs: SourceNode = {
             "type": "source", "label": src.title or src.publisher or src.id, "url": src.url,
             "title": src.title, "publisher": src.publisher, "published": src.published}
-        add_node(source[src.id], src_attrs)
-    actor_links = []
+        add_node(nid, src_attrs)
+        if plan.links and any(values := _link_values(src, plan)):
+            out.append((nid, values))
+    plan, out = plans["actor"], links["actor"]
     for a in _take(dataset.actors, consume):
         nid = actor[a.id]
         add_node(nid, _actor_attrs(a, own))
-        if a.member_of or a.part_of or a.sources:
-            actor_links.append((nid, a.member_of, a.part_of,
-                                [(c.source, c.quote) for c in a.sources]))
+        if any(values := _link_values(a, plan)):
+            out.append((nid, values))
     used_reasons: set[str] = set()
-    sanction_links = []
+    plan, out = plans["sanction"], links["sanction"]
     for s in _take(dataset.sanctions, consume):
         nid = sanction[s.id]
         add_node(nid, attrs := _sanction_attrs(s, names, own))
         used_reasons.update(attrs["reasons"])
-        sanction_links.append((nid, s.imposers, s.targets,
-                               [(_V[r.category], r.detail) for r in s.reasons],
-                               s.in_response_to, [(c.source, c.quote) for c in s.sources]))
-    statement_links = []
+        out.append((nid, _link_values(s, plan)))
+    plan, out = plans["statement"], links["statement"]
     statement_prefix = prefix(NodeType.STATEMENT)
     for st in _take(dataset.statements, consume):
         nid = statement_prefix + st.id
         add_node(nid, _statement_attrs(st, names, own))
-        statement_links.append((nid, st.speakers, st.about_sanctions, st.about_actors,
-                                [(c.source, c.quote) for c in st.sources]))
+        out.append((nid, _link_values(st, plan)))
     for cat in Reason:
         if cat in used_reasons:
             reason_attrs: ReasonNode = {"type": "reason", "label": cat.replace("_", " ")}
-            add_node(reason[cat.value], reason_attrs)
+            # Keyed by the member itself, as the edges look it up (a reason's category).
+            add_node(reason[cat], reason_attrs)
+    plan, out = plans["relationship"], links["relationship"]
+    relationship_prefix = prefix(NodeType.RELATIONSHIP)
+    for r in _take(dataset.relationships, consume):
+        nid = relationship_prefix + r.id
+        add_node(nid, _relationship_attrs(r, names))
+        out.append((nid, _link_values(r, plan)))
 
-    # The edge keys and types are EdgeType values, written as plain str constants.
+    # The edge keys and types are EdgeType values, written as plain str (the Ref tags').
     add = edge_adder(G)
-    for nid, member_of, part_of, cites in actor_links:
-        for m in member_of:
-            add(nid, actor[m], "MEMBER_OF", {"type": "MEMBER_OF"})
-        if part_of:
-            add(nid, actor[part_of], "PART_OF", {"type": "PART_OF"})
-        for src_id, quote in cites:
-            add(nid, source[src_id], "CITES", {"quote": quote, "type": "CITES"})
-    for nid, imposers, targets, reasons, responds, cites in _take(sanction_links, True):
-        for i in imposers:
-            add(actor[i], nid, "IMPOSED", {"type": "IMPOSED"})
-        for t in targets:
-            add(nid, actor[t], "TARGETS", {"type": "TARGETS"})
-        for cat, detail in reasons:
-            add(nid, reason[cat], "BECAUSE_OF", {"detail": detail, "type": "BECAUSE_OF"})
-        for o in responds:
-            add(nid, sanction[o], "RESPONDS_TO", {"type": "RESPONDS_TO"})
-        for src_id, quote in cites:
-            add(nid, source[src_id], "CITES", {"quote": quote, "type": "CITES"})
-    for nid, speakers, about_s, about_a, cites in _take(statement_links, True):
-        for a_id in speakers:
-            add(actor[a_id], nid, "MADE", {"type": "MADE"})
-        for o in about_s:
-            add(nid, sanction[o], "ABOUT", {"type": "ABOUT"})
-        for o in about_a:
-            add(nid, actor[o], "ABOUT", {"type": "ABOUT"})
-        for src_id, quote in cites:
-            add(nid, source[src_id], "CITES", {"quote": quote, "type": "CITES"})
+    for kind, plan in plans.items():
+        steps = [(f.edge, f.incoming, ids[f.kind], f.edge_attr if f.item else None,
+                  dict(f.by_kind)) for f in plan.links]
+        for nid, values in _take(links[kind], True):
+            for step, vals in zip(steps, values, strict=False):  # the kind comes last
+                if not vals:
+                    continue
+                edge, incoming, other, attr, by_kind = step
+                if by_kind:
+                    edge = by_kind.get(values[-1], edge)
+                if attr is not None:
+                    for o, x in vals:
+                        add(nid, other[o], edge, {attr: x, "type": edge})
+                elif incoming:
+                    for o in vals:
+                        add(other[o], nid, edge, {"type": edge})
+                else:
+                    for o in vals:
+                        add(nid, other[o], edge, {"type": edge})
     clear_cache(G)
     return G
 

@@ -1,15 +1,21 @@
 """Indexes kept beside a built graph, so queries cost the size of their answer.
 
 An :class:`Index` is built once per graph (lazily) and answers "which actors belong to
-this state", "which blocs is this actor in" and "which sanctions fall in this date range"
-without scanning the graph. It is kept in the graph's own networkx cache, which networkx
-empties whenever a node or edge is added or removed, so a changed graph is indexed afresh.
+this state", "which blocs is this actor in", "which sanctions fall in this date range" and
+"which actors could this name mean" (the name matcher of :mod:`kg.resolve.match`) without
+scanning the graph. It is kept in the graph's own networkx cache, which networkx empties
+whenever a node or edge is added or removed, so a changed graph is indexed afresh.
+
+Names resolve in two steps (:func:`resolve_name`): the exact lookup first (id, name, alias,
+country name or code, seat of government; unchanged), then the matcher, which answers only
+when one candidate is clearly ahead (:func:`kg.resolve.choose.decide`).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -20,9 +26,12 @@ from kg.graph._nx import cache_get, cache_set, storage
 from kg.graph.schema import NodeType, node_id, prefix, record_id, require_kg_graph
 from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
+from kg.resolve.choose import UnclearName, decide
+from kg.resolve.match import ActorNames, Candidate, NameIndex
 from kg.resolve.resolver import Resolver, country_code
 
-__all__ = ["Index", "index_of", "resolve_actor"]
+__all__ = ["ActorMatch", "Index", "Resolution", "index_of", "resolve_actor", "resolve_name",
+           "search_actors"]
 
 
 class Index:
@@ -53,6 +62,26 @@ class Index:
                 member_of=[], part_of=None, count=None, description=None, wikidata_id=None,
                 position=None, identifiers={}, sources=[], draft=False))
         return Resolver(actors)
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """The name matcher's index (:class:`~kg.resolve.match.NameIndex`) over every
+        actor's name and aliases, and its ``weak_aliases`` when the graph's actors carry
+        them (weak aliases match with a lower score)."""
+        return NameIndex(ActorNames(aid, d.get("label") or aid, d.get("aliases") or (),
+                                    d.get("kind"), d.get("country"),
+                                    d.get("weak_aliases") or ())
+                         for aid, d in self.actors.items())
+
+    def imposers_of(self, actor_id: str) -> list[str]:
+        """Ids of the imposers of every sanction that targets ``actor_id``, sorted."""
+        node = node_id(NodeType.ACTOR, actor_id)
+        nodes, _, pred = storage(self.G)
+        found: set[str] = set()
+        for u, keys in pred.get(node, {}).items():
+            if "TARGETS" in keys:
+                found.update(nodes[u].get("imposers") or ())
+        return sorted(found)
 
     @cached_property
     def _actor_links(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -166,18 +195,102 @@ def index_of(G: nx.MultiDiGraph) -> Index:
     return idx
 
 
-def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
-    """The id of the actor ``name`` means in ``G`` (by id, name, alias, country, capital).
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Which actor a name was taken to mean, and why: ``how`` is ``exact`` for the exact
+    lookup (id, name, alias, country, seat of government) or one of
+    :data:`kg.resolve.match.HOWS` when the matcher chose; ``matched`` is the name or alias
+    that matched, ``score`` in [0, 1], ``reason`` a sentence for the user."""
 
-    A country with no actor of its own still answers for its nationals: on imported lists
-    "Russia" means every actor whose ``country`` is ``ru``.
+    id: str
+    name: str
+    how: str
+    matched: str
+    score: float
+    reason: str
+
+    @property
+    def exact(self) -> bool:
+        """Whether the exact lookup found it (nothing worth telling the user)."""
+        return self.how == "exact" and self.score == 1.0
+
+
+def resolve_name(G: nx.MultiDiGraph, name: str) -> Resolution:
+    """The actor ``name`` means in ``G``, with how it was found.
+
+    The exact lookup comes first and answers as it always has (an exactly ambiguous name is a
+    :class:`~kg.errors.ResolveError` listing the ids). A country with no actor of its own
+    still answers for its nationals: on imported lists "Russia" means every actor whose
+    ``country`` is ``ru``. Then the name matcher: its best candidate is taken only when
+    :func:`kg.resolve.choose.decide` finds it clearly ahead (score >= 0.70, 0.10 ahead of
+    the next, a person only by surname, more than one inexact word); otherwise
+    :class:`~kg.resolve.choose.UnclearName` lists the close candidates, or, with none, the
+    exact lookup's "no actor is called ..." error stands.
     """
     require_kg_graph(G)
     idx = index_of(G)
+    found = idx.resolver.candidates(name)
+    if len(found) == 1:
+        aid = found[0]
+        return Resolution(aid, idx.actors[aid].get("label") or aid, "exact", name, 1.0,
+                          "exact id, name or alias")
+    if found:
+        idx.resolver.resolve(name)  # raises the "ambiguous" error, as before
+    code = country_code(name)
+    if code and idx.belonging_to(code):
+        return Resolution(code, code, "exact", name, 1.0, "a country's nationals")
     try:
-        return idx.resolver.resolve(name)
-    except ResolveError:
-        code = country_code(name)
-        if code and idx.belonging_to(code):
-            return code
-        raise
+        idx.resolver.resolve(name)
+    except ResolveError as exc:
+        not_found = exc
+    decision = decide(idx.names.search(name, limit=10))
+    c = decision.chose
+    if c is not None:
+        return Resolution(c.id, c.name, c.how, c.matched, c.score, decision.why)
+    if decision.candidates:
+        raise UnclearName(name, decision) from None
+    raise not_found
+
+
+def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
+    """The id of the actor ``name`` means in ``G``: :func:`resolve_name`'s, without the
+    why. Raises :class:`~kg.errors.ResolveError` (exit 2) for no actor or several."""
+    return resolve_name(G, name).id
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """One answer of :func:`search_actors`: a :class:`~kg.resolve.match.Candidate` with
+    the imposers whose sanctions target the actor (ids and names)."""
+
+    id: str
+    name: str
+    kind: str | None
+    country: str | None
+    score: float
+    matched: str
+    how: str
+    weak: bool
+    imposers: list[str]
+    imposer_names: list[str]
+
+
+def search_actors(G: nx.MultiDiGraph, query: str, *, kind: str | None = None,
+                  country: str | None = None, limit: int | None = 10,
+                  floor: float = 0.3) -> list[ActorMatch]:
+    """Actors of ``G`` that ``query`` may name, best first, scored in [0, 1] by
+    :meth:`kg.resolve.match.NameIndex.search` (``kind``: an actor kind; ``country``: an ISO
+    alpha-2 code; ``limit`` None for all above ``floor``)."""
+    require_kg_graph(G)
+    idx = index_of(G)
+    out = []
+    for c in idx.names.search(query, kind=kind, country=country, limit=limit, floor=floor):
+        imposers = idx.imposers_of(c.id)
+        out.append(_with_imposers(c, imposers, [idx.actors.get(i, {}).get("label") or i
+                                                for i in imposers]))
+    return out
+
+
+def _with_imposers(c: Candidate, imposers: list[str], names: list[str]) -> ActorMatch:
+    return ActorMatch(c.id, c.name, c.kind, c.country, c.score, c.matched, c.how, c.weak,
+                      imposers, names)

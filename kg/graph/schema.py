@@ -6,10 +6,12 @@ GRAPH_VERSION``. Its nodes are records, its edges the links between them:
 * **Node ids** are ``<type>:<record id>`` (``actor:us``, ``sanction:xinjiang-2021-western``,
   ``reason:human_rights``); make and take them apart with :func:`node_id`,
   :func:`record_id` and :func:`node_type`, never by slicing.
-* **Node types** (:class:`NodeType`) are actors, sanctions, statements, reasons and sources.
-  Sanctions and statements are nodes, not edges, because they are n-ary and carry dates,
-  measures and sources. Every node has ``type`` and ``label``; the other attributes of each
-  type, and their shapes, are the :class:`TypedDict` s below (:data:`NODE_SCHEMAS`).
+* **Node types** (:class:`NodeType`) are actors, sanctions, statements, reasons, sources and
+  relationships. Sanctions, statements and relationships (ownership, directorship, family)
+  are nodes, not edges, because they carry dates, shares, measures and sources, and one
+  pair of actors may have several. Every node has ``type`` and ``label``; the other
+  attributes of each type, and their shapes, are the :class:`TypedDict` s below
+  (:data:`NODE_SCHEMAS`).
 * **Edge types** (:class:`EdgeType`) are the edge keys, and also each edge's ``type``
   attribute; :data:`EDGE_ENDS` says which node types each joins, :data:`EDGE_ATTRIBUTES`
   which attributes it carries besides ``type``. Two records have at most one edge of a type
@@ -52,6 +54,7 @@ __all__ = [
     "EdgeType",
     "NodeType",
     "ReasonNode",
+    "RelationshipNode",
     "SanctionNode",
     "SourceNode",
     "StatementNode",
@@ -63,7 +66,7 @@ __all__ = [
     "require_kg_graph",
 ]
 
-GRAPH_VERSION = 1
+GRAPH_VERSION = 2
 """Bumped whenever node ids, attribute names or shapes, or edge types change; saved graphs
 (:mod:`kg.graph.store`) of another version are refused."""
 GRAPH_VERSION_KEY = "kg_graph_version"
@@ -78,6 +81,7 @@ class NodeType(StrEnum):
     STATEMENT = "statement"
     REASON = "reason"
     SOURCE = "source"
+    RELATIONSHIP = "relationship"
 
 
 class EdgeType(StrEnum):
@@ -100,10 +104,17 @@ class EdgeType(StrEnum):
     PART_OF = "PART_OF"
     """actor -> actor it is part of (an official of a state, a ministry of a government)."""
     CITES = "CITES"
-    """actor, sanction or statement -> source, with the first ``quote`` given."""
+    """actor, sanction, statement or relationship -> source, with the first ``quote``."""
+    OWNS = "OWNS"
+    """owner (actor) -> ownership relationship -> asset (actor); the share, dates and
+    sources are on the relationship node (one owner-asset pair may have several)."""
+    DIRECTS = "DIRECTS"
+    """director (actor) -> directorship relationship -> organisation (actor)."""
+    RELATED_TO = "RELATED_TO"
+    """person (actor) -> family or associate relationship -> relative or associate."""
 
 
-_A, _S, _T = NodeType.ACTOR, NodeType.SANCTION, NodeType.STATEMENT
+_A, _S, _T, _R = NodeType.ACTOR, NodeType.SANCTION, NodeType.STATEMENT, NodeType.RELATIONSHIP
 #: Edge type -> (node types it starts from, node types it ends at).
 EDGE_ENDS: dict[EdgeType, tuple[frozenset[NodeType], frozenset[NodeType]]] = {
     EdgeType.IMPOSED: (frozenset({_A}), frozenset({_S})),
@@ -114,7 +125,9 @@ EDGE_ENDS: dict[EdgeType, tuple[frozenset[NodeType], frozenset[NodeType]]] = {
     EdgeType.ABOUT: (frozenset({_T}), frozenset({_S, _A})),
     EdgeType.MEMBER_OF: (frozenset({_A}), frozenset({_A})),
     EdgeType.PART_OF: (frozenset({_A}), frozenset({_A})),
-    EdgeType.CITES: (frozenset({_A, _S, _T}), frozenset({NodeType.SOURCE})),
+    EdgeType.CITES: (frozenset({_A, _S, _T, _R}), frozenset({NodeType.SOURCE})),
+    **{t: (frozenset({_A, _R}), frozenset({_R, _A}))
+       for t in (EdgeType.OWNS, EdgeType.DIRECTS, EdgeType.RELATED_TO)},
 }
 #: Edge type -> the attributes its edges carry besides ``type`` (each may be None).
 EDGE_ATTRIBUTES: dict[EdgeType, tuple[str, ...]] = {
@@ -267,11 +280,32 @@ class SourceNode(TypedDict):
     published: str | None
 
 
+class RelationshipNode(TypedDict):
+    """A ``relationship:<id>`` node (from :class:`kg.model.relations.Relationship`)."""
+
+    type: Literal["relationship"]
+    label: str
+    """``"A owns 60% of B"``, ``"A directs B (CEO)"``, ``"A – B (daughter)"``."""
+    kind: str
+    """A :class:`~kg.model.vocab.RelationKind` value."""
+    subject: str
+    """The owner, director or person (an actor id)."""
+    object: str
+    """The asset, organisation, relative or associate (an actor id)."""
+    share: float | None
+    """For ownership: the percentage held; None when not known."""
+    role: str | None
+    start_date: str | None
+    end_date: str | None
+    sources: list[str]
+    quotes: list[str | None]
+
+
 #: Node type -> the TypedDict of its attributes.
 NODE_SCHEMAS: dict[NodeType, type[Any]] = {
     NodeType.ACTOR: ActorNode, NodeType.SANCTION: SanctionNode,
     NodeType.STATEMENT: StatementNode, NodeType.REASON: ReasonNode,
-    NodeType.SOURCE: SourceNode,
+    NodeType.SOURCE: SourceNode, NodeType.RELATIONSHIP: RelationshipNode,
 }
 
 

@@ -7,7 +7,10 @@ kind    input                                               module
 ftm     FollowTheMoney JSON lines (OpenSanctions exports)    :mod:`kg.ingest.ftm`
 ofac    OFAC legacy CSV (sdn.csv, add.csv, alt.csv, cons_*)  :mod:`kg.ingest.ofac`
 un      UN Security Council consolidated list (XML)          :mod:`kg.ingest.un`
-gdelt   GDELT 2.0 event export (tab-separated, 61 columns)   :mod:`kg.ingest.gdelt`
+gdelt   GDELT 2.0 / 1.0 events (tab-separated, 61/58/57)     :mod:`kg.ingest.gdelt`
+uk      OFSI consolidated list (ConList.csv)                 :mod:`kg.ingest.uk`
+eu      EU Financial Sanctions Files XML (full list 1.1)     :mod:`kg.ingest.eu`
+csl     US Consolidated Screening List (CSV)                 :mod:`kg.ingest.csl`
 ======  ==================================================  =========================
 
 :func:`import_dataset` returns a validated :class:`~kg.model.Dataset` and an
@@ -26,7 +29,8 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
-from kg.model.records import Dataset
+from kg.model.records import Dataset, record_type
+from kg.model.refs import ensure_valid
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["KINDS", "ImportReport", "Skipped", "import_dataset", "import_into",
@@ -45,6 +49,15 @@ def _reader(kind: str) -> Reader:
     if kind == "un":
         from kg.ingest.un import read_un
         return read_un
+    if kind == "uk":
+        from kg.ingest.uk import read_uk
+        return read_uk
+    if kind == "eu":
+        from kg.ingest.eu import read_eu
+        return read_eu
+    if kind == "csl":
+        from kg.ingest.csl import read_csl
+        return read_csl
     if kind == "gdelt":
         from kg.ingest.gdelt import read_gdelt
         return read_gdelt
@@ -52,7 +65,7 @@ def _reader(kind: str) -> Reader:
 
 
 #: The kinds of input ``kg import`` reads.
-KINDS = ("ftm", "ofac", "un", "gdelt")
+KINDS = ("ftm", "ofac", "un", "gdelt", "uk", "eu", "csl")
 
 
 def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -62,9 +75,9 @@ def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-#: The kinds whose records depend on the day of the import (an FtM end date that has passed
-#: makes a sanction lifted); they take ``today``.
-_DAY_DEPENDENT = frozenset({"ftm"})
+#: The kinds whose records depend on the day of the import (an FtM or CSL end date that has
+#: passed makes a sanction lifted); they take ``today``.
+_DAY_DEPENDENT = frozenset({"ftm", "csl"})
 
 
 def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: ImportReport,
@@ -89,16 +102,12 @@ def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
     (``today``: as for :func:`read_records`).
 
     Records that cannot be read are in ``report.skipped``; the dataset holds the rest and
-    passes :func:`kg.readwrite.load.ensure_valid`.
+    passes :func:`kg.model.refs.ensure_valid`.
     """
-    from kg.readwrite.load import ensure_valid
-
     report = ImportReport(kind)
     ds = Dataset()
-    sections: dict[str, list[Any]] = {"Source": ds.sources, "Actor": ds.actors,
-                                      "Sanction": ds.sanctions, "Statement": ds.statements}
     for rec in read_records(kind, paths, report, progress=progress, today=today):
-        sections[type(rec).__name__].append(rec)
+        ds.add(rec)
     return ensure_valid(ds), report
 
 
@@ -118,7 +127,7 @@ except ImportError:  # pragma: no cover
 
 def record_line(rec: Record) -> str:
     """One JSONL line for a record, as :func:`kg.readwrite.write.write_dataset` writes it."""
-    return _dumps({"type": type(rec).__name__.lower(),
+    return _dumps({"type": record_type(rec),
                    **rec.model_dump(mode="json", exclude_defaults=True)}) + "\n"
 
 
@@ -155,7 +164,7 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
     nothing could be imported, nothing is written.
     """
     from kg.merge import merge_datasets
-    from kg.readwrite.load import ensure_valid, load
+    from kg.readwrite.load import load
     from kg.readwrite.write import write_dataset
 
     merge_with = list(merge_with)

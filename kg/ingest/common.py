@@ -15,127 +15,50 @@ identical duplicate once).
 
 from __future__ import annotations
 
+import codecs
+import csv
 import hashlib
+import io
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, cast
 
-from kg.errors import SKIPPED, Problem
+from kg.ingest.report import ImportReport, Skipped
 from kg.model.dates import PartialDate
-from kg.model.records import Actor, Sanction, Source, Statement
+from kg.model.records import Actor, Record, Source, record_type
+from kg.model.source_dates import read_source_date
 from kg.readwrite.readers import bounded_lines
 from kg.resolve.resolver import country_actor, country_name
 
 __all__ = [
     "MAX_LINE_BYTES",
+    "MAX_NAME",
     "ImportReport",
     "Progress",
     "Record",
     "Seen",
     "Skipped",
     "clean_date",
+    "csv_records",
     "decode_line",
     "file_source",
     "iter_lines",
+    "read_date",
     "slug_id",
     "url_source",
 ]
 
-Record = Source | Actor | Sanction | Statement
-
 #: Called with (bytes read so far, total bytes) while a file is read; the CLI draws a bar.
 Progress = Callable[[int, int], None]
 
+#: Longest name a record holds (:data:`kg.model.records.NonEmptyStr`); an importer that
+#: meets a longer one reports the cut and keeps the whole name as an alias.
+MAX_NAME = 100_000
+
 #: Longest line read; a longer one is skipped (and reported) without being held in memory.
 MAX_LINE_BYTES = 16 << 20
-
-#: How many skipped records an :class:`ImportReport` keeps in full; beyond that it counts.
-MAX_SKIPPED_KEPT = 100_000
-
-
-#: One input record that was not imported, and why: a :class:`~kg.errors.Problem` with its
-#: file, line, ``kind=SKIPPED`` and the reason as its message.
-Skipped = Problem
-
-
-@dataclass
-class ImportReport:
-    """Counts of an import and every record skipped, with its place and reason.
-
-    ``read`` counts input records (lines, rows, XML entries); ``imported`` counts output
-    records by type; ``merged`` counts records folded into another one; ``notes`` counts
-    things worth knowing that lose no data (a line decoded as Windows-1252, a FtM schema we
-    do not model); ``merges`` holds :class:`kg.merge.Merge` entries when a merge ran.
-    """
-
-    kind: str
-    files: list[str] = field(default_factory=list)
-    read: int = 0
-    imported: Counter[str] = field(default_factory=Counter)
-    merged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    skipped_total: int = 0
-    notes: Counter[str] = field(default_factory=Counter)
-    merges: list[Any] = field(default_factory=list)
-
-    def skip(self, file: str | os.PathLike[str], line: int | None, reason: str) -> None:
-        """Record a skipped input record."""
-        self.skipped_total += 1
-        if len(self.skipped) < MAX_SKIPPED_KEPT:
-            self.skipped.append(Problem(reason, file=str(file), line=line, kind=SKIPPED))
-
-    def note(self, message: str, n: int = 1) -> None:
-        """Count something worth reporting that loses no data."""
-        self.notes[message] += n
-
-    def count(self, record: Record) -> None:
-        """Count an output record."""
-        self.imported[type(record).__name__.lower()] += 1
-
-    @property
-    def empty(self) -> bool:
-        """True when no actor, sanction or statement came out (sources alone do not count)."""
-        return not set(self.imported) - {"source"}
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing was skipped."""
-        return self.skipped_total == 0
-
-    def summary(self) -> list[str]:
-        """The report as readable lines (what ``kg import`` prints to stderr)."""
-        out = [f"import {self.kind}: {len(self.files)} file(s), {self.read} records read"]
-        made = ", ".join(f"{n} {k}s" for k, n in sorted(self.imported.items())) or "nothing"
-        out.append(f"  imported: {made}")
-        out.append(f"  merged: {self.merged}")
-        out.append(f"  skipped: {self.skipped_total}")
-        out += [f"    {s}" for s in self.skipped]
-        if self.skipped_total > len(self.skipped):
-            out.append(f"    ... {self.skipped_total - len(self.skipped)} more not listed")
-        if self.notes:
-            out.append("  notes:")
-            out += [f"    {msg}: {n}" for msg, n in sorted(self.notes.items())]
-        if self.merges:
-            out.append("  merges:")
-            out += [f"    {m}" for m in self.merges]
-        return out
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data (``kg import --report FILE``)."""
-        return {
-            "kind": self.kind, "files": self.files, "read": self.read,
-            "imported": dict(self.imported), "merged": self.merged,
-            "skipped_total": self.skipped_total,
-            "skipped": [{"file": s.file, "line": s.line, "reason": s.message}
-                        for s in self.skipped],
-            "notes": dict(self.notes),
-            "merges": [m.to_dict() for m in self.merges],
-        }
-
 
 # --- reading ----------------------------------------------------------------------------
 
@@ -145,17 +68,26 @@ def iter_lines(path: Path, report: ImportReport, *, progress: Progress | None = 
     """(line number, raw bytes without the line end) of a file, one line in memory at a time.
 
     An over-long line is reported and skipped without being read whole; a file that cannot
-    be opened is reported as skipped.
+    be opened is reported as skipped. A leading byte-order mark is dropped (counted in the
+    notes); a UTF-16 file (its BOM says so) is read as UTF-16 and handed out as UTF-8.
     """
     try:
         total = path.stat().st_size
-        fh = path.open("rb")
+        fh: IO[bytes] = path.open("rb")
     except OSError as exc:
         report.skip(path, None, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
         n = done = 0
         try:
+            head = fh.read(4)
+            fh.seek(0)
+            if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                report.note(f"{path.name}: read as UTF-16 (its byte-order mark says so)")
+                fh = cast(IO[bytes], _Utf16AsUtf8(fh))
+            elif head[:3] == codecs.BOM_UTF8:
+                fh.seek(3)
+                report.note(f"{path.name}: leading UTF-8 byte-order mark dropped")
             for n, line, size in bounded_lines(fh, limit):
                 done += size
                 if line is None:
@@ -171,15 +103,36 @@ def iter_lines(path: Path, report: ImportReport, *, progress: Progress | None = 
             progress(total, total)
 
 
-def decode_line(raw: bytes, path: Path, line: int, report: ImportReport) -> str | None:
-    """UTF-8 text of a line, or Windows-1252 where it is not UTF-8 (counted in the notes).
+class _Utf16AsUtf8(io.RawIOBase):
+    """A UTF-16 byte stream read as UTF-8 lines (what :func:`bounded_lines` expects)."""
 
-    Government CSV files are often Windows-1252; bytes that are neither are reported.
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._text = io.TextIOWrapper(raw, encoding="utf-16", errors="replace", newline="")
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> bytes:
+        if not self._pending:
+            self._pending = self._text.readline().encode("utf-8")
+        cut = len(self._pending) if size is None or size < 0 else size
+        out, self._pending = self._pending[:cut], self._pending[cut:]
+        return out
+
+
+def decode_line(raw: bytes, path: Path, line: int, report: ImportReport) -> str | None:
+    """UTF-8 text of a line, or Windows-1252 where it is not UTF-8 (each such line is in
+    ``report.changed``, naming the encoding).
+
+    Government CSV files are often Windows-1252; bytes that are neither are reported and
+    the line is skipped.
     """
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start]
+        column = exc.start + 1
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -187,7 +140,70 @@ def decode_line(raw: bytes, path: Path, line: int, report: ImportReport) -> str 
                                 f"at column {exc.start + 1})")
         return None
     report.note(f"{path.name}: lines decoded as Windows-1252")
+    report.change(path, line, f"not UTF-8 (byte 0x{bad:02x} at column {column}): the line "
+                              "was read as Windows-1252")
     return text
+
+
+#: Longest CSV record (a quoted field may span lines); a longer one is reported.
+MAX_RECORD_CHARS = MAX_LINE_BYTES
+
+
+def csv_records(path: Path, report: ImportReport, *, delimiter: str = ",",
+                progress: Progress | None = None, eof: str | None = None,
+                ) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) of every record of a CSV file, read as records, not lines.
+
+    RFC 4180: a quoted field may hold the delimiter, doubled quotes (``""``) and line
+    breaks, so one record may span several lines; its number is the line it starts on.
+    Lines are decoded as :func:`decode_line` does (UTF-8, else Windows-1252, reported), a
+    leading byte-order mark is dropped (:func:`iter_lines`), and ``eof`` (OFAC's ``0x1A``)
+    is removed wherever it appears. A record that is not valid CSV (an unclosed quote) is
+    reported with its first line and reading goes on after it. Blank lines are passed over.
+    Every record read counts in ``report.read``.
+    """
+    start = [0, 0]  # line of the record being read, line last handed to the parser
+
+    def lines() -> Iterator[str]:
+        for n, raw in iter_lines(path, report, progress=progress):
+            text = decode_line(raw, path, n, report)
+            if text is None:
+                report.read += 1
+                continue
+            if eof and eof in text:
+                report.note("end-of-file bytes (0x1A) ignored")
+                text = text.replace(eof, "")
+            start[1] = n
+            yield text + "\n"
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=True)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, MAX_RECORD_CHARS))
+    try:
+        while True:
+            first = start[1] + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                report.read += 1
+                where = f"lines {first}-{start[1]}" if start[1] > first else f"line {first}"
+                report.skip(path, first, f"not valid CSV ({where}): {exc}")
+                continue
+            if not cells or not any(c.strip() for c in cells):
+                continue
+            report.read += 1
+            # The first line of this record: the first line read after the last record.
+            yield _first_line(first, start[1], cells), cells
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _first_line(first: int, last: int, cells: list[str]) -> int:
+    """The line a record starts on: blank lines before it are skipped by the parser."""
+    breaks = sum(c.count("\n") for c in cells)
+    return max(first, last - breaks)
 
 
 # --- ids, dates, shared records ---------------------------------------------------------
@@ -220,6 +236,27 @@ def text_slug(text: str, max_len: int = 60) -> str:
     from kg.resolve.resolver import normalize
 
     return _NOT_SLUG.sub("-", normalize(text)).strip("-")[:max_len].strip("-") or "x"
+
+
+def read_date(value: str | None, report: ImportReport, file: str | os.PathLike[str],
+              line: int | None, *, record: str, field: str,
+              convention: str | None = None) -> str | None:
+    """An ISO (partial) date from a source's date text, reading the forms lists use
+    (``2001/10/06``, ``2001-10-6``, ``06/10/2001`` in the source's day/month ``convention``,
+    ``6 Oct 2001``, ``circa 1960``: :func:`kg.model.dates.read_source_date`).
+
+    A value read in another form than ISO, read only in part (``1999, 2003``: the earliest),
+    or not read at all is put in ``report.changed`` with file, line, record and field, so a
+    date is never shortened or dropped silently. None when there is no date.
+    """
+    if value is None or not value.strip():
+        return None
+    got = read_source_date(value, convention=convention)
+    if got.note:
+        kept = f"kept {got.date}" if got.date else "left out"
+        report.change(file, line, f"date {value.strip()!r} {got.note}: {kept}",
+                      record=record, field=field)
+    return got.date.text if got.date else None
 
 
 def clean_date(value: str | None) -> str | None:
@@ -260,7 +297,7 @@ class Seen:
 
     def first(self, record: Record) -> bool:
         """True the first time a record's (type, id) is offered."""
-        key = (type(record).__name__, record.id)
+        key = (record_type(record), record.id)
         if key in self.ids:
             return False
         self.ids.add(key)

@@ -13,7 +13,8 @@ Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "dat
   classified; ``program`` fills in when there is no reason; ``provisions`` become measures;
   ``startDate``/``listingDate`` the date, ``endDate`` the end date (in the past: lifted).
   A target carrying the ``sanction.counter`` topic makes the sanction a retaliation.
-* Other schemas (Address, Identification, Ownership, ...) are counted in the report's notes.
+* Ownership, Directorship, Family, Associate and UnknownLink become relationships
+  (:mod:`kg.ingest.ftm_links`); other schemas (Address, ...) are counted in the notes.
 
 The file is streamed; a sanction whose target has not been read yet waits in memory until it
 arrives (OpenSanctions exports write an entity next to its sanctions), and one whose target
@@ -31,15 +32,16 @@ from typing import Any
 
 from kg._clock import today_iso
 from kg.ingest.common import (
+    MAX_NAME,
     ImportReport,
     Progress,
     Record,
     Seen,
-    clean_date,
     decode_line,
     file_source,
     is_country,
     iter_lines,
+    read_date,
     slug_id,
     text_slug,
     url_source,
@@ -47,10 +49,13 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import (
     imposer_for_authority,
     ofac_program_reasons,
+    un_regime_reasons,
 )
+from kg.ingest.ftm_links import LINK_SCHEMAS, Link, first_value, links_out, values
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
+from kg.resolve.resolver import country_code, country_name, normalize
 
 try:  # orjson parses several times faster; the json module does the same job without it
     import orjson
@@ -82,7 +87,6 @@ _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "main
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
-_MAX_TEXT = 4000
 
 
 @dataclass
@@ -103,6 +107,7 @@ class _State:
     counter: set[str] = field(default_factory=set)
     sanctions: set[str] = field(default_factory=set)
     pending: dict[str, list[_Hold]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
     today: str = field(default_factory=today_iso)
     """The day an end date must be on or before for the sanction to count as lifted."""
 
@@ -131,6 +136,10 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                 yield from _actor(entity, src, path, n, st)
             elif schema == "Sanction":
                 yield from _sanction_or_hold(entity, src, path, n, st)
+            elif schema in LINK_SCHEMAS:
+                new, cites = _citations(entity, src, st)
+                yield from new
+                st.links.append(Link(entity, cites, str(path), n))
             else:
                 report.note(f"not imported: FtM {schema} entities (not an actor or a sanction)")
     for holds in st.pending.values():
@@ -138,10 +147,11 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             if hold.missing:
                 hold.missing.clear()  # report each hold once, under its first missing target
                 gone = ", ".join(sorted(
-                    i for i in _values(hold.entity, "entity") if i not in st.actors))
+                    i for i in values(hold.entity, "entity") if i not in st.actors))
                 report.skip(hold.file, hold.line,
                             f"sanction {hold.entity['id']!r}: target entity {gone} is not in "
                             "the input as a person, organization, body or vessel")
+    yield from links_out(st.links, st.actors, report)
 
 
 def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, Any] | None:
@@ -177,17 +187,6 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, An
     return data
 
 
-def _values(entity: dict[str, Any], prop: str) -> list[str]:
-    return [v.strip() for v in entity["properties"].get(prop, ()) if v.strip()]
-
-
-def _first(entity: dict[str, Any], *props: str) -> str | None:
-    for p in props:
-        for v in _values(entity, p):
-            return v[:_MAX_TEXT]
-    return None
-
-
 def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[Source],
                                                                           list[Citation]]:
     """New source records and the citations of an entity: its datasets and source URLs."""
@@ -199,7 +198,7 @@ def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[So
             ds_src = Source(id=f"ftm-dataset-{text_slug(name, 100)}", title=name.strip())
             new += st.seen.source(ds_src)
             cites.append(Citation(source=ds_src.id))
-    for url in _values(entity, "sourceUrl"):
+    for url in values(entity, "sourceUrl"):
         u = url_source(url)
         if u is not None:
             new += st.seen.source(u)
@@ -215,40 +214,46 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
-    names = list(dict.fromkeys(v[:_MAX_TEXT] for v in _values(entity, "name")))
+    names = list(dict.fromkeys(values(entity, "name")))
     caption = entity.get("caption")
-    name = caption.strip()[:_MAX_TEXT] if isinstance(caption, str) and caption.strip() else None
+    name = caption.strip() if isinstance(caption, str) and caption.strip() else None
     name = name or (names[0] if names else None)
     if not name:
         st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
         return
+    if len(name) > MAX_NAME:
+        st.report.change(path, n, f"name of {len(name)} characters cut to {MAX_NAME} (the "
+                                  "longest name a record holds); the whole name is kept as "
+                                  "an alias", record=f"entity {eid!r}", field="name")
+        names.append(name)
+        name = name[:MAX_NAME]
     aliases = [a for a in dict.fromkeys(
-        names + _values(entity, "alias") + _values(entity, "previousName")
-        + _values(entity, "weakAlias")) if a != name]
+        names + values(entity, "alias") + values(entity, "previousName")
+        + values(entity, "weakAlias")) if a != name]
     country = None
     for prop in _COUNTRY_PROPS:
-        for code in _values(entity, prop):
+        for code in values(entity, prop):
             if _COUNTRY_RE.match(code.lower()):
                 country = code.lower()
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")
         if country:
             break
-    wikidata = next((q for q in _values(entity, "wikidataId") if _QID.match(q)), None)
+    wikidata = next((q for q in values(entity, "wikidataId") if _QID.match(q)), None)
     if wikidata is None and _QID.match(eid):
         wikidata = eid
     identifiers = {"opensanctions": eid}
     for prop in ID_PROPS:
-        vals = _values(entity, prop)
+        vals = values(entity, prop)
         if vals:
-            identifiers[prop] = "; ".join(dict.fromkeys(vals))[:_MAX_TEXT]
+            identifiers[prop] = "; ".join(dict.fromkeys(vals))
     new, cites = _citations(entity, src, st)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     actor = Actor(
         id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
         wikidata_id=wikidata, identifiers=identifiers, sources=cites,
-        position=_first(entity, "position") if kind is ActorKind.PERSON else None,
-        description=_first(entity, "description", "notes", "summary"),
+        position=first_value(entity, "position") if kind is ActorKind.PERSON else None,
+        description=first_value(entity, "description", "notes", "summary"),
     )
     yield from new
     yield actor
@@ -263,7 +268,7 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
 
 def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
                       st: _State) -> Iterator[Record]:
-    targets = _values(entity, "entity")
+    targets = values(entity, "entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
         return
@@ -276,32 +281,73 @@ def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
         st.pending.setdefault(t, []).append(hold)
 
 
-def _imposers(entity: dict[str, Any], st: _State) -> tuple[list[str], list[Actor]]:
-    """Imposer ids and the actors to write for them (states, blocs, unknown bodies)."""
-    ids: list[str] = []
+def _polity(value: str) -> str | None:
+    """The state or bloc id a Sanction's ``country`` names (``"UK"``, ``"United Kingdom"``
+    and ``"gb"`` are all ``gb``; the UN is ``unsc``, the body that imposes UN sanctions)."""
+    code = value.strip().lower()
+    if not is_country(code):
+        code = country_code(value) or ""
+    if code == "un":
+        return "unsc"
+    return code if is_country(code) else None
+
+
+def _imposers(entity: dict[str, Any], st: _State, path: Path,
+              n: int) -> tuple[list[str], list[Actor]]:
+    """Imposer ids and the actors to write for them (states, blocs, issuing bodies).
+
+    The imposer is the polity the record names in ``country``; without one, the polity the
+    authority stands for (kg/curated/authorities.yaml). The issuing authority itself (DG
+    FISMA, the Direction Générale du Trésor...) is kept as a government_body actor
+    ``body-<name>`` that is ``part_of`` that polity. Only an authority with no polity at
+    all becomes the imposer itself (reported), so nothing the record says is lost.
+    """
     new: list[Actor] = []
-    countries = [c.lower() for c in _values(entity, "country") if is_country(c.lower())]
-    for authority in _values(entity, "authority") or _values(entity, "publisher"):
-        code = imposer_for_authority(authority)
-        if code is not None:
-            ids.append(code)
-            new += st.seen.state(code)
-            continue
-        home = countries[0] if countries else None
-        body = Actor(id=f"body-{text_slug(authority)}", name=authority[:_MAX_TEXT],
-                     kind=ActorKind.GOVERNMENT_BODY, country=home if home and len(home) == 2
-                     else None, part_of=home)
-        if home:
-            new += st.seen.state(home)
+    polities: list[str] = []
+    for value in values(entity, "country"):
+        code = _polity(value)
+        if code is None:
+            st.report.change(path, n, f"country {value!r} is not a state or bloc kg knows; "
+                                      "left out", record=f"sanction {entity['id']!r}",
+                             field="country")
+        elif code not in polities:
+            polities.append(code)
+    authorities = values(entity, "authority") or values(entity, "publisher")
+    table = [imposer_for_authority(a) for a in authorities]
+    ids = polities or list(dict.fromkeys(c for c in table if c))
+    for authority, code in zip(authorities, table, strict=True):
+        home = code if code in ids else (ids[0] if ids else None)
+        if home and normalize(authority) in {normalize(home),
+                                             normalize(country_name(home) or home)}:
+            continue  # the authority is the polity's own name ("European Union")
+        body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
+                     kind=ActorKind.GOVERNMENT_BODY,
+                     country=home if home and len(home) == 2 else None, part_of=home)
         if st.seen.first(body):
             new.append(body)
-            st.report.note("authorities not in the table, kept as government bodies")
-        ids.append(body.id)
-    if not ids:
-        for code in countries:
-            ids.append(code)
-            new += st.seen.state(code)
-    return list(dict.fromkeys(ids)), new
+        if home is None:
+            ids.append(body.id)
+            st.report.change(path, n, f"authority {authority!r} names no state or bloc, and "
+                                      "the record gives no country: the authority is the "
+                                      "imposer", record=f"sanction {entity['id']!r}",
+                             field="authority")
+    states = [a for code in ids if is_country(code) for a in st.seen.state(code)]
+    return list(dict.fromkeys(ids)), states + new
+
+
+def _programme_reasons(program: str, imposers: list[str]) -> list[ReasonRef]:
+    """Reasons for a programme, from the reviewed tables only (OFAC's for a US sanction,
+    the UN regimes' for a UN one); any other programme is ``other`` with its words kept
+    (never a keyword guess: a US "Reciprocal" exclusion is not retaliation)."""
+    cats: tuple[Reason, ...] = ()
+    if "us" in imposers:
+        cats = tuple(c for tag in program.split("; ") for c in ofac_program_reasons(tag)
+                     if c is not Reason.OTHER)
+    elif "unsc" in imposers:
+        _, found = un_regime_reasons(program, None)
+        cats = tuple(c for c in found if c is not Reason.OTHER)
+    out = [ReasonRef(category=c, detail=program) for c in dict.fromkeys(cats)]
+    return out or [ReasonRef(category=Reason.OTHER, detail=program)]
 
 
 def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
@@ -310,41 +356,39 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     if sid in st.sanctions:
         st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
         return
-    imposers, new_actors = _imposers(entity, st)
+    imposers, new_actors = _imposers(entity, st, path, n)
     if not imposers:
         st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
         return
-    targets = [slug_id("ftm", t) for t in dict.fromkeys(_values(entity, "entity"))]
-    program = "; ".join(dict.fromkeys(_values(entity, "program") or
-                                      _values(entity, "programId")))[:_MAX_TEXT] or None
-    reasons = [ReasonRef(category=c, detail=text[:_MAX_TEXT])
-               for text in dict.fromkeys(_values(entity, "reason"))
+    targets = [slug_id("ftm", t) for t in dict.fromkeys(values(entity, "entity"))]
+    program = "; ".join(dict.fromkeys(values(entity, "program") or
+                                      values(entity, "programId"))) or None
+    reasons = [ReasonRef(category=c, detail=text)
+               for text in dict.fromkeys(values(entity, "reason"))
                for c in (m.reason for m in classify_reason(text))]
     if not reasons and program:
-        cats = ofac_program_reasons(program) if "us" in imposers else ()
-        if not cats or cats == (Reason.OTHER,):
-            cats = tuple(m.reason for m in classify_reason(program))
-        reasons = [ReasonRef(category=c, detail=program) for c in cats if c is not Reason.OTHER]
-        # A programme we cannot classify is still a stated reason: "other", in its words.
-        reasons = reasons or [ReasonRef(category=Reason.OTHER, detail=program)]
-    if any(t in st.counter for t in _values(entity, "entity")) and not any(
+        reasons = _programme_reasons(program, imposers)
+    if any(t in st.counter for t in values(entity, "entity")) and not any(
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,
                                  detail="counter-sanction (FtM topic sanction.counter)"))
-    dates = sorted(d for d in (clean_date(v) for p in ("startDate", "listingDate", "date")
-                               for v in _values(entity, p)) if d)
+    rec = f"sanction {sid!r}"
+    dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
+                               for p in ("startDate", "listingDate", "date")
+                               for v in values(entity, p)) if d)
     date = dates[0] if dates else None
-    end = min((d for d in (clean_date(v) for v in _values(entity, "endDate")) if d), default=None)
+    end = min((d for d in (read_date(v, st.report, path, n, record=rec, field="endDate")
+                           for v in values(entity, "endDate")) if d), default=None)
     if end and date and end < date:
         st.report.note("end dates before the start date left out")
         end = None
     status = Status.IMPOSED
-    if any(_LIFTED.search(s) for s in _values(entity, "status")) or (end and end <= st.today):
+    if any(_LIFTED.search(s) for s in values(entity, "status")) or (end and end <= st.today):
         status = Status.LIFTED
     new_sources, cites = _citations(entity, src, st)
     sanction = Sanction(
         id=slug_id("ftm", sid), imposers=imposers, targets=targets, status=status,
-        measures=classify_measures(_values(entity, "provisions")), reasons=reasons,
+        measures=classify_measures(values(entity, "provisions")), reasons=reasons,
         date=date, end_date=end, program=program, sources=cites,
     )
     st.sanctions.add(sid)

@@ -1,7 +1,9 @@
 """GDELT 2.0 event export (``*.export.CSV``) -> sanction events and statements.
 
-Each line is one event, tab-separated, no header, 61 columns (the GDELT 2.0 event
-codebook; GDELT 1.0 daily files with 58 columns are read too). The columns used:
+Each line is one event, tab-separated, no header, in one of three layouts
+(:data:`LAYOUTS`): 61 columns (the GDELT 2.0 event codebook), 58 (GDELT 1.0 daily files,
+from April 2013) or 57 (GDELT 1.0 backfiles, before April 2013, which have no SOURCEURL: the
+file is cited instead). The first 27 columns are the same in all three. The columns used:
 
 ====  ======================  =============================================================
 col   name                    use
@@ -45,15 +47,20 @@ from kg.ingest.common import (
     Record,
     Seen,
     clean_date,
-    decode_line,
+    csv_records,
     file_source,
-    iter_lines,
     url_source,
 )
 from kg.model.records import Citation, Sanction, Statement
 from kg.model.vocab import CAMEO_SANCTION_CODES, Stance, Status
 
-__all__ = ["CAMEO_COUNTRIES", "CAMEO_GROUPS", "cameo_country", "read_gdelt"]
+__all__ = ["CAMEO_COUNTRIES", "CAMEO_GROUPS", "LAYOUTS", "cameo_country", "read_gdelt"]
+
+#: Column count -> the GDELT event layout it is (every layout this reader accepts).
+LAYOUTS: dict[int, str] = {61: "GDELT 2.0 events", 58: "GDELT 1.0 daily events",
+                           57: "GDELT 1.0 backfile events, before April 2013"}
+_LAYOUT_TEXT = ", ".join(f"{n} ({name})" for n, name in list(LAYOUTS.items())[:-1]) + \
+    " or {} ({})".format(*list(LAYOUTS.items())[-1])
 
 #: CAMEO country codes that are not ISO 3166 alpha-3 (or are regions, which map to None);
 #: kg/curated/cameo.yaml.
@@ -107,14 +114,9 @@ def read_gdelt(paths: Iterable[Path], report: ImportReport, *,
     for path in paths:
         report.files.append(str(path))
         src = file_source("gdelt", path, "The GDELT Project")
-        for n, raw in iter_lines(path, report, progress=progress):
-            text = decode_line(raw, path, n, report)
-            report.read += 1
-            if text is None:
-                continue
-            cells = text.split("\t")
-            if len(cells) not in (58, 61):
-                report.skip(path, n, f"expected 61 tab-separated columns (GDELT 2.0 events), "
+        for n, cells in csv_records(path, report, delimiter="\t", progress=progress):
+            if len(cells) not in LAYOUTS:
+                report.skip(path, n, f"expected {_LAYOUT_TEXT} tab-separated columns, "
                                      f"found {len(cells)}")
                 continue
             code = cells[26].strip()
@@ -143,8 +145,10 @@ def read_gdelt(paths: Iterable[Path], report: ImportReport, *,
             else:
                 report.merged += 1
             ev.ids.append(int(event_id))
-            url = url_source(cells[-1])
-            if url is None:
+            url = url_source(cells[-1]) if len(cells) != 57 else None
+            if len(cells) == 57:
+                report.note("GDELT 1.0 backfile rows (no SOURCEURL column; the file is cited)")
+            elif url is None:
                 report.note("rows without an http(s) SOURCEURL (the file is cited instead)")
             for s in (url or src,):
                 if seen.first(s):

@@ -1,8 +1,10 @@
 """OFAC legacy CSV files (the SDN list and the consolidated non-SDN list) -> records.
 
 OFAC's data specification: comma-separated, no header row, ``-0-`` for a null value,
-often Windows-1252 text, and an end-of-file byte ``0x1A`` on the last line. Files are told
-apart by name:
+often Windows-1252 text (each such line is reported as re-read), sometimes a leading
+byte-order mark, quoted remarks that span lines (read as one CSV record, reported at the line
+it starts on), and an end-of-file byte ``0x1A`` on the last line. Files are told apart by
+name:
 
 ==================================  ========================================================
 file                                columns
@@ -29,7 +31,6 @@ memory (they are keyed by ent_num); the primary file is streamed.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,9 +41,8 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
-    decode_line,
+    csv_records,
     file_source,
-    iter_lines,
 )
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
@@ -82,28 +82,18 @@ class _Extra:
 
 def _rows(path: Path, role: str, report: ImportReport,
           progress: Progress | None) -> Iterator[tuple[int, list[str | None]]]:
+    """(first line, cells with ``-0-`` as None) of each record of one file, read as CSV
+    records (a quoted remark may span lines; its record keeps the line it starts on)."""
     want = _COLUMNS[role]
-    for n, raw in iter_lines(path, report, progress=progress):
-        text = decode_line(raw, path, n, report)
-        if text is None:
-            report.read += 1
-            continue
-        if EOF_BYTE in text:
-            report.note("end-of-file bytes (0x1A) ignored")
-            text = text.replace(EOF_BYTE, "")
-        if not text.strip():
-            continue
-        report.read += 1
-        try:
-            cells = next(csv.reader([text], strict=True))
-        except csv.Error as exc:
-            report.skip(path, n, f"not valid CSV: {exc}")
+    for n, cells in csv_records(path, report, progress=progress, eof=EOF_BYTE):
+        if len(cells) == 1 and not cells[0].strip():
             continue
         if len(cells) != want:
             report.skip(path, n, f"expected {want} columns ({role} file), found {len(cells)}")
             continue
-        values: list[str | None] = [None if c.strip() in (NULL, "") else c.strip()
-                                    for c in cells]
+        values: list[str | None] = [
+            None if c.strip() in (NULL, "") else " ".join(c.split()) if "\n" in c
+            else c.strip() for c in cells]
         if values[0] is None or not values[0].isdigit():
             report.skip(path, n, f"ent_num must be a number, not {cells[0]!r}")
             continue

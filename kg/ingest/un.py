@@ -20,22 +20,25 @@ it are kept.
 
 from __future__ import annotations
 
+import codecs
+import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from kg.ingest.common import (
+    MAX_NAME,
     ImportReport,
     Progress,
     Record,
     Seen,
-    clean_date,
     file_source,
+    read_date,
 )
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
@@ -46,7 +49,6 @@ __all__ = ["read_un"]
 
 _RECORDS = {"INDIVIDUAL": ActorKind.PERSON, "ENTITY": ActorKind.ORGANIZATION}
 _CHUNK = 1 << 16
-_MAX_TEXT = 4000
 
 
 class _Entries:
@@ -98,10 +100,9 @@ def _entries(path: Path, report: ImportReport,
     try:
         total = path.stat().st_size
         with path.open("rb") as fh:
-            done = 0
+            chunks = _decoded(fh, path, report)
             while error is None:
-                chunk = fh.read(_CHUNK)
-                done += len(chunk)
+                done, chunk = next(chunks, (total, ""))
                 try:
                     if chunk:
                         parser.feed(chunk)
@@ -133,12 +134,67 @@ def _entries(path: Path, report: ImportReport,
                                 "consolidated list XML?")
 
 
+_DECLARED = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _decoded(fh: IO[bytes], path: Path, report: ImportReport) -> Iterator[tuple[int, str]]:
+    """(bytes read so far, text) of an XML file, decoded in the encoding it declares.
+
+    A line that is not in that encoding (a UTF-8 file with Windows-1252 bytes: the usual
+    fault) is read as Windows-1252 and put in ``report.changed`` naming the encoding, so
+    every entry is kept instead of the parse stopping at the first bad byte. A byte-order
+    mark is dropped; an encoding Python does not know is reported and read as UTF-8.
+    """
+    head = fh.read(4)
+    fh.seek(0)
+    encoding = "utf-8"
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        encoding = "utf-16"
+    else:
+        if head[:3] == codecs.BOM_UTF8:
+            fh.seek(3)
+        m = _DECLARED.match(fh.readline(4096).lstrip())
+        fh.seek(3 if head[:3] == codecs.BOM_UTF8 else 0)
+        if m:
+            declared = m.group(1).decode("ascii")
+            try:
+                encoding = codecs.lookup(declared).name
+            except LookupError:
+                report.change(path, 1, f"declares the encoding {declared!r}, which is not "
+                                       "known: read as UTF-8", field="encoding")
+    if encoding.startswith("utf-16"):
+        text = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="")
+        while piece := text.read(_CHUNK):
+            yield fh.tell(), piece
+        return
+    line, done, carry = 1, 0, b""
+    while True:
+        raw = fh.readline(_CHUNK)
+        done += len(raw)
+        data = carry + raw
+        if not data:
+            return
+        try:
+            piece = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if raw and not raw.endswith(b"\n") and exc.end == len(data):
+                carry = data  # a character cut at the end of the piece: read on
+                continue
+            piece = data.decode("cp1252", errors="replace")
+            report.change(path, line, f"the file declares {encoding.upper()} but byte "
+                                      f"0x{data[exc.start]:02x} is not {encoding.upper()}: "
+                                      "this line was read as Windows-1252", field="encoding")
+        carry = b""
+        line += piece.count("\n")
+        yield done, piece
+
+
 def _text(elem: Element, tag: str) -> str | None:
     child = elem.find(tag)
     if child is None or child.text is None:
         return None
     value = " ".join(child.text.split())
-    return value[:_MAX_TEXT] or None
+    return value or None
 
 
 def _texts(elem: Element, path: str) -> list[str]:
@@ -201,15 +257,20 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     comments = _text(elem, "COMMENTS1")
     designation = _texts(elem, "DESIGNATION/VALUE")
     cite = [Citation(source=src_id)]
-    actor = Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
+    if len(name) > MAX_NAME:
+        report.change(path, line, f"name of {len(name)} characters cut to {MAX_NAME}; the "
+                                  "whole name is kept as an alias", record=actor_id,
+                      field="FIRST_NAME")
+        aliases.append(name)
+        name = name[:MAX_NAME]
+    actor = Actor(id=actor_id, name=name, kind=kind, country=country,
                   aliases=aliases, identifiers=identifiers, description=comments,
-                  position="; ".join(designation)[:_MAX_TEXT] or None, sources=cite)
+                  position="; ".join(designation) or None, sources=cite)
     list_type = _text(elem, "UN_LIST_TYPE")
     regime, reasons = un_regime_reasons(list_type, ref)
-    listed = _text(elem, "LISTED_ON")
-    date = clean_date(listed)
-    if listed and date is None:
-        report.note(f"LISTED_ON values that are not dates left out ({listed})")
+    # The UN writes dates day first (06/10/2001 is 6 October 2001).
+    date = read_date(_text(elem, "LISTED_ON"), report, path, line, record=actor_id,
+                     field="LISTED_ON", convention="dmy")
     measures = [Measure.ASSET_FREEZE, Measure.ARMS_EMBARGO]
     if kind is ActorKind.PERSON:
         measures.insert(1, Measure.TRAVEL_BAN)

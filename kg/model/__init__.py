@@ -4,7 +4,8 @@
   stances) as StrEnums;
 * :mod:`kg.model.dates`: partial dates (:class:`PartialDate`): checks, periods, ranges;
 * :mod:`kg.model.records`: the Pydantic records and :class:`Dataset`;
-* :mod:`kg.model.refs`: the checks across records (unknown ids, membership cycles);
+* :mod:`kg.model.refs`: the reference fields (read from their ``Ref`` tags) and the checks
+  across records (unknown ids, membership cycles, :func:`~kg.model.refs.ensure_valid`);
 * :mod:`kg.model.jsonschema`: the JSON Schema written from the records.
 
 This package imports nothing from the rest of ``kg`` but :mod:`kg.errors`.
@@ -20,6 +21,7 @@ from kg.model.records import (
     Dataset,
     ReasonRef,
     Record,
+    Relationship,
     Sanction,
     Slug,
     Source,
@@ -35,6 +37,7 @@ __all__ = [
     "PartialDate",
     "ReasonRef",
     "Record",
+    "Relationship",
     "Sanction",
     "Slug",
     "Source",

@@ -23,6 +23,9 @@ A partial date names a period: a year, a month or a day. The rules, all here:
 >>> d.overlaps(since="2021-03-15", until=None), d.overlaps(since=None, until="2021-02")
 (True, False)
 
+Dates as sanctions lists write them (``2001/10/06``, ``06/10/2001``, ``circa 1960``) are
+read, with a note saying how, by :func:`kg.model.source_dates.read_source_date`.
+
 prefixdate (OpenSanctions) was weighed and not taken: it accepts what kg refuses
 (``2021-3``, trailing text, times) and refuses what kg accepts (years before 1000 or after
 2999), answers None without saying what is wrong, so kg would still need its own shape check
@@ -88,14 +91,21 @@ def check_date(value: str) -> str:
 def coerce_date(value: Any) -> Any:
     """The text of a date that YAML read as something else, else ``value`` unchanged:
     a ``date``/``datetime`` gives its ISO day, an int from 1000 to 9999 (YAML's ``2021``)
-    its digits. Other ints (``20210322``) stay ints, so the model refuses them as
-    not a string."""
+    its digits. Any other number (``20210322``) is refused as not a date.
+
+    >>> coerce_date(20210322)
+    Traceback (most recent call last):
+    ...
+    ValueError: 20210322 is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)
+    """
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return str(value)
+        raise ValueError(f"{value} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return value
 
 

@@ -1,4 +1,4 @@
-"""The data model: sources, actors, sanctions and statements, gathered in a Dataset.
+"""The data model: sources, actors, sanctions, statements and relationships, in a Dataset.
 
 The models are the documentation: every class and field has a docstring, every closed
 vocabulary is an enum from :mod:`kg.model.vocab`, and ``schemas/`` holds the JSON Schema generated
@@ -26,88 +26,46 @@ per imposer either way.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     model_validator,
 )
 
+from kg.model.base import (  # noqa: F401  (SLUG_RE, Citation, Ref, Slug are public here too)
+    SLUG_RE,
+    Citation,
+    NonEmptyStr,
+    Ref,
+    Slug,
+    _check_slug,
+    _Model,
+    _no_duplicates,
+)
 from kg.model.dates import DateText, PartialDate
+from kg.model.relations import Relationship
 from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
 __all__ = [
     "RECORD_TYPES",
+    "SECTIONS",
     "Actor",
     "Citation",
     "Dataset",
     "ReasonRef",
     "Record",
+    "Ref",
+    "Relationship",
     "Sanction",
     "Slug",
     "Source",
     "Statement",
+    "record_type",
 ]
-
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
-
-
-def _check_slug(value: str) -> str:
-    if not SLUG_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id (use lower-case letters, digits and . _ : -, "
-            "starting with a letter or digit)"
-        )
-    if len(value) > 200:
-        raise ValueError("id is longer than 200 characters")
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_check_slug)]
-"""A short identifier: lower-case letters, digits and ``. _ : -``."""
-
-NonEmptyStr = Annotated[str, Field(min_length=1, max_length=100_000)]
-
-
-def _no_duplicates(values: list[str]) -> list[str]:
-    seen: set[str] = set()
-    dupes = [v for v in values if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
-    if dupes:
-        raise ValueError(f"lists {dupes[0]!r} twice")
-    return values
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        use_attribute_docstrings=True,
-        str_strip_whitespace=True,
-        validate_assignment=False,
-    )
-
-
-class Citation(_Model):
-    """A reference from a fact to a source, optionally with the exact supporting words."""
-
-    source: Slug
-    """Id of the :class:`Source` cited."""
-    quote: str | None = None
-    """The exact words in the source that support the fact."""
-    start: int | None = Field(default=None, ge=0)
-    """Character offset of the quote in the source text, where known (set by the extractor)."""
-    end: int | None = Field(default=None, ge=0)
-    """Character offset just past the quote in the source text, where known."""
-
-    @model_validator(mode="after")
-    def _offsets(self) -> Citation:
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError("end offset is before start offset")
-        return self
 
 
 class Source(_Model):
@@ -139,11 +97,12 @@ class Actor(_Model):
     """ISO 3166-1 alpha-2 code (lower case) of the country the actor belongs to."""
     aliases: list[str] = Field(default_factory=list)
     """Other names it is known by (used to find it by name)."""
-    member_of: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    member_of: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                         Ref("actor", edge="MEMBER_OF")] = Field(
         default_factory=list
     )
     """Ids of blocs or organisations it is a member of (a state in the EU)."""
-    part_of: Slug | None = None
+    part_of: Annotated[Slug | None, Ref("actor", edge="PART_OF")] = None
     """Id of the actor this one is part of (a ministry of a state, an official's government)."""
     count: int | None = Field(default=None, ge=1)
     """For an unnamed group: how many members it has, where the source says."""
@@ -198,9 +157,11 @@ class Sanction(_Model):
 
     id: Slug
     """Unique id of the event."""
-    imposers: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    imposers: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                        Ref("actor", edge="IMPOSED", incoming=True)] = Field(min_length=1)
     """Ids of the actors that impose it (one or more)."""
-    targets: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    targets: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                       Ref("actor", edge="TARGETS")] = Field(min_length=1)
     """Ids of the actors it is aimed at (one or more)."""
     status: Status = Status.IMPOSED
     """Where it stands: threatened, expected, imposed, extended, eased or lifted."""
@@ -218,7 +179,8 @@ class Sanction(_Model):
     """Sanctions programme or regime (``CHINA-EO13936``, ``UKRAINE-EO13661``)."""
     legal_basis: str | None = None
     """The legal act (``Council Regulation (EU) 2021/478``, ``EO 13818``)."""
-    in_response_to: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    in_response_to: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                              Ref("sanction", edge="RESPONDS_TO")] = Field(
         default_factory=list
     )
     """Ids of the sanctions this one retaliates against."""
@@ -250,17 +212,20 @@ class Statement(_Model):
 
     id: Slug
     """Unique id of the statement."""
-    speakers: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    speakers: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                        Ref("actor", edge="MADE", incoming=True)] = Field(min_length=1)
     """Ids of the actors who said it (a joint statement has several)."""
     date: DateText | None = None
     """When it was said."""
     stance: Stance = Stance.OTHER
     """What it does: condemns, supports, calls_for, warns, threatens, denies, expects, other."""
-    about_sanctions: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    about_sanctions: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                               Ref("sanction", edge="ABOUT")] = Field(
         default_factory=list
     )
     """Ids of the sanctions it is about."""
-    about_actors: Annotated[list[Slug], AfterValidator(_no_duplicates)] = Field(
+    about_actors: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                            Ref("actor", edge="ABOUT")] = Field(
         default_factory=list
     )
     """Ids of the actors it is about."""
@@ -273,15 +238,43 @@ class Statement(_Model):
 
 
 
-Record = Source | Actor | Sanction | Statement
+Record = Source | Actor | Sanction | Statement | Relationship
 
-#: The ``type`` of a record in a JSONL file, and the model it holds.
+#: The ``type`` of a record in a JSON lines file, and the model it holds; also the order in
+#: which a dataset lists its records (sources first).
 RECORD_TYPES: dict[str, type[_Model]] = {
     "source": Source,
     "actor": Actor,
     "sanction": Sanction,
     "statement": Statement,
+    "relationship": Relationship,
 }
+
+#: The ``type`` of a record -> the :class:`Dataset` section (and YAML/JSON key) holding it.
+SECTIONS: dict[str, str] = {
+    "source": "sources",
+    "actor": "actors",
+    "sanction": "sanctions",
+    "statement": "statements",
+    "relationship": "relationships",
+}
+
+_TYPE_OF: dict[type[_Model], str] = {model: kind for kind, model in RECORD_TYPES.items()}
+
+
+def record_type(record: Record) -> str:
+    """The ``type`` of a record: ``source``, ``actor``, ``sanction``, ``statement`` or
+    ``relationship``.
+
+    Raises KeyError for anything that is not one of the record models (or a subclass).
+    """
+    kind = _TYPE_OF.get(type(record))
+    if kind is not None:
+        return kind
+    for kind, model in RECORD_TYPES.items():
+        if isinstance(record, model):
+            return kind
+    raise KeyError(type(record).__name__)
 
 
 class Dataset(_Model):
@@ -300,21 +293,29 @@ class Dataset(_Model):
     """Sanctions events."""
     statements: list[Statement] = Field(default_factory=list)
     """Statements about sanctions."""
+    relationships: list[Relationship] = Field(default_factory=list)
+    """Ownership, directorship, family and associate ties between actors."""
 
     model_config = ConfigDict(populate_by_name=True)
 
-    def records(self) -> list[tuple[str, Source | Actor | Sanction | Statement]]:
+    def section(self, kind: str) -> list[Any]:
+        """The list holding the records of type ``kind`` (``"actor"`` -> :attr:`actors`),
+        itself, not a copy. Raises KeyError for an unknown type."""
+        lst: list[Any] = getattr(self, SECTIONS[kind])
+        return lst
+
+    def add(self, record: Record) -> None:
+        """Append ``record`` to its section (not validated; see
+        :func:`kg.model.refs.ensure_valid`)."""
+        self.section(record_type(record)).append(record)
+
+    def records(self) -> list[tuple[str, Record]]:
         """Every record with its type name, sources first, in a stable order."""
-        out: list[tuple[str, Source | Actor | Sanction | Statement]] = []
-        out += [("source", r) for r in self.sources]
-        out += [("actor", r) for r in self.actors]
-        out += [("sanction", r) for r in self.sanctions]
-        out += [("statement", r) for r in self.statements]
-        return out
+        return [(kind, r) for kind in RECORD_TYPES for r in self.section(kind)]
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
-RecordType = Literal["source", "actor", "sanction", "statement"]
+RecordType = Literal["source", "actor", "sanction", "statement", "relationship"]

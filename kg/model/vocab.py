@@ -7,7 +7,6 @@ Crosswalks:
 
 * ``CAMEO_SANCTION_CODES``: GDELT/CAMEO event codes that concern sanctions, with the status
   (or statement stance) each one means.
-* ``PLOVER_MODES``: the PLOVER event ontology's SANCTION modes for our statuses.
 """
 
 from __future__ import annotations
@@ -19,11 +18,11 @@ from kg.curated import load_table
 __all__ = [
     "CAMEO_SANCTION_CODES",
     "IN_FORCE",
-    "PLOVER_MODES",
     "TENTATIVE",
     "ActorKind",
     "Measure",
     "Reason",
+    "RelationKind",
     "Stance",
     "Status",
 ]
@@ -40,11 +39,6 @@ class ActorKind(StrEnum):
     GROUP = "group"
     VESSEL = "vessel"
     AIRCRAFT = "aircraft"
-
-    @property
-    def can_impose(self) -> bool:
-        """Whether actors of this kind normally impose sanctions (states, blocs, bodies)."""
-        return self in (ActorKind.STATE, ActorKind.BLOC, ActorKind.GOVERNMENT_BODY)
 
 
 class Status(StrEnum):
@@ -127,12 +121,15 @@ CAMEO_SANCTION_CODES: dict[str, tuple[str, Status | Stance]] = {
     for code, entry in load_table("cameo")["events"].items()
 }
 
-#: PLOVER event type SANCTION and its modes, for our statuses.
-PLOVER_MODES: dict[Status, tuple[str, str]] = {
-    Status.THREATENED: ("THREATEN", "sanction"),
-    Status.EXPECTED: ("SANCTION", "expected"),
-    Status.IMPOSED: ("SANCTION", "impose"),
-    Status.EXTENDED: ("SANCTION", "impose"),
-    Status.EASED: ("EASE_SANCTION", "ease"),
-    Status.LIFTED: ("EASE_SANCTION", "lift"),
-}
+
+class RelationKind(StrEnum):
+    """What a :class:`~kg.model.relations.Relationship` between two actors is."""
+
+    OWNERSHIP = "ownership"
+    """The subject owns (part of) the object: shares, a stake, beneficial ownership."""
+    DIRECTORSHIP = "directorship"
+    """The subject directs or controls the object (director, CEO, board member)."""
+    FAMILY = "family"
+    """The subject and the object are relatives (``role`` says how, where known)."""
+    ASSOCIATE = "associate"
+    """Any other tie a list names: an associate, a link of unknown nature."""

@@ -14,8 +14,18 @@ import typing as _typing
 
 if _typing.TYPE_CHECKING:
     from kg.query._args import resolve_actor
+    from kg.query.ownership import (
+        MIN_SHARE,
+        Exposure,
+        ExposureReport,
+        Holding,
+        OwnershipPath,
+        exposure,
+        holdings,
+        owners,
+    )
     from kg.query.patterns import Coalition, RetaliationLink, coalitions, retaliation
-    from kg.query.rows import Relation, TimelineEntry
+    from kg.query.rows import Relation, Relations, TimelineEntry
     from kg.query.sanctions import relations, sanctioned_by, who_sanctioned
     from kg.query.speech import StatementRow, statements, timeline
 
@@ -23,9 +33,11 @@ if _typing.TYPE_CHECKING:
 # without importing networkx, which the graph questions need.
 _HOME = {
     "resolve_actor": "kg.query._args",
+    **dict.fromkeys(["MIN_SHARE", "Exposure", "ExposureReport", "Holding", "OwnershipPath",
+                     "exposure", "holdings", "owners"], "kg.query.ownership"),
     **dict.fromkeys(["Coalition", "RetaliationLink", "coalitions", "retaliation"],
                     "kg.query.patterns"),
-    **dict.fromkeys(["Relation", "TimelineEntry"], "kg.query.rows"),
+    **dict.fromkeys(["Relation", "Relations", "TimelineEntry"], "kg.query.rows"),
     **dict.fromkeys(["relations", "sanctioned_by", "who_sanctioned"], "kg.query.sanctions"),
     **dict.fromkeys(["StatementRow", "statements", "timeline"], "kg.query.speech"),
 }
@@ -48,12 +60,21 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "MIN_SHARE",
     "Coalition",
+    "Exposure",
+    "ExposureReport",
+    "Holding",
+    "OwnershipPath",
     "Relation",
+    "Relations",
     "RetaliationLink",
     "StatementRow",
     "TimelineEntry",
     "coalitions",
+    "exposure",
+    "holdings",
+    "owners",
     "relations",
     "resolve_actor",
     "retaliation",

@@ -40,7 +40,7 @@ from kg.graph.store import saved_header
 from kg.model.dates import overlaps, text_window
 from kg.model.vocab import Reason, Status
 from kg.query._args import check_bound, check_enum
-from kg.query.rows import Relation, TimelineEntry
+from kg.query.rows import Relation, Relations, TimelineEntry
 from kg.resolve.resolver import country_code, country_name, normalize
 
 __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "timeline"]
@@ -174,10 +174,13 @@ _N = {"actor": "actor:", "reason": "reason:"}
 def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None = None,
               reason: str | None = None, status: str | None = None,
               since: str | None = None, until: str | None = None,
-              expand_blocs: bool = False) -> list[Relation]:
+              expand_blocs: bool = False, as_of: str | None = None) -> Relations:
     """:func:`kg.query.relations` on a saved graph's index: the same options, the same
-    rows in the same order. Raises :class:`NeedsGraph` for a name it cannot resolve alone,
+    rows in the same order. Raises :class:`NeedsGraph` for a name it cannot resolve alone
+    and for ``as_of`` (the in-force rule needs the lifts of the whole graph),
     :class:`~kg.errors.UsageError` for a bad option value."""
+    if as_of is not None:
+        raise NeedsGraph("as_of")
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
     since, until = check_bound(since, "since"), check_bound(until, "until")
@@ -206,7 +209,7 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
         cands = {r[0] for r in cold.q("SELECT node FROM records WHERE type = 'sanction'")}
 
     members: dict[str, list[str]] = {}
-    out: list[Relation] = []
+    out = Relations()
     for node, d in cold.records(cands).items():
         if d.get("type") != "sanction":
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Relation", "TimelineEntry"]
+__all__ = ["Relation", "Relations", "TimelineEntry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,13 @@ class Relation:
     """The bloc through which ``imposer`` took part, when blocs are expanded."""
     target_via: str | None = None
     """How the matched target belongs to the actor asked about (``country``, ``part_of``)."""
+
+
+class Relations(list[Relation]):
+    """A list of :class:`Relation` rows, with ``undated``: how many sanctions an ``as_of``
+    query left out because they have no date (0 without ``as_of``)."""
+
+    undated: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,14 @@ import networkx as nx
 
 from kg.graph.index import index_of
 from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
-from kg.model.dates import overlaps
+from kg.model.dates import PartialDate, overlaps
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
-from kg.query.rows import Relation
+from kg.query.asof import COUNTS_AS_OF, Lifts, in_force, start_of
+from kg.query.rows import Relation, Relations
 
-__all__ = ["Relation", "relations", "resolve_actor", "sanctioned_by", "who_sanctioned"]
+__all__ = ["Relation", "Relations", "relations", "resolve_actor", "sanctioned_by",
+           "who_sanctioned"]
 
 
 def relations(
@@ -42,16 +44,26 @@ def relations(
     since: str | None = None,
     until: str | None = None,
     expand_blocs: bool = False,
-) -> list[Relation]:
+    as_of: str | None = None,
+) -> Relations:
     """Imposer -> target -> reason triples, one per sanction, imposer, target and reason,
     sorted by date then sanction. A sanction with no stated reason gives one triple with
     ``reason=None``. Every filter is optional; they combine with AND.
+
+    ``as_of`` (a date, ``YYYY[-MM[-DD]]``) keeps what was in force that day, by the rule of
+    :mod:`kg.query.asof` (imposed, extended or eased on or before it, not ended, not lifted
+    by the same imposer for the same target; threats and expectations never); sanctions
+    with no date are left out and counted in the answer's ``undated``.
     """
     require_kg_graph(G)
     idx = index_of(G)
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
     since, until = check_bound(since, "since"), check_bound(until, "until")
+    as_of = check_bound(as_of, "as-of")
+    day = PartialDate(as_of) if as_of else None
+    lifts = Lifts(G) if day else None
+    undated: set[str] = set()
     imp_id = resolve_actor(G, imposer) if imposer else None
     tgt_id = resolve_actor(G, target) if target else None
 
@@ -77,7 +89,7 @@ def relations(
     else:
         cands = {n for n, d in G.nodes(data=True) if d.get("type") == "sanction"}
 
-    out: list[Relation] = []
+    out = Relations()
     for node in cands:
         d = G.nodes[node]
         if status and d["status"] != status:
@@ -96,9 +108,16 @@ def relations(
             imposers = [p for p in imposers if p[0] == imp_id]
         targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
             else [(t, None) for t in d["targets"]]
+        if day is not None and not in_force(d, day):
+            if d["status"] in COUNTS_AS_OF and not start_of(d) and imposers and targets:
+                undated.add(node)
+            continue
         sid = record_id(node)
         for imp, via in imposers:
             for tgt, how in targets:
+                if lifts is not None and day is not None and lifts.lifted(
+                        via or imp, tgt, str(start_of(d)), day):
+                    continue
                 for cat, detail in reasons:
                     out.append(Relation(
                         imposer=imp, imposer_name=actor_name(idx, imp), target=tgt,
@@ -107,16 +126,17 @@ def relations(
                         sources=tuple(dict.fromkeys(d["sources"])), via=via,
                         target_via=how))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
+    out.undated = len(undated)
     return out
 
 
-def who_sanctioned(G: nx.MultiDiGraph, target: str, **filters: object) -> list[Relation]:
+def who_sanctioned(G: nx.MultiDiGraph, target: str, **filters: object) -> Relations:
     """Who sanctioned ``target`` (and the actors that belong to it), and why.
     Takes the options of :func:`relations`."""
     return relations(G, target=target, **filters)  # type: ignore[arg-type]
 
 
-def sanctioned_by(G: nx.MultiDiGraph, imposer: str, **filters: object) -> list[Relation]:
+def sanctioned_by(G: nx.MultiDiGraph, imposer: str, **filters: object) -> Relations:
     """Whom ``imposer`` sanctioned, and why. Takes the options of :func:`relations`."""
     return relations(G, imposer=imposer, **filters)  # type: ignore[arg-type]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, overload
 
@@ -21,18 +21,23 @@ __all__ = ["atomic_dir", "atomic_open"]
 
 @overload
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: Literal["w"] = "w") -> Iterator[IO[str]]: ...
+def atomic_open(path: str | os.PathLike[str], mode: Literal["w"] = "w", *,
+                check: Callable[[Path], None] | None = None) -> Iterator[IO[str]]: ...
 @overload
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: Literal["wb"]) -> Iterator[IO[bytes]]: ...
+def atomic_open(path: str | os.PathLike[str], mode: Literal["wb"], *,
+                check: Callable[[Path], None] | None = None) -> Iterator[IO[bytes]]: ...
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
+def atomic_open(path: str | os.PathLike[str], mode: str = "w", *,
+                check: Callable[[Path], None] | None = None) -> Iterator[IO[Any]]:
     """Open ``path`` for writing through a temporary file in the same folder.
 
     The file appears under its name only when the block ends without an exception; text is
-    always UTF-8 with ``\\n`` line ends, whatever the platform.
+    always UTF-8 with ``\\n`` line ends, whatever the platform. ``check``, when given, is
+    called with the finished temporary file before it takes the name; if it raises, nothing
+    is written (the way to verify an output can be read back before saying it was written).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -51,6 +56,8 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[An
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        if check is not None:
+            check(Path(tmp))
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:

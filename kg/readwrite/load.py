@@ -28,8 +28,8 @@ from pydantic import ValidationError
 
 from kg._perf import loads, paused_gc
 from kg.errors import UNKNOWN_REF, Problem, ResolveError, UsageError, ValidationFailed
-from kg.model.records import RECORD_TYPES, Actor, Dataset
-from kg.model.refs import RefProblem, check_references
+from kg.model.records import RECORD_TYPES, SECTIONS, Actor, Dataset
+from kg.model.refs import RefProblem, check_references, reference_fields
 from kg.readwrite.readers import (
     DEFAULT_LIMITS,
     INVALID,
@@ -46,9 +46,8 @@ from kg.resolve.resolver import country_actor
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
 
-DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".jsonl.gz")
-_SECTIONS = {"sources": "source", "actors": "actor", "sanctions": "sanction",
-             "statements": "statement"}
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".jsonl.gz", ".ndjson")
+_SECTIONS = {section: kind for kind, section in SECTIONS.items()}  # "actors" -> "actor"
 
 
 def default_data_path() -> Path:
@@ -96,6 +95,27 @@ def _label(kind: str, raw: Any, index: int | None) -> str:
     return f"{kind} #{index + 1}" if index is not None else kind
 
 
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """Where the fields of one YAML record are: the line of a field's location, and what
+    YAML did to its value when it was not read as text (``no`` -> false)."""
+
+    lines: dict[tuple[Any, ...], int]
+    readings: dict[tuple[Any, ...], str]
+    base: tuple[Any, ...]
+
+    def __call__(self, loc: tuple[Any, ...]) -> int | None:
+        # The line of the deepest part of the location that exists in the file.
+        for n in range(len(loc), -1, -1):
+            hit = self.lines.get((*self.base, *loc[:n]))
+            if hit:
+                return hit
+        return None
+
+    def note(self, loc: tuple[Any, ...]) -> str | None:
+        return self.readings.get((*self.base, *loc))
+
+
 def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
               field_line: Any = None) -> Any:
     model = RECORD_TYPES[kind]
@@ -119,6 +139,9 @@ def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
                 msg = "required field is missing"
             elif err["type"] == "enum":
                 msg = f"{_short(err['input'])} is not allowed; {msg[0].lower()}{msg[1:]}"
+            note = field_line.note(loc) if isinstance(field_line, _Fields) else None
+            if note:
+                msg = f"{msg}; {note}"
             ctx.add(Problem(msg, file=where.file, line=line, record=where.record, field=fld))
         return None
 
@@ -128,35 +151,26 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-#: Fields that hold ids of other records: (record type, field) -> referenced type.
-_REF_FIELDS = {
-    ("actor", "member_of"): "actor", ("actor", "part_of"): "actor",
-    ("sanction", "imposers"): "actor", ("sanction", "targets"): "actor",
-    ("sanction", "in_response_to"): "sanction",
-    ("statement", "speakers"): "actor", ("statement", "about_sanctions"): "sanction",
-    ("statement", "about_actors"): "actor",
-}
-
-
 def _raw_references(kind: str, raw: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     """(field, id, referenced type) of a record that failed validation, so its broken
-    references are reported in the same run as its other problems."""
-    for (k, fld), target in _REF_FIELDS.items():
-        if k != kind:
+    references are reported in the same run as its other problems. The fields are those of
+    :func:`kg.model.refs.reference_fields`; values of the wrong shape are skipped."""
+    for f in reference_fields(RECORD_TYPES[kind]):
+        value = raw.get(f.name)
+        if f.item is not None:
+            if isinstance(value, list):
+                for c in value:
+                    if isinstance(c, dict) and isinstance(c.get(f.item), str):
+                        yield f.name, c[f.item], f.kind
             continue
-        value = raw.get(fld)
         for v in value if isinstance(value, list) else [value]:
             if isinstance(v, str):
-                yield fld, v, target
-    cites = raw.get("sources")
-    if kind != "source" and isinstance(cites, list):
-        for c in cites:
-            if isinstance(c, dict) and isinstance(c.get("source"), str):
-                yield "sources", c["source"], "source"
+                yield f.name, v, f.kind
 
 
 def _records_from_document(data: Any, path: Path, lines: dict[tuple[Any, ...], int],
-                           ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]]:
+                           ctx: Ctx, readings: dict[tuple[Any, ...], str] | None = None,
+                           ) -> Iterator[tuple[str, Any, _Where, Any]]:
     if data is None:
         return
     if not isinstance(data, dict):
@@ -178,16 +192,7 @@ def _records_from_document(data: Any, path: Path, lines: dict[tuple[Any, ...], i
         for i, raw in enumerate(items):
             base = (section, i)
             where = _Where(str(path), lines.get(base), _label(kind, raw, i))
-
-            def field_line(loc: tuple[Any, ...], base: tuple[Any, ...] = base) -> int | None:
-                # The line of the deepest part of the location that exists in the file.
-                for n in range(len(loc), -1, -1):
-                    hit = lines.get((*base, *loc[:n]))
-                    if hit:
-                        return hit
-                return None
-
-            yield kind, raw, where, field_line
+            yield kind, raw, where, _Fields(lines, readings or {}, base)
 
 
 def _records_from_jsonl(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]]:
@@ -237,13 +242,14 @@ def _file_records(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]
     text = read_text(path, ctx)
     if text is None:
         return
+    readings: dict[tuple[Any, ...], str] = {}
     if name.endswith(".json"):
         data, lines = parse_json(text, path, ctx), dict[tuple[Any, ...], int]()
     else:
-        data, lines = parse_yaml(text, path, ctx)
+        data, lines = parse_yaml(text, path, ctx, readings)
     if data is INVALID:
         return
-    yield from _records_from_document(data, path, lines, ctx)
+    yield from _records_from_document(data, path, lines, ctx, readings)
 
 
 def load_records(paths: Iterable[str | os.PathLike[str]], *,
@@ -261,9 +267,7 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
                   limits: Limits) -> tuple[Dataset, list[Problem]]:
     ctx = Ctx(limits)
     ds = Dataset()
-    sections: dict[str, list[Any]] = {
-        "source": ds.sources, "actor": ds.actors, "sanction": ds.sanctions,
-        "statement": ds.statements}
+    sections: dict[str, list[Any]] = {kind: ds.section(kind) for kind in RECORD_TYPES}
     seen: dict[tuple[str, str], _Where] = {}  # where every id was met, valid or not
     first_rec: dict[tuple[str, str], Any] = {}  # the validated record behind each id
     invalid: set[tuple[str, str]] = set()  # ids of records that failed validation
@@ -332,9 +336,9 @@ def _refers_to_invalid(rp: RefProblem, invalid: set[tuple[str, str]]) -> bool:
 
 
 def _ref_problem(rp: RefProblem, where: _Where | None = None) -> Problem:
-    kind = UNKNOWN_REF if rp.ref is not None else None
     if where is None:
-        return Problem(rp.message, record=f"{rp.kind} {rp.id!r}", field=rp.field, kind=kind)
+        return rp.as_problem()
+    kind = UNKNOWN_REF if rp.ref is not None else None
     return Problem(rp.message, file=where.file, line=where.line, record=where.record,
                    field=rp.field, kind=kind)
 
@@ -361,12 +365,3 @@ def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None
     if problems:
         raise ValidationFailed(problems)
     return ds
-
-
-def ensure_valid(dataset: Dataset) -> Dataset:
-    """Check a dataset built in code (by an importer, say) the way :func:`load` does."""
-    problems = check_references(dataset)
-    if problems:
-        raise ValidationFailed(_ref_problem(p) for p in problems)
-    return dataset
-

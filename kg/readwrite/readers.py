@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from kg.errors import Problem, UsageError
 
 __all__ = ["DEFAULT_LIMITS", "INVALID", "Ctx", "Limits", "bounded_lines", "decode",
            "jsonl_lines",
-           "parse_json", "parse_yaml", "read_text", "too_deep"]
+           "parse_json", "parse_yaml", "read_text", "too_deep", "yaml_reading"]
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,34 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], depth: int, budget: _B
     return size
 
 
+#: Integers and floats as YAML 1.2 writes them; YAML 1.1 (PyYAML) also reads ``13_18``,
+#: ``1:30`` (base 60) and ``0b11`` as numbers, which data files never mean.
+_PLAIN_NUMBER = re.compile(r"[-+]?(\d+|\d*\.\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+"
+                           r"|\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)")
+
+
+def yaml_reading(text: str, value: Any) -> str | None:
+    """What YAML did to an unquoted scalar that was not read as text, and how to write it,
+    for messages on a field that wanted something else; None for text.
+
+    >>> yaml_reading("no", False)
+    "`no` was read by YAML as false: quote it, 'no'"
+    >>> yaml_reading("0x10", 16)
+    "`0x10` was read by YAML as the number 16: quote it, '0x10'"
+    """
+    if isinstance(value, bool):
+        return f"`{text}` was read by YAML as {str(value).lower()}: quote it, '{text}'"
+    if isinstance(value, int | float):
+        return f"`{text}` was read by YAML as the number {value}: quote it, '{text}'"
+    return None
+
+
 def _construct(node: yaml.Node, lines: dict[tuple[Any, ...], int], path: tuple[Any, ...],
-               budget: _Budget) -> Any:
-    """Turn a composed YAML node into Python data, recording the line of every node."""
+               budget: _Budget, readings: dict[tuple[Any, ...], str] | None = None) -> Any:
+    """Turn a composed YAML node into Python data, recording the line of every node, and in
+    ``readings`` what YAML did to each unquoted scalar it did not read as text
+    (:func:`yaml_reading`). Numbers YAML 1.2 would not read as numbers (``13_18``,
+    ``1:30``) stay text, as written."""
     budget.left -= 1
     if budget.left < 0:
         raise _TooBig("YAML expands to too many nodes (an alias bomb?)")
@@ -181,16 +207,30 @@ def _construct(node: yaml.Node, lines: dict[tuple[Any, ...], int], path: tuple[A
                 raise _TooBig("YAML merge keys (<<) are not supported")
             if not isinstance(key, str):
                 key = str(key)
-            out[key] = _construct(value_node, lines, (*path, key), budget)
+            out[key] = _construct(value_node, lines, (*path, key), budget, readings)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(v, lines, (*path, i), budget) for i, v in enumerate(node.value)]
+        return [_construct(v, lines, (*path, i), budget, readings)
+                for i, v in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # keep dates as written; the model checks them per field
+    if node.tag in _NUMBER_TAGS and not _PLAIN_NUMBER.fullmatch(node.value):
+        if readings is not None:
+            readings[path] = (f"`{node.value}` is read by YAML 1.1 as a number; kg keeps it "
+                              "as the text written")
+        return node.value
     try:
-        return _SCALAR_LOADER.construct_object(node, deep=True)
+        value = _SCALAR_LOADER.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         raise _TooBig(f"line {node.start_mark.line + 1}: {exc.problem}") from None
+    if readings is not None and not isinstance(value, str):
+        note = yaml_reading(node.value, value)
+        if note:
+            readings[path] = note
+    return value
+
+
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 
 
 _SCALAR_LOADER = yaml.SafeLoader("")
@@ -219,7 +259,12 @@ def _check_depth(text: str, limit: int) -> None:
             depth -= 1
 
 
-def parse_yaml(text: str, path: Path, ctx: Ctx) -> tuple[Any, dict[tuple[Any, ...], int]]:
+def parse_yaml(text: str, path: Path, ctx: Ctx,
+               readings: dict[tuple[Any, ...], str] | None = None,
+               ) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """(data, line of every node by its path) of a YAML document, or (:data:`INVALID`,
+    lines) with the problem in ``ctx``. ``readings``, when given, receives what YAML did to
+    each unquoted scalar not read as text (``no`` -> false), by path, for messages."""
     lines: dict[tuple[Any, ...], int] = {}
     try:
         _check_depth(text, ctx.limits.max_depth)
@@ -232,7 +277,7 @@ def parse_yaml(text: str, path: Path, ctx: Ctx) -> tuple[Any, dict[tuple[Any, ..
             return None, lines
         budget = _Budget(ctx.limits)
         _expanded_size(node, {}, 0, budget)
-        return _construct(node, lines, (), budget), lines
+        return _construct(node, lines, (), budget, readings), lines
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         ctx.add(Problem(f"YAML syntax error: {exc.problem or exc.context}", file=str(path),

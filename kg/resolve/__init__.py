@@ -1,7 +1,9 @@
 """Names and words -> ids and vocabulary: text normalisation, the country gazetteer (seats
 of government, short names, demonyms, blocs), the :class:`Resolver` that finds an actor by
-id, name or alias, and the reason and measure lexicon (:mod:`kg.resolve.classify`) that the
-importers and the extractor share.
+id, name or alias, the reason and measure lexicon (:mod:`kg.resolve.classify`) that the
+importers and the extractor share, and the name matcher for the names people type
+(:mod:`kg.resolve.match`, with :mod:`kg.resolve.translit` for scripts and romanisations and
+:mod:`kg.resolve.choose` for when one candidate is clearly meant).
 
 May import :mod:`kg.model`, :mod:`kg.errors` and :mod:`kg.curated` (the tables) only.
 """

@@ -124,3 +124,77 @@ def test_a_draft_made_with_known_actors_loads_alone_and_beside_them(tmp_path: Pa
     assert "dm-2021-03-23" in {s.id for s in alone.sources}  # what they cite comes along
     together = load([out, examples])
     assert len(together.sanctions) == len(load(examples).sanctions) + len(alone.sanctions)
+
+
+def _two_articles(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "2021-03-22-first.txt").write_text(
+        "The EU imposed sanctions on four Chinese officials on Monday over abuses in "
+        "Xinjiang. Beijing hit back with sanctions on ten European individuals.",
+        encoding="utf-8")
+    (folder / "2021-03-23-second.txt").write_text(
+        "The European Union imposed sanctions on four Chinese officials on Monday over "
+        "abuses in Xinjiang.", encoding="utf-8")
+    (folder / "notes.csv").write_text("not an article\n", encoding="utf-8")
+
+
+def test_extract_folder_merges_events_reported_twice(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    _two_articles(tmp_path / "news")
+    out = tmp_path / "draft.yaml"
+    code, stdout, err = run(capsys, "extract", str(tmp_path / "news"), "-o", str(out))
+    assert (code, stdout) == (0, "")
+    assert err == (f"wrote {out}: 2 sanctions, 0 statements, 4 actors (2 drafts to review) "
+                   "from 2 articles; 1 more report of an event folded into it\n")
+    ds = load([out])
+    assert [s.id for s in ds.sources] == ["2021-03-22-first", "2021-03-23-second"]
+    assert [s.published for s in ds.sources] == ["2021-03-22", "2021-03-23"]
+    eu, cn = ds.sanctions
+    assert (eu.imposers, eu.targets, eu.date) == (["eu"], ["cn-officials"], "2021-03-22")
+    assert [c.source for c in eu.sources] == ["2021-03-22-first", "2021-03-23-second"]
+    assert cn.in_response_to == [eu.id] and [c.source for c in cn.sources] == [
+        "2021-03-22-first"]
+
+
+def test_extract_several_files_to_stdout(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    _two_articles(tmp_path / "news")
+    files = sorted(str(p) for p in (tmp_path / "news").glob("*.txt"))
+    code, stdout, err = run(capsys, "extract", *files, "-o", "-")
+    assert code == 0 and err.startswith("wrote standard output: 2 sanctions")
+    doc = yaml.safe_load(stdout)
+    assert [s["id"] for s in doc["sanctions"]] == ["2021-03-22-first-sanction-1",
+                                                    "2021-03-22-first-sanction-2"]
+
+
+def test_extract_same_file_name_twice_gets_two_sources(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "report.txt").write_text(
+            "Canada sanctioned two Russian officials on Thursday.", encoding="utf-8")
+    code, stdout, _ = run(capsys, "extract", str(tmp_path / "a" / "report.txt"),
+                          str(tmp_path / "b" / "report.txt"), "--date", "2020-12-11", "-o", "-")
+    doc = yaml.safe_load(stdout)
+    assert code == 0 and [s["id"] for s in doc["sources"]] == ["report", "report-2"]
+    assert [c["source"] for c in doc["sanctions"][0]["sources"]] == ["report", "report-2"]
+
+
+def test_extract_several_files_usage_errors(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    _two_articles(tmp_path / "news")
+    (tmp_path / "undated.txt").write_text("Canada sanctioned two Russian officials.",
+                                          encoding="utf-8")
+    code, _, err = run(capsys, "extract", str(tmp_path / "news"), str(tmp_path / "undated.txt"),
+                       "-o", "-")
+    assert (code, err) == (2, f"kg: error: {tmp_path / 'undated.txt'}: no publication date: "
+                              "give --date YYYY-MM-DD or put the date in the file name "
+                              "(2021-03-23-article.txt)\n")
+    code, _, err = run(capsys, "extract", str(tmp_path / "news"), "--url", "https://x.org",
+                       "-o", "-")
+    assert (code, err) == (2, "kg: error: --url and --title describe one article; give them "
+                              "with one FILE\n")
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(capsys, "extract", str(tmp_path / "empty"), "-o", "-")
+    assert code == 2 and "no article files in this folder" in err

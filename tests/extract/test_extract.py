@@ -293,3 +293,30 @@ def test_a_group_noun_after_a_modifier_noun_keeps_every_word() -> None:
     assert (group.name, group.count, group.country) == (
         "Three North Korean shipping companies", 3, "kp")
     assert s.date == "2022-05-09"
+
+
+def test_blocs_and_ministries_named_by_description() -> None:
+    from kg.extract.bodies import LAST_BLOC, LAST_STATE, find_bodies
+
+    got = [(b.text, b.code) for b in find_bodies(
+        "The 27-member bloc, the 55-member body, the regional bloc and the ministry; "
+        "Russia's foreign ministry and the Swiss Federal Council.")]
+    assert got == [("The 27-member bloc", "eu"), ("the 55-member body", "au-union"),
+                   ("the regional bloc", LAST_BLOC), ("the ministry", LAST_STATE),
+                   ("the Swiss Federal Council", "ch")]
+    r = extract_text("ECOWAS suspended Niger on Sunday. The regional bloc also froze the "
+                     "assets of 12 officers. The ministry in Niamey said it was illegal.",
+                     date="2023-07-31")
+    assert [(s.imposers, s.targets) for s in r.dataset.sanctions] == [
+        (["ecowas"], ["ne"]), (["ecowas"], ["officers"])]
+    # "the ministry" is a state's (the last named: the bloc acted); "Niamey" is a place
+    assert [(st.speakers, str(st.stance)) for st in r.dataset.statements] == [
+        (["ne"], "condemns")]
+
+
+def test_agentless_passive_takes_the_state_that_reports_it() -> None:
+    r = extract_text("Russia's Foreign Ministry said on Wednesday that 63 Japanese citizens "
+                     "are barred from entering the country indefinitely.", date="2022-05-04")
+    s = r.dataset.sanctions[0]
+    assert (s.imposers, s.targets, str(s.status)) == (["ru"], ["jp-citizens"], "imposed")
+    assert r.explain[s.id]["imposers"][0]["how"] == "country name"

@@ -72,15 +72,16 @@ def test_counter_topic_makes_retaliation(fixtures):
     assert s.measures == [Measure.TRAVEL_BAN]
 
 
-def test_unknown_authority_kept_as_government_body(fixtures):
-    ds, report = _load(fixtures)
+def test_the_polity_imposes_and_the_authority_is_kept_as_its_body(fixtures):
+    ds, _ = _load(fixtures)
     s = next(x for x in ds.sanctions if x.id == "ftm-ge-fma-san-delta")
-    body = ds.actor(s.imposers[0])
-    assert body.id == "body-financial-monitoring-service-of-georgia"
+    assert s.imposers == ["ge"]  # the record's country, not its authority's name
+    body = ds.actor("body-financial-monitoring-service-of-georgia")
     assert body.kind is ActorKind.GOVERNMENT_BODY and body.part_of == "ge"
     assert s.status is Status.LIFTED and s.end_date == "2020-11-12"
     assert s.reasons[0].category is Reason.TERRORISM
-    assert report.notes["authorities not in the table, kept as government bodies"] == 1
+    ofac = ds.actor("body-office-of-foreign-assets-control")
+    assert (ofac.part_of, ofac.country) == ("us", "us")
 
 
 def test_bad_lines_reported_with_line_and_rest_imported(fixtures):
@@ -92,7 +93,8 @@ def test_bad_lines_reported_with_line_and_rest_imported(fixtures):
     ghost = [s for s in report.skipped if "gb-hmt-ghost" in s.message]
     assert ghost[0].line == 11 and "NK-Missing1" in ghost[0].message
     assert report.skipped_total == 4 and report.read == 14
-    assert report.imported == {"actor": 10, "sanction": 4, "source": 8}
+    # 10 actors, and the 3 issuing authorities that are not a polity's own name
+    assert report.imported == {"actor": 13, "sanction": 4, "source": 8}
     assert report.notes["not imported: FtM Address entities (not an actor or a sanction)"] == 1
 
 

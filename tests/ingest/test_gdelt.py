@@ -23,7 +23,8 @@ def test_events(fixtures):
     assert (st.speakers, st.stance, st.about_actors) == (["ru"], Stance.CALLS_FOR, ["us"])
     assert report.merged == 2
     assert [(x.line, x.message) for x in report.skipped] == [
-        (10, "expected 61 tab-separated columns (GDELT 2.0 events), found 4"),
+        (10, "expected 61 (GDELT 2.0 events), 58 (GDELT 1.0 daily events) or 57 (GDELT 1.0 "
+             "backfile events, before April 2013) tab-separated columns, found 4"),
         (11, "GLOBALEVENTID '1100011' or SQLDATE '2022032X' is not valid")]
     assert report.notes["rows with CAMEO codes not about sanctions (not imported)"] == 1
     assert report.notes["sanction rows with the same country on both sides (not imported)"] == 1

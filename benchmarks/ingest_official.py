@@ -1,0 +1,118 @@
+"""Benchmark: the official-list importers (uk, eu, csl) on large generated files, beside the
+plainest parse of the same file in the same process.
+
+Each file is made by repeating the test fixture's records with new ids (``Group ID``,
+``logicalId``, ``_id``) until it has ``--records`` records; then, in this process:
+
+* ``kg``: ``kg.ingest.write_import(kind, ...)`` -> JSONL (what ``kg import`` does);
+* ``plain``: ``csv.reader`` over the decoded lines (uk, csl) or
+  ``xml.etree.ElementTree.iterparse`` clearing each entry (eu): parsing only.
+
+Prints seconds, records per second and the kg/plain ratio (best of ``--runs``).
+
+    python benchmarks/ingest_official.py --records 100000 --runs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+FIX = Path(__file__).resolve().parent.parent / "tests" / "ingest" / "fixtures"
+
+
+def make_uk(path: Path, n: int) -> None:
+    raw = (FIX / "ConList.csv").read_bytes().decode("cp1252")
+    head, rest = raw.split("\r\n", 1)
+    header, *body = list(csv.reader(rest.splitlines(keepends=True)))
+    with path.open("w", encoding="cp1252", newline="") as fh:
+        fh.write(head + "\r\n")
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow(header)
+        i = 0
+        while i < n:
+            for row in body:
+                row = [*row[:-1], str(int(row[-1]) + 10 * (i // len(body)))]
+                w.writerow(row)
+                i += 1
+
+
+def make_csl(path: Path, n: int) -> None:
+    lines = (FIX / "consolidated.csv").read_text(encoding="utf-8").splitlines()
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        for i in range(n):
+            line = lines[1 + i % (len(lines) - 1)]
+            fh.write(re.sub(r"^a1f0c0de\d+", f"id{i}", line) + "\n")
+
+
+def make_eu(path: Path, n: int) -> None:
+    text = (FIX / "xmlFullSanctionsList_1_1.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<sanctionEntity .*?</sanctionEntity>", text, re.S)
+    head = text[:text.index("<sanctionEntity")]
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(head)
+        for i in range(n):
+            fh.write(re.sub(r'logicalId="9\d+"', f'logicalId="{i + 1}"',
+                            entries[i % len(entries)], count=1) + "\n")
+        fh.write("</export>\n")
+
+
+def plain_csv(path: Path) -> int:
+    with path.open(encoding="cp1252" if path.name.startswith("ConList") else "utf-8",
+                   errors="replace", newline="") as fh:
+        return sum(1 for _ in csv.reader(fh))
+
+
+def plain_xml(path: Path) -> int:
+    n = 0
+    for _, elem in ET.iterparse(path):
+        if elem.tag.endswith("sanctionEntity"):
+            n += 1
+            elem.clear()
+    return n
+
+
+CASES = {"uk": ("ConList.csv", make_uk, plain_csv),
+         "csl": ("consolidated.csv", make_csl, plain_csv),
+         "eu": ("eu.xml", make_eu, plain_xml)}
+
+
+def best(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    from kg.ingest import write_import
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=2)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind, (name, make, plain) in CASES.items():
+            path = Path(tmp) / name
+            make(path, args.records)
+            out = Path(tmp) / f"{kind}.jsonl"
+            t_kg = best(lambda k=kind, p=path, o=out: write_import(k, [p], o), args.runs)
+            t_plain = best(lambda p=path, f=plain: f(p), args.runs)
+            print(f"{kind:4} {args.records:>9,} records  kg {t_kg:6.2f} s "
+                  f"({args.records / t_kg:>9,.0f}/s)  plain {t_plain:6.2f} s  "
+                  f"ratio {t_kg / t_plain:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""``kg search NAME``: the actors a name may mean, ranked; and :func:`resolved`, which every
+command that takes an actor name uses to say which actor it took when the name was not
+exact."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, overload
+
+import click
+
+from kg.cli.app import cli, emit, load_graph
+from kg.cli.options import choice, data_option, format_option
+from kg.errors import one_line
+from kg.model.vocab import ActorKind
+
+if TYPE_CHECKING:  # kg.graph.index where used: a cold query on a .kgz imports no networkx
+    import networkx as nx
+
+__all__ = ["resolved"]
+
+
+@overload
+def resolved(G: nx.MultiDiGraph, name: str) -> str: ...
+@overload
+def resolved(G: nx.MultiDiGraph, name: None) -> None: ...
+@overload
+def resolved(G: nx.MultiDiGraph, name: str | None) -> str | None: ...
+
+
+def resolved(G: nx.MultiDiGraph, name: str | None) -> str | None:
+    """``name`` as a query should receive it: unchanged when the exact lookup finds it (so
+    exact names behave as they always have), else the id of the actor the matcher took,
+    with a note on stderr saying which and why. Errors (no actor, several close) propagate.
+    """
+    if name is None:
+        return None
+    from kg.graph.index import resolve_name
+
+    r = resolve_name(G, name)
+    if r.exact:
+        return name
+    click.echo(one_line(f"kg: note: {name!r} taken as {r.name} ({r.id}): {r.reason}"),
+               err=True)
+    return r.id
+
+
+@cli.command("search")
+@click.argument("name")
+@click.option("--kind", type=choice(ActorKind), help="Only actors of this kind.")
+@click.option("--country", metavar="CC", help="Only actors of this country (ISO alpha-2).")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
+              help="At most this many candidates.")
+@data_option
+@format_option
+def search(name: str, kind: str | None, country: str | None, limit: int,
+           data: tuple[str, ...], fmt: str) -> None:
+    """Actors NAME may mean, best first: word order, missing given names, legal forms
+    (LLC, OOO...), other scripts (Олег Дерипаска), other romanisations and typos.
+
+    Each candidate has a score in [0, 1], the name or alias that matched and how (exact,
+    reordered, partial, transliterated, fuzzy), and the imposers whose sanctions target it.
+    The table leaves "matched" blank when the name itself matched.
+    """
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise click.BadParameter(f"{country!r} is not an ISO alpha-2 country code",
+                                 param_hint="--country")
+    from kg.graph.index import ActorMatch, search_actors
+
+    rows = search_actors(load_graph(data), name, kind=kind, country=country, limit=limit)
+    if fmt == "table":
+        emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": r.kind,
+               "country": r.country, "sanctioned_by": r.imposer_names,
+               "matched": "" if r.matched == r.name else r.matched,
+               "how": r.how + (" (weak alias)" if r.weak else "")}
+              for r in rows], fmt,
+             ["score", "id", "name", "kind", "country", "sanctioned_by", "matched", "how"])
+    else:
+        emit(rows, fmt, [], kind=ActorMatch)

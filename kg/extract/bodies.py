@@ -1,0 +1,153 @@
+"""Blocs and governments named by description, not by name: "the 15-nation bloc", "West
+Africa's regional bloc", "the pan-African body", "the AU's Peace and Security Council", "the
+Swiss Federal Council", "the ministry", "the council".
+
+Real reporting names a bloc once and then describes it, and a ministry or council speaks
+for its state. :func:`find_bodies` finds these phrases in a sentence and returns them;
+they become ``country`` mentions (:func:`kg.extract.actors.find_mentions`). A description
+that fixes the bloc ("the 27-member bloc": the EU, by its size) carries the bloc's id;
+one that points back ("the bloc", "the regional body", "the council") carries
+:data:`LAST_BLOC`, and an unattached ministry or government ("the ministry said")
+:data:`LAST_STATE`; the caller (:func:`kg.extract.extract_text`)
+replaces these with the last bloc or state the article named.
+
+The sizes are the members each bloc had when the reporting that uses them was written
+(EU 25 to 28 and 27 again, ECOWAS 15, the African Union 54 or 55, ASEAN 10); source: the
+blocs' own membership pages.
+
+>>> [(m.text, m.code) for m in find_bodies("the 15-nation bloc and the 27-member bloc")]
+[('the 15-nation bloc', 'ecowas'), ('the 27-member bloc', 'eu')]
+>>> [(m.text, m.code) for m in find_bodies("It said so, the ministry warned.")]
+[('the ministry', '@state')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["LAST_BLOC", "LAST_STATE", "NOT_PERSON", "ORG_WORDS", "Body", "find_bodies",
+           "named_orgs"]
+
+
+class Body(NamedTuple):
+    """A description of a bloc or government: where it is, its words, the code it stands
+    for (a bloc id or ISO code, or :data:`LAST_BLOC` / :data:`LAST_STATE`) and how."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    how: str
+
+
+NUMBERS = {"seven": 7, "ten": 10, "fifteen": 15, "twenty-seven": 27, "twenty-eight": 28,
+           "fifty-five": 55, "fifty-four": 54}
+
+LAST_BLOC = "@bloc"
+"""Code of a mention that means the last bloc named ("the bloc", "the council")."""
+LAST_STATE = "@state"
+"""Code of a mention that means the last state that acted or spoke ("the ministry")."""
+
+#: Bloc by its number of members.
+_BY_SIZE = {15: "ecowas", 25: "eu", 27: "eu", 28: "eu", 54: "au-union", 55: "au-union",
+            10: "asean", 7: "g7"}
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+_BLOC_NOUN = r"(?:bloc|body|union|grouping|organi[sz]ation|alliance|community)"
+
+#: (pattern, code): most specific first. Patterns are case-sensitive where capitals matter.
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?i:the\s+)?" + _NUM + r"-(?:nation|member|country|state)\s+"
+                r"(?:(?:regional|economic|West African|European|African)\s+)?" + _BLOC_NOUN
+                + r"\b", re.I), "size"),
+    (re.compile(r"\b(?:the\s+)?[Pp]an-African\s+(?:body|bloc|union|organi[sz]ation)\b"),
+     "au-union"),
+    (re.compile(r"\b(?:the\s+)?(?:AU(?:['’]s)?\s+)?Peace and Security Council\b"), "au-union"),
+    (re.compile(r"\b(?:the\s+)?AU\b(?!['’]s\s+Peace)(?:\s+Commission)?"), "au-union"),
+    (re.compile(r"\b(?:the\s+)?(?:ECOWAS|AU|African Union)\s+Commission\b"), "@prefix"),
+    (re.compile(r"\b(?:the\s+)?(?:West\s+Africa['’]s|West\s+African)\s+(?:(?:\d+|[a-z]+)-"
+                r"(?:nation|member)\s+)?(?:regional\s+)?(?:bloc|body|grouping|community|"
+                r"heads of state(?: and government)?|leaders|states|presidents)\b"),
+     "ecowas"),
+    (re.compile(r"\b(?:the\s+)?(?:Swiss\s+)?Federal Council\b"), "ch"),
+    (re.compile(r"\b(?:the\s+)?Swiss government\b"), "ch"),
+    (re.compile(r"\b(?:the\s+)?(?:regional|economic)\s+(?:bloc|body|grouping)\b"), LAST_BLOC),
+    (re.compile(r"(?:\b[Tt]he|^The)\s+(?:bloc|[Cc]ouncil|[Uu]nion|body)\b(?!['’]s\s+\w+\s+"
+                r"(?:minister|member))"), LAST_BLOC),
+    (re.compile(r"\b[Tt]he\s+(?:(?:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
+                r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration)\b"), LAST_STATE),
+]
+_PREFIX_CODE = {"ECOWAS": "ecowas", "AU": "au-union", "African Union": "au-union"}
+# A ministry or government with its country just before it ("Russia's foreign ministry",
+# "the Chinese government") is already that country's mention.
+_OWNED = re.compile(r"(?:['’]s|[A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\s*$")
+
+
+def _size(word: str) -> int | None:
+    w = word.lower()
+    return int(w) if w.isdigit() else NUMBERS.get(w)
+
+
+def find_bodies(text: str) -> list[Body]:
+    """Descriptions of blocs and governments in a sentence (see the module docstring), in
+    order, not overlapping."""
+    out: list[Body] = []
+    for rx, code in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(o.start < m.end() and m.start() < o.end for o in out):
+                continue
+            c: str | None = code
+            if code == "size":
+                n = _size(m["n"])
+                c = _BY_SIZE.get(n) if n is not None else None
+            elif code == "@prefix":
+                c = next(v for k, v in _PREFIX_CODE.items() if k in m.group())
+            elif code == LAST_STATE and m.start() > 0 and _OWNED.search(text[:m.start()]):
+                continue
+            if c is None:
+                continue
+            out.append(Body(m.start(), m.end(), m.group(), c,
+                            f"bloc or government described ({m.group()!r})"))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+#: The last word of an organisation's name ("Amnesty International", "Freedom House",
+#: "the UN General Assembly"); such a name is never a person's.
+ORG_WORDS = ("International", "Watch", "House", "Institute", "Assembly", "Foundation",
+             "Endowment", "Agency", "Fund", "Bank", "Group", "Corporation", "Company",
+             "Ministry", "Council", "Department", "Commission", "Office", "Committee",
+             "Parliament", "Duma", "Party", "Court", "Association", "Federation",
+             "Organisation", "Organization", "Union", "Army", "Guard", "Forces")
+NOT_PERSON = re.compile(r"\b(?:" + "|".join(ORG_WORDS) + r")\b")
+"""A name with one of :data:`ORG_WORDS` in it is not a person's."""
+_NAMED_ORG = re.compile(
+    r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?General Assembly\b|"
+    r"\b(?:[A-Z][\w&+.’'-]*\s+){1,5}(?:Institute for International Affairs|International|"
+    r"Watch|House|Institute|Foundation|Endowment for Democracy)\b")
+_ORG_STOP = {"The", "On", "In", "And", "But", "While", "After", "Before"}
+
+
+def named_orgs(text: str) -> list[Body]:
+    """Organisations named in a sentence ("Human Rights Watch", "the General Assembly"),
+    as :class:`Body` records whose ``code`` is the organisation's name ("UN General
+    Assembly" for the General Assembly, however written).
+
+    >>> [b.code for b in named_orgs("Amnesty International and the U.N. General Assembly")]
+    ['Amnesty International', 'UN General Assembly']
+    """
+    out = []
+    for m in _NAMED_ORG.finditer(text):
+        words = m.group().split()
+        while words and words[0] in _ORG_STOP:
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        if name.startswith("General Assembly"):
+            name = "UN " + name
+        elif name.startswith(("U.N. ", "United Nations ")):
+            name = "UN " + name.split(" ", 1 if name.startswith("U.N.") else 2)[-1]
+        start = m.end() - len(" ".join(words))
+        out.append(Body(start, m.end(), text[start:m.end()], name, "name of an organisation"))
+    return out

@@ -1,0 +1,100 @@
+"""The fields of a sanctions event found in a sentence beside its actors and status: the
+reasons (a cue such as "over" and the reason lexicon of :mod:`kg.resolve.classify`, or a
+retaliation cue) and the date (a date in the sentence, else the last event's, else the
+publication date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.context import Doc, Resolved
+from kg.extract.lexicon import REASON_CUE, RETALIATION
+from kg.extract.text import Sentence
+from kg.model.vocab import Reason, Status
+from kg.resolve.classify import classify_reason
+
+__all__ = ["Event", "date_of", "reasons_of"]
+
+_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
+                       r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
+                       r"^the first time\b", re.I)
+_TEMPORAL_CUES = ("after", "following")
+
+
+@dataclass
+class Event:
+    """A sanction found in a sentence, with the words behind every field."""
+
+    sentence: Sentence
+    anchor: tuple[int, int]
+    status: Status
+    imposers: list[Resolved]
+    targets: list[Resolved]
+    reasons: list[tuple[Reason, str | None]] = field(default_factory=list)
+    retaliation: str | None = None
+    date: str | None = None
+    explain: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.5
+
+
+def reasons_of(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> None:
+    """Set ``ev.reasons`` (and its explanation) from the sentence ``text``."""
+    tail = text[t_end:]
+    ret = RETALIATION.search(text, cstart, len(text))
+    found: list[dict[str, Any]] = []
+    if ret:
+        ev.retaliation = ret.group()
+        ev.reasons.append((Reason.RETALIATION, None))
+        found.append({"category": "retaliation", "words": ret.group()})
+    cue = REASON_CUE.search(tail)
+    category, kw, detail = None, None, None
+    if cue:
+        phrase = tail[cue.end():]
+        cut = re.search(r",\s+(?:which|while|but|according|as|and|the \w+ said|he said|she said)"
+                        r"\b|;|\s[—–]\s", phrase)
+        phrase = (phrase[:cut.start()] if cut else phrase).strip().rstrip(".,;")
+        hit = classify_reason(phrase, pick="first")[0]
+        category, kw = hit.reason, hit.words
+        detail = phrase.strip()
+        if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
+                                         or _DURATION.match(detail) or not detail):
+            category = None
+    if category is None or (category is Reason.OTHER and ev.retaliation):
+        for where in (tail, trigger):
+            first = classify_reason(where, pick="first")[0]
+            c, k = first.reason, first.words
+            if c is not Reason.OTHER:
+                category, kw, detail = c, k, None
+                found.append({"fallback": "keyword without a cue"})
+                break
+        else:
+            category = None if category is None or ev.retaliation else category
+    if category is not None and category is not Reason.RETALIATION:
+        ev.reasons.append((category, detail))
+        found.append({"category": str(category), "cue": cue.group() if cue else None,
+                      "keyword": kw, "detail": detail})
+    elif category is Reason.RETALIATION and not ev.retaliation:
+        ev.reasons.append((category, detail))
+        found.append({"category": "retaliation", "keyword": kw, "detail": detail})
+    if found:
+        ev.explain["reasons"] = found
+
+
+def date_of(ev: Event, dates: list[Any], doc: Doc) -> None:
+    """Set ``ev.date``: the date mention nearest the trigger, else the last event's date
+    (for an event that is not tentative), else the publication date."""
+    if dates:
+        d = min(dates, key=lambda d: abs(d.start - ev.anchor[0]))
+        ev.date = d.value
+        ev.explain["date"] = {"words": d.words, "value": d.value}
+        doc.last_event_date = d.value
+        return
+    if ev.status.is_tentative or not doc.last_event_date:
+        ev.date = doc.ref.isoformat()
+        ev.explain["date"] = {"value": ev.date, "how": "publication date (no date in sentence)"}
+    else:
+        ev.date = doc.last_event_date
+        ev.explain["date"] = {"value": ev.date, "how": "carried over from the event before"}

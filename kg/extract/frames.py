@@ -1,0 +1,135 @@
+"""Sentence shapes of real reporting that are sanctions without "imposed sanctions":
+designations, suspensions from a bloc, entry bans and visa stops, readmission, and the
+sanctions a noun phrase names with its imposer ("Washington's sanctions on Cuba", "the US
+embargo on Cuba").
+
+Each shape is a regular expression with the status it means and how its actors are found
+(``mode``):
+
+* ``object``: the imposer is the subject before the verb, the targets its object after it
+  ("the Treasury designated 12 individuals", "the AU suspended Sudan from ...");
+* ``passive``: the targets come before, the imposer after "by"/"from" ("Egypt was
+  suspended from the African Union");
+* ``np``: the imposer is inside the noun phrase, the targets after "on"/"against"
+  (:func:`noun_phrase_anchors`).
+
+>>> [(a.words, str(a.status), a.mode) for a in frame_anchors(
+...     "The AU suspended Mali from all its activities and designated two officials.")]
+[('suspended', 'imposed', 'object'), ('designated', 'imposed', 'object')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.extract.actors import Mention
+from kg.model.vocab import Status
+
+__all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors"]
+
+
+class Anchor(NamedTuple):
+    """A trigger: where, the status it means, its words and how to find its actors
+    (``verb``: imposer before, targets after "on"/"against"; ``object``, ``passive``,
+    ``np``: see the module docstring)."""
+
+    start: int
+    end: int
+    status: Status
+    words: str
+    mode: str
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+#: (pattern, status, mode). A pattern's match is the trigger's words.
+FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
+    (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+(?:been\s+)?(?:suspended|"
+         r"barred|shut out|expelled)(?=\s+from\s+(?:all\s+)?(?:the\s+)?(?:[A-Z]|activities|"
+         r"entering|travel))"),
+     Status.IMPOSED, "passive"),
+    (_rx(r"\b(?:stay|stays|remain|remains|remained|stayed)\s+suspended(?=\s+from\b)"),
+     Status.EXTENDED, "passive"),
+    (re.compile(r"\b(?:kept|keep|keeps|keeping)(?=\s+(?:[A-Z][\w-]*[\s,]+(?:and\s+)?){1,8}"
+                r"suspended\b)"), Status.EXTENDED, "object"),
+    (re.compile(r"\bsuspend(?:s|ed|ing)?(?=\s+(?:the\s+)?[A-Z])"), Status.IMPOSED, "object"),
+    (_rx(r"\bdesignat(?:e|es|ed|ing)\b(?!\s+(?:as|by)\b)"), Status.IMPOSED, "object"),
+    (_rx(r"\b(?:barred|banned|bars|bans|barring|banning|bar|ban)\b(?=(?:\s+[\w,’'-]+){1,14}?"
+         r"\s+from\s+(?:entering|travel|visiting|the country|its territory|coming))"),
+     Status.IMPOSED, "object"),
+    (_rx(r"\b(?:st(?:op|ops|opped|opping) issuing|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)"
+         r") (?:entry )?visas to\b"), Status.IMPOSED, "object"),
+    (_rx(r"\breadmit(?:s|ted|ting)?\b"), Status.LIFTED, "object"),
+]
+
+
+def frame_anchors(text: str) -> list[Anchor]:
+    """The triggers of :data:`FRAMES` in a sentence, in order, not overlapping."""
+    out: list[Anchor] = []
+    for rx, status, mode in FRAMES:
+        for m in rx.finditer(text):
+            if any(a.start < m.end() and m.start() < a.end for a in out):
+                continue
+            out.append(Anchor(m.start(), m.end(), status, m.group(), mode))
+    out.sort()
+    return out
+
+
+# Between an imposer and its sanction noun: up to three words, no verb of speech, no comma
+# ("Washington's Crimea sanctions", "the US economic embargo", "EU's new sanctions").
+_NP_GAP = re.compile(r"(?:\s+(?!(?:said|says|and|or|to|on|of|is|are|was|were)\b)"
+                     r"[\w’'-]+){0,3}\s+")
+
+
+def noun_phrase_anchors(text: str, nouns: list[tuple[int, int]],
+                        owners: list[tuple[int, int, bool]]) -> list[Anchor]:
+    """Sanction nouns whose imposer stands before them in the same noun phrase.
+
+    ``nouns``: (start, end) of sanction nouns no trigger governs; ``owners``: (start, end,
+    possessive) of the mentions that may own them (states and blocs written as a
+    possessive, an abbreviation or a demonym). Returns ``np`` anchors whose span runs from
+    the owner to the noun.
+    """
+    out = []
+    for n_start, n_end in nouns:
+        for o_start, o_end, _poss in reversed(owners):
+            if o_end > n_start:
+                continue
+            gap = text[o_end:n_start]
+            if gap.startswith(("'s", "’s")):
+                gap = gap[2:]
+            if _NP_GAP.fullmatch(gap) or not gap.strip():
+                out.append(Anchor(o_start, n_end, Status.IMPOSED, text[o_start:n_end], "np"))
+            break
+    return out
+
+
+_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
+                  r"(?=\s+[A-Z]|$|[\s,.;]))*")
+_ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+             "July", "August", "September", "October", "November", "December", "Western"}
+
+
+def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
+    """Capitalised names in ``text[lo:hi]`` that no mention in ``ms`` covers ("Lockheed
+    Martin", "En+ Group"), as ``org`` mentions: the targets a list of companies names."""
+    out = []
+    for m in _ORG.finditer(text, lo, hi):
+        words = m.group().rstrip(".,;:").split()
+        while words and words[0] in _ORG_STOP:
+            words.pop(0)
+        while words and words[-1] in _ORG_STOP:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        start = m.start() + m.group().index(words[0])
+        end = start + len(name)
+        if any(x.start < end and start < x.end for x in ms):
+            continue
+        out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
+    return out

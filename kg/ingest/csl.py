@@ -1,0 +1,191 @@
+"""The US Consolidated Screening List (trade.gov's ``consolidated.csv``) -> records.
+
+One row per listing on one of the US government's screening lists, with a header row:
+``_id, source, entity_number, type, programs, name, title, addresses,
+federal_register_notice, start_date, end_date, standard_order, license_requirement,
+license_policy, call_sign, vessel_type, gross_tonnage, gross_registered_tonnage,
+vessel_flag, vessel_owner, remarks, source_list_url, alt_names, citizenships,
+dates_of_birth, nationalities, places_of_birth, source_information_url, ids``. List cells
+are ``;``-separated; ``ids`` items are ``type, number[, country]``. Text is UTF-8 (BOM
+allowed) or Windows-1252 (:mod:`kg.ingest.tabular`).
+
+Each row becomes an actor ``csl-<_id>`` (type Individual -> person, Vessel -> vessel,
+Aircraft -> aircraft, else organization) and a sanction ``csl-<_id>-<list>`` imposed by
+``us``, dated ``start_date`` and ended on ``end_date`` (the listing is ``lifted`` when it
+is in the past on the day of the import: never guessed, the day is the ``today`` option).
+**The source list is kept on the sanction**: the row's list (``SDN``, ``SSI``, ``EL``,
+``DPL``, ``UVL``, ``DTC``, ``ISN``, ... from :data:`kg.ingest.regimes.CSL_LISTS`) is a
+source record ``csl-list-<code>`` the sanction cites, titled with the list's name and
+published by its agency; the agency (OFAC, BIS, DDTC, ISN) is a ``government_body`` actor
+``part_of`` ``us``. Treasury lists' ``programs`` are OFAC tags mapped to reasons
+(:data:`kg.ingest.crosswalks.OFAC_PROGRAMS`); the other lists' programmes, or the list's
+name when there are none, are kept as ``other`` with their words. The measures are the
+list's; the Federal Register notice and licence terms are the legal basis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg._clock import today_iso
+from kg.ingest.common import (
+    ImportReport,
+    Progress,
+    Record,
+    Seen,
+    clean_date,
+    slug_id,
+    text_slug,
+)
+from kg.ingest.crosswalks import ofac_program_reasons
+from kg.ingest.regimes import AGENCIES, CslList, csl_list
+from kg.ingest.tabular import CsvFile, csv_rows, split_values
+from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
+from kg.model.vocab import ActorKind, Reason, Status
+from kg.resolve.resolver import country_code
+
+__all__ = ["read_csl"]
+
+_KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
+          "aircraft": ActorKind.AIRCRAFT}
+_REQUIRED = ("_id", "source", "name")
+_ID_KEYS = {"passport": "passport", "national id no.": "national_id",
+            "national id": "national_id", "imo": "imo", "vessel registration identification":
+            "imo", "tax id no.": "tax_id"}
+_MAX_TEXT = 4000
+
+
+def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress | None = None,
+             today: str | None = None) -> Iterator[Record]:
+    """Stream records from Consolidated Screening List CSV files (see the module docstring);
+    ``today`` (``YYYY-MM-DD``, default the day it runs) decides which end dates have
+    passed."""
+    seen = Seen()
+    day = today_iso(today)
+    ids_seen: set[str] = set()
+    sources: dict[str, Source] = {}
+    bodies: dict[str, Actor] = {}
+    started = False
+    for path in paths:
+        report.files.append(str(path))
+        info = CsvFile()
+        for n, row in csv_rows(path, report, "_id", info, progress=progress):
+            missing = [c for c in _REQUIRED if c not in row]
+            if missing:
+                report.skip(path, n, f"no {', '.join(missing)} column: is this the "
+                                     "Consolidated Screening List CSV? The rest of the file "
+                                     "is not read")
+                break
+            if not row["_id"] or not row["name"]:
+                field = "_id" if not row["_id"] else "name"
+                report.skip(path, n, f"field {field!r} is empty; row skipped")
+                continue
+            if row["_id"] in ids_seen:
+                report.skip(path, n, f"_id {row['_id']} appears twice; the first is kept")
+                continue
+            ids_seen.add(row["_id"])
+            lst = csl_list(row["source"])
+            src = sources.get(row["source"]) or sources.setdefault(row["source"],
+                                                                   _list_source(lst, row))
+            yield from seen.source(src)
+            if not started:
+                started = True
+                yield from seen.state("us")
+            if lst is not None and lst.agency not in bodies:
+                agency_id, agency_name, aliases = AGENCIES[lst.agency]
+                bodies[lst.agency] = Actor(id=agency_id, name=agency_name, part_of="us",
+                                           kind=ActorKind.GOVERNMENT_BODY, country="us",
+                                           aliases=aliases)
+                yield bodies[lst.agency]
+            elif lst is None:
+                report.note("source lists not in kg/curated/csl_lists.yaml, kept with their "
+                            "own words")
+            yield from _row(row, lst, src.id, day, path, n, report)
+
+
+def _list_source(lst: CslList | None, row: dict[str, str]) -> Source:
+    url = row.get("source_list_url") or None
+    if url and not url.lower().startswith(("http://", "https://")):
+        url = None
+    if lst is None:
+        text = row["source"] or "unknown list"
+        return Source(id=f"csl-list-{text_slug(text)}", title=text[:_MAX_TEXT], url=url)
+    return Source(id=f"csl-list-{text_slug(lst.code)}", title=f"{lst.name} ({lst.code})",
+                  publisher=AGENCIES[lst.agency][1], url=url)
+
+
+def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    for item in split_values(row.get("ids", "")):
+        parts = [p.strip() for p in item.split(",")]
+        if len(parts) < 2 or not parts[1]:
+            out.setdefault("other_id", []).append(item)
+            continue
+        key = _ID_KEYS.get(parts[0].lower()) or text_slug(parts[0])
+        value = parts[1].removeprefix("IMO ").strip() if key == "imo" else parts[1]
+        out.setdefault(key, []).append(value)
+    plain = {
+        "csl_id": row["_id"],
+        "ofac_uid": row.get("entity_number") if lst and lst.programs_are_ofac else None,
+        "birth_date": "; ".join(split_values(row.get("dates_of_birth", ""))) or None,
+        "birth_place": "; ".join(split_values(row.get("places_of_birth", ""))) or None,
+        "nationality": "; ".join(dict.fromkeys(
+            split_values(row.get("nationalities", ""))
+            + split_values(row.get("citizenships", "")))) or None,
+        "call_sign": row.get("call_sign") or None,
+    }
+    merged = {k: v for k, v in plain.items() if v}
+    merged.update({k: "; ".join(dict.fromkeys(v))[:_MAX_TEXT] for k, v in out.items()})
+    return merged
+
+
+def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
+         n: int, report: ImportReport) -> Iterator[Record]:
+    kind = _KINDS.get(row.get("type", "").lower(), ActorKind.ORGANIZATION)
+    name = row["name"][:_MAX_TEXT]
+    aliases = [a for a in split_values(row.get("alt_names", "")) if a != name]
+    countries = split_values(row.get("nationalities", "")) + \
+        split_values(row.get("citizenships", "")) + [row.get("vessel_flag", "")] + \
+        [a.rsplit(",", 1)[-1] for a in split_values(row.get("addresses", ""))]
+    country = next((c for c in (country_code(x) for x in countries if x.strip())
+                    if c and len(c) == 2), None)
+    actor_id = slug_id("csl", row["_id"])
+    cite = [Citation(source=src_id)]
+    yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
+                identifiers=_identifiers(row, lst),
+                description=row.get("remarks", "")[:_MAX_TEXT] or None,
+                position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
+                sources=cite)
+    programs = split_values(row.get("programs", ""))
+    if lst is not None and lst.programs_are_ofac:
+        reasons = [ReasonRef(category=r, detail=p) for p in programs
+                   for r in ofac_program_reasons(p)]
+    else:
+        reasons = [ReasonRef(category=Reason.OTHER, detail=p) for p in programs]
+    if not reasons:
+        reasons = [ReasonRef(category=Reason.OTHER, detail=lst.name if lst else row["source"])]
+    dates = {}
+    for column in ("start_date", "end_date"):
+        text = row.get(column, "")
+        dates[column] = clean_date(text)
+        if text and dates[column] is None:
+            report.skip(path, n, f"field {column!r}: {text!r} is not a date; left out "
+                                 "(the rest of the row is kept)")
+    start, end = dates["start_date"], dates["end_date"]
+    if start and end and end < start:
+        report.skip(path, n, f"field 'end_date': {end} is before start_date {start}; "
+                             "left out (the rest of the row is kept)")
+        end = None
+    basis = "; ".join(f"{label}{row[c]}" for c, label in (
+        ("federal_register_notice", ""), ("standard_order", "standard order: "),
+        ("license_requirement", "license requirement: "),
+        ("license_policy", "license policy: ")) if row.get(c))
+    code = lst.code.lower().replace(" ", "-") if lst else "list"
+    yield Sanction(id=f"{actor_id}-{code}", imposers=["us"],
+                   targets=[actor_id],
+                   status=Status.LIFTED if end and end <= today else Status.IMPOSED,
+                   measures=list(lst.measures) if lst else [], reasons=reasons,
+                   date=start, end_date=end,
+                   program="; ".join(programs)[:_MAX_TEXT] or None,
+                   legal_basis=basis[:_MAX_TEXT] or None, sources=cite)

@@ -1,0 +1,124 @@
+"""The import report: what an import read, made, merged, skipped and changed, each
+skipped or changed value with its file, line, record and field (:class:`ImportReport`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.errors import SKIPPED, Problem
+from kg.model.records import Record, record_type
+
+__all__ = ["CHANGED", "MAX_SKIPPED_KEPT", "ImportReport", "Skipped"]
+
+#: How many skipped records an :class:`ImportReport` keeps in full; beyond that it counts.
+MAX_SKIPPED_KEPT = 100_000
+
+
+#: :attr:`Problem.kind` of a value an importer changed, shortened or read in another way
+#: than the file says (a date read from ``06/10/2001``, a line re-read as Windows-1252).
+CHANGED = "changed"
+
+#: One input record that was not imported, and why: a :class:`~kg.errors.Problem` with its
+#: file, line, ``kind=SKIPPED`` and the reason as its message.
+Skipped = Problem
+
+
+@dataclass
+class ImportReport:
+    """Counts of an import and every record skipped, with its place and reason.
+
+    ``read`` counts input records (lines, rows, XML entries); ``imported`` counts output
+    records by type; ``merged`` counts records folded into another one; ``notes`` counts
+    things worth knowing that lose no data (a FtM schema we do not model);
+    ``changed`` lists every value that was kept but changed, shortened or re-read (a date
+    read from ``2001/10/06``, a line decoded as Windows-1252, a date left out), each with
+    file, line, record and field (``kind=CHANGED``); ``merges`` holds
+    :class:`kg.merge.Merge` entries when a merge ran.
+    """
+
+    kind: str
+    files: list[str] = field(default_factory=list)
+    read: int = 0
+    imported: Counter[str] = field(default_factory=Counter)
+    merged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    skipped_total: int = 0
+    notes: Counter[str] = field(default_factory=Counter)
+    merges: list[Any] = field(default_factory=list)
+    changed: list[Problem] = field(default_factory=list)
+    changed_total: int = 0
+
+    def skip(self, file: str | os.PathLike[str], line: int | None, reason: str) -> None:
+        """Record a skipped input record."""
+        self.skipped_total += 1
+        if len(self.skipped) < MAX_SKIPPED_KEPT:
+            self.skipped.append(Problem(reason, file=str(file), line=line, kind=SKIPPED))
+
+    def change(self, file: str | os.PathLike[str], line: int | None, message: str, *,
+               record: str | None = None, field: str | None = None) -> None:
+        """Record a value that was imported changed, shortened, re-read or left out
+        (its record is imported): ``message`` says what was read and what was kept."""
+        self.changed_total += 1
+        if len(self.changed) < MAX_SKIPPED_KEPT:
+            self.changed.append(Problem(message, file=str(file), line=line, record=record,
+                                        field=field, kind=CHANGED))
+
+    def note(self, message: str, n: int = 1) -> None:
+        """Count something worth reporting that loses no data."""
+        self.notes[message] += n
+
+    def count(self, record: Record) -> None:
+        """Count an output record."""
+        self.imported[record_type(record)] += 1
+
+    @property
+    def empty(self) -> bool:
+        """True when no actor, sanction or statement came out (sources alone do not count)."""
+        return not set(self.imported) - {"source"}
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was skipped."""
+        return self.skipped_total == 0
+
+    def summary(self) -> list[str]:
+        """The report as readable lines (what ``kg import`` prints to stderr)."""
+        out = [f"import {self.kind}: {len(self.files)} file(s), {self.read} records read"]
+        made = ", ".join(f"{n} {k}s" for k, n in sorted(self.imported.items())) or "nothing"
+        out.append(f"  imported: {made}")
+        out.append(f"  merged: {self.merged}")
+        out.append(f"  skipped: {self.skipped_total}")
+        out += [f"    {s}" for s in self.skipped]
+        if self.skipped_total > len(self.skipped):
+            out.append(f"    ... {self.skipped_total - len(self.skipped)} more not listed")
+        if self.changed_total:
+            out.append(f"  changed: {self.changed_total}")
+            out += [f"    {c}" for c in self.changed]
+            if self.changed_total > len(self.changed):
+                out.append(f"    ... {self.changed_total - len(self.changed)} more not listed")
+        if self.notes:
+            out.append("  notes:")
+            out += [f"    {msg}: {n}" for msg, n in sorted(self.notes.items())]
+        if self.merges:
+            out.append("  merges:")
+            out += [f"    {m}" for m in self.merges]
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (``kg import --report FILE``)."""
+        return {
+            "kind": self.kind, "files": self.files, "read": self.read,
+            "imported": dict(self.imported), "merged": self.merged,
+            "skipped_total": self.skipped_total,
+            "skipped": [{"file": s.file, "line": s.line, "reason": s.message}
+                        for s in self.skipped],
+            "changed_total": self.changed_total,
+            "changed": [{"file": c.file, "line": c.line, "record": c.record,
+                         "field": c.field, "message": c.message} for c in self.changed],
+            "notes": dict(self.notes),
+            "merges": [m.to_dict() for m in self.merges],
+        }

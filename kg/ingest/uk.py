@@ -1,0 +1,237 @@
+"""The UK consolidated list of financial sanctions targets (OFSI's ``ConList.csv``) -> records.
+
+The file (OFSI's published format) opens with a ``Last Updated,dd/mm/yyyy`` line, then a
+header row; each later row is **one name variant** of a target, and the rows of one target
+share its ``Group ID`` (they need not be next to each other). Columns read, by header name
+(extra or reordered columns are fine): ``Name 6`` (surname, or an entity's whole name),
+``Name 1`` .. ``Name 5`` (given names), ``Title``, ``Name Non-Latin Script``, ``DOB``,
+``Town of Birth``, ``Country of Birth``, ``Nationality``, ``Passport Number``,
+``National Identification Number``, ``Position``, ``Address 1`` .. ``Address 6``,
+``Post/Zip Code``, ``Country``, ``Other Information``, ``Group Type`` (Individual, Entity,
+Ship), ``Alias Type`` (Primary name, AKA, FKA, Primary name variation), ``Alias Quality``
+(Good, Low), ``Regime``, ``Listed On``, ``UK Sanctions List Date Designated``,
+``Last Updated`` and ``Group ID``. Text is UTF-8 or Windows-1252
+(:func:`kg.ingest.tabular.decode_robust`); dates are ``dd/mm/yyyy`` with ``00`` for an
+unknown day or month.
+
+Each Group ID becomes one actor ``uk-<group id>``: its name from the ``Primary name`` row
+(else the first row), every other name variant and non-Latin name as an alias, low-quality
+("weak") aliases kept apart in the description so that name search does not use them;
+``identifiers`` hold ``uk_group_id``, ``birth_date``, ``birth_place``, ``nationality``,
+``passport``, ``national_id``, ``title``, and from ``Other Information`` the IMO number,
+the UK Sanctions List reference and the UN reference (``(UN Ref):QDi.001``), and
+``last_updated``. One sanction
+``uk-<group id>-listing`` is imposed by ``gb`` on ``Listed On`` (effective on the date
+designated, when later), an asset freeze, with reasons from the regime
+(:data:`kg.ingest.regimes.UK_REGIMES`, the regime's words kept as the detail). The
+authority is OFSI: the sanction cites the file's source, published by OFSI, and OFSI is
+written as a ``government_body`` actor ``gb-ofsi`` that is ``part_of`` ``gb``.
+
+Rows are streamed; only a compact summary per Group ID is held until the end of the file.
+A row whose Group ID or name is missing is skipped, and a date that cannot be read is left
+out; each is reported with its line and field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.ingest.common import ImportReport, Progress, Record, Seen, file_source, slug_id
+from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
+from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
+from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.vocab import ActorKind, Measure
+from kg.resolve.resolver import country_code, normalize
+
+__all__ = ["OFSI", "read_uk"]
+
+#: The authority that publishes the consolidated list, part of ``gb``.
+OFSI = Actor(id="gb-ofsi", name="Office of Financial Sanctions Implementation",
+             kind=ActorKind.GOVERNMENT_BODY, country="gb", part_of="gb",
+             aliases=["OFSI", "HM Treasury OFSI"])
+_PUBLISHER = "HM Treasury, Office of Financial Sanctions Implementation (OFSI)"
+_KINDS = {"individual": ActorKind.PERSON, "entity": ActorKind.ORGANIZATION,
+          "ship": ActorKind.VESSEL}
+_REQUIRED = ("Group ID", "Name 6", "Group Type", "Regime")
+_UN_REF = re.compile(r"\(UN Ref\)\s*:?\s*([A-Z]{2}[ie]\.\d+)", re.IGNORECASE)
+_UK_REF = re.compile(r"\(UK Sanctions List Ref\)\s*:?\s*([A-Z]{3}\d{4})", re.IGNORECASE)
+_IMO = re.compile(r"\bIMO(?: number)?\s*:?\s*(\d{7})\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"\(\d+\)\s*")
+_MAX_TEXT = 4000
+
+
+@dataclass
+class _Group:
+    line: int
+    kind: str = ""
+    primary: str | None = None
+    names: list[str] = field(default_factory=list)
+    weak: list[str] = field(default_factory=list)
+    values: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, key: str, value: str | None) -> None:
+        if value:
+            items = self.values.setdefault(key, [])
+            if value not in items:
+                items.append(value)
+
+    def first(self, key: str) -> str | None:
+        vals = self.values.get(key)
+        return vals[0] if vals else None
+
+    def joined(self, key: str) -> str | None:
+        return "; ".join(self.values.get(key, []))[:_MAX_TEXT] or None
+
+
+def _name(row: dict[str, str]) -> str:
+    given = [row.get(f"Name {i}", "") for i in range(1, 6)]
+    return " ".join(p for p in (*given, row.get("Name 6", "")) if p)
+
+
+def _date(row: dict[str, str], column: str, path: Path, n: int,
+          report: ImportReport) -> str | None:
+    text = row.get(column, "")
+    if not text:
+        return None
+    date = dmy_date(text)
+    if date is None:
+        report.skip(path, n, f"field {column!r}: {text!r} is not a dd/mm/yyyy date; "
+                             "left out (the rest of the row is kept)")
+    return date
+
+
+def _countries(text: str) -> list[str]:
+    """Country names in a cell that may number them: ``(1) Russia (2) Ukraine``."""
+    parts = [p.strip(" ,;.") for p in _NUMBERED.split(text)]
+    return [p for part in parts for p in split_values(part, ";") if p]
+
+
+def read_uk(paths: Iterable[Path], report: ImportReport, *,
+            progress: Progress | None = None) -> Iterator[Record]:
+    """Stream records from OFSI ConList.csv files (see the module docstring)."""
+    seen = Seen()
+    for path in paths:
+        report.files.append(str(path))
+        info = CsvFile()
+        groups: dict[str, _Group] = {}
+        for n, row in csv_rows(path, report, "Group ID", info, progress=progress):
+            missing = [c for c in _REQUIRED if c not in row]
+            if missing:
+                report.skip(path, n, f"no {', '.join(missing)} column: is this OFSI's "
+                                     "ConList.csv? The rest of the file is not read")
+                break
+            _row(row, n, path, groups, report)
+        if not groups:
+            continue
+        src = file_source("uk", path, _PUBLISHER).model_copy(
+            update={"published": _last_updated(info)})
+        yield from seen.source(src)
+        yield from seen.state("gb")
+        if seen.first(OFSI):
+            yield OFSI
+        for gid, group in sorted(groups.items(), key=lambda kv: kv[1].line):
+            yield from _records(gid, group, src.id, path, report)
+
+
+def _last_updated(info: CsvFile) -> str | None:
+    for cells in info.preamble:
+        if cells and cells[0].lower().startswith("last updated") and len(cells) > 1:
+            return dmy_date(cells[1])
+    return None
+
+
+def _row(row: dict[str, str], n: int, path: Path, groups: dict[str, _Group],
+         report: ImportReport) -> None:
+    gid = row["Group ID"]
+    if not gid.isdigit():
+        report.skip(path, n, f"field 'Group ID': {gid!r} is not a number; row skipped")
+        return
+    name = _name(row)
+    if not name:
+        report.skip(path, n, f"field 'Name 6': Group ID {gid} row has no name; row skipped")
+        return
+    group = groups.setdefault(gid, _Group(line=n))
+    group.kind = group.kind or row["Group Type"].lower()
+    alias_type = row.get("Alias Type", "").lower()
+    weak = "low" in row.get("Alias Quality", "").lower()
+    if alias_type == "primary name" and group.primary is None:
+        group.primary = name
+    elif weak:
+        group.weak.append(name)
+    else:
+        group.names.append(name)
+    for column, key in (("Name Non-Latin Script", "non_latin"), ("Title", "title"),
+                        ("Position", "position"), ("Town of Birth", "birth_town"),
+                        ("Country of Birth", "birth_country"), ("Passport Number", "passport"),
+                        ("National Identification Number", "national_id"),
+                        ("Other Information", "other"), ("Regime", "regime")):
+        group.add(key, row.get(column))
+    for c in _countries(row.get("Nationality", "")):
+        group.add("nationality", c)
+    group.add("address_country", row.get("Country"))
+    group.add("dob", _date(row, "DOB", path, n, report))
+    for column, key in (("Listed On", "listed"),
+                        ("UK Sanctions List Date Designated", "designated"),
+                        ("Last Updated", "updated")):
+        group.add(key, _date(row, column, path, n, report))
+
+
+def _records(gid: str, g: _Group, src_id: str, path: Path,
+             report: ImportReport) -> Iterator[Record]:
+    kind = _KINDS.get(g.kind)
+    if kind is None:
+        report.note(f"Group Type values other than Individual, Entity, Ship read as "
+                    f"organization ({g.kind or 'empty'})")
+        kind = ActorKind.ORGANIZATION
+    names = list(dict.fromkeys(g.names + g.values.get("non_latin", [])))
+    name = g.primary or names[0] if (g.primary or names) else g.weak[0]
+    aliases = [a for a in names if a != name]
+    weak = [a for a in dict.fromkeys(g.weak) if a != name and a not in aliases]
+    country = None
+    for c in g.values.get("nationality", []) + g.values.get("address_country", []):
+        code = country_code(c)
+        if code and len(code) == 2:
+            country = code
+            break
+    other = g.joined("other") or ""
+    ids: dict[str, str | None] = {
+        "uk_group_id": gid,
+        "birth_date": "; ".join(sorted(g.values.get("dob", []))) or None,
+        "birth_place": ", ".join(v for v in (g.joined("birth_town"), g.joined("birth_country"))
+                                 if v) or None,
+        "nationality": g.joined("nationality"),
+        "passport": g.joined("passport"),
+        "national_id": g.joined("national_id"),
+        "uk_sanctions_list_ref": "; ".join(dict.fromkeys(_UK_REF.findall(other))) or None,
+        "un_reference": "; ".join(dict.fromkeys(_UN_REF.findall(other))) or None,
+        "last_updated": max(g.values.get("updated", []), default=None),
+    }
+    description = "\n".join(p for p in (
+        other, f"Low-quality aliases: {'; '.join(weak)}" if weak else "") if p)
+    position = g.joined("position") or ""
+    ids["title"] = g.joined("title")
+    ids["imo"] = "; ".join(dict.fromkeys(_IMO.findall(other))) or None
+    actor_id = slug_id("uk", gid)
+    cite = [Citation(source=src_id)]
+    yield Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
+                aliases=aliases, identifiers={k: v for k, v in ids.items() if v},
+                description=description[:_MAX_TEXT] or None,
+                position=position[:_MAX_TEXT] if position and kind is ActorKind.PERSON
+                else None, sources=cite)
+    regimes = g.values.get("regime", [])
+    reasons = [ReasonRef(category=r, detail=regime) for regime in regimes
+               for r in uk_regime_reasons(regime)]
+    if any(normalize(r) not in UK_REGIMES for r in regimes):
+        report.note("regimes not in kg/curated/uk_regimes.yaml, kept as 'other' with their "
+                    "words")
+    listed = min(g.values.get("listed", []), default=None)
+    designated = min(g.values.get("designated", []), default=None)
+    yield Sanction(id=f"{actor_id}-listing", imposers=["gb"], targets=[actor_id],
+                   measures=[Measure.ASSET_FREEZE], reasons=reasons,
+                   date=listed or designated,
+                   effective_date=designated if listed and designated and designated > listed
+                   else None,
+                   program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite)

@@ -1,0 +1,80 @@
+"""Whether a name's candidates (:mod:`kg.resolve.match`) point clearly at one actor.
+
+:func:`decide` takes the best candidate only when it is clearly ahead; otherwise
+:class:`UnclearName` (a :class:`~kg.errors.ResolveError`, exit 2) lists the close ones.
+The thresholds are module constants, documented on :func:`decide`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.errors import ResolveError, one_line
+from kg.resolve.match import Candidate
+
+__all__ = ["ACCEPT", "LIST_FLOOR", "MARGIN", "Decision", "UnclearName", "decide"]
+
+#: :func:`decide` takes the best candidate only if it scores at least this ...
+ACCEPT = 0.70
+#: ... and at least this much more than the next one.
+MARGIN = 0.10
+#: Candidates under this score are not worth listing.
+LIST_FLOOR = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What :func:`decide` made of a query's candidates: the one it ``chose`` (or None),
+    ``why`` in words, and the ``candidates`` worth listing (score >= :data:`LIST_FLOOR`)."""
+
+    chose: Candidate | None
+    why: str
+    candidates: list[Candidate]
+
+
+def decide(candidates: Sequence[Candidate]) -> Decision:
+    """Take the best candidate only when it is clearly the one meant:
+
+    * a person only if their surname matched: a given name alone ("Oleg") never picks one;
+    * it scores at least :data:`ACCEPT` (0.70) and :data:`MARGIN` (0.10) more than the next;
+    * at least one query word matched exactly (after transliteration), or two or more
+      words matched: one misspelt word ("Chyna") is too little to go on.
+
+    Otherwise ``chose`` is None and ``why`` says which rule stopped it.
+    """
+    listed = [c for c in candidates if c.score >= LIST_FLOOR]
+    if not listed:
+        return Decision(None, "no name comes close", [])
+    top, rest = listed[0], listed[1:]
+    nxt = f"the next best, {rest[0].name!r}, scores {rest[0].score:.2f}" if rest else \
+        "no other name comes close"
+    if top.surname_matched is False:
+        why = "a given name alone never picks a person"
+    elif top.score < ACCEPT:
+        why = f"no name matches well enough: best {top.score:.2f}, needs {ACCEPT:.2f}"
+    elif rest and top.score - rest[0].score < MARGIN:
+        why = f"several names come close: {top.score:.2f} and {rest[0].score:.2f}"
+    elif top.exact_words == 0 and top.words < 2:
+        why = "one inexact word is too little to go on"
+    else:
+        weak = " (a weak alias)" if top.weak else ""
+        return Decision(top, f"{top.how} match of {top.matched!r}{weak}, score "
+                             f"{top.score:.2f}; {nxt}", listed)
+    return Decision(None, why, listed)
+
+
+class UnclearName(ResolveError):
+    """A name that matches no actor exactly and no candidate clearly; ``candidates`` lists
+    the close ones (the CLI prints one line each)."""
+
+    def __init__(self, name: str, decision: Decision) -> None:
+        self.candidates = decision.candidates[:10]
+        super().__init__(f"no actor is called {name!r} ({decision.why}; use a fuller name "
+                         "or an id)", [c.name for c in self.candidates[:3]])
+
+    def lines(self) -> list[str]:
+        """The message, then one line per candidate: id, name, kind, country, how, score."""
+        return [*super().lines(), *(one_line(
+            f"candidate {c.id}: {c.name} ({c.kind or '?'}, {c.country or '?'}; {c.how} match "
+            f"of {c.matched!r}, {c.score:.2f})") for c in self.candidates)]
