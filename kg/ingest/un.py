@@ -20,16 +20,10 @@ it are kept.
 
 from __future__ import annotations
 
-import codecs
-import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser
+from xml.etree.ElementTree import Element
 
 from kg.ingest.common import (
     MAX_NAME,
@@ -41,6 +35,7 @@ from kg.ingest.common import (
     read_date,
 )
 from kg.ingest.crosswalks import un_regime_reasons
+from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_code
@@ -48,145 +43,12 @@ from kg.resolve.resolver import country_code
 __all__ = ["read_un"]
 
 _RECORDS = {"INDIVIDUAL": ActorKind.PERSON, "ENTITY": ActorKind.ORGANIZATION}
-_CHUNK = 1 << 16
-
-
-class _Entries:
-    """Parser target that builds each INDIVIDUAL/ENTITY subtree on its own (with the line
-    it starts on) and nothing else, so memory does not grow with the file."""
-
-    def __init__(self) -> None:
-        self.parser: Any = None
-        self.builder: TreeBuilder | None = None
-        self.depth = 0
-        self.line = 0
-        self.done: list[tuple[int, Element]] = []
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        tag = tag.rsplit("}", 1)[-1]
-        if self.builder is None:
-            if tag not in _RECORDS:
-                return
-            self.builder = TreeBuilder()
-            self.line = self.parser.parser.CurrentLineNumber
-        self.depth += 1
-        self.builder.start(tag, attrs)
-
-    def end(self, tag: str) -> None:
-        if self.builder is None:
-            return
-        self.builder.end(tag.rsplit("}", 1)[-1])
-        self.depth -= 1
-        if self.depth == 0:
-            self.done.append((self.line, self.builder.close()))
-            self.builder = None
-
-    def data(self, text: str) -> None:
-        if self.builder is not None:
-            self.builder.data(text)
-
-    def close(self) -> None:
-        return None
 
 
 def _entries(path: Path, report: ImportReport,
              progress: Progress | None) -> Iterator[tuple[int, Element]]:
-    target = _Entries()
-    parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True,
-                              forbid_external=True)
-    target.parser = parser
-    found = 0
-    error: Exception | None = None
-    try:
-        total = path.stat().st_size
-        with path.open("rb") as fh:
-            chunks = _decoded(fh, path, report)
-            while error is None:
-                done, chunk = next(chunks, (total, ""))
-                try:
-                    if chunk:
-                        parser.feed(chunk)
-                    else:
-                        parser.close()
-                except (ParseError, DefusedXmlException) as exc:
-                    error = exc
-                # Entries completed before an error are good; hand them out first.
-                found += len(target.done)
-                yield from target.done
-                target.done.clear()
-                if progress is not None:
-                    progress(done, total)
-                if not chunk:
-                    break
-    except OSError as exc:
-        report.skip(path, None, f"cannot read: {exc.strerror or exc}")
-        return
-    if isinstance(error, ParseError):
-        line = error.position[0] if getattr(error, "position", None) else None
-        msg = str(error).split(":", 1)[0]
-        report.skip(path, line, f"broken XML ({msg}); the rest of the file is not read")
-    elif error is not None:
-        line = parser.parser.CurrentLineNumber if parser.parser else None
-        report.skip(path, line, f"refused: {type(error).__name__} (entity declarations and "
-                                "external references are not allowed)")
-    elif not found:
-        report.skip(path, None, "no INDIVIDUAL or ENTITY entries: is this the UN "
-                                "consolidated list XML?")
-
-
-_DECLARED = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-
-
-def _decoded(fh: IO[bytes], path: Path, report: ImportReport) -> Iterator[tuple[int, str]]:
-    """(bytes read so far, text) of an XML file, decoded in the encoding it declares.
-
-    A line that is not in that encoding (a UTF-8 file with Windows-1252 bytes: the usual
-    fault) is read as Windows-1252 and put in ``report.changed`` naming the encoding, so
-    every entry is kept instead of the parse stopping at the first bad byte. A byte-order
-    mark is dropped; an encoding Python does not know is reported and read as UTF-8.
-    """
-    head = fh.read(4)
-    fh.seek(0)
-    encoding = "utf-8"
-    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        encoding = "utf-16"
-    else:
-        if head[:3] == codecs.BOM_UTF8:
-            fh.seek(3)
-        m = _DECLARED.match(fh.readline(4096).lstrip())
-        fh.seek(3 if head[:3] == codecs.BOM_UTF8 else 0)
-        if m:
-            declared = m.group(1).decode("ascii")
-            try:
-                encoding = codecs.lookup(declared).name
-            except LookupError:
-                report.change(path, 1, f"declares the encoding {declared!r}, which is not "
-                                       "known: read as UTF-8", field="encoding")
-    if encoding.startswith("utf-16"):
-        text = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="")
-        while piece := text.read(_CHUNK):
-            yield fh.tell(), piece
-        return
-    line, done, carry = 1, 0, b""
-    while True:
-        raw = fh.readline(_CHUNK)
-        done += len(raw)
-        data = carry + raw
-        if not data:
-            return
-        try:
-            piece = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if raw and not raw.endswith(b"\n") and exc.end == len(data):
-                carry = data  # a character cut at the end of the piece: read on
-                continue
-            piece = data.decode("cp1252", errors="replace")
-            report.change(path, line, f"the file declares {encoding.upper()} but byte "
-                                      f"0x{data[exc.start]:02x} is not {encoding.upper()}: "
-                                      "this line was read as Windows-1252", field="encoding")
-        carry = b""
-        line += piece.count("\n")
-        yield done, piece
+    return xml_entries(path, tuple(_RECORDS), report, what="the UN consolidated list XML",
+                       progress=progress)
 
 
 def _text(elem: Element, tag: str) -> str | None:

@@ -8,9 +8,12 @@ the entries before it are kept. Tags are compared without their namespace.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import codecs
+import io
+import re
+from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
@@ -18,7 +21,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kg.ingest.common import ImportReport, Progress
 
-__all__ = ["local", "xml_entries"]
+__all__ = ["decoded_chunks", "local", "xml_entries"]
 
 _CHUNK = 1 << 16
 
@@ -67,14 +70,16 @@ class _Entries:
         return None
 
 
-def xml_entries(path: Path, tags: frozenset[str], report: ImportReport, *,
+def xml_entries(path: Path, tags: Collection[str], report: ImportReport, *,
                 what: str, progress: Progress | None = None,
                 root: dict[str, str] | None = None) -> Iterator[tuple[int, Element]]:
     """(line, element) for each element of ``path`` whose local tag is in ``tags``, children
-    in local tags too. ``root``, when given, receives the root element's attributes. Problems
+    in local tags too, the file decoded in the encoding it declares (:func:`decoded_chunks`:
+    lines in another encoding are kept and reported). ``root``, when given, receives the root
+    element's attributes. Problems
     (broken XML, refused entities, no entries: ``what`` names the expected file) go to
     ``report``."""
-    target = _Entries(tags)
+    target = _Entries(frozenset(tags))
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True,
                               forbid_external=True)
     target.parser = parser
@@ -83,10 +88,9 @@ def xml_entries(path: Path, tags: frozenset[str], report: ImportReport, *,
     try:
         total = path.stat().st_size
         with path.open("rb") as fh:
-            done = 0
+            chunks = decoded_chunks(fh, path, report)
             while error is None:
-                chunk = fh.read(_CHUNK)
-                done += len(chunk)
+                done, chunk = next(chunks, (total, ""))
                 try:
                     if chunk:
                         parser.feed(chunk)
@@ -115,4 +119,59 @@ def xml_entries(path: Path, tags: frozenset[str], report: ImportReport, *,
         report.skip(path, line, f"refused: {type(error).__name__} (entity declarations and "
                                 "external references are not allowed)")
     elif not found:
-        report.skip(path, None, f"no {' or '.join(sorted(tags))} entries: is this {what}?")
+        report.skip(path, None, f"no {' or '.join(tags)} entries: is this {what}?")
+
+
+_DECLARED = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def decoded_chunks(fh: IO[bytes], path: Path, report: ImportReport) -> Iterator[tuple[int, str]]:
+    """(bytes read so far, text) of an XML file, decoded in the encoding it declares.
+
+    A line that is not in that encoding (a UTF-8 file with Windows-1252 bytes: the usual
+    fault) is read as Windows-1252 and put in ``report.changed`` naming the encoding, so
+    every entry is kept instead of the parse stopping at the first bad byte. A byte-order
+    mark is dropped; an encoding Python does not know is reported and read as UTF-8.
+    """
+    head = fh.read(4)
+    fh.seek(0)
+    encoding = "utf-8"
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        encoding = "utf-16"
+    else:
+        if head[:3] == codecs.BOM_UTF8:
+            fh.seek(3)
+        m = _DECLARED.match(fh.readline(4096).lstrip())
+        fh.seek(3 if head[:3] == codecs.BOM_UTF8 else 0)
+        if m:
+            declared = m.group(1).decode("ascii")
+            try:
+                encoding = codecs.lookup(declared).name
+            except LookupError:
+                report.change(path, 1, f"declares the encoding {declared!r}, which is not "
+                                       "known: read as UTF-8", field="encoding")
+    if encoding.startswith("utf-16"):
+        text = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="")
+        while piece := text.read(_CHUNK):
+            yield fh.tell(), piece
+        return
+    line, done, carry = 1, 0, b""
+    while True:
+        raw = fh.readline(_CHUNK)
+        done += len(raw)
+        data = carry + raw
+        if not data:
+            return
+        try:
+            piece = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if raw and not raw.endswith(b"\n") and exc.end == len(data):
+                carry = data  # a character cut at the end of the piece: read on
+                continue
+            piece = data.decode("cp1252", errors="replace")
+            report.change(path, line, f"the file declares {encoding.upper()} but byte "
+                                      f"0x{data[exc.start]:02x} is not {encoding.upper()}: "
+                                      "this line was read as Windows-1252", field="encoding")
+        carry = b""
+        line += piece.count("\n")
+        yield done, piece
