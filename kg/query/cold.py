@@ -40,7 +40,13 @@ from kg.graph.store import saved_header
 from kg.model.dates import overlaps, text_window
 from kg.model.vocab import Reason, Status
 from kg.query._args import check_bound, check_enum
-from kg.query.rows import Relation, Relations, TimelineEntry
+from kg.query.rows import (
+    Relation,
+    Relations,
+    TimelineEntry,
+    matching_reasons,
+    timeline_entry,
+)
 from kg.resolve.resolver import country_code, country_name, normalize
 
 __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "timeline"]
@@ -213,15 +219,10 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
     for node, d in cold.records(cands).items():
         if d.get("type") != "sanction":
             continue
-        if status and d["status"] != status:
+        reasons = matching_reasons(d, status=status, since=since, until=until,
+                                   reason=reason)
+        if reasons is None:
             continue
-        if not overlaps(d.get("date"), since, until):
-            continue
-        reasons = list(zip(d["reasons"], d["reason_details"], strict=True)) or [(None, None)]
-        if reason:
-            reasons = [r for r in reasons if r[0] == reason]
-            if not reasons:
-                continue
         imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
         if expand_blocs:
             for i in d["imposers"]:
@@ -272,10 +273,6 @@ def timeline(cold: ColdGraph, actor: str, *, since: str | None = None,
         d = data[other]
         if not overlaps(d.get("date"), since, until):
             continue
-        out.append(TimelineEntry(
-            date=d.get("date"), role=role, record=other,
-            status=d.get("status") or d.get("stance") or "",
-            summary=d.get("summary") or d.get("label") or other,
-            via=None if how is None else a))
+        out.append(timeline_entry(other, role, d, a, how))
     out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
     return out

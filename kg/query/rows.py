@@ -4,9 +4,13 @@ without importing networkx or the graph layer."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Relation", "Relations", "TimelineEntry"]
+from kg.model.dates import overlaps
+
+__all__ = ["Relation", "Relations", "TimelineEntry", "matching_reasons", "timeline_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +54,35 @@ class TimelineEntry:
     summary: str
     via: str | None = None
     """The member or bloc through which the actor is involved, if not directly."""
+
+
+def matching_reasons(d: Mapping[str, Any], *, status: str | None, since: str | None,
+                     until: str | None, reason: str | None
+                     ) -> list[tuple[str | None, str | None]] | None:
+    """The ``(reason, detail)`` pairs a relations query answers for the sanction whose node
+    attributes are ``d`` (``[(None, None)]`` when it gives no reason), or None when the
+    sanction does not pass the ``status``, date-range and ``reason`` filters.
+
+    One rule for the graph path (:mod:`kg.query.sanctions`) and the saved-graph index
+    (:mod:`kg.query.cold`), so the two cannot drift apart.
+    """
+    if status and d["status"] != status:
+        return None
+    if not overlaps(d.get("date"), since, until):
+        return None
+    reasons = list(zip(d["reasons"], d["reason_details"], strict=True)) or [(None, None)]
+    if reason:
+        reasons = [r for r in reasons if r[0] == reason]
+    return reasons or None
+
+
+def timeline_entry(record: str, role: str, d: Mapping[str, Any], actor: str,
+                   how: str | None) -> TimelineEntry:
+    """The timeline row of ``record`` (node attributes ``d``) in which the asked actor took
+    part as ``role``; ``via`` is ``actor`` when it took part through ``how`` (a membership),
+    None when directly. Shared by the graph path and the saved-graph index."""
+    return TimelineEntry(
+        date=d.get("date"), role=role, record=record,
+        status=d.get("status") or d.get("stance") or "",
+        summary=d.get("summary") or d.get("label") or record,
+        via=None if how is None else actor)

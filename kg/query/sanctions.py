@@ -24,11 +24,11 @@ import networkx as nx
 
 from kg.graph.index import index_of
 from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
-from kg.model.dates import PartialDate, overlaps
+from kg.model.dates import PartialDate
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
 from kg.query.asof import COUNTS_AS_OF, Lifts, in_force, start_of
-from kg.query.rows import Relation, Relations
+from kg.query.rows import Relation, Relations, matching_reasons
 
 __all__ = ["Relation", "Relations", "relations", "resolve_actor", "sanctioned_by",
            "who_sanctioned"]
@@ -92,15 +92,10 @@ def relations(
     out = Relations()
     for node in cands:
         d = G.nodes[node]
-        if status and d["status"] != status:
+        reasons = matching_reasons(d, status=status, since=since, until=until,
+                                   reason=reason)
+        if reasons is None:
             continue
-        if not overlaps(d.get("date"), since, until):
-            continue
-        reasons = list(zip(d["reasons"], d["reason_details"], strict=True)) or [(None, None)]
-        if reason:
-            reasons = [r for r in reasons if r[0] == reason]
-            if not reasons:
-                continue
         imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
         if expand_blocs:
             imposers += [(m, i) for i in d["imposers"] for m in idx.members.get(i, [])]

@@ -20,7 +20,7 @@ from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import overlaps
 from kg.model.vocab import Stance
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor, with_members
-from kg.query.rows import TimelineEntry
+from kg.query.rows import TimelineEntry, timeline_entry
 
 __all__ = ["StatementRow", "TimelineEntry", "statements", "timeline"]
 
@@ -121,10 +121,6 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
             if not overlaps(d.get("date"), since, until):
                 continue
             seen.add((other, role))
-            out.append(TimelineEntry(
-                date=d.get("date"), role=role, record=other,
-                status=d.get("status") or d.get("stance") or "",
-                summary=d.get("summary") or d.get("label") or other,
-                via=None if how is None else a))
+            out.append(timeline_entry(other, role, d, a, how))
     out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
     return out
