@@ -28,7 +28,6 @@ from kg.model.dates import PartialDate
 
 __all__ = ["CsvFile", "csv_rows", "decode_robust", "dmy_date", "split_values"]
 
-_BOM = b"\xef\xbb\xbf"
 #: Notes listing undecodable bytes name this many lines per file, then count the rest.
 _MAX_BYTE_NOTES = 20
 
@@ -44,12 +43,10 @@ class CsvFile:
 
 def decode_robust(raw: bytes, path: Path, line: int, report: ImportReport,
                   info: CsvFile) -> str:
-    """One line as text: UTF-8 (BOM dropped), else Windows-1252 with undefined bytes kept as
+    """One line as text (a leading byte-order mark is already dropped by
+    :func:`kg.ingest.common.iter_lines`): UTF-8, else Windows-1252 with undefined bytes kept as
     U+FFFD; each fallback is counted in ``report.notes``, each undefined byte named by line
     and column (the first 20 lines of a file; the rest counted)."""
-    if line == 1 and raw.startswith(_BOM):
-        raw = raw[len(_BOM):]
-        report.note(f"{path.name}: UTF-8 byte-order mark removed")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
