@@ -50,7 +50,7 @@ def bloc_names() -> set[str]:
 def test_the_loader_finds_every_file_and_caches_it() -> None:
     names = table_names()
     assert names == ["authorities", "blocs", "cameo", "csl_lists", "demonyms", "display_names",
-                     "eu_programmes", "government_bodies", "leaders", "measures",
+                     "eu_programmes", "government_bodies", "issuing_bodies", "leaders", "measures",
                      "ofac_programs", "reasons", "seats", "short_names", "titles",
                      "uk_regimes", "un_regimes"]
     assert load_table("seats") is load_table("seats")
@@ -109,6 +109,21 @@ def test_authorities_are_normalized_phrases_for_imposers() -> None:
     assert [k for k in table if normalize(k) != k] == []
     assert [v for v in table.values() if not is_code(v)] == []
     assert table["office of foreign assets control"] == "us"
+
+
+@pytest.mark.parametrize("body_id", sorted(load_table("issuing_bodies")))
+def test_each_issuing_body_is_part_of_the_polity_its_names_stand_for(body_id: str) -> None:
+    from kg.ingest.bodies import body, body_for_authority
+    from kg.ingest.crosswalks import imposer_for_authority
+
+    actor = body(body_id)
+    assert actor.part_of is not None and is_code(actor.part_of)
+    assert body_id.startswith(actor.part_of + "-")
+    for name in (actor.name, *actor.aliases):
+        assert body_for_authority(name) is actor, name
+        # authorities.yaml gives the same polity for every name of the body
+        assert imposer_for_authority(name) in (actor.part_of, None), name
+    assert imposer_for_authority(actor.name) == actor.part_of
 
 
 def test_ofac_programmes_map_tags_to_reasons() -> None:

@@ -16,6 +16,7 @@ government_bodies      "biden administration", "foreign office" -> country or bl
 leaders                "lavrov", "von der leyen" -> country or bloc
 titles                 "secretary of state" -> country
 authorities            issuing authority -> imposer id
+issuing_bodies         issuing authorities kept as government bodies (id, name, polity)
 ofac_programs          OFAC programme tag -> reasons
 un_regimes             UN regime prefix and list type -> name and reasons
 uk_regimes             UK (OFSI) regime name -> reasons

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg._clock import today_iso
+from kg.ingest.bodies import body
 from kg.ingest.common import (
     ImportReport,
     Progress,
@@ -93,10 +94,7 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
                 started = True
                 yield from seen.state("us")
             if lst is not None and lst.agency not in bodies:
-                agency_id, agency_name, aliases = AGENCIES[lst.agency]
-                bodies[lst.agency] = Actor(id=agency_id, name=agency_name, part_of="us",
-                                           kind=ActorKind.GOVERNMENT_BODY, country="us",
-                                           aliases=aliases)
+                bodies[lst.agency] = body(AGENCIES[lst.agency])
                 yield bodies[lst.agency]
             elif lst is None:
                 report.note("source lists not in kg/curated/csl_lists.yaml, kept with their "
@@ -112,7 +110,7 @@ def _list_source(lst: CslList | None, row: dict[str, str]) -> Source:
         text = row["source"] or "unknown list"
         return Source(id=f"csl-list-{text_slug(text)}", title=text[:_MAX_TEXT], url=url)
     return Source(id=f"csl-list-{text_slug(lst.code)}", title=f"{lst.name} ({lst.code})",
-                  publisher=AGENCIES[lst.agency][1], url=url)
+                  publisher=body(AGENCIES[lst.agency]).name, url=url)
 
 
 def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:

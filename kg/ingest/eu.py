@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from kg.ingest.bodies import body
 from kg.ingest.common import (
     ImportReport,
     Progress,
@@ -53,8 +54,7 @@ from kg.model.vocab import ActorKind, Measure
 __all__ = ["COUNCIL", "read_eu"]
 
 #: The authority that adopts EU restrictive measures, part of ``eu``.
-COUNCIL = Actor(id="eu-council", name="Council of the European Union",
-                kind=ActorKind.GOVERNMENT_BODY, part_of="eu", aliases=["EU Council"])
+COUNCIL = body("eu-council")
 _PUBLISHER = "European Commission, Financial Sanctions Files (for the Council of the EU)"
 _KINDS = {"person": ActorKind.PERSON, "enterprise": ActorKind.ORGANIZATION}
 _ID_KEYS = {"passport": "passport", "id": "national_id"}

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.ingest.bodies import body
 from kg.ingest.common import (
     ImportReport,
     Progress,
@@ -49,7 +50,10 @@ from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_code
 
-__all__ = ["read_ofac"]
+__all__ = ["OFAC_PUBLISHER", "listing", "ofac_body", "read_ofac"]
+
+#: The publisher named on every OFAC file's source record.
+OFAC_PUBLISHER = "US Treasury, Office of Foreign Assets Control"
 
 NULL = "-0-"
 EOF_BYTE = "\x1a"
@@ -119,27 +123,46 @@ def _read_extras(paths: list[Path], report: ImportReport,
 
 def read_ofac(paths: Iterable[Path], report: ImportReport, *,
               progress: Progress | None = None) -> Iterator[Record]:
-    """Stream records from OFAC legacy CSV files (see the module docstring)."""
+    """Stream records from OFAC files: legacy CSV (see the module docstring) and SDN XML
+    (``*.xml``: :mod:`kg.ingest.ofac_xml`), the same entry from both being one actor."""
     paths = list(paths)
+    xml = [p for p in paths if p.suffix.lower() == ".xml"]
+    paths = [p for p in paths if p.suffix.lower() != ".xml"]
+    seen = Seen()
+    used: set[tuple[str, str]] = set()
+    if xml:
+        from kg.ingest.ofac_xml import read_ofac_xml
+
+        yield from read_ofac_xml(xml, report, progress=progress, seen=seen, used=used)
+    if paths:
+        yield from _read_csv(paths, report, progress, seen, used)
+
+
+def _read_csv(paths: list[Path], report: ImportReport, progress: Progress | None, seen: Seen,
+              used: set[tuple[str, str]]) -> Iterator[Record]:
     report.files += [str(p) for p in paths]
     primary = [p for p in paths if file_role(p)[0] == "primary"]
     extra = _read_extras([p for p in paths if file_role(p)[0] != "primary"], report, progress)
-    seen = Seen()
-    used: set[tuple[str, str]] = set()
+    done: set[tuple[str, str]] = set()
     for path in primary:
         lst = file_role(path)[1]
-        src = file_source("ofac", path, "US Treasury, Office of Foreign Assets Control")
+        src = file_source("ofac", path, OFAC_PUBLISHER)
         for n, v in _rows(path, "primary", report, progress):
             key = (lst, str(v[0]))
+            done.add(key)
             if key in used:
-                report.skip(path, n, f"ent_num {v[0]} appears twice; the first is kept")
+                report.skip(path, n, f"ent_num {v[0]} appears twice (or in the XML too); the "
+                                     "first is kept")
                 continue
             used.add(key)
             yield from seen.source(src)
             yield from seen.state("us")
+            body = ofac_body()
+            if seen.first(body):
+                yield body
             yield from _entry(v, lst, src.id, extra, report, path, n)
     for key, (file, line) in sorted(extra.where.items(), key=lambda kv: kv[1]):
-        if key not in used:
+        if key not in done:
             report.skip(file, line, f"ent_num {key[1]} is not in any {key[0]} primary file "
                                     "given (pass sdn.csv or cons_prim.csv too)")
 
@@ -180,8 +203,21 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
                 description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
                 sources=[Citation(source=src_id)])
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
+    yield listing(actor_id, lst, tags, src_id)
+
+
+def ofac_body() -> Actor:
+    """OFAC, the issuing authority of every OFAC listing: a government body part of ``us``
+    (:func:`kg.ingest.bodies.body`)."""
+    return body("us-ofac")
+
+
+def listing(actor_id: str, lst: str, tags: list[str], src_id: str) -> Sanction:
+    """The sanction of one OFAC entry, the same from the CSV and the XML: ``<actor>-sdn``
+    (or ``-cons``) imposed by ``us``, issued by OFAC, its programme tags mapped to reasons
+    (:func:`kg.ingest.crosswalks.ofac_program_reasons`); an SDN listing freezes assets."""
     reasons = [ReasonRef(category=r, detail=t) for t in tags for r in ofac_program_reasons(t)]
-    yield Sanction(id=f"{actor_id}-{lst}", imposers=["us"], targets=[actor_id],
-                   measures=[Measure.ASSET_FREEZE] if lst == "sdn" else [],
-                   reasons=reasons, program="; ".join(tags) or None,
-                   sources=[Citation(source=src_id)])
+    return Sanction(id=f"{actor_id}-{lst}", imposers=["us"], targets=[actor_id],
+                    measures=[Measure.ASSET_FREEZE] if lst == "sdn" else [],
+                    reasons=reasons, program="; ".join(tags) or None,
+                    sources=[Citation(source=src_id)])

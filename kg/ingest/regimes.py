@@ -62,9 +62,9 @@ class CslList:
 
 _CSL = load_table("csl_lists")
 
-#: CSL agency id -> (actor id, name, aliases) of the government body part of ``us``.
-AGENCIES: dict[str, tuple[str, str, list[str]]] = {
-    k: (v["id"], v["name"], list(v.get("aliases", []))) for k, v in _CSL["agencies"].items()}
+#: CSL agency id -> the id of its government body (kg/curated/issuing_bodies.yaml, part of
+#: ``us``: :func:`kg.ingest.bodies.body`).
+AGENCIES: dict[str, str] = {k: str(v) for k, v in _CSL["agencies"].items()}
 
 #: CSL list abbreviation (upper case) -> the list; kg/curated/csl_lists.yaml.
 CSL_LISTS: dict[str, CslList] = {

@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.ingest.bodies import body
 from kg.ingest.common import ImportReport, Progress, Record, Seen, file_source, slug_id
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
@@ -49,9 +50,7 @@ from kg.resolve.resolver import country_code, normalize
 __all__ = ["OFSI", "read_uk"]
 
 #: The authority that publishes the consolidated list, part of ``gb``.
-OFSI = Actor(id="gb-ofsi", name="Office of Financial Sanctions Implementation",
-             kind=ActorKind.GOVERNMENT_BODY, country="gb", part_of="gb",
-             aliases=["OFSI", "HM Treasury OFSI"])
+OFSI = body("gb-ofsi")
 _PUBLISHER = "HM Treasury, Office of Financial Sanctions Implementation (OFSI)"
 _KINDS = {"individual": ActorKind.PERSON, "entity": ActorKind.ORGANIZATION,
           "ship": ActorKind.VESSEL}

@@ -26,7 +26,7 @@ def test_entries_become_actors_and_sanctions(fixtures):
     vessel = ds.actor("ofac-9003")
     assert vessel.kind is ActorKind.VESSEL and vessel.country == "pa"
     assert vessel.identifiers["call_sign"] == "9VAB1"
-    assert report.imported == {"actor": 6, "sanction": 5, "source": 1}
+    assert report.imported == {"actor": 7, "sanction": 5, "source": 1}  # us and OFAC too
 
 
 def test_nulls_cp1252_and_end_byte(fixtures):

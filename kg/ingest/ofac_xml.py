@@ -1,0 +1,247 @@
+"""OFAC's XML lists (``sdn.xml``, ``consolidated.xml``: the "SDN XML" format) -> records.
+
+The root ``sdnList`` (namespace ``http://tempuri.org/sdnList.xsd`` in older files,
+``https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML`` in newer
+ones; tags are compared without it) holds a ``publshInformation`` (``Publish_Date``
+mm/dd/yyyy, ``Record_Count``) and one ``sdnEntry`` per listing, with the children read here:
+
+* ``uid`` (the entry's number: the legacy CSV's ``ent_num``), ``lastName`` (an entity's
+  whole name), ``firstName``, ``title``, ``sdnType`` (Individual, Entity, Vessel,
+  Aircraft), ``remarks``;
+* ``programList/program`` (one tag each: ``SDGT``, ``IRAN``, ``RUSSIA-EO14024``);
+* ``akaList/aka`` (``type`` a.k.a./f.k.a./n.k.a., ``category`` strong or weak, the names);
+* ``idList/id`` (``idType``, ``idNumber``, ``idCountry``, ``issueDate``, ``expirationDate``);
+* ``dateOfBirthList/dateOfBirthItem/dateOfBirth`` (``10 Dec 1968``, ``1968``, ``circa
+  1968``, ``1968 to 1970``), ``placeOfBirthList/placeOfBirthItem/placeOfBirth``;
+* ``nationalityList/nationality/country``, ``citizenshipList/citizenship/country``;
+* ``addressList/address`` (``address1``..``3``, ``city``, ``stateOrProvince``,
+  ``postalCode``, ``country``) and ``vesselInfo`` (``callSign``, ``vesselType``,
+  ``vesselFlag``, ``vesselOwner``, ``tonnage``, ``grossRegisteredTonnage``).
+
+**The same entry from the CSV and the XML is one actor**: ids, names and the sanction are
+made exactly as :mod:`kg.ingest.ofac` makes them from the legacy CSV — actor
+``ofac-<uid>`` named ``LAST, First`` (with ``First LAST`` as an alias) and sanction
+``ofac-<uid>-sdn`` (``-cons`` for ``consolidated.xml`` or any file named ``cons*``),
+imposed by ``us`` with OFAC as the issuing authority. The XML adds what the CSV lacks:
+dates of birth, places of birth, nationalities, citizenships and the identity documents
+go into ``identifiers`` (``birth_date``, ``birth_place``, ``nationality``, ``passport``,
+``national_id``, ``imo``, and every other ``idType`` under its own slug, several values
+joined by ``"; "``). **Weak AKAs** (``category`` weak: OFAC's "low quality" names) are
+kept apart from the aliases, so name search does not use them (:func:`weak_aliases`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from kg.ingest.common import (
+    ImportReport,
+    Progress,
+    Record,
+    Seen,
+    file_source,
+    text_slug,
+)
+from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body
+from kg.ingest.xmlstream import xml_entries
+from kg.model.records import Actor, Citation, Source
+from kg.model.source_dates import read_source_date
+from kg.model.vocab import ActorKind
+from kg.resolve.resolver import country_code
+
+__all__ = ["read_ofac_xml", "weak_aliases"]
+
+_KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
+          "aircraft": ActorKind.AIRCRAFT}
+_ID_KEYS = {"passport": "passport", "national id no.": "national_id",
+            "cedula no.": "national_id", "identification number": "national_id",
+            "vessel registration identification": "imo", "imo": "imo"}
+_MAX_TEXT = 4000
+
+
+def _text(elem: Element, tag: str) -> str | None:
+    child = elem.find(tag)
+    if child is None or child.text is None:
+        return None
+    return " ".join(child.text.split()) or None
+
+
+def _texts(elem: Element, path: str) -> list[str]:
+    return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
+
+
+def _person_name(elem: Element) -> str | None:
+    """``LAST, First`` as the legacy CSV writes an individual's or an AKA's name."""
+    last, first = _text(elem, "lastName"), _text(elem, "firstName")
+    if last and first:
+        return f"{last}, {first}"
+    return last or first
+
+
+@dataclass
+class _Out:
+    """What one file's entries share while they are read."""
+
+    report: ImportReport
+    seen: Seen
+    used: set[tuple[str, str]]
+    weak: dict[str, list[str]] = field(default_factory=dict)
+
+
+def weak_aliases(actor: Actor, weak: list[str], report: ImportReport, path: Path,
+                 line: int) -> Actor:
+    """``actor`` with its weak AKAs kept apart from its aliases.
+
+    Weak AKAs (OFAC ``category`` weak) never become aliases, so name search does not
+    match on them: they are written in the description (``Weak AKAs: ...``, as the UK
+    importer keeps low-quality aliases) and each is listed in ``report.changed`` with the
+    entry and the field ``akaList``. This is the one place that decides where an imported
+    weak alias goes.
+    """
+    if not weak:
+        return actor
+    for name in weak:
+        report.change(path, line, f"weak AKA {name!r} kept apart from the aliases (in the "
+                                  "description): name search does not use it",
+                      record=actor.id, field="akaList")
+    text = "\n".join(p for p in (actor.description, f"Weak AKAs: {'; '.join(weak)}") if p)
+    return actor.model_copy(update={"description": text[:_MAX_TEXT * 4]})
+
+
+def read_ofac_xml(paths: Iterable[Path], report: ImportReport, *,
+                  progress: Progress | None = None, seen: Seen | None = None,
+                  used: set[tuple[str, str]] | None = None) -> Iterator[Record]:
+    """Stream records from OFAC SDN-XML files (see the module docstring).
+
+    ``seen`` and ``used`` ((list, uid) pairs already imported) are shared with the CSV
+    reader when both kinds of file are given to one import, so an entry read from both is
+    imported once (the second is reported as skipped).
+    """
+    out = _Out(report, seen or Seen(), used if used is not None else set())
+    for path in paths:
+        report.files.append(str(path))
+        lst = file_role(path)[1]
+        src = file_source("ofac", path, OFAC_PUBLISHER)
+        for line, elem in xml_entries(path, ("sdnEntry", "publshInformation"), report,
+                                      what="OFAC's sdn.xml or consolidated.xml",
+                                      progress=progress):
+            if elem.tag == "publshInformation":
+                published = read_source_date(_text(elem, "Publish_Date"), convention="mdy")
+                if published.date is not None:
+                    src = src.model_copy(update={"published": published.date.text})
+                continue
+            report.read += 1
+            yield from _entry(elem, line, lst, src, path, out)
+
+
+def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
+           out: _Out) -> Iterator[Record]:
+    report = out.report
+    uid = _text(elem, "uid")
+    if uid is None or not uid.isdigit():
+        report.skip(path, line, f"sdnEntry: uid must be a number, not {uid!r}")
+        return
+    key = (lst, uid)
+    if key in out.used:
+        report.skip(path, line, f"uid {uid} was read already (twice in the file, or from "
+                                "the CSV too); the first is kept")
+        return
+    kind = _KINDS.get((_text(elem, "sdnType") or "").lower(), ActorKind.ORGANIZATION)
+    name = _person_name(elem)
+    if not name:
+        report.skip(path, line, f"uid {uid}: sdnEntry has no lastName")
+        return
+    out.used.add(key)
+    actor_id = f"ofac-{uid}"
+    strong: list[str] = []
+    weak: list[str] = []
+    for aka in elem.iterfind("akaList/aka"):
+        aka_name = _person_name(aka)
+        if not aka_name:
+            report.change(path, line, "an aka with no name left out", record=actor_id,
+                          field="akaList")
+            continue
+        (weak if (_text(aka, "category") or "").lower() == "weak" else strong).append(aka_name)
+    if kind is ActorKind.PERSON and "," in name:
+        last, _, first = name.partition(",")
+        strong.append(f"{first.strip()} {last.strip()}".strip())
+    aliases = [a for a in dict.fromkeys(strong) if a != name]
+    weak = [w for w in dict.fromkeys(weak) if w != name and w not in aliases]
+    vessel = elem.find("vesselInfo")
+    flag = _text(vessel, "vesselFlag") if vessel is not None else None
+    nationalities = _texts(elem, "nationalityList/nationality/country")
+    citizenships = _texts(elem, "citizenshipList/citizenship/country")
+    countries = nationalities + citizenships + ([flag] if flag else []) + \
+        _texts(elem, "addressList/address/country")
+    country = next((c for c in (_code(x) for x in countries) if c), None)
+    identifiers = _identifiers(elem, uid, nationalities, citizenships, vessel)
+    remarks = _text(elem, "remarks")
+    owner = _text(vessel, "vesselOwner") if vessel is not None else None
+    cite = [Citation(source=src.id)]
+    actor = Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
+                  identifiers=identifiers,
+                  position=_text(elem, "title") if kind is ActorKind.PERSON else None,
+                  description=remarks or (f"Owner: {owner}" if owner else None),
+                  sources=cite)
+    actor = weak_aliases(actor, weak, report, path, line)
+    yield from out.seen.source(src)
+    yield from out.seen.state("us")
+    body = ofac_body()
+    if out.seen.first(body):
+        yield body
+    yield actor
+    yield listing(actor_id, lst, _texts(elem, "programList/program"), src.id)
+
+
+def _code(text: str) -> str | None:
+    # OFAC writes some names inverted: "Korea, North".
+    code = country_code(text) or country_code(" ".join(reversed(text.split(",", 1))))
+    return code if code and len(code) == 2 else None
+
+
+def _dob(text: str) -> str:
+    """An ISO date for a date OFAC writes as ``10 Dec 1968`` or ``1968``; any other form
+    (``circa 1968``, ``1968 to 1970``) is kept as OFAC wrote it, so nothing is narrowed."""
+    got = read_source_date(text)
+    if got.date is not None and got.note in (None, "read with a month name"):
+        return got.date.text
+    return text
+
+
+def _identifiers(elem: Element, uid: str, nationalities: list[str], citizenships: list[str],
+                 vessel: Element | None) -> dict[str, str]:
+    found: dict[str, list[str]] = {"ofac_uid": [uid]}
+
+    def add(key: str, value: str | None) -> None:
+        if value:
+            items = found.setdefault(key, [])
+            if value not in items:
+                items.append(value)
+
+    for d in _texts(elem, "dateOfBirthList/dateOfBirthItem/dateOfBirth"):
+        add("birth_date", _dob(d))
+    for p in _texts(elem, "placeOfBirthList/placeOfBirthItem/placeOfBirth"):
+        add("birth_place", p)
+    for c in nationalities:
+        add("nationality", c)
+    for c in citizenships:
+        add("citizenship", c)
+    if vessel is not None:
+        add("call_sign", _text(vessel, "callSign"))
+        for tag, key in (("vesselType", "vessel_type"), ("tonnage", "tonnage"),
+                         ("grossRegisteredTonnage", "gross_registered_tonnage")):
+            add(key, _text(vessel, tag))
+    for doc in elem.iterfind("idList/id"):
+        id_type = _text(doc, "idType") or "id"
+        number = _text(doc, "idNumber")
+        if not number:
+            continue
+        key = _ID_KEYS.get(id_type.lower()) or text_slug(id_type, 40)
+        if key == "imo":
+            number = number.removeprefix("IMO").strip()
+        country = _text(doc, "idCountry")
+        add(key, f"{number} ({country})" if country and key != "imo" else number)
+    return {k: "; ".join(v)[:_MAX_TEXT] for k, v in found.items()}
