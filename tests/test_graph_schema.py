@@ -95,11 +95,17 @@ def GR(bundled: kg.Dataset) -> nx.MultiDiGraph:
     relationships)."""
     extra = ownership_dataset()
     have = {a.id for a in bundled.actors}
+    # and one sanction that names its issuing authority (the bundled data names none)
+    body = Actor(id="us-ofac", name="Office of Foreign Assets Control",
+                 kind="government_body", country="us", part_of="us")
+    issued = bundled.sanctions[0].model_copy(update={"id": "issued-by-ofac",
+                                                     "imposers": ["us"],
+                                                     "authorities": ["us-ofac"]})
     return kg.build(kg.Dataset(
         sources=[*bundled.sources, *extra.sources],
-        actors=[*bundled.actors, *(a for a in extra.actors if a.id not in have)],
-        sanctions=[*bundled.sanctions, *extra.sanctions], statements=bundled.statements,
-        relationships=extra.relationships))
+        actors=[*bundled.actors, *(a for a in extra.actors if a.id not in have), body],
+        sanctions=[*bundled.sanctions, *extra.sanctions, issued],
+        statements=bundled.statements, relationships=extra.relationships))
 
 
 def test_every_bundled_node_has_exactly_its_declared_attributes(GR: nx.MultiDiGraph) -> None:
@@ -140,7 +146,8 @@ def test_every_bundled_edge_follows_its_declared_type(GR: nx.MultiDiGraph) -> No
 
 def test_attribute_lists_are_the_collection_valued_ones() -> None:
     assert {
-        "aliases", "identifiers", "sources", "imposers", "targets", "measures", "reasons",
+        "aliases", "identifiers", "sources", "imposers", "authorities", "targets", "measures",
+        "reasons",
         "reason_details", "in_response_to", "quotes", "speakers", "about_sanctions",
         "about_actors"} == LIST_ATTRIBUTES
     assert NODE_ATTRIBUTES[NodeType.SOURCE] == (
@@ -256,7 +263,7 @@ def test_exporters_take_their_columns_from_the_schema() -> None:
     assert ("count", "count:int") in neo4j.NODE_COLUMNS["actor"]
     assert ("draft", "draft:boolean") in neo4j.NODE_COLUMNS["actor"]
     assert ("identifiers", "identifiers") in neo4j.NODE_COLUMNS["actor"]
-    assert neo4j.NODE_COLUMNS["sanction"][6:8] == [("date", "date"), ("day", "day:int")]
+    assert neo4j.NODE_COLUMNS["sanction"][7:9] == [("date", "date"), ("day", "day:int")]
     assert ("confidence", "confidence:float") in neo4j.NODE_COLUMNS["statement"]
     assert neo4j.EDGE_COLUMNS == {"BECAUSE_OF": "detail", "CITES": "quote"}
     assert list(neo4j.NODE_FILES.values()) == [

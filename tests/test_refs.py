@@ -74,7 +74,8 @@ def test_every_field_holding_record_ids_is_tagged_and_nothing_else_is() -> None:
                     tags[f"{model.__name__}.{name}"] = m
     assert Citation in _models()
     assert slug_fields == set(tags) == {
-        "Actor.member_of", "Actor.part_of", "Sanction.imposers", "Sanction.targets",
+        "Actor.member_of", "Actor.part_of", "Sanction.imposers", "Sanction.authorities",
+        "Sanction.targets",
         "Sanction.in_response_to", "Statement.speakers", "Statement.about_sanctions",
         "Statement.about_actors", "Citation.source", "Relationship.subject",
         "Relationship.object"}

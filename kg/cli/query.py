@@ -95,12 +95,16 @@ def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any
 def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt: str,
                     ids: bool, expand_blocs: bool = False) -> None:
     """Relations as a table (imposer, via the bloc when blocs are expanded, target, reason,
-    status, date, and the sanction id with ``--ids``), or as JSON/CSV."""
+    status, date, the issuing authority when any row names one, and the sanction id with
+    ``--ids``), or as JSON/CSV."""
+    # The table shows the issuing authority when some row names one; JSON/CSV always do.
+    authority = ["authority"] if fmt != "table" or any(r.authority for r in rows) else []
     cols = ["imposer", *(["via"] if expand_blocs else []), "target", "reason", "status",
-            "date", *(["sanction"] if ids else [])]
+            "date", *authority, *(["sanction"] if ids else [])]
     table: Sequence[Any] = rows
     if fmt == "table":
         table = [{"imposer": r.imposer_name, "target": r.target_name,
+                  "authority": r.authority or "",
                   "reason": _words(r.reason), "status": r.status, "date": r.date,
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]

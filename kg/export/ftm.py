@@ -6,11 +6,11 @@
   Names, aliases, country, Wikidata id, position and notes are kept; a state or bloc that
   imposes sanctions is itself a PublicBody so that sanctions can name it.
 * A sanction becomes one FtM ``Sanction`` per target (FtM links a sanction to one entity):
-  ``kg-<sanction id>-<target id>`` with ``entity``, ``authority`` (the imposers' names),
-  ``country`` (the imposers' countries), ``program``, ``reason`` (the source's words where
-  known, else the category), ``provisions`` (measures), ``startDate``/``endDate``,
-  ``status`` and ``sourceUrl``. A retaliation adds the ``sanction.counter`` topic to its
-  targets, as OpenSanctions does.
+  ``kg-<sanction id>-<target id>`` with ``entity``, ``authority`` (the issuing bodies'
+  names, else the imposers'), ``country`` (the imposers' countries), ``program``,
+  ``reason`` (the source's words where known, else the category), ``provisions``
+  (measures), ``startDate``/``endDate``, ``status`` and ``sourceUrl``. A retaliation adds
+  the ``sanction.counter`` topic to its targets, as OpenSanctions does.
 * Statements have no FtM schema and are not written.
 
 Only the standard library is used; the test suite reads every line back with the
@@ -83,6 +83,9 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         countries = [a.get("country") for a in imposers]
         countries += [i for i in s["imposers"] if _COUNTRY.match(i)]
         reasons = [d or c for c, d in zip(s["reasons"], s["reason_details"], strict=False)]
+        # FtM's authority is the issuing body when the sanction names one, else the imposer
+        issuers = [actors.get(node_id(NodeType.ACTOR, i), {})
+                   for i in s.get("authorities") or ()] or imposers
         retaliation = "retaliation" in s["reasons"]
         for t in s["targets"]:
             if retaliation:
@@ -92,7 +95,7 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 "id": _eid(f"{sid}-{t}"), "schema": "Sanction",
                 "properties": _clean({
                     "entity": [_eid(t)],
-                    "authority": [a.get("label") for a in imposers],
+                    "authority": [a.get("label") for a in issuers],
                     "country": [c for c in countries if c and _COUNTRY.match(c)],
                     "program": [s.get("program")],
                     "reason": reasons,

@@ -87,7 +87,8 @@ def _sanction_attrs(s: Sanction, names: dict[str, str],
              + _short_list([names.get(i, i) for i in s.targets], 2))
     return {
         "type": "sanction", "label": label, "status": _V[s.status],
-        "imposers": own(s.imposers), "targets": own(s.targets),
+        "imposers": own(s.imposers), "authorities": own(s.authorities),
+        "targets": own(s.targets),
         "measures": [_V[m] for m in s.measures],
         "reasons": [_V[r.category] for r in s.reasons],
         "reason_details": [r.detail for r in s.reasons],

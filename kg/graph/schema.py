@@ -66,7 +66,7 @@ __all__ = [
     "require_kg_graph",
 ]
 
-GRAPH_VERSION = 2
+GRAPH_VERSION = 3
 """Bumped whenever node ids, attribute names or shapes, or edge types change; saved graphs
 (:mod:`kg.graph.store`) of another version are refused."""
 GRAPH_VERSION_KEY = "kg_graph_version"
@@ -89,6 +89,8 @@ class EdgeType(StrEnum):
 
     IMPOSED = "IMPOSED"
     """actor -> sanction it imposed (one per imposer)."""
+    ISSUED = "ISSUED"
+    """government body -> sanction it issued for its polity (``authorities``)."""
     TARGETS = "TARGETS"
     """sanction -> actor it targets."""
     BECAUSE_OF = "BECAUSE_OF"
@@ -118,6 +120,7 @@ _A, _S, _T, _R = NodeType.ACTOR, NodeType.SANCTION, NodeType.STATEMENT, NodeType
 #: Edge type -> (node types it starts from, node types it ends at).
 EDGE_ENDS: dict[EdgeType, tuple[frozenset[NodeType], frozenset[NodeType]]] = {
     EdgeType.IMPOSED: (frozenset({_A}), frozenset({_S})),
+    EdgeType.ISSUED: (frozenset({_A}), frozenset({_S})),
     EdgeType.TARGETS: (frozenset({_S}), frozenset({_A})),
     EdgeType.BECAUSE_OF: (frozenset({_S}), frozenset({NodeType.REASON})),
     EdgeType.RESPONDS_TO: (frozenset({_S}), frozenset({_S})),
@@ -222,6 +225,8 @@ class SanctionNode(TypedDict):
     status: str
     """A :class:`~kg.model.vocab.Status` value."""
     imposers: list[str]
+    authorities: list[str]
+    """The issuing bodies' actor ids (``Sanction.authorities``)."""
     targets: list[str]
     measures: list[str]
     """:class:`~kg.model.vocab.Measure` values."""

@@ -16,8 +16,9 @@ is in the past on the day of the import: never guessed, the day is the ``today``
 **The source list is kept on the sanction**: the row's list (``SDN``, ``SSI``, ``EL``,
 ``DPL``, ``UVL``, ``DTC``, ``ISN``, ... from :data:`kg.ingest.regimes.CSL_LISTS`) is a
 source record ``csl-list-<code>`` the sanction cites, titled with the list's name and
-published by its agency; the agency (OFAC, BIS, DDTC, ISN) is a ``government_body`` actor
-``part_of`` ``us``. Treasury lists' ``programs`` are OFAC tags mapped to reasons
+published by its agency; the agency (OFAC, BIS, DDTC, ISN) is the sanction's authority
+(``authorities``), a ``government_body`` actor ``part_of`` ``us``
+(:func:`kg.ingest.bodies.body`). Treasury lists' ``programs`` are OFAC tags mapped to reasons
 (:data:`kg.ingest.crosswalks.OFAC_PROGRAMS`); the other lists' programmes, or the list's
 name when there are none, are kept as ``other`` with their words. The measures are the
 list's; the Federal Register notice and licence terms are the legal basis.
@@ -181,6 +182,7 @@ def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path
         ("license_policy", "license policy: ")) if row.get(c))
     code = lst.code.lower().replace(" ", "-") if lst else "list"
     yield Sanction(id=f"{actor_id}-{code}", imposers=["us"],
+                   authorities=[AGENCIES[lst.agency]] if lst else [],
                    targets=[actor_id],
                    status=Status.LIFTED if end and end <= today else Status.IMPOSED,
                    measures=list(lst.measures) if lst else [], reasons=reasons,

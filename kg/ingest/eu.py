@@ -23,8 +23,9 @@ ones kept apart in the description (name search does not use them); ``identifier
 ``eu-<logicalId>-listing`` is imposed by ``eu`` on ``designationDate`` (else the earliest
 regulation's publication date), an asset freeze, with reasons from each programme
 (:data:`kg.ingest.regimes.EU_PROGRAMMES`, the programme code kept as the detail) and the
-regulations as its legal basis. The authority is the Council of the EU, written as the
-``government_body`` actor ``eu-council`` that is ``part_of`` ``eu``.
+regulations as its legal basis. The authority is the Council of the EU, named in the
+sanction's ``authorities`` and written as the ``government_body`` actor ``eu-council`` that
+is ``part_of`` ``eu`` (:func:`kg.ingest.bodies.body`).
 
 Parsed with :mod:`defusedxml` and streamed (:func:`kg.ingest.xmlstream.xml_entries`).
 """
@@ -199,7 +200,8 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     url_cites = [Citation(source=sid) for sid in dict.fromkeys(
         x.id for x in (url_source(u) for u in urls) if x)]
     sanction = Sanction(
-        id=f"{actor_id}-listing", imposers=["eu"], targets=[actor_id],
+        id=f"{actor_id}-listing", imposers=["eu"], authorities=[COUNCIL.id],
+        targets=[actor_id],
         measures=[Measure.ASSET_FREEZE],
         reasons=[ReasonRef(category=r, detail=p) for p in programmes
                  for r in eu_programme_reasons(p)],

@@ -7,10 +7,12 @@ Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "dat
   actors ``ftm-<id>`` (names and aliases, country, wikidataId, identifiers such as INN, IMO,
   LEI and the OpenSanctions id), whether or not anything sanctions them.
 * A Sanction entity becomes one sanction ``ftm-<id>`` against its ``entity``. The imposer
-  comes from ``authority`` through :data:`kg.ingest.crosswalks.AUTHORITIES` (an authority the
-  table does not know becomes its own government_body actor ``body-<name>``, part of the
-  ``country`` given), else from ``country``. ``reason`` is kept verbatim as the detail and
-  classified; ``program`` fills in when there is no reason; ``provisions`` become measures;
+  is the polity ``country`` names, else the one ``authority`` stands for
+  (:data:`kg.ingest.crosswalks.AUTHORITIES`); the authority is kept as the sanction's
+  ``authorities``, a government_body actor part of that polity (``us-ofac``, ``gb-ofsi``...
+  from kg/curated/issuing_bodies.yaml, else ``body-<name>``). ``reason`` is kept verbatim
+  as the detail and classified; ``program`` fills in when there is no reason; ``provisions``
+  become measures;
   ``startDate``/``listingDate`` the date, ``endDate`` the end date (in the past: lifted).
   A target carrying the ``sanction.counter`` topic makes the sanction a retaliation.
 * Ownership, Directorship, Family, Associate and UnknownLink become relationships
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kg._clock import today_iso
+from kg.ingest.bodies import body_for_authority
 from kg.ingest.common import (
     MAX_NAME,
     ImportReport,
@@ -293,16 +296,20 @@ def _polity(value: str) -> str | None:
 
 
 def _imposers(entity: dict[str, Any], st: _State, path: Path,
-              n: int) -> tuple[list[str], list[Actor]]:
-    """Imposer ids and the actors to write for them (states, blocs, issuing bodies).
+              n: int) -> tuple[list[str], list[Actor], list[str]]:
+    """Imposer ids, the actors to write for them (states, blocs, issuing bodies) and the
+    ids of the issuing bodies (the sanction's ``authorities``).
 
     The imposer is the polity the record names in ``country``; without one, the polity the
     authority stands for (kg/curated/authorities.yaml). The issuing authority itself (DG
-    FISMA, the Direction Générale du Trésor...) is kept as a government_body actor
-    ``body-<name>`` that is ``part_of`` that polity. Only an authority with no polity at
-    all becomes the imposer itself (reported), so nothing the record says is lost.
+    FISMA, the Direction Générale du Trésor...) is kept as a government_body actor that is
+    ``part_of`` that polity: the body kg/curated/issuing_bodies.yaml names (``us-ofac``,
+    the same node the OFAC and CSL importers write) when it is part of an imposer, else
+    ``body-<name>``. Only an authority with no polity at all becomes the imposer itself
+    (reported), so nothing the record says is lost.
     """
     new: list[Actor] = []
+    issued: list[str] = []
     polities: list[str] = []
     for value in values(entity, "country"):
         code = _polity(value)
@@ -320,11 +327,17 @@ def _imposers(entity: dict[str, Any], st: _State, path: Path,
         if home and normalize(authority) in {normalize(home),
                                              normalize(country_name(home) or home)}:
             continue  # the authority is the polity's own name ("European Union")
-        body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
-                     kind=ActorKind.GOVERNMENT_BODY,
-                     country=home if home and len(home) == 2 else None, part_of=home)
+        known = body_for_authority(authority)
+        if known is not None and known.part_of == home:
+            body = known
+        else:
+            body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
+                         kind=ActorKind.GOVERNMENT_BODY,
+                         country=home if home and len(home) == 2 else None, part_of=home)
         if st.seen.first(body):
             new.append(body)
+        if home is not None and body.id not in issued:
+            issued.append(body.id)
         if home is None:
             ids.append(body.id)
             st.report.change(path, n, f"authority {authority!r} names no state or bloc, and "
@@ -332,7 +345,7 @@ def _imposers(entity: dict[str, Any], st: _State, path: Path,
                                       "imposer", record=f"sanction {entity['id']!r}",
                              field="authority")
     states = [a for code in ids if is_country(code) for a in st.seen.state(code)]
-    return list(dict.fromkeys(ids)), states + new
+    return list(dict.fromkeys(ids)), states + new, issued
 
 
 def _programme_reasons(program: str, imposers: list[str]) -> list[ReasonRef]:
@@ -356,7 +369,7 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     if sid in st.sanctions:
         st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
         return
-    imposers, new_actors = _imposers(entity, st, path, n)
+    imposers, new_actors, authorities = _imposers(entity, st, path, n)
     if not imposers:
         st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
         return
@@ -387,7 +400,8 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
         status = Status.LIFTED
     new_sources, cites = _citations(entity, src, st)
     sanction = Sanction(
-        id=slug_id("ftm", sid), imposers=imposers, targets=targets, status=status,
+        id=slug_id("ftm", sid), imposers=imposers, authorities=authorities, targets=targets,
+        status=status,
         measures=classify_measures(values(entity, "provisions")), reasons=reasons,
         date=date, end_date=end, program=program, sources=cites,
     )

@@ -21,7 +21,8 @@ file                                columns
 Each primary row becomes an actor ``ofac-<ent_num>`` (SDN_Type individual -> person,
 vessel -> vessel, aircraft -> aircraft, empty -> organization) and one sanction
 ``ofac-<ent_num>-sdn``
-(or ``-cons``) imposed by ``us``, its programmes (``SDGT] [IRGC`` is two) mapped to reasons
+(or ``-cons``) imposed by ``us`` and issued by OFAC (the ``government_body`` actor
+``us-ofac``, part of ``us``), its programmes (``SDGT] [IRGC`` is two) mapped to reasons
 through :data:`kg.ingest.crosswalks.OFAC_PROGRAMS`, each programme tag kept as the detail. An
 SDN listing blocks property, so its measure is ``asset_freeze``. The legacy files carry no
 listing dates. Aliases come from the alt file, the country from the nationality in the
@@ -217,7 +218,8 @@ def listing(actor_id: str, lst: str, tags: list[str], src_id: str) -> Sanction:
     (or ``-cons``) imposed by ``us``, issued by OFAC, its programme tags mapped to reasons
     (:func:`kg.ingest.crosswalks.ofac_program_reasons`); an SDN listing freezes assets."""
     reasons = [ReasonRef(category=r, detail=t) for t in tags for r in ofac_program_reasons(t)]
-    return Sanction(id=f"{actor_id}-{lst}", imposers=["us"], targets=[actor_id],
+    return Sanction(id=f"{actor_id}-{lst}", imposers=["us"], authorities=["us-ofac"],
+                    targets=[actor_id],
                     measures=[Measure.ASSET_FREEZE] if lst == "sdn" else [],
                     reasons=reasons, program="; ".join(tags) or None,
                     sources=[Citation(source=src_id)])

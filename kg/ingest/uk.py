@@ -24,8 +24,9 @@ the UK Sanctions List reference and the UN reference (``(UN Ref):QDi.001``), and
 ``uk-<group id>-listing`` is imposed by ``gb`` on ``Listed On`` (effective on the date
 designated, when later), an asset freeze, with reasons from the regime
 (:data:`kg.ingest.regimes.UK_REGIMES`, the regime's words kept as the detail). The
-authority is OFSI: the sanction cites the file's source, published by OFSI, and OFSI is
-written as a ``government_body`` actor ``gb-ofsi`` that is ``part_of`` ``gb``.
+authority is OFSI: the sanction names it in ``authorities`` and cites the file's source,
+published by OFSI, and OFSI is written as the ``government_body`` actor ``gb-ofsi`` that is
+``part_of`` ``gb`` (:func:`kg.ingest.bodies.body`).
 
 Rows are streamed; only a compact summary per Group ID is held until the end of the file.
 A row whose Group ID or name is missing is skipped, and a date that cannot be read is left
@@ -228,7 +229,8 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
                     "words")
     listed = min(g.values.get("listed", []), default=None)
     designated = min(g.values.get("designated", []), default=None)
-    yield Sanction(id=f"{actor_id}-listing", imposers=["gb"], targets=[actor_id],
+    yield Sanction(id=f"{actor_id}-listing", imposers=["gb"], authorities=[OFSI.id],
+                   targets=[actor_id],
                    measures=[Measure.ASSET_FREEZE], reasons=reasons,
                    date=listed or designated,
                    effective_date=designated if listed and designated and designated > listed

@@ -160,6 +160,13 @@ class Sanction(_Model):
     imposers: Annotated[list[Slug], AfterValidator(_no_duplicates),
                         Ref("actor", edge="IMPOSED", incoming=True)] = Field(min_length=1)
     """Ids of the actors that impose it (one or more)."""
+    authorities: Annotated[list[Slug], AfterValidator(_no_duplicates),
+                           Ref("actor", edge="ISSUED", incoming=True)] = Field(
+        default_factory=list
+    )
+    """Ids of the issuing authorities: the government bodies (OFAC, OFSI, the Council of
+    the EU) that issued it on an imposer's behalf, each ``part_of`` that imposer; empty
+    when the source names none."""
     targets: Annotated[list[Slug], AfterValidator(_no_duplicates),
                        Ref("actor", edge="TARGETS")] = Field(min_length=1)
     """Ids of the actors it is aimed at (one or more)."""

@@ -235,6 +235,8 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
             else [(t, None) for t in d["targets"]]
         sid = node.partition(":")[2]
         sources = tuple(dict.fromkeys(d["sources"]))
+        authority_ids = tuple(d.get("authorities") or ())
+        authority = "; ".join(cold.name(a) for a in authority_ids) or None
         for imp, via in imposers:
             for tgt, how in targets:
                 for cat, detail in reasons:
@@ -242,7 +244,8 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
                         imposer=imp, imposer_name=cold.name(imp), target=tgt,
                         target_name=cold.name(tgt), reason=cat, reason_detail=detail,
                         sanction=sid, status=d["status"], date=d.get("date"),
-                        sources=sources, via=via, target_via=how))
+                        sources=sources, via=via, target_via=how,
+                        authority=authority, authority_ids=authority_ids))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
     return out
 

@@ -31,6 +31,11 @@ class Relation:
     """The bloc through which ``imposer`` took part, when blocs are expanded."""
     target_via: str | None = None
     """How the matched target belongs to the actor asked about (``country``, ``part_of``)."""
+    authority: str | None = None
+    """The name of the issuing authority the sanction names (OFAC, OFSI, the Council of the
+    EU; several joined by ``"; "``), None when it names none."""
+    authority_ids: tuple[str, ...] = ()
+    """The actor ids of those authorities (``Sanction.authorities``)."""
 
 
 class Relations(list[Relation]):

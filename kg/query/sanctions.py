@@ -108,6 +108,8 @@ def relations(
                 undated.add(node)
             continue
         sid = record_id(node)
+        authority_ids = tuple(d.get("authorities") or ())
+        authority = "; ".join(actor_name(idx, a) for a in authority_ids) or None
         for imp, via in imposers:
             for tgt, how in targets:
                 if lifts is not None and day is not None and lifts.lifted(
@@ -119,7 +121,8 @@ def relations(
                         target_name=actor_name(idx, tgt), reason=cat, reason_detail=detail,
                         sanction=sid, status=d["status"], date=d.get("date"),
                         sources=tuple(dict.fromkeys(d["sources"])), via=via,
-                        target_via=how))
+                        target_via=how,
+                        authority=authority, authority_ids=authority_ids))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
     out.undated = len(undated)
     return out

@@ -35,7 +35,7 @@ def imported(tmp_path, fixtures):
 
 def test_import_report_on_stderr_and_json(imported, tmp_path):
     report = json.loads((tmp_path / "ofac.json").read_text())
-    assert report["imported"] == {"actor": 6, "sanction": 5, "source": 1}
+    assert report["imported"] == {"actor": 7, "sanction": 5, "source": 1}  # with us, OFAC
     assert report["skipped_total"] == 3
     assert {s["line"] for s in report["skipped"]} == {4, 5}
 
@@ -102,3 +102,21 @@ def test_identical_duplicates_load_once_different_ones_do_not(tmp_path):
     b.write_text('{"type": "actor", "id": "us", "name": "USA", "kind": "state"}\n')
     r = kg("validate", a, b)
     assert r.returncode == 1 and "duplicate actor id 'us'" in r.stderr
+
+
+def test_who_sanctioned_shows_the_issuing_authority(tmp_path, fixtures):
+    data = tmp_path / "ofac.jsonl"
+    assert kg("import", "ofac", fixtures / "sdn.xml", "-o", data).returncode == 1
+    saved = tmp_path / "g.kgz"
+    assert kg("build", "-d", data, "-o", saved).returncode == 0
+    for source in (data, saved):  # the graph, and a saved graph's index (cold)
+        r = kg("query", "who-sanctioned", "CALM HORIZON", "-d", source, "--format", "json")
+        rows = json.loads(r.stdout)
+        assert {(x["imposer"], x["authority"], tuple(x["authority_ids"])) for x in rows} == {
+            ("us", "Office of Foreign Assets Control", ("us-ofac",))}
+    table = kg("query", "who-sanctioned", "CALM HORIZON", "-d", data).stdout
+    assert table.splitlines()[0].split()[-1] == "authority"
+    assert "Office of Foreign" in table
+    # a sanction that names no authority has an empty one
+    r = kg("query", "who-sanctioned", "Russia", "--format", "json")
+    assert r.returncode == 0 and all(x["authority"] is None for x in json.loads(r.stdout))

@@ -26,6 +26,9 @@ def test_rows_keep_their_source_list_and_agency(fixtures):
     assert all(s.imposers == ["us"] for s in ds.sanctions)
     bodies = {a.id: a.part_of for a in ds.actors if a.kind is ActorKind.GOVERNMENT_BODY}
     assert bodies == {"us-ofac": "us", "us-bis": "us", "us-isn": "us"}
+    issued = {s.id: s.authorities for s in ds.sanctions}
+    assert issued["csl-a1f0c0de0006-sdn"] == ["us-ofac"]
+    assert issued["csl-a1f0c0de0007-uvl"] == ["us-bis"]
 
 
 def test_reasons_measures_dates(fixtures):

@@ -44,6 +44,7 @@ def test_sanctions(fixtures):
         (Reason.OTHER, "XYZ")]
     council = ds.actor("eu-council")
     assert council.kind is ActorKind.GOVERNMENT_BODY and council.part_of == "eu"
+    assert {(x.imposers[0], *x.authorities) for x in s.values()} == {("eu", "eu-council")}
     assert sum(report.notes.values()) == 1
 
 

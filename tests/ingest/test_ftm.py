@@ -80,8 +80,14 @@ def test_the_polity_imposes_and_the_authority_is_kept_as_its_body(fixtures):
     assert body.kind is ActorKind.GOVERNMENT_BODY and body.part_of == "ge"
     assert s.status is Status.LIFTED and s.end_date == "2020-11-12"
     assert s.reasons[0].category is Reason.TERRORISM
-    ofac = ds.actor("body-office-of-foreign-assets-control")
+    assert s.authorities == [body.id]  # the sanction names the body that issued it
+    # a body kg/curated/issuing_bodies.yaml knows is the node every importer writes for it
+    ofac = ds.actor("us-ofac")
     assert (ofac.part_of, ofac.country) == ("us", "us")
+    assert ds.actor("body-office-of-foreign-assets-control") is None
+    by_id = {x.id: x for x in ds.sanctions}
+    assert by_id["ftm-ofac-san-vesk"].authorities == ["us-ofac"]
+    assert by_id["ftm-eu-fsf-nordlight"].authorities == ["eu-council"]
 
 
 def test_bad_lines_reported_with_line_and_rest_imported(fixtures):

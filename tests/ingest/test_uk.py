@@ -62,6 +62,8 @@ def test_sanctions_imposer_authority_dates_and_reasons(fixtures):
         (Reason.OTHER, "Maritime Examples")]
     ofsi = ds.actor("gb-ofsi")
     assert ofsi.kind is ActorKind.GOVERNMENT_BODY and ofsi.part_of == "gb"
+    assert {x.imposers[0] for x in s.values()} == {"gb"}  # the polity imposes,
+    assert {tuple(x.authorities) for x in s.values()} == {("gb-ofsi",)}  # OFSI issues
 
 
 def test_bad_rows_reported_by_line_and_field(tmp_path):
