@@ -6,6 +6,7 @@ kind    input                                               module
 ======  ==================================================  =========================
 ftm     FollowTheMoney JSON lines (OpenSanctions exports)    :mod:`kg.ingest.ftm`
 ofac    OFAC legacy CSV (sdn.csv, add.csv, alt.csv, cons_*)  :mod:`kg.ingest.ofac`
+        and SDN XML (sdn.xml, consolidated.xml)              :mod:`kg.ingest.ofac_xml`
 un      UN Security Council consolidated list (XML)          :mod:`kg.ingest.un`
 gdelt   GDELT 2.0 / 1.0 events (tab-separated, 61/58/57)     :mod:`kg.ingest.gdelt`
 uk      OFSI consolidated list (ConList.csv)                 :mod:`kg.ingest.uk`
@@ -44,8 +45,8 @@ def _reader(kind: str) -> Reader:
         from kg.ingest.ftm import read_ftm
         return read_ftm
     if kind == "ofac":
-        from kg.ingest.ofac import read_ofac
-        return read_ofac
+        from kg.ingest.ofac_xml import read_ofac_files
+        return read_ofac_files
     if kind == "un":
         from kg.ingest.un import read_un
         return read_un

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from kg._clock import today_iso
-from kg.ingest.bodies import body_for_authority
 from kg.ingest.common import (
     MAX_NAME,
     ImportReport,
@@ -42,23 +41,18 @@ from kg.ingest.common import (
     Seen,
     decode_line,
     file_source,
-    is_country,
     iter_lines,
     read_date,
     slug_id,
     text_slug,
     url_source,
 )
-from kg.ingest.crosswalks import (
-    imposer_for_authority,
-    ofac_program_reasons,
-    un_regime_reasons,
-)
+from kg.ingest.ftm_imposers import imposers as imposers_of
+from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Link, first_value, links_out, values
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
-from kg.resolve.resolver import country_code, country_name, normalize
 
 try:  # orjson parses several times faster; the json module does the same job without it
     import orjson
@@ -284,92 +278,13 @@ def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
         st.pending.setdefault(t, []).append(hold)
 
 
-def _polity(value: str) -> str | None:
-    """The state or bloc id a Sanction's ``country`` names (``"UK"``, ``"United Kingdom"``
-    and ``"gb"`` are all ``gb``; the UN is ``unsc``, the body that imposes UN sanctions)."""
-    code = value.strip().lower()
-    if not is_country(code):
-        code = country_code(value) or ""
-    if code == "un":
-        return "unsc"
-    return code if is_country(code) else None
-
-
-def _imposers(entity: dict[str, Any], st: _State, path: Path,
-              n: int) -> tuple[list[str], list[Actor], list[str]]:
-    """Imposer ids, the actors to write for them (states, blocs, issuing bodies) and the
-    ids of the issuing bodies (the sanction's ``authorities``).
-
-    The imposer is the polity the record names in ``country``; without one, the polity the
-    authority stands for (kg/curated/authorities.yaml). The issuing authority itself (DG
-    FISMA, the Direction Générale du Trésor...) is kept as a government_body actor that is
-    ``part_of`` that polity: the body kg/curated/issuing_bodies.yaml names (``us-ofac``,
-    the same node the OFAC and CSL importers write) when it is part of an imposer, else
-    ``body-<name>``. Only an authority with no polity at all becomes the imposer itself
-    (reported), so nothing the record says is lost.
-    """
-    new: list[Actor] = []
-    issued: list[str] = []
-    polities: list[str] = []
-    for value in values(entity, "country"):
-        code = _polity(value)
-        if code is None:
-            st.report.change(path, n, f"country {value!r} is not a state or bloc kg knows; "
-                                      "left out", record=f"sanction {entity['id']!r}",
-                             field="country")
-        elif code not in polities:
-            polities.append(code)
-    authorities = values(entity, "authority") or values(entity, "publisher")
-    table = [imposer_for_authority(a) for a in authorities]
-    ids = polities or list(dict.fromkeys(c for c in table if c))
-    for authority, code in zip(authorities, table, strict=True):
-        home = code if code in ids else (ids[0] if ids else None)
-        if home and normalize(authority) in {normalize(home),
-                                             normalize(country_name(home) or home)}:
-            continue  # the authority is the polity's own name ("European Union")
-        known = body_for_authority(authority)
-        if known is not None and known.part_of == home:
-            body = known
-        else:
-            body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
-                         kind=ActorKind.GOVERNMENT_BODY,
-                         country=home if home and len(home) == 2 else None, part_of=home)
-        if st.seen.first(body):
-            new.append(body)
-        if home is not None and body.id not in issued:
-            issued.append(body.id)
-        if home is None:
-            ids.append(body.id)
-            st.report.change(path, n, f"authority {authority!r} names no state or bloc, and "
-                                      "the record gives no country: the authority is the "
-                                      "imposer", record=f"sanction {entity['id']!r}",
-                             field="authority")
-    states = [a for code in ids if is_country(code) for a in st.seen.state(code)]
-    return list(dict.fromkeys(ids)), states + new, issued
-
-
-def _programme_reasons(program: str, imposers: list[str]) -> list[ReasonRef]:
-    """Reasons for a programme, from the reviewed tables only (OFAC's for a US sanction,
-    the UN regimes' for a UN one); any other programme is ``other`` with its words kept
-    (never a keyword guess: a US "Reciprocal" exclusion is not retaliation)."""
-    cats: tuple[Reason, ...] = ()
-    if "us" in imposers:
-        cats = tuple(c for tag in program.split("; ") for c in ofac_program_reasons(tag)
-                     if c is not Reason.OTHER)
-    elif "unsc" in imposers:
-        _, found = un_regime_reasons(program, None)
-        cats = tuple(c for c in found if c is not Reason.OTHER)
-    out = [ReasonRef(category=c, detail=program) for c in dict.fromkeys(cats)]
-    return out or [ReasonRef(category=Reason.OTHER, detail=program)]
-
-
 def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
               st: _State) -> Iterator[Record]:
     sid = entity["id"]
     if sid in st.sanctions:
         st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
         return
-    imposers, new_actors, authorities = _imposers(entity, st, path, n)
+    imposers, new_actors, authorities = imposers_of(entity, st.report, st.seen, path, n)
     if not imposers:
         st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
         return
@@ -380,7 +295,7 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
                for text in dict.fromkeys(values(entity, "reason"))
                for c in (m.reason for m in classify_reason(text))]
     if not reasons and program:
-        reasons = _programme_reasons(program, imposers)
+        reasons = programme_reasons(program, imposers)
     if any(t in st.counter for t in values(entity, "entity")) and not any(
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,

@@ -51,7 +51,7 @@ from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_code
 
-__all__ = ["OFAC_PUBLISHER", "listing", "ofac_body", "read_ofac"]
+__all__ = ["OFAC_PUBLISHER", "file_role", "listing", "ofac_body", "read_ofac"]
 
 #: The publisher named on every OFAC file's source record.
 OFAC_PUBLISHER = "US Treasury, Office of Foreign Assets Control"
@@ -123,24 +123,14 @@ def _read_extras(paths: list[Path], report: ImportReport,
 
 
 def read_ofac(paths: Iterable[Path], report: ImportReport, *,
-              progress: Progress | None = None) -> Iterator[Record]:
-    """Stream records from OFAC files: legacy CSV (see the module docstring) and SDN XML
-    (``*.xml``: :mod:`kg.ingest.ofac_xml`), the same entry from both being one actor."""
+              progress: Progress | None = None, seen: Seen | None = None,
+              used: set[tuple[str, str]] | None = None) -> Iterator[Record]:
+    """Stream records from OFAC legacy CSV files (see the module docstring); ``seen`` and
+    ``used`` ((list, ent_num) pairs already imported) are shared with the XML reader when
+    one import reads both (:func:`kg.ingest.ofac_xml.read_ofac_files`)."""
     paths = list(paths)
-    xml = [p for p in paths if p.suffix.lower() == ".xml"]
-    paths = [p for p in paths if p.suffix.lower() != ".xml"]
-    seen = Seen()
-    used: set[tuple[str, str]] = set()
-    if xml:
-        from kg.ingest.ofac_xml import read_ofac_xml
-
-        yield from read_ofac_xml(xml, report, progress=progress, seen=seen, used=used)
-    if paths:
-        yield from _read_csv(paths, report, progress, seen, used)
-
-
-def _read_csv(paths: list[Path], report: ImportReport, progress: Progress | None, seen: Seen,
-              used: set[tuple[str, str]]) -> Iterator[Record]:
+    seen = seen or Seen()
+    used = set() if used is None else used
     report.files += [str(p) for p in paths]
     primary = [p for p in paths if file_role(p)[0] == "primary"]
     extra = _read_extras([p for p in paths if file_role(p)[0] != "primary"], report, progress)

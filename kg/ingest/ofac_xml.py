@@ -45,14 +45,14 @@ from kg.ingest.common import (
     file_source,
     text_slug,
 )
-from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body
+from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, Source
 from kg.model.source_dates import read_source_date
 from kg.model.vocab import ActorKind
 from kg.resolve.resolver import country_code
 
-__all__ = ["read_ofac_xml", "weak_aliases"]
+__all__ = ["read_ofac_files", "read_ofac_xml", "weak_aliases"]
 
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
@@ -109,6 +109,22 @@ def weak_aliases(actor: Actor, weak: list[str], report: ImportReport, path: Path
                       record=actor.id, field="akaList")
     text = "\n".join(p for p in (actor.description, f"Weak AKAs: {'; '.join(weak)}") if p)
     return actor.model_copy(update={"description": text[:_MAX_TEXT * 4]})
+
+
+def read_ofac_files(paths: Iterable[Path], report: ImportReport, *,
+                    progress: Progress | None = None) -> Iterator[Record]:
+    """What ``kg import ofac`` reads: SDN XML files (``*.xml``, this module) and legacy CSV
+    files (:func:`kg.ingest.ofac.read_ofac`) in one import, the same entry from both kept
+    once (the XML first: it holds more)."""
+    paths = list(paths)
+    xml = [p for p in paths if p.suffix.lower() == ".xml"]
+    csv = [p for p in paths if p.suffix.lower() != ".xml"]
+    seen = Seen()
+    used: set[tuple[str, str]] = set()
+    if xml:
+        yield from read_ofac_xml(xml, report, progress=progress, seen=seen, used=used)
+    if csv:
+        yield from read_ofac(csv, report, progress=progress, seen=seen, used=used)
 
 
 def read_ofac_xml(paths: Iterable[Path], report: ImportReport, *,

@@ -1,0 +1,97 @@
+"""Who imposed an FtM ``Sanction`` and why, from its ``country``, ``authority`` and
+``program`` (:mod:`kg.ingest.ftm` reads the entities; this module decides the imposers,
+the issuing bodies and the programme's reasons)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kg.ingest.bodies import body_for_authority
+from kg.ingest.common import MAX_NAME, ImportReport, Seen, is_country, text_slug
+from kg.ingest.crosswalks import imposer_for_authority, ofac_program_reasons, un_regime_reasons
+from kg.ingest.ftm_links import values
+from kg.model.records import Actor, ReasonRef
+from kg.model.vocab import ActorKind, Reason
+from kg.resolve.resolver import country_code, country_name, normalize
+
+__all__ = ["imposers", "polity", "programme_reasons"]
+
+
+def polity(value: str) -> str | None:
+    """The state or bloc id a Sanction's ``country`` names (``"UK"``, ``"United Kingdom"``
+    and ``"gb"`` are all ``gb``; the UN is ``unsc``, the body that imposes UN sanctions)."""
+    code = value.strip().lower()
+    if not is_country(code):
+        code = country_code(value) or ""
+    if code == "un":
+        return "unsc"
+    return code if is_country(code) else None
+
+
+def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Path,
+             n: int) -> tuple[list[str], list[Actor], list[str]]:
+    """Imposer ids, the actors to write for them (states, blocs, issuing bodies) and the
+    ids of the issuing bodies (the sanction's ``authorities``).
+
+    The imposer is the polity the record names in ``country``; without one, the polity the
+    authority stands for (kg/curated/authorities.yaml). The issuing authority itself (DG
+    FISMA, the Direction Générale du Trésor...) is kept as a government_body actor that is
+    ``part_of`` that polity: the body kg/curated/issuing_bodies.yaml names (``us-ofac``,
+    the same node the OFAC and CSL importers write) when it is part of an imposer, else
+    ``body-<name>``. Only an authority with no polity at all becomes the imposer itself
+    (reported), so nothing the record says is lost.
+    """
+    new: list[Actor] = []
+    issued: list[str] = []
+    polities: list[str] = []
+    for value in values(entity, "country"):
+        code = polity(value)
+        if code is None:
+            report.change(path, n, f"country {value!r} is not a state or bloc kg knows; "
+                                      "left out", record=f"sanction {entity['id']!r}",
+                             field="country")
+        elif code not in polities:
+            polities.append(code)
+    authorities = values(entity, "authority") or values(entity, "publisher")
+    table = [imposer_for_authority(a) for a in authorities]
+    ids = polities or list(dict.fromkeys(c for c in table if c))
+    for authority, code in zip(authorities, table, strict=True):
+        home = code if code in ids else (ids[0] if ids else None)
+        if home and normalize(authority) in {normalize(home),
+                                             normalize(country_name(home) or home)}:
+            continue  # the authority is the polity's own name ("European Union")
+        known = body_for_authority(authority)
+        if known is not None and known.part_of == home:
+            body = known
+        else:
+            body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
+                         kind=ActorKind.GOVERNMENT_BODY,
+                         country=home if home and len(home) == 2 else None, part_of=home)
+        if seen.first(body):
+            new.append(body)
+        if home is not None and body.id not in issued:
+            issued.append(body.id)
+        if home is None:
+            ids.append(body.id)
+            report.change(path, n, f"authority {authority!r} names no state or bloc, and "
+                                      "the record gives no country: the authority is the "
+                                      "imposer", record=f"sanction {entity['id']!r}",
+                             field="authority")
+    states = [a for code in ids if is_country(code) for a in seen.state(code)]
+    return list(dict.fromkeys(ids)), states + new, issued
+
+
+def programme_reasons(program: str, imposers: list[str]) -> list[ReasonRef]:
+    """Reasons for a programme, from the reviewed tables only (OFAC's for a US sanction,
+    the UN regimes' for a UN one); any other programme is ``other`` with its words kept
+    (never a keyword guess: a US "Reciprocal" exclusion is not retaliation)."""
+    cats: tuple[Reason, ...] = ()
+    if "us" in imposers:
+        cats = tuple(c for tag in program.split("; ") for c in ofac_program_reasons(tag)
+                     if c is not Reason.OTHER)
+    elif "unsc" in imposers:
+        _, found = un_regime_reasons(program, None)
+        cats = tuple(c for c in found if c is not Reason.OTHER)
+    out = [ReasonRef(category=c, detail=program) for c in dict.fromkeys(cats)]
+    return out or [ReasonRef(category=Reason.OTHER, detail=program)]
