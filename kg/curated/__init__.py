@@ -22,6 +22,7 @@ un_regimes             UN regime prefix and list type -> name and reasons
 uk_regimes             UK (OFSI) regime name -> reasons
 eu_programmes          EU programme code -> name and reasons
 csl_lists              US Consolidated Screening List source lists and agencies
+opensanctions_datasets OpenSanctions dataset -> the polity and body whose listings it holds
 cameo                  CAMEO country, group and sanction event codes
 reasons                the reason lexicon (:mod:`kg.resolve.lexicon`)
 measures               the measure lexicon (:mod:`kg.resolve.lexicon`)

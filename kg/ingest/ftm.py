@@ -15,6 +15,12 @@ Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "dat
   become measures;
   ``startDate``/``listingDate`` the date, ``endDate`` the end date (in the past: lifted).
   A target carrying the ``sanction.counter`` topic makes the sanction a retaliation.
+* An entity with the topic ``sanction`` in a dataset whose publisher kg knows
+  (``us_ofac_sdn`` -> ``us``, ``eu_fsf`` -> ``eu``...), and no Sanction entity from that
+  dataset, is a listing by that polity, derived from the dataset
+  (:mod:`kg.ingest.ftm_derived`); ``sanction.linked`` gives none.
+* OpenSanctions' ``targets.simple.csv`` is read too, told apart by its header
+  (:mod:`kg.ingest.ftm_simple`).
 * Ownership, Directorship, Family, Associate and UnknownLink become relationships
   (:mod:`kg.ingest.ftm_links`); other schemas (Address, ...) are counted in the notes.
 
@@ -44,12 +50,13 @@ from kg.ingest.common import (
     iter_lines,
     read_date,
     slug_id,
-    text_slug,
     url_source,
 )
+from kg.ingest.ftm_derived import Derived, dataset_source
 from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Link, first_value, links_out, values
+from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
@@ -65,16 +72,6 @@ except ImportError:  # pragma: no cover
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
-#: FtM schema -> our actor kind.
-ACTOR_SCHEMAS: dict[str, ActorKind] = {
-    "Person": ActorKind.PERSON,
-    "Organization": ActorKind.ORGANIZATION,
-    "Company": ActorKind.ORGANIZATION,
-    "LegalEntity": ActorKind.ORGANIZATION,
-    "PublicBody": ActorKind.GOVERNMENT_BODY,
-    "Vessel": ActorKind.VESSEL,
-    "Airplane": ActorKind.AIRCRAFT,
-}
 
 #: FtM identifier properties kept in ``Actor.identifiers`` (under the same name).
 ID_PROPS = ("innCode", "ogrnCode", "leiCode", "imoNumber", "mmsi", "registrationNumber",
@@ -105,6 +102,7 @@ class _State:
     sanctions: set[str] = field(default_factory=set)
     pending: dict[str, list[_Hold]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
+    derived: Derived = field(default_factory=Derived)
     today: str = field(default_factory=today_iso)
     """The day an end date must be on or before for the sanction to count as lifted."""
 
@@ -121,6 +119,10 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")
         yield from st.seen.source(src)
+        if is_simple_csv(path):
+            yield from read_simple(path, src, report, st.seen, st.actors, st.derived,
+                                   progress=progress)
+            continue
         for n, raw in iter_lines(path, report, progress=progress):
             if not raw.strip():
                 continue
@@ -148,6 +150,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                 report.skip(hold.file, hold.line,
                             f"sanction {hold.entity['id']!r}: target entity {gone} is not in "
                             "the input as a person, organization, body or vessel")
+    yield from st.derived.records(st.seen, report)
     yield from links_out(st.links, st.actors, report)
 
 
@@ -192,7 +195,7 @@ def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[So
     datasets = entity.get("datasets")
     for name in datasets if isinstance(datasets, list) else ():
         if isinstance(name, str) and name.strip():
-            ds_src = Source(id=f"ftm-dataset-{text_slug(name, 100)}", title=name.strip())
+            ds_src = dataset_source(name)
             new += st.seen.source(ds_src)
             cites.append(Citation(source=ds_src.id))
     for url in values(entity, "sourceUrl"):
@@ -255,8 +258,16 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     yield from new
     yield actor
     st.actors.add(eid)
-    if "sanction.counter" in entity["properties"].get("topics", ()):
+    topics = entity["properties"].get("topics", ())
+    if "sanction.counter" in topics:
         st.counter.add(eid)
+    if "sanction" in topics:
+        datasets = entity.get("datasets")
+        st.derived.mark(eid, actor.id, [d for d in datasets if isinstance(d, str)]
+                        if isinstance(datasets, list) else [], st.report)
+    elif "sanction.linked" in topics:
+        st.report.note("entities with the topic sanction.linked (linked to a sanctioned "
+                       "entity, not listed themselves): no listing derived")
     for hold in st.pending.pop(eid, ()):
         hold.missing.discard(eid)
         if not hold.missing:
@@ -269,6 +280,10 @@ def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
         return
+    datasets = entity.get("datasets")
+    for t in targets:
+        st.derived.has_sanction(t, [d for d in datasets if isinstance(d, str)]
+                                if isinstance(datasets, list) else [])
     missing = {t for t in targets if t not in st.actors}
     if not missing:
         yield from _sanction(entity, src, path, n, st)

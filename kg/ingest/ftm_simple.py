@@ -1,0 +1,141 @@
+"""OpenSanctions' ``targets.simple.csv`` (the CSV most people download) -> records.
+
+One row per target entity, with the header ``id, schema, name, aliases, birth_date,
+countries, addresses, identifiers, sanctions, phones, emails, dataset, first_seen,
+last_seen, last_change``; list cells hold ``;``-separated values (quoted CSV-style when a
+value holds a ``;``). ``sanctions`` holds one text per Sanction record (``program - reason
+- status - start - end``), ``dataset`` the datasets' **titles**. :func:`is_simple_csv` tells
+the file from FtM JSON lines by its header, so ``kg import ftm`` reads either.
+
+Each row of an actor schema becomes the actor ``ftm-<id>`` that the JSON export gives the
+same entity (names, aliases, the first ISO country, and ``birth_date``, ``identifiers``,
+``phone``, ``email`` in ``identifiers``; addresses in the description), citing its
+datasets. The file names no imposer, so a row **with sanctions** is a listing by each
+dataset's polity through :class:`kg.ingest.ftm_derived.Derived` (the sanction texts are
+kept as that listing's programme when the row has one known dataset, else in the
+description). ``first_seen``, ``last_seen`` and ``last_change`` are OpenSanctions' crawl
+dates, not listing dates: they are not imported (the report says so).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.ingest.common import ImportReport, Progress, Record, Seen, slug_id
+from kg.ingest.ftm_derived import Derived, dataset_named, dataset_source
+from kg.ingest.tabular import CsvFile, csv_rows
+from kg.model.records import Actor, Citation, Source
+from kg.model.vocab import ActorKind
+
+__all__ = ["ACTOR_SCHEMAS", "COLUMNS", "is_simple_csv", "read_simple"]
+
+#: FtM schema -> our actor kind.
+ACTOR_SCHEMAS: dict[str, ActorKind] = {
+    "Person": ActorKind.PERSON,
+    "Organization": ActorKind.ORGANIZATION,
+    "Company": ActorKind.ORGANIZATION,
+    "LegalEntity": ActorKind.ORGANIZATION,
+    "PublicBody": ActorKind.GOVERNMENT_BODY,
+    "Vessel": ActorKind.VESSEL,
+    "Airplane": ActorKind.AIRCRAFT,
+}
+
+#: The columns of targets.simple.csv (OpenSanctions' exporter).
+COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addresses",
+           "identifiers", "sanctions", "phones", "emails", "dataset", "first_seen",
+           "last_seen", "last_change")
+_HEADER = re.compile(rb'^(?:\xef\xbb\xbf)?"?id"?,"?schema"?,"?name"?,')
+_COUNTRY = re.compile(r"^[a-z]{2}$")
+_QID = re.compile(r"^Q[1-9]\d*$")
+_MAX_TEXT = 4000
+
+
+def is_simple_csv(path: Path) -> bool:
+    """True when the file opens with targets.simple.csv's header (``id,schema,name,...``,
+    quoted or not, after an optional byte-order mark)."""
+    try:
+        with path.open("rb") as fh:
+            return bool(_HEADER.match(fh.read(64)))
+    except OSError:
+        return False
+
+
+def _values(cell: str) -> list[str]:
+    """The values of a ``;``-separated list cell (quoted values may hold ``;``)."""
+    if not cell:
+        return []
+    row = next(csv.reader([cell], delimiter=";"), [])
+    return list(dict.fromkeys(v.strip() for v in row if v.strip()))
+
+
+def read_simple(path: Path, src: Source, report: ImportReport, seen: Seen, actors: set[str],
+                derived: Derived, *, progress: Progress | None = None) -> Iterator[Record]:
+    """Stream the records of one targets.simple.csv file (see the module docstring);
+    ``actors`` holds the entity ids read so far (a repeated id is skipped), ``derived``
+    collects the rows to derive listings for."""
+    info = CsvFile()
+    for n, row in csv_rows(path, report, "schema", info, progress=progress):
+        missing = [c for c in ("id", "schema", "name") if c not in row]
+        if missing:
+            report.skip(path, n, f"no {', '.join(missing)} column: is this OpenSanctions' "
+                                 "targets.simple.csv? The rest of the file is not read")
+            return
+        eid, schema = row["id"], row["schema"]
+        if schema not in ACTOR_SCHEMAS:
+            report.note(f"not imported: targets.simple.csv rows of schema {schema or 'none'} "
+                        "(not an actor)")
+            continue
+        if not eid or not row["name"]:
+            report.skip(path, n, f"field {'id' if not eid else 'name'!r} is empty; row skipped")
+            continue
+        if eid in actors:
+            report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
+            continue
+        yield from _row(eid, schema, row, src, path, n, report, seen, actors, derived)
+    if info.header and any(c in info.header for c in ("first_seen", "last_seen")):
+        report.note("targets.simple.csv columns first_seen, last_seen and last_change not "
+                    "imported (OpenSanctions' crawl dates, not listing dates)")
+
+
+def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n: int,
+         report: ImportReport, seen: Seen, actors: set[str],
+         derived: Derived) -> Iterator[Record]:
+    name = row["name"]
+    titles = _values(row.get("dataset", ""))
+    cites: list[Citation] = []
+    for title in titles:
+        ds = dataset_source(dataset_named(title) or title)
+        yield from seen.source(ds)
+        cites.append(Citation(source=ds.id))
+    countries = [c.lower() for c in _values(row.get("countries", ""))]
+    identifiers = {"opensanctions": eid}
+    for column, key in (("birth_date", "birth_date"), ("identifiers", "identifiers"),
+                        ("phones", "phone"), ("emails", "email")):
+        vals = _values(row.get(column, ""))
+        if vals:
+            identifiers[key] = "; ".join(vals)[:_MAX_TEXT]
+    if len(countries) > 1:
+        identifiers["countries"] = "; ".join(countries)
+    sanctions = _values(row.get("sanctions", ""))
+    known = list(dict.fromkeys(d for d in (dataset_named(t) for t in titles) if d))
+    addresses = _values(row.get("addresses", ""))
+    notes = [f"Addresses: {'; '.join(addresses)}" if addresses else "",
+             f"Sanctions: {'; '.join(sanctions)}" if sanctions and len(known) != 1 else ""]
+    kind = ACTOR_SCHEMAS[schema]
+    actor = Actor(
+        id=slug_id("ftm", eid), name=name[:_MAX_TEXT], kind=kind,
+        country=next((c for c in countries if _COUNTRY.match(c)), None),
+        aliases=[a for a in _values(row.get("aliases", "")) if a != name],
+        wikidata_id=eid if _QID.match(eid) else None, identifiers=identifiers,
+        description="\n".join(x for x in notes if x)[:_MAX_TEXT] or None,
+        sources=cites or [Citation(source=src.id)])
+    actors.add(eid)
+    yield actor
+    if sanctions:
+        derived.mark(eid, actor.id, titles, report,
+                     program="; ".join(sanctions)[:_MAX_TEXT] if len(known) == 1 else None)
+    else:
+        report.note("targets.simple.csv rows with no sanctions: no listing derived")
