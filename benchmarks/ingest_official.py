@@ -1,16 +1,18 @@
-"""Benchmark: the official-list importers (uk, eu, csl) on large generated files, beside the
-plainest parse of the same file in the same process.
+"""Benchmark: the official-list importers (uk, eu, csl, OFAC's SDN XML, OpenSanctions'
+targets.simple.csv) on large generated files, beside the plainest parse of the same file in
+the same process.
 
 Each file is made by repeating the test fixture's records with new ids (``Group ID``,
-``logicalId``, ``_id``) until it has ``--records`` records; then, in this process:
+``logicalId``, ``_id``, ``uid``, ``id``) until it has ``--records`` records; then, in this
+process:
 
 * ``kg``: ``kg.ingest.write_import(kind, ...)`` -> JSONL (what ``kg import`` does);
-* ``plain``: ``csv.reader`` over the decoded lines (uk, csl) or
-  ``xml.etree.ElementTree.iterparse`` clearing each entry (eu): parsing only.
+* ``plain``: ``csv.reader`` over the decoded lines (uk, csl, ftm-simple) or
+  ``xml.etree.ElementTree.iterparse`` clearing each entry (eu, ofac-xml): parsing only.
 
 Prints seconds, records per second and the kg/plain ratio (best of ``--runs``).
 
-    python benchmarks/ingest_official.py --records 100000 --runs 2
+    python benchmarks/ingest_official.py --records 100000 --runs 2 [--only ofac-xml ...]
 """
 
 from __future__ import annotations
@@ -66,6 +68,28 @@ def make_eu(path: Path, n: int) -> None:
         fh.write("</export>\n")
 
 
+def make_ofac_xml(path: Path, n: int) -> None:
+    text = (FIX / "sdn.xml").read_text(encoding="utf-8")
+    entries = [e for e in re.findall(r"<sdnEntry>.*?</sdnEntry>", text, re.S)
+               if re.search(r"<uid>\d+</uid>", e) and "<lastName>" in e]
+    head = text[:text.index("<sdnEntry>")]
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(head)
+        for i in range(n):
+            fh.write(re.sub(r"<uid>\d+</uid>", f"<uid>{i + 1}</uid>",
+                            entries[i % len(entries)], count=1) + "\n")
+        fh.write("</sdnList>\n")
+
+
+def make_simple(path: Path, n: int) -> None:
+    lines = (FIX / "targets.simple.csv").read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines[1:] if not line.startswith('""')]
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        for i in range(n):
+            fh.write(re.sub(r'^"[^"]*"', f'"os-{i}"', rows[i % len(rows)]) + "\n")
+
+
 def plain_csv(path: Path) -> int:
     with path.open(encoding="cp1252" if path.name.startswith("ConList") else "utf-8",
                    errors="replace", newline="") as fh:
@@ -75,15 +99,18 @@ def plain_csv(path: Path) -> int:
 def plain_xml(path: Path) -> int:
     n = 0
     for _, elem in ET.iterparse(path):
-        if elem.tag.endswith("sanctionEntity"):
+        if elem.tag.endswith(("sanctionEntity", "sdnEntry")):
             n += 1
             elem.clear()
     return n
 
 
-CASES = {"uk": ("ConList.csv", make_uk, plain_csv),
-         "csl": ("consolidated.csv", make_csl, plain_csv),
-         "eu": ("eu.xml", make_eu, plain_xml)}
+#: label -> (import kind, file name, generator, plain parse)
+CASES = {"uk": ("uk", "ConList.csv", make_uk, plain_csv),
+         "csl": ("csl", "consolidated.csv", make_csl, plain_csv),
+         "eu": ("eu", "eu.xml", make_eu, plain_xml),
+         "ofac-xml": ("ofac", "sdn.xml", make_ofac_xml, plain_xml),
+         "ftm-simple": ("ftm", "targets.simple.csv", make_simple, plain_csv)}
 
 
 def best(fn, runs: int) -> float:
@@ -101,15 +128,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--only", nargs="*", choices=sorted(CASES), help="Run only these cases.")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        for kind, (name, make, plain) in CASES.items():
+        for label, (kind, name, make, plain) in CASES.items():
+            if args.only and label not in args.only:
+                continue
             path = Path(tmp) / name
             make(path, args.records)
-            out = Path(tmp) / f"{kind}.jsonl"
+            out = Path(tmp) / f"{label}.jsonl"
             t_kg = best(lambda k=kind, p=path, o=out: write_import(k, [p], o), args.runs)
             t_plain = best(lambda p=path, f=plain: f(p), args.runs)
-            print(f"{kind:4} {args.records:>9,} records  kg {t_kg:6.2f} s "
+            print(f"{label:10} {args.records:>9,} records  kg {t_kg:6.2f} s "
                   f"({args.records / t_kg:>9,.0f}/s)  plain {t_plain:6.2f} s  "
                   f"ratio {t_kg / t_plain:5.1f}x")
 

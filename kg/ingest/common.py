@@ -305,6 +305,8 @@ class Seen:
 
     def state(self, code: str) -> Iterator[Actor]:
         """The state or bloc actor for ``code``, the first time it is asked for."""
+        if ("actor", code) in self.ids:  # asked for once a record: skip building it again
+            return
         actor = country_actor(code)
         if self.first(actor):
             yield actor

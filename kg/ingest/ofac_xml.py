@@ -91,9 +91,9 @@ class _Out:
     weak: dict[str, list[str]] = field(default_factory=dict)
 
 
-def weak_aliases(actor: Actor, weak: list[str], report: ImportReport, path: Path,
-                 line: int) -> Actor:
-    """``actor`` with its weak AKAs kept apart from its aliases.
+def weak_aliases(actor_id: str, description: str | None, weak: list[str],
+                 report: ImportReport, path: Path, line: int) -> str | None:
+    """The description of an entry that keeps its weak AKAs apart from its aliases.
 
     Weak AKAs (OFAC ``category`` weak) never become aliases, so name search does not
     match on them: they are written in the description (``Weak AKAs: ...``, as the UK
@@ -101,14 +101,13 @@ def weak_aliases(actor: Actor, weak: list[str], report: ImportReport, path: Path
     entry and the field ``akaList``. This is the one place that decides where an imported
     weak alias goes.
     """
-    if not weak:
-        return actor
     for name in weak:
         report.change(path, line, f"weak AKA {name!r} kept apart from the aliases (in the "
                                   "description): name search does not use it",
-                      record=actor.id, field="akaList")
-    text = "\n".join(p for p in (actor.description, f"Weak AKAs: {'; '.join(weak)}") if p)
-    return actor.model_copy(update={"description": text[:_MAX_TEXT * 4]})
+                      record=actor_id, field="akaList")
+    text = "\n".join(p for p in (description, f"Weak AKAs: {'; '.join(weak)}" if weak
+                                  else None) if p)
+    return text[:_MAX_TEXT * 4] or None
 
 
 def read_ofac_files(paths: Iterable[Path], report: ImportReport, *,
@@ -200,9 +199,10 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     actor = Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
                   identifiers=identifiers,
                   position=_text(elem, "title") if kind is ActorKind.PERSON else None,
-                  description=remarks or (f"Owner: {owner}" if owner else None),
+                  description=weak_aliases(
+                      actor_id, remarks or (f"Owner: {owner}" if owner else None), weak,
+                      report, path, line),
                   sources=cite)
-    actor = weak_aliases(actor, weak, report, path, line)
     yield from out.seen.source(src)
     yield from out.seen.state("us")
     body = ofac_body()
