@@ -1,5 +1,5 @@
 """Benchmark: the official-list importers (uk, eu, csl, OFAC's SDN XML, OpenSanctions'
-targets.simple.csv) on large generated files, beside the plainest parse of the same file in
+targets.simple.csv, the FCDO's UK Sanctions List XML) on large generated files, beside the plainest parse of the same file in
 the same process.
 
 Each file is made by repeating the test fixture's records with new ids (``Group ID``,
@@ -8,7 +8,8 @@ process:
 
 * ``kg``: ``kg.ingest.write_import(kind, ...)`` -> JSONL (what ``kg import`` does);
 * ``plain``: ``csv.reader`` over the decoded lines (uk, csl, ftm-simple) or
-  ``xml.etree.ElementTree.iterparse`` clearing each entry (eu, ofac-xml): parsing only.
+  ``xml.etree.ElementTree.iterparse`` clearing each entry (eu, ofac-xml, uk-fcdo): parsing
+  only.
 
 Prints seconds, records per second and the kg/plain ratio (best of ``--runs``).
 
@@ -81,6 +82,19 @@ def make_ofac_xml(path: Path, n: int) -> None:
         fh.write("</sdnList>\n")
 
 
+def make_fcdo(path: Path, n: int) -> None:
+    text = (FIX / "UK_Sanctions_List.xml").read_text(encoding="utf-8")
+    entries = [e for e in re.findall(r"<Designation>.*?</Designation>", text, re.S)
+               if "<UniqueID>" in e]
+    head = text[:text.index("<Designation>")]
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(head)
+        for i in range(n):
+            fh.write(re.sub(r"<UniqueID>\w+</UniqueID>", f"<UniqueID>BEN{i}</UniqueID>",
+                            entries[i % len(entries)], count=1) + "\n")
+        fh.write("</Designations>\n")
+
+
 def make_simple(path: Path, n: int) -> None:
     lines = (FIX / "targets.simple.csv").read_text(encoding="utf-8").splitlines()
     rows = [line for line in lines[1:] if not line.startswith('""')]
@@ -99,7 +113,7 @@ def plain_csv(path: Path) -> int:
 def plain_xml(path: Path) -> int:
     n = 0
     for _, elem in ET.iterparse(path):
-        if elem.tag.endswith(("sanctionEntity", "sdnEntry")):
+        if elem.tag.endswith(("sanctionEntity", "sdnEntry", "Designation")):
             n += 1
             elem.clear()
     return n
@@ -110,7 +124,8 @@ CASES = {"uk": ("uk", "ConList.csv", make_uk, plain_csv),
          "csl": ("csl", "consolidated.csv", make_csl, plain_csv),
          "eu": ("eu", "eu.xml", make_eu, plain_xml),
          "ofac-xml": ("ofac", "sdn.xml", make_ofac_xml, plain_xml),
-         "ftm-simple": ("ftm", "targets.simple.csv", make_simple, plain_csv)}
+         "ftm-simple": ("ftm", "targets.simple.csv", make_simple, plain_csv),
+         "uk-fcdo": ("uk", "UK_Sanctions_List.xml", make_fcdo, plain_xml)}
 
 
 def best(fn, runs: int) -> float:

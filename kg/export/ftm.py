@@ -84,8 +84,9 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         countries += [i for i in s["imposers"] if _COUNTRY.match(i)]
         reasons = [d or c for c, d in zip(s["reasons"], s["reason_details"], strict=False)]
         # FtM's authority is the issuing body when the sanction names one, else the imposer
-        issuers = [actors.get(node_id(NodeType.ACTOR, i), {})
-                   for i in s.get("authorities") or ()] or imposers
+        issuers: list[ActorNode | dict[str, Any]] = [
+            actors.get(node_id(NodeType.ACTOR, i), {})
+            for i in s.get("authorities") or ()] or imposers
         retaliation = "retaliation" in s["reasons"]
         for t in s["targets"]:
             if retaliation:

@@ -44,6 +44,7 @@ from kg.ingest.bodies import body
 from kg.ingest.common import ImportReport, Progress, Record, Seen, file_source, slug_id
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
+from kg.ingest.uk_fcdo import read_fcdo
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_code, normalize
@@ -111,9 +112,13 @@ def _countries(text: str) -> list[str]:
 
 def read_uk(paths: Iterable[Path], report: ImportReport, *,
             progress: Progress | None = None) -> Iterator[Record]:
-    """Stream records from OFSI ConList.csv files (see the module docstring)."""
+    """Stream records from OFSI ConList.csv files (see the module docstring), and from the
+    FCDO's UK Sanctions List XML (an ``.xml`` file: :mod:`kg.ingest.uk_fcdo`)."""
     seen = Seen()
     for path in paths:
+        if path.suffix.lower() == ".xml":
+            yield from read_fcdo([path], report, progress=progress, seen=seen)
+            continue
         report.files.append(str(path))
         info = CsvFile()
         groups: dict[str, _Group] = {}

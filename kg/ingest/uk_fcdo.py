@@ -1,0 +1,199 @@
+"""The UK Sanctions List published by the FCDO (``UK_Sanctions_List.xml``) -> records.
+
+Distinct from OFSI's ConList: one ``Designation`` per designated person, entity or ship,
+with ``UniqueID`` (the UK Sanctions List reference, ``RUS0001``), ``OFSIGroupID``,
+``UNReferenceNumber``, ``LastUpdated`` and ``DateDesignated`` (``dd/mm/yyyy``),
+``IndividualEntityShip``, ``RegimeName``, ``DesignationSource`` (UK or UN),
+``SanctionsImposed`` (``|``-separated), ``OtherInformation``, ``UKStatementofReasons``,
+``Names/Name`` (``Name1``..``Name6`` or ``Name``, ``NameType``: Primary name, Primary name
+variation, Alias; ``AliasStrength``), ``NonLatinNames`` (``NameNonLatinScript``),
+``Addresses/Address`` (``AddressLine1``..``6``, ``AddressPostalCode``, ``AddressCountry``),
+``IndividualDetails/Individual`` (``DOBs/DOB``, ``Nationalities/Nationality``,
+``Positions/Position``, ``BirthDetails/Location``) and ``ShipDetails/Ship``
+(``IMONumbers/IMONumber``, ``CurrentBelievedFlagOfShips``).
+
+Each designation becomes an actor ``uk-<unique id>`` (``uk-rus0001``): the first primary
+name, every other name and non-Latin name an alias, weak aliases (``AliasStrength`` weak or
+low) kept apart in the description; ``identifiers`` hold ``uk_sanctions_list_ref``,
+``uk_group_id``, ``un_reference``, ``birth_date``, ``birth_place``, ``nationality``,
+``imo``, ``designation_source`` and ``last_updated``. One sanction ``<actor>-listing`` is
+imposed by ``gb`` and issued by the FCDO (``gb-fcdo``, part of ``gb``) on
+``DateDesignated``, with the measures ``SanctionsImposed`` names and reasons from the
+regime (kg/curated/uk_regimes.yaml, the regime's words kept). The statement of reasons and
+other information are kept in the description. Streamed with
+:func:`kg.ingest.xmlstream.xml_entries`; ``kg import uk`` reads an ``.xml`` file this way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from kg.ingest.bodies import body
+from kg.ingest.common import (
+    ImportReport,
+    Progress,
+    Record,
+    Seen,
+    file_source,
+    read_date,
+    slug_id,
+)
+from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
+from kg.ingest.tabular import dmy_date
+from kg.ingest.xmlstream import xml_entries
+from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.vocab import ActorKind
+from kg.resolve.classify import classify_measures
+from kg.resolve.resolver import country_code, normalize
+
+__all__ = ["FCDO_PUBLISHER", "read_fcdo"]
+
+FCDO_PUBLISHER = "Foreign, Commonwealth and Development Office (FCDO): UK Sanctions List"
+_KINDS = {"individual": ActorKind.PERSON, "entity": ActorKind.ORGANIZATION,
+          "ship": ActorKind.VESSEL}
+_REF = re.compile(r"[A-Z]{3}\d{4}")
+_DMY = re.compile(r"\d{2}/\d{2}/\d{4}")
+_MAX_TEXT = 4000
+
+
+def _text(elem: Element, path: str) -> str | None:
+    child = elem.find(path)
+    if child is None or child.text is None:
+        return None
+    return " ".join(child.text.split()) or None
+
+
+def _texts(elem: Element, path: str) -> list[str]:
+    return list(dict.fromkeys(" ".join(e.text.split()) for e in elem.iterfind(path)
+                              if e.text and e.text.strip()))
+
+
+def _name(tag: Element) -> str:
+    whole = _text(tag, "Name")
+    parts = [_text(tag, f"Name{i}") for i in range(1, 7)]
+    return whole or " ".join(p for p in parts if p)
+
+
+def _date(text: str | None, report: ImportReport, path: Path, line: int, record: str,
+          field: str) -> str | None:
+    """An ISO date from the list's ``dd/mm/yyyy`` (``00`` for an unknown day or month);
+    any other form is read as :func:`kg.ingest.common.read_date` reads it and reported."""
+    if not text:
+        return None
+    if _DMY.fullmatch(text):
+        iso = dmy_date(text)
+        if iso is not None:
+            return iso
+    return read_date(text, report, path, line, record=record, field=field, convention="dmy")
+
+
+def read_fcdo(paths: Iterable[Path], report: ImportReport, *, progress: Progress | None = None,
+              seen: Seen | None = None) -> Iterator[Record]:
+    """Stream records from FCDO UK Sanctions List XML files (see the module docstring)."""
+    seen = seen or Seen()
+    fcdo = body("gb-fcdo")
+    for path in paths:
+        report.files.append(str(path))
+        src = file_source("uk", path, FCDO_PUBLISHER)
+        for line, elem in xml_entries(path, ("Designation",), report,
+                                      what="the FCDO's UK Sanctions List XML",
+                                      progress=progress):
+            report.read += 1
+            records = _designation(elem, line, path, src.id, report)
+            if records is None:
+                continue
+            actor, sanction = records
+            if not seen.first(actor):
+                report.skip(path, line, f"UniqueID of {actor.id} appears twice; the first is "
+                                        "kept")
+                continue
+            yield from seen.source(src)
+            yield from seen.state("gb")
+            if seen.first(fcdo):
+                yield fcdo
+            yield actor
+            yield sanction
+
+
+def _designation(elem: Element, line: int, path: Path, src_id: str,
+                 report: ImportReport) -> tuple[Actor, Sanction] | None:
+    unique = _text(elem, "UniqueID")
+    if not unique:
+        report.skip(path, line, "Designation has no UniqueID")
+        return None
+    actor_id = f"uk-{unique.lower()}" if _REF.fullmatch(unique) else slug_id("uk", unique)
+    primary: str | None = None
+    names: list[str] = []
+    weak: list[str] = []
+    for tag in elem.iterfind("Names/Name"):
+        text = _name(tag)
+        if not text:
+            continue
+        kind_of = (_text(tag, "NameType") or "").lower()
+        if kind_of == "primary name" and primary is None:
+            primary = text
+        elif (_text(tag, "AliasStrength") or "").lower() in ("weak", "low"):
+            weak.append(text)
+        else:
+            names.append(text)
+    names += _texts(elem, "NonLatinNames/NameNonLatinScript")
+    name = primary or (names[0] if names else None) or (weak[0] if weak else None)
+    if not name:
+        report.skip(path, line, f"Designation {unique} has no name")
+        return None
+    aliases = [a for a in dict.fromkeys(names) if a != name]
+    weak = [w for w in dict.fromkeys(weak) if w != name and w not in aliases]
+    kind = _KINDS.get((_text(elem, "IndividualEntityShip") or "").lower())
+    if kind is None:
+        report.change(path, line, f"IndividualEntityShip {_text(elem, 'IndividualEntityShip')!r}"
+                                  " is not Individual, Entity or Ship: read as an organization",
+                      record=actor_id, field="IndividualEntityShip")
+        kind = ActorKind.ORGANIZATION
+    person = "IndividualDetails/Individual"
+    nationalities = _texts(elem, f"{person}/Nationalities/Nationality")
+    flags = _texts(elem, "ShipDetails/Ship/CurrentBelievedFlagOfShips/CurrentBelievedFlagOfShip")
+    countries = nationalities + flags + _texts(elem, "Addresses/Address/AddressCountry")
+    country = next((c for c in (country_code(x) for x in countries) if c and len(c) == 2), None)
+    dobs = [d for d in (_date(t, report, path, line, actor_id, "DOB")
+                        for t in _texts(elem, f"{person}/DOBs/DOB")) if d]
+    places = [", ".join(p for p in (_text(loc, "TownOfBirth"), _text(loc, "CountryOfBirth"))
+                        if p) for loc in elem.iterfind(f"{person}/BirthDetails/Location")]
+    ids = {
+        "uk_sanctions_list_ref": unique, "uk_group_id": _text(elem, "OFSIGroupID"),
+        "un_reference": "; ".join(_texts(elem, "UNReferenceNumber")) or None,
+        "birth_date": "; ".join(dobs) or None,
+        "birth_place": "; ".join(p for p in places if p) or None,
+        "nationality": "; ".join(nationalities) or None,
+        "imo": "; ".join(_texts(elem, "ShipDetails/Ship/IMONumbers/IMONumber")) or None,
+        "designation_source": _text(elem, "DesignationSource"),
+        "last_updated": _date(_text(elem, "LastUpdated"), report, path, line, actor_id,
+                              "LastUpdated"),
+    }
+    notes = [f"UK statement of reasons: {t}" for t in _texts(elem, "UKStatementofReasons")]
+    notes += _texts(elem, "OtherInformation")
+    if weak:
+        notes.append(f"Low-quality aliases: {'; '.join(weak)}")
+    cite = [Citation(source=src_id)]
+    positions = "; ".join(_texts(elem, f"{person}/Positions/Position"))
+    actor = Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
+                  aliases=aliases, identifiers={k: v for k, v in ids.items() if v},
+                  description="\n".join(notes)[:_MAX_TEXT * 4] or None,
+                  position=positions[:_MAX_TEXT] or None if kind is ActorKind.PERSON else None,
+                  sources=cite)
+    regimes = _texts(elem, "RegimeName")
+    if any(normalize(r) not in UK_REGIMES for r in regimes):
+        report.note("regimes not in kg/curated/uk_regimes.yaml, kept as 'other' with their "
+                    "words")
+    date = _date(_text(elem, "DateDesignated"), report, path, line, actor_id, "DateDesignated")
+    imposed = [m.strip() for t in _texts(elem, "SanctionsImposed") for m in t.split("|")
+               if m.strip()]
+    sanction = Sanction(
+        id=f"{actor_id}-listing", imposers=["gb"], authorities=["gb-fcdo"],
+        targets=[actor_id], measures=classify_measures(imposed) if imposed else [],
+        reasons=[ReasonRef(category=r, detail=regime) for regime in regimes
+                 for r in uk_regime_reasons(regime)],
+        date=date, program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite)
+    return actor, sanction
