@@ -51,7 +51,8 @@ def test_the_loader_finds_every_file_and_caches_it() -> None:
     names = table_names()
     assert names == ["authorities", "blocs", "cameo", "csl_lists", "demonyms", "display_names",
                      "eu_programmes", "government_bodies", "issuing_bodies", "leaders", "measures",
-                     "ofac_programs", "reasons", "seats", "short_names", "titles",
+                     "ofac_programs", "opensanctions_datasets", "reasons", "seats",
+                     "short_names", "titles",
                      "uk_regimes", "un_regimes"]
     assert load_table("seats") is load_table("seats")
     with pytest.raises(FileNotFoundError):

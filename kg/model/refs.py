@@ -66,6 +66,7 @@ def reference_fields(model: type[BaseModel]) -> tuple[RefField, ...]:
     >>> for f in reference_fields(Sanction):
     ...     print(f.name, f.kind, f.edge, f.item)
     imposers actor IMPOSED None
+    authorities actor ISSUED None
     targets actor TARGETS None
     in_response_to sanction RESPONDS_TO None
     sources source CITES source
