@@ -190,7 +190,8 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
         identifiers["call_sign"] = call_sign
     actor_id = f"ofac-{ent}"
     yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                weak_aliases=weak_names([name, *aliases], weak), identifiers=identifiers, position=title if kind is ActorKind.PERSON else None,
+                weak_aliases=weak_names([name, *aliases], weak), identifiers=identifiers,
+                position=title if kind is ActorKind.PERSON else None,
                 description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
                 sources=[Citation(source=src_id)])
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
