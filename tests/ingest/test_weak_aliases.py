@@ -60,7 +60,9 @@ UN = """<?xml version="1.0" encoding="UTF-8"?>
 SDN = ('7301,"HALIMOV, Tahir","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
        "\"DOB 17 Jan 1961; nationality Tajikistan; a.k.a. 'ABU MUS'AB'; "
        "a.k.a. 'THE TALL'; a.k.a. 'TAHIR HALIMI'.\"\n"
-       '7302,"EXAMPLE FRONT LLC",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n')
+       '7302,"EXAMPLE FRONT LLC",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
+       '7303,"SHADOW NETWORK",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+       '"f.k.a. ""THE NETWORK""; Linked To: EXAMPLE FRONT LLC."\n')
 ALT = ('7301,201,"aka","HALIMI, Tahir",-0- \n'
        '7301,202,"aka","TAHIR HALIMI",-0- \n')
 
@@ -133,6 +135,8 @@ def test_ofac_quoted_akas_in_the_remarks_are_weak(tmp_path: Path) -> None:
     assert person.country == "tj"
     assert "a.k.a. 'THE TALL'" in (person.description or "")  # remarks kept whole
     assert org.weak_aliases == []
+    # Doubled quotes inside a quoted CSV field, and an f.k.a.
+    assert ds.actor("ofac-7303").weak_aliases == ["THE NETWORK"]  # type: ignore[union-attr]
 
 
 def test_uk_alias_quality_low_is_weak(tmp_path: Path) -> None:
