@@ -8,7 +8,8 @@
    recorded.
 2. **Same actor.** Actors with the same Wikidata id, or with the same normalised name (word
    order ignored, so OFAC's "SMITH, John" meets the UN's "John SMITH") *and* the same
-   country *and* the same kind, become one actor with every alias, identifier and source.
+   country *and* the same kind, become one actor with every alias, identifier and source
+   (weak aliases stay weak, unless either record holds the name as a name or strong alias).
    Never on the name alone: two people called John Smith from different countries, or one
    with no country, stay apart. The surviving id is the one from the earliest dataset, so
    curated ids stay stable; the merged ids are kept in ``identifiers["merged_from"]``.
@@ -121,6 +122,13 @@ def _combine(a: M, b: M) -> M:
                 names.add(normalize(x))
                 aliases.append(x)
         upd["aliases"] = aliases
+        # Weak aliases of both, less any name that either record holds as a strong one.
+        weak: list[str] = []
+        for x in [*a.weak_aliases, *b.weak_aliases]:
+            if normalize(x) not in names:
+                names.add(normalize(x))
+                weak.append(x)
+        upd["weak_aliases"] = weak
         upd["draft"] = a.draft and b.draft
     # Dates are a's where it has them (the record kept is the one from the earliest input,
     # usually curated): a later report of the same event does not move it.

@@ -106,7 +106,13 @@ def test_weak_aliases_count_less_and_say_so() -> None:
     assert (a.id, a.how, a.weak, a.score) == ("a", "exact", True, 0.8)
     alone = NameIndex([ActorNames("a", "Ivan PETROV", (), "person", "ru", ["Vanya PETROV"])])
     d = decide(alone.search("Vanya Petrov"))
-    assert d.chose is not None and "(a weak alias)" in d.why
+    # A weak alias alone never picks an actor, even the only candidate with a good score.
+    assert d.chose is None
+    assert d.why == ("it matches only 'Vanya PETROV', a weak alias of 'Ivan PETROV'; a weak "
+                     "alias alone never picks an actor")
+    assert [(c.id, c.weak) for c in d.candidates] == [("a", True)]
+    # The actor's own name still picks it.
+    assert decide(alone.search("Ivan Petrov")).chose.id == "a"  # type: ignore[union-attr]
 
 
 def test_decide_thresholds() -> None:

@@ -3,8 +3,9 @@
 * Actors become entities ``kg-<id>``: person -> Person, organization -> Organization,
   government_body, state and bloc -> PublicBody, group -> LegalEntity, vessel -> Vessel,
   aircraft -> Airplane.
-  Names, aliases, country, Wikidata id, position and notes are kept; a state or bloc that
-  imposes sanctions is itself a PublicBody so that sanctions can name it.
+  Names, aliases (``alias``), weak aliases (``weakAlias``), country, Wikidata id, position
+  and notes are kept; a state or bloc that imposes sanctions is itself a PublicBody so that
+  sanctions can name it.
 * A sanction becomes one FtM ``Sanction`` per target (FtM links a sanction to one entity):
   ``kg-<sanction id>-<target id>`` with ``entity``, ``authority`` (the issuing bodies'
   names, else the imposers'), ``country`` (the imposers' countries), ``program``,
@@ -115,6 +116,7 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         props: dict[str, list[Any]] = {
             "name": [a.get("label")],
             "alias": list(a.get("aliases") or []),
+            "weakAlias": list(a.get("weak_aliases") or []),
             "country": [a.get("country")] if _COUNTRY.match(a.get("country") or "") else [],
             "wikidataId": [a.get("wikidata_id")],
             "notes": [a.get("description")],

@@ -159,7 +159,8 @@ def actor_info(G: nx.MultiDiGraph, n: str, on: dict[str, set[str]] | None = None
     return {"h": d["label"], "sub": _human(d.get("kind", "actor")), "rows": _rows(
         ("Kind", _human(d.get("kind", ""))),
         ("Country", f"{country_name(country) or country} ({country})" if country else None),
-        ("Also known as", _join(d.get("aliases", []))), ("Position", d.get("position")),
+        ("Also known as", _join(d.get("aliases", []))),
+        ("Weak aliases", _join(d.get("weak_aliases") or [])), ("Position", d.get("position")),
         ("Members", d.get("count")), ("Description", d.get("description")),
         ("Part of", _join(links["PART_OF"])), ("Member of", _join(links["MEMBER_OF"])),
         ("Sanctions imposed", imposed or None),

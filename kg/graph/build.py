@@ -69,7 +69,8 @@ def _same(values: list[str]) -> list[str]:
 def _actor_attrs(a: Actor, own: Callable[[list[str]], list[str]] = list) -> ActorNode:
     return {
         "type": "actor", "label": a.name, "kind": _V[a.kind], "country": a.country,
-        "aliases": own(a.aliases), "count": a.count, "description": a.description,
+        "aliases": own(a.aliases),
+        "weak_aliases": own(a.weak_aliases), "count": a.count, "description": a.description,
         "wikidata_id": a.wikidata_id, "position": a.position,
         "identifiers": dict(a.identifiers), "draft": a.draft,
         "sources": [c.source for c in a.sources],

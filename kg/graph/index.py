@@ -58,7 +58,8 @@ class Index:
             # Every field given: model_construct is 3x slower when it fills in defaults.
             actors.append(Actor.model_construct(
                 id=aid, name=d.get("label") or aid, kind=d.get("kind"),
-                aliases=list(d.get("aliases") or []), country=d.get("country"),
+                aliases=list(d.get("aliases") or []), weak_aliases=[],
+                country=d.get("country"),
                 member_of=[], part_of=None, count=None, description=None, wikidata_id=None,
                 position=None, identifiers={}, sources=[], draft=False))
         return Resolver(actors)

@@ -66,7 +66,7 @@ __all__ = [
     "require_kg_graph",
 ]
 
-GRAPH_VERSION = 3
+GRAPH_VERSION = 4
 """Bumped whenever node ids, attribute names or shapes, or edge types change; saved graphs
 (:mod:`kg.graph.store`) of another version are refused."""
 GRAPH_VERSION_KEY = "kg_graph_version"
@@ -206,6 +206,8 @@ class ActorNode(TypedDict):
     """An :class:`~kg.model.vocab.ActorKind` value."""
     country: str | None
     aliases: list[str]
+    weak_aliases: list[str]
+    """Names the list flags as weak (:attr:`kg.model.records.Actor.weak_aliases`)."""
     count: int | None
     description: str | None
     wikidata_id: str | None

@@ -21,7 +21,7 @@ import hashlib
 import io
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
@@ -30,7 +30,7 @@ from kg.model.dates import PartialDate
 from kg.model.records import Actor, Record, Source, record_type
 from kg.model.source_dates import read_source_date
 from kg.readwrite.readers import bounded_lines
-from kg.resolve.resolver import country_actor, country_name
+from kg.resolve.resolver import country_actor, country_name, normalize
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -48,6 +48,7 @@ __all__ = [
     "read_date",
     "slug_id",
     "url_source",
+    "weak_names",
 ]
 
 #: Called with (bytes read so far, total bytes) while a file is read; the CLI draws a bar.
@@ -319,3 +320,23 @@ class Seen:
 def is_country(code: str | None) -> bool:
     """True for an ISO alpha-2 code or a bloc code that :func:`country_actor` knows."""
     return bool(code) and country_name(code or "") is not None
+
+
+def weak_names(strong: Iterable[str], weak: Iterable[str]) -> list[str]:
+    """The names of ``weak`` (a list's weak or low-quality aliases) that are not also among
+    ``strong`` (the actor's name and aliases), each once, in order; names are compared
+    normalised (:func:`kg.resolve.resolver.normalize`: case, accents, punctuation), so a
+    name a list gives both as strong and as weak stays strong
+    (:attr:`kg.model.records.Actor.weak_aliases`).
+
+    >>> weak_names(["SAMIR QADDURI", "Samir al-Qadduri"], ["Abu Ali", "ABU ALI", "samir qadduri"])
+    ['Abu Ali']
+    """
+    seen = {normalize(s) for s in strong}
+    out: list[str] = []
+    for w in weak:
+        key = normalize(w) or w
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return out

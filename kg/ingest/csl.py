@@ -10,7 +10,8 @@ are ``;``-separated; ``ids`` items are ``type, number[, country]``. Text is UTF-
 allowed) or Windows-1252 (:mod:`kg.ingest.tabular`).
 
 Each row becomes an actor ``csl-<_id>`` (type Individual -> person, Vessel -> vessel,
-Aircraft -> aircraft, else organization) and a sanction ``csl-<_id>-<list>`` imposed by
+Aircraft -> aircraft, else organization; ``alt_names`` its aliases: the CSL does not mark
+any as weak, so it has no weak aliases) and a sanction ``csl-<_id>-<list>`` imposed by
 ``us``, dated ``start_date`` and ended on ``end_date`` (the listing is ``lifted`` when it
 is in the past on the day of the import: never guessed, the day is the ``today`` option).
 **The source list is kept on the sanction**: the row's list (``SDN``, ``SSI``, ``EL``,

@@ -16,8 +16,9 @@ and the children read here:
   ``countryIso2Code``) and ``remark``.
 
 Each entry becomes one actor ``eu-<logicalId>``: its name is the first strong English name
-(else the first strong one), every other strong name in every language an alias, the weak
-ones kept apart in the description (name search does not use them); ``identifiers`` hold
+(else the first strong one), every other strong name in every language an alias, those with
+``strong="false"`` its weak aliases (name search ranks them lower and no query takes the
+actor by one alone); ``identifiers`` hold
 ``eu_reference``, ``eu_logical_id``, ``un_reference``, ``birth_date``, ``birth_place``,
 ``nationality``, ``passport``, ``national_id`` and other documents by type. One sanction
 ``eu-<logicalId>-listing`` is imposed by ``eu`` on ``designationDate`` (else the earliest
@@ -46,6 +47,7 @@ from kg.ingest.common import (
     file_source,
     slug_id,
     url_source,
+    weak_names,
 )
 from kg.ingest.regimes import EU_PROGRAMMES, eu_programme_reasons
 from kg.ingest.xmlstream import xml_entries
@@ -148,9 +150,9 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     if not strong and not weak:
         report.skip(path, line, f"sanctionEntity {logical} has no nameAlias with a name")
         return None
-    names = strong or weak
-    name, aliases = names[0], names[1:]
-    weak = [w for w in weak if w != name]
+    # With no strong name, the first weak one is the name (the rest stay weak).
+    name, aliases = (strong[0], strong[1:]) if strong else (weak[0], [])
+    weak = weak_names([name, *aliases], weak)
     subject = elem.find("subjectType")
     code = (subject.get("code") or "").lower() if subject is not None else ""
     kind = _KINDS.get(code, ActorKind.ORGANIZATION)
@@ -174,11 +176,12 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         **{k: "; ".join(dict.fromkeys(v))[:_MAX_TEXT] for k, v in ids.items()},
     }
     remarks = [" ".join(r.text.split()) for r in elem.iterfind("remark") if r.text]
-    description = "\n".join([*remarks, *([f"Weak aliases: {'; '.join(weak)}"] if weak else [])])
+    description = "\n".join(remarks)
     actor_id = slug_id("eu", logical)
     cite = [Citation(source=src_id)]
     actor = Actor(id=actor_id, name=name, kind=kind,
                   country=citizenships[0] if citizenships else None, aliases=aliases,
+                  weak_aliases=weak,
                   identifiers={k: v for k, v in identifiers.items() if v},
                   description=description[:_MAX_TEXT] or None,
                   position=function if kind is ActorKind.PERSON else None, sources=cite)

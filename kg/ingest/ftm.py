@@ -4,8 +4,9 @@ Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "dat
 "caption", ...}``.
 
 * Person, Organization, Company, LegalEntity, PublicBody, Vessel and Airplane entities become
-  actors ``ftm-<id>`` (names and aliases, country, wikidataId, identifiers such as INN, IMO,
-  LEI and the OpenSanctions id), whether or not anything sanctions them.
+  actors ``ftm-<id>`` (names, ``alias`` and ``previousName`` as aliases, ``weakAlias`` as
+  weak aliases, country, wikidataId, identifiers such as INN, IMO, LEI and the OpenSanctions
+  id), whether or not anything sanctions them.
 * A Sanction entity becomes one sanction ``ftm-<id>`` against its ``entity``. The imposer
   is the polity ``country`` names, else the one ``authority`` stands for
   (:data:`kg.ingest.crosswalks.AUTHORITIES`); the authority is kept as the sanction's
@@ -51,6 +52,7 @@ from kg.ingest.common import (
     read_date,
     slug_id,
     url_source,
+    weak_names,
 )
 from kg.ingest.ftm_derived import Derived, dataset_source
 from kg.ingest.ftm_imposers import imposers as imposers_of
@@ -228,8 +230,8 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
         names.append(name)
         name = name[:MAX_NAME]
     aliases = [a for a in dict.fromkeys(
-        names + values(entity, "alias") + values(entity, "previousName")
-        + values(entity, "weakAlias")) if a != name]
+        names + values(entity, "alias") + values(entity, "previousName")) if a != name]
+    weak = weak_names([name, *aliases], values(entity, "weakAlias"))
     country = None
     for prop in _COUNTRY_PROPS:
         for code in values(entity, prop):
@@ -251,6 +253,7 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     kind = ACTOR_SCHEMAS[entity["schema"]]
     actor = Actor(
         id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
+        weak_aliases=weak,
         wikidata_id=wikidata, identifiers=identifiers, sources=cites,
         position=first_value(entity, "position") if kind is ActorKind.PERSON else None,
         description=first_value(entity, "description", "notes", "summary"),

@@ -25,9 +25,15 @@ vessel -> vessel, aircraft -> aircraft, empty -> organization) and one sanction
 ``us-ofac``, part of ``us``), its programmes (``SDGT] [IRGC`` is two) mapped to reasons
 through :data:`kg.ingest.crosswalks.OFAC_PROGRAMS`, each programme tag kept as the detail. An
 SDN listing blocks property, so its measure is ``asset_freeze``. The legacy files carry no
-listing dates. Aliases come from the alt file, the country from the nationality in the
-remarks or else the first address. The alias and address files are read first and held in
-memory (they are keyed by ent_num); the primary file is streamed.
+listing dates. Aliases come from the alt file (``aka``, ``fka`` and ``nka`` rows are all
+strong names). **Weak aliases** are not in the alt file: OFAC writes them in the remarks of
+the primary file (and their continuation in the comments file) in quotes, ``a.k.a.
+'ABU AL-FOUTOUH'``, as its data specification and FAQ 123 say (in ``sdn.xml`` they are the
+``aka`` entries of ``<category>weak</category>``); each quoted a.k.a., f.k.a. or n.k.a. in
+the remarks becomes a weak alias, and the remarks are kept whole in the description. The
+country comes from the nationality in the remarks or else the first address. The alias and
+address files are read first and held in memory (they are keyed by ent_num); the primary
+file is streamed.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from kg.ingest.common import (
     Seen,
     csv_records,
     file_source,
+    weak_names,
 )
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
@@ -62,6 +69,12 @@ _COLUMNS = {"primary": 12, "add": 6, "alt": 5, "comments": 2}
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
 _NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)")
+#: A weak a.k.a. in the remarks: ``a.k.a. 'ABU AL-FOUTOUH'`` (also f.k.a./n.k.a., and double
+#: or curly quotes); the closing quote is the one followed by ``;``, ``.``, ``)``, ``,`` or
+#: the end, so a name may hold an apostrophe (``'ABU MUS'AB'``).
+_WEAK_AKA = re.compile(
+    r"\b[afn]\.k\.a\.,?\s*['\"\u2018\u201c](.+?)['\"\u2019\u201d](?=\s*(?:[;.),]|$))",
+    re.IGNORECASE)
 
 
 def file_role(path: Path) -> tuple[str, str]:
@@ -180,6 +193,7 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
             country = code
             break
     aliases = list(dict.fromkeys(a for a in extra.aliases.get(key, []) if a != name))
+    weak = [" ".join(m.group(1).split()) for m in _WEAK_AKA.finditer(text)]
     if kind is ActorKind.PERSON and "," in name:
         last, _, first = name.partition(",")
         turned = f"{first.strip()} {last.strip()}".strip()
@@ -190,7 +204,8 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
         identifiers["call_sign"] = call_sign
     actor_id = f"ofac-{ent}"
     yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                identifiers=identifiers, position=title if kind is ActorKind.PERSON else None,
+                weak_aliases=weak_names([name, *aliases], weak), identifiers=identifiers,
+                position=title if kind is ActorKind.PERSON else None,
                 description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
                 sources=[Citation(source=src_id)])
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]

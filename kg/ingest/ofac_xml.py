@@ -26,8 +26,8 @@ imposed by ``us`` with OFAC as the issuing authority. The XML adds what the CSV 
 dates of birth, places of birth, nationalities, citizenships and the identity documents
 go into ``identifiers`` (``birth_date``, ``birth_place``, ``nationality``, ``passport``,
 ``national_id``, ``imo``, and every other ``idType`` under its own slug, several values
-joined by ``"; "``). **Weak AKAs** (``category`` weak: OFAC's "low quality" names) are
-kept apart from the aliases, so name search does not use them (:func:`weak_aliases`).
+joined by ``"; "``). **Weak AKAs** (``category`` weak: OFAC's "low quality" names) are the
+actor's ``weak_aliases``, kept apart from its aliases.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from kg.ingest.common import (
     Seen,
     file_source,
     text_slug,
+    weak_names,
 )
 from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
 from kg.ingest.xmlstream import xml_entries
@@ -52,7 +53,7 @@ from kg.model.source_dates import read_source_date
 from kg.model.vocab import ActorKind
 from kg.resolve.resolver import country_code
 
-__all__ = ["read_ofac_files", "read_ofac_xml", "weak_aliases"]
+__all__ = ["read_ofac_files", "read_ofac_xml"]
 
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
@@ -89,25 +90,6 @@ class _Out:
     seen: Seen
     used: set[tuple[str, str]]
     weak: dict[str, list[str]] = field(default_factory=dict)
-
-
-def weak_aliases(actor_id: str, description: str | None, weak: list[str],
-                 report: ImportReport, path: Path, line: int) -> str | None:
-    """The description of an entry that keeps its weak AKAs apart from its aliases.
-
-    Weak AKAs (OFAC ``category`` weak) never become aliases, so name search does not
-    match on them: they are written in the description (``Weak AKAs: ...``, as the UK
-    importer keeps low-quality aliases) and each is listed in ``report.changed`` with the
-    entry and the field ``akaList``. This is the one place that decides where an imported
-    weak alias goes.
-    """
-    for name in weak:
-        report.change(path, line, f"weak AKA {name!r} kept apart from the aliases (in the "
-                                  "description): name search does not use it",
-                      record=actor_id, field="akaList")
-    text = "\n".join(p for p in (description, f"Weak AKAs: {'; '.join(weak)}" if weak
-                                  else None) if p)
-    return text[:_MAX_TEXT * 4] or None
 
 
 def read_ofac_files(paths: Iterable[Path], report: ImportReport, *,
@@ -184,7 +166,7 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
         last, _, first = name.partition(",")
         strong.append(f"{first.strip()} {last.strip()}".strip())
     aliases = [a for a in dict.fromkeys(strong) if a != name]
-    weak = [w for w in dict.fromkeys(weak) if w != name and w not in aliases]
+    weak = weak_names([name, *aliases], weak)
     vessel = elem.find("vesselInfo")
     flag = _text(vessel, "vesselFlag") if vessel is not None else None
     nationalities = _texts(elem, "nationalityList/nationality/country")
@@ -199,9 +181,8 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     actor = Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
                   identifiers=identifiers,
                   position=_text(elem, "title") if kind is ActorKind.PERSON else None,
-                  description=weak_aliases(
-                      actor_id, remarks or (f"Owner: {owner}" if owner else None), weak,
-                      report, path, line),
+                  weak_aliases=weak,
+                  description=remarks or (f"Owner: {owner}" if owner else None),
                   sources=cite)
     yield from out.seen.source(src)
     yield from out.seen.state("us")

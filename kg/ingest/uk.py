@@ -15,8 +15,9 @@ Ship), ``Alias Type`` (Primary name, AKA, FKA, Primary name variation), ``Alias 
 unknown day or month.
 
 Each Group ID becomes one actor ``uk-<group id>``: its name from the ``Primary name`` row
-(else the first row), every other name variant and non-Latin name as an alias, low-quality
-("weak") aliases kept apart in the description so that name search does not use them;
+(else the first row), every other name variant and non-Latin name as an alias, the variants
+of ``Alias Quality`` "Low" as its weak aliases (name search ranks them lower and no query
+takes the actor by one alone); a name that is strong in one row stays strong;
 ``identifiers`` hold ``uk_group_id``, ``birth_date``, ``birth_place``, ``nationality``,
 ``passport``, ``national_id``, ``title``, and from ``Other Information`` the IMO number,
 the UK Sanctions List reference and the UN reference (``(UN Ref):QDi.001``), and
@@ -41,7 +42,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.ingest.bodies import body
-from kg.ingest.common import ImportReport, Progress, Record, Seen, file_source, slug_id
+from kg.ingest.common import (
+    ImportReport,
+    Progress,
+    Record,
+    Seen,
+    file_source,
+    slug_id,
+    weak_names,
+)
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
@@ -194,7 +203,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
     names = list(dict.fromkeys(g.names + g.values.get("non_latin", [])))
     name = g.primary or names[0] if (g.primary or names) else g.weak[0]
     aliases = [a for a in names if a != name]
-    weak = [a for a in dict.fromkeys(g.weak) if a != name and a not in aliases]
+    weak = weak_names([name, *aliases], g.weak)
     country = None
     for c in g.values.get("nationality", []) + g.values.get("address_country", []):
         code = country_code(c)
@@ -214,15 +223,15 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         "un_reference": "; ".join(dict.fromkeys(_UN_REF.findall(other))) or None,
         "last_updated": max(g.values.get("updated", []), default=None),
     }
-    description = "\n".join(p for p in (
-        other, f"Low-quality aliases: {'; '.join(weak)}" if weak else "") if p)
+    description = other
     position = g.joined("position") or ""
     ids["title"] = g.joined("title")
     ids["imo"] = "; ".join(dict.fromkeys(_IMO.findall(other))) or None
     actor_id = slug_id("uk", gid)
     cite = [Citation(source=src_id)]
     yield Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
-                aliases=aliases, identifiers={k: v for k, v in ids.items() if v},
+                aliases=aliases, weak_aliases=weak,
+                identifiers={k: v for k, v in ids.items() if v},
                 description=description[:_MAX_TEXT] or None,
                 position=position[:_MAX_TEXT] if position and kind is ActorKind.PERSON
                 else None, sources=cite)

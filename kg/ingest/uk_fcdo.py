@@ -14,7 +14,7 @@ variation, Alias; ``AliasStrength``), ``NonLatinNames`` (``NameNonLatinScript``)
 
 Each designation becomes an actor ``uk-<unique id>`` (``uk-rus0001``): the first primary
 name, every other name and non-Latin name an alias, weak aliases (``AliasStrength`` weak or
-low) kept apart in the description; ``identifiers`` hold ``uk_sanctions_list_ref``,
+low) its ``weak_aliases``; ``identifiers`` hold ``uk_sanctions_list_ref``,
 ``uk_group_id``, ``un_reference``, ``birth_date``, ``birth_place``, ``nationality``,
 ``imo``, ``designation_source`` and ``last_updated``. One sanction ``<actor>-listing`` is
 imposed by ``gb`` and issued by the FCDO (``gb-fcdo``, part of ``gb``) on
@@ -40,6 +40,7 @@ from kg.ingest.common import (
     file_source,
     read_date,
     slug_id,
+    weak_names,
 )
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import dmy_date
@@ -145,7 +146,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
         report.skip(path, line, f"Designation {unique} has no name")
         return None
     aliases = [a for a in dict.fromkeys(names) if a != name]
-    weak = [w for w in dict.fromkeys(weak) if w != name and w not in aliases]
+    weak = weak_names([name, *aliases], weak)
     kind = _KINDS.get((_text(elem, "IndividualEntityShip") or "").lower())
     if kind is None:
         report.change(path, line, f"IndividualEntityShip {_text(elem, 'IndividualEntityShip')!r}"
@@ -174,12 +175,11 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     }
     notes = [f"UK statement of reasons: {t}" for t in _texts(elem, "UKStatementofReasons")]
     notes += _texts(elem, "OtherInformation")
-    if weak:
-        notes.append(f"Low-quality aliases: {'; '.join(weak)}")
     cite = [Citation(source=src_id)]
     positions = "; ".join(_texts(elem, f"{person}/Positions/Position"))
     actor = Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
-                  aliases=aliases, identifiers={k: v for k, v in ids.items() if v},
+                  aliases=aliases, weak_aliases=weak,
+                  identifiers={k: v for k, v in ids.items() if v},
                   description="\n".join(notes)[:_MAX_TEXT * 4] or None,
                   position=positions[:_MAX_TEXT] or None if kind is ActorKind.PERSON else None,
                   sources=cite)

@@ -7,7 +7,8 @@ individual or ``e`` entity, number), ``LISTED_ON``, ``COMMENTS1``, ``NATIONALITY
 ``DESIGNATION/VALUE``, ``INDIVIDUAL_ALIAS``/``ENTITY_ALIAS`` (``QUALITY``, ``ALIAS_NAME``)
 and addresses with a ``COUNTRY``.
 
-Each entry becomes an actor ``un-<reference>`` (``un-qdi-001``) and a sanction
+Each entry becomes an actor ``un-<reference>`` (``un-qdi-001``), its aliases and original-script
+names as aliases except those of ``QUALITY`` "Low", which are its weak aliases, and a sanction
 ``un-<reference>-listing`` imposed by ``un`` on ``LISTED_ON``, with reasons from the regime
 (:data:`kg.ingest.crosswalks.UN_REGIMES`) and the measures every UN regime applies to listed
 names: asset freeze and arms embargo, and for individuals a travel ban.
@@ -33,6 +34,7 @@ from kg.ingest.common import (
     Seen,
     file_source,
     read_date,
+    weak_names,
 )
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.ingest.xmlstream import xml_entries
@@ -61,6 +63,19 @@ def _text(elem: Element, tag: str) -> str | None:
 
 def _texts(elem: Element, path: str) -> list[str]:
     return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
+
+
+def _aliases(elem: Element, tag: str) -> tuple[list[str], list[str]]:
+    """(strong, weak) alias names of an entry: an alias whose ``QUALITY`` is "Low" (or "Very
+    Low") is weak; "Good", "a.k.a.", "f.k.a." or none is strong."""
+    strong: list[str] = []
+    weak: list[str] = []
+    for alias in elem.iterfind(tag):
+        name = _text(alias, "ALIAS_NAME")
+        if name:
+            low = "low" in (_text(alias, "QUALITY") or "").lower()
+            (weak if low else strong).append(name)
+    return strong, weak
 
 
 def read_un(paths: Iterable[Path], report: ImportReport, *,
@@ -105,9 +120,9 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                                 "QDi.001 nor a numeric DATAID")
         return None
     alias_tag = "INDIVIDUAL_ALIAS" if kind is ActorKind.PERSON else "ENTITY_ALIAS"
-    aliases = [a for a in dict.fromkeys(
-        _texts(elem, f"{alias_tag}/ALIAS_NAME") + _texts(elem, "NAME_ORIGINAL_SCRIPT"))
-        if a != name]
+    strong, weak = _aliases(elem, alias_tag)
+    aliases = [a for a in dict.fromkeys(strong + _texts(elem, "NAME_ORIGINAL_SCRIPT"))
+               if a != name]
     country = None
     address_tag = "INDIVIDUAL_ADDRESS" if kind is ActorKind.PERSON else "ENTITY_ADDRESS"
     for c in _texts(elem, "NATIONALITY/VALUE") + _texts(elem, f"{address_tag}/COUNTRY"):
@@ -126,7 +141,8 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         aliases.append(name)
         name = name[:MAX_NAME]
     actor = Actor(id=actor_id, name=name, kind=kind, country=country,
-                  aliases=aliases, identifiers=identifiers, description=comments,
+                  aliases=aliases, weak_aliases=weak_names([name, *aliases], weak),
+                  identifiers=identifiers, description=comments,
                   position="; ".join(designation) or None, sources=cite)
     list_type = _text(elem, "UN_LIST_TYPE")
     regime, reasons = un_regime_reasons(list_type, ref)

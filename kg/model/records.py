@@ -97,6 +97,15 @@ class Actor(_Model):
     """ISO 3166-1 alpha-2 code (lower case) of the country the actor belongs to."""
     aliases: list[str] = Field(default_factory=list)
     """Other names it is known by (used to find it by name)."""
+    weak_aliases: list[str] = Field(default_factory=list)
+    """Weak aliases: names the lists themselves flag as too broad or common to identify it
+    alone (nicknames, noms de guerre, common acronyms: "Abu Ali"), as FollowTheMoney's
+    ``weakAlias``, a UN alias of ``QUALITY`` "Low", an OFAC "weak" a.k.a. (quoted in the
+    remarks of the legacy CSV, ``<category>weak</category>`` in ``sdn.xml``), a UK ConList
+    alias of ``Alias Quality`` "Low" and an EU ``nameAlias`` with ``strong="false"``. Kept
+    apart from :attr:`aliases`: name search finds them with a lower score and says so, and a
+    query never takes an actor by a weak alias alone. A name is either strong or weak: a
+    weak alias may not repeat the name or an alias."""
     member_of: Annotated[list[Slug], AfterValidator(_no_duplicates),
                          Ref("actor", edge="MEMBER_OF")] = Field(
         default_factory=list
@@ -127,6 +136,12 @@ class Actor(_Model):
             raise ValueError(f"actor {self.id!r} cannot be part of itself")
         if self.count is not None and self.kind is not ActorKind.GROUP:
             raise ValueError("count is only for actors of kind 'group'")
+        if self.weak_aliases:
+            strong = {self.name, *self.aliases}
+            both = next((w for w in self.weak_aliases if w in strong), None)
+            if both is not None:
+                raise ValueError(f"{both!r} is both a name or alias and a weak alias of actor "
+                                 f"{self.id!r}; list it in one of them")
         return self
 
 

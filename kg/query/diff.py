@@ -32,8 +32,8 @@ __all__ = ["SANCTION_FIELDS", "TARGET_FIELDS", "ListingChange", "diff_datasets"]
 SANCTION_FIELDS = ("imposers", "targets", "status", "measures", "reasons", "date",
                    "effective_date", "end_date", "program", "legal_basis")
 #: The target actor fields compared.
-TARGET_FIELDS = ("name", "kind", "country", "aliases", "identifiers", "position",
-                 "description", "part_of", "wikidata_id")
+TARGET_FIELDS = ("name", "kind", "country", "aliases", "weak_aliases", "identifiers",
+                 "position", "description", "part_of", "wikidata_id")
 
 
 @dataclass(frozen=True, slots=True)

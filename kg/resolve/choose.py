@@ -39,7 +39,10 @@ def decide(candidates: Sequence[Candidate]) -> Decision:
     * a person only if their surname matched: a given name alone ("Oleg") never picks one;
     * it scores at least :data:`ACCEPT` (0.70) and :data:`MARGIN` (0.10) more than the next;
     * at least one query word matched exactly (after transliteration), or two or more
-      words matched: one misspelt word ("Chyna") is too little to go on.
+      words matched: one misspelt word ("Chyna") is too little to go on;
+    * not through a weak alias: a name the lists flag as too common to identify anyone
+      alone ("Abu Ali", :attr:`kg.model.records.Actor.weak_aliases`) never picks an actor,
+      however well and however uniquely it matches; the candidates are listed instead.
 
     Otherwise ``chose`` is None and ``why`` says which rule stopped it.
     """
@@ -49,7 +52,10 @@ def decide(candidates: Sequence[Candidate]) -> Decision:
     top, rest = listed[0], listed[1:]
     nxt = f"the next best, {rest[0].name!r}, scores {rest[0].score:.2f}" if rest else \
         "no other name comes close"
-    if top.surname_matched is False:
+    if top.weak:
+        why = (f"it matches only {top.matched!r}, a weak alias of {top.name!r}; a weak alias "
+               "alone never picks an actor")
+    elif top.surname_matched is False:
         why = "a given name alone never picks a person"
     elif top.score < ACCEPT:
         why = f"no name matches well enough: best {top.score:.2f}, needs {ACCEPT:.2f}"
@@ -58,9 +64,8 @@ def decide(candidates: Sequence[Candidate]) -> Decision:
     elif top.exact_words == 0 and top.words < 2:
         why = "one inexact word is too little to go on"
     else:
-        weak = " (a weak alias)" if top.weak else ""
-        return Decision(top, f"{top.how} match of {top.matched!r}{weak}, score "
-                             f"{top.score:.2f}; {nxt}", listed)
+        return Decision(top, f"{top.how} match of {top.matched!r}, score {top.score:.2f}; "
+                             f"{nxt}", listed)
     return Decision(None, why, listed)
 
 
@@ -77,4 +82,5 @@ class UnclearName(ResolveError):
         """The message, then one line per candidate: id, name, kind, country, how, score."""
         return [*super().lines(), *(one_line(
             f"candidate {c.id}: {c.name} ({c.kind or '?'}, {c.country or '?'}; {c.how} match "
-            f"of {c.matched!r}, {c.score:.2f})") for c in self.candidates)]
+            f"of {c.matched!r}{' (weak alias)' if c.weak else ''}, {c.score:.2f})")
+            for c in self.candidates)]

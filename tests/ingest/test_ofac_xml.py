@@ -32,13 +32,12 @@ def test_entries_become_actors_and_sanctions(fixtures):
     assert report.imported == {"actor": 5, "sanction": 3, "source": 1}
 
 
-def test_weak_akas_are_kept_apart_and_reported(fixtures):
-    ds, report = _xml(fixtures)
+def test_weak_akas_are_weak_aliases(fixtures):
+    ds, _ = _xml(fixtures)
     firm = ds.actor("ofac-9007")
     assert firm.aliases == ["SEVERNY VETER OOO"]  # the weak NORTHWIND is not an alias
-    assert firm.description == "Weak AKAs: NORTHWIND"
-    weak = [(c.record, c.field) for c in report.changed if "weak AKA" in c.message]
-    assert weak == [("ofac-9001", "akaList"), ("ofac-9007", "akaList")]
+    assert firm.weak_aliases == ["NORTHWIND"] and firm.description is None
+    assert ds.actor("ofac-9001").weak_aliases == ["THE FERRYMAN"]
 
 
 def test_bad_entries_are_skipped_by_line(fixtures):

@@ -31,7 +31,8 @@ def test_one_target_per_group_id_with_every_variant(fixtures):
     p = ds.actor("uk-90001")
     assert p.name == "Andrei Petrovich VESKOV" and p.kind is ActorKind.PERSON
     assert p.aliases == ["Andrey Petrovitch VESKOV"]          # the weak alias is kept apart
-    assert "Low-quality aliases: ANDRYUSHA" in p.description
+    assert p.weak_aliases == ["ANDRYUSHA"]                     # Alias Quality "Low"
+    assert "ANDRYUSHA" not in (p.description or "")
     assert p.country == "ru" and p.position == "Deputy Minister of Examples"
     assert p.identifiers == {
         "uk_group_id": "90001", "birth_date": "1961-05-12; 1962", "birth_place": "Tver, Russia",

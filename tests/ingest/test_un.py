@@ -9,7 +9,8 @@ def test_entries(fixtures):
     person = ds.actor("un-kpi-901")
     assert person.name == "ORLAN VESK" and person.kind is ActorKind.PERSON
     assert person.country == "kp" and person.position == "Director"
-    assert person.aliases == ["Orlan Vesk", "Ol Vesk"]
+    assert person.aliases == ["Orlan Vesk"]
+    assert person.weak_aliases == ["Ol Vesk"]  # QUALITY Low
     assert person.identifiers == {"un_reference": "KPi.901", "un_dataid": "7000101"}
     s = next(x for x in ds.sanctions if x.id == "un-kpi-901-listing")
     assert s.imposers == ["unsc"] and s.date == "2016-11-30"
