@@ -40,6 +40,7 @@ from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
 from kg.export.layout import layout
 from kg.graph.schema import NodeType, node_id, require_kg_graph
+from kg.model.dates import first_day, last_day
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
@@ -133,6 +134,16 @@ def _summary(G: nx.MultiDiGraph) -> tuple[dict[str, int], str | None, str | None
         if t in ("sanction", "statement") and d.get("date"):
             dates.append(str(d["date"]))
     return counts, min(dates, default=None), max(dates, default=None)
+
+
+def _date_range(events: list[list[Any]]) -> dict[str, Any]:
+    """What the page's time control spans: the first day of the earliest dated sanction or
+    statement, the last day of the latest (``YYYY-MM-DD``; None when nothing is dated), and
+    how many have no date."""
+    dated = [str(e[3]) for e in events if e[3]]
+    return {"first": first_day(min(dated)) if dated else None,
+            "last": max(last_day(d) for d in dated) if dated else None,
+            "undated": len(events) - len(dated)}
 
 
 def _plural(n: int, word: str) -> str:
@@ -286,7 +297,8 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
                  "edge_styles": {k: v for k, v in EDGE_STYLES.items() if k in rels},
                  "tentative": any(ed.get("dashed") for ed in scene.edges)
                  or any(nd.get("dashed") for nd in scene.nodes if nd["cat"] == "sanction"),
-                 "muted": any(x.get("muted") for x in [*scene.edges, *scene.nodes])},
+                 "muted": any(x.get("muted") for x in [*scene.edges, *scene.nodes]),
+                 "dates": _date_range(scene.events)},
         "events": scene.events,
         "nodes": net.nodes, "edges": net.edges, "options": _options(net, big),
         "nmeta": {nd["id"]: {"c": nd["cat"], "ev": nd["ev"], "info": nd.get("info"),

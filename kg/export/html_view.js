@@ -111,14 +111,16 @@
   });
 
   /* ---- filters ---- */
-  var state = { cats: {}, rels: {}, statuses: {}, reason: "", since: "", until: "", only: null };
+  var state = { cats: {}, rels: {}, statuses: {}, reason: "", since: "", until: "", only: null,
+                undated: true };
   meta.statuses.forEach(function (s) { state.statuses[s] = true; });
   function active() {
-    return !!(state.reason || state.since || state.until ||
+    return !!(state.reason || state.since || state.until || !state.undated ||
               meta.statuses.some(function (s) { return !state.statuses[s]; }));
   }
   function evPass(i) {
     var e = DATA.events[i], d = e[3];
+    if (!d && !state.undated) { return false; }
     if (d && state.since && d < state.since.slice(0, d.length)) { return false; }
     if (d && state.until && d.slice(0, state.until.length) > state.until) { return false; }
     if (e[0] === "sanction") {
@@ -152,6 +154,7 @@
     }
     byId("kg-shown").textContent = "Showing " + shownN + " of " + nodes.length + " nodes, " +
       shownE + " of " + edges.length + " links.";
+    timeText();
   }
   var fitAfterFilter = false;
   function onlyAround(id, depth) {
@@ -166,8 +169,84 @@
       frontier = next;
     }
     state.only = seen;
+    layoutAround(id, seen);
     apply();
     network.fit({ nodes: Array.from(seen), animation: false });
+  }
+
+  /* ---- re-layout of a neighbourhood ----
+     "Show only its neighbourhood" lays the shown nodes out afresh, around the chosen one:
+     rings by hops (each ring wide enough for its nodes, in the order of their parents'
+     angles), then a few rounds of spring forces when there are few enough nodes to do it
+     at once. "Show everything" puts every node back where the page first drew it. */
+  var home = null;
+  function restorePositions() {
+    if (!home) { return; }
+    nodes.update(Object.keys(home).map(function (k) { return { id: k, x: home[k].x, y: home[k].y }; }));
+    home = null;
+  }
+  function layoutAround(centre, keep) {
+    restorePositions();
+    home = network.getPositions();
+    var ids = Array.from(keep), depth = {}, parent = {}, rings = [[centre]], adj = {};
+    ids.forEach(function (n) { adj[n] = network.getConnectedNodes(n).filter(function (m) {
+      return keep.has(m) && m !== n; }); });
+    depth[centre] = 0;
+    for (var r = 0; rings[r].length; r += 1) {
+      var next = [];
+      rings[r].forEach(function (n) {
+        adj[n].forEach(function (m) {
+          if (depth[m] === undefined) { depth[m] = r + 1; parent[m] = n; next.push(m); }
+        });
+      });
+      rings.push(next);
+    }
+    var pos = {}, STEP = 190, GAP = 70;
+    pos[centre] = { x: 0, y: 0, a: 0 };
+    rings.forEach(function (ring, k) {
+      if (!k || !ring.length) { return; }
+      ring.sort(function (a, b) { return pos[parent[a]].a - pos[parent[b]].a || (a < b ? -1 : 1); });
+      var rad = Math.max(STEP * k, ring.length * GAP / (2 * Math.PI));
+      ring.forEach(function (n, i) {
+        var a = 2 * Math.PI * i / ring.length + k * 0.4;
+        pos[n] = { x: rad * Math.cos(a), y: rad * Math.sin(a), a: a };
+      });
+    });
+    ids.forEach(function (n, i) {  /* not reached through shown links: a row below */
+      if (!pos[n]) { pos[n] = { x: (i % 20) * GAP, y: STEP * rings.length, a: 0 }; }
+    });
+    if (ids.length <= 400) { springs(ids, adj, pos, centre, STEP); }
+    nodes.update(ids.map(function (n) { return { id: n, x: pos[n].x, y: pos[n].y }; }));
+  }
+  function springs(ids, adj, pos, centre, L) {  /* Fruchterman-Reingold, cooling */
+    var t = L / 2;
+    for (var it = 0; it < 120; it += 1) {
+      var d = {};
+      ids.forEach(function (n) { d[n] = { x: 0, y: 0 }; });
+      for (var i = 0; i < ids.length; i += 1) {
+        for (var j = i + 1; j < ids.length; j += 1) {
+          var a = pos[ids[i]], b = pos[ids[j]], dx = a.x - b.x, dy = a.y - b.y;
+          var dist2 = Math.max(dx * dx + dy * dy, 1), f = L * L / dist2;
+          d[ids[i]].x += dx * f; d[ids[i]].y += dy * f;
+          d[ids[j]].x -= dx * f; d[ids[j]].y -= dy * f;
+        }
+      }
+      ids.forEach(function (n) {
+        adj[n].forEach(function (m) {
+          var a = pos[n], b = pos[m], dx = a.x - b.x, dy = a.y - b.y;
+          var dist = Math.max(Math.sqrt(dx * dx + dy * dy), 1), f = dist / L;
+          d[n].x -= dx * f; d[n].y -= dy * f;
+        });
+      });
+      ids.forEach(function (n) {
+        if (n === centre) { return; }
+        var len = Math.max(Math.sqrt(d[n].x * d[n].x + d[n].y * d[n].y), 1e-9);
+        var step = Math.min(len, t);
+        pos[n].x += d[n].x / len * step;
+        pos[n].y += d[n].y / len * step;
+      });
+      t = Math.max(2, t * 0.96);
+    }
   }
 
   var reasonSel = byId("kg-reason");
@@ -197,15 +276,73 @@
       if (v === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) {
         input.setCustomValidity("");
         state[key] = v;
+        timeSync();
         apply();
       } else { input.setCustomValidity("YYYY, YYYY-MM or YYYY-MM-DD"); }
     });
   }
   dateInput("kg-since", "since");
   dateInput("kg-until", "until");
+
+  /* ---- time control: a two-handle date range that filters as it moves ----
+     Each handle is a day between the first day of the earliest dated record and the last
+     day of the latest (meta.dates). A record counts in the range by its date as the CLI's
+     --since/--until count it (a partial date overlaps the range); records with no date
+     are shown or hidden by their own checkbox. Handles at the ends leave that end open. */
+  var DAY = 86400000, range = meta.dates || {};
+  var dayZero = range.first ? Date.parse(range.first + "T00:00:00Z") : 0;
+  var nDays = range.first ? Math.round((Date.parse(range.last + "T00:00:00Z") - dayZero) / DAY) : 0;
+  var fromSlider = byId("kg-from-slider"), toSlider = byId("kg-to-slider");
+  function dayText(i) { return new Date(dayZero + i * DAY).toISOString().slice(0, 10); }
+  function dayOf(text, end) {  /* a partial date's first (or last) day, as a slider step */
+    var p = text.split("-"), y = +p[0], m = p.length > 1 ? +p[1] - 1 : (end ? 11 : 0);
+    var t = p.length > 2 ? Date.UTC(y, m, +p[2]) : end ? Date.UTC(y, m + 1, 0) : Date.UTC(y, m, 1);
+    return Math.min(nDays, Math.max(0, Math.round((t - dayZero) / DAY)));
+  }
+  function timeSync() {  /* the text bounds moved: put the handles where they say */
+    fromSlider.value = state.since ? dayOf(state.since, false) : 0;
+    toSlider.value = state.until ? dayOf(state.until, true) : nDays;
+    byId("kg-undated").checked = state.undated;
+  }
+  function timeMoved(which) {
+    var a = +fromSlider.value, b = +toSlider.value;
+    if (a > b) { if (which === "from") { toSlider.value = b = a; } else { fromSlider.value = a = b; } }
+    state.since = a > 0 ? dayText(a) : "";
+    state.until = b < nDays ? dayText(b) : "";
+    byId("kg-since").value = state.since;
+    byId("kg-until").value = state.until;
+    byId("kg-since").setCustomValidity("");
+    byId("kg-until").setCustomValidity("");
+    apply();
+  }
+  function timeText() {
+    var shown = 0, dated = 0;
+    DATA.events.forEach(function (e, i) {
+      if (e[3]) { dated += 1; if (evPass(i)) { shown += 1; } }
+    });
+    byId("kg-range-text").textContent = range.first ?
+      (state.since || range.first) + " to " + (state.until || range.last) + ": " + shown +
+      " of " + dated + " dated sanctions and statements" : "no dated sanctions or statements";
+    byId("kg-undated-text").textContent = "undated (" + (range.undated || 0) + ")" +
+      (state.undated ? ", shown" : ", hidden");
+  }
+  [fromSlider, toSlider].forEach(function (s) {
+    s.min = 0;
+    s.max = nDays;
+    s.disabled = !range.first;
+    s.addEventListener("input", function () { timeMoved(s === fromSlider ? "from" : "to"); });
+  });
+  toSlider.value = nDays;
+  byId("kg-undated").addEventListener("change", function () {
+    state.undated = byId("kg-undated").checked;
+    apply();
+  });
   byId("kg-reset").addEventListener("click", function () {
     state.reason = ""; state.since = ""; state.until = ""; state.only = null;
+    state.undated = true;
     reasonSel.value = ""; byId("kg-since").value = ""; byId("kg-until").value = "";
+    timeSync();
+    restorePositions();
     document.querySelectorAll("#kg-side input[type=checkbox]").forEach(function (b) { b.checked = true; });
     Object.keys(state.cats).forEach(function (k) { state.cats[k] = true; });
     Object.keys(state.rels).forEach(function (k) { state.rels[k] = true; });
@@ -250,7 +387,7 @@
       return String(s).toLowerCase(); }) });
   });
   function select(id) {
-    if (state.only && !state.only.has(id)) { state.only = null; apply(); }
+    if (state.only && !state.only.has(id)) { state.only = null; restorePositions(); apply(); }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
     show("node", id, true);
