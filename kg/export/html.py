@@ -83,6 +83,12 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
 }
 MUTED = "#C8C8C8"
 TENTATIVE_DASHES = [8, 6]
+SELECTED = "#000000"
+"""The outline of the selected (or focused) node; a link keeps its colour when selected."""
+GROUP_BORDER = "#333333"
+"""The outline of a node that stands for a group of actors (dashed)."""
+WHITE = "#ffffff"
+_OUTLINED = ("box", "ellipse", "database")  # shapes drawn white with a coloured outline
 _BIG = 400  # past this many nodes or edges, drop the costly drawing niceties
 
 
@@ -167,18 +173,21 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
                      "strokeColor": "#ffffff"},
             "borderWidth": 2,
         }
-        if st["shape"] in ("box", "ellipse", "database"):
-            opts["color"] = {"background": "#ffffff", "border": color,
-                             "highlight": {"background": "#fff7d6", "border": color}}
+        if st["shape"] in _OUTLINED:
+            opts["color"] = {"background": WHITE, "border": color,
+                             "highlight": {"background": WHITE, "border": SELECTED}}
             opts["font"] = {"size": 12, "face": "system-ui, sans-serif", "color": "#222222"}
         else:
-            opts["color"] = {"background": color, "border": "#333333" if nd.get("dashed")
-                             else color, "highlight": {"background": color, "border": "#000000"}}
+            opts["color"] = {"background": color, "border": GROUP_BORDER if nd.get("dashed")
+                             else color, "highlight": {"background": color, "border": SELECTED}}
         if nd.get("dashed"):
             opts["shapeProperties"] = {"borderDashes": TENTATIVE_DASHES}
             if st["shape"] == "diamond":
-                opts["color"]["background"] = "#ffffff"
+                opts["color"]["background"] = WHITE
                 opts["color"]["border"] = color
+        # Hovered, a node keeps its colours (vis-network would draw it its own blue).
+        opts["color"]["hover"] = {"background": opts["color"]["background"],
+                                  "border": opts["color"]["border"]}
         if nd["id"] == focus:
             opts["size"] = 24
             opts["borderWidth"] = 4
@@ -206,6 +215,35 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
     net.toggle_hide_edges_on_drag(True)
     net.set_edge_smooth("continuous" if not big else "dynamic")
     return net
+
+
+def _legend_marks(scene: Scene) -> list[dict[str, Any]]:
+    """The legend's entries for the styles that are not a node or link kind, each only when
+    the page draws it: ``{"t": "node" | "line", "text", "fill", "border", "color", "dashes",
+    "width"}`` (the swatch drawn as the graph draws it; see :func:`_network`)."""
+    marks: list[dict[str, Any]] = []
+    sanction = NODE_STYLES["sanction"]["color"]
+    if any(nd.get("dashed") and nd["cat"] == "sanction" for nd in scene.nodes):
+        marks.append({"t": "node", "shape": "diamond", "fill": WHITE, "border": sanction,
+                      "dashes": TENTATIVE_DASHES,
+                      "text": "dashed outline: threatened or expected sanction"})
+    grouped = [nd for nd in scene.nodes if nd.get("dashed") and nd["cat"] != "sanction"]
+    if grouped:
+        st = NODE_STYLES.get(grouped[0]["cat"], NODE_STYLES["group"])
+        marks.append({"t": "node", "shape": "dot", "fill": st["color"], "border": GROUP_BORDER,
+                      "dashes": TENTATIVE_DASHES,
+                      "text": "dark dashed outline: grouped actors"})
+    dashed = [ed for ed in scene.edges if ed.get("dashed")]
+    if dashed:
+        rel = "RETALIATION" if dashed[0].get("retaliation") else dashed[0]["rel"]
+        marks.append({"t": "line", "color": EDGE_STYLES[rel]["color"], "width": 3,
+                      "dashes": TENTATIVE_DASHES, "text": "dashed: threatened or expected"})
+    if any(x.get("muted") for x in [*scene.edges, *scene.nodes]):
+        marks.append({"t": "line", "color": MUTED, "width": 3, "text": "grey: lifted"})
+    if scene.nodes:
+        marks.append({"t": "node", "shape": "dot", "fill": WHITE, "border": SELECTED,
+                      "text": "black outline: selected (or the focus)"})
+    return marks
 
 
 class _IdList(list[Any]):
@@ -295,9 +333,7 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
                  "statuses": statuses,
                  "node_styles": {k: v for k, v in NODE_STYLES.items() if k in cats},
                  "edge_styles": {k: v for k, v in EDGE_STYLES.items() if k in rels},
-                 "tentative": any(ed.get("dashed") for ed in scene.edges)
-                 or any(nd.get("dashed") for nd in scene.nodes if nd["cat"] == "sanction"),
-                 "muted": any(x.get("muted") for x in [*scene.edges, *scene.nodes]),
+                 "marks": _legend_marks(scene),
                  "dates": _date_range(scene.events)},
         "events": scene.events,
         "nodes": net.nodes, "edges": net.edges, "options": _options(net, big),

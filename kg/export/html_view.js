@@ -352,31 +352,48 @@
   });
 
   /* ---- legend (doubles as the type filter) ---- */
+  /* Every swatch is drawn as the graph draws it: a node's fill and outline (white with a
+     coloured outline for box shapes), a line's colour, width and dash pattern (data-dashes
+     holds the pattern, as vis-network's [dash, gap] in pixels). */
+  function nodeSwatch(shape, fill, border, dashes) {
+    var sw = el("span", "kg-sw " + shape);
+    sw.style.backgroundColor = fill;
+    sw.style.border = "2px " + (dashes ? "dashed " : "solid ") + border;
+    if (dashes) { sw.dataset.dashes = JSON.stringify(dashes); }
+    return sw;
+  }
+  function lineSwatch(color, width, dashes) {
+    var sw = el("span", "kg-line");
+    sw.style.height = Math.max(2, width) + "px";
+    if (dashes) {
+      sw.dataset.dashes = JSON.stringify(dashes);
+      sw.style.backgroundImage = "repeating-linear-gradient(to right, " + color + " 0 " +
+        dashes[0] + "px, transparent " + dashes[0] + "px " + (dashes[0] + dashes[1]) + "px)";
+    } else { sw.style.backgroundColor = color; }
+    return sw;
+  }
+  var OUTLINED = ["box", "ellipse", "database"];
   Object.keys(meta.node_styles).forEach(function (k) {
-    var st = meta.node_styles[k], sw = el("span", "kg-sw " + st.shape);
-    sw.style.background = st.color;
-    sw.style.borderColor = st.color;
-    checkbox(byId("kg-legend-nodes"), k, state.cats, sw, st.name);
+    var st = meta.node_styles[k], boxy = OUTLINED.indexOf(st.shape) >= 0;
+    checkbox(byId("kg-legend-nodes"), k, state.cats,
+             nodeSwatch(st.shape, boxy ? "#ffffff" : st.color, st.color, null), st.name);
   });
   Object.keys(meta.edge_styles).forEach(function (k) {
-    var st = meta.edge_styles[k], sw = el("span", "kg-line");
-    sw.style.borderTopColor = st.color;
-    sw.style.borderTopWidth = Math.max(2, st.width) + "px";
-    if (st.dashes) { sw.style.borderTopStyle = "dotted"; }
-    checkbox(byId("kg-legend-edges"), k, state.rels, sw, st.name);
+    var st = meta.edge_styles[k];
+    checkbox(byId("kg-legend-edges"), k, state.rels, lineSwatch(st.color, st.width, st.dashes),
+             st.name);
   });
-  function legendNote(swatchStyle, color, text) {
-    var row = el("div", "kg-item"), sw = el("span", "kg-line");
-    sw.style.borderTopColor = color;
-    sw.style.borderTopWidth = "3px";
-    sw.style.borderTopStyle = swatchStyle;
+  function legendNote(sw, text) {
+    var row = el("div", "kg-item");
     row.appendChild(sw);
     row.appendChild(el("span", null, text));
     byId("kg-legend-status").appendChild(row);
   }
-  if (meta.tentative) { legendNote("dashed", "#D55E00", "dashed: threatened or expected"); }
-  if (meta.muted) { legendNote("solid", "#C8C8C8", "grey: lifted"); }
-  if (meta.view === "actors") { legendNote("solid", "#555", "thicker: more sanctions"); }
+  meta.marks.forEach(function (m) {
+    legendNote(m.t === "node" ? nodeSwatch(m.shape, m.fill, m.border, m.dashes)
+                              : lineSwatch(m.color, m.width, m.dashes), m.text);
+  });
+  if (meta.view === "actors") { legendNote(lineSwatch("#555555", 5, null), "thicker: more sanctions"); }
 
   /* ---- search by name or alias ---- */
   var names = [];

@@ -129,3 +129,57 @@ def test_neighbourhood_is_laid_out_afresh_and_fits(bundled: nx.MultiDiGraph, tmp
     back = page.evaluate("kgView.network.getPositions()")
     assert all(abs(back[n]["x"] - before[n]["x"]) < 0.5 for n in before)
     assert log.page_errors == [] and log.console_errors == []
+
+
+COLOURS_JS = """(() => {
+  const hex = c => {
+    const m = String(c).match(/^rgba?\\((\\d+),\\s*(\\d+),\\s*(\\d+)(?:,\\s*([\\d.]+))?\\)$/);
+    if (!m) return String(c).toLowerCase();
+    if (m[4] !== undefined && +m[4] === 0) return null;  // transparent
+    return '#' + [m[1], m[2], m[3]].map(x => (+x).toString(16).padStart(2, '0')).join('');
+  };
+  const body = kgView.network.body, used = new Set(), dashes = new Set();
+  const add = c => { if (c) used.add(hex(c)); };
+  for (const id of kgView.nodes.getIds()) {
+    const c = body.nodes[id].options.color;
+    [c.background, c.border, c.highlight.background, c.highlight.border,
+     c.hover.background, c.hover.border].forEach(add);
+    const d = body.nodes[id].options.shapeProperties.borderDashes;
+    if (d) dashes.add(JSON.stringify(d));
+  }
+  for (const id of kgView.edges.getIds()) {
+    const o = body.edges[id].options;
+    [o.color.color, o.color.highlight, o.color.hover].forEach(add);
+    if (o.dashes) dashes.add(JSON.stringify(o.dashes));
+  }
+  const legend = new Set(), legendDashes = new Set();
+  for (const sw of document.querySelectorAll('#kg-legend .kg-sw, #kg-legend .kg-line')) {
+    const st = getComputedStyle(sw);
+    const texts = [st.backgroundColor, st.borderTopColor, st.borderLeftColor,
+                   ...(st.backgroundImage.match(/rgba?\\([^)]*\\)/g) || [])];
+    if (st.borderTopWidth === '0px') texts.splice(1, 2);
+    texts.map(hex).forEach(c => { if (c) legend.add(c); });
+    if (sw.dataset.dashes) legendDashes.add(sw.dataset.dashes);
+  }
+  return {used: [...used].sort(), legend: [...legend].sort(), dashes: [...dashes].sort(),
+          legendDashes: [...legendDashes].sort()};
+})()"""
+
+
+@pytest.mark.parametrize("case", ["actors", "events", "china", "grouped"])
+def test_every_colour_and_line_drawn_is_in_the_legend(case: str, bundled: nx.MultiDiGraph,
+                                                      tmp_path: Path, open_page: Any) -> None:
+    kw: dict[str, Any] = {"actors": {}, "events": {"view": "events"},
+                          "china": {"focus": "China", "depth": 2},
+                          "grouped": {"max_nodes": 60}}[case]
+    page, log = open_page(write_html(bundled, tmp_path / "a.html", **kw))
+    page.evaluate("kgView.select('actor:cn')")  # the focus and selection outline is drawn
+    got = page.evaluate(COLOURS_JS)
+    missing = sorted(set(got["used"]) - set(got["legend"]))
+    assert missing == [], f"colours drawn but not in the legend: {missing}"
+    assert set(got["dashes"]) <= set(got["legendDashes"])
+    assert "#000000" in got["used"] and "#000000" in got["legend"]  # the selection outline
+    assert len(got["used"]) >= 6 and len(got["dashes"]) >= 1
+    if case == "grouped":
+        assert "#333333" in got["used"]
+    assert log.page_errors == [] and log.console_errors == []
