@@ -38,6 +38,7 @@ import networkx as nx
 
 from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
+from kg.export.html_search import search_data
 from kg.export.layout import layout
 from kg.graph.schema import NodeType, node_id, require_kg_graph
 from kg.model.dates import first_day, last_day
@@ -337,8 +338,9 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
                  "dates": _date_range(scene.events)},
         "events": scene.events,
         "nodes": net.nodes, "edges": net.edges, "options": _options(net, big),
-        "nmeta": {nd["id"]: {"c": nd["cat"], "ev": nd["ev"], "info": nd.get("info"),
-                             "al": nd.get("al", [])} for nd in scene.nodes},
+        "nmeta": {nd["id"]: {"c": nd["cat"], "ev": nd["ev"], "info": nd.get("info")}
+                  for nd in scene.nodes},
+        "search": search_data(G, scene.nodes),
         "emeta": {f"e{i}": {"r": "RETALIATION" if ed.get("retaliation") else ed["rel"],
                             "ev": ed["ev"], "info": ed.get("info")}
                   for i, ed in enumerate(scene.edges)},
