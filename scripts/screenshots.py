@@ -19,6 +19,7 @@ label, how many overlap a label or another node, and how many are cut at the edg
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import tempfile
 import time
@@ -26,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,12 @@ SELECT_US_CN = """() => { const id = Object.keys(kgView.data.emeta).find(i => {
     const e = kgView.edges.get(i);
     return e.from === 'actor:us' && e.to === 'actor:cn-officials'; });
     if (id) { kgView.network.selectEdges([id]); kgView.showEdge(id); } }"""
+
+
+def _save_small(png: bytes, path: Path) -> None:
+    """The screenshot as a 256-colour PNG: a third of the size, the same to the eye."""
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    img.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
 @cache
@@ -99,7 +107,7 @@ def main() -> int:
             if name == "seed-graph":
                 page.evaluate(SELECT_US_CN)  # what a click shows
                 page.wait_for_timeout(200)
-            page.screenshot(path=str(out / f"{name}.png"))
+            _save_small(page.screenshot(), out / f"{name}.png")
             ctx.close()
             n = max(m["nodes"], 1)
             print(f"{name:<22} {m['nodes']:>6} {m['labelled']:>6} "
