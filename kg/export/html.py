@@ -109,8 +109,13 @@ def _vis_asset(name: str) -> str:
 @cache
 def _assets() -> dict[str, str]:
     here = resources.files("kg.export")
+    # The view's script is html_view.js with its parts (html_view_*.js: the time control,
+    # the neighbourhood layout, the search) spliced in where it names them, in one closure.
+    view_js = re.sub(r"/\* @@include (html_view_[a-z]+\.js)@@ \*/",
+                     lambda m: (here / m.group(1)).read_text(encoding="utf-8"),
+                     (here / "html_view.js").read_text(encoding="utf-8"))
     return {"page": (here / "html_page.html").read_text(encoding="utf-8"),
-            "view_js": (here / "html_view.js").read_text(encoding="utf-8"),
+            "view_js": view_js,
             "view_css": (here / "html_view.css").read_text(encoding="utf-8"),
             "vis_js": _vis_asset("vis-network.min.js"),
             "vis_css": _vis_asset("vis-network.css")}

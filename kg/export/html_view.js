@@ -174,80 +174,7 @@
     network.fit({ nodes: Array.from(seen), animation: false });
   }
 
-  /* ---- re-layout of a neighbourhood ----
-     "Show only its neighbourhood" lays the shown nodes out afresh, around the chosen one:
-     rings by hops (each ring wide enough for its nodes, in the order of their parents'
-     angles), then a few rounds of spring forces when there are few enough nodes to do it
-     at once. "Show everything" puts every node back where the page first drew it. */
-  var home = null;
-  function restorePositions() {
-    if (!home) { return; }
-    nodes.update(Object.keys(home).map(function (k) { return { id: k, x: home[k].x, y: home[k].y }; }));
-    home = null;
-  }
-  function layoutAround(centre, keep) {
-    restorePositions();
-    home = network.getPositions();
-    var ids = Array.from(keep), depth = {}, parent = {}, rings = [[centre]], adj = {};
-    ids.forEach(function (n) { adj[n] = network.getConnectedNodes(n).filter(function (m) {
-      return keep.has(m) && m !== n; }); });
-    depth[centre] = 0;
-    for (var r = 0; rings[r].length; r += 1) {
-      var next = [];
-      rings[r].forEach(function (n) {
-        adj[n].forEach(function (m) {
-          if (depth[m] === undefined) { depth[m] = r + 1; parent[m] = n; next.push(m); }
-        });
-      });
-      rings.push(next);
-    }
-    var pos = {}, STEP = 190, GAP = 70;
-    pos[centre] = { x: 0, y: 0, a: 0 };
-    rings.forEach(function (ring, k) {
-      if (!k || !ring.length) { return; }
-      ring.sort(function (a, b) { return pos[parent[a]].a - pos[parent[b]].a || (a < b ? -1 : 1); });
-      var rad = Math.max(STEP * k, ring.length * GAP / (2 * Math.PI));
-      ring.forEach(function (n, i) {
-        var a = 2 * Math.PI * i / ring.length + k * 0.4;
-        pos[n] = { x: rad * Math.cos(a), y: rad * Math.sin(a), a: a };
-      });
-    });
-    ids.forEach(function (n, i) {  /* not reached through shown links: a row below */
-      if (!pos[n]) { pos[n] = { x: (i % 20) * GAP, y: STEP * rings.length, a: 0 }; }
-    });
-    if (ids.length <= 400) { springs(ids, adj, pos, centre, STEP); }
-    nodes.update(ids.map(function (n) { return { id: n, x: pos[n].x, y: pos[n].y }; }));
-  }
-  function springs(ids, adj, pos, centre, L) {  /* Fruchterman-Reingold, cooling */
-    var t = L / 2;
-    for (var it = 0; it < 120; it += 1) {
-      var d = {};
-      ids.forEach(function (n) { d[n] = { x: 0, y: 0 }; });
-      for (var i = 0; i < ids.length; i += 1) {
-        for (var j = i + 1; j < ids.length; j += 1) {
-          var a = pos[ids[i]], b = pos[ids[j]], dx = a.x - b.x, dy = a.y - b.y;
-          var dist2 = Math.max(dx * dx + dy * dy, 1), f = L * L / dist2;
-          d[ids[i]].x += dx * f; d[ids[i]].y += dy * f;
-          d[ids[j]].x -= dx * f; d[ids[j]].y -= dy * f;
-        }
-      }
-      ids.forEach(function (n) {
-        adj[n].forEach(function (m) {
-          var a = pos[n], b = pos[m], dx = a.x - b.x, dy = a.y - b.y;
-          var dist = Math.max(Math.sqrt(dx * dx + dy * dy), 1), f = dist / L;
-          d[n].x -= dx * f; d[n].y -= dy * f;
-        });
-      });
-      ids.forEach(function (n) {
-        if (n === centre) { return; }
-        var len = Math.max(Math.sqrt(d[n].x * d[n].x + d[n].y * d[n].y), 1e-9);
-        var step = Math.min(len, t);
-        pos[n].x += d[n].x / len * step;
-        pos[n].y += d[n].y / len * step;
-      });
-      t = Math.max(2, t * 0.96);
-    }
-  }
+  /* @@include html_view_layout.js@@ */
 
   var reasonSel = byId("kg-reason");
   meta.reasons.forEach(function (r) {
@@ -284,59 +211,8 @@
   dateInput("kg-since", "since");
   dateInput("kg-until", "until");
 
-  /* ---- time control: a two-handle date range that filters as it moves ----
-     Each handle is a day between the first day of the earliest dated record and the last
-     day of the latest (meta.dates). A record counts in the range by its date as the CLI's
-     --since/--until count it (a partial date overlaps the range); records with no date
-     are shown or hidden by their own checkbox. Handles at the ends leave that end open. */
-  var DAY = 86400000, range = meta.dates || {};
-  var dayZero = range.first ? Date.parse(range.first + "T00:00:00Z") : 0;
-  var nDays = range.first ? Math.round((Date.parse(range.last + "T00:00:00Z") - dayZero) / DAY) : 0;
-  var fromSlider = byId("kg-from-slider"), toSlider = byId("kg-to-slider");
-  function dayText(i) { return new Date(dayZero + i * DAY).toISOString().slice(0, 10); }
-  function dayOf(text, end) {  /* a partial date's first (or last) day, as a slider step */
-    var p = text.split("-"), y = +p[0], m = p.length > 1 ? +p[1] - 1 : (end ? 11 : 0);
-    var t = p.length > 2 ? Date.UTC(y, m, +p[2]) : end ? Date.UTC(y, m + 1, 0) : Date.UTC(y, m, 1);
-    return Math.min(nDays, Math.max(0, Math.round((t - dayZero) / DAY)));
-  }
-  function timeSync() {  /* the text bounds moved: put the handles where they say */
-    fromSlider.value = state.since ? dayOf(state.since, false) : 0;
-    toSlider.value = state.until ? dayOf(state.until, true) : nDays;
-    byId("kg-undated").checked = state.undated;
-  }
-  function timeMoved(which) {
-    var a = +fromSlider.value, b = +toSlider.value;
-    if (a > b) { if (which === "from") { toSlider.value = b = a; } else { fromSlider.value = a = b; } }
-    state.since = a > 0 ? dayText(a) : "";
-    state.until = b < nDays ? dayText(b) : "";
-    byId("kg-since").value = state.since;
-    byId("kg-until").value = state.until;
-    byId("kg-since").setCustomValidity("");
-    byId("kg-until").setCustomValidity("");
-    apply();
-  }
-  function timeText() {
-    var shown = 0, dated = 0;
-    DATA.events.forEach(function (e, i) {
-      if (e[3]) { dated += 1; if (evPass(i)) { shown += 1; } }
-    });
-    byId("kg-range-text").textContent = range.first ?
-      (state.since || range.first) + " to " + (state.until || range.last) + ": " + shown +
-      " of " + dated + " dated sanctions and statements" : "no dated sanctions or statements";
-    byId("kg-undated-text").textContent = "undated (" + (range.undated || 0) + ")" +
-      (state.undated ? ", shown" : ", hidden");
-  }
-  [fromSlider, toSlider].forEach(function (s) {
-    s.min = 0;
-    s.max = nDays;
-    s.disabled = !range.first;
-    s.addEventListener("input", function () { timeMoved(s === fromSlider ? "from" : "to"); });
-  });
-  toSlider.value = nDays;
-  byId("kg-undated").addEventListener("change", function () {
-    state.undated = byId("kg-undated").checked;
-    apply();
-  });
+  /* @@include html_view_time.js@@ */
+
   byId("kg-reset").addEventListener("click", function () {
     state.reason = ""; state.since = ""; state.until = ""; state.only = null;
     state.undated = true;
@@ -395,93 +271,7 @@
   });
   if (meta.view === "actors") { legendNote(lineSwatch("#555555", 5, null), "thicker: more sanctions"); }
 
-  /* ---- search by every name the CLI accepts ----
-     Python ships each actor's keys (DATA.search.keys: [normalised, matcher words, text,
-     how]; see kg/export/html_search.py). What is typed is folded by the same two rules as
-     kg.resolve (normalize, and name_tokens for the matcher's words) and compared as text:
-     exact, then start of a name, then start of a word, then anywhere; weak aliases last. */
-  var SEARCH = DATA.search, FOLD = SEARCH.fold;
-  var LEGAL = new Set(SEARCH.legal), STOP = new Set(SEARCH.stop);
-  function normalize(s) {  /* kg.resolve.resolver.normalize */
-    var t = String(s).normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase()
-      .replace(/ß/g, "ss").replace(/ς/g, "σ");
-    t = t.replace(/&/g, " and ").replace(/[.'’`´]/g, "").replace(/[^\p{L}\p{N}_]+/gu, " ")
-      .replace(/_/g, " ").trim().replace(/\s+/g, " ");
-    return t.indexOf("the ") === 0 ? t.slice(4) : t;
-  }
-  function tokensKey(s) {  /* kg.resolve.translit.name_tokens, joined by spaces */
-    var t = String(s);
-    if (/[^\x00-\x7f]/.test(t)) {
-      t = t.replace(/ου/gi, "ou");
-      t = Array.from(t).map(function (ch) {
-        return FOLD[ch] !== undefined ? FOLD[ch] : ch.normalize("NFKD").replace(/\p{Mn}/gu, "");
-      }).join("");
-    }
-    var words = t.replace(/['`]/g, "").replace(/&/g, " and ").toLowerCase().match(/[a-z0-9]+/g) || [];
-    var kept = words.filter(function (w) { return !LEGAL.has(w) && !STOP.has(w); });
-    return (kept.length ? kept : words).join(" ");
-  }
-  var names = [];
-  Object.keys(SEARCH.keys).forEach(function (id) {
-    names.push({ id: id, label: labelOf(id), keys: SEARCH.keys[id] });
-  });
-  function rankOf(k, q) {
-    if (!q) { return 9; }
-    if (k === q) { return 0; }
-    if (k.indexOf(q) === 0) { return 1; }
-    if ((" " + k).indexOf(" " + q) >= 0) { return 2; }
-    if (k.indexOf(q) >= 0) { return 3; }
-    var words = " " + k;  /* every typed word starts a word of the name, in any order */
-    return q.split(" ").every(function (w) { return words.indexOf(" " + w) >= 0; }) ? 4 : 9;
-  }
-  function select(id) {
-    if (state.only && !state.only.has(id)) { state.only = null; restorePositions(); apply(); }
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
-    show("node", id, true);
-  }
-  var search = byId("kg-search");
-  function matches(text) {
-    var q = normalize(text), tq = tokensKey(text);
-    if (!q && !tq) { return []; }
-    var hits = [];
-    names.forEach(function (n) {
-      var best = null;
-      n.keys.forEach(function (k) {
-        var r = Math.min(rankOf(k[0], q), rankOf(k[1], tq)) + (k[3] === "weak alias" ? 0.5 : 0);
-        if (r < 9 && (!best || r < best.rank)) { best = { rank: r, text: k[2], how: k[3] }; }
-      });
-      if (best) {
-        hits.push({ id: n.id, label: n.label, rank: best.rank, text: best.text, how: best.how });
-      }
-    });
-    hits.sort(function (a, b) {
-      return a.rank - b.rank || a.label.length - b.label.length || (a.label < b.label ? -1 : 1);
-    });
-    return hits.slice(0, 25);
-  }
-  search.addEventListener("input", function () {
-    var list = byId("kg-matches");
-    list.replaceChildren();
-    matches(search.value).forEach(function (n) {
-      var li = el("li"), b = el("button", null, n.label);
-      b.type = "button";
-      b.dataset.node = n.id;
-      b.dataset.how = n.how;
-      if (n.how !== "name") {  /* how the typed name names it: "beijing · seat of government" */
-        b.appendChild(el("small", "kg-how", n.text + " · " + n.how));
-      }
-      b.addEventListener("click", function () { select(n.id); });
-      li.appendChild(b);
-      list.appendChild(li);
-    });
-  });
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      var hits = matches(search.value);
-      if (hits.length) { select(hits[0].id); }
-    }
-  });
+  /* @@include html_view_search.js@@ */
 
   /* ---- labels: by importance, never on top of another label or node ---- */
   var LABEL_PX = 13, EDGE_LABEL_PX = 12, EDGE_LABELS_FROM = 1.2, MAX_CHARS = 40;
