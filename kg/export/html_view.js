@@ -406,6 +406,7 @@
   }
   window.kgView = { network: network, nodes: nodes, edges: edges, data: DATA, select: select,
                     normalize: normalize, tokensKey: tokensKey, matches: matches,
+                    settled: function () { return !pending; },
                     labelBoxes: function () { return placed; },
                     showEdge: function (id) { show("edge", id, true); } };
   network.once("afterDrawing", function () {

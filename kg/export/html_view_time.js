@@ -29,7 +29,23 @@
     byId("kg-until").value = state.until;
     byId("kg-since").setCustomValidity("");
     byId("kg-until").setCustomValidity("");
-    apply();
+    applySoon();
+  }
+  /* On a big page one redraw takes a good part of a second: while a handle is dragged,
+     the moves that arrive during a redraw are folded into one, with the latest range. */
+  var lastApply = -1e9, pending = null;
+  function applySoon() {
+    if (pending) { return; }
+    if (performance.now() - lastApply > 100) {
+      apply();
+      lastApply = performance.now();
+    } else {
+      pending = setTimeout(function () {
+        pending = null;
+        apply();
+        lastApply = performance.now();
+      }, 60);
+    }
   }
   function timeText() {
     var shown = 0, dated = 0;
