@@ -50,7 +50,10 @@ def _slide(page: Any, first: str, since: str | None, until: str | None) -> None:
         page.locator("#kg-from-slider").fill(str((date.fromisoformat(since) - day0).days))
     if until:
         page.locator("#kg-to-slider").fill(str((date.fromisoformat(until) - day0).days))
-    page.wait_for_function("kgView.settled()")  # moves close together are applied as one
+    for _ in range(100):  # moves close together are applied as one, a moment later
+        if page.evaluate("kgView.settled()"):
+            break
+        page.wait_for_timeout(20)
 
 
 @pytest.mark.parametrize("since, until", [("2020-01-01", "2021-06-30"),
