@@ -5,8 +5,8 @@ For each actor drawn, :func:`search_entries` lists ``[key, tokens, text, how]``:
 :func:`~kg.resolve.resolver.normalize` key (what the exact lookup compares), its matcher
 words (:func:`~kg.resolve.translit.name_tokens`, joined by spaces: any script in Latin,
 legal forms dropped), the name as written and how it names the actor — ``name``,
-``alias``, ``weak alias`` (the field ``weak_aliases`` of an actor node, when the data has
-it: shown as such and ranked after the rest), ``country name``, ``seat of government``,
+``alias``, ``weak alias`` (the actor's ``weak_aliases``: shown as such and ranked after the
+rest), ``country name``, ``seat of government``,
 ``demonym`` (for states and blocs, from :func:`~kg.resolve.resolver.place_names`) or
 ``grouped`` (a grouped node's members).
 
