@@ -33,6 +33,8 @@ NOT_RUN = {
     "pip install -e '.[notebook]'": "the environment this suite runs in has the notebook extra",
     "python benchmarks/bench.py --sizes 10k,100k": "a benchmark of several minutes",
     "jupyter lab notebooks/explore_sanctions.ipynb": "a server: test_jupyter_lab_starts",
+    "python scripts/screenshots.py": "over a minute of Chromium on 5,000-node pages; "
+        "tests/export/test_html_screenshots.py runs it on two of its pictures",
 }
 """README lines not run by test_readme_shell_examples, with why."""
 

@@ -38,8 +38,10 @@ import networkx as nx
 
 from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
+from kg.export.html_search import search_data
 from kg.export.layout import layout
 from kg.graph.schema import NodeType, node_id, require_kg_graph
+from kg.model.dates import first_day, last_day
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
@@ -82,6 +84,12 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
 }
 MUTED = "#C8C8C8"
 TENTATIVE_DASHES = [8, 6]
+SELECTED = "#000000"
+"""The outline of the selected (or focused) node; a link keeps its colour when selected."""
+GROUP_BORDER = "#333333"
+"""The outline of a node that stands for a group of actors (dashed)."""
+WHITE = "#ffffff"
+_OUTLINED = ("box", "ellipse", "database")  # shapes drawn white with a coloured outline
 _BIG = 400  # past this many nodes or edges, drop the costly drawing niceties
 
 
@@ -101,8 +109,13 @@ def _vis_asset(name: str) -> str:
 @cache
 def _assets() -> dict[str, str]:
     here = resources.files("kg.export")
+    # The view's script is html_view.js with its parts (html_view_*.js: the time control,
+    # the neighbourhood layout, the search) spliced in where it names them, in one closure.
+    view_js = re.sub(r"/\* @@include (html_view_[a-z]+\.js)@@ \*/",
+                     lambda m: (here / m.group(1)).read_text(encoding="utf-8"),
+                     (here / "html_view.js").read_text(encoding="utf-8"))
     return {"page": (here / "html_page.html").read_text(encoding="utf-8"),
-            "view_js": (here / "html_view.js").read_text(encoding="utf-8"),
+            "view_js": view_js,
             "view_css": (here / "html_view.css").read_text(encoding="utf-8"),
             "vis_js": _vis_asset("vis-network.min.js"),
             "vis_css": _vis_asset("vis-network.css")}
@@ -135,6 +148,16 @@ def _summary(G: nx.MultiDiGraph) -> tuple[dict[str, int], str | None, str | None
     return counts, min(dates, default=None), max(dates, default=None)
 
 
+def _date_range(events: list[list[Any]]) -> dict[str, Any]:
+    """What the page's time control spans: the first day of the earliest dated sanction or
+    statement, the last day of the latest (``YYYY-MM-DD``; None when nothing is dated), and
+    how many have no date."""
+    dated = [str(e[3]) for e in events if e[3]]
+    return {"first": first_day(min(dated)) if dated else None,
+            "last": max(last_day(d) for d in dated) if dated else None,
+            "undated": len(events) - len(dated)}
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
@@ -156,18 +179,21 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
                      "strokeColor": "#ffffff"},
             "borderWidth": 2,
         }
-        if st["shape"] in ("box", "ellipse", "database"):
-            opts["color"] = {"background": "#ffffff", "border": color,
-                             "highlight": {"background": "#fff7d6", "border": color}}
+        if st["shape"] in _OUTLINED:
+            opts["color"] = {"background": WHITE, "border": color,
+                             "highlight": {"background": WHITE, "border": SELECTED}}
             opts["font"] = {"size": 12, "face": "system-ui, sans-serif", "color": "#222222"}
         else:
-            opts["color"] = {"background": color, "border": "#333333" if nd.get("dashed")
-                             else color, "highlight": {"background": color, "border": "#000000"}}
+            opts["color"] = {"background": color, "border": GROUP_BORDER if nd.get("dashed")
+                             else color, "highlight": {"background": color, "border": SELECTED}}
         if nd.get("dashed"):
             opts["shapeProperties"] = {"borderDashes": TENTATIVE_DASHES}
             if st["shape"] == "diamond":
-                opts["color"]["background"] = "#ffffff"
+                opts["color"]["background"] = WHITE
                 opts["color"]["border"] = color
+        # Hovered, a node keeps its colours (vis-network would draw it its own blue).
+        opts["color"]["hover"] = {"background": opts["color"]["background"],
+                                  "border": opts["color"]["border"]}
         if nd["id"] == focus:
             opts["size"] = 24
             opts["borderWidth"] = 4
@@ -195,6 +221,35 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
     net.toggle_hide_edges_on_drag(True)
     net.set_edge_smooth("continuous" if not big else "dynamic")
     return net
+
+
+def _legend_marks(scene: Scene) -> list[dict[str, Any]]:
+    """The legend's entries for the styles that are not a node or link kind, each only when
+    the page draws it: ``{"t": "node" | "line", "text", "fill", "border", "color", "dashes",
+    "width"}`` (the swatch drawn as the graph draws it; see :func:`_network`)."""
+    marks: list[dict[str, Any]] = []
+    sanction = NODE_STYLES["sanction"]["color"]
+    if any(nd.get("dashed") and nd["cat"] == "sanction" for nd in scene.nodes):
+        marks.append({"t": "node", "shape": "diamond", "fill": WHITE, "border": sanction,
+                      "dashes": TENTATIVE_DASHES,
+                      "text": "dashed outline: threatened or expected sanction"})
+    grouped = [nd for nd in scene.nodes if nd.get("dashed") and nd["cat"] != "sanction"]
+    if grouped:
+        st = NODE_STYLES.get(grouped[0]["cat"], NODE_STYLES["group"])
+        marks.append({"t": "node", "shape": "dot", "fill": st["color"], "border": GROUP_BORDER,
+                      "dashes": TENTATIVE_DASHES,
+                      "text": "dark dashed outline: grouped actors"})
+    dashed = [ed for ed in scene.edges if ed.get("dashed")]
+    if dashed:
+        rel = "RETALIATION" if dashed[0].get("retaliation") else dashed[0]["rel"]
+        marks.append({"t": "line", "color": EDGE_STYLES[rel]["color"], "width": 3,
+                      "dashes": TENTATIVE_DASHES, "text": "dashed: threatened or expected"})
+    if any(x.get("muted") for x in [*scene.edges, *scene.nodes]):
+        marks.append({"t": "line", "color": MUTED, "width": 3, "text": "grey: lifted"})
+    if scene.nodes:
+        marks.append({"t": "node", "shape": "dot", "fill": WHITE, "border": SELECTED,
+                      "text": "black outline: selected (or the focus)"})
+    return marks
 
 
 class _IdList(list[Any]):
@@ -284,13 +339,13 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
                  "statuses": statuses,
                  "node_styles": {k: v for k, v in NODE_STYLES.items() if k in cats},
                  "edge_styles": {k: v for k, v in EDGE_STYLES.items() if k in rels},
-                 "tentative": any(ed.get("dashed") for ed in scene.edges)
-                 or any(nd.get("dashed") for nd in scene.nodes if nd["cat"] == "sanction"),
-                 "muted": any(x.get("muted") for x in [*scene.edges, *scene.nodes])},
+                 "marks": _legend_marks(scene),
+                 "dates": _date_range(scene.events)},
         "events": scene.events,
         "nodes": net.nodes, "edges": net.edges, "options": _options(net, big),
-        "nmeta": {nd["id"]: {"c": nd["cat"], "ev": nd["ev"], "info": nd.get("info"),
-                             "al": nd.get("al", [])} for nd in scene.nodes},
+        "nmeta": {nd["id"]: {"c": nd["cat"], "ev": nd["ev"], "info": nd.get("info")}
+                  for nd in scene.nodes},
+        "search": search_data(G, scene.nodes),
         "emeta": {f"e{i}": {"r": "RETALIATION" if ed.get("retaliation") else ed["rel"],
                             "ev": ed["ev"], "info": ed.get("info")}
                   for i, ed in enumerate(scene.edges)},

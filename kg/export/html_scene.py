@@ -15,7 +15,6 @@ Every text here is data, never markup: the page writes it with ``textContent``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +23,7 @@ import networkx as nx
 from kg.graph.build import who_sanctioned_whom
 from kg.graph.schema import TENTATIVE, NodeType, node_id, record_id
 from kg.query.stats import sanctions_on
-from kg.resolve.resolver import DEMONYMS, SEATS, SHORT_NAMES, country_name
+from kg.resolve.resolver import country_name
 
 __all__ = ["Scene", "actors_scene", "events_scene", "http_url"]
 
@@ -189,23 +188,11 @@ class _Events:
         return sorted({self.index[n] for n in nodes if n in self.index})
 
 
-@cache
-def _place_names() -> dict[str, list[str]]:
-    """Country or bloc code -> the other names the CLI resolves to it: short names, seats of
-    government and demonyms ("Beijing", "Chinese"), so the page's search finds them too."""
-    out: dict[str, list[str]] = {}
-    for table in (SHORT_NAMES, SEATS, DEMONYMS):
-        for name, code in table.items():
-            out.setdefault(code, []).append(name)
-    return out
-
-
 def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int],
                 on: dict[str, set[str]]) -> dict[str, Any]:
-    d = G.nodes[n]
-    also = _place_names().get(record_id(n), []) if d.get("kind") in ("state", "bloc") else []
+    d = G.nodes[n]  # its search keys: kg.export.html_search
     return {"id": n, "label": d["label"], "cat": d.get("kind", "actor"), "ev": ev,
-            "info": actor_info(G, n, on), "al": [*d.get("aliases", []), *also]}
+            "info": actor_info(G, n, on)}
 
 
 def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:

@@ -111,14 +111,16 @@
   });
 
   /* ---- filters ---- */
-  var state = { cats: {}, rels: {}, statuses: {}, reason: "", since: "", until: "", only: null };
+  var state = { cats: {}, rels: {}, statuses: {}, reason: "", since: "", until: "", only: null,
+                undated: true };
   meta.statuses.forEach(function (s) { state.statuses[s] = true; });
   function active() {
-    return !!(state.reason || state.since || state.until ||
+    return !!(state.reason || state.since || state.until || !state.undated ||
               meta.statuses.some(function (s) { return !state.statuses[s]; }));
   }
   function evPass(i) {
     var e = DATA.events[i], d = e[3];
+    if (!d && !state.undated) { return false; }
     if (d && state.since && d < state.since.slice(0, d.length)) { return false; }
     if (d && state.until && d.slice(0, state.until.length) > state.until) { return false; }
     if (e[0] === "sanction") {
@@ -152,6 +154,7 @@
     }
     byId("kg-shown").textContent = "Showing " + shownN + " of " + nodes.length + " nodes, " +
       shownE + " of " + edges.length + " links.";
+    timeText();
   }
   var fitAfterFilter = false;
   function onlyAround(id, depth) {
@@ -166,9 +169,12 @@
       frontier = next;
     }
     state.only = seen;
+    layoutAround(id, seen);
     apply();
     network.fit({ nodes: Array.from(seen), animation: false });
   }
+
+  /* @@include html_view_layout.js@@ */
 
   var reasonSel = byId("kg-reason");
   meta.reasons.forEach(function (r) {
@@ -197,15 +203,22 @@
       if (v === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) {
         input.setCustomValidity("");
         state[key] = v;
+        timeSync();
         apply();
       } else { input.setCustomValidity("YYYY, YYYY-MM or YYYY-MM-DD"); }
     });
   }
   dateInput("kg-since", "since");
   dateInput("kg-until", "until");
+
+  /* @@include html_view_time.js@@ */
+
   byId("kg-reset").addEventListener("click", function () {
     state.reason = ""; state.since = ""; state.until = ""; state.only = null;
+    state.undated = true;
     reasonSel.value = ""; byId("kg-since").value = ""; byId("kg-until").value = "";
+    timeSync();
+    restorePositions();
     document.querySelectorAll("#kg-side input[type=checkbox]").forEach(function (b) { b.checked = true; });
     Object.keys(state.cats).forEach(function (k) { state.cats[k] = true; });
     Object.keys(state.rels).forEach(function (k) { state.rels[k] = true; });
@@ -215,77 +228,50 @@
   });
 
   /* ---- legend (doubles as the type filter) ---- */
+  /* Every swatch is drawn as the graph draws it: a node's fill and outline (white with a
+     coloured outline for box shapes), a line's colour, width and dash pattern (data-dashes
+     holds the pattern, as vis-network's [dash, gap] in pixels). */
+  function nodeSwatch(shape, fill, border, dashes) {
+    var sw = el("span", "kg-sw " + shape);
+    sw.style.backgroundColor = fill;
+    sw.style.border = "2px " + (dashes ? "dashed " : "solid ") + border;
+    if (dashes) { sw.dataset.dashes = JSON.stringify(dashes); }
+    return sw;
+  }
+  function lineSwatch(color, width, dashes) {
+    var sw = el("span", "kg-line");
+    sw.style.height = Math.max(2, width) + "px";
+    if (dashes) {
+      sw.dataset.dashes = JSON.stringify(dashes);
+      sw.style.backgroundImage = "repeating-linear-gradient(to right, " + color + " 0 " +
+        dashes[0] + "px, transparent " + dashes[0] + "px " + (dashes[0] + dashes[1]) + "px)";
+    } else { sw.style.backgroundColor = color; }
+    return sw;
+  }
+  var OUTLINED = ["box", "ellipse", "database"];
   Object.keys(meta.node_styles).forEach(function (k) {
-    var st = meta.node_styles[k], sw = el("span", "kg-sw " + st.shape);
-    sw.style.background = st.color;
-    sw.style.borderColor = st.color;
-    checkbox(byId("kg-legend-nodes"), k, state.cats, sw, st.name);
+    var st = meta.node_styles[k], boxy = OUTLINED.indexOf(st.shape) >= 0;
+    checkbox(byId("kg-legend-nodes"), k, state.cats,
+             nodeSwatch(st.shape, boxy ? "#ffffff" : st.color, st.color, null), st.name);
   });
   Object.keys(meta.edge_styles).forEach(function (k) {
-    var st = meta.edge_styles[k], sw = el("span", "kg-line");
-    sw.style.borderTopColor = st.color;
-    sw.style.borderTopWidth = Math.max(2, st.width) + "px";
-    if (st.dashes) { sw.style.borderTopStyle = "dotted"; }
-    checkbox(byId("kg-legend-edges"), k, state.rels, sw, st.name);
+    var st = meta.edge_styles[k];
+    checkbox(byId("kg-legend-edges"), k, state.rels, lineSwatch(st.color, st.width, st.dashes),
+             st.name);
   });
-  function legendNote(swatchStyle, color, text) {
-    var row = el("div", "kg-item"), sw = el("span", "kg-line");
-    sw.style.borderTopColor = color;
-    sw.style.borderTopWidth = "3px";
-    sw.style.borderTopStyle = swatchStyle;
+  function legendNote(sw, text) {
+    var row = el("div", "kg-item");
     row.appendChild(sw);
     row.appendChild(el("span", null, text));
     byId("kg-legend-status").appendChild(row);
   }
-  if (meta.tentative) { legendNote("dashed", "#D55E00", "dashed: threatened or expected"); }
-  if (meta.muted) { legendNote("solid", "#C8C8C8", "grey: lifted"); }
-  if (meta.view === "actors") { legendNote("solid", "#555", "thicker: more sanctions"); }
+  meta.marks.forEach(function (m) {
+    legendNote(m.t === "node" ? nodeSwatch(m.shape, m.fill, m.border, m.dashes)
+                              : lineSwatch(m.color, m.width, m.dashes), m.text);
+  });
+  if (meta.view === "actors") { legendNote(lineSwatch("#555555", 5, null), "thicker: more sanctions"); }
 
-  /* ---- search by name or alias ---- */
-  var names = [];
-  Object.keys(DATA.nmeta).forEach(function (id) {
-    var m = DATA.nmeta[id];
-    if (["sanction", "statement", "reason", "source"].indexOf(m.c) >= 0) { return; }
-    names.push({ id: id, label: labelOf(id), keys: [labelOf(id)].concat(m.al).map(function (s) {
-      return String(s).toLowerCase(); }) });
-  });
-  function select(id) {
-    if (state.only && !state.only.has(id)) { state.only = null; apply(); }
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
-    show("node", id, true);
-  }
-  var search = byId("kg-search");
-  function matches(q) {
-    q = q.trim().toLowerCase();
-    if (!q) { return []; }
-    var hits = names.filter(function (n) {
-      return n.keys.some(function (k) { return k.indexOf(q) >= 0; });
-    });
-    hits.sort(function (a, b) {
-      var sa = a.keys[0].indexOf(q) === 0 ? 0 : 1, sb = b.keys[0].indexOf(q) === 0 ? 0 : 1;
-      return sa - sb || a.label.length - b.label.length || (a.label < b.label ? -1 : 1);
-    });
-    return hits.slice(0, 25);
-  }
-  search.addEventListener("input", function () {
-    var list = byId("kg-matches");
-    list.replaceChildren();
-    matches(search.value).forEach(function (n) {
-      var li = el("li"), b = el("button", null, n.label);
-      b.type = "button";
-      b.dataset.node = n.id;
-      b.addEventListener("click", function () { select(n.id); });
-      li.appendChild(b);
-      list.appendChild(li);
-    });
-  });
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      var hits = matches(search.value);
-      if (hits.length) { select(hits[0].id); }
-    }
-  });
+  /* @@include html_view_search.js@@ */
 
   /* ---- labels: by importance, never on top of another label or node ---- */
   var LABEL_PX = 13, EDGE_LABEL_PX = 12, EDGE_LABELS_FROM = 1.2, MAX_CHARS = 40;
@@ -419,6 +405,8 @@
     show("node", meta.focus, true);
   }
   window.kgView = { network: network, nodes: nodes, edges: edges, data: DATA, select: select,
+                    normalize: normalize, tokensKey: tokensKey, matches: matches,
+                    settled: function () { return !pending; },
                     labelBoxes: function () { return placed; },
                     showEdge: function (id) { show("edge", id, true); } };
   network.once("afterDrawing", function () {

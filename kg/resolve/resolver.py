@@ -106,6 +106,25 @@ def country_code(name: str) -> str | None:
     return _country_names().get(key) or SEATS.get(key) or DEMONYMS.get(key)
 
 
+@functools.cache
+def place_names() -> dict[str, list[tuple[str, str]]]:
+    """Every name :func:`country_code` accepts, by the code it gives: code -> ``[(name,
+    what)]`` with each name as :func:`normalize` writes it and ``what`` one of
+    ``"country name"`` (ISO 3166 names and alpha-3 codes, short names, bloc names),
+    ``"seat of government"`` (kg/curated/seats.yaml) and ``"demonym"``
+    (kg/curated/demonyms.yaml). For search boxes that must accept what the CLI accepts.
+
+    >>> ("beijing", "seat of government") in place_names()["cn"]
+    True
+    """
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for table, what in ((_country_names(), "country name"), (SEATS, "seat of government"),
+                        (DEMONYMS, "demonym")):
+        for key, code in table.items():
+            out[code].append((normalize(key), what))
+    return dict(out)
+
+
 #: Display names where ISO's own is not what readers expect ("Russian Federation");
 #: kg/curated/display_names.yaml.
 _DISPLAY: dict[str, str] = dict(load_table("display_names"))

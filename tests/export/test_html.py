@@ -162,7 +162,7 @@ def test_search_by_alias_and_filters(seed: nx.MultiDiGraph, tmp_path: Path,
                                      open_page: Any) -> None:
     page, _ = open_page(_write(tmp_path, seed, "seed.html"))
     page.fill("#kg-search", "people's rep")
-    assert page.inner_text("#kg-matches") == "China"
+    assert page.inner_text("#kg-matches") == "China\nPeople's Republic of China · alias"
     page.click("#kg-matches button")
     assert page.inner_text("#kg-details h2") == "China"
 

@@ -1,0 +1,39 @@
+"""``python scripts/screenshots.py`` (the README's command for docs/*.png) runs as written:
+here on two of its pictures, into a temporary folder, with the legibility it prints."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_screenshots_script_writes_pictures_and_measures_labels(tmp_path: Path) -> None:
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(tmp_path),
+         "--only", "seed-graph", "--only", "view-1k-events"],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert res.returncode == 0, res.stderr
+    rows = {ln.split()[0]: ln.split()[1:] for ln in res.stdout.splitlines()[1:-1]}
+    assert set(rows) == {"seed-graph", "view-1k-events"}
+    nodes, labels, on_label = (int(x) for x in rows["view-1k-events"][:3])
+    assert nodes == 1006 and labels >= 20 and on_label == 0
+    assert int(rows["seed-graph"][0]) == 12
+    for name in rows:
+        img = Image.open(tmp_path / f"{name}.png")
+        assert img.size == (1400, 850)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seed-graph.png",
+                                                          "view-1k-events.png"]
+    assert re.search(r"wrote .*\*\.png", res.stdout)
+
+
+def test_screenshots_script_refuses_an_unknown_picture(tmp_path: Path) -> None:
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(tmp_path),
+         "--only", "nope"], capture_output=True, text=True, timeout=300, check=False)
+    assert res.returncode == 2 and "unknown picture 'nope'" in res.stderr
