@@ -68,6 +68,9 @@ _BARE_MEASURES = re.compile(
     r"retaliatory|fresh)\s+$", re.I)
 
 
+_THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
+
+
 def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
     """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
     found: list[Anchor] = []
@@ -103,6 +106,16 @@ def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
                                 text[n.start():n.end() + pm.end()], "passive"))
         else:
             free.append((n.start(), n.end()))
+    # "the Security Council renewed them": a trigger verb whose object is a pronoun for the
+    # sanctions named earlier in the sentence.
+    first_noun = SANCTION_NOUN.search(text)
+    if first_noun is not None:
+        for status, rx in TRIGGERS:
+            for v in rx.finditer(text, first_noun.end()):
+                pm = _THEM.match(text, v.end())
+                if pm and not any(a.start <= v.start() < a.end for a in found):
+                    found.append(Anchor(v.start(), pm.end(), status, text[v.start():pm.end()],
+                                        "verb"))
     for v in STANDALONE.finditer(text):
         word = v.group().lower()
         if word in ("sanction", "sanctions") and not re.search(
