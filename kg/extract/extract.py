@@ -42,7 +42,7 @@ from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
-from kg.model.vocab import Status
+from kg.model.vocab import Stance, Status
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import BLOCS, Resolver
 
@@ -226,6 +226,7 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
             about_actors=[a for a in s.about_actors if a not in spk], sources=[cite],
             confidence=s.confidence))
         st_explain.append({"quote": s.sentence.text, **s.explain})
+    statements, st_explain = _drop_neutral_repeats(statements, st_explain)
     for st, ex in zip(statements, st_explain, strict=True):
         explain[st.id] = ex
     used: set[str] = set()
@@ -239,6 +240,30 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     ds = Dataset(sources=[source, *sources], actors=actors, sanctions=sanctions,
                  statements=statements)
     return Extraction(ensure_valid(ds), doc.text, explain, doc.skipped)
+
+
+def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]]
+                          ) -> tuple[list[Statement], list[dict[str, Any]]]:
+    """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
+    article: "Bishop told the House ..." then "She condemned ..." is one statement, the
+    condemnation. Its citation is kept on the stance-taking statement; ids are renumbered
+    in order."""
+    stanced = {tuple(st.speakers): st for st in statements if st.stance is not Stance.OTHER}
+    kept: list[tuple[Statement, dict[str, Any]]] = []
+    for st, ex in zip(statements, explain, strict=True):
+        other = stanced.get(tuple(st.speakers))
+        if st.stance is Stance.OTHER and other is not None:
+            if all(c.start != st.sources[0].start for c in other.sources):
+                other.sources.append(st.sources[0])
+            other.about_sanctions += [a for a in st.about_sanctions
+                                      if a not in other.about_sanctions]
+            continue
+        kept.append((st, ex))
+    out = []
+    for n, (st, ex) in enumerate(kept, 1):
+        prefix = st.id.rsplit("-", 1)[0]
+        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
+    return out, [ex for _st, ex in kept]
 
 
 def _with_references(actors: list[Actor],
