@@ -324,15 +324,18 @@ def _overlaps(m: Mention, taken: list[Mention]) -> bool:
 
 
 def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
-                  last_bloc: str | None = None, last_state: str | None = None
-                  ) -> list[Mention]:
+                  last_bloc: str | None = None, last_state: str | None = None,
+                  heads: dict[str, str] | None = None) -> list[Mention]:
     """Every actor mention in a sentence, in order; ``known_people`` maps a name token
     ("Lavrov") of someone named earlier to their first mention.
 
     A description that points back (:mod:`kg.extract.bodies`) takes the bloc or state the
     article named last: "the bloc" the last bloc named before it in the sentence, else
     ``last_bloc``, else the EU; "the ministry" ``last_state``, else the last state named
-    before it in the sentence, else it is dropped."""
+    before it in the sentence, else it is dropped. ``heads`` (head noun -> actor id, see
+    :func:`named_heads`) goes first: "the ministry" is the state whose ministry was named
+    last ("The Russian Foreign Ministry published ... the ministry warned"), "the council"
+    the bloc whose council was."""
     toks = _tokens(text)
     places = _places(text, toks)
     taken: list[Mention] = []
@@ -373,13 +376,41 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
         if not _overlaps(r, taken):
             taken.append(r)
     taken.sort(key=lambda m: m.start)
-    return _point_back(taken, last_bloc, last_state)
+    return _point_back(taken, last_bloc, last_state, heads or {})
 
 
-def _point_back(ms: list[Mention], bloc: str | None, state: str | None) -> list[Mention]:
+#: Head nouns of government and bloc bodies that a later "the <noun>" points back to.
+_HEADS = ("ministry", "council", "government", "commission", "administration", "cabinet")
+_HEAD_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*|\s+and|\s+of){0,4}\s+(?P<h>"
+                         + "|".join(_HEADS) + r")\b", re.I)
+
+
+def named_heads(text: str, ms: list[Mention]) -> dict[str, str]:
+    """Head nouns of bodies a sentence names with their state or bloc ("The Russian Foreign
+    Ministry", "the AU's Peace and Security Council"): head noun -> actor id."""
+    out: dict[str, str] = {}
+    for m in ms:
+        if m.kind not in ("country", "demonym") or not m.code or m.code.startswith("@"):
+            continue
+        words = m.text.lower().split()
+        head = words[-1] if words and words[-1] in _HEADS else None
+        if head is None:
+            hm = _HEAD_AFTER.match(text, m.end)
+            head = hm["h"].lower() if hm else None
+        if head is not None and not m.how.startswith("bloc or government described ('the"):
+            out[head] = m.code
+    return out
+
+
+def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
+                heads: dict[str, str]) -> list[Mention]:
     out = []
     country = None
     for m in ms:
+        head = m.text.lower().split()[-1] if m.code in (LAST_BLOC, LAST_STATE) else None
+        if head in heads:
+            m = replace(m, code=heads[head], how=m.how + f", the last {head} named "
+                        f"({heads[head]})")
         if m.code == LAST_BLOC:
             m = replace(m, code=bloc or "eu", how=m.how + (
                 f", the last bloc named ({bloc})" if bloc else ", no bloc named before: the EU"))

@@ -272,7 +272,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                              "that acted or spoke", a_start))
         elif mode == "np":
             for m in ms:
-                if m.start == a_start and m.kind == "demonym" and m.code:
+                if m.start == a_start and m.code == "un":
+                    cid = doc.country("unsc")  # UN sanctions are the Security Council's
+                    imposers += [Resolved(cid, m.text, m.how + "; UN sanctions are the "
+                                          "Security Council's", m.start)] if cid else []
+                elif m.start == a_start and m.kind == "demonym" and m.code:
                     cid = doc.country(m.code)  # "the American embargo on Cuba"
                     imposers += [Resolved(cid, m.text, m.how, m.start)] if cid else []
                 elif m.start == a_start:

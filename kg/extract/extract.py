@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
-from kg.extract.actors import Mention, find_mentions, slug
+from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
@@ -110,7 +110,8 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
             else doc.last_country
         ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
-                                     last_state=state), doc)
+                                     last_state=state, heads=doc.heads), doc)
+        doc.heads.update(named_heads(sent.text, ms))
         for m in ms:
             if m.kind == "person" and m.name and not m.how.startswith("surname"):
                 absolute = replace(m, start=m.start + sent.start, end=m.end + sent.start)

@@ -119,11 +119,17 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         return None  # "..., doctors say": the subject is not an actor
     chain = [ms[pick]]
     j = pick - 1
+    links = []
     while ms[pick].kind not in ("pronoun", "ref") and j >= 0 and ms[j].kind in (
             "country", "person", "group") and re.fullmatch(
             r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[ms[j].end:chain[0].start]):
+        links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
+    if not any("and" in link for link in links):
+        # "... will hit the United States, the ministry warned": a comma alone is the end
+        # of the reported words, not a list of speakers (a list ends with "and").
+        chain = chain[-1:]
     return chain, "nearest actor before the verb"
 
 
