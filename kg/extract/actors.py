@@ -69,6 +69,7 @@ AGENCIES = re.compile(
     r"CCTV|state media)\b")
 _PRONOUN = re.compile(
     r"\b(?P<p>he|she|it|they|the pair|the two allies|the two countries|the two sides|"
+    r"those countries|these countries|those states|the allies|"
     r"both countries|the two|the (?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+))\b",
     re.I)
 _STATEMENT_REF = re.compile(r"\b(?:the|a|their|its) (?:joint )?statement\b|\bjoint statement\b",

@@ -19,8 +19,14 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
-from kg.extract.fields import Event, date_of, reasons_of
-from kg.extract.frames import Anchor, capitalised_names, frame_anchors, noun_phrase_anchors
+from kg.extract.fields import Event, background_targets, date_of, reasons_of
+from kg.extract.frames import (
+    Anchor,
+    capitalised_names,
+    frame_anchors,
+    noun_phrase_anchors,
+    relative_anchors,
+)
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
@@ -140,6 +146,9 @@ def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
     for a in noun_phrase_anchors(text, free, owners):
         if not any(f.start < a.end and a.start < f.end for f in found):
             found.append(a)
+    nouns = [(n.start(), n.end()) for n in SANCTION_NOUN.finditer(text)]
+    rel = relative_anchors(text, nouns, ms)
+    found += [a for a in rel if not any(f.mode == "rel" and f.start == a.start for f in found)]
     found.sort()
     return found
 
@@ -178,7 +187,8 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
                 return [Resolved(cid, m.text, f"'it' = {prior[-1].text}", m.start)] if cid else []
             if doc.last_state:
                 return [Resolved(doc.last_state, m.text, "'it' = the last state named", m.start)]
-        if p in ("they", "the pair", "the two allies", "the two countries", "both countries") \
+        if p in ("they", "the pair", "the two allies", "the two countries", "both countries",
+                 "those countries", "these countries", "those states", "the allies") \
                 and doc.last_multi:
             return [Resolved(a, m.text, "the actors named together before", m.start)
                     for a in doc.last_multi]
@@ -270,6 +280,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 elif doc.last_state:
                     imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
                                              "that acted or spoke", a_start))
+        elif mode == "rel":  # "the sanctions those countries imposed": the clause's subject
+            n_end = SANCTION_NOUN.match(text, a_start)
+            for m in ms:
+                if n_end and n_end.end() < m.start and m.end <= a_end and m.kind in (
+                        "country", "pronoun"):
+                    imposers += _resolve(m, doc, sent, ms, True)
         elif mode == "np":
             for m in ms:
                 if m.start == a_start and m.code == "un":
@@ -373,6 +389,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                     "other state in the sentence)")
                             for r in _resolve(first, doc, sent, ms, False)]
                 conf -= 0.15
+        if mode == "rel" and imposers and not targets:
+            targets = background_targets(text, a_start, imposer_ids, events, doc)
         targets = [t for t in targets if t.id not in imposer_ids]
         targets = list({t.id: t for t in targets}.values())
         imposers = list({r.id: r for r in imposers}.values())
@@ -386,13 +404,18 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             conf += 0.1
         conf += 0.1 if any(not t.id.endswith(("officials", "individuals")) for t in targets) else 0
         ev = Event(sent, (a_start, a_end), status, imposers, targets, explain=ex)
-        reasons_of(ev, text[:max(limit, t_end)], cstart, t_end, words)
+        # a background sanction answered ("in retaliation for the sanctions X imposed") is
+        # not itself retaliation: its reasons are read from the clause on
+        reasons_of(ev, text[:max(limit, t_end)], a_start if mode == "rel" else cstart, t_end,
+                   words)
         conf += 0.05 if ev.reasons else 0
         date_of(ev, dates, doc)
         ev.confidence = round(max(0.05, min(0.95, conf)), 2)
         ex.update(imposers=[r.explain() for r in imposers],
                   targets=[r.explain() for r in targets], confidence=ev.confidence)
-        doc.last_state = imposers[0].id
+        doc.recent.append(([r.id for r in imposers], [t.id for t in targets]))
+        if mode != "rel":
+            doc.last_state = imposers[0].id
         if len(imposers) > 1:
             doc.last_multi = [r.id for r in imposers]
         events.append(ev)

@@ -120,9 +120,12 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                     if tok[0].isupper() and len(tok) > 1:
                         doc.people.setdefault(tok, absolute)
         countries = [m for m in ms if m.kind == "country"]
+        chain: list[Mention] = []
         for a, b in itertools.pairwise(countries):
-            if re.fullmatch(r"\s*(?:,|and|, and)\s*", sent.text[a.end:b.start]):
-                ids = [doc.country(a.code or ""), doc.country(b.code or "")]
+            # "the United States, the EU, Canada and Norway": the whole list is named together
+            if re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?", sent.text[a.end:b.start]):
+                chain = [*(chain if chain and chain[-1] is a else [a]), b]
+                ids = [doc.country(m.code or "") for m in chain]
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
         events += find_events(sent, ms, doc)

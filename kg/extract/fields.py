@@ -16,7 +16,7 @@ from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 
-__all__ = ["Event", "date_of", "reasons_of"]
+__all__ = ["Event", "background_targets", "date_of", "reasons_of"]
 
 _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
                        r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
@@ -98,3 +98,34 @@ def date_of(ev: Event, dates: list[Any], doc: Doc) -> None:
     else:
         ev.date = doc.last_event_date
         ev.explain["date"] = {"value": ev.date, "how": "carried over from the event before"}
+
+
+_ANSWERED = re.compile(r"(?:retaliat\w*|answer(?:s|ed|ing)?|in response to|in return for|"
+                       r"respon(?:se|ding|ded|ds) to|hit(?:s|ting)? back at|against)\s+"
+                       r"(?:for\s+)?(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+def background_targets(text: str, start: int, imposers: set[str], events: list[Event],
+                       doc: Doc) -> list[Resolved]:
+    """Targets of a sanction a relative clause names without them ("the measures the EU
+    took in January"): the sanctions another event of the text is about. After a cue of
+    answering ("in retaliation for the sanctions those countries imposed") they are the
+    imposers of the latest event before (the answering side); otherwise the state targets
+    of the latest event before that has any ("brings Switzerland into line with the
+    measures the EU took": Venezuela). ``events``: the sentence's events so far; the
+    article's come from ``doc.recent``."""
+    history = [([r.id for r in e.imposers], [t.id for t in e.targets]) for e in events]
+    history = doc.recent + history[len(history):]  # doc.recent already holds them
+    if _ANSWERED.search(text[:start]):
+        for imps, _tgts in reversed(history):
+            found = [i for i in imps if i not in imposers]
+            if found:
+                return [Resolved(i, "", "the side this answers (imposers of the event "
+                                 "before)", start) for i in found]
+        return []
+    for _imps, tgts in reversed(history):
+        found = [t for t in tgts if len(t) == 2 and t not in imposers]
+        if found:
+            return [Resolved(t, "", "the state targets of the event before", start)
+                    for t in found]
+    return []
