@@ -146,7 +146,7 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
     while i < len(toks):
         hit = None
         if toks[i][2][0].isupper() or toks[i][2][0].isdigit():
-            for n in range(min(5, len(toks) - i), 0, -1):
+            for n in range(min(7, len(toks) - i), 0, -1):  # "Economic Community of West African States"
                 last = toks[i + n - 1]
                 inner = [t[2] for t in toks[i + 1:i + n]]
                 if any(w[0].islower() and w not in ("of", "the", "and") for w in inner) \

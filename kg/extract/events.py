@@ -74,6 +74,10 @@ _BARE_MEASURES = re.compile(
     r"retaliatory|fresh)\s+$", re.I)
 
 
+#: Words before a sentence's first actor when that actor is the subject ("The", "On
+#: Friday, the"), so a later "it" means it.
+_SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
+                            re.I)
 _THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
 
 
@@ -182,6 +186,9 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
         p = m.text.lower()
         if p == "it":
             prior = [x for x in ms if x.end <= m.start and x.kind == "country"]
+            if prior and _SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
+                # "The AU suspended Burkina Faso and said it would ...": the subject
+                prior = prior[:1]
             if prior:
                 cid = doc.actor_of(prior[-1], sent.start)
                 return [Resolved(cid, m.text, f"'it' = {prior[-1].text}", m.start)] if cid else []

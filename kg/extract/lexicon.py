@@ -79,8 +79,9 @@ STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
                           r"expected to|set to|poised to|likely to|brac(?:e|es|ed|ing))\b")),
 ]
 
-#: Negation before a trigger: no event is produced.
-NEGATION = _rx(r"\b(?:not|n[o']t|never|no plans? to|refus(?:e|es|ed|ing) to|"
+#: Negation before a trigger: no event is produced ("would not hesitate to impose" is a
+#: threat, not a negation).
+NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? to|refus(?:e|es|ed|ing) to|"
                r"declin(?:e|es|ed|ing) to|ruled? out|rules out|ruling out|"
                r"stopp(?:ed)? short of|stops short of|reject(?:s|ed|ing)? calls? to|"
                r"against imposing|without imposing)\b")
