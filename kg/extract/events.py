@@ -19,7 +19,7 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
-from kg.extract.fields import Event, background_targets, date_of, reasons_of
+from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import (
     Anchor,
     capitalised_names,
@@ -36,6 +36,7 @@ from kg.extract.lexicon import (
     TRIGGERS,
 )
 from kg.extract.text import Sentence
+from kg.resolve.resolver import BLOCS
 from kg.model.vocab import Status
 
 __all__ = ["Event", "find_events"]
@@ -78,6 +79,7 @@ _BARE_MEASURES = re.compile(
 #: Friday, the"), so a later "it" means it.
 _SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
                             re.I)
+_MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
 _THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
 
 
@@ -254,6 +256,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 r"\b(?:will|would|could)\s+(?:\w+\s+)?$", pre):
             status = Status.THREATENED  # "Should troops cross the border, ... will impose"
             ex["status_modifier"] = "a condition before the clause"
+        if mode == "np" and _MODAL_AFTER.match(text, a_end):
+            # "new British sanctions would be met with a firm response": a hypothesis
+            doc.note_skip(sent.index, text[a_start:a_end], "sanctions spoken of as a "
+                          "hypothesis (a modal verb follows)")
+            continue
         subject_target = bool(re.match(r"brac|fac", words, re.I))
         before = [i for i, m in enumerate(ms) if cstart <= m.start and m.end <= a_start]
         imposers: list[Resolved] = []
@@ -385,12 +392,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if m.kind == "person":
                         doc.people.setdefault((m.name or "").split()[-1], m)
         imposer_ids = {r.id for r in imposers}
-        if imposers and not targets and status in (Status.LIFTED, Status.EASED,
-                                                   Status.EXPECTED, Status.EXTENDED):
+        if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the
             # nuclear-related sanctions": the state named first in the sentence
             first = next((m for m in ms if m.kind == "country" and m.code and
-                          len(m.code) == 2 and m.code not in imposer_ids), None)
+                          len(m.code) == 2 and m.code not in BLOCS
+                          and m.code not in imposer_ids), None)
             if first is not None:
                 targets += [replace(r, how=r.how + " (no target after the trigger: the first "
                                     "other state in the sentence)")
@@ -398,6 +405,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 conf -= 0.15
         if mode == "rel" and imposers and not targets:
             targets = background_targets(text, a_start, imposer_ids, events, doc)
+        elif imposers and not targets and mode != "np":
+            # "ECOWAS had imposed a trade and financial embargo in January": the state the
+            # article is about
+            targets = topic_targets(imposer_ids, doc)
+            conf -= 0.15
         targets = [t for t in targets if t.id not in imposer_ids]
         targets = list({t.id: t for t in targets}.values())
         imposers = list({r.id: r for r in imposers}.values())

@@ -15,8 +15,9 @@ from kg.extract.lexicon import REASON_CUE, RETALIATION
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
+from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "background_targets", "date_of", "reasons_of"]
+__all__ = ["Event", "background_targets", "date_of", "reasons_of", "topic_targets"]
 
 _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
                        r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
@@ -124,8 +125,28 @@ def background_targets(text: str, start: int, imposers: set[str], events: list[E
                                  "before)", start) for i in found]
         return []
     for _imps, tgts in reversed(history):
-        found = [t for t in tgts if len(t) == 2 and t not in imposers]
+        found = [t for t in tgts if _is_state(t) and t not in imposers]
         if found:
             return [Resolved(t, "", "the state targets of the event before", start)
                     for t in found]
+    return []
+
+
+def _is_state(aid: str) -> bool:
+    """An ISO 3166 state id ("ml"), not a bloc ("g7", "eu")."""
+    return len(aid) == 2 and aid.isalpha() and aid not in BLOCS
+
+
+def topic_targets(imposers: set[str], doc: Doc) -> list[Resolved]:
+    """Targets of a sanction whose sentence names none ("ECOWAS had imposed a trade and
+    financial embargo in January", "ordered immediate sanctions"): the state targets of
+    the latest event before, else the last state the article named; never an imposer."""
+    for _imps, tgts in reversed(doc.recent):
+        found = [t for t in tgts if _is_state(t) and t not in imposers]
+        if found:
+            return [Resolved(t, "", "no target in the sentence: the state targets of the "
+                             "event before", -1) for t in found]
+    cid = doc.country(doc.last_country) if doc.last_country else None
+    if cid and cid not in imposers:
+        return [Resolved(cid, "", "no target in the sentence: the last state named", -1)]
     return []
