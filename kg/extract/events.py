@@ -162,10 +162,17 @@ def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
 def _coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
     chain = [ms[idx]]
     j = idx - 1
+    links = []
     while j >= 0 and _COORD.fullmatch(text[ms[j].end:chain[0].start]) and \
             text[ms[j].end:chain[0].start].strip():
+        links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
+    if links and not any(re.search(r"\band\b|\bwith\b|&|as well as", link, re.I)
+                         for link in links):
+        # "Following Eritrea's rapprochement with Ethiopia, the Security Council ...": a
+        # comma alone ends an opening phrase; a list of actors ends with "and"
+        chain = chain[-1:]
     return chain
 
 
