@@ -176,6 +176,20 @@ def _coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
     return chain
 
 
+_AND_GAP = re.compile(r"\s+(?P<w>(?:[\w-]+\s+){0,3})and\s+(?:\w+ly\s+)?")
+_PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|upon)\s+"
+                          r"(?:the\s+)?$", re.I)
+
+
+def _object_of_verb_before(text: str, chain: list[Mention], trigger: int) -> bool:
+    """True if the actors nearest a coordinated verb are the object of the verb before it
+    ("kept Mali suspended and imposed", "shut their borders with Mali and freeze")."""
+    gap = _AND_GAP.fullmatch(text, chain[-1].end, trigger)
+    if gap is None:
+        return False
+    return bool(gap["w"].strip()) or bool(_PREP_BEFORE.search(text, 0, chain[0].start))
+
+
 def _forward_list(ms: list[Mention], first: int, text: str, stop: int) -> list[Mention]:
     chain = [ms[first]]
     k = first + 1
@@ -338,7 +352,14 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 elif first is not None:
                     imposers += _resolve(first, doc, sent, ms, True)
             if cands:
-                for m in _coordinated(ms, cands[-1], text):
+                chain = _coordinated(ms, cands[-1], text)
+                earlier = [i for i in cands if ms[i].end <= chain[0].start]
+                if earlier and _object_of_verb_before(text, chain, a_start):
+                    # "ECOWAS members kept Mali, Burkina Faso and Guinea suspended and
+                    # imposed travel bans": the list is the object of the first verb; the
+                    # subject before it imposes
+                    chain = _coordinated(ms, earlier[-1], text)
+                for m in chain:
                     if m.kind in _IMPOSER_KINDS:
                         imposers += _resolve(m, doc, sent, ms, True)
         # Targets.
