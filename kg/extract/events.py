@@ -362,6 +362,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 for m in chain:
                     if m.kind in _IMPOSER_KINDS:
                         imposers += _resolve(m, doc, sent, ms, True)
+        if not imposers and not passive and doc.recent and mode != "np":
+            # "The British-drafted text also renewed the arms embargo on Somalia": no actor
+            # before the verb; the imposers of the event before act again
+            imposers = [Resolved(i, "", "no imposer in the sentence: the imposers of the "
+                                 "event before", a_start) for i in doc.recent[-1][0]]
+            conf -= 0.15
         # Targets.
         if passive or subject_target:
             orgs = capitalised_names(text, cstart, a_start, ms)
