@@ -52,6 +52,13 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"barred|shut out|expelled)(?=\s+from\s+(?:all\s+)?(?:the\s+)?(?:[A-Z]|activities|"
          r"entering|travel))"),
      Status.IMPOSED, "passive"),
+    # "Guinea-Bissau was shut out after a military takeover": a suspension without "from"
+    (re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:suspended|shut out|expelled)"
+                r"(?=\s+(?:after|over|following|since|in \d{4})\b)"),
+     Status.IMPOSED, "passive"),
+    # "Four people linked to ... stay on the blacklist"
+    (_rx(r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:on|in)\s+(?:the\s+)?(?:EU\s+)?"
+         r"(?:blacklist|sanctions list|list)\b"), Status.IMPOSED, "passive"),
     (_rx(r"\b(?:stay|stays|remain|remains|remained|stayed)\s+suspended(?=\s+from\b)"),
      Status.EXTENDED, "passive"),
     (re.compile(r"\b(?:kept|keep|keeps|keeping)(?=\s+(?:[A-Z][\w-]*[\s,]+(?:and\s+)?){1,8}"
