@@ -80,6 +80,7 @@ _BARE_MEASURES = re.compile(
 #: Friday, the"), so a later "it" means it.
 _SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
                             re.I)
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
 _THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
 
@@ -352,6 +353,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                           first.start)] if cid else []
                 elif first is not None:
                     imposers += _resolve(first, doc, sent, ms, True)
+            which = _WHICH_BEFORE.search(text, 0, a_start)
+            if not cands and which:
+                # "alongside the US, Canada and the UK, which imposed new sanctions"
+                cands = [i for i, m in enumerate(ms) if m.end <= which.start()
+                         and m.kind == "country"][-1:]
             if cands:
                 chain = _coordinated(ms, cands[-1], text)
                 earlier = [i for i in cands if ms[i].end <= chain[0].start]
