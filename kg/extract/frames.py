@@ -64,6 +64,10 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (re.compile(r"\b(?:kept|keep|keeps|keeping)(?=\s+(?:[A-Z][\w-]*[\s,]+(?:and\s+)?){1,8}"
                 r"suspended\b)"), Status.EXTENDED, "object"),
     (re.compile(r"\bsuspend(?:s|ed|ing)?(?=\s+(?:the\s+)?[A-Z])"), Status.IMPOSED, "object"),
+    # "while keeping Oleg Petrovsky himself on the list": sanctions that stay
+    (re.compile(r"\b(?:keep|keeps|keeping|kept)(?=\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:himself\s+|"
+                r"herself\s+|itself\s+)?(?:on|under)\s+(?:the\s+)?(?:\w+\s+)?(?:list|"
+                r"blacklist|sanctions)\b)"), Status.IMPOSED, "object"),
     (_rx(r"\bdesignat(?:e|es|ed|ing)\b(?!\s+(?:as|by)\b)"), Status.IMPOSED, "object"),
     (_rx(r"\b(?:barred|banned|bars|bans|barring|banning|bar|ban)\b(?=(?:\s+[\w,’'-]+){1,14}?"
          r"\s+from\s+(?:entering|travel|visiting|the country|its territory|coming))"),
