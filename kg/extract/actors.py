@@ -417,6 +417,8 @@ def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
                 f", the last bloc named ({bloc})" if bloc else ", no bloc named before: the EU"))
         elif m.code == LAST_STATE:
             back = state or country
+            if back is None and m.text.lower().endswith("administration"):
+                back = "us"  # "the administration", no state named: Washington's, in news usage
             if back is None:
                 continue
             m = replace(m, code=back, how=m.how + f", the last state named ({back})")

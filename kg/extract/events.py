@@ -80,6 +80,7 @@ _BARE_MEASURES = re.compile(
 #: Friday, the"), so a later "it" means it.
 _SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
                             re.I)
+_NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
 _THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
@@ -358,7 +359,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 # "alongside the US, Canada and the UK, which imposed new sanctions"
                 cands = [i for i, m in enumerate(ms) if m.end <= which.start()
                          and m.kind == "country"][-1:]
-            if cands:
+            chain: list[Mention] = []
+            if cands and _NOMINAL_BEFORE.search(text, 0, a_start):
+                # "The administration granted a license ... in Venezuela, a modest easing of
+                # sanctions": a noun in apposition; the subject of the clause acts
+                chain = _forward_list(ms, cands[0], text, a_start)
+            elif cands:
                 chain = _coordinated(ms, cands[-1], text)
                 earlier = [i for i in cands if ms[i].end <= chain[0].start]
                 if earlier and _object_of_verb_before(text, chain, a_start):
@@ -366,9 +372,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     # imposed travel bans": the list is the object of the first verb; the
                     # subject before it imposes
                     chain = _coordinated(ms, earlier[-1], text)
-                for m in chain:
-                    if m.kind in _IMPOSER_KINDS:
-                        imposers += _resolve(m, doc, sent, ms, True)
+            for m in chain:
+                if m.kind in _IMPOSER_KINDS:
+                    imposers += _resolve(m, doc, sent, ms, True)
         if not imposers and not passive and doc.recent and mode != "np":
             # "The British-drafted text also renewed the arms embargo on Somalia": no actor
             # before the verb; the imposers of the event before act again
