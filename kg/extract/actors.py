@@ -249,8 +249,9 @@ def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Ment
                         nm = re.match(r"\s+[A-Z]\w+", text[end:])
                         end += nm.end() if nm else 0
         count = _count(words)
-        if code is None and count is None:
-            continue
+        if code is None and count is None and not (
+                out and out[-1].code and re.fullmatch(r",?\s+and\s+", text[out[-1].end:start])):
+            continue  # "Belarusian officials and companies": the second is the country's too
         out.append(Mention(start, end, text[start:end], "group", code,
                            name=text[start:end], count=count, noun=noun,
                            how="group noun" + (" + demonym" if code else "")))

@@ -100,7 +100,7 @@ CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s
 RETALIATION = _rx(r"\b(?:in retaliation|retaliat\w*|counter-?sanctions|countermeasures|"
                   r"responded by|respond(?:s|ed|ing)? with|in response to (?:\w+ ){0,4}"
                   r"(?:sanctions|measures)|hit(?:s|ting)? back|tit-for-tat|reciprocal|"
-                  r"mirror(?:ed|ing)? measures|in kind|in answer to|"
+                  r"mirror(?:ed|ing)? measures|in kind|in answer to|in return\b|"
                   r"answer(?:s|ed|ing)? (?:\w+['’]s )?(?:\w+ ){0,3}"
                   r"(?:sanctions|measures|bans|moves?|decision))\b")
 

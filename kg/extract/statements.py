@@ -103,7 +103,8 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
             if prior:
                 return [prior[-1]], "cited/quoted as saying"
         return None
-    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and m.kind in _SPEAKER_KINDS
+    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
+        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
               and not _in_quotes(text, m.start)]
     in_seg = [i for i in before if ms[i].start >= lo]
     pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
