@@ -15,11 +15,13 @@ rarely spells out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from kg.curated import load_table
 from kg.extract.bodies import LAST_BLOC, LAST_STATE, NOT_PERSON, find_bodies, named_orgs
-from kg.extract.words import GROUP_NOUNS, MODIFIERS, NOT_NAMES, NUMBERS, TITLES
+from kg.extract.groups import find_groups
+from kg.extract.mention import Mention, slug
+from kg.extract.words import GROUP_NOUNS, NOT_NAMES, NUMBERS, TITLES
 from kg.resolve.resolver import (
     BLOCS,
     DEMONYMS,
@@ -79,32 +81,6 @@ _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", 
              "ASEAN", "ECOWAS"}
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """Words in a sentence that name (or point back to) an actor."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    """country | demonym | person | group | org | pronoun | ref | agency"""
-    code: str | None = None
-    """The actor id of a country/bloc; the country of a person or group."""
-    name: str | None = None
-    count: int | None = None
-    noun: str | None = None
-    title: str | None = None
-    possessive: bool = False
-    how: str = ""
-    """Why this is a mention (for --explain)."""
-
-
-def slug(text: str) -> str:
-    """A short id from a name: ``"Antony Blinken"`` -> ``"antony-blinken"``."""
-    s = re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
-    return (s or "x")[:60].rstrip("-")
-
-
 def _is_demonym(key: str) -> bool:
     if key not in DEMONYMS or key in SHORT_NAMES or key in SEATS:
         return False
@@ -146,7 +122,8 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
     while i < len(toks):
         hit = None
         if toks[i][2][0].isupper() or toks[i][2][0].isdigit():
-            for n in range(min(7, len(toks) - i), 0, -1):  # "Economic Community of West African States"
+            # up to seven words: "Economic Community of West African States"
+            for n in range(min(7, len(toks) - i), 0, -1):
                 last = toks[i + n - 1]
                 inner = [t[2] for t in toks[i + 1:i + n]]
                 if any(w[0].islower() and w not in ("of", "the", "and") for w in inner) \
@@ -178,100 +155,6 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
         else:
             i += 1
     return found
-
-
-def _count(words: list[str]) -> int | None:
-    for w in words:
-        lw = w.lower().replace(",", "")
-        if lw.isdigit():
-            return int(lw)
-        if lw in NUMBERS:
-            return NUMBERS[lw]
-    return None
-
-
-def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention]
-            ) -> list[Mention]:
-    at = {m.start: m for m in places}
-    at_end = {m.end: m for m in places}  # "North Korean": met from its last word
-    out: list[Mention] = []
-    for i, (s, e, word, _poss) in enumerate(toks):
-        noun = word.lower()
-        if noun not in GROUP_NOUNS or (word[0].isupper() and i > 0 and noun != "mps"):
-            continue
-        if i + 1 < len(toks) and toks[i + 1][2].lower() in GROUP_NOUNS \
-                and not text[e:toks[i + 1][0]].strip():
-            continue  # "shipping companies": the noun is the last word, not the first
-        nxt = text[e:e + 40]
-        if re.match(r"\s+(?:[A-Z]{2,}|[A-Z][a-z]+ [A-Z])", nxt) and not re.match(
-                r"\s+(?:in|of|from|on|and)\b", nxt):
-            continue  # "broadcasters RT and Sputnik": the names follow
-        j, code, words = i - 1, None, []
-        while j >= 0:
-            ts, te, w, _poss = toks[j]
-            lw = w.lower()
-            place = at.get(ts) or at_end.get(te)
-            if place is not None and (place.kind == "demonym" or place.possessive or (
-                    place.kind == "country" and len(place.text) <= 4 and j == i - 1)):
-                code = code or place.code
-                words.append(w)
-                j -= 1
-                while j >= 0 and toks[j][1] > place.start:
-                    j -= 1
-                continue
-            if lw in MODIFIERS or lw in NUMBERS or lw.replace(",", "").isdigit() \
-                    or lw in ("a", "handful", "of", "its", "their", "and") \
-                    or (w[0].isupper() and place is None and j == i - 1 and j > 0):
-                if lw == "and" and not (j > 0 and at.get(toks[j - 1][0]) is not None
-                                        and at[toks[j - 1][0]].kind == "demonym"):
-                    break
-                if lw == "of" and not (j > 0 and toks[j - 1][2].lower() in set(NUMBERS) | {
-                        "handful", "its", "their"}) and toks[j + 1][2].lower() not in (
-                        "its", "their"):
-                    break
-                words.append(w)
-                j -= 1
-                continue
-            break
-        while j + 1 < i and toks[j + 1][2].lower() in ("a", "and", "of", "its", "their"):
-            if toks[j + 1][2].lower() == "a" and j + 2 < i and toks[j + 2][2] == "handful":
-                break
-            j += 1
-        start = toks[j + 1][0] if j + 1 < i else s
-        end = e
-        if code is None:
-            m = re.match(r"\s+(?:of|from|in)\s+(?:the\s+)?", text[e:])
-            if m:
-                after = [p for p in places if p.start == e + m.end()]
-                if after:
-                    code, end = after[0].code, after[0].end
-                    if after[0].kind == "demonym":
-                        nm = re.match(r"\s+[A-Z]\w+", text[end:])
-                        end += nm.end() if nm else 0
-        count = _count(words)
-        if code is None and count is None and not (
-                out and out[-1].code and re.fullmatch(r",?\s+and\s+", text[out[-1].end:start])):
-            continue  # "Belarusian officials and companies": the second is the country's too
-        out.append(Mention(start, end, text[start:end], "group", code,
-                           name=text[start:end], count=count, noun=noun,
-                           how="group noun" + (" + demonym" if code else "")))
-    # "10 European individuals and four institutions": the second inherits the country.
-    for k in range(1, len(out)):
-        a, b = out[k - 1], out[k]
-        if b.code is None and re.fullmatch(r",?\s+and\s+|,\s+", text[a.end:b.start]):
-            out[k] = replace(b, code=a.code, how=b.how + " (country from the group before)")
-    # "Russian and Ukrainian officials": one group per demonym.
-    split: list[Mention] = []
-    for g in out:
-        dems = [p for p in places if p.kind == "demonym" and g.start <= p.start < g.end]
-        if len(dems) > 1 and " and " in g.text:
-            for d in dems:
-                split.append(replace(g, code=d.code, how=g.how + " (coordinated demonyms)"))
-        else:
-            split.append(g)
-    return split
-
-
 
 
 def _persons(text: str, places: list[Mention]) -> list[Mention]:
@@ -350,7 +233,7 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
         if not _overlaps(p, taken) and not _overlaps(p, bodies):
             taken.append(p)
     taken += [b for b in bodies if not _overlaps(b, taken)]
-    for g in _groups(text, toks, places):
+    for g in find_groups(text, toks, places):
         if not _overlaps(g, [t for t in taken if t.kind != "group"]):
             taken.append(g)
     for o in [Mention(b.start, b.end, b.text, "org", name=b.code, how=b.how)

@@ -17,15 +17,18 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
+from kg.extract.anchors import (
+    anchors,
+    clause_start,
+    coordinated,
+    forward_list,
+    object_of_verb_before,
+)
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import (
-    Anchor,
     capitalised_names,
-    frame_anchors,
-    noun_phrase_anchors,
-    relative_anchors,
 )
 from kg.extract.lexicon import (
     CALL_BEFORE,
@@ -33,47 +36,24 @@ from kg.extract.lexicon import (
     SANCTION_NOUN,
     STANDALONE,
     STATUS_MODIFIERS,
-    TRIGGERS,
 )
 from kg.extract.text import Sentence
-from kg.resolve.resolver import BLOCS
 from kg.model.vocab import Status
+from kg.resolve.resolver import BLOCS
 
 __all__ = ["Event", "find_events"]
 
-_BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhich\b|"
-                    r"\bthat\b|,\s+as\b|\bwhen\b|\bif\b|\bbecause\b|\bdespite\b|\bsaying\b|"
-                    r"[“”\"]")
-_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
-                    r"\s*(?:the\s+)?", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _TARGET_STOP = re.compile(
     r"[;:]|,\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
     r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
     r"by (?:the )?[A-Z])\b")
-_NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
-                           r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
-                           r"reimpos\w*)", re.I)
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
 
 
-def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _BREAK.finditer(text, 0, pos):
-        start = m.end()
-    return start
-
-
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
-
-
-_BARE_MEASURES = re.compile(
-    r"(?:restrictive|punitive|economic|new|its|their|own|nuclear-related|targeted|financial|"
-    r"coordinated|tougher|further|individual|unilateral|coercive|trade|similar|such|these|"
-    r"retaliatory|fresh)\s+$", re.I)
 
 
 #: Words before a sentence's first actor when that actor is the subject ("The", "On
@@ -83,125 +63,6 @@ _SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:t
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
-_THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
-
-
-def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
-    """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
-    found: list[Anchor] = []
-    used: set[int] = set()
-    free: list[tuple[int, int]] = []  # sanction nouns no verb governs
-    for n in SANCTION_NOUN.finditer(text):
-        bare = n.group().lower() == "measures" and not _BARE_MEASURES.search(text[:n.start()])
-        window_start = max(_clause_start(text, n.start()), n.start() - 70)
-        best = None
-        for status, rx in TRIGGERS:
-            for v in rx.finditer(text, window_start, n.start()):
-                if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
-                        r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
-                    continue  # "Russia's ban on food imports": a noun, not the verb
-                if best is None or v.start() > best[0]:
-                    best = (v.start(), v.end(), status)
-        if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
-                                         re.I | re.S):
-            best = None  # "hit back at Washington's sanctions": the sanctions answered
-        if best is not None:
-            if best[0] in used:
-                continue
-            used.add(best[0])
-            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], "verb"))
-            continue
-        if bare:
-            continue
-        pm = _NOUN_PASSIVE.match(text[n.end():])
-        if pm:
-            verb = pm["v"].lower()
-            status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
-            found.append(Anchor(n.start(), n.end() + pm.end(), status,
-                                text[n.start():n.end() + pm.end()], "passive"))
-        else:
-            free.append((n.start(), n.end()))
-    # "the Security Council renewed them": a trigger verb whose object is a pronoun for the
-    # sanctions named earlier in the sentence.
-    first_noun = SANCTION_NOUN.search(text)
-    if first_noun is not None:
-        for status, rx in TRIGGERS:
-            for v in rx.finditer(text, first_noun.end()):
-                pm = _THEM.match(text, v.end())
-                if pm and not any(a.start <= v.start() < a.end for a in found):
-                    found.append(Anchor(v.start(), pm.end(), status, text[v.start():pm.end()],
-                                        "verb"))
-    for v in STANDALONE.finditer(text):
-        word = v.group().lower()
-        if word in ("sanction", "sanctions") and not re.search(
-                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I):
-            continue  # the noun, not "will sanction"/"decided to sanction"
-        if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
-            continue  # "the sanctioned companies": an adjective
-        if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
-                                                                 text[v.end():]):
-            continue
-        if any(a.start <= v.start() < a.end for a in found):
-            continue
-        passive = bool(_PASSIVE.search(text[:v.start()]))
-        found.append(Anchor(v.start(), v.end(), Status.IMPOSED, v.group(),
-                            "passive" if passive else "object"))
-    for a in frame_anchors(text):
-        if not any(f.start < a.end and a.start < f.end for f in found):
-            found.append(a)
-    owners = [(m.start, m.end, m.possessive) for m in ms if m.kind in ("country", "demonym")
-              and m.code and (m.possessive or m.kind == "demonym" or m.how == "abbreviation"
-                              or m.text.replace(".", "") in ("US", "EU", "UN", "UK"))]
-    for a in noun_phrase_anchors(text, free, owners):
-        if not any(f.start < a.end and a.start < f.end for f in found):
-            found.append(a)
-    nouns = [(n.start(), n.end()) for n in SANCTION_NOUN.finditer(text)]
-    rel = relative_anchors(text, nouns, ms)
-    found += [a for a in rel if not any(f.mode == "rel" and f.start == a.start for f in found)]
-    found.sort()
-    return found
-
-
-def _coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
-    chain = [ms[idx]]
-    j = idx - 1
-    links = []
-    while j >= 0 and _COORD.fullmatch(text[ms[j].end:chain[0].start]) and \
-            text[ms[j].end:chain[0].start].strip():
-        links.append(text[ms[j].end:chain[0].start])
-        chain.insert(0, ms[j])
-        j -= 1
-    if links and not any(re.search(r"\band\b|\bwith\b|&|as well as", link, re.I)
-                         for link in links):
-        # "Following Eritrea's rapprochement with Ethiopia, the Security Council ...": a
-        # comma alone ends an opening phrase; a list of actors ends with "and"
-        chain = chain[-1:]
-    return chain
-
-
-_AND_GAP = re.compile(r"\s+(?P<w>(?:[\w-]+\s+){0,3})and\s+(?:\w+ly\s+)?")
-_PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|upon)\s+"
-                          r"(?:the\s+)?$", re.I)
-
-
-def _object_of_verb_before(text: str, chain: list[Mention], trigger: int) -> bool:
-    """True if the actors nearest a coordinated verb are the object of the verb before it
-    ("kept Mali suspended and imposed", "shut their borders with Mali and freeze")."""
-    gap = _AND_GAP.fullmatch(text, chain[-1].end, trigger)
-    if gap is None:
-        return False
-    return bool(gap["w"].strip()) or bool(_PREP_BEFORE.search(text, 0, chain[0].start))
-
-
-def _forward_list(ms: list[Mention], first: int, text: str, stop: int) -> list[Mention]:
-    chain = [ms[first]]
-    k = first + 1
-    while k < len(ms) and ms[k].start < stop and _COORD.fullmatch(text[chain[-1].end:ms[k].start]):
-        chain.append(ms[k])
-        k += 1
-    return chain
-
-
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -241,14 +102,14 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     low = text.lower()
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
-    anchors = _anchors(text, ms)
-    for n_anchor, (a_start, a_end, status, words, mode) in enumerate(anchors):
+    found = anchors(text, ms)
+    for n_anchor, (a_start, a_end, status, words, mode) in enumerate(found):
         passive = mode == "passive"
-        limit = anchors[n_anchor + 1][0] if n_anchor + 1 < len(anchors) else len(text)
+        limit = found[n_anchor + 1][0] if n_anchor + 1 < len(found) else len(text)
         ex: dict[str, Any] = {"sentence": sent.index, "trigger": {"words": words,
                                                                    "status": str(status)}}
         conf = 0.6
-        cstart = _clause_start(text, a_start)
+        cstart = clause_start(text, a_start)
         pre = low[max(cstart, a_start - 60):a_start]
         # A modal or negation before a coordinated verb ("would respond and announced
         # sanctions") governs that verb, not the trigger: look only past the last "and".
@@ -297,7 +158,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 k = next((i for i, m in enumerate(ms) if m.start >= a_end + bym.end()
                           and m.kind in _IMPOSER_KINDS), None)
                 if k is not None and ms[k].start - (a_end + bym.end()) <= 4:
-                    for m in _forward_list(ms, k, text, len(text)):
+                    for m in forward_list(ms, k, text, len(text)):
                         imposers += _resolve(m, doc, sent, ms, True)
                         by_end = max(by_end, m.end)
             if subject_target:
@@ -363,15 +224,15 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             if cands and _NOMINAL_BEFORE.search(text, 0, a_start):
                 # "The administration granted a license ... in Venezuela, a modest easing of
                 # sanctions": a noun in apposition; the subject of the clause acts
-                chain = _forward_list(ms, cands[0], text, a_start)
+                chain = forward_list(ms, cands[0], text, a_start)
             elif cands:
-                chain = _coordinated(ms, cands[-1], text)
+                chain = coordinated(ms, cands[-1], text)
                 earlier = [i for i in cands if ms[i].end <= chain[0].start]
-                if earlier and _object_of_verb_before(text, chain, a_start):
+                if earlier and object_of_verb_before(text, chain, a_start):
                     # "ECOWAS members kept Mali, Burkina Faso and Guinea suspended and
                     # imposed travel bans": the list is the object of the first verb; the
                     # subject before it imposes
-                    chain = _coordinated(ms, earlier[-1], text)
+                    chain = coordinated(ms, earlier[-1], text)
             for m in chain:
                 if m.kind in _IMPOSER_KINDS:
                     imposers += _resolve(m, doc, sent, ms, True)
@@ -388,7 +249,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             cands = [i for i, m in enumerate(mset) if m.kind in _TARGET_KINDS
                      and cstart <= m.start and m.end <= a_start]
             if cands:
-                for m in _coordinated(mset, cands[-1], text):
+                for m in coordinated(mset, cands[-1], text):
                     targets += _resolve(m, doc, sent, ms, False)
             t_end = max(a_end, by_end)
         else:

@@ -264,7 +264,7 @@ def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, A
             continue
         kept.append((st, ex))
     out = []
-    for n, (st, ex) in enumerate(kept, 1):
+    for n, (st, _ex) in enumerate(kept, 1):
         prefix = st.id.rsplit("-", 1)[0]
         out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
     return out, [ex for _st, ex in kept]

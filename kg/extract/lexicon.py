@@ -85,7 +85,8 @@ STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
 
 #: Negation before a trigger: no event is produced ("would not hesitate to impose" is a
 #: threat, not a negation).
-NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? to|refus(?:e|es|ed|ing) to|"
+NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? to|"
+               r"refus(?:e|es|ed|ing) to|"
                r"declin(?:e|es|ed|ing) to|ruled? out|rules out|ruling out|"
                r"stopp(?:ed)? short of|stops short of|reject(?:s|ed|ing)? calls? to|"
                r"against imposing|without imposing)\b")
