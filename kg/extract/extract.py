@@ -38,6 +38,7 @@ from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
+from kg.extract.fields import followup_reasons
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
@@ -129,6 +130,9 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
         events += find_events(sent, ms, doc)
+        if len(events) == first and events:
+            last = events[-1].sentence.index
+            followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 

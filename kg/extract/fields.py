@@ -17,7 +17,8 @@ from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "background_targets", "date_of", "reasons_of", "topic_targets"]
+__all__ = ["Event", "background_targets", "date_of", "followup_reasons", "reasons_of",
+           "topic_targets"]
 
 _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
                        r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
@@ -150,3 +151,36 @@ def topic_targets(imposers: set[str], doc: Doc) -> list[Resolved]:
     if cid and cid not in imposers:
         return [Resolved(cid, "", "no target in the sentence: the last state named", -1)]
     return []
+
+
+_BACK_REF = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:sanctions|measures|move|moves|decision|step|steps|ban|bans|penalties|embargo|suspension|"
+                       r"restrictions)\b")
+
+
+def followup_reasons(text: str, events: list[Event]) -> None:
+    """Reasons a sentence without a sanction of its own gives for the sanctions before it
+    ("The measures ... follow the junta's plan to delay elections", "The ministry called
+    the move a response to London's hostile course"): when it refers back to them, its
+    retaliation cue and first reason word are added to ``events`` (those of the last
+    sentence that had any) that lack that category."""
+    ref = _BACK_REF.search(text)
+    if ref is None or not events or not (
+            ref.start() == 0 or re.search(r"\bcall(?:s|ed)\s+$", text[:ref.start()], re.I)):
+        return  # the sentence must be about them: "The measures ...", "called the move ..."
+    tail = text[ref.start():]
+    found: list[Reason] = []
+    if RETALIATION.search(tail) or re.search(r"\b(?:a|in) response to\b", tail, re.I):
+        found.append(Reason.RETALIATION)
+    if re.search(r"\b(?:follow(?:s|ed)?|over|because of|in protest at|punish\w*)\b", tail, re.I):
+        first = classify_reason(tail[len(ref.group()):], pick="first")[0]
+        if first.reason not in (Reason.OTHER, Reason.RETALIATION):
+            found.append(first.reason)
+    for ev in events:
+        for cat in found:
+            if cat not in {c for c, _d in ev.reasons}:
+                ev.reasons.append((cat, None))
+                if cat is Reason.RETALIATION and ev.retaliation is None:
+                    ev.retaliation = ref.group()
+                ev.explain.setdefault("reasons", []).append(
+                    {"category": str(cat), "from_next_sentence": text})
