@@ -53,7 +53,8 @@ TITLE_COUNTRY: dict[str, str] = dict(load_table("titles"))
 #: each is a key of SEATS or EXTRA_PLACES.
 THE_LOWER_CASE = ("bloc", "treasury", "kremlin")
 
-_NAME_TOKEN = r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|von der|van der|von|van|de)"
+_NAME_TOKEN = (r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|"
+               r"von der|van der|von|van|de)")  # "Margaret T. Holloway": initials too
 _NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 _TITLED = re.compile(
     r"(?i:\b(?P<title>" + "|".join(re.escape(t) for t in TITLES) + r"))\b,?\s+"

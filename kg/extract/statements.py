@@ -214,6 +214,14 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
+            own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
+                   for x in speakers}
+            if stance in (Stance.CALLS_FOR, Stance.OTHER) and any(
+                    events[i].status in ("imposed", "extended") and own & {
+                        r.id for r in events[i].imposers} for i in sentence_events):
+                # "These individuals must face consequences," the Treasury Secretary said as
+                # the department sanctioned 17 people: the imposing side backs its measure
+                stance, scue = Stance.SUPPORTS, "speaks for the side imposing in this sentence"
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
                           "speakers": [s.explain() for s in speakers],
