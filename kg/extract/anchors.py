@@ -40,6 +40,10 @@ _BARE_MEASURES = re.compile(
 _THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
 
 
+_PP_BETWEEN = re.compile(r"\b(?:in retaliation for|in response to|in return for|because of|"
+                         r"for|over|after|despite)\b", re.I)
+
+
 def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
     """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
     found: list[Anchor] = []
@@ -54,6 +58,8 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
                 if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
                         r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
                     continue  # "Russia's ban on food imports": a noun, not the verb
+                if _PP_BETWEEN.search(text, v.end(), n.start()):
+                    continue  # "ordered the step in retaliation for the sanctions"
                 if best is None or v.start() > best[0]:
                     best = (v.start(), v.end(), status)
         if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
@@ -125,10 +131,9 @@ def coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
         links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
-    if links and not any(re.search(r"\band\b|\bwith\b|&|as well as", link, re.I)
-                         for link in links):
+    if links and not re.search(r"\band\b|\bwith\b|&|as well as", links[0], re.I):
         # "Following Eritrea's rapprochement with Ethiopia, the Security Council ...": a
-        # comma alone ends an opening phrase; a list of actors ends with "and"
+        # comma alone ends an opening phrase; a list's last link is "and"
         chain = chain[-1:]
     return chain
 

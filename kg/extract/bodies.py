@@ -78,6 +78,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:minister|member))"), LAST_BLOC),
     (re.compile(r"\b[Tt]he\s+(?:(?:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
                 r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration)\b"), LAST_STATE),
+    (re.compile(r"\b[Aa]\s+(?:foreign\s+)?ministry\s+spokes(?:man|woman|person)\b"), LAST_STATE),
 ]
 _TITLES = load_table("titles")
 # "the national security adviser warned": an office holder not named speaks for the state

@@ -174,8 +174,13 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                  text[:a_start])
                 who = [m for m in ms if said and m.end <= said.start()
                        and m.kind in ("country", "person") and m.code]
+                after = [m for m in ms if m.start > a_end and m.kind == "country"
+                         and re.match(r"\s+(?:said|says|announced)\b", text[m.end:])
+                         and re.search(r",\s*(?:the\s+)?$", text[:m.start])]
                 if who:
                     imposers += _resolve(who[-1], doc, sent, ms, True)
+                elif after:  # "Mali was suspended after the coup, the African Union said"
+                    imposers += _resolve(after[0], doc, sent, ms, True)
                 elif doc.last_state:
                     imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
                                              "that acted or spoke", a_start))
@@ -288,6 +293,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     break
                 else:
                     t_lo = -1
+                    # "imposed new Myanmar sanctions": the state named inside
+                    targets += [r for m in ms if a_start < m.start and m.end <= a_end
+                                and m.kind == "country" and not m.possessive
+                                and m.code not in BLOCS
+                                for r in _resolve(m, doc, sent, ms, False)]
             stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
             if t_lo >= 0 and not targets:

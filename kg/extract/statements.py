@@ -127,9 +127,9 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
-    if not any("and" in link for link in links):
+    if links and "and" not in links[0]:
         # "... will hit the United States, the ministry warned": a comma alone is the end
-        # of the reported words, not a list of speakers (a list ends with "and").
+        # of the reported words, not a list of speakers (a list's last link is "and").
         chain = chain[-1:]
     return chain, "nearest actor before the verb"
 
@@ -216,7 +216,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
             own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
                    for x in speakers}
-            if stance in (Stance.CALLS_FOR, Stance.OTHER) and any(
+            if stance is Stance.CALLS_FOR and any(
                     events[i].status in ("imposed", "extended") and own & {
                         r.id for r in events[i].imposers} for i in sentence_events):
                 # "These individuals must face consequences," the Treasury Secretary said as
