@@ -217,8 +217,8 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
 
     A description that points back (:mod:`kg.extract.bodies`) takes the bloc or state the
     article named last: "the bloc" the last bloc named before it in the sentence, else
-    ``last_bloc``, else the EU; "the ministry" ``last_state``, else the last state named
-    before it in the sentence, else it is dropped. ``heads`` (head noun -> actor id, see
+    ``last_bloc``, else the EU; "the ministry" ``last_state``, else the first state named
+    before it in the sentence (its subject), else it is dropped. ``heads`` (head noun -> actor id, see
     :func:`named_heads`) goes first: "the ministry" is the state whose ministry was named
     last ("The Russian Foreign Ministry published ... the ministry warned"), "the council"
     the bloc whose council was."""
@@ -310,6 +310,6 @@ def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
         if m.kind == "country" and m.code in BLOCS:
             bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2:
-            country = m.code
+            country = country or m.code  # the first state named: the sentence's subject
         out.append(m)
     return out

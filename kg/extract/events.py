@@ -294,7 +294,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 else:
                     t_lo = -1
                     # "imposed new Myanmar sanctions": the state named inside
-                    targets += [r for m in ms if a_start < m.start and m.end <= a_end
+                    targets += [r for m in ms if mode == "verb" and a_start < m.start
+                                and m.end <= a_end
                                 and m.kind == "country" and not m.possessive
                                 and m.code not in BLOCS
                                 for r in _resolve(m, doc, sent, ms, False)]
