@@ -218,10 +218,10 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
     A description that points back (:mod:`kg.extract.bodies`) takes the bloc or state the
     article named last: "the bloc" the last bloc named before it in the sentence, else
     ``last_bloc``, else the EU; "the ministry" ``last_state``, else the first state named
-    before it in the sentence (its subject), else it is dropped. ``heads`` (head noun -> actor id, see
-    :func:`named_heads`) goes first: "the ministry" is the state whose ministry was named
-    last ("The Russian Foreign Ministry published ... the ministry warned"), "the council"
-    the bloc whose council was."""
+    before it in the sentence (its subject), else it is dropped. ``heads`` (head noun ->
+    actor id, see :func:`named_heads`) goes first: "the ministry" is the state whose
+    ministry was named last ("The Russian Foreign Ministry published ... the ministry
+    warned"), "the council" the bloc whose council was."""
     toks = _tokens(text)
     places = _places(text, toks)
     taken: list[Mention] = []

@@ -38,7 +38,8 @@ from kg.extract.lexicon import (
     STATUS_MODIFIERS,
 )
 from kg.extract.text import Sentence
-from kg.model.vocab import Status
+from kg.model.vocab import Reason, Status
+from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
 __all__ = ["Event", "find_events"]
@@ -346,6 +347,13 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         # not itself retaliation: its reasons are read from the clause on
         reasons_of(ev, text[:max(limit, t_end)], a_start if mode == "rel" else cstart, t_end,
                    words)
+        if not ev.reasons and ex.get("status_modifier") == "a condition before the clause":
+            # "Should troops cross the border, ... will impose": the condition is the reason
+            cond = classify_reason(text[:text.find(",", 0, a_start) + 1], pick="first")[0]
+            if cond.reason is not Reason.OTHER:
+                ev.reasons.append((cond.reason, None))
+                ex["reasons"] = [{"category": str(cond.reason), "keyword": cond.words,
+                                  "from": "the condition"}]
         conf += 0.05 if ev.reasons else 0
         date_of(ev, dates, doc)
         ev.confidence = round(max(0.05, min(0.95, conf)), 2)
