@@ -61,6 +61,7 @@ _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 #: Friday, the"), so a later "it" means it.
 _SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
                             re.I)
+_SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\b")
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
@@ -74,7 +75,12 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
         p = m.text.lower()
         if p == "it":
             prior = [x for x in ms if x.end <= m.start and x.kind == "country"]
-            if prior and _SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
+            spoke = [x for x in prior if _SAID_AFTER.match(sent.text, x.end)]
+            if spoke:
+                # "..., the AU's Peace and Security Council said, warning that it would":
+                # the one who spoke
+                prior = spoke[-1:]
+            elif prior and _SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
                 # "The AU suspended Burkina Faso and said it would ...": the subject
                 prior = prior[:1]
             if prior:
@@ -170,7 +176,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
-            if passive and not imposers:
+            if subject_target and re.search(r"\bor\s+$", pre):
+                status = Status.THREATENED  # "... until July to offer a timetable or face"
+            if not imposers:
                 said = re.search(r"\b(?:said|says|announced|announces|decided)\b",
                                  text[:a_start])
                 who = [m for m in ms if said and m.end <= said.start()
