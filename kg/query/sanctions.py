@@ -24,10 +24,9 @@ import networkx as nx
 
 from kg.graph.index import index_of
 from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
-from kg.model.dates import PartialDate
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
-from kg.query.asof import COUNTS_AS_OF, Lifts, in_force, start_of
+from kg.query.asof import graph_as_of
 from kg.query.rows import Relation, Relations, matching_reasons
 
 __all__ = ["Relation", "Relations", "relations", "resolve_actor", "sanctioned_by",
@@ -56,14 +55,19 @@ def relations(
     with no date are left out and counted in the answer's ``undated``.
     """
     require_kg_graph(G)
+    if as_of is not None:  # the graph of that day (kg.query.asof), asked the same question
+        view = graph_as_of(G, as_of)
+        filters = {"imposer": imposer, "target": target, "reason": reason, "status": status,
+                   "since": since, "until": until, "expand_blocs": expand_blocs}
+        out = relations(view.graph, **filters)  # type: ignore[arg-type]
+        left_out = set(view.undated_sanctions)
+        out.undated = len({r.sanction for r in relations(G, **filters)  # type: ignore[arg-type]
+                           if r.sanction in left_out}) if left_out else 0
+        return out
     idx = index_of(G)
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
     since, until = check_bound(since, "since"), check_bound(until, "until")
-    as_of = check_bound(as_of, "as-of")
-    day = PartialDate(as_of) if as_of else None
-    lifts = Lifts(G) if day else None
-    undated: set[str] = set()
     imp_id = resolve_actor(G, imposer) if imposer else None
     tgt_id = resolve_actor(G, target) if target else None
 
@@ -103,16 +107,9 @@ def relations(
             imposers = [p for p in imposers if p[0] == imp_id]
         targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
             else [(t, None) for t in d["targets"]]
-        if day is not None and not in_force(d, day):
-            if d["status"] in COUNTS_AS_OF and not start_of(d) and imposers and targets:
-                undated.add(node)
-            continue
         sid = record_id(node)
         for imp, via in imposers:
             for tgt, how in targets:
-                if lifts is not None and day is not None and lifts.lifted(
-                        via or imp, tgt, str(start_of(d)), day):
-                    continue
                 for cat, detail in reasons:
                     out.append(Relation(
                         imposer=imp, imposer_name=actor_name(idx, imp), target=tgt,
@@ -121,7 +118,6 @@ def relations(
                         sources=tuple(dict.fromkeys(d["sources"])), via=via,
                         target_via=how))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
-    out.undated = len(undated)
     return out
 
 
