@@ -82,9 +82,23 @@ AS_OF_HELP = ("Only what stood that day (YYYY, YYYY-MM or YYYY-MM-DD): sanctions
 """The help of ``--as-of``: the rule of :mod:`kg.query.asof`."""
 
 
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Check ``--as-of`` before any data is read: a usage error (exit 2) naming it."""
+    if value is None:
+        return None
+    from kg.errors import UsageError
+    from kg.model.dates import PartialDate
+
+    try:
+        return PartialDate(value).text
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
+
+
 def as_of_option(f: F) -> F:
-    """``--as-of DATE``: answer from the graph of that day (:func:`kg.query.graph_as_of`)."""
-    return click.option("--as-of", "as_of", metavar="DATE", help=AS_OF_HELP)(f)
+    """``--as-of DATE``: answer from the graph of that day (:func:`kg.query.graph_as_of`);
+    a value that is not a date is refused before any data is read."""
+    return click.option("--as-of", "as_of", metavar="DATE", callback=_day, help=AS_OF_HELP)(f)
 
 
 def relation_filters(f: F) -> F:
