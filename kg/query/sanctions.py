@@ -24,9 +24,10 @@ import networkx as nx
 
 from kg.graph.index import index_of
 from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
+from kg.model.dates import PartialDate
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
-from kg.query.asof import graph_as_of
+from kg.query.asof import Lifts, standing, undated
 from kg.query.rows import Relation, Relations, matching_reasons
 
 __all__ = ["Relation", "Relations", "relations", "resolve_actor", "sanctioned_by",
@@ -55,19 +56,14 @@ def relations(
     with no date are left out and counted in the answer's ``undated``.
     """
     require_kg_graph(G)
-    if as_of is not None:  # the graph of that day (kg.query.asof), asked the same question
-        view = graph_as_of(G, as_of)
-        filters = {"imposer": imposer, "target": target, "reason": reason, "status": status,
-                   "since": since, "until": until, "expand_blocs": expand_blocs}
-        out = relations(view.graph, **filters)  # type: ignore[arg-type]
-        left_out = set(view.undated_sanctions)
-        out.undated = len({r.sanction for r in relations(G, **filters)  # type: ignore[arg-type]
-                           if r.sanction in left_out}) if left_out else 0
-        return out
     idx = index_of(G)
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
     since, until = check_bound(since, "since"), check_bound(until, "until")
+    as_of = check_bound(as_of, "as-of")
+    day = PartialDate(as_of) if as_of else None
+    lifts = Lifts(G) if day else None
+    left_out = 0
     imp_id = resolve_actor(G, imposer) if imposer else None
     tgt_id = resolve_actor(G, target) if target else None
 
@@ -93,6 +89,18 @@ def relations(
     else:
         cands = {n for n, d in G.nodes(data=True) if d.get("type") == "sanction"}
 
+    def _pairs(imposers_of: list[str], targets_of: list[str]
+               ) -> list[tuple[str, str | None, str, str | None]]:
+        """(imposer, via bloc, target, how it belongs) rows the filters keep."""
+        imposers: list[tuple[str, str | None]] = [(i, None) for i in imposers_of]
+        if expand_blocs:
+            imposers += [(m, i) for i in imposers_of for m in idx.members.get(i, [])]
+        if imp_id:
+            imposers = [p for p in imposers if p[0] == imp_id]
+        targets = [(t, tgt_via[t]) for t in targets_of if t in tgt_via] if tgt_id \
+            else [(t, None) for t in targets_of]
+        return [(i, via, t, how) for i, via in imposers for t, how in targets]
+
     out = Relations()
     for node in cands:
         d = G.nodes[node]
@@ -100,16 +108,14 @@ def relations(
                                    reason=reason)
         if reasons is None:
             continue
-        imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
-        if expand_blocs:
-            imposers += [(m, i) for i in d["imposers"] for m in idx.members.get(i, [])]
-        if imp_id:
-            imposers = [p for p in imposers if p[0] == imp_id]
-        targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
-            else [(t, None) for t in d["targets"]]
-        sid = record_id(node)
-        for imp, via in imposers:
-            for tgt, how in targets:
+        if day is None or lifts is None:
+            parts = [(record_id(node), d["imposers"], d["targets"])]
+        elif undated(d):
+            parts, left_out = [], left_out + bool(_pairs(d["imposers"], d["targets"]))
+        else:  # what stood that day: the rule and the ids of kg.query.asof
+            parts = standing(G, node, day, lifts)
+        for sid, imposers_of, targets_of in parts:
+            for imp, via, tgt, how in _pairs(imposers_of, targets_of):
                 for cat, detail in reasons:
                     out.append(Relation(
                         imposer=imp, imposer_name=actor_name(idx, imp), target=tgt,
@@ -118,6 +124,7 @@ def relations(
                         sources=tuple(dict.fromkeys(d["sources"])), via=via,
                         target_via=how))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
+    out.undated = left_out
     return out
 
 
