@@ -53,7 +53,10 @@ def relations(
     ``as_of`` (a date, ``YYYY[-MM[-DD]]``) keeps what was in force that day, by the rule of
     :mod:`kg.query.asof` (imposed, extended or eased on or before it, not ended, not lifted
     by the same imposer for the same target; threats and expectations never); sanctions
-    with no date are left out and counted in the answer's ``undated``.
+    with no date are left out and counted in the answer's ``undated``. A sanction lifted
+    for some of its imposer-target pairs answers with the pairs that stand, under the ids
+    :func:`kg.query.asof.standing` gives (``<id>@<imposer>`` for a split part), as the graph
+    of that day (:func:`kg.query.graph_as_of`) holds them.
     """
     require_kg_graph(G)
     idx = index_of(G)
