@@ -5,9 +5,11 @@ indirectly, in the aggregate, by one or more blocked persons is itself blocked, 
 list names it; the EU and the UK apply similar ownership-and-control tests. :func:`exposure`
 computes the arithmetic behind such a test from the ownership records in the graph:
 
-* the *sanctioned* actors of an imposer are the targets of its sanctions in force (status
-  ``imposed`` or ``extended``; with ``as_of``, also ``eased`` and ``lifted`` ones whose dates
-  cover that day);
+* the *sanctioned* actors of an imposer are the targets of its sanctions in force: status
+  ``imposed`` or ``extended``; with ``as_of``, the sanctions in force that day by the rule of
+  every ``--as-of`` (:mod:`kg.query.asof`: imposed, extended or eased by then, not ended,
+  not lifted by that imposer for that target; undated ones left out and counted in
+  :attr:`ExposureReport.undated`);
 * an owner-asset link counts when its relationship covers the day (``as_of``, default
   today): started on or before it (or no start given) and not ended before it (an end given
   as a year or month counts to its last day). Several records of one owner-asset pair in
@@ -52,8 +54,9 @@ from kg.errors import UsageError
 from kg.graph.index import Index, index_of
 from kg.graph.schema import NodeType, prefix, record_id, require_kg_graph
 from kg.model.dates import first_day, last_day
-from kg.model.vocab import IN_FORCE, RelationKind, Status
+from kg.model.vocab import IN_FORCE, RelationKind
 from kg.query._args import actor_name, check_bound, resolve_actor
+from kg.query.asof import COUNTS_AS_OF, graph_as_of
 
 __all__ = ["MAX_DEPTH", "MIN_SHARE", "Exposure", "ExposureReport", "Holding",
            "OwnershipPath", "exposure", "holdings", "owners"]
@@ -132,6 +135,8 @@ class ExposureReport:
     possibly_exposed: tuple[Exposure, ...]
     cut_paths: int
     """Paths not followed further (below :data:`MIN_SHARE` or past :data:`MAX_DEPTH`)."""
+    undated: int = 0
+    """With ``as_of``: how many sanctions were left out for having no date."""
 
 
 # --- reading the graph ---------------------------------------------------------------------
@@ -173,17 +178,14 @@ def _ownership_graph(G: nx.MultiDiGraph, day: str) -> dict[str, dict[str, tuple[
     return out
 
 
-def _sanctioned(G: nx.MultiDiGraph, day: str, dated: bool) -> dict[str, dict[str, list[str]]]:
-    """imposer -> sanctioned actor -> the sources of its sanctions in force on ``day``."""
+def _sanctioned(G: nx.MultiDiGraph, dated: bool) -> dict[str, dict[str, list[str]]]:
+    """imposer -> sanctioned actor -> the sources of its sanctions in force (on the day, when
+    ``dated``: G is then the graph of that day)."""
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     sanction = prefix(NodeType.SANCTION)
-    statuses = {*IN_FORCE, Status.EASED, Status.LIFTED} if dated else set(IN_FORCE)
+    statuses = COUNTS_AS_OF if dated else IN_FORCE  # dated: G is already that day's graph
     for n, d in G.nodes(data=True):
         if not n.startswith(sanction) or d["status"] not in statuses:
-            continue
-        if dated and not _covers(d["effective_date"] or d["date"], d["end_date"], day):
-            continue
-        if dated and d["status"] == Status.LIFTED and d["end_date"] is None:
             continue
         for imp in d["imposers"]:
             for t in d["targets"]:
@@ -217,9 +219,13 @@ def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float
         raise UsageError(f"unknown rule {rule!r}; use one of {', '.join(RULES)}")
     dated = as_of is not None
     day = first_day(check_bound(as_of, "as-of") or today_iso(today))
+    undated = 0
+    if as_of is not None:  # the graph of that day: the sanctions in force by the one rule
+        view = graph_as_of(G, as_of)
+        G, undated = view.graph, len(view.undated_sanctions)
     want = resolve_actor(G, imposer) if imposer is not None else None
     owned = _ownership_graph(G, day)
-    listed = _sanctioned(G, day, dated)
+    listed = _sanctioned(G, dated)
     per_entity: dict[str, list[tuple[str, _Reach]]] = defaultdict(list)
     cut = 0
     for imp in sorted(listed):
@@ -238,7 +244,8 @@ def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float
             (possibly if row.possibly else exposed).append(row)
     exposed.sort(key=lambda e: (-e.share, e.entity))
     possibly.sort(key=lambda e: (-e.share, e.entity))
-    return ExposureReport(want, threshold, day, rule, tuple(exposed), tuple(possibly), cut)
+    return ExposureReport(want, threshold, day, rule, tuple(exposed), tuple(possibly), cut,
+                          undated)
 
 
 @dataclass
