@@ -25,8 +25,10 @@ vessel -> vessel, aircraft -> aircraft, empty -> organization) and one sanction
 through :data:`kg.ingest.crosswalks.OFAC_PROGRAMS`, each programme tag kept as the detail. An
 SDN listing blocks property, so its measure is ``asset_freeze``. The legacy files carry no
 listing dates. Aliases come from the alt file, the country from the nationality in the
-remarks or else the first address. The alias and address files are read first and held in
-memory (they are keyed by ent_num); the primary file is streamed.
+remarks or else the first address; dates of birth, nationalities, passports, national ids
+and IMO numbers from the remarks (:func:`kg.ingest.identity.ofac_remarks`). The alias and
+address files are read first and held in memory (they are keyed by ent_num); the primary
+file is streamed.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from kg.ingest.common import (
     file_source,
 )
 from kg.ingest.crosswalks import ofac_program_reasons
+from kg.ingest.identity import ofac_remarks
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_code
@@ -171,12 +174,13 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
         turned = f"{first.strip()} {last.strip()}".strip()
         if turned and turned not in aliases:
             aliases.append(turned)
-    identifiers = {"ofac_uid": ent}
-    if call_sign:
-        identifiers["call_sign"] = call_sign
     actor_id = f"ofac-{ent}"
+    who = ofac_remarks(text, report, path, n, record=actor_id)
+    who.add_id("call_sign", call_sign)
     yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                identifiers=identifiers, position=title if kind is ActorKind.PERSON else None,
+                identifiers={"ofac_uid": ent, **who.joined()}, birth_dates=who.birth_dates,
+                nationalities=who.nationalities,
+                position=title if kind is ActorKind.PERSON else None,
                 description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
                 sources=[Citation(source=src_id)])
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
