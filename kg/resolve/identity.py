@@ -18,8 +18,9 @@ A **conflict** blocks rules 2 and 3: dates of birth that cannot be the same day 
 none in common, or the same strong scheme with no value in common. A conflict is checked
 between the whole groups being joined, not just the two records that matched.
 
-Same-name records left apart are **possible duplicates**, each with why they were not
-merged, for a person to judge (and write down as a judgement).
+Same-name records left apart, and records that share a strong identifier but conflict,
+are **possible duplicates**, each with why they were not merged, for a person to judge
+(and write down as a judgement).
 """
 
 from __future__ import annotations
@@ -203,17 +204,27 @@ def _judge(g: _Groups, actors: Sequence[Actor], judgements: Iterable[Judgement],
             g.union(ids[0], other, "judgement")
 
 
-def _strong(g: _Groups, actors: Sequence[Actor]) -> None:
-    first: dict[tuple[str, str], str] = {}
+def _strong(g: _Groups, actors: Sequence[Actor]) -> list[tuple[str, str, str]]:
+    """Merge on shared strong identifiers; returns the pairs a conflict kept apart, as
+    (first id, other id, why)."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}  # (scheme, value) -> (id, as written)
+    blocked: list[tuple[str, str, str]] = []
     for a in actors:
         for scheme, values in _Profile.of(a).strong.items():
             for norm, shown in values.items():
-                seen = first.setdefault((scheme, norm), a.id)
-                if seen == a.id or g.find(seen) == g.find(a.id) or g.blockers(seen, a.id):
+                seen, shown = first.setdefault((scheme, norm), (a.id, shown))
+                if seen == a.id or g.find(seen) == g.find(a.id):
                     continue
                 rule = f"wikidata {shown}" if scheme == "wikidata" else \
                     f"identifier {scheme} {shown}"
+                block = g.blockers(seen, a.id)
+                if block:
+                    if block != ["judged different"]:
+                        blocked.append((seen, a.id, f"share {rule.removeprefix('identifier ')} "
+                                                    f"but {'; '.join(block)}"))
+                    continue
                 g.union(seen, a.id, rule)
+    return blocked
 
 
 def _evidence(g: _Groups, a: str, b: str, kind: str, country: dict[str, str | None]) -> bool:
@@ -287,13 +298,20 @@ def _why(g: _Groups, roots: list[str], country: dict[str, str | None], kind: str
     return "; ".join(reasons)
 
 
-def _possible_duplicates(g: _Groups, actors: Sequence[Actor]) -> list[PossibleDuplicate]:
+def _possible_duplicates(g: _Groups, actors: Sequence[Actor],
+                         blocked: list[tuple[str, str, str]]) -> list[PossibleDuplicate]:
     country = {a.id: a.country for a in actors}
     names = {a.id: a.name for a in actors}
     out: list[PossibleDuplicate] = []
+    seen: set[frozenset[str]] = set()
+    for x, y, why in blocked:
+        rx, ry = g.find(x), g.find(y)
+        if rx != ry and not g.judged_apart(rx, ry) and frozenset((rx, ry)) not in seen:
+            seen.add(frozenset((rx, ry)))
+            out.append(PossibleDuplicate((rx, ry), names[rx], f"{rx} / {ry}: {why}"))
     for (_, kind), ids in _by_name(g, actors).items():
         roots = sorted({g.find(i) for i in ids}, key=lambda r: (g.order.get(r, 0), r))
-        if len(roots) < 2:
+        if len(roots) < 2 or frozenset(roots) in seen:
             continue
         why = _why(g, roots, country, kind) if len(roots) <= 6 else \
             f"{len(roots)} records share the name"
@@ -318,11 +336,11 @@ def match_actors(actors: Sequence[Actor], order: Mapping[str, int], *,
     g = _Groups(actors, order)
     notes: list[str] = []
     _judge(g, actors, judgements, notes)
-    _strong(g, actors)
+    blocked = _strong(g, actors)
     _names(g, actors)
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for a in sorted(actors, key=lambda a: (order.get(a.id, 0), a.id)):
         root = g.find(a.id)
         if root != a.id:
             groups[root].append((a.id, g.rule[a.id]))
-    return ActorMatch(dict(groups), _possible_duplicates(g, actors), notes)
+    return ActorMatch(dict(groups), _possible_duplicates(g, actors, blocked), notes)
