@@ -67,7 +67,8 @@ class Merge:
     merged: tuple[str, ...]
     """Ids of the records folded into it (equal to ``into`` for a same-id merge)."""
     rule: str
-    """Why: ``same id``, ``wikidata Q…``, ``name+country+kind``, ``same event``."""
+    """Why: ``same id``, ``judgement``, ``wikidata Q…``, ``identifier <scheme> <value>``,
+    ``name+birth date``, ``name+country+kind``, ``same event`` (several joined by ``; ``)."""
 
     def __str__(self) -> str:
         return f"{self.kind} {self.into} <- {', '.join(self.merged)} ({self.rule})"

@@ -167,6 +167,8 @@ def test_judgements_name_ids_folded_by_an_earlier_merge_and_contradictions_are_n
     assert len(r.dataset.actors) == 2
     assert r.notes == ["judgement same: true on a, b not applied: another judgement says they "
                        "differ"]
+    r = run([person("a")], judgements=[{"ids": ["a", "gone"], "same": False}])
+    assert r.notes == ["judgement on a, gone: gone not in the data (left out)"]
 
 
 def test_judgements_file_yaml_json_and_readable_errors(tmp_path):

@@ -184,6 +184,10 @@ def _judge(g: _Groups, actors: Sequence[Actor], judgements: Iterable[Judgement],
         known[a.id] = a.id
     judged = list(judgements)
     for j in judged:
+        unknown = [i for i in j.ids if i not in known]
+        if unknown:
+            notes.append(f"judgement on {', '.join(j.ids)}: {', '.join(unknown)} not in the "
+                         "data (left out)")
         ids = list(dict.fromkeys(known[i] for i in j.ids if i in known))
         if len(ids) < 2:
             continue
