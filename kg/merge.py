@@ -224,6 +224,9 @@ def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: s
     for other in ordered[1:]:
         first = _combine(first, other)
         renamed[other.id] = first.id
+    if len(current) > 1:
+        notes = [MergedFrom(id=r.id, rule="same event") for r in ordered[1:]]
+        first = first.model_copy(update={"merged_from": _union(first.merged_from, notes)})
     kept.append(first)
     if len(current) > 1:
         merges.append(Merge(kind, first.id, tuple(r.id for r in ordered[1:]), "same event"))

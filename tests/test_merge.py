@@ -43,6 +43,7 @@ def test_wikidata_merge_keeps_everything_and_rewrites_references():
     assert s.id == "one" and s.targets == ["acme"] and s.date == "2021-01-01"
     assert [c.source for c in s.sources] == ["s1", "s2"]
     assert s.program == "SDGT" and [r.category for r in s.reasons] == ["terrorism"]
+    assert [(m.id, m.rule) for m in s.merged_from] == [("two", "same event")]
     assert [str(m) for m in merges] == ["actor acme <- ofac-1 (wikidata Q5)",
                                         "sanction one <- two (same event)"]
 

@@ -286,9 +286,12 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
     from kg.merge import Merge, load_each, merge
 
     result = merge(load_each(data), window_days=window_days)
-    rows = [Merge("actor", a.id, (m.id,), m.rule)
-            for a in result.dataset.actors for m in a.merged_from]
-    rows += [m for m in result.merges if m.kind != "actor" or m.rule == "same id"]
+    ds = result.dataset
+    rows = [Merge(kind, r.id, (m.id,), m.rule)
+            for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
+                                  ("statement", ds.statements))
+            for r in records for m in r.merged_from]
+    rows += [m for m in result.merges if m.rule == "same id"]
     emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
 
 

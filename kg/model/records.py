@@ -198,6 +198,9 @@ class Sanction(_Model):
     """Where it is reported (one or more)."""
     confidence: float | None = Field(default=None, ge=0, le=1)
     """For machine-extracted records: how sure the extractor is (0 to 1)."""
+    merged_from: list[MergedFrom] = Field(default_factory=list)
+    """Reports of the same event that ``kg merge`` folded into this one (rule ``same
+    event``)."""
 
     @model_validator(mode="after")
     def _rules(self) -> Sanction:
@@ -245,6 +248,9 @@ class Statement(_Model):
     """Where it is reported, with the quote."""
     confidence: float | None = Field(default=None, ge=0, le=1)
     """For machine-extracted records: how sure the extractor is (0 to 1)."""
+    merged_from: list[MergedFrom] = Field(default_factory=list)
+    """Reports of the same event that ``kg merge`` folded into this one (rule ``same
+    event``)."""
 
 
 
