@@ -140,7 +140,8 @@ class _Groups:
     def __init__(self, actors: Sequence[Actor], order: Mapping[str, int]) -> None:
         self.parent: dict[str, str] = {a.id: a.id for a in actors}
         self.order = order
-        self.profile = {a.id: _Profile.of(a) for a in actors}
+        self.own = {a.id: _Profile.of(a) for a in actors}
+        self.profile = dict(self.own)
         self.members: dict[str, set[str]] = {a.id: {a.id} for a in actors}
         self.rule: dict[str, str] = {}
         self.apart: dict[str, set[str]] = defaultdict(set)  # judged different
@@ -214,7 +215,7 @@ def _strong(g: _Groups, actors: Sequence[Actor]) -> list[tuple[str, str, str]]:
     first: dict[tuple[str, str], tuple[str, str]] = {}  # (scheme, value) -> (id, as written)
     blocked: list[tuple[str, str, str]] = []
     for a in actors:
-        for scheme, values in _Profile.of(a).strong.items():
+        for scheme, values in g.own[a.id].strong.items():
             for norm, shown in values.items():
                 seen, shown = first.setdefault((scheme, norm), (a.id, shown))
                 if seen == a.id or g.find(seen) == g.find(a.id):
@@ -237,7 +238,7 @@ def _evidence(g: _Groups, a: str, b: str, kind: str, country: dict[str, str | No
     return kind in _NAME_COUNTRY_KINDS and country[a] is not None and country[a] == country[b]
 
 
-def _by_name(g: _Groups, actors: Sequence[Actor]) -> dict[tuple[str, str], list[str]]:
+def _by_name(actors: Sequence[Actor]) -> dict[tuple[str, str], list[str]]:
     buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in actors:
         if str(a.kind) not in _NO_NAME_MATCH:
@@ -245,9 +246,10 @@ def _by_name(g: _Groups, actors: Sequence[Actor]) -> dict[tuple[str, str], list[
     return buckets
 
 
-def _names(g: _Groups, actors: Sequence[Actor]) -> None:
+def _names(g: _Groups, actors: Sequence[Actor],
+           buckets: dict[tuple[str, str], list[str]]) -> None:
     country = {a.id: a.country for a in actors}
-    for (_, kind), ids in _by_name(g, actors).items():
+    for (_, kind), ids in buckets.items():
         if len(ids) < 2:
             continue
         # Candidate links between groups, then each connected set merged only if it can
@@ -302,8 +304,8 @@ def _why(g: _Groups, roots: list[str], country: dict[str, str | None], kind: str
     return "; ".join(reasons)
 
 
-def _possible_duplicates(g: _Groups, actors: Sequence[Actor],
-                         blocked: list[tuple[str, str, str]]) -> list[PossibleDuplicate]:
+def _possible_duplicates(g: _Groups, actors: Sequence[Actor], blocked: list[tuple[str, str, str]],
+                         buckets: dict[tuple[str, str], list[str]]) -> list[PossibleDuplicate]:
     country = {a.id: a.country for a in actors}
     names = {a.id: a.name for a in actors}
     out: list[PossibleDuplicate] = []
@@ -313,7 +315,7 @@ def _possible_duplicates(g: _Groups, actors: Sequence[Actor],
         if rx != ry and not g.judged_apart(rx, ry) and frozenset((rx, ry)) not in seen:
             seen.add(frozenset((rx, ry)))
             out.append(PossibleDuplicate((rx, ry), names[rx], f"{rx} / {ry}: {why}"))
-    for (_, kind), ids in _by_name(g, actors).items():
+    for (_, kind), ids in buckets.items():
         roots = sorted({g.find(i) for i in ids}, key=lambda r: (g.order.get(r, 0), r))
         if len(roots) < 2 or frozenset(roots) in seen:
             continue
@@ -341,10 +343,11 @@ def match_actors(actors: Sequence[Actor], order: Mapping[str, int], *,
     notes: list[str] = []
     _judge(g, actors, judgements, notes)
     blocked = _strong(g, actors)
-    _names(g, actors)
+    buckets = _by_name(actors)
+    _names(g, actors, buckets)
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for a in sorted(actors, key=lambda a: (order.get(a.id, 0), a.id)):
         root = g.find(a.id)
         if root != a.id:
             groups[root].append((a.id, g.rule[a.id]))
-    return ActorMatch(dict(groups), _possible_duplicates(g, actors, blocked), notes)
+    return ActorMatch(dict(groups), _possible_duplicates(g, actors, blocked, buckets), notes)
