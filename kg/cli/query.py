@@ -297,11 +297,19 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: st
 @data_option
 @format_option
 def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
-    """The merges that combining the -d files would make (each file loaded on its own)."""
-    from kg.merge import load_each, merge_datasets
+    """Why each merge happened: the merges kept in merged data (each actor's
+    ``merged_from``, written by ``kg merge``) and those that combining the -d files would
+    make (each file loaded on its own), one row per record folded in, with its rule."""
+    from kg.merge import Merge, load_each, merge
 
-    _, merges = merge_datasets(load_each(data), window_days=window_days)
-    emit(merges, fmt, ["kind", "into", "merged", "rule"])
+    result = merge(load_each(data), window_days=window_days)
+    ds = result.dataset
+    rows = [Merge(kind, r.id, (m.id,), m.rule)
+            for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
+                                  ("statement", ds.statements))
+            for r in records for m in r.merged_from]
+    rows += [m for m in result.merges if m.rule == "same id"]
+    emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
 
 
 @query.command("exposure")

@@ -30,7 +30,9 @@ the primary file (and their continuation in the comments file) in quotes, ``a.k.
 'ABU AL-FOUTOUH'``, as its data specification and FAQ 123 say (in ``sdn.xml`` they are the
 ``aka`` entries of ``<category>weak</category>``); each quoted a.k.a., f.k.a. or n.k.a. in
 the remarks becomes a weak alias, and the remarks are kept whole in the description. The
-country comes from the nationality in the remarks or else the first address. The alias and
+country comes from the nationality in the remarks or else the first address; dates of birth,
+nationalities, passports, national ids and IMO numbers from the remarks
+(:func:`kg.ingest.identity.ofac_remarks`). The alias and
 address files are read first and held in memory (they are keyed by ent_num); the primary
 file is streamed.
 """
@@ -52,6 +54,7 @@ from kg.ingest.common import (
     weak_names,
 )
 from kg.ingest.crosswalks import ofac_program_reasons
+from kg.ingest.identity import ofac_remarks
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_code
@@ -185,12 +188,13 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
         turned = f"{first.strip()} {last.strip()}".strip()
         if turned and turned not in aliases:
             aliases.append(turned)
-    identifiers = {"ofac_uid": ent}
-    if call_sign:
-        identifiers["call_sign"] = call_sign
     actor_id = f"ofac-{ent}"
+    who = ofac_remarks(text, report, path, n, record=actor_id)
+    who.add_id("call_sign", call_sign)
     yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                weak_aliases=weak_names([name, *aliases], weak), identifiers=identifiers,
+                weak_aliases=weak_names([name, *aliases], weak),
+                identifiers={"ofac_uid": ent, **who.joined()}, birth_dates=who.birth_dates,
+                nationalities=who.nationalities,
                 position=title if kind is ActorKind.PERSON else None,
                 description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
                 sources=[Citation(source=src_id)])

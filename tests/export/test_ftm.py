@@ -9,6 +9,7 @@ from kg.export.ftm import write_ftm
 from kg.graph.build import build
 from kg.ingest import import_dataset
 from kg.merge import merge_datasets
+from kg.model.identity import Judgement
 
 FIX = Path(__file__).parent.parent / "ingest" / "fixtures"
 
@@ -17,7 +18,10 @@ def test_followthemoney_reads_every_line(tmp_path):
     parts = [import_dataset("ftm", [FIX / "entities.ftm.json"])[0],
              import_dataset("un", [FIX / "consolidated.xml"])[0],
              import_dataset("gdelt", [FIX / "events.export.CSV"])[0]]
-    ds, _ = merge_datasets(parts)
+    # The UN entry gives no date of birth, so only a reviewer's judgement makes it the FtM
+    # person (the same name alone does not).
+    same = Judgement(ids=["ftm-nk-vesk7qa-8135a39e", "un-kpi-901"], same=True)
+    ds, _ = merge_datasets(parts, judgements=[same])
     out = write_ftm(build(ds), tmp_path / "out.ftm.json")
     proxies = {}
     for line in out.read_text().splitlines():
