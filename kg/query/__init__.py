@@ -15,7 +15,7 @@ import typing as _typing
 if _typing.TYPE_CHECKING:
     from kg.query._args import resolve_actor
     from kg.query.ownership import (
-        MIN_SHARE,
+        PATHS,
         Exposure,
         ExposureReport,
         Holding,
@@ -33,7 +33,7 @@ if _typing.TYPE_CHECKING:
 # without importing networkx, which the graph questions need.
 _HOME = {
     "resolve_actor": "kg.query._args",
-    **dict.fromkeys(["MIN_SHARE", "Exposure", "ExposureReport", "Holding", "OwnershipPath",
+    **dict.fromkeys(["PATHS", "Exposure", "ExposureReport", "Holding", "OwnershipPath",
                      "exposure", "holdings", "owners"], "kg.query.ownership"),
     **dict.fromkeys(["Coalition", "RetaliationLink", "coalitions", "retaliation"],
                     "kg.query.patterns"),
@@ -60,7 +60,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "MIN_SHARE",
+    "PATHS",
     "Coalition",
     "Exposure",
     "ExposureReport",
