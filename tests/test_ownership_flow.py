@@ -40,12 +40,16 @@ def test_one_pass_equals_every_path_summed(seed: int) -> None:
         for v, r in want.items():
             assert flows[0].paths[v] == len(r.paths)
             known = sorted((s for _, s in r.paths if s is not None), reverse=True)
-            shown = explain(flows[0], back, v, 3)
+            shown = explain(flows[0], owned, back, v, 3)
             top = [s for _, s in shown if s is not None]
             assert top == pytest.approx(known[:3])  # the largest, largest first
             real = {a: s for a, s in r.paths}  # real paths, each visiting no actor twice
             assert all(a in real and (s is None) == (real[a] is None) for a, s in shown)
-            assert sum(s is None for _, s in shown) == min(3, sum(s is None for _, s in r.paths))
+            assert sum(s is None for _, s in shown) == min(1, sum(s is None for _, s in r.paths))
+            quick = explain(flows[0], owned, back, v, 3, quick=True)  # the largest, and one unknown
+            assert [s for _, s in quick if s is not None] == pytest.approx(known[:1])
+            assert all(a in real and (s is None) == (real[a] is None) for a, s in quick)
+            assert sum(s is None for _, s in quick) == (v in flows[0].unknown)
 
 
 def test_a_cycle_entered_twice_counts_each_way_once() -> None:
@@ -54,7 +58,7 @@ def test_a_cycle_entered_twice_counts_each_way_once() -> None:
                     "a": {"b": (40.0, ["3"])}, "b": {"a": (40.0, ["4"])}}
     fl = flow(owned, {"x", "y"})
     assert fl.known == {"a": 70.0, "b": 70.0} and fl.paths == {"a": 2, "b": 2}
-    assert explain(fl, owners_of(owned), "a", 5) == [(("x", "a"), 50.0), (("y", "b", "a"), 20.0)]
+    assert explain(fl, owned, owners_of(owned), "a", 5) == [(("x", "a"), 50.0), (("y", "b", "a"), 20.0)]
 
 
 def test_a_long_chain_is_followed_to_its_end() -> None:

@@ -25,9 +25,10 @@ computes the arithmetic behind such a test from the ownership records in the gra
   inside a cycle the paths within the cycle that visit no actor twice are followed, up to
   :data:`~kg.query.ownership_flow.CYCLE_STEPS` steps from each actor where shares enter it
   (beyond that the paths left are counted in :attr:`ExposureReport.cut_paths`, never silent);
-* each row is explained by its ``paths`` largest paths (a best-first search back from the
-  entity), then as many through a link of unknown share; :attr:`Exposure.path_count` says
-  how many paths there are in all;
+* an exposed row is explained by its ``paths`` largest paths (a best-first search back from
+  the entity), then one path through a link of unknown share if there is one; a possibly
+  exposed row by its largest path and one through a link of unknown share;
+  :attr:`Exposure.path_count` says how many paths there are in all;
 * a link whose share the source does not give is never counted as a share: an entity
   reached through one is reported apart as *possibly exposed* (with the share known
   through other paths, if any);
@@ -56,7 +57,7 @@ import networkx as nx
 
 from kg._clock import today_iso
 from kg.errors import UsageError
-from kg.graph.index import Index, index_of
+from kg.graph.index import index_of
 from kg.graph.schema import NodeType, prefix, record_id, require_kg_graph
 from kg.model.dates import first_day, last_day
 from kg.model.vocab import IN_FORCE, RelationKind, Status
@@ -119,8 +120,8 @@ class Exposure:
     owners: tuple[str, ...]
     """The sanctioned owners at the start of ``paths``."""
     paths: tuple[OwnershipPath, ...]
-    """The largest paths of known shares, largest first, then paths through a link of unknown
-    share (at most ``paths`` of each; see ``path_count``)."""
+    """The largest paths of known shares, largest first (at most ``paths``; one for a possibly
+    exposed row), then one path through a link of unknown share if any; see ``path_count``."""
     sources: tuple[str, ...]
     """Sources of the ownership records on the shown paths and of their owners' sanctions."""
     possibly: bool = False
@@ -220,7 +221,7 @@ def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float
     threshold counts as sanctioned for its own holdings). Rows are sorted by share, largest
     first, then id.
 
-    ``paths``: how many paths explain each row (the largest first, then as many through a
+    ``paths``: how many paths explain an exposed row (the largest first, then one through a
     link of unknown share; at least 1); :attr:`Exposure.path_count` says how many there are.
 
     Raises UsageError for a bad threshold, date, rule or paths; ResolveError for an unknown
@@ -251,8 +252,9 @@ def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float
     ties = _ties(G)
     exposed: list[Exposure] = []
     possibly: list[Exposure] = []
+    words = _Words(G, owned)
     for entity, found in per_entity.items():
-        row = _row(G, entity, found, threshold, listed, owned, back, ties, paths)
+        row = _row(words, entity, found, threshold, listed, back, ties, paths)
         if row is not None:
             (possibly if row.possibly else exposed).append(row)
     exposed.sort(key=lambda e: (-e.share, e.entity))
@@ -260,10 +262,35 @@ def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float
     return ExposureReport(want, threshold, day, rule, tuple(exposed), tuple(possibly), cut)
 
 
-def _row(G: nx.MultiDiGraph, entity: str, found: list[tuple[str, Flow]], threshold: float,
-         listed: dict[str, dict[str, list[str]]], owned: Owned, back: Owners,
+class _Words:
+    """Names, link texts and link sources, each looked up once per :func:`exposure`."""
+
+    def __init__(self, G: nx.MultiDiGraph, owned: Owned) -> None:
+        self.G, self.idx, self.owned = G, index_of(G), owned
+        self.names: dict[str, str] = {}
+        self.links: dict[tuple[str, str], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+
+    def name(self, actor: str) -> str:
+        got = self.names.get(actor)
+        if got is None:
+            got = self.names[actor] = actor_name(self.idx, actor)
+        return got
+
+    def link(self, a: str, b: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """(``"-60%-> B Ltd"``, the pair's record ids, their sources)."""
+        got = self.links.get((a, b))
+        if got is None:
+            s, ids = self.owned[a][b]
+            rel = prefix(NodeType.RELATIONSHIP)
+            got = self.links[(a, b)] = (
+                f"-{'?' if s is None else f'{s:g}'}%-> {self.name(b)}", tuple(ids),
+                tuple(dict.fromkeys(x for r in ids for x in self.G.nodes[rel + r]["sources"])))
+        return got
+
+
+def _row(words: _Words, entity: str, found: list[tuple[str, Flow]], threshold: float,
+         listed: dict[str, dict[str, list[str]]], back: Owners,
          ties: dict[str, list[tuple[str, str]]], k: int) -> Exposure | None:
-    idx = index_of(G)
     hits = [(imp, f) for imp, f in found if f.known[entity] >= threshold - 1e-9]
     possibly = not hits
     if possibly:
@@ -273,20 +300,22 @@ def _row(G: nx.MultiDiGraph, entity: str, found: list[tuple[str, Flow]], thresho
     share = max(f.known[entity] for _, f in hits)
     found_paths: dict[tuple[str, ...], tuple[float | None, str]] = {}
     for imp, f in hits:
-        for actors, s in explain(f, back, entity, k):
+        for actors, s in explain(f, words.owned, back, entity, k, quick=possibly):
             found_paths.setdefault(actors, (s, imp))
     ranked = sorted(found_paths.items(), key=lambda p: (p[1][0] is None, -(p[1][0] or 0)))
     paths: list[OwnershipPath] = []
     sources: dict[str, None] = {}
     for actors, (s, imp) in ranked:
-        rels = tuple(r for a, b in pairwise(actors) for r in owned[a][b][1])
-        paths.append(OwnershipPath(actors, rels, s, _path_text(idx, actors, owned)))
-        for rel in rels:
-            sources.update(dict.fromkeys(G.nodes[prefix(NodeType.RELATIONSHIP) + rel]
-                                         ["sources"]))
+        text, rels = [words.name(actors[0])], []
+        for a, b in pairwise(actors):
+            t, ids, srcs = words.link(a, b)
+            text.append(t)
+            rels.extend(ids)
+            sources.update(dict.fromkeys(srcs))
+        paths.append(OwnershipPath(actors, tuple(rels), s, " ".join(text)))
         sources.update(dict.fromkeys(listed[imp].get(actors[0], ())))
     owners = tuple(dict.fromkeys(p.actors[0] for p in paths))
-    return Exposure(entity, actor_name(idx, entity), round(share, 6),
+    return Exposure(entity, words.name(entity), round(share, 6),
                     tuple(imp for imp, _ in hits), owners, tuple(paths),
                     tuple(sources), possibly,
                     tuple(sorted({label for other, label in ties.get(entity, ())
@@ -294,19 +323,12 @@ def _row(G: nx.MultiDiGraph, entity: str, found: list[tuple[str, Flow]], thresho
                     max(f.paths[entity] for _, f in hits))
 
 
-def _path_text(idx: Index, actors: tuple[str, ...], owned: Owned) -> str:
-    parts = [actor_name(idx, actors[0])]
-    for a, b in pairwise(actors):
-        s = owned[a][b][0]
-        parts.append(f"-{'?' if s is None else f'{s:g}'}%-> {actor_name(idx, b)}")
-    return " ".join(parts)
-
-
 def _ties(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
     """actor -> (the other actor, label) of its directorships, family and associate ties."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for kind in (RelationKind.DIRECTORSHIP, RelationKind.FAMILY, RelationKind.ASSOCIATE):
-        for _, d in _links(G, kind, None):
+    rel = prefix(NodeType.RELATIONSHIP)
+    for n, d in G.nodes(data=True):
+        if n.startswith(rel) and d["kind"] != RelationKind.OWNERSHIP:
             out[d["subject"]].append((d["object"], d["label"]))
             out[d["object"]].append((d["subject"], d["label"]))
     return out

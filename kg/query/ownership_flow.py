@@ -70,6 +70,15 @@ class Flow:
     """Reached actor -> how many paths reach it (capped at :data:`COUNT_CAP`)."""
     cut: int = 0
     """Paths inside cycles not followed further (over :data:`CYCLE_STEPS`)."""
+    via: dict[str, str] = field(default_factory=dict)
+    """Reached actor -> one owner through which a path reaches it."""
+    via_best: dict[str, str] = field(default_factory=dict)
+    """Reached actor -> the owner on its largest path of known shares."""
+    via_unknown: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    """Reached actor -> (owner, whether the owner's own link is of unknown share) on a path
+    through a link of unknown share."""
+    cycle: dict[str, str] = field(default_factory=dict)
+    """Actor in a cycle (a component of several actors) -> the component's first actor."""
 
 
 def owners_of(owned: Owned) -> Owners:
@@ -113,13 +122,19 @@ def _push(owned: Owned, fl: Flow, v: str, known: float, best: float, unknown: bo
         if asset in fl.roots or asset == v or (skip is not None and asset in skip):
             continue
         if s is None:
-            u_in.add(asset)
+            if asset not in u_in:
+                u_in.add(asset)
+                fl.via_unknown[asset] = (v, True)
         else:
             k_in[asset] += known * s / 100
-            b_in[asset] = max(b_in[asset], best * s / 100)
-            if unknown:
+            if best * s / 100 > b_in[asset]:
+                b_in[asset] = best * s / 100
+                fl.via_best[asset] = v
+            if unknown and asset not in u_in:
                 u_in.add(asset)
+                fl.via_unknown[asset] = (v, False)
         c_in[asset] += paths
+        fl.via.setdefault(asset, v)
 
 
 def _inside(owned: Owned, fl: Flow, comp: list[str], k_in: dict[str, float],
@@ -127,6 +142,8 @@ def _inside(owned: Owned, fl: Flow, comp: list[str], k_in: dict[str, float],
     """A cycle: carry what enters at each actor along the paths inside the component that
     visit no actor twice."""
     members = set(comp)
+    for v in comp:
+        fl.cycle[v] = comp[0]
     for v in comp:
         fl.known[v], fl.best[v], fl.paths[v] = 0.0, 0.0, 0
     for entry in comp:
@@ -239,26 +256,91 @@ def rounds(owned: Owned, roots: set[str], threshold: float,
     return flows, taken
 
 
-def explain(fl: Flow, owners: Owners, entity: str, k: int
+class _Step:
+    """A path being grown back from the entity: ``node``, then ``rest`` towards it."""
+
+    __slots__ = ("node", "rest")
+
+    def __init__(self, node: str, rest: _Step | None) -> None:
+        self.node, self.rest = node, rest
+
+    def actors(self) -> tuple[str, ...]:
+        out: list[str] = []
+        step: _Step | None = self
+        while step is not None:
+            out.append(step.node)
+            step = step.rest
+        return tuple(out)
+
+
+def _on(fl: Flow, step: _Step, actor: str) -> bool:
+    """Whether ``actor`` is already on the path at ``step``: only an actor of the same cycle
+    can be (a path leaves a component for good), so only that stretch is looked at."""
+    if actor == step.node:  # an actor holding its own shares
+        return True
+    comp = fl.cycle.get(actor)
+    if comp is None:
+        return False
+    at: _Step | None = step
+    while at is not None and fl.cycle.get(at.node) == comp:
+        if at.node == actor:
+            return True
+        at = at.rest
+    return False
+
+
+def _walk(fl: Flow, owned: Owned, entity: str, unknown: bool
+          ) -> tuple[tuple[str, ...], float | None] | None:
+    """The largest path of known shares (or, with ``unknown``, one path through a link of
+    unknown share) by following the owners the flow noted; None when the path meets a cycle
+    (where the largest path of an owner need not extend to its assets)."""
+    path, node, share, any_path = [entity], entity, 100.0, False
+    while node not in fl.roots:
+        if node in fl.cycle:
+            return None
+        if any_path:
+            owner = fl.via[node]
+        elif unknown:
+            owner, any_path = fl.via_unknown[node]
+        else:
+            owner = fl.via_best[node]
+        s = owned[owner][node][0]
+        share = share * s / 100 if s is not None else share
+        path.append(owner)
+        node = owner
+    path.reverse()
+    return tuple(path), None if unknown else share
+
+
+def explain(fl: Flow, owned: Owned, owners: Owners, entity: str, k: int, *, quick: bool = False
             ) -> list[tuple[tuple[str, ...], float | None]]:
-    """Up to ``k`` paths of known shares reaching ``entity``, largest share first, then up to
-    ``k`` paths through a link of unknown share: (actors from the sanctioned owner to the
-    entity, percent or None). Best-first search back from the entity, guided by each owner's
-    largest path (:attr:`Flow.best`), so the first path found is the largest; at most
-    :data:`EXPLAIN_STEPS` steps each."""
+    """Up to ``k`` paths of known shares reaching ``entity``, largest share first, then one
+    path through a link of unknown share if there is one: (actors from the sanctioned owner
+    to the entity, percent or None). Best-first search back from the entity, guided by each
+    owner's largest path (:attr:`Flow.best`), so that the first path found is the largest;
+    at most :data:`EXPLAIN_STEPS` steps each. With ``quick``, only the largest path and the
+    one through an unknown share, read off the owners the flow noted (no search at all
+    outside cycles)."""
+    if quick:
+        wanted = [u for u, has in ((False, fl.best.get(entity, 0.0) > 0),
+                                   (True, entity in fl.unknown)) if has]
+        walked = [_walk(fl, owned, entity, u) for u in wanted]
+        if None not in walked:
+            return [w for w in walked if w is not None]
+        k = 1
     out: list[tuple[tuple[str, ...], float | None]] = []
     tie = counter()
-    heap: list[tuple[float, int, str, float, tuple[str, ...]]] = [
-        (-fl.best.get(entity, 0.0), next(tie), entity, 1.0, (entity,))]
+    heap: list[tuple[float, int, _Step, float]] = [
+        (-fl.best.get(entity, 0.0), next(tie), _Step(entity, None), 1.0)]
     steps = 0
     while heap and len(out) < k and steps < EXPLAIN_STEPS:
-        _, _, node, prod, path = heapq.heappop(heap)
-        if node in fl.roots:
-            out.append((path, 100 * prod))
+        _, _, step, prod = heapq.heappop(heap)
+        if step.node in fl.roots:
+            out.append((step.actors(), 100 * prod))
             continue
-        for owner, s, _ in owners.get(node, ()):
+        for owner, s, _ in owners.get(step.node, ()):
             steps += 1
-            if s is None or owner in path:
+            if s is None:
                 continue
             if owner in fl.roots:
                 bound = 100.0
@@ -266,33 +348,32 @@ def explain(fl: Flow, owners: Owners, entity: str, k: int
                 bound = fl.best[owner]
             else:
                 continue
+            if _on(fl, step, owner):
+                continue
             p = prod * s / 100
-            heapq.heappush(heap, (-bound * p, next(tie), owner, p, (owner, *path)))
+            heapq.heappush(heap, (-bound * p, next(tie), _Step(owner, step), p))
     if entity in fl.unknown:
-        out.extend(_unknown_paths(fl, owners, entity, k))
+        out.extend(_unknown_path(fl, owners, entity))
     return out
 
 
-def _unknown_paths(fl: Flow, owners: Owners, entity: str, k: int
-                   ) -> list[tuple[tuple[str, ...], float | None]]:
-    """Up to ``k`` paths through a link of unknown share, depth first, guided by
-    :attr:`Flow.unknown` so that each step can still end in such a path."""
-    out: list[tuple[tuple[str, ...], float | None]] = []
-    stack: list[tuple[str, tuple[str, ...], bool]] = [(entity, (entity,), False)]
+def _unknown_path(fl: Flow, owners: Owners, entity: str
+                  ) -> list[tuple[tuple[str, ...], float | None]]:
+    """One path through a link of unknown share, depth first, guided by :attr:`Flow.unknown`
+    so that each step can still end in such a path (outside cycles it always does)."""
+    stack: list[tuple[_Step, bool]] = [(_Step(entity, None), False)]
     steps = 0
-    while stack and len(out) < k and steps < EXPLAIN_STEPS:
-        node, path, has = stack.pop()
-        if node in fl.roots:
-            out.append((path, None))
-            continue
-        for owner, s, _ in reversed(owners.get(node, ())):
+    while stack and steps < EXPLAIN_STEPS:
+        step, has = stack.pop()
+        if step.node in fl.roots:
+            return [(step.actors(), None)]
+        for owner, s, _ in reversed(owners.get(step.node, ())):
             steps += 1
             now = has or s is None
-            if owner in path:
-                continue
             if owner in fl.roots:
                 if now:
-                    stack.append((owner, (owner, *path), now))
-            elif owner in fl.known and (now or owner in fl.unknown):
-                stack.append((owner, (owner, *path), now))
-    return out
+                    stack.append((_Step(owner, step), now))
+            elif (owner in fl.known and (now or owner in fl.unknown)
+                  and not _on(fl, step, owner)):
+                stack.append((_Step(owner, step), now))
+    return []
