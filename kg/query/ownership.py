@@ -306,7 +306,7 @@ def _row(words: _Words, entity: str, found: list[tuple[str, Flow]], threshold: f
     paths: list[OwnershipPath] = []
     sources: dict[str, None] = {}
     for actors, (s, imp) in ranked:
-        text, rels = [words.name(actors[0])], []
+        text, rels = [words.name(actors[0])], list[str]()
         for a, b in pairwise(actors):
             t, ids, srcs = words.link(a, b)
             text.append(t)
