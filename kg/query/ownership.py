@@ -51,7 +51,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
 
 import networkx as nx
 
@@ -269,11 +268,25 @@ class _Words:
         self.G, self.idx, self.owned = G, index_of(G), owned
         self.names: dict[str, str] = {}
         self.links: dict[tuple[str, str], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+        self.paths: dict[tuple[str, ...], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
 
     def name(self, actor: str) -> str:
         got = self.names.get(actor)
         if got is None:
             got = self.names[actor] = actor_name(self.idx, actor)
+        return got
+
+    def path(self, actors: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """(``"X -60%-> B Ltd -60%-> C Ltd"``, record ids, sources) of a path; kept per
+        path, and built on the path one link shorter (paths share their beginnings)."""
+        n = len(actors)
+        while n > 1 and actors[:n] not in self.paths:
+            n -= 1
+        got = self.paths.get(actors[:n]) or (self.name(actors[0]), (), ())
+        for i in range(n, len(actors)):
+            t, ids, more = self.link(actors[i - 1], actors[i])
+            got = self.paths[actors[:i + 1]] = (f"{got[0]} {t}", got[1] + ids,
+                                                tuple(dict.fromkeys(got[2] + more)))
         return got
 
     def link(self, a: str, b: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -306,13 +319,9 @@ def _row(words: _Words, entity: str, found: list[tuple[str, Flow]], threshold: f
     paths: list[OwnershipPath] = []
     sources: dict[str, None] = {}
     for actors, (s, imp) in ranked:
-        text, rels = [words.name(actors[0])], list[str]()
-        for a, b in pairwise(actors):
-            t, ids, srcs = words.link(a, b)
-            text.append(t)
-            rels.extend(ids)
-            sources.update(dict.fromkeys(srcs))
-        paths.append(OwnershipPath(actors, tuple(rels), s, " ".join(text)))
+        text, rels, srcs = words.path(actors)
+        sources.update(dict.fromkeys(srcs))
+        paths.append(OwnershipPath(actors, rels, s, text))
         sources.update(dict.fromkeys(listed[imp].get(actors[0], ())))
     owners = tuple(dict.fromkeys(p.actors[0] for p in paths))
     return Exposure(entity, words.name(entity), round(share, 6),

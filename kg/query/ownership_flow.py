@@ -77,6 +77,8 @@ class Flow:
     via_unknown: dict[str, tuple[str, bool]] = field(default_factory=dict)
     """Reached actor -> (owner, whether the owner's own link is of unknown share) on a path
     through a link of unknown share."""
+    walked: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """(actor, ``best``/``unknown``/``any``) -> the path :func:`_walk` found to it."""
     cycle: dict[str, str] = field(default_factory=dict)
     """Actor in a cycle (a component of several actors) -> the component's first actor."""
 
@@ -293,23 +295,29 @@ def _walk(fl: Flow, owned: Owned, entity: str, unknown: bool
           ) -> tuple[tuple[str, ...], float | None] | None:
     """The largest path of known shares (or, with ``unknown``, one path through a link of
     unknown share) by following the owners the flow noted; None when the path meets a cycle
-    (where the largest path of an owner need not extend to its assets)."""
-    path, node, share, any_path = [entity], entity, 100.0, False
-    while node not in fl.roots:
+    (where the largest path of an owner need not extend to its assets). Paths share their
+    beginnings, so each actor's is kept (:attr:`Flow.walked`) and built on."""
+    mode = "unknown" if unknown else "best"
+    climb: list[tuple[str, str]] = []
+    node, found = entity, None
+    while True:
+        found = fl.walked.get((node, mode))
+        if found is not None or node in fl.roots:
+            break
         if node in fl.cycle:
             return None
-        if any_path:
-            owner = fl.via[node]
-        elif unknown:
-            owner, any_path = fl.via_unknown[node]
+        climb.append((node, mode))
+        if mode == "any":
+            node = fl.via[node]
+        elif mode == "unknown":
+            node, any_path = fl.via_unknown[node]
+            mode = "any" if any_path else "unknown"
         else:
-            owner = fl.via_best[node]
-        s = owned[owner][node][0]
-        share = share * s / 100 if s is not None else share
-        path.append(owner)
-        node = owner
-    path.reverse()
-    return tuple(path), None if unknown else share
+            node = fl.via_best[node]
+    path = found if found is not None else (node,)
+    for step, how in reversed(climb):
+        path = fl.walked[(step, how)] = (*path, step)
+    return path, None if unknown else fl.best[entity]
 
 
 def explain(fl: Flow, owned: Owned, owners: Owners, entity: str, k: int, *, quick: bool = False
