@@ -317,6 +317,8 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
 @click.option("--threshold", type=float, default=50.0, show_default=True,
               help="Aggregate percent held by sanctioned owners that exposes an entity.")
 @as_of_option
+@click.option("--paths", type=int, default=10, show_default=True,
+              help="Paths shown per row (the largest first), of however many there are.")
 @click.option("--rule", type=click.Choice(["multiply", "cascade"]), default="multiply",
               show_default=True, help="multiply shares along a chain, or count a company "
               "caught at the threshold in full for what it owns (OFAC's reading).")
@@ -334,7 +336,9 @@ def q_exposure(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     if fmt == "table":
         table = [{"entity": e.name, "share": f"{e.share:g}%" + ("+?" if e.possibly else ""),
                   "status": "possibly exposed" if e.possibly else "exposed",
-                  "imposers": ", ".join(e.imposers), "paths": "; ".join(p.text for p in e.paths),
+                  "imposers": ", ".join(e.imposers),
+                  "paths": "; ".join(p.text for p in e.paths)
+                  + (f" (of {e.path_count:,} paths)" if e.path_count > len(e.paths) else ""),
                   "context": "; ".join(e.context)} for e in rows]
     elif fmt == "csv":  # one cell per path list: the paths as text, the records kept in JSON
         table = [{**{f: getattr(e, f) for f in e.__dataclass_fields__},
@@ -345,8 +349,8 @@ def q_exposure(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     if fmt == "table":
         click.echo(f"as of {rep.as_of}, threshold {rep.threshold:g}%, rule {rep.rule}: "
                    f"{len(rep.exposed)} exposed, {len(rep.possibly_exposed)} possibly exposed"
-                   + (f"; {rep.cut_paths} paths not followed further (below "
-                      f"{q.MIN_SHARE:g}% or too long)" if rep.cut_paths else ""))
+                   + (f"; {rep.cut_paths} paths inside large ownership cycles not followed "
+                      "further" if rep.cut_paths else ""))
 
 
 def _show_holdings(rows: Sequence[q.Holding], fmt: str, as_of: str | None) -> None:

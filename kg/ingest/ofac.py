@@ -34,7 +34,10 @@ country comes from the nationality in the remarks or else the first address; dat
 nationalities, passports, national ids and IMO numbers from the remarks
 (:func:`kg.ingest.identity.ofac_remarks`). The alias and
 address files are read first and held in memory (they are keyed by ent_num); the primary
-file is streamed.
+file is streamed. A ``Linked To: NAME.`` part of the remarks becomes an ``associate``
+relationship (role ``Linked To``) to the entry of that name in the same file when exactly one
+entry has it; otherwise it is reported (record, field ``remarks``) and left in the remarks,
+never guessed.
 """
 
 from __future__ import annotations
@@ -55,8 +58,8 @@ from kg.ingest.common import (
 )
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import ofac_remarks
-from kg.model.records import Actor, Citation, ReasonRef, Sanction
-from kg.model.vocab import ActorKind, Measure
+from kg.model.records import Actor, Citation, ReasonRef, Relationship, Sanction
+from kg.model.vocab import ActorKind, Measure, RelationKind
 from kg.resolve.resolver import country_code
 
 __all__ = ["read_ofac"]
@@ -73,6 +76,37 @@ _NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*
 _WEAK_AKA = re.compile(
     r"\b[afn]\.k\.a\.,?\s*['\"\u2018\u201c](.+?)['\"\u2019\u201d](?=\s*(?:[;.),]|$))",
     re.IGNORECASE)
+
+
+#: ``Linked To: NAME.`` in the remarks (one per ``;``-separated part).
+_LINKED = re.compile(r"^\s*Linked To:\s*(.+?)\s*$", re.IGNORECASE)
+
+
+def _linked_names(remarks: str | None) -> list[str]:
+    """The names of the ``Linked To:`` parts of ``remarks``, as written (final ``.`` kept)."""
+    return [m.group(1) for part in (remarks or "").split(";")
+            if (m := _LINKED.match(part))]
+
+
+def _links(path: Path, src_id: str, names: dict[str, list[str]],
+           pending: list[tuple[str, str, int]], report: ImportReport) -> Iterator[Record]:
+    """``Linked To:`` remarks as associate relationships to the entry of that name in the
+    same file when exactly one has it (the name as written, or without its final ``.``);
+    otherwise reported (record, field), never guessed."""
+    for actor_id, name, n in pending:
+        keys = dict.fromkeys(" ".join(x.split()).casefold() for x in (name, name.rstrip(".")))
+        found = next((names[k] for k in keys if names.get(k)), [])
+        rec = f"ent_num {actor_id.removeprefix('ofac-')}"
+        if len(found) != 1 or found[0] == actor_id:
+            why = ("no entry of that name in this file" if not found else
+                   f"{len(found)} entries of that name in this file" if len(found) > 1
+                   else "the entry itself")
+            report.change(path, n, f"'Linked To: {name}' not linked: {why}; kept in the "
+                          "remarks only", record=rec, field="remarks")
+            continue
+        yield Relationship(id=f"{actor_id}-linked-{found[0].removeprefix('ofac-')}",
+                           kind=RelationKind.ASSOCIATE, subject=actor_id, object=found[0],
+                           role="Linked To", sources=[Citation(source=src_id)])
 
 
 def file_role(path: Path) -> tuple[str, str]:
@@ -145,6 +179,8 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
     for path in primary:
         lst = file_role(path)[1]
         src = file_source("ofac", path, "US Treasury, Office of Foreign Assets Control")
+        names: dict[str, list[str]] = {}
+        pending: list[tuple[str, str, int]] = []
         for n, v in _rows(path, "primary", report, progress):
             key = (lst, str(v[0]))
             if key in used:
@@ -154,6 +190,10 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
             yield from seen.source(src)
             yield from seen.state("us")
             yield from _entry(v, lst, src.id, extra, report, path, n)
+            if v[1]:
+                names.setdefault(" ".join(v[1].split()).casefold(), []).append(f"ofac-{v[0]}")
+                pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(v[11])]
+        yield from _links(path, src.id, names, pending, report)
     for key, (file, line) in sorted(extra.where.items(), key=lambda kv: kv[1]):
         if key not in used:
             report.skip(file, line, f"ent_num {key[1]} is not in any {key[0]} primary file "

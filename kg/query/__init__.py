@@ -18,7 +18,7 @@ if _typing.TYPE_CHECKING:
     from kg.query._args import resolve_actor
     from kg.query.asof import DayGraph, graph_as_of
     from kg.query.ownership import (
-        MIN_SHARE,
+        PATHS,
         Exposure,
         ExposureReport,
         Holding,
@@ -37,7 +37,7 @@ if _typing.TYPE_CHECKING:
 _HOME = {
     "resolve_actor": "kg.query._args",
     **dict.fromkeys(["DayGraph", "graph_as_of"], "kg.query.asof"),
-    **dict.fromkeys(["MIN_SHARE", "Exposure", "ExposureReport", "Holding", "OwnershipPath",
+    **dict.fromkeys(["PATHS", "Exposure", "ExposureReport", "Holding", "OwnershipPath",
                      "exposure", "holdings", "owners"], "kg.query.ownership"),
     **dict.fromkeys(["Coalition", "RetaliationLink", "coalitions", "retaliation"],
                     "kg.query.patterns"),
@@ -64,7 +64,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "MIN_SHARE",
+    "PATHS",
     "Coalition",
     "DayGraph",
     "Exposure",
