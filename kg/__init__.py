@@ -37,7 +37,15 @@ if _typing.TYPE_CHECKING:
         Statement,
     )
     from kg.output.table import to_dataframe, to_records
-    from kg.query import relations, sanctioned_by, statements, timeline, who_sanctioned
+    from kg.query import (
+        DayGraph,
+        graph_as_of,
+        relations,
+        sanctioned_by,
+        statements,
+        timeline,
+        who_sanctioned,
+    )
     from kg.query.patterns import coalitions, retaliation
     from kg.readwrite.load import default_data_path, load
     from kg.resolve.resolver import Resolver
@@ -51,8 +59,8 @@ _HOME = {
     **dict.fromkeys(["Actor", "Citation", "Dataset", "ReasonRef", "Sanction", "Source",
                      "Statement"], "kg.model.records"),
     **dict.fromkeys(["to_dataframe", "to_records"], "kg.output.table"),
-    **dict.fromkeys(["relations", "sanctioned_by", "statements", "timeline",
-                     "who_sanctioned"], "kg.query"),
+    **dict.fromkeys(["DayGraph", "graph_as_of", "relations", "sanctioned_by", "statements",
+                     "timeline", "who_sanctioned"], "kg.query"),
     **dict.fromkeys(["coalitions", "retaliation"], "kg.query.patterns"),
     **dict.fromkeys(["default_data_path", "load"], "kg.readwrite.load"),
     "Resolver": "kg.resolve.resolver",
@@ -80,6 +88,7 @@ __all__ = [
     "Citation",
     "DataError",
     "Dataset",
+    "DayGraph",
     "KGError",
     "OutputError",
     "Problem",
@@ -95,6 +104,7 @@ __all__ = [
     "build",
     "coalitions",
     "default_data_path",
+    "graph_as_of",
     "load",
     "relations",
     "retaliation",

@@ -6,13 +6,17 @@
    ``us``, ``ofac-12345``, ``url-<hash>``). Identical copies are kept once silently; differing
    ones are combined (lists unioned, the first dataset's values kept where both have one) and
    recorded.
-2. **Same actor.** Actors with the same Wikidata id, or with the same normalised name (word
-   order ignored, so OFAC's "SMITH, John" meets the UN's "John SMITH") *and* the same
-   country *and* the same kind, become one actor with every alias, identifier and source
-   (weak aliases stay weak, unless either record holds the name as a name or strong alias).
-   Never on the name alone: two people called John Smith from different countries, or one
-   with no country, stay apart. The surviving id is the one from the earliest dataset, so
-   curated ids stay stable; the merged ids are kept in ``identifiers["merged_from"]``.
+2. **Same actor** (:func:`kg.resolve.identity.match_actors`): judgements first, then a
+   shared strong identifier (UN reference, IMO, passport, national id, Wikidata ...), then
+   the same name (word order ignored, so OFAC's "SMITH, John" meets the UN's "John SMITH")
+   with evidence: an overlapping date of birth for a person, the same country for an
+   organisation. A conflict (dates of birth, nationalities, or one strong scheme with
+   different values) blocks a merge. Never on the name alone: same-name actors left apart
+   are returned as possible duplicates. A merged actor has every alias, identifier, date of
+   birth, nationality and source (weak aliases stay weak, unless either record holds the
+   name as a name or strong alias); the surviving id is the one from the earliest dataset, so
+   curated ids stay stable; the ids folded in, with their rule, are kept in
+   ``Actor.merged_from``.
 3. **Same event.** Sanctions from *different* datasets with the same imposers, targets and
    status, compatible programmes and reasons (equal, or one missing) and dates within
    ``window_days`` of the group's first date become one sanction citing every source;
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from kg.model.dates import PartialDate
+from kg.model.identity import SEPARATOR, Judgement, MergedFrom, identifier_values
 from kg.model.records import (
     RECORD_TYPES,
     Actor,
@@ -45,9 +50,11 @@ from kg.model.records import (
     record_type,
 )
 from kg.model.refs import ensure_valid, reference_fields
+from kg.resolve.identity import PossibleDuplicate, match_actors, name_key
 from kg.resolve.resolver import normalize
 
-__all__ = ["Merge", "canonicalize", "load_each", "merge_datasets", "merge_files", "name_key"]
+__all__ = ["Merge", "MergeResult", "canonicalize", "load_each", "merge", "merge_datasets",
+           "merge_files", "merge_paths", "name_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +68,8 @@ class Merge:
     merged: tuple[str, ...]
     """Ids of the records folded into it (equal to ``into`` for a same-id merge)."""
     rule: str
-    """Why: ``same id``, ``wikidata Q…``, ``name+country+kind``, ``same event``."""
+    """Why: ``same id``, ``judgement``, ``wikidata Q…``, ``identifier <scheme> <value>``,
+    ``name+birth date``, ``name+country+kind``, ``same event`` (several joined by ``; ``)."""
 
     def __str__(self) -> str:
         return f"{self.kind} {self.into} <- {', '.join(self.merged)} ({self.rule})"
@@ -69,15 +77,6 @@ class Merge:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "into": self.into, "merged": list(self.merged),
                 "rule": self.rule}
-
-
-def name_key(name: str) -> str:
-    """A name for matching: normalised, words sorted (``"SMITH, John"`` == ``"John Smith"``).
-
-    >>> name_key("SMITH, John") == name_key("John Smith")
-    True
-    """
-    return " ".join(sorted(normalize(name).split()))
 
 
 M = TypeVar("M", Source, Actor, Sanction, Statement, Relationship)
@@ -108,9 +107,11 @@ def _combine(a: M, b: M) -> M:
         elif isinstance(va, list):
             upd[name] = _union(va, vb)
         elif isinstance(va, dict):
+            # Identifiers: every value of a scheme kept once ("A1; B2"), a's first.
             merged = dict(vb)
             for k, v in va.items():
-                merged[k] = v if k not in vb or vb[k] == v else f"{v}; {vb[k]}"
+                merged[k] = v if k not in vb or vb[k] == v else SEPARATOR.join(
+                    _union(identifier_values(va, k), identifier_values(vb, k)))
             upd[name] = merged
         elif va is None and vb is not None:
             upd[name] = vb
@@ -168,27 +169,6 @@ def canonicalize(record: M, canonical: Mapping[str, Mapping[str, str]]) -> M:
         if new != value:
             upd[f.name] = new
     return record.model_copy(update=upd) if upd else record
-
-
-class _UnionFind:
-    def __init__(self, order: dict[str, int]) -> None:
-        self.parent: dict[str, str] = {}
-        self.order = order
-
-    def find(self, x: str) -> str:
-        root = x
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while x != root:
-            self.parent[x], x = root, self.parent.get(x, x)
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # The record from the earliest dataset (then the smaller id) survives.
-            keep, drop = sorted((ra, rb), key=lambda i: (self.order[i], i))
-            self.parent[drop] = keep
 
 
 def _same_id(kind: str, groups: Sequence[Sequence[M]], merges: list[Merge]) -> list[M]:
@@ -252,6 +232,9 @@ def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: s
     for other in ordered[1:]:
         first = _combine(first, other)
         renamed[other.id] = first.id
+    if len(current) > 1:
+        notes = [MergedFrom(id=r.id, rule="same event") for r in ordered[1:]]
+        first = first.model_copy(update={"merged_from": _union(first.merged_from, notes)})
     kept.append(first)
     if len(current) > 1:
         merges.append(Merge(kind, first.id, tuple(r.id for r in ordered[1:]), "same event"))
@@ -265,17 +248,42 @@ def _same_kind_of_event(a: Sanction, b: Sanction) -> bool:
     return not ra or not rb or ra == rb
 
 
-def merge_datasets(datasets: Sequence[Dataset], *,
-                   window_days: int = 7) -> tuple[Dataset, list[Merge]]:
-    """One dataset from several, with every merge made (see the module docstring).
+@dataclass
+class MergeResult:
+    """What :func:`merge` made: the dataset, the merges, and what it left for a person."""
+
+    dataset: Dataset
+    """The merged dataset."""
+    merges: list[Merge]
+    """Every merge made, in order."""
+    possible_duplicates: list[PossibleDuplicate]
+    """Same-name actors not merged, with why (for review; write a judgement to decide)."""
+    notes: list[str]
+    """Judgements that could not be applied."""
+
+
+def merge_datasets(datasets: Sequence[Dataset], *, window_days: int = 7,
+                   judgements: Iterable[Judgement] = ()) -> tuple[Dataset, list[Merge]]:
+    """One dataset from several, with every merge made (see the module docstring):
+    ``(dataset, merges)`` of :func:`merge`.
 
     >>> from kg.model.records import Actor
-    >>> a = Dataset(actors=[Actor(id="ofac-1", name="SMITH, John", kind="person", country="gb")])
-    >>> b = Dataset(actors=[Actor(id="un-qdi-1", name="John Smith", kind="person", country="gb")])
+    >>> a = Dataset(actors=[Actor(id="ofac-1", name="SMITH, John", kind="person",
+    ...                           birth_dates=["1961"])])
+    >>> b = Dataset(actors=[Actor(id="un-qdi-1", name="John Smith", kind="person",
+    ...                           birth_dates=["1961-04-02"])])
     >>> ds, merges = merge_datasets([a, b])
     >>> [x.id for x in ds.actors], ds.actors[0].aliases, str(merges[0])
-    (['ofac-1'], ['John Smith'], 'actor ofac-1 <- un-qdi-1 (name+country+kind)')
+    (['ofac-1'], ['John Smith'], 'actor ofac-1 <- un-qdi-1 (name+birth date)')
     """
+    result = merge(datasets, window_days=window_days, judgements=judgements)
+    return result.dataset, result.merges
+
+
+def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
+          judgements: Iterable[Judgement] = ()) -> MergeResult:
+    """One dataset from several (see the module docstring), with the merges made, the
+    possible duplicates left apart and notes on judgements not applied."""
     merges: list[Merge] = []
     sources = _same_id("source", [d.sources for d in datasets], merges)
     actors = _same_id("actor", [d.actors for d in datasets], merges)
@@ -284,39 +292,24 @@ def merge_datasets(datasets: Sequence[Dataset], *,
         for a in d.actors:
             order.setdefault(a.id, i)
 
-    uf = _UnionFind(order)
-    rules: dict[str, str] = {}
-    by_key: dict[tuple[str, ...], str] = {}
-    for a in actors:
-        keys: list[tuple[str, ...]] = []
-        if a.wikidata_id:
-            keys.append(("wikidata " + a.wikidata_id,))
-        if a.country and a.kind not in ("state", "bloc"):
-            keys.append(("name+country+kind", name_key(a.name), a.country, str(a.kind)))
-        for k in keys:
-            seen_id = by_key.setdefault(k, a.id)
-            if seen_id != a.id and uf.find(seen_id) != uf.find(a.id):
-                uf.union(seen_id, a.id)
-                rules.setdefault(a.id, k[0])
-                rules.setdefault(seen_id, k[0])
-    groups: dict[str, list[Actor]] = defaultdict(list)
-    for a in actors:
-        groups[uf.find(a.id)].append(a)
+    match = match_actors(actors, order, judgements=judgements)
+    by_id = {a.id: a for a in actors}
+    folded_ids = {i for folded in match.groups.values() for i, _ in folded}
     amap: dict[str, str] = {}
     merged_actors: list[Actor] = []
-    for root, members in groups.items():
-        members.sort(key=lambda a: (a.id != root, order[a.id], a.id))
-        first = members[0]
-        for other in members[1:]:
-            first = _combine(first, other)
-            amap[other.id] = root
-        if len(members) > 1:
-            gone = tuple(m.id for m in members[1:])
-            ids = dict(first.identifiers)
-            ids["merged_from"] = " ".join(
-                _union(ids.get("merged_from", "").split(), gone))
-            first = first.model_copy(update={"identifiers": ids})
-            merges.append(Merge("actor", root, gone, rules.get(gone[0], "same actor")))
+    for a in actors:
+        if a.id in folded_ids:
+            continue
+        folded = match.groups.get(a.id, [])
+        first = a
+        for other_id, _ in folded:
+            first = _combine(first, by_id[other_id])
+            amap[other_id] = a.id
+        if folded:
+            notes = [MergedFrom(id=i, rule=rule) for i, rule in folded]
+            first = first.model_copy(update={"merged_from": _union(first.merged_from, notes)})
+            rules = list(dict.fromkeys(rule for _, rule in folded))
+            merges.append(Merge("actor", a.id, tuple(i for i, _ in folded), "; ".join(rules)))
         merged_actors.append(first)
 
     canonical: dict[str, dict[str, str]] = {"actor": amap}
@@ -349,7 +342,7 @@ def merge_datasets(datasets: Sequence[Dataset], *,
     for kind in RECORD_TYPES:
         records = ds.section(kind)
         records[:] = [canonicalize(r, canonical) for r in records]
-    return ds, merges
+    return MergeResult(ds, merges, match.possible_duplicates, match.notes)
 
 
 def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:
@@ -379,12 +372,18 @@ def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:
     return out
 
 
-def merge_files(paths: Sequence[str | os.PathLike[str]], *,
-                window_days: int = 7) -> tuple[Dataset, list[Merge]]:
-    """Load each path on its own (:func:`load_each`) and merge them
-    (:func:`merge_datasets`); the result is checked (:func:`kg.model.refs.ensure_valid`).
+def merge_files(paths: Sequence[str | os.PathLike[str]], *, window_days: int = 7,
+                judgements: Iterable[Judgement] = ()) -> tuple[Dataset, list[Merge]]:
+    """``(dataset, merges)`` of :func:`merge_paths`."""
+    result = merge_paths(paths, window_days=window_days, judgements=judgements)
+    return result.dataset, result.merges
 
-    Returns ``(dataset, merges)``; earlier paths keep their ids.
+
+def merge_paths(paths: Sequence[str | os.PathLike[str]], *, window_days: int = 7,
+                judgements: Iterable[Judgement] = ()) -> MergeResult:
+    """Load each path on its own (:func:`load_each`) and merge them (:func:`merge`); the
+    result is checked (:func:`kg.model.refs.ensure_valid`). Earlier paths keep their ids.
     """
-    ds, merges = merge_datasets(load_each(paths), window_days=window_days)
-    return ensure_valid(ds), merges
+    result = merge(load_each(paths), window_days=window_days, judgements=judgements)
+    result.dataset = ensure_valid(result.dataset)
+    return result

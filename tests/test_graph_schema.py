@@ -266,9 +266,9 @@ def test_exporters_take_their_columns_from_the_schema() -> None:
     assert neo4j.NODE_COLUMNS["sanction"][7:9] == [("date", "date"), ("day", "day:int")]
     assert ("confidence", "confidence:float") in neo4j.NODE_COLUMNS["statement"]
     assert neo4j.EDGE_COLUMNS == {"BECAUSE_OF": "detail", "CITES": "quote"}
+    # Relationship records are written as direct actor-to-actor relationships, not nodes.
     assert list(neo4j.NODE_FILES.values()) == [
-        "actors.csv", "sanctions.csv", "statements.csv", "reasons.csv", "sources.csv",
-        "relationships.csv"]
+        "actors.csv", "sanctions.csv", "statements.csv", "reasons.csv", "sources.csv"]
     assert neo4j.SPACES["statement"] == "Statement"
 
 

@@ -37,11 +37,13 @@ def test_wikidata_merge_keeps_everything_and_rewrites_references():
     ensure_valid(ds)
     (acme,) = [x for x in ds.actors if x.id != "us"]
     assert acme.id == "acme" and acme.aliases == ["ACME LTD", "Acme Limited"]
-    assert acme.identifiers == {"ofac_uid": "1", "opensanctions": "x", "merged_from": "ofac-1"}
+    assert acme.identifiers == {"ofac_uid": "1", "opensanctions": "x"}
+    assert [(m.id, m.rule) for m in acme.merged_from] == [("ofac-1", "wikidata Q5")]
     (s,) = ds.sanctions
     assert s.id == "one" and s.targets == ["acme"] and s.date == "2021-01-01"
     assert [c.source for c in s.sources] == ["s1", "s2"]
     assert s.program == "SDGT" and [r.category for r in s.reasons] == ["terrorism"]
+    assert [(m.id, m.rule) for m in s.merged_from] == [("two", "same event")]
     assert [str(m) for m in merges] == ["actor acme <- ofac-1 (wikidata Q5)",
                                         "sanction one <- two (same event)"]
 
@@ -102,15 +104,20 @@ def test_three_sources_one_person(fixtures_dir=None):
     ds, merges = merge_datasets(parts)
     ensure_valid(ds)
     vesk = [m for m in merges if m.kind == "actor"]
-    assert [(m.merged, m.rule) for m in vesk] == [(("un-kpi-901", "ofac-9001"),
-                                                   "name+country+kind")]
+    # FtM and OFAC both give his date of birth (1961-04-02): merged on name + birth date.
+    # The UN entry gives none: the same name alone is evidence of nothing, so it stays
+    # apart and is listed as a possible duplicate.
+    assert [(m.merged, m.rule) for m in vesk] == [(("ofac-9001",), "name+birth date")]
     person = ds.actor(vesk[0].into)
-    assert {c.source for c in person.sources} == {
-        "ftm-dataset-us-ofac-sdn", "un-file-consolidated.xml", "ofac-file-sdn.csv"}
-    assert person.identifiers["un_reference"] == "KPi.901"
-    assert person.identifiers["ofac_uid"] == "9001"
+    assert {c.source for c in person.sources} == {"ftm-dataset-us-ofac-sdn", "ofac-file-sdn.csv"}
+    assert person.identifiers["ofac_uid"] == "9001" and person.birth_dates == ["1961-04-02"]
     on_him = sorted(s.id for s in ds.sanctions if person.id in s.targets)
-    assert on_him == ["ftm-ofac-san-vesk", "ofac-9001-sdn", "un-kpi-901-listing"]
+    assert on_him == ["ftm-ofac-san-vesk", "ofac-9001-sdn"]
+    from kg.merge import merge
+    dupes = merge(parts).possible_duplicates
+    assert [(d.ids, d.why) for d in dupes if "un-kpi-901" in d.ids] == [
+        ((person.id, "un-kpi-901"), f"{person.id} / un-kpi-901: only the name matches "
+                                    "(no date of birth on both to compare)")]
 
 
 def test_the_earliest_inputs_record_keeps_its_id_and_date():

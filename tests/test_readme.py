@@ -121,6 +121,17 @@ def test_readme_shell_examples(workdir: Path) -> None:
                  "graph.graphml", "graph.ftm.json", "/tmp/explored.ipynb"]:
         assert (workdir / name).stat().st_size > 0, name
     assert (workdir / "neo4j-import" / "queries.cypher").is_file()
+    # Sanctions over time: the day's answers, and the diff of two versions of a list.
+    assert out["kg query who-sanctioned Iran --as-of 2016-06-01"] == "(no results)\n"
+    iran = out["kg query who-sanctioned Iran --as-of 2015-06-01"]
+    assert "UN Security Council" in iran and "United States" in iran
+    day = json.loads(out['kg query sanctioned-by "United States" --as-of 2019-01-01 --format json'])
+    assert day["as_of"] == "2019-01-01" and day["results"]
+    assert {r["imposer"] for r in day["results"]} == {"us"}
+    diff = out["kg diff ofac.jsonl ofac-v2.jsonl"].splitlines()
+    assert [ln.split()[0] for ln in diff[2:]] == ["added", "removed", "changed"]
+    assert diff[2].split()[-1] == "ofac-9007-sdn" and diff[3].split()[-1] == "ofac-9002-sdn"
+    assert diff[4].split()[-1] == "ofac-9005-sdn" and "reasons, program" in diff[4]
 
 
 def test_readme_python_example(workdir: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -20,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg.errors import KGError
-from kg.output.table import format_csv, format_json, format_table
+from kg.output.table import format_csv, format_json, format_table, plural, to_records
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["cli", "emit", "load_graph", "main"]
+__all__ = ["AsOf", "cli", "emit", "load_graph", "load_graph_as_of", "main"]
 
 try:
     __version__ = version("sanctions-kg")
@@ -47,11 +48,51 @@ def load_graph(data: Sequence[str]) -> nx.MultiDiGraph:
     return G
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class AsOf:
+    """An ``--as-of`` answer's day and how many records it left out for having no date."""
+
+    day: str
+    sanctions: int = 0
+    statements: int = 0
+
+    def note(self) -> str | None:
+        """The stderr note, or None when nothing was left out."""
+        parts = [plural(n, what) for n, what in ((self.sanctions, "sanction"),
+                                                 (self.statements, "statement")) if n]
+        return f"note: {' and '.join(parts)} with no date left out of --as-of" if parts \
+            else None
+
+
+def load_graph_as_of(data: Sequence[str], as_of: str | None, *, sanctions: bool = True,
+                     statements: bool = False) -> tuple[nx.MultiDiGraph, AsOf | None]:
+    """:func:`load_graph`, then, with ``as_of``, the graph of that day
+    (:func:`kg.query.graph_as_of`) and what it left out: the undated sanctions and/or
+    statements, as the command's answer depends on them."""
+    G = load_graph(data)
+    if as_of is None:
+        return G, None
+    from kg.query.asof import graph_as_of
+
+    view = graph_as_of(G, as_of)
+    return view.graph, AsOf(view.day, len(view.undated_sanctions) if sanctions else 0,
+                            len(view.undated_statements) if statements else 0)
+
+
 def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
-         headers: Sequence[str] | None = None, *, kind: type | None = None) -> None:
+         headers: Sequence[str] | None = None, *, kind: type | None = None,
+         as_of: AsOf | None = None) -> None:
     """Print query answers as a table, JSON or CSV. ``kind`` (the answer's dataclass) gives
-    the CSV header, so an empty answer still prints one."""
-    if fmt == "json":
+    the CSV header, so an empty answer still prints one.
+
+    With ``as_of`` (an ``--as-of`` answer), JSON is an object ``{"as_of": DAY, "undated":
+    {"sanctions": N, "statements": M}, "results": [...]}`` instead of the bare array, and a
+    note on stderr counts the undated records left out (when there are any)."""
+    if fmt == "json" and as_of is not None:
+        click.echo(json.dumps({"as_of": as_of.day, "undated": {
+            "sanctions": as_of.sanctions, "statements": as_of.statements},
+            "results": to_records(rows)}, ensure_ascii=False, indent=2))
+    elif fmt == "json":
         click.echo(format_json(rows))
     elif fmt == "csv":
         fields = [f.name for f in dataclasses.fields(kind)] if kind is not None else None
@@ -60,6 +101,9 @@ def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
         click.echo("(no results)")
     else:
         click.echo(format_table(rows, columns, headers=headers))
+    note = as_of.note() if as_of is not None else None
+    if note:
+        click.echo(note, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

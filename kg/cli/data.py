@@ -94,19 +94,50 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
 @window_option(7, "duplicate events are merged")
-def merge_cmd(paths: tuple[str, ...], output: str, window_days: int) -> None:
+@click.option("--judgements", "judgements_path", metavar="FILE",
+              help="YAML or JSON list of {ids: [a, b], same: true|false}: people's decisions "
+                   "that every merge respects (same: false keeps apart even on a shared "
+                   "identifier; same: true merges).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="text: the merge report on stderr; json: the report (merges, possible "
+                   "duplicates, notes) as JSON on stdout.")
+def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
+              judgements_path: str | None, fmt: str) -> None:
     """Merge data files (imports, curated data): the same actors and events become one,
-    keeping every alias, identifier and source. Earlier files keep their ids."""
-    from kg.merge import merge_files
+    keeping every alias, identifier and source. Earlier files keep their ids.
+
+    Actors merge on a judgement, a shared strong identifier (UN reference, IMO, passport,
+    national id, Wikidata ...) or the same name with evidence (date of birth; country for an
+    organisation), never across a conflict (dates of birth, nationalities, identifiers).
+    Same-name actors left apart are listed as possible duplicates. Why each actor was
+    merged is kept in the output (``merged_from``; ``kg query merges -d OUT``).
+    """
+    from kg.merge import merge_paths
+    from kg.readwrite.judgements import load_judgements
     from kg.readwrite.write import write_dataset
 
-    ds, merges = merge_files(paths, window_days=window_days)
+    judgements = load_judgements(judgements_path) if judgements_path else []
+    result = merge_paths(paths, window_days=window_days, judgements=judgements)
+    ds = result.dataset
     write_dataset(ds, output)
-    for m in merges:
-        click.echo(f"merged {m}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "output": output, "merges": [m.to_dict() for m in result.merges],
+            "possible_duplicates": [d.to_dict() for d in result.possible_duplicates],
+            "notes": result.notes}, ensure_ascii=False, indent=2))
+    else:
+        for m in result.merges:
+            click.echo(f"merged {m}", err=True)
+        for d in result.possible_duplicates:
+            click.echo(f"possible duplicate, not merged: {', '.join(d.ids)} ({d.name}): "
+                       f"{d.why}", err=True)
+        for note in result.notes:
+            click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {output}: {plural(len(ds.actors), 'actor')}, "
-               f"{plural(len(ds.sanctions), 'sanction')}, {plural(len(merges), 'merge')}",
-               err=True)
+               f"{plural(len(ds.sanctions), 'sanction')}, "
+               f"{plural(len(result.merges), 'merge')}, "
+               f"{plural(len(result.possible_duplicates), 'possible duplicate')}", err=True)
 
 
 @cli.command("build")

@@ -6,25 +6,33 @@ from typing import cast
 
 import click
 
-from kg.cli.app import cli, load_graph
-from kg.cli.options import data_option
+from kg.cli.app import AsOf, cli, load_graph_as_of
+from kg.cli.options import as_of_option, data_option
 from kg.cli.search import resolved
 from kg.errors import Problem
 from kg.export import EXPORTERS, export_graph
+
+
+def _note(day: AsOf | None) -> None:
+    note = day.note() if day is not None else None
+    if note:
+        click.echo(f"kg: {note}", err=True)
 
 
 @cli.command()
 @data_option
 @click.option("-o", "--output", default="sanctions.html", show_default=True,
               help="Where to write the HTML view.")
-def demo(data: tuple[str, ...], output: str) -> None:
-    """Build the graph, print who sanctioned whom, and write the browser view."""
+@as_of_option
+def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
+    """Build the graph, print who sanctioned whom, and write the browser view (with
+    --as-of, of what stood that day)."""
     from kg.export.html import write_html
     from kg.graph.build import who_sanctioned_whom
     from kg.output.table import format_table, plural
     from kg.query.stats import summary
 
-    G = load_graph(data)
+    G, day = load_graph_as_of(data, as_of, statements=True)
     P = who_sanctioned_whom(G)
     counts = summary(G)
     click.echo(f"Graph: {plural(G.number_of_nodes(), 'node')}, "
@@ -36,10 +44,11 @@ def demo(data: tuple[str, ...], output: str) -> None:
              "first": e["first"]}
             for u, v, e in sorted(P.edges(data=True),
                                   key=lambda x: (x[2]["first"] or "", x[0], x[1]))]
-    click.echo("Who sanctioned whom:")
+    click.echo("Who sanctioned whom" + (f" (as of {as_of}):" if as_of else ":"))
     click.echo(format_table(rows, ["imposer", "target", "reasons", "status", "n", "first"]))
     path = write_html(G, output)
     click.echo(f"\nWrote the interactive view to {path} (open it in a browser).")
+    _note(day)
 
 
 @cli.command("export")
@@ -50,17 +59,22 @@ def demo(data: tuple[str, ...], output: str) -> None:
               help="Hops around --focus.")
 @click.option("--view", type=click.Choice(["actors", "events"]), default="actors",
               show_default=True, help="HTML only: who-sanctioned-whom, or the full graph.")
+@as_of_option
 @data_option
 def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
-           data: tuple[str, ...]) -> None:
+           as_of: str | None, data: tuple[str, ...]) -> None:
     """Write the graph as FORMAT: html, json (node-link), graphml, gexf, ftm (FollowTheMoney
-    JSON lines), neo4j (a folder of neo4j-admin import CSV files and queries.cypher)."""
-    G = load_graph(data)
+    JSON lines), neo4j (a folder of neo4j-admin import CSV files and queries.cypher). With
+    --as-of, the graph of that day: the sanctions in force, the statements made by then and
+    the relationships covering it (GraphML, GEXF and JSON keep the day as the graph's
+    "as_of")."""
+    G, day = load_graph_as_of(data, as_of, statements=True)
     notes: list[Problem] = []
     export_graph(G, fmt, output, focus=resolved(G, focus), depth=depth, view=view,
                  notes=notes)
     for note in notes:
         click.echo(f"kg: note: {note}", err=True)
+    _note(day)
     click.echo(f"wrote {output}", err=True)
 
 

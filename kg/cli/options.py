@@ -15,8 +15,8 @@ import click
 
 from kg.model.vocab import Reason, Stance, Status
 
-__all__ = ["FORMATS", "choice", "data_option", "date_range", "format_option",
-           "ids_option", "relation_filters", "window_option"]
+__all__ = ["AS_OF_HELP", "FORMATS", "as_of_option", "choice", "data_option", "date_range",
+           "format_option", "ids_option", "relation_filters", "window_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,6 +74,33 @@ def window_option(default: int, what: str) -> Callable[[F], F]:
                         show_default=True, metavar="DAYS", help=f"Days within which {what}.")
 
 
+AS_OF_HELP = ("Only what stood that day (YYYY, YYYY-MM or YYYY-MM-DD): sanctions imposed, "
+              "extended or eased on or before it, not ended and not lifted since by the same "
+              "imposer for the same target (threats and expectations never count); "
+              "statements made on or before it; holdings covering it. Undated records are "
+              "left out and counted on stderr (and in JSON output).")
+"""The help of ``--as-of``: the rule of :mod:`kg.query.asof`."""
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Check ``--as-of`` before any data is read: a usage error (exit 2) naming it."""
+    if value is None:
+        return None
+    from kg.errors import UsageError
+    from kg.model.dates import PartialDate
+
+    try:
+        return PartialDate(value).text
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
+
+
+def as_of_option(f: F) -> F:
+    """``--as-of DATE``: answer from the graph of that day (:func:`kg.query.graph_as_of`);
+    a value that is not a date is refused before any data is read."""
+    return click.option("--as-of", "as_of", metavar="DATE", callback=_day, help=AS_OF_HELP)(f)
+
+
 def relation_filters(f: F) -> F:
     """The filters of the who-sanctioned-whom questions."""
     return _apply(
@@ -83,10 +110,7 @@ def relation_filters(f: F) -> F:
         date_range,
         click.option("--expand-blocs", is_flag=True,
                      help="Answer a bloc's sanctions for each member too (France via the EU)."),
-        click.option("--as-of", "as_of", metavar="DATE",
-                     help="Only what was in force that day: imposed, extended or eased on or "
-                          "before it, not ended and not lifted since; threats never count. "
-                          "Undated sanctions are left out and counted on stderr."),
+        as_of_option,
     )
 
 

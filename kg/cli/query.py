@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg import query as q  # a lazy package: each question imports what it needs
-from kg.cli.app import cli, emit, load_graph
+from kg.cli.app import AsOf, cli, emit, load_graph, load_graph_as_of
 from kg.cli.options import (
+    as_of_option,
     data_option,
     date_range,
     format_option,
@@ -93,7 +94,7 @@ def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any
 
 
 def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt: str,
-                    ids: bool, expand_blocs: bool = False) -> None:
+                    ids: bool, expand_blocs: bool = False, as_of: str | None = None) -> None:
     """Relations as a table (imposer, via the bloc when blocs are expanded, target, reason,
     status, date, the issuing authority when any row names one, and the sanction id with
     ``--ids``), or as JSON/CSV."""
@@ -108,11 +109,8 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
                   "reason": _words(r.reason), "status": r.status, "date": r.date,
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
-    emit(table, fmt, cols, kind=q.Relation)
-    undated = getattr(rows, "undated", 0)
-    if undated:
-        click.echo(f"note: {plural(undated, 'sanction')} with no date left out of --as-of",
-                   err=True)
+    emit(table, fmt, cols, kind=q.Relation,
+         as_of=None if as_of is None else AsOf(as_of, getattr(rows, "undated", 0)))
 
 
 @cli.group()
@@ -133,7 +131,7 @@ def q_relations(data: tuple[str, ...], fmt: str, ids: bool, **filters: Any) -> N
                                 lambda G: q.relations(G, **{
                                     **filters, "imposer": _resolved(G, filters["imposer"]),
                                     "target": _resolved(G, filters["target"])}))
-    _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
+    _show_relations(name, rows, fmt, ids, filters["expand_blocs"], filters["as_of"])
 
 
 @query.command("who-sanctioned")
@@ -147,7 +145,7 @@ def q_who_sanctioned(target: str, data: tuple[str, ...], fmt: str, ids: bool,
     """Who sanctioned TARGET (and its officials and bodies), and why."""
     rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, target=target, **filters),
                                 lambda G: q.who_sanctioned(G, _resolved(G, target), **filters))
-    _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
+    _show_relations(name, rows, fmt, ids, filters["expand_blocs"], filters["as_of"])
 
 
 @query.command("sanctioned-by")
@@ -161,21 +159,22 @@ def q_sanctioned_by(imposer: str, data: tuple[str, ...], fmt: str, ids: bool,
     """Whom IMPOSER sanctioned, and why."""
     rows, name = _cold_or_graph(data, lambda c: _cold_relations(c, imposer=imposer, **filters),
                                 lambda G: q.sanctioned_by(G, _resolved(G, imposer), **filters))
-    _show_relations(name, rows, fmt, ids, filters["expand_blocs"])
+    _show_relations(name, rows, fmt, ids, filters["expand_blocs"], filters["as_of"])
 
 
 @query.command("retaliation")
 @click.option("--no-infer", is_flag=True, help="Only links stated in the data.")
 @window_option(90, "a counter-sanction is suggested as a response")
+@as_of_option
 @data_option
 @format_option
 @ids_option
 def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
-                  window_days: int) -> None:
+                  window_days: int, as_of: str | None) -> None:
     """Chains of sanction -> counter-sanction (stated, and inferred unless --no-infer).
     The table is in date order: who answered, against whom, whose sanctions of which date
     they answered, whether the data says so ("stated") or it is suggested ("inferred")."""
-    G = load_graph(data)
+    G, day = load_graph_as_of(data, as_of)
     rows: Sequence[Any] = q.retaliation(G, infer=not no_infer, window_days=window_days)
     cols = ["date", "by", "against", "answers", "of", "link", "chain",
             *(["response", "original"] if ids else [])]
@@ -189,7 +188,7 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
                                                      r.original_date or "", r.response,
                                                      r.original))]
     heads = [{"answers": "answering", "of": "their date"}.get(c, c) for c in cols]
-    emit(rows, fmt, cols, heads, kind=q.RetaliationLink)
+    emit(rows, fmt, cols, heads, kind=q.RetaliationLink, as_of=day)
 
 
 def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
@@ -206,12 +205,15 @@ def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
 @window_option(30, "sanctions on the same target count as joint action")
 @click.option("--min-imposers", type=click.IntRange(1), default=2, show_default=True)
 @date_range
+@as_of_option
 @data_option
 @format_option
 @ids_option
-def q_coalitions(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> None:
+def q_coalitions(data: tuple[str, ...], fmt: str, ids: bool, as_of: str | None,
+                 **opts: Any) -> None:
     """Imposers acting together on the same targets (the table in date order)."""
-    rows: Sequence[Any] = q.coalitions(load_graph(data), **opts)
+    G, day = load_graph_as_of(data, as_of)
+    rows: Sequence[Any] = q.coalitions(G, **opts)
     if fmt == "table":  # long lists would swamp a terminal: names and a count
         rows = [{"first": c.first, "last": c.last, "against": c.against_name,
                  "imposers": c.imposer_names, "reasons": _words(c.reasons),
@@ -219,7 +221,7 @@ def q_coalitions(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> Non
                 for c in sorted(rows, key=lambda c: (c.first or "9999", -len(c.imposers),
                                                      c.sanctions))]
     emit(rows, fmt, ["first", "last", "against", "imposers", "reasons", "sanctions"],
-         kind=q.Coalition)
+         kind=q.Coalition, as_of=day)
 
 
 @query.command("statements")
@@ -227,14 +229,16 @@ def q_coalitions(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> Non
 @click.option("--speaker", help="Who spoke (a state finds its officials too).")
 @stance_option
 @date_range
+@as_of_option
 @data_option
 @format_option
 @ids_option
-def q_statements(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> None:
+def q_statements(data: tuple[str, ...], fmt: str, ids: bool, as_of: str | None,
+                 **opts: Any) -> None:
     """What was said, by whom, about what. The table shows the quote, or the summary when
     the data has no quote; what a statement is about, by name (a sanction as its
     imposers' sanctions of its date)."""
-    G = load_graph(data)
+    G, day = load_graph_as_of(data, as_of, sanctions=False, statements=True)
     opts.update(about=_resolved(G, opts["about"]), speaker=_resolved(G, opts["speaker"]))
     rows: Sequence[Any] = q.statements(G, **opts)
     if fmt == "table":
@@ -242,7 +246,7 @@ def q_statements(data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> Non
                  "about": [_about(G, a) for a in r.about], "said": r.quote or r.summary,
                  "statement": r.statement} for r in rows]
     emit(rows, fmt, ["date", "speakers", "stance", "about", "said",
-                     *(["statement"] if ids else [])], kind=q.StatementRow)
+                     *(["statement"] if ids else [])], kind=q.StatementRow, as_of=day)
 
 
 def _about(G: nx.MultiDiGraph, ref: str) -> str:
@@ -260,14 +264,27 @@ def _about(G: nx.MultiDiGraph, ref: str) -> str:
 @query.command("timeline")
 @click.argument("actor")
 @date_range
+@as_of_option
 @data_option
 @format_option
 @ids_option
-def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, **opts: Any) -> None:
+def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: str | None,
+               **opts: Any) -> None:
     """Everything ACTOR did or suffered, in date order (with "via" the person or body of
-    ACTOR's that did or suffered it)."""
-    rows, name = _cold_or_graph(data, lambda c: _cold_timeline(c, actor, **opts),
-                                lambda G: q.timeline(G, _resolved(G, actor), **opts))
+    ACTOR's that did or suffered it); with --as-of, the sanctions in force that day and the
+    statements made by then."""
+    day: AsOf | None = None
+    if as_of is None:
+        rows, name = _cold_or_graph(data, lambda c: _cold_timeline(c, actor, **opts),
+                                    lambda G: q.timeline(G, _resolved(G, actor), **opts))
+    else:
+        from kg.graph.index import index_of
+        from kg.query._args import actor_name
+
+        G, day = load_graph_as_of(data, as_of, statements=True)
+        rows = q.timeline(G, _resolved(G, actor), **opts)
+        idx = index_of(G)
+        name = lambda a: actor_name(idx, a)  # noqa: E731
     cols = ["date", "role", "status", "summary"]
     if fmt == "table":
         if any(r.via for r in rows):
@@ -276,7 +293,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, **opts: A
                  "summary": r.summary,
                  "via": name(r.via) if r.via else "", "record": r.record}
                 for r in rows]
-    emit(rows, fmt, cols + (["record"] if ids else []), kind=q.TimelineEntry)
+    emit(rows, fmt, cols + (["record"] if ids else []), kind=q.TimelineEntry, as_of=day)
 
 
 @query.command("merges")
@@ -284,18 +301,28 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, **opts: A
 @data_option
 @format_option
 def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
-    """The merges that combining the -d files would make (each file loaded on its own)."""
-    from kg.merge import load_each, merge_datasets
+    """Why each merge happened: the merges kept in merged data (each actor's
+    ``merged_from``, written by ``kg merge``) and those that combining the -d files would
+    make (each file loaded on its own), one row per record folded in, with its rule."""
+    from kg.merge import Merge, load_each, merge
 
-    _, merges = merge_datasets(load_each(data), window_days=window_days)
-    emit(merges, fmt, ["kind", "into", "merged", "rule"])
+    result = merge(load_each(data), window_days=window_days)
+    ds = result.dataset
+    rows = [Merge(kind, r.id, (m.id,), m.rule)
+            for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
+                                  ("statement", ds.statements))
+            for r in records for m in r.merged_from]
+    rows += [m for m in result.merges if m.rule == "same id"]
+    emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
 
 
 @query.command("exposure")
 @click.option("--imposer", help="Whose sanctions (id, name or alias); each imposer if not given.")
 @click.option("--threshold", type=float, default=50.0, show_default=True,
               help="Aggregate percent held by sanctioned owners that exposes an entity.")
-@click.option("--as-of", "as_of", help="The day of the holdings and sanctions (default today).")
+@as_of_option
+@click.option("--paths", type=int, default=10, show_default=True,
+              help="Paths shown per row (the largest first), of however many there are.")
 @click.option("--rule", type=click.Choice(["multiply", "cascade"]), default="multiply",
               show_default=True, help="multiply shares along a chain, or count a company "
               "caught at the threshold in full for what it owns (OFAC's reading).")
@@ -305,29 +332,34 @@ def q_exposure(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     """Entities no list of the imposer names but owned, in aggregate and through chains, at
     least --threshold percent by actors it sanctions (the arithmetic of OFAC's 50 Percent
     Rule, not a legal determination). Holdings of unknown share come apart as "possibly
-    exposed"; directorships and family ties are context only."""
-    G = load_graph(data)
-    rep = q.exposure(G, **opts)
+    exposed"; directorships and family ties are context only. Without --as-of: the sanctions
+    imposed or extended, and the holdings covering today."""
+    rep = q.exposure(load_graph(data), **opts)
     rows = [*rep.exposed, *rep.possibly_exposed]
     table: Sequence[Any] = rows
     if fmt == "table":
         table = [{"entity": e.name, "share": f"{e.share:g}%" + ("+?" if e.possibly else ""),
                   "status": "possibly exposed" if e.possibly else "exposed",
-                  "imposers": ", ".join(e.imposers), "paths": "; ".join(p.text for p in e.paths),
+                  "imposers": ", ".join(e.imposers),
+                  "paths": "; ".join(p.text for p in e.paths)
+                  + (f" (of {e.path_count:,} paths)" if e.path_count > len(e.paths) else ""),
                   "context": "; ".join(e.context)} for e in rows]
     elif fmt == "csv":  # one cell per path list: the paths as text, the records kept in JSON
         table = [{**{f: getattr(e, f) for f in e.__dataclass_fields__},
                   "paths": [p.text for p in e.paths]} for e in rows]
     emit(table, fmt, ["entity", "share", "status", "imposers", "paths", "context"],
-         kind=q.Exposure)
+         kind=q.Exposure,
+         as_of=None if opts["as_of"] is None else AsOf(rep.as_of, rep.undated))
     if fmt == "table":
         click.echo(f"as of {rep.as_of}, threshold {rep.threshold:g}%, rule {rep.rule}: "
                    f"{len(rep.exposed)} exposed, {len(rep.possibly_exposed)} possibly exposed"
-                   + (f"; {rep.cut_paths} paths not followed further (below "
-                      f"{q.MIN_SHARE:g}% or too long)" if rep.cut_paths else ""))
+                   + (f"; {rep.cut_paths} paths inside large ownership cycles not followed "
+                      "further" if rep.cut_paths else ""))
 
 
-def _show_holdings(rows: Sequence[q.Holding], fmt: str) -> None:
+def _show_holdings(rows: Sequence[q.Holding], fmt: str, as_of: str | None) -> None:
+    """Holdings as a table or JSON/CSV. With ``as_of``, the holdings covering that day (a
+    record with no start or end date has no bound on that side: nothing is left out)."""
     table: Sequence[Any] = rows
     if fmt == "table":
         table = [{"depth": h.depth, "owner": h.owner_name, "asset": h.asset_name,
@@ -335,26 +367,26 @@ def _show_holdings(rows: Sequence[q.Holding], fmt: str) -> None:
                   "from": h.start_date or "", "to": h.end_date or "",
                   "sources": ", ".join(h.sources)} for h in rows]
     emit(table, fmt, ["depth", "owner", "share", "asset", "from", "to", "sources"],
-         kind=q.Holding)
+         kind=q.Holding, as_of=None if as_of is None else AsOf(as_of))
 
 
 @query.command("owners")
 @click.argument("entity")
-@click.option("--as-of", "as_of", help="Only holdings covering this day (default: all).")
+@as_of_option
 @data_option
 @format_option
 def q_owners(entity: str, data: tuple[str, ...], fmt: str, as_of: str | None) -> None:
     """Who owns ENTITY, directly and up the chain, with shares, dates and sources."""
     G = load_graph(data)
-    _show_holdings(q.owners(G, entity, as_of=as_of), fmt)
+    _show_holdings(q.owners(G, entity, as_of=as_of), fmt, as_of)
 
 
 @query.command("holdings")
 @click.argument("actor")
-@click.option("--as-of", "as_of", help="Only holdings covering this day (default: all).")
+@as_of_option
 @data_option
 @format_option
 def q_holdings(actor: str, data: tuple[str, ...], fmt: str, as_of: str | None) -> None:
     """What ACTOR owns, directly and down the chain, with shares, dates and sources."""
     G = load_graph(data)
-    _show_holdings(q.holdings(G, actor, as_of=as_of), fmt)
+    _show_holdings(q.holdings(G, actor, as_of=as_of), fmt, as_of)

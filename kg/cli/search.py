@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, overload
 
 import click
 
-from kg.cli.app import cli, emit, load_graph
-from kg.cli.options import choice, data_option, format_option
+from kg.cli.app import cli, emit, load_graph_as_of
+from kg.cli.options import as_of_option, choice, data_option, format_option
 from kg.errors import one_line
 from kg.model.vocab import ActorKind
 
@@ -50,29 +50,33 @@ def resolved(G: nx.MultiDiGraph, name: str | None) -> str | None:
 @click.option("--country", metavar="CC", help="Only actors of this country (ISO alpha-2).")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
               help="At most this many candidates.")
+@as_of_option
 @data_option
 @format_option
-def search(name: str, kind: str | None, country: str | None, limit: int,
+def search(name: str, kind: str | None, country: str | None, limit: int, as_of: str | None,
            data: tuple[str, ...], fmt: str) -> None:
     """Actors NAME may mean, best first: word order, missing given names, legal forms
     (LLC, OOO...), other scripts (Олег Дерипаска), other romanisations and typos.
 
     Each candidate has a score in [0, 1], the name or alias that matched and how (exact,
     reordered, partial, transliterated, fuzzy), and the imposers whose sanctions target it.
-    The table leaves "matched" blank when the name itself matched.
+    The table leaves "matched" blank when the name itself matched. With --as-of, the
+    imposers are those whose sanctions on it were in force that day.
     """
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter(f"{country!r} is not an ISO alpha-2 country code",
                                  param_hint="--country")
     from kg.graph.index import ActorMatch, search_actors
 
-    rows = search_actors(load_graph(data), name, kind=kind, country=country, limit=limit)
+    G, day = load_graph_as_of(data, as_of)
+    rows = search_actors(G, name, kind=kind, country=country, limit=limit)
     if fmt == "table":
         emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": r.kind,
                "country": r.country, "sanctioned_by": r.imposer_names,
                "matched": "" if r.matched == r.name else r.matched,
                "how": r.how + (" (weak alias)" if r.weak else "")}
               for r in rows], fmt,
-             ["score", "id", "name", "kind", "country", "sanctioned_by", "matched", "how"])
+             ["score", "id", "name", "kind", "country", "sanctioned_by", "matched", "how"],
+             as_of=day)
     else:
-        emit(rows, fmt, [], kind=ActorMatch)
+        emit(rows, fmt, [], kind=ActorMatch, as_of=day)

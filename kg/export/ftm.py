@@ -12,6 +12,13 @@
   ``reason`` (the source's words where known, else the category), ``provisions``
   (measures), ``startDate``/``endDate``, ``status`` and ``sourceUrl``. A retaliation adds
   the ``sanction.counter`` topic to its targets, as OpenSanctions does.
+* A relationship becomes the FtM interval of its kind, ``kg-<relationship id>``: ownership
+  -> ``Ownership`` (``owner``, ``asset``, ``percentage`` when the share is known, ``role``),
+  directorship -> ``Directorship`` (``director``, ``organization``, ``role``), family ->
+  ``Family`` (``person``, ``relative``, ``relationship``), associate -> ``UnknownLink``
+  (``subject``, ``object``, ``role``; FtM's ``Associate`` takes people only), each with
+  ``startDate``/``endDate`` and ``sourceUrl``; ``kg import ftm`` reads them back as the same
+  relationships (:data:`kg.ingest.ftm_links.LINK_SCHEMAS`).
 * Statements have no FtM schema and are not written.
 
 Only the standard library is used; the test suite reads every line back with the
@@ -33,13 +40,19 @@ from kg.graph.schema import ActorNode, NodeType, SanctionNode, node_id, record_i
 from kg.model.dates import PartialDate
 from kg.readwrite.atomic import atomic_open
 
-__all__ = ["SCHEMAS", "ftm_entities", "write_ftm"]
+__all__ = ["LINKS", "SCHEMAS", "ftm_entities", "write_ftm"]
 
 #: Our actor kind -> FtM schema.
 SCHEMAS = {"person": "Person", "organization": "Organization",
            "government_body": "PublicBody", "state": "PublicBody", "bloc": "PublicBody",
            "group": "LegalEntity", "vessel": "Vessel",
            "aircraft": "Airplane"}
+
+#: Our relationship kind -> (FtM schema, subject property, object property, role property).
+LINKS = {"ownership": ("Ownership", "owner", "asset", "role"),
+         "directorship": ("Directorship", "director", "organization", "role"),
+         "family": ("Family", "person", "relative", "relationship"),
+         "associate": ("UnknownLink", "subject", "object", "role")}
 
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 
@@ -65,9 +78,24 @@ def _clean(props: dict[str, list[Any]]) -> dict[str, list[str]]:
     return out
 
 
+def _links(G: nx.MultiDiGraph, urls: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    found = [(n, d) for n, d in G.nodes(data=True) if d.get("type") == "relationship"]
+    for node, r in sorted(found, key=lambda nd: nd[0]):
+        schema, subj, obj, role = LINKS[r["kind"]]
+        share = r.get("share")
+        out.append({"id": _eid(record_id(node)), "schema": schema, "properties": _clean({
+            subj: [_eid(r["subject"])], obj: [_eid(r["object"])], role: [r.get("role")],
+            "percentage": [] if share is None else [f"{share:g}"],
+            "startDate": _date(r.get("start_date")), "endDate": _date(r.get("end_date")),
+            "sourceUrl": [u for u in (urls.get(x) for x in r["sources"])
+                          if u and re.match(r"^https?://", u)]})})
+    return out
+
+
 def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The graph's actors and sanctions as FtM entity dicts (``id``, ``schema``,
-    ``properties``)."""
+    """The graph's actors, sanctions and relationships as FtM entity dicts (``id``,
+    ``schema``, ``properties``), in that order."""
     require_kg_graph(G)
     actors = cast(dict[str, ActorNode],
                   {n: d for n, d in G.nodes(data=True) if d.get("type") == "actor"})
@@ -125,7 +153,7 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         if schema == "Person":
             props["position"] = [a.get("position")]
         out.append({"id": _eid(aid), "schema": schema, "properties": _clean(props)})
-    return out + sanctions
+    return out + sanctions + _links(G, urls)
 
 
 def write_ftm(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:

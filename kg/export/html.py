@@ -324,6 +324,8 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
         title = "Who sanctioned whom" if view == "actors" else "Sanctions events"
         if focus_id:
             title += f" around {G.nodes[focus_id]['label']} ({_plural(depth, 'hop')})"
+        if G.graph.get("as_of"):  # the graph of one day (kg.query.graph_as_of)
+            title += f", as of {G.graph['as_of']}"
     summary = " · ".join([_plural(counts["actor"], "actor"), _plural(counts["sanction"],
                           "sanction"), _plural(counts["statement"], "statement"),
                           _plural(counts["source"], "source")])

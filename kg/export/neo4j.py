@@ -8,6 +8,11 @@
 * one relationship file per edge type and pair of id spaces, e.g.
   ``rel_IMPOSED_Actor_Sanction.csv`` with ``:START_ID(Actor)``, ``:END_ID(Sanction)``,
   ``:TYPE`` (and ``detail`` on BECAUSE_OF, ``quote`` on CITES);
+* ownership, directorship, family and associate records (the graph's relationship nodes)
+  as direct relationships between their two actors, one per record, in
+  ``rel_<TYPE>_Actor_Actor.csv``: ``(a)-[:OWNS {share, start_date, end_date, sources}]->(b)``,
+  ``[:DIRECTS {role}]``, ``[:FAMILY {relationship}]``, ``[:ASSOCIATE {relationship}]``, each
+  also with ``id`` (the record id) and the dates and sources;
 * ``import.sh``: the exact ``neo4j-admin database import full`` command for these files;
 * ``queries.cypher``: the Cypher equivalent of every ``kg query`` (see :mod:`kg.export.cypher`).
 
@@ -58,11 +63,18 @@ from kg.model.dates import days_between
 from kg.model.vocab import ActorKind
 from kg.readwrite.atomic import atomic_dir
 
-__all__ = ["NODE_COLUMNS", "NODE_FILES", "SPACES", "write_neo4j"]
+__all__ = ["LINK_TYPES", "NODE_COLUMNS", "NODE_FILES", "SPACES", "write_neo4j"]
 
 #: Node type -> id space (also the main label): ``actor`` -> ``Actor``.
-SPACES: dict[str, str] = {str(t): t.title() for t in NodeType}
-NODE_FILES: dict[str, str] = {str(t): f"{t}s.csv" for t in NodeType}
+SPACES: dict[str, str] = {str(t): t.title() for t in NodeType
+                           if t is not NodeType.RELATIONSHIP}
+NODE_FILES: dict[str, str] = {str(t): f"{t}s.csv" for t in NodeType
+                              if t is not NodeType.RELATIONSHIP}
+#: Relationship kind -> (Neo4j relationship type, name of the ``role`` column).
+LINK_TYPES: dict[str, tuple[str, str]] = {
+    "ownership": ("OWNS", "role"), "directorship": ("DIRECTS", "role"),
+    "family": ("FAMILY", "relationship"), "associate": ("ASSOCIATE", "relationship")}
+_LINK_HEADER = ["id", "share:float", "{role}", "start_date", "end_date", "sources:string[]"]
 #: Node attributes not written as columns: each is one value per BECAUSE_OF or CITES edge,
 #: and is written there (``detail``, ``quote``).
 _ON_EDGES = frozenset({"reason_details", "quotes"})
@@ -199,6 +211,7 @@ def write_neo4j(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
                     row.append(_cell(value, delim))
                 writers[kind].writerow(longest.see(row))
             rel_files = _write_relationships(G, tmp, space_of, handles, longest)
+            rel_files += _write_links(G, tmp, delim, handles, longest)
         finally:
             for fh in handles:
                 fh.close()
@@ -230,6 +243,28 @@ def _write_relationships(G: nx.MultiDiGraph, tmp: Path, space_of: dict[str, str]
             row.append(_cell(d.get(EDGE_COLUMNS[etype]), ";"))
         w.writerow(longest.see(row))
     return sorted(names)
+
+
+def _write_links(G: nx.MultiDiGraph, tmp: Path, delim: str, handles: list[IO[str]],
+                 longest: _Longest) -> list[str]:
+    """The relationship records as direct actor-to-actor relationships (one file a type)."""
+    writers: dict[str, Any] = {}
+    found = [(n, d) for n, d in G.nodes(data=True) if d.get("type") == "relationship"]
+    for n, d in sorted(found, key=lambda nd: nd[0]):
+        etype, role = LINK_TYPES[d["kind"]]
+        w = writers.get(etype)
+        if w is None:
+            fh = (tmp / f"rel_{etype}_Actor_Actor.csv").open("w", encoding="utf-8", newline="")
+            handles.append(fh)
+            w = writers[etype] = _writer(fh)
+            w.writerow([":START_ID(Actor)", ":END_ID(Actor)", ":TYPE",
+                        *(h.format(role=role) for h in _LINK_HEADER)])
+        w.writerow(longest.see([d["subject"], d["object"], etype, record_id(n),
+                                _cell(d.get("share"), delim), _cell(d.get("role"), delim),
+                                _cell(d.get("start_date"), delim),
+                                _cell(d.get("end_date"), delim),
+                                _cell(list(dict.fromkeys(d.get("sources") or [])), delim)]))
+    return sorted(f"rel_{t}_Actor_Actor.csv" for t in writers)
 
 
 def _write_import_script(tmp: Path, rel_files: Iterable[str], delim: str,

@@ -15,11 +15,13 @@ rarely spells out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from kg.curated import load_table
 from kg.extract.bodies import LAST_BLOC, LAST_STATE, NOT_PERSON, find_bodies, named_orgs
-from kg.extract.words import GROUP_NOUNS, MODIFIERS, NOT_NAMES, NUMBERS, TITLES
+from kg.extract.groups import find_groups
+from kg.extract.mention import Mention, slug
+from kg.extract.words import GROUP_NOUNS, NOT_NAMES, NUMBERS, TITLES
 from kg.resolve.resolver import (
     BLOCS,
     DEMONYMS,
@@ -51,7 +53,8 @@ TITLE_COUNTRY: dict[str, str] = dict(load_table("titles"))
 #: each is a key of SEATS or EXTRA_PLACES.
 THE_LOWER_CASE = ("bloc", "treasury", "kremlin")
 
-_NAME_TOKEN = r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|von der|van der|von|van|de)"
+_NAME_TOKEN = (r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|"
+               r"von der|van der|von|van|de)")  # "Margaret T. Holloway": initials too
 _NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 _TITLED = re.compile(
     r"(?i:\b(?P<title>" + "|".join(re.escape(t) for t in TITLES) + r"))\b,?\s+"
@@ -69,6 +72,7 @@ AGENCIES = re.compile(
     r"CCTV|state media)\b")
 _PRONOUN = re.compile(
     r"\b(?P<p>he|she|it|they|the pair|the two allies|the two countries|the two sides|"
+    r"those countries|these countries|those states|the allies|"
     r"both countries|the two|the (?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+))\b",
     re.I)
 _STATEMENT_REF = re.compile(r"\b(?:the|a|their|its) (?:joint )?statement\b|\bjoint statement\b",
@@ -76,32 +80,6 @@ _STATEMENT_REF = re.compile(r"\b(?:the|a|their|its) (?:joint )?statement\b|\bjoi
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*\w|[A-Za-z0-9]")
 _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
              "ASEAN", "ECOWAS"}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """Words in a sentence that name (or point back to) an actor."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    """country | demonym | person | group | org | pronoun | ref | agency"""
-    code: str | None = None
-    """The actor id of a country/bloc; the country of a person or group."""
-    name: str | None = None
-    count: int | None = None
-    noun: str | None = None
-    title: str | None = None
-    possessive: bool = False
-    how: str = ""
-    """Why this is a mention (for --explain)."""
-
-
-def slug(text: str) -> str:
-    """A short id from a name: ``"Antony Blinken"`` -> ``"antony-blinken"``."""
-    s = re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
-    return (s or "x")[:60].rstrip("-")
 
 
 def _is_demonym(key: str) -> bool:
@@ -145,7 +123,8 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
     while i < len(toks):
         hit = None
         if toks[i][2][0].isupper() or toks[i][2][0].isdigit():
-            for n in range(min(5, len(toks) - i), 0, -1):
+            # up to seven words: "Economic Community of West African States"
+            for n in range(min(7, len(toks) - i), 0, -1):
                 last = toks[i + n - 1]
                 inner = [t[2] for t in toks[i + 1:i + n]]
                 if any(w[0].islower() and w not in ("of", "the", "and") for w in inner) \
@@ -177,99 +156,6 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
         else:
             i += 1
     return found
-
-
-def _count(words: list[str]) -> int | None:
-    for w in words:
-        lw = w.lower().replace(",", "")
-        if lw.isdigit():
-            return int(lw)
-        if lw in NUMBERS:
-            return NUMBERS[lw]
-    return None
-
-
-def _groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention]
-            ) -> list[Mention]:
-    at = {m.start: m for m in places}
-    at_end = {m.end: m for m in places}  # "North Korean": met from its last word
-    out: list[Mention] = []
-    for i, (s, e, word, _poss) in enumerate(toks):
-        noun = word.lower()
-        if noun not in GROUP_NOUNS or (word[0].isupper() and i > 0 and noun != "mps"):
-            continue
-        if i + 1 < len(toks) and toks[i + 1][2].lower() in GROUP_NOUNS \
-                and not text[e:toks[i + 1][0]].strip():
-            continue  # "shipping companies": the noun is the last word, not the first
-        nxt = text[e:e + 40]
-        if re.match(r"\s+(?:[A-Z]{2,}|[A-Z][a-z]+ [A-Z])", nxt) and not re.match(
-                r"\s+(?:in|of|from|on|and)\b", nxt):
-            continue  # "broadcasters RT and Sputnik": the names follow
-        j, code, words = i - 1, None, []
-        while j >= 0:
-            ts, te, w, _poss = toks[j]
-            lw = w.lower()
-            place = at.get(ts) or at_end.get(te)
-            if place is not None and (place.kind == "demonym" or place.possessive or (
-                    place.kind == "country" and len(place.text) <= 4 and j == i - 1)):
-                code = code or place.code
-                words.append(w)
-                j -= 1
-                while j >= 0 and toks[j][1] > place.start:
-                    j -= 1
-                continue
-            if lw in MODIFIERS or lw in NUMBERS or lw.replace(",", "").isdigit() \
-                    or lw in ("a", "handful", "of", "its", "their", "and") \
-                    or (w[0].isupper() and place is None and j == i - 1 and j > 0):
-                if lw == "and" and not (j > 0 and at.get(toks[j - 1][0]) is not None
-                                        and at[toks[j - 1][0]].kind == "demonym"):
-                    break
-                if lw == "of" and not (j > 0 and toks[j - 1][2].lower() in set(NUMBERS) | {
-                        "handful", "its", "their"}) and toks[j + 1][2].lower() not in (
-                        "its", "their"):
-                    break
-                words.append(w)
-                j -= 1
-                continue
-            break
-        while j + 1 < i and toks[j + 1][2].lower() in ("a", "and", "of", "its", "their"):
-            if toks[j + 1][2].lower() == "a" and j + 2 < i and toks[j + 2][2] == "handful":
-                break
-            j += 1
-        start = toks[j + 1][0] if j + 1 < i else s
-        end = e
-        if code is None:
-            m = re.match(r"\s+(?:of|from|in)\s+(?:the\s+)?", text[e:])
-            if m:
-                after = [p for p in places if p.start == e + m.end()]
-                if after:
-                    code, end = after[0].code, after[0].end
-                    if after[0].kind == "demonym":
-                        nm = re.match(r"\s+[A-Z]\w+", text[end:])
-                        end += nm.end() if nm else 0
-        count = _count(words)
-        if code is None and count is None:
-            continue
-        out.append(Mention(start, end, text[start:end], "group", code,
-                           name=text[start:end], count=count, noun=noun,
-                           how="group noun" + (" + demonym" if code else "")))
-    # "10 European individuals and four institutions": the second inherits the country.
-    for k in range(1, len(out)):
-        a, b = out[k - 1], out[k]
-        if b.code is None and re.fullmatch(r",?\s+and\s+|,\s+", text[a.end:b.start]):
-            out[k] = replace(b, code=a.code, how=b.how + " (country from the group before)")
-    # "Russian and Ukrainian officials": one group per demonym.
-    split: list[Mention] = []
-    for g in out:
-        dems = [p for p in places if p.kind == "demonym" and g.start <= p.start < g.end]
-        if len(dems) > 1 and " and " in g.text:
-            for d in dems:
-                split.append(replace(g, code=d.code, how=g.how + " (coordinated demonyms)"))
-        else:
-            split.append(g)
-    return split
-
-
 
 
 def _persons(text: str, places: list[Mention]) -> list[Mention]:
@@ -324,15 +210,18 @@ def _overlaps(m: Mention, taken: list[Mention]) -> bool:
 
 
 def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
-                  last_bloc: str | None = None, last_state: str | None = None
-                  ) -> list[Mention]:
+                  last_bloc: str | None = None, last_state: str | None = None,
+                  heads: dict[str, str] | None = None) -> list[Mention]:
     """Every actor mention in a sentence, in order; ``known_people`` maps a name token
     ("Lavrov") of someone named earlier to their first mention.
 
     A description that points back (:mod:`kg.extract.bodies`) takes the bloc or state the
     article named last: "the bloc" the last bloc named before it in the sentence, else
-    ``last_bloc``, else the EU; "the ministry" ``last_state``, else the last state named
-    before it in the sentence, else it is dropped."""
+    ``last_bloc``, else the EU; "the ministry" ``last_state``, else the first state named
+    before it in the sentence (its subject), else it is dropped. ``heads`` (head noun ->
+    actor id, see :func:`named_heads`) goes first: "the ministry" is the state whose
+    ministry was named last ("The Russian Foreign Ministry published ... the ministry
+    warned"), "the council" the bloc whose council was."""
     toks = _tokens(text)
     places = _places(text, toks)
     taken: list[Mention] = []
@@ -345,7 +234,7 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
         if not _overlaps(p, taken) and not _overlaps(p, bodies):
             taken.append(p)
     taken += [b for b in bodies if not _overlaps(b, taken)]
-    for g in _groups(text, toks, places):
+    for g in find_groups(text, toks, places):
         if not _overlaps(g, [t for t in taken if t.kind != "group"]):
             taken.append(g)
     for o in [Mention(b.start, b.end, b.text, "org", name=b.code, how=b.how)
@@ -373,24 +262,54 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
         if not _overlaps(r, taken):
             taken.append(r)
     taken.sort(key=lambda m: m.start)
-    return _point_back(taken, last_bloc, last_state)
+    return _point_back(taken, last_bloc, last_state, heads or {})
 
 
-def _point_back(ms: list[Mention], bloc: str | None, state: str | None) -> list[Mention]:
+#: Head nouns of government and bloc bodies that a later "the <noun>" points back to.
+_HEADS = ("ministry", "council", "government", "commission", "administration", "cabinet")
+_HEAD_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*|\s+and|\s+of){0,4}\s+(?P<h>"
+                         + "|".join(_HEADS) + r")\b", re.I)
+
+
+def named_heads(text: str, ms: list[Mention]) -> dict[str, str]:
+    """Head nouns of bodies a sentence names with their state or bloc ("The Russian Foreign
+    Ministry", "the AU's Peace and Security Council"): head noun -> actor id."""
+    out: dict[str, str] = {}
+    for m in ms:
+        if m.kind not in ("country", "demonym") or not m.code or m.code.startswith("@"):
+            continue
+        words = m.text.lower().split()
+        head = words[-1] if words and words[-1] in _HEADS else None
+        if head is None:
+            hm = _HEAD_AFTER.match(text, m.end)
+            head = hm["h"].lower() if hm else None
+        if head is not None and not m.how.startswith("bloc or government described ('the"):
+            out[head] = m.code
+    return out
+
+
+def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
+                heads: dict[str, str]) -> list[Mention]:
     out = []
     country = None
     for m in ms:
+        head = m.text.lower().split()[-1] if m.code in (LAST_BLOC, LAST_STATE) else None
+        if head in heads:
+            m = replace(m, code=heads[head], how=m.how + f", the last {head} named "
+                        f"({heads[head]})")
         if m.code == LAST_BLOC:
             m = replace(m, code=bloc or "eu", how=m.how + (
                 f", the last bloc named ({bloc})" if bloc else ", no bloc named before: the EU"))
         elif m.code == LAST_STATE:
             back = state or country
+            if back is None and m.text.lower().endswith("administration"):
+                back = "us"  # "the administration", no state named: Washington's, in news usage
             if back is None:
                 continue
             m = replace(m, code=back, how=m.how + f", the last state named ({back})")
         if m.kind == "country" and m.code in BLOCS:
             bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2:
-            country = m.code
+            country = country or m.code  # the first state named: the sentence's subject
         out.append(m)
     return out

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kg.curated import load_table
+
 __all__ = ["LAST_BLOC", "LAST_STATE", "NOT_PERSON", "ORG_WORDS", "Body", "find_bodies",
            "named_orgs"]
 
@@ -76,7 +78,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:minister|member))"), LAST_BLOC),
     (re.compile(r"\b[Tt]he\s+(?:(?:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
                 r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration)\b"), LAST_STATE),
+    (re.compile(r"\b[Aa]\s+(?:foreign\s+)?ministry\s+spokes(?:man|woman|person)\b"), LAST_STATE),
 ]
+_TITLES = load_table("titles")
+# "the national security adviser warned": an office holder not named speaks for the state
+# whose office it is by default (kg/curated/titles.yaml), unless a name follows.
+_PATTERNS.append((re.compile(r"\b[Tt]he\s+(?i:" + "|".join(
+    re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\b(?!\s+[A-Z])"),
+    "@title"))
 _PREFIX_CODE = {"ECOWAS": "ecowas", "AU": "au-union", "African Union": "au-union"}
 # A ministry or government with its country just before it ("Russia's foreign ministry",
 # "the Chinese government") is already that country's mention.
@@ -100,6 +109,8 @@ def find_bodies(text: str) -> list[Body]:
             if code == "size":
                 n = _size(m["n"])
                 c = _BY_SIZE.get(n) if n is not None else None
+            elif code == "@title":
+                c = _TITLES[" ".join(m.group().lower().split()[1:])]
             elif code == "@prefix":
                 c = next(v for k, v in _PREFIX_CODE.items() if k in m.group())
             elif code == LAST_STATE and m.start() > 0 and _OWNED.search(text[:m.start()]):

@@ -55,6 +55,10 @@ class Doc:
     """The last bloc named (for "the bloc", "the council")."""
     last_country: str | None = None
     """The last state named (for "the ministry" when no state has acted or spoken)."""
+    heads: dict[str, str] = field(default_factory=dict)
+    """Head noun ("ministry", "council") -> the state or bloc whose body was named last."""
+    recent: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    """(imposer ids, target ids) of every event found so far, in order."""
     groups_by_count: dict[int, str] = field(default_factory=dict)
     last_event_date: str | None = None
     """Date of the last event whose date the text gave (carried to undated follow-ups)."""

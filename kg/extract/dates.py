@@ -3,7 +3,8 @@
 "on Monday" means the most recent Monday on or before the publication date (news reports
 the past); "yesterday" the day before; "last week" the month (or, when that week spans two
 months, the year) of the previous calendar week, because a day would claim more than the
-text says; "last month"/"last year" a partial date. Explicit dates ("March 22, 2021",
+text says; "last month"/"last year", "in July", "in late July 2017" and "in 2018" a partial
+date. Explicit dates ("March 22, 2021",
 "22 March", "2021-03-22") are taken as written; a date without a year takes the
 publication year, or the year before if that would put it after publication.
 
@@ -39,6 +40,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
                        + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    # "in January 2022", "in late July": a month (of the publication year or the year
+    # before, whichever is not after publication); "in 2018": a year
+    ("month", re.compile(r"\bin\s+(?:early\s+|late\s+|mid-)?" + _MON
+                         + r"(?:\s+(?P<y>\d{4}))?\b(?!\s+\d)", re.I)),
+    ("year", re.compile(r"\bin\s+(?:early\s+|late\s+|mid-)?(?P<y>(?:19|20)\d\d)\b(?!-)", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<wd>"
                            + "|".join(_DAYS) + r")(?:['’]s)?\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
@@ -93,6 +99,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date) -> str | None:
             except ValueError:
                 return None
         return day.isoformat()
+    if kind == "month":
+        month = _MONTHS[m["mon"].lower().rstrip(".")]
+        year = int(m["y"]) if m["y"] else ref.year - (month > ref.month)
+        return f"{year:04d}-{month:02d}"
+    if kind == "year":
+        return m["y"] if int(m["y"]) <= ref.year else None
     if kind == "weekday":
         back = (ref.weekday() - _DAYS.index(m["wd"].lower())) % 7
         if m.group().lower().startswith("last") and back == 0:

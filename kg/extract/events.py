@@ -17,139 +17,54 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
+from kg.extract.anchors import (
+    anchors,
+    clause_start,
+    coordinated,
+    forward_list,
+    object_of_verb_before,
+)
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
-from kg.extract.fields import Event, date_of, reasons_of
-from kg.extract.frames import Anchor, capitalised_names, frame_anchors, noun_phrase_anchors
+from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
+from kg.extract.frames import (
+    capitalised_names,
+)
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
     SANCTION_NOUN,
     STANDALONE,
     STATUS_MODIFIERS,
-    TRIGGERS,
 )
 from kg.extract.text import Sentence
-from kg.model.vocab import Status
+from kg.model.vocab import Reason, Status
+from kg.resolve.classify import classify_reason
+from kg.resolve.resolver import BLOCS
 
 __all__ = ["Event", "find_events"]
 
-_BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhich\b|"
-                    r"\bthat\b|,\s+as\b|\bwhen\b|\bif\b|\bbecause\b|\bdespite\b|\bsaying\b|"
-                    r"[“”\"]")
-_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
-                    r"\s*(?:the\s+)?", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _TARGET_STOP = re.compile(
-    r"[;:]|,\s+(?:including|which|who|while|but|as|and|\w+ing)\b|"
+    r"[;:]|,\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
+    r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
     r"by (?:the )?[A-Z])\b")
-_NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
-                           r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
-                           r"reimpos\w*)", re.I)
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
-
-
-def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _BREAK.finditer(text, 0, pos):
-        start = m.end()
-    return start
 
 
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 
 
-_BARE_MEASURES = re.compile(
-    r"(?:restrictive|punitive|economic|new|its|their|own|nuclear-related|targeted|financial|"
-    r"coordinated|tougher|further|individual|unilateral|coercive|trade|similar|such|these|"
-    r"retaliatory|fresh)\s+$", re.I)
-
-
-def _anchors(text: str, ms: list[Mention]) -> list[Anchor]:
-    """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
-    found: list[Anchor] = []
-    used: set[int] = set()
-    free: list[tuple[int, int]] = []  # sanction nouns no verb governs
-    for n in SANCTION_NOUN.finditer(text):
-        bare = n.group().lower() == "measures" and not _BARE_MEASURES.search(text[:n.start()])
-        window_start = max(_clause_start(text, n.start()), n.start() - 70)
-        best = None
-        for status, rx in TRIGGERS:
-            for v in rx.finditer(text, window_start, n.start()):
-                if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
-                        r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
-                    continue  # "Russia's ban on food imports": a noun, not the verb
-                if best is None or v.start() > best[0]:
-                    best = (v.start(), v.end(), status)
-        if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
-                                         re.I | re.S):
-            best = None  # "hit back at Washington's sanctions": the sanctions answered
-        if best is not None:
-            if best[0] in used:
-                continue
-            used.add(best[0])
-            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], "verb"))
-            continue
-        if bare:
-            continue
-        pm = _NOUN_PASSIVE.match(text[n.end():])
-        if pm:
-            verb = pm["v"].lower()
-            status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
-            found.append(Anchor(n.start(), n.end() + pm.end(), status,
-                                text[n.start():n.end() + pm.end()], "passive"))
-        else:
-            free.append((n.start(), n.end()))
-    for v in STANDALONE.finditer(text):
-        word = v.group().lower()
-        if word in ("sanction", "sanctions") and not re.search(
-                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I):
-            continue  # the noun, not "will sanction"/"decided to sanction"
-        if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
-            continue  # "the sanctioned companies": an adjective
-        if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
-                                                                 text[v.end():]):
-            continue
-        if any(a.start <= v.start() < a.end for a in found):
-            continue
-        passive = bool(_PASSIVE.search(text[:v.start()]))
-        found.append(Anchor(v.start(), v.end(), Status.IMPOSED, v.group(),
-                            "passive" if passive else "object"))
-    for a in frame_anchors(text):
-        if not any(f.start < a.end and a.start < f.end for f in found):
-            found.append(a)
-    owners = [(m.start, m.end, m.possessive) for m in ms if m.kind in ("country", "demonym")
-              and m.code and (m.possessive or m.kind == "demonym" or m.how == "abbreviation"
-                              or m.text.replace(".", "") in ("US", "EU", "UN", "UK"))]
-    for a in noun_phrase_anchors(text, free, owners):
-        if not any(f.start < a.end and a.start < f.end for f in found):
-            found.append(a)
-    found.sort()
-    return found
-
-
-def _coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
-    chain = [ms[idx]]
-    j = idx - 1
-    while j >= 0 and _COORD.fullmatch(text[ms[j].end:chain[0].start]) and \
-            text[ms[j].end:chain[0].start].strip():
-        chain.insert(0, ms[j])
-        j -= 1
-    return chain
-
-
-def _forward_list(ms: list[Mention], first: int, text: str, stop: int) -> list[Mention]:
-    chain = [ms[first]]
-    k = first + 1
-    while k < len(ms) and ms[k].start < stop and _COORD.fullmatch(text[chain[-1].end:ms[k].start]):
-        chain.append(ms[k])
-        k += 1
-    return chain
-
-
+#: Words before a sentence's first actor when that actor is the subject ("The", "On
+#: Friday, the"), so a later "it" means it.
+_SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
+                            re.I)
+_SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\b")
+_NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
+_MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -160,12 +75,21 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
         p = m.text.lower()
         if p == "it":
             prior = [x for x in ms if x.end <= m.start and x.kind == "country"]
+            spoke = [x for x in prior if _SAID_AFTER.match(sent.text, x.end)]
+            if spoke:
+                # "..., the AU's Peace and Security Council said, warning that it would":
+                # the one who spoke
+                prior = spoke[-1:]
+            elif prior and _SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
+                # "The AU suspended Burkina Faso and said it would ...": the subject
+                prior = prior[:1]
             if prior:
                 cid = doc.actor_of(prior[-1], sent.start)
                 return [Resolved(cid, m.text, f"'it' = {prior[-1].text}", m.start)] if cid else []
             if doc.last_state:
                 return [Resolved(doc.last_state, m.text, "'it' = the last state named", m.start)]
-        if p in ("they", "the pair", "the two allies", "the two countries", "both countries") \
+        if p in ("they", "the pair", "the two allies", "the two countries", "both countries",
+                 "those countries", "these countries", "those states", "the allies") \
                 and doc.last_multi:
             return [Resolved(a, m.text, "the actors named together before", m.start)
                     for a in doc.last_multi]
@@ -185,14 +109,14 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     low = text.lower()
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
-    anchors = _anchors(text, ms)
-    for n_anchor, (a_start, a_end, status, words, mode) in enumerate(anchors):
+    found = anchors(text, ms)
+    for n_anchor, (a_start, a_end, status, words, mode) in enumerate(found):
         passive = mode == "passive"
-        limit = anchors[n_anchor + 1][0] if n_anchor + 1 < len(anchors) else len(text)
+        limit = found[n_anchor + 1][0] if n_anchor + 1 < len(found) else len(text)
         ex: dict[str, Any] = {"sentence": sent.index, "trigger": {"words": words,
                                                                    "status": str(status)}}
         conf = 0.6
-        cstart = _clause_start(text, a_start)
+        cstart = clause_start(text, a_start)
         pre = low[max(cstart, a_start - 60):a_start]
         # A modal or negation before a coordinated verb ("would respond and announced
         # sanctions") governs that verb, not the trigger: look only past the last "and".
@@ -224,6 +148,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 r"\b(?:will|would|could)\s+(?:\w+\s+)?$", pre):
             status = Status.THREATENED  # "Should troops cross the border, ... will impose"
             ex["status_modifier"] = "a condition before the clause"
+        if mode == "np" and _MODAL_AFTER.match(text, a_end):
+            # "new British sanctions would be met with a firm response": a hypothesis
+            doc.note_skip(sent.index, text[a_start:a_end], "sanctions spoken of as a "
+                          "hypothesis (a modal verb follows)")
+            continue
         subject_target = bool(re.match(r"brac|fac", words, re.I))
         before = [i for i, m in enumerate(ms) if cstart <= m.start and m.end <= a_start]
         imposers: list[Resolved] = []
@@ -236,7 +165,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 k = next((i for i, m in enumerate(ms) if m.start >= a_end + bym.end()
                           and m.kind in _IMPOSER_KINDS), None)
                 if k is not None and ms[k].start - (a_end + bym.end()) <= 4:
-                    for m in _forward_list(ms, k, text, len(text)):
+                    for m in forward_list(ms, k, text, len(text)):
                         imposers += _resolve(m, doc, sent, ms, True)
                         by_end = max(by_end, m.end)
             if subject_target:
@@ -247,19 +176,36 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
-            if passive and not imposers:
+            if subject_target and re.search(r"\bor\s+$", pre):
+                status = Status.THREATENED  # "... until July to offer a timetable or face"
+            if not imposers:
                 said = re.search(r"\b(?:said|says|announced|announces|decided)\b",
                                  text[:a_start])
                 who = [m for m in ms if said and m.end <= said.start()
                        and m.kind in ("country", "person") and m.code]
+                after = [m for m in ms if m.start > a_end and m.kind == "country"
+                         and re.match(r"\s+(?:said|says|announced)\b", text[m.end:])
+                         and re.search(r",\s*(?:the\s+)?$", text[:m.start])]
                 if who:
                     imposers += _resolve(who[-1], doc, sent, ms, True)
+                elif after:  # "Mali was suspended after the coup, the African Union said"
+                    imposers += _resolve(after[0], doc, sent, ms, True)
                 elif doc.last_state:
                     imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
                                              "that acted or spoke", a_start))
+        elif mode == "rel":  # "the sanctions those countries imposed": the clause's subject
+            n_end = SANCTION_NOUN.match(text, a_start)
+            for m in ms:
+                if n_end and n_end.end() < m.start and m.end <= a_end and m.kind in (
+                        "country", "pronoun"):
+                    imposers += _resolve(m, doc, sent, ms, True)
         elif mode == "np":
             for m in ms:
-                if m.start == a_start and m.kind == "demonym" and m.code:
+                if m.start == a_start and m.code == "un":
+                    cid = doc.country("unsc")  # UN sanctions are the Security Council's
+                    imposers += [Resolved(cid, m.text, m.how + "; UN sanctions are the "
+                                          "Security Council's", m.start)] if cid else []
+                elif m.start == a_start and m.kind == "demonym" and m.code:
                     cid = doc.country(m.code)  # "the American embargo on Cuba"
                     imposers += [Resolved(cid, m.text, m.how, m.start)] if cid else []
                 elif m.start == a_start:
@@ -283,10 +229,33 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                           first.start)] if cid else []
                 elif first is not None:
                     imposers += _resolve(first, doc, sent, ms, True)
-            if cands:
-                for m in _coordinated(ms, cands[-1], text):
-                    if m.kind in _IMPOSER_KINDS:
-                        imposers += _resolve(m, doc, sent, ms, True)
+            which = _WHICH_BEFORE.search(text, 0, a_start)
+            if not cands and which:
+                # "alongside the US, Canada and the UK, which imposed new sanctions"
+                cands = [i for i, m in enumerate(ms) if m.end <= which.start()
+                         and m.kind == "country"][-1:]
+            chain: list[Mention] = []
+            if cands and _NOMINAL_BEFORE.search(text, 0, a_start):
+                # "The administration granted a license ... in Venezuela, a modest easing of
+                # sanctions": a noun in apposition; the subject of the clause acts
+                chain = forward_list(ms, cands[0], text, a_start)
+            elif cands:
+                chain = coordinated(ms, cands[-1], text)
+                earlier = [i for i in cands if ms[i].end <= chain[0].start]
+                if earlier and object_of_verb_before(text, chain, a_start):
+                    # "ECOWAS members kept Mali, Burkina Faso and Guinea suspended and
+                    # imposed travel bans": the list is the object of the first verb; the
+                    # subject before it imposes
+                    chain = coordinated(ms, earlier[-1], text)
+            for m in chain:
+                if m.kind in _IMPOSER_KINDS:
+                    imposers += _resolve(m, doc, sent, ms, True)
+        if not imposers and not passive and doc.recent and mode != "np":
+            # "The British-drafted text also renewed the arms embargo on Somalia": no actor
+            # before the verb; the imposers of the event before act again
+            imposers = [Resolved(i, "", "no imposer in the sentence: the imposers of the "
+                                 "event before", a_start) for i in doc.recent[-1][0]]
+            conf -= 0.15
         # Targets.
         if passive or subject_target:
             orgs = capitalised_names(text, cstart, a_start, ms)
@@ -294,7 +263,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             cands = [i for i, m in enumerate(mset) if m.kind in _TARGET_KINDS
                      and cstart <= m.start and m.end <= a_start]
             if cands:
-                for m in _coordinated(mset, cands[-1], text):
+                for m in coordinated(mset, cands[-1], text):
                     targets += _resolve(m, doc, sent, ms, False)
             t_end = max(a_end, by_end)
         else:
@@ -333,6 +302,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     break
                 else:
                     t_lo = -1
+                    # "imposed new Myanmar sanctions": the state named inside
+                    targets += [r for m in ms if mode == "verb" and a_start < m.start
+                                and m.end <= a_end
+                                and m.kind == "country" and not m.possessive
+                                and m.code not in BLOCS
+                                for r in _resolve(m, doc, sent, ms, False)]
             stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
             if t_lo >= 0 and not targets:
@@ -345,17 +320,24 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if m.kind == "person":
                         doc.people.setdefault((m.name or "").split()[-1], m)
         imposer_ids = {r.id for r in imposers}
-        if imposers and not targets and status in (Status.LIFTED, Status.EASED,
-                                                   Status.EXPECTED, Status.EXTENDED):
+        if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the
             # nuclear-related sanctions": the state named first in the sentence
             first = next((m for m in ms if m.kind == "country" and m.code and
-                          len(m.code) == 2 and m.code not in imposer_ids), None)
+                          len(m.code) == 2 and m.code not in BLOCS
+                          and m.code not in imposer_ids), None)
             if first is not None:
                 targets += [replace(r, how=r.how + " (no target after the trigger: the first "
                                     "other state in the sentence)")
                             for r in _resolve(first, doc, sent, ms, False)]
                 conf -= 0.15
+        if mode == "rel" and imposers and not targets:
+            targets = background_targets(text, a_start, imposer_ids, events, doc)
+        elif imposers and not targets and mode != "np":
+            # "ECOWAS had imposed a trade and financial embargo in January": the state the
+            # article is about
+            targets = topic_targets(imposer_ids, doc)
+            conf -= 0.15
         targets = [t for t in targets if t.id not in imposer_ids]
         targets = list({t.id: t for t in targets}.values())
         imposers = list({r.id: r for r in imposers}.values())
@@ -369,13 +351,25 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             conf += 0.1
         conf += 0.1 if any(not t.id.endswith(("officials", "individuals")) for t in targets) else 0
         ev = Event(sent, (a_start, a_end), status, imposers, targets, explain=ex)
-        reasons_of(ev, text[:max(limit, t_end)], cstart, t_end, words)
+        # a background sanction answered ("in retaliation for the sanctions X imposed") is
+        # not itself retaliation: its reasons are read from the clause on
+        reasons_of(ev, text[:max(limit, t_end)], a_start if mode == "rel" else cstart, t_end,
+                   words)
+        if not ev.reasons and ex.get("status_modifier") == "a condition before the clause":
+            # "Should troops cross the border, ... will impose": the condition is the reason
+            cond = classify_reason(text[:text.find(",", 0, a_start) + 1], pick="first")[0]
+            if cond.reason is not Reason.OTHER:
+                ev.reasons.append((cond.reason, None))
+                ex["reasons"] = [{"category": str(cond.reason), "keyword": cond.words,
+                                  "from": "the condition"}]
         conf += 0.05 if ev.reasons else 0
         date_of(ev, dates, doc)
         ev.confidence = round(max(0.05, min(0.95, conf)), 2)
         ex.update(imposers=[r.explain() for r in imposers],
                   targets=[r.explain() for r in targets], confidence=ev.confidence)
-        doc.last_state = imposers[0].id
+        doc.recent.append(([r.id for r in imposers], [t.id for t in targets]))
+        if mode != "rel":
+            doc.last_state = imposers[0].id
         if len(imposers) > 1:
             doc.last_multi = [r.id for r in imposers]
         events.append(ev)

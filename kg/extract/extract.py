@@ -34,15 +34,16 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
-from kg.extract.actors import Mention, find_mentions, slug
+from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
+from kg.extract.fields import followup_reasons
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
-from kg.model.vocab import Status
+from kg.model.vocab import Stance, Status
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import BLOCS, Resolver
 
@@ -110,7 +111,8 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
             else doc.last_country
         ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
-                                     last_state=state), doc)
+                                     last_state=state, heads=doc.heads), doc)
+        doc.heads.update(named_heads(sent.text, ms))
         for m in ms:
             if m.kind == "person" and m.name and not m.how.startswith("surname"):
                 absolute = replace(m, start=m.start + sent.start, end=m.end + sent.start)
@@ -119,12 +121,18 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                     if tok[0].isupper() and len(tok) > 1:
                         doc.people.setdefault(tok, absolute)
         countries = [m for m in ms if m.kind == "country"]
+        chain: list[Mention] = []
         for a, b in itertools.pairwise(countries):
-            if re.fullmatch(r"\s*(?:,|and|, and)\s*", sent.text[a.end:b.start]):
-                ids = [doc.country(a.code or ""), doc.country(b.code or "")]
+            # "the United States, the EU, Canada and Norway": the whole list is named together
+            if re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?", sent.text[a.end:b.start]):
+                chain = [*(chain if chain and chain[-1] is a else [a]), b]
+                ids = [doc.country(m.code or "") for m in chain]
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
         events += find_events(sent, ms, doc)
+        if len(events) == first and events:
+            last = events[-1].sentence.index
+            followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 
@@ -226,6 +234,7 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
             about_actors=[a for a in s.about_actors if a not in spk], sources=[cite],
             confidence=s.confidence))
         st_explain.append({"quote": s.sentence.text, **s.explain})
+    statements, st_explain = _drop_neutral_repeats(statements, st_explain)
     for st, ex in zip(statements, st_explain, strict=True):
         explain[st.id] = ex
     used: set[str] = set()
@@ -239,6 +248,30 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     ds = Dataset(sources=[source, *sources], actors=actors, sanctions=sanctions,
                  statements=statements)
     return Extraction(ensure_valid(ds), doc.text, explain, doc.skipped)
+
+
+def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]]
+                          ) -> tuple[list[Statement], list[dict[str, Any]]]:
+    """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
+    article: "Bishop told the House ..." then "She condemned ..." is one statement, the
+    condemnation. Its citation is kept on the stance-taking statement; ids are renumbered
+    in order."""
+    stanced = {tuple(st.speakers): st for st in statements if st.stance is not Stance.OTHER}
+    kept: list[tuple[Statement, dict[str, Any]]] = []
+    for st, ex in zip(statements, explain, strict=True):
+        other = stanced.get(tuple(st.speakers))
+        if st.stance is Stance.OTHER and other is not None:
+            if all(c.start != st.sources[0].start for c in other.sources):
+                other.sources.append(st.sources[0])
+            other.about_sanctions += [a for a in st.about_sanctions
+                                      if a not in other.about_sanctions]
+            continue
+        kept.append((st, ex))
+    out = []
+    for n, (st, _ex) in enumerate(kept, 1):
+        prefix = st.id.rsplit("-", 1)[0]
+        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
+    return out, [ex for _st, ex in kept]
 
 
 def _with_references(actors: list[Actor],

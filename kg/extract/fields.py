@@ -15,8 +15,10 @@ from kg.extract.lexicon import REASON_CUE, RETALIATION
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
+from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "date_of", "reasons_of"]
+__all__ = ["Event", "background_targets", "date_of", "followup_reasons", "reasons_of",
+           "topic_targets"]
 
 _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
                        r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
@@ -98,3 +100,87 @@ def date_of(ev: Event, dates: list[Any], doc: Doc) -> None:
     else:
         ev.date = doc.last_event_date
         ev.explain["date"] = {"value": ev.date, "how": "carried over from the event before"}
+
+
+_ANSWERED = re.compile(r"(?:retaliat\w*|answer(?:s|ed|ing)?|in response to|in return for|"
+                       r"respon(?:se|ding|ded|ds) to|hit(?:s|ting)? back at|against)\s+"
+                       r"(?:for\s+)?(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+def background_targets(text: str, start: int, imposers: set[str], events: list[Event],
+                       doc: Doc) -> list[Resolved]:
+    """Targets of a sanction a relative clause names without them ("the measures the EU
+    took in January"): the sanctions another event of the text is about. After a cue of
+    answering ("in retaliation for the sanctions those countries imposed") they are the
+    imposers of the latest event before (the answering side); otherwise the state targets
+    of the latest event before that has any ("brings Switzerland into line with the
+    measures the EU took": Venezuela). ``events``: the sentence's events so far; the
+    article's come from ``doc.recent``."""
+    history = [([r.id for r in e.imposers], [t.id for t in e.targets]) for e in events]
+    history = doc.recent + history[len(history):]  # doc.recent already holds them
+    if _ANSWERED.search(text[:start]):
+        for imps, _tgts in reversed(history):
+            found = [i for i in imps if i not in imposers]
+            if found:
+                return [Resolved(i, "", "the side this answers (imposers of the event "
+                                 "before)", start) for i in found]
+        return []
+    for _imps, tgts in reversed(history):
+        found = [t for t in tgts if _is_state(t) and t not in imposers]
+        if found:
+            return [Resolved(t, "", "the state targets of the event before", start)
+                    for t in found]
+    return []
+
+
+def _is_state(aid: str) -> bool:
+    """An ISO 3166 state id ("ml"), not a bloc ("g7", "eu")."""
+    return len(aid) == 2 and aid.isalpha() and aid not in BLOCS
+
+
+def topic_targets(imposers: set[str], doc: Doc) -> list[Resolved]:
+    """Targets of a sanction whose sentence names none ("ECOWAS had imposed a trade and
+    financial embargo in January", "ordered immediate sanctions"): the state targets of
+    the latest event before, else the last state the article named; never an imposer."""
+    for _imps, tgts in reversed(doc.recent):
+        found = [t for t in tgts if _is_state(t) and t not in imposers]
+        if found:
+            return [Resolved(t, "", "no target in the sentence: the state targets of the "
+                             "event before", -1) for t in found]
+    cid = doc.country(doc.last_country) if doc.last_country else None
+    if cid and cid not in imposers:
+        return [Resolved(cid, "", "no target in the sentence: the last state named", -1)]
+    return []
+
+
+_BACK_REF = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:sanctions|measures|move|moves|decision|step|steps|ban|bans|penalties|embargo|suspension|"
+                       r"restrictions)\b")
+
+
+def followup_reasons(text: str, events: list[Event]) -> None:
+    """Reasons a sentence without a sanction of its own gives for the sanctions before it
+    ("The measures ... follow the junta's plan to delay elections", "The ministry called
+    the move a response to London's hostile course"): when it refers back to them, its
+    retaliation cue and first reason word are added to ``events`` (those of the last
+    sentence that had any) that lack that category."""
+    ref = _BACK_REF.search(text)
+    if ref is None or not events or not (
+            ref.start() == 0 or re.search(r"\bcall(?:s|ed)\s+$", text[:ref.start()], re.I)):
+        return  # the sentence must be about them: "The measures ...", "called the move ..."
+    tail = text[ref.start():]
+    found: list[Reason] = []
+    if RETALIATION.search(tail) or re.search(r"\b(?:a|in) response to\b", tail, re.I):
+        found.append(Reason.RETALIATION)
+    if re.search(r"\b(?:follow(?:s|ed)?|over|because of|in protest at|punish\w*)\b", tail, re.I):
+        first = classify_reason(tail[len(ref.group()):], pick="first")[0]
+        if first.reason not in (Reason.OTHER, Reason.RETALIATION):
+            found.append(first.reason)
+    for ev in events:
+        for cat in found:
+            if cat not in {c for c, _d in ev.reasons}:
+                ev.reasons.append((cat, None))
+                if cat is Reason.RETALIATION and ev.retaliation is None:
+                    ev.retaliation = ref.group()
+                ev.explain.setdefault("reasons", []).append(
+                    {"category": str(cat), "from_next_sentence": text})

@@ -26,7 +26,8 @@ from typing import NamedTuple
 from kg.extract.actors import Mention
 from kg.model.vocab import Status
 
-__all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors"]
+__all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
+           "relative_anchors"]
 
 
 class Anchor(NamedTuple):
@@ -51,11 +52,22 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"barred|shut out|expelled)(?=\s+from\s+(?:all\s+)?(?:the\s+)?(?:[A-Z]|activities|"
          r"entering|travel))"),
      Status.IMPOSED, "passive"),
+    # "Guinea-Bissau was shut out after a military takeover": a suspension without "from"
+    (re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:suspended|shut out|expelled)"
+                r"(?=\s+(?:after|over|following|since|in \d{4})\b)"),
+     Status.IMPOSED, "passive"),
+    # "Four people linked to ... stay on the blacklist"
+    (_rx(r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:on|in)\s+(?:the\s+)?(?:EU\s+)?"
+         r"(?:blacklist|sanctions list|list)\b"), Status.IMPOSED, "passive"),
     (_rx(r"\b(?:stay|stays|remain|remains|remained|stayed)\s+suspended(?=\s+from\b)"),
      Status.EXTENDED, "passive"),
     (re.compile(r"\b(?:kept|keep|keeps|keeping)(?=\s+(?:[A-Z][\w-]*[\s,]+(?:and\s+)?){1,8}"
                 r"suspended\b)"), Status.EXTENDED, "object"),
     (re.compile(r"\bsuspend(?:s|ed|ing)?(?=\s+(?:the\s+)?[A-Z])"), Status.IMPOSED, "object"),
+    # "while keeping Oleg Petrovsky himself on the list": sanctions that stay
+    (re.compile(r"\b(?:keep|keeps|keeping|kept)(?=\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:himself\s+|"
+                r"herself\s+|itself\s+)?(?:on|under)\s+(?:the\s+)?(?:\w+\s+)?(?:list|"
+                r"blacklist|sanctions)\b)"), Status.IMPOSED, "object"),
     (_rx(r"\bdesignat(?:e|es|ed|ing)\b(?!\s+(?:as|by)\b)"), Status.IMPOSED, "object"),
     (_rx(r"\b(?:barred|banned|bars|bans|barring|banning|bar|ban)\b(?=(?:\s+[\w,’'-]+){1,14}?"
          r"\s+from\s+(?:entering|travel|visiting|the country|its territory|coming))"),
@@ -104,6 +116,54 @@ def noun_phrase_anchors(text: str, nouns: list[tuple[int, int]],
             if _NP_GAP.fullmatch(gap) or not gap.strip():
                 out.append(Anchor(o_start, n_end, Status.IMPOSED, text[o_start:n_end], "np"))
             break
+    return out
+
+
+_REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]))?")
+_REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
+                       r"(?:imposed|took|taken|adopted|ordered|introduced|put in place|placed|"
+                       r"slapped|levied)\b", re.I)
+_REL_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
+                          r"(?:already\s+|previously\s+)?(?:imposed|put in place|adopted|"
+                          r"introduced|ordered)\s+by\s+(?:the\s+)?", re.I)
+_REL_KINDS = ("country", "pronoun")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.I)
+
+
+def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
+                     ) -> list[Anchor]:
+    """Sanctions named by a relative clause with their imposer: "the sanctions those
+    countries imposed on Russia", "the suspension its Peace and Security Council ordered",
+    "the measures the EU took in January", "the sanctions already put in place by the
+    European Union, the United States and Canada". Background events, ``imposed``; mode
+    ``rel``, the span running from the noun to the verb (or to the last imposer after
+    "by"). ``nouns``: (start, end) of every sanction noun."""
+    out = []
+    for _n_start, n_end in nouns:
+        pm = _REL_PASSIVE.match(text, n_end)
+        if pm:
+            chain = [m for m in ms if m.start == pm.end() and m.kind in _REL_KINDS]
+            while chain:
+                nxt = [m for m in ms if m.start > chain[-1].end and m.kind == "country"
+                       and _LIST_GAP.fullmatch(text, chain[-1].end, m.start)]
+                if not nxt:
+                    break
+                chain.append(nxt[0])
+            if chain:
+                out.append(Anchor(_n_start, chain[-1].end, Status.IMPOSED,
+                                  text[_n_start:chain[-1].end], "rel"))
+            continue
+        lead = _REL_LEAD.match(text, n_end)
+        subj = [m for m in ms if lead and m.start == lead.end() and m.kind in _REL_KINDS]
+        if not subj:
+            continue
+        end = subj[0].end
+        for m in ms:  # "the sanctions the US and the EU imposed": a list of imposers
+            if m.start > end and m.kind == "country" and _LIST_GAP.fullmatch(text, end, m.start):
+                end = m.end
+        vm = _REL_VERB.match(text, end)
+        if vm:
+            out.append(Anchor(_n_start, vm.end(), Status.IMPOSED, text[_n_start:vm.end()], "rel"))
     return out
 
 

@@ -103,7 +103,8 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
             if prior:
                 return [prior[-1]], "cited/quoted as saying"
         return None
-    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and m.kind in _SPEAKER_KINDS
+    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
+        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
               and not _in_quotes(text, m.start)]
     in_seg = [i for i in before if ms[i].start >= lo]
     pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
@@ -119,11 +120,17 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         return None  # "..., doctors say": the subject is not an actor
     chain = [ms[pick]]
     j = pick - 1
+    links = []
     while ms[pick].kind not in ("pronoun", "ref") and j >= 0 and ms[j].kind in (
             "country", "person", "group") and re.fullmatch(
             r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[ms[j].end:chain[0].start]):
+        links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
+    if links and "and" not in links[0]:
+        # "... will hit the United States, the ministry warned": a comma alone is the end
+        # of the reported words, not a list of speakers (a list's last link is "and").
+        chain = chain[-1:]
     return chain, "nearest actor before the verb"
 
 
@@ -207,6 +214,14 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
+            own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
+                   for x in speakers}
+            if stance is Stance.CALLS_FOR and any(
+                    events[i].status in ("imposed", "extended") and own & {
+                        r.id for r in events[i].imposers} for i in sentence_events):
+                # "These individuals must face consequences," the Treasury Secretary said as
+                # the department sanctioned 17 people: the imposing side backs its measure
+                stance, scue = Stance.SUPPORTS, "speaks for the side imposing in this sentence"
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
                           "speakers": [s.explain() for s in speakers],

@@ -61,7 +61,8 @@ class Index:
                 aliases=list(d.get("aliases") or []), weak_aliases=[],
                 country=d.get("country"),
                 member_of=[], part_of=None, count=None, description=None, wikidata_id=None,
-                position=None, identifiers={}, sources=[], draft=False))
+                position=None, identifiers={}, birth_dates=[], nationalities=[], merged_from=[],
+                sources=[], draft=False))
         return Resolver(actors)
 
     @cached_property

@@ -165,7 +165,7 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
     and written in the format of ``output``'s suffix. The report also lists the merges. When
     nothing could be imported, nothing is written.
     """
-    from kg.merge import merge_datasets
+    from kg.merge import merge
     from kg.readwrite.load import load
     from kg.readwrite.write import write_dataset
 
@@ -175,8 +175,12 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
     existing = [load(merge_with)] if merge_with else []
     ds, report = import_dataset(kind, paths, progress=progress)
     if not report.empty:
-        ds, merges = merge_datasets([*existing, ds], window_days=window_days)
+        result = merge([*existing, ds], window_days=window_days)
+        ds, merges = result.dataset, result.merges
         report.merges = merges
+        if result.possible_duplicates:
+            report.note("possible duplicates left apart (same name, not merged: `kg merge "
+                        "--format json` lists them with why)", len(result.possible_duplicates))
         report.merged += sum(len(m.merged) for m in merges if m.rule != "same id")
         write_dataset(ensure_valid(ds), output)
     return report

@@ -22,7 +22,10 @@ published by its agency; the agency (OFAC, BIS, DDTC, ISN) is the sanction's aut
 (:func:`kg.ingest.bodies.body`). Treasury lists' ``programs`` are OFAC tags mapped to reasons
 (:data:`kg.ingest.crosswalks.OFAC_PROGRAMS`); the other lists' programmes, or the list's
 name when there are none, are kept as ``other`` with their words. The measures are the
-list's; the Federal Register notice and licence terms are the legal basis.
+list's; the Federal Register notice and licence terms are the legal basis. The dates of
+birth and the nationalities and citizenships (ISO codes) are the actor's ``birth_dates`` and
+``nationalities``, each value that cannot be read reported; ``ids`` become identifiers under
+the standard schemes (``passport``, ``national_id``, ``imo``, ...).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from kg.ingest.common import (
     text_slug,
 )
 from kg.ingest.crosswalks import ofac_program_reasons
+from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import AGENCIES, CslList, csl_list
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
@@ -55,7 +59,7 @@ _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
 _REQUIRED = ("_id", "source", "name")
 _ID_KEYS = {"passport": "passport", "national id no.": "national_id",
             "national id": "national_id", "imo": "imo", "vessel registration identification":
-            "imo", "tax id no.": "tax_id"}
+            "imo", "tax id no.": "tax_number"}
 _MAX_TEXT = 4000
 
 
@@ -128,11 +132,7 @@ def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:
     plain = {
         "csl_id": row["_id"],
         "ofac_uid": row.get("entity_number") if lst and lst.programs_are_ofac else None,
-        "birth_date": "; ".join(split_values(row.get("dates_of_birth", ""))) or None,
         "birth_place": "; ".join(split_values(row.get("places_of_birth", ""))) or None,
-        "nationality": "; ".join(dict.fromkeys(
-            split_values(row.get("nationalities", ""))
-            + split_values(row.get("citizenships", "")))) or None,
         "call_sign": row.get("call_sign") or None,
     }
     merged = {k: v for k, v in plain.items() if v}
@@ -152,8 +152,13 @@ def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path
                     if c and len(c) == 2), None)
     actor_id = slug_id("csl", row["_id"])
     cite = [Citation(source=src_id)]
+    dobs = birth_dates(split_values(row.get("dates_of_birth", "")), report, path, n,
+                       record=actor_id, field="dates_of_birth")
+    nats = nationalities(split_values(row.get("nationalities", ""))
+                         + split_values(row.get("citizenships", "")), report, path, n,
+                         record=actor_id, field="nationalities")
     yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                identifiers=_identifiers(row, lst),
+                identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
                 description=row.get("remarks", "")[:_MAX_TEXT] or None,
                 position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
                 sources=cite)

@@ -19,8 +19,9 @@ Each entry becomes one actor ``eu-<logicalId>``: its name is the first strong En
 (else the first strong one), every other strong name in every language an alias, those with
 ``strong="false"`` its weak aliases (name search ranks them lower and no query takes the
 actor by one alone); ``identifiers`` hold
-``eu_reference``, ``eu_logical_id``, ``un_reference``, ``birth_date``, ``birth_place``,
-``nationality``, ``passport``, ``national_id`` and other documents by type. One sanction
+``eu_reference``, ``eu_logical_id``, ``un_reference``, ``birth_place``, ``passport``,
+``national_id`` and other documents by type; the dates of birth and the citizenships are the
+actor's ``birth_dates`` and ``nationalities`` (a date that cannot be read is reported). One sanction
 ``eu-<logicalId>-listing`` is imposed by ``eu`` on ``designationDate`` (else the earliest
 regulation's publication date), an asset freeze, with reasons from each programme
 (:data:`kg.ingest.regimes.EU_PROGRAMMES`, the programme code kept as the detail) and the
@@ -49,6 +50,7 @@ from kg.ingest.common import (
     url_source,
     weak_names,
 )
+from kg.ingest.identity import birth_dates
 from kg.ingest.regimes import EU_PROGRAMMES, eu_programme_reasons
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
@@ -122,21 +124,23 @@ def _names(elem: Element) -> tuple[list[str], list[str], str | None]:
 
 
 def _birth(elem: Element) -> tuple[list[str], list[str]]:
+    """(date texts, places) of the ``birthdate`` children: ``birthdate``, else
+    ``year``-``monthOfYear``-``dayOfMonth`` (a 0 or missing month or day left off)."""
     dates: list[str] = []
     places: list[str] = []
     for b in elem.iterfind("birthdate"):
-        date = clean_date(b.get("birthdate"))
-        if date is None and (b.get("year") or "").isdigit():
-            parts = [b.get("year") or ""] + [f"{int(v):02d}" for v in
-                                              (b.get("monthOfYear"), b.get("dayOfMonth"))
-                                              if v and v.isdigit() and int(v)]
-            date = clean_date("-".join(parts[:3]))
-        if date:
-            dates.append(date)
+        text = _attr(b, "birthdate")
+        if text is None and _attr(b, "year"):
+            parts = [_attr(b, "year") or ""] + [f"{int(v):02d}" for v in
+                                                 (b.get("monthOfYear"), b.get("dayOfMonth"))
+                                                 if v and v.isdigit() and int(v)]
+            text = "-".join(parts[:3])
+        if text:
+            dates.append(text)
         place = ", ".join(p for p in (_attr(b, "city"), _attr(b, "countryDescription")) if p)
         if place:
             places.append(place)
-    return list(dict.fromkeys(dates)), list(dict.fromkeys(places))
+    return dates, list(dict.fromkeys(places))
 
 
 def _entry(elem: Element, line: int, path: Path, src_id: str,
@@ -159,7 +163,9 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     citizenships = [c.lower() for c in (x.get("countryIso2Code") for x in
                                         elem.iterfind("citizenship")) if c and len(c) == 2
                     and c != "00"]
-    dobs, places = _birth(elem)
+    dob_texts, places = _birth(elem)
+    actor_id = slug_id("eu", logical)
+    dobs = birth_dates(dob_texts, report, path, line, record=actor_id, field="birthdate")
     ids: dict[str, list[str]] = {}
     for doc in elem.iterfind("identification"):
         number = _attr(doc, "number")
@@ -171,17 +177,16 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     identifiers = {
         "eu_logical_id": logical, "eu_reference": ref,
         "un_reference": _attr(elem, "unitedNationId"),
-        "birth_date": "; ".join(dobs) or None, "birth_place": "; ".join(places) or None,
-        "nationality": "; ".join(dict.fromkeys(c.upper() for c in citizenships)) or None,
+        "birth_place": "; ".join(places) or None,
         **{k: "; ".join(dict.fromkeys(v))[:_MAX_TEXT] for k, v in ids.items()},
     }
     remarks = [" ".join(r.text.split()) for r in elem.iterfind("remark") if r.text]
     description = "\n".join(remarks)
-    actor_id = slug_id("eu", logical)
     cite = [Citation(source=src_id)]
     actor = Actor(id=actor_id, name=name, kind=kind,
                   country=citizenships[0] if citizenships else None, aliases=aliases,
                   weak_aliases=weak,
+                  birth_dates=dobs, nationalities=list(dict.fromkeys(citizenships)),
                   identifiers={k: v for k, v in identifiers.items() if v},
                   description=description[:_MAX_TEXT] or None,
                   position=function if kind is ActorKind.PERSON else None, sources=cite)

@@ -5,8 +5,10 @@ Each line is one entity: ``{"id", "schema", "properties": {prop: [values]}, "dat
 
 * Person, Organization, Company, LegalEntity, PublicBody, Vessel and Airplane entities become
   actors ``ftm-<id>`` (names, ``alias`` and ``previousName`` as aliases, ``weakAlias`` as
-  weak aliases, country, wikidataId, identifiers such as INN, IMO, LEI and the OpenSanctions
-  id), whether or not anything sanctions them.
+  weak aliases, country, wikidataId, ``birthDate``, ``nationality``/``citizenship``,
+  identifiers such as INN, IMO, LEI, passport and national id numbers
+  (:data:`kg.ingest.identity.FTM_ID_PROPS`) and the OpenSanctions id), whether or not
+  anything sanctions them.
 * A Sanction entity becomes one sanction ``ftm-<id>`` against its ``entity``. The imposer
   is the polity ``country`` names, else the one ``authority`` stands for
   (:data:`kg.ingest.crosswalks.AUTHORITIES`); the authority is kept as the sanction's
@@ -59,6 +61,7 @@ from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Link, first_value, links_out, values
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
+from kg.ingest.identity import ftm_identity
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
@@ -73,11 +76,6 @@ except ImportError:  # pragma: no cover
     _JSONError = json.JSONDecodeError
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
-
-
-#: FtM identifier properties kept in ``Actor.identifiers`` (under the same name).
-ID_PROPS = ("innCode", "ogrnCode", "leiCode", "imoNumber", "mmsi", "registrationNumber",
-            "taxNumber", "passportNumber", "idNumber", "swiftBic", "callSign", "vatCode")
 
 _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
@@ -244,17 +242,15 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
     wikidata = next((q for q in values(entity, "wikidataId") if _QID.match(q)), None)
     if wikidata is None and _QID.match(eid):
         wikidata = eid
-    identifiers = {"opensanctions": eid}
-    for prop in ID_PROPS:
-        vals = values(entity, prop)
-        if vals:
-            identifiers[prop] = "; ".join(dict.fromkeys(vals))
+    who = ftm_identity(lambda prop: values(entity, prop), st.report, path, n,
+                       record=f"entity {eid!r}")
     new, cites = _citations(entity, src, st)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     actor = Actor(
         id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
         weak_aliases=weak,
-        wikidata_id=wikidata, identifiers=identifiers, sources=cites,
+        wikidata_id=wikidata, identifiers={"opensanctions": eid, **who.joined()},
+        sources=cites, birth_dates=who.birth_dates, nationalities=who.nationalities,
         position=first_value(entity, "position") if kind is ActorKind.PERSON else None,
         description=first_value(entity, "description", "notes", "summary"),
     )

@@ -31,9 +31,14 @@ the primary file (and their continuation in the comments file) in quotes, ``a.k.
 'ABU AL-FOUTOUH'``, as its data specification and FAQ 123 say (in ``sdn.xml`` they are the
 ``aka`` entries of ``<category>weak</category>``); each quoted a.k.a., f.k.a. or n.k.a. in
 the remarks becomes a weak alias, and the remarks are kept whole in the description. The
-country comes from the nationality in the remarks or else the first address. The alias and
+country comes from the nationality in the remarks or else the first address; dates of birth,
+nationalities, passports, national ids and IMO numbers from the remarks
+(:func:`kg.ingest.identity.ofac_remarks`). The alias and
 address files are read first and held in memory (they are keyed by ent_num); the primary
-file is streamed.
+file is streamed. A ``Linked To: NAME.`` part of the remarks becomes an ``associate``
+relationship (role ``Linked To``) to the entry of that name in the same file when exactly one
+entry has it; otherwise it is reported (record, field ``remarks``) and left in the remarks,
+never guessed.
 """
 
 from __future__ import annotations
@@ -54,8 +59,9 @@ from kg.ingest.common import (
     weak_names,
 )
 from kg.ingest.crosswalks import ofac_program_reasons
-from kg.model.records import Actor, Citation, ReasonRef, Sanction
-from kg.model.vocab import ActorKind, Measure
+from kg.ingest.identity import ofac_remarks
+from kg.model.records import Actor, Citation, ReasonRef, Relationship, Sanction
+from kg.model.vocab import ActorKind, Measure, RelationKind
 from kg.resolve.resolver import country_code
 
 __all__ = ["OFAC_PUBLISHER", "file_role", "listing", "ofac_body", "read_ofac"]
@@ -75,6 +81,37 @@ _NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*
 _WEAK_AKA = re.compile(
     r"\b[afn]\.k\.a\.,?\s*['\"\u2018\u201c](.+?)['\"\u2019\u201d](?=\s*(?:[;.),]|$))",
     re.IGNORECASE)
+
+
+#: ``Linked To: NAME.`` in the remarks (one per ``;``-separated part).
+_LINKED = re.compile(r"^\s*Linked To:\s*(.+?)\s*$", re.IGNORECASE)
+
+
+def _linked_names(remarks: str | None) -> list[str]:
+    """The names of the ``Linked To:`` parts of ``remarks``, as written (final ``.`` kept)."""
+    return [m.group(1) for part in (remarks or "").split(";")
+            if (m := _LINKED.match(part))]
+
+
+def _links(path: Path, src_id: str, names: dict[str, list[str]],
+           pending: list[tuple[str, str, int]], report: ImportReport) -> Iterator[Record]:
+    """``Linked To:`` remarks as associate relationships to the entry of that name in the
+    same file when exactly one has it (the name as written, or without its final ``.``);
+    otherwise reported (record, field), never guessed."""
+    for actor_id, name, n in pending:
+        keys = dict.fromkeys(" ".join(x.split()).casefold() for x in (name, name.rstrip(".")))
+        found = next((names[k] for k in keys if names.get(k)), [])
+        rec = f"ent_num {actor_id.removeprefix('ofac-')}"
+        if len(found) != 1 or found[0] == actor_id:
+            why = ("no entry of that name in this file" if not found else
+                   f"{len(found)} entries of that name in this file" if len(found) > 1
+                   else "the entry itself")
+            report.change(path, n, f"'Linked To: {name}' not linked: {why}; kept in the "
+                          "remarks only", record=rec, field="remarks")
+            continue
+        yield Relationship(id=f"{actor_id}-linked-{found[0].removeprefix('ofac-')}",
+                           kind=RelationKind.ASSOCIATE, subject=actor_id, object=found[0],
+                           role="Linked To", sources=[Citation(source=src_id)])
 
 
 def file_role(path: Path) -> tuple[str, str]:
@@ -151,6 +188,8 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
     for path in primary:
         lst = file_role(path)[1]
         src = file_source("ofac", path, OFAC_PUBLISHER)
+        names: dict[str, list[str]] = {}
+        pending: list[tuple[str, str, int]] = []
         for n, v in _rows(path, "primary", report, progress):
             key = (lst, str(v[0]))
             done.add(key)
@@ -165,6 +204,10 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
             if seen.first(body):
                 yield body
             yield from _entry(v, lst, src.id, extra, report, path, n)
+            if v[1]:
+                names.setdefault(" ".join(v[1].split()).casefold(), []).append(f"ofac-{v[0]}")
+                pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(v[11])]
+        yield from _links(path, src.id, names, pending, report)
     for key, (file, line) in sorted(extra.where.items(), key=lambda kv: kv[1]):
         if key not in done:
             report.skip(file, line, f"ent_num {key[1]} is not in any {key[0]} primary file "
@@ -199,12 +242,13 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
         turned = f"{first.strip()} {last.strip()}".strip()
         if turned and turned not in aliases:
             aliases.append(turned)
-    identifiers = {"ofac_uid": ent}
-    if call_sign:
-        identifiers["call_sign"] = call_sign
     actor_id = f"ofac-{ent}"
+    who = ofac_remarks(text, report, path, n, record=actor_id)
+    who.add_id("call_sign", call_sign)
     yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                weak_aliases=weak_names([name, *aliases], weak), identifiers=identifiers,
+                weak_aliases=weak_names([name, *aliases], weak),
+                identifiers={"ofac_uid": ent, **who.joined()}, birth_dates=who.birth_dates,
+                nationalities=who.nationalities,
                 position=title if kind is ActorKind.PERSON else None,
                 description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
                 sources=[Citation(source=src_id)])

@@ -18,9 +18,10 @@ Each Group ID becomes one actor ``uk-<group id>``: its name from the ``Primary n
 (else the first row), every other name variant and non-Latin name as an alias, the variants
 of ``Alias Quality`` "Low" as its weak aliases (name search ranks them lower and no query
 takes the actor by one alone); a name that is strong in one row stays strong;
-``identifiers`` hold ``uk_group_id``, ``birth_date``, ``birth_place``, ``nationality``,
-``passport``, ``national_id``, ``title``, and from ``Other Information`` the IMO number,
-the UK Sanctions List reference and the UN reference (``(UN Ref):QDi.001``), and
+the dates of birth and nationalities (ISO codes; a nationality we cannot name is reported)
+are the actor's ``birth_dates`` and ``nationalities``; ``identifiers`` hold ``uk_group_id``,
+``birth_place``, ``passport``, ``national_id``, ``title``, and from ``Other Information``
+the IMO number, the UK Sanctions List reference and the UN reference (``(UN Ref):QDi.001``), and
 ``last_updated``. One sanction
 ``uk-<group id>-listing`` is imposed by ``gb`` on ``Listed On`` (effective on the date
 designated, when later), an asset freeze, with reasons from the regime
@@ -51,6 +52,7 @@ from kg.ingest.common import (
     slug_id,
     weak_names,
 )
+from kg.ingest.identity import nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
@@ -213,10 +215,8 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
     other = g.joined("other") or ""
     ids: dict[str, str | None] = {
         "uk_group_id": gid,
-        "birth_date": "; ".join(sorted(g.values.get("dob", []))) or None,
         "birth_place": ", ".join(v for v in (g.joined("birth_town"), g.joined("birth_country"))
                                  if v) or None,
-        "nationality": g.joined("nationality"),
         "passport": g.joined("passport"),
         "national_id": g.joined("national_id"),
         "uk_sanctions_list_ref": "; ".join(dict.fromkeys(_UK_REF.findall(other))) or None,
@@ -228,10 +228,13 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
     ids["title"] = g.joined("title")
     ids["imo"] = "; ".join(dict.fromkeys(_IMO.findall(other))) or None
     actor_id = slug_id("uk", gid)
+    nats = nationalities(g.values.get("nationality", []), report, path, g.line,
+                         record=actor_id, field="Nationality")
     cite = [Citation(source=src_id)]
     yield Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
                 aliases=aliases, weak_aliases=weak,
                 identifiers={k: v for k, v in ids.items() if v},
+                birth_dates=sorted(g.values.get("dob", [])), nationalities=nats,
                 description=description[:_MAX_TEXT] or None,
                 position=position[:_MAX_TEXT] if position and kind is ActorKind.PERSON
                 else None, sources=cite)

@@ -4,8 +4,12 @@ The list holds ``INDIVIDUALS/INDIVIDUAL`` and ``ENTITIES/ENTITY`` entries with `
 ``FIRST_NAME`` to ``FOURTH_NAME`` (an entity's name is its ``FIRST_NAME``), ``UN_LIST_TYPE``
 (the regime: Al-Qaida, DPRK, Libya, ...), ``REFERENCE_NUMBER`` (``QDi.001``: regime, ``i``
 individual or ``e`` entity, number), ``LISTED_ON``, ``COMMENTS1``, ``NATIONALITY/VALUE``,
-``DESIGNATION/VALUE``, ``INDIVIDUAL_ALIAS``/``ENTITY_ALIAS`` (``QUALITY``, ``ALIAS_NAME``)
-and addresses with a ``COUNTRY``.
+``DESIGNATION/VALUE``, ``INDIVIDUAL_ALIAS``/``ENTITY_ALIAS`` (``QUALITY``, ``ALIAS_NAME``),
+``INDIVIDUAL_DATE_OF_BIRTH`` (``DATE``, ``YEAR`` or ``FROM_YEAR``/``TO_YEAR``) and
+``INDIVIDUAL_DOCUMENT`` (``TYPE_OF_DOCUMENT``, ``NUMBER``), and addresses with a ``COUNTRY``.
+The actor keeps the dates of birth, the nationalities (ISO codes) and, in ``identifiers``,
+``un_reference``, ``un_dataid``, ``passport`` and ``national_id`` (other documents under
+their type).
 
 Each entry becomes an actor ``un-<reference>`` (``un-qdi-001``), its aliases and original-script
 names as aliases except those of ``QUALITY`` "Low", which are its weak aliases, and a sanction
@@ -34,9 +38,11 @@ from kg.ingest.common import (
     Seen,
     file_source,
     read_date,
+    slug_id,
     weak_names,
 )
 from kg.ingest.crosswalks import un_regime_reasons
+from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
@@ -101,6 +107,37 @@ def read_un(paths: Iterable[Path], report: ImportReport, *,
             yield sanction
 
 
+def _dobs(elem: Element) -> list[str]:
+    """Each INDIVIDUAL_DATE_OF_BIRTH as text: its DATE, else YEAR, else FROM_YEAR to TO_YEAR
+    (TYPE_OF_DATE EXACT, APPROXIMATELY or BETWEEN)."""
+    out: list[str] = []
+    for dob in elem.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
+        date, year = _text(dob, "DATE"), _text(dob, "YEAR")
+        lo, hi = _text(dob, "FROM_YEAR"), _text(dob, "TO_YEAR")
+        if date or year:
+            out.append(date or year or "")
+        elif lo or hi:
+            out.append(f"{lo} to {hi}" if lo and hi else lo or hi or "")
+    return out
+
+
+#: UN TYPE_OF_DOCUMENT (lower case, start) -> identifier scheme.
+_DOCUMENTS = (("passport", "passport"), ("national identification", "national_id"),
+              ("national identity", "national_id"), ("national id", "national_id"),
+              ("identity card", "national_id"))
+
+
+def _documents(elem: Element) -> dict[str, str]:
+    found = Identity()
+    for doc in elem.iterfind("INDIVIDUAL_DOCUMENT"):
+        kind, number = (_text(doc, "TYPE_OF_DOCUMENT") or "").lower(), _text(doc, "NUMBER")
+        scheme = next((s for start, s in _DOCUMENTS if kind.startswith(start)), None)
+        if number:
+            found.add_id(scheme or slug_id("doc", kind or "other").removeprefix("doc-")
+                         .replace("-", "_"), number)
+    return found.joined()
+
+
 def _entry(elem: Element, line: int, path: Path, src_id: str,
            report: ImportReport) -> tuple[Actor, Sanction] | None:
     kind = _RECORDS[elem.tag]
@@ -131,6 +168,11 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
             country = code
             break
     identifiers = {k: v for k, v in (("un_reference", ref), ("un_dataid", dataid)) if v}
+    identifiers.update(_documents(elem))
+    dobs = birth_dates(_dobs(elem), report, path, line, record=actor_id,
+                       field="INDIVIDUAL_DATE_OF_BIRTH", convention="dmy")
+    nats = nationalities(_texts(elem, "NATIONALITY/VALUE"), report, path, line,
+                         record=actor_id, field="NATIONALITY")
     comments = _text(elem, "COMMENTS1")
     designation = _texts(elem, "DESIGNATION/VALUE")
     cite = [Citation(source=src_id)]
@@ -143,6 +185,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     actor = Actor(id=actor_id, name=name, kind=kind, country=country,
                   aliases=aliases, weak_aliases=weak_names([name, *aliases], weak),
                   identifiers=identifiers, description=comments,
+                  birth_dates=dobs, nationalities=nats,
                   position="; ".join(designation) or None, sources=cite)
     list_type = _text(elem, "UN_LIST_TYPE")
     regime, reasons = un_regime_reasons(list_type, ref)

@@ -47,6 +47,7 @@ from kg.model.base import (  # noqa: F401  (SLUG_RE, Citation, Ref, Slug are pub
     _no_duplicates,
 )
 from kg.model.dates import DateText, PartialDate
+from kg.model.identity import CountryCode, MergedFrom
 from kg.model.relations import Relationship
 from kg.model.vocab import ActorKind, Measure, Reason, Stance, Status
 
@@ -122,7 +123,16 @@ class Actor(_Model):
     position: str | None = None
     """For a person: the office held (``Foreign Minister``)."""
     identifiers: dict[str, str] = Field(default_factory=dict)
-    """Other identifiers, by scheme (``ofac_uid``, ``un_reference``, ``opensanctions``)."""
+    """List references and documents, by scheme (``un_reference``, ``ofac_uid``, ``imo``,
+    ``passport``, ``national_id`` ...: :data:`kg.model.identity.IDENTIFIER_SCHEMES`); several
+    values of one scheme are joined by ``"; "``."""
+    birth_dates: list[DateText] = Field(default_factory=list)
+    """For a person: dates of birth as the sources give them (partial dates allowed:
+    ``1965``, ``1965-02``); several when sources disagree or give alternatives."""
+    nationalities: list[CountryCode] = Field(default_factory=list)
+    """For a person: nationalities or citizenships, ISO 3166-1 alpha-2 in lower case."""
+    merged_from: list[MergedFrom] = Field(default_factory=list)
+    """Records ``kg merge`` folded into this one, each with the rule that merged it."""
     sources: list[Citation] = Field(default_factory=list)
     """Sources that name this actor (set by importers; optional for curated data)."""
     draft: bool = False
@@ -210,6 +220,9 @@ class Sanction(_Model):
     """Where it is reported (one or more)."""
     confidence: float | None = Field(default=None, ge=0, le=1)
     """For machine-extracted records: how sure the extractor is (0 to 1)."""
+    merged_from: list[MergedFrom] = Field(default_factory=list)
+    """Reports of the same event that ``kg merge`` folded into this one (rule ``same
+    event``)."""
 
     @model_validator(mode="after")
     def _rules(self) -> Sanction:
@@ -257,6 +270,9 @@ class Statement(_Model):
     """Where it is reported, with the quote."""
     confidence: float | None = Field(default=None, ge=0, le=1)
     """For machine-extracted records: how sure the extractor is (0 to 1)."""
+    merged_from: list[MergedFrom] = Field(default_factory=list)
+    """Reports of the same event that ``kg merge`` folded into this one (rule ``same
+    event``)."""
 
 
 

@@ -5,6 +5,8 @@
 * :mod:`kg.query.speech`: what was said (:func:`statements`) and one actor's :func:`timeline`;
 * :mod:`kg.query.patterns`: :func:`retaliation` chains and :func:`coalitions`;
 * :mod:`kg.query.stats`: counts for charts;
+* :mod:`kg.query.asof`: :func:`graph_as_of`, the graph of one day (what was in force), which
+  every question answers from as from any graph;
 * :mod:`kg.query._args`: the shared option checks and :func:`resolve_actor`.
 """
 
@@ -14,8 +16,9 @@ import typing as _typing
 
 if _typing.TYPE_CHECKING:
     from kg.query._args import resolve_actor
+    from kg.query.asof import DayGraph, graph_as_of
     from kg.query.ownership import (
-        MIN_SHARE,
+        PATHS,
         Exposure,
         ExposureReport,
         Holding,
@@ -33,7 +36,8 @@ if _typing.TYPE_CHECKING:
 # without importing networkx, which the graph questions need.
 _HOME = {
     "resolve_actor": "kg.query._args",
-    **dict.fromkeys(["MIN_SHARE", "Exposure", "ExposureReport", "Holding", "OwnershipPath",
+    **dict.fromkeys(["DayGraph", "graph_as_of"], "kg.query.asof"),
+    **dict.fromkeys(["PATHS", "Exposure", "ExposureReport", "Holding", "OwnershipPath",
                      "exposure", "holdings", "owners"], "kg.query.ownership"),
     **dict.fromkeys(["Coalition", "RetaliationLink", "coalitions", "retaliation"],
                     "kg.query.patterns"),
@@ -60,8 +64,9 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "MIN_SHARE",
+    "PATHS",
     "Coalition",
+    "DayGraph",
     "Exposure",
     "ExposureReport",
     "Holding",
@@ -73,6 +78,7 @@ __all__ = [
     "TimelineEntry",
     "coalitions",
     "exposure",
+    "graph_as_of",
     "holdings",
     "owners",
     "relations",

@@ -1,4 +1,4 @@
-"""What was in force on a given day: the ``as_of`` rule of :func:`kg.query.relations`.
+"""What was in force on a given day: the ``as_of`` rule of every question and export.
 
 A sanction counts on day ``D`` for an imposer and a target when:
 
@@ -11,21 +11,33 @@ A sanction counts on day ``D`` for an imposer and a target when:
 
 A partial date is "on or before ``D``" when its first day is (``2021-03`` is on or before
 2021-03-01). Records with no start date cannot be placed: they are left out and counted
-(:attr:`Relations.undated`). Comparisons use :class:`kg.model.dates.PartialDate`.
+(:attr:`DayGraph.undated`, :attr:`Relations.undated`). Comparisons use
+:class:`kg.model.dates.PartialDate`.
+
+:func:`graph_as_of` applies the rule to a whole graph: the graph of one day, which every
+question and exporter then answers from as from any graph (``kg ... --as-of DATE``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_left
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 
-from kg.graph.schema import NodeType, node_id
+from kg._perf import paused_gc
+from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
+from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import PartialDate
 from kg.model.vocab import Status
+from kg.query._args import check_bound
 
-__all__ = ["COUNTS_AS_OF", "Lifts", "on_or_before", "start_of"]
+__all__ = ["COUNTS_AS_OF", "DayGraph", "Lifts", "graph_as_of", "in_force", "on_or_before",
+           "standing", "start_of", "undated"]
 
 #: The statuses that can be in force on a day.
 COUNTS_AS_OF = frozenset({str(Status.IMPOSED), str(Status.EXTENDED), str(Status.EASED)})
@@ -38,7 +50,7 @@ def on_or_before(date: str, day: PartialDate) -> bool:
     >>> on_or_before("2021-03", day), on_or_before("2022", day)
     (True, False)
     """
-    return PartialDate(date).start <= day.end
+    return _first(date) <= day.end
 
 
 def start_of(d: Mapping[str, Any]) -> str | None:
@@ -47,31 +59,42 @@ def start_of(d: Mapping[str, Any]) -> str | None:
 
 
 class Lifts:
-    """The lift dates of (imposer, target) pairs, read from the graph once per target."""
+    """The lift dates of (imposer, target) pairs, read from the graph once per target and
+    kept sorted, so each question is a binary search (a hub pair may have thousands)."""
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
-        self.by_target: dict[str, dict[str, list[str]]] = {}
+        self.by_target: dict[str, dict[str, list[dt.date]]] = {}
 
-    def _of(self, target: str) -> dict[str, list[str]]:
+    def _of(self, target: str) -> dict[str, list[dt.date]]:
         if target not in self.by_target:
-            out: dict[str, list[str]] = {}
+            out: dict[str, list[dt.date]] = {}
             t_node = node_id(NodeType.ACTOR, target)
             if t_node in self.G:
                 for u, _, k in self.G.in_edges(t_node, keys=True):
                     d = self.G.nodes[u]
                     if k == "TARGETS" and d.get("status") == Status.LIFTED and d.get("date"):
+                        first = _first(d["date"])
                         for imp in d["imposers"]:
-                            out.setdefault(imp, []).append(d["date"])
+                            out.setdefault(imp, []).append(first)
+            for dates in out.values():
+                dates.sort()
             self.by_target[target] = out
         return self.by_target[target]
 
     def lifted(self, imposer: str, target: str, start: str, day: PartialDate) -> bool:
         """True when ``imposer`` lifted its sanctions on ``target`` on a date from ``start``
-        up to ``day``."""
-        begin = PartialDate(start).start
-        return any(PartialDate(x).start >= begin and on_or_before(x, day)
-                   for x in self._of(target).get(imposer, []))
+        up to ``day`` (a lift dated by a month or year: from its first day)."""
+        dates = self._of(target).get(imposer)
+        if not dates:
+            return False
+        i = bisect_left(dates, _first(start))
+        return i < len(dates) and dates[i] <= day.end
+
+
+@lru_cache(maxsize=4096)
+def _first(date: str) -> dt.date:
+    return PartialDate(date).start
 
 
 def in_force(d: Mapping[str, Any], day: PartialDate) -> bool:
@@ -82,3 +105,153 @@ def in_force(d: Mapping[str, Any], day: PartialDate) -> bool:
         return False
     end = d.get("end_date")
     return not (end and on_or_before(end, day))
+
+
+# --- the graph of one day ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DayGraph:
+    """A graph restricted to what stood on one day (:func:`graph_as_of`), and what was left out
+    for having no date."""
+
+    graph: nx.MultiDiGraph
+    """The restricted graph: a new graph, ``G`` is not changed."""
+    day: str
+    """The day asked, as given (a partial date covers its whole period)."""
+    undated_sanctions: tuple[str, ...]
+    """Ids of the sanctions (in force by their status, or lifts) with no date: left out."""
+    undated_statements: tuple[str, ...]
+    """Ids of the statements with no date: left out."""
+
+    @property
+    def undated(self) -> int:
+        """How many records were left out for having no date."""
+        return len(self.undated_sanctions) + len(self.undated_statements)
+
+
+def _label(G: nx.MultiDiGraph, imposers: list[str], targets: list[str]) -> str:
+    def names(ids: list[str], limit: int) -> str:
+        shown = [G.nodes.get(node_id(NodeType.ACTOR, i), {}).get("label") or i for i in ids]
+        more = len(shown) - limit
+        return ", ".join(shown[:limit]) + (f" +{more}" if more > 0 else "")
+
+    return names(imposers, 3) + " → " + names(targets, 2)
+
+
+def undated(d: Mapping[str, Any]) -> bool:
+    """True for a sanction node that ``as_of`` leaves out for having no date: one that would
+    count (or a lift, which could undo one) with no ``effective_date`` and no ``date``."""
+    return (d["status"] in COUNTS_AS_OF or d["status"] == Status.LIFTED) and not start_of(d)
+
+
+def standing(G: nx.MultiDiGraph, node: str, day: PartialDate,
+             lifts: Lifts) -> list[tuple[str, list[str], list[str]]]:
+    """What of the sanction ``node`` stands on ``day``, as ``(record id, imposers,
+    targets)`` parts; ``[]`` when it is not in force (or undated).
+
+    The pairs no lift by the same imposer for the same target has undone: one part, under
+    the sanction's own id, when they are every pair of some imposers and some targets; else
+    one part per set of imposers with the same targets, the first under the sanction's id,
+    the others ``<id>@<imposer>+<imposer>``. The one place these ids are made, for
+    :func:`graph_as_of` and :func:`kg.query.relations` alike.
+    """
+    d = G.nodes[node]
+    if not in_force(d, day):
+        return []
+    start = str(start_of(d))
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for imp in d["imposers"]:
+        left = tuple(t for t in d["targets"] if not lifts.lifted(imp, t, start, day))
+        if left:
+            groups.setdefault(left, []).append(imp)
+    rid = record_id(node)
+    return [(rid if i == 0 else f"{rid}@{'+'.join(imps)}", imps, list(tgts))
+            for i, (tgts, imps) in enumerate(groups.items())]
+
+
+def graph_as_of(G: nx.MultiDiGraph, as_of: str) -> DayGraph:
+    """``G`` as it stood on ``as_of`` (``YYYY[-MM[-DD]]``), for any question or export:
+
+    * sanctions: those in force by the module's rule. A sanction whose imposer lifted it for
+      some targets keeps only the pairs that stand (its ``imposers`` and ``targets`` are cut
+      to them); when those pairs are not all the pairs of some imposers and some targets, it
+      is split, one record per set of imposers with the same targets: the first keeps the
+      id, the others are ``<id>@<imposer>+<imposer>``. Threats, expectations and lifts are
+      left out; so are sanctions with no date, whose ids :attr:`DayGraph.undated_sanctions`
+      lists (with undated lifts, which could not be placed either);
+    * statements: those dated on or before the day; undated ones are left out and listed;
+    * relationships (ownership, directorship, family): those covering the day, as
+      :mod:`kg.query.ownership` reads them (no start or end date: no bound on that side);
+    * actors: all of them; reasons and sources: those a kept record still links to.
+
+    The graph keeps ``G``'s version mark and gains ``G.graph["as_of"] = as_of``.
+
+    Raises :class:`~kg.errors.UsageError` (naming ``--as-of``) for a value that is not a date.
+    """
+    require_kg_graph(G)
+    text = check_bound(as_of, "as-of")
+    assert text is not None
+    day = PartialDate(text)
+    lifts = Lifts(G)
+    node, succ, _ = storage(G)
+    keep: dict[str, dict[str, Any]] = {}
+    extra: dict[str, tuple[str, dict[str, Any]]] = {}  # split copies: new node -> (of, attrs)
+    undated_s: list[str] = []
+    undated_t: list[str] = []
+    for n, d in node.items():
+        kind = d.get("type")
+        if kind == "sanction":
+            if undated(d):
+                undated_s.append(record_id(n))
+                continue
+            for i, (rid, imps, tgts) in enumerate(standing(G, n, day, lifts)):
+                attrs = d if (imps, tgts) == (d["imposers"], d["targets"]) else {
+                    **d, "imposers": imps, "targets": tgts, "label": _label(G, imps, tgts)}
+                if i == 0:
+                    keep[n] = attrs
+                else:
+                    extra[node_id(NodeType.SANCTION, rid)] = (n, attrs)
+        elif kind == "statement":
+            if not d.get("date"):
+                undated_t.append(record_id(n))
+            elif on_or_before(d["date"], day):
+                keep[n] = d
+        elif kind == "relationship":
+            start, end = d.get("start_date"), d.get("end_date")
+            if (not start or on_or_before(start, day)) and (
+                    not end or PartialDate(end).end >= day.start):
+                keep[n] = d
+        elif kind == "actor":
+            keep[n] = d
+    # Reasons and sources that a kept record links to (split copies link as their original).
+    linked = {v for n in (*keep, *(o for o, _ in extra.values())) for v in succ[n]
+              if node[v].get("type") in ("reason", "source")}
+    for n in linked:
+        keep[n] = node[n]
+    ordered = [n for n in node if n in keep]
+    copies: dict[str, list[str]] = {}
+    for c, (orig, _) in extra.items():
+        copies.setdefault(orig, []).append(c)
+    with paused_gc():
+        H = G.__class__()
+        H.graph.update(G.graph)
+        H.graph["as_of"] = text
+        add_node, add_edge = node_adder(H), edge_adder(H)
+        for n in ordered:
+            add_node(n, dict(keep[n]))
+        for n, (_, attrs) in extra.items():
+            add_node(n, dict(attrs))
+        for u, orig in [*((n, n) for n in ordered), *((c, o) for c, (o, _) in extra.items())]:
+            au = extra[u][1] if u in extra else keep[u]
+            for v, keys in succ[orig].items():
+                ends = ([v] if v in keep else []) + copies.get(v, [])
+                for w in ends:
+                    aw = extra[w][1] if w in extra else keep[w]
+                    for k, e in keys.items():
+                        if (k == "TARGETS" and record_id(v) not in au["targets"]) or (
+                                k == "IMPOSED" and record_id(u) not in aw["imposers"]):
+                            continue  # a pair a lift undid
+                        add_edge(u, w, k, dict(e))
+        clear_cache(H)
+    return DayGraph(H, text, tuple(undated_s), tuple(undated_t))

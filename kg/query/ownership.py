@@ -5,9 +5,11 @@ indirectly, in the aggregate, by one or more blocked persons is itself blocked, 
 list names it; the EU and the UK apply similar ownership-and-control tests. :func:`exposure`
 computes the arithmetic behind such a test from the ownership records in the graph:
 
-* the *sanctioned* actors of an imposer are the targets of its sanctions in force (status
-  ``imposed`` or ``extended``; with ``as_of``, also ``eased`` and ``lifted`` ones whose dates
-  cover that day);
+* the *sanctioned* actors of an imposer are the targets of its sanctions in force: status
+  ``imposed`` or ``extended``; with ``as_of``, the sanctions in force that day by the rule of
+  every ``--as-of`` (:mod:`kg.query.asof`: imposed, extended or eased by then, not ended,
+  not lifted by that imposer for that target; undated ones left out and counted in
+  :attr:`ExposureReport.undated`);
 * an owner-asset link counts when its relationship covers the day (``as_of``, default
   today): started on or before it (or no start given) and not ended before it (an end given
   as a year or month counts to its last day). Several records of one owner-asset pair in
@@ -17,10 +19,18 @@ computes the arithmetic behind such a test from the ownership records in the gra
   share is the product of the shares along it (60% of 60% is 36%), and an entity's aggregate
   share is the sum over every path from every sanctioned owner (36% through a chain plus 20%
   held directly is 56%). A path stops at the first sanctioned actor it meets (that actor's
-  own holding is counted from it), never visits an actor twice (so a **cycle** A -> B -> A
-  adds nothing: shares that come back round a cycle are not counted again) and is not
-  followed once its share falls below :data:`MIN_SHARE` percent or past :data:`MAX_DEPTH`
-  links (both reported, never silent: :attr:`ExposureReport.cut_paths`);
+  own holding is counted from it) and never visits an actor twice (so a **cycle** A -> B -> A
+  adds nothing: shares that come back round a cycle are not counted again);
+* the sum is computed in one pass, without listing paths (:mod:`kg.query.ownership_flow`):
+  in topological order of the strongly connected components of the ownership links, an
+  entity's share is the sum over its owners of the owner's share times the owner's stake;
+  inside a cycle the paths within the cycle that visit no actor twice are followed, up to
+  :data:`~kg.query.ownership_flow.CYCLE_STEPS` steps from each actor where shares enter it
+  (beyond that the paths left are counted in :attr:`ExposureReport.cut_paths`, never silent);
+* an exposed row is explained by its ``paths`` largest paths (a best-first search back from
+  the entity), then one path through a link of unknown share if there is one; a possibly
+  exposed row by its largest path and one through a link of unknown share;
+  :attr:`Exposure.path_count` says how many paths there are in all;
 * a link whose share the source does not give is never counted as a share: an entity
   reached through one is reported apart as *possibly exposed* (with the share known
   through other paths, if any);
@@ -42,26 +52,27 @@ Like the other questions: graph first, keyword-only options, frozen dataclasses.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from itertools import pairwise
+from dataclasses import dataclass
 
 import networkx as nx
 
 from kg._clock import today_iso
 from kg.errors import UsageError
-from kg.graph.index import Index, index_of
+from kg.graph.index import index_of
 from kg.graph.schema import NodeType, prefix, record_id, require_kg_graph
 from kg.model.dates import first_day, last_day
-from kg.model.vocab import IN_FORCE, RelationKind, Status
+from kg.model.vocab import IN_FORCE, RelationKind
 from kg.query._args import actor_name, check_bound, resolve_actor
+from kg.query.asof import COUNTS_AS_OF, graph_as_of
+from kg.query.ownership_flow import Flow, Owned, Owners, explain, owners_of, rounds
 
-__all__ = ["MAX_DEPTH", "MIN_SHARE", "Exposure", "ExposureReport", "Holding",
+__all__ = ["MAX_DEPTH", "PATHS", "Exposure", "ExposureReport", "Holding",
            "OwnershipPath", "exposure", "holdings", "owners"]
 
-MIN_SHARE = 1e-4
-"""Percent: a path whose share falls below this is not followed further (reported)."""
+PATHS = 10
+"""Paths shown per row by default (the largest first)."""
 MAX_DEPTH = 12
-"""Links: a path longer than this is not followed further (reported)."""
+"""Links: how far :func:`owners` and :func:`holdings` climb by default."""
 RULES = ("multiply", "cascade")
 
 
@@ -111,13 +122,18 @@ class Exposure:
     owners: tuple[str, ...]
     """The sanctioned owners at the start of ``paths``."""
     paths: tuple[OwnershipPath, ...]
+    """The largest paths of known shares, largest first (at most ``paths``; one for a possibly
+    exposed row), then one path through a link of unknown share if any; see ``path_count``."""
     sources: tuple[str, ...]
-    """Sources of the ownership records on the paths and of the owners' sanctions."""
+    """Sources of the ownership records on the shown paths and of their owners' sanctions."""
     possibly: bool = False
     """True for a row reached through a link of unknown share (and not exposed otherwise)."""
     context: tuple[str, ...] = ()
     """Directorships and family or associate ties of the entity with a sanctioned actor
     (labels), shown as context and never counted."""
+    path_count: int = 0
+    """How many paths from sanctioned owners reach the entity (``paths`` shows the largest;
+    counting stops at a billion)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +147,9 @@ class ExposureReport:
     exposed: tuple[Exposure, ...]
     possibly_exposed: tuple[Exposure, ...]
     cut_paths: int
-    """Paths not followed further (below :data:`MIN_SHARE` or past :data:`MAX_DEPTH`)."""
+    """Paths inside large cycles not followed further (see the module docstring)."""
+    undated: int = 0
+    """With ``as_of``: how many sanctions were left out for having no date."""
 
 
 # --- reading the graph ---------------------------------------------------------------------
@@ -155,11 +173,10 @@ def _holding(G: nx.MultiDiGraph, rid: str, d: dict, depth: int = 1) -> Holding:
                    tuple(d["sources"]), depth)
 
 
-def _ownership_graph(G: nx.MultiDiGraph, day: str) -> dict[str, dict[str, tuple[float | None,
-                                                                             list[str]]]]:
+def _ownership_graph(G: nx.MultiDiGraph, day: str) -> Owned:
     """owner -> asset -> (share or None, relationship ids) for the links covering ``day``:
     the largest known share of the pair's records (None only when no record gives one)."""
-    out: dict[str, dict[str, tuple[float | None, list[str]]]] = defaultdict(dict)
+    out: Owned = defaultdict(dict)
     for rid, d in _links(G, RelationKind.OWNERSHIP, day):
         have = out[d["subject"]].get(d["object"])
         share: float | None = d["share"]
@@ -173,17 +190,14 @@ def _ownership_graph(G: nx.MultiDiGraph, day: str) -> dict[str, dict[str, tuple[
     return out
 
 
-def _sanctioned(G: nx.MultiDiGraph, day: str, dated: bool) -> dict[str, dict[str, list[str]]]:
-    """imposer -> sanctioned actor -> the sources of its sanctions in force on ``day``."""
+def _sanctioned(G: nx.MultiDiGraph, dated: bool) -> dict[str, dict[str, list[str]]]:
+    """imposer -> sanctioned actor -> the sources of its sanctions in force (on the day, when
+    ``dated``: G is then the graph of that day)."""
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     sanction = prefix(NodeType.SANCTION)
-    statuses = {*IN_FORCE, Status.EASED, Status.LIFTED} if dated else set(IN_FORCE)
+    statuses = COUNTS_AS_OF if dated else IN_FORCE  # dated: G is already that day's graph
     for n, d in G.nodes(data=True):
         if not n.startswith(sanction) or d["status"] not in statuses:
-            continue
-        if dated and not _covers(d["effective_date"] or d["date"], d["end_date"], day):
-            continue
-        if dated and d["status"] == Status.LIFTED and d["end_date"] is None:
             continue
         for imp in d["imposers"]:
             for t in d["targets"]:
@@ -195,7 +209,7 @@ def _sanctioned(G: nx.MultiDiGraph, day: str, dated: bool) -> dict[str, dict[str
 
 
 def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float = 50.0,
-             as_of: str | None = None, rule: str = "multiply",
+             as_of: str | None = None, rule: str = "multiply", paths: int = PATHS,
              today: str | None = None) -> ExposureReport:
     """Entities not sanctioned by ``imposer`` (each imposer, when None) but owned at least
     ``threshold`` percent in aggregate, directly or through chains, by actors it sanctions;
@@ -208,131 +222,129 @@ def exposure(G: nx.MultiDiGraph, *, imposer: str | None = None, threshold: float
     threshold counts as sanctioned for its own holdings). Rows are sorted by share, largest
     first, then id.
 
-    Raises UsageError for a bad threshold, date or rule; ResolveError for an unknown imposer.
+    ``paths``: how many paths explain an exposed row (the largest first, then one through a
+    link of unknown share; at least 1); :attr:`Exposure.path_count` says how many there are.
+
+    Raises UsageError for a bad threshold, date, rule or paths; ResolveError for an unknown
+    imposer.
     """
     require_kg_graph(G)
+    if paths < 1:
+        raise UsageError(f"--paths must be at least 1, not {paths}")
     if not 0 < threshold <= 100:
         raise UsageError(f"--threshold must be in (0, 100], not {threshold:g}")
     if rule not in RULES:
         raise UsageError(f"unknown rule {rule!r}; use one of {', '.join(RULES)}")
     dated = as_of is not None
     day = first_day(check_bound(as_of, "as-of") or today_iso(today))
+    undated = 0
+    if as_of is not None:  # the graph of that day: the sanctions in force by the one rule
+        view = graph_as_of(G, as_of)
+        G, undated = view.graph, len(view.undated_sanctions)
     want = resolve_actor(G, imposer) if imposer is not None else None
     owned = _ownership_graph(G, day)
-    listed = _sanctioned(G, day, dated)
-    per_entity: dict[str, list[tuple[str, _Reach]]] = defaultdict(list)
+    back = owners_of(owned)
+    listed = _sanctioned(G, dated)
+    per_entity: dict[str, list[tuple[str, Flow]]] = defaultdict(list)
     cut = 0
     for imp in sorted(listed):
         if want is not None and imp != want:
             continue
-        reach, n_cut = _reach(owned, listed[imp], threshold, rule)
-        cut += n_cut
-        for entity, r in reach.items():
-            per_entity[entity].append((imp, r))
+        flows, taken = rounds(owned, set(listed[imp]), threshold, rule == "cascade")
+        cut += max(f.cut for f in flows)
+        for entity, i in taken.items():
+            per_entity[entity].append((imp, flows[i]))
     ties = _ties(G)
     exposed: list[Exposure] = []
     possibly: list[Exposure] = []
+    words = _Words(G, owned)
     for entity, found in per_entity.items():
-        row = _row(G, entity, found, threshold, listed, owned, ties)
+        row = _row(words, entity, found, threshold, listed, back, ties, paths)
         if row is not None:
             (possibly if row.possibly else exposed).append(row)
     exposed.sort(key=lambda e: (-e.share, e.entity))
     possibly.sort(key=lambda e: (-e.share, e.entity))
-    return ExposureReport(want, threshold, day, rule, tuple(exposed), tuple(possibly), cut)
+    return ExposureReport(want, threshold, day, rule, tuple(exposed), tuple(possibly), cut,
+                          undated)
 
 
-@dataclass
-class _Reach:
-    share: float = 0.0
-    paths: list[tuple[tuple[str, ...], tuple[str, ...], float | None]] = field(
-        default_factory=list)
-    unknown: bool = False
+class _Words:
+    """Names, link texts and link sources, each looked up once per :func:`exposure`."""
+
+    def __init__(self, G: nx.MultiDiGraph, owned: Owned) -> None:
+        self.G, self.idx, self.owned = G, index_of(G), owned
+        self.names: dict[str, str] = {}
+        self.links: dict[tuple[str, str], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+        self.paths: dict[tuple[str, ...], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+
+    def name(self, actor: str) -> str:
+        got = self.names.get(actor)
+        if got is None:
+            got = self.names[actor] = actor_name(self.idx, actor)
+        return got
+
+    def path(self, actors: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """(``"X -60%-> B Ltd -60%-> C Ltd"``, record ids, sources) of a path; kept per
+        path, and built on the path one link shorter (paths share their beginnings)."""
+        n = len(actors)
+        while n > 1 and actors[:n] not in self.paths:
+            n -= 1
+        got = self.paths.get(actors[:n]) or (self.name(actors[0]), (), ())
+        for i in range(n, len(actors)):
+            t, ids, more = self.link(actors[i - 1], actors[i])
+            got = self.paths[actors[:i + 1]] = (f"{got[0]} {t}", got[1] + ids,
+                                                tuple(dict.fromkeys(got[2] + more)))
+        return got
+
+    def link(self, a: str, b: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """(``"-60%-> B Ltd"``, the pair's record ids, their sources)."""
+        got = self.links.get((a, b))
+        if got is None:
+            s, ids = self.owned[a][b]
+            rel = prefix(NodeType.RELATIONSHIP)
+            got = self.links[(a, b)] = (
+                f"-{'?' if s is None else f'{s:g}'}%-> {self.name(b)}", tuple(ids),
+                tuple(dict.fromkeys(x for r in ids for x in self.G.nodes[rel + r]["sources"])))
+        return got
 
 
-def _reach(owned: dict[str, dict[str, tuple[float | None, list[str]]]],
-           roots: dict[str, list[str]], threshold: float,
-           rule: str) -> tuple[dict[str, _Reach], int]:
-    """Every unsanctioned entity reachable from ``roots`` with its aggregate share."""
-    sanctioned = set(roots)
-    reach: dict[str, _Reach] = {}
-    cut = 0
-    for root in sorted(sanctioned):
-        # Depth-first over simple paths: (actor, actors so far, records so far, share).
-        stack: list[tuple[str, tuple[str, ...], tuple[str, ...], float | None]] = [
-            (root, (root,), (), 100.0)]
-        while stack:
-            node, actors, rels, share = stack.pop()
-            for asset, (s, ids) in owned.get(node, {}).items():
-                if asset in actors or asset in sanctioned:
-                    continue
-                new = None if share is None or s is None else share * s / 100
-                r = reach.setdefault(asset, _Reach())
-                path, path_rels = (*actors, asset), (*rels, *ids)
-                r.paths.append((path, path_rels, new))
-                if new is None:
-                    r.unknown = True
-                else:
-                    r.share += new
-                if (new is not None and new < MIN_SHARE) or len(path) > MAX_DEPTH:
-                    cut += bool(owned.get(asset))
-                    continue
-                stack.append((asset, path, path_rels, new))
-    if rule != "cascade":
-        return reach, cut
-    caught = {e: r for e, r in reach.items() if r.share >= threshold - 1e-9}
-    if not caught:
-        return reach, cut
-    # Caught entities count as sanctioned for what they own in turn (OFAC's reading); they
-    # stay in the answer with the share that caught them.
-    again, cut = _reach(owned, {s: [] for s in sanctioned | set(caught)}, threshold, rule)
-    return {**again, **caught}, cut
-
-
-def _row(G: nx.MultiDiGraph, entity: str, found: list[tuple[str, _Reach]], threshold: float,
-         listed: dict[str, dict[str, list[str]]],
-         owned: dict[str, dict[str, tuple[float | None, list[str]]]],
-         ties: dict[str, list[tuple[str, str]]]) -> Exposure | None:
-    idx = index_of(G)
-    hits = [(imp, r) for imp, r in found if r.share >= threshold - 1e-9]
+def _row(words: _Words, entity: str, found: list[tuple[str, Flow]], threshold: float,
+         listed: dict[str, dict[str, list[str]]], back: Owners,
+         ties: dict[str, list[tuple[str, str]]], k: int) -> Exposure | None:
+    hits = [(imp, f) for imp, f in found if f.known[entity] >= threshold - 1e-9]
     possibly = not hits
     if possibly:
-        hits = [(imp, r) for imp, r in found if r.unknown]
+        hits = [(imp, f) for imp, f in found if entity in f.unknown]
         if not hits:
             return None
-    share = max(r.share for _, r in hits)
-    paths: dict[tuple[str, ...], OwnershipPath] = {}
+    share = max(f.known[entity] for _, f in hits)
+    found_paths: dict[tuple[str, ...], tuple[float | None, str]] = {}
+    for imp, f in hits:
+        for actors, s in explain(f, words.owned, back, entity, k, quick=possibly):
+            found_paths.setdefault(actors, (s, imp))
+    ranked = sorted(found_paths.items(), key=lambda p: (p[1][0] is None, -(p[1][0] or 0)))
+    paths: list[OwnershipPath] = []
     sources: dict[str, None] = {}
-    for imp, r in hits:
-        for actors, rels, s in r.paths:
-            if actors not in paths:
-                paths[actors] = OwnershipPath(actors, rels, s, _path_text(idx, actors, owned))
-            for rel in rels:
-                sources.update(dict.fromkeys(G.nodes[prefix(NodeType.RELATIONSHIP) + rel]
-                                             ["sources"]))
-            sources.update(dict.fromkeys(listed[imp].get(actors[0], ())))
-    owners = tuple(dict.fromkeys(p[0] for p in paths))
-    roots = {a for imp, _ in hits for a in listed[imp]}
-    return Exposure(entity, actor_name(idx, entity), round(share, 6),
-                    tuple(imp for imp, _ in hits), owners, tuple(paths.values()),
+    for actors, (s, imp) in ranked:
+        text, rels, srcs = words.path(actors)
+        sources.update(dict.fromkeys(srcs))
+        paths.append(OwnershipPath(actors, rels, s, text))
+        sources.update(dict.fromkeys(listed[imp].get(actors[0], ())))
+    owners = tuple(dict.fromkeys(p.actors[0] for p in paths))
+    return Exposure(entity, words.name(entity), round(share, 6),
+                    tuple(imp for imp, _ in hits), owners, tuple(paths),
                     tuple(sources), possibly,
                     tuple(sorted({label for other, label in ties.get(entity, ())
-                                  if other in roots})))
-
-
-def _path_text(idx: Index, actors: tuple[str, ...],
-               owned: dict[str, dict[str, tuple[float | None, list[str]]]]) -> str:
-    parts = [actor_name(idx, actors[0])]
-    for a, b in pairwise(actors):
-        s = owned[a][b][0]
-        parts.append(f"-{'?' if s is None else f'{s:g}'}%-> {actor_name(idx, b)}")
-    return " ".join(parts)
+                                  if any(other in listed[imp] for imp, _ in hits)})),
+                    max(f.paths[entity] for _, f in hits))
 
 
 def _ties(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
     """actor -> (the other actor, label) of its directorships, family and associate ties."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for kind in (RelationKind.DIRECTORSHIP, RelationKind.FAMILY, RelationKind.ASSOCIATE):
-        for _, d in _links(G, kind, None):
+    rel = prefix(NodeType.RELATIONSHIP)
+    for n, d in G.nodes(data=True):
+        if n.startswith(rel) and d["kind"] != RelationKind.OWNERSHIP:
             out[d["subject"]].append((d["object"], d["label"]))
             out[d["object"]].append((d["subject"], d["label"]))
     return out

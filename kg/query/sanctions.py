@@ -27,7 +27,7 @@ from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import PartialDate
 from kg.model.vocab import Reason, Status
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor
-from kg.query.asof import COUNTS_AS_OF, Lifts, in_force, start_of
+from kg.query.asof import Lifts, standing, undated
 from kg.query.rows import Relation, Relations, matching_reasons
 
 __all__ = ["Relation", "Relations", "relations", "resolve_actor", "sanctioned_by",
@@ -53,7 +53,10 @@ def relations(
     ``as_of`` (a date, ``YYYY[-MM[-DD]]``) keeps what was in force that day, by the rule of
     :mod:`kg.query.asof` (imposed, extended or eased on or before it, not ended, not lifted
     by the same imposer for the same target; threats and expectations never); sanctions
-    with no date are left out and counted in the answer's ``undated``.
+    with no date are left out and counted in the answer's ``undated``. A sanction lifted
+    for some of its imposer-target pairs answers with the pairs that stand, under the ids
+    :func:`kg.query.asof.standing` gives (``<id>@<imposer>`` for a split part), as the graph
+    of that day (:func:`kg.query.graph_as_of`) holds them.
     """
     require_kg_graph(G)
     idx = index_of(G)
@@ -63,7 +66,7 @@ def relations(
     as_of = check_bound(as_of, "as-of")
     day = PartialDate(as_of) if as_of else None
     lifts = Lifts(G) if day else None
-    undated: set[str] = set()
+    left_out = 0
     imp_id = resolve_actor(G, imposer) if imposer else None
     tgt_id = resolve_actor(G, target) if target else None
 
@@ -89,6 +92,18 @@ def relations(
     else:
         cands = {n for n, d in G.nodes(data=True) if d.get("type") == "sanction"}
 
+    def _pairs(imposers_of: list[str], targets_of: list[str]
+               ) -> list[tuple[str, str | None, str, str | None]]:
+        """(imposer, via bloc, target, how it belongs) rows the filters keep."""
+        imposers: list[tuple[str, str | None]] = [(i, None) for i in imposers_of]
+        if expand_blocs:
+            imposers += [(m, i) for i in imposers_of for m in idx.members.get(i, [])]
+        if imp_id:
+            imposers = [p for p in imposers if p[0] == imp_id]
+        targets = [(t, tgt_via[t]) for t in targets_of if t in tgt_via] if tgt_id \
+            else [(t, None) for t in targets_of]
+        return [(i, via, t, how) for i, via in imposers for t, how in targets]
+
     out = Relations()
     for node in cands:
         d = G.nodes[node]
@@ -96,25 +111,16 @@ def relations(
                                    reason=reason)
         if reasons is None:
             continue
-        imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
-        if expand_blocs:
-            imposers += [(m, i) for i in d["imposers"] for m in idx.members.get(i, [])]
-        if imp_id:
-            imposers = [p for p in imposers if p[0] == imp_id]
-        targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
-            else [(t, None) for t in d["targets"]]
-        if day is not None and not in_force(d, day):
-            if d["status"] in COUNTS_AS_OF and not start_of(d) and imposers and targets:
-                undated.add(node)
-            continue
-        sid = record_id(node)
         authority_ids = tuple(d.get("authorities") or ())
         authority = "; ".join(actor_name(idx, a) for a in authority_ids) or None
-        for imp, via in imposers:
-            for tgt, how in targets:
-                if lifts is not None and day is not None and lifts.lifted(
-                        via or imp, tgt, str(start_of(d)), day):
-                    continue
+        if day is None or lifts is None:
+            parts = [(record_id(node), d["imposers"], d["targets"])]
+        elif undated(d):
+            parts, left_out = [], left_out + bool(_pairs(d["imposers"], d["targets"]))
+        else:  # what stood that day: the rule and the ids of kg.query.asof
+            parts = standing(G, node, day, lifts)
+        for sid, imposers_of, targets_of in parts:
+            for imp, via, tgt, how in _pairs(imposers_of, targets_of):
                 for cat, detail in reasons:
                     out.append(Relation(
                         imposer=imp, imposer_name=actor_name(idx, imp), target=tgt,
@@ -124,7 +130,7 @@ def relations(
                         target_via=how,
                         authority=authority, authority_ids=authority_ids))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
-    out.undated = len(undated)
+    out.undated = left_out
     return out
 
 

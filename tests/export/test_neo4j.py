@@ -281,3 +281,32 @@ def test_cli_export_neo4j(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
               "--depth", "1"])
     _, rows = read_csv_rows(tmp_path / "f" / "sanctions.csv")
     assert [r[0] for r in rows] == ["expected"]
+
+
+def test_relationships_are_direct_neo4j_relationships(tmp_path: Path) -> None:
+    from ownership_data import ownership_dataset
+
+    from kg.model.refs import ensure_valid
+
+    out = write_neo4j(build(ensure_valid(ownership_dataset())), tmp_path / "own")
+    assert not (out / "relationships.csv").exists()  # no record nodes in between
+    script = (out / "import.sh").read_text()
+    assert "--relationships=rel_OWNS_Actor_Actor.csv" in script
+    conn = load_folder(out)
+    rows = run(conn, "MATCH (a:Actor)-[o:OWNS]->(b:Actor) WHERE b.id = 'h' "
+                     "RETURN a.id AS a, o.id AS id, o.share AS share, o.start_date AS s, "
+                     "o.end_date AS e, o.sources AS src ORDER BY o.id")
+    assert rows == [
+        {"a": "x", "id": "o-xh1", "share": "80.0", "s": "2015", "e": "2019-12-31",
+         "src": "register"},
+        {"a": "x", "id": "o-xh2", "share": "10.0", "s": "2020-01-01", "e": None,
+         "src": "register"}]
+    # A chain read in Cypher: x owns b owns c.
+    assert run(conn, "MATCH (x:Actor)-[:OWNS]->(m:Actor)-[:OWNS]->(c:Actor) WHERE c.id = 'c' "
+                     "RETURN x.id AS x, m.id AS m") == [{"x": "x", "m": "b"}]
+    assert run(conn, "MATCH (a:Actor)-[d:DIRECTS]->(b:Actor) RETURN a.id AS a, b.id AS b, "
+                     "d.role AS role") == [{"a": "y", "b": "c", "role": "CEO"}]
+    assert run(conn, "MATCH (a:Actor)-[f:FAMILY]->(b:Actor) RETURN a.id AS a, b.id AS b, "
+                     "f.relationship AS r") == [{"a": "x", "b": "y", "r": "spouse"}]
+    assert run(conn, "MATCH (a:Actor)-[o:OWNS]->(b:Actor) WHERE b.id = 'g' "
+                     "RETURN o.share AS share") == [{"share": None}]  # unknown, never 0

@@ -55,8 +55,9 @@ def test_actors_and_identifiers(fixtures):
     assert p.kind is ActorKind.PERSON and p.country == "ru"
     assert p.aliases == ["Ivan Exampleoff", "Иван Экзамплов"]
     assert p.identifiers == {"csl_id": "a1f0c0de0001", "ofac_uid": "990001",
-                             "birth_date": "1965-07-04", "birth_place": "Example City, Russia",
-                             "nationality": "RU", "passport": "750000001", "gender": "Male"}
+                             "birth_place": "Example City, Russia",
+                             "passport": "750000001", "gender": "Male"}
+    assert p.birth_dates == ["1965-07-04"] and p.nationalities == ["ru"]
     ship = ds.actor("csl-a1f0c0de0006")
     assert ship.kind is ActorKind.VESSEL and ship.country == "ir"
     assert ship.identifiers["imo"] == "9000002" and ship.identifiers["call_sign"] == "9BXX1"

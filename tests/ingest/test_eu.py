@@ -21,9 +21,9 @@ def test_one_target_per_entity_with_multilingual_aliases(fixtures):
     assert p.description == "Fictional member of an example council."
     assert p.country == "ru" and p.position == "Member of the Example Council"
     assert p.identifiers == {"eu_logical_id": "900001", "eu_reference": "EU.9001.01",
-                             "birth_date": "1965-07-04",
                              "birth_place": "Example City, RUSSIAN FEDERATION",
-                             "nationality": "RU", "passport": "750000001"}
+                             "passport": "750000001"}
+    assert p.birth_dates == ["1965-07-04"] and p.nationalities == ["ru"]
     org = ds.actor("eu-900002")
     assert org.kind is ActorKind.ORGANIZATION and org.aliases == ["شركة فيكتوس"]
     assert org.identifiers["un_reference"] == "QDe.950"

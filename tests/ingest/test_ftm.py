@@ -25,7 +25,7 @@ def test_actors_keep_names_aliases_country_and_identifiers(fixtures):
     company = ds.actor("ftm-ru-inn-7700000001")
     assert company.kind is ActorKind.ORGANIZATION and company.country == "ru"
     assert company.wikidata_id == "Q98765401"
-    assert company.identifiers["innCode"] == "7700000001"
+    assert company.identifiers["inn"] == "7700000001"
     # An entity id that is a Wikidata id is the actor's wikidata_id.
     assert ds.actor("ftm-q98765402").wikidata_id == "Q98765402"
 
@@ -40,7 +40,7 @@ def test_entity_without_sanction_is_kept_as_actor(fixtures):
     ds, _ = _load(fixtures)
     vessel = ds.actor("ftm-imo-9000001")
     assert vessel.kind is ActorKind.VESSEL and vessel.country == "pa"
-    assert vessel.identifiers["imoNumber"] == "9000001"
+    assert vessel.identifiers["imo"] == "9000001"
     assert not [s for s in ds.sanctions if vessel.id in s.targets]
 
 

@@ -96,3 +96,25 @@ def test_aircraft_are_aircraft_and_export_as_ftm_airplanes(tmp_path):
     schemas = {model.get_proxy(json.loads(line)).schema.name
                for line in out.read_text().splitlines()}
     assert "Airplane" in schemas
+
+
+def test_linked_to_becomes_an_associate_when_the_name_is_unique(tmp_path):
+    rows = [
+        '7001,"EXAMPLE SHIPPING CO. LTD.",-0- ,"IRAN",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        '"Linked To: EXAMPLE BANK S.A.; Linked To: NOBODY TRADING."',
+        '7002,"EXAMPLE BANK S.A.",-0- ,"IRAN",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+        '7003,"TWIN LLC",-0- ,"IRAN",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+        '7004,"TWIN LLC",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+        '7005,"ASK LTD",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Linked To: TWIN LLC."',
+    ]
+    (tmp_path / "sdn.csv").write_text("\n".join(rows) + "\n", encoding="cp1252")
+    ds, report = import_dataset("ofac", [tmp_path / "sdn.csv"])
+    assert [(r.kind, r.subject, r.object, r.role) for r in ds.relationships] == [
+        ("associate", "ofac-7001", "ofac-7002", "Linked To")]
+    # Not found, or not unique: reported with record and field, never guessed.
+    msgs = {(c.record, c.field, c.message) for c in report.changed if "Linked To" in c.message}
+    assert msgs == {
+        ("ent_num 7001", "remarks", "'Linked To: NOBODY TRADING.' not linked: no entry of that "
+         "name in this file; kept in the remarks only"),
+        ("ent_num 7005", "remarks", "'Linked To: TWIN LLC.' not linked: 2 entries of that name "
+         "in this file; kept in the remarks only")}

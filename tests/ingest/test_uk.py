@@ -35,9 +35,10 @@ def test_one_target_per_group_id_with_every_variant(fixtures):
     assert "ANDRYUSHA" not in (p.description or "")
     assert p.country == "ru" and p.position == "Deputy Minister of Examples"
     assert p.identifiers == {
-        "uk_group_id": "90001", "birth_date": "1961-05-12; 1962", "birth_place": "Tver, Russia",
-        "nationality": "Russia; Belarus", "passport": "720011223", "title": "Mr",
+        "uk_group_id": "90001", "birth_place": "Tver, Russia",
+        "passport": "720011223", "title": "Mr",
         "uk_sanctions_list_ref": "RUS9001", "last_updated": "2023-04-20"}
+    assert p.birth_dates == ["1961-05-12", "1962"] and p.nationalities == ["ru", "by"]
     # The FKA row comes after another group's row and still joins its group.
     org = ds.actor("uk-90002")
     assert org.aliases == ["FICTUS TRADING"] and org.identifiers["un_reference"] == "QDe.950"

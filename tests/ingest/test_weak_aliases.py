@@ -176,9 +176,10 @@ def test_weak_aliases_round_trip_through_files(tmp_path: Path) -> None:
 
 
 def test_merge_unions_weak_aliases_and_a_strong_name_stays_strong() -> None:
-    one = Actor(id="a", name="Tahir HALIMOV", kind="person", country="tj",
+    # Same name, country and date of birth: evidence enough to merge (kg.resolve.identity).
+    one = Actor(id="a", name="Tahir HALIMOV", kind="person", country="tj", birth_dates=["1970"],
                 aliases=["Tahir Halimi"], weak_aliases=["The Tall", "Abu Musab"])
-    two = Actor(id="b", name="HALIMOV, Tahir", kind="person", country="tj",
+    two = Actor(id="b", name="HALIMOV, Tahir", kind="person", country="tj", birth_dates=["1970"],
                 aliases=["ABU MUSAB"], weak_aliases=["Abu Ali", "the tall", "TAHIR HALIMI"])
     ds, merges = merge_datasets([Dataset(actors=[one]), Dataset(actors=[two])])
     (merged,) = ds.actors

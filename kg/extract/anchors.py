@@ -1,0 +1,161 @@
+"""The triggers of a sentence and its clause structure: where a sanction is named (a verb
+governing a sanction noun, a verb that is a sanction by itself, the frames of
+:mod:`kg.extract.frames`, a noun phrase with its imposer, a relative clause), where a clause
+starts, and which actors are listed together before or after a verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import Mention
+from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors, relative_anchors
+from kg.extract.lexicon import SANCTION_NOUN, STANDALONE, TRIGGERS
+from kg.model.vocab import Status
+
+__all__ = ["anchors", "clause_start", "coordinated", "forward_list", "object_of_verb_before"]
+
+_BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhich\b|"
+                    r"\bthat\b|,\s+as\b|\bwhen\b|\bif\b|\bbecause\b|\bdespite\b|\bsaying\b|"
+                    r"[“”\"]")
+_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
+                    r"\s*(?:the\s+)?", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
+                           r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
+                           r"reimpos\w*)", re.I)
+def clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+_BARE_MEASURES = re.compile(
+    r"(?:restrictive|punitive|economic|new|its|their|own|nuclear-related|targeted|financial|"
+    r"coordinated|tougher|further|individual|unilateral|coercive|trade|similar|such|these|"
+    r"retaliatory|fresh)\s+$", re.I)
+
+
+_THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
+
+
+_PP_BETWEEN = re.compile(r"\b(?:in retaliation for|in response to|in return for|because of|"
+                         r"for|over|after|despite)\b", re.I)
+
+
+def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
+    """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
+    found: list[Anchor] = []
+    used: set[int] = set()
+    free: list[tuple[int, int]] = []  # sanction nouns no verb governs
+    for n in SANCTION_NOUN.finditer(text):
+        bare = n.group().lower() == "measures" and not _BARE_MEASURES.search(text[:n.start()])
+        window_start = max(clause_start(text, n.start()), n.start() - 70)
+        best = None
+        for status, rx in TRIGGERS:
+            for v in rx.finditer(text, window_start, n.start()):
+                if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
+                        r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
+                    continue  # "Russia's ban on food imports": a noun, not the verb
+                if _PP_BETWEEN.search(text, v.end(), n.start()):
+                    continue  # "ordered the step in retaliation for the sanctions"
+                if best is None or v.start() > best[0]:
+                    best = (v.start(), v.end(), status)
+        if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
+                                         re.I | re.S):
+            best = None  # "hit back at Washington's sanctions": the sanctions answered
+        if best is not None:
+            if best[0] in used:
+                continue
+            used.add(best[0])
+            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], "verb"))
+            continue
+        if bare:
+            continue
+        pm = _NOUN_PASSIVE.match(text[n.end():])
+        if pm:
+            verb = pm["v"].lower()
+            status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
+            found.append(Anchor(n.start(), n.end() + pm.end(), status,
+                                text[n.start():n.end() + pm.end()], "passive"))
+        else:
+            free.append((n.start(), n.end()))
+    # "the Security Council renewed them": a trigger verb whose object is a pronoun for the
+    # sanctions named earlier in the sentence.
+    first_noun = SANCTION_NOUN.search(text)
+    if first_noun is not None:
+        for status, rx in TRIGGERS:
+            for v in rx.finditer(text, first_noun.end()):
+                pm = _THEM.match(text, v.end())
+                if pm and not any(a.start <= v.start() < a.end for a in found):
+                    found.append(Anchor(v.start(), pm.end(), status, text[v.start():pm.end()],
+                                        "verb"))
+    for v in STANDALONE.finditer(text):
+        word = v.group().lower()
+        if word in ("sanction", "sanctions") and not re.search(
+                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I):
+            continue  # the noun, not "will sanction"/"decided to sanction"
+        if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
+            continue  # "the sanctioned companies": an adjective
+        if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
+                                                                 text[v.end():]):
+            continue
+        if any(a.start <= v.start() < a.end for a in found):
+            continue
+        passive = bool(_PASSIVE.search(text[:v.start()]))
+        found.append(Anchor(v.start(), v.end(), Status.IMPOSED, v.group(),
+                            "passive" if passive else "object"))
+    for a in frame_anchors(text):
+        if not any(f.start < a.end and a.start < f.end for f in found):
+            found.append(a)
+    owners = [(m.start, m.end, m.possessive) for m in ms if m.kind in ("country", "demonym")
+              and m.code and (m.possessive or m.kind == "demonym" or m.how == "abbreviation"
+                              or m.text.replace(".", "") in ("US", "EU", "UN", "UK"))]
+    for a in noun_phrase_anchors(text, free, owners):
+        if not any(f.start < a.end and a.start < f.end for f in found):
+            found.append(a)
+    nouns = [(n.start(), n.end()) for n in SANCTION_NOUN.finditer(text)]
+    rel = relative_anchors(text, nouns, ms)
+    found += [a for a in rel if not any(f.mode == "rel" and f.start == a.start for f in found)]
+    found.sort()
+    return found
+
+
+def coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
+    chain = [ms[idx]]
+    j = idx - 1
+    links = []
+    while j >= 0 and _COORD.fullmatch(text[ms[j].end:chain[0].start]) and \
+            text[ms[j].end:chain[0].start].strip():
+        links.append(text[ms[j].end:chain[0].start])
+        chain.insert(0, ms[j])
+        j -= 1
+    if links and not re.search(r"\band\b|\bwith\b|&|as well as", links[0], re.I):
+        # "Following Eritrea's rapprochement with Ethiopia, the Security Council ...": a
+        # comma alone ends an opening phrase; a list's last link is "and"
+        chain = chain[-1:]
+    return chain
+
+
+_AND_GAP = re.compile(r"\s+(?P<w>(?:[\w-]+\s+){0,3})and\s+(?:\w+ly\s+)?")
+_PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|upon)\s+"
+                          r"(?:the\s+)?$", re.I)
+
+
+def object_of_verb_before(text: str, chain: list[Mention], trigger: int) -> bool:
+    """True if the actors nearest a coordinated verb are the object of the verb before it
+    ("kept Mali suspended and imposed", "shut their borders with Mali and freeze")."""
+    gap = _AND_GAP.fullmatch(text, chain[-1].end, trigger)
+    if gap is None:
+        return False
+    return bool(gap["w"].strip()) or bool(_PREP_BEFORE.search(text, 0, chain[0].start))
+
+
+def forward_list(ms: list[Mention], first: int, text: str, stop: int) -> list[Mention]:
+    chain = [ms[first]]
+    k = first + 1
+    while k < len(ms) and ms[k].start < stop and _COORD.fullmatch(text[chain[-1].end:ms[k].start]):
+        chain.append(ms[k])
+        k += 1
+    return chain

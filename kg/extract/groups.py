@@ -1,0 +1,109 @@
+"""Unnamed groups in a sentence: "10 European individuals", "Chinese officials", "dozens
+of Belarusian officials and companies", "Russian and Ukrainian officials" (one group per
+demonym). A group needs a country or a count; a group noun coordinated after a group with
+a country takes that country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.mention import Mention
+from kg.extract.words import GROUP_NOUNS, MODIFIERS, NUMBERS
+
+__all__ = ["find_groups"]
+
+
+def _count(words: list[str]) -> int | None:
+    for w in words:
+        lw = w.lower().replace(",", "")
+        if lw.isdigit():
+            return int(lw)
+        if lw in NUMBERS:
+            return NUMBERS[lw]
+    return None
+
+
+def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention]
+                ) -> list[Mention]:
+    """The group mentions of a sentence; ``toks``: its tokens (start, end, word,
+    possessive), ``places``: its state, bloc and demonym mentions."""
+    at = {m.start: m for m in places}
+    at_end = {m.end: m for m in places}  # "North Korean": met from its last word
+    out: list[Mention] = []
+    for i, (s, e, word, _poss) in enumerate(toks):
+        noun = word.lower()
+        if noun not in GROUP_NOUNS or (word[0].isupper() and i > 0 and noun != "mps"):
+            continue
+        if i + 1 < len(toks) and toks[i + 1][2].lower() in GROUP_NOUNS \
+                and not text[e:toks[i + 1][0]].strip():
+            continue  # "shipping companies": the noun is the last word, not the first
+        nxt = text[e:e + 40]
+        if re.match(r"\s+(?:[A-Z]{2,}|[A-Z][a-z]+ [A-Z])", nxt) and not re.match(
+                r"\s+(?:in|of|from|on|and)\b", nxt):
+            continue  # "broadcasters RT and Sputnik": the names follow
+        j, code, words = i - 1, None, []
+        while j >= 0:
+            ts, te, w, _poss = toks[j]
+            lw = w.lower()
+            place = at.get(ts) or at_end.get(te)
+            if place is not None and (place.kind == "demonym" or place.possessive or (
+                    place.kind == "country" and len(place.text) <= 4 and j == i - 1)):
+                code = code or place.code
+                words.append(w)
+                j -= 1
+                while j >= 0 and toks[j][1] > place.start:
+                    j -= 1
+                continue
+            if lw in MODIFIERS or lw in NUMBERS or lw.replace(",", "").isdigit() \
+                    or lw in ("a", "handful", "of", "its", "their", "and") \
+                    or (w[0].isupper() and place is None and j == i - 1 and j > 0):
+                if lw == "and" and not (j > 0 and at.get(toks[j - 1][0]) is not None
+                                        and at[toks[j - 1][0]].kind == "demonym"):
+                    break
+                if lw == "of" and not (j > 0 and toks[j - 1][2].lower() in set(NUMBERS) | {
+                        "handful", "its", "their"}) and toks[j + 1][2].lower() not in (
+                        "its", "their"):
+                    break
+                words.append(w)
+                j -= 1
+                continue
+            break
+        while j + 1 < i and toks[j + 1][2].lower() in ("a", "and", "of", "its", "their"):
+            if toks[j + 1][2].lower() == "a" and j + 2 < i and toks[j + 2][2] == "handful":
+                break
+            j += 1
+        start = toks[j + 1][0] if j + 1 < i else s
+        end = e
+        if code is None:
+            m = re.match(r"\s+(?:of|from|in)\s+(?:the\s+)?", text[e:])
+            if m:
+                after = [p for p in places if p.start == e + m.end()]
+                if after:
+                    code, end = after[0].code, after[0].end
+                    if after[0].kind == "demonym":
+                        nm = re.match(r"\s+[A-Z]\w+", text[end:])
+                        end += nm.end() if nm else 0
+        count = _count(words)
+        if code is None and count is None and not (
+                out and out[-1].code and re.fullmatch(r",?\s+and\s+", text[out[-1].end:start])):
+            continue  # "Belarusian officials and companies": the second is the country's too
+        out.append(Mention(start, end, text[start:end], "group", code,
+                           name=text[start:end], count=count, noun=noun,
+                           how="group noun" + (" + demonym" if code else "")))
+    # "10 European individuals and four institutions": the second inherits the country.
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.code is None and re.fullmatch(r",?\s+and\s+|,\s+", text[a.end:b.start]):
+            out[k] = replace(b, code=a.code, how=b.how + " (country from the group before)")
+    # "Russian and Ukrainian officials": one group per demonym.
+    split: list[Mention] = []
+    for g in out:
+        dems = [p for p in places if p.kind == "demonym" and g.start <= p.start < g.end]
+        if len(dems) > 1 and " and " in g.text:
+            for d in dems:
+                split.append(replace(g, code=d.code, how=g.how + " (coordinated demonyms)"))
+        else:
+            split.append(g)
+    return split

@@ -1,0 +1,197 @@
+"""Dates of birth, nationalities and documents as the lists write them -> the actor's
+``birth_dates``, ``nationalities`` and ``identifiers`` (the keys of
+:data:`kg.model.identity.IDENTIFIER_SCHEMES`), shared by every importer.
+
+Nothing is dropped silently: a date of birth or a nationality that cannot be read, or is
+read only in part, is put in the import report with its file, line, record and field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from kg.ingest.report import ImportReport
+from kg.model.identity import SEPARATOR
+from kg.model.source_dates import read_source_date
+from kg.resolve.resolver import country_code
+
+__all__ = ["FTM_ID_PROPS", "Identity", "birth_dates", "ftm_identity", "nationalities",
+           "ofac_remarks"]
+
+#: FtM identifier properties -> the ``Actor.identifiers`` scheme they are kept under
+#: (:data:`kg.model.identity.IDENTIFIER_SCHEMES`; FtM's ``wikidataId`` is the actor's
+#: ``wikidata_id``).
+FTM_ID_PROPS = {"innCode": "inn", "ogrnCode": "ogrn", "leiCode": "lei", "imoNumber": "imo",
+                "mmsi": "mmsi", "registrationNumber": "registration_number",
+                "taxNumber": "tax_number", "passportNumber": "passport",
+                "idNumber": "national_id", "swiftBic": "swift_bic", "callSign": "call_sign",
+                "vatCode": "vat"}
+
+# "1965 to 1967", "1965-1967": a range of years, kept as every year in it (up to this many).
+_RANGE = re.compile(r"(\d{4})\s*(?:to|-|–|—)\s*(\d{4})", re.IGNORECASE)
+_MAX_RANGE_YEARS = 10
+_PARTS = re.compile(r"\s*(?:;|\bor\b|\band\b)\s*|,\s+(?=(?:circa\s+|ca\.?\s+)?\d{4}\b)",
+                    re.IGNORECASE)
+
+
+@dataclass
+class Identity:
+    """What an importer read about who an actor is."""
+
+    birth_dates: list[str] = field(default_factory=list)
+    nationalities: list[str] = field(default_factory=list)
+    identifiers: dict[str, list[str]] = field(default_factory=dict)
+
+    def add_id(self, scheme: str, value: str | None) -> None:
+        """Add one identifier value (blank values are ignored; repeats kept once)."""
+        value = " ".join((value or "").split())
+        if value and value not in self.identifiers.setdefault(scheme, []):
+            self.identifiers[scheme].append(value)
+
+    def joined(self) -> dict[str, str]:
+        """The identifiers as ``Actor.identifiers`` holds them (values joined by ``; ``)."""
+        return {k: SEPARATOR.join(v) for k, v in self.identifiers.items() if v}
+
+
+def _one(text: str, convention: str | None) -> tuple[list[str], str | None]:
+    if m := _RANGE.fullmatch(text):
+        lo, hi = int(m.group(1)), int(m.group(2))
+        if lo <= hi and hi - lo < _MAX_RANGE_YEARS:
+            return [str(y) for y in range(lo, hi + 1)], None
+        return [], "is a range of years too wide to keep as dates"
+    got = read_source_date(text, convention=convention)
+    if got.date is None:
+        return [], got.note or "is not a date"
+    note = got.note if got.note and got.note.startswith("holds") else None
+    return [got.date.text], note
+
+
+def birth_dates(values: Iterable[str | None], report: ImportReport,
+                file: str | os.PathLike[str], line: int | None, *, record: str, field: str,
+                convention: str | None = None) -> list[str]:
+    """Dates of birth from a list's texts, as partial ISO dates, in order, each once.
+
+    Each text may hold several dates (``1965; 1966``, ``1965 or 1966``, ``1961, 1962``) or
+    a range of years (``1965 to 1967``: every year, up to ten), and is read as
+    :func:`kg.model.source_dates.read_source_date` reads dates (``circa 1960`` -> 1960, with
+    ``convention`` ``"dmy"`` or ``"mdy"`` for ``06/10/2001``). A text, or part, that cannot be
+    read is put in the report (file, line, record, field) and left out.
+
+    >>> r = ImportReport("x")
+    >>> birth_dates(["02 Apr 1961", "1965 to 1967", "circa 1950", "16-07-68"], r, "f", 1,
+    ...             record="r", field="DOB")
+    ['1961-04-02', '1965', '1966', '1967', '1950']
+    >>> [p.message for p in r.changed]
+    ["date of birth '16-07-68' has a two-digit year (the century is unknown): left out"]
+    """
+    out: list[str] = []
+    for value in values:
+        text = " ".join((value or "").split())
+        if not text:
+            continue
+        dates, note = _one(text, convention)
+        if not dates:
+            parts = [p for p in _PARTS.split(text) if p]
+            if len(parts) > 1:
+                for p in parts:
+                    got, bad = _one(p, convention)
+                    dates += got
+                    if not got:
+                        report.change(file, line, f"date of birth {p!r} (in {text!r}) {bad}: "
+                                      "left out", record=record, field=field)
+                note = None
+        if not dates:
+            report.change(file, line, f"date of birth {text!r} {note}: left out",
+                          record=record, field=field)
+        out += [d for d in dates if d not in out]
+    return out
+
+
+def nationalities(values: Iterable[str | None], report: ImportReport,
+                  file: str | os.PathLike[str], line: int | None, *, record: str,
+                  field: str) -> list[str]:
+    """ISO 3166-1 alpha-2 codes (lower case) for nationality texts (``Yemen``, ``YE``,
+    ``Korea, North``, ``Iranian``), in order, each once; a text naming no country we know is
+    put in the report and left out.
+
+    >>> nationalities(["Yemen", "Korea, North", "YE"], ImportReport("x"), "f", 1, record="r",
+    ...               field="NATIONALITY")
+    ['ye', 'kp']
+    """
+    out: list[str] = []
+    for value in values:
+        text = " ".join((value or "").split()).strip(" .;")
+        if not text:
+            continue
+        code = country_code(text) or country_code(" ".join(reversed(text.split(",", 1))))
+        if code and len(code) == 2:
+            if code not in out:
+                out.append(code)
+        else:
+            report.change(file, line, f"nationality {text!r} is not a country we know: "
+                          "left out", record=record, field=field)
+    return out
+
+
+_OFAC_PARTS = {
+    "dob": re.compile(r"^(?:alt\.\s*)?DOB\s+(.+)$", re.I),
+    "nationality": re.compile(r"^(?:alt\.\s*)?(?:nationality|citizen)\s+(.+)$", re.I),
+    "passport": re.compile(r"^(?:alt\.\s*)?Passport\s+(?:No\.?\s*)?([A-Z0-9][A-Z0-9 -]*)", re.I),
+    "national_id": re.compile(r"^(?:alt\.\s*)?(?:National ID No\.|Cedula No\.|"
+                              r"Identification Number)\s*([A-Z0-9][A-Z0-9 -]*)", re.I),
+    "imo": re.compile(r"^(?:Vessel Registration Identification\s+)?IMO\s+(\d{7})\b", re.I),
+}
+
+
+def ofac_remarks(text: str, report: ImportReport, file: str | os.PathLike[str],
+                 line: int | None, *, record: str) -> Identity:
+    """Dates of birth, nationalities, passports, national ids and IMO numbers from OFAC's
+    remarks (``DOB 02 Apr 1961; alt. DOB 1962; nationality Iran; Passport A123 (Iran);
+    National ID No. 55 (Iran); IMO 9123456``: parts separated by ``;``). OFAC writes dates
+    day first with a month name; a date or nationality that cannot be read is reported.
+
+    >>> i = ofac_remarks("DOB 1965; nationality Somalia; Passport A 12 (Somalia).",
+    ...                  ImportReport("x"), "f", 1, record="ofac-1")
+    >>> i.birth_dates, i.nationalities, i.identifiers
+    (['1965'], ['so'], {'passport': ['A 12']})
+    """
+    found = Identity()
+    dobs: list[str] = []
+    nats: list[str] = []
+    for part in (p.strip().rstrip(".") for p in text.split(";")):
+        for key, pattern in _OFAC_PARTS.items():
+            m = pattern.match(part)
+            if m is None:
+                continue
+            value = m.group(1).strip()
+            if key == "dob":
+                dobs.append(value)
+            elif key == "nationality":
+                nats.append(value)
+            else:
+                found.add_id(key, value.strip())
+            break
+    found.birth_dates = birth_dates(dobs, report, file, line, record=record,
+                                    field="Remarks (DOB)", convention="dmy")
+    found.nationalities = nationalities(nats, report, file, line, record=record,
+                                        field="Remarks (nationality)")
+    return found
+
+
+def ftm_identity(values: Callable[[str], list[str]], report: ImportReport,
+                 file: str | os.PathLike[str], line: int | None, *, record: str) -> Identity:
+    """Dates of birth (``birthDate``), nationalities (``nationality``, ``citizenship``)
+    and identifiers (:data:`FTM_ID_PROPS`) of a FollowTheMoney entity; ``values(prop)`` gives
+    a property's values. Unreadable values are reported, with the FtM property as field."""
+    found = Identity()
+    for prop, scheme in FTM_ID_PROPS.items():
+        for v in values(prop):
+            found.add_id(scheme, v)
+    found.birth_dates = birth_dates(values("birthDate"), report, file, line, record=record,
+                                    field="birthDate")
+    found.nationalities = nationalities(values("nationality") + values("citizenship"),
+                                        report, file, line, record=record, field="nationality")
+    return found
