@@ -8,13 +8,18 @@ value holds a ``;``). ``sanctions`` holds one text per Sanction record (``progra
 the file from FtM JSON lines by its header, so ``kg import ftm`` reads either.
 
 Each row of an actor schema becomes the actor ``ftm-<id>`` that the JSON export gives the
-same entity (names, aliases, the first ISO country, and ``birth_date``, ``identifiers``,
-``phone``, ``email`` in ``identifiers``; addresses in the description), citing its
+same entity (names, aliases, the first ISO country, the dates of birth as its
+``birth_dates`` through :func:`kg.ingest.identity.birth_dates`, a date that cannot be read
+being reported; the OpenSanctions id as the ``opensanctions`` identifier, and the
+``identifiers`` cell, which names no scheme, kept as written under ``identifiers``, with
+``phone`` and ``email``; addresses in the description), citing its
 datasets. The file names no imposer, so a row **with sanctions** is a listing by each
 dataset's polity through :class:`kg.ingest.ftm_derived.Derived` (the sanction texts are
 kept as that listing's programme when the row has one known dataset, else in the
 description). ``first_seen``, ``last_seen`` and ``last_change`` are OpenSanctions' crawl
-dates, not listing dates: they are not imported (the report says so).
+dates, not listing dates: they are not imported (the report says so). The file has no
+nationality column (``countries`` mixes nationality, residence and jurisdiction), so its
+actors have no ``nationalities``.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 
 from kg.ingest.common import ImportReport, Progress, Record, Seen, slug_id
 from kg.ingest.ftm_derived import Derived, dataset_named, dataset_source
+from kg.ingest.identity import birth_dates
 from kg.ingest.tabular import CsvFile, csv_rows
 from kg.model.records import Actor, Citation, Source
 from kg.model.vocab import ActorKind
@@ -112,8 +118,8 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         cites.append(Citation(source=ds.id))
     countries = [c.lower() for c in _values(row.get("countries", ""))]
     identifiers = {"opensanctions": eid}
-    for column, key in (("birth_date", "birth_date"), ("identifiers", "identifiers"),
-                        ("phones", "phone"), ("emails", "email")):
+    for column, key in (("identifiers", "identifiers"), ("phones", "phone"),
+                        ("emails", "email")):
         vals = _values(row.get(column, ""))
         if vals:
             identifiers[key] = "; ".join(vals)[:_MAX_TEXT]
@@ -130,6 +136,8 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         country=next((c for c in countries if _COUNTRY.match(c)), None),
         aliases=[a for a in _values(row.get("aliases", "")) if a != name],
         wikidata_id=eid if _QID.match(eid) else None, identifiers=identifiers,
+        birth_dates=birth_dates(_values(row.get("birth_date", "")), report, path, n,
+                                record=slug_id("ftm", eid), field="birth_date"),
         description="\n".join(x for x in notes if x)[:_MAX_TEXT] or None,
         sources=cites or [Citation(source=src.id)])
     actors.add(eid)

@@ -22,12 +22,21 @@ mm/dd/yyyy, ``Record_Count``) and one ``sdnEntry`` per listing, with the childre
 made exactly as :mod:`kg.ingest.ofac` makes them from the legacy CSV — actor
 ``ofac-<uid>`` named ``LAST, First`` (with ``First LAST`` as an alias) and sanction
 ``ofac-<uid>-sdn`` (``-cons`` for ``consolidated.xml`` or any file named ``cons*``),
-imposed by ``us`` with OFAC as the issuing authority. The XML adds what the CSV lacks:
-dates of birth, places of birth, nationalities, citizenships and the identity documents
-go into ``identifiers`` (``birth_date``, ``birth_place``, ``nationality``, ``passport``,
-``national_id``, ``imo``, and every other ``idType`` under its own slug, several values
-joined by ``"; "``). **Weak AKAs** (``category`` weak: OFAC's "low quality" names) are the
-actor's ``weak_aliases``, kept apart from its aliases.
+imposed by ``us`` with OFAC as the issuing authority, with ``ofac_uid`` as the identifier
+(a strong one: ``kg merge`` joins the CSV's and the XML's actor on it). The XML adds what
+the CSV lacks, as every importer keeps it (:mod:`kg.ingest.identity`): the dates of birth
+are the actor's ``birth_dates`` and the nationalities and citizenships its
+``nationalities`` (ISO codes; a date or a country that cannot be read is in the import
+report, with the entry and the field); the identity documents go into ``identifiers``
+under the standard schemes of :data:`kg.model.identity.IDENTIFIER_SCHEMES` (``passport``,
+``national_id``, ``imo``, ``lei``, ``swift_bic``, ``tax_number``, ``registration_number``,
+``mmsi``: the number alone, so that it compares with the same number from another list),
+every other ``idType`` under its own slug, and ``documents`` keeps each document as OFAC
+writes it with its country (``Passport PD0012345 (Korea, North)``); places of birth are
+``birth_place``, a vessel's ``call_sign``, ``vessel_type``, ``tonnage`` and
+``gross_registered_tonnage`` too (several values joined by ``"; "``). **Weak AKAs**
+(``category`` weak: OFAC's "low quality" names) are the actor's ``weak_aliases``, kept apart
+from its aliases.
 """
 
 from __future__ import annotations
@@ -46,6 +55,7 @@ from kg.ingest.common import (
     text_slug,
     weak_names,
 )
+from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, Source
@@ -57,9 +67,14 @@ __all__ = ["read_ofac_files", "read_ofac_xml"]
 
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
-_ID_KEYS = {"passport": "passport", "national id no.": "national_id",
-            "cedula no.": "national_id", "identification number": "national_id",
-            "vessel registration identification": "imo", "imo": "imo"}
+#: OFAC ``idType`` (lower case) -> identifier scheme (kg/model/identity.py); any other type
+#: is kept under its own slug.
+_ID_KEYS = {"passport": "passport", "diplomatic passport": "passport",
+            "national id no.": "national_id", "cedula no.": "national_id",
+            "identification number": "national_id",
+            "vessel registration identification": "imo", "imo": "imo",
+            "legal entity number": "lei", "swift/bic": "swift_bic", "tax id no.": "tax_number",
+            "registration number": "registration_number", "mmsi": "mmsi"}
 _MAX_TEXT = 4000
 
 
@@ -169,17 +184,23 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     weak = weak_names([name, *aliases], weak)
     vessel = elem.find("vesselInfo")
     flag = _text(vessel, "vesselFlag") if vessel is not None else None
-    nationalities = _texts(elem, "nationalityList/nationality/country")
-    citizenships = _texts(elem, "citizenshipList/citizenship/country")
-    countries = nationalities + citizenships + ([flag] if flag else []) + \
+    nation_texts = _texts(elem, "nationalityList/nationality/country")
+    citizen_texts = _texts(elem, "citizenshipList/citizenship/country")
+    countries = nation_texts + citizen_texts + ([flag] if flag else []) + \
         _texts(elem, "addressList/address/country")
     country = next((c for c in (_code(x) for x in countries) if c), None)
-    identifiers = _identifiers(elem, uid, nationalities, citizenships, vessel)
+    dobs = birth_dates(_texts(elem, "dateOfBirthList/dateOfBirthItem/dateOfBirth"), report,
+                       path, line, record=actor_id, field="dateOfBirth", convention="dmy")
+    nats = nationalities(nation_texts, report, path, line, record=actor_id,
+                         field="nationality")
+    nats += [c for c in nationalities(citizen_texts, report, path, line, record=actor_id,
+                                      field="citizenship") if c not in nats]
+    identifiers = _identifiers(elem, uid, vessel)
     remarks = _text(elem, "remarks")
     owner = _text(vessel, "vesselOwner") if vessel is not None else None
     cite = [Citation(source=src.id)]
     actor = Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                  identifiers=identifiers,
+                  identifiers=identifiers, birth_dates=dobs, nationalities=nats,
                   position=_text(elem, "title") if kind is ActorKind.PERSON else None,
                   weak_aliases=weak,
                   description=remarks or (f"Owner: {owner}" if owner else None),
@@ -199,46 +220,28 @@ def _code(text: str) -> str | None:
     return code if code and len(code) == 2 else None
 
 
-def _dob(text: str) -> str:
-    """An ISO date for a date OFAC writes as ``10 Dec 1968`` or ``1968``; any other form
-    (``circa 1968``, ``1968 to 1970``) is kept as OFAC wrote it, so nothing is narrowed."""
-    got = read_source_date(text)
-    if got.date is not None and got.note in (None, "read with a month name"):
-        return got.date.text
-    return text
-
-
-def _identifiers(elem: Element, uid: str, nationalities: list[str], citizenships: list[str],
-                 vessel: Element | None) -> dict[str, str]:
-    found: dict[str, list[str]] = {"ofac_uid": [uid]}
-
-    def add(key: str, value: str | None) -> None:
-        if value:
-            items = found.setdefault(key, [])
-            if value not in items:
-                items.append(value)
-
-    for d in _texts(elem, "dateOfBirthList/dateOfBirthItem/dateOfBirth"):
-        add("birth_date", _dob(d))
+def _identifiers(elem: Element, uid: str, vessel: Element | None) -> dict[str, str]:
+    """``ofac_uid``, places of birth, vessel details and identity documents (see the module
+    docstring), as ``Actor.identifiers`` holds them."""
+    found = Identity()
+    found.add_id("ofac_uid", uid)
     for p in _texts(elem, "placeOfBirthList/placeOfBirthItem/placeOfBirth"):
-        add("birth_place", p)
-    for c in nationalities:
-        add("nationality", c)
-    for c in citizenships:
-        add("citizenship", c)
+        found.add_id("birth_place", p)
     if vessel is not None:
-        add("call_sign", _text(vessel, "callSign"))
+        found.add_id("call_sign", _text(vessel, "callSign"))
         for tag, key in (("vesselType", "vessel_type"), ("tonnage", "tonnage"),
                          ("grossRegisteredTonnage", "gross_registered_tonnage")):
-            add(key, _text(vessel, tag))
+            found.add_id(key, _text(vessel, tag))
     for doc in elem.iterfind("idList/id"):
         id_type = _text(doc, "idType") or "id"
         number = _text(doc, "idNumber")
         if not number:
             continue
-        key = _ID_KEYS.get(id_type.lower()) or text_slug(id_type, 40)
+        key = _ID_KEYS.get(id_type.lower()) or text_slug(id_type, 40).replace("-", "_")
         if key == "imo":
             number = number.removeprefix("IMO").strip()
+        found.add_id(key, number)
         country = _text(doc, "idCountry")
-        add(key, f"{number} ({country})" if country and key != "imo" else number)
-    return {k: "; ".join(v)[:_MAX_TEXT] for k, v in found.items()}
+        if country:
+            found.add_id("documents", f"{id_type} {number} ({country})")
+    return {k: v[:_MAX_TEXT] for k, v in found.joined().items()}

@@ -14,9 +14,13 @@ variation, Alias; ``AliasStrength``), ``NonLatinNames`` (``NameNonLatinScript``)
 
 Each designation becomes an actor ``uk-<unique id>`` (``uk-rus0001``): the first primary
 name, every other name and non-Latin name an alias, weak aliases (``AliasStrength`` weak or
-low) its ``weak_aliases``; ``identifiers`` hold ``uk_sanctions_list_ref``,
-``uk_group_id``, ``un_reference``, ``birth_date``, ``birth_place``, ``nationality``,
-``imo``, ``designation_source`` and ``last_updated``. One sanction ``<actor>-listing`` is
+low) its ``weak_aliases``; the dates of birth (``dd/mm/yyyy``, ``00`` for an unknown day or
+month) are its ``birth_dates`` and the nationalities its ``nationalities`` (ISO codes), read
+by :mod:`kg.ingest.identity` (one that cannot be read is in the import report with the
+designation and the field); ``identifiers`` hold, under the schemes of
+:data:`kg.model.identity.IDENTIFIER_SCHEMES`, ``uk_sanctions_list_ref``, ``uk_group_id``,
+``un_reference``, ``imo``, ``birth_place`` and ``last_updated``, and
+``designation_source``. One sanction ``<actor>-listing`` is
 imposed by ``gb`` and issued by the FCDO (``gb-fcdo``, part of ``gb``) on
 ``DateDesignated``, with the measures ``SanctionsImposed`` names and reasons from the
 regime (kg/curated/uk_regimes.yaml, the regime's words kept). The statement of reasons and
@@ -42,6 +46,7 @@ from kg.ingest.common import (
     slug_id,
     weak_names,
 )
+from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import dmy_date
 from kg.ingest.xmlstream import xml_entries
@@ -154,20 +159,20 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
                       record=actor_id, field="IndividualEntityShip")
         kind = ActorKind.ORGANIZATION
     person = "IndividualDetails/Individual"
-    nationalities = _texts(elem, f"{person}/Nationalities/Nationality")
+    nation_texts = _texts(elem, f"{person}/Nationalities/Nationality")
     flags = _texts(elem, "ShipDetails/Ship/CurrentBelievedFlagOfShips/CurrentBelievedFlagOfShip")
-    countries = nationalities + flags + _texts(elem, "Addresses/Address/AddressCountry")
+    countries = nation_texts + flags + _texts(elem, "Addresses/Address/AddressCountry")
     country = next((c for c in (country_code(x) for x in countries) if c and len(c) == 2), None)
-    dobs = [d for d in (_date(t, report, path, line, actor_id, "DOB")
-                        for t in _texts(elem, f"{person}/DOBs/DOB")) if d]
+    dobs = birth_dates(_texts(elem, f"{person}/DOBs/DOB"), report, path, line,
+                       record=actor_id, field="DOB", convention="dmy")
+    nats = nationalities(nation_texts, report, path, line, record=actor_id,
+                         field="Nationality")
     places = [", ".join(p for p in (_text(loc, "TownOfBirth"), _text(loc, "CountryOfBirth"))
                         if p) for loc in elem.iterfind(f"{person}/BirthDetails/Location")]
     ids = {
         "uk_sanctions_list_ref": unique, "uk_group_id": _text(elem, "OFSIGroupID"),
         "un_reference": "; ".join(_texts(elem, "UNReferenceNumber")) or None,
-        "birth_date": "; ".join(dobs) or None,
         "birth_place": "; ".join(p for p in places if p) or None,
-        "nationality": "; ".join(nationalities) or None,
         "imo": "; ".join(_texts(elem, "ShipDetails/Ship/IMONumbers/IMONumber")) or None,
         "designation_source": _text(elem, "DesignationSource"),
         "last_updated": _date(_text(elem, "LastUpdated"), report, path, line, actor_id,
@@ -180,6 +185,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     actor = Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
                   aliases=aliases, weak_aliases=weak,
                   identifiers={k: v for k, v in ids.items() if v},
+                  birth_dates=dobs, nationalities=nats,
                   description="\n".join(notes)[:_MAX_TEXT * 4] or None,
                   position=positions[:_MAX_TEXT] or None if kind is ActorKind.PERSON else None,
                   sources=cite)

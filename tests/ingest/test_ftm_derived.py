@@ -87,7 +87,8 @@ def test_targets_simple_csv_is_read_by_header(fixtures):
     vesk = ds.actor("ftm-nk-vesk7qa-8135a39e")  # the id the JSON export gives it
     assert vesk.name == "Orlan Vesk" and vesk.country == "kp"
     assert vesk.aliases == ["O. Vesk", "Orlan VESK"]
-    assert vesk.identifiers["birth_date"] == "1961-04-02"
+    assert vesk.birth_dates == ["1961-04-02"] and "birth_date" not in vesk.identifiers
+    assert vesk.identifiers == {"opensanctions": "NK-Vesk7Qa", "identifiers": "PD0012345"}
     by_id = {s.id: s for s in ds.sanctions}
     s = by_id["ftm-nk-vesk7qa-8135a39e-listed-us-ofac-sdn"]
     assert (s.imposers, s.authorities) == (["us"], ["us-ofac"])
@@ -111,3 +112,16 @@ def test_simple_csv_and_json_export_give_the_same_actor(fixtures):
     json_ds, _ = import_dataset("ftm", [fixtures / "entities.ftm.json"])
     a, b = csv_ds.actor("ftm-nk-vesk7qa-8135a39e"), json_ds.actor("ftm-nk-vesk7qa-8135a39e")
     assert (a.name, a.kind, a.country) == (b.name, b.kind, b.country)
+
+
+def test_simple_csv_birth_dates_read_as_every_importer_reads_them(tmp_path):
+    path = tmp_path / "targets.simple.csv"
+    path.write_text(
+        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
+        "phones,emails,dataset,first_seen,last_seen,last_change\n"
+        "p1,Person,Jan Doe,,1965-03;not known,,,,,,,Every Politician,,,\n")
+    ds, report = import_dataset("ftm", [path])
+    doe = ds.actor("ftm-p1")
+    assert doe.birth_dates == ["1965-03"] and "birth_date" not in doe.identifiers
+    assert [(c.line, c.record, c.field, c.message) for c in report.changed] == [
+        (2, "ftm-p1", "birth_date", "date of birth 'not known' is not a date: left out")]

@@ -2,7 +2,8 @@
 
 from kg.ingest import import_dataset
 from kg.ingest.bodies import body
-from kg.merge import merge_datasets
+from kg.merge import merge, merge_datasets
+from kg.model.records import Dataset
 from kg.model.vocab import ActorKind, Measure, Reason
 
 
@@ -16,10 +17,14 @@ def test_entries_become_actors_and_sanctions(fixtures):
     assert vesk.name == "VESK, Orlan" and vesk.kind is ActorKind.PERSON
     assert vesk.country == "kp"
     assert vesk.aliases == ["VESK, Orlan Petrovich", "Orlan VESK"]
+    # dates of birth and nationalities as every importer keeps them; documents under the
+    # standard schemes (the number alone), each also as OFAC writes it, with its country
+    assert vesk.birth_dates == ["1961-04-02", "1960"]  # "circa 1960" is 1960
+    assert vesk.nationalities == ["kp"]
     assert vesk.identifiers == {
-        "ofac_uid": "9001", "birth_date": "1961-04-02; circa 1960",
-        "birth_place": "Pyongyang, Korea, North", "nationality": "Korea, North",
-        "passport": "PD0012345 (Korea, North)", "gender": "Male"}
+        "ofac_uid": "9001", "birth_place": "Pyongyang, Korea, North",
+        "passport": "PD0012345", "documents": "Passport PD0012345 (Korea, North)",
+        "gender": "Male"}
     ship = ds.actor("ofac-9003")
     assert ship.kind is ActorKind.VESSEL and ship.country == "pa"
     assert ship.identifiers["imo"] == "9123456" and ship.identifiers["call_sign"] == "9VAB1"
@@ -65,7 +70,46 @@ def test_same_entry_from_csv_and_xml_is_one_actor(fixtures):
     assert [a.id for a in merged.actors].count("ofac-9001") == 1
     assert [s.id for s in merged.sanctions].count("ofac-9001-sdn") == 1
     vesk = merged.actor("ofac-9001")
-    assert vesk.identifiers["passport"] == "PD0012345 (Korea, North)"
+    assert vesk.identifiers["passport"] == "PD0012345"
+    assert vesk.birth_dates == ["1961-04-02", "1960"] and vesk.nationalities == ["kp"]
+    assert {c.source for c in vesk.sources} == {"ofac-file-sdn.csv", "ofac-file-sdn.xml"}
+
+
+def test_csv_and_xml_entries_merge_on_ofac_uid_whatever_the_ids(fixtures):
+    """Merging needs evidence: the XML's identity fields do not conflict with the CSV's
+    remarks, and the shared strong ``ofac_uid`` alone joins them, even under other ids."""
+    csv, _ = import_dataset("ofac", [fixtures / "sdn.csv", fixtures / "alt.csv"])
+    xml, _ = _xml(fixtures)
+    moved = [a.model_copy(update={"id": f"csv-{a.id}"}) for a in csv.actors
+             if a.id in ("ofac-9001", "ofac-9003")]
+    result = merge([Dataset(actors=list(xml.actors)), Dataset(actors=moved)])
+    assert sorted((m.merged, m.rule) for m in result.merges if m.kind == "actor") == [
+        (("csv-ofac-9001",), "identifier ofac_uid 9001"),
+        (("csv-ofac-9003",), "identifier ofac_uid 9003")]
+    vesk = result.dataset.actor("ofac-9001")
+    assert [(m.id, m.rule) for m in vesk.merged_from] == [
+        ("csv-ofac-9001", "identifier ofac_uid 9001")]
+    assert result.possible_duplicates == []
+
+
+def test_unreadable_dates_of_birth_and_nationalities_are_reported(tmp_path):
+    path = tmp_path / "sdn.xml"
+    path.write_text(
+        "<sdnList><sdnEntry><uid>77</uid><lastName>DOE</lastName><firstName>Jan</firstName>"
+        "<sdnType>Individual</sdnType>"
+        "<dateOfBirthList><dateOfBirthItem><dateOfBirth>sometime</dateOfBirth>"
+        "</dateOfBirthItem><dateOfBirthItem><dateOfBirth>1968 to 1970</dateOfBirth>"
+        "</dateOfBirthItem></dateOfBirthList>"
+        "<nationalityList><nationality><country>Atlantis</country></nationality>"
+        "</nationalityList><citizenshipList><citizenship><country>Yemen</country>"
+        "</citizenship></citizenshipList></sdnEntry></sdnList>")
+    ds, report = import_dataset("ofac", [path])
+    doe = ds.actor("ofac-77")
+    assert doe.birth_dates == ["1968", "1969", "1970"] and doe.nationalities == ["ye"]
+    assert [(c.line, c.record, c.field, c.message) for c in report.changed] == [
+        (1, "ofac-77", "dateOfBirth", "date of birth 'sometime' is not a date: left out"),
+        (1, "ofac-77", "nationality",
+         "nationality 'Atlantis' is not a country we know: left out")]
 
 
 def test_csv_and_xml_in_one_import_keep_each_entry_once(fixtures):
