@@ -103,6 +103,20 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
     return [Resolved(aid, m.text, m.how, m.start)] if aid else []
 
 
+def _possessor(word: str, at: int, doc: Doc, sent: Sentence, ms: list[Mention]
+               ) -> list[Resolved]:
+    """Who "its"/"their" at ``at`` is: the state written as a possessive just before in the
+    clause ("Washington's arms sale to Taiwan and its sanctions"), else what "it"/"they"
+    would be."""
+    cstart = clause_start(sent.text, at)
+    owner = [m for m in ms if cstart <= m.start and m.end <= at and m.possessive
+             and m.kind == "country"]
+    if owner:
+        return _resolve(owner[-1], doc, sent, ms, True)
+    pron = Mention(at, at + len(word), "it" if word == "its" else "they", "pronoun")
+    return _resolve(pron, doc, sent, ms, True)
+
+
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     """The sanctions events of one sentence (``ms``: its mentions, offsets in the sentence)."""
     text = sent.text
@@ -200,6 +214,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                         "country", "pronoun"):
                     imposers += _resolve(m, doc, sent, ms, True)
         elif mode == "np":
+            poss = re.match(r"(its|their)\b", text[a_start:a_end], re.I)
+            if poss:
+                imposers += _possessor(poss.group(1).lower(), a_start, doc, sent, ms)
             for m in ms:
                 if m.start == a_start and m.code == "un":
                     cid = doc.country("unsc")  # UN sanctions are the Security Council's
