@@ -65,6 +65,8 @@ _SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
+_PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|"
+                     r"\bpartially\b", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -157,6 +159,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             if mod:  # "are expected to lift": relief expected
                 status = Status.EXPECTED
                 ex["status_modifier"] = mod.group()
+        part = _PARTLY.search(words) if status is Status.LIFTED else None
+        if part:
+            status = Status.EASED  # "lifted some of its sanctions on Syria": a partial lifting
+            ex["status_modifier"] = part.group()
         if status in (Status.IMPOSED, Status.EXPECTED) and re.match(
                 r"\W*(?:Should|Unless|If|Were)\b", text) and re.search(
                 r"\b(?:will|would|could)\s+(?:\w+\s+)?$", pre):
