@@ -67,6 +67,9 @@ _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", r
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
 _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|"
                      r"\bpartially\b", re.I)
+#: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
+#: starts a second predicate of the sentence's subject).
+_SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -101,6 +104,11 @@ def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: b
             return []
         cid = doc.country(m.code)
         return [Resolved(cid, m.text, f"country of {m.name}", m.start)] if cid else []
+    if m.kind == "group" and m.code is None and m.count is None and not imposer:
+        topic = topic_targets(set(), doc)
+        if topic and len(topic[0].id) == 2:
+            m = replace(m, code=topic[0].id, how=m.how + "; its country is the state the "
+                        "article is about")
     aid = doc.actor_of(m, sent.start)
     return [Resolved(aid, m.text, m.how, m.start)] if aid else []
 
@@ -270,6 +278,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     # imposed travel bans": the list is the object of the first verb; the
                     # subject before it imposes
                     chain = coordinated(ms, earlier[-1], text)
+                elif earlier and _SECOND_PREDICATE.search(text, chain[-1].end, a_start) and \
+                        _SUBJECT_FIRST.match(text, 0, ms[earlier[0]].start):
+                    # "ECOWAS leaders gave the soldiers holding Bazoum in Niger one week to
+                    # free him, and ordered immediate sanctions": a second predicate of the
+                    # sentence's subject, not of the actor inside the first one
+                    chain = coordinated(ms, earlier[0], text)
             for m in chain:
                 if m.kind in _IMPOSER_KINDS:
                     imposers += _resolve(m, doc, sent, ms, True)
