@@ -38,6 +38,7 @@ from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import Event, find_events
+from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
@@ -129,7 +130,11 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                 ids = [doc.country(m.code or "") for m in chain]
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
+        n_skipped = len(doc.skipped)
         events += find_events(sent, ms, doc)
+        if len(events) == first and len(doc.skipped) == n_skipped:
+            extra = noun_only_event(sent, ms, doc)
+            events += [extra] if extra is not None else []
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
