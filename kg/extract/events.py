@@ -43,7 +43,10 @@ from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "find_events"]
+__all__ = ["NO_TARGET", "Event", "find_events"]
+
+#: The skip note of a trigger with an imposer but no target.
+NO_TARGET = "no target found"
 
 _TARGET_STOP = re.compile(
     r"[;:]|,\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
@@ -323,7 +326,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         imposers = list({r.id: r for r in imposers}.values())
         if not imposers or not targets:
             doc.note_skip(sent.index, text[cstart:t_end].strip(),
-                          "no imposer found" if not imposers else "no target found")
+                          "no imposer found" if not imposers else NO_TARGET)
             continue
         if any("=" in r.how or "together before" in r.how for r in imposers):
             conf -= 0.1
