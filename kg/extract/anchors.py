@@ -40,6 +40,9 @@ _BARE_MEASURES = re.compile(
 _THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)
 
 
+_POSS_PRONOUN = re.compile(r"\b(?:its|their)\b(?:\s+own\b)?", re.I)
+
+
 _PP_BETWEEN = re.compile(r"\b(?:in retaliation for|in response to|in return for|because of|"
                          r"for|over|after|despite)\b", re.I)
 
@@ -112,6 +115,10 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
     owners = [(m.start, m.end, m.possessive) for m in ms if m.kind in ("country", "demonym")
               and m.code and (m.possessive or m.kind == "demonym" or m.how == "abbreviation"
                               or m.text.replace(".", "") in ("US", "EU", "UN", "UK"))]
+    # "its own sanctions on Moscow", "their sanctions lists": a possessive pronoun owns the
+    # noun (resolved in kg.extract.events)
+    owners += [(p.start(), p.end(), True) for p in _POSS_PRONOUN.finditer(text)]
+    owners.sort()
     for a in noun_phrase_anchors(text, free, owners):
         if not any(f.start < a.end and a.start < f.end for f in found):
             found.append(a)

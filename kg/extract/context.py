@@ -63,6 +63,11 @@ class Doc:
     last_event_date: str | None = None
     """Date of the last event whose date the text gave (carried to undated follow-ups)."""
     skipped: list[Problem] = field(default_factory=list)
+    state_counts: dict[str, int] = field(default_factory=dict)
+    """How often each state (not bloc) is named in the article so far."""
+    topic_hint: str | None = None
+    """The state the whole article names most, set for a second look at sentences whose
+    sanction had no target (:func:`kg.extract.fields.topic_targets`)."""
 
     # -- actors -------------------------------------------------------------------------
 

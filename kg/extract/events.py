@@ -37,12 +37,16 @@ from kg.extract.lexicon import (
     STANDALONE,
     STATUS_MODIFIERS,
 )
+from kg.extract.refer import SUBJECT_FIRST, possessor, resolve
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "find_events"]
+__all__ = ["NO_TARGET", "Event", "find_events"]
+
+#: The skip note of a trigger with an imposer but no target.
+NO_TARGET = "no target found"
 
 _TARGET_STOP = re.compile(
     r"[;:]|,\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
@@ -57,50 +61,16 @@ _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabine
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 
 
-#: Words before a sentence's first actor when that actor is the subject ("The", "On
-#: Friday, the"), so a later "it" means it.
-_SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
-                            re.I)
-_SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\b")
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
+_PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|"
+                     r"\bpartially\b", re.I)
+#: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
+#: starts a second predicate of the sentence's subject).
+_SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
-
-
-def _resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bool
-             ) -> list[Resolved]:
-    if m.kind == "pronoun":
-        p = m.text.lower()
-        if p == "it":
-            prior = [x for x in ms if x.end <= m.start and x.kind == "country"]
-            spoke = [x for x in prior if _SAID_AFTER.match(sent.text, x.end)]
-            if spoke:
-                # "..., the AU's Peace and Security Council said, warning that it would":
-                # the one who spoke
-                prior = spoke[-1:]
-            elif prior and _SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
-                # "The AU suspended Burkina Faso and said it would ...": the subject
-                prior = prior[:1]
-            if prior:
-                cid = doc.actor_of(prior[-1], sent.start)
-                return [Resolved(cid, m.text, f"'it' = {prior[-1].text}", m.start)] if cid else []
-            if doc.last_state:
-                return [Resolved(doc.last_state, m.text, "'it' = the last state named", m.start)]
-        if p in ("they", "the pair", "the two allies", "the two countries", "both countries",
-                 "those countries", "these countries", "those states", "the allies") \
-                and doc.last_multi:
-            return [Resolved(a, m.text, "the actors named together before", m.start)
-                    for a in doc.last_multi]
-        return []
-    if m.kind == "person" and imposer:
-        if not m.code:
-            return []
-        cid = doc.country(m.code)
-        return [Resolved(cid, m.text, f"country of {m.name}", m.start)] if cid else []
-    aid = doc.actor_of(m, sent.start)
-    return [Resolved(aid, m.text, m.how, m.start)] if aid else []
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
@@ -143,6 +113,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             if mod:  # "are expected to lift": relief expected
                 status = Status.EXPECTED
                 ex["status_modifier"] = mod.group()
+        part = _PARTLY.search(words) if status is Status.LIFTED else None
+        if part:
+            status = Status.EASED  # "lifted some of its sanctions on Syria": a partial lifting
+            ex["status_modifier"] = part.group()
         if status in (Status.IMPOSED, Status.EXPECTED) and re.match(
                 r"\W*(?:Should|Unless|If|Were)\b", text) and re.search(
                 r"\b(?:will|would|could)\s+(?:\w+\s+)?$", pre):
@@ -166,7 +140,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                           and m.kind in _IMPOSER_KINDS), None)
                 if k is not None and ms[k].start - (a_end + bym.end()) <= 4:
                     for m in forward_list(ms, k, text, len(text)):
-                        imposers += _resolve(m, doc, sent, ms, True)
+                        imposers += resolve(m, doc, sent, ms, True)
                         by_end = max(by_end, m.end)
             if subject_target:
                 mid = [m for m in ms if a_start < m.start < a_end and m.kind in
@@ -187,9 +161,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                          and re.match(r"\s+(?:said|says|announced)\b", text[m.end:])
                          and re.search(r",\s*(?:the\s+)?$", text[:m.start])]
                 if who:
-                    imposers += _resolve(who[-1], doc, sent, ms, True)
+                    imposers += resolve(who[-1], doc, sent, ms, True)
                 elif after:  # "Mali was suspended after the coup, the African Union said"
-                    imposers += _resolve(after[0], doc, sent, ms, True)
+                    imposers += resolve(after[0], doc, sent, ms, True)
                 elif doc.last_state:
                     imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
                                              "that acted or spoke", a_start))
@@ -198,8 +172,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             for m in ms:
                 if n_end and n_end.end() < m.start and m.end <= a_end and m.kind in (
                         "country", "pronoun"):
-                    imposers += _resolve(m, doc, sent, ms, True)
+                    imposers += resolve(m, doc, sent, ms, True)
         elif mode == "np":
+            poss = re.match(r"(its|their)\b", text[a_start:a_end], re.I)
+            if poss:
+                imposers += possessor(poss.group(1).lower(), a_start, doc, sent, ms)
             for m in ms:
                 if m.start == a_start and m.code == "un":
                     cid = doc.country("unsc")  # UN sanctions are the Security Council's
@@ -209,7 +186,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     cid = doc.country(m.code)  # "the American embargo on Cuba"
                     imposers += [Resolved(cid, m.text, m.how, m.start)] if cid else []
                 elif m.start == a_start:
-                    imposers += _resolve(m, doc, sent, ms, True)
+                    imposers += resolve(m, doc, sent, ms, True)
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)]
@@ -228,7 +205,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     imposers += [Resolved(cid, first.text, "the subject of the sentence",
                                           first.start)] if cid else []
                 elif first is not None:
-                    imposers += _resolve(first, doc, sent, ms, True)
+                    imposers += resolve(first, doc, sent, ms, True)
             which = _WHICH_BEFORE.search(text, 0, a_start)
             if not cands and which:
                 # "alongside the US, Canada and the UK, which imposed new sanctions"
@@ -247,9 +224,15 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     # imposed travel bans": the list is the object of the first verb; the
                     # subject before it imposes
                     chain = coordinated(ms, earlier[-1], text)
+                elif earlier and _SECOND_PREDICATE.search(text, chain[-1].end, a_start) and \
+                        SUBJECT_FIRST.match(text, 0, ms[earlier[0]].start):
+                    # "ECOWAS leaders gave the soldiers holding Bazoum in Niger one week to
+                    # free him, and ordered immediate sanctions": a second predicate of the
+                    # sentence's subject, not of the actor inside the first one
+                    chain = coordinated(ms, earlier[0], text)
             for m in chain:
                 if m.kind in _IMPOSER_KINDS:
-                    imposers += _resolve(m, doc, sent, ms, True)
+                    imposers += resolve(m, doc, sent, ms, True)
         if not imposers and not passive and doc.recent and mode != "np":
             # "The British-drafted text also renewed the arms embargo on Somalia": no actor
             # before the verb; the imposers of the event before act again
@@ -264,7 +247,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                      and cstart <= m.start and m.end <= a_start]
             if cands:
                 for m in coordinated(mset, cands[-1], text):
-                    targets += _resolve(m, doc, sent, ms, False)
+                    targets += resolve(m, doc, sent, ms, False)
             t_end = max(a_end, by_end)
         else:
             t_lo = a_end
@@ -272,7 +255,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 obj = [m for m in ms if a_start < m.start < a_end and m.kind in _TARGET_KINDS]
                 if obj and re.search(r"\bwith\b", text[obj[-1].end:a_end]):
                     for m in obj:
-                        targets += _resolve(m, doc, sent, ms, False)
+                        targets += resolve(m, doc, sent, ms, False)
                     t_lo = -1
             if mode == "object" or STANDALONE.fullmatch(words):
                 am = re.match(r"\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held (?:in "
@@ -285,7 +268,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 if not pm:  # "Tokyo's Russia sanctions": the country named inside
                     targets += [r for m in ms if a_start < m.start and m.end <= a_end
                                 and m.kind == "country" and not m.possessive
-                                for r in _resolve(m, doc, sent, ms, False)]
+                                for r in resolve(m, doc, sent, ms, False)]
             else:
                 preps = "on|against|targeting|at|upon|over"
                 if re.search(r"suspension|imports|exports|purchases", words, re.I):
@@ -307,7 +290,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 and m.end <= a_end
                                 and m.kind == "country" and not m.possessive
                                 and m.code not in BLOCS
-                                for r in _resolve(m, doc, sent, ms, False)]
+                                for r in resolve(m, doc, sent, ms, False)]
             stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
             if t_lo >= 0 and not targets:
@@ -316,7 +299,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 inside += capitalised_names(text, t_lo, t_end, ms)
                 inside.sort(key=lambda m: m.start)
                 for m in inside:
-                    targets += _resolve(m, doc, sent, ms, False)
+                    targets += resolve(m, doc, sent, ms, False)
                     if m.kind == "person":
                         doc.people.setdefault((m.name or "").split()[-1], m)
         imposer_ids = {r.id for r in imposers}
@@ -329,7 +312,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             if first is not None:
                 targets += [replace(r, how=r.how + " (no target after the trigger: the first "
                                     "other state in the sentence)")
-                            for r in _resolve(first, doc, sent, ms, False)]
+                            for r in resolve(first, doc, sent, ms, False)]
                 conf -= 0.15
         if mode == "rel" and imposers and not targets:
             targets = background_targets(text, a_start, imposer_ids, events, doc)
@@ -343,7 +326,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         imposers = list({r.id: r for r in imposers}.values())
         if not imposers or not targets:
             doc.note_skip(sent.index, text[cstart:t_end].strip(),
-                          "no imposer found" if not imposers else "no target found")
+                          "no imposer found" if not imposers else NO_TARGET)
             continue
         if any("=" in r.how or "together before" in r.how for r in imposers):
             conf -= 0.1

@@ -37,10 +37,11 @@ from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, skip_entry
 from kg.extract.dates import parse_iso_date
-from kg.extract.events import Event, find_events
+from kg.extract.events import NO_TARGET, Event, find_events
+from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
 from kg.extract.statements import Said, find_statements
-from kg.extract.text import html_to_text, looks_like_html, split_sentences
+from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
 from kg.model.vocab import Stance, Status
@@ -106,6 +107,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
               known=Resolver(list(known)) if known is not None else None)
     events: list[Event] = []
     said: list[Said] = []
+    no_target: list[_Pending] = []
     for sent in split_sentences(text):
         # a ministry or government is a state's, not a bloc's
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
@@ -129,12 +131,56 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                 ids = [doc.country(m.code or "") for m in chain]
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
+        n_skipped = len(doc.skipped)
         events += find_events(sent, ms, doc)
+        if any(p.message == NO_TARGET for p in doc.skipped[n_skipped:]):
+            no_target.append((sent, ms, {e.anchor for e in events[first:]},
+                              (doc.last_state, doc.last_multi, len(doc.recent))))
+        if len(events) == first and len(doc.skipped) == n_skipped:
+            extra = noun_only_event(sent, ms, doc)
+            events += [extra] if extra is not None else []
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
+    events += _second_look(no_target, doc)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
+
+
+#: A sentence with a trigger that had no target: the sentence, its mentions, the anchors that
+#: made events, and the reading state then (last state, last list of states, events so far).
+_Pending = tuple[Sentence, list[Mention], set[tuple[int, int]], tuple[str | None, list[str], int]]
+
+
+def _second_look(no_target: list[_Pending], doc: Doc) -> list[Event]:
+    """Sanctions whose sentence named no target and no state before it ("The EU extended
+    its sanctions by six months" as an article's first sentence), read again once the
+    whole article is known: their target is the state the article names most among those
+    that imposed nothing in it. Only the
+    triggers that made no event the first time give events here; their skip notes go."""
+    acted = {i for imps, _t in doc.recent for i in imps}
+    named = {c: n for c, n in doc.state_counts.items() if c not in acted}
+    if not no_target or not named:
+        return []
+    # the state named most that never imposed anything in the article
+    doc.topic_hint = max(named, key=lambda c: named[c])
+    found: list[Event] = []
+    recent = doc.recent
+    for sent, ms, had, (last_state, last_multi, n_recent) in no_target:
+        # read the sentence as it was read the first time, but for the target
+        doc.last_state, doc.last_multi, doc.recent = last_state, last_multi, recent[:n_recent]
+        before = list(doc.skipped)
+        # a sentence naming neither imposer nor target ("Imposed under the Act, the
+        # measures freeze ...") describes the event before again: no new event
+        new = [e for e in find_events(sent, ms, doc) if e.anchor not in had and not all(
+            r.how.startswith("no imposer in the sentence") for r in e.imposers)]
+        doc.skipped = before
+        if new:
+            doc.skipped = [p for p in before if not (
+                p.message == NO_TARGET and p.record == f"sentence {sent.index}")]
+            found += new
+    doc.topic_hint, doc.recent = None, recent
+    return found
 
 
 def _remember(ms: list[Mention], doc: Doc) -> list[Mention]:
@@ -144,6 +190,7 @@ def _remember(ms: list[Mention], doc: Doc) -> list[Mention]:
             doc.last_bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2:
             doc.last_country = m.code
+            doc.state_counts[m.code] = doc.state_counts.get(m.code, 0) + 1
     return ms
 
 

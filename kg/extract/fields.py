@@ -141,7 +141,15 @@ def _is_state(aid: str) -> bool:
 def topic_targets(imposers: set[str], doc: Doc) -> list[Resolved]:
     """Targets of a sanction whose sentence names none ("ECOWAS had imposed a trade and
     financial embargo in January", "ordered immediate sanctions"): the state targets of
-    the latest event before, else the last state the article named; never an imposer."""
+    the latest event before, else the last state the article named; never an imposer.
+    On a second look (``doc.topic_hint`` set) the state the whole article names most goes
+    first: "The EU extended its sanctions by six months" before the article names Russia."""
+    hint = doc.topic_hint
+    if hint and hint not in imposers:
+        cid = doc.country(hint)
+        if cid:
+            return [Resolved(cid, "", "no target in the sentence: the state the article "
+                             "names most", -1)]
     for _imps, tgts in reversed(doc.recent):
         found = [t for t in tgts if _is_state(t) and t not in imposers]
         if found:

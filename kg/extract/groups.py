@@ -25,6 +25,14 @@ def _count(words: list[str]) -> int | None:
     return None
 
 
+#: What defines an unnamed group after its noun ("the officers behind the coup", "those
+#: involved in the crackdown", "individuals obstructing the transition").
+_DEFINED_BY = re.compile(r"\s+(?:behind|responsible for|involved in|linked to|tied to|"
+                         r"who|that|implicated in|obstructing|undermining|standing in the way|"
+                         r"blocking|threatening)\b", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|those|any)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention]
                 ) -> list[Mention]:
     """The group mentions of a sentence; ``toks``: its tokens (start, end, word,
@@ -86,9 +94,18 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
                         nm = re.match(r"\s+[A-Z]\w+", text[end:])
                         end += nm.end() if nm else 0
         count = _count(words)
-        if code is None and count is None and not (
+        unnamed = code is None and count is None and bool(
+            _DEFINED_BY.match(text, e)) and bool(_THE_BEFORE.search(text, 0, start))
+        if code is None and count is None and not unnamed and not (
                 out and out[-1].code and re.fullmatch(r",?\s+and\s+", text[out[-1].end:start])):
             continue  # "Belarusian officials and companies": the second is the country's too
+        if unnamed:
+            # "the officers behind the coup": a group defined by what it did; its country is
+            # the state the article is about (kg.extract.events)
+            start = _THE_BEFORE.search(text, 0, start).start()  # type: ignore[union-attr]
+            out.append(Mention(start, e, text[start:e], "group", None, name=text[start:e],
+                               noun=noun, how="group defined by what it did"))
+            continue
         out.append(Mention(start, end, text[start:end], "group", code,
                            name=text[start:end], count=count, noun=noun,
                            how="group noun" + (" + demonym" if code else "")))

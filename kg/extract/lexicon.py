@@ -54,9 +54,11 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                         r"unwind(?:s|ing)?|unwound)\b")),
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening))\b")),
     (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"
-                          r"propos(?:e|es|ed|ing)|fac(?:e|es|ed|ing))\b")),
-    (Status.IMPOSED, _rx(r"\b(?:impos(?:e|es|ed|ing)|reimpos(?:e|es|ed|ing)|slap(?:s|ped)?|"
-                         r"lev(?:y|ies|ied)|announc(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|"
+                          r"propos(?:e|es|ed|ing))\b")),
+    # "Forty officials will face targeted Canadian sanctions": the measure announced; a modal
+    # ("could face") or "or face" makes it a threat
+    (Status.IMPOSED, _rx(r"\b(?:fac(?:e|es|ed|ing)|impos(?:e|es|ed|ing)|reimpos(?:e|es|ed|ing)|"
+                         r"slap(?:s|ped)?|lev(?:y|ies|ied)|announc(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|"
                          r"approv(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
                          r"put|puts|plac(?:e|es|ed)|hit(?:s|ting)?(?: back)?|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"

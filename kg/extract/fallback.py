@@ -1,0 +1,100 @@
+"""A last resort for a sentence that names sanctions but where no trigger made an event:
+"Sanctions on individuals remain in force", "Bern's measures against Syria stay". The
+sanction noun stands for a measure in force (``imposed``); its imposer is the state that
+owns it (a possessive, demonym or abbreviation just before it) or else the sentence's
+subject; its targets follow "on"/"against"/"targeting", else the state the article is
+about. Such events get a low confidence and say in ``explain`` that they come from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import Mention
+from kg.extract.context import Doc, Resolved
+from kg.extract.dates import find_dates
+from kg.extract.fields import Event, date_of, reasons_of, topic_targets
+from kg.extract.lexicon import (
+    CALL_BEFORE,
+    NEGATION,
+    SANCTION_NOUN,
+    SPEECH,
+    STATUS_MODIFIERS,
+)
+from kg.extract.text import Sentence
+from kg.model.vocab import Status
+
+__all__ = ["noun_only_event"]
+
+_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+$")
+_SUBJECT = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?$", re.I)
+_TARGET_PREP = re.compile(r"\s+(?:imposed\s+)?(?:on|against|targeting)\s+(?:the\s+)?")
+_NOT_MEASURE = re.compile(r"\b(?:measures? (?:to|of|for)|sanctions? (?:relief|regime|law|"
+                          r"policy|committee|list)|evad\w+|evasion|circumvent\w*)\b", re.I)
+
+#: Words before the noun that make the sentence an opinion on sanctions, not a report of one
+#: ("a joint statement condemning unilateral sanctions").
+_OPINION = re.compile(r"\b(?:condemn\w*|denounc\w*|critici[sz]\w*|oppos\w*|reject\w*|"
+                      r"welcom\w*|prais\w*|slam\w*|against|illegal|unilateral|any|more|"
+                      r"further|new|tougher|possible)\b", re.I)
+
+
+def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None:
+    """The measure a sentence names by a sanction noun alone, or None (see the module
+    docstring). Call only for a sentence where :func:`kg.extract.events.find_events` found
+    nothing and skipped nothing."""
+    text = sent.text
+    for n in SANCTION_NOUN.finditer(text):
+        if n.group().lower() == "measures" or _NOT_MEASURE.match(text, n.start()):
+            continue
+        pre = text[max(0, n.start() - 60):n.start()].lower()
+        if NEGATION.search(pre) or CALL_BEFORE.search(pre) or _OPINION.search(pre) or any(
+                rx.search(pre) for _s, rx in STATUS_MODIFIERS):
+            continue
+        imposers: list[Resolved] = []
+        owner = [m for m in ms if m.end <= n.start() and m.kind in ("country", "demonym")
+                 and m.code and _OWNER_GAP.fullmatch(text, m.end, n.start())]
+        if owner:
+            cid = doc.country(owner[-1].code or "")
+            imposers = [Resolved(cid, owner[-1].text, "owner of the sanction noun",
+                                 owner[-1].start)] if cid else []
+        else:
+            subj = next((m for m in ms if m.kind == "country" and m.code), None)
+            if subj is not None and subj.start < n.start() and _SUBJECT.match(
+                    text, 0, subj.start) and (
+                    not SPEECH.search(text, subj.end, n.start())
+                    or re.search(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}$", pre)):
+                # "Beijing said its halt to coal purchases ...": the speaker's own measure;
+                # "Grenada's envoy said the embargo ...": not the speaker's
+                cid = doc.actor_of(subj, sent.start)
+                imposers = [Resolved(cid, subj.text, "subject of the sentence",
+                                     subj.start)] if cid else []
+        if not imposers:
+            continue
+        ids = {r.id for r in imposers}
+        targets: list[Resolved] = []
+        tp = _TARGET_PREP.match(text, n.end())
+        if tp:
+            after = [m for m in ms if m.start == tp.end() and m.kind in (
+                "country", "person", "group", "org")]
+            for m in after:
+                aid = doc.actor_of(m, sent.start)
+                if aid:
+                    targets.append(Resolved(aid, m.text, m.how, m.start))
+        if not targets:
+            targets = topic_targets(ids, doc)
+        targets = [t for t in targets if t.id not in ids]
+        if not targets:
+            continue
+        ev = Event(sent, (n.start(), n.end()), Status.IMPOSED, imposers, targets,
+                   explain={"sentence": sent.index,
+                            "trigger": {"words": n.group(), "status": "imposed",
+                                        "from": "a sanction noun with no trigger verb"}})
+        reasons_of(ev, text, 0, n.end(), n.group())
+        date_of(ev, find_dates(text, doc.ref), doc)
+        ev.confidence = 0.35
+        ev.explain.update(imposers=[r.explain() for r in imposers],
+                          targets=[r.explain() for r in targets], confidence=ev.confidence)
+        doc.recent.append(([r.id for r in imposers], [t.id for t in targets]))
+        return ev
+    return None

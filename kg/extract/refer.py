@@ -1,0 +1,88 @@
+"""Who a mention in a sentence stands for: pronouns ("it", "they", "its", "their") point
+back to actors named before, a person as imposer stands for their country, and an unnamed
+group defined by what it did ("the officers behind the coup") is of the state the article
+is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.actors import Mention
+from kg.extract.anchors import clause_start
+from kg.extract.context import Doc, Resolved
+from kg.extract.fields import topic_targets
+from kg.extract.text import Sentence
+
+__all__ = ["SUBJECT_FIRST", "possessor", "resolve"]
+
+#: Words before a sentence's first actor when that actor is the subject ("The", "On
+#: Friday, the"), so a later "it" means it.
+SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
+                           re.I)
+_SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\b")
+_PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|by|"
+                          r"after)\s+(?:the\s+)?$", re.I)
+
+
+def resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bool
+            ) -> list[Resolved]:
+    """The actors mention ``m`` of sentence ``sent`` stands for (``ms``: the sentence's
+    mentions): "it"/"they" point back, a person as imposer is their country, an unnamed
+    group defined by what it did takes the state the article is about."""
+    if m.kind == "pronoun":
+        p = m.text.lower()
+        if p == "it":
+            prior = [x for x in ms if x.end <= m.start and x.kind == "country"]
+            spoke = [x for x in prior if _SAID_AFTER.match(sent.text, x.end)]
+            if spoke:
+                # "..., the AU's Peace and Security Council said, warning that it would":
+                # the one who spoke
+                prior = spoke[-1:]
+            elif prior and SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
+                # "The AU suspended Burkina Faso and said it would ...": the subject
+                prior = prior[:1]
+            if prior:
+                cid = doc.actor_of(prior[-1], sent.start)
+                return [Resolved(cid, m.text, f"'it' = {prior[-1].text}", m.start)] if cid else []
+            if doc.last_state:
+                return [Resolved(doc.last_state, m.text, "'it' = the last state named", m.start)]
+        if p in ("they", "the pair", "the two allies", "the two countries", "both countries",
+                 "those countries", "these countries", "those states", "the allies") \
+                and doc.last_multi:
+            return [Resolved(a, m.text, "the actors named together before", m.start)
+                    for a in doc.last_multi]
+        return []
+    if m.kind == "person" and imposer:
+        if not m.code:
+            return []
+        cid = doc.country(m.code)
+        return [Resolved(cid, m.text, f"country of {m.name}", m.start)] if cid else []
+    if m.kind == "group" and m.code is None and m.count is None and not imposer:
+        topic = topic_targets(set(), doc)
+        if topic and len(topic[0].id) == 2:
+            m = replace(m, code=topic[0].id, how=m.how + "; its country is the state the "
+                        "article is about")
+    aid = doc.actor_of(m, sent.start)
+    return [Resolved(aid, m.text, m.how, m.start)] if aid else []
+
+
+def possessor(word: str, at: int, doc: Doc, sent: Sentence, ms: list[Mention]
+              ) -> list[Resolved]:
+    """Who "its"/"their" at ``at`` is: the state written as a possessive just before in the
+    clause ("Washington's arms sale to Taiwan and its sanctions"), else what "it"/"they"
+    would be."""
+    cstart = clause_start(sent.text, at)
+    owner = [m for m in ms if cstart <= m.start and m.end <= at and m.possessive
+             and m.kind == "country"]
+    if owner:
+        return resolve(owner[-1], doc, sent, ms, True)
+    # "the EU decided to keep its own sanctions": the actor of the clause, not one after a
+    # preposition
+    acting = [m for m in ms if cstart <= m.start and m.end <= at and m.kind == "country"
+              and not _PREP_BEFORE.search(sent.text, cstart, m.start)]
+    if acting:
+        return resolve(acting[-1], doc, sent, ms, True)
+    pron = Mention(at, at + len(word), "it" if word == "its" else "they", "pronoun")
+    return resolve(pron, doc, sent, ms, True)
