@@ -136,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
+        if isinstance(exc, click.UsageError) and exc.ctx is None:
+            # click 8.5 raises some parser errors ("--format requires an argument") without
+            # a context, so it would print no usage line: say it as our own error.
+            click.echo(f"kg: error: {exc.format_message()}", err=True)
+            sys.exit(2)
         exc.show()
         sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
     except click.exceptions.Abort:
