@@ -245,7 +245,8 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
                         target_name=cold.name(tgt), reason=cat, reason_detail=detail,
                         sanction=sid, status=d["status"], date=d.get("date"),
                         sources=sources, via=via, target_via=how,
-                        authority=authority, authority_ids=authority_ids))
+                        authority=authority, authority_ids=authority_ids,
+                        program=d.get("program")))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
     return out
 

@@ -36,6 +36,9 @@ class Relation:
     EU; several joined by ``"; "``), None when it names none."""
     authority_ids: tuple[str, ...] = ()
     """The actor ids of those authorities (``Sanction.authorities``)."""
+    program: str | None = None
+    """The list's own programme or regime words (``Sanction.program``: ``RUSSIA-EO14024``,
+    ``Reciprocal``), None when the record gives none."""
 
 
 class Relations(list[Relation]):

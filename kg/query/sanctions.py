@@ -128,7 +128,8 @@ def relations(
                         sanction=sid, status=d["status"], date=d.get("date"),
                         sources=tuple(dict.fromkeys(d["sources"])), via=via,
                         target_via=how,
-                        authority=authority, authority_ids=authority_ids))
+                        authority=authority, authority_ids=authority_ids,
+                        program=d.get("program")))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
     out.undated = left_out
     return out
