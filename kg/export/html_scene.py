@@ -218,10 +218,12 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     shown = {n for e in P.edges for n in e}
     shown |= {u for u, _, k in G.edges(keys=True) if k == "MADE"}
     shown |= set(tied)
-    weight = {n: 0 for n in shown}
+    weight: dict[str, float] = {n: 0 for n in shown}
     for u, v, e in P.edges(data=True):
         weight[u] += e["count"]
         weight[v] += e["count"]
+    for n, mine in tied.items():  # a sanction weighs more than an ownership record
+        weight[n] += len(mine) / 4
     group: dict[str, str] = {}
     if len(shown) > max_nodes:
         keep = set(sorted(shown, key=lambda n: (-weight[n], n))[:max(1, max_nodes // 2)])
@@ -280,7 +282,7 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
             if a != b and (a, b, k) not in seen_pairs:
                 seen_pairs.add((a, b, k))
                 scene.edges.append({"from": a, "to": b, "rel": k, "ev": [], "info": None})
-    scene.edges += tie_edges(G, found, group, _sources)
+    scene.edges += tie_edges(G, found, group, _sources, most=most_pairs, notes=scene.notes)
     # A group or person of a country shown in the view, with no stated link to it: link it
     # to its country (it is an attribute of the actor), so "Chinese officials" sit by China.
     linked = {(u, v) for u, v, _ in seen_pairs}
@@ -348,9 +350,9 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     on = sanctions_on(G)
     found = ties(G)
     tied = by_actor(found)
-    for kind in ("source", "reason"):
-        if G.number_of_nodes() - sum(
-                1 for _, d in G.nodes(data=True) if d.get("type") in left_out) <= max_nodes:
+    for kind in ("source", "reason"):  # relationships are links here, not nodes
+        if G.number_of_nodes() - sum(1 for _, d in G.nodes(data=True) if d.get("type") in
+                                     ("relationship", *left_out)) <= max_nodes:
             break
         left_out.append(kind)
     if left_out:

@@ -122,18 +122,22 @@ def by_actor(found: Iterable[Tie]) -> dict[str, list[Tie]]:
 
 
 def tie_edges(G: nx.MultiDiGraph, found: Iterable[Tie], group: dict[str, str],
-              sources: Any) -> list[dict[str, Any]]:
-    """The scene edges of ``found``: one per drawn pair and link, its label the shares
-    (or roles) of its records, its details every record with its dates and sources.
+              sources: Any, *, most: int | None = None,
+              notes: list[str] | None = None) -> list[dict[str, Any]]:
+    """The scene edges of ``found``: one per drawn pair and link (``n``: its number of
+    records), its label the shares (or roles) of its records, its details every record
+    (up to 50) with its dates and sources.
     ``group`` maps a grouped actor to its group node; a tie inside one group is not drawn.
-    ``sources`` is :func:`kg.export.html_scene._sources` (ids, quotes -> panel sources)."""
+    ``sources`` is :func:`kg.export.html_scene._sources` (ids, quotes -> panel sources).
+    Past ``most`` links, those with the most records are kept and a note saying so is
+    added to ``notes``."""
     pairs: dict[tuple[str, str, str], list[Tie]] = {}
     groups = set(group.values())
     for tie in found:
         a, b = group.get(tie.subject, tie.subject), group.get(tie.object, tie.object)
         if a != b:
             pairs.setdefault((a, b, tie.rel), []).append(tie)
-    edges = []
+    edges: list[dict[str, Any]] = []
     for (a, b, rel), group_ties in sorted(pairs.items()):
         grouped = a in groups or b in groups
         labels = list(dict.fromkeys(_label(t) for t in group_ties if _label(t)))
@@ -153,7 +157,7 @@ def tie_edges(G: nx.MultiDiGraph, found: Iterable[Tie], group: dict[str, str],
         label_a = G.nodes[a]["label"] if a in G else a
         label_b = G.nodes[b]["label"] if b in G else b
         edges.append({
-            "from": a, "to": b, "rel": rel, "ev": [],
+            "from": a, "to": b, "rel": rel, "ev": [], "n": n,
             "label": "" if grouped else ", ".join(labels[:3]) + (" …" if len(labels) > 3
                                                                   else ""),
             "info": {"h": f"{label_a} {'–' if rel in UNDIRECTED else '→'} {label_b}",
@@ -163,4 +167,11 @@ def tie_edges(G: nx.MultiDiGraph, found: Iterable[Tie], group: dict[str, str],
                          ("Records", "\n".join(lines[:50]) + (
                              f"\n… and {n - 50} more" if n > 50 else ""))) if text],
                      "src": src}})
+    if most is not None and len(edges) > most:
+        if notes is not None:
+            notes.append(
+                f"{most:,} of {len(edges):,} ownership, directorship and family links are "
+                "drawn (those with the most records); every actor's details still list its "
+                "ties. Use --focus ACTOR to see every link around one actor.")
+        edges = sorted(edges, key=lambda e: -e["n"])[:most]
     return edges

@@ -153,3 +153,30 @@ def test_cli_events_view_with_ownership(html_cases: Any, tmp_path: Path) -> None
     page = out.read_text(encoding="utf-8")
     assert '"OWNS":{"name":"owns' in page and '"DIRECTS":{"name":"directs"' in page
     assert '"relationship:o-beta"' not in page  # drawn as a link, not as a node
+
+
+def test_past_max_nodes_ties_are_grouped_and_cut_with_a_note() -> None:
+    actors = [{"id": "us", "name": "United States", "kind": "state"}] + [
+        {"id": f"c{i}", "name": f"Company {i}", "kind": "organization", "country": f"{c}"}
+        for i, c in enumerate(["cy", "ru", "ae", "tr", "gb", "hk", "ch"] * 6)]
+    rels = [{"id": f"o{i}", "kind": "ownership", "subject": f"c{i}", "object": f"c{i + 1}",
+             "share": 50, "sources": [{"source": "s"}]} for i in range(41)]
+    rels += [{"id": "o0b", "kind": "ownership", "subject": "c0", "object": "c1", "share": 10,
+              "sources": [{"source": "s"}]}]
+    G = build(Dataset.model_validate({
+        "sources": [{"id": "s"}], "actors": actors, "relationships": rels,
+        "sanctions": [{"id": "x", "imposers": ["us"], "targets": ["c0"],
+                       "sources": [{"source": "s"}]}]}))
+    sc = actors_scene(G, max_nodes=2)  # one actor drawn alone, the rest grouped by country
+    ties = [e for e in sc.edges if e["rel"] == "OWNS"]
+    assert len(ties) == 6  # 3 * max_nodes, of 8 pairs of drawn nodes
+    assert "6 of 8 ownership, directorship and family links are drawn" in " ".join(sc.notes)
+    # The links with the most records are kept; Company 0's two records to the group that
+    # holds Company 1 are among the lightest and go.
+    assert sorted(e["n"] for e in ties) == [5, 6, 6, 6, 6, 6]
+    assert not any(e["from"] == "actor:c0" for e in ties)
+    # A link to a group has no label; its details name each record's two actors.
+    ru_ae = next(e for e in ties if e["from"] == "group:organization:ru")
+    assert ru_ae["label"] == "" and ru_ae["to"] == "group:organization:ae"
+    assert dict(ru_ae["info"]["rows"])["Records"].split("\n")[0] == (
+        "Company 1 → Company 2 · 50% · record o1")
