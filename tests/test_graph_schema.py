@@ -146,10 +146,9 @@ def test_every_bundled_edge_follows_its_declared_type(GR: nx.MultiDiGraph) -> No
 
 def test_attribute_lists_are_the_collection_valued_ones() -> None:
     assert {
-        "aliases", "weak_aliases", "identifiers", "sources", "imposers", "authorities",
-        "targets", "measures",
-        "reasons", "reason_details", "in_response_to", "quotes", "speakers", "about_sanctions",
-        "about_actors"} == LIST_ATTRIBUTES
+        "aliases", "weak_aliases", "identifiers", "birth_dates", "nationalities", "sources",
+        "imposers", "authorities", "targets", "measures", "reasons", "reason_details",
+        "in_response_to", "quotes", "speakers", "about_sanctions", "about_actors"} == LIST_ATTRIBUTES
     assert NODE_ATTRIBUTES[NodeType.SOURCE] == (
         "type", "label", "url", "title", "publisher", "published")
 

@@ -5,7 +5,15 @@
   aircraft -> Airplane.
   Names, aliases (``alias``), weak aliases (``weakAlias``), country, Wikidata id, position
   and notes are kept; a state or bloc that imposes sanctions is itself a PublicBody so that
-  sanctions can name it.
+  sanctions can name it. A person's dates of birth become ``birthDate`` and nationalities
+  ``nationality``; identifiers become the FtM property of their scheme
+  (:data:`kg.model.identity.FTM_PROPERTIES`: ``passportNumber``, ``idNumber``,
+  ``imoNumber``, ``leiCode``, ``innCode``...) where the entity's schema has it
+  (:data:`PROPERTY_SCHEMAS`), in FtM's form (:func:`kg.export.ftm_ids.ftm_value`: an IMO
+  number as ``IMO9123453``). Nothing is dropped: a value FtM would refuse (a bad check
+  digit), an identifier with no FtM property (a list
+  reference such as ``un_reference``) or none on that schema, and a nationality FtM cannot
+  hold, go into ``notes`` as ``scheme: value``.
 * A sanction becomes one FtM ``Sanction`` per target (FtM links a sanction to one entity):
   ``kg-<sanction id>-<target id>`` with ``entity``, ``authority`` (the issuing bodies'
   names, else the imposers'), ``country`` (the imposers' countries), ``program``,
@@ -36,11 +44,13 @@ from typing import Any, cast
 
 import networkx as nx
 
+from kg.export.ftm_ids import ftm_value
 from kg.graph.schema import ActorNode, NodeType, SanctionNode, node_id, record_id, require_kg_graph
 from kg.model.dates import PartialDate
+from kg.model.identity import FTM_PROPERTIES, identifier_values
 from kg.readwrite.atomic import atomic_open
 
-__all__ = ["LINKS", "SCHEMAS", "ftm_entities", "write_ftm"]
+__all__ = ["LINKS", "PROPERTY_SCHEMAS", "SCHEMAS", "ftm_entities", "write_ftm"]
 
 #: Our actor kind -> FtM schema.
 SCHEMAS = {"person": "Person", "organization": "Organization",
@@ -53,6 +63,20 @@ LINKS = {"ownership": ("Ownership", "owner", "asset", "role"),
          "directorship": ("Directorship", "director", "organization", "role"),
          "family": ("Family", "person", "relative", "relationship"),
          "associate": ("UnknownLink", "subject", "object", "role")}
+
+_LEGAL = frozenset({"Person", "Organization", "PublicBody", "LegalEntity"})
+#: FtM property -> the schemas among :data:`SCHEMAS` that have it (from FtM's schemata:
+#: ``LegalEntity`` and its descendants hold the registry identifiers, ``Person`` the
+#: personal ones, ``Vessel`` the maritime ones).
+PROPERTY_SCHEMAS: dict[str, frozenset[str]] = {
+    **{p: _LEGAL for p in ("idNumber", "leiCode", "innCode", "ogrnCode", "taxNumber",
+                           "swiftBic", "vatCode")},
+    "registrationNumber": _LEGAL | {"Vessel", "Airplane"},
+    "imoNumber": frozenset({"Organization", "PublicBody", "Vessel"}),
+    "callSign": frozenset({"Vessel"}), "mmsi": frozenset({"Vessel"}),
+    **{p: frozenset({"Person"}) for p in ("passportNumber", "birthPlace", "title",
+                                          "birthDate", "nationality", "position")},
+}
 
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 
@@ -91,6 +115,33 @@ def _links(G: nx.MultiDiGraph, urls: dict[str, Any]) -> list[dict[str, Any]]:
             "sourceUrl": [u for u in (urls.get(x) for x in r["sources"])
                           if u and re.match(r"^https?://", u)]})})
     return out
+
+
+def _identity(a: ActorNode, schema: str, props: dict[str, list[Any]]) -> None:
+    """Add the actor's dates of birth, nationalities and identifiers to ``props`` (see the
+    module docstring); what has no property on ``schema`` goes into ``notes``."""
+    def put(prop: str | None, values: list[Any], note: str) -> None:
+        if prop is not None and schema in PROPERTY_SCHEMAS.get(prop, ()):
+            props.setdefault(prop, []).extend(values)
+        else:
+            props["notes"].extend(f"{note}: {v}" for v in values)
+
+    births = [str(b) for b in a.get("birth_dates") or []]
+    put("birthDate", [d for b in births for d in _date(b)], "date of birth")
+    put(None, [b for b in births if not _date(b)], "date of birth")
+    nats = list(a.get("nationalities") or [])
+    put("nationality", [c for c in nats if _COUNTRY.match(c)], "nationality")
+    put(None, [c for c in nats if not _COUNTRY.match(c)], "nationality")
+    for scheme, raw in sorted((a.get("identifiers") or {}).items()):
+        prop = FTM_PROPERTIES.get(scheme)
+        for v in identifier_values({scheme: raw}, scheme):
+            kept = ftm_value(prop, v) if prop else None
+            if prop and kept is None:  # FtM would drop it: a note says why
+                put(None, [v], f"{scheme} (not a valid {prop} for FtM)")
+            else:
+                put(prop, [kept or v], scheme)
+                if kept and len(kept) < len(re.sub(r"\s", "", v)):  # a BIC's branch
+                    put(None, [v], scheme)
 
 
 def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
@@ -152,6 +203,7 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         }
         if schema == "Person":
             props["position"] = [a.get("position")]
+        _identity(a, schema, props)
         out.append({"id": _eid(aid), "schema": schema, "properties": _clean(props)})
     return out + sanctions + _links(G, urls)
 

@@ -14,6 +14,18 @@ GraphML and GEXF hold only scalar attribute values, so on the way out:
   written that an XML reader refuses. Every GraphML/GEXF file is parsed back before it takes
   its name; one that does not parse is not written (:class:`~kg.errors.OutputError`).
 
+Ownership, directorship, family and associate records are ``relationship:<id>`` nodes in
+the graph (:mod:`kg.graph.schema`), kept as they are. GraphML and GEXF add, beside each of
+them, one **direct edge** from its subject to its object, so that Gephi, yEd or a plain
+``networkx`` reader sees who owns whom without walking through the record's node
+(:func:`relationship_edges`): ``actor:<owner> -> actor:<asset>`` with key
+``<TYPE>:<record id>`` and attributes ``type`` (``OWNS``, ``DIRECTS``, ``FAMILY`` or
+``ASSOCIATE``, the Neo4j export's relationship types), ``kind``, ``relationship`` (the record
+id), ``share``, ``role``, ``start_date``, ``end_date``, ``sources`` (JSON text) and
+``label`` (``"A owns 60% of B"``; GEXF's edge label). :func:`read_graphml` and
+:func:`read_gexf` leave the direct edges out again (the graph already holds each record), so
+a graph read back is the graph written.
+
 Node-link JSON keeps everything as it is (``networkx.node_link_graph(data, edges="edges")``
 reads it back). The edge key (the edge type) is kept in every format.
 """
@@ -30,11 +42,16 @@ from xml.etree.ElementTree import ParseError, iterparse
 import networkx as nx
 
 from kg.errors import OutputError, Problem
-from kg.graph.schema import LIST_ATTRIBUTES, require_kg_graph
+from kg.graph.schema import LIST_ATTRIBUTES, NodeType, node_id, record_id, require_kg_graph
 from kg.readwrite.atomic import atomic_open
 
-__all__ = ["FLATTENED", "flatten", "read_gexf", "read_graphml", "unflatten",
-           "write_gexf", "write_graphml", "write_json"]
+__all__ = ["DIRECT_TYPES", "FLATTENED", "flatten", "read_gexf", "read_graphml",
+           "relationship_edges", "unflatten", "write_gexf", "write_graphml", "write_json"]
+
+#: Relationship kind -> the type of its direct edge (as the Neo4j export names them).
+DIRECT_TYPES: dict[str, str] = {"ownership": "OWNS", "directorship": "DIRECTS",
+                                "family": "FAMILY", "associate": "ASSOCIATE"}
+_DIRECT_ATTRS = ("kind", "share", "role", "start_date", "end_date", "sources", "label")
 
 #: Attribute names whose values are lists or mappings, written as JSON text (from
 #: :mod:`kg.graph.schema`).
@@ -77,6 +94,32 @@ def flatten(G: nx.MultiDiGraph, *, rename_type: bool = False,
     H.add_edges_from((_xml_safe(u, fixed), _xml_safe(v, fixed), k,
                       _flat_attrs(d, rename_type, f"{u} -{k}-> {v}", fixed))
                      for u, v, k, d in G.edges(keys=True, data=True))
+    return H
+
+
+def relationship_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """One direct edge ``(subject node, object node, key, attributes)`` per relationship
+    node of ``G`` whose two actors are in ``G`` (see the module docstring), in node order.
+    Attributes that are None are left out."""
+    out = []
+    for n, d in G.nodes(data=True):
+        if d.get("type") != "relationship":
+            continue
+        u, v = node_id(NodeType.ACTOR, d["subject"]), node_id(NodeType.ACTOR, d["object"])
+        if u not in G or v not in G:
+            continue
+        etype, rid = DIRECT_TYPES[d["kind"]], record_id(n)
+        attrs: dict[str, Any] = {"type": etype, "relationship": rid}
+        attrs.update((a, d[a]) for a in _DIRECT_ATTRS if d.get(a) is not None)
+        out.append((u, v, f"{etype}:{rid}", attrs))
+    return out
+
+
+def _for_xml(G: nx.MultiDiGraph, rename_type: bool, fixed: list[Problem]) -> nx.MultiDiGraph:
+    """:func:`flatten` of ``G`` with the direct relationship edges added, flattened too."""
+    H = flatten(G, rename_type=rename_type, fixed=fixed)
+    H.add_edges_from((u, v, k, _flat_attrs(d, rename_type, f"{u} -{k}-> {v}", fixed))
+                     for u, v, k, d in relationship_edges(G))
     return H
 
 
@@ -126,7 +169,7 @@ def unflatten(H: nx.Graph) -> nx.MultiDiGraph:
     else:
         edges = ((u, v, d.get("kg_type", d.get("type")), d) for u, v, d in H.edges(data=True))
     G.add_edges_from((u, v, k, {a: b for a, b in _unflat_attrs(d).items() if a != "id"})
-                     for u, v, k, d in edges)
+                     for u, v, k, d in edges if "relationship" not in d)  # direct edges
     return G
 
 
@@ -146,7 +189,7 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[Prob
     require_kg_graph(G)
     fixed: list[Problem] = []
     with atomic_open(path, "wb", check=_readable_xml("GraphML")) as fh:
-        nx.write_graphml(flatten(G, fixed=fixed), fh, encoding="utf-8")
+        nx.write_graphml(_for_xml(G, False, fixed), fh, encoding="utf-8")
     return fixed
 
 
@@ -156,12 +199,13 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[Problem
     require_kg_graph(G)
     fixed: list[Problem] = []
     with atomic_open(path, "wb", check=_readable_xml("GEXF")) as fh:
-        nx.write_gexf(flatten(G, rename_type=True, fixed=fixed), fh, encoding="utf-8")
+        nx.write_gexf(_for_xml(G, True, fixed), fh, encoding="utf-8")
     return fixed
 
 
 def read_graphml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    """Read a GraphML export back into a graph like the one written."""
+    """Read a GraphML export back into a graph like the one written (without the direct
+    relationship edges: see the module docstring)."""
     return unflatten(nx.read_graphml(path, force_multigraph=True))
 
 

@@ -39,6 +39,7 @@ import networkx as nx
 from kg.errors import UsageError
 from kg.export.html_scene import Scene, actors_scene, events_scene
 from kg.export.html_search import search_data
+from kg.export.html_ties import UNDIRECTED
 from kg.export.layout import layout
 from kg.graph.schema import NodeType, node_id, require_kg_graph
 from kg.model.dates import first_day, last_day
@@ -81,6 +82,17 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "PART_OF": {"name": "part of", "color": "#BDBDBD", "width": 1, "dashes": [2, 4]},
     "COUNTRY": {"name": "of country", "color": "#BDBDBD", "width": 1, "dashes": [2, 4]},
     "CITES": {"name": "cites", "color": "#DDDDDD", "width": 1},
+    # Ownership and control (kg.export.html_ties): ownership an arrow owner -> asset in its
+    # own colour and dash, labelled with the share; the other ties lighter, and curved
+    # ("curve": vis-network's roundness) so that a director who also owns is seen twice.
+    "OWNS": {"name": "owns (share: 75%, ?% unknown)", "color": "#117733", "width": 2.5,
+             "dashes": [14, 3]},
+    "DIRECTS": {"name": "directs", "color": "#44AA99", "width": 1.5, "dashes": [6, 3],
+                "curve": 0.3},
+    "FAMILY": {"name": "family", "color": "#DDAA33", "width": 1.5, "dashes": [1, 3],
+               "curve": 0.3},
+    "ASSOCIATE": {"name": "associate", "color": "#BB99CC", "width": 1.5,
+                  "dashes": [4, 4], "curve": 0.3},
 }
 MUTED = "#C8C8C8"
 TENTATIVE_DASHES = [8, 6]
@@ -205,11 +217,14 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
         colour = MUTED if ed.get("muted") else es["color"]
         opts = {"id": f"e{i}", "color": {"color": colour, "highlight": colour,
                                          "hover": colour},
-                "width": es["width"], "arrows": "" if rel == "CITES" else "to"}
+                "width": es["width"],
+                "arrows": "" if rel == "CITES" or rel in UNDIRECTED else "to"}
         if ed.get("dashed"):
             opts["dashes"] = TENTATIVE_DASHES
         elif es.get("dashes"):
             opts["dashes"] = es["dashes"]
+        if es.get("curve"):
+            opts["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": es["curve"]}
         if ed.get("value"):
             opts["value"] = ed["value"]
         if ed.get("label") and not big:

@@ -9,6 +9,9 @@ into vis-network data through pyvis).
 * ``events``: the full graph, sanctions and statements as nodes. Past ``max_nodes`` nodes,
   source and then reason nodes are left out (each event's details still list them).
 
+In both views, ownership, directorship, family and associate records are drawn as links
+between their two actors (:mod:`kg.export.html_ties`), and every actor they name is shown.
+
 Every text here is data, never markup: the page writes it with ``textContent``.
 """
 
@@ -20,6 +23,7 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
+from kg.export.html_ties import Tie, by_actor, tie_edges, tie_rows, ties
 from kg.graph.build import who_sanctioned_whom
 from kg.graph.schema import TENTATIVE, NodeType, node_id, record_id
 from kg.query.stats import sanctions_on
@@ -135,12 +139,16 @@ def _sanctioned(direct: int, on: set[str] | None) -> str | None:
             "directly), as kg query who-sanctioned counts them")
 
 
-def actor_info(G: nx.MultiDiGraph, n: str, on: dict[str, set[str]] | None = None) -> Info:
+def actor_info(G: nx.MultiDiGraph, n: str, on: dict[str, set[str]] | None = None,
+               tied: dict[str, list[Tie]] | None = None) -> Info:
     """The details of actor node ``n``. ``on`` is :func:`kg.query.stats.sanctions_on` of
     ``G`` (computed here when not given): the "Sanctioned" row counts what
-    ``kg query who-sanctioned`` answers for the actor."""
+    ``kg query who-sanctioned`` answers for the actor. ``tied`` is
+    :func:`kg.export.html_ties.by_actor` of ``G``'s ties (computed here when not given):
+    its owners, holdings, directorships and family ties, with shares and dates."""
     d = G.nodes[n]
     on = sanctions_on(G) if on is None else on
+    tied = by_actor(ties(G)) if tied is None else tied
     country = d.get("country")
     imposed = targeted = 0
     said = []
@@ -160,10 +168,14 @@ def actor_info(G: nx.MultiDiGraph, n: str, on: dict[str, set[str]] | None = None
         ("Country", f"{country_name(country) or country} ({country})" if country else None),
         ("Also known as", _join(d.get("aliases", []))),
         ("Weak aliases", _join(d.get("weak_aliases") or [])), ("Position", d.get("position")),
+        ("Born", _join(d.get("birth_dates") or [])),
+        ("Nationality", _join(f"{country_name(c) or c} ({c})"
+                              for c in d.get("nationalities") or [])),
         ("Members", d.get("count")), ("Description", d.get("description")),
         ("Part of", _join(links["PART_OF"])), ("Member of", _join(links["MEMBER_OF"])),
         ("Sanctions imposed", imposed or None),
         ("Sanctioned", _sanctioned(targeted, on.get(record_id(n), set()))),
+        *tie_rows(G, n, tied.get(n, ())),
         ("Said", _join(said, "\n")),
         ("Identifiers", _join(f"{k}: {v}" for k, v in (d.get("identifiers") or {}).items())),
         ("Wikidata", d.get("wikidata_id")),
@@ -188,11 +200,11 @@ class _Events:
         return sorted({self.index[n] for n in nodes if n in self.index})
 
 
-def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int],
-                on: dict[str, set[str]]) -> dict[str, Any]:
+def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int], on: dict[str, set[str]],
+                tied: dict[str, list[Tie]]) -> dict[str, Any]:
     d = G.nodes[n]  # its search keys: kg.export.html_search
     return {"id": n, "label": d["label"], "cat": d.get("kind", "actor"), "ev": ev,
-            "info": actor_info(G, n, on)}
+            "info": actor_info(G, n, on, tied)}
 
 
 def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
@@ -201,12 +213,17 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     events = _Events(G, scene)
     P = who_sanctioned_whom(G)
     on = sanctions_on(G)
+    found = ties(G)
+    tied = by_actor(found)
     shown = {n for e in P.edges for n in e}
     shown |= {u for u, _, k in G.edges(keys=True) if k == "MADE"}
-    weight = {n: 0 for n in shown}
+    shown |= set(tied)
+    weight: dict[str, float] = {n: 0 for n in shown}
     for u, v, e in P.edges(data=True):
         weight[u] += e["count"]
         weight[v] += e["count"]
+    for n, mine in tied.items():  # a sanction weighs more than an ownership record
+        weight[n] += len(mine) / 4
     group: dict[str, str] = {}
     if len(shown) > max_nodes:
         keep = set(sorted(shown, key=lambda n: (-weight[n], n))[:max(1, max_nodes // 2)])
@@ -222,7 +239,7 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
                         *(node_id(NodeType.SANCTION, s) for _, _, e in P.out_edges(n, data=True)
                           for s in e["sanctions"]),
                         *(v for _, v, k in G.out_edges(n, keys=True) if k == "MADE")])
-        scene.nodes.append(_actor_node(G, n, ev, on))
+        scene.nodes.append(_actor_node(G, n, ev, on, tied))
     for g, ms in sorted(members.items()):
         _, kind, country = g.split(":", 2)
         where = country_name(country) or country if country != "-" else "no country"
@@ -265,6 +282,7 @@ def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
             if a != b and (a, b, k) not in seen_pairs:
                 seen_pairs.add((a, b, k))
                 scene.edges.append({"from": a, "to": b, "rel": k, "ev": [], "info": None})
+    scene.edges += tie_edges(G, found, group, _sources, most=most_pairs, notes=scene.notes)
     # A group or person of a country shown in the view, with no stated link to it: link it
     # to its country (it is an attribute of the actor), so "Chinese officials" sit by China.
     linked = {(u, v) for u, v, _ in seen_pairs}
@@ -330,9 +348,11 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
     events = _Events(G, scene)
     left_out: list[str] = []
     on = sanctions_on(G)
-    for kind in ("source", "reason"):
-        if G.number_of_nodes() - sum(
-                1 for _, d in G.nodes(data=True) if d.get("type") in left_out) <= max_nodes:
+    found = ties(G)
+    tied = by_actor(found)
+    for kind in ("source", "reason"):  # relationships are links here, not nodes
+        if G.number_of_nodes() - sum(1 for _, d in G.nodes(data=True) if d.get("type") in
+                                     ("relationship", *left_out)) <= max_nodes:
             break
         left_out.append(kind)
     if left_out:
@@ -342,12 +362,12 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
             "details still list them. Use --focus ACTOR for one actor's neighbourhood.")
     for n, d in G.nodes(data=True):
         t = d.get("type")
-        if t in left_out:
+        if t in left_out or t == "relationship":  # drawn as links between the actors
             continue
         node: dict[str, Any] = {"id": n, "label": d["label"], "cat": t, "al": []}
         if t == "actor":
             node.update(_actor_node(G, n, events.of(
-                [*G.successors(n), *G.predecessors(n)]), on))
+                [*G.successors(n), *G.predecessors(n)]), on, tied))
         elif t == "sanction":
             node.update(ev=events.of([n]), info=sanction_info(G, n),
                         label=str(d["label"]).replace(" → ", "\n→ "),
@@ -376,4 +396,5 @@ def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
                 G.nodes[v if k == "IMPOSED" else u].get("status") in TENTATIVE),
             "info": {"rows": [["Detail" if k == "BECAUSE_OF" else "Quote", str(extra)]]}
             if extra else None})
+    scene.edges += tie_edges(G, found, {}, _sources)
     return scene

@@ -72,7 +72,8 @@ def _actor_attrs(a: Actor, own: Callable[[list[str]], list[str]] = list) -> Acto
         "aliases": own(a.aliases),
         "weak_aliases": own(a.weak_aliases), "count": a.count, "description": a.description,
         "wikidata_id": a.wikidata_id, "position": a.position,
-        "identifiers": dict(a.identifiers), "draft": a.draft,
+        "identifiers": dict(a.identifiers), "birth_dates": own(a.birth_dates),
+        "nationalities": own(a.nationalities), "draft": a.draft,
         "sources": [c.source for c in a.sources],
     }
 

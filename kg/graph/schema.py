@@ -66,7 +66,7 @@ __all__ = [
     "require_kg_graph",
 ]
 
-GRAPH_VERSION = 4
+GRAPH_VERSION = 5
 """Bumped whenever node ids, attribute names or shapes, or edge types change; saved graphs
 (:mod:`kg.graph.store`) of another version are refused."""
 GRAPH_VERSION_KEY = "kg_graph_version"
@@ -213,6 +213,11 @@ class ActorNode(TypedDict):
     wikidata_id: str | None
     position: str | None
     identifiers: dict[str, str]
+    """Scheme -> value(s) (:data:`kg.model.identity.IDENTIFIER_SCHEMES`)."""
+    birth_dates: list[str]
+    """Dates of birth as the sources give them (partial dates allowed)."""
+    nationalities: list[str]
+    """Nationalities, ISO 3166-1 alpha-2 in lower case."""
     draft: bool
     sources: list[str]
     """Ids of the sources that cite the actor (each quote is on its CITES edge)."""

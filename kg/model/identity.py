@@ -30,6 +30,7 @@ from pydantic import Field
 from kg.model.base import Slug, _Model
 
 __all__ = [
+    "FTM_PROPERTIES",
     "IDENTIFIER_SCHEMES",
     "SEPARATOR",
     "STRONG_SCHEMES",
@@ -75,6 +76,19 @@ IDENTIFIER_SCHEMES: dict[str, tuple[bool, str]] = {
     "birth_place": (False, "place of birth as the list writes it"),
     "title": (False, "honorific or title as the list writes it"),
     "last_updated": (False, "when the list last changed the entry"),
+}
+
+#: Scheme -> the FollowTheMoney property that holds it on an entity (the FtM export writes
+#: them; ``kg.ingest.identity.FTM_ID_PROPS`` reads the identifier ones back). From FtM's
+#: schemata (``followthemoney`` 3/4: ``Person``, ``LegalEntity``, ``Organization``,
+#: ``Vessel``). List references (``un_reference``, ``ofac_uid`` ...) have no property on an
+#: FtM entity (FtM keeps them on its ``Sanction``), nor have the dataset-specific ids.
+FTM_PROPERTIES: dict[str, str] = {
+    "passport": "passportNumber", "national_id": "idNumber", "imo": "imoNumber",
+    "lei": "leiCode", "inn": "innCode", "ogrn": "ogrnCode",
+    "registration_number": "registrationNumber", "tax_number": "taxNumber",
+    "swift_bic": "swiftBic", "vat": "vatCode", "call_sign": "callSign", "mmsi": "mmsi",
+    "birth_place": "birthPlace", "title": "title",
 }
 
 #: The strong schemes: merge on a shared value, block on different values.

@@ -128,8 +128,50 @@ def synthetic_records(n_actors: int = 3500, n_sanctions: int = 1600,
             "actors": actors, "sanctions": sanctions}
 
 
+def ties_records() -> dict[str, list[dict[str, Any]]]:
+    """A small ownership world (made up): the US sanctions the person Pavel Ore; he owns all
+    of Alpha Holding, which owns 75% of Beta Trading (a chain; since 2019); he holds an
+    unstated share of Gamma Shipping, and held 80% of Delta until 2019 then 10%; Dora Vance
+    directs Alpha (a directorship whose role is hostile text) and is his sister; two
+    birth dates, a nationality and a passport on him."""
+    def own(rid: str, owner: str, asset: str, share: float | None,
+            **kw: Any) -> dict[str, Any]:
+        return {"id": rid, "kind": "ownership", "subject": owner, "object": asset,
+                "sources": [{"source": "reg", "quote": f"{owner} holds {asset}"}],
+                **({"share": share} if share is not None else {}), **kw}
+    return {
+        "sources": [{"id": "reg", "title": "Company register", "url": "https://example.org/r"},
+                    {"id": "lst", "title": "Sanctions list"}],
+        "actors": [
+            {"id": "us", "name": "United States", "kind": "state", "country": "us"},
+            {"id": "ore", "name": "Pavel Ore", "kind": "person", "country": "cy",
+             "birth_dates": ["1961-04-02", "1962"], "nationalities": ["cy"],
+             "identifiers": {"passport": "K1234567"}},
+            {"id": "vance", "name": "Dora Vance", "kind": "person"},
+            {"id": "alpha", "name": "Alpha Holding", "kind": "organization"},
+            {"id": "beta", "name": "Beta Trading", "kind": "organization"},
+            {"id": "gamma", "name": "Gamma Shipping", "kind": "organization"},
+            {"id": "delta", "name": "Delta Metals", "kind": "organization"}],
+        "sanctions": [{"id": "us-ore", "imposers": ["us"], "targets": ["ore"],
+                       "date": "2022-03-11", "reasons": ["armed_conflict"],
+                       "sources": [{"source": "lst"}]}],
+        "relationships": [
+            own("o-alpha", "ore", "alpha", 100),
+            own("o-beta", "alpha", "beta", 75, start_date="2019"),
+            own("o-gamma", "ore", "gamma", None),
+            own("o-delta1", "ore", "delta", 80, start_date="2015", end_date="2019-12-31"),
+            own("o-delta2", "ore", "delta", 10, start_date="2020-01-01"),
+            {"id": "d-alpha", "kind": "directorship", "subject": "vance", "object": "alpha",
+             "role": '<img src=x onerror="window.__pwned=7">Director',
+             "sources": [{"source": "reg"}]},
+            {"id": "f-ore", "kind": "family", "subject": "vance", "object": "ore",
+             "role": "sister", "sources": [{"source": "reg"}]}],
+    }
+
+
 @pytest.fixture(scope="session")
 def html_cases() -> SimpleNamespace:
     """The hostile texts and the data generators, for the browser tests."""
     return SimpleNamespace(name=HOSTILE_NAME, quote=HOSTILE_QUOTE, url=HOSTILE_URL,
-                           hostile_records=hostile_records, synthetic_records=synthetic_records)
+                           hostile_records=hostile_records, synthetic_records=synthetic_records,
+                           ties_records=ties_records)

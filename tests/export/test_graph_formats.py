@@ -90,3 +90,35 @@ def test_a_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
 def test_writing_into_a_missing_folder_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="does not exist"):
         write_json(world_graph(), tmp_path / "nope" / "g.json")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_relationships_are_direct_edges_for_plain_readers(fmt: str, tmp_path: Path) -> None:
+    from ownership_data import ownership_dataset
+
+    from kg.graph.build import build
+
+    G = build(ownership_dataset())
+    path = tmp_path / f"g.{fmt}"
+    (write_graphml if fmt == "graphml" else write_gexf)(G, path)
+    raw = (nx.read_graphml(path, force_multigraph=True) if fmt == "graphml"
+           else nx.read_gexf(path))
+    kind = "type" if fmt == "graphml" else "kg_type"  # GEXF reserves "type" on edges
+    direct = {(u, v, d["relationship"]): d for u, v, d in raw.edges(data=True)
+              if "relationship" in d}
+    # One per record, owner -> asset; two records of one pair stay two edges.
+    assert len(direct) == len(ownership_dataset().relationships) == 14
+    chain = direct[("actor:x", "actor:b", "o-xb")]
+    assert (chain[kind], chain["kind"], chain["share"]) == ("OWNS", "ownership", 60.0)
+    assert json.loads(chain["sources"]) == ["register"] and chain["label"] == "X owns 60% of B Ltd"
+    assert "share" not in direct[("actor:x", "actor:g", "o-xg")]  # unknown: left out, not 0
+    h1, h2 = direct[("actor:x", "actor:h", "o-xh1")], direct[("actor:x", "actor:h", "o-xh2")]
+    assert (h1["share"], h1["start_date"], h1["end_date"]) == (80.0, "2015", "2019-12-31")
+    assert (h2["share"], h2["start_date"], "end_date" in h2) == (10.0, "2020-01-01", False)
+    ceo = direct[("actor:y", "actor:c", "d-yc")]
+    assert (ceo[kind], ceo["role"]) == ("DIRECTS", "CEO")
+    assert direct[("actor:x", "actor:y", "f-xy")][kind] == "FAMILY"
+    # The record nodes are there too, and kg's reader gives back the graph written.
+    assert raw.nodes["relationship:o-xb"]["share"] == 60.0
+    back = read_graphml(path) if fmt == "graphml" else read_gexf(path)
+    same_graph(without_nones(G), back)

@@ -17,6 +17,7 @@ from kg.cli.app import cli
 from kg.export.html import write_html
 from kg.graph.build import build
 from kg.model.dates import first_day, last_day, overlaps
+from kg.model.records import Dataset
 from kg.readwrite.load import load
 
 INSIDE_JS = """(() => {
@@ -170,20 +171,31 @@ COLOURS_JS = """(() => {
 })()"""
 
 
-@pytest.mark.parametrize("case", ["actors", "events", "china", "grouped"])
+@pytest.mark.parametrize("case", ["actors", "events", "china", "grouped", "ties",
+                                  "ties-events"])
 def test_every_colour_and_line_drawn_is_in_the_legend(case: str, bundled: nx.MultiDiGraph,
-                                                      tmp_path: Path, open_page: Any) -> None:
+                                                      tmp_path: Path, open_page: Any,
+                                                      html_cases: Any) -> None:
     kw: dict[str, Any] = {"actors": {}, "events": {"view": "events"},
                           "china": {"focus": "China", "depth": 2},
-                          "grouped": {"max_nodes": 60}}[case]
-    page, log = open_page(write_html(bundled, tmp_path / "a.html", **kw))
-    page.evaluate("kgView.select('actor:cn')")  # the focus and selection outline is drawn
+                          "grouped": {"max_nodes": 60}, "ties": {},
+                          "ties-events": {"view": "events"}}[case]
+    # Ownership, directorship and family links (tests/export/conftest.py: ties_records).
+    G = (build(Dataset.model_validate(html_cases.ties_records()))
+         if case.startswith("ties") else bundled)
+    page, log = open_page(write_html(G, tmp_path / "a.html", **kw))
+    # The focus and selection outline is drawn.
+    page.evaluate("kgView.select('actor:ore')" if case.startswith("ties")
+                  else "kgView.select('actor:cn')")
     got = page.evaluate(COLOURS_JS)
     missing = sorted(set(got["used"]) - set(got["legend"]))
     assert missing == [], f"colours drawn but not in the legend: {missing}"
     assert set(got["dashes"]) <= set(got["legendDashes"])
     assert "#000000" in got["used"] and "#000000" in got["legend"]  # the selection outline
     assert len(got["used"]) >= 6 and len(got["dashes"]) >= 1
+    if case.startswith("ties"):
+        assert {"#117733", "#44aa99", "#ddaa33"} <= set(got["used"])
+        assert {"[14,3]", "[6,3]", "[1,3]"} <= set(got["dashes"])
     if case == "grouped":
         assert "#333333" in got["used"]
     assert log.page_errors == [] and log.console_errors == []
