@@ -73,6 +73,8 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "SANCTIONED": {"name": "sanctioned", "color": "#D55E00", "width": 2},
     "RETALIATION": {"name": "sanctioned in retaliation", "color": "#882255", "width": 2},
     "IMPOSED": {"name": "imposed", "color": "#0072B2", "width": 2},
+    "ISSUED": {"name": "issued (the authority)", "color": "#009E73", "width": 1.5,
+               "dashes": [3, 3]},
     "TARGETS": {"name": "targets", "color": "#D55E00", "width": 2},
     "BECAUSE_OF": {"name": "because of", "color": "#B89B00", "width": 1},
     "RESPONDS_TO": {"name": "responds to", "color": "#882255", "width": 3},
