@@ -59,15 +59,37 @@ __all__ = ["FORMAT_VERSION", "is_saved_graph", "open_graph", "read_graph", "read
            "saved_header", "write_graph"]
 
 
+class _Deflating:
+    """A write-only file that compresses what it is given as it comes: the pickle of a
+    million-event graph (~500 MB) is never held whole, only its compressed form."""
+
+    def __init__(self, level: int) -> None:
+        self._z = zlib.compressobj(level)
+        self._parts: list[bytes] = []
+        self.raw = 0
+
+    def write(self, data: Any) -> int:
+        n = len(memoryview(data).cast("B"))
+        self.raw += n
+        if out := self._z.compress(data):
+            self._parts.append(out)
+        return n
+
+    def finish(self) -> bytes:
+        self._parts.append(self._z.flush())
+        packed = b"".join(self._parts)
+        self._parts.clear()
+        return packed
+
+
 def _packed(path: Path, value: Any, level: int) -> tuple[bytes, int]:
-    buf = io.BytesIO()
+    sink = _Deflating(level)
     try:
-        _DataPickler(buf, protocol=5).dump(value)
+        _DataPickler(sink, protocol=5).dump(value)
     except (TypeError, pickle.PicklingError, RecursionError) as exc:
         raise OutputError(f"{path}: the graph holds a value that cannot be saved "
                           f"(only text, numbers, lists and mappings can): {exc}") from None
-    raw = buf.getbuffer()
-    return zlib.compress(raw, level), len(raw)
+    return sink.finish(), sink.raw
 
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,

@@ -306,6 +306,8 @@ class Seen:
 
     def state(self, code: str) -> Iterator[Actor]:
         """The state or bloc actor for ``code``, the first time it is asked for."""
+        if ("actor", code.lower()) in self.ids:  # made only once: a copy costs a deep copy
+            return
         actor = country_actor(code)
         if self.first(actor):
             yield actor
