@@ -13,6 +13,7 @@ import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 from kg.cli.app import main
 from kg.errors import SavedGraphError
 from kg.graph.build import build
+from kg.graph.index import index_of, search_actors
 from kg.graph.schema import GRAPH_VERSION
 from kg.graph.sqlstore import OLD_MAGIC, seal, write_saved
 from kg.graph.store import FORMAT_VERSION, read_graph, write_graph
@@ -43,6 +44,11 @@ def test_round_trip_keeps_everything(graph: Any, tmp_path: Path) -> None:
     assert H.edges["sanction:west", "source:a1", "CITES"]["quote"].startswith("line one\n")
     assert H.nodes["actor:odd0"]["label"] == data.HOSTILE[0]
     assert who_sanctioned(H, "China") == who_sanctioned(graph, "China")
+    # The name-search index comes from the file, not rebuilt, with the same answers.
+    assert index_of(H).stored_names is not None
+    for name in ("Wang", "odd", "European individuals", "Chna"):
+        assert search_actors(H, name) == search_actors(graph, name), name
+    assert len(index_of(H).names) == len(index_of(graph).names) == 28
 
 
 def test_round_trip_generated(tmp_path: Path) -> None:
