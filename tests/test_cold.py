@@ -1,10 +1,9 @@
 """Cold queries on a saved graph's index (kg/query/cold.py) give the graph's answers: the
-same rows in the same order, for every actor, name form and filter; and the index is used
-only when it belongs to its .kgz."""
+same rows in the same order, for every actor, name form and filter (and kg search the same
+candidates from the stored name index); a changed or damaged file is never answered from."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,9 @@ from kg import query as q
 from kg.cli.app import main
 from kg.errors import ResolveError, SavedGraphError
 from kg.graph.build import build
-from kg.graph.index import index_of
+from kg.graph.index import index_of, search_actors
 from kg.graph.schema import GRAPH_VERSION
-from kg.graph.sqlstore import index_path, verify_index
+from kg.graph.sqlstore import seal, verify_saved
 from kg.graph.store import write_graph
 from kg.query import cold
 from kg.readwrite.load import load
@@ -112,63 +111,81 @@ def test_cli_same_output_cold_and_loaded(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     kgz = str(tmp_path / "g.kgz")
     assert _run(["build", "-o", kgz], capsys)[0] == 0
-    assert index_path(kgz).is_file()
     for args in (["who-sanctioned", "China"], ["sanctioned-by", "Beijing", "--ids"],
                  ["relations", "--imposer", "France", "--expand-blocs", "--format", "csv"],
                  ["relations", "--reason", "human_rights", "--since", "2021", "--format",
                   "json"],
-                 ["timeline", "Lavrov", "--ids"], ["timeline", "China", "--format", "json"]):
+                 ["timeline", "Lavrov", "--ids"], ["timeline", "China", "--format", "json"],
+                 ["who-sanctioned", "Olegg Deripaska"]):  # the matcher, with its note
         want = _run(["query", *args], capsys)
         assert want[0] == 0 and want[1]
         assert _run(["query", *args, "-d", kgz], capsys) == want, args
-    # Without the index, or with one from another build, the .kgz is loaded: same answer.
+    for args in (["Deripaska"], ["Олег Дерипаска", "--format", "json"],
+                 ["Rusal", "--kind", "organization"], ["china", "--limit", "3"]):
+        want = _run(["search", *args], capsys)
+        assert want[0] == 0 and want[1]
+        assert _run(["search", *args, "-d", kgz], capsys) == want, args
+    # Saved without its indexes, the .kgz is loaded: the same answer.
     want = _run(["query", "who-sanctioned", "China", "-d", kgz], capsys)
-    other = tmp_path / "other.kgz"
-    G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
-    write_graph(G, other, index=True)
-    shutil.copy(index_path(other), index_path(kgz))  # an index of another graph
+    write_graph(build(load()), kgz, index=False)
     assert cold.open_cold(kgz) is None
     assert _run(["query", "who-sanctioned", "China", "-d", kgz], capsys) == want
-    index_path(kgz).unlink()
-    assert cold.open_cold(kgz) is None
-    assert _run(["query", "who-sanctioned", "China", "-d", kgz], capsys) == want
+    assert _run(["search", "Deripaska", "-d", kgz], capsys) == _run(["search", "Deripaska"],
+                                                                   capsys)
     # An unknown name on the cold path: the usual error and suggestions, exit 2.
     _run(["build", "-o", kgz], capsys)
     code, _, err = _run(["query", "who-sanctioned", "Chna", "-d", kgz], capsys)
     assert code == 2 and "did you mean 'China'" in err
 
 
-def test_saving_without_index_removes_a_stale_one(tmp_path: Path) -> None:
-    G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
-    kgz = write_graph(G, tmp_path / "g.kgz", index=True)
-    assert verify_index(index_path(kgz))["graph_version"] == str(GRAPH_VERSION)
-    write_graph(G, kgz)
-    assert not index_path(kgz).exists()
+def test_cold_search_and_resolution_use_the_stored_names(tmp_path: Path) -> None:
+    G = build(load())
+    with _saved(G, tmp_path) as index:
+        for name in ("Deripaska", "Sergei Lavrov", "Huawei", "Zarif", "xinjiang police"):
+            assert cold.search(index, name) == search_actors(G, name), name
+        assert index.resolve("Olegg Deripaska") == "oleg-deripaska"
+        assert index.notes == [("Olegg Deripaska", "Oleg Deripaska", "oleg-deripaska",
+                                "transliterated match of 'Oleg Deripaska', score 0.97; "
+                                "no other name comes close")]
 
 
-def test_damaged_or_foreign_index_refused(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_damaged_or_changed_file_refused(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     G = build(load(data.write_jsonl(tmp_path / "d.jsonl")))
-    kgz = write_graph(G, tmp_path / "g.kgz", index=True)
-    idx = index_path(kgz)
-    # Content changed behind the checksum's back: verify_index says so.
-    con = sqlite3.connect(idx)
+    kgz = write_graph(G, tmp_path / "g.kgz")
+    good = kgz.read_bytes()
+    assert verify_saved(kgz)["graph_version"] == GRAPH_VERSION
+    # Changed through SQLite: the seal no longer matches; refused on open, exit 1.
+    con = sqlite3.connect(kgz)
     con.execute("UPDATE actors SET label = 'X' WHERE id = 'cn'")
     con.commit()
     con.close()
-    with pytest.raises(SavedGraphError, match="checksum mismatch"):
-        verify_index(idx)
-    # Not a database at all: a clear error, exit 1, no traceback.
-    idx.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
-    with pytest.raises(SavedGraphError, match="graph index is damaged"):
+    with pytest.raises(SavedGraphError, match="changed or damaged after it was built"):
         cold.open_cold(kgz)
     code, _, err = _run(["query", "who-sanctioned", "China", "-d", str(kgz)], capsys)
-    assert code == 1 and "graph index is damaged" in err and "Traceback" not in err
-    # A foreign .kgz is refused before its index is looked at.
-    (tmp_path / "x.kgz").write_bytes(b"hello")
-    index_path(tmp_path / "x.kgz").write_bytes(b"")
+    assert code == 1 and "changed or damaged" in err and "Traceback" not in err
+    # Sealed again: the open checks pass, the full check finds the change.
+    seal(kgz)
+    with pytest.raises(SavedGraphError, match=r"index is damaged \(checksum mismatch"):
+        verify_saved(kgz)
+    # A record's bytes changed on disk (SQLite does not notice): its CRC does.
+    con = sqlite3.connect(tmp_path / "copy.kgz")
+    (tmp_path / "copy.kgz").write_bytes(good)
+    (row,) = con.execute("SELECT data FROM records WHERE node = 'sanction:west'").fetchone()
+    con.close()
+    raw = bytearray(good)
+    at = good.index(row.encode()) + row.index("2021-03-22")
+    raw[at + 3] = ord("9")  # 2029: still a date, still JSON
+    kgz.write_bytes(bytes(raw))
+    with cold.open_cold(kgz) as index, pytest.raises(
+            SavedGraphError, match="record sanction:west does not match its checksum"):
+        cold.relations(index, imposer="us")
+    # Not a database at all: a clear error, exit 1, no traceback.
+    kgz.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
     with pytest.raises(SavedGraphError, match="not a saved sanctions-kg graph"):
-        cold.open_cold(tmp_path / "x.kgz")
+        cold.open_cold(kgz)
+    code, _, err = _run(["query", "who-sanctioned", "China", "-d", str(kgz)], capsys)
+    assert code == 1 and "not a saved sanctions-kg graph" in err and "Traceback" not in err
 
 
 def test_cold_query_imports_no_networkx(tmp_path: Path) -> None:
@@ -176,11 +193,11 @@ def test_cold_query_imports_no_networkx(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    kgz = write_graph(build(load(data.write_jsonl(tmp_path / "d.jsonl"))), tmp_path / "g.kgz",
-                      index=True)
+    kgz = write_graph(build(load(data.write_jsonl(tmp_path / "d.jsonl"))), tmp_path / "g.kgz")
     code = ("import sys\nfrom kg.cli.app import main\nimport kg.cli\n"
-            "try:\n    main(['query', 'who-sanctioned', 'China', '-d', sys.argv[1]])\n"
-            "except SystemExit as e:\n    assert not e.code, e.code\n"
+            "for args in (['query', 'who-sanctioned', 'China'], ['search', 'Wang']):\n"
+            "    try:\n        main([*args, '-d', sys.argv[1]])\n"
+            "    except SystemExit as e:\n        assert not e.code, e.code\n"
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] == 'networkx'\n"
             "               or m in ('kg.graph.index', 'kg.graph.build', 'kg.readwrite.load'))\n"
             "print('HEAVY', heavy)\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import struct
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,10 @@ import scale_data as data  # tests/ is on the path (pyproject: pythonpath)
 from kg.cli.app import main
 from kg.errors import SavedGraphError
 from kg.graph.build import build
+from kg.graph.index import index_of, search_actors
 from kg.graph.schema import GRAPH_VERSION
-from kg.graph.store import FORMAT_VERSION, MAGIC, read_graph, write_graph
+from kg.graph.sqlstore import OLD_MAGIC, seal, write_saved
+from kg.graph.store import FORMAT_VERSION, read_graph, write_graph
 from kg.query import who_sanctioned
 from kg.readwrite.load import load
 
@@ -42,6 +44,11 @@ def test_round_trip_keeps_everything(graph: Any, tmp_path: Path) -> None:
     assert H.edges["sanction:west", "source:a1", "CITES"]["quote"].startswith("line one\n")
     assert H.nodes["actor:odd0"]["label"] == data.HOSTILE[0]
     assert who_sanctioned(H, "China") == who_sanctioned(graph, "China")
+    # The name-search index comes from the file, not rebuilt, with the same answers.
+    assert index_of(H).stored_names is not None
+    for name in ("Wang", "odd", "European individuals", "Chna"):
+        assert search_actors(H, name) == search_actors(graph, name), name
+    assert len(index_of(H).names) == len(index_of(graph).names) == 28
 
 
 def test_round_trip_generated(tmp_path: Path) -> None:
@@ -58,7 +65,8 @@ def test_cli_build_then_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exc:
         main(["build", "-d", str(src), "-o", str(kgz)])
     assert exc.value.code == 0
-    assert "saved 32 nodes and 46 edges" in capsys.readouterr().err
+    assert "saved 32 nodes and 46 edges with their indexes to" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.jsonl", "g.kgz"]  # one file
     outs = []
     for d in (src, kgz):
         with pytest.raises(SystemExit) as exc:
@@ -83,6 +91,17 @@ def _bad(path: Path, match: str) -> None:
         read_graph(path)
 
 
+def _edit(path: Path, sql: str, *args: Any, reseal: bool = True) -> None:
+    """Change a saved graph through SQLite (then seal it again, as a well-formed file of
+    that content would be, unless ``reseal`` is False)."""
+    con = sqlite3.connect(path)
+    con.execute(sql, args)
+    con.commit()
+    con.close()
+    if reseal:
+        seal(path)
+
+
 def test_refuses_other_files(tmp_path: Path, graph: Any) -> None:
     p = tmp_path / "x.kgz"
     p.write_text('{"nodes": []}')
@@ -91,54 +110,69 @@ def test_refuses_other_files(tmp_path: Path, graph: Any) -> None:
     _bad(p, "not a saved sanctions-kg graph")
     p.write_bytes(b"\x80\x04\x95" + b"pickle" * 10)  # a pickle is never read
     _bad(p, "not a saved sanctions-kg graph")
+    other = sqlite3.connect(tmp_path / "other.kgz")  # an SQLite file of another program
+    other.execute("CREATE TABLE meta (key, value)")
+    other.commit()
+    other.close()
+    _bad(tmp_path / "other.kgz", "not a saved sanctions-kg graph")
     _bad(tmp_path / "missing.kgz", "cannot read")
+    # The old two-file form (format 1: a pickle file with the index beside it).
+    p.write_bytes(OLD_MAGIC + b"\x00\x00\x00\x02{}" + b"x" * 200)
+    _bad(p, r"old two-file form \(format 1, its index in x.kgz.sqlite\); this "
+            r"sanctions-kg reads format 2, one file: rebuild it with `kg build")
 
 
-def test_refuses_truncated_and_damaged(tmp_path: Path, graph: Any) -> None:
-    good = write_graph(graph, tmp_path / "g.kgz").read_bytes()
+def test_refuses_truncated_changed_and_damaged(tmp_path: Path, graph: Any) -> None:
+    path = write_graph(graph, tmp_path / "g.kgz")
+    good = path.read_bytes()
     p = tmp_path / "bad.kgz"
     p.write_bytes(good[: len(good) - 10])
-    _bad(p, "truncated or damaged")
+    _bad(p, "changed or damaged after it was built")
+    p.write_bytes(good + b"\0" * 8192)
+    _bad(p, "changed or damaged after it was built")
     p.write_bytes(good[:10])
-    _bad(p, "truncated")
-    p.write_bytes(good[:30])
-    _bad(p, "header is damaged or truncated")
+    _bad(p, "not a saved sanctions-kg graph")
+    # Any change through SQLite breaks the seal, even one that keeps the checksums.
+    p.write_bytes(good)
+    _edit(p, "UPDATE actors SET label = 'X' WHERE id = 'cn'", reseal=False)
+    _bad(p, "changed or damaged after it was built")
+    p.write_bytes(good)
+    con = sqlite3.connect(p)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.close()
+    _bad(p, "changed or damaged after it was built")
+    # A byte of the graph payload flipped on disk (SQLite does not see it): the checksum.
+    con = sqlite3.connect(path)
+    packed = b"".join(c for (c,) in con.execute("SELECT chunk FROM payload WHERE "
+                                                "part = 'graph' ORDER BY n"))
+    con.close()
+    at = good.index(packed[100:140]) + 20
     flipped = bytearray(good)
-    flipped[-5] ^= 0xFF
+    flipped[at] ^= 0xFF
     p.write_bytes(bytes(flipped))
     _bad(p, "checksum mismatch")
-
-
-def _with_header(good: bytes, **changes: Any) -> bytes:
-    (n,) = struct.unpack(">I", good[len(MAGIC):len(MAGIC) + 4])
-    header = json.loads(good[len(MAGIC) + 4:len(MAGIC) + 4 + n])
-    header.update(changes)
-    raw = json.dumps(header).encode()
-    return MAGIC + struct.pack(">I", len(raw)) + raw + good[len(MAGIC) + 4 + n:]
 
 
 def test_refuses_other_versions(tmp_path: Path, graph: Any) -> None:
     good = write_graph(graph, tmp_path / "g.kgz").read_bytes()
     p = tmp_path / "old.kgz"
-    p.write_bytes(_with_header(good, version=FORMAT_VERSION + 1))
-    _bad(p, rf"format version {FORMAT_VERSION + 1}; this sanctions-kg reads version "
-            rf"{FORMAT_VERSION}\. Rebuild")
-    p.write_bytes(_with_header(good, graph_version=0))
-    _bad(p, "graph schema v0")
-    p.write_bytes(_with_header(good, raw_bytes=5))
-    _bad(p, "length differs")
+    for key, value, match in (
+            ("version", FORMAT_VERSION + 1,
+             rf"format version {FORMAT_VERSION + 1}; this sanctions-kg reads version "
+             rf"{FORMAT_VERSION}\. Rebuild"),
+            ("graph_version", 0, "graph schema v0"),
+            ("graph_raw", 5, "length differs"),
+            ("graph_bytes", 5, "truncated or damaged"),
+            ("format", "something else", "header is damaged")):
+        p.write_bytes(good)
+        _edit(p, "UPDATE meta SET value = ? WHERE key = ?", json.dumps(value), key)
+        _bad(p, match)
 
 
 def _kgz_with_body(path: Path, raw: bytes) -> Path:
-    import hashlib
     import zlib
 
-    packed = zlib.compress(raw)
-    header = json.dumps({"format": "sanctions-kg saved graph", "version": FORMAT_VERSION,
-                         "graph_version": GRAPH_VERSION, "body_bytes": len(packed), "raw_bytes": len(raw),
-                         "sha256": hashlib.sha256(packed).hexdigest()}).encode()
-    path.write_bytes(MAGIC + struct.pack(">I", len(header)) + header + packed)
-    return path
+    return write_saved(None, path, {"graph": (zlib.compress(raw), len(raw))}, {})
 
 
 def test_refuses_well_formed_nonsense(tmp_path: Path) -> None:

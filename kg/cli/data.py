@@ -145,10 +145,11 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
 @click.option("-o", "--output", required=True, metavar="FILE.kgz",
               help="Where to save the built graph.")
 def build_cmd(data: tuple[str, ...], output: str) -> None:
-    """Load, validate and build the graph once, and save it (.kgz, with its query index
-    FILE.kgz.sqlite beside it) for fast reuse: `kg query who-sanctioned|sanctioned-by|
-    relations|timeline ... -d graph.kgz` answer from the index without loading the graph;
-    every other command loads the graph from the .kgz in seconds."""
+    """Load, validate and build the graph once, and save it as one file (.kgz: the graph,
+    its query index and its name-search index) for fast reuse: `kg query who-sanctioned|
+    sanctioned-by|relations|timeline ... -d graph.kgz` and `kg search NAME -d graph.kgz`
+    answer from the indexes without loading the graph; every other command loads the
+    graph from the .kgz in seconds."""
     from kg.graph.store import is_saved_graph, write_graph
 
     if not is_saved_graph(output):
@@ -157,14 +158,10 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
         raise UsageError("kg build reads data files, not a saved graph")
     start = time.perf_counter()
     G = load_graph(data)
-    path = write_graph(G, output, index=True)
-    from kg.graph.sqlstore import index_path
-
-    index = index_path(path)
-    click.echo(f"saved {G.number_of_nodes()} nodes and {G.number_of_edges()} edges to {path} "
-               f"({path.stat().st_size / 1e6:.1f} MB) and its query index {index} "
-               f"({index.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f}s",
-               err=True)
+    path = write_graph(G, output)
+    click.echo(f"saved {G.number_of_nodes()} nodes and {G.number_of_edges()} edges with "
+               f"their indexes to {path} ({path.stat().st_size / 1e6:.1f} MB) in "
+               f"{time.perf_counter() - start:.1f}s", err=True)
 
 
 @cli.command("diff")

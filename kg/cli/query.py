@@ -24,6 +24,7 @@ from kg.cli.options import (
     stance_option,
     window_option,
 )
+from kg.errors import one_line
 from kg.output.table import plural
 
 if TYPE_CHECKING:
@@ -82,9 +83,14 @@ def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any
         index = cold.open_cold(data[0])
         if index is not None:
             try:
-                return ask_cold(index), index.name
+                answer = ask_cold(index)
             except cold.NeedsGraph:
                 index.close()
+            else:
+                for name, label, aid, why in index.notes:  # as kg.cli.search.resolved
+                    click.echo(one_line(f"kg: note: {name!r} taken as {label} ({aid}): "
+                                        f"{why}"), err=True)
+                return answer, index.name
     from kg.graph.index import index_of
     from kg.query._args import actor_name
 

@@ -4,7 +4,7 @@ exact."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import click
 
@@ -15,6 +15,8 @@ from kg.model.vocab import ActorKind
 
 if TYPE_CHECKING:  # kg.graph.index where used: a cold query on a .kgz imports no networkx
     import networkx as nx
+
+    from kg.graph.matches import ActorMatch
 
 __all__ = ["resolved"]
 
@@ -66,10 +68,16 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter(f"{country!r} is not an ISO alpha-2 country code",
                                  param_hint="--country")
-    from kg.graph.index import ActorMatch, search_actors
+    from kg.graph.matches import ActorMatch
 
-    G, day = load_graph_as_of(data, as_of)
-    rows = search_actors(G, name, kind=kind, country=country, limit=limit)
+    day = None
+    rows = _cold_search(data, name, kind=kind, country=country, limit=limit) \
+        if as_of is None else None  # a day's imposers need the graph of that day
+    if rows is None:
+        from kg.graph.index import search_actors
+
+        G, day = load_graph_as_of(data, as_of)
+        rows = search_actors(G, name, kind=kind, country=country, limit=limit)
     if fmt == "table":
         emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": r.kind,
                "country": r.country, "sanctioned_by": r.imposer_names,
@@ -80,3 +88,19 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
              as_of=day)
     else:
         emit(rows, fmt, [], kind=ActorMatch, as_of=day)
+
+
+def _cold_search(data: tuple[str, ...], name: str, **opts: Any) -> list[ActorMatch] | None:
+    """The search answered from a saved graph's stored indexes (one ``.kgz`` given, saved
+    with them), or None when the graph must be loaded."""
+    from kg.graph.store import is_saved_graph
+
+    if len(data) != 1 or not is_saved_graph(data[0]):
+        return None
+    from kg.query import cold
+
+    index = cold.open_cold(data[0])
+    if index is None:
+        return None
+    with index:
+        return cold.search(index, name, **opts)

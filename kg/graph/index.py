@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -23,11 +24,12 @@ import networkx as nx
 
 from kg.errors import ResolveError
 from kg.graph._nx import cache_get, cache_set, storage
+from kg.graph.matches import ActorMatch, with_imposers
 from kg.graph.schema import NodeType, node_id, prefix, record_id, require_kg_graph
 from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
 from kg.resolve.choose import UnclearName, decide
-from kg.resolve.match import ActorNames, Candidate, NameIndex
+from kg.resolve.match import ActorNames, NameIndex
 from kg.resolve.resolver import Resolver, country_code
 
 __all__ = ["ActorMatch", "Index", "Resolution", "index_of", "resolve_actor", "resolve_name",
@@ -39,10 +41,13 @@ class Index:
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
+        #: Reads the name-search index stored with a saved graph (set by
+        #: :func:`kg.graph.store.read_graph`); None: :attr:`names` builds it.
+        self.stored_names: Callable[[], NameIndex] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled (with a pickled graph's cache) without its lookups: they are rebuilt.
-        return {"G": self.G}
+        return {"G": self.G, "stored_names": None}
 
     @cached_property
     def actors(self) -> dict[str, dict]:
@@ -73,7 +78,8 @@ class Index:
         return NameIndex(ActorNames(aid, d.get("label") or aid, d.get("aliases") or (),
                                     d.get("kind"), d.get("country"),
                                     d.get("weak_aliases") or ())
-                         for aid, d in self.actors.items())
+                         for aid, d in self.actors.items()) \
+            if self.stored_names is None else self.stored_names()
 
     def imposers_of(self, actor_id: str) -> list[str]:
         """Ids of the imposers of every sanction that targets ``actor_id``, sorted."""
@@ -231,6 +237,10 @@ def resolve_name(G: nx.MultiDiGraph, name: str) -> Resolution:
     """
     require_kg_graph(G)
     idx = index_of(G)
+    for aid in (name, name.strip().lower()):  # an id wins (Resolver.candidates), and needs
+        if aid in idx.actors:                 # no resolver: a million-actor one costs seconds
+            return Resolution(aid, idx.actors[aid].get("label") or aid, "exact", name, 1.0,
+                              "exact id, name or alias")
     found = idx.resolver.candidates(name)
     if len(found) == 1:
         aid = found[0]
@@ -260,23 +270,6 @@ def resolve_actor(G: nx.MultiDiGraph, name: str) -> str:
     return resolve_name(G, name).id
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMatch:
-    """One answer of :func:`search_actors`: a :class:`~kg.resolve.match.Candidate` with
-    the imposers whose sanctions target the actor (ids and names)."""
-
-    id: str
-    name: str
-    kind: str | None
-    country: str | None
-    score: float
-    matched: str
-    how: str
-    weak: bool
-    imposers: list[str]
-    imposer_names: list[str]
-
-
 def search_actors(G: nx.MultiDiGraph, query: str, *, kind: str | None = None,
                   country: str | None = None, limit: int | None = 10,
                   floor: float = 0.3) -> list[ActorMatch]:
@@ -288,11 +281,6 @@ def search_actors(G: nx.MultiDiGraph, query: str, *, kind: str | None = None,
     out = []
     for c in idx.names.search(query, kind=kind, country=country, limit=limit, floor=floor):
         imposers = idx.imposers_of(c.id)
-        out.append(_with_imposers(c, imposers, [idx.actors.get(i, {}).get("label") or i
+        out.append(with_imposers(c, imposers, [idx.actors.get(i, {}).get("label") or i
                                                 for i in imposers]))
     return out
-
-
-def _with_imposers(c: Candidate, imposers: list[str], names: list[str]) -> ActorMatch:
-    return ActorMatch(c.id, c.name, c.kind, c.country, c.score, c.matched, c.how, c.weak,
-                      imposers, names)

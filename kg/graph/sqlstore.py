@@ -1,27 +1,45 @@
-"""The query index of a saved graph: an SQLite file beside the ``.kgz`` that answers
-who-sanctioned, sanctioned-by, relations and timeline without loading the graph.
+"""The saved graph's file (``.kgz``): one SQLite database holding the whole graph, its
+query index and its name-search index.
 
-``kg build -o graph.kgz`` writes ``graph.kgz`` (the whole graph, :mod:`kg.graph.store`) and
-``graph.kgz.sqlite`` (this index). A cold ``kg query who-sanctioned X -d graph.kgz`` opens
-the index and reads only the rows its answer needs (:mod:`kg.query.cold`); every other
-command, and a ``.kgz`` without its index, loads the whole graph as before.
+``kg build -o graph.kgz`` writes it (:func:`kg.graph.store.write_graph`). A cold
+``kg query who-sanctioned X -d graph.kgz`` opens it and reads only the rows its answer
+needs (:mod:`kg.query.cold`); ``kg search`` and name resolution read the stored
+name-search index instead of rebuilding it; every other command loads the graph from the
+``graph`` payload. Tables (standard library :mod:`sqlite3`, no new dependency)::
 
-Tables (plain text and JSON, standard library :mod:`sqlite3`, no new dependency)::
-
-    meta(key, value)                 format, version, graph_version, kgz_sha256, counts,
-                                     content_sha256
+    meta(key, value)                 format, version, graph_version, counts, the payloads'
+                                     lengths and SHA-256, content_sha256, seal
+    payload(part, n, chunk)          zlib-compressed plain-data pickles, in chunks:
+                                     "graph" (networkx's node, successor and predecessor
+                                     dicts) and "names" (kg.resolve.match.NameIndex.state)
     actors(id, label, kind, country) every actor node
     names(key, id)                   the resolver's normalised names -> actor ids
     belongs(parent, n, child, how)   Index.belonging_to, in its order
     members(bloc, n, member)         Index.members;   blocs(member, n, bloc): Index.blocs_of
-    records(node, type, date, data)  sanction and statement nodes, attributes as JSON
+    records(node, type, date, data, crc)  sanction and statement nodes, attributes as JSON
     edges(u, key, v)                 IMPOSED, TARGETS, BECAUSE_OF, MADE and ABOUT edges
 
-with indexes on edge ends, names and sanction dates. The index is bound to its ``.kgz``:
-``meta.kgz_sha256`` is the body checksum in the ``.kgz`` header, so an index left over from
-another build is never used (the query then loads the ``.kgz``). ``content_sha256`` is a
-SHA-256 over every table's rows in key order; :func:`verify_index` recomputes it (a full
-read, so cold queries do not: they rely on the header checks and SQLite's own page checks).
+with indexes on edge ends, names and sanction dates, and SQLite's ``application_id`` set to
+:data:`APPLICATION_ID`.
+
+What is checked, and when (:func:`open_saved`, a few hundred bytes, on every open):
+
+* the file is an SQLite database with our application id, in rollback-journal mode;
+  a file of the old two-file form (format 1: ``graph.kgz`` beside ``graph.kgz.sqlite``)
+  is refused with a message saying to rebuild;
+* ``meta`` says this format, format version and graph schema version;
+* the **seal**: SQLite's file change counter and the file's length, recorded by the last
+  write of the build. Any change made through SQLite afterwards (an UPDATE, a VACUUM, a
+  switch to WAL) moves the counter, and a truncated or extended file changes the length,
+  so such a file is refused before a row is read.
+
+On every read: each ``records`` row read carries a CRC-32 of its node id and JSON, checked
+(:func:`record_data`), so a damaged record is never answered from; SQLite's own page checks
+refuse damaged b-trees. Loading the whole graph (or the name index) checks that payload's
+SHA-256 and length. :func:`verify_saved` recomputes everything (every payload's SHA-256 and
+``content_sha256``, a SHA-256 over every index table's rows in key order): a full read,
+which cold queries skip. The checksums catch damage and edits, not forgery: anyone can
+recompute them; only the data files a graph was built from are the record.
 """
 
 from __future__ import annotations
@@ -30,7 +48,9 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import struct
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,40 +61,56 @@ from kg.graph.schema import GRAPH_VERSION
 if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they stay light
     import networkx as nx
 
-__all__ = ["INDEX_FORMAT", "INDEX_SUFFIX", "INDEX_VERSION", "index_path", "table_rows",
-           "verify_index", "write_index"]
+__all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
+           "open_saved", "read_payload", "record_data", "seal", "table_rows", "verify_saved",
+           "write_saved"]
 
-INDEX_FORMAT = "sanctions-kg graph index"
-INDEX_VERSION = 1
-"""Bumped whenever a table changes; other versions are not used (the ``.kgz`` is loaded)."""
-INDEX_SUFFIX = ".sqlite"
+FORMAT = "sanctions-kg saved graph"
+FORMAT_VERSION = 2
+"""Bumped whenever a table or payload changes; other versions are refused (rebuild)."""
+APPLICATION_ID = 0x4B475A32  # "KGZ2", in the SQLite header (offset 68)
+OLD_MAGIC = b"\x89KGZ\r\n\x1a\n"  # format 1: a pickle file, its index in FILE.kgz.sqlite
+_SQLITE = b"SQLite format 3\x00"
+_CHUNK = 1 << 24
 _EDGE_KEYS = frozenset({"IMPOSED", "TARGETS", "BECAUSE_OF", "MADE", "ABOUT"})
 _RECORD_TYPES = frozenset({"sanction", "statement"})
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE payload (part TEXT, n INTEGER, chunk BLOB, PRIMARY KEY (part, n));
 CREATE TABLE actors (id TEXT PRIMARY KEY, label TEXT, kind TEXT, country TEXT) WITHOUT ROWID;
 CREATE TABLE names (key TEXT, id TEXT, PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE belongs (parent TEXT, n INTEGER, child TEXT, how TEXT,
                       PRIMARY KEY (parent, n)) WITHOUT ROWID;
 CREATE TABLE members (bloc TEXT, n INTEGER, member TEXT, PRIMARY KEY (bloc, n)) WITHOUT ROWID;
 CREATE TABLE blocs (member TEXT, n INTEGER, bloc TEXT, PRIMARY KEY (member, n)) WITHOUT ROWID;
-CREATE TABLE records (node TEXT PRIMARY KEY, type TEXT, date TEXT, data TEXT) WITHOUT ROWID;
+CREATE TABLE records (node TEXT PRIMARY KEY, type TEXT, date TEXT, data TEXT, crc INTEGER)
+    WITHOUT ROWID;
 CREATE TABLE edges (u TEXT, key TEXT, v TEXT, PRIMARY KEY (u, key, v)) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX edges_in ON edges (v, key, u);
 CREATE INDEX sanction_dates ON records (date) WHERE type = 'sanction';
 """
-#: Table -> its key columns, the order :func:`table_rows` and the checksum read rows in.
+#: Index table -> its key columns, the order :func:`table_rows` and the checksum read rows in.
 TABLES: dict[str, str] = {
     "actors": "id", "names": "key, id", "belongs": "parent, n", "members": "bloc, n",
     "blocs": "member, n", "records": "node", "edges": "u, key, v"}
+_WIDTH = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3, "records": 5,
+          "edges": 3}
 
 
-def index_path(kgz: str | os.PathLike[str]) -> Path:
-    """Where the index of the saved graph ``kgz`` lives: ``graph.kgz`` -> ``graph.kgz.sqlite``."""
-    return Path(str(kgz) + INDEX_SUFFIX)
+def _crc(node: str, data: str) -> int:
+    return zlib.crc32(f"{node}\0{data}".encode())
+
+
+def record_data(path: str | os.PathLike[str], node: str, data: str, crc: int) -> str:
+    """``data``, the JSON of the ``records`` row of ``node``, once its CRC-32 is checked;
+    raises :class:`~kg.errors.SavedGraphError` when the row is damaged."""
+    if _crc(node, data) != crc:
+        raise SavedGraphError(f"{path}: saved graph is damaged (record {node} does not "
+                              "match its checksum); rebuild it with `kg build`")
+    return data
 
 
 def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
@@ -97,11 +133,12 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
             yield from sorted((u, k, v) for v, keys in succ[u].items() for k in keys
                               if k in _EDGE_KEYS)
 
-    def records() -> Iterator[tuple[str, str, str | None, str]]:
+    def records() -> Iterator[tuple[str, str, str | None, str, int]]:
         for n in order:
             d = nodes[n]
             if d.get("type") in _RECORD_TYPES:
-                yield (n, d["type"], d.get("date"), dumps(d).decode())
+                data = dumps(d).decode()
+                yield (n, d["type"], d.get("date"), data, _crc(n, data))
 
     return {
         "actors": sorted((a, d.get("label"), d.get("kind"), d.get("country"))
@@ -142,11 +179,22 @@ def table_rows(con: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]
     return iter(con.execute(f"SELECT * FROM {table} ORDER BY {TABLES[table]}"))
 
 
-def write_index(G: nx.MultiDiGraph, kgz: str | os.PathLike[str], kgz_sha256: str) -> Path:
-    """Write the query index of ``G`` beside its saved graph ``kgz`` (whose header body
-    checksum is ``kgz_sha256``), atomically: a temporary file renamed when complete.
-    Raises :class:`~kg.errors.OutputError` when it cannot be written."""
-    target = index_path(kgz)
+def _counter(path: Path) -> tuple[int, int, bytes]:
+    """(SQLite's file change counter, the file's length, the 100-byte header)."""
+    with path.open("rb") as fh:
+        head = fh.read(100)
+        size = os.fstat(fh.fileno()).st_size
+    return (struct.unpack(">I", head[24:28])[0] if len(head) == 100 else -1), size, head
+
+
+def write_saved(G: nx.MultiDiGraph | None, target: str | os.PathLike[str],
+                payloads: Mapping[str, tuple[bytes, int]], meta: Mapping[str, Any]) -> Path:
+    """Write a saved graph to ``target``, atomically (a temporary file in the same folder,
+    renamed when complete and sealed). ``payloads``: part name -> (compressed bytes,
+    uncompressed length); ``meta``: extra header values (JSON-able); ``G``: the graph whose
+    query index is written (None: no index, so cold queries load the graph). Raises
+    :class:`~kg.errors.OutputError` when it cannot be written."""
+    target = Path(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
@@ -154,54 +202,172 @@ def write_index(G: nx.MultiDiGraph, kgz: str | os.PathLike[str], kgz_sha256: str
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                              "PRAGMA page_size=8192;" + _SCHEMA)
+                              f"PRAGMA page_size=8192; PRAGMA application_id={APPLICATION_ID};"
+                              + _SCHEMA)
+            head: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION,
+                                    "graph_version": GRAPH_VERSION, **meta}
             con.execute("BEGIN")
-            counts = {}
-            h = hashlib.sha256()
-            for table, rows in _rows(G).items():
-                width = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3,
-                         "records": 4, "edges": 3}[table]
-                marks = ",".join("?" * width)
-                cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})",
-                                      _hashed(h, table, rows))
-                counts[table] = cur.rowcount
+            for part, (packed, raw_len) in payloads.items():
+                con.executemany("INSERT INTO payload VALUES (?, ?, ?)",
+                                ((part, n, packed[i:i + _CHUNK]) for n, i in
+                                 enumerate(range(0, len(packed), _CHUNK))))
+                head[f"{part}_bytes"], head[f"{part}_raw"] = len(packed), raw_len
+                head[f"{part}_sha256"] = hashlib.sha256(packed).hexdigest()
+            if G is not None:
+                counts, h = {}, hashlib.sha256()
+                for table, rows in _rows(G).items():
+                    marks = ",".join("?" * _WIDTH[table])
+                    cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                                          _hashed(h, table, rows))
+                    counts[table] = cur.rowcount
+                head["index"], head["content_sha256"] = counts, h.hexdigest()
+            con.executemany("INSERT INTO meta VALUES (?, ?)",
+                            ((k, dumps(v).decode()) for k, v in head.items()))
             con.execute("COMMIT")
-            con.executescript(_INDEXES)
-            con.execute("BEGIN")
-            meta = {"format": INDEX_FORMAT, "version": str(INDEX_VERSION),
-                    "graph_version": str(GRAPH_VERSION), "kgz_sha256": kgz_sha256,
-                    "counts": dumps(counts).decode(), "content_sha256": h.hexdigest()}
-            con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            con.execute("COMMIT")
-            con.execute("ANALYZE")
+            if G is not None:
+                con.executescript(_INDEXES + "ANALYZE;")
+            # The seal: the change counter and length this last write leaves. Checked
+            # after closing (a write can move the counter by more than one, or grow the
+            # file), and written again until it holds.
+            con.execute("INSERT INTO meta VALUES ('seal', ?)", (" " * 40,))
         finally:
             con.close()
+        seal(tmp)
         os.replace(tmp, target)
     except (OSError, sqlite3.Error, TypeError) as exc:  # TypeError: a value JSON cannot hold
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OutputError(f"{target}: cannot write the graph index: {exc}") from None
+        raise OutputError(f"{target}: cannot write the saved graph: {exc}") from None
     return target
 
 
-def verify_index(path: str | os.PathLike[str]) -> dict[str, str]:
-    """Check an index's header and recompute its content checksum (reads every row).
-    Returns the ``meta`` table; raises :class:`~kg.errors.SavedGraphError` when the file is
-    not an index, is another version, or its content does not match its checksum."""
-    p = Path(path)
-    try:
-        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+def seal(path: str | os.PathLike[str]) -> str:
+    """Record in the saved graph at ``path`` the change counter and length its last write
+    leaves (``meta.seal``, checked on every open), and return it. Only :func:`write_saved`
+    calls this on a new file; sealing again a file that was changed makes it pass the open
+    checks (not :func:`verify_saved`), so it is for writers and tests."""
+    path = Path(path)
+    for _ in range(5):
+        count, size, _ = _counter(path)
+        value = f"{count + 1} {size}"
+        con = sqlite3.connect(path, isolation_level=None)
         try:
-            meta = dict(con.execute("SELECT key, value FROM meta"))
-            if meta.get("format") != INDEX_FORMAT or meta.get("version") != str(INDEX_VERSION):
-                raise SavedGraphError(f"{p}: not a sanctions-kg graph index of version "
-                                      f"{INDEX_VERSION}; rebuild it with `kg build`")
-            if _checksum(con) != meta.get("content_sha256"):
-                raise SavedGraphError(f"{p}: graph index is damaged (checksum mismatch); "
-                                      "rebuild it with `kg build`")
-            return meta
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute("UPDATE meta SET value = ? WHERE key = 'seal'", (value.ljust(40),))
         finally:
             con.close()
+        if _seal_of(path) == value:
+            return value
+    raise OutputError(f"{path}: cannot seal the saved graph")  # pragma: no cover
+
+
+def _seal_of(path: Path) -> str:
+    count, size, _ = _counter(path)
+    return f"{count} {size}"
+
+
+def _refuse(path: Path, why: str) -> SavedGraphError:
+    return SavedGraphError(f"{path}: {why}")
+
+
+def open_saved(path: str | os.PathLike[str]) -> tuple[sqlite3.Connection, dict[str, Any]]:
+    """Open a saved graph read-only after the checks of the module docstring (magic,
+    application id, versions, seal). Returns the connection and the ``meta`` table (values
+    decoded); raises :class:`~kg.errors.SavedGraphError` saying what to do otherwise."""
+    from kg._perf import loads
+
+    p = Path(path)
+    try:
+        count, size, head = _counter(p)
+    except OSError as exc:
+        raise _refuse(p, f"cannot read: {exc.strerror or exc}") from None
+    if head.startswith(OLD_MAGIC):
+        raise _refuse(p, f"a saved graph of the old two-file form (format 1, its index in "
+                      f"{p.name}.sqlite); this sanctions-kg reads format {FORMAT_VERSION}, "
+                      "one file: rebuild it with `kg build -d DATA -o graph.kgz`")
+    if not head.startswith(_SQLITE) or len(head) < 100 \
+            or struct.unpack(">I", head[68:72])[0] != APPLICATION_ID:
+        raise _refuse(p, "not a saved sanctions-kg graph (.kgz); "
+                      "make one with `kg build -d DATA -o graph.kgz`")
+    try:
+        con = sqlite3.connect(f"file:{p}?mode=ro&immutable=1", uri=True,
+                              check_same_thread=False)
+        meta = {k: v.strip() if k == "seal" else loads(v)  # the seal is plain text
+                for k, v in con.execute("SELECT key, value FROM meta")}
+    except (sqlite3.Error, ValueError) as exc:
+        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
+                      ) from None
+    try:
+        _check(p, meta, f"{count} {size}", head)
+    except SavedGraphError:
+        con.close()
+        raise
+    return con, meta
+
+
+def _check(p: Path, meta: dict[str, Any], seal: str, head: bytes) -> None:
+    if meta.get("format") != FORMAT:
+        raise _refuse(p, "saved graph header is damaged")
+    version = meta.get("version")
+    if version != FORMAT_VERSION:
+        raise _refuse(p, f"saved graph is format version {version!r}; this sanctions-kg "
+                      f"reads version {FORMAT_VERSION}. Rebuild it from the data with "
+                      "`kg build -d DATA -o graph.kgz`")
+    if meta.get("graph_version") != GRAPH_VERSION:
+        raise _refuse(p, f"saved graph holds graph schema v{meta.get('graph_version')!r}; "
+                      f"this sanctions-kg uses v{GRAPH_VERSION}. Rebuild it with `kg build`")
+    if head[18:20] != b"\x01\x01" or meta.get("seal") != seal:
+        raise _refuse(p, "saved graph was changed or damaged after it was built (its "
+                      "seal does not match); rebuild it with `kg build`")
+
+
+def read_payload(con: sqlite3.Connection, meta: dict[str, Any], part: str,
+                 path: str | os.PathLike[str]) -> bytes:
+    """The uncompressed ``part`` payload, its length and SHA-256 checked against ``meta``.
+    Raises :class:`~kg.errors.SavedGraphError` when it is missing or damaged."""
+    p = Path(path)
+    try:
+        packed = b"".join(c for (c,) in con.execute(
+            "SELECT chunk FROM payload WHERE part = ? ORDER BY n", (part,)))
     except sqlite3.Error as exc:
-        raise SavedGraphError(f"{p}: graph index is damaged or not an index ({exc}); "
-                              "rebuild it with `kg build`") from None
+        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
+                      ) from None
+    if f"{part}_sha256" not in meta:
+        raise _refuse(p, f"saved graph has no {part} payload; rebuild it with `kg build`")
+    if len(packed) != meta.get(f"{part}_bytes"):
+        raise _refuse(p, f"saved graph is truncated or damaged ({len(packed)} of "
+                      f"{meta.get(f'{part}_bytes')} bytes of {part}); rebuild it with "
+                      "`kg build`")
+    if hashlib.sha256(packed).hexdigest() != meta.get(f"{part}_sha256"):
+        raise _refuse(p, "saved graph is damaged (checksum mismatch); rebuild it with "
+                      "`kg build`")
+    try:
+        raw = zlib.decompress(packed)
+    except zlib.error as exc:
+        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
+                      ) from None
+    if len(raw) != meta.get(f"{part}_raw"):
+        raise _refuse(p, "saved graph is damaged (length differs from the header); "
+                      "rebuild it with `kg build`")
+    return raw
+
+
+def verify_saved(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Check a saved graph completely: the open-time checks, every payload's SHA-256 and
+    length, and the index tables' ``content_sha256`` (reads every row). Returns the
+    ``meta`` table; raises :class:`~kg.errors.SavedGraphError` at the first mismatch."""
+    p = Path(path)
+    con, meta = open_saved(p)
+    try:
+        for key in meta:
+            if key.endswith("_sha256") and key != "content_sha256":
+                read_payload(con, meta, key.removesuffix("_sha256"), p)
+        if "content_sha256" in meta and _checksum(con) != meta["content_sha256"]:
+            raise _refuse(p, "saved graph's index is damaged (checksum mismatch); "
+                          "rebuild it with `kg build`")
+        return meta
+    except sqlite3.Error as exc:
+        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
+                      ) from None
+    finally:
+        con.close()

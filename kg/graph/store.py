@@ -1,28 +1,28 @@
-"""Saved graphs (``.kgz``): build once from a million records, load in seconds.
+"""Saved graphs (``.kgz``): build once from a million records, load in seconds, and answer
+the common questions without loading at all.
 
 ``kg build -d DATA -o graph.kgz`` writes one; every command that takes ``-d`` accepts it.
+The file is one SQLite database (:mod:`kg.graph.sqlstore` describes its tables and what is
+checked when): the query index that cold queries read (:mod:`kg.query.cold`), the
+name-search index (:class:`kg.resolve.match.NameIndex`, so ``kg search`` and name
+resolution do not rebuild it), and the whole graph as a payload: a zlib-compressed pickle
+(protocol 5) of plain data only, the graph's attributes and networkx's own node, successor
+and predecessor dicts.
 
-A file is::
-
-    8 bytes    magic  b"\x89KGZ\r\n\x1a\n"  (catches text-mode mangling, like PNG's)
-    4 bytes    big-endian length of the header
-    header     JSON: format version, graph schema version, node and edge counts,
-               body length, uncompressed length and SHA-256 of the body
-    body       zlib-compressed pickle (protocol 5) of plain data only: the graph's
-               attributes and networkx's own node, successor and predecessor dicts
-
-A file with another magic, another format version or graph schema version, a wrong length
-or checksum, or a body that does not decode is refused with
+A file of another kind, format version or graph schema version, a broken seal, a wrong
+length or checksum, or a payload that does not decode is refused with
 :class:`~kg.errors.SavedGraphError` and a message saying what to do; it is never misread.
+The old two-file form (format 1, ``graph.kgz`` with ``graph.kgz.sqlite`` beside it) is
+refused with a message to rebuild it.
 
 Why pickle, and why it is safe here: it is the only format in the standard library that
 keeps shared objects shared (the key dict that ``G.succ[u][v]`` and ``G.pred[v][u]`` both
 hold, the one string ``actor:us`` that a million edges use), so a saved graph loads with no
-rebuilding pass at all, several times faster than JSON. The body is written with a pickler
-that refuses anything but dicts, lists, tuples, sets, strings, numbers, booleans and None,
-and read with an unpickler that refuses every global: it cannot import a module or call a
-function, so a hostile file can fail to load but cannot run code. Still, treat a ``.kgz``
-as you would a data file you are about to analyse: the checksum catches damage, not
+rebuilding pass at all, several times faster than JSON. The payloads are written with a
+pickler that refuses anything but dicts, lists, tuples, sets, strings, numbers, booleans
+and None, and read with an unpickler that refuses every global: it cannot import a module
+or call a function, so a hostile file can fail to load but cannot run code. Still, treat a
+``.kgz`` as you would a data file you are about to analyse: the checksums catch damage, not
 forgery, and only the data files it was built from are the record of what it says.
 
 >>> import tempfile, os
@@ -38,153 +38,149 @@ True
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import io
 import os
 import pickle
-import struct
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg._perf import dumps, loads, paused_gc
+from kg._perf import paused_gc
 from kg.errors import OutputError, SavedGraphError
-from kg.graph.schema import GRAPH_VERSION, require_kg_graph
-from kg.graph.sqlstore import index_path, write_index
-from kg.readwrite.atomic import atomic_open
+from kg.graph.schema import require_kg_graph
+from kg.graph.sqlstore import FORMAT_VERSION, open_saved, read_payload, write_saved
 
 if TYPE_CHECKING:  # networkx is imported where a graph is made or read, so that reading a
     import networkx as nx  # header (kg.query.cold) stays light
 
-__all__ = ["FORMAT_VERSION", "MAGIC", "is_saved_graph", "open_graph", "read_graph",
+    from kg.resolve.match import NameIndex
+
+__all__ = ["FORMAT_VERSION", "is_saved_graph", "open_graph", "read_graph", "read_names",
            "saved_header", "write_graph"]
 
-MAGIC = b"\x89KGZ\r\n\x1a\n"
-FORMAT_VERSION = 1
-"""Bumped whenever the layout of the body changes; other versions are refused."""
-_MAX_HEADER = 1 << 16
+
+class _Deflating:
+    """A write-only file that compresses what it is given as it comes: the pickle of a
+    million-event graph (~500 MB) is never held whole, only its compressed form."""
+
+    def __init__(self, level: int) -> None:
+        self._z = zlib.compressobj(level)
+        self._parts: list[bytes] = []
+        self.raw = 0
+
+    def write(self, data: Any) -> int:
+        n = len(memoryview(data).cast("B"))
+        self.raw += n
+        if out := self._z.compress(data):
+            self._parts.append(out)
+        return n
+
+    def finish(self) -> bytes:
+        self._parts.append(self._z.flush())
+        packed = b"".join(self._parts)
+        self._parts.clear()
+        return packed
+
+
+def _packed(path: Path, value: Any, level: int) -> tuple[bytes, int]:
+    sink = _Deflating(level)
+    try:
+        _DataPickler(sink, protocol=5).dump(value)
+    except (TypeError, pickle.PicklingError, RecursionError) as exc:
+        raise OutputError(f"{path}: the graph holds a value that cannot be saved "
+                          f"(only text, numbers, lists and mappings can): {exc}") from None
+    return sink.finish(), sink.raw
 
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                level: int = 1, index: bool = False) -> Path:
+                level: int = 1, index: bool = True) -> Path:
     """Save ``G``, a graph built by :func:`kg.build` (with every node and edge attribute),
-    to ``path``, atomically. Another graph is refused with :class:`~kg.errors.UsageError`.
+    to ``path`` as one file, atomically. Another graph is refused with
+    :class:`~kg.errors.UsageError`; a value that is not plain data with
+    :class:`~kg.errors.OutputError` (and nothing is written).
 
-    ``level`` is the zlib compression level (1 is fast and already shrinks the body ~6x).
-    ``index=True`` also writes the query index beside it (``path + ".sqlite"``, see
-    :mod:`kg.graph.sqlstore`), so who-sanctioned, sanctioned-by, relations and timeline
-    answer from disk without loading the graph (what ``kg build`` does); ``False`` removes
-    an index left beside ``path`` by an earlier build, which would no longer match.
+    ``level`` is the zlib compression level (1 is fast and already shrinks the graph ~6x).
+    ``index=True`` (what ``kg build`` does) also stores the query index and the
+    name-search index, so who-sanctioned, sanctioned-by, relations, timeline and
+    ``kg search`` answer from disk without loading the graph; ``False`` stores the graph
+    alone (every command then loads it).
     """
     from kg.graph._nx import storage
 
     require_kg_graph(G)
     target = Path(path)
     nodes, succ, pred = storage(G)
-    body = {"graph": G.graph, "nodes": nodes, "succ": succ, "pred": pred}
-    buf = io.BytesIO()
-    try:
-        _DataPickler(buf, protocol=5).dump(body)
-    except (TypeError, pickle.PicklingError, RecursionError) as exc:
-        raise OutputError(f"{target}: the graph holds a value that cannot be saved "
-                          f"(only text, numbers, lists and mappings can): {exc}") from None
-    raw = buf.getvalue()
-    del buf
-    n_nodes, n_edges = G.number_of_nodes(), G.number_of_edges()
-    packed = zlib.compress(raw, level)
-    header = dumps({"format": "sanctions-kg saved graph", "version": FORMAT_VERSION,
-                    "graph_version": GRAPH_VERSION, "nodes": n_nodes, "edges": n_edges,
-                    "body_bytes": len(packed), "raw_bytes": len(raw),
-                    "sha256": hashlib.sha256(packed).hexdigest()})
-    with atomic_open(target, "wb") as fh:
-        fh.write(MAGIC + struct.pack(">I", len(header)) + header)
-        fh.write(packed)
+    payloads = {"graph": _packed(target, {"graph": G.graph, "nodes": nodes, "succ": succ,
+                                          "pred": pred}, level)}
     if index:
-        write_index(G, target, hashlib.sha256(packed).hexdigest())
-    else:
-        with contextlib.suppress(FileNotFoundError):
-            index_path(target).unlink()
-    return target
+        from kg.graph.index import index_of
 
-
-def _refuse(path: Path, why: str) -> SavedGraphError:
-    return SavedGraphError(f"{path}: {why}")
-
-
-def _read_header(fh: Any, p: Path) -> dict[str, Any]:
-    head = fh.read(len(MAGIC) + 4)
-    if head[: len(MAGIC)] != MAGIC:
-        raise _refuse(p, "not a saved sanctions-kg graph (.kgz); "
-                      "make one with `kg build -d DATA -o graph.kgz`")
-    if len(head) < len(MAGIC) + 4:
-        raise _refuse(p, "saved graph is truncated (no header)")
-    (n,) = struct.unpack(">I", head[len(MAGIC):])
-    if n > _MAX_HEADER:
-        raise _refuse(p, "saved graph header is damaged")
-    try:
-        header = loads(fh.read(n))
-    except ValueError:
-        raise _refuse(p, "saved graph header is damaged or truncated") from None
-    if not isinstance(header, dict):
-        raise _refuse(p, "saved graph header is damaged")
-    _check_versions(p, header)
-    return header
+        payloads["names"] = _packed(target, index_of(G).names.state(), level)
+    meta = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    return write_saved(G if index else None, target, payloads, meta)
 
 
 def saved_header(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The checked header of a saved graph (format and schema versions, counts, body length
-    and ``sha256``), read without the body: a few hundred bytes. Raises
+    """The checked ``meta`` table of a saved graph (format and schema versions, counts,
+    payload lengths and SHA-256, seal), read without the payloads. Raises
     :class:`~kg.errors.SavedGraphError` as :func:`read_graph` does for a foreign file."""
-    p = Path(path)
+    con, meta = open_saved(path)
+    con.close()
+    return meta
+
+
+def _unpickled(p: Path, raw: bytes) -> Any:
     try:
-        with p.open("rb") as fh:
-            return _read_header(fh, p)
-    except OSError as exc:
-        raise SavedGraphError(f"{p}: cannot read: {exc.strerror or exc}") from None
+        return _DataUnpickler(io.BytesIO(raw)).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError, RecursionError, MemoryError) as exc:
+        raise SavedGraphError(f"{p}: saved graph is damaged ({type(exc).__name__}: "
+                              f"{exc}); rebuild it with `kg build`") from None
 
 
 def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    """Load a graph saved by :func:`write_graph`; refuse anything else clearly."""
+    """Load a graph saved by :func:`write_graph`; refuse anything else clearly. The stored
+    name-search index, if any, is used (read when first needed) rather than rebuilt."""
     p = Path(path)
-    try:
-        with p.open("rb") as fh:
-            header = _read_header(fh, p)
-            packed = fh.read()
-    except OSError as exc:
-        raise SavedGraphError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    if len(packed) != header.get("body_bytes"):
-        raise _refuse(p, f"saved graph is truncated or damaged ({len(packed)} of "
-                      f"{header.get('body_bytes')} bytes); rebuild it with `kg build`")
-    if hashlib.sha256(packed).hexdigest() != header.get("sha256"):
-        raise _refuse(p, "saved graph is damaged (checksum mismatch); rebuild it with "
-                      "`kg build`")
+    con, meta = open_saved(p)
     with paused_gc():
         try:
-            raw = zlib.decompress(packed)
-            del packed
-            if len(raw) != header.get("raw_bytes"):
-                raise ValueError("length differs from the header")
-            body = _DataUnpickler(io.BytesIO(raw)).load()
-            del raw
-            return _graph_from(body)
-        except (zlib.error, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-                KeyError, IndexError, AttributeError, RecursionError, MemoryError) as exc:
-            raise _refuse(p, f"saved graph is damaged ({type(exc).__name__}: {exc}); "
-                          "rebuild it with `kg build`") from None
+            raw = read_payload(con, meta, "graph", p)
+        finally:
+            con.close()
+        body = _unpickled(p, raw)
+        del raw
+        try:
+            G = _graph_from(body)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise SavedGraphError(f"{p}: saved graph is damaged ({type(exc).__name__}: "
+                                  f"{exc}); rebuild it with `kg build`") from None
+    if "names_sha256" in meta:
+        from kg.graph.index import index_of
+
+        index_of(G).stored_names = lambda: read_names(p)
+    return G
 
 
-def _check_versions(p: Path, header: dict[str, Any]) -> None:
-    version = header.get("version")
-    if header.get("format") != "sanctions-kg saved graph":
-        raise _refuse(p, "saved graph header is damaged")
-    if version != FORMAT_VERSION:
-        raise _refuse(p, f"saved graph is format version {version!r}; this sanctions-kg "
-                      f"reads version {FORMAT_VERSION}. Rebuild it from the data with "
-                      "`kg build -d DATA -o graph.kgz`")
-    if header.get("graph_version") != GRAPH_VERSION:
-        raise _refuse(p, f"saved graph holds graph schema v{header.get('graph_version')!r}; "
-                      f"this sanctions-kg uses v{GRAPH_VERSION}. Rebuild it with `kg build`")
+def read_names(path: str | os.PathLike[str]) -> NameIndex:
+    """The name-search index stored in a saved graph (checked as :func:`read_graph`
+    checks the graph). Raises :class:`~kg.errors.SavedGraphError` when it is missing,
+    damaged or of another layout."""
+    from kg.resolve.match import NameIndex
+
+    p = Path(path)
+    con, meta = open_saved(p)
+    try:
+        raw = read_payload(con, meta, "names", p)
+    finally:
+        con.close()
+    with paused_gc():
+        state = _unpickled(p, raw)
+        try:
+            return NameIndex.from_state(state)
+        except (ValueError, TypeError) as exc:
+            raise SavedGraphError(f"{p}: saved graph's name index is damaged or of another "
+                                  f"version ({exc}); rebuild it with `kg build`") from None
 
 
 class _DataPickler(pickle.Pickler):

@@ -306,7 +306,7 @@ class Seen:
 
     def state(self, code: str) -> Iterator[Actor]:
         """The state or bloc actor for ``code``, the first time it is asked for."""
-        if ("actor", code) in self.ids:  # asked for once a record: skip building it again
+        if ("actor", code.lower()) in self.ids:  # made only once: a copy costs a deep copy
             return
         actor = country_actor(code)
         if self.first(actor):

@@ -51,7 +51,7 @@ class Link:
 
 def values(entity: dict[str, Any], prop: str) -> list[str]:
     """The non-blank values of property ``prop`` of an FtM entity, stripped."""
-    return [v.strip() for v in entity["properties"].get(prop, ()) if v.strip()]
+    return [s for v in entity["properties"].get(prop, ()) if (s := v.strip())]
 
 
 def first_value(entity: dict[str, Any], *props: str) -> str | None:

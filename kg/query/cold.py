@@ -1,5 +1,5 @@
 """Cold queries: who-sanctioned, sanctioned-by, relations and timeline answered from a
-saved graph's SQLite index (:mod:`kg.graph.sqlstore`), reading only the rows the answer
+saved graph's query index (:mod:`kg.graph.sqlstore`), reading only the rows the answer
 needs, with the same answers as :func:`kg.query.relations` and :func:`kg.query.timeline` on
 the loaded graph: the same rows, in the same order.
 
@@ -7,9 +7,11 @@ The rules are those of the graph queries, step for step: a target answers for th
 that belong to it (``target_via`` country or part_of, from the index's ``belongs`` table,
 in :meth:`kg.graph.index.Index.belonging_to` order), ``expand_blocs`` adds a bloc's
 members, date bounds are partial dates matched by :func:`kg.model.dates.overlaps`.
-Names are resolved as :func:`kg.query.resolve_actor` does; a name that does not resolve
-to exactly one actor raises :class:`NeedsGraph`, and the caller answers from the whole
-graph instead, which gives the usual error with its suggestions.
+Names are resolved as :func:`kg.graph.index.resolve_name` does: the exact lookup from the
+index tables, then the name matcher over the stored name-search index (a name it takes is
+noted in :attr:`ColdGraph.notes`); a name that still does not resolve to exactly one
+actor raises :class:`NeedsGraph`, and the caller answers from the whole graph instead,
+which gives the usual error with its suggestions.
 
 >>> import os, tempfile
 >>> from kg.graph.build import build
@@ -17,7 +19,7 @@ graph instead, which gives the usual error with its suggestions.
 >>> from kg.query import who_sanctioned
 >>> from kg.readwrite.load import load
 >>> G = build(load())
->>> path = write_graph(G, os.path.join(tempfile.mkdtemp(), "g.kgz"), index=True)
+>>> path = write_graph(G, os.path.join(tempfile.mkdtemp(), "g.kgz"))
 >>> with open_cold(path) as cold:
 ...     relations(cold, target="China") == who_sanctioned(G, "China")
 True
@@ -34,9 +36,8 @@ from typing import Any
 
 from kg._perf import loads
 from kg.errors import SavedGraphError
-from kg.graph.schema import GRAPH_VERSION
-from kg.graph.sqlstore import INDEX_FORMAT, INDEX_VERSION, index_path
-from kg.graph.store import saved_header
+from kg.graph.matches import ActorMatch, with_imposers
+from kg.graph.sqlstore import open_saved, record_data
 from kg.model.dates import overlaps, text_window
 from kg.model.vocab import Reason, Status
 from kg.query._args import check_bound, check_enum
@@ -49,7 +50,7 @@ from kg.query.rows import (
 )
 from kg.resolve.resolver import country_code, country_name, normalize
 
-__all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "timeline"]
+__all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "search", "timeline"]
 
 
 class NeedsGraph(Exception):
@@ -63,6 +64,18 @@ class ColdGraph:
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self.con, self.path = con, path
         self.name = lru_cache(maxsize=None)(self._name)
+        #: (name, actor name, actor id, why) for each name the matcher took, to tell the
+        #: user as :func:`kg.cli.search.resolved` does.
+        self.notes: list[tuple[str, str, str, str]] = []
+        self._names: Any = None
+
+    def names(self) -> Any:
+        """The stored name-search index (:class:`kg.resolve.match.NameIndex`), read once."""
+        if self._names is None:
+            from kg.graph.store import read_names
+
+            self._names = read_names(self.path)
+        return self._names
 
     def __enter__(self) -> ColdGraph:
         return self
@@ -80,7 +93,7 @@ class ColdGraph:
         try:
             return self.con.execute(sql, tuple(args)).fetchall()
         except sqlite3.Error as exc:
-            raise SavedGraphError(f"{self.path}: graph index is damaged ({exc}); rebuild "
+            raise SavedGraphError(f"{self.path}: saved graph is damaged ({exc}); rebuild "
                                   "it with `kg build`") from None
 
     def _name(self, actor_id: str) -> str:
@@ -104,11 +117,19 @@ class ColdGraph:
                                       (normalize(name),))]
         if len(found) == 1:
             return str(found[0])
-        if not found:
-            code = country_code(name)
-            if code and self.belonging_to(code):
-                return code
-        raise NeedsGraph(name)
+        if found:
+            raise NeedsGraph(name)  # ambiguous: the graph path lists the ids
+        code = country_code(name)
+        if code and self.belonging_to(code):
+            return code
+        from kg.resolve.choose import decide
+
+        decision = decide(self.names().search(name, limit=10))
+        c = decision.chose
+        if c is None:
+            raise NeedsGraph(name)
+        self.notes.append((name, c.name, c.id, decision.why))
+        return str(c.id)
 
     def belonging_to(self, actor_id: str) -> list[tuple[str, str]]:
         """As :meth:`kg.graph.index.Index.belonging_to`."""
@@ -132,9 +153,9 @@ class ColdGraph:
         for i in range(0, len(batch), 500):
             part = batch[i:i + 500]
             marks = ",".join("?" * len(part))
-            for node, data in self.q(
-                    f"SELECT node, data FROM records WHERE node IN ({marks})", part):
-                out[node] = loads(data)
+            for node, data, crc in self.q(
+                    f"SELECT node, data, crc FROM records WHERE node IN ({marks})", part):
+                out[node] = loads(record_data(self.path, node, data, crc))
         return out
 
     def ends(self, nodes: Iterable[str], key: str, *, incoming: bool) -> set[str]:
@@ -152,26 +173,15 @@ class ColdGraph:
 
 
 def open_cold(kgz: str | os.PathLike[str]) -> ColdGraph | None:
-    """The index of the saved graph ``kgz``, or None when it has none that matches it (no
-    index file, another index version, or an index of another build: the caller then loads
-    the ``.kgz``). A foreign or damaged ``.kgz`` header raises
+    """The saved graph ``kgz`` opened for cold queries (its seal and versions checked, see
+    :mod:`kg.graph.sqlstore`), or None when it was saved without its query index (the
+    caller then loads the graph). A foreign, old-form or damaged file raises
     :class:`~kg.errors.SavedGraphError`, as loading it would."""
-    header = saved_header(kgz)
-    path = index_path(kgz)
-    if not path.is_file():
-        return None
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.Error as exc:
-        raise SavedGraphError(f"{path}: graph index is damaged or not an index ({exc}); "
-                              "rebuild it with `kg build`") from None
-    if (meta.get("format") != INDEX_FORMAT or meta.get("version") != str(INDEX_VERSION)
-            or meta.get("graph_version") != str(GRAPH_VERSION)
-            or meta.get("kgz_sha256") != header.get("sha256")):
+    con, meta = open_saved(kgz)
+    if "content_sha256" not in meta:
         con.close()
         return None
-    return ColdGraph(con, path)
+    return ColdGraph(con, Path(kgz))
 
 
 _N = {"actor": "actor:", "reason": "reason:"}
@@ -279,4 +289,21 @@ def timeline(cold: ColdGraph, actor: str, *, since: str | None = None,
             continue
         out.append(timeline_entry(other, role, d, a, how))
     out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
+    return out
+
+
+def search(cold: ColdGraph, query: str, *, kind: str | None = None,
+           country: str | None = None, limit: int | None = 10,
+           floor: float = 0.3) -> list[ActorMatch]:
+    """:func:`kg.graph.index.search_actors` on a saved graph: the stored name-search index
+    ranks the candidates and the query index gives each one's imposers (the same answers,
+    in the same order)."""
+    out = []
+    for c in cold.names().search(query, kind=kind, country=country, limit=limit,
+                                 floor=floor):
+        sanctions = cold.records(cold.ends([_N["actor"] + c.id], "TARGETS", incoming=True))
+        imposers = sorted({i for d in sanctions.values() for i in d.get("imposers") or ()})
+        labels = dict(cold.q(f"SELECT id, label FROM actors WHERE id IN "
+                             f"({','.join('?' * len(imposers))})", imposers))
+        out.append(with_imposers(c, imposers, [labels.get(i) or i for i in imposers]))
     return out

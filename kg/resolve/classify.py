@@ -30,6 +30,7 @@ the policy is a parameter, not a second lexicon:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,6 +91,12 @@ def classify_reason(text: str, *,
     """
     if pick not in ("all", "first"):
         raise ValueError(f"pick must be 'all' or 'first', not {pick!r}")
+    out = list(_classified(text))  # lists repeat their reasons: each text is read once
+    return out[:1] if pick == "first" else out
+
+
+@functools.lru_cache(maxsize=4096)
+def _classified(text: str) -> tuple[ReasonMatch, ...]:
     found: list[tuple[int, int, ReasonMatch]] = []
     claimed: list[tuple[int, int]] = []  # words a more specific category has taken
     for rank, (reason, rx) in enumerate(REASON_LEXICON.items()):
@@ -99,8 +106,7 @@ def classify_reason(text: str, *,
                 claimed.append(m.span())
                 break
     found.sort(key=lambda f: f[:2])
-    out = [f[2] for f in found] or [ReasonMatch(Reason.OTHER, None, 0)]
-    return out[:1] if pick == "first" else out
+    return tuple(f[2] for f in found) or (ReasonMatch(Reason.OTHER, None, 0),)
 
 
 def classify_measures(texts: Iterable[str], *, prose: bool = False) -> list[Measure]:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -60,6 +60,8 @@ FUZZY_CUTOFF = 0.8
 #: A query word found in more names than this is not used to find candidates when the
 #: query has a rarer word (a candidate matching only common words cannot score well).
 COMMON = 2000
+STATE_VERSION = 1
+"""Bumped whenever :meth:`NameIndex.state` changes layout (a saved one is then rebuilt)."""
 
 
 class ActorNames(NamedTuple):
@@ -260,6 +262,34 @@ class NameIndex:
         for t in set(tokens):
             self._postings[t].append(e)
         self._by_joined["".join(keys)].append(e)
+
+    def state(self) -> tuple[Any, ...]:
+        """The built index as plain data (tuples, lists, dicts, text, numbers), for a
+        saved graph to store (:mod:`kg.graph.store`); :meth:`from_state` rebuilds it
+        without recomputing a key."""
+        return (STATE_VERSION, [tuple(a) for a in self.actors],
+                [(*e[:5], tuple(sorted(e.surname)), e.weak) for e in self._entries],
+                dict(self._postings), self._words, dict(self._by_joined),
+                dict(self._by_key), dict(self._by_ckey), dict(self._bare))
+
+    @classmethod
+    def from_state(cls, state: Any) -> NameIndex:
+        """The index :meth:`state` described. Raises ValueError for another layout."""
+        if not (isinstance(state, tuple) and len(state) == 9 and state[0] == STATE_VERSION):
+            raise ValueError("not a name index of this version")
+        self = cls.__new__(cls)
+        _, actors, entries, postings, words, joined, by_key, by_ckey, bare = state
+        self.actors = [ActorNames(*a) for a in actors]
+        self._entries = [_Entry(a, t, tuple(tk), tuple(k), tuple(w), frozenset(s), weak)
+                         for a, t, tk, k, w, s, weak in entries]
+        self._postings = defaultdict(list, postings)
+        self._words = words
+        self._by_joined = defaultdict(list, joined)
+        self._by_key = defaultdict(list, by_key)
+        self._by_ckey = defaultdict(list, by_ckey)
+        self._bare = defaultdict(list, bare)
+        self._vocab = list(self._by_key)
+        return self
 
     def __len__(self) -> int:
         """The number of names and aliases indexed."""
