@@ -169,4 +169,4 @@ def test_empty_csv_still_has_its_header(capsys: pytest.CaptureFixture[str]) -> N
                        "--format", "csv", *SEED)
     assert code == 0
     assert out == ("imposer,imposer_name,target,target_name,reason,reason_detail,sanction,"
-                   "status,date,sources,via,target_via,authority,authority_ids\n")
+                   "status,date,sources,via,target_via,authority,authority_ids,program\n")

@@ -99,19 +99,11 @@ def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any
     return ask_graph(G), lambda a: actor_name(idx, a)
 
 
-def _reason(r: q.Relation) -> str:
-    """The reason in words; ``other`` on a list's programme that the reviewed tables of
-    kg/curated/ do not map shows the programme, the list's own words: ``other (Reciprocal)``."""
-    words = _words(r.reason)
-    return f"{words} ({r.program})" if r.reason == "other" and r.program else words
-
-
 def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt: str,
                     ids: bool, expand_blocs: bool = False, as_of: str | None = None) -> None:
     """Relations as a table (imposer, via the bloc when blocs are expanded, target, reason,
-    status, date, the issuing authority when any row names one, and the sanction id with
-    ``--ids``), or as JSON/CSV."""
-    # The table shows the issuing authority when some row names one; JSON/CSV always do.
+    status, date, the issuing authority when any row names one — JSON/CSV always — and the
+    sanction id with ``--ids``), or as JSON/CSV."""
     authority = ["authority"] if fmt != "table" or any(r.authority for r in rows) else []
     cols = ["imposer", *(["via"] if expand_blocs else []), "target", "reason", "status",
             "date", *authority, *(["sanction"] if ids else [])]
@@ -119,7 +111,10 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
     if fmt == "table":
         table = [{"imposer": r.imposer_name, "target": r.target_name,
                   "authority": r.authority or "",
-                  "reason": _reason(r), "status": r.status, "date": r.date,
+                  # "other": a programme the reviewed tables do not map, in the list's words
+                  "reason": _words(r.reason) + (f" ({r.program})" if r.reason == "other"
+                                                and r.program else ""),
+                  "status": r.status, "date": r.date,
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
     emit(table, fmt, cols, kind=q.Relation,
