@@ -22,6 +22,7 @@ from kg.extract.anchors import (
     clause_start,
     coordinated,
     forward_list,
+    next_clause,
     object_of_verb_before,
 )
 from kg.extract.context import Doc, Resolved
@@ -69,6 +70,7 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
 #: starts a second predicate of the sentence's subject).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
+_ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -293,6 +295,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 for r in resolve(m, doc, sent, ms, False)]
             stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
+            if t_lo >= 0:
+                t_end = next_clause(text, ms, t_lo, t_end, limit)
             if t_lo >= 0 and not targets:
                 inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
                           and m.kind in _TARGET_KINDS]
@@ -302,6 +306,15 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     targets += resolve(m, doc, sent, ms, False)
                     if m.kind == "person":
                         doc.people.setdefault((m.name or "").split()[-1], m)
+                if not targets:  # "banned imports of Russian oil": the state of the demonym
+                    for m in ms:
+                        cid = doc.country(m.code) if m.kind == "demonym" and m.code and \
+                            t_lo <= m.start and m.end <= t_end and \
+                            _ONLY_WORDS.fullmatch(text, t_lo, m.start) else None
+                        if cid:
+                            targets.append(Resolved(cid, m.text, m.how + " after the trigger",
+                                                    m.start))
+                            break
         imposer_ids = {r.id for r in imposers}
         if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the
