@@ -73,7 +73,10 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
             if best[0] in used:
                 continue
             used.add(best[0])
-            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], "verb"))
+            # "were placed under sanctions by Britain", "was hit with sanctions by the EU"
+            mode = "passive" if _PASSIVE.search(text, 0, best[0]) and re.match(
+                r"\w+\s+(?:under|with)\b", text[best[0]:n.start()]) else "verb"
+            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], mode))
             continue
         if bare:
             continue

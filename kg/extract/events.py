@@ -137,7 +137,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         # Imposers.
         if passive or subject_target:
             bym = re.search(r"\b(?:by|from)\s+", text[a_end:])
-            if passive and bym:
+            if bym and (passive or bym.group().startswith("from")):
                 k = next((i for i, m in enumerate(ms) if m.start >= a_end + bym.end()
                           and m.kind in _IMPOSER_KINDS), None)
                 if k is not None and ms[k].start - (a_end + bym.end()) <= 4:
