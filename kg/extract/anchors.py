@@ -78,8 +78,8 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
                 r"\w+\s+(?:under|with)\b", text[best[0]:n.start()]) else "verb"
             found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], mode))
             continue
-        if bare:
-            continue
+        if bare or re.match(r"\s+(?:list|lists|regime|law|committee)\b", text[n.end():], re.I):
+            continue  # "its sanctions list": a list, not a measure
         pm = _NOUN_PASSIVE.match(text[n.end():])
         if pm:
             verb = pm["v"].lower()

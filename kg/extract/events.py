@@ -50,7 +50,9 @@ __all__ = ["NO_TARGET", "Event", "find_events"]
 NO_TARGET = "no target found"
 
 _TARGET_STOP = re.compile(
-    r"[;:]|,\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
+    r"[;:]|\b(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:sanctions? lists?|"
+    r"blacklists?|entity list)\b|\b(?:off\s+)?from\s+(?:the\s+)?SWIFT\b|"
+    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
     r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"

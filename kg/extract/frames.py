@@ -75,6 +75,17 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:st(?:op|ops|opped|opping) issuing|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)"
          r") (?:entry )?visas to\b"), Status.IMPOSED, "object"),
     (_rx(r"\breadmit(?:s|ted|ting)?\b"), Status.LIFTED, "object"),
+    # "added 20 Iranian entities to its sanctions list", "placed Huawei on its Entity List"
+    (_rx(r"\b(?:add(?:s|ed|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?:\s+[\w,’'&+.-]+)"
+         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:sanctions? lists?|"
+         r"blacklists?|entity list|list of sanctioned)\b)"), Status.IMPOSED, "object"),
+    # "banned entry to 963 Americans", "cut seven banks off from SWIFT", "blocked the assets of"
+    (_rx(r"\b(?:ban(?:s|ned)?|bar(?:s|red)?|den(?:y|ies|ied)) entry to\b"), Status.IMPOSED,
+     "object"),
+    (_rx(r"\b(?:cut(?:s|ting)?|disconnect(?:s|ed|ing)?)\b(?=(?:\s+[\w,’'&+.-]+){1,10}?\s+"
+         r"(?:off\s+)?from\s+(?:the\s+)?SWIFT\b)"), Status.IMPOSED, "object"),
+    (_rx(r"\bblock(?:s|ed|ing)?(?=\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held|"
+         r"belonging)\b)"), Status.IMPOSED, "object"),
 ]
 
 
