@@ -22,8 +22,10 @@ _BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\
 _COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
                     r"\s*(?:the\s+)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
-_NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
-                           r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
+_NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+                           r"\s+(?:were|was|have been|has been|had been|are|is|will be|"
+                           r"would be)\s+(?:(?:first|originally|already|later|previously|"
+                           r"also|now|partly|finally)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
                            r"reimpos\w*)", re.I)
 def clause_start(text: str, pos: int) -> int:
     start = 0
