@@ -50,7 +50,8 @@ __all__ = ["NO_TARGET", "Event", "find_events"]
 NO_TARGET = "no target found"
 
 _TARGET_STOP = re.compile(
-    r"[;:]|\b(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:sanctions? lists?|"
+    r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
+    r"\b(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:sanctions? lists?|"
     r"blacklists?|entity list)\b|\b(?:off\s+)?from\s+(?:the\s+)?SWIFT\b|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
     r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
@@ -234,6 +235,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     # free him, and ordered immediate sanctions": a second predicate of the
                     # sentence's subject, not of the actor inside the first one
                     chain = coordinated(ms, earlier[0], text)
+            joined = re.search(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", text[:chain[0].start]) \
+                if chain else None
+            if joined is not None:  # "Japan joined the US and Europe in imposing sanctions"
+                chain = [m for m in ms if m.end <= joined.start() and m.kind in _IMPOSER_KINDS
+                         and m.start >= cstart][-1:] + chain
             for m in chain:
                 if m.kind in _IMPOSER_KINDS:
                     imposers += resolve(m, doc, sent, ms, True)

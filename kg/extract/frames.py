@@ -80,6 +80,10 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"{1,16}?\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:sanctions? lists?|"
          r"blacklists?|entity list|list of sanctioned)\b)"), Status.IMPOSED, "object"),
     # "banned entry to 963 Americans", "cut seven banks off from SWIFT", "blocked the assets of"
+    # "London targeted Russian banks with a new round of sanctions"
+    (_rx(r"\btarget(?:s|ed|ing)?\b(?=(?:\s+[\w,’'&+.-]+){1,12}?\s+with\s+(?:a\s+)?"
+         r"(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties|asset freezes|travel bans)\b)"),
+     Status.IMPOSED, "object"),
     (_rx(r"\b(?:ban(?:s|ned)?|bar(?:s|red)?|den(?:y|ies|ied)) entry to\b"), Status.IMPOSED,
      "object"),
     (_rx(r"\b(?:cut(?:s|ting)?|disconnect(?:s|ed|ing)?)\b(?=(?:\s+[\w,’'&+.-]+){1,10}?\s+"
