@@ -78,6 +78,18 @@ _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
 
+def _people_listed(text: str, ms: list[Mention]) -> list[Mention]:
+    """Names listed after a person are people too ("Senators Marco Rubio, Ted Cruz and Tom
+    Cotton": two or three capitalised words each)."""
+    out = list(ms)
+    for k in range(1, len(out)):
+        prev, m = out[k - 1], out[k]
+        if prev.kind == "person" and m.kind == "org" and 2 <= len((m.name or "").split()) <= 3 \
+                and re.fullmatch(r",\s*|,?\s+and\s+", text[prev.end:m.start]):
+            out[k] = replace(m, kind="person", how="a name listed after a person")
+    return out
+
+
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     """The sanctions events of one sentence (``ms``: its mentions, offsets in the sentence)."""
     text = sent.text
@@ -310,6 +322,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                           and m.kind in _TARGET_KINDS]
                 inside += capitalised_names(text, t_lo, t_end, ms)
                 inside.sort(key=lambda m: m.start)
+                inside = _people_listed(text, inside)
                 for m in inside:
                     targets += resolve(m, doc, sent, ms, False)
                     if m.kind == "person":
