@@ -13,7 +13,8 @@ from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors, relati
 from kg.extract.lexicon import SANCTION_NOUN, STANDALONE, TRIGGERS
 from kg.model.vocab import Status
 
-__all__ = ["anchors", "clause_start", "coordinated", "forward_list", "object_of_verb_before"]
+__all__ = ["anchors", "clause_start", "coordinated", "forward_list", "next_clause",
+           "object_of_verb_before"]
 
 _BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhich\b|"
                     r"\bthat\b|,\s+as\b|\bwhen\b|\bif\b|\bbecause\b|\bdespite\b|\bsaying\b|"
@@ -21,8 +22,10 @@ _BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\
 _COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
                     r"\s*(?:the\s+)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
-_NOUN_PASSIVE = re.compile(r"^\s+(?:were|was|have been|has been|had been|are|is|will be|"
-                           r"would be)\s+(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
+_NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+                           r"\s+(?:were|was|have been|has been|had been|are|is|will be|"
+                           r"would be)\s+(?:(?:first|originally|already|later|previously|"
+                           r"also|now|partly|finally)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
                            r"reimpos\w*)", re.I)
 def clause_start(text: str, pos: int) -> int:
     start = 0
@@ -72,10 +75,13 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
             if best[0] in used:
                 continue
             used.add(best[0])
-            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], "verb"))
+            # "were placed under sanctions by Britain", "was hit with sanctions by the EU"
+            mode = "passive" if _PASSIVE.search(text, 0, best[0]) and re.match(
+                r"\w+\s+(?:under|with)\b", text[best[0]:n.start()]) else "verb"
+            found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], mode))
             continue
-        if bare:
-            continue
+        if bare or re.match(r"\s+(?:list|lists|regime|law|committee)\b", text[n.end():], re.I):
+            continue  # "its sanctions list": a list, not a measure
         pm = _NOUN_PASSIVE.match(text[n.end():])
         if pm:
             verb = pm["v"].lower()
@@ -166,3 +172,28 @@ def forward_list(ms: list[Mention], first: int, text: str, stop: int) -> list[Me
         chain.append(ms[k])
         k += 1
     return chain
+
+
+#: "and"/"while" opening a second clause whose subject is named next ("... on Russia's central
+#: bank and Britain froze ...").
+_NEXT_SUBJECT = re.compile(r"(?:,\s*)?\b(?:and|while|whereas|but|as)\s+(?:the\s+)?$", re.I)
+
+
+def next_clause(text: str, ms: list[Mention], lo: int, hi: int, limit: int) -> int:
+    """Where a target span ``text[lo:hi]`` ends when the sentence's next trigger (at
+    ``limit``) starts a clause of its own: at the "and" before that clause's subject ("The
+    US imposed sanctions on Iran and Britain froze the assets of ...": Britain acts, it is
+    not a target)."""
+    if limit >= hi:
+        return hi
+    verb = re.search(r"(?:,\s*)?\b(?:and|while)\s+(?:also\s+|then\s+|\w+ly\s+)?$", text[lo:limit])
+    if verb is not None:  # "... on Sudan and froze the assets of ...": a second predicate
+        return min(hi, lo + verb.start())
+    for m in ms:
+        if lo < m.start < limit and m.kind in ("country", "person", "pronoun", "demonym") \
+                and re.fullmatch(r"[\s\w'’.-]*?\s*", text[m.end:limit]) is not None \
+                and not re.search(r"\b(?:on|against|of|to|from|and)\b", text[m.end:limit]):
+            conj = _NEXT_SUBJECT.search(text, lo, m.start)
+            if conj is not None:
+                return min(hi, conj.start())
+    return hi

@@ -22,6 +22,7 @@ from kg.extract.anchors import (
     clause_start,
     coordinated,
     forward_list,
+    next_clause,
     object_of_verb_before,
 )
 from kg.extract.context import Doc, Resolved
@@ -49,7 +50,10 @@ __all__ = ["NO_TARGET", "Event", "find_events"]
 NO_TARGET = "no target found"
 
 _TARGET_STOP = re.compile(
-    r"[;:]|,\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
+    r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
+    r"\b(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:sanctions? lists?|"
+    r"blacklists?|entity list)\b|\b(?:off\s+)?from\s+(?:the\s+)?SWIFT\b|"
+    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
     r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
@@ -69,8 +73,21 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
 #: starts a second predicate of the sentence's subject).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
+_ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
+
+
+def _people_listed(text: str, ms: list[Mention]) -> list[Mention]:
+    """Names listed after a person are people too ("Senators Marco Rubio, Ted Cruz and Tom
+    Cotton": two or three capitalised words each)."""
+    out = list(ms)
+    for k in range(1, len(out)):
+        prev, m = out[k - 1], out[k]
+        if prev.kind == "person" and m.kind == "org" and 2 <= len((m.name or "").split()) <= 3 \
+                and re.fullmatch(r",\s*|,?\s+and\s+", text[prev.end:m.start]):
+            out[k] = replace(m, kind="person", how="a name listed after a person")
+    return out
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
@@ -135,7 +152,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         # Imposers.
         if passive or subject_target:
             bym = re.search(r"\b(?:by|from)\s+", text[a_end:])
-            if passive and bym:
+            if bym and (passive or bym.group().startswith("from")):
                 k = next((i for i, m in enumerate(ms) if m.start >= a_end + bym.end()
                           and m.kind in _IMPOSER_KINDS), None)
                 if k is not None and ms[k].start - (a_end + bym.end()) <= 4:
@@ -230,6 +247,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     # free him, and ordered immediate sanctions": a second predicate of the
                     # sentence's subject, not of the actor inside the first one
                     chain = coordinated(ms, earlier[0], text)
+            joined = re.search(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", text[:chain[0].start]) \
+                if chain else None
+            if joined is not None:  # "Japan joined the US and Europe in imposing sanctions"
+                chain = [m for m in ms if m.end <= joined.start() and m.kind in _IMPOSER_KINDS
+                         and m.start >= cstart][-1:] + chain
             for m in chain:
                 if m.kind in _IMPOSER_KINDS:
                     imposers += resolve(m, doc, sent, ms, True)
@@ -293,15 +315,27 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 for r in resolve(m, doc, sent, ms, False)]
             stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
+            if t_lo >= 0:
+                t_end = next_clause(text, ms, t_lo, t_end, limit)
             if t_lo >= 0 and not targets:
                 inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
                           and m.kind in _TARGET_KINDS]
                 inside += capitalised_names(text, t_lo, t_end, ms)
                 inside.sort(key=lambda m: m.start)
+                inside = _people_listed(text, inside)
                 for m in inside:
                     targets += resolve(m, doc, sent, ms, False)
                     if m.kind == "person":
                         doc.people.setdefault((m.name or "").split()[-1], m)
+                if not targets:  # "banned imports of Russian oil": the state of the demonym
+                    for m in ms:
+                        cid = doc.country(m.code) if m.kind == "demonym" and m.code and \
+                            t_lo <= m.start and m.end <= t_end and \
+                            _ONLY_WORDS.fullmatch(text, t_lo, m.start) else None
+                        if cid:
+                            targets.append(Resolved(cid, m.text, m.how + " after the trigger",
+                                                    m.start))
+                            break
         imposer_ids = {r.id for r in imposers}
         if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the

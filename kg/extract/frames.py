@@ -75,6 +75,21 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:st(?:op|ops|opped|opping) issuing|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)"
          r") (?:entry )?visas to\b"), Status.IMPOSED, "object"),
     (_rx(r"\breadmit(?:s|ted|ting)?\b"), Status.LIFTED, "object"),
+    # "added 20 Iranian entities to its sanctions list", "placed Huawei on its Entity List"
+    (_rx(r"\b(?:add(?:s|ed|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?:\s+[\w,’'&+.-]+)"
+         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:sanctions? lists?|"
+         r"blacklists?|entity list|list of sanctioned)\b)"), Status.IMPOSED, "object"),
+    # "banned entry to 963 Americans", "cut seven banks off from SWIFT", "blocked the assets of"
+    # "London targeted Russian banks with a new round of sanctions"
+    (_rx(r"\btarget(?:s|ed|ing)?\b(?=(?:\s+[\w,’'&+.-]+){1,12}?\s+with\s+(?:a\s+)?"
+         r"(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties|asset freezes|travel bans)\b)"),
+     Status.IMPOSED, "object"),
+    (_rx(r"\b(?:ban(?:s|ned)?|bar(?:s|red)?|den(?:y|ies|ied)) entry to\b"), Status.IMPOSED,
+     "object"),
+    (_rx(r"\b(?:cut(?:s|ting)?|disconnect(?:s|ed|ing)?)\b(?=(?:\s+[\w,’'&+.-]+){1,10}?\s+"
+         r"(?:off\s+)?from\s+(?:the\s+)?SWIFT\b)"), Status.IMPOSED, "object"),
+    (_rx(r"\bblock(?:s|ed|ing)?(?=\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held|"
+         r"belonging)\b)"), Status.IMPOSED, "object"),
 ]
 
 
@@ -170,7 +185,8 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
 _ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
                   r"(?=\s+[A-Z]|$|[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+             "Saturday", "Sunday", "Those", "These", "Its", "Their", "Sanctions",
+             "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December", "Western"}
 
 

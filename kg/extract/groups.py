@@ -18,7 +18,7 @@ __all__ = ["find_groups"]
 def _count(words: list[str]) -> int | None:
     for w in words:
         lw = w.lower().replace(",", "")
-        if lw.isdigit():
+        if lw.isdigit() and int(lw) > 0:  # "000" of a "1,000" split at its comma: no count
             return int(lw)
         if lw in NUMBERS:
             return NUMBERS[lw]

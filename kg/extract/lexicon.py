@@ -123,7 +123,8 @@ SPEECH = re.compile(
     r"welcom(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|applaud(?:s|ed)?|hail(?:s|ed)?|"
     r"vow(?:s|ed|ing)?|threaten(?:s|ed|ing)?|insist(?:s|ed)?|"
     r"stress(?:es|ed)|demand(?:s|ed|ing)?|pledg(?:e|es|ed)|regard(?:s|ed)|"
-    r"support(?:s|ed)?|backed|opposed|oppose)\b")
+    r"support(?:s|ed)?|backed|opposed|oppose|described|thank(?:s|ed)|"
+    r"commend(?:s|ed))\b")
 
 # Stance cues, strongest first. The verb that introduces the speech is tried first; then the
 # words of what was said.
@@ -134,7 +135,9 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
     (Stance.THREATENS, _rx(r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)? to retaliate|"
                            r"retaliat\w*|(?:will|would|shall) respond|respond firmly|"
                            r"firm response|without a response|must pay|will pay|"
-                           r"reserves? the right|countermeasures|hit back)\b")),
+                           r"reserves? the right|countermeasures|hit back|"
+                           r"vow(?:s|ed|ing)? to (?:respond|react)|(?:not )?go unanswered|"
+                           r"reciprocal measures|response measures)\b")),
     (Stance.CALLS_FOR, _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on)|made the call|"
                            r"should|must|need to|needs to|had to|has to|appeal(?:s|ed)?|"
                            r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?)\b")),
@@ -143,12 +146,18 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                           r"lambast(?:s|ed)?|unacceptable|illegal|illegitimate|farce|"
                           r"oppos(?:e|es|ed|ing)|unhappy|undermin\w*|destroy\w*|"
                           r"attack on|economic terrorism|deplor\w*|regret\w*|"
-                          r"accus(?:e|es|ed|ing)|bully\w*|hegemon\w*|interference)\b")),
+                          r"accus(?:e|es|ed|ing)|bully\w*|hegemon\w*|interference|"
+                          r"reject(?:s|ed|ing)?|hostile|unfriendly|cruel|inhumane|"
+                          r"counterproductive|unjust\w*|blackmail|coerci\w*|"
+                          r"violat(?:e|es|ed|ing|ion) (?:of )?(?:international|its|the)|"
+                          r"economic war\w*|politically motivated|provocat\w*|absurd)\b")),
     (Stance.WARNS, _rx(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed)?|will only hurt|would hurt|"
                        r"consequences|could|backfire|not stand by|risk)\b")),
     (Stance.SUPPORTS, _rx(r"\b(?:welcom(?:e|es|ed|ing)|support(?:s|ed|ing)?|prais(?:e|es|ed)|"
                           r"applaud(?:s|ed)?|hail(?:s|ed)?|backed|endors(?:e|es|ed)|"
-                          r"strong signal|right step)\b")),
+                          r"strong signal|right step|thank(?:s|ed)?|commend(?:s|ed)?|"
+                          r"long overdue|(?:clear|strong|important|powerful) (?:signal|"
+                          r"message)|st(?:and|ands|ood) (?:\w+ )?(?:behind|with))\b")),
     (Stance.EXPECTS, _rx(r"\b(?:expect(?:s|ed)?|anticipat\w*)\b")),
 ]
 

@@ -78,6 +78,16 @@ def _in_quotes(text: str, pos: int) -> bool:
     return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
 
 
+def _said_inside(text: str, cue: re.Match[str], seg: tuple[int, int], pos: int) -> bool:
+    """True if ``pos`` lies in the words said: inside quotation marks, or after the speech
+    verb and before any "as"/"while"/"when" that returns to the narrative ("X said Britain
+    must ban imports of Russian oil")."""
+    if _in_quotes(text, pos):
+        return True
+    return cue.end() <= pos < seg[1] and not re.search(r"\b(?:as|while|when|after)\b",
+                                                       text[cue.end():pos])
+
+
 def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
                      ) -> tuple[list[Mention], str] | None:
     lo = seg[0]
@@ -218,9 +228,12 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                    for x in speakers}
             if stance is Stance.CALLS_FOR and any(
                     events[i].status in ("imposed", "extended") and own & {
-                        r.id for r in events[i].imposers} for i in sentence_events):
+                        r.id for r in events[i].imposers}
+                    and not _said_inside(text, cue, seg, events[i].anchor[0])
+                    for i in sentence_events):
                 # "These individuals must face consequences," the Treasury Secretary said as
-                # the department sanctioned 17 people: the imposing side backs its measure
+                # the department sanctioned 17 people: the imposing side backs its measure (a
+                # measure inside the words said is what the call asks for)
                 stance, scue = Stance.SUPPORTS, "speaks for the side imposing in this sentence"
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,

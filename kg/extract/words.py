@@ -16,6 +16,7 @@ TITLES = sorted([
     "opposition leader", "leader", "tycoon", "oligarch", "businessman", "general", "gen.",
     "king", "emir", "mr.", "mrs.", "ms.", "dr.", "envoy", "chief", "premier", "governor",
     "journalist", "activist", "dissident", "lawmaker", "commissioner", "chairman",
+    "senators", "representative", "house speaker", "executive director", "billionaire",
 ], key=len, reverse=True)
 NOT_NAMES = {
     "the", "on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
