@@ -37,9 +37,12 @@ out; each is reported with its line and field.
 
 from __future__ import annotations
 
+import codecs
+import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from kg.ingest.bodies import body
@@ -56,11 +59,12 @@ from kg.ingest.identity import nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
+from kg.ingest.uk_fcdo_csv import UK_SANCTIONS_CSV_KEY, read_fcdo_csv
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_code, normalize
 
-__all__ = ["OFSI", "read_uk"]
+__all__ = ["OFSI", "read_uk", "uk_format"]
 
 #: The authority that publishes the consolidated list, part of ``gb``.
 OFSI = body("gb-ofsi")
@@ -73,6 +77,7 @@ _UK_REF = re.compile(r"\(UK Sanctions List Ref\)\s*:?\s*([A-Z]{3}\d{4})", re.IGN
 _IMO = re.compile(r"\bIMO(?: number)?\s*:?\s*(\d{7})\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"\(\d+\)\s*")
 _MAX_TEXT = 4000
+_SNIFF_BYTES = 64 * 1024
 
 
 @dataclass
@@ -124,11 +129,16 @@ def _countries(text: str) -> list[str]:
 def read_uk(paths: Iterable[Path], report: ImportReport, *,
             progress: Progress | None = None) -> Iterator[Record]:
     """Stream records from OFSI ConList.csv files (see the module docstring), and from the
-    FCDO's UK Sanctions List XML (an ``.xml`` file: :mod:`kg.ingest.uk_fcdo`)."""
+    FCDO's UK Sanctions List as XML (:mod:`kg.ingest.uk_fcdo`) or CSV
+    (:mod:`kg.ingest.uk_fcdo_csv`); each file's format is told by :func:`uk_format`."""
     seen = Seen()
     for path in paths:
-        if path.suffix.lower() == ".xml":
+        kind = uk_format(path)
+        if kind == "fcdo-xml":
             yield from read_fcdo([path], report, progress=progress, seen=seen)
+            continue
+        if kind == "fcdo-csv":
+            yield from read_fcdo_csv([path], report, progress=progress, seen=seen)
             continue
         report.files.append(str(path))
         info = CsvFile()
@@ -150,6 +160,33 @@ def read_uk(paths: Iterable[Path], report: ImportReport, *,
             yield OFSI
         for gid, group in sorted(groups.items(), key=lambda kv: kv[1].line):
             yield from _records(gid, group, src.id, path, report)
+
+
+def uk_format(path: Path) -> str:
+    """Which UK list a file is, from its first bytes: ``"fcdo-xml"`` (starts with ``<``, a
+    byte-order mark and blanks aside), ``"fcdo-csv"`` (a header row, within the first 25
+    rows, with a ``Unique ID`` cell), else ``"conlist"`` (OFSI's ConList.csv, whose header
+    has ``Group ID``; a file that cannot be read is reported by the ConList reader)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError:
+        return "conlist"
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if head.startswith(bom):
+            text = head.decode("utf-16" if len(bom) == 2 else "utf-8-sig", errors="replace")
+            break
+    else:
+        text = head.decode("cp1252", errors="replace")
+    if text.lstrip().startswith("<"):
+        return "fcdo-xml"
+    for row in islice(csv.reader(text.splitlines()[:25]), 25):
+        cells = {c.strip().lower() for c in row}
+        if UK_SANCTIONS_CSV_KEY.lower() in cells:
+            return "fcdo-csv"
+        if "group id" in cells:
+            return "conlist"
+    return "conlist"
 
 
 def _last_updated(info: CsvFile) -> str | None:

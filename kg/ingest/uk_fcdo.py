@@ -25,7 +25,9 @@ imposed by ``gb`` and issued by the FCDO (``gb-fcdo``, part of ``gb``) on
 ``DateDesignated``, with the measures ``SanctionsImposed`` names and reasons from the
 regime (kg/curated/uk_regimes.yaml, the regime's words kept). The statement of reasons and
 other information are kept in the description. Streamed with
-:func:`kg.ingest.xmlstream.xml_entries`; ``kg import uk`` reads an ``.xml`` file this way.
+:func:`kg.ingest.xmlstream.xml_entries`; ``kg import uk`` reads a file whose content is XML
+this way (:func:`kg.ingest.uk.uk_format`), and the CSV edition through
+:mod:`kg.ingest.uk_fcdo_csv`, which builds the same ``Designation`` elements.
 """
 
 from __future__ import annotations
@@ -50,12 +52,12 @@ from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import dmy_date
 from kg.ingest.xmlstream import xml_entries
-from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import country_code, normalize
 
-__all__ = ["FCDO_PUBLISHER", "read_fcdo"]
+__all__ = ["FCDO_PUBLISHER", "designation_records", "read_fcdo"]
 
 FCDO_PUBLISHER = "Foreign, Commonwealth and Development Office (FCDO): UK Sanctions List"
 _KINDS = {"individual": ActorKind.PERSON, "entity": ActorKind.ORGANIZATION,
@@ -100,7 +102,6 @@ def read_fcdo(paths: Iterable[Path], report: ImportReport, *, progress: Progress
               seen: Seen | None = None) -> Iterator[Record]:
     """Stream records from FCDO UK Sanctions List XML files (see the module docstring)."""
     seen = seen or Seen()
-    fcdo = body("gb-fcdo")
     for path in paths:
         report.files.append(str(path))
         src = file_source("uk", path, FCDO_PUBLISHER)
@@ -108,20 +109,29 @@ def read_fcdo(paths: Iterable[Path], report: ImportReport, *, progress: Progress
                                       what="the FCDO's UK Sanctions List XML",
                                       progress=progress):
             report.read += 1
-            records = _designation(elem, line, path, src.id, report)
-            if records is None:
-                continue
-            actor, sanction = records
-            if not seen.first(actor):
-                report.skip(path, line, f"UniqueID of {actor.id} appears twice; the first is "
-                                        "kept")
-                continue
-            yield from seen.source(src)
-            yield from seen.state("gb")
-            if seen.first(fcdo):
-                yield fcdo
-            yield actor
-            yield sanction
+            yield from designation_records(elem, line, path, src, report, seen)
+
+
+def designation_records(elem: Element, line: int, path: Path, src: Source,
+                        report: ImportReport, seen: Seen) -> Iterator[Record]:
+    """The records of one ``Designation`` element read from ``path`` at ``line``: the
+    source, ``gb`` and the FCDO the first time, then the actor and its listing; nothing
+    (and a report entry) for a designation with no UniqueID or name, or a UniqueID seen
+    before. :mod:`kg.ingest.uk_fcdo_csv` builds the same element from the CSV's rows."""
+    records = _designation(elem, line, path, src.id, report)
+    if records is None:
+        return
+    actor, sanction = records
+    if not seen.first(actor):
+        report.skip(path, line, f"UniqueID of {actor.id} appears twice; the first is kept")
+        return
+    yield from seen.source(src)
+    yield from seen.state("gb")
+    fcdo = body("gb-fcdo")
+    if seen.first(fcdo):
+        yield fcdo
+    yield actor
+    yield sanction
 
 
 def _designation(elem: Element, line: int, path: Path, src_id: str,
