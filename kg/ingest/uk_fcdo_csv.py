@@ -74,8 +74,7 @@ _SINGLE = {
 }
 _PERSON = {"DOB": ("dob", "dateofbirth"), "Nationality": ("nationalityies", "nationality"),
            "Position": ("position",)}
-_ADDRESS = tuple(f"AddressLine{i}" for i in range(1, 7)) + ("AddressPostalCode",
-                                                            "AddressCountry")
+_ADDRESS = (*(f"AddressLine{i}" for i in range(1, 7)), "AddressPostalCode", "AddressCountry")
 _READ = {"uniqueid", "nametype", "aliasstrength", "namenonlatinscript", "townofbirth",
          "countryofbirth", "imonumber", "currentbelievedflagofship",
          *(f"name{i}" for i in range(1, 7)), *(a.lower() for a in _ADDRESS),
@@ -199,7 +198,7 @@ def _row(cells: dict[str, str], group: _Designation) -> None:
         if tag == "DOB":
             for value in _values(text):
                 group.add(tag, _dob(value))
-        elif tag in ("Nationality",):
+        elif tag == "Nationality":
             for value in _values(text):
                 group.add(tag, value)
         else:

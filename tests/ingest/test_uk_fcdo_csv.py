@@ -85,4 +85,4 @@ def test_older_header_numbered_cells_and_unknown_day_or_month(tmp_path):
     assert (listing.date, listing.program) == ("2023-06-01", "Global Human Rights")
     assert report.changed == []
     assert [(x.line, x.message) for x in report.skipped] == [
-        (8, "field 'Unique ID' is empty; row skipped")]
+        (7, "field 'Unique ID' is empty; row skipped")]
