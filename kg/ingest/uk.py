@@ -130,14 +130,14 @@ def read_uk(paths: Iterable[Path], report: ImportReport, *,
             progress: Progress | None = None) -> Iterator[Record]:
     """Stream records from OFSI ConList.csv files (see the module docstring), and from the
     FCDO's UK Sanctions List as XML (:mod:`kg.ingest.uk_fcdo`) or CSV
-    (:mod:`kg.ingest.uk_fcdo_csv`); each file's format is told by :func:`uk_format`."""
+    or ODS (:mod:`kg.ingest.uk_fcdo_csv`); each file's format is told by :func:`uk_format`."""
     seen = Seen()
     for path in paths:
         kind = uk_format(path)
         if kind == "fcdo-xml":
             yield from read_fcdo([path], report, progress=progress, seen=seen)
             continue
-        if kind == "fcdo-csv":
+        if kind in ("fcdo-csv", "fcdo-ods"):
             yield from read_fcdo_csv([path], report, progress=progress, seen=seen)
             continue
         report.files.append(str(path))
@@ -164,7 +164,8 @@ def read_uk(paths: Iterable[Path], report: ImportReport, *,
 
 def uk_format(path: Path) -> str:
     """Which UK list a file is, from its first bytes: ``"fcdo-xml"`` (starts with ``<``, a
-    byte-order mark and blanks aside), ``"fcdo-csv"`` (a header row, within the first 25
+    byte-order mark and blanks aside), ``"fcdo-ods"`` (a zip archive: the ODS edition),
+    ``"fcdo-csv"`` (a header row, within the first 25
     rows, with a ``Unique ID`` cell), else ``"conlist"`` (OFSI's ConList.csv, whose header
     has ``Group ID``; a file that cannot be read is reported by the ConList reader)."""
     try:
@@ -178,6 +179,8 @@ def uk_format(path: Path) -> str:
             break
     else:
         text = head.decode("cp1252", errors="replace")
+    if head.startswith(b"PK\x03\x04"):
+        return "fcdo-ods"
     if text.lstrip().startswith("<"):
         return "fcdo-xml"
     for row in islice(csv.reader(text.splitlines()[:25]), 25):

@@ -1,4 +1,5 @@
-"""The FCDO's UK Sanctions List as CSV (``UK_Sanctions_List.csv``) -> the same records as its XML.
+"""The FCDO's UK Sanctions List as CSV or ODS (``UK_Sanctions_List.csv``, ``.ods``) -> the same
+records as its XML.
 
 The file opens with a ``Report Date: ...`` line, then a header row; each later row is **one
 name variant** of a designation (rows are repeated for each further date of birth, address
@@ -39,7 +40,9 @@ list's ``00`` (``1984``). Each designation's rows are gathered into one ``Design
 element and read by :func:`kg.ingest.uk_fcdo.designation_records`, so a CSV and an XML of
 the same list give the same actors (``uk-<unique id>``), listings, aliases, weak aliases,
 dates of birth, nationalities and identifiers. Text is UTF-8 or Windows-1252 with quoted
-line breaks (:func:`kg.ingest.tabular.csv_rows`). Only a compact summary per Unique ID is
+line breaks (:func:`kg.ingest.tabular.csv_rows`); an ``.ods`` file (a zip archive) is read
+sheet row by sheet row with the same header search (:func:`kg.ingest.ods.ods_rows`; the
+row's number stands for the line). Only a compact summary per Unique ID is
 held until the end of the file. Columns not in the table (phone, website, passport and
 national identifier numbers, ship tonnage...) are not read, as the XML reader does not
 read them; the import notes name those that held values.
@@ -54,6 +57,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement
 
 from kg.ingest.common import ImportReport, Progress, Record, Seen, file_source
+from kg.ingest.ods import ods_rows
 from kg.ingest.tabular import CsvFile, csv_rows
 from kg.ingest.uk_fcdo import FCDO_PUBLISHER, designation_records
 
@@ -164,7 +168,7 @@ class _Designation:
 def read_fcdo_csv(paths: Iterable[Path], report: ImportReport, *,
                   progress: Progress | None = None,
                   seen: Seen | None = None) -> Iterator[Record]:
-    """Stream records from FCDO UK Sanctions List CSV files (see the module docstring).
+    """Stream records from FCDO UK Sanctions List CSV or ODS files (see the module docstring).
 
     A row without a Unique ID is skipped and reported with its line; a file whose header
     has no ``Unique ID`` column is reported as skipped."""
@@ -174,7 +178,8 @@ def read_fcdo_csv(paths: Iterable[Path], report: ImportReport, *,
         info = CsvFile()
         groups: dict[str, _Designation] = {}
         unread: set[str] = set()
-        for n, row in csv_rows(path, report, UK_SANCTIONS_CSV_KEY, info, progress=progress):
+        rows = ods_rows if _is_zip(path) else csv_rows
+        for n, row in rows(path, report, UK_SANCTIONS_CSV_KEY, info, progress=progress):
             cells = {_norm(k): v for k, v in row.items()}
             unique = cells.get("uniqueid", "")
             if not unique:
@@ -190,6 +195,14 @@ def read_fcdo_csv(paths: Iterable[Path], report: ImportReport, *,
         for unique, group in groups.items():
             yield from designation_records(group.element(unique), group.line, path, src,
                                            report, seen)
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def _row(cells: dict[str, str], group: _Designation) -> None:

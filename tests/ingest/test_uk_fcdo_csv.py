@@ -86,3 +86,59 @@ def test_older_header_numbered_cells_and_unknown_day_or_month(tmp_path):
     assert report.changed == []
     assert [(x.line, x.message) for x in report.skipped] == [
         (7, "field 'Unique ID' is empty; row skipped")]
+
+
+def _ods(path, rows):
+    """A minimal OpenDocument spreadsheet holding ``rows`` (written for the tests)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cells(row):  # a run of blank cells is one cell repeated, as spreadsheets write it
+        out, blanks = [], 0
+        for text in [*row, "x"]:
+            if not text:
+                blanks += 1
+                continue
+            if blanks:
+                out.append(f'<table:table-cell table:number-columns-repeated="{blanks}"/>')
+                blanks = 0
+            paras = "".join(f"<text:p>{escape(p)}</text:p>" for p in text.split("\n"))
+            out.append(f'<table:table-cell office:value-type="string">{paras}</table:table-cell>')
+        return "".join(out[:-1])
+
+    body = "".join(f"<table:table-row>{cells(r)}</table:table-row>" for r in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="Sheet1">'
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+
+
+def test_ods_edition_gives_the_same_records_as_the_csv(fixtures, tmp_path):
+    import csv
+
+    with (fixtures / CSV).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    path = tmp_path / "UK_Sanctions_List.ods"
+    _ods(path, rows)
+    assert uk_format(path) == "fcdo-ods"
+    from_ods, report = import_dataset("uk", [path])
+    from_csv, _ = import_dataset("uk", [fixtures / CSV])
+    assert _records(from_ods) == _records(from_csv)
+    assert [(c.record, c.field) for c in report.changed] == [
+        ("uk-rus9001", "DOB"), ("uk-rus9003", "DateDesignated")]
+    assert report.skipped == []
+
+
+def test_a_broken_ods_is_reported_not_raised(tmp_path):
+    path = tmp_path / "list.ods"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    ds, report = import_dataset("uk", [path])
+    assert ds.actors == [] and [x.message.split(":")[0] for x in report.skipped] == [
+        "cannot read as an OpenDocument spreadsheet"]
