@@ -10,7 +10,7 @@ ofac    OFAC legacy CSV (sdn.csv, add.csv, alt.csv, cons_*)  :mod:`kg.ingest.ofa
 un      UN Security Council consolidated list (XML)          :mod:`kg.ingest.un`
 gdelt   GDELT 2.0 / 1.0 events (tab-separated, 61/58/57)     :mod:`kg.ingest.gdelt`
 uk      OFSI consolidated list (ConList.csv)                 :mod:`kg.ingest.uk`
-        and the FCDO's UK Sanctions List (XML, CSV)          :mod:`kg.ingest.uk_fcdo`,
+        and the FCDO's UK Sanctions List (XML, CSV, ODS)     :mod:`kg.ingest.uk_fcdo`,
                                                              :mod:`kg.ingest.uk_fcdo_csv`
 eu      EU Financial Sanctions Files XML (full list 1.1)     :mod:`kg.ingest.eu`
 csl     US Consolidated Screening List (CSV)                 :mod:`kg.ingest.csl`
