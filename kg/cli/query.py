@@ -112,8 +112,8 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
         table = [{"imposer": r.imposer_name, "target": r.target_name,
                   "authority": r.authority or "",
                   # "other": a programme the reviewed tables do not map, in the list's words
-                  "reason": _words(r.reason) + (f" ({r.program})" if r.reason == "other"
-                                                and r.program else ""),
+                  "reason": f"other ({r.program})" if r.reason == "other" and r.program
+                  else _words(r.reason),
                   "status": r.status, "date": r.date,
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
