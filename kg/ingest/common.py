@@ -47,6 +47,7 @@ __all__ = [
     "iter_lines",
     "read_date",
     "slug_id",
+    "strip_controls",
     "url_source",
     "weak_names",
 ]
@@ -150,6 +151,32 @@ def decode_line(raw: bytes, path: Path, line: int, report: ImportReport) -> str 
 MAX_RECORD_CHARS = MAX_LINE_BYTES
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(cells: list[str], path: Path, line: int, report: ImportReport,
+                   names: Iterable[str] | None = None) -> list[str]:
+    """``cells`` with their control characters removed: C0 controls but tab, line feed and
+    carriage return, and DEL — the characters XML 1.0 forbids (W3C XML 1.0 §2.2, ``Char``)
+    and terminals act on, which no list means as text. Each cell changed is reported (file,
+    line, and the column's name from ``names``, else ``column N``), so a mangled id or name
+    is never imported as if it were written so. One regular-expression search per record
+    when nothing is found."""
+    if not _CONTROLS.search("\t".join(cells)):
+        return cells
+    labels = list(names) if names is not None else []
+    out = []
+    for i, cell in enumerate(cells):
+        if _CONTROLS.search(cell):
+            field = labels[i] if i < len(labels) else f"column {i + 1}"
+            shown = ", ".join(sorted({f"0x{ord(c):02X}" for c in _CONTROLS.findall(cell)}))
+            report.change(path, line, f"control characters ({shown}) removed from "
+                                      f"{_CONTROLS.sub('', cell)[:60]!r}", field=field)
+            cell = _CONTROLS.sub("", cell)
+        out.append(cell)
+    return out
+
+
 def csv_records(path: Path, report: ImportReport, *, delimiter: str = ",",
                 progress: Progress | None = None, eof: str | None = None,
                 ) -> Iterator[tuple[int, list[str]]]:
@@ -159,7 +186,8 @@ def csv_records(path: Path, report: ImportReport, *, delimiter: str = ",",
     breaks, so one record may span several lines; its number is the line it starts on.
     Lines are decoded as :func:`decode_line` does (UTF-8, else Windows-1252, reported), a
     leading byte-order mark is dropped (:func:`iter_lines`), and ``eof`` (OFAC's ``0x1A``)
-    is removed wherever it appears. A record that is not valid CSV (an unclosed quote) is
+    is removed wherever it appears; other control characters are removed and reported
+    (:func:`strip_controls`). A record that is not valid CSV (an unclosed quote) is
     reported with its first line and reading goes on after it. Blank lines are passed over.
     Every record read counts in ``report.read``.
     """
@@ -196,7 +224,8 @@ def csv_records(path: Path, report: ImportReport, *, delimiter: str = ",",
                 continue
             report.read += 1
             # The first line of this record: the first line read after the last record.
-            yield _first_line(first, start[1], cells), cells
+            line = _first_line(first, start[1], cells)
+            yield line, strip_controls(cells, path, line, report)
     finally:
         csv.field_size_limit(limit)
 

@@ -73,8 +73,12 @@ def _values(cell: str) -> list[str]:
     """The values of a ``;``-separated list cell (quoted values may hold ``;``)."""
     if not cell:
         return []
-    row = next(csv.reader([cell], delimiter=";"), [])
-    return list(dict.fromkeys(v.strip() for v in row if v.strip()))
+    # A value may hold a line break (a quoted break in the file): the csv module reads one
+    # line per string, so the breaks are hidden from it and put back in the values.
+    hidden = cell.replace("\r", "\x1e").replace("\n", "\x1f")
+    row = next(csv.reader([hidden], delimiter=";"), [])
+    values = (v.replace("\x1e", "\r").replace("\x1f", "\n").strip() for v in row)
+    return list(dict.fromkeys(v for v in values if v))
 
 
 def read_simple(path: Path, src: Source, report: ImportReport, seen: Seen, actors: set[str],

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest.common import ImportReport, Progress, iter_lines
+from kg.ingest.common import ImportReport, Progress, iter_lines, strip_controls
 from kg.model.dates import PartialDate
 
 __all__ = ["CsvFile", "csv_rows", "decode_robust", "dmy_date", "split_values"]
@@ -45,14 +45,17 @@ def decode_robust(raw: bytes, path: Path, line: int, report: ImportReport,
                   info: CsvFile) -> str:
     """One line as text (a leading byte-order mark is already dropped by
     :func:`kg.ingest.common.iter_lines`): UTF-8, else Windows-1252 with undefined bytes kept as
-    U+FFFD; each fallback is counted in ``report.notes``, each undefined byte named by line
-    and column (the first 20 lines of a file; the rest counted)."""
+    U+FFFD; each fallback is counted in ``report.notes`` and, for a record's line, listed in
+    ``report.changed`` with its line; each undefined byte named by line and column (the
+    first 20 lines of a file; the rest counted)."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
     text = raw.decode("cp1252", errors="replace")
     report.note(f"{path.name}: lines decoded as Windows-1252")
+    if info.header:  # a record's line: its values were re-read (the header is not a record)
+        report.change(path, line, "not UTF-8: the line was read as Windows-1252")
     if "\ufffd" in text:
         info.bad_byte_lines += 1
         if info.bad_byte_lines <= _MAX_BYTE_NOTES:
@@ -70,7 +73,8 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
              progress: Progress | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, {column: value}) for each record of a CSV file after its header row (the first
     row with a cell equal to ``header_key``, compared case-insensitively); values are
-    stripped. ``info`` receives the header and preamble. A file with no such header row is
+    stripped, control characters removed and reported (:func:`kg.ingest.common.strip_controls`).
+    ``info`` receives the header and preamble. A file with no such header row is
     reported as skipped."""
     want = header_key.strip().lower()
     start = [0]
@@ -111,6 +115,7 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
         if len(cells) != len(info.header):
             report.skip(path, line, f"expected {len(info.header)} columns, found {len(cells)}")
             continue
+        cells = strip_controls(cells, path, line, report, info.header)
         yield line, {h: c.strip() for h, c in zip(info.header, cells, strict=True)}
     if not info.header:
         report.skip(path, None, f"no header row with a {header_key!r} column; is this the "

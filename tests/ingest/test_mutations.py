@@ -6,6 +6,7 @@ traceback, never a record lost without a skipped or changed entry in the report.
 from __future__ import annotations
 
 import codecs
+import os
 import shutil
 from pathlib import Path
 
@@ -15,8 +16,13 @@ from hypothesis import strategies as st
 from kg.ingest import import_dataset
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = {"ftm": ["entities.ftm.json"], "ofac": ["sdn.csv", "alt.csv", "add.csv"],
-           "un": ["consolidated.xml"], "gdelt": ["events.export.CSV"]}
+#: sample -> (importer, its files): every format each importer reads.
+SAMPLES = {"ftm": ("ftm", ["entities.ftm.json"]), "ftm-simple": ("ftm", ["targets.simple.csv"]),
+           "ofac": ("ofac", ["sdn.csv", "alt.csv", "add.csv"]), "ofac-xml": ("ofac", ["sdn.xml"]),
+           "un": ("un", ["consolidated.xml"]), "gdelt": ("gdelt", ["events.export.CSV"]),
+           "uk": ("uk", ["ConList.csv"]), "uk-fcdo-xml": ("uk", ["UK_Sanctions_List.xml"]),
+           "uk-fcdo-csv": ("uk", ["UK_Sanctions_List.csv"]),
+           "eu": ("eu", ["xmlFullSanctionsList_1_1.xml"]), "csl": ("csl", ["consolidated.csv"])}
 
 Mutation = tuple[str, float, int]
 mutations = st.lists(st.tuples(
@@ -53,16 +59,16 @@ def _ids(kind: str, paths: list[Path]) -> tuple[set[str], object]:
     return ids, report
 
 
-BASELINE = {kind: _ids(kind, [FIXTURES / n for n in names])[0]
-            for kind, names in SAMPLES.items()}
+BASELINE = {sample: _ids(kind, [FIXTURES / n for n in names])[0]
+            for sample, (kind, names) in SAMPLES.items()}
 
 
-@settings(max_examples=30, deadline=None,
+@settings(max_examples=int(os.environ.get("KG_MUTATIONS", "60")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(kind=st.sampled_from(sorted(SAMPLES)), which=st.integers(0, 2), ops=mutations)
-def test_every_importer_imports_or_reports_each_record(tmp_path_factory, kind, which, ops):
-    folder = tmp_path_factory.mktemp(kind)
-    names = SAMPLES[kind]
+@given(sample=st.sampled_from(sorted(SAMPLES)), which=st.integers(0, 2), ops=mutations)
+def test_every_importer_imports_or_reports_each_record(tmp_path_factory, sample, which, ops):
+    folder = tmp_path_factory.mktemp(sample)
+    kind, names = SAMPLES[sample]
     paths = []
     for i, name in enumerate(names):
         target = folder / name
@@ -72,7 +78,7 @@ def test_every_importer_imports_or_reports_each_record(tmp_path_factory, kind, w
             shutil.copy(FIXTURES / name, target)
         paths.append(target)
     ids, report = _ids(kind, paths)  # never raises
-    lost = BASELINE[kind] - ids
+    lost = BASELINE[sample] - ids
     if lost:
         assert report.skipped_total + report.changed_total > 0, (  # type: ignore[attr-defined]
-            f"{kind}: {sorted(lost)} lost without a word after {ops}")
+            f"{sample}: {sorted(lost)} lost without a word after {ops}")
