@@ -16,6 +16,8 @@ __version__ = "0.1.0"
 
 import typing as _typing
 
+from kg._lazy import lazy_names as _lazy_names
+
 if _typing.TYPE_CHECKING:
     from kg.errors import (
         DataError,
@@ -67,20 +69,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> _typing.Any:
-    """The public names of :data:`__all__`, imported from their modules on first use."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'kg' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOME})
+__getattr__, __dir__ = _lazy_names("kg", _HOME, globals())
 
 
 __all__ = [

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import typing as _typing
 
+from kg._lazy import lazy_names as _lazy_names
+
 if _typing.TYPE_CHECKING:
     from kg.query._args import resolve_actor
     from kg.query.asof import DayGraph, graph_as_of
@@ -47,20 +49,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> _typing.Any:
-    """The names of :data:`__all__`, imported from their modules on first use."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'kg.query' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOME})
+__getattr__, __dir__ = _lazy_names("kg.query", _HOME, globals())
 
 
 __all__ = [
