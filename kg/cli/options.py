@@ -84,15 +84,9 @@ AS_OF_HELP = ("Only what stood that day (YYYY, YYYY-MM or YYYY-MM-DD): sanctions
 
 def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """Check ``--as-of`` before any data is read: a usage error (exit 2) naming it."""
-    if value is None:
-        return None
-    from kg.errors import UsageError
-    from kg.model.dates import PartialDate
+    from kg.query._args import check_bound
 
-    try:
-        return PartialDate(value).text
-    except ValueError as exc:
-        raise UsageError(f"--as-of: {exc}") from None
+    return check_bound(value, "as-of")
 
 
 def as_of_option(f: F) -> F:
