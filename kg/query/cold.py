@@ -38,9 +38,10 @@ from kg._perf import loads
 from kg.errors import SavedGraphError
 from kg.graph.matches import ActorMatch, with_imposers
 from kg.graph.sqlstore import open_saved, record_data
-from kg.model.dates import overlaps, text_window
+from kg.model.dates import PartialDate, overlaps, text_window
 from kg.model.vocab import Reason, Status
 from kg.query._args import check_bound, check_enum
+from kg.query.asof_rule import LiftDates, in_force, parts, undated
 from kg.query.rows import (
     Relation,
     Relations,
@@ -70,11 +71,12 @@ class ColdGraph:
         self._names: Any = None
 
     def names(self) -> Any:
-        """The stored name-search index (:class:`kg.resolve.match.NameIndex`), read once."""
+        """The stored name-search index (:class:`kg.query.cold_names.StoredNames`, a
+        :class:`kg.resolve.match.NameIndex` that reads only the rows a search needs)."""
         if self._names is None:
-            from kg.graph.store import read_names
+            from kg.query.cold_names import StoredNames
 
-            self._names = read_names(self.path)
+            self._names = StoredNames(self.q)
         return self._names
 
     def __enter__(self) -> ColdGraph:
@@ -146,6 +148,19 @@ class ColdGraph:
         return [b for (b,) in self.q("SELECT bloc FROM blocs WHERE member = ? ORDER BY n",
                                      (actor_id,))]
 
+    def lifts(self, targets: Iterable[str]) -> LiftDates:
+        """The lift dates of every imposer on each of ``targets`` (the ``lifts`` table)."""
+        out, wanted = LiftDates(), sorted(targets)
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            for target, imposer, date in self.q(
+                    f"SELECT target, imposer, date FROM lifts WHERE target IN "
+                    f"({','.join('?' * len(part))})", part):
+                out.add(target, imposer, date)
+        for t in wanted:
+            out.done(t)
+        return out
+
     def records(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Node id -> attributes of the given sanction and statement nodes."""
         out: dict[str, dict[str, Any]] = {}
@@ -192,14 +207,15 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
               since: str | None = None, until: str | None = None,
               expand_blocs: bool = False, as_of: str | None = None) -> Relations:
     """:func:`kg.query.relations` on a saved graph's index: the same options, the same
-    rows in the same order. Raises :class:`NeedsGraph` for a name it cannot resolve alone
-    and for ``as_of`` (the in-force rule needs the lifts of the whole graph),
+    rows in the same order (with ``as_of``, the same rule, split ids and ``undated``
+    count: :mod:`kg.query.asof_rule`, the lifts read from the ``lifts`` table for the
+    targets concerned). Raises :class:`NeedsGraph` for a name it cannot resolve alone,
     :class:`~kg.errors.UsageError` for a bad option value."""
-    if as_of is not None:
-        raise NeedsGraph("as_of")
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
     since, until = check_bound(since, "since"), check_bound(until, "until")
+    as_of = check_bound(as_of, "as-of")
+    day = PartialDate(as_of) if as_of else None
     imp_id = cold.resolve(imposer) if imposer else None
     tgt_id = cold.resolve(target) if target else None
 
@@ -225,39 +241,56 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
         cands = {r[0] for r in cold.q("SELECT node FROM records WHERE type = 'sanction'")}
 
     members: dict[str, list[str]] = {}
-    out = Relations()
+
+    def pairs(imposers_of: list[str], targets_of: list[str]
+              ) -> list[tuple[str, str | None, str, str | None]]:
+        # (imposer, via bloc, target, how it belongs) rows the filters keep.
+        imposers: list[tuple[str, str | None]] = [(i, None) for i in imposers_of]
+        if expand_blocs:
+            for i in imposers_of:
+                if i not in members:
+                    members[i] = cold.members(i)
+            imposers += [(m, i) for i in imposers_of for m in members[i]]
+        if imp_id:
+            imposers = [p for p in imposers if p[0] == imp_id]
+        targets = [(t, tgt_via[t]) for t in targets_of if t in tgt_via] if tgt_id \
+            else [(t, None) for t in targets_of]
+        return [(i, via, t, how) for i, via in imposers for t, how in targets]
+
+    kept = []
     for node, d in cold.records(cands).items():
         if d.get("type") != "sanction":
             continue
         reasons = matching_reasons(d, status=status, since=since, until=until,
                                    reason=reason)
-        if reasons is None:
-            continue
-        imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
-        if expand_blocs:
-            for i in d["imposers"]:
-                if i not in members:
-                    members[i] = cold.members(i)
-            imposers += [(m, i) for i in d["imposers"] for m in members[i]]
-        if imp_id:
-            imposers = [p for p in imposers if p[0] == imp_id]
-        targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
-            else [(t, None) for t in d["targets"]]
+        if reasons is not None:
+            kept.append((node, d, reasons))
+    lifts = cold.lifts({t for _, d, _ in kept if in_force(d, day) for t in d["targets"]}) \
+        if day else None
+    out, left_out = Relations(), 0
+    for node, d, reasons in kept:
         sid = node.partition(":")[2]
+        if day is None or lifts is None:
+            standing = [(sid, d["imposers"], d["targets"])]
+        elif undated(d):
+            standing, left_out = [], left_out + bool(pairs(d["imposers"], d["targets"]))
+        else:
+            standing = parts(d, sid, day, lifts)
         sources = tuple(dict.fromkeys(d["sources"]))
         authority_ids = tuple(d.get("authorities") or ())
         authority = "; ".join(cold.name(a) for a in authority_ids) or None
-        for imp, via in imposers:
-            for tgt, how in targets:
+        for rid, imposers_of, targets_of in standing:
+            for imp, via, tgt, how in pairs(imposers_of, targets_of):
                 for cat, detail in reasons:
                     out.append(Relation(
                         imposer=imp, imposer_name=cold.name(imp), target=tgt,
                         target_name=cold.name(tgt), reason=cat, reason_detail=detail,
-                        sanction=sid, status=d["status"], date=d.get("date"),
+                        sanction=rid, status=d["status"], date=d.get("date"),
                         sources=sources, via=via, target_via=how,
                         authority=authority, authority_ids=authority_ids,
                         program=d.get("program")))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
+    out.undated = left_out
     return out
 
 
