@@ -38,17 +38,12 @@ from kg._perf import loads
 from kg.errors import SavedGraphError
 from kg.graph.matches import ActorMatch, with_imposers
 from kg.graph.sqlstore import open_saved, record_data
-from kg.model.dates import PartialDate, overlaps, text_window
+from kg.model.dates import PartialDate, text_window
 from kg.model.vocab import Reason, Status
 from kg.query._args import check_bound, check_enum
 from kg.query.asof_rule import LiftDates, in_force, parts, undated
-from kg.query.rows import (
-    Relation,
-    Relations,
-    TimelineEntry,
-    matching_reasons,
-    timeline_entry,
-)
+from kg.query.cold_timeline import timeline
+from kg.query.rows import Relation, Relations, matching_reasons
 from kg.resolve.resolver import country_code, country_name, normalize
 
 __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "search", "timeline"]
@@ -100,9 +95,20 @@ class ColdGraph:
 
     def _name(self, actor_id: str) -> str:
         # As kg.query._args.actor_name: the label, the country's name, or the id.
+        return str(self.label(actor_id) or country_name(actor_id) or actor_id)
+
+    def label(self, actor_id: str) -> str | None:
+        """The actor's label (None for no such actor, or none)."""
         row = self.q("SELECT label FROM actors WHERE id = ?", (actor_id,))
-        label = row[0][0] if row else None
-        return str(label or country_name(actor_id) or actor_id)
+        return row[0][0] if row else None
+
+    def undated(self) -> tuple[int, int]:
+        """How many sanctions and statements of the graph ``as_of`` leaves out for having
+        no date (:func:`kg.query.asof_rule.undated`; statements: no ``date``), as
+        :attr:`kg.query.DayGraph.undated_sanctions` and ``undated_statements`` count them."""
+        rows = self.q("SELECT type, status FROM no_start")
+        return (sum(1 for t, s in rows if t == "sanction" and undated({"status": s})),
+                sum(1 for t, _ in rows if t == "statement"))
 
     def is_actor(self, actor_id: str) -> bool:
         """Whether ``actor_id`` is an actor of the graph."""
@@ -199,7 +205,7 @@ def open_cold(kgz: str | os.PathLike[str]) -> ColdGraph | None:
     return ColdGraph(con, Path(kgz))
 
 
-_N = {"actor": "actor:", "reason": "reason:"}
+_N = {"actor": "actor:", "reason": "reason:", "sanction": "sanction:"}
 
 
 def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None = None,
@@ -294,49 +300,26 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
     return out
 
 
-_ROLES = [("IMPOSED", False, "imposed"), ("TARGETS", True, "targeted"),
-          ("MADE", False, "said"), ("ABOUT", True, "mentioned")]
-
-
-def timeline(cold: ColdGraph, actor: str, *, since: str | None = None,
-             until: str | None = None) -> list[TimelineEntry]:
-    """:func:`kg.query.timeline` on a saved graph's index: the same entries in the same
-    order. Raises as :func:`relations` does."""
-    since, until = check_bound(since, "since"), check_bound(until, "until")
-    aid = cold.resolve(actor)
-    related = {aid: None, **dict(cold.belonging_to(aid))}
-    found: list[tuple[str, str, str, str | None]] = []  # (other, role, actor, how)
-    seen: set[tuple[str, str]] = set()
-    for a, how in related.items():
-        node = _N["actor"] + a
-        for key, incoming, role in _ROLES:
-            for other in sorted(cold.ends([node], key, incoming=incoming)):
-                if (other, role) not in seen:
-                    seen.add((other, role))
-                    found.append((other, role, a, how))
-    data = cold.records({f[0] for f in found})
-    out = []
-    for other, role, a, how in found:
-        d = data[other]
-        if not overlaps(d.get("date"), since, until):
-            continue
-        out.append(timeline_entry(other, role, d, a, how))
-    out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
-    return out
-
-
 def search(cold: ColdGraph, query: str, *, kind: str | None = None,
            country: str | None = None, limit: int | None = 10,
-           floor: float = 0.3) -> list[ActorMatch]:
+           floor: float = 0.3, as_of: str | None = None) -> list[ActorMatch]:
     """:func:`kg.graph.index.search_actors` on a saved graph: the stored name-search index
     ranks the candidates and the query index gives each one's imposers (the same answers,
-    in the same order)."""
+    in the same order); with ``as_of``, the imposers whose sanctions on it stood that day,
+    as on the graph of that day (:func:`kg.query.graph_as_of`)."""
+    as_of = check_bound(as_of, "as-of")
+    day = PartialDate(as_of) if as_of else None
     out = []
     for c in cold.names().search(query, kind=kind, country=country, limit=limit,
                                  floor=floor):
         sanctions = cold.records(cold.ends([_N["actor"] + c.id], "TARGETS", incoming=True))
-        imposers = sorted({i for d in sanctions.values() for i in d.get("imposers") or ()})
-        labels = dict(cold.q(f"SELECT id, label FROM actors WHERE id IN "
-                             f"({','.join('?' * len(imposers))})", imposers))
-        out.append(with_imposers(c, imposers, [labels.get(i) or i for i in imposers]))
+        if day is None:
+            found = {i for d in sanctions.values() for i in d.get("imposers") or ()}
+        else:
+            lifts = cold.lifts([c.id])
+            found = {i for n, d in sanctions.items() if not undated(d)
+                     for _, imps, tgts in parts(d, n, day, lifts) if c.id in tgts
+                     for i in imps}
+        imposers = sorted(found)
+        out.append(with_imposers(c, imposers, [cold.label(i) or i for i in imposers]))
     return out

@@ -295,8 +295,8 @@ class NameIndex:
         """The number of names and aliases indexed."""
         return len(self._entries)
 
-    # The lookups below are all :meth:`search` reads of the index: a subclass may answer
-    # them from elsewhere (the saved graph's tables, kg.query.cold_names) and rank the same.
+    # All that search reads of the index: a subclass may answer it from elsewhere (the
+    # saved graph's tables: kg.query.cold_names) and rank the same.
 
     def _spelled(self, key: str) -> Sequence[str]:
         """The words whose spelling key is ``key``."""
@@ -345,8 +345,7 @@ class NameIndex:
                 near += self._starting(t)
             words.update(self._keys_of(near))
         pairings = _pairings(q, words)
-        # A query word found in more than COMMON names finds no candidates when a rarer
-        # one does.
+        # A word in more than COMMON names finds no candidates when a rarer one does.
         capped = [self._posted(found, COMMON) for found in pairings]
         rare = [f for f in capped if f is not None]
         out: set[int] = set().union(*rare) if rare else set().union(
