@@ -149,3 +149,29 @@ def test_cli_as_of_and_search_never_load_the_graph(
     monkeypatch.setattr(kg.graph.store, "open_graph", no_loading)
     for args, want in zip(asks, wants, strict=True):
         assert _run([*args, "-d", str(kgz)], capsys) == want, args
+
+
+def test_cli_name_errors_cold_as_loaded(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ambiguous name and a name with close but unclear candidates get the graph's
+    error (exit 2) without loading it; only a name with no candidate at all loads the
+    graph, for its "did you mean" suggestions."""
+    jsonl = data.write_jsonl(tmp_path / "d.jsonl")
+    kgz = str(write_graph(build(load(jsonl)), tmp_path / "d.kgz"))
+    asks = [["query", "who-sanctioned", 'q"uote, comma'],
+            ["query", "timeline", "European", "--as-of", "2021"],
+            ["query", "relations", "--imposer", "Unitd Staets"],
+            ["query", "sanctioned-by", "Sergei"]]
+    wants = [_run([*args, "-d", str(jsonl)], capsys) for args in asks]
+    assert [w[0] for w in wants] == [2, 2, 2, 2]
+    assert "is ambiguous: it could be odd0" in wants[0][2]
+    assert all("candidate " in w[2] for w in wants[1:])
+    unknown = _run(["query", "who-sanctioned", "Chna", "-d", str(jsonl)], capsys)
+    assert _run(["query", "who-sanctioned", "Chna", "-d", kgz], capsys) == unknown
+
+    def no_loading(*_: Any, **__: Any) -> None:
+        raise AssertionError("the whole graph was loaded")
+
+    monkeypatch.setattr(kg.graph.store, "open_graph", no_loading)
+    for args, want in zip(asks, wants, strict=True):
+        assert _run([*args, "-d", kgz], capsys) == want, args

@@ -8,10 +8,13 @@ that belong to it (``target_via`` country or part_of, from the index's ``belongs
 in :meth:`kg.graph.index.Index.belonging_to` order), ``expand_blocs`` adds a bloc's
 members, date bounds are partial dates matched by :func:`kg.model.dates.overlaps`.
 Names are resolved as :func:`kg.graph.index.resolve_name` does: the exact lookup from the
-index tables, then the name matcher over the stored name-search index (a name it takes is
-noted in :attr:`ColdGraph.notes`); a name that still does not resolve to exactly one
-actor raises :class:`NeedsGraph`, and the caller answers from the whole graph instead,
-which gives the usual error with its suggestions.
+index tables, then the name matcher over the stored name-search index's tables
+(:mod:`kg.query.cold_names`; a name it takes is noted in :attr:`ColdGraph.notes`). An
+ambiguous name, or one with close but unclear candidates, raises the graph's own error; a
+name with no candidate at all raises :class:`NeedsGraph`, and the caller answers from the
+whole graph instead, which gives the usual error with its "did you mean" suggestions.
+``as_of`` follows :mod:`kg.query.asof_rule`, with the saved graph's ``lifts`` and
+``no_start`` tables.
 
 >>> import os, tempfile
 >>> from kg.graph.build import build
@@ -35,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from kg._perf import loads
-from kg.errors import SavedGraphError
+from kg.errors import ResolveError, SavedGraphError
 from kg.graph.matches import ActorMatch, with_imposers
 from kg.graph.sqlstore import open_saved, record_data
 from kg.model.dates import PartialDate, text_window
@@ -116,8 +119,9 @@ class ColdGraph:
 
     def resolve(self, name: str) -> str:
         """The actor id ``name`` means, as :func:`kg.graph.index.resolve_actor` finds it
-        (id, lowered id, normalised name or alias, a country with nationals); raises
-        :class:`NeedsGraph` for anything else."""
+        (id, lowered id, normalised name or alias, a country with nationals, the matcher's
+        clear choice); raises its errors for an ambiguous name or close candidates, and
+        :class:`NeedsGraph` for a name with no candidate (the graph suggests names)."""
         for cand in (name, name.strip().lower()):
             if self.is_actor(cand):
                 return cand
@@ -126,14 +130,17 @@ class ColdGraph:
         if len(found) == 1:
             return str(found[0])
         if found:
-            raise NeedsGraph(name)  # ambiguous: the graph path lists the ids
+            listed = ", ".join(f"{i} ({self.label(i) or i})" for i in found)
+            raise ResolveError(f"{name!r} is ambiguous: it could be {listed}; use an id")
         code = country_code(name)
         if code and self.belonging_to(code):
             return code
-        from kg.resolve.choose import decide
+        from kg.resolve.choose import UnclearName, decide
 
         decision = decide(self.names().search(name, limit=10))
         c = decision.chose
+        if c is None and decision.candidates:
+            raise UnclearName(name, decision)
         if c is None:
             raise NeedsGraph(name)
         self.notes.append((name, c.name, c.id, decision.why))
