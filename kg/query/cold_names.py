@@ -68,13 +68,18 @@ class StoredNames(NameIndex):
         return {w: found[w] for w in wanted if w in found}
 
     def _posted(self, words: Iterable[str], cap: int | None) -> set[int] | None:
-        # Each batch reads at most cap + 1 entries: more than cap in one batch is enough.
+        # A batch reads at most cap + 1 entries, and the first to pass the cap ends it.
         found: set[int] = set()
+        listed = list(words)
         limit = "" if cap is None else f" LIMIT {cap + 1}"
-        for (e,) in self._in("SELECT DISTINCT entry FROM name_postings WHERE word IN ({})"
-                             + limit, list(words)):
-            found.add(e)
-        return None if cap is not None and len(found) > cap else found
+        for i in range(0, len(listed), _BATCH):
+            part = listed[i:i + _BATCH]
+            found.update(e for (e,) in self._q(
+                f"SELECT DISTINCT entry FROM name_postings WHERE word IN "
+                f"({','.join('?' * len(part))}){limit}", part))
+            if cap is not None and len(found) > cap:
+                return None
+        return found
 
     def _joined(self, joined: str) -> Sequence[int]:
         return [e for (e,) in self._q("SELECT entry FROM name_joined WHERE joined = ?",
