@@ -11,7 +11,10 @@ of each process:
 * the floor: a plain ``json`` + ``networkx`` script that reads the same file, adds the same
   edges and answers the same question (direct targets only: no names, no widening);
 * ``kg query ... -d big.kgz``: the saved graph's index answers (who-sanctioned for a tail
-  target, a hub and a state with its nationals; sanctioned-by; relations; timeline);
+  target, a hub and a state with its nationals; sanctioned-by; relations; timeline), and
+  ``kg search`` and ``--as-of`` from its name, lift and undated-record tables, each beside
+  its baseline: the same question in a fresh process that loads the whole stored name
+  index, or the whole graph (what answered them before those tables);
 * ``python -c pass`` and ``kg --help``: the start-up every command pays.
 
     python benchmarks/cold_query.py --sizes 100k            # a few minutes
@@ -128,7 +131,7 @@ def line(name: str, wall: float, cpu: float, mem: float, base: tuple[str, float]
 
 
 def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
-          reuse: bool = False) -> None:
+          reuse: bool = False, base_runs: int = 1) -> None:
     jsonl = data_dir / f"kg-bench-{n}-seed{seed}.jsonl"
     if not jsonl.exists():
         subprocess.run([sys.executable, str(HERE / "generate.py"), str(n), "-o", str(jsonl),
@@ -171,20 +174,61 @@ def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
         (["timeline", tail], ""),
     ]
     name = _name_of(jsonl, tail)  # e.g. "Ivan Petrov 12500": searched, and misspelt
-    asks += [(["search", name], "stored name index"),
-             (["who-sanctioned", _typo(name)], "name with a typo: the matcher")]
+    day = "2020-06-30"
+    asks += [(["search", name], "the name tables"),
+             (["who-sanctioned", _typo(name)], "name with a typo: the matcher"),
+             (["who-sanctioned", tail, "--as-of", day], "in force that day"),
+             (["who-sanctioned", "ir", "--as-of", day], "state + nationals, that day"),
+             (["sanctioned-by", "ch", "--as-of", day], ""),
+             (["timeline", tail, "--as-of", day], ""),
+             (["search", name, "--as-of", day], "imposers that day")]
+    # The baselines of search and --as-of: what answered them before the tables did, in a
+    # fresh process (the stored name index unpickled whole; the whole graph loaded).
+    base = {"search": (BASE_SEARCH, [str(kgz), name], "whole name index loaded"),
+            "as-of": (BASE_AS_OF, [str(kgz), tail, day], "whole graph loaded")}
+    ref: dict[str, tuple[float, float, float, bytes]] = {}
+    for key, (script, argv, what) in base.items():
+        if base_runs:
+            ref[key] = r = timed_runs([sys.executable, "-c", script, *argv], base_runs)
+            line(f"baseline: {what}, {key} {argv[1]}", r[0], r[1], r[2],
+                 extra=f"{len(r[3].splitlines())} rows")
     for args, note in asks:
         command = [] if args[0] == "search" else ["query"]  # kg search is its own command
         c_wall, c_cpu, c_mem, c_out = timed_runs(
             [*KG, *command, *args, "-d", str(kgz), "--format", "csv"], runs)
         extra = f"{len(c_out.splitlines()) - 1} rows" + (f" ({note})" if note else "")
         label = " ".join(["kg", *command, *args]) + " -d big.kgz"
+        against = "as-of" if args[1:] == [tail, "--as-of", day] and args[0] != "timeline" \
+            else "search" if args == ["search", name] else None
         if args == ["who-sanctioned", tail]:
             line(label, c_wall, c_cpu, c_mem, ("-d big.jsonl", j_wall), extra)
             print(f"  {'':<52} -> {j_wall / c_wall:.1f}x faster than from JSONL, "
                   f"{b_wall / c_wall:.1f}x faster than kg build", flush=True)
+        elif against in ref:
+            b = ref[against]
+            line(label, c_wall, c_cpu, c_mem, ("baseline", b[0]), extra)
+            print(f"  {'':<52} -> {b[0] / c_wall:.1f}x faster (cpu {b[1] / c_cpu:.1f}x), "
+                  f"{b[2] / max(c_mem, 1e-9):.1f}x less memory", flush=True)
         else:
             line(label, c_wall, c_cpu, c_mem, extra=extra)
+
+
+BASE_SEARCH = r'''
+import sys
+import kg.cli.app  # the start-up every kg command pays
+from kg.graph.store import read_names
+for c in read_names(sys.argv[1]).search(sys.argv[2]):
+    print(c.id, c.score)
+'''
+BASE_AS_OF = r'''
+import sys
+import kg.cli.app  # the start-up every kg command pays
+from kg.graph.store import read_graph
+from kg.query import who_sanctioned
+G = read_graph(sys.argv[1])
+for r in who_sanctioned(G, sys.argv[2], as_of=sys.argv[3]):
+    print(r.imposer, r.target, r.sanction)
+'''
 
 
 def _typo(name: str) -> str:
@@ -213,6 +257,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=5, help="runs per cold query (median)")
     ap.add_argument("--jsonl-runs", type=int, default=3,
                     help="runs of the query from JSONL and of the floor script (median)")
+    ap.add_argument("--baseline-runs", type=int, default=1,
+                    help="runs of the search and --as-of baselines, which load the whole "
+                    "name index or graph (0: skip them)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--reuse-kgz", action="store_true",
                     help="query the saved graph left by an earlier run instead of building")
@@ -223,7 +270,8 @@ def main(argv: list[str] | None = None) -> None:
           f"CPUs, load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     for size in args.sizes.split(","):
         n = SIZES.get(size.strip().lower()) or int(size)
-        bench(n, Path(args.data_dir), args.runs, args.jsonl_runs, args.seed, args.reuse_kgz)
+        bench(n, Path(args.data_dir), args.runs, args.jsonl_runs, args.seed, args.reuse_kgz,
+              args.baseline_runs)
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ def test_refuses_other_files(tmp_path: Path, graph: Any) -> None:
     # The old two-file form (format 1: a pickle file with the index beside it).
     p.write_bytes(OLD_MAGIC + b"\x00\x00\x00\x02{}" + b"x" * 200)
     _bad(p, r"old two-file form \(format 1, its index in x.kgz.sqlite\); this "
-            r"sanctions-kg reads format 2, one file: rebuild it with `kg build")
+            rf"sanctions-kg reads format {FORMAT_VERSION}, one file: rebuild it with `kg build")
 
 
 def test_refuses_truncated_changed_and_damaged(tmp_path: Path, graph: Any) -> None:

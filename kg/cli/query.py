@@ -48,13 +48,6 @@ def _cold_relations(index: Any, **filters: Any) -> list[q.Relation]:
     return relations(index, **filters)
 
 
-def _cold_timeline(index: Any, actor: str, **opts: Any) -> list[q.TimelineEntry]:
-    """:func:`kg.query.cold.timeline` (imported when a saved graph is queried)."""
-    from kg.query.cold import timeline
-
-    return timeline(index, actor, **opts)
-
-
 def _words(code: str | Iterable[str] | None) -> Any:
     """A vocabulary code as words for a table ("human_rights" -> "human rights")."""
     if code is None or isinstance(code, str):
@@ -282,17 +275,22 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: st
     ACTOR's that did or suffered it); with --as-of, the sanctions in force that day and the
     statements made by then."""
     day: AsOf | None = None
-    if as_of is None:
-        rows, name = _cold_or_graph(data, lambda c: _cold_timeline(c, actor, **opts),
-                                    lambda G: q.timeline(G, _resolved(G, actor), **opts))
-    else:
-        from kg.graph.index import index_of
-        from kg.query._args import actor_name
 
-        G, day = load_graph_as_of(data, as_of, statements=True)
-        rows = q.timeline(G, _resolved(G, actor), **opts)
-        idx = index_of(G)
-        name = lambda a: actor_name(idx, a)  # noqa: E731
+    def ask_cold(index: Any) -> list[q.TimelineEntry]:
+        from kg.query.cold import timeline  # imported when a saved graph is queried
+
+        nonlocal day
+        day = None if as_of is None else AsOf(as_of, *index.undated())
+        return timeline(index, actor, as_of=as_of, **opts)
+
+    def ask_graph(G: nx.MultiDiGraph) -> list[q.TimelineEntry]:
+        nonlocal day
+        if as_of is not None:  # the graph of that day, and what it left out
+            v = q.graph_as_of(G, as_of)
+            G, day = v.graph, AsOf(v.day, len(v.undated_sanctions), len(v.undated_statements))
+        return q.timeline(G, _resolved(G, actor), **opts)
+
+    rows, name = _cold_or_graph(data, ask_cold, ask_graph)
     cols = ["date", "role", "status", "summary"]
     if fmt == "table":
         if any(r.via for r in rows):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import click
 
-from kg.cli.app import cli, emit, load_graph_as_of
+from kg.cli.app import AsOf, cli, emit, load_graph_as_of
 from kg.cli.options import as_of_option, choice, data_option, format_option
 from kg.errors import one_line
 from kg.model.vocab import ActorKind
@@ -70,10 +70,10 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
                                  param_hint="--country")
     from kg.graph.matches import ActorMatch
 
-    day = None
-    rows = _cold_search(data, name, kind=kind, country=country, limit=limit) \
-        if as_of is None else None  # a day's imposers need the graph of that day
-    if rows is None:
+    cold = _cold_search(data, name, kind=kind, country=country, limit=limit, as_of=as_of)
+    if cold is not None:
+        rows, day = cold
+    else:
         from kg.graph.index import search_actors
 
         G, day = load_graph_as_of(data, as_of)
@@ -90,9 +90,11 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
         emit(rows, fmt, [], kind=ActorMatch, as_of=day)
 
 
-def _cold_search(data: tuple[str, ...], name: str, **opts: Any) -> list[ActorMatch] | None:
-    """The search answered from a saved graph's stored indexes (one ``.kgz`` given, saved
-    with them), or None when the graph must be loaded."""
+def _cold_search(data: tuple[str, ...], name: str, *, as_of: str | None, **opts: Any
+                 ) -> tuple[list[ActorMatch], AsOf | None] | None:
+    """The search (and, with ``as_of``, the day and its undated sanctions) answered from a
+    saved graph's stored indexes (one ``.kgz`` given, saved with them), or None when the
+    graph must be loaded."""
     from kg.graph.store import is_saved_graph
 
     if len(data) != 1 or not is_saved_graph(data[0]):
@@ -103,4 +105,5 @@ def _cold_search(data: tuple[str, ...], name: str, **opts: Any) -> list[ActorMat
     if index is None:
         return None
     with index:
-        return cold.search(index, name, **opts)
+        rows = cold.search(index, name, as_of=as_of, **opts)
+        return rows, None if as_of is None else AsOf(as_of, index.undated()[0])

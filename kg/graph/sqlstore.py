@@ -18,6 +18,9 @@ name-search index instead of rebuilding it; every other command loads the graph 
     members(bloc, n, member)         Index.members;   blocs(member, n, bloc): Index.blocs_of
     records(node, type, date, data, crc)  sanction and statement nodes, attributes as JSON
     edges(u, key, v)                 IMPOSED, TARGETS, BECAUSE_OF, MADE and ABOUT edges
+    name_*, lifts, no_start          the name-search index as tables, read a query's words
+                                     at a time (kg.query.cold_names), and what --as-of
+                                     needs beyond the above (kg.graph.sqlcold)
 
 with indexes on edge ends, names and sanction dates, and SQLite's ``application_id`` set to
 :data:`APPLICATION_ID`.
@@ -57,6 +60,7 @@ from typing import TYPE_CHECKING, Any
 from kg._perf import dumps
 from kg.errors import OutputError, SavedGraphError
 from kg.graph.schema import GRAPH_VERSION
+from kg.graph.sqlcold import COLD_INDEXES, COLD_SCHEMA, COLD_TABLES, COLD_WIDTH, cold_rows
 
 if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they stay light
     import networkx as nx
@@ -66,7 +70,7 @@ __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
            "write_saved"]
 
 FORMAT = "sanctions-kg saved graph"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bumped whenever a table or payload changes; other versions are refused (rebuild)."""
 APPLICATION_ID = 0x4B475A32  # "KGZ2", in the SQLite header (offset 68)
 OLD_MAGIC = b"\x89KGZ\r\n\x1a\n"  # format 1: a pickle file, its index in FILE.kgz.sqlite
@@ -87,17 +91,17 @@ CREATE TABLE blocs (member TEXT, n INTEGER, bloc TEXT, PRIMARY KEY (member, n)) 
 CREATE TABLE records (node TEXT PRIMARY KEY, type TEXT, date TEXT, data TEXT, crc INTEGER)
     WITHOUT ROWID;
 CREATE TABLE edges (u TEXT, key TEXT, v TEXT, PRIMARY KEY (u, key, v)) WITHOUT ROWID;
-"""
+""" + COLD_SCHEMA
 _INDEXES = """
 CREATE INDEX edges_in ON edges (v, key, u);
 CREATE INDEX sanction_dates ON records (date) WHERE type = 'sanction';
-"""
+""" + COLD_INDEXES
 #: Index table -> its key columns, the order :func:`table_rows` and the checksum read rows in.
 TABLES: dict[str, str] = {
     "actors": "id", "names": "key, id", "belongs": "parent, n", "members": "bloc, n",
-    "blocs": "member, n", "records": "node", "edges": "u, key, v"}
+    "blocs": "member, n", "records": "node", "edges": "u, key, v", **COLD_TABLES}
 _WIDTH = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3, "records": 5,
-          "edges": 3}
+          "edges": 3, **COLD_WIDTH}
 
 
 def _crc(node: str, data: str) -> int:
@@ -152,6 +156,7 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
                         for n, b in enumerate(lst)),
         "records": records(),
         "edges": edges(),
+        **cold_rows(order, nodes, succ, idx.names.state()),
     }
 
 

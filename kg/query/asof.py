@@ -21,10 +21,7 @@ question and exporter then answers from as from any graph (``kg ... --as-of DATE
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -35,76 +32,46 @@ from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import PartialDate
 from kg.model.vocab import Status
 from kg.query._args import check_bound
+from kg.query.asof_rule import (
+    COUNTS_AS_OF,
+    LiftDates,
+    in_force,
+    on_or_before,
+    parts,
+    start_of,
+    undated,
+)
 
 __all__ = ["COUNTS_AS_OF", "DayGraph", "Lifts", "graph_as_of", "in_force", "on_or_before",
            "standing", "start_of", "undated"]
 
-#: The statuses that can be in force on a day.
-COUNTS_AS_OF = frozenset({str(Status.IMPOSED), str(Status.EXTENDED), str(Status.EASED)})
 
-
-def on_or_before(date: str, day: PartialDate) -> bool:
-    """True when ``date``'s first day is on or before ``day``'s last day.
-
-    >>> day = PartialDate("2021-03-01")
-    >>> on_or_before("2021-03", day), on_or_before("2022", day)
-    (True, False)
-    """
-    return _first(date) <= day.end
-
-
-def start_of(d: Mapping[str, Any]) -> str | None:
-    """When a sanction node took effect: ``effective_date``, else ``date``, else None."""
-    return d.get("effective_date") or d.get("date")
-
-
-class Lifts:
+class Lifts(LiftDates):
     """The lift dates of (imposer, target) pairs, read from the graph once per target and
     kept sorted, so each question is a binary search (a hub pair may have thousands)."""
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
+        super().__init__()
         self.G = G
-        self.by_target: dict[str, dict[str, list[dt.date]]] = {}
 
     def _of(self, target: str) -> dict[str, list[dt.date]]:
         if target not in self.by_target:
-            out: dict[str, list[dt.date]] = {}
             t_node = node_id(NodeType.ACTOR, target)
             if t_node in self.G:
                 for u, _, k in self.G.in_edges(t_node, keys=True):
                     d = self.G.nodes[u]
                     if k == "TARGETS" and d.get("status") == Status.LIFTED and d.get("date"):
-                        first = _first(d["date"])
                         for imp in d["imposers"]:
-                            out.setdefault(imp, []).append(first)
-            for dates in out.values():
-                dates.sort()
-            self.by_target[target] = out
+                            self.add(target, imp, d["date"])
+            self.done(target)
         return self.by_target[target]
 
-    def lifted(self, imposer: str, target: str, start: str, day: PartialDate) -> bool:
-        """True when ``imposer`` lifted its sanctions on ``target`` on a date from ``start``
-        up to ``day`` (a lift dated by a month or year: from its first day)."""
-        dates = self._of(target).get(imposer)
-        if not dates:
-            return False
-        i = bisect_left(dates, _first(start))
-        return i < len(dates) and dates[i] <= day.end
 
-
-@lru_cache(maxsize=4096)
-def _first(date: str) -> dt.date:
-    return PartialDate(date).start
-
-
-def in_force(d: Mapping[str, Any], day: PartialDate) -> bool:
-    """True when a sanction node's status and dates put it in force on ``day`` (before the
-    per-pair lift check); False for an undated one."""
-    start = start_of(d)
-    if d["status"] not in COUNTS_AS_OF or not start or not on_or_before(start, day):
-        return False
-    end = d.get("end_date")
-    return not (end and on_or_before(end, day))
+def standing(G: nx.MultiDiGraph, node: str, day: PartialDate,
+             lifts: Lifts) -> list[tuple[str, list[str], list[str]]]:
+    """What of the sanction ``node`` stands on ``day``: :func:`kg.query.asof_rule.parts`
+    of its attributes, for :func:`graph_as_of` and :func:`kg.query.relations` alike."""
+    return parts(G.nodes[node], record_id(node), day, lifts)
 
 
 # --- the graph of one day ------------------------------------------------------------------
@@ -137,37 +104,6 @@ def _label(G: nx.MultiDiGraph, imposers: list[str], targets: list[str]) -> str:
         return ", ".join(shown[:limit]) + (f" +{more}" if more > 0 else "")
 
     return names(imposers, 3) + " → " + names(targets, 2)
-
-
-def undated(d: Mapping[str, Any]) -> bool:
-    """True for a sanction node that ``as_of`` leaves out for having no date: one that would
-    count (or a lift, which could undo one) with no ``effective_date`` and no ``date``."""
-    return (d["status"] in COUNTS_AS_OF or d["status"] == Status.LIFTED) and not start_of(d)
-
-
-def standing(G: nx.MultiDiGraph, node: str, day: PartialDate,
-             lifts: Lifts) -> list[tuple[str, list[str], list[str]]]:
-    """What of the sanction ``node`` stands on ``day``, as ``(record id, imposers,
-    targets)`` parts; ``[]`` when it is not in force (or undated).
-
-    The pairs no lift by the same imposer for the same target has undone: one part, under
-    the sanction's own id, when they are every pair of some imposers and some targets; else
-    one part per set of imposers with the same targets, the first under the sanction's id,
-    the others ``<id>@<imposer>+<imposer>``. The one place these ids are made, for
-    :func:`graph_as_of` and :func:`kg.query.relations` alike.
-    """
-    d = G.nodes[node]
-    if not in_force(d, day):
-        return []
-    start = str(start_of(d))
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for imp in d["imposers"]:
-        left = tuple(t for t in d["targets"] if not lifts.lifted(imp, t, start, day))
-        if left:
-            groups.setdefault(left, []).append(imp)
-    rid = record_id(node)
-    return [(rid if i == 0 else f"{rid}@{'+'.join(imps)}", imps, list(tgts))
-            for i, (tgts, imps) in enumerate(groups.items())]
 
 
 def graph_as_of(G: nx.MultiDiGraph, as_of: str) -> DayGraph:

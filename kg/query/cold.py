@@ -8,10 +8,13 @@ that belong to it (``target_via`` country or part_of, from the index's ``belongs
 in :meth:`kg.graph.index.Index.belonging_to` order), ``expand_blocs`` adds a bloc's
 members, date bounds are partial dates matched by :func:`kg.model.dates.overlaps`.
 Names are resolved as :func:`kg.graph.index.resolve_name` does: the exact lookup from the
-index tables, then the name matcher over the stored name-search index (a name it takes is
-noted in :attr:`ColdGraph.notes`); a name that still does not resolve to exactly one
-actor raises :class:`NeedsGraph`, and the caller answers from the whole graph instead,
-which gives the usual error with its suggestions.
+index tables, then the name matcher over the stored name-search index's tables
+(:mod:`kg.query.cold_names`; a name it takes is noted in :attr:`ColdGraph.notes`). An
+ambiguous name, or one with close but unclear candidates, raises the graph's own error; a
+name with no candidate at all raises :class:`NeedsGraph`, and the caller answers from the
+whole graph instead, which gives the usual error with its "did you mean" suggestions.
+``as_of`` follows :mod:`kg.query.asof_rule`, with the saved graph's ``lifts`` and
+``no_start`` tables.
 
 >>> import os, tempfile
 >>> from kg.graph.build import build
@@ -35,19 +38,15 @@ from pathlib import Path
 from typing import Any
 
 from kg._perf import loads
-from kg.errors import SavedGraphError
+from kg.errors import ResolveError, SavedGraphError
 from kg.graph.matches import ActorMatch, with_imposers
 from kg.graph.sqlstore import open_saved, record_data
-from kg.model.dates import overlaps, text_window
+from kg.model.dates import PartialDate, text_window
 from kg.model.vocab import Reason, Status
 from kg.query._args import check_bound, check_enum
-from kg.query.rows import (
-    Relation,
-    Relations,
-    TimelineEntry,
-    matching_reasons,
-    timeline_entry,
-)
+from kg.query.asof_rule import LiftDates, in_force, parts, undated
+from kg.query.cold_timeline import timeline
+from kg.query.rows import Relation, Relations, matching_reasons
 from kg.resolve.resolver import country_code, country_name, normalize
 
 __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "search", "timeline"]
@@ -70,11 +69,12 @@ class ColdGraph:
         self._names: Any = None
 
     def names(self) -> Any:
-        """The stored name-search index (:class:`kg.resolve.match.NameIndex`), read once."""
+        """The stored name-search index (:class:`kg.query.cold_names.StoredNames`, a
+        :class:`kg.resolve.match.NameIndex` that reads only the rows a search needs)."""
         if self._names is None:
-            from kg.graph.store import read_names
+            from kg.query.cold_names import StoredNames
 
-            self._names = read_names(self.path)
+            self._names = StoredNames(self.q)
         return self._names
 
     def __enter__(self) -> ColdGraph:
@@ -98,9 +98,20 @@ class ColdGraph:
 
     def _name(self, actor_id: str) -> str:
         # As kg.query._args.actor_name: the label, the country's name, or the id.
+        return str(self.label(actor_id) or country_name(actor_id) or actor_id)
+
+    def label(self, actor_id: str) -> str | None:
+        """The actor's label (None for no such actor, or none)."""
         row = self.q("SELECT label FROM actors WHERE id = ?", (actor_id,))
-        label = row[0][0] if row else None
-        return str(label or country_name(actor_id) or actor_id)
+        return row[0][0] if row else None
+
+    def undated(self) -> tuple[int, int]:
+        """How many sanctions and statements of the graph ``as_of`` leaves out for having
+        no date (:func:`kg.query.asof_rule.undated`; statements: no ``date``), as
+        :attr:`kg.query.DayGraph.undated_sanctions` and ``undated_statements`` count them."""
+        rows = self.q("SELECT type, status FROM no_start")
+        return (sum(1 for t, s in rows if t == "sanction" and undated({"status": s})),
+                sum(1 for t, _ in rows if t == "statement"))
 
     def is_actor(self, actor_id: str) -> bool:
         """Whether ``actor_id`` is an actor of the graph."""
@@ -108,8 +119,9 @@ class ColdGraph:
 
     def resolve(self, name: str) -> str:
         """The actor id ``name`` means, as :func:`kg.graph.index.resolve_actor` finds it
-        (id, lowered id, normalised name or alias, a country with nationals); raises
-        :class:`NeedsGraph` for anything else."""
+        (id, lowered id, normalised name or alias, a country with nationals, the matcher's
+        clear choice); raises its errors for an ambiguous name or close candidates, and
+        :class:`NeedsGraph` for a name with no candidate (the graph suggests names)."""
         for cand in (name, name.strip().lower()):
             if self.is_actor(cand):
                 return cand
@@ -118,14 +130,17 @@ class ColdGraph:
         if len(found) == 1:
             return str(found[0])
         if found:
-            raise NeedsGraph(name)  # ambiguous: the graph path lists the ids
+            listed = ", ".join(f"{i} ({self.label(i) or i})" for i in found)
+            raise ResolveError(f"{name!r} is ambiguous: it could be {listed}; use an id")
         code = country_code(name)
         if code and self.belonging_to(code):
             return code
-        from kg.resolve.choose import decide
+        from kg.resolve.choose import UnclearName, decide
 
         decision = decide(self.names().search(name, limit=10))
         c = decision.chose
+        if c is None and decision.candidates:
+            raise UnclearName(name, decision)
         if c is None:
             raise NeedsGraph(name)
         self.notes.append((name, c.name, c.id, decision.why))
@@ -145,6 +160,19 @@ class ColdGraph:
         """As ``Index.blocs_of.get(actor_id, [])``."""
         return [b for (b,) in self.q("SELECT bloc FROM blocs WHERE member = ? ORDER BY n",
                                      (actor_id,))]
+
+    def lifts(self, targets: Iterable[str]) -> LiftDates:
+        """The lift dates of every imposer on each of ``targets`` (the ``lifts`` table)."""
+        out, wanted = LiftDates(), sorted(targets)
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            for target, imposer, date in self.q(
+                    f"SELECT target, imposer, date FROM lifts WHERE target IN "
+                    f"({','.join('?' * len(part))})", part):
+                out.add(target, imposer, date)
+        for t in wanted:
+            out.done(t)
+        return out
 
     def records(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Node id -> attributes of the given sanction and statement nodes."""
@@ -184,7 +212,7 @@ def open_cold(kgz: str | os.PathLike[str]) -> ColdGraph | None:
     return ColdGraph(con, Path(kgz))
 
 
-_N = {"actor": "actor:", "reason": "reason:"}
+_N = {"actor": "actor:", "reason": "reason:", "sanction": "sanction:"}
 
 
 def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None = None,
@@ -192,14 +220,15 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
               since: str | None = None, until: str | None = None,
               expand_blocs: bool = False, as_of: str | None = None) -> Relations:
     """:func:`kg.query.relations` on a saved graph's index: the same options, the same
-    rows in the same order. Raises :class:`NeedsGraph` for a name it cannot resolve alone
-    and for ``as_of`` (the in-force rule needs the lifts of the whole graph),
+    rows in the same order (with ``as_of``, the same rule, split ids and ``undated``
+    count: :mod:`kg.query.asof_rule`, the lifts read from the ``lifts`` table for the
+    targets concerned). Raises :class:`NeedsGraph` for a name it cannot resolve alone,
     :class:`~kg.errors.UsageError` for a bad option value."""
-    if as_of is not None:
-        raise NeedsGraph("as_of")
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")
     since, until = check_bound(since, "since"), check_bound(until, "until")
+    as_of = check_bound(as_of, "as-of")
+    day = PartialDate(as_of) if as_of else None
     imp_id = cold.resolve(imposer) if imposer else None
     tgt_id = cold.resolve(target) if target else None
 
@@ -225,85 +254,79 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
         cands = {r[0] for r in cold.q("SELECT node FROM records WHERE type = 'sanction'")}
 
     members: dict[str, list[str]] = {}
-    out = Relations()
+
+    def pairs(imposers_of: list[str], targets_of: list[str]
+              ) -> list[tuple[str, str | None, str, str | None]]:
+        # (imposer, via bloc, target, how it belongs) rows the filters keep.
+        imposers: list[tuple[str, str | None]] = [(i, None) for i in imposers_of]
+        if expand_blocs:
+            for i in imposers_of:
+                if i not in members:
+                    members[i] = cold.members(i)
+            imposers += [(m, i) for i in imposers_of for m in members[i]]
+        if imp_id:
+            imposers = [p for p in imposers if p[0] == imp_id]
+        targets = [(t, tgt_via[t]) for t in targets_of if t in tgt_via] if tgt_id \
+            else [(t, None) for t in targets_of]
+        return [(i, via, t, how) for i, via in imposers for t, how in targets]
+
+    kept = []
     for node, d in cold.records(cands).items():
         if d.get("type") != "sanction":
             continue
         reasons = matching_reasons(d, status=status, since=since, until=until,
                                    reason=reason)
-        if reasons is None:
-            continue
-        imposers: list[tuple[str, str | None]] = [(i, None) for i in d["imposers"]]
-        if expand_blocs:
-            for i in d["imposers"]:
-                if i not in members:
-                    members[i] = cold.members(i)
-            imposers += [(m, i) for i in d["imposers"] for m in members[i]]
-        if imp_id:
-            imposers = [p for p in imposers if p[0] == imp_id]
-        targets = [(t, tgt_via[t]) for t in d["targets"] if t in tgt_via] if tgt_id \
-            else [(t, None) for t in d["targets"]]
+        if reasons is not None:
+            kept.append((node, d, reasons))
+    lifts = cold.lifts({t for _, d, _ in kept if in_force(d, day) for t in d["targets"]}) \
+        if day else None
+    out, left_out = Relations(), 0
+    for node, d, reasons in kept:
         sid = node.partition(":")[2]
+        if day is None or lifts is None:
+            standing = [(sid, d["imposers"], d["targets"])]
+        elif undated(d):
+            standing, left_out = [], left_out + bool(pairs(d["imposers"], d["targets"]))
+        else:
+            standing = parts(d, sid, day, lifts)
         sources = tuple(dict.fromkeys(d["sources"]))
         authority_ids = tuple(d.get("authorities") or ())
         authority = "; ".join(cold.name(a) for a in authority_ids) or None
-        for imp, via in imposers:
-            for tgt, how in targets:
+        for rid, imposers_of, targets_of in standing:
+            for imp, via, tgt, how in pairs(imposers_of, targets_of):
                 for cat, detail in reasons:
                     out.append(Relation(
                         imposer=imp, imposer_name=cold.name(imp), target=tgt,
                         target_name=cold.name(tgt), reason=cat, reason_detail=detail,
-                        sanction=sid, status=d["status"], date=d.get("date"),
+                        sanction=rid, status=d["status"], date=d.get("date"),
                         sources=sources, via=via, target_via=how,
                         authority=authority, authority_ids=authority_ids,
                         program=d.get("program")))
     out.sort(key=lambda r: (r.date or "9999", r.sanction, r.imposer, r.target, r.reason or ""))
-    return out
-
-
-_ROLES = [("IMPOSED", False, "imposed"), ("TARGETS", True, "targeted"),
-          ("MADE", False, "said"), ("ABOUT", True, "mentioned")]
-
-
-def timeline(cold: ColdGraph, actor: str, *, since: str | None = None,
-             until: str | None = None) -> list[TimelineEntry]:
-    """:func:`kg.query.timeline` on a saved graph's index: the same entries in the same
-    order. Raises as :func:`relations` does."""
-    since, until = check_bound(since, "since"), check_bound(until, "until")
-    aid = cold.resolve(actor)
-    related = {aid: None, **dict(cold.belonging_to(aid))}
-    found: list[tuple[str, str, str, str | None]] = []  # (other, role, actor, how)
-    seen: set[tuple[str, str]] = set()
-    for a, how in related.items():
-        node = _N["actor"] + a
-        for key, incoming, role in _ROLES:
-            for other in sorted(cold.ends([node], key, incoming=incoming)):
-                if (other, role) not in seen:
-                    seen.add((other, role))
-                    found.append((other, role, a, how))
-    data = cold.records({f[0] for f in found})
-    out = []
-    for other, role, a, how in found:
-        d = data[other]
-        if not overlaps(d.get("date"), since, until):
-            continue
-        out.append(timeline_entry(other, role, d, a, how))
-    out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
+    out.undated = left_out
     return out
 
 
 def search(cold: ColdGraph, query: str, *, kind: str | None = None,
            country: str | None = None, limit: int | None = 10,
-           floor: float = 0.3) -> list[ActorMatch]:
+           floor: float = 0.3, as_of: str | None = None) -> list[ActorMatch]:
     """:func:`kg.graph.index.search_actors` on a saved graph: the stored name-search index
     ranks the candidates and the query index gives each one's imposers (the same answers,
-    in the same order)."""
+    in the same order); with ``as_of``, the imposers whose sanctions on it stood that day,
+    as on the graph of that day (:func:`kg.query.graph_as_of`)."""
+    as_of = check_bound(as_of, "as-of")
+    day = PartialDate(as_of) if as_of else None
     out = []
     for c in cold.names().search(query, kind=kind, country=country, limit=limit,
                                  floor=floor):
         sanctions = cold.records(cold.ends([_N["actor"] + c.id], "TARGETS", incoming=True))
-        imposers = sorted({i for d in sanctions.values() for i in d.get("imposers") or ()})
-        labels = dict(cold.q(f"SELECT id, label FROM actors WHERE id IN "
-                             f"({','.join('?' * len(imposers))})", imposers))
-        out.append(with_imposers(c, imposers, [labels.get(i) or i for i in imposers]))
+        if day is None:
+            found = {i for d in sanctions.values() for i in d.get("imposers") or ()}
+        else:
+            lifts = cold.lifts([c.id])
+            found = {i for n, d in sanctions.items() if not undated(d)
+                     for _, imps, tgts in parts(d, n, day, lifts) if c.id in tgts
+                     for i in imps}
+        imposers = sorted(found)
+        out.append(with_imposers(c, imposers, [cold.label(i) or i for i in imposers]))
     return out

@@ -295,26 +295,62 @@ class NameIndex:
         """The number of names and aliases indexed."""
         return len(self._entries)
 
+    # All that search reads of the index: a subclass may answer it from elsewhere (the
+    # saved graph's tables: kg.query.cold_names) and rank the same.
+
+    def _spelled(self, key: str) -> Sequence[str]:
+        """The words whose spelling key is ``key``."""
+        return self._by_key.get(key, ())
+
+    def _consonants(self, ckey: str, *, bare: bool) -> Sequence[str]:
+        """The words whose consonant key is ``ckey`` (only those without vowels: ``bare``)."""
+        return (self._bare if bare else self._by_ckey).get(ckey, ())
+
+    def _vocabulary(self) -> Sequence[str]:
+        """Every spelling key, in the index's order (the typo matcher's choices)."""
+        return self._vocab
+
+    def _starting(self, initial: str) -> Sequence[str]:
+        """The words that start with ``initial``."""
+        return [w for w in self._words if w.startswith(initial)]
+
+    def _keys_of(self, words: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Word -> (spelling key, consonant key) for those of ``words`` that are indexed."""
+        return {w: self._words[w] for w in words if w in self._words}
+
+    def _posted(self, words: Iterable[str], cap: int | None) -> set[int] | None:
+        """The entries holding any of ``words``; None when they are more than ``cap``."""
+        found: set[int] = set().union(*(self._postings[w] for w in words))
+        return None if cap is not None and len(found) > cap else found
+
+    def _joined(self, joined: str) -> Sequence[int]:
+        """The entries whose spelling keys, written together, are ``joined``."""
+        return self._by_joined.get(joined, ())
+
+    def _load(self, entries: Iterable[int]) -> Iterable[tuple[_Entry, ActorNames]]:
+        """The entries and their actors, in the order given."""
+        return ((self._entries[n], self.actors[self._entries[n].actor]) for n in entries)
+
     def _candidates(self, q: _Query) -> tuple[_Pairings, set[int]]:
         # The name words each query word pairs with (the same word, the same spelling or
         # consonant key, a spelling key within typo distance), and the entries holding them.
         words: dict[str, tuple[str, str]] = {}
         for t, k, c in zip(q.tokens, q.keys, q.ckeys, strict=True):
-            near = [t, *self._by_key.get(k, ()),
-                    *(self._by_ckey if not has_vowel(t) else self._bare).get(c, ())]
+            near = [t, *self._spelled(k), *self._consonants(c, bare=has_vowel(t))]
             if len(k) >= 4:
-                for key, _, _ in process.extract(k, self._vocab, scorer=fuzz.ratio, limit=25,
-                                                 score_cutoff=FUZZY_CUTOFF * 100):
-                    near += self._by_key[key]
+                for key, _, _ in process.extract(k, self._vocabulary(), scorer=fuzz.ratio,
+                                                 limit=25, score_cutoff=FUZZY_CUTOFF * 100):
+                    near += self._spelled(key)
             if len(t) == 1:  # an initial: every word it starts
-                near += [w for w in self._words if w.startswith(t)]
-            words.update((w, self._words[w]) for w in near if w in self._words)
+                near += self._starting(t)
+            words.update(self._keys_of(near))
         pairings = _pairings(q, words)
-        per_word = [set().union(*(self._postings[w] for w in found)) if found else set()
-                    for found in pairings]
-        rare = [f for f in per_word if len(f) <= COMMON] or per_word
-        out = set().union(*rare) if rare else set()
-        out.update(self._by_joined.get("".join(q.keys), ()))
+        # A word in more than COMMON names finds no candidates when a rarer one does.
+        capped = [self._posted(found, COMMON) for found in pairings]
+        rare = [f for f in capped if f is not None]
+        out: set[int] = set().union(*rare) if rare else set().union(
+            *(self._posted(found, None) or () for found in pairings))
+        out.update(self._joined("".join(q.keys)))
         return pairings, out
 
     def search(self, query: str, *, kind: str | None = None, country: str | None = None,
@@ -343,9 +379,8 @@ class NameIndex:
               country: str | None, limit: int | None, floor: float) -> list[Candidate]:
         best: dict[int, tuple[float, str, _Entry, bool, int, int]] = {}
         country = country.lower() if country else None
-        for n in found:
-            e = self._entries[n]
-            a = self.actors[e.actor]
+        actor_of: dict[int, ActorNames] = {}
+        for e, a in self._load(sorted(found)):  # sorted: ties go to the first entry
             if (kind and a.kind != kind) or (country and (a.country or "").lower() != country):
                 continue
             score, how, surname, words, exact = _score(q, e, pairings)
@@ -353,11 +388,12 @@ class NameIndex:
                 score *= WEAK_FACTOR
             if score >= floor and (e.actor not in best or score > best[e.actor][0]):
                 best[e.actor] = (score, how, e, surname, words, exact)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.actors[kv[0]].name,
-                                                      self.actors[kv[0]].id))
+                actor_of[e.actor] = a
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], actor_of[kv[0]].name,
+                                                      actor_of[kv[0]].id))
         out = []
         for n, (score, how, e, surname, words, exact) in ranked[:limit]:
-            a = self.actors[n]
+            a = actor_of[n]
             out.append(Candidate(a.id, a.name, a.kind, a.country, round(min(score, 1.0), 4),
                                  e.text, how, e.weak,
                                  surname if a.kind == "person" else None, words, exact))
