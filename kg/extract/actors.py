@@ -65,7 +65,12 @@ _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insiste
                  r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
 _SPEAKER_NAME = re.compile(
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:\w+ly\s+)?"
-    + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})")
+    + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})|"
+    # "Ana Reyes, head of the bloc's council, said": a name in apposition to a post
+    r"(?P<name3>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
+    r"commissioner|envoy|representative)\s+(?:of|at)\b[^,;]{0,80},\s+(?:\w+ly\s+)?"
+    + _SPEECH_AFTER + r")")
 AGENCIES = re.compile(
     r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"
     r"Reuters|AFP|Associated Press|Bloomberg|Kyodo|Yonhap|IRNA|BelTA|Anadolu|Global Times|"
@@ -181,8 +186,8 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
                    + len(name)], "person", code, name=name, title=m["title"],
                    how=f"title {m['title']!r}"))
     for m in _SPEAKER_NAME.finditer(text):
-        name = m["name"] or m["name2"]
-        s = m.start("name") if m["name"] else m.start("name2")
+        key = "name" if m["name"] else "name2" if m["name2"] else "name3"
+        name, s = m[key], m.start(key)
         first = name.split()[0].lower()
         if first in NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
                 p.start <= s < p.end for p in out) or _lookup(re.sub(

@@ -9,7 +9,21 @@ last statement; "the pair" the actors last named together. News agencies are nev
 speakers: "X was cited by the TASS news agency as saying" is X's statement.
 
 A sentence holds one statement per clause: it is split before "as he warned", "; " and
-", but", and before ", which" (so "..., which Moscow denies" is Moscow's).
+", but", and before ", which" (so "..., which Moscow denies" is Moscow's); a speech verb
+closing the sentence after a comma (", Zhao said.") reports the whole sentence, so its
+stance is read from all of it.
+
+Kinds of speaker shape (each with a test in tests/extract/test_statement_kinds.py):
+- a negated speech verb ("He did not say what the measures would be") is no statement;
+- a speech verb coordinated with an earlier verb ("The AU suspended Mali and said ...")
+  shares that verb's subject, the first actor of the clause, not the nearest one;
+- a person in apposition ("Ana Reyes, head of the bloc's council, said") is the speaker,
+  not the body named inside the apposition;
+- "President X's administration said" / "X's government" speaks for X's state.
+
+Kinds of stance beyond the lexicon's cues: a warning or statement that the speaker's side
+(a pronoun or the speaker's own state) will or would impose, respond or take action is a
+threat ("warning that it would not hesitate to impose sanctions").
 """
 
 from __future__ import annotations
@@ -24,6 +38,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
+from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
@@ -46,6 +61,25 @@ _NOUN_SUBJECT = re.compile(
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
                      r"official|government|ambassador|embassy|president|premier|leader|envoy)"
                      r"\b")
+#: "did not say", "would not comment": a negated speech verb is no statement.
+_NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not|"
+                      r"(?:did|does|do|would|could|wo|has|have|had)n['’]t|never)\s+$", re.I)
+#: "X suspended Y and said": a speech verb coordinated with the clause's first verb.
+_AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+#: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
+    r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
+    r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?$", re.I)
+#: "President X's administration": a person's government speaks for the state.
+_ADMINISTRATION = re.compile(r"\s*(?:administration|government|cabinet)\b", re.I)
+#: "it would not hesitate to impose", "Beijing would take further action": the speaking
+#: side's own coming measure (the subject is checked by the caller).
+_OWN_MEASURE = re.compile(
+    r"\b(?P<subj>it|we|they|[A-Z][\w-]+)\s+(?:will|would|shall|is\s+ready\s+to|stands?\s+"
+    r"ready\s+to)\s+(?:not\s+hesitate\s+to\s+|also\s+)?(?:impose|slap|take\s+(?:further\s+|"
+    r"more\s+|necessary\s+|firm\s+|all\s+)?(?:action|measures|steps|countermeasures)|"
+    r"respond|retaliate|hit\s+back)\b")
 _ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w-]+\s+)?"
                               r"(?:sanctions|measures|moves?|"
                               r"decision|penalties|response|steps|blacklist|listings?)\b", re.I)
@@ -96,7 +130,9 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
     gap = re.match(r"\s*(?:the\s+)?", text[cue.end():])
     reach = cue.end() + (gap.end() if gap else 0) + 2
     after = [m for m in ms if cue.end() <= m.start <= reach and (
-        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))]
+        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
+        and not (m.kind == "pronoun" and m.text.lower() in ("it", "they", "we"))]
+    # ("said it had ...": "it" is the subject of the words said, never an inverted speaker)
     inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
@@ -128,6 +164,21 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         return None
     if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]):
         return None  # "..., doctors say": the subject is not an actor
+    appos = [i for i in before if i < pick and ms[i].kind == "person"
+             and _APPOSITION.match(text, ms[i].end, cue.start())]
+    if appos:
+        # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
+        return [ms[appos[-1]]], "a person before an apposition naming the post"
+    if _AND_VERB.search(text, lo, cue.start()):
+        subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)]
+        if subject and subject[0] != pick:
+            # "The AU suspended Mali on Friday and said it would ...": the clause's subject
+            chain = [ms[subject[0]]]
+            for m in ms[subject[0] + 1:]:
+                if m.end <= cue.start() and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
+                                                         text[chain[-1].end:m.start]):
+                    chain.append(m)
+            return chain, "the subject of the verb the speech verb is coordinated with"
     chain = [ms[pick]]
     j = pick - 1
     links = []
@@ -182,6 +233,13 @@ def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: S
             return [Resolved(i, m.text, "the actors who spoke together before", m.start)
                     for i in multi], True
         return [], True
+    if m.kind == "person" and m.code and re.search(r"['’]s$", m.text) \
+            and _ADMINISTRATION.match(text, m.end):
+        # "US President Donald Trump's administration has said": the state speaks
+        aid = doc.country(m.code)
+        if aid:
+            return [Resolved(aid, m.text, "a person's administration: speaks for the state",
+                             m.start)], False
     aid = doc.actor_of(m, sent.start)
     return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
 
@@ -195,7 +253,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
         return out  # a headline or subheading sums up what follows; the body says it
     for seg in _segments(text):
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
-            if _in_quotes(text, cue.start()):
+            if _in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
             if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
                 break  # "that it said had damaged": an attribution inside a clause
@@ -218,14 +276,27 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 break  # a state's threat of sanctions is the sanction record itself
             verb = text[cue.start():cue.end() + 25]
             said = text[seg[0]:seg[1]]
+            if seg[0] and re.match(r"\s*which\b", said) and len(
+                    text[cue.end():seg[1]].split()) <= 5 and re.search(
+                    r",\s+(?:\S+\s+){1,8}$", text[seg[0]:cue.start()]):
+                # "Beijing opposes the sales, which harm its security, Zhao said.": the
+                # closing attribution reports the whole sentence
+                said = text[:seg[1]]
             stance, scue = stance_of(verb, said.replace(cue.group(), " ", 1))
+            own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
+                   for x in speakers}
+            if stance in (Stance.OTHER, Stance.WARNS):
+                decided = [events[i].anchor[0] for i in sentence_events
+                           if events[i].status not in ("threatened", "expected")]
+                threat = _own_measure(said, 0 if said.startswith(text[:seg[1]]) else seg[0],
+                                      ms, doc, sent, own, decided)
+                if threat:
+                    stance, scue = Stance.THREATENS, f"{threat} (the speaker's own measure)"
             if stance is Stance.OTHER:
                 first = classify_reason(text[cue.end():seg[1]], pick="first")[0]
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
-            own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
-                   for x in speakers}
             if stance is Stance.CALLS_FOR and any(
                     events[i].status in ("imposed", "extended") and own & {
                         r.id for r in events[i].imposers}
@@ -255,6 +326,30 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 doc.last_state = ids[0]
             break
     return out
+
+
+def _own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sentence,
+                 own: set[str], decided: list[int]) -> str | None:
+    """The words of a coming measure of the speaker's own side in ``said`` (which starts at
+    ``offset`` in the sentence): its subject is a pronoun, or a state of the speakers' side
+    ("Beijing would take further action if needed, she warned"); for a speaker whose state
+    is unknown, a state that imposes a measure earlier in the article. A measure the
+    sentence's events read as decided (anchors in ``decided``) is no threat."""
+    for m in _OWN_MEASURE.finditer(said):
+        if any(offset + m.start() <= a < offset + m.end() for a in decided):
+            continue  # "China will impose sanctions on X": the decision itself, announced
+        subj = m["subj"]
+        if subj.lower() in ("it", "we", "they"):
+            return m.group()
+        at = offset + m.start("subj")
+        hit = [x for x in ms if x.start == at and x.kind == "country"]
+        aid = doc.actor_of(hit[0], sent.start) if hit else None
+        side = doc.actors[aid].country or aid if aid and aid in doc.actors else aid
+        if side and (side in own or not any(len(o) == 2 for o in own) and any(
+                side in imps for imps, _t in doc.recent)):
+            # a speaker of unknown state (a bare name) speaks for a side that imposes here
+            return m.group()
+    return None
 
 
 def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event],
