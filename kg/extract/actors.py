@@ -61,7 +61,7 @@ _TITLED = re.compile(
     r"(?P<name>" + _NAME + r")")
 _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
                         r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
-_SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|"
+_SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|voiced|"
                  r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
 _SPEAKER_NAME = re.compile(
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:\w+ly\s+)?"
@@ -69,7 +69,8 @@ _SPEAKER_NAME = re.compile(
     # "Ana Reyes, head of the bloc's council, said": a name in apposition to a post
     r"(?P<name3>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
-    r"commissioner|envoy|representative)\s+(?:of|at)\b[^,;]{0,80},\s+(?:\w+ly\s+)?"
+    r"commissioner|envoy|representative|spokes(?:man|woman|person))\s+(?:of|at|for)\b"
+    r"[^,;]{0,80},\s+(?:\w+ly\s+)?(?:also\s+)?"
     + _SPEECH_AFTER + r")")
 AGENCIES = re.compile(
     r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"

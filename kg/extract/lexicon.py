@@ -124,7 +124,11 @@ SPEECH = re.compile(
     r"vow(?:s|ed|ing)?|threaten(?:s|ed|ing)?|insist(?:s|ed)?|"
     r"stress(?:es|ed)|demand(?:s|ed|ing)?|pledg(?:e|es|ed)|regard(?:s|ed)|"
     r"support(?:s|ed)?|backed|opposed|oppose|described|thank(?:s|ed)|"
-    r"commend(?:s|ed))\b")
+    r"commend(?:s|ed)|"
+    # verbs of accusing, requesting and restating, as real reporting uses them ("The ministry
+    # accused ...", "had requested the measures", "voiced opposition", "restated its rejection")
+    r"accus(?:e|es|ed)|requested|ask(?:s|ed)|voic(?:e|es|ed)|restat(?:e|es|ed)|"
+    r"reiterat(?:e|es|ed)|deplor(?:e|es|ed|ing))\b")
 
 # Stance cues, strongest first. The verb that introduces the speech is tried first; then the
 # words of what was said.
@@ -135,19 +139,20 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
     (Stance.THREATENS, _rx(r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)? to retaliate|"
                            r"retaliat\w*|(?:will|would|shall) respond|respond firmly|"
                            r"firm response|without a response|must pay|will pay|"
-                           r"reserves? the right|countermeasures|hit back|"
+                           r"reserv(?:e|es|ed|ing) the right|countermeasures|hit back|"
                            r"vow(?:s|ed|ing)? to (?:respond|react)|(?:not )?go unanswered|"
                            r"reciprocal measures|response measures)\b")),
     (Stance.CALLS_FOR, _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on)|made the call|"
                            r"should|must|need to|needs to|had to|has to|appeal(?:s|ed)?|"
-                           r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?)\b")),
+                           r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?|requested|"
+                           r"(?:is|are) (?:urgently )?needed)\b")),
     (Stance.CONDEMNS, _rx(r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
                           r"critici[sz](?:e|es|ed|ing)|slam(?:s|med|ming)?|blast(?:s|ed)?|"
                           r"lambast(?:s|ed)?|unacceptable|illegal|illegitimate|farce|"
-                          r"oppos(?:e|es|ed|ing)|unhappy|undermin\w*|destroy\w*|"
+                          r"oppos(?:e|es|ed|ing|ition)|unhappy|undermin\w*|destroy\w*|harm(?:s|ed|ing)?|"
                           r"attack on|economic terrorism|deplor\w*|regret\w*|"
                           r"accus(?:e|es|ed|ing)|bully\w*|hegemon\w*|interference|"
-                          r"reject(?:s|ed|ing)?|hostile|unfriendly|cruel|inhumane|"
+                          r"reject(?:s|ed|ing|ion)?|hostile|unfriendly|cruel|inhumane|"
                           r"counterproductive|unjust\w*|blackmail|coerci\w*|"
                           r"violat(?:e|es|ed|ing|ion) (?:of )?(?:international|its|the)|"
                           r"economic war\w*|politically motivated|provocat\w*|absurd)\b")),
@@ -156,9 +161,10 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
     (Stance.SUPPORTS, _rx(r"\b(?:welcom(?:e|es|ed|ing)|support(?:s|ed|ing)?|prais(?:e|es|ed)|"
                           r"applaud(?:s|ed)?|hail(?:s|ed)?|backed|endors(?:e|es|ed)|"
                           r"strong signal|right step|thank(?:s|ed)?|commend(?:s|ed)?|"
-                          r"long overdue|(?:clear|strong|important|powerful) (?:signal|"
+                          r"long overdue|deserv(?:e|es|ed|ing) (?:the\s+)?(?:\w+\s+)?sanctions|"
+                          r"(?:clear|strong|important|powerful) (?:signal|"
                           r"message)|st(?:and|ands|ood) (?:\w+ )?(?:behind|with))\b")),
-    (Stance.EXPECTS, _rx(r"\b(?:expect(?:s|ed)?|anticipat\w*)\b")),
+    (Stance.EXPECTS, _rx(r"\b(?:expect(?:s|ed)?|anticipat\w*|probable)\b")),
 ]
 
 

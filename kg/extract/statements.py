@@ -56,7 +56,8 @@ _SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
 _NOUN_SUBJECT = re.compile(
     r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
     r"officials|people|activists|reports|media|campaigners|investors|traders|economists|"
-    r"lawyers|it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
+    r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
+    r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
                      r"official|government|ambassador|embassy|president|premier|leader|envoy)"
