@@ -1,0 +1,108 @@
+"""Speaker and stance kinds of real reporting (issue 14), one test per kind, on sentences
+written for these tests (invented people; real states so the country tables know them)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+from kg.model.records import Dataset
+
+
+def run(text: str, date: str = "2023-05-10") -> Dataset:
+    return extract_text(text, date=date, source_id="t").dataset
+
+
+def said(text: str) -> list[tuple[list[str], str]]:
+    return [(st.speakers, str(st.stance)) for st in run(text).statements]
+
+
+def test_negated_speech_verb_is_no_statement() -> None:
+    got = said("Spain will sanction three Chilean firms, spokesman Ivo Marek said. "
+               "He did not say whether Madrid would retaliate against Chile.")
+    assert got == [(["ivo-marek"], "other")]
+
+
+def test_coordinated_speech_verb_takes_the_clause_subject() -> None:
+    # nearest actor before "said" is Burkina Faso; the subject of both verbs is the AU
+    got = said("The African Union suspended Burkina Faso on Friday and said it would slap "
+               "sanctions on the leaders of the coup unless they free the president.")
+    assert got == [(["au-union"], "threatens")]
+
+
+def test_person_in_apposition_to_a_post_is_the_speaker() -> None:
+    got = said("Leyla Ortun, head of the AU's Peace and Security Council, said it had zero "
+               "tolerance for coups.")
+    assert got == [(["leyla-ortun"], "other")]
+
+
+def test_spokesperson_in_apposition_who_voiced_opposition() -> None:
+    got = said("Arlo Venn, spokesperson for the State Council's trade office, also voiced "
+               "opposition to the sale.")
+    assert got == [(["arlo-venn"], "condemns")]
+
+
+def test_a_presidents_administration_speaks_for_the_state() -> None:
+    got = said("US President Tomas Velder's administration has said Chile should do more "
+               "to pressure its neighbour.")
+    assert got == [(["us"], "calls_for")]
+
+
+def test_the_ministry_accused_is_a_statement_of_the_ministry() -> None:
+    got = said("Peru's foreign ministry said on Monday it had barred 12 Chilean officials "
+               "from entering the country. The ministry accused the Chilean government of "
+               "waging a hostile campaign.")
+    assert got[-1] == (["pe"], "condemns")
+
+
+def test_accusing_participle_of_a_sanction_is_not_a_statement() -> None:
+    # the reason of the measure, not a statement of the person named before it
+    got = said("ECOWAS on Tuesday placed travel bans on 20 businessmen from Togo, among them "
+               "a nephew of President Kofi Amedo, accusing them of blocking the talks.")
+    assert all(sp != ["kofi-amedo"] for sp, _st in got)
+
+
+def test_a_news_agency_said_is_not_a_speaker() -> None:
+    got = said("The issue is a delicate one for Japan, the agency said, since a sanctions "
+               "policy could harm relations with Russia.")
+    assert got == []
+
+
+def test_closing_attribution_after_which_reports_the_whole_sentence() -> None:
+    got = said("Madrid firmly opposes the sales, which gravely harm the region's security, "
+               "spokesman Ivo Marek said.")
+    assert got == [(["ivo-marek"], "condemns")]
+
+
+def test_own_side_coming_measure_is_a_threat() -> None:
+    got = said("Spain will sanction three Chilean firms, spokesman Ivo Marek said. Madrid "
+               "would take further action if needed, he warned.")
+    assert got[-1] == (["ivo-marek"], "threatens")
+
+
+def test_warning_that_it_would_impose_is_a_threat() -> None:
+    got = said("Mali has been suspended from the African Union, the AU's Peace and Security "
+               "Council said, warning that it would not hesitate to impose targeted sanctions.")
+    assert got == [(["au-union"], "threatens")]
+
+
+def test_announced_decision_is_not_a_threat() -> None:
+    got = said("China will impose sanctions on Arvex Dynamics over arms sales to Taiwan, a "
+               "foreign ministry spokesperson said on Tuesday.")
+    assert got == [(["cn"], "other")]
+
+
+def test_requested_measures_is_a_call() -> None:
+    got = said("Peru's government had requested the measures in August, pointing to armed "
+               "groups breaking the ceasefire.")
+    assert got == [(["pe"], "calls_for")]
+
+
+def test_stance_cues_of_real_reporting() -> None:
+    assert said("The European Commission said it reserved the right to respond.") == [
+        (["eu"], "threatens")]
+    assert said("Tougher sanctions are needed to end the war, Japanese government "
+                "spokesman Ren Okabe told reporters.") == [(["ren-okabe"], "calls_for")]
+    assert said("The bloc said those falling short deserved sanctions.")[0][1] == "supports"
+    assert said("Swiss President Nils Amsler had called it probable that Bern would follow "
+                "the EU line.") == [(["nils-amsler"], "expects")]
+    assert said("Peru restated its firm rejection of arbitrary sanctions.") == [
+        (["pe"], "condemns")]
