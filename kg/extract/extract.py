@@ -40,11 +40,12 @@ from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
+from kg.extract.links import mark_retaliation, response_links
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
-from kg.model.vocab import Stance, Status
+from kg.model.vocab import Stance
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import BLOCS, Resolver
 
@@ -228,29 +229,10 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     kept, where, extra = _merge_events(events)
     ids = [f"{sid}-sanction-{n + 1}" for n in range(len(kept))]
     responds: dict[int, list[str]] = {}
-    for k, ev in enumerate(kept):
-        if not ev.retaliation:
-            continue
-        mine = {r.id for r in ev.imposers}
-        their = {_country_of(doc, t.id) for t in ev.targets} | {t.id for t in ev.targets}
-        cands = []
-        for j, other in enumerate(kept):
-            if j == k or other.status not in (Status.IMPOSED, Status.EXTENDED):
-                continue
-            hit_t = {_country_of(doc, t.id) for t in other.targets} & mine
-            hit_i = {r.id for r in other.imposers} & their
-            if hit_t or hit_i:
-                pos = (other.sentence.index, other.anchor[0])
-                earlier = pos < (ev.sentence.index, ev.anchor[0])
-                cands.append((0 if earlier else 1, -pos[0] if earlier else pos[0], j,
-                              len(hit_t) + len(hit_i)))
-        if cands:
-            cands.sort(key=lambda c: (c[0], -c[3], c[1]))
-            j = cands[0][2]
-            responds[k] = [ids[j]]
-            ev.explain["in_response_to"] = {"id": ids[j], "why": (
-                "an earlier event in the text whose targets include this imposer, or whose "
-                "imposers are among these targets")}
+    for k, (j, why) in response_links(kept, lambda aid: _country_of(doc, aid)).items():
+        responds[k] = [ids[j]]
+        kept[k].explain["in_response_to"] = {"id": ids[j], "why": why}
+        mark_retaliation(kept[k], why)
     sanctions: list[Sanction] = []
     for k, ev in enumerate(kept):
         cites = [doc.cite(e.sentence.text, e.sentence.start) for e in [ev, *extra[k]]]

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.extract.about import sanctions_about
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
@@ -81,9 +82,7 @@ _OWN_MEASURE = re.compile(
     r"ready\s+to)\s+(?:not\s+hesitate\s+to\s+|also\s+)?(?:impose|slap|take\s+(?:further\s+|"
     r"more\s+|necessary\s+|firm\s+|all\s+)?(?:action|measures|steps|countermeasures)|"
     r"respond|retaliate|hit\s+back)\b")
-_ABOUT_SANCTIONS = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w-]+\s+)?"
-                              r"(?:sanctions|measures|moves?|"
-                              r"decision|penalties|response|steps|blacklist|listings?)\b", re.I)
+
 
 
 @dataclass
@@ -346,8 +345,8 @@ def _own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sent
         hit = [x for x in ms if x.start == at and x.kind == "country"]
         aid = doc.actor_of(hit[0], sent.start) if hit else None
         side = doc.actors[aid].country or aid if aid and aid in doc.actors else aid
-        if side and (side in own or not any(len(o) == 2 for o in own) and any(
-                side in imps for imps, _t in doc.recent)):
+        if side and (side in own or (not any(len(o) == 2 for o in own) and any(
+                side in imps for imps, _t in doc.recent))):
             # a speaker of unknown state (a bare name) speaks for a side that imposes here
             return m.group()
     return None
@@ -355,56 +354,14 @@ def _own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sent
 
 def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event],
            sentence_events: list[int], speakers: list[Resolved]) -> None:
-    st.about_sanctions = list(sentence_events)
     seg = text[st.start:st.end]
-    if not st.about_sanctions and _ABOUT_SANCTIONS.search(seg):
-        days = {d.value for d in find_dates(seg, doc.ref)}
-        dated = [i for i, e in enumerate(events) if e.date in days]
-        prior = [i for i, e in enumerate(events) if e.sentence.index < st.sentence.index]
-        st.about_sanctions = _pick_about(dated or prior, st.stance, speakers, doc, events)
-        if st.about_sanctions:
-            st.explain["about"] = {"id_index": st.about_sanctions[0], "why": (
-                "the latest earlier event (of those on the day named) that a speaker's "
-                "side is the target of when criticising, the imposer of when supporting, "
-                "else took part in")}
+    st.about_sanctions, why = sanctions_about(seg, st.sentence.index, st.stance, speakers,
+                                              doc, events, sentence_events)
+    if why:
+        st.explain["about"] = {"id_index": st.about_sanctions[0], "why": why}
     spk = {s.id for s in speakers}
     for m in ms:
         if m.kind == "country" and st.start <= m.start < st.end and m.code:
             aid = doc.country(m.code)
             if aid and aid not in spk and aid not in st.about_actors:
                 st.about_actors.append(aid)
-
-
-_AGAINST = (Stance.CONDEMNS, Stance.WARNS, Stance.DENIES, Stance.THREATENS, Stance.CALLS_FOR)
-
-
-def _pick_about(cands: list[int], stance: Stance, speakers: list[Resolved], doc: Doc,
-                events: list[Event]) -> list[int]:
-    """The event a statement on "the sanctions" means, of ``cands`` (indexes into
-    ``events``): a criticism is about sanctions on the speaker's side (the speaker, or
-    those it spoke together with), never its own side's; support is for its own side's;
-    otherwise the latest event the speaker took part in, else the latest."""
-    if not cands:
-        return []
-
-    def country(aid: str) -> str:
-        a = doc.actors.get(aid)
-        return (a.country or aid) if a is not None else aid
-
-    own = {country(s.id) for s in speakers}
-    side = set(own)
-    partners = {country(i) for i in doc.last_multi_speakers}
-    if own & partners:
-        side |= partners  # Lavrov after "Russia and China ... said": both sides' sanctions
-
-    def score(i: int) -> int:
-        imp = {country(r.id) for r in events[i].imposers}
-        tgt = {country(t.id) for t in events[i].targets}
-        if stance in _AGAINST:
-            return 0 if side & imp else 4 if own & tgt else 3 if side & tgt else 1
-        if stance is Stance.SUPPORTS:
-            return 3 if own & imp else 0 if side & tgt else 1
-        return 2 if own & (imp | tgt) else 1
-
-    best = max(score(i) for i in cands)
-    return [[i for i in cands if score(i) == best][-1]]
