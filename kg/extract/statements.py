@@ -355,8 +355,11 @@ def _own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sent
 def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event],
            sentence_events: list[int], speakers: list[Resolved]) -> None:
     seg = text[st.start:st.end]
+    named = [(m.start - st.start, m.end - st.start, aid) for m in ms
+             if m.kind == "country" and st.start <= m.start < st.end
+             and (aid := doc.actor_of(m, st.sentence.start))]
     st.about_sanctions, why = sanctions_about(seg, st.sentence.index, st.stance, speakers,
-                                              doc, events, sentence_events)
+                                              doc, events, sentence_events, named)
     if why:
         st.explain["about"] = {"id_index": st.about_sanctions[0], "why": why}
     spk = {s.id for s in speakers}

@@ -106,3 +106,9 @@ def test_stance_cues_of_real_reporting() -> None:
                 "the EU line.") == [(["nils-amsler"], "expects")]
     assert said("Peru restated its firm rejection of arbitrary sanctions.") == [
         (["pe"], "condemns")]
+
+
+def test_opposition_leader_is_no_stance_cue() -> None:
+    assert said("Berlin ruled out sanctions on Moscow over the poisoning of the opposition "
+                "leader for now, Chancellor Ida Brenner said on Wednesday.") == [
+        (["ida-brenner"], "other")]
