@@ -128,7 +128,11 @@ SPEECH = re.compile(
     # verbs of accusing, requesting and restating, as real reporting uses them ("The ministry
     # accused ...", "had requested the measures", "voiced opposition", "restated its rejection")
     r"accus(?:e|es|ed)|requested|ask(?:s|ed)|voic(?:e|es|ed)|restat(?:e|es|ed)|"
-    r"reiterat(?:e|es|ed)|deplor(?:e|es|ed|ing))\b")
+    r"reiterat(?:e|es|ed)|deplor(?:e|es|ed|ing)|"
+    # "announced on Monday that ...": an announcement reported as speech (not the bare
+    # "announced sanctions", which is the event); "declined to discuss": a refusal to comment
+    r"announc(?:e|es|ed)(?=\s+(?:on\s+\w+\s+|today\s+|\w+ly\s+)?that\b)|"
+    r"declin(?:e|es|ed) to (?:comment|discuss|say|elaborate))\b")
 
 # Stance cues, strongest first. The verb that introduces the speech is tried first; then the
 # words of what was said.

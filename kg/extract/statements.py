@@ -48,7 +48,11 @@ __all__ = ["Said", "find_statements"]
 
 _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it)\s+"
                     r"(?:also\s+)?(?:warned|said|added|urged|threatened|insisted)\b)|"
-                    r",\s+(?=which\s)")
+                    r",\s+(?=which\s)|"
+                    # "Zhao said Beijing opposed the sale and urged Washington to ...": a
+                    # second verb of the same speaker, with its own stance
+                    r"\s+(?=and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|demanded|warned|"
+                    r"vowed|threatened|condemned|denounced|welcomed)\b)")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REL_PRONOUN = re.compile(r"\b(?:that|which|what|who)\s+(?:it|he|she|they)\s+$", re.I)
 _SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
@@ -72,7 +76,7 @@ _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
-    r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?$", re.I)
+    r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 #: "President X's administration": a person's government speaks for the state.
 _ADMINISTRATION = re.compile(r"\s*(?:administration|government|cabinet)\b", re.I)
 #: "it would not hesitate to impose", "Beijing would take further action": the speaking
@@ -104,7 +108,12 @@ class Said:
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
-    cuts = [0] + [m.end() for m in _SPLIT.finditer(text)] + [len(text)]
+    cuts = [0]
+    for m in _SPLIT.finditer(text):
+        if text.startswith("and", m.end()) and not SPEECH.search(text, cuts[-1], m.start()):
+            continue  # "endorsed the move and called on ...": one clause, no speech before
+        cuts.append(m.end())
+    cuts.append(len(text))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
@@ -170,7 +179,8 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
         return [ms[appos[-1]]], "a person before an apposition naming the post"
     if _AND_VERB.search(text, lo, cue.start()):
-        subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)]
+        subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)] or [
+            i for i in before if SUBJECT_FIRST.match(text, 0, ms[i].start)]
         if subject and subject[0] != pick:
             # "The AU suspended Mali on Friday and said it would ...": the clause's subject
             chain = [ms[subject[0]]]
@@ -257,20 +267,25 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 continue
             if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
                 break  # "that it said had damaged": an attribution inside a clause
-            got = _speaker_mention(text, ms, seg, cue)
-            if got is None:
-                continue
-            chain, how = got
             speakers: list[Resolved] = []
             anaphoric = False
-            for m in chain:
-                r, ana = _resolve_speaker(m, text, ms, doc, sent)
-                speakers += r
-                anaphoric = anaphoric or ana
+            if out and re.fullmatch(r"\s*and\s+(?:also\s+)?", text[seg[0]:cue.start()]):
+                # "... and urged Washington to ...": the speaker of the clause before
+                speakers, how = list(out[-1].speakers), "the speaker of the clause before"
+                anaphoric = True  # one statement with the clause before if the stance agrees
+            else:
+                got = _speaker_mention(text, ms, seg, cue)
+                if got is None:
+                    continue
+                chain, how = got
+                for m in chain:
+                    r, ana = _resolve_speaker(m, text, ms, doc, sent)
+                    speakers += r
+                    anaphoric = anaphoric or ana
             speakers = list({s.id: s for s in speakers}.values())
             if not speakers:
                 continue
-            if cue.group().lower().startswith("threat") and any(
+            if cue.group().lower().startswith(("threat", "vow")) and any(
                     events[i].status == "threatened" and {s.id for s in speakers}
                     <= {r.id for r in events[i].imposers} for i in sentence_events):
                 break  # a state's threat of sanctions is the sanction record itself
@@ -297,6 +312,14 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
+                    if any(events[i].status in ("imposed", "extended") and own & {
+                            r.id for r in events[i].imposers} and _said_inside(
+                            text, cue, seg, events[i].anchor[0]) for i in sentence_events):
+                        # "Beijing said its halt to coal purchases showed it was serious
+                        # about punishing Pyongyang for its nuclear programme": the wrong
+                        # justifies the speaker's own measure, which it supports
+                        stance, scue = Stance.SUPPORTS, f"{kw} (the wrong its own measure " \
+                                                        "punishes)"
             if stance is Stance.CALLS_FOR and any(
                     events[i].status in ("imposed", "extended") and own & {
                         r.id for r in events[i].imposers}

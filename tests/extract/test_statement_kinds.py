@@ -112,3 +112,41 @@ def test_opposition_leader_is_no_stance_cue() -> None:
     assert said("Berlin ruled out sanctions on Moscow over the poisoning of the opposition "
                 "leader for now, Chancellor Ida Brenner said on Wednesday.") == [
         (["ida-brenner"], "other")]
+
+
+def test_second_verb_of_the_speaker_with_its_own_stance() -> None:
+    got = said("Spokesman Ivo Marek said Madrid resolutely opposed the sale and urged Lima "
+               "to end the talks.")
+    assert got == [(["ivo-marek"], "condemns"), (["ivo-marek"], "calls_for")]
+
+
+def test_apposition_naming_a_place_still_gives_the_person() -> None:
+    got = said("Lin Worra, spokesperson for the State Council's Taiwan Affairs Office, also "
+               "voiced opposition.")
+    assert got == [(["lin-worra"], "condemns")]
+
+
+def test_a_vow_of_sanctions_is_the_event_not_a_statement() -> None:
+    ds = run("West African leaders vowed on Sunday to impose targeted penalties on anyone "
+             "blocking Guinea-Bissau's return to civilian rule.")
+    assert [str(s.status) for s in ds.sanctions] == ["threatened"] and ds.statements == []
+
+
+def test_announced_that_is_reported_speech() -> None:
+    got = said("China's foreign ministry announced on Monday that it is imposing sanctions "
+               "on 11 Americans.")
+    assert got == [(["cn"], "other")]
+
+
+def test_declined_to_discuss_is_a_statement_of_both_named() -> None:
+    got = said("Foreign Minister Aki Soda and Chief Cabinet Secretary Ren Okabe have "
+               "repeatedly declined to discuss any concrete measures.")
+    [(speakers, stance)] = got
+    assert speakers[0] == "aki-soda" and speakers[1].endswith("ren-okabe") and len(speakers) == 2
+    assert stance == "other"
+
+
+def test_a_wrong_its_own_measure_punishes_is_support() -> None:
+    got = said("Beijing said on Tuesday that its halt to coal purchases from North Korea "
+               "showed it was serious about punishing Pyongyang for its nuclear programme.")
+    assert got == [(["cn"], "supports")]
