@@ -152,7 +152,7 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                            r"(?:is|are) (?:urgently )?needed)\b")),
     (Stance.CONDEMNS, _rx(r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
                           r"critici[sz](?:e|es|ed|ing)|slam(?:s|med|ming)?|blast(?:s|ed)?|"
-                          r"lambast(?:s|ed)?|unacceptable|illegal|illegitimate|farce|"
+                          r"lambast(?:s|ed)?|unacceptable|illegal|unlawful|illegitimate|farce|"
                           r"oppos(?:e|es|ed|ing)|opposition(?!\s+(?:leaders?|figures?|part(?:y|ies)|politicians?|"
                           r"activists?|groups?|candidates?|lawmakers|members|supporters|"
                           r"movement|camp|coalition|forces|media))|unhappy|undermin\w*|destroy\w*|harm(?:s|ed|ing)?|"

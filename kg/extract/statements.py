@@ -77,6 +77,9 @@ _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
     r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+#: "the Chinese embassy in London said": the place a mission sits in is not the speaker.
+_POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau)\s+(?:in|to|at)"
+                        r"\s+(?:the\s+)?$", re.I)
 #: "President X's administration": a person's government speaks for the state.
 _ADMINISTRATION = re.compile(r"\s*(?:administration|government|cabinet)\b", re.I)
 #: "it would not hesitate to impose", "Beijing would take further action": the speaking
@@ -136,12 +139,16 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
     lo = seg[0]
     word = cue.group().lower()
     # "said Lavrov", "said the Iranian foreign minister": the speaker right after the verb.
-    gap = re.match(r"\s*(?:the\s+)?", text[cue.end():])
+    # "according to a statement from the Kremlin": the one whose statement it is
+    gap = re.match(r"\s*(?:(?:a|the)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|spokes(?:man|woman|"
+                   r"person))\s+(?:from|by|of|for)\s+)?(?:the\s+)?", text[cue.end():])
     reach = cue.end() + (gap.end() if gap else 0) + 2
     after = [m for m in ms if cue.end() <= m.start <= reach and (
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
-        and not (m.kind == "pronoun" and m.text.lower() in ("it", "they", "we"))]
-    # ("said it had ...": "it" is the subject of the words said, never an inverted speaker)
+        and not (m.kind == "pronoun" and m.text.lower() in ("it", "they", "we"))
+        and not (m.kind == "ref" and re.match(r"an?\b", m.text, re.I))]
+    # ("said it had ...": "it" is the subject of the words said, never an inverted speaker;
+    # "according to a statement from X": X, not the statement)
     inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
@@ -160,7 +167,7 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         return None
     before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
-              and not _in_quotes(text, m.start)]
+              and not _in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)]
     in_seg = [i for i in before if ms[i].start >= lo]
     pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
     while pick is not None and ms[pick].kind == "ref" and re.match(r"an?\b|in\b", ms[pick].text
@@ -232,9 +239,15 @@ def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: S
             aid = doc.actor_of(doc.last_named)
             if aid:
                 return [Resolved(aid, m.text, "the last person named", m.start)], True
-        if p == "it" and doc.last_speakers:
+        if p == "it" and any(doc.actors[i].kind != "person" if i in doc.actors else True
+                             for i in doc.last_speakers):
             return [Resolved(i, m.text, "the speakers of the statement before", m.start)
                     for i in doc.last_speakers], True
+        if p == "it" and doc.last_state:
+            # "The European Council adopted sanctions ... It said ...": with no body that
+            # spoke before, the last state or bloc that acted (never a person)
+            return [Resolved(doc.last_state, m.text, "the last state or bloc that acted or "
+                             "spoke", m.start)], True
         if m.count and m.count in doc.groups_by_count:
             return [Resolved(doc.groups_by_count[m.count], m.text, "the group of that size",
                              m.start)], True

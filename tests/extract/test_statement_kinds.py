@@ -150,3 +150,28 @@ def test_a_wrong_its_own_measure_punishes_is_support() -> None:
     got = said("Beijing said on Tuesday that its halt to coal purchases from North Korea "
                "showed it was serious about punishing Pyongyang for its nuclear programme.")
     assert got == [(["cn"], "supports")]
+
+
+def test_it_said_after_a_body_acted_is_that_body() -> None:
+    # no one spoke before: "It" is the bloc that acted, not a pronoun left unresolved
+    ds = run("The European Council adopted sanctions on Belarus on Monday. It said the "
+             "listings target those behind the crackdown.")
+    assert [st.speakers for st in ds.statements] == [["eu"]]
+
+
+def test_it_said_after_a_body_spoke_is_that_body() -> None:
+    got = said("The Swiss government said on Monday it would follow the EU line. The Federal "
+               "Council is adopting the packages the EU imposed in February, it said.")
+    # (the second "it said" is the Swiss government again, not the EU that acted after it;
+    # the two neutral statements of one speaker are one)
+    assert got == [(["ch"], "other")]
+
+
+def test_according_to_a_statement_from_names_its_author() -> None:
+    assert said("The measures are unlawful, according to a statement from the Kremlin.") == [
+        (["ru"], "condemns")]
+
+
+def test_the_city_an_embassy_sits_in_is_not_the_speaker() -> None:
+    assert said("The Chinese embassy in London said the sanctions were based on lies.") == [
+        (["cn"], "condemns")]
