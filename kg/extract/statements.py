@@ -21,9 +21,9 @@ Kinds of speaker shape (each with a test in tests/extract/test_statement_kinds.p
   not the body named inside the apposition;
 - "President X's administration said" / "X's government" speaks for X's state.
 
-Kinds of stance beyond the lexicon's cues: a warning or statement that the speaker's side
-(a pronoun or the speaker's own state) will or would impose, respond or take action is a
-threat ("warning that it would not hesitate to impose sanctions").
+Kinds of stance beyond the lexicon's cues: the speaker's own coming measure is a threat
+(:mod:`kg.extract.stance`); a wrong named after the verb condemns, unless it is the wrong
+the speaker's own measure in the sentence punishes (then it supports).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.refer import SUBJECT_FIRST
+from kg.extract.stance import own_measure
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
@@ -82,14 +83,6 @@ _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|burea
                         r"\s+(?:the\s+)?$", re.I)
 #: "President X's administration": a person's government speaks for the state.
 _ADMINISTRATION = re.compile(r"\s*(?:administration|government|cabinet)\b", re.I)
-#: "it would not hesitate to impose", "Beijing would take further action": the speaking
-#: side's own coming measure (the subject is checked by the caller).
-_OWN_MEASURE = re.compile(
-    r"\b(?P<subj>it|we|they|[A-Z][\w-]+)\s+(?:will|would|shall|is\s+ready\s+to|stands?\s+"
-    r"ready\s+to)\s+(?:not\s+hesitate\s+to\s+|also\s+)?(?:impose|slap|take\s+(?:further\s+|"
-    r"more\s+|necessary\s+|firm\s+|all\s+)?(?:action|measures|steps|countermeasures)|"
-    r"respond|retaliate|hit\s+back)\b")
-
 
 
 @dataclass
@@ -316,7 +309,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             if stance in (Stance.OTHER, Stance.WARNS):
                 decided = [events[i].anchor[0] for i in sentence_events
                            if events[i].status not in ("threatened", "expected")]
-                threat = _own_measure(said, 0 if said.startswith(text[:seg[1]]) else seg[0],
+                threat = own_measure(said, 0 if said.startswith(text[:seg[1]]) else seg[0],
                                       ms, doc, sent, own, decided)
                 if threat:
                     stance, scue = Stance.THREATENS, f"{threat} (the speaker's own measure)"
@@ -362,30 +355,6 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 doc.last_state = ids[0]
             break
     return out
-
-
-def _own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sentence,
-                 own: set[str], decided: list[int]) -> str | None:
-    """The words of a coming measure of the speaker's own side in ``said`` (which starts at
-    ``offset`` in the sentence): its subject is a pronoun, or a state of the speakers' side
-    ("Beijing would take further action if needed, she warned"); for a speaker whose state
-    is unknown, a state that imposes a measure earlier in the article. A measure the
-    sentence's events read as decided (anchors in ``decided``) is no threat."""
-    for m in _OWN_MEASURE.finditer(said):
-        if any(offset + m.start() <= a < offset + m.end() for a in decided):
-            continue  # "China will impose sanctions on X": the decision itself, announced
-        subj = m["subj"]
-        if subj.lower() in ("it", "we", "they"):
-            return m.group()
-        at = offset + m.start("subj")
-        hit = [x for x in ms if x.start == at and x.kind == "country"]
-        aid = doc.actor_of(hit[0], sent.start) if hit else None
-        side = doc.actors[aid].country or aid if aid and aid in doc.actors else aid
-        if side and (side in own or (not any(len(o) == 2 for o in own) and any(
-                side in imps for imps, _t in doc.recent))):
-            # a speaker of unknown state (a bare name) speaks for a side that imposes here
-            return m.group()
-    return None
 
 
 def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event],

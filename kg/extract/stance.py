@@ -1,0 +1,49 @@
+"""Stance kinds beyond the lexicon's cues (:func:`kg.extract.lexicon.stance_of`).
+
+A warning or statement that the speaker's own side will or would impose, respond or take
+action is a threat ("warning that it would not hesitate to impose sanctions", "Beijing would
+take further action if needed, she warned"); a measure the sentence reports as decided ("China
+will impose sanctions on X, a spokesperson said") is the announcement, not a threat.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import Mention
+from kg.extract.context import Doc
+from kg.extract.text import Sentence
+
+__all__ = ["own_measure"]
+
+#: "it would not hesitate to impose", "Beijing would take further action": the speaking
+#: side's own coming measure (the subject is checked in :func:`own_measure`).
+_OWN_MEASURE = re.compile(
+    r"\b(?P<subj>it|we|they|[A-Z][\w-]+)\s+(?:will|would|shall|is\s+ready\s+to|stands?\s+"
+    r"ready\s+to)\s+(?:not\s+hesitate\s+to\s+|also\s+)?(?:impose|slap|take\s+(?:further\s+|"
+    r"more\s+|necessary\s+|firm\s+|all\s+)?(?:action|measures|steps|countermeasures)|"
+    r"respond|retaliate|hit\s+back)\b")
+
+
+def own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sentence,
+                own: set[str], decided: list[int]) -> str | None:
+    """The words of a coming measure of the speaker's own side in ``said`` (which starts at
+    ``offset`` in the sentence): its subject is a pronoun, or a state of the speakers' side
+    ("Beijing would take further action if needed, she warned"); for a speaker whose state
+    is unknown, a state that imposes a measure earlier in the article. A measure the
+    sentence's events read as decided (anchors in ``decided``) is no threat."""
+    for m in _OWN_MEASURE.finditer(said):
+        if any(offset + m.start() <= a < offset + m.end() for a in decided):
+            continue  # "China will impose sanctions on X": the decision itself, announced
+        subj = m["subj"]
+        if subj.lower() in ("it", "we", "they"):
+            return m.group()
+        at = offset + m.start("subj")
+        hit = [x for x in ms if x.start == at and x.kind == "country"]
+        aid = doc.actor_of(hit[0], sent.start) if hit else None
+        side = doc.actors[aid].country or aid if aid and aid in doc.actors else aid
+        if side and (side in own or (not any(len(o) == 2 for o in own) and any(
+                side in imps for imps, _t in doc.recent))):
+            # a speaker of unknown state (a bare name) speaks for a side that imposes here
+            return m.group()
+    return None
