@@ -62,15 +62,17 @@ _TITLED = re.compile(
 _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
                         r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
 _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|voiced|"
+                 r"noted|argued|stressed|confirmed|explained|"
                  r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
 _SPEAKER_NAME = re.compile(
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:\w+ly\s+)?"
     + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})|"
-    # "Ana Reyes, head of the bloc's council, said": a name in apposition to a post
+    # "Ana Reyes, head of the bloc's council, said", "Ivo Marek, the Czech foreign
+    # minister, said": a name in apposition to a post
     r"(?P<name3>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
-    r"commissioner|envoy|representative|spokes(?:man|woman|person))\s+(?:of|at|for)\b"
-    r"[^,;]{0,80},\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister)"
+    r"(?:\s+(?:of|at|for)\b[^,;]{0,80})?,\s+(?:\w+ly\s+)?(?:also\s+)?"
     + _SPEECH_AFTER + r")")
 AGENCIES = re.compile(
     r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"
@@ -175,6 +177,9 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
                 or NOT_PERSON.search(" ".join(toks)):
             continue
         name = " ".join(toks)
+        poss = bool(re.search(r"['’]s$", name))
+        if poss:
+            name = name[:-2]  # "President Tomas Velder's administration": the name is Velder
         title = m["title"].lower()
         code = None
         left = [p for p in places if m.start() - 40 <= p.end <= m.start()
@@ -185,7 +190,7 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         start = left[-1].start if left else m.start()
         out.append(Mention(start, m.start("name") + len(name), text[start:m.start("name")
                    + len(name)], "person", code, name=name, title=m["title"],
-                   how=f"title {m['title']!r}"))
+                   possessive=poss, how=f"title {m['title']!r}"))
     for m in _SPEAKER_NAME.finditer(text):
         key = "name" if m["name"] else "name2" if m["name2"] else "name3"
         name, s = m[key], m.start(key)

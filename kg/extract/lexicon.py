@@ -132,7 +132,10 @@ SPEECH = re.compile(
     # "announced on Monday that ...": an announcement reported as speech (not the bare
     # "announced sanctions", which is the event); "declined to discuss": a refusal to comment
     r"announc(?:e|es|ed)(?=\s+(?:on\s+\w+\s+|today\s+|\w+ly\s+)?that\b)|"
-    r"declin(?:e|es|ed) to (?:comment|discuss|say|elaborate))\b")
+    r"declin(?:e|es|ed) to (?:comment|discuss|say|elaborate)|"
+    # other verbs of saying ("noted that", "wrote on Twitter that")
+    r"noted|argued|confirmed|explained|emphasi[sz]ed|asserted|claimed|"
+    r"pointed out|wrote(?= on | in a))\b")
 
 # Stance cues, strongest first. The verb that introduces the speech is tried first; then the
 # words of what was said.

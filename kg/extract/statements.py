@@ -82,7 +82,7 @@ _APPOSITION = re.compile(
 _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau)\s+(?:in|to|at)"
                         r"\s+(?:the\s+)?$", re.I)
 #: "President X's administration": a person's government speaks for the state.
-_ADMINISTRATION = re.compile(r"\s*(?:administration|government|cabinet)\b", re.I)
+_ADMINISTRATION = re.compile(r"['’]s\s*(?:administration|government|cabinet)\b", re.I)
 
 
 @dataclass
@@ -249,7 +249,7 @@ def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: S
             return [Resolved(i, m.text, "the actors who spoke together before", m.start)
                     for i in multi], True
         return [], True
-    if m.kind == "person" and m.code and re.search(r"['’]s$", m.text) \
+    if m.kind == "person" and m.code and m.possessive \
             and _ADMINISTRATION.match(text, m.end):
         # "US President Donald Trump's administration has said": the state speaks
         aid = doc.country(m.code)

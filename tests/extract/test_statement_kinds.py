@@ -175,3 +175,22 @@ def test_according_to_a_statement_from_names_its_author() -> None:
 def test_the_city_an_embassy_sits_in_is_not_the_speaker() -> None:
     assert said("The Chinese embassy in London said the sanctions were based on lies.") == [
         (["cn"], "condemns")]
+
+
+def test_apposition_with_the_post_alone() -> None:
+    assert said("Ivo Marek, the Czech foreign minister, said the sanctions were unjust.") == [
+        (["ivo-marek"], "condemns")]
+
+
+def test_other_verbs_of_saying() -> None:
+    assert said("Czech Foreign Minister Ivo Marek wrote on Twitter that the sanctions were "
+                "overdue.") == [(["ivo-marek"], "other")]
+    assert said("Czech Foreign Minister Ivo Marek argued that sanctions do not work.") == [
+        (["ivo-marek"], "other")]
+
+
+def test_a_possessive_is_not_part_of_a_titled_name() -> None:
+    ds = run("Czech Foreign Minister Ivo Marek's spokesman Jan Doll said the step was hostile.")
+    assert [st.speakers for st in ds.statements] == [["jan-doll"]]
+    ds = run("Prime Minister Ivo Marek's office said the sanctions were overdue.")
+    assert [st.speakers for st in ds.statements] == [["ivo-marek"]]
