@@ -79,6 +79,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b[Tt]he\s+(?:(?:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
                 r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration)\b"), LAST_STATE),
     (re.compile(r"\b[Aa]\s+(?:foreign\s+)?ministry\s+spokes(?:man|woman|person)\b"), LAST_STATE),
+    # "The spokesperson said ..." after "a foreign ministry spokesperson said": unnamed, the
+    # spokesperson speaks for the last state that acted or spoke (a name after it is a person)
+    (re.compile(r"\b[Tt]he\s+spokes(?:man|woman|person)\b(?!\s+[A-Z])(?!\s+for\b)"),
+     LAST_STATE),
 ]
 _TITLES = load_table("titles")
 # "the national security adviser warned": an office holder not named speaks for the state

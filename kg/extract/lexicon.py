@@ -158,7 +158,10 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                           r"lambast(?:s|ed)?|unacceptable|illegal|unlawful|illegitimate|farce|"
                           r"oppos(?:e|es|ed|ing)|opposition(?!\s+(?:leaders?|figures?|part(?:y|ies)|politicians?|"
                           r"activists?|groups?|candidates?|lawmakers|members|supporters|"
-                          r"movement|camp|coalition|forces|media))|unhappy|undermin\w*|destroy\w*|harm(?:s|ed|ing)?|"
+                          r"movement|camp|coalition|forces|media))|unhappy|undermin\w*|destroy\w*|"
+                          # "harmed China's sovereignty" (not "firms that harm Russia")
+                          r"harm(?:s|ed|ing)?\s+(?:\w+['’]s\s+|its\s+|their\s+|the\s+)?(?:\w+\s+)?"
+                          r"(?:sovereignty|security|interests|relations|development|stability)|"
                           r"attack on|economic terrorism|deplor\w*|regret\w*|"
                           r"accus(?:e|es|ed|ing)|bully\w*|hegemon\w*|interference|"
                           r"reject(?:s|ed|ing|ion)?|hostile|unfriendly|cruel|inhumane|"

@@ -14,7 +14,22 @@ from kg.extract.actors import Mention
 from kg.extract.context import Doc
 from kg.extract.text import Sentence
 
-__all__ = ["own_measure"]
+__all__ = ["is_forecast", "own_measure"]
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+#: "should take effect in early January", "should be lifted by March": "should" with a
+#: time is a forecast, not a call.
+_FORECAST = re.compile(r"\bshould\s+(?:\w+\s+){0,3}?(?:in|by|within|before|from|around)\s+"
+                       r"(?:early\s+|late\s+|mid-?)?(?:" + _MONTH + r"|\d{4}\b|next\b|the\s+"
+                       r"(?:end|start|beginning|coming)\b|(?:a|two|three|several)\s+(?:days|"
+                       r"weeks|months)\b)")
+
+
+def is_forecast(said: str) -> bool:
+    """True if ``said`` uses "should" with a time ("should take effect in early January"):
+    a forecast (``expects``), not a call."""
+    return _FORECAST.search(said) is not None
 
 #: "it would not hesitate to impose", "Beijing would take further action": the speaking
 #: side's own coming measure (the subject is checked in :func:`own_measure`).

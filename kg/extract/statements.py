@@ -40,7 +40,7 @@ from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.refer import SUBJECT_FIRST
-from kg.extract.stance import own_measure
+from kg.extract.stance import is_forecast, own_measure
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
@@ -306,6 +306,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             stance, scue = stance_of(verb, said.replace(cue.group(), " ", 1))
             own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
                    for x in speakers}
+            if stance is Stance.CALLS_FOR and scue == "should" and is_forecast(said):
+                stance, scue = Stance.EXPECTS, "should with a time (a forecast)"
             if stance in (Stance.OTHER, Stance.WARNS):
                 decided = [events[i].anchor[0] for i in sentence_events
                            if events[i].status not in ("threatened", "expected")]

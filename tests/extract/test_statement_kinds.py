@@ -194,3 +194,23 @@ def test_a_possessive_is_not_part_of_a_titled_name() -> None:
     assert [st.speakers for st in ds.statements] == [["jan-doll"]]
     ds = run("Prime Minister Ivo Marek's office said the sanctions were overdue.")
     assert [st.speakers for st in ds.statements] == [["ivo-marek"]]
+
+
+def test_the_spokesperson_said_is_the_ministrys_state_again() -> None:
+    got = said("China has decided to sanction four US drone makers, a foreign ministry "
+               "spokesperson said on Sunday. The spokesperson said the US moves seriously "
+               "harmed China's sovereignty.")
+    assert got == [(["cn"], "condemns")]
+
+
+def test_harm_condemns_only_with_what_is_harmed() -> None:
+    got = said("Russian Prime Minister Lev Orlin stressed that the measures were aimed only at "
+               "firms that harm Russia.")
+    assert got == [(["lev-orlin"], "other")]
+
+
+def test_should_with_a_time_is_a_forecast() -> None:
+    assert said("The nuclear deal should take effect in early January, Iranian Deputy "
+                "Foreign Minister Ali Rezai said.") == [(["ali-rezai"], "expects")]
+    assert said("The EU should lift the sanctions, Iranian Deputy Foreign Minister Ali "
+                "Rezai said.") == [(["ali-rezai"], "calls_for")]
