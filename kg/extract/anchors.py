@@ -10,7 +10,7 @@ import re
 
 from kg.extract.actors import Mention
 from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors, relative_anchors
-from kg.extract.lexicon import SANCTION_NOUN, STANDALONE, TRIGGERS
+from kg.extract.lexicon import KEEP_VERB, KEPT_FOR, SANCTION_NOUN, STANDALONE, TRIGGERS
 from kg.model.vocab import Status
 
 __all__ = ["anchors", "clause_start", "coordinated", "forward_list", "next_clause",
@@ -22,11 +22,26 @@ _BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\
 _COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
                     r"\s*(?:the\s+)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
-_NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+#: A sanction noun as the subject of a passive ("Sanctions on Iran were lifted", "Asset freezes
+#: and travel bans on 170 individuals and three companies will be dropped", "the arms embargo
+#: is to be renewed"): the targets may stand between the noun and the verb.
+_NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|had|are|is|will|"
+                           r"would)\b)[\w,’'&+.-]+){1,10}?)?"
                            r"\s+(?:were|was|have been|has been|had been|are|is|will be|"
-                           r"would be)\s+(?:(?:first|originally|already|later|previously|"
-                           r"also|now|partly|finally)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|eas\w*|renew\w*|"
-                           r"reimpos\w*)", re.I)
+                           r"would be|(?:are|is|were|was) to be|(?:are|is) being)\s+"
+                           r"(?:(?:first|originally|already|later|previously|"
+                           r"also|now|partly|finally)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|"
+                           r"eas\w*|renew\w*|reimpos\w*|dropped|removed|scrapped|rescinded|"
+                           r"revoked|repealed|tightened|expanded|broadened|relaxed|loosened|"
+                           r"prolonged|rolled over)\b", re.I)
+#: A sanction noun that opens its clause, then a past participle with no auxiliary ("Penalties
+#: imposed over the suppression of protests remain"): a measure in force, ``imposed``; the
+#: participle must be followed by a preposition ("by" is a relative clause with its imposer,
+#: :func:`kg.extract.frames.relative_anchors`).
+_NOUN_PARTICIPLE = re.compile(r"^(?:\s+(?:on|against)(?:\s+[\w’'&+.-]+){1,6}?)?\s+(?P<v>imposed|"
+                              r"put in place|introduced|adopted|levied)\s+(?=(?:over|on|"
+                              r"against|in|since|after|following|for|under)\b)", re.I)
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:the|all|most|some|many|[a-z-]+)\s+){0,3}$")
 def clause_start(text: str, pos: int) -> int:
     start = 0
     for m in _BREAK.finditer(text, 0, pos):
@@ -64,6 +79,8 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
                 if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
                         r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
                     continue  # "Russia's ban on food imports": a noun, not the verb
+                if KEEP_VERB.match(v.group()) and not KEPT_FOR.match(text, n.end()):
+                    continue  # "kept an arms embargo in place": no renewal
                 if _PP_BETWEEN.search(text, v.end(), n.start()):
                     continue  # "ordered the step in retaliation for the sanctions"
                 if best is None or v.start() > best[0]:
@@ -83,6 +100,9 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
         if bare or re.match(r"\s+(?:list|lists|regime|law|committee)\b", text[n.end():], re.I):
             continue  # "its sanctions list": a list, not a measure
         pm = _NOUN_PASSIVE.match(text[n.end():])
+        if pm is None and _SUBJECT_LEAD.fullmatch(text, clause_start(text, n.start()),
+                                                  n.start()):
+            pm = _NOUN_PARTICIPLE.match(text[n.end():])
         if pm:
             verb = pm["v"].lower()
             status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)

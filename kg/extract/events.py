@@ -228,6 +228,14 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 # "alongside the US, Canada and the UK, which imposed new sanctions"
                 cands = [i for i, m in enumerate(ms) if m.end <= which.start()
                          and m.kind == "country"][-1:]
+            office = [ms[i] for i in before if ms[i].kind == "demonym" and ms[i].code
+                      and _OFFICE_AFTER.match(text, ms[i].end)]
+            if not cands and not imposers and office:
+                # "The Japanese government is weighing further sanctions": the state whose
+                # government, ministry or cabinet acts
+                cid = doc.country(office[-1].code or "")
+                imposers += [Resolved(cid, office[-1].text, "the state whose office acts",
+                                      office[-1].start)] if cid else []
             chain: list[Mention] = []
             if cands and _NOMINAL_BEFORE.search(text, 0, a_start):
                 # "The administration granted a license ... in Venezuela, a modest easing of
@@ -262,7 +270,19 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                  "event before", a_start) for i in doc.recent[-1][0]]
             conf -= 0.15
         # Targets.
-        if passive or subject_target:
+        inner = re.match(r"[^\s].*?\s(?:on|against)\s", words) if passive and \
+            SANCTION_NOUN.match(words) else None
+        if inner is not None:
+            # "Asset freezes and travel bans on 170 individuals and three companies will be
+            # dropped": the targets stand between the sanction noun and its verb
+            lo = a_start + inner.end()
+            inside = sorted([m for m in ms if lo <= m.start and m.end <= a_end
+                             and m.kind in _TARGET_KINDS]
+                            + capitalised_names(text, lo, a_end, ms), key=lambda m: m.start)
+            for m in inside:
+                targets += resolve(m, doc, sent, ms, False)
+            t_end = a_end
+        elif passive or subject_target:
             orgs = capitalised_names(text, cstart, a_start, ms)
             mset = sorted([*ms, *orgs], key=lambda m: m.start)
             cands = [i for i, m in enumerate(mset) if m.kind in _TARGET_KINDS

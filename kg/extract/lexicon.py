@@ -18,6 +18,8 @@ from kg.model.vocab import Stance, Status
 
 __all__ = [
     "CALL_BEFORE",
+    "KEEP_VERB",
+    "KEPT_FOR",
     "NEGATION",
     "RETALIATION",
     "SANCTION_NOUN",
@@ -44,8 +46,12 @@ SANCTION_NOUN = _rx(
 
 #: Verbs that, governing a sanction noun, make an event; with the status they mean.
 TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
+    # "decided to keep its sanctions on Moscow for six more months": keeping a measure for a
+    # stated further period (or "until ...") is a renewal; "kept an arms embargo in place"
+    # alone is not an event of its own
     (Status.EXTENDED, _rx(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong(?:s|ed|ing)?|"
-                          r"roll(?:s|ed)? over)\b")),
+                          r"roll(?:s|ed)? over|keep|keeps|keeping|kept|maintain(?:s|ed|ing)?|"
+                          r"retain(?:s|ed|ing)?)\b")),
     (Status.EASED, _rx(r"\b(?:eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?|"
                        r"scal(?:e|es|ed|ing) back|soften(?:s|ed|ing)?|wound down)\b")),
     (Status.LIFTED, _rx(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|"
@@ -53,8 +59,12 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                         r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze|"
                         r"unwind(?:s|ing)?|unwound)\b")),
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening))\b")),
+    # "is weighing further sanctions", "mulls an oil embargo", "drew up a new package": the
+    # actor's own step in preparation (a call on someone else is caught by CALL_BEFORE)
     (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"
-                          r"propos(?:e|es|ed|ing))\b")),
+                          r"propos(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
+                          r"consider(?:s|ed|ing)?|eye(?:s|d|ing)|draw(?:s|ing)? up|drew up|"
+                          r"prepar(?:e|es|ed|ing)|work(?:s|ed|ing)? on)\b")),
     # "Forty officials will face targeted Canadian sanctions": the measure announced; a modal
     # ("could face") or "or face" makes it a threat
     (Status.IMPOSED, _rx(r"\b(?:fac(?:e|es|ed|ing)|impos(?:e|es|ed|ing)|reimpos(?:e|es|ed|ing)|"
@@ -66,6 +76,13 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
                          r"respond(?:s|ed|ing)? with)\b")),
 ]
+
+#: A keeping verb ("keep", "maintain", "retain") is a trigger only when a further period
+#: follows its sanction noun (:data:`KEEP_VERB`, :data:`KEPT_FOR`).
+KEEP_VERB = _rx(r"(?:keep|keeps|keeping|kept|maintain|retain)")
+KEPT_FOR = _rx(r"[^.;]{0,70}?\b(?:for\s+(?:another|a\s+further|an\s+(?:extra|additional)|"
+               r"(?:\w+\s+)?(?:more|further|additional)\s+(?:days?|weeks?|months?|years?))|"
+               r"until)\b")
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
@@ -82,7 +99,8 @@ STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.EXPECTED, _rx(r"\b(?:(?:is|are|was|were) (?:widely )?expected|"
                           r"(?:is|are|was|were) (?:set|poised|likely|due|preparing|planning)|"
                           r"plans? to|planning to|prepar(?:e|es|ed|ing) to|"
-                          r"expected to|set to|poised to|likely to|brac(?:e|es|ed|ing))\b")),
+                          r"expected to|set to|poised to|likely to|brac(?:e|es|ed|ing)|"
+                          r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b")),
 ]
 
 #: Negation before a trigger: no event is produced ("would not hesitate to impose" is a
@@ -96,7 +114,7 @@ NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? t
 #: Words that make a trigger a call on someone else ("urged the EU to impose"), not an event.
 CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s|ed|ing)?|"
                   r"demand(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)? for|"
-                  r"lobb(?:y|ies|ied|ying)|appeal(?:s|ed|ing)? to|consider(?:s|ed|ing)?|"
+                  r"lobb(?:y|ies|ied|ying)|appeal(?:s|ed|ing)? to|"
                   r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\b")
 
 #: Cues that an event answers an earlier one.
