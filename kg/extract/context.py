@@ -4,6 +4,7 @@ named, who spoke last, which statement "the statement" means, and the explanatio
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,9 +12,28 @@ from kg.errors import NOT_AN_EVENT, Problem, ResolveError
 from kg.extract.actors import Mention, slug
 from kg.model.records import Actor, Citation
 from kg.model.vocab import ActorKind
-from kg.resolve.resolver import Resolver, country_actor
+from kg.resolve.resolver import SEATS, Resolver, country_actor, normalize
 
-__all__ = ["Doc", "Resolved"]
+__all__ = ["Doc", "Resolved", "dateline_state"]
+
+_DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z.’' ]{1,30}?)(?:,\s*[A-Z][A-Za-z.]+)*\s*"
+                       r"(?:\([^()\n]{1,30}\)\s*)?[-–—]{1,2}\s+(?=[A-Z\"“])")
+
+
+def dateline_state(text: str) -> str | None:
+    """The state or bloc whose seat of government opens an article as its dateline
+    ("WASHINGTON (Reuters) - ...", "Tokyo - ...", "BRUSSELS, June 3 -"): ``"us"``, ``"jp"``,
+    ``"eu"``; None when the article has no dateline or its place is not a seat of
+    government (kg/curated/seats.yaml). Only capitals count: a reporter in Zurich or Geneva
+    says nothing of who acts.
+
+    >>> dateline_state("OTTAWA (Reuters) - Canada acted."), dateline_state("ZURICH - It did.")
+    ('ca', None)
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    return SEATS.get(normalize(m["city"]))
 
 
 @dataclass
@@ -55,6 +75,9 @@ class Doc:
     """The last bloc named (for "the bloc", "the council")."""
     last_country: str | None = None
     """The last state named (for "the ministry" when no state has acted or spoken)."""
+    dateline: str | None = None
+    """The state or bloc of the article's dateline (:func:`dateline_state`): who acts in a
+    sentence that names no actor when no state has acted or spoken before it."""
     heads: dict[str, str] = field(default_factory=dict)
     """Head noun ("ministry", "council") -> the state or bloc whose body was named last."""
     recent: list[tuple[list[str], list[str]]] = field(default_factory=list)

@@ -184,6 +184,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 elif doc.last_state:
                     imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
                                              "that acted or spoke", a_start))
+                elif doc.dateline and doc.country(doc.dateline):
+                    # "WASHINGTON - Five officials were sanctioned ...": the dateline's state
+                    imposers.append(Resolved(doc.dateline, "", "no agent: the state of the "
+                                             "article's dateline", a_start))
         elif mode == "rel":  # "the sanctions those countries imposed": the clause's subject
             n_end = SANCTION_NOUN.match(text, a_start)
             for m in ms:

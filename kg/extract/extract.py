@@ -35,7 +35,7 @@ from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, named_heads, slug
-from kg.extract.context import Doc, skip_entry
+from kg.extract.context import Doc, dateline_state, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
@@ -105,14 +105,15 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         title = title or page_title
     sid = source_id or _source_id(url, title, name)
     doc = Doc(text=text, ref=ref, source_id=sid,
-              known=Resolver(list(known)) if known is not None else None)
+              known=Resolver(list(known)) if known is not None else None,
+              dateline=dateline_state(text))
     events: list[Event] = []
     said: list[Said] = []
     no_target: list[_Pending] = []
     for sent in split_sentences(text):
         # a ministry or government is a state's, not a bloc's
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
-            else doc.last_country
+            else doc.last_country or doc.dateline
         ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
                                      last_state=state, heads=doc.heads), doc)
         doc.heads.update(named_heads(sent.text, ms))

@@ -56,6 +56,14 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:suspended|shut out|expelled)"
                 r"(?=\s+(?:after|over|following|since|in \d{4})\b)"),
      Status.IMPOSED, "passive"),
+    # "Niger was suspended by ECOWAS": the passive with its agent
+    (_rx(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:suspended|expelled)(?=\s+by\s+)"),
+     Status.IMPOSED, "passive"),
+    # "Mali and Guinea, both suspended from the 15-member bloc since their coups": a
+    # participle in apposition to the states suspended
+    (re.compile(r",\s+(?:(?:both|all|each|already|still|also|now|since)\s+)?(?:suspended|"
+                r"expelled)(?=\s+from\s+(?:all\s+)?(?:the\s+)?(?:[A-Z]|\d|[\w-]+\s+"
+                r"(?:bloc|body|union|grouping)|activities))"), Status.IMPOSED, "passive"),
     # "Four people linked to ... stay on the blacklist"
     (_rx(r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:on|in)\s+(?:the\s+)?(?:EU\s+)?"
          r"(?:blacklist|sanctions list|list)\b"), Status.IMPOSED, "passive"),
@@ -63,7 +71,15 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.EXTENDED, "passive"),
     (re.compile(r"\b(?:kept|keep|keeps|keeping)(?=\s+(?:[A-Z][\w-]*[\s,]+(?:and\s+)?){1,8}"
                 r"suspended\b)"), Status.EXTENDED, "object"),
-    (re.compile(r"\bsuspend(?:s|ed|ing)?(?=\s+(?:the\s+)?[A-Z])"), Status.IMPOSED, "object"),
+    # "suspended the country": the state the article is about (kg.extract.fields.topic_targets)
+    (re.compile(r"\bsuspend(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:[A-Z]|(?:country|nation|state|"
+                r"junta)\b))"), Status.IMPOSED, "object"),
+    # "closed its borders with Niger", "suspended all commercial and financial transactions
+    # with Niger": the trade measures of a bloc against a member
+    (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:(?:its|their|the|all|land|air|and)\s+)*"
+         r"borders?(?=\s+with\b)"), Status.IMPOSED, "object"),
+    (_rx(r"\bsuspend(?:s|ed|ing)?\s+(?:(?:all|commercial|financial|trade|and|economic)\s+)+"
+         r"(?:transactions|exchanges|trade|relations)(?=\s+with\b)"), Status.IMPOSED, "object"),
     # "while keeping Oleg Petrovsky himself on the list": sanctions that stay
     (re.compile(r"\b(?:keep|keeps|keeping|kept)(?=\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:himself\s+|"
                 r"herself\s+|itself\s+)?(?:on|under)\s+(?:the\s+)?(?:\w+\s+)?(?:list|"
