@@ -1,0 +1,91 @@
+"""Kinds of real reporting's sanctions the extractor must find (issue 14, event recall): one
+test per kind of prose, on sentences written for the test (people and companies invented)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+from kg.extract.context import dateline_state
+
+
+def events(text: str) -> list[tuple[list[str], list[str], str]]:
+    ds = extract_text(text, date="2024-05-06", source_id="t").dataset
+    return [(list(s.imposers), list(s.targets), str(s.status)) for s in ds.sanctions]
+
+
+def test_keeping_a_measure_for_a_further_period_is_a_renewal() -> None:
+    assert events("The EU decided on Monday to keep its sanctions on Moscow for six more "
+                  "months.") == [(["eu"], ["ru"], "extended")]
+    assert events("The bloc will maintain its arms embargo on Syria until the end of "
+                  "2026.") == [(["eu"], ["sy"], "extended")]
+    # kept in place, with no further period: not an event of its own
+    assert events("Brussels eased restrictive measures against Zimbabwe on Thursday but kept "
+                  "an arms embargo in place.") == [(["eu"], ["zw"], "eased")]
+
+
+def test_weighing_or_considering_sanctions_is_expected() -> None:
+    assert events("Japan is weighing further sanctions against Russia over the war.") == [
+        (["jp"], ["ru"], "expected")]
+    assert events("Canada is considering imposing sanctions on Iran.") == [
+        (["ca"], ["ir"], "expected")]
+    # asked by someone else to consider: a call, no event
+    assert events("Washington has asked Tokyo to consider economic restrictions against "
+                  "Russia.") == []
+
+
+def test_a_states_government_or_ministry_acts_for_the_state() -> None:
+    assert events("The Japanese government is weighing further sanctions against Russia.") \
+        == [(["jp"], ["ru"], "expected")]
+
+
+def test_sanction_noun_as_subject_of_a_passive_with_its_targets() -> None:
+    got = events("The European Union sanctioned Belarus in 2021. Asset freezes and travel bans "
+                 "on 40 officials and two companies will be dropped next year.")
+    assert got[0] == (["eu"], ["by"], "imposed")
+    assert got[1][0] == ["eu"] and got[1][2] == "lifted"
+    assert len(got[1][1]) == 2 and all("officials" in t or "companies" in t for t in got[1][1])
+    assert events("Sanctions on Iran are to be renewed by the United States.")[0][2] == \
+        "extended"
+
+
+def test_a_measure_in_force_named_by_a_bare_participle() -> None:
+    got = events("Canada eased its sanctions on Venezuela on Tuesday. Penalties imposed over "
+                 "the crackdown on protesters remain, the ministry said.")
+    assert got == [(["ca"], ["ve"], "eased"), (["ca"], ["ve"], "imposed")]
+    # a participle after a verb that governs the noun is not a second event
+    assert events("The EU extended the sanctions imposed on Russia over Crimea.") == [
+        (["eu"], ["ru"], "extended")]
+
+
+def test_the_dateline_acts_in_an_agentless_passive() -> None:
+    assert dateline_state("WASHINGTON (Reuters) - Five Iranian officials were sanctioned.") \
+        == "us"
+    assert dateline_state("Tokyo - Japan acted.") == "jp"
+    assert dateline_state("ZURICH - Switzerland acted.") is None  # not a seat of government
+    assert dateline_state("Five officials were sanctioned on Tuesday.") is None
+    assert events("BRUSSELS - Three Belarusian officials faced an asset freeze and a travel ban "
+                  "on Monday.") == [(["eu"], ["by-officials"], "imposed")]
+    assert events("WASHINGTON (Reuters) - Five Iranian officials were sanctioned on Tuesday "
+                  "over the crackdown.") == [(["us"], ["ir-officials"], "imposed")]
+    assert events("ZURICH - Five Iranian officials were sanctioned on Tuesday.") == []
+
+
+def test_suspension_by_a_bloc_in_every_shape() -> None:
+    assert events("Niger was suspended by ECOWAS on Friday.") == [
+        (["ecowas"], ["ne"], "imposed")]
+    assert events("Mali and Guinea, both suspended from the 15-member bloc since their coups, "
+                  "did not attend.") == [(["ecowas"], ["ml", "gn"], "imposed")]
+    assert events("Soldiers seized power in Guinea on Sunday. West Africa's 15-nation regional "
+                  "bloc had already suspended the country.") == [(["ecowas"], ["gn"], "imposed")]
+    assert events("The bloc suspended talks with Niger.") == []
+
+
+def test_border_closures_and_suspended_transactions_are_sanctions() -> None:
+    assert events("ECOWAS closed its borders with Niger on Sunday.") == [
+        (["ecowas"], ["ne"], "imposed")]
+    assert events("ECOWAS suspended all commercial and financial transactions with Niger on "
+                  "Sunday.") == [(["ecowas"], ["ne"], "imposed")]
+
+
+def test_the_commerce_department_is_the_united_states() -> None:
+    assert events("The Commerce Department added 14 Chinese companies to the Entity List on "
+                  "Friday.") == [(["us"], ["cn-companies"], "imposed")]
