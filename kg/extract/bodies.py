@@ -71,6 +71,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:nation|member)\s+)?(?:regional\s+)?(?:bloc|body|grouping|community|"
                 r"heads of state(?: and government)?|leaders|states|presidents)\b"),
      "ecowas"),
+    # the US department that keeps the Entity List (the Treasury is in kg/curated/seats.yaml)
+    (re.compile(r"\b(?:the\s+)?(?:U\.?S\.?\s+)?(?:Commerce Department|Department of Commerce|"
+                r"Bureau of Industry and Security)\b"), "us"),
     (re.compile(r"\b(?:the\s+)?(?:Swiss\s+)?Federal Council\b"), "ch"),
     (re.compile(r"\b(?:the\s+)?Swiss government\b"), "ch"),
     (re.compile(r"\b(?:the\s+)?(?:regional|economic)\s+(?:bloc|body|grouping)\b"), LAST_BLOC),

@@ -28,9 +28,7 @@ from kg.extract.anchors import (
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
-from kg.extract.frames import (
-    capitalised_names,
-)
+from kg.extract.frames import capitalised_names, people_listed
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
@@ -76,18 +74,6 @@ _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
-
-
-def _people_listed(text: str, ms: list[Mention]) -> list[Mention]:
-    """Names listed after a person are people too ("Senators Marco Rubio, Ted Cruz and Tom
-    Cotton": two or three capitalised words each)."""
-    out = list(ms)
-    for k in range(1, len(out)):
-        prev, m = out[k - 1], out[k]
-        if prev.kind == "person" and m.kind == "org" and 2 <= len((m.name or "").split()) <= 3 \
-                and re.fullmatch(r",\s*|,?\s+and\s+", text[prev.end:m.start]):
-            out[k] = replace(m, kind="person", how="a name listed after a person")
-    return out
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
@@ -232,14 +218,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 # "alongside the US, Canada and the UK, which imposed new sanctions"
                 cands = [i for i, m in enumerate(ms) if m.end <= which.start()
                          and m.kind == "country"][-1:]
+            # "The Japanese government is weighing sanctions": the state whose office acts
             office = [ms[i] for i in before if ms[i].kind == "demonym" and ms[i].code
-                      and _OFFICE_AFTER.match(text, ms[i].end)]
+                      and _OFFICE_AFTER.match(text, ms[i].end) and doc.country(ms[i].code or "")]
             if not cands and not imposers and office:
-                # "The Japanese government is weighing further sanctions": the state whose
-                # government, ministry or cabinet acts
-                cid = doc.country(office[-1].code or "")
-                imposers += [Resolved(cid, office[-1].text, "the state whose office acts",
-                                      office[-1].start)] if cid else []
+                imposers.append(Resolved(office[-1].code or "", office[-1].text,
+                                         "the state whose office acts", office[-1].start))
             chain: list[Mention] = []
             if cands and _NOMINAL_BEFORE.search(text, 0, a_start):
                 # "The administration granted a license ... in Venezuela, a modest easing of
@@ -277,13 +261,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         inner = re.match(r"[^\s].*?\s(?:on|against)\s", words) if passive and \
             SANCTION_NOUN.match(words) else None
         if inner is not None:
-            # "Asset freezes and travel bans on 170 individuals and three companies will be
-            # dropped": the targets stand between the sanction noun and its verb
+            # "Asset freezes and travel bans on 170 individuals will be dropped": the targets
+            # stand between the sanction noun and its verb
             lo = a_start + inner.end()
-            inside = sorted([m for m in ms if lo <= m.start and m.end <= a_end
-                             and m.kind in _TARGET_KINDS]
-                            + capitalised_names(text, lo, a_end, ms), key=lambda m: m.start)
-            for m in inside:
+            for m in sorted([m for m in ms if lo <= m.start and m.end <= a_end and m.kind in
+                             _TARGET_KINDS] + capitalised_names(text, lo, a_end, ms),
+                            key=lambda m: m.start):
                 targets += resolve(m, doc, sent, ms, False)
             t_end = a_end
         elif passive or subject_target:
@@ -346,7 +329,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                           and m.kind in _TARGET_KINDS]
                 inside += capitalised_names(text, t_lo, t_end, ms)
                 inside.sort(key=lambda m: m.start)
-                inside = _people_listed(text, inside)
+                inside = people_listed(text, inside)
                 for m in inside:
                     targets += resolve(m, doc, sent, ms, False)
                     if m.kind == "person":

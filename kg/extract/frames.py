@@ -21,13 +21,14 @@ Each shape is a regular expression with the status it means and how its actors a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from kg.extract.actors import Mention
 from kg.model.vocab import Status
 
 __all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
-           "relative_anchors"]
+           "people_listed", "relative_anchors"]
 
 
 class Anchor(NamedTuple):
@@ -224,4 +225,16 @@ def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Me
         if any(x.start < end and start < x.end for x in ms):
             continue
         out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
+    return out
+
+
+def people_listed(text: str, ms: list[Mention]) -> list[Mention]:
+    """Names listed after a person are people too ("Senators Marco Rubio, Ted Cruz and Tom
+    Cotton": two or three capitalised words each)."""
+    out = list(ms)
+    for k in range(1, len(out)):
+        prev, m = out[k - 1], out[k]
+        if prev.kind == "person" and m.kind == "org" and 2 <= len((m.name or "").split()) <= 3 \
+                and re.fullmatch(r",\s*|,?\s+and\s+", text[prev.end:m.start]):
+            out[k] = replace(m, kind="person", how="a name listed after a person")
     return out
