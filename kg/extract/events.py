@@ -17,14 +17,8 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
-from kg.extract.anchors import (
-    anchors,
-    clause_start,
-    coordinated,
-    forward_list,
-    next_clause,
-    object_of_verb_before,
-)
+from kg.extract.anchors import (anchors, clause_start, coordinated, forward_list, next_clause,
+                                object_of_verb_before)
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
@@ -170,10 +164,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 elif doc.last_state:
                     imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
                                              "that acted or spoke", a_start))
-                elif doc.dateline and doc.country(doc.dateline):
+                elif doc.dateline and (cid := doc.country(doc.dateline)):
                     # "WASHINGTON - Five officials were sanctioned ...": the dateline's state
-                    imposers.append(Resolved(doc.dateline, "", "no agent: the state of the "
-                                             "article's dateline", a_start))
+                    imposers.append(Resolved(cid, "", "no agent: the state of the article's "
+                                             "dateline", a_start))
         elif mode == "rel":  # "the sanctions those countries imposed": the clause's subject
             n_end = SANCTION_NOUN.match(text, a_start)
             for m in ms:
@@ -220,10 +214,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                          and m.kind == "country"][-1:]
             # "The Japanese government is weighing sanctions": the state whose office acts
             office = [ms[i] for i in before if ms[i].kind == "demonym" and ms[i].code
-                      and _OFFICE_AFTER.match(text, ms[i].end) and doc.country(ms[i].code or "")]
-            if not cands and not imposers and office:
-                imposers.append(Resolved(office[-1].code or "", office[-1].text,
-                                         "the state whose office acts", office[-1].start))
+                      and _OFFICE_AFTER.match(text, ms[i].end)]
+            cid = doc.country(office[-1].code or "") if office and not (cands or imposers) \
+                else None
+            if cid:
+                imposers.append(Resolved(cid, office[-1].text, "the state whose office acts",
+                                         office[-1].start))
             chain: list[Mention] = []
             if cands and _NOMINAL_BEFORE.search(text, 0, a_start):
                 # "The administration granted a license ... in Venezuela, a modest easing of
