@@ -17,12 +17,18 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
-from kg.extract.anchors import (anchors, clause_start, coordinated, forward_list, next_clause,
-                                object_of_verb_before)
+from kg.extract.anchors import (
+    anchors,
+    clause_start,
+    coordinated,
+    forward_list,
+    next_clause,
+    object_of_verb_before,
+)
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
-from kg.extract.frames import capitalised_names, people_listed
+from kg.extract.frames import capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
@@ -254,15 +260,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                  "event before", a_start) for i in doc.recent[-1][0]]
             conf -= 0.15
         # Targets.
-        inner = re.match(r"[^\s].*?\s(?:on|against)\s", words) if passive and \
-            SANCTION_NOUN.match(words) else None
-        if inner is not None:
-            # "Asset freezes and travel bans on 170 individuals will be dropped": the targets
-            # stand between the sanction noun and its verb
-            lo = a_start + inner.end()
-            for m in sorted([m for m in ms if lo <= m.start and m.end <= a_end and m.kind in
-                             _TARGET_KINDS] + capitalised_names(text, lo, a_end, ms),
-                            key=lambda m: m.start):
+        inner = noun_subject_targets(text, words, a_start, a_end, ms) if passive else None
+        if inner is not None:  # "Asset freezes and travel bans on 170 individuals will be ..."
+            for m in inner:
                 targets += resolve(m, doc, sent, ms, False)
             t_end = a_end
         elif passive or subject_target:

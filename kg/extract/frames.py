@@ -25,10 +25,11 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from kg.extract.actors import Mention
+from kg.extract.lexicon import SANCTION_NOUN
 from kg.model.vocab import Status
 
 __all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
-           "people_listed", "relative_anchors"]
+           "noun_subject_targets", "people_listed", "relative_anchors"]
 
 
 class Anchor(NamedTuple):
@@ -238,3 +239,22 @@ def people_listed(text: str, ms: list[Mention]) -> list[Mention]:
                 and re.fullmatch(r",\s*|,?\s+and\s+", text[prev.end:m.start]):
             out[k] = replace(m, kind="person", how="a name listed after a person")
     return out
+
+
+_NOUN_THEN_PREP = re.compile(r"\S.*?\s(?:on|against)\s")
+
+
+def noun_subject_targets(text: str, words: str, start: int, end: int, ms: list[Mention]
+                         ) -> list[Mention] | None:
+    """The targets of a passive whose subject is a sanction noun, named between the noun and
+    the verb ("Asset freezes and travel bans on 170 individuals and three companies will be
+    dropped"): the mentions (and capitalised names) after "on"/"against" in the trigger's
+    words ``words`` = ``text[start:end]``, in order; None when the trigger does not open with
+    a sanction noun followed by "on"/"against"."""
+    inner = _NOUN_THEN_PREP.match(words) if SANCTION_NOUN.match(words) else None
+    if inner is None:
+        return None
+    lo = start + inner.end()
+    return sorted([m for m in ms if lo <= m.start and m.end <= end and m.kind in
+                   ("country", "person", "group", "org")] + capitalised_names(text, lo, end, ms),
+                  key=lambda m: m.start)
