@@ -33,7 +33,8 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
                            r"also|now|partly|finally)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|"
                            r"eas\w*|renew\w*|reimpos\w*|dropped|removed|scrapped|rescinded|"
                            r"revoked|repealed|tightened|expanded|broadened|relaxed|loosened|"
-                           r"prolonged|rolled over)\b", re.I)
+                           r"prolonged|rolled over|announced|approved|adopted|introduced|"
+                           r"slapped|levied|unveiled|agreed|waived|suspended)\b", re.I)
 #: A sanction noun that opens its clause, then a past participle with no auxiliary ("Penalties
 #: imposed over the suppression of protests remain"): a measure in force, ``imposed``; the
 #: participle must be followed by a preposition ("by" is a relative clause with its imposer,
@@ -63,6 +64,21 @@ _POSS_PRONOUN = re.compile(r"\b(?:its|their)\b(?:\s+own\b)?", re.I)
 
 _PP_BETWEEN = re.compile(r"\b(?:in retaliation for|in response to|in return for|because of|"
                          r"for|over|after|despite)\b", re.I)
+
+
+_OBJECT_NEXT = re.compile(r"\s+(?:\d|[A-Z]|(?:two|three|four|five|six|seven|eight|nine|ten|"
+                          r"several|additional|more|further|new|dozens)\b)")
+
+
+def _present_verb(text: str, start: int, end: int, ms: list[Mention]) -> bool:
+    """True if "sanctions" at ``text[start:end]`` is the present tense of the verb, as
+    headlines and government releases write it: the state that opens the clause just before
+    it, an object just after ("Canada sanctions 14 Iranian officials")."""
+    subj = [m for m in ms if m.kind == "country" and not m.possessive and m.end <= start
+            and not text[m.end:start].strip()]
+    return bool(subj) and re.fullmatch(r"\W*(?:the\s+)?", text[clause_start(
+        text, subj[0].start):subj[0].start], re.I) is not None and bool(
+        _OBJECT_NEXT.match(text, end))
 
 
 def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
@@ -123,7 +139,8 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
     for v in STANDALONE.finditer(text):
         word = v.group().lower()
         if word in ("sanction", "sanctions") and not re.search(
-                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I):
+                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I) \
+                and not _present_verb(text, v.start(), v.end(), ms):
             continue  # the noun, not "will sanction"/"decided to sanction"
         if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
             continue  # "the sanctioned companies": an adjective

@@ -28,7 +28,7 @@ from kg.extract.anchors import (
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
-from kg.extract.frames import capitalised_names, noun_subject_targets, people_listed
+from kg.extract.frames import LISTS, capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
     CALL_BEFORE,
     NEGATION,
@@ -49,8 +49,8 @@ NO_TARGET = "no target found"
 
 _TARGET_STOP = re.compile(
     r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
-    r"\b(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:sanctions? lists?|"
-    r"blacklists?|entity list)\b|\b(?:off\s+)?from\s+(?:the\s+)?SWIFT\b|"
+    r"\b(?:to|on|from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:" + LISTS + r"|list of)"
+    r"\b|\b(?:off\s+)?from\s+(?:the\s+)?SWIFT\b|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
     r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
@@ -296,7 +296,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 for r in resolve(m, doc, sent, ms, False)]
             else:
                 preps = "on|against|targeting|at|upon|over"
-                if re.search(r"suspension|imports|exports|purchases", words, re.I):
+                if re.search(r"suspension|imports?|exports?|purchases", words, re.I):
                     preps += "|of|from"
                 elif status is Status.EXTENDED or re.match(r"expand|broaden", words, re.I):
                     preps += "|to"

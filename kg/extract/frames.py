@@ -48,6 +48,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+#: Names of the lists a listing puts someone on: sanctions lists, blacklists, the US Entity
+#: List, Russia's "stop list" of people barred from entry.
+LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[- ]lists?|"
+         r"(?:entry|travel|visa)[- ]ban lists?|no-entry lists?|list of sanctioned)")
+
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+(?:been\s+)?(?:suspended|"
@@ -92,11 +97,24 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.IMPOSED, "object"),
     (_rx(r"\b(?:st(?:op|ops|opped|opping) issuing|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)"
          r") (?:entry )?visas to\b"), Status.IMPOSED, "object"),
+    # "readmitted Mali", "reinstated Guinea" (a state back in a bloc: "reinstated sanctions"
+    # is a trigger, kg.extract.lexicon)
+    (re.compile(r"\b[Rr]einstat(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?[A-Z])"), Status.LIFTED,
+     "object"),
     (_rx(r"\breadmit(?:s|ted|ting)?\b"), Status.LIFTED, "object"),
-    # "added 20 Iranian entities to its sanctions list", "placed Huawei on its Entity List"
+    # "added 20 Iranian entities to its sanctions list", "placed Huawei on its Entity List",
+    # "added 500 Americans to its stop list"
     (_rx(r"\b(?:add(?:s|ed|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?:\s+[\w,’'&+.-]+)"
-         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:sanctions? lists?|"
-         r"blacklists?|entity list|list of sanctioned)\b)"), Status.IMPOSED, "object"),
+         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}" + LISTS + r"\b)"),
+     Status.IMPOSED, "object"),
+    # "removed Cuba from its list of state sponsors of terrorism", "took two banks off the
+    # sanctions list", "delisted", "revoked Cuba's designation": the listing lifted
+    (_rx(r"\b(?:remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?|t(?:ake|akes|ook|aken|aking))\b(?=(?:\s+"
+         r"[\w,’'&+.-]+){1,16}?\s+(?:from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}"
+         r"(?:" + LISTS + r"|list of (?:state )?sponsors)\b)"), Status.LIFTED, "object"),
+    (_rx(r"\bdelist(?:s|ed|ing)?\b"), Status.LIFTED, "object"),
+    (_rx(r"\brevok(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?(?:[\w-]+['’]s|its|their)\s+(?:[\w-]+\s+)?"
+         r"designation)"), Status.LIFTED, "object"),
     # "banned entry to 963 Americans", "cut seven banks off from SWIFT", "blocked the assets of"
     # "London targeted Russian banks with a new round of sanctions"
     (_rx(r"\btarget(?:s|ed|ing)?\b(?=(?:\s+[\w,’'&+.-]+){1,12}?\s+with\s+(?:a\s+)?"
@@ -205,7 +223,8 @@ _ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "Those", "These", "Its", "Their", "Sanctions",
              "January", "February", "March", "April", "May", "June",
-             "July", "August", "September", "October", "November", "December", "Western"}
+             "July", "August", "September", "October", "November", "December", "Western",
+             "New", "Fresh", "Further", "Additional", "Tougher"}
 
 
 def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:

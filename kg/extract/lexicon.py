@@ -37,11 +37,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 #: Words that name sanctions (what a trigger verb must govern to count).
 SANCTION_NOUN = _rx(
-    r"\b(?:counter-?sanctions|sanctions?(?:\s+package)?|embargo(?:es)?|restrictive measures|"
+    r"\b(?:counter-?sanctions|counter-?measures|sanctions?(?:\s+package)?|embargo(?:es)?|"
+    r"restrictive measures|restrictions(?=\s+(?:on|against)\s+(?:the\s+)?[A-Z])|"
+    r"(?:export|import|arms|oil|gas|coal|trade|investment|flight|fishing)\s+bans?|"
+    r"bans?(?=\s+on\b)|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|"
     r"(?:economic|financial|trade|sweeping|new|fresh|further) restrictions|"
-    r"imports(?= of| from)|exports(?= of| to)|purchases(?= of| from)|"
+    r"imports?(?= of| from)|exports?(?= of| to)|purchases(?= of| from)|"
     r"(?:severe|heavy|massive|significant|economic)\s+(?:economic\s+)?costs)\b")
 
 #: Verbs that, governing a sanction noun, make an event; with the status they mean.
@@ -52,7 +55,9 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.EXTENDED, _rx(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong(?:s|ed|ing)?|"
                           r"roll(?:s|ed)? over|keep|keeps|keeping|kept|maintain(?:s|ed|ing)?|"
                           r"retain(?:s|ed|ing)?)\b")),
+    # "waived sanctions on ...", "suspended sanctions on Mali": relief, the measure kept
     (Status.EASED, _rx(r"\b(?:eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?|"
+                       r"waiv(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|"
                        r"scal(?:e|es|ed|ing) back|soften(?:s|ed|ing)?|wound down)\b")),
     (Status.LIFTED, _rx(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|"
                         r"scrap(?:s|ped|ping)?|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|"
@@ -71,6 +76,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"slap(?:s|ped)?|lev(?:y|ies|ied)|announc(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|"
                          r"approv(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
                          r"put|puts|plac(?:e|es|ed)|hit(?:s|ting)?(?: back)?|"
+                         r"reinstat(?:e|es|ed|ing)|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
                          r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned)?|"
                          r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
