@@ -89,3 +89,50 @@ def test_border_closures_and_suspended_transactions_are_sanctions() -> None:
 def test_the_commerce_department_is_the_united_states() -> None:
     assert events("The Commerce Department added 14 Chinese companies to the Entity List on "
                   "Friday.") == [(["us"], ["cn-companies"], "imposed")]
+
+
+def test_measures_not_called_sanctions() -> None:
+    assert events("Beijing announced countermeasures against Vexal Dynamics on Friday.") == [
+        (["cn"], ["vexal-dynamics"], "imposed")]
+    assert events("Japan imposed an export ban on Russia on Friday.") == [
+        (["jp"], ["ru"], "imposed")]
+    assert events("Canada will ban the import of Russian oil.") == [(["ca"], ["ru"], "imposed")]
+    assert events("The United States on Friday lifted a ban on arms sales to Vietnam.") == [
+        (["us"], ["vn"], "lifted")]
+    assert events("The United States eased restrictions on Venezuela's oil sector.") == [
+        (["us"], ["ve"], "eased")]
+    # restrictions on something that is not a named party: no event
+    assert events("Iran imposed restrictions on internet access.") == []
+
+
+def test_waived_or_suspended_sanctions_are_eased_reinstated_ones_imposed() -> None:
+    assert events("The African Union suspended sanctions on Mali on Monday.") == [
+        (["au-union"], ["ml"], "eased")]
+    assert events("The United States waived sanctions on Iraq on Monday.") == [
+        (["us"], ["iq"], "eased")]
+    assert events("The United States reinstated sanctions on Venezuela on Monday.") == [
+        (["us"], ["ve"], "imposed")]
+    # a state reinstated in a bloc: its suspension lifted
+    assert events("The African Union reinstated Mali on Monday after the elections.") == [
+        (["au-union"], ["ml"], "lifted")]
+
+
+def test_listing_and_delisting() -> None:
+    assert events("Russia added Tom Falk and Ana Ruiz to its stop list on Friday.") == [
+        (["ru"], ["tom-falk", "ana-ruiz"], "imposed")]
+    assert events("The United States removed Cuba from its list of state sponsors of "
+                  "terrorism.") == [(["us"], ["cu"], "lifted")]
+    assert events("Washington has revoked Cuba's designation as a state sponsor of "
+                  "terrorism.") == [(["us"], ["cu"], "lifted")]
+
+
+def test_a_passive_with_its_agent_after_the_sanction_noun() -> None:
+    assert events("New sanctions were announced against Iran on Friday by the European "
+                  "Union.") == [(["eu"], ["ir"], "imposed")]
+
+
+def test_headline_present_tense_of_sanction() -> None:
+    assert events("Canada sanctions 14 Iranian officials over the crackdown.") == [
+        (["ca"], ["ir-officials"], "imposed")]
+    # "Russia sanctions" as a noun (sanctions on Russia): no verb
+    assert events("The EU said Russia sanctions would stay.") == []
