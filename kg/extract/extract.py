@@ -200,11 +200,17 @@ def _merge_events(events: list[Event]) -> tuple[list[Event], dict[int, int], lis
     keep: list[Event] = []
     where: dict[int, int] = {}
     extra: list[list[Event]] = []
+    # An event told twice is one: the same imposers and status, and the targets of one
+    # among the other's ("the EU sanctioned Russia and Belarus ... the sanctions on Russia");
+    # the record keeps every target named.
     for i, ev in enumerate(events):
-        key = ({r.id for r in ev.imposers}, {t.id for t in ev.targets}, ev.status)
+        key = ({r.id for r in ev.imposers}, ev.status)
+        targets = {t.id for t in ev.targets}
         for k, other in enumerate(keep):
-            if ({r.id for r in other.imposers}, {t.id for t in other.targets},
-                    other.status) == key:
+            others = {t.id for t in other.targets}
+            if ({r.id for r in other.imposers}, other.status) == key and (
+                    targets <= others or others <= targets):
+                other.targets += [t for t in ev.targets if t.id not in others]
                 where[i] = k
                 extra[k].append(ev)
                 for r in ev.reasons:

@@ -136,3 +136,13 @@ def test_headline_present_tense_of_sanction() -> None:
         (["ca"], ["ir-officials"], "imposed")]
     # "Russia sanctions" as a noun (sanctions on Russia): no verb
     assert events("The EU said Russia sanctions would stay.") == []
+
+
+def test_an_event_told_twice_is_one_event_with_every_target() -> None:
+    assert events("The EU imposed sanctions on Russia on Monday. The EU said on Tuesday it had "
+                  "imposed sanctions on Russia and Belarus.") == [
+        (["eu"], ["ru", "by"], "imposed")]
+    # the same imposer acting on other targets: two events
+    assert events("The African Union suspended Mali in June. It suspended Guinea in "
+                  "September.") == [(["au-union"], ["ml"], "imposed"),
+                                    (["au-union"], ["gn"], "imposed")]
