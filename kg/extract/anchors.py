@@ -10,7 +10,7 @@ import re
 
 from kg.extract.actors import Mention
 from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors, relative_anchors
-from kg.extract.lexicon import KEEP_VERB, KEPT_FOR, SANCTION_NOUN, STANDALONE, TRIGGERS
+from kg.extract.lexicon import KEEP_VERB, KEPT_FOR, SANCTION_NOUN, STANDALONE, TRADE_NOUN, TRIGGERS
 from kg.model.vocab import Status
 
 __all__ = ["anchors", "clause_start", "coordinated", "forward_list", "next_clause",
@@ -34,7 +34,11 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
                            r"eas\w*|renew\w*|reimpos\w*|dropped|removed|scrapped|rescinded|"
                            r"revoked|repealed|tightened|expanded|broadened|relaxed|loosened|"
                            r"prolonged|rolled over|announced|approved|adopted|introduced|"
-                           r"slapped|levied|unveiled|agreed|waived|suspended)\b", re.I)
+                           r"slapped|levied|unveiled|agreed|waived|suspended)\b|"
+                           # "Sanctions against Russia will remain in force until July 31"
+                           r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?\s+(?:will\s+)?"
+                           r"(?P<stay>remain|stay)s?\s+in\s+(?:force|place|effect)\s+until\b",
+                           re.I)
 #: A sanction noun that opens its clause, then a past participle with no auxiliary ("Penalties
 #: imposed over the suppression of protests remain"): a measure in force, ``imposed``; the
 #: participle must be followed by a preposition ("by" is a relative clause with its imposer,
@@ -92,7 +96,7 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
         best = None
         for status, rx in TRIGGERS:
             for v in rx.finditer(text, window_start, n.start()):
-                if re.match(r"ban|bans|order|put|end", v.group(), re.I) and re.search(
+                if re.match(r"ban|order|put|end|halt|stop|curb", v.group(), re.I) and re.search(
                         r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
                     continue  # "Russia's ban on food imports": a noun, not the verb
                 if KEEP_VERB.match(v.group()) and not KEPT_FOR.match(text, n.end()):
@@ -104,6 +108,12 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
         if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
                                          re.I | re.S):
             best = None  # "hit back at Washington's sanctions": the sanctions answered
+        if best is not None and best[2] is Status.EASED and TRADE_NOUN.match(n.group()) \
+                and re.match(r"suspend", text[best[0]:best[1]], re.I):
+            best = (best[0], best[1], Status.IMPOSED)  # "suspended imports of seafood"
+        if best is not None and n.group().lower() == "sanction" and re.search(
+                r"\b(?:to|will|would|shall|could|may|might)\s+$", text[:n.start()], re.I):
+            continue  # "agreed to sanction 12 officials": the verb (below), not the noun
         if best is not None:
             if best[0] in used:
                 continue
@@ -120,8 +130,9 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
                                                   n.start()):
             pm = _NOUN_PARTICIPLE.match(text[n.end():])
         if pm:
-            verb = pm["v"].lower()
-            status = next((s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
+            verb = (pm["v"] or "").lower()
+            status = Status.EXTENDED if pm.groupdict().get("stay") else next(
+                (s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
             found.append(Anchor(n.start(), n.end() + pm.end(), status,
                                 text[n.start():n.end() + pm.end()], "passive"))
         else:

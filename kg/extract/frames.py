@@ -97,6 +97,15 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.IMPOSED, "object"),
     (_rx(r"\b(?:st(?:op|ops|opped|opping) issuing|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)"
          r") (?:entry )?visas to\b"), Status.IMPOSED, "object"),
+    # "closed its airspace to Russian aircraft": a flight ban
+    (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:its|their|the)\s+airspace(?=\s+to\b)"),
+     Status.IMPOSED, "object"),
+    # "issued a general licence allowing ...", "granted a waiver to Iraq": relief
+    (_rx(r"\b(?:issu|grant)(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:general\s+|specific\s+|"
+         r"sanctions?\s+)?(?:licen[cs]es?|waivers?|exemptions?)\b"), Status.EASED, "object"),
+    # "restored Mali's membership": a suspension lifted
+    (_rx(r"\brestor(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?[\w-]+['’]s\s+(?:full\s+)?membership)"),
+     Status.LIFTED, "object"),
     # "readmitted Mali", "reinstated Guinea" (a state back in a bloc: "reinstated sanctions"
     # is a trigger, kg.extract.lexicon)
     (re.compile(r"\b[Rr]einstat(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?[A-Z])"), Status.LIFTED,

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from kg.extract.mention import Mention
 from kg.extract.words import GROUP_NOUNS, MODIFIERS, NUMBERS
+from kg.resolve.resolver import BLOCS, DEMONYMS, normalize
 
 __all__ = ["find_groups"]
 
@@ -109,6 +110,8 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
         out.append(Mention(start, end, text[start:end], "group", code,
                            name=text[start:end], count=count, noun=noun,
                            how="group noun" + (" + demonym" if code else "")))
+    out += _demonym_plurals(text, toks, places, out)
+    out.sort(key=lambda m: m.start)
     # "10 European individuals and four institutions": the second inherits the country.
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
@@ -124,3 +127,25 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
         else:
             split.append(g)
     return split
+
+
+def _demonym_plurals(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention],
+                     groups: list[Mention]) -> list[Mention]:
+    """People named by a plural demonym ("963 Americans", "Russians involved in the
+    invasion"): a group of that country, with the count just before it if any. Only the
+    demonyms of kg/curated/demonyms.yaml whose plural adds "s" ("Russians", "Saudis")."""
+    out = []
+    for i, (s, e, word, _poss) in enumerate(toks):
+        if not (word[0].isupper() and word.endswith("s") and len(word) > 4):
+            continue
+        code = DEMONYMS.get(normalize(word[:-1]))
+        if code is None or code in BLOCS or any(
+                m.start < e and s < m.end for m in [*places, *groups]):
+            continue
+        start, count = s, None
+        if i > 0 and _count([toks[i - 1][2]]) is not None and \
+                not text[toks[i - 1][1]:s].strip():
+            start, count = toks[i - 1][0], _count([toks[i - 1][2]])
+        out.append(Mention(start, e, text[start:e], "group", code, name=text[start:e],
+                           count=count, noun="people", how="plural demonym"))
+    return out

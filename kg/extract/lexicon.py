@@ -26,6 +26,7 @@ __all__ = [
     "SPEECH",
     "STANDALONE",
     "STATUS_MODIFIERS",
+    "TRADE_NOUN",
     "TRIGGERS",
     "stance_of",
 ]
@@ -63,7 +64,8 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                         r"scrap(?:s|ped|ping)?|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|"
                         r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze|"
                         r"unwind(?:s|ing)?|unwound)\b")),
-    (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening))\b")),
+    # "warned of sanctions against Serbia": the threat named by its noun
+    (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)? of)\b")),
     # "is weighing further sanctions", "mulls an oil embargo", "drew up a new package": the
     # actor's own step in preparation (a call on someone else is caught by CALL_BEFORE)
     (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"
@@ -80,8 +82,17 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
                          r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned)?|"
                          r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
+                         # "halted imports of", "took over EU sanctions" (a state adopting
+                         # another's measures as its own)
+                         r"halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|curb(?:s|ed|ing)?|"
+                         r"restrict(?:s|ed|ing)?|cut(?:s|ting)? off|"
+                         r"t(?:ake|akes|aking|ook|aken) over|align(?:s|ed|ing)? (?:itself )?with|"
                          r"respond(?:s|ed|ing)? with)\b")),
 ]
+
+#: Trade a suspending verb stops ("suspended imports of seafood"): a measure imposed, where
+#: "suspended sanctions" is relief.
+TRADE_NOUN = _rx(r"(?:imports?|exports?|purchases|trade|flights|shipments)\b")
 
 #: A keeping verb ("keep", "maintain", "retain") is a trigger only when a further period
 #: follows its sanction noun (:data:`KEEP_VERB`, :data:`KEPT_FOR`).
@@ -101,7 +112,8 @@ STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
 #: reported by others carries its own cue ("is expected to", "plans to", "is set to").
 STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
-                            r"could|might|may|would|promis(?:e|es|ed))\b")),
+                            r"could|might|may|would|promis(?:e|es|ed)|ready to|"
+                            r"st(?:and|ands|ood) ready|willing to)\b")),
     (Status.EXPECTED, _rx(r"\b(?:(?:is|are|was|were) (?:widely )?expected|"
                           r"(?:is|are|was|were) (?:set|poised|likely|due|preparing|planning)|"
                           r"plans? to|planning to|prepar(?:e|es|ed|ing) to|"

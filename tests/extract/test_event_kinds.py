@@ -146,3 +146,49 @@ def test_an_event_told_twice_is_one_event_with_every_target() -> None:
     assert events("The African Union suspended Mali in June. It suspended Guinea in "
                   "September.") == [(["au-union"], ["ml"], "imposed"),
                                     (["au-union"], ["gn"], "imposed")]
+
+
+def test_trade_stopped_is_a_measure_and_suspended_trade_is_not_relief() -> None:
+    assert events("China suspended imports of Japanese seafood on Thursday.") == [
+        (["cn"], ["jp"], "imposed")]
+    assert events("Beijing halted imports of Australian coal in 2020.") == [
+        (["cn"], ["au"], "imposed")]
+    assert events("Canada closed its airspace to Russian aircraft on Sunday.") == [
+        (["ca"], ["ru"], "imposed")]
+    # "its halt to coal purchases": the noun, not the verb
+    assert events("Beijing said its halt to coal purchases showed its resolve.") == []
+
+
+def test_threat_by_paraphrase() -> None:
+    assert events("The EU warned of sanctions against Serbia on Monday.") == [
+        (["eu"], ["rs"], "threatened")]
+    assert events("The EU said it was ready to impose sanctions on Serbia.") == [
+        (["eu"], ["rs"], "threatened")]
+
+
+def test_relief_by_licence_or_waiver_and_restored_membership() -> None:
+    assert events("The United States granted a waiver to Iraq on Monday.") == [
+        (["us"], ["iq"], "eased")]
+    assert events("The Treasury issued a general licence allowing Zentra Oil to pump oil in "
+                  "Venezuela.")[0][2] == "eased"
+    assert events("The African Union restored Mali's membership on Monday.") == [
+        (["au-union"], ["ml"], "lifted")]
+
+
+def test_measure_staying_in_force_until_a_date_is_extended() -> None:
+    assert events("Sanctions against Russia will remain in force until July 31, the EU "
+                  "said.") == [(["eu"], ["ru"], "extended")]
+
+
+def test_adopting_another_states_sanctions_and_infinitive_sanction() -> None:
+    assert events("Switzerland will take over European Union sanctions against Russians "
+                  "involved in the invasion.") == [(["ch"], ["ru-people"], "imposed")]
+    assert events("The EU agreed to sanction 12 Belarusian officials.") == [
+        (["eu"], ["by-officials"], "imposed")]
+
+
+def test_plural_demonym_is_a_group_of_that_country() -> None:
+    ds = extract_text("China banned entry to 963 Americans on Friday.", date="2024-05-06",
+                      source_id="t").dataset
+    group = next(a for a in ds.actors if a.id == ds.sanctions[0].targets[0])
+    assert (group.kind, group.country, group.count) == ("group", "us", 963)
