@@ -50,7 +50,7 @@ NO_TARGET = "no target found"
 _TARGET_STOP = re.compile(
     r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
     r"\b(?:to|on|from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:" + LISTS + r"|list of)"
-    r"\b|\b(?:off\s+)?from\s+(?:the\s+)?SWIFT\b|"
+    r"\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
     r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
@@ -340,6 +340,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                                     m.start))
                             break
         imposer_ids = {r.id for r in imposers}
+        targets = [t for t in targets if t.id not in imposer_ids]  # then the fallbacks
         if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the
             # nuclear-related sanctions": the state named first in the sentence
@@ -358,8 +359,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             # article is about
             targets = topic_targets(imposer_ids, doc)
             conf -= 0.15
-        targets = [t for t in targets if t.id not in imposer_ids]
-        targets = list({t.id: t for t in targets}.values())
+        targets = list({t.id: t for t in targets if t.id not in imposer_ids}.values())
         imposers = list({r.id: r for r in imposers}.values())
         if not imposers or not targets:
             doc.note_skip(sent.index, text[cstart:t_end].strip(),

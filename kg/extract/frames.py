@@ -132,7 +132,13 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:ban(?:s|ned)?|bar(?:s|red)?|den(?:y|ies|ied)) entry to\b"), Status.IMPOSED,
      "object"),
     (_rx(r"\b(?:cut(?:s|ting)?|disconnect(?:s|ed|ing)?)\b(?=(?:\s+[\w,’'&+.-]+){1,10}?\s+"
-         r"(?:off\s+)?from\s+(?:the\s+)?SWIFT\b)"), Status.IMPOSED, "object"),
+         r"(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b)"), Status.IMPOSED, "object"),
+    # "set up a sanctions regime for Mali": the regime is the measure
+    (_rx(r"\b(?:set(?:s|ting)? up|establish(?:es|ed|ing)?|creat(?:e|es|ed|ing))\s+(?:a|an|the)\s+"
+         r"(?:new\s+)?sanctions? regime(?=\s+(?:for|on|against)\b)"), Status.IMPOSED, "object"),
+    # "the relief could be reversed", "the licence may be revoked": re-imposition threatened
+    (_rx(r"\b(?:relief|easing|licen[cs]e|waiver)\s+(?:could|would|may|might|will)\s+be\s+"
+         r"(?:reversed|revoked|withdrawn|rescinded|cancell?ed)\b"), Status.THREATENED, "passive"),
     (_rx(r"\bblock(?:s|ed|ing)?(?=\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held|"
          r"belonging)\b)"), Status.IMPOSED, "object"),
 ]

@@ -127,7 +127,8 @@ NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? t
                r"refus(?:e|es|ed|ing) to|"
                r"declin(?:e|es|ed|ing) to|ruled? out|rules out|ruling out|"
                r"stopp(?:ed)? short of|stops short of|reject(?:s|ed|ing)? calls? to|"
-               r"against imposing|without imposing)\b")
+               r"against imposing|without imposing|g(?:ive|ives|ave|iven|iving) up on|"
+               r"abandon(?:s|ed|ing)?|back(?:s|ed|ing)? away from|shelv(?:e|es|ed|ing))\b")
 
 #: Words that make a trigger a call on someone else ("urged the EU to impose"), not an event.
 CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s|ed|ing)?|"

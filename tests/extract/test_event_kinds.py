@@ -192,3 +192,21 @@ def test_plural_demonym_is_a_group_of_that_country() -> None:
                       source_id="t").dataset
     group = next(a for a in ds.actors if a.id == ds.sanctions[0].targets[0])
     assert (group.kind, group.country, group.count) == ("group", "us", 963)
+
+
+def test_a_sanctions_regime_set_up_and_a_swift_cut_off() -> None:
+    assert events("The Security Council set up a sanctions regime for Mali on Tuesday.") == [
+        (["unsc"], ["ml"], "imposed")]
+    assert events("The EU cut Vexbank off the SWIFT system.") == [
+        (["eu"], ["vexbank"], "imposed")]
+
+
+def test_relief_that_could_be_reversed_is_a_threat_on_the_same_target() -> None:
+    assert events("The United States eased sanctions on Venezuela's oil sector. Washington "
+                  "warned the relief could be reversed if the pact falls apart.") == [
+        (["us"], ["ve"], "eased"), (["us"], ["ve"], "threatened")]
+
+
+def test_giving_up_on_a_measure_is_a_negation() -> None:
+    assert events("The EU has given up on blacklisting Patriarch Tomas, diplomats said.") == []
+    assert events("Japan shelved plans to sanction Russian banks.") == []
