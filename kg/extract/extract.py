@@ -200,16 +200,16 @@ def _merge_events(events: list[Event]) -> tuple[list[Event], dict[int, int], lis
     keep: list[Event] = []
     where: dict[int, int] = {}
     extra: list[list[Event]] = []
-    # An event told twice is one: the same imposers and status, and the targets of one
-    # among the other's ("the EU sanctioned Russia and Belarus ... the sanctions on Russia");
-    # the record keeps every target named.
+    # An event told twice is one (keeping every target named): the same imposers and status,
+    # and the targets of one among the other's, or no imposer of its own ("The EU sanctioned
+    # Russia. The new sanctions target 12 officials": the event before, told again).
     for i, ev in enumerate(events):
-        key = ({r.id for r in ev.imposers}, ev.status)
-        targets = {t.id for t in ev.targets}
+        key, targets = ({r.id for r in ev.imposers}, ev.status), {t.id for t in ev.targets}
+        again = all(r.how.startswith("no imposer in the sentence") for r in ev.imposers)
         for k, other in enumerate(keep):
             others = {t.id for t in other.targets}
             if ({r.id for r in other.imposers}, other.status) == key and (
-                    targets <= others or others <= targets):
+                    targets <= others or others <= targets or (again and k == len(keep) - 1)):
                 other.targets += [t for t in ev.targets if t.id not in others]
                 where[i] = k
                 extra[k].append(ev)

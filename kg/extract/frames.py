@@ -133,6 +133,13 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      "object"),
     (_rx(r"\b(?:cut(?:s|ting)?|disconnect(?:s|ed|ing)?)\b(?=(?:\s+[\w,’'&+.-]+){1,10}?\s+"
          r"(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b)"), Status.IMPOSED, "object"),
+    # "The new sanctions target 12 officials", "The EU's measures freeze the assets of ...":
+    # a sanction noun opening the sentence as the subject of what it does; the imposer is
+    # its owner, else the imposers of the event before (kg.extract.events)
+    (re.compile(r"^\W*(?:(?!(?:since|after|over|of|on|against|for|in|by|to)\b)[\w’'-]+\s+){0,4}?"
+                r"(?:sanctions|measures|package|penalties|restrictions)\s+(?:(?:also|will|now|"
+                r"further)\s+)?(?:target|targets|hit|hits|freeze|freezes|bar|bars|ban|bans|"
+                r"cover|covers|affect|affects|blacklist|blacklists)\b"), Status.IMPOSED, "object"),
     # "set up a sanctions regime for Mali": the regime is the measure
     (_rx(r"\b(?:set(?:s|ting)? up|establish(?:es|ed|ing)?|creat(?:e|es|ed|ing))\s+(?:a|an|the)\s+"
          r"(?:new\s+)?sanctions? regime(?=\s+(?:for|on|against)\b)"), Status.IMPOSED, "object"),

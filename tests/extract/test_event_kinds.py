@@ -210,3 +210,21 @@ def test_relief_that_could_be_reversed_is_a_threat_on_the_same_target() -> None:
 def test_giving_up_on_a_measure_is_a_negation() -> None:
     assert events("The EU has given up on blacklisting Patriarch Tomas, diplomats said.") == []
     assert events("Japan shelved plans to sanction Russian banks.") == []
+
+
+def test_a_sanction_noun_as_subject_of_what_it_does() -> None:
+    assert events("The EU's new measures freeze the assets of Tom Falk and Ana Ruiz.") == [
+        (["eu"], ["tom-falk", "ana-ruiz"], "imposed")]
+    # a hypothesis, or a noun inside a prepositional phrase: no event from this shape
+    assert events("The sanctions would hit Russian banks.") == []
+
+
+def test_an_event_with_no_imposer_of_its_own_is_the_event_before_told_again() -> None:
+    got = events("The EU imposed sanctions on Russia on Monday. The new sanctions target 12 "
+                 "officials and three banks.")
+    assert len(got) == 1 and got[0][0] == ["eu"] and got[0][2] == "imposed"
+    assert got[0][1][0] == "ru" and len(got[0][1]) == 3
+    # another status: another event
+    assert events("The UN Security Council imposed sanctions on Mali in 2017. The "
+                  "British-drafted text also renewed the arms embargo on Somalia.") == [
+        (["unsc"], ["ml"], "imposed"), (["unsc"], ["so"], "extended")]
