@@ -52,7 +52,7 @@ _TARGET_STOP = re.compile(
     r"\b(?:to|on|from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:" + LISTS + r"|list of)"
     r"\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
-    r",\s+(?:[\w’'-]+\s+){1,4}(?:said|says|announced|told|added)\b|"
+    r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
     r"by (?:the )?[A-Z])\b")
@@ -145,7 +145,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     for m in forward_list(ms, k, text, len(text)):
                         imposers += resolve(m, doc, sent, ms, True)
                         by_end = max(by_end, m.end)
-            if subject_target:
+            if subject_target or (passive and not imposers and not SANCTION_NOUN.match(words)):
+                # "faces EU sanctions", "were hit with US sanctions": the noun's owner imposes
                 mid = [m for m in ms if a_start < m.start < a_end and m.kind in
                        ("country", "demonym")]
                 for m in mid:

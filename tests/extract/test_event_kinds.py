@@ -228,3 +228,14 @@ def test_an_event_with_no_imposer_of_its_own_is_the_event_before_told_again() ->
     assert events("The UN Security Council imposed sanctions on Mali in 2017. The "
                   "British-drafted text also renewed the arms embargo on Somalia.") == [
         (["unsc"], ["ml"], "imposed"), (["unsc"], ["so"], "extended")]
+
+
+def test_a_passive_whose_sanction_noun_names_its_owner() -> None:
+    assert events("Tomas Vell and 10 other officials were hit with US sanctions on "
+                  "Friday.") == [(["us"], ["tomas-vell", "officials"], "imposed")]
+
+
+def test_a_long_speaker_after_a_target_list_is_not_a_target() -> None:
+    assert events("Tokyo will freeze the assets of 25 Russian individuals and entities, Chief "
+                  "Cabinet Secretary Hiro Tanabe said.") == [
+        (["jp"], ["ru-individuals", "ru-entities"], "imposed")]
