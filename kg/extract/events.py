@@ -36,7 +36,8 @@ from kg.extract.lexicon import (
     STANDALONE,
     STATUS_MODIFIERS,
 )
-from kg.extract.refer import SUBJECT_FIRST, possessor, resolve
+from kg.extract.owners import np_imposers
+from kg.extract.refer import SUBJECT_FIRST, resolve
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
@@ -181,20 +182,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 if n_end and n_end.end() < m.start and m.end <= a_end and m.kind in (
                         "country", "pronoun"):
                     imposers += resolve(m, doc, sent, ms, True)
-        elif mode == "np":
-            poss = re.match(r"(its|their)\b", text[a_start:a_end], re.I)
-            if poss:
-                imposers += possessor(poss.group(1).lower(), a_start, doc, sent, ms)
-            for m in ms:
-                if m.start == a_start and m.code == "un":
-                    cid = doc.country("unsc")  # UN sanctions are the Security Council's
-                    imposers += [Resolved(cid, m.text, m.how + "; UN sanctions are the "
-                                          "Security Council's", m.start)] if cid else []
-                elif m.start == a_start and m.kind == "demonym" and m.code:
-                    cid = doc.country(m.code)  # "the American embargo on Cuba"
-                    imposers += [Resolved(cid, m.text, m.how, m.start)] if cid else []
-                elif m.start == a_start:
-                    imposers += resolve(m, doc, sent, ms, True)
+        elif mode == "np":  # "Washington's sanctions", "US and EU sanctions"
+            imposers += np_imposers(text, a_start, a_end, ms, doc, sent)
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)]

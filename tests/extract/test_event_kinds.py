@@ -239,3 +239,10 @@ def test_a_long_speaker_after_a_target_list_is_not_a_target() -> None:
     assert events("Tokyo will freeze the assets of 25 Russian individuals and entities, Chief "
                   "Cabinet Secretary Hiro Tanabe said.") == [
         (["jp"], ["ru-individuals", "ru-entities"], "imposed")]
+
+
+def test_a_sanction_noun_owned_by_coordinated_states() -> None:
+    assert events("Russia is already under US and EU sanctions over its annexation of "
+                  "Crimea.") == [(["us", "eu"], ["ru"], "imposed")]
+    assert events("British, Canadian and American sanctions on Myanmar's generals took effect "
+                  "on Friday.") == [(["gb", "ca", "us"], ["mm-generals"], "imposed")]

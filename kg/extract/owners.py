@@ -1,0 +1,53 @@
+"""Who owns a sanction noun phrase: the imposers of "Washington's sanctions", "the American
+embargo on Cuba", "UN sanctions" (the Security Council's), "its own sanctions", and of a
+noun owned by several coordinated states ("US and EU sanctions", "British, Canadian and
+American sanctions").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import Mention
+from kg.extract.context import Doc, Resolved
+from kg.extract.refer import possessor, resolve
+from kg.extract.text import Sentence
+
+__all__ = ["np_imposers"]
+
+_OWNER_COORD = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+_PREP_BEFORE = re.compile(r"\b(?:on|against|to|from|with|of|by|for|over)\s+(?:the\s+)?$", re.I)
+
+
+def _owner(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention]) -> list[Resolved]:
+    if m.code == "un":
+        cid = doc.country("unsc")  # UN sanctions are the Security Council's
+        return [Resolved(cid, m.text, m.how + "; UN sanctions are the Security Council's",
+                         m.start)] if cid else []
+    if m.kind == "demonym" and m.code:
+        cid = doc.country(m.code)  # "the American embargo on Cuba"
+        return [Resolved(cid, m.text, m.how, m.start)] if cid else []
+    return resolve(m, doc, sent, ms, True)
+
+
+def np_imposers(text: str, start: int, end: int, ms: list[Mention], doc: Doc,
+                sent: Sentence) -> list[Resolved]:
+    """The imposers of the sanction noun phrase ``text[start:end]`` of sentence ``sent``
+    (``ms``: its mentions), whose owner starts at ``start``: a possessive pronoun's
+    antecedent, else the state, bloc or demonym there, with the states coordinated just
+    before it ("US and EU sanctions"); a coordinated state after a preposition ("sanctions
+    on Russia and EU sanctions") is not an owner. Empty if none resolves."""
+    poss = re.match(r"(its|their)\b", text[start:end], re.I)
+    if poss:
+        return possessor(poss.group(1).lower(), start, doc, sent, ms)
+    head = [m for m in ms if m.start == start]
+    if not head:
+        return []
+    chain = [head[0]]
+    while True:
+        prev = [m for m in ms if m.end <= chain[0].start and m.kind in ("country", "demonym")
+                and _OWNER_COORD.fullmatch(text, m.end, chain[0].start)]
+        if not prev or _PREP_BEFORE.search(text, 0, prev[-1].start):
+            break
+        chain.insert(0, prev[-1])
+    return [r for m in chain for r in _owner(m, doc, sent, ms)]
