@@ -37,7 +37,8 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
                            r"slapped|levied|unveiled|agreed|waived|suspended)\b|"
                            # "Sanctions against Russia will remain in force until July 31"
                            r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?\s+(?:will\s+)?"
-                           r"(?P<stay>remain|stay)s?\s+in\s+(?:force|place|effect)\s+until\b",
+                           r"(?P<stay>remain|stay)s?\s+in\s+(?:force|place|effect)\s+(?:until|for\s+"
+                           r"(?:another|a\s+further|(?:\w+\s+)?more))\b",
                            re.I)
 #: A sanction noun that opens its clause, then a past participle with no auxiliary ("Penalties
 #: imposed over the suppression of protests remain"): a measure in force, ``imposed``; the

@@ -131,14 +131,16 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             doc.note_skip(sent.index, text[a_start:a_end], "sanctions spoken of as a "
                           "hypothesis (a modal verb follows)")
             continue
-        subject_target = bool(re.match(r"brac|fac", words, re.I))
+        subject_target = bool(re.match(r"brac|fac|risk", words, re.I))
         before = [i for i, m in enumerate(ms) if cstart <= m.start and m.end <= a_start]
         imposers: list[Resolved] = []
         targets: list[Resolved] = []
         by_end = a_end
         # Imposers.
         if passive or subject_target:
-            bym = re.search(r"\b(?:by|from)\s+", text[a_end:])
+            # "was readmitted to the African Union": the bloc readmitting is the agent
+            bym = re.search(r"\b(?:by|from|to|into)\s+" if re.search(
+                r"readmit|reinstat", words) else r"\b(?:by|from)\s+", text[a_end:])
             if bym and (passive or bym.group().startswith("from")):
                 k = next((i for i, m in enumerate(ms) if m.start >= a_end + bym.end()
                           and m.kind in _IMPOSER_KINDS), None)

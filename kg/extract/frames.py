@@ -110,6 +110,8 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # is a trigger, kg.extract.lexicon)
     (re.compile(r"\b[Rr]einstat(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?[A-Z])"), Status.LIFTED,
      "object"),
+    (_rx(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:readmitted|reinstated)(?=\s+(?:to|into|in)\s)"),
+     Status.LIFTED, "passive"),
     (_rx(r"\breadmit(?:s|ted|ting)?\b"), Status.LIFTED, "object"),
     # "added 20 Iranian entities to its sanctions list", "placed Huawei on its Entity List",
     # "added 500 Americans to its stop list"

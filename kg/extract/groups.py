@@ -58,7 +58,8 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
             lw = w.lower()
             place = at.get(ts) or at_end.get(te)
             if place is not None and (place.kind == "demonym" or place.possessive or (
-                    place.kind == "country" and len(place.text) <= 4 and j == i - 1)):
+                    place.kind == "country" and j == i - 1 and (  # "six Myanmar generals"
+                        len(place.text) <= 4 or place.code not in BLOCS))):
                 code = code or place.code
                 words.append(w)
                 j -= 1

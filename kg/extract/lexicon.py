@@ -65,7 +65,8 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                         r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze|"
                         r"unwind(?:s|ing)?|unwound)\b")),
     # "warned of sanctions against Serbia": the threat named by its noun
-    (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)? of)\b")),
+    (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)? of|"
+                            r"risk(?:s|ed|ing)?)\b")),
     # "is weighing further sanctions", "mulls an oil embargo", "drew up a new package": the
     # actor's own step in preparation (a call on someone else is caught by CALL_BEFORE)
     (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"

@@ -246,3 +246,24 @@ def test_a_sanction_noun_owned_by_coordinated_states() -> None:
                   "Crimea.") == [(["us", "eu"], ["ru"], "imposed")]
     assert events("British, Canadian and American sanctions on Myanmar's generals took effect "
                   "on Friday.") == [(["gb", "ca", "us"], ["mm-generals"], "imposed")]
+
+
+def test_risking_sanctions_is_a_threat_and_readmission_a_lifting() -> None:
+    assert events("Turkey risks sanctions from the United States over its purchase of "
+                  "missiles.") == [(["us"], ["tr"], "threatened")]
+    assert events("Mali was readmitted to the African Union on Monday.") == [
+        (["au-union"], ["ml"], "lifted")]
+
+
+def test_staying_in_place_for_a_further_period_is_extended() -> None:
+    assert events("The EU imposed sanctions on Russia in 2014. The sanctions will remain in "
+                  "place for another six months, the EU said.") == [
+        (["eu"], ["ru"], "imposed"), (["eu"], ["ru"], "extended")]
+
+
+def test_a_country_name_before_a_group_noun_is_its_country_but_a_bloc_is_not() -> None:
+    assert events("Britain said it had imposed asset freezes on six Myanmar generals.") == [
+        (["gb"], ["mm-generals"], "imposed")]
+    # "ECOWAS members" act; they are not a group of targets
+    assert events("ECOWAS members kept Mali suspended and imposed travel bans on its "
+                  "officials.")[-1][0] == ["ecowas"]
