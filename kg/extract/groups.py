@@ -130,11 +130,16 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
     return split
 
 
+_AFTER_PREP = re.compile(r"\b(?:on|against|to|of|targeting)\s+(?:the\s+)?$", re.I)
+
+
 def _demonym_plurals(text: str, toks: list[tuple[int, int, str, bool]], places: list[Mention],
                      groups: list[Mention]) -> list[Mention]:
-    """People named by a plural demonym ("963 Americans", "Russians involved in the
-    invasion"): a group of that country, with the count just before it if any. Only the
-    demonyms of kg/curated/demonyms.yaml whose plural adds "s" ("Russians", "Saudis")."""
+    """People named by a plural demonym with a count, a defining phrase or after a
+    preposition ("963 Americans", "Russians involved in the invasion", "sanctions on
+    Russians"): a group of that country, with its count if any.
+    Only the demonyms of kg/curated/demonyms.yaml whose plural adds "s" ("Russians",
+    "Saudis")."""
     out = []
     for i, (s, e, word, _poss) in enumerate(toks):
         if not (word[0].isupper() and word.endswith("s") and len(word) > 4):
@@ -147,6 +152,8 @@ def _demonym_plurals(text: str, toks: list[tuple[int, int, str, bool]], places: 
         if i > 0 and _count([toks[i - 1][2]]) is not None and \
                 not text[toks[i - 1][1]:s].strip():
             start, count = toks[i - 1][0], _count([toks[i - 1][2]])
+        elif not (_DEFINED_BY.match(text, e) or _AFTER_PREP.search(text, 0, s)):
+            continue  # "Australians were told not to travel": the people at large
         out.append(Mention(start, e, text[start:e], "group", code, name=text[start:e],
                            count=count, noun="people", how="plural demonym"))
     return out

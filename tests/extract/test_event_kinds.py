@@ -267,3 +267,9 @@ def test_a_country_name_before_a_group_noun_is_its_country_but_a_bloc_is_not() -
     # "ECOWAS members" act; they are not a group of targets
     assert events("ECOWAS members kept Mali suspended and imposed travel bans on its "
                   "officials.")[-1][0] == ["ecowas"]
+
+
+def test_a_plural_demonym_alone_as_subject_is_not_a_group() -> None:
+    ds = extract_text("Australians were told not to travel to Crimea.", date="2024-05-06",
+                      source_id="t").dataset
+    assert [a.id for a in ds.actors if a.kind == "group"] == []
