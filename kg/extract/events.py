@@ -309,6 +309,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 and m.code not in BLOCS
                                 for r in resolve(m, doc, sent, ms, False)]
             stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
+            while stop and any(m.start < stop.start() < m.end for m in ms):
+                stop = _TARGET_STOP.search(text, stop.end())  # "Endowment for Democracy"
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
             if t_lo >= 0:
                 t_end = next_clause(text, ms, t_lo, t_end, limit)

@@ -142,6 +142,16 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
                 r"(?:sanctions|measures|package|penalties|restrictions)\s+(?:(?:also|will|now|"
                 r"further)\s+)?(?:target|targets|hit|hits|freeze|freezes|bar|bars|ban|bans|"
                 r"cover|covers|affect|affects|blacklist|blacklists)\b"), Status.IMPOSED, "object"),
+    # "The groups named include the National Endowment for Democracy, ... and Freedom House",
+    # "Those sanctioned include ...", "The list also names ...": more targets of the event
+    # before (kg.extract.events takes its imposers; kg.extract.extract merges the two)
+    (re.compile(r"\b(?:[Tt]hose|[Tt]he\s+(?:people|individuals|entities|companies|groups|"
+                r"organi[sz]ations|officials|firms))\s+(?:(?:named|listed|sanctioned|targeted|"
+                r"designated|affected|banned|barred)\s+)?(?:also\s+)?(?:include|includes|"
+                r"included)\b|\b(?:[Tt]hose|[Tt]he\s+(?:people|individuals|entities|companies|"
+                r"groups|organi[sz]ations|officials|firms))\s+(?:named|listed|sanctioned|"
+                r"targeted|designated|banned|barred)\s+(?:are|were)\b|\b[Tt]he\s+(?:new\s+)?"
+                r"list\s+(?:also\s+)?(?:names|includes|contains)\b"), Status.IMPOSED, "object"),
     # "set up a sanctions regime for Mali": the regime is the measure
     (_rx(r"\b(?:set(?:s|ting)? up|establish(?:es|ed|ing)?|creat(?:e|es|ed|ing))\s+(?:a|an|the)\s+"
          r"(?:new\s+)?sanctions? regime(?=\s+(?:for|on|against)\b)"), Status.IMPOSED, "object"),

@@ -273,3 +273,16 @@ def test_a_plural_demonym_alone_as_subject_is_not_a_group() -> None:
     ds = extract_text("Australians were told not to travel to Crimea.", date="2024-05-06",
                       source_id="t").dataset
     assert [a.id for a in ds.actors if a.kind == "group"] == []
+
+
+def test_a_named_list_after_the_event_adds_its_targets() -> None:
+    got = events("China will sanction several US groups over the unrest, the ministry said. "
+                 "The groups named include the Civic Endowment for Democracy, the Open Society "
+                 "Forum and Harbor Watch.")
+    assert len(got) == 1 and got[0][0] == ["cn"]
+    assert "civic-endowment-for-democracy" in got[0][1] and "harbor-watch" in got[0][1]
+    got = events("Russia barred 63 Japanese citizens from entering the country. The list also "
+                 "names Foreign Minister Ken Sato and Defence Minister Jun Oda.")
+    assert got == [(["ru"], ["jp-citizens", "ken-sato", "jun-oda"], "imposed")]
+    # "The officials are accused of ...": no list, no event
+    assert events("The officials are accused of rigging the vote.") == []
