@@ -232,10 +232,11 @@ for r in who_sanctioned(G, sys.argv[2], as_of=sys.argv[3]):
 
 
 def _typo(name: str) -> str:
-    """``name`` with its longest word missing its third letter ("Jong Minng 12500"): a typo
-    the matcher must still take (a short word with a letter gone is too ambiguous)."""
+    """``name`` with its longest word of letters missing its third letter ("Jong Minng
+    12500"): a typo the matcher must still take (a short word with a letter gone is too
+    ambiguous; the number, another actor's)."""
     words = name.split()
-    i = max(range(len(words)), key=lambda k: len(words[k]))
+    i = max(range(len(words)), key=lambda k: (words[k].isalpha(), len(words[k])))
     words[i] = words[i][:2] + words[i][3:]
     return " ".join(words)
 
