@@ -194,10 +194,14 @@ def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
                  extra=f"{len(r[3].splitlines())} rows")
     for args, note in asks:
         command = [] if args[0] == "search" else ["query"]  # kg search is its own command
-        c_wall, c_cpu, c_mem, c_out = timed_runs(
-            [*KG, *command, *args, "-d", str(kgz), "--format", "csv"], runs)
-        extra = f"{len(c_out.splitlines()) - 1} rows" + (f" ({note})" if note else "")
         label = " ".join(["kg", *command, *args]) + " -d big.kgz"
+        try:
+            c_wall, c_cpu, c_mem, c_out = timed_runs(
+                [*KG, *command, *args, "-d", str(kgz), "--format", "csv"], runs)
+        except SystemExit as exc:  # one failed question does not lose the others
+            print(f"  {label}: FAILED ({str(exc).rsplit(' ', 3)[-3:]})", flush=True)
+            continue
+        extra = f"{len(c_out.splitlines()) - 1} rows" + (f" ({note})" if note else "")
         against = "as-of" if args[1:] == [tail, "--as-of", day] and args[0] != "timeline" \
             else "search" if args == ["search", name] else None
         if args == ["who-sanctioned", tail]:
