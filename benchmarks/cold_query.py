@@ -236,11 +236,12 @@ for r in who_sanctioned(G, sys.argv[2], as_of=sys.argv[3]):
 
 
 def _typo(name: str) -> str:
-    """``name`` with its longest word of letters missing its third letter ("Jong Minng
-    12500"): a typo the matcher must still take (a short word with a letter gone is too
-    ambiguous; the number, another actor's)."""
+    """``name`` with its longest word of letters (the last of equal ones: a person's
+    surname) missing its third letter ("Jong Miing 12500", "Yusuf Smth 125000"): a typo
+    the matcher must still take (a given name alone or a number with a digit gone is
+    another actor's, or too ambiguous)."""
     words = name.split()
-    i = max(range(len(words)), key=lambda k: (words[k].isalpha(), len(words[k])))
+    i = max(range(len(words)), key=lambda k: (words[k].isalpha(), len(words[k]), k))
     words[i] = words[i][:2] + words[i][3:]
     return " ".join(words)
 
