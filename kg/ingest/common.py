@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import os
@@ -28,7 +29,7 @@ from typing import IO, cast
 from kg.ingest.report import ImportReport, Skipped
 from kg.model.dates import PartialDate
 from kg.model.records import Actor, Record, Source, record_type
-from kg.model.source_dates import read_source_date
+from kg.model.source_dates import SourceDate, read_source_date
 from kg.readwrite.readers import bounded_lines
 from kg.resolve.resolver import country_actor, country_name, normalize
 
@@ -241,6 +242,7 @@ def _first_line(first: int, last: int, cells: list[str]) -> int:
 _NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
 
 
+@functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
 def slug_id(prefix: str, raw: str) -> str:
     """A deterministic record id from an id in a source (``slug_id("ofac", "12345")``).
 
@@ -281,12 +283,17 @@ def read_date(value: str | None, report: ImportReport, file: str | os.PathLike[s
     """
     if value is None or not value.strip():
         return None
-    got = read_source_date(value, convention=convention)
+    got = _source_date(value, convention)
     if got.note:
         kept = f"kept {got.date}" if got.date else "left out"
         report.change(file, line, f"date {value.strip()!r} {got.note}: {kept}",
                       record=record, field=field)
     return got.date.text if got.date else None
+
+
+@functools.lru_cache(maxsize=8192)  # lists repeat their dates
+def _source_date(value: str, convention: str | None) -> SourceDate:
+    return read_source_date(value, convention=convention)
 
 
 def clean_date(value: str | None) -> str | None:
@@ -361,6 +368,9 @@ def weak_names(strong: Iterable[str], weak: Iterable[str]) -> list[str]:
     >>> weak_names(["SAMIR QADDURI", "Samir al-Qadduri"], ["Abu Ali", "ABU ALI", "samir qadduri"])
     ['Abu Ali']
     """
+    weak = list(weak)
+    if not weak:
+        return []
     seen = {normalize(s) for s in strong}
     out: list[str] = []
     for w in weak:

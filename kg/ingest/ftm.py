@@ -34,6 +34,7 @@ never arrives is reported as skipped.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -59,11 +60,11 @@ from kg.ingest.common import (
 from kg.ingest.ftm_derived import Derived, dataset_source
 from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
-from kg.ingest.ftm_links import LINK_SCHEMAS, Link, first_value, links_out, values
+from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, first_value, links_out, values
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import ftm_identity
 from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
-from kg.model.vocab import ActorKind, Reason, Status
+from kg.model.vocab import ActorKind, Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
 
 try:  # orjson parses several times faster; the json module does the same job without it
@@ -80,6 +81,9 @@ __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
+#: How many lists of datasets and source URLs an import remembers at most (then it forgets
+#: them all: memory stays flat however many distinct URLs a file holds).
+_CACHE = 50_000
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
 
 
@@ -105,6 +109,18 @@ class _State:
     derived: Derived = field(default_factory=Derived)
     today: str = field(default_factory=today_iso)
     """The day an end date must be on or before for the sanction to count as lifted."""
+    dataset_cites: dict[tuple[str, ...], list[Citation]] = field(default_factory=dict)
+    """Citations of each list of datasets met (read once; never changed)."""
+    url_cites: dict[str, tuple[Source | None, Citation | None]] = field(default_factory=dict)
+    """The source record and citation of each source URL met lately."""
+    file_cites: dict[str, Citation] = field(default_factory=dict)
+
+    def file_cite(self, src: Source) -> Citation:
+        """The citation of an input file's source record."""
+        cite = self.file_cites.get(src.id)
+        if cite is None:
+            cite = self.file_cites[src.id] = Citation(source=src.id)
+        return cite
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
@@ -179,33 +195,79 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, An
     if not isinstance(schema, str) or not schema:
         report.skip(path, n, f"entity {eid!r} has no 'schema'")
         return None
-    if not isinstance(props, dict) or not all(
-            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in props.values()):
+    clean = _clean(props)
+    if clean is None:
         report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
         return None
     data["properties"] = props  # an entity with no properties has an empty mapping
-    return data
+    entity = Entity(data)
+    entity.clean = clean
+    return entity
+
+
+def _clean(props: Any) -> dict[str, list[str]] | None:
+    """Each property's non-blank values, stripped (one pass over the values), or None when
+    ``props`` is not a mapping of names to lists of strings."""
+    if not isinstance(props, dict):
+        return None
+    clean: dict[str, list[str]] = {}
+    try:
+        for prop, vals in props.items():
+            if not isinstance(vals, list):
+                return None
+            kept = [s for v in vals if (s := v.strip())]  # AttributeError: not a string
+            if kept:
+                clean[prop] = kept
+    except AttributeError:
+        return None
+    return clean
 
 
 def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[Source],
                                                                           list[Citation]]:
-    """New source records and the citations of an entity: its datasets and source URLs."""
+    """New source records and the citations of an entity: its datasets and source URLs.
+
+    The citations are shared by every entity that cites the same sources (records are never
+    changed in place), so each list of datasets is read once an import."""
     new: list[Source] = []
-    cites: list[Citation] = []
     datasets = entity.get("datasets")
-    for name in datasets if isinstance(datasets, list) else ():
-        if isinstance(name, str) and name.strip():
-            ds_src = dataset_source(name)
-            new += st.seen.source(ds_src)
-            cites.append(Citation(source=ds_src.id))
-    for url in values(entity, "sourceUrl"):
-        u = url_source(url)
-        if u is not None:
-            new += st.seen.source(u)
-            cites.append(Citation(source=u.id))
+    key = tuple(d for d in datasets if isinstance(d, str)) if isinstance(datasets, list) \
+        else ()
+    cites = st.dataset_cites.get(key)
+    if cites is None:
+        cites = []
+        for name in key:
+            if name.strip():
+                ds_src = dataset_source(name)
+                if st.seen.first(ds_src):
+                    new.append(ds_src)
+                cites.append(Citation(source=ds_src.id))
+        if len(st.dataset_cites) >= _CACHE:
+            st.dataset_cites.clear()
+        st.dataset_cites[key] = cites
+    urls = values(entity, "sourceUrl")
+    if urls:
+        cites = cites + [c for c in (_url_cite(url, st, new) for url in urls) if c]
     if not cites:
-        cites.append(Citation(source=src.id))
+        return new, [st.file_cite(src)]
+    if len(cites) == 1:
+        return new, cites
     return new, list({c.source: c for c in cites}.values())
+
+
+def _url_cite(url: str, st: _State, new: list[Source]) -> Citation | None:
+    """The citation of a source URL (None for anything but http(s)); its source record is
+    added to ``new`` the first time."""
+    hit = st.url_cites.get(url)
+    if hit is None:
+        u = url_source(url)
+        hit = (u, Citation(source=u.id) if u is not None else None)
+        if len(st.url_cites) >= _CACHE:
+            st.url_cites.clear()
+        st.url_cites[url] = hit
+    if hit[0] is not None and st.seen.first(hit[0]):
+        new.append(hit[0])
+    return hit[1]
 
 
 def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
@@ -305,9 +367,7 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     targets = [slug_id("ftm", t) for t in dict.fromkeys(values(entity, "entity"))]
     program = "; ".join(dict.fromkeys(values(entity, "program") or
                                       values(entity, "programId"))) or None
-    reasons = [ReasonRef(category=c, detail=text)
-               for text in dict.fromkeys(values(entity, "reason"))
-               for c in (m.reason for m in classify_reason(text))]
+    reasons = [r for text in dict.fromkeys(values(entity, "reason")) for r in _reasons(text)]
     if not reasons and program:
         reasons = programme_reasons(program, imposers)
     if any(t in st.counter for t in values(entity, "entity")) and not any(
@@ -331,10 +391,22 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     sanction = Sanction(
         id=slug_id("ftm", sid), imposers=imposers, authorities=authorities, targets=targets,
         status=status,
-        measures=classify_measures(values(entity, "provisions")), reasons=reasons,
+        measures=list(_measures(tuple(values(entity, "provisions")))), reasons=reasons,
         date=date, end_date=end, program=program, sources=cites,
     )
     st.sanctions.add(sid)
     yield from new_sources
     yield from new_actors
     yield sanction
+
+
+@functools.lru_cache(maxsize=4096)  # lists repeat their reasons and provisions
+def _reasons(text: str) -> tuple[ReasonRef, ...]:
+    """The reasons a sanction's ``reason`` text gives, each with the text as its detail."""
+    return tuple(ReasonRef(category=m.reason, detail=text) for m in classify_reason(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _measures(provisions: tuple[str, ...]) -> tuple[Measure, ...]:
+    """The measures of a sanction's ``provisions``."""
+    return tuple(classify_measures(provisions))
