@@ -84,6 +84,8 @@ _QID = re.compile(r"^Q[1-9]\d*$")
 #: How many lists of datasets and source URLs an import remembers at most (then it forgets
 #: them all: memory stays flat however many distinct URLs a file holds).
 _CACHE = 50_000
+#: No values (shared: never changed).
+_NONE: list[str] = []
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
 
 
@@ -170,7 +172,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
     yield from links_out(st.links, st.actors, report)
 
 
-def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, Any] | None:
+def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
     try:
         data = _loads(raw)
     except (_JSONError, ValueError) as exc:
@@ -270,13 +272,14 @@ def _url_cite(url: str, st: _State, new: list[Source]) -> Citation | None:
     return hit[1]
 
 
-def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
+def _actor(entity: Entity, src: Source, path: Path, n: int,
            st: _State) -> Iterator[Record]:
     eid = entity["id"]
     if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
-    names = list(dict.fromkeys(values(entity, "name")))
+    props = entity.clean
+    names = list(dict.fromkeys(props.get("name", _NONE)))
     caption = entity.get("caption")
     name = caption.strip() if isinstance(caption, str) and caption.strip() else None
     name = name or (names[0] if names else None)
@@ -290,22 +293,21 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
         names.append(name)
         name = name[:MAX_NAME]
     aliases = [a for a in dict.fromkeys(
-        names + values(entity, "alias") + values(entity, "previousName")) if a != name]
-    weak = weak_names([name, *aliases], values(entity, "weakAlias"))
+        names + props.get("alias", _NONE) + props.get("previousName", _NONE)) if a != name]
+    weak = weak_names([name, *aliases], props.get("weakAlias", _NONE))
     country = None
     for prop in _COUNTRY_PROPS:
-        for code in values(entity, prop):
+        for code in props.get(prop, _NONE):
             if _COUNTRY_RE.match(code.lower()):
                 country = code.lower()
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")
         if country:
             break
-    wikidata = next((q for q in values(entity, "wikidataId") if _QID.match(q)), None)
+    wikidata = next((q for q in props.get("wikidataId", _NONE) if _QID.match(q)), None)
     if wikidata is None and _QID.match(eid):
         wikidata = eid
-    who = ftm_identity(lambda prop: values(entity, prop), st.report, path, n,
-                       record=f"entity {eid!r}")
+    who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = _citations(entity, src, st)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     actor = Actor(
