@@ -93,7 +93,7 @@ _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated",
 class _Hold:
     """A sanction waiting for target entities not read yet."""
 
-    entity: dict[str, Any]
+    entity: Entity
     file: str
     line: int
     missing: set[str]
@@ -337,9 +337,9 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
             yield from _sanction(hold.entity, src, Path(hold.file), hold.line, st)
 
 
-def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
+def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
                       st: _State) -> Iterator[Record]:
-    targets = values(entity, "entity")
+    targets = entity.clean.get("entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
         return
@@ -352,13 +352,15 @@ def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
         yield from _sanction(entity, src, path, n, st)
         return
     hold = _Hold(entity, str(path), n, missing)
-    for t in missing:
-        st.pending.setdefault(t, []).append(hold)
+    for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
+        if t in missing:
+            st.pending.setdefault(t, []).append(hold)
 
 
-def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
+def _sanction(entity: Entity, src: Source, path: Path, n: int,
               st: _State) -> Iterator[Record]:
     sid = entity["id"]
+    props = entity.clean
     if sid in st.sanctions:
         st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
         return
@@ -366,34 +368,34 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     if not imposers:
         st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
         return
-    targets = [slug_id("ftm", t) for t in dict.fromkeys(values(entity, "entity"))]
-    program = "; ".join(dict.fromkeys(values(entity, "program") or
-                                      values(entity, "programId"))) or None
-    reasons = [r for text in dict.fromkeys(values(entity, "reason")) for r in _reasons(text)]
+    targets = [slug_id("ftm", t) for t in dict.fromkeys(props["entity"])]
+    program = "; ".join(dict.fromkeys(props.get("program") or
+                                      props.get("programId", _NONE))) or None
+    reasons = [r for text in dict.fromkeys(props.get("reason", _NONE)) for r in _reasons(text)]
     if not reasons and program:
         reasons = programme_reasons(program, imposers)
-    if any(t in st.counter for t in values(entity, "entity")) and not any(
+    if st.counter and any(t in st.counter for t in props["entity"]) and not any(
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,
                                  detail="counter-sanction (FtM topic sanction.counter)"))
     rec = f"sanction {sid!r}"
     dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
                                for p in ("startDate", "listingDate", "date")
-                               for v in values(entity, p)) if d)
+                               for v in props.get(p, _NONE)) if d)
     date = dates[0] if dates else None
     end = min((d for d in (read_date(v, st.report, path, n, record=rec, field="endDate")
-                           for v in values(entity, "endDate")) if d), default=None)
+                           for v in props.get("endDate", _NONE)) if d), default=None)
     if end and date and end < date:
         st.report.note("end dates before the start date left out")
         end = None
     status = Status.IMPOSED
-    if any(_LIFTED.search(s) for s in values(entity, "status")) or (end and end <= st.today):
+    if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
         status = Status.LIFTED
     new_sources, cites = _citations(entity, src, st)
     sanction = Sanction(
         id=slug_id("ftm", sid), imposers=imposers, authorities=authorities, targets=targets,
         status=status,
-        measures=list(_measures(tuple(values(entity, "provisions")))), reasons=reasons,
+        measures=list(_measures(tuple(props.get("provisions", _NONE)))), reasons=reasons,
         date=date, end_date=end, program=program, sources=cites,
     )
     st.sanctions.add(sid)
