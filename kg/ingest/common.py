@@ -28,10 +28,11 @@ from typing import IO, cast
 
 from kg.ingest.report import ImportReport, Skipped
 from kg.model.dates import PartialDate
-from kg.model.records import Actor, Record, Source, record_type
+from kg.model.records import Actor, Citation, Record, Source, record_type
 from kg.model.source_dates import SourceDate, read_source_date
 from kg.readwrite.readers import bounded_lines
 from kg.resolve.resolver import country_actor, country_name, normalize
+from kg.resolve.resolver import country_code as _country_code
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -41,7 +42,9 @@ __all__ = [
     "Record",
     "Seen",
     "Skipped",
+    "citation",
     "clean_date",
+    "country_code",
     "csv_records",
     "decode_line",
     "file_source",
@@ -351,6 +354,20 @@ class Seen:
     def source(self, source: Source | None) -> Iterator[Source]:
         if source is not None and self.first(source):
             yield source
+
+
+@functools.lru_cache(maxsize=8192)  # lists repeat their countries on every record
+def country_code(name: str) -> str | None:
+    """:func:`kg.resolve.resolver.country_code` (the ISO alpha-2 or bloc code a country name,
+    code, seat or demonym stands for, or None), each distinct text looked up once."""
+    return _country_code(name)
+
+
+@functools.lru_cache(maxsize=1024)  # every record of a file cites the file
+def citation(source_id: str) -> Citation:
+    """The citation, with no quote, of source ``source_id``: one instance per id, shared
+    by the records that cite it (records are never changed in place; :mod:`kg.merge` copies)."""
+    return Citation(source=source_id)
 
 
 def is_country(code: str | None) -> bool:

@@ -60,6 +60,7 @@ OFAC_PROGRAMS: dict[str, tuple[Reason, ...]] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # lists repeat their programmes on every record
 def ofac_program_reasons(program: str) -> tuple[Reason, ...]:
     """The reasons an OFAC programme tag stands for (``other`` when unknown)."""
     tag = program.strip().upper()

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from kg.ingest.common import country_code
 from kg.ingest.report import ImportReport
 from kg.model.identity import SEPARATOR
 from kg.model.source_dates import read_source_date
-from kg.resolve.resolver import country_code
 
 __all__ = ["FTM_ID_PROPS", "Identity", "birth_dates", "ftm_identity", "nationalities",
            "ofac_remarks"]
