@@ -54,16 +54,16 @@ from kg.ingest.common import (
     iter_lines,
     read_date,
     slug_id,
-    url_source,
     weak_names,
 )
-from kg.ingest.ftm_derived import Derived, dataset_source
+from kg.ingest.ftm_cites import Cites
+from kg.ingest.ftm_derived import Derived
 from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, first_value, links_out, values
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import ftm_identity
-from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
+from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
 
@@ -81,9 +81,6 @@ __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
-#: How many lists of datasets and source URLs an import remembers at most (then it forgets
-#: them all: memory stays flat however many distinct URLs a file holds).
-_CACHE = 50_000
 #: No values (shared: never changed).
 _NONE: list[str] = []
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
@@ -111,18 +108,8 @@ class _State:
     derived: Derived = field(default_factory=Derived)
     today: str = field(default_factory=today_iso)
     """The day an end date must be on or before for the sanction to count as lifted."""
-    dataset_cites: dict[tuple[str, ...], list[Citation]] = field(default_factory=dict)
-    """Citations of each list of datasets met (read once; never changed)."""
-    url_cites: dict[str, tuple[Source | None, Citation | None]] = field(default_factory=dict)
-    """The source record and citation of each source URL met lately."""
-    file_cites: dict[str, Citation] = field(default_factory=dict)
-
-    def file_cite(self, src: Source) -> Citation:
-        """The citation of an input file's source record."""
-        cite = self.file_cites.get(src.id)
-        if cite is None:
-            cite = self.file_cites[src.id] = Citation(source=src.id)
-        return cite
+    cites: Cites = field(default_factory=Cites)
+    """The datasets and source URLs read so far."""
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
@@ -154,7 +141,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             elif schema == "Sanction":
                 yield from _sanction_or_hold(entity, src, path, n, st)
             elif schema in LINK_SCHEMAS:
-                new, cites = _citations(entity, src, st)
+                new, cites = st.cites.of(entity, src, st.seen)
                 yield from new
                 st.links.append(Link(entity, cites, str(path), n))
             else:
@@ -225,53 +212,6 @@ def _clean(props: Any) -> dict[str, list[str]] | None:
     return clean
 
 
-def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[Source],
-                                                                          list[Citation]]:
-    """New source records and the citations of an entity: its datasets and source URLs.
-
-    The citations are shared by every entity that cites the same sources (records are never
-    changed in place), so each list of datasets is read once an import."""
-    new: list[Source] = []
-    datasets = entity.get("datasets")
-    key = tuple(d for d in datasets if isinstance(d, str)) if isinstance(datasets, list) \
-        else ()
-    cites = st.dataset_cites.get(key)
-    if cites is None:
-        cites = []
-        for name in key:
-            if name.strip():
-                ds_src = dataset_source(name)
-                if st.seen.first(ds_src):
-                    new.append(ds_src)
-                cites.append(Citation(source=ds_src.id))
-        if len(st.dataset_cites) >= _CACHE:
-            st.dataset_cites.clear()
-        st.dataset_cites[key] = cites
-    urls = values(entity, "sourceUrl")
-    if urls:
-        cites = cites + [c for c in (_url_cite(url, st, new) for url in urls) if c]
-    if not cites:
-        return new, [st.file_cite(src)]
-    if len(cites) == 1:
-        return new, cites
-    return new, list({c.source: c for c in cites}.values())
-
-
-def _url_cite(url: str, st: _State, new: list[Source]) -> Citation | None:
-    """The citation of a source URL (None for anything but http(s)); its source record is
-    added to ``new`` the first time."""
-    hit = st.url_cites.get(url)
-    if hit is None:
-        u = url_source(url)
-        hit = (u, Citation(source=u.id) if u is not None else None)
-        if len(st.url_cites) >= _CACHE:
-            st.url_cites.clear()
-        st.url_cites[url] = hit
-    if hit[0] is not None and st.seen.first(hit[0]):
-        new.append(hit[0])
-    return hit[1]
-
-
 def _actor(entity: Entity, src: Source, path: Path, n: int,
            st: _State) -> Iterator[Record]:
     eid = entity["id"]
@@ -308,7 +248,7 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     if wikidata is None and _QID.match(eid):
         wikidata = eid
     who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
-    new, cites = _citations(entity, src, st)
+    new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     actor = Actor(
         id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
@@ -391,7 +331,7 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
     status = Status.IMPOSED
     if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
         status = Status.LIFTED
-    new_sources, cites = _citations(entity, src, st)
+    new_sources, cites = st.cites.of(entity, src, st.seen)
     sanction = Sanction(
         id=slug_id("ftm", sid), imposers=imposers, authorities=authorities, targets=targets,
         status=status,
