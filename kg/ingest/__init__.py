@@ -32,7 +32,7 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
-from kg.model.records import Dataset, record_type
+from kg.model.records import RECORD_TYPES, Dataset, record_type
 from kg.model.refs import ensure_valid
 from kg.readwrite.atomic import atomic_open
 
@@ -134,6 +134,19 @@ def record_line(rec: Record) -> str:
                    **rec.model_dump(mode="json", exclude_defaults=True)}) + "\n"
 
 
+#: ``{"type":"<type>",`` for each record type: the start of a record's JSONL line.
+_LINE_START = {kind: f'{{"type":"{kind}",'.encode() for kind in RECORD_TYPES}
+
+
+def record_bytes(rec: Record) -> bytes:
+    """:func:`record_line` as UTF-8 bytes, serialized by pydantic itself (the same JSON:
+    compact, non-ASCII kept, field order; no dict is built on the way)."""
+    body: bytes = rec.__pydantic_serializer__.to_json(rec, exclude_defaults=True)
+    if body == b"{}":  # pragma: no cover - every record has an id
+        return record_line(rec).encode("utf-8")
+    return _LINE_START[record_type(rec)] + body[1:] + b"\n"
+
+
 def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
                  output: str | os.PathLike[str], *,
                  progress: Progress | None = None, today: str | None = None) -> ImportReport:
@@ -144,9 +157,9 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
     """
     report = ImportReport(kind)
     try:
-        with atomic_open(output) as fh:
+        with atomic_open(output, "wb") as fh:
             for rec in read_records(kind, paths, report, progress=progress, today=today):
-                fh.write(record_line(rec))
+                fh.write(record_bytes(rec))
             if report.empty:
                 raise _Empty
     except _Empty:

@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 from kg.curated import load_table
 from kg.model.records import Actor
 from kg.model.vocab import ActorKind
@@ -43,6 +45,7 @@ def body(body_id: str) -> Actor:
     return BODIES[body_id]
 
 
+@functools.lru_cache(maxsize=4096)  # lists repeat their authorities on every record
 def body_for_authority(authority: str) -> Actor | None:
     """The body an authority's name stands for (its name or an alias is a whole phrase of
     the normalized text, longest first), or None when the table does not know it."""

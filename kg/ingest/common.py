@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import os
@@ -27,10 +28,11 @@ from typing import IO, cast
 
 from kg.ingest.report import ImportReport, Skipped
 from kg.model.dates import PartialDate
-from kg.model.records import Actor, Record, Source, record_type
-from kg.model.source_dates import read_source_date
+from kg.model.records import Actor, Citation, Record, Source, record_type
+from kg.model.source_dates import SourceDate, read_source_date
 from kg.readwrite.readers import bounded_lines
 from kg.resolve.resolver import country_actor, country_name, normalize
+from kg.resolve.resolver import country_code as _country_code
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -40,7 +42,9 @@ __all__ = [
     "Record",
     "Seen",
     "Skipped",
+    "citation",
     "clean_date",
+    "country_code",
     "csv_records",
     "decode_line",
     "file_source",
@@ -241,6 +245,7 @@ def _first_line(first: int, last: int, cells: list[str]) -> int:
 _NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
 
 
+@functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
 def slug_id(prefix: str, raw: str) -> str:
     """A deterministic record id from an id in a source (``slug_id("ofac", "12345")``).
 
@@ -281,12 +286,17 @@ def read_date(value: str | None, report: ImportReport, file: str | os.PathLike[s
     """
     if value is None or not value.strip():
         return None
-    got = read_source_date(value, convention=convention)
+    got = _source_date(value, convention)
     if got.note:
         kept = f"kept {got.date}" if got.date else "left out"
         report.change(file, line, f"date {value.strip()!r} {got.note}: {kept}",
                       record=record, field=field)
     return got.date.text if got.date else None
+
+
+@functools.lru_cache(maxsize=8192)  # lists repeat their dates
+def _source_date(value: str, convention: str | None) -> SourceDate:
+    return read_source_date(value, convention=convention)
 
 
 def clean_date(value: str | None) -> str | None:
@@ -346,6 +356,20 @@ class Seen:
             yield source
 
 
+@functools.lru_cache(maxsize=8192)  # lists repeat their countries on every record
+def country_code(name: str) -> str | None:
+    """:func:`kg.resolve.resolver.country_code` (the ISO alpha-2 or bloc code a country name,
+    code, seat or demonym stands for, or None), each distinct text looked up once."""
+    return _country_code(name)
+
+
+@functools.lru_cache(maxsize=1024)  # every record of a file cites the file
+def citation(source_id: str) -> Citation:
+    """The citation, with no quote, of source ``source_id``: one instance per id, shared
+    by the records that cite it (records are never changed in place; :mod:`kg.merge` copies)."""
+    return Citation(source=source_id)
+
+
 def is_country(code: str | None) -> bool:
     """True for an ISO alpha-2 code or a bloc code that :func:`country_actor` knows."""
     return bool(code) and country_name(code or "") is not None
@@ -361,6 +385,9 @@ def weak_names(strong: Iterable[str], weak: Iterable[str]) -> list[str]:
     >>> weak_names(["SAMIR QADDURI", "Samir al-Qadduri"], ["Abu Ali", "ABU ALI", "samir qadduri"])
     ['Abu Ali']
     """
+    weak = list(weak)
+    if not weak:
+        return []
     seen = {normalize(s) for s in strong}
     out: list[str] = []
     for w in weak:

@@ -15,6 +15,8 @@ mean which reason or measure is the lexicon the importers share with the news ex
 
 from __future__ import annotations
 
+import functools
+
 from kg.curated import load_table
 from kg.model.vocab import Reason
 from kg.resolve.resolver import normalize
@@ -37,6 +39,7 @@ AUTHORITIES: dict[str, str] = dict(load_table("authorities"))
 _AUTHORITY_KEYS = sorted(AUTHORITIES, key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=4096)  # lists repeat their authorities on every record
 def imposer_for_authority(authority: str) -> str | None:
     """The imposer id an authority's name stands for, or None if the table does not know it.
 
@@ -57,6 +60,7 @@ OFAC_PROGRAMS: dict[str, tuple[Reason, ...]] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # lists repeat their programmes on every record
 def ofac_program_reasons(program: str) -> tuple[Reason, ...]:
     """The reasons an OFAC programme tag stands for (``other`` when unknown)."""
     tag = program.strip().upper()

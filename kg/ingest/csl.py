@@ -40,7 +40,9 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
+    citation,
     clean_date,
+    country_code,
     slug_id,
     text_slug,
 )
@@ -48,9 +50,8 @@ from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import AGENCIES, CslList, csl_list
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
-from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
+from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
-from kg.resolve.resolver import country_code
 
 __all__ = ["read_csl"]
 
@@ -151,7 +152,7 @@ def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path
     country = next((c for c in (country_code(x) for x in countries if x.strip())
                     if c and len(c) == 2), None)
     actor_id = slug_id("csl", row["_id"])
-    cite = [Citation(source=src_id)]
+    cite = [citation(src_id)]
     dobs = birth_dates(split_values(row.get("dates_of_birth", "")), report, path, n,
                        record=actor_id, field="dates_of_birth")
     nats = nationalities(split_values(row.get("nationalities", ""))

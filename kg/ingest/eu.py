@@ -44,6 +44,7 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
+    citation,
     clean_date,
     file_source,
     slug_id,
@@ -182,7 +183,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     }
     remarks = [" ".join(r.text.split()) for r in elem.iterfind("remark") if r.text]
     description = "\n".join(remarks)
-    cite = [Citation(source=src_id)]
+    cite = [citation(src_id)]
     actor = Actor(id=actor_id, name=name, kind=kind,
                   country=citizenships[0] if citizenships else None, aliases=aliases,
                   weak_aliases=weak,

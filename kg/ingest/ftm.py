@@ -34,6 +34,7 @@ never arrives is reported as skipped.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -53,17 +54,17 @@ from kg.ingest.common import (
     iter_lines,
     read_date,
     slug_id,
-    url_source,
     weak_names,
 )
-from kg.ingest.ftm_derived import Derived, dataset_source
+from kg.ingest.ftm_cites import Cites
+from kg.ingest.ftm_derived import Derived
 from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
-from kg.ingest.ftm_links import LINK_SCHEMAS, Link, first_value, links_out, values
+from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, first_value, links_out, values
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import ftm_identity
-from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
-from kg.model.vocab import ActorKind, Reason, Status
+from kg.model.records import Actor, ReasonRef, Sanction, Source
+from kg.model.vocab import ActorKind, Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
 
 try:  # orjson parses several times faster; the json module does the same job without it
@@ -80,6 +81,8 @@ __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
+#: No values (shared: never changed).
+_NONE: list[str] = []
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
 
 
@@ -87,7 +90,7 @@ _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated",
 class _Hold:
     """A sanction waiting for target entities not read yet."""
 
-    entity: dict[str, Any]
+    entity: Entity
     file: str
     line: int
     missing: set[str]
@@ -105,6 +108,8 @@ class _State:
     derived: Derived = field(default_factory=Derived)
     today: str = field(default_factory=today_iso)
     """The day an end date must be on or before for the sanction to count as lifted."""
+    cites: Cites = field(default_factory=Cites)
+    """The datasets and source URLs read so far."""
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
@@ -136,7 +141,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             elif schema == "Sanction":
                 yield from _sanction_or_hold(entity, src, path, n, st)
             elif schema in LINK_SCHEMAS:
-                new, cites = _citations(entity, src, st)
+                new, cites = st.cites.of(entity, src, st.seen)
                 yield from new
                 st.links.append(Link(entity, cites, str(path), n))
             else:
@@ -154,7 +159,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
     yield from links_out(st.links, st.actors, report)
 
 
-def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, Any] | None:
+def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
     try:
         data = _loads(raw)
     except (_JSONError, ValueError) as exc:
@@ -179,42 +184,42 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> dict[str, An
     if not isinstance(schema, str) or not schema:
         report.skip(path, n, f"entity {eid!r} has no 'schema'")
         return None
-    if not isinstance(props, dict) or not all(
-            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in props.values()):
+    clean = _clean(props)
+    if clean is None:
         report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
         return None
     data["properties"] = props  # an entity with no properties has an empty mapping
-    return data
+    entity = Entity(data)
+    entity.clean = clean
+    return entity
 
 
-def _citations(entity: dict[str, Any], src: Source, st: _State) -> tuple[list[Source],
-                                                                          list[Citation]]:
-    """New source records and the citations of an entity: its datasets and source URLs."""
-    new: list[Source] = []
-    cites: list[Citation] = []
-    datasets = entity.get("datasets")
-    for name in datasets if isinstance(datasets, list) else ():
-        if isinstance(name, str) and name.strip():
-            ds_src = dataset_source(name)
-            new += st.seen.source(ds_src)
-            cites.append(Citation(source=ds_src.id))
-    for url in values(entity, "sourceUrl"):
-        u = url_source(url)
-        if u is not None:
-            new += st.seen.source(u)
-            cites.append(Citation(source=u.id))
-    if not cites:
-        cites.append(Citation(source=src.id))
-    return new, list({c.source: c for c in cites}.values())
+def _clean(props: Any) -> dict[str, list[str]] | None:
+    """Each property's non-blank values, stripped (one pass over the values), or None when
+    ``props`` is not a mapping of names to lists of strings."""
+    if not isinstance(props, dict):
+        return None
+    clean: dict[str, list[str]] = {}
+    try:
+        for prop, vals in props.items():
+            if not isinstance(vals, list):
+                return None
+            kept = [s for v in vals if (s := v.strip())]  # AttributeError: not a string
+            if kept:
+                clean[prop] = kept
+    except AttributeError:
+        return None
+    return clean
 
 
-def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
+def _actor(entity: Entity, src: Source, path: Path, n: int,
            st: _State) -> Iterator[Record]:
     eid = entity["id"]
     if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
-    names = list(dict.fromkeys(values(entity, "name")))
+    props = entity.clean
+    names = list(dict.fromkeys(props.get("name", _NONE)))
     caption = entity.get("caption")
     name = caption.strip() if isinstance(caption, str) and caption.strip() else None
     name = name or (names[0] if names else None)
@@ -228,23 +233,22 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
         names.append(name)
         name = name[:MAX_NAME]
     aliases = [a for a in dict.fromkeys(
-        names + values(entity, "alias") + values(entity, "previousName")) if a != name]
-    weak = weak_names([name, *aliases], values(entity, "weakAlias"))
+        names + props.get("alias", _NONE) + props.get("previousName", _NONE)) if a != name]
+    weak = weak_names([name, *aliases], props.get("weakAlias", _NONE))
     country = None
     for prop in _COUNTRY_PROPS:
-        for code in values(entity, prop):
+        for code in props.get(prop, _NONE):
             if _COUNTRY_RE.match(code.lower()):
                 country = code.lower()
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")
         if country:
             break
-    wikidata = next((q for q in values(entity, "wikidataId") if _QID.match(q)), None)
+    wikidata = next((q for q in props.get("wikidataId", _NONE) if _QID.match(q)), None)
     if wikidata is None and _QID.match(eid):
         wikidata = eid
-    who = ftm_identity(lambda prop: values(entity, prop), st.report, path, n,
-                       record=f"entity {eid!r}")
-    new, cites = _citations(entity, src, st)
+    who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
+    new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     actor = Actor(
         id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
@@ -273,9 +277,9 @@ def _actor(entity: dict[str, Any], src: Source, path: Path, n: int,
             yield from _sanction(hold.entity, src, Path(hold.file), hold.line, st)
 
 
-def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
+def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
                       st: _State) -> Iterator[Record]:
-    targets = values(entity, "entity")
+    targets = entity.clean.get("entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
         return
@@ -288,13 +292,15 @@ def _sanction_or_hold(entity: dict[str, Any], src: Source, path: Path, n: int,
         yield from _sanction(entity, src, path, n, st)
         return
     hold = _Hold(entity, str(path), n, missing)
-    for t in missing:
-        st.pending.setdefault(t, []).append(hold)
+    for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
+        if t in missing:
+            st.pending.setdefault(t, []).append(hold)
 
 
-def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
+def _sanction(entity: Entity, src: Source, path: Path, n: int,
               st: _State) -> Iterator[Record]:
     sid = entity["id"]
+    props = entity.clean
     if sid in st.sanctions:
         st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
         return
@@ -302,39 +308,49 @@ def _sanction(entity: dict[str, Any], src: Source, path: Path, n: int,
     if not imposers:
         st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
         return
-    targets = [slug_id("ftm", t) for t in dict.fromkeys(values(entity, "entity"))]
-    program = "; ".join(dict.fromkeys(values(entity, "program") or
-                                      values(entity, "programId"))) or None
-    reasons = [ReasonRef(category=c, detail=text)
-               for text in dict.fromkeys(values(entity, "reason"))
-               for c in (m.reason for m in classify_reason(text))]
+    targets = [slug_id("ftm", t) for t in dict.fromkeys(props["entity"])]
+    program = "; ".join(dict.fromkeys(props.get("program") or
+                                      props.get("programId", _NONE))) or None
+    reasons = [r for text in dict.fromkeys(props.get("reason", _NONE)) for r in _reasons(text)]
     if not reasons and program:
         reasons = programme_reasons(program, imposers)
-    if any(t in st.counter for t in values(entity, "entity")) and not any(
+    if st.counter and any(t in st.counter for t in props["entity"]) and not any(
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(ReasonRef(category=Reason.RETALIATION,
                                  detail="counter-sanction (FtM topic sanction.counter)"))
     rec = f"sanction {sid!r}"
     dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
                                for p in ("startDate", "listingDate", "date")
-                               for v in values(entity, p)) if d)
+                               for v in props.get(p, _NONE)) if d)
     date = dates[0] if dates else None
     end = min((d for d in (read_date(v, st.report, path, n, record=rec, field="endDate")
-                           for v in values(entity, "endDate")) if d), default=None)
+                           for v in props.get("endDate", _NONE)) if d), default=None)
     if end and date and end < date:
         st.report.note("end dates before the start date left out")
         end = None
     status = Status.IMPOSED
-    if any(_LIFTED.search(s) for s in values(entity, "status")) or (end and end <= st.today):
+    if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
         status = Status.LIFTED
-    new_sources, cites = _citations(entity, src, st)
+    new_sources, cites = st.cites.of(entity, src, st.seen)
     sanction = Sanction(
         id=slug_id("ftm", sid), imposers=imposers, authorities=authorities, targets=targets,
         status=status,
-        measures=classify_measures(values(entity, "provisions")), reasons=reasons,
+        measures=list(_measures(tuple(props.get("provisions", _NONE)))), reasons=reasons,
         date=date, end_date=end, program=program, sources=cites,
     )
     st.sanctions.add(sid)
     yield from new_sources
     yield from new_actors
     yield sanction
+
+
+@functools.lru_cache(maxsize=4096)  # lists repeat their reasons and provisions
+def _reasons(text: str) -> tuple[ReasonRef, ...]:
+    """The reasons a sanction's ``reason`` text gives, each with the text as its detail."""
+    return tuple(ReasonRef(category=m.reason, detail=text) for m in classify_reason(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _measures(provisions: tuple[str, ...]) -> tuple[Measure, ...]:
+    """The measures of a sanction's ``provisions``."""
+    return tuple(classify_measures(provisions))

@@ -4,6 +4,7 @@ the issuing bodies and the programme's reasons)."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from kg.resolve.resolver import country_code, country_name, normalize
 __all__ = ["imposers", "polity", "programme_reasons"]
 
 
+@functools.lru_cache(maxsize=4096)  # a list names few polities, on every record
 def polity(value: str) -> str | None:
     """The state or bloc id a Sanction's ``country`` names (``"UK"``, ``"United Kingdom"``
     and ``"gb"`` are all ``gb``; the UN is ``unsc``, the body that imposes UN sanctions)."""
@@ -58,16 +60,9 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
     ids = polities or list(dict.fromkeys(c for c in table if c))
     for authority, code in zip(authorities, table, strict=True):
         home = code if code in ids else (ids[0] if ids else None)
-        if home and normalize(authority) in {normalize(home),
-                                             normalize(country_name(home) or home)}:
+        body = _body(authority, home)
+        if body is None:
             continue  # the authority is the polity's own name ("European Union")
-        known = body_for_authority(authority)
-        if known is not None and known.part_of == home:
-            body = known
-        else:
-            body = Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
-                         kind=ActorKind.GOVERNMENT_BODY,
-                         country=home if home and len(home) == 2 else None, part_of=home)
         if seen.first(body):
             new.append(body)
         if home is not None and body.id not in issued:
@@ -82,16 +77,35 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
     return list(dict.fromkeys(ids)), states + new, issued
 
 
+@functools.lru_cache(maxsize=4096)  # lists repeat their authorities on every record
+def _body(authority: str, home: str | None) -> Actor | None:
+    """The issuing body actor of ``authority`` in polity ``home``, or None when the authority
+    is the polity's own name. The actor is shared: records are never changed in place."""
+    if home and normalize(authority) in {normalize(home), normalize(country_name(home) or home)}:
+        return None
+    known = body_for_authority(authority)
+    if known is not None and known.part_of == home:
+        return known
+    return Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
+                 kind=ActorKind.GOVERNMENT_BODY,
+                 country=home if home and len(home) == 2 else None, part_of=home)
+
+
 def programme_reasons(program: str, imposers: list[str]) -> list[ReasonRef]:
     """Reasons for a programme, from the reviewed tables only (OFAC's for a US sanction,
     the UN regimes' for a UN one); any other programme is ``other`` with its words kept
     (never a keyword guess: a US "Reciprocal" exclusion is not retaliation)."""
+    return list(_programme_reasons(program, "us" in imposers, "unsc" in imposers))
+
+
+@functools.lru_cache(maxsize=4096)  # lists repeat their programmes on every record
+def _programme_reasons(program: str, us: bool, unsc: bool) -> tuple[ReasonRef, ...]:
     cats: tuple[Reason, ...] = ()
-    if "us" in imposers:
+    if us:
         cats = tuple(c for tag in program.split("; ") for c in ofac_program_reasons(tag)
                      if c is not Reason.OTHER)
-    elif "unsc" in imposers:
+    elif unsc:
         _, found = un_regime_reasons(program, None)
         cats = tuple(c for c in found if c is not Reason.OTHER)
-    out = [ReasonRef(category=c, detail=program) for c in dict.fromkeys(cats)]
-    return out or [ReasonRef(category=Reason.OTHER, detail=program)]
+    out = tuple(ReasonRef(category=c, detail=program) for c in dict.fromkeys(cats))
+    return out or (ReasonRef(category=Reason.OTHER, detail=program),)

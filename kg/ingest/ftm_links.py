@@ -25,7 +25,7 @@ from kg.ingest.common import ImportReport, read_date, slug_id
 from kg.model.records import Citation, Relationship
 from kg.model.vocab import RelationKind
 
-__all__ = ["LINK_SCHEMAS", "Link", "first_value", "links_out", "values"]
+__all__ = ["LINK_SCHEMAS", "Entity", "Link", "first_value", "links_out", "values"]
 
 #: FtM schema -> (relationship kind, subject property, object property, role property).
 LINK_SCHEMAS: dict[str, tuple[RelationKind, str, str, str | None]] = {
@@ -49,8 +49,20 @@ class Link:
     line: int
 
 
+class Entity(dict[str, Any]):
+    """An FtM entity as read from its JSON (a dict), with :attr:`clean`: each property's
+    non-blank values, stripped, read once (properties with none are left out)."""
+
+    __slots__ = ("clean",)
+
+    clean: dict[str, list[str]]
+
+
 def values(entity: dict[str, Any], prop: str) -> list[str]:
-    """The non-blank values of property ``prop`` of an FtM entity, stripped."""
+    """The non-blank values of property ``prop`` of an FtM entity, stripped (for an
+    :class:`Entity`, the list it holds: read it, do not change it)."""
+    if type(entity) is Entity:
+        return entity.clean.get(prop) or []
     return [s for v in entity["properties"].get(prop, ()) if (s := v.strip())]
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from kg.ingest.common import country_code
 from kg.ingest.report import ImportReport
 from kg.model.identity import SEPARATOR
 from kg.model.source_dates import read_source_date
-from kg.resolve.resolver import country_code
 
 __all__ = ["FTM_ID_PROPS", "Identity", "birth_dates", "ftm_identity", "nationalities",
            "ofac_remarks"]
@@ -181,17 +181,23 @@ def ofac_remarks(text: str, report: ImportReport, file: str | os.PathLike[str],
     return found
 
 
-def ftm_identity(values: Callable[[str], list[str]], report: ImportReport,
+def ftm_identity(values: Mapping[str, list[str]], report: ImportReport,
                  file: str | os.PathLike[str], line: int | None, *, record: str) -> Identity:
     """Dates of birth (``birthDate``), nationalities (``nationality``, ``citizenship``)
-    and identifiers (:data:`FTM_ID_PROPS`) of a FollowTheMoney entity; ``values(prop)`` gives
-    a property's values. Unreadable values are reported, with the FtM property as field."""
+    and identifiers (:data:`FTM_ID_PROPS`) of a FollowTheMoney entity; ``values`` maps a
+    property to its values (a property with none may be missing). Unreadable values are
+    reported, with the FtM property as field."""
     found = Identity()
-    for prop, scheme in FTM_ID_PROPS.items():
-        for v in values(prop):
-            found.add_id(scheme, v)
-    found.birth_dates = birth_dates(values("birthDate"), report, file, line, record=record,
-                                    field="birthDate")
-    found.nationalities = nationalities(values("nationality") + values("citizenship"),
-                                        report, file, line, record=record, field="nationality")
+    if not values.keys().isdisjoint(FTM_ID_PROPS):
+        for prop, scheme in FTM_ID_PROPS.items():
+            for v in values.get(prop, ()):
+                found.add_id(scheme, v)
+    dobs = values.get("birthDate")
+    if dobs:
+        found.birth_dates = birth_dates(dobs, report, file, line, record=record,
+                                        field="birthDate")
+    nats = [*values.get("nationality", ()), *values.get("citizenship", ())]
+    if nats:
+        found.nationalities = nationalities(nats, report, file, line, record=record,
+                                            field="nationality")
     return found

@@ -54,15 +54,16 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
+    citation,
+    country_code,
     csv_records,
     file_source,
     weak_names,
 )
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import ofac_remarks
-from kg.model.records import Actor, Citation, ReasonRef, Relationship, Sanction
+from kg.model.records import Actor, ReasonRef, Relationship, Sanction
 from kg.model.vocab import ActorKind, Measure, RelationKind
-from kg.resolve.resolver import country_code
 
 __all__ = ["OFAC_PUBLISHER", "file_role", "listing", "ofac_body", "read_ofac"]
 
@@ -111,7 +112,7 @@ def _links(path: Path, src_id: str, names: dict[str, list[str]],
             continue
         yield Relationship(id=f"{actor_id}-linked-{found[0].removeprefix('ofac-')}",
                            kind=RelationKind.ASSOCIATE, subject=actor_id, object=found[0],
-                           role="Linked To", sources=[Citation(source=src_id)])
+                           role="Linked To", sources=[citation(src_id)])
 
 
 def file_role(path: Path) -> tuple[str, str]:
@@ -251,7 +252,7 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
                 nationalities=who.nationalities,
                 position=title if kind is ActorKind.PERSON else None,
                 description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
-                sources=[Citation(source=src_id)])
+                sources=[citation(src_id)])
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
     yield listing(actor_id, lst, tags, src_id)
 
@@ -271,4 +272,4 @@ def listing(actor_id: str, lst: str, tags: list[str], src_id: str) -> Sanction:
                     targets=[actor_id],
                     measures=[Measure.ASSET_FREEZE] if lst == "sdn" else [],
                     reasons=reasons, program="; ".join(tags) or None,
-                    sources=[Citation(source=src_id)])
+                    sources=[citation(src_id)])

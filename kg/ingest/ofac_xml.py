@@ -51,6 +51,8 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
+    citation,
+    country_code,
     file_source,
     text_slug,
     weak_names,
@@ -58,10 +60,9 @@ from kg.ingest.common import (
 from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
 from kg.ingest.xmlstream import xml_entries
-from kg.model.records import Actor, Citation, Source
+from kg.model.records import Actor, Source
 from kg.model.source_dates import read_source_date
 from kg.model.vocab import ActorKind
-from kg.resolve.resolver import country_code
 
 __all__ = ["read_ofac_files", "read_ofac_xml"]
 
@@ -198,7 +199,7 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     identifiers = _identifiers(elem, uid, vessel)
     remarks = _text(elem, "remarks")
     owner = _text(vessel, "vesselOwner") if vessel is not None else None
-    cite = [Citation(source=src.id)]
+    cite = [citation(src.id)]
     actor = Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
                   identifiers=identifiers, birth_dates=dobs, nationalities=nats,
                   position=_text(elem, "title") if kind is ActorKind.PERSON else None,

@@ -51,6 +51,8 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
+    citation,
+    country_code,
     file_source,
     slug_id,
     weak_names,
@@ -60,9 +62,9 @@ from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
 from kg.ingest.uk_fcdo_csv import UK_SANCTIONS_CSV_KEY, read_fcdo_csv
-from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
-from kg.resolve.resolver import country_code, normalize
+from kg.resolve.resolver import normalize
 
 __all__ = ["OFSI", "read_uk", "uk_format"]
 
@@ -270,7 +272,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
     actor_id = slug_id("uk", gid)
     nats = nationalities(g.values.get("nationality", []), report, path, g.line,
                          record=actor_id, field="Nationality")
-    cite = [Citation(source=src_id)]
+    cite = [citation(src_id)]
     yield Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
                 aliases=aliases, weak_aliases=weak,
                 identifiers={k: v for k, v in ids.items() if v},

@@ -43,6 +43,8 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
+    citation,
+    country_code,
     file_source,
     read_date,
     slug_id,
@@ -52,10 +54,10 @@ from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import dmy_date
 from kg.ingest.xmlstream import xml_entries
-from kg.model.records import Actor, Citation, ReasonRef, Sanction, Source
+from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind
 from kg.resolve.classify import classify_measures
-from kg.resolve.resolver import country_code, normalize
+from kg.resolve.resolver import normalize
 
 __all__ = ["FCDO_PUBLISHER", "designation_records", "read_fcdo"]
 
@@ -190,7 +192,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     }
     notes = [f"UK statement of reasons: {t}" for t in _texts(elem, "UKStatementofReasons")]
     notes += _texts(elem, "OtherInformation")
-    cite = [Citation(source=src_id)]
+    cite = [citation(src_id)]
     positions = "; ".join(_texts(elem, f"{person}/Positions/Position"))
     actor = Actor(id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
                   aliases=aliases, weak_aliases=weak,

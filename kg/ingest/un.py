@@ -36,6 +36,8 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
+    citation,
+    country_code,
     file_source,
     read_date,
     slug_id,
@@ -44,9 +46,8 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.xmlstream import xml_entries
-from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
-from kg.resolve.resolver import country_code
 
 __all__ = ["read_un"]
 
@@ -175,7 +176,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                          record=actor_id, field="NATIONALITY")
     comments = _text(elem, "COMMENTS1")
     designation = _texts(elem, "DESIGNATION/VALUE")
-    cite = [Citation(source=src_id)]
+    cite = [citation(src_id)]
     if len(name) > MAX_NAME:
         report.change(path, line, f"name of {len(name)} characters cut to {MAX_NAME}; the "
                                   "whole name is kept as an alias", record=actor_id,

@@ -1,0 +1,83 @@
+"""The citations of an FtM entity: its ``datasets`` and ``sourceUrl`` as source records and
+citations (:class:`Cites`, read by :mod:`kg.ingest.ftm`).
+
+Every entity of an export cites a few datasets, and many cite the same page: each distinct
+list of datasets and each URL is read once an import, and the records that cite them share
+the :class:`~kg.model.records.Citation` (records are never changed in place;
+:mod:`kg.merge` copies).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.ingest.common import Seen, url_source
+from kg.ingest.ftm_derived import dataset_source
+from kg.ingest.ftm_links import values
+from kg.model.records import Citation, Source
+
+__all__ = ["CACHE", "Cites"]
+
+#: How many lists of datasets and source URLs an import remembers at most (then it forgets
+#: them all: memory stays flat however many distinct URLs a file holds).
+CACHE = 50_000
+
+
+@dataclass
+class Cites:
+    """What one import has read of the entities' datasets and source URLs."""
+
+    datasets: dict[tuple[str, ...], list[Citation]] = field(default_factory=dict)
+    """Citations of each list of datasets met (read once; never changed)."""
+    urls: dict[str, tuple[Source | None, Citation | None]] = field(default_factory=dict)
+    """The source record and citation of each source URL met lately."""
+    files: dict[str, Citation] = field(default_factory=dict)
+    """The citation of each input file's source record."""
+
+    def of(self, entity: dict[str, Any], src: Source,
+           seen: Seen) -> tuple[list[Source], list[Citation]]:
+        """New source records (those ``seen`` has not had yet) and the citations of
+        ``entity``: its datasets and source URLs, each once, or else the file ``src``."""
+        new: list[Source] = []
+        datasets = entity.get("datasets")
+        key = tuple(d for d in datasets if isinstance(d, str)) if isinstance(datasets, list) \
+            else ()
+        cites = self.datasets.get(key)
+        if cites is None:
+            cites = []
+            for name in key:
+                if name.strip():
+                    ds_src = dataset_source(name)
+                    if seen.first(ds_src):
+                        new.append(ds_src)
+                    cites.append(Citation(source=ds_src.id))
+            if len(self.datasets) >= CACHE:
+                self.datasets.clear()
+            self.datasets[key] = cites
+        urls = values(entity, "sourceUrl")
+        if urls:
+            cites = cites + [c for c in (self._url(url, seen, new) for url in urls) if c]
+        if not cites:
+            return new, [self._file(src)]
+        if len(cites) == 1:
+            return new, cites
+        return new, list({c.source: c for c in cites}.values())
+
+    def _url(self, url: str, seen: Seen, new: list[Source]) -> Citation | None:
+        hit = self.urls.get(url)
+        if hit is None:
+            u = url_source(url)
+            hit = (u, Citation(source=u.id) if u is not None else None)
+            if len(self.urls) >= CACHE:
+                self.urls.clear()
+            self.urls[url] = hit
+        if hit[0] is not None and seen.first(hit[0]):
+            new.append(hit[0])
+        return hit[1]
+
+    def _file(self, src: Source) -> Citation:
+        cite = self.files.get(src.id)
+        if cite is None:
+            cite = self.files[src.id] = Citation(source=src.id)
+        return cite
