@@ -15,8 +15,8 @@ from kg.errors import SavedGraphError
 from kg.graph.build import build
 from kg.graph.index import index_of, search_actors
 from kg.graph.schema import GRAPH_VERSION
-from kg.graph.sqlstore import OLD_MAGIC, seal, write_saved
-from kg.graph.store import FORMAT_VERSION, read_graph, write_graph
+from kg.graph.sqlstore import OLD_MAGIC, seal, verify_saved, write_saved
+from kg.graph.store import FORMAT_VERSION, build_saved, read_graph, write_graph
 from kg.query import who_sanctioned
 from kg.readwrite.load import load
 
@@ -57,6 +57,42 @@ def test_round_trip_generated(tmp_path: Path) -> None:
     assert list(H.nodes(data=True)) == list(G.nodes(data=True))
     assert _edges(H) == _edges(G)
     assert H.number_of_edges() == G.number_of_edges() > 9000
+
+
+def _same_graph(H: Any, G: Any) -> None:
+    """H is G: nodes and attributes in order, each node's successors and predecessors in
+    order (what fixes the order of answers), each edge's data shared by both ends."""
+    assert H.graph == G.graph
+    assert list(H.nodes(data=True)) == list(G.nodes(data=True))
+    for n in G:
+        assert list(H._succ[n].items()) == list(G._succ[n].items()), n
+        assert list(H._pred[n].items()) == list(G._pred[n].items()), n
+        assert all(H._succ[n][v] is H._pred[v][n] for v in H._succ[n])
+
+
+@pytest.mark.parametrize("source", ["examples", "small", "generated"])
+def test_build_saved_is_write_graph_of_build(tmp_path: Path, source: str) -> None:
+    # kg build streams the graph to the file; the file is the one the built graph makes.
+    def paths() -> list[Path] | None:
+        if source == "examples":
+            return None
+        if source == "small":
+            return [data.write_jsonl(tmp_path / "d.jsonl")]
+        return [data.generated(tmp_path / "g.jsonl", 2000)]
+
+    G = build(load(paths()))
+    ds = load(paths())
+    path, nodes, edges = build_saved(ds, tmp_path / "streamed.kgz")
+    assert ds.sanctions == [] and ds.actors == []  # consumed as it went
+    assert (nodes, edges) == (G.number_of_nodes(), G.number_of_edges())
+    whole = write_graph(G, tmp_path / "whole.kgz")
+    streamed, kept = verify_saved(path), verify_saved(whole)
+    for key in ("content_sha256", "index", "nodes", "edges", "names_sha256"):
+        assert streamed[key] == kept[key], key
+    _same_graph(read_graph(path), G)
+    _same_graph(read_graph(whole), G)  # the predecessor order is kept too
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".jsonl") == [
+        "streamed.kgz", "whole.kgz"]  # no temporary file left
 
 
 def test_cli_build_then_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,6 +223,24 @@ def test_refuses_well_formed_nonsense(tmp_path: Path) -> None:
                  {"graph": {}, "nodes": {}},
                  [1, 2]):
         _bad(_kgz_with_body(tmp_path / "n.kgz", pickle.dumps(body)), "saved graph is damaged")
+    # The layout of this version (a head, then node, edge and predecessor parts, then the
+    # counts), each part checked.
+    head = pickle.dumps(("sanctions-kg graph", 3, {}))
+    node = pickle.dumps(("n", [("a", {}), ("b", {})]))
+    edge = pickle.dumps(("e", [("a", "b", "X", {"type": "X"})]))
+    end = pickle.dumps(("end", 2, 1))
+    assert read_graph(_kgz_with_body(tmp_path / "ok.kgz", head + node + edge + end)
+                      ).has_edge("a", "b", "X")
+    for raw in (pickle.dumps(("sanctions-kg graph", 2, {})) + node + end,  # other layout
+                head + node + edge,  # no end
+                head + node + edge + pickle.dumps(("end", 2, 2)),  # counts differ
+                head + node + edge + end + end,  # trailing parts
+                head + pickle.dumps(("e", [("a", "b", "X", {})])) + end,  # unknown nodes
+                head + pickle.dumps(("n", [("a", [])])) + end,  # attributes not a mapping
+                head + node + node + end,  # a node twice
+                head + node + edge + pickle.dumps(("p", [("b", ["a", "a", "c"])])) + end,
+                head + node + pickle.dumps(("x", [])) + end):  # unknown part
+        _bad(_kgz_with_body(tmp_path / "n.kgz", raw), "saved graph is damaged")
     _bad(_kgz_with_body(tmp_path / "n.kgz", b"not a pickle"), "saved graph is damaged")
 
 
@@ -213,6 +267,7 @@ def test_refuses_to_save_what_it_could_not_read(tmp_path: Path, graph: Any) -> N
     graph.nodes["actor:us"]["since"] = dt.date(1776, 7, 4)
     with pytest.raises(OutputError, match=r"cannot be saved .* a datetime\.date value"):
         write_graph(graph, tmp_path / "g.kgz")
+    assert [p.name for p in tmp_path.iterdir()] == ["d.jsonl"]  # nothing half-written
     assert not (tmp_path / "g.kgz").exists()
 
 

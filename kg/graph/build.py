@@ -49,7 +49,7 @@ from kg.model.records import RECORD_TYPES, Actor, Dataset, Relationship, Sanctio
 from kg.model.refs import RefField, reference_fields
 from kg.model.vocab import ActorKind, Measure, Reason, RelationKind, Stance, Status
 
-__all__ = ["build", "who_sanctioned_whom"]
+__all__ = ["build", "stream", "who_sanctioned_whom"]
 
 
 #: Enum member -> its plain string, shared by every node that holds it.
@@ -241,6 +241,36 @@ def _take(items: list[Any], consume: bool) -> Iterator[Any]:
 
 def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(**{GRAPH_VERSION_KEY: GRAPH_VERSION})
+    _emit(dataset, consume, node_adder(G), edge_adder(G), None)
+    clear_cache(G)
+    return G
+
+
+#: The graph attributes every built graph carries (its schema version).
+GRAPH_ATTRS = {GRAPH_VERSION_KEY: GRAPH_VERSION}
+
+
+def stream(dataset: Dataset, add_node: Callable[[str, Any], None],
+           add_edge: Callable[[str, str, str, dict[str, Any]], None],
+           next_record: Callable[[], None] | None = None) -> None:
+    """What :func:`build` does, handed out instead of kept: ``add_node(id, attrs)`` for
+    every node, then ``add_edge(u, v, key, attrs)`` for every edge, in the order
+    :func:`build` adds them (so adding them to an empty graph whose attributes are
+    :data:`GRAPH_ATTRS` gives the graph :func:`build` returns). ``next_record()``, if given,
+    is called before the edges of each record: every edge has that record at one end, so a
+    repeated edge (a record citing one source twice) is repeated only within it.
+
+    The dataset is consumed (emptied as it goes, see :func:`build`); nothing but what the
+    edges need is kept, so :func:`kg.graph.store.build_saved` writes a million-event graph
+    without ever holding it.
+    """
+    with paused_gc():
+        _emit(dataset, True, add_node, add_edge, next_record)
+
+
+def _emit(dataset: Dataset, consume: bool, add_node: Callable[[str, Any], None],
+          add: Callable[[str, str, str, dict[str, Any]], None],
+          next_record: Callable[[], None] | None) -> None:
     names = {a.id: a.name for a in dataset.actors}
     own: Callable[[list[str]], list[str]] = _same if consume else list
     ids = {str(t): _Ids(prefix(t)) for t in NodeType}
@@ -251,7 +281,6 @@ def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
     # Two passes, nodes then edges, written straight into the graph (no list of millions
     # of edge tuples), keeping the node order sources, actors, sanctions, statements,
     # reasons. The first pass keeps only what the edges need, so records can go.
-    add_node = node_adder(G)
     plan, out = plans["source"], links["source"]
     for src in _take(dataset.sources, consume):
         nid = source[src.id]
@@ -293,11 +322,12 @@ def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
         out.append((nid, _link_values(r, plan)))
 
     # The edge keys and types are EdgeType values, written as plain str (the Ref tags').
-    add = edge_adder(G)
     for kind, plan in plans.items():
         steps = [(f.edge, f.incoming, ids[f.kind], f.edge_attr if f.item else None,
                   dict(f.by_kind)) for f in plan.links]
         for nid, values in _take(links[kind], True):
+            if next_record is not None:
+                next_record()
             for step, vals in zip(steps, values, strict=False):  # the kind comes last
                 if not vals:
                     continue
@@ -313,8 +343,6 @@ def _build(dataset: Dataset, consume: bool) -> nx.MultiDiGraph:
                 else:
                     for o in vals:
                         add(nid, other[o], edge, {"type": edge})
-    clear_cache(G)
-    return G
 
 
 def who_sanctioned_whom(G: nx.MultiDiGraph) -> nx.DiGraph:

@@ -41,55 +41,82 @@ from __future__ import annotations
 import io
 import os
 import pickle
-import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg._perf import paused_gc
 from kg.errors import OutputError, SavedGraphError
 from kg.graph.schema import require_kg_graph
-from kg.graph.sqlstore import FORMAT_VERSION, open_saved, read_payload, write_saved
+from kg.graph.sqlstore import FORMAT_VERSION, open_saved, read_payload
 
 if TYPE_CHECKING:  # networkx is imported where a graph is made or read, so that reading a
     import networkx as nx  # header (kg.query.cold) stays light
 
+    from kg.model.records import Dataset
     from kg.resolve.match import NameIndex
 
-__all__ = ["FORMAT_VERSION", "is_saved_graph", "open_graph", "read_graph", "read_names",
-           "saved_header", "write_graph"]
+__all__ = ["FORMAT_VERSION", "build_saved", "is_saved_graph", "open_graph", "read_graph",
+           "read_names", "saved_header", "write_graph"]
 
 
-class _Deflating:
-    """A write-only file that compresses what it is given as it comes: the pickle of a
-    million-event graph (~500 MB) is never held whole, only its compressed form."""
-
-    def __init__(self, level: int) -> None:
-        self._z = zlib.compressobj(level)
-        self._parts: list[bytes] = []
-        self.raw = 0
-
-    def write(self, data: Any) -> int:
-        n = len(memoryview(data).cast("B"))
-        self.raw += n
-        if out := self._z.compress(data):
-            self._parts.append(out)
-        return n
-
-    def finish(self) -> bytes:
-        self._parts.append(self._z.flush())
-        packed = b"".join(self._parts)
-        self._parts.clear()
-        return packed
+#: The first pickle of a ``graph`` payload: this tag, the layout, the graph's attributes.
+_TAG, _LAYOUT = "sanctions-kg graph", 3
+_NODES_PER_CHUNK = 20_000
+_EDGES_PER_CHUNK = 50_000
 
 
-def _packed(path: Path, value: Any, level: int) -> tuple[bytes, int]:
-    sink = _Deflating(level)
-    try:
-        _DataPickler(sink, protocol=5).dump(value)
-    except (TypeError, pickle.PicklingError, RecursionError) as exc:
-        raise OutputError(f"{path}: the graph holds a value that cannot be saved "
-                          f"(only text, numbers, lists and mappings can): {exc}") from None
-    return sink.finish(), sink.raw
+class _Chunks:
+    """The ``graph`` payload, pickled as it is made: a sequence of small pickles, each
+    with its own memo (one pickle of a million-event graph kept a table of every object
+    it had written, 1.5 GB): ``(tag, layout, graph attributes)``, then ``("n", [(node,
+    attributes), ...])`` chunks, ``("e", [(u, v, key, attributes), ...])`` chunks in the
+    order the edges were added, optionally ``("p", [(v, [u, ...]), ...])`` chunks giving
+    each node's predecessor order, and ``("end", nodes, edges)``."""
+
+    def __init__(self, sink: Any, path: Path, graph: dict[str, Any]) -> None:
+        self._sink, self._path = sink, path
+        self._nodes: list[tuple[str, Any]] = []
+        self._edges: list[tuple[str, str, str, dict[str, Any]]] = []
+        self._dump((_TAG, _LAYOUT, graph))
+
+    def _dump(self, value: Any) -> None:
+        try:
+            _DataPickler(self._sink, protocol=5).dump(value)
+        except (TypeError, pickle.PicklingError, RecursionError) as exc:
+            raise OutputError(f"{self._path}: the graph holds a value that cannot be saved "
+                              f"(only text, numbers, lists and mappings can): {exc}"
+                              ) from None
+
+    def node(self, n: str, attrs: Any) -> None:
+        self._nodes.append((n, attrs))
+        if len(self._nodes) >= _NODES_PER_CHUNK:
+            self._dump(("n", self._nodes))
+            self._nodes.clear()
+
+    def edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+        if self._nodes:
+            self._dump(("n", self._nodes))
+            self._nodes.clear()
+        self._edges.append((u, v, key, attrs))
+        if len(self._edges) >= _EDGES_PER_CHUNK:
+            self._dump(("e", self._edges))
+            self._edges.clear()
+
+    def finish(self, nodes: int, edges: int,
+               pred: Iterable[tuple[str, list[str]]] = ()) -> None:
+        for tag, items in (("n", self._nodes), ("e", self._edges)):
+            if items:
+                self._dump((tag, items))
+        batch: list[tuple[str, list[str]]] = []
+        for item in pred:
+            batch.append(item)
+            if len(batch) >= _NODES_PER_CHUNK:
+                self._dump(("p", batch))
+                batch = []
+        if batch:
+            self._dump(("p", batch))
+        self._dump(("end", nodes, edges))
 
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
@@ -103,21 +130,94 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     ``index=True`` (what ``kg build`` does) also stores the query index and the
     name-search index, so who-sanctioned, sanctioned-by, relations, timeline and
     ``kg search`` answer from disk without loading the graph; ``False`` stores the graph
-    alone (every command then loads it).
+    alone (every command then loads it). :func:`build_saved` writes the same file from a
+    dataset without holding the graph.
     """
     from kg.graph._nx import storage
+    from kg.graph.sqlstore import _rows
+    from kg.graph.writer import SavedWriter
 
     require_kg_graph(G)
     target = Path(path)
     nodes, succ, pred = storage(G)
-    payloads = {"graph": _packed(target, {"graph": G.graph, "nodes": nodes, "succ": succ,
-                                          "pred": pred}, level)}
-    if index:
-        from kg.graph.index import index_of
+    with SavedWriter(target) as w:
+        chunks = _Chunks(w.payload("graph", level), target, G.graph)
+        for n, d in nodes.items():
+            chunks.node(n, d)
+        for u, nbrs in succ.items():
+            for v, keys in nbrs.items():
+                for k, d in keys.items():
+                    chunks.edge(u, v, k, d)
+        chunks.finish(len(nodes), G.number_of_edges(),
+                      ((v, list(us)) for v, us in pred.items() if len(us) > 1))
+        if index:
+            from kg.graph.index import index_of
 
-        payloads["names"] = _packed(target, index_of(G).names.state(), level)
-    meta = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
-    return write_saved(G if index else None, target, payloads, meta)
+            _pack_names(w, index_of(G).names.state(), target, level)
+        return w.finish(_rows(G) if index else None,
+                        {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()})
+
+
+def _pack_names(w: Any, state: Any, target: Path, level: int) -> None:
+    sink = w.payload("names", level)
+    try:
+        _DataPickler(sink, protocol=5).dump(state)
+    except (TypeError, pickle.PicklingError, RecursionError) as exc:
+        raise OutputError(f"{target}: the name index holds a value that cannot be saved: "
+                          f"{exc}") from None
+
+
+def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
+                level: int = 1) -> tuple[Path, int, int]:
+    """Build the graph of a validated ``dataset`` straight into a saved graph at ``path``
+    (what ``kg build`` does): the same file :func:`write_graph` writes for
+    ``kg.build(dataset)``, made without holding the graph (each node and edge is pickled
+    and its index rows staged as :func:`kg.graph.build.stream` hands it out; only the
+    actors, which the name and membership indexes need, are kept). The dataset is consumed.
+    Returns (path, nodes, edges). Raises :class:`~kg.errors.OutputError` as
+    :func:`write_graph` does (nothing is left behind)."""
+    import networkx as nx
+
+    from kg.graph._nx import clear_cache, edge_adder, node_adder
+    from kg.graph.build import GRAPH_ATTRS, stream
+    from kg.graph.index import index_of
+    from kg.graph.sqlstore import _EDGE_KEYS, _RECORD_TYPES, _rows
+    from kg.graph.writer import SavedWriter
+
+    target = Path(path)
+    actors = nx.MultiDiGraph(**GRAPH_ATTRS)  # the actors and the edges between them
+    add_actor, link_actors = node_adder(actors), edge_adder(actors)
+    is_actor = actors._node.__contains__
+    counts = [0, 0]
+    seen: set[tuple[str, str, str]] = set()  # the edges of the current record
+    with SavedWriter(target) as w, paused_gc():
+        chunks = _Chunks(w.payload("graph", level), target, dict(GRAPH_ATTRS))
+
+        def add_node(n: str, attrs: Any) -> None:
+            chunks.node(n, attrs)
+            counts[0] += 1
+            kind = attrs.get("type")
+            if kind == "actor":
+                add_actor(n, attrs)
+            elif kind in _RECORD_TYPES:
+                w.stage_record(n, attrs)
+
+        def add_edge(u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+            chunks.edge(u, v, key, attrs)
+            if (u, v, key) not in seen:
+                seen.add((u, v, key))
+                counts[1] += 1
+            if key in _EDGE_KEYS:
+                w.stage_edge(u, key, v)
+            elif is_actor(u) and is_actor(v):
+                link_actors(u, v, key, attrs)
+
+        stream(dataset, add_node, add_edge, seen.clear)
+        chunks.finish(counts[0], counts[1])
+        clear_cache(actors)
+        _pack_names(w, index_of(actors).names.state(), target, level)
+        done = w.finish(_rows(actors), {"nodes": counts[0], "edges": counts[1]})
+    return done, counts[0], counts[1]
 
 
 def saved_header(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -139,8 +239,9 @@ def _unpickled(p: Path, raw: bytes) -> Any:
 
 
 def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    """Load a graph saved by :func:`write_graph`; refuse anything else clearly. The stored
-    name-search index, if any, is used (read when first needed) rather than rebuilt."""
+    """Load a graph saved by :func:`write_graph` or :func:`build_saved`; refuse anything
+    else clearly. The stored name-search index, if any, is used (read when first needed)
+    rather than rebuilt."""
     p = Path(path)
     con, meta = open_saved(p)
     with paused_gc():
@@ -148,13 +249,15 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
             raw = read_payload(con, meta, "graph", p)
         finally:
             con.close()
-        body = _unpickled(p, raw)
-        del raw
         try:
-            G = _graph_from(body)
+            G = _graph_from(io.BytesIO(raw))
         except (ValueError, TypeError, KeyError) as exc:
             raise SavedGraphError(f"{p}: saved graph is damaged ({type(exc).__name__}: "
                                   f"{exc}); rebuild it with `kg build`") from None
+        except _Damaged as exc:
+            raise SavedGraphError(f"{p}: saved graph is damaged ({exc}); rebuild it with "
+                                  "`kg build`") from None
+        del raw
     if "names_sha256" in meta:
         from kg.graph.index import index_of
 
@@ -204,28 +307,70 @@ class _DataUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError("holds a persistent reference")
 
 
-def _graph_from(body: Any) -> nx.MultiDiGraph:
+class _Damaged(Exception):
+    """A payload that does not unpickle (its message says why)."""
+
+
+def _load_one(fh: io.BytesIO) -> Any:
+    try:
+        return _DataUnpickler(fh).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError, RecursionError, MemoryError) as exc:
+        raise _Damaged(f"{type(exc).__name__}: {exc}") from None
+
+
+def _graph_from(fh: io.BytesIO) -> nx.MultiDiGraph:
+    """The graph of a ``graph`` payload (the layout of :class:`_Chunks`), every part's
+    shape checked: a node's attributes are a mapping, an edge joins two nodes listed
+    before it, the counts at the end match."""
     import networkx as nx
 
-    from kg.graph._nx import clear_cache, storage
+    from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
 
-    if type(body) is not dict:
-        raise TypeError("body is not a mapping")
-    graph, nodes, succ, pred = body["graph"], body["nodes"], body["succ"], body["pred"]
-    if not all(type(x) is dict for x in (graph, nodes, succ, pred)):
-        raise TypeError("graph, nodes or adjacency is not a mapping")
-    if not (succ.keys() == pred.keys() == nodes.keys()):
-        raise ValueError("nodes and adjacency list different nodes")
-    if any(type(d) is not dict for d in nodes.values()):
-        raise TypeError("node attributes are not a mapping")
-    if sum(map(len, succ.values())) != sum(map(len, pred.values())):
-        raise ValueError("successors and predecessors disagree")
+    head = _load_one(fh)
+    if type(head) is not tuple or len(head) != 3 or head[:2] != (_TAG, _LAYOUT) \
+            or type(head[2]) is not dict:
+        raise TypeError("not a graph payload of this version")
     G = nx.MultiDiGraph()
-    G.graph.update(graph)
-    node_dict, succ_dict, pred_dict = storage(G)
-    node_dict.update(nodes)
-    succ_dict.update(succ)
-    pred_dict.update(pred)
+    G.graph.update(head[2])
+    add_node, add_edge = node_adder(G), edge_adder(G)
+    _, succ, pred = storage(G)
+    canon: dict[str, str] = {}  # each node id once, however many chunks name it
+    edges = 0
+    while True:
+        part = _load_one(fh)
+        if type(part) is not tuple or not part:
+            raise TypeError("a part of the graph is not a tuple")
+        tag = part[0]
+        if tag == "end":
+            if part[1:] != (len(canon), edges) or fh.read(1):
+                raise ValueError("node or edge count differs from the header")
+            break
+        if len(part) != 2 or type(part[1]) is not list:
+            raise TypeError(f"a {tag!r} part is not a list")
+        if tag == "n":
+            for n, d in part[1]:
+                if type(n) is not str or type(d) is not dict or n in canon:
+                    raise TypeError("a node is not an id with its attributes")
+                canon[n] = n
+                add_node(n, d)
+        elif tag == "e":
+            for u, v, k, d in part[1]:
+                if type(d) is not dict or type(k) is not str:
+                    raise TypeError("an edge's attributes are not a mapping")
+                u, v = canon[u], canon[v]  # KeyError: an edge to a node not listed
+                if k not in succ[u].get(v, ()):
+                    edges += 1
+                add_edge(u, v, k, d)
+        elif tag == "p":
+            for v, us in part[1]:
+                have = pred[canon[v]]
+                order = {canon[u]: have[u] for u in us}
+                if len(order) != len(have):
+                    raise ValueError("predecessors and successors disagree")
+                pred[canon[v]] = order
+        else:
+            raise ValueError(f"unknown part {tag!r}")
     clear_cache(G)
     return G
 

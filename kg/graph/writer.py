@@ -1,0 +1,205 @@
+"""Writing a saved graph (``.kgz``, :mod:`kg.graph.sqlstore` describes the file) as it is
+made: payloads compressed and stored in chunks as they are pickled, the ``records`` and
+``edges`` index rows staged in a temporary database and copied in key order at the end, so
+``kg build`` at a million events never holds the graph, its pickle or its rows whole.
+
+:class:`SavedWriter` opens the temporary file beside the target; :meth:`SavedWriter.finish`
+writes the index tables (checksummed in key order), the ``meta`` table and the seal, and
+renames the file into place. Any error (or leaving the ``with`` block by an exception)
+removes the temporary file: a half-written saved graph is never left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from kg._perf import dumps
+from kg.errors import OutputError
+from kg.graph.schema import GRAPH_VERSION
+from kg.graph.sqlstore import (
+    _CHUNK,
+    _INDEXES,
+    _SCHEMA,
+    _WIDTH,
+    APPLICATION_ID,
+    FORMAT,
+    FORMAT_VERSION,
+    TABLES,
+    _crc,
+    _hashed,
+    seal,
+)
+
+__all__ = ["PayloadSink", "SavedWriter"]
+
+_STAGE = """
+CREATE TABLE stage.records (node TEXT, type TEXT, date TEXT, data TEXT, crc INTEGER);
+CREATE TABLE stage.edges (u TEXT, key TEXT, v TEXT);
+"""
+_BATCH = 20_000
+
+
+class PayloadSink:
+    """A write-only file for one payload: what it is given is compressed as it comes and
+    stored in ``payload`` rows of about 16 MB, its SHA-256 and lengths kept for ``meta``."""
+
+    def __init__(self, con: sqlite3.Connection, part: str, level: int) -> None:
+        self._con, self.part = con, part
+        self._z = zlib.compressobj(level)
+        self._sha = hashlib.sha256()
+        self._parts: list[bytes] = []
+        self._held = self._n = 0
+        self.raw = self.packed = 0
+
+    def write(self, data: Any) -> int:
+        """Take ``data`` (bytes-like); returns its length."""
+        n = len(memoryview(data).cast("B"))
+        self.raw += n
+        if out := self._z.compress(data):
+            self._parts.append(out)
+            self._held += len(out)
+            if self._held >= _CHUNK:
+                self._store()
+        return n
+
+    def _store(self) -> None:
+        blob = b"".join(self._parts)
+        self._parts.clear()
+        self._held = 0
+        self._sha.update(blob)
+        self.packed += len(blob)
+        self._con.execute("INSERT INTO payload VALUES (?, ?, ?)", (self.part, self._n, blob))
+        self._n += 1
+
+    def close(self) -> dict[str, Any]:
+        """Store the rest; returns the payload's ``meta`` entries (bytes, raw, sha256)."""
+        self._parts.append(self._z.flush())
+        self._store()
+        return {f"{self.part}_bytes": self.packed, f"{self.part}_raw": self.raw,
+                f"{self.part}_sha256": self._sha.hexdigest()}
+
+
+class SavedWriter:
+    """A saved graph being written to ``target`` (see the module docstring).
+
+    Use it as a context manager: :meth:`payload` for each payload, :meth:`stage_record` and
+    :meth:`stage_edge` for index rows met in any order, then :meth:`finish`.
+    """
+
+    def __init__(self, target: str | os.PathLike[str]) -> None:
+        self.target = Path(target)
+        self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
+        self._sinks: list[PayloadSink] = []
+        self._records: list[tuple[Any, ...]] = []
+        self._edges: list[tuple[str, str, str]] = []
+        self.staged = False
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+        try:
+            self.con = sqlite3.connect(self.tmp, isolation_level=None)
+            self.con.executescript(
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
+                f"PRAGMA application_id={APPLICATION_ID};" + _SCHEMA
+                + "ATTACH DATABASE '' AS stage;" + _STAGE)
+            self.con.execute("BEGIN")
+        except (OSError, sqlite3.Error) as exc:
+            self._fail(exc)
+
+    def __enter__(self) -> SavedWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if kind is not None:
+            self._discard()
+
+    def _discard(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.con.close()
+        with contextlib.suppress(OSError):
+            self.tmp.unlink()
+
+    def _fail(self, exc: BaseException) -> None:
+        self._discard()
+        raise OutputError(f"{self.target}: cannot write the saved graph: {exc}") from None
+
+    def payload(self, part: str, level: int = 1) -> PayloadSink:
+        """A sink for the payload ``part`` (closed by :meth:`finish`)."""
+        sink = PayloadSink(self.con, part, level)
+        self._sinks.append(sink)
+        return sink
+
+    def stage_record(self, node: str, attrs: dict[str, Any]) -> None:
+        """A ``records`` row for a sanction or statement node (JSON of ``attrs``)."""
+        data = dumps(attrs).decode()
+        self.staged = True
+        self._records.append((node, attrs["type"], attrs.get("date"), data, _crc(node, data)))
+        if len(self._records) >= _BATCH:
+            self._flush_stage()
+
+    def stage_edge(self, u: str, key: str, v: str) -> None:
+        """An ``edges`` row (a repeated one is stored once)."""
+        self.staged = True
+        self._edges.append((u, key, v))
+        if len(self._edges) >= _BATCH:
+            self._flush_stage()
+
+    def _flush_stage(self) -> None:
+        self.con.executemany("INSERT INTO stage.records VALUES (?, ?, ?, ?, ?)", self._records)
+        self.con.executemany("INSERT INTO stage.edges VALUES (?, ?, ?)", self._edges)
+        self._records.clear()
+        self._edges.clear()
+
+    def finish(self, rows: Mapping[str, Iterable[tuple[Any, ...]]] | None,
+               meta: Mapping[str, Any]) -> Path:
+        """Write the index tables (``rows``: table -> rows in key order, ``records`` and
+        ``edges`` taken from the staged rows when any were staged; None: no index, every
+        command then loads the graph), the ``meta`` table with ``meta``'s extra values and
+        the seal; rename the file into place and return its path. Raises
+        :class:`~kg.errors.OutputError` (the temporary file removed) when it cannot."""
+        con = self.con
+        try:
+            head: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION,
+                                    "graph_version": GRAPH_VERSION, **meta}
+            for sink in self._sinks:
+                head.update(sink.close())
+            if rows is not None:
+                self._flush_stage()
+                tables = dict(rows)
+                if self.staged:
+                    reader = con.cursor()
+                    tables["records"] = reader.execute(
+                        "SELECT * FROM stage.records ORDER BY node")
+                    tables["edges"] = con.cursor().execute(
+                        "SELECT DISTINCT u, key, v FROM stage.edges ORDER BY u, key, v")
+                counts, h = {}, hashlib.sha256()
+                for table in TABLES:
+                    marks = ",".join("?" * _WIDTH[table])
+                    cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                                          _hashed(h, table, tables[table]))
+                    counts[table] = cur.rowcount
+                head["index"], head["content_sha256"] = counts, h.hexdigest()
+            con.executemany("INSERT INTO meta VALUES (?, ?)",
+                            ((k, dumps(v).decode()) for k, v in head.items()))
+            con.execute("COMMIT")
+            con.execute("DETACH DATABASE stage")
+            if rows is not None:
+                con.executescript(_INDEXES + "ANALYZE;")
+            # The seal: the change counter and length this last write leaves. Checked
+            # after closing (a write can move the counter by more than one, or grow the
+            # file), and written again until it holds.
+            con.execute("INSERT INTO meta VALUES ('seal', ?)", (" " * 40,))
+            con.close()
+            seal(self.tmp)
+            os.replace(self.tmp, self.target)
+        except (OSError, sqlite3.Error, TypeError) as exc:  # TypeError: not JSON-able
+            self._fail(exc)
+        return self.target
