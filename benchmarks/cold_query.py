@@ -6,7 +6,8 @@ For each size, every figure comes from fresh processes (as a user running one co
 question), medians over ``--runs``, each beside its baseline, with the peak memory (max RSS)
 of each process:
 
-* ``kg build -d big.jsonl -o big.kgz``: load, validate, build, save the graph and its index;
+* ``kg build -d big.jsonl -o big.kgz``: load, validate, build, save the graph and its index,
+  its time and peak memory beside the floor's (the floor runs first);
 * ``kg query who-sanctioned X -d big.jsonl``: the whole graph built to answer one question;
 * the floor: a plain ``json`` + ``networkx`` script that reads the same file, adds the same
   edges and answers the same question (direct targets only: no names, no widening);
@@ -131,37 +132,43 @@ def line(name: str, wall: float, cpu: float, mem: float, base: tuple[str, float]
 
 
 def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
-          reuse: bool = False, base_runs: int = 1) -> None:
+          reuse: bool = False, base_runs: int = 1, out_dir: Path | None = None) -> None:
     jsonl = data_dir / f"kg-bench-{n}-seed{seed}.jsonl"
     if not jsonl.exists():
         subprocess.run([sys.executable, str(HERE / "generate.py"), str(n), "-o", str(jsonl),
                         "--seed", str(seed)], check=True)
     print(f"\n== {n:,} events ({jsonl.name}, {jsonl.stat().st_size / 1e6:.0f} MB) ==",
           flush=True)
-    kgz = jsonl.with_suffix(".kgz")
+    kgz = (out_dir or data_dir) / jsonl.with_suffix(".kgz").name
+    tail, hub = f"t{n // 8}", "t3"
+    floor: tuple[float, float, float, bytes] | None = None
+    if jsonl_runs:  # first, so kg build's memory is printed beside the floor's
+        floor = timed_runs([sys.executable, "-c", FLOOR, str(jsonl), tail], jsonl_runs)
     if reuse and kgz.exists():
         b_wall = b_cpu = b_mem = float("nan")
     else:
         b_wall, b_cpu, b_mem, _ = _reaped([*KG, "build", "-d", str(jsonl), "-o", str(kgz)])
     sizes = f"{kgz.stat().st_size / 1e6:.0f} MB .kgz (one file: graph and indexes)"
-    line("kg build -o big.kgz", b_wall, b_cpu, b_mem, extra=sizes)
+    if floor:
+        sizes += f"; peak {b_mem / floor[2]:.2f}x the floor's {floor[2]:.2f} GiB"
+    line("kg build -o big.kgz", b_wall, b_cpu, b_mem,
+         ("floor", floor[0]) if floor else None, sizes)
     p_wall, p_cpu, p_mem, _ = timed_runs([sys.executable, "-c", "pass"], runs)
     line("python -c pass", p_wall, p_cpu, p_mem)
     h_wall, h_cpu, h_mem, _ = timed_runs([*KG, "--help"], runs)
     line("kg --help (start-up and imports)", h_wall, h_cpu, h_mem)
 
-    tail, hub = f"t{n // 8}", "t3"
     j_wall = float("nan")
-    if jsonl_runs:
-        f_wall, f_cpu, f_mem, f_out = timed_runs(
-            [sys.executable, "-c", FLOOR, str(jsonl), tail], jsonl_runs)
+    if floor:
+        f_wall, f_cpu, f_mem, f_out = floor
         line(f"floor: json + networkx script, who-sanctioned {tail}", f_wall, f_cpu, f_mem,
              extra=f"{len(f_out.splitlines())} rows")
         j_wall, j_cpu, j_mem, j_out = timed_runs(
             [*KG, "query", "who-sanctioned", tail, "-d", str(jsonl), "--format", "csv"],
             jsonl_runs)
         line(f"kg query who-sanctioned {tail} -d big.jsonl", j_wall, j_cpu, j_mem,
-             ("floor", f_wall), f"{len(j_out.splitlines()) - 1} rows")
+             ("floor", f_wall), f"{len(j_out.splitlines()) - 1} rows; peak "
+             f"{j_mem / f_mem:.2f}x the floor's")
     print(f"  cold queries on big.kgz: median of {runs} fresh processes", flush=True)
     asks = [
         (["who-sanctioned", tail], "tail target"),
@@ -271,13 +278,15 @@ def main(argv: list[str] | None = None) -> None:
                     help="query the saved graph left by an earlier run instead of building")
     ap.add_argument("--data-dir", default=tempfile.gettempdir(),
                     help="where generated workloads are cached")
+    ap.add_argument("--out-dir", default=None,
+                    help="where kg build writes big.kgz (default: the data dir)")
     args = ap.parse_args(argv)
     print(f"sanctions-kg cold queries: python {sys.version.split()[0]}, {os.cpu_count()} "
           f"CPUs, load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     for size in args.sizes.split(","):
         n = SIZES.get(size.strip().lower()) or int(size)
         bench(n, Path(args.data_dir), args.runs, args.jsonl_runs, args.seed, args.reuse_kgz,
-              args.baseline_runs)
+              args.baseline_runs, Path(args.out_dir) if args.out_dir else None)
 
 
 if __name__ == "__main__":

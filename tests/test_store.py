@@ -15,8 +15,9 @@ from kg.errors import SavedGraphError
 from kg.graph.build import build
 from kg.graph.index import index_of, search_actors
 from kg.graph.schema import GRAPH_VERSION
-from kg.graph.sqlstore import OLD_MAGIC, seal, verify_saved, write_saved
+from kg.graph.sqlstore import OLD_MAGIC, seal, verify_saved
 from kg.graph.store import FORMAT_VERSION, build_saved, read_graph, write_graph
+from kg.graph.writer import write_saved
 from kg.query import who_sanctioned
 from kg.readwrite.load import load
 

@@ -1,7 +1,8 @@
 """The saved graph's file (``.kgz``): one SQLite database holding the whole graph, its
 query index and its name-search index.
 
-``kg build -o graph.kgz`` writes it (:func:`kg.graph.store.write_graph`). A cold
+``kg build -o graph.kgz`` writes it (:func:`kg.graph.store.build_saved`, through
+:class:`kg.graph.writer.SavedWriter`). A cold
 ``kg query who-sanctioned X -d graph.kgz`` opens it and reads only the rows its answer
 needs (:mod:`kg.query.cold`); ``kg search`` and name resolution read the stored
 name-search index instead of rebuilding it; every other command loads the graph from the
@@ -10,8 +11,9 @@ name-search index instead of rebuilding it; every other command loads the graph 
     meta(key, value)                 format, version, graph_version, counts, the payloads'
                                      lengths and SHA-256, content_sha256, seal
     payload(part, n, chunk)          zlib-compressed plain-data pickles, in chunks:
-                                     "graph" (networkx's node, successor and predecessor
-                                     dicts) and "names" (kg.resolve.match.NameIndex.state)
+                                     "graph" (kg.graph.writer.GraphChunks: nodes, then
+                                     edges in the order added) and "names"
+                                     (kg.resolve.match.NameIndex.state)
     actors(id, label, kind, country) every actor node
     names(key, id)                   the resolver's normalised names -> actor ids
     belongs(parent, n, child, how)   Index.belonging_to, in its order
@@ -47,13 +49,12 @@ recompute them; only the data files a graph was built from are the record.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import sqlite3
 import struct
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,12 +67,12 @@ if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they 
     import networkx as nx
 
 __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
-           "open_saved", "read_payload", "record_data", "seal", "table_rows", "verify_saved",
-           "write_saved"]
+           "open_saved", "read_payload", "record_data", "seal", "table_rows", "verify_saved"]
 
 FORMAT = "sanctions-kg saved graph"
 FORMAT_VERSION = 3
-"""Bumped whenever a table or payload changes; other versions are refused (rebuild)."""
+"""Bumped whenever a table or payload changes; other versions are refused (rebuild). 3: the
+graph payload is a sequence of node and edge chunks (2: one pickle of networkx's dicts)."""
 APPLICATION_ID = 0x4B475A32  # "KGZ2", in the SQLite header (offset 68)
 OLD_MAGIC = b"\x89KGZ\r\n\x1a\n"  # format 1: a pickle file, its index in FILE.kgz.sqlite
 _SQLITE = b"SQLite format 3\x00"
@@ -190,60 +191,6 @@ def _counter(path: Path) -> tuple[int, int, bytes]:
         head = fh.read(100)
         size = os.fstat(fh.fileno()).st_size
     return (struct.unpack(">I", head[24:28])[0] if len(head) == 100 else -1), size, head
-
-
-def write_saved(G: nx.MultiDiGraph | None, target: str | os.PathLike[str],
-                payloads: Mapping[str, tuple[bytes, int]], meta: Mapping[str, Any]) -> Path:
-    """Write a saved graph to ``target``, atomically (a temporary file in the same folder,
-    renamed when complete and sealed). ``payloads``: part name -> (compressed bytes,
-    uncompressed length); ``meta``: extra header values (JSON-able); ``G``: the graph whose
-    query index is written (None: no index, so cold queries load the graph). Raises
-    :class:`~kg.errors.OutputError` when it cannot be written."""
-    target = Path(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        con = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                              f"PRAGMA page_size=8192; PRAGMA application_id={APPLICATION_ID};"
-                              + _SCHEMA)
-            head: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION,
-                                    "graph_version": GRAPH_VERSION, **meta}
-            con.execute("BEGIN")
-            for part, (packed, raw_len) in payloads.items():
-                con.executemany("INSERT INTO payload VALUES (?, ?, ?)",
-                                ((part, n, packed[i:i + _CHUNK]) for n, i in
-                                 enumerate(range(0, len(packed), _CHUNK))))
-                head[f"{part}_bytes"], head[f"{part}_raw"] = len(packed), raw_len
-                head[f"{part}_sha256"] = hashlib.sha256(packed).hexdigest()
-            if G is not None:
-                counts, h = {}, hashlib.sha256()
-                for table, rows in _rows(G).items():
-                    marks = ",".join("?" * _WIDTH[table])
-                    cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})",
-                                          _hashed(h, table, rows))
-                    counts[table] = cur.rowcount
-                head["index"], head["content_sha256"] = counts, h.hexdigest()
-            con.executemany("INSERT INTO meta VALUES (?, ?)",
-                            ((k, dumps(v).decode()) for k, v in head.items()))
-            con.execute("COMMIT")
-            if G is not None:
-                con.executescript(_INDEXES + "ANALYZE;")
-            # The seal: the change counter and length this last write leaves. Checked
-            # after closing (a write can move the counter by more than one, or grow the
-            # file), and written again until it holds.
-            con.execute("INSERT INTO meta VALUES ('seal', ?)", (" " * 40,))
-        finally:
-            con.close()
-        seal(tmp)
-        os.replace(tmp, target)
-    except (OSError, sqlite3.Error, TypeError) as exc:  # TypeError: a value JSON cannot hold
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise OutputError(f"{target}: cannot write the saved graph: {exc}") from None
-    return target
 
 
 def seal(path: str | os.PathLike[str]) -> str:

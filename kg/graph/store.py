@@ -5,23 +5,29 @@ the common questions without loading at all.
 The file is one SQLite database (:mod:`kg.graph.sqlstore` describes its tables and what is
 checked when): the query index that cold queries read (:mod:`kg.query.cold`), the
 name-search index (:class:`kg.resolve.match.NameIndex`, so ``kg search`` and name
-resolution do not rebuild it), and the whole graph as a payload: a zlib-compressed pickle
-(protocol 5) of plain data only, the graph's attributes and networkx's own node, successor
-and predecessor dicts.
+resolution do not rebuild it), and the whole graph as a payload: zlib-compressed pickles
+(protocol 5) of plain data only, in the layout of :class:`kg.graph.writer.GraphChunks`
+(format 3): the graph's attributes, its nodes with their attributes in order, its edges
+in the order they were added, and the predecessor order where that is not the edges'
+order. ``kg build`` writes it as it builds (:func:`build_saved`), so a million-event graph
+is never held whole; loading adds the nodes and edges back, in that order, into networkx's
+own dicts.
 
 A file of another kind, format version or graph schema version, a broken seal, a wrong
 length or checksum, or a payload that does not decode is refused with
 :class:`~kg.errors.SavedGraphError` and a message saying what to do; it is never misread.
 The old two-file form (format 1, ``graph.kgz`` with ``graph.kgz.sqlite`` beside it) is
-refused with a message to rebuild it.
+refused with a message to rebuild it, and so is a format 2 file (one pickle of the whole
+graph).
 
-Why pickle, and why it is safe here: it is the only format in the standard library that
-keeps shared objects shared (the key dict that ``G.succ[u][v]`` and ``G.pred[v][u]`` both
-hold, the one string ``actor:us`` that a million edges use), so a saved graph loads with no
-rebuilding pass at all, several times faster than JSON. The payloads are written with a
+Why pickle, and why it is safe here: it is the fastest format in the standard library for
+nested plain data and keeps shared objects shared within each pickle (an edge's key dict,
+the node id strings of a chunk). The payloads are written with a
 pickler that refuses anything but dicts, lists, tuples, sets, strings, numbers, booleans
 and None, and read with an unpickler that refuses every global: it cannot import a module
-or call a function, so a hostile file can fail to load but cannot run code. Still, treat a
+or call a function, so a hostile file can fail to load but cannot run code; every part's
+shape is checked as it is added (an edge must join two nodes listed before it, the counts
+at the end must match). Still, treat a
 ``.kgz`` as you would a data file you are about to analyse: the checksums catch damage, not
 forgery, and only the data files it was built from are the record of what it says.
 
@@ -41,12 +47,11 @@ from __future__ import annotations
 import io
 import os
 import pickle
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg._perf import paused_gc
-from kg.errors import OutputError, SavedGraphError
+from kg.errors import SavedGraphError
 from kg.graph.schema import require_kg_graph
 from kg.graph.sqlstore import FORMAT_VERSION, open_saved, read_payload
 
@@ -58,65 +63,6 @@ if TYPE_CHECKING:  # networkx is imported where a graph is made or read, so that
 
 __all__ = ["FORMAT_VERSION", "build_saved", "is_saved_graph", "open_graph", "read_graph",
            "read_names", "saved_header", "write_graph"]
-
-
-#: The first pickle of a ``graph`` payload: this tag, the layout, the graph's attributes.
-_TAG, _LAYOUT = "sanctions-kg graph", 3
-_NODES_PER_CHUNK = 20_000
-_EDGES_PER_CHUNK = 50_000
-
-
-class _Chunks:
-    """The ``graph`` payload, pickled as it is made: a sequence of small pickles, each
-    with its own memo (one pickle of a million-event graph kept a table of every object
-    it had written, 1.5 GB): ``(tag, layout, graph attributes)``, then ``("n", [(node,
-    attributes), ...])`` chunks, ``("e", [(u, v, key, attributes), ...])`` chunks in the
-    order the edges were added, optionally ``("p", [(v, [u, ...]), ...])`` chunks giving
-    each node's predecessor order, and ``("end", nodes, edges)``."""
-
-    def __init__(self, sink: Any, path: Path, graph: dict[str, Any]) -> None:
-        self._sink, self._path = sink, path
-        self._nodes: list[tuple[str, Any]] = []
-        self._edges: list[tuple[str, str, str, dict[str, Any]]] = []
-        self._dump((_TAG, _LAYOUT, graph))
-
-    def _dump(self, value: Any) -> None:
-        try:
-            _DataPickler(self._sink, protocol=5).dump(value)
-        except (TypeError, pickle.PicklingError, RecursionError) as exc:
-            raise OutputError(f"{self._path}: the graph holds a value that cannot be saved "
-                              f"(only text, numbers, lists and mappings can): {exc}"
-                              ) from None
-
-    def node(self, n: str, attrs: Any) -> None:
-        self._nodes.append((n, attrs))
-        if len(self._nodes) >= _NODES_PER_CHUNK:
-            self._dump(("n", self._nodes))
-            self._nodes.clear()
-
-    def edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-        if self._nodes:
-            self._dump(("n", self._nodes))
-            self._nodes.clear()
-        self._edges.append((u, v, key, attrs))
-        if len(self._edges) >= _EDGES_PER_CHUNK:
-            self._dump(("e", self._edges))
-            self._edges.clear()
-
-    def finish(self, nodes: int, edges: int,
-               pred: Iterable[tuple[str, list[str]]] = ()) -> None:
-        for tag, items in (("n", self._nodes), ("e", self._edges)):
-            if items:
-                self._dump((tag, items))
-        batch: list[tuple[str, list[str]]] = []
-        for item in pred:
-            batch.append(item)
-            if len(batch) >= _NODES_PER_CHUNK:
-                self._dump(("p", batch))
-                batch = []
-        if batch:
-            self._dump(("p", batch))
-        self._dump(("end", nodes, edges))
 
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
@@ -135,13 +81,13 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     """
     from kg.graph._nx import storage
     from kg.graph.sqlstore import _rows
-    from kg.graph.writer import SavedWriter
+    from kg.graph.writer import GraphChunks, SavedWriter, pack_names
 
     require_kg_graph(G)
     target = Path(path)
     nodes, succ, pred = storage(G)
     with SavedWriter(target) as w:
-        chunks = _Chunks(w.payload("graph", level), target, G.graph)
+        chunks = GraphChunks(w.payload("graph", level), target, G.graph)
         for n, d in nodes.items():
             chunks.node(n, d)
         for u, nbrs in succ.items():
@@ -153,18 +99,9 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
         if index:
             from kg.graph.index import index_of
 
-            _pack_names(w, index_of(G).names.state(), target, level)
+            pack_names(w, index_of(G).names.state(), target, level)
         return w.finish(_rows(G) if index else None,
                         {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()})
-
-
-def _pack_names(w: Any, state: Any, target: Path, level: int) -> None:
-    sink = w.payload("names", level)
-    try:
-        _DataPickler(sink, protocol=5).dump(state)
-    except (TypeError, pickle.PicklingError, RecursionError) as exc:
-        raise OutputError(f"{target}: the name index holds a value that cannot be saved: "
-                          f"{exc}") from None
 
 
 def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
@@ -182,7 +119,7 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
     from kg.graph.build import GRAPH_ATTRS, stream
     from kg.graph.index import index_of
     from kg.graph.sqlstore import _EDGE_KEYS, _RECORD_TYPES, _rows
-    from kg.graph.writer import SavedWriter
+    from kg.graph.writer import GraphChunks, SavedWriter, pack_names
 
     target = Path(path)
     actors = nx.MultiDiGraph(**GRAPH_ATTRS)  # the actors and the edges between them
@@ -191,7 +128,7 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
     counts = [0, 0]
     seen: set[tuple[str, str, str]] = set()  # the edges of the current record
     with SavedWriter(target) as w, paused_gc():
-        chunks = _Chunks(w.payload("graph", level), target, dict(GRAPH_ATTRS))
+        chunks = GraphChunks(w.payload("graph", level), target, dict(GRAPH_ATTRS))
 
         def add_node(n: str, attrs: Any) -> None:
             chunks.node(n, attrs)
@@ -215,7 +152,7 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
         stream(dataset, add_node, add_edge, seen.clear)
         chunks.finish(counts[0], counts[1])
         clear_cache(actors)
-        _pack_names(w, index_of(actors).names.state(), target, level)
+        pack_names(w, index_of(actors).names.state(), target, level)
         done = w.finish(_rows(actors), {"nodes": counts[0], "edges": counts[1]})
     return done, counts[0], counts[1]
 
@@ -286,15 +223,6 @@ def read_names(path: str | os.PathLike[str]) -> NameIndex:
                                   f"version ({exc}); rebuild it with `kg build`") from None
 
 
-class _DataPickler(pickle.Pickler):
-    """Pickles plain data only: anything that would need a class or function to rebuild
-    (reducer_override sees every object but the built-in containers and scalars) is
-    refused."""
-
-    def reducer_override(self, obj: Any) -> Any:
-        raise TypeError(f"a {type(obj).__module__}.{type(obj).__qualname__} value")
-
-
 class _DataUnpickler(pickle.Unpickler):
     """Unpickles plain data only: every global (class, function) is refused, so nothing
     can be imported or called."""
@@ -326,9 +254,10 @@ def _graph_from(fh: io.BytesIO) -> nx.MultiDiGraph:
     import networkx as nx
 
     from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
+    from kg.graph.writer import LAYOUT, TAG
 
     head = _load_one(fh)
-    if type(head) is not tuple or len(head) != 3 or head[:2] != (_TAG, _LAYOUT) \
+    if type(head) is not tuple or len(head) != 3 or head[:2] != (TAG, LAYOUT) \
             or type(head[2]) is not dict:
         raise TypeError("not a graph payload of this version")
     G = nx.MultiDiGraph()
@@ -355,13 +284,20 @@ def _graph_from(fh: io.BytesIO) -> nx.MultiDiGraph:
                 canon[n] = n
                 add_node(n, d)
         elif tag == "e":
-            for u, v, k, d in part[1]:
+            for u, v, k, d in part[1]:  # edge_adder's work, inlined: millions of edges
                 if type(d) is not dict or type(k) is not str:
                     raise TypeError("an edge's attributes are not a mapping")
                 u, v = canon[u], canon[v]  # KeyError: an edge to a node not listed
-                if k not in succ[u].get(v, ()):
+                su = succ[u]
+                keys = su.get(v)
+                if keys is None:
+                    su[v] = pred[v][u] = {k: d}
                     edges += 1
-                add_edge(u, v, k, d)
+                elif k not in keys:
+                    keys[k] = d
+                    edges += 1
+                else:
+                    add_edge(u, v, k, d)  # a repeated edge: merged as the build merges it
         elif tag == "p":
             for v, us in part[1]:
                 have = pred[canon[v]]

@@ -14,12 +14,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import pickle
 import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg._perf import dumps
 from kg.errors import OutputError
@@ -35,10 +36,15 @@ from kg.graph.sqlstore import (
     TABLES,
     _crc,
     _hashed,
+    _rows,
     seal,
 )
 
-__all__ = ["PayloadSink", "SavedWriter"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["LAYOUT", "TAG", "GraphChunks", "PayloadSink", "SavedWriter", "pack_names",
+           "write_saved"]
 
 _STAGE = """
 CREATE TABLE stage.records (node TEXT, type TEXT, date TEXT, data TEXT, crc INTEGER);
@@ -98,6 +104,7 @@ class SavedWriter:
         self.target = Path(target)
         self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
         self._sinks: list[PayloadSink] = []
+        self._put: dict[str, dict[str, Any]] = {}
         self._records: list[tuple[Any, ...]] = []
         self._edges: list[tuple[str, str, str]] = []
         self.staged = False
@@ -137,6 +144,17 @@ class SavedWriter:
         self._sinks.append(sink)
         return sink
 
+    def put_payload(self, part: str, packed: bytes, raw_len: int) -> None:
+        """Store the payload ``part`` already compressed (``raw_len``: its length before)."""
+        try:
+            self.con.executemany("INSERT INTO payload VALUES (?, ?, ?)",
+                                 ((part, n, packed[i:i + _CHUNK]) for n, i in
+                                  enumerate(range(0, len(packed), _CHUNK))))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+        self._put[part] = {f"{part}_bytes": len(packed), f"{part}_raw": raw_len,
+                           f"{part}_sha256": hashlib.sha256(packed).hexdigest()}
+
     def stage_record(self, node: str, attrs: dict[str, Any]) -> None:
         """A ``records`` row for a sanction or statement node (JSON of ``attrs``)."""
         data = dumps(attrs).decode()
@@ -171,6 +189,8 @@ class SavedWriter:
                                     "graph_version": GRAPH_VERSION, **meta}
             for sink in self._sinks:
                 head.update(sink.close())
+            for entries in self._put.values():
+                head.update(entries)
             if rows is not None:
                 self._flush_stage()
                 tables = dict(rows)
@@ -203,3 +223,95 @@ class SavedWriter:
         except (OSError, sqlite3.Error, TypeError) as exc:  # TypeError: not JSON-able
             self._fail(exc)
         return self.target
+
+
+#: The first pickle of a ``graph`` payload: this tag, the layout, the graph's attributes.
+TAG, LAYOUT = "sanctions-kg graph", 3
+_NODES_PER_CHUNK = 20_000
+_EDGES_PER_CHUNK = 50_000
+
+
+class GraphChunks:
+    """The ``graph`` payload, pickled as it is made: a sequence of small pickles, each
+    with its own memo (one pickle of a million-event graph kept a table of every object
+    it had written, 1.5 GB): ``(tag, layout, graph attributes)``, then ``("n", [(node,
+    attributes), ...])`` chunks, ``("e", [(u, v, key, attributes), ...])`` chunks in the
+    order the edges were added, optionally ``("p", [(v, [u, ...]), ...])`` chunks giving
+    each node's predecessor order, and ``("end", nodes, edges)``."""
+
+    def __init__(self, sink: Any, path: Path, graph: dict[str, Any]) -> None:
+        self._sink, self._path = sink, path
+        self._nodes: list[tuple[str, Any]] = []
+        self._edges: list[tuple[str, str, str, dict[str, Any]]] = []
+        self._dump((TAG, LAYOUT, graph))
+
+    def _dump(self, value: Any) -> None:
+        try:
+            _DataPickler(self._sink, protocol=5).dump(value)
+        except (TypeError, pickle.PicklingError, RecursionError) as exc:
+            raise OutputError(f"{self._path}: the graph holds a value that cannot be saved "
+                              f"(only text, numbers, lists and mappings can): {exc}"
+                              ) from None
+
+    def node(self, n: str, attrs: Any) -> None:
+        self._nodes.append((n, attrs))
+        if len(self._nodes) >= _NODES_PER_CHUNK:
+            self._dump(("n", self._nodes))
+            self._nodes.clear()
+
+    def edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+        if self._nodes:
+            self._dump(("n", self._nodes))
+            self._nodes.clear()
+        self._edges.append((u, v, key, attrs))
+        if len(self._edges) >= _EDGES_PER_CHUNK:
+            self._dump(("e", self._edges))
+            self._edges.clear()
+
+    def finish(self, nodes: int, edges: int,
+               pred: Iterable[tuple[str, list[str]]] = ()) -> None:
+        for tag, items in (("n", self._nodes), ("e", self._edges)):
+            if items:
+                self._dump((tag, items))
+        batch: list[tuple[str, list[str]]] = []
+        for item in pred:
+            batch.append(item)
+            if len(batch) >= _NODES_PER_CHUNK:
+                self._dump(("p", batch))
+                batch = []
+        if batch:
+            self._dump(("p", batch))
+        self._dump(("end", nodes, edges))
+
+
+def pack_names(w: SavedWriter, state: Any, target: Path, level: int) -> None:
+    """Store ``state`` (plain data: the name-search index) as the ``names`` payload."""
+    sink = w.payload("names", level)
+    try:
+        _DataPickler(sink, protocol=5).dump(state)
+    except (TypeError, pickle.PicklingError, RecursionError) as exc:
+        raise OutputError(f"{target}: the name index holds a value that cannot be saved: "
+                          f"{exc}") from None
+
+
+class _DataPickler(pickle.Pickler):
+    """Pickles plain data only: anything that would need a class or function to rebuild
+    (reducer_override sees every object but the built-in containers and scalars) is
+    refused."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        raise TypeError(f"a {type(obj).__module__}.{type(obj).__qualname__} value")
+
+
+def write_saved(G: nx.MultiDiGraph | None, target: str | os.PathLike[str],
+                payloads: Mapping[str, tuple[bytes, int]], meta: Mapping[str, Any]) -> Path:
+    """Write a saved graph to ``target``, atomically (a temporary file in the same folder,
+    renamed when complete and sealed: :class:`kg.graph.writer.SavedWriter`). ``payloads``:
+    part name -> (compressed bytes, uncompressed length); ``meta``: extra header values
+    (JSON-able); ``G``: the graph whose query index is written (None: no index, so cold
+    queries load the graph). Raises :class:`~kg.errors.OutputError` when it cannot be
+    written."""
+    with SavedWriter(target) as w:
+        for part, (packed, raw_len) in payloads.items():
+            w.put_payload(part, packed, raw_len)
+        return w.finish(_rows(G) if G is not None else None, meta)
