@@ -18,7 +18,9 @@ nesting depth, YAML alias expansion), each refused with a clear message;
 
 from __future__ import annotations
 
+import functools
 import os
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -328,13 +330,28 @@ def _shared_sets(rec: BaseModel, pool: dict[frozenset[str], set[str]]) -> Any:
     it for ``exclude_unset`` and copies it (``model_copy``) before changing it."""
     fs = rec.__pydantic_fields_set__
     object.__setattr__(rec, "__pydantic_fields_set__", pool.setdefault(frozenset(fs), fs))
-    for value in rec.__dict__.values():
-        if type(value) is list and value and isinstance(value[0], BaseModel):
+    values = rec.__dict__
+    for name in _sub_record_fields(type(rec)):
+        value = values[name]
+        if isinstance(value, list):
             for sub in value:
-                _shared_sets(sub, pool)
+                if isinstance(sub, BaseModel):
+                    _shared_sets(sub, pool)
         elif isinstance(value, BaseModel):
             _shared_sets(value, pool)
     return rec
+
+
+@functools.cache
+def _sub_record_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that may hold models (a citation, a list of reasons)."""
+    def holds_model(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return True
+        return any(holds_model(a) for a in typing.get_args(annotation))
+
+    return tuple(name for name, info in model.model_fields.items()
+                 if holds_model(info.annotation))
 
 
 def _is_stand_in(rec: Any) -> bool:
