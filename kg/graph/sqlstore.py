@@ -70,9 +70,10 @@ __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
            "open_saved", "read_payload", "record_data", "seal", "table_rows", "verify_saved"]
 
 FORMAT = "sanctions-kg saved graph"
-FORMAT_VERSION = 3
-"""Bumped whenever a table or payload changes; other versions are refused (rebuild). 3: the
-graph payload is a sequence of node and edge chunks (2: one pickle of networkx's dicts)."""
+FORMAT_VERSION = 4
+"""Bumped whenever a table or payload changes; other versions are refused (rebuild). 4: the
+graph payload is a sequence of node and edge chunks (3 and before: one pickle of
+networkx's dicts); 3: the name-search, lifts and no_start tables."""
 APPLICATION_ID = 0x4B475A32  # "KGZ2", in the SQLite header (offset 68)
 OLD_MAGIC = b"\x89KGZ\r\n\x1a\n"  # format 1: a pickle file, its index in FILE.kgz.sqlite
 _SQLITE = b"SQLite format 3\x00"

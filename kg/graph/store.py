@@ -7,7 +7,7 @@ checked when): the query index that cold queries read (:mod:`kg.query.cold`), th
 name-search index (:class:`kg.resolve.match.NameIndex`, so ``kg search`` and name
 resolution do not rebuild it), and the whole graph as a payload: zlib-compressed pickles
 (protocol 5) of plain data only, in the layout of :class:`kg.graph.writer.GraphChunks`
-(format 3): the graph's attributes, its nodes with their attributes in order, its edges
+(format 4): the graph's attributes, its nodes with their attributes in order, its edges
 in the order they were added, and the predecessor order where that is not the edges'
 order. ``kg build`` writes it as it builds (:func:`build_saved`), so a million-event graph
 is never held whole; loading adds the nodes and edges back, in that order, into networkx's
@@ -17,7 +17,7 @@ A file of another kind, format version or graph schema version, a broken seal, a
 length or checksum, or a payload that does not decode is refused with
 :class:`~kg.errors.SavedGraphError` and a message saying what to do; it is never misread.
 The old two-file form (format 1, ``graph.kgz`` with ``graph.kgz.sqlite`` beside it) is
-refused with a message to rebuild it, and so is a format 2 file (one pickle of the whole
+refused with a message to rebuild it, and so is a format 2 or 3 file (one pickle of the whole
 graph).
 
 Why pickle, and why it is safe here: it is the fastest format in the standard library for
@@ -104,13 +104,19 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                         {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()})
 
 
+#: The attributes of a record that the lifts and no_start tables read.
+_COLD_FIELDS = ("type", "status", "date", "effective_date", "imposers")
+
+
 def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
                 level: int = 1) -> tuple[Path, int, int]:
     """Build the graph of a validated ``dataset`` straight into a saved graph at ``path``
     (what ``kg build`` does): the same file :func:`write_graph` writes for
     ``kg.build(dataset)``, made without holding the graph (each node and edge is pickled
     and its index rows staged as :func:`kg.graph.build.stream` hands it out; only the
-    actors, which the name and membership indexes need, are kept). The dataset is consumed.
+    actors, which the name and membership indexes need, and the dates, status and targets of
+    lifted and undated records, which the --as-of tables need, are kept). The dataset is
+    consumed.
     Returns (path, nodes, edges). Raises :class:`~kg.errors.OutputError` as
     :func:`write_graph` does (nothing is left behind)."""
     import networkx as nx
@@ -118,6 +124,7 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
     from kg.graph._nx import clear_cache, edge_adder, node_adder
     from kg.graph.build import GRAPH_ATTRS, stream
     from kg.graph.index import index_of
+    from kg.graph.sqlcold import cold_rows
     from kg.graph.sqlstore import _EDGE_KEYS, _RECORD_TYPES, _rows
     from kg.graph.writer import GraphChunks, SavedWriter, pack_names
 
@@ -127,6 +134,8 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
     is_actor = actors._node.__contains__
     counts = [0, 0]
     seen: set[tuple[str, str, str]] = set()  # the edges of the current record
+    dated: dict[str, dict[str, Any]] = {}  # lifted or undated records: their dates, status
+    dated_succ: dict[str, dict[str, dict[str, Any]]] = {}  # and targets
     with SavedWriter(target) as w, paused_gc():
         chunks = GraphChunks(w.payload("graph", level), target, dict(GRAPH_ATTRS))
 
@@ -138,6 +147,12 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
                 add_actor(n, attrs)
             elif kind in _RECORD_TYPES:
                 w.stage_record(n, attrs)
+                if not attrs.get("date") or (attrs.get("status") == "lifted"
+                                             and kind == "sanction"):
+                    # What the lifts and no_start tables read (kg.graph.sqlcold.cold_rows).
+                    dated[n] = {k: attrs.get(k) for k in _COLD_FIELDS}
+                    dated_succ[n] = {"actor:" + t: {"TARGETS": {}}
+                                     for t in attrs.get("targets") or ()}
 
         def add_edge(u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
             chunks.edge(u, v, key, attrs)
@@ -152,8 +167,12 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
         stream(dataset, add_node, add_edge, seen.clear)
         chunks.finish(counts[0], counts[1])
         clear_cache(actors)
-        pack_names(w, index_of(actors).names.state(), target, level)
-        done = w.finish(_rows(actors), {"nodes": counts[0], "edges": counts[1]})
+        state = index_of(actors).names.state()
+        pack_names(w, state, target, level)
+        rows = _rows(actors)
+        cold = cold_rows(sorted(dated), dated, dated_succ, state)
+        rows["lifts"], rows["no_start"] = cold["lifts"], cold["no_start"]
+        done = w.finish(rows, {"nodes": counts[0], "edges": counts[1]})
     return done, counts[0], counts[1]
 
 

@@ -324,10 +324,9 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
 
 
 def _shared_sets(rec: BaseModel, pool: dict[frozenset[str], set[str]]) -> Any:
-    """``rec``, its sub-records (citations, reasons) given the one set of field names that
-    every record with the same fields set holds (pydantic keeps a set per record: 40% of a
-    million validated records' memory). Nothing in kg reads or changes it; pydantic reads
-    it for ``exclude_unset`` and copies it (``model_copy``) before changing it."""
+    """``rec`` and its sub-records given the one set of field names that every record with
+    the same fields set holds (pydantic keeps a set per record: 40% of a million records'
+    memory); only ``exclude_unset`` reads it, and ``model_copy`` copies it first."""
     fs = rec.__pydantic_fields_set__
     object.__setattr__(rec, "__pydantic_fields_set__", pool.setdefault(frozenset(fs), fs))
     values = rec.__dict__
