@@ -117,7 +117,7 @@ def _closest(G: nx.MultiDiGraph, key: str, direction: str, want: int,
 
 
 def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) -> None:
-    from kg import patterns as kp
+    from kg.query import patterns as kp
     from kg import query as kq
     from kg._perf import paused_gc
     from kg.graph.build import build
