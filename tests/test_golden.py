@@ -10,6 +10,7 @@ the diff::
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import sys
@@ -20,6 +21,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"
+#: The day every case runs on (kg._clock.today pinned): the GEXF export's lastmodifieddate and
+#: an import's "ended by today" rules would otherwise change the answers at midnight.
+DAY = datetime.date(2026, 11, 30)
 FIX = REPO / "tests" / "ingest" / "fixtures"
 SEED = REPO / "examples" / "seed-article.txt"
 
@@ -127,6 +131,7 @@ CASES = sorted([f"{q}.{f}" for q in QUERIES for f in FORMATS] + list(EXPORTS) + 
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr("kg._clock.today", lambda: DAY)  # GEXF's lastmodifieddate
     expected = (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
     assert answers(name, tmp_path) == expected
 
@@ -140,6 +145,8 @@ if __name__ == "__main__" and sys.argv[1:] == ["--update"]:
     import tempfile
 
     os.environ["COLUMNS"] = "80"
+    import kg._clock
+    kg._clock.today = lambda: DAY  # type: ignore[assignment]
     GOLDEN.mkdir(exist_ok=True)
     for old in GOLDEN.glob("*.txt"):
         old.unlink()

@@ -40,7 +40,9 @@ from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
+from kg._clock import today_iso
 from kg.errors import OutputError, Problem
 from kg.graph.schema import LIST_ATTRIBUTES, NodeType, node_id, record_id, require_kg_graph
 from kg.readwrite.atomic import atomic_open
@@ -193,13 +195,25 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[Prob
     return fixed
 
 
-def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[Problem]:
+def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
+               today: str | None = None) -> list[Problem]:
     """GEXF 1.2 for Gephi, atomically, checked as :func:`write_graphml` is; returns the
-    values changed to be valid XML."""
+    values changed to be valid XML.
+
+    The file's ``<meta lastmodifieddate>`` is ``today`` (``YYYY-MM-DD``; default the day it
+    runs, from :func:`kg._clock.today_iso`, the one place kg reads the clock: networkx's
+    writer would read it itself). Raises :class:`~kg.errors.UsageError` for a bad ``today``.
+    """
     require_kg_graph(G)
+    day = today_iso(today)
     fixed: list[Problem] = []
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph(_for_xml(G, True, fixed))
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.set("lastmodifieddate", day)
     with atomic_open(path, "wb", check=_readable_xml("GEXF")) as fh:
-        nx.write_gexf(_for_xml(G, True, fixed), fh, encoding="utf-8")
+        writer.write(fh)
     return fixed
 
 

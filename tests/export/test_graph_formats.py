@@ -122,3 +122,20 @@ def test_relationships_are_direct_edges_for_plain_readers(fmt: str, tmp_path: Pa
     assert raw.nodes["relationship:o-xb"]["share"] == 60.0
     back = read_graphml(path) if fmt == "graphml" else read_gexf(path)
     same_graph(without_nones(G), back)
+
+
+def test_gexf_date_comes_from_kg_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from kg.errors import UsageError
+
+    G = world_graph()
+    write_gexf(G, tmp_path / "a.gexf", today="2021-03-23")
+    assert '<meta lastmodifieddate="2021-03-23">' in (tmp_path / "a.gexf").read_text("utf-8")
+    monkeypatch.setattr("kg._clock.today", lambda: dt.date(2024, 2, 29))
+    write_gexf(G, tmp_path / "b.gexf")
+    assert '<meta lastmodifieddate="2024-02-29">' in (tmp_path / "b.gexf").read_text("utf-8")
+    same_graph(read_gexf(tmp_path / "a.gexf"), read_gexf(tmp_path / "b.gexf"))
+    with pytest.raises(UsageError):
+        write_gexf(G, tmp_path / "c.gexf", today="2021-02-30")
+    assert not (tmp_path / "c.gexf").exists()
