@@ -31,7 +31,9 @@ from kg.extract.fields import Event, background_targets, date_of, reasons_of, to
 from kg.extract.frames import LISTS, capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
     CALL_BEFORE,
+    CONDITION,
     NEGATION,
+    REPORTED_WOULD,
     SANCTION_NOUN,
     STANDALONE,
     STATUS_MODIFIERS,
@@ -106,6 +108,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if status in (Status.IMPOSED, Status.EXPECTED):
             for mstatus, rx in STATUS_MODIFIERS:
                 mod = rx.search(pre)
+                if mod and mod.group().lower() == "would" and not re.match(
+                        r"brac|fac|risk", words, re.I) and REPORTED_WOULD.search(
+                        low[:a_start]) and not CONDITION.search(low):
+                    break  # "told reporters that Tokyo would freeze": backshifted "will"
                 if mod:
                     status = mstatus
                     ex["status_modifier"] = mod.group()

@@ -207,7 +207,7 @@ def noun_phrase_anchors(text: str, nouns: list[tuple[int, int]],
 _REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]))?")
 _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
                        r"(?:imposed|took|taken|adopted|ordered|introduced|put in place|placed|"
-                       r"slapped|levied)\b", re.I)
+                       r"slapped|levied|announced|unveiled|approved|agreed)\b", re.I)
 _REL_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
                           r"(?:already\s+|previously\s+)?(?:imposed|put in place|adopted|"
                           r"introduced|ordered)\s+by\s+(?:the\s+)?", re.I)
@@ -219,7 +219,8 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
                      ) -> list[Anchor]:
     """Sanctions named by a relative clause with their imposer: "the sanctions those
     countries imposed on Russia", "the suspension its Peace and Security Council ordered",
-    "the measures the EU took in January", "the sanctions already put in place by the
+    "the measures the EU took in January", "the sanctions Washington has announced against
+    Venezuela's oil company", "the sanctions already put in place by the
     European Union, the United States and Canada". Background events, ``imposed``; mode
     ``rel``, the span running from the noun to the verb (or to the last imposer after
     "by"). ``nouns``: (start, end) of every sanction noun."""

@@ -286,3 +286,29 @@ def test_a_named_list_after_the_event_adds_its_targets() -> None:
     assert got == [(["ru"], ["jp-citizens", "ken-sato", "jun-oda"], "imposed")]
     # "The officials are accused of ...": no list, no event
     assert events("The officials are accused of rigging the vote.") == []
+
+
+def test_reported_would_is_the_announced_decision() -> None:
+    # reported speech backshifts "will": the decision, as "will" is
+    assert events("Chief Cabinet Secretary Hiro Tanabe told reporters that Tokyo would freeze "
+                  "the assets of six more organisations.") == [
+        (["jp"], ["organisations"], "imposed")]
+    assert events("Prime Minister Ann Vell said the UK would freeze Russian state assets.") == [
+        (["gb"], ["ru"], "imposed")]
+    # with a condition, or after a verb of warning, it stays a threat
+    assert events("Japan said it would impose sanctions on Iran if the talks failed.") == [
+        (["jp"], ["ir"], "threatened")]
+    assert events("Japan warned that it would impose sanctions on Iran.") == [
+        (["jp"], ["ir"], "threatened")]
+
+
+def test_sanctions_named_by_a_relative_clause_with_an_announcing_verb() -> None:
+    assert events("Moscow denounced as illegal the sanctions Washington has announced against "
+                  "Venezuela on Monday.") == [(["us"], ["ve"], "imposed")]
+    assert events("Minsk rejected the measures the EU unveiled against Belarus.") == [
+        (["eu"], ["by"], "imposed")]
+
+
+def test_persons_designated_are_a_group() -> None:
+    assert events("Australia designated nine new persons and entities for sanctions.") == [
+        (["au"], ["persons"], "imposed")]
