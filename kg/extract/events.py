@@ -27,7 +27,14 @@ from kg.extract.anchors import (
 )
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
-from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
+from kg.extract.fields import (
+    Event,
+    background_targets,
+    date_of,
+    is_venue,
+    reasons_of,
+    topic_targets,
+)
 from kg.extract.frames import LISTS, capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
     CALL_BEFORE,
@@ -346,7 +353,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             # nuclear-related sanctions": the state named first in the sentence
             first = next((m for m in ms if m.kind == "country" and m.code and
                           len(m.code) == 2 and m.code not in BLOCS
-                          and m.code not in imposer_ids), None)
+                          and m.code not in imposer_ids
+                          and not is_venue(text, m.start, m.how)), None)
             if first is not None:
                 targets += [replace(r, how=r.how + " (no target after the trigger: the first "
                                     "other state in the sentence)")

@@ -312,3 +312,15 @@ def test_sanctions_named_by_a_relative_clause_with_an_announcing_verb() -> None:
 def test_persons_designated_are_a_group() -> None:
     assert events("Australia designated nine new persons and entities for sanctions.") == [
         (["au"], ["persons"], "imposed")]
+
+
+def test_a_capital_where_someone_met_or_spoke_is_a_venue_not_a_target() -> None:
+    assert events("Soldiers seized power in Niger. The African Union's council had decided to "
+                  "suspend the country from all of the union's activities, Commissioner Ada "
+                  "Velu told reporters in Addis Ababa.") == [(["au-union"], ["ne"], "imposed")]
+    assert events("ECOWAS suspended Mali. After a session of its mediation council in Abuja, "
+                  "the bloc said individuals obstructing the transition would face "
+                  "sanctions.") == [(["ecowas"], ["ml"], "imposed"), (["ecowas"], ["ml"],
+                                                                    "threatened")]
+    # a capital that is the object of the measure stays a target
+    assert events("The EU imposed sanctions on Minsk.") == [(["eu"], ["by"], "imposed")]
