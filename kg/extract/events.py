@@ -27,14 +27,7 @@ from kg.extract.anchors import (
 )
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
-from kg.extract.fields import (
-    Event,
-    background_targets,
-    date_of,
-    is_venue,
-    reasons_of,
-    topic_targets,
-)
+from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import LISTS, capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
     CALL_BEFORE,
@@ -46,7 +39,7 @@ from kg.extract.lexicon import (
     STATUS_MODIFIERS,
 )
 from kg.extract.owners import np_imposers
-from kg.extract.refer import SUBJECT_FIRST, resolve
+from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
@@ -348,6 +341,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                             break
         imposer_ids = {r.id for r in imposers}
         targets = [t for t in targets if t.id not in imposer_ids]  # then the fallbacks
+        if mode == "np" and not targets and refers_back(text, a_start, imposer_ids, doc):
+            doc.note_skip(sent.index, text[a_start:a_end], "refers to sanctions reported before")
+            continue
         if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the
             # nuclear-related sanctions": the state named first in the sentence

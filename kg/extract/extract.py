@@ -39,8 +39,9 @@ from kg.extract.context import Doc, dateline_state, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
-from kg.extract.fields import followup_reasons, is_venue
+from kg.extract.fields import followup_reasons
 from kg.extract.links import mark_retaliation, response_links
+from kg.extract.refer import is_venue
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
@@ -187,7 +188,7 @@ def _second_look(no_target: list[_Pending], doc: Doc) -> list[Event]:
 
 def _remember(ms: list[Mention], doc: Doc, text: str) -> list[Mention]:
     """Remember the last bloc and state a sentence names (for "the bloc", "the ministry");
-    a city where someone only met or spoke (:func:`kg.extract.fields.is_venue`) is not."""
+    a city where someone only met or spoke (:func:`kg.extract.refer.is_venue`) is not."""
     for m in ms:
         if m.kind == "country" and m.code in BLOCS:
             doc.last_bloc = m.code

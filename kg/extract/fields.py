@@ -17,28 +17,13 @@ from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "background_targets", "date_of", "followup_reasons", "is_venue",
-           "reasons_of", "topic_targets"]
+__all__ = ["Event", "background_targets", "date_of", "followup_reasons", "reasons_of",
+           "topic_targets"]
 
 _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
                        r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
                        r"^the first time\b", re.I)
 _TEMPORAL_CUES = ("after", "following")
-#: A seat of government where someone met or spoke ("told reporters in Addis Ababa", "a news
-#: conference in Abuja", "Meeting in Addis Ababa on Tuesday"): a venue, not an actor.
-_VENUE_BEFORE = re.compile(r"\b(?:told|said|says|spoke|speaking|met|meet|meeting|meetings|"
-                           r"summit|conference|session|talks|reporters|journalists|"
-                           r"held|gathered|gathering|convened)\b(?:\s+[\w’'-]+){0,6}?\s+in\s+$",
-                           re.I)
-
-
-def is_venue(text: str, start: int, how: str) -> bool:
-    """Whether the seat of government named at ``start`` of sentence ``text`` (its mention's
-    ``how`` says "seat of government") is only where a meeting or a statement took place
-    ("told reporters in Addis Ababa"): such a city is no target, and no state the article
-    names for "the country" or "the last state" later."""
-    return how.startswith("seat of government") and bool(
-        _VENUE_BEFORE.search(text, max(0, start - 60), start))
 
 
 @dataclass

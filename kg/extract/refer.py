@@ -15,7 +15,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.fields import topic_targets
 from kg.extract.text import Sentence
 
-__all__ = ["SUBJECT_FIRST", "possessor", "resolve"]
+__all__ = ["SUBJECT_FIRST", "is_venue", "possessor", "refers_back", "resolve"]
 
 #: Words before a sentence's first actor when that actor is the subject ("The", "On
 #: Friday, the"), so a later "it" means it.
@@ -86,3 +86,33 @@ def possessor(word: str, at: int, doc: Doc, sent: Sentence, ms: list[Mention]
         return resolve(acting[-1], doc, sent, ms, True)
     pron = Mention(at, at + len(word), "it" if word == "its" else "they", "pronoun")
     return resolve(pron, doc, sent, ms, True)
+
+
+#: A seat of government where someone met or spoke ("told reporters in Addis Ababa", "a news
+#: conference in Abuja", "Meeting in Addis Ababa on Tuesday"): a venue, not an actor.
+_VENUE_BEFORE = re.compile(r"\b(?:told|said|says|spoke|speaking|met|meet|meeting|meetings|"
+                           r"summit|conference|session|talks|reporters|journalists|"
+                           r"held|gathered|gathering|convened)\b(?:\s+[\w’'-]+){0,6}?\s+in\s+$",
+                           re.I)
+
+#: A definite noun phrase before a sanction noun ("the European", "these", "the EU's new").
+_DEFINITE = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w’'-]+\s+){0,3}$|['’]s\s+"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def refers_back(text: str, start: int, imposers: set[str], doc: Doc) -> bool:
+    """Whether the sanction noun at ``start`` of sentence ``text``, with no target of its own,
+    is a definite noun phrase ("the European sanctions were based on lies") whose owners
+    (``imposers``) already imposed sanctions in the article: a reference back to them, not
+    a new event."""
+    return bool(imposers) and bool(_DEFINITE.search(text[max(0, start - 60):start])) and any(
+        imposers & set(imps) for imps, _t in doc.recent)
+
+
+def is_venue(text: str, start: int, how: str) -> bool:
+    """Whether the seat of government named at ``start`` of sentence ``text`` (its mention's
+    ``how`` says "seat of government") is only where a meeting or a statement took place
+    ("told reporters in Addis Ababa"): such a city is no target, and no state the article
+    names for "the country" or "the last state" later."""
+    return how.startswith("seat of government") and bool(
+        _VENUE_BEFORE.search(text, max(0, start - 60), start))

@@ -324,3 +324,14 @@ def test_a_capital_where_someone_met_or_spoke_is_a_venue_not_a_target() -> None:
                                                                     "threatened")]
     # a capital that is the object of the measure stays a target
     assert events("The EU imposed sanctions on Minsk.") == [(["eu"], ["by"], "imposed")]
+
+
+def test_a_definite_noun_phrase_naming_sanctions_already_reported_refers_back() -> None:
+    text = ("The EU imposed sanctions on four Chinese officials on Monday, and China "
+            "retaliated with sanctions on ten European individuals. Spokeswoman Lin Vao said "
+            "the European sanctions were based on lies and that China would not accept them.")
+    assert events(text) == [(["eu"], ["cn-officials"], "imposed"),
+                            (["cn"], ["eu-individuals"], "imposed")]
+    # with no event of that owner before, the noun phrase still reports a measure
+    assert events("Spokeswoman Lin Vao said the European sanctions on China were based on "
+                  "lies.") == [(["eu"], ["cn"], "imposed")]
