@@ -95,6 +95,11 @@ _VENUE_BEFORE = re.compile(r"\b(?:told|said|says|spoke|speaking|met|meet|meeting
                            r"held|gathered|gathering|convened)\b(?:\s+[\w’'-]+){0,6}?\s+in\s+$",
                            re.I)
 
+#: Reported speech just before the noun phrase ("Hua said the European sanctions"): the
+#: speaker comments on the measure, as statements do, and does not report a new one.
+_SAID_THAT = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|insisted|argued)\s+(?:that\s+)?"
+                        r"(?:the|these|those|such|its|their)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+
 #: A definite noun phrase before a sanction noun ("the European", "these", "the EU's new").
 _DEFINITE = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w’'-]+\s+){0,3}$|['’]s\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
@@ -102,11 +107,12 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w’'-]+\s+
 
 def refers_back(text: str, start: int, imposers: set[str], doc: Doc) -> bool:
     """Whether the sanction noun at ``start`` of sentence ``text``, with no target of its own,
-    is a definite noun phrase ("the European sanctions were based on lies") whose owners
-    (``imposers``) already imposed sanctions in the article: a reference back to them, not
-    a new event."""
+    is a definite noun phrase just after a verb of saying ("Hua said the European sanctions
+    were based on lies") whose owners (``imposers``) already imposed sanctions in the
+    article: a reference back to them, not a new event."""
     return bool(imposers) and bool(_DEFINITE.search(text[max(0, start - 60):start])) and any(
-        imposers & set(imps) for imps, _t in doc.recent)
+        imposers & set(imps) for imps, _t in doc.recent) and bool(
+        _SAID_THAT.search(text[max(0, start - 40):start]))
 
 
 def is_venue(text: str, start: int, how: str) -> bool:
