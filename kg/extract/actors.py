@@ -53,7 +53,9 @@ TITLE_COUNTRY: dict[str, str] = dict(load_table("titles"))
 #: each is a key of SEATS or EXTRA_PLACES.
 THE_LOWER_CASE = ("bloc", "treasury", "kremlin")
 
-_NAME_TOKEN = (r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|"
+#: A double hyphen is a dash, never inside a word ("BEIJING--China acted": a dateline).
+_NAME_TOKEN = (r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w’']|-(?!-))*[a-z](?:[\w’']|-(?!-))*|"
+               r"al-[A-Z][\w’'-]*|bin|"
                r"von der|van der|von|van|de)")  # "Margaret T. Holloway": initials too
 _NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 _TITLED = re.compile(
@@ -85,7 +87,7 @@ _PRONOUN = re.compile(
     re.I)
 _STATEMENT_REF = re.compile(r"\b(?:the|a|their|its) (?:joint )?statement\b|\bjoint statement\b",
                             re.I)
-_TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*\w|[A-Za-z0-9]")
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.’'&]|-(?!-))*\w|[A-Za-z0-9]")
 _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
              "ASEAN", "ECOWAS"}
 

@@ -30,13 +30,13 @@ from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import LISTS, capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
-    CALL_BEFORE,
     CONDITION,
     NEGATION,
     REPORTED_WOULD,
     SANCTION_NOUN,
     STANDALONE,
     STATUS_MODIFIERS,
+    call_cue,
 )
 from kg.extract.owners import np_imposers
 from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
@@ -101,7 +101,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if neg:
             doc.note_skip(sent.index, text[cstart:a_end], f"negated by {neg.group()!r}")
             continue
-        call = CALL_BEFORE.search(pre)
+        call = call_cue(pre, text)
         if call:
             doc.note_skip(sent.index, text[cstart:a_end], f"a call on others ({call.group()!r})")
             continue

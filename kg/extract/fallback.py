@@ -17,11 +17,11 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, date_of, reasons_of, topic_targets
 from kg.extract.lexicon import (
-    CALL_BEFORE,
     NEGATION,
     SANCTION_NOUN,
     SPEECH,
     STATUS_MODIFIERS,
+    call_cue,
 )
 from kg.extract.refer import refers_back
 from kg.extract.text import Sentence
@@ -51,7 +51,7 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
         if n.group().lower() == "measures" or _NOT_MEASURE.match(text, n.start()):
             continue
         pre = text[max(0, n.start() - 60):n.start()].lower()
-        if NEGATION.search(pre) or CALL_BEFORE.search(pre) or _OPINION.search(pre) or any(
+        if NEGATION.search(pre) or call_cue(pre, text) or _OPINION.search(pre) or any(
                 rx.search(pre) for _s, rx in STATUS_MODIFIERS):
             continue
         imposers: list[Resolved] = []

@@ -28,6 +28,7 @@ __all__ = [
     "STATUS_MODIFIERS",
     "TRADE_NOUN",
     "TRIGGERS",
+    "call_cue",
     "stance_of",
 ]
 
@@ -148,6 +149,18 @@ CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s
                   r"demand(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)? for|"
                   r"lobb(?:y|ies|ied|ying)|appeal(?:s|ed|ing)? to|"
                   r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\b")
+
+
+def call_cue(pre: str, text: str) -> re.Match[str] | None:
+    """The first :data:`CALL_BEFORE` cue in ``pre`` (the lower-cased words before a trigger),
+    skipping a cue word that ``text`` (the sentence) writes as the last word of a capitalised
+    name ("Tokyo (Jiji Press) - Japan imposed ...": a news agency, not a call); None if
+    there is none."""
+    for c in CALL_BEFORE.finditer(pre):
+        w = c.group()
+        if not re.search(r"\b[A-Z][\w-]*\s+" + re.escape(w[:1].upper() + w[1:]) + r"\b", text):
+            return c
+    return None
 
 #: Cues that an event answers an earlier one.
 RETALIATION = _rx(r"\b(?:in retaliation|retaliat\w*|counter-?sanctions|countermeasures|"

@@ -335,3 +335,14 @@ def test_a_definite_noun_phrase_naming_sanctions_already_reported_refers_back() 
     # with no event of that owner before, the noun phrase still reports a measure
     assert events("Spokeswoman Lin Vao said the European sanctions on China were based on "
                   "lies.") == [(["eu"], ["cn"], "imposed")]
+
+
+def test_a_dateline_joined_by_a_double_hyphen_or_naming_a_press_agency() -> None:
+    # "--" is a dash, not part of a word; "Press" ending an agency's name is not a call
+    assert events("VARNA--Bulgaria imposed sanctions on Iran on Monday.") == [
+        (["bg"], ["ir"], "imposed")]
+    assert events("Tokyo, July 4 (Kiso Press)--Japan brought tighter controls on exports of "
+                  "chemicals to South Korea into force on Thursday.") == [
+        (["jp"], ["kr"], "imposed")]
+    # a lower-case "pressed" is still a call on others
+    assert events("Washington pressed the EU to impose sanctions on Iran.") == []
