@@ -52,8 +52,8 @@ NO_TARGET = "no target found"
 
 _TARGET_STOP = re.compile(
     r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
-    r"\b(?:to|on|from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:" + LISTS + r"|list of)"
-    r"\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
+    r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
+    r"|list of)\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
     r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"

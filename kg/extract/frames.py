@@ -114,9 +114,10 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.LIFTED, "passive"),
     (_rx(r"\breadmit(?:s|ted|ting)?\b"), Status.LIFTED, "object"),
     # "added 20 Iranian entities to its sanctions list", "placed Huawei on its Entity List",
-    # "added 500 Americans to its stop list"
+    # "added 500 Americans to its stop list", 'placed Huawei on an "entity list"'
     (_rx(r"\b(?:add(?:s|ed|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?:\s+[\w,’'&+.-]+)"
-         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}" + LISTS + r"\b)"),
+         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}" + LISTS +
+         r"\b)"),
      Status.IMPOSED, "object"),
     # "removed Cuba from its list of state sponsors of terrorism", "took two banks off the
     # sanctions list", "delisted", "revoked Cuba's designation": the listing lifted

@@ -346,3 +346,9 @@ def test_a_dateline_joined_by_a_double_hyphen_or_naming_a_press_agency() -> None
         (["jp"], ["kr"], "imposed")]
     # a lower-case "pressed" is still a call on others
     assert events("Washington pressed the EU to impose sanctions on Iran.") == []
+
+
+def test_placed_on_a_list_named_in_quotes_with_an_indefinite_article() -> None:
+    assert events('The U.S. Commerce Department placed Zentel Technologies and its affiliates '
+                  'on an "entity list" two weeks ago.') == [
+        (["us"], ["zentel-technologies"], "imposed")]
