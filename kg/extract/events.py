@@ -69,7 +69,7 @@ _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
-_PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|"
+_PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|\blimits?\b|"
                      r"\bpartially\b", re.I)
 #: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
 #: starts a second predicate of the sentence's subject).

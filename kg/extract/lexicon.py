@@ -42,7 +42,7 @@ SANCTION_NOUN = _rx(
     r"\b(?:counter-?sanctions|counter-?measures|sanctions?(?:\s+package)?|embargo(?:es)?|"
     r"restrictive measures|restrictions(?=\s+(?:on|against)\s+(?:the\s+)?[A-Z])|"
     r"(?:export|import|arms|oil|gas|coal|trade|investment|flight|fishing)\s+bans?|"
-    r"bans?(?=\s+on\b)|"
+    r"bans?(?=\s+on\b)|limits?(?=\s+on\b)|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|"
     r"(?:economic|financial|trade|sweeping|new|fresh|further) restrictions|"
@@ -145,7 +145,8 @@ NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? t
                r"abandon(?:s|ed|ing)?|back(?:s|ed|ing)? away from|shelv(?:e|es|ed|ing))\b")
 
 #: Words that make a trigger a call on someone else ("urged the EU to impose"), not an event.
-CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|ask(?:s|ed|ing)?|"
+CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|calls? to|"
+                  r"ask(?:s|ed|ing)?|"
                   r"demand(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)? for|"
                   r"lobb(?:y|ies|ied|ying)|appeal(?:s|ed|ing)? to|"
                   r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\b")

@@ -352,3 +352,10 @@ def test_placed_on_a_list_named_in_quotes_with_an_indefinite_article() -> None:
     assert events('The U.S. Commerce Department placed Zentel Technologies and its affiliates '
                   'on an "entity list" two weeks ago.') == [
         (["us"], ["zentel-technologies"], "imposed")]
+
+
+def test_lifting_a_limit_on_trade_with_a_state_is_easing() -> None:
+    assert events("Washington is lifting limits on cargo shipping between the United States "
+                  "and Cuba.") == [(["us"], ["cu"], "eased")]
+    # a call to end a measure is a call, not an event
+    assert events("Congress resisted the president's call to end the embargo on Cuba.") == []
