@@ -28,7 +28,7 @@ from kg.extract.anchors import (
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
-from kg.extract.frames import LISTS, capitalised_names, noun_subject_targets, people_listed
+from kg.extract.frames import TARGET_STOP, capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
     CONDITION,
     NEGATION,
@@ -50,15 +50,6 @@ __all__ = ["NO_TARGET", "Event", "find_events"]
 #: The skip note of a trigger with an imposer but no target.
 NO_TARGET = "no target found"
 
-_TARGET_STOP = re.compile(
-    r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
-    r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
-    r"|list of)\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
-    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
-    r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
-    r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
-    r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
-    r"by (?:the )?[A-Z])\b")
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
 
@@ -314,9 +305,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 and m.kind == "country" and not m.possessive
                                 and m.code not in BLOCS
                                 for r in resolve(m, doc, sent, ms, False)]
-            stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
+            stop = TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
             while stop and any(m.start < stop.start() < m.end for m in ms):
-                stop = _TARGET_STOP.search(text, stop.end())  # "Endowment for Democracy"
+                stop = TARGET_STOP.search(text, stop.end())  # "Endowment for Democracy"
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
             if t_lo >= 0:
                 t_end = next_clause(text, ms, t_lo, t_end, limit)

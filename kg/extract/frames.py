@@ -28,7 +28,7 @@ from kg.extract.actors import Mention
 from kg.extract.lexicon import SANCTION_NOUN
 from kg.model.vocab import Status
 
-__all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
+__all__ = ["TARGET_STOP", "Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
            "noun_subject_targets", "people_listed", "relative_anchors"]
 
 
@@ -313,3 +313,16 @@ def noun_subject_targets(text: str, words: str, start: int, end: int, ms: list[M
     return sorted([m for m in ms if lo <= m.start and m.end <= end and m.kind in
                    ("country", "person", "group", "org")] + capitalised_names(text, lo, end, ms),
                   key=lambda m: m.start)
+
+
+#: Where the target list after a trigger ends: a clause break, a reason cue, the list the
+#: targets are placed on, a closing attribution ("..., Chief Cabinet Secretary X said").
+TARGET_STOP = re.compile(
+    r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
+    r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
+    r"|list of)\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
+    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
+    r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
+    r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
+    r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
+    r"by (?:the )?[A-Z])\b")

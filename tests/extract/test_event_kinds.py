@@ -359,3 +359,11 @@ def test_lifting_a_limit_on_trade_with_a_state_is_easing() -> None:
                   "and Cuba.") == [(["us"], ["cu"], "eased")]
     # a call to end a measure is a call, not an event
     assert events("Congress resisted the president's call to end the embargo on Cuba.") == []
+
+
+def test_the_ministers_of_a_bloc_are_the_bloc() -> None:
+    assert events("The foreign ministers of ECOWAS decided on Saturday to suspend Mali.") == [
+        (["ecowas"], ["ml"], "imposed")]
+    # Mercosur is a bloc (kg/curated/blocs.yaml), and "the bloc" after it points back to it
+    assert events("The foreign ministers of Mercosur met on Saturday. The bloc suspended "
+                  "Venezuela indefinitely.") == [(["mercosur"], ["ve"], "imposed")]
