@@ -66,6 +66,10 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: starts a second predicate of the sentence's subject).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
+#: A state after "sanctions on/against" is what they target, never who acts ("The new
+#: sanctions against Iran freeze the assets of 12 officials": the event before's imposers).
+_NOUN_ON = re.compile(r"\b(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
+                      r"(?:on|against)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -185,7 +189,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             imposers += np_imposers(text, a_start, a_end, ms, doc, sent)
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
-                     and not (ms[i].kind == "person" and not ms[i].code)]
+                     and not (ms[i].kind == "person" and not ms[i].code)
+                     and not _NOUN_ON.search(text, 0, ms[i].start)]
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
                 # ", announcing entry bans on ...": the subject of the main clause acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and

@@ -367,3 +367,11 @@ def test_the_ministers_of_a_bloc_are_the_bloc() -> None:
     # Mercosur is a bloc (kg/curated/blocs.yaml), and "the bloc" after it points back to it
     assert events("The foreign ministers of Mercosur met on Saturday. The bloc suspended "
                   "Venezuela indefinitely.") == [(["mercosur"], ["ve"], "imposed")]
+
+
+def test_a_state_after_sanctions_on_is_never_the_imposer() -> None:
+    # the subject "The new sanctions against Iran": Iran is what they target; the event
+    # before's imposers act again
+    assert events("Canada sanctioned Iran in May. The new sanctions against Iran freeze the "
+                  "assets of 12 officials.") == [(["ca"], ["ir", "officials"], "imposed")]
+    assert events("The new sanctions against Iran freeze the assets of 12 officials.") == []
