@@ -21,6 +21,9 @@ __all__ = ["SUBJECT_FIRST", "is_venue", "possessor", "refers_back", "resolve"]
 #: Friday, the"), so a later "it" means it.
 SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
                            re.I)
+#: A day opening the sentence with no comma ("On Friday the Council adopted ...; it bans"):
+#: the actor after it is still the subject "it" points back to.
+_DAY_FIRST = re.compile(r"\W*(?:On|Late|Early)\s+\w+day\s+(?:the\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\b")
 _PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|by|"
                           r"after)\s+(?:the\s+)?$", re.I)
@@ -40,7 +43,8 @@ def resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bo
                 # "..., the AU's Peace and Security Council said, warning that it would":
                 # the one who spoke
                 prior = spoke[-1:]
-            elif prior and SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
+            elif prior and (SUBJECT_FIRST.match(sent.text, 0, prior[0].start)
+                            or _DAY_FIRST.match(sent.text, 0, prior[0].start)):
                 # "The AU suspended Burkina Faso and said it would ...": the subject
                 prior = prior[:1]
             if prior:

@@ -375,3 +375,11 @@ def test_a_state_after_sanctions_on_is_never_the_imposer() -> None:
     assert events("Canada sanctioned Iran in May. The new sanctions against Iran freeze the "
                   "assets of 12 officials.") == [(["ca"], ["ir", "officials"], "imposed")]
     assert events("The new sanctions against Iran freeze the assets of 12 officials.") == []
+
+
+def test_it_after_a_day_opening_the_sentence_is_the_subject() -> None:
+    # "it" is the Council, not North Korea named after "sanctions on"
+    assert events("China urged restraint after the Security Council acted. On Friday the "
+                  "Council adopted Resolution 7, further tightening sanctions on North Korea; "
+                  "it bans nearly 90 percent of fuel exports to the country.") == [
+        (["unsc"], ["kp"], "imposed")]
