@@ -144,6 +144,12 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
                     continue
                 phrase = text[toks[i][0]:last[1]]
                 got = _lookup(phrase)
+                if got and n > 1 and got[0] in BLOCS and i > 0 and toks[i - 1][2][0].isupper() \
+                        and toks[i - 1][2].lower() not in ("the", "a", "an", "its", "their") \
+                        and not (found and found[-1].end == toks[i - 1][1]):
+                    # "a National Security Council meeting": a state's body inside a longer
+                    # name, not the bloc's
+                    got = None
                 if got:
                     kind = "demonym" if got[1] == "demonym" else "country"
                     hit = Mention(toks[i][0], last[1], phrase, kind, got[0], possessive=last[3],

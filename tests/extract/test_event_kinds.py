@@ -383,3 +383,12 @@ def test_it_after_a_day_opening_the_sentence_is_the_subject() -> None:
                   "Council adopted Resolution 7, further tightening sanctions on North Korea; "
                   "it bans nearly 90 percent of fuel exports to the country.") == [
         (["unsc"], ["kp"], "imposed")]
+
+
+def test_a_states_national_security_council_is_not_the_un_body() -> None:
+    from kg.extract.actors import find_mentions
+
+    assert [m.code for m in find_mentions("The decision was reached at a National Security "
+                                          "Council meeting on Tuesday.", {})] == []
+    assert [m.code for m in find_mentions("The U.N. Security Council voted.", {})] == ["unsc"]
+    assert [m.code for m in find_mentions("The Security Council voted.", {})] == ["unsc"]
