@@ -53,7 +53,9 @@ TITLE_COUNTRY: dict[str, str] = dict(load_table("titles"))
 #: each is a key of SEATS or EXTRA_PLACES.
 THE_LOWER_CASE = ("bloc", "treasury", "kremlin")
 
-_NAME_TOKEN = (r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*[a-z][\w’'-]*|al-[A-Z][\w’'-]*|bin|"
+#: A double hyphen is a dash, never inside a word ("BEIJING--China acted": a dateline).
+_NAME_TOKEN = (r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w’']|-(?!-))*[a-z](?:[\w’']|-(?!-))*|"
+               r"al-[A-Z][\w’'-]*|bin|"
                r"von der|van der|von|van|de)")  # "Margaret T. Holloway": initials too
 _NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 _TITLED = re.compile(
@@ -85,7 +87,7 @@ _PRONOUN = re.compile(
     re.I)
 _STATEMENT_REF = re.compile(r"\b(?:the|a|their|its) (?:joint )?statement\b|\bjoint statement\b",
                             re.I)
-_TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*\w|[A-Za-z0-9]")
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.’'&]|-(?!-))*\w|[A-Za-z0-9]")
 _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
              "ASEAN", "ECOWAS"}
 
@@ -142,6 +144,12 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
                     continue
                 phrase = text[toks[i][0]:last[1]]
                 got = _lookup(phrase)
+                if got and n > 1 and got[0] in BLOCS and i > 0 and toks[i - 1][2][0].isupper() \
+                        and toks[i - 1][2].lower() not in ("the", "a", "an", "its", "their") \
+                        and not (found and found[-1].end == toks[i - 1][1]):
+                    # "a National Security Council meeting": a state's body inside a longer
+                    # name, not the bloc's
+                    got = None
                 if got:
                     kind = "demonym" if got[1] == "demonym" else "country"
                     hit = Mention(toks[i][0], last[1], phrase, kind, got[0], possessive=last[3],

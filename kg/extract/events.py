@@ -28,16 +28,18 @@ from kg.extract.anchors import (
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
-from kg.extract.frames import LISTS, capitalised_names, noun_subject_targets, people_listed
+from kg.extract.frames import TARGET_STOP, capitalised_names, noun_subject_targets, people_listed
 from kg.extract.lexicon import (
-    CALL_BEFORE,
+    CONDITION,
     NEGATION,
+    REPORTED_WOULD,
     SANCTION_NOUN,
     STANDALONE,
     STATUS_MODIFIERS,
+    call_cue,
 )
 from kg.extract.owners import np_imposers
-from kg.extract.refer import SUBJECT_FIRST, resolve
+from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
@@ -48,15 +50,6 @@ __all__ = ["NO_TARGET", "Event", "find_events"]
 #: The skip note of a trigger with an imposer but no target.
 NO_TARGET = "no target found"
 
-_TARGET_STOP = re.compile(
-    r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
-    r"\b(?:to|on|from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?i:" + LISTS + r"|list of)"
-    r"\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
-    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
-    r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
-    r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
-    r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
-    r"by (?:the )?[A-Z])\b")
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
 
@@ -67,12 +60,16 @@ _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
-_PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|"
+_PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|\blimits?\b|"
                      r"\bpartially\b", re.I)
 #: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
 #: starts a second predicate of the sentence's subject).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
+#: A state after "sanctions on/against" is what they target, never who acts ("The new
+#: sanctions against Iran freeze the assets of 12 officials": the event before's imposers).
+_NOUN_ON = re.compile(r"\b(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
+                      r"(?:on|against)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -99,13 +96,17 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if neg:
             doc.note_skip(sent.index, text[cstart:a_end], f"negated by {neg.group()!r}")
             continue
-        call = CALL_BEFORE.search(pre)
+        call = call_cue(pre, text)
         if call:
             doc.note_skip(sent.index, text[cstart:a_end], f"a call on others ({call.group()!r})")
             continue
         if status in (Status.IMPOSED, Status.EXPECTED):
             for mstatus, rx in STATUS_MODIFIERS:
                 mod = rx.search(pre)
+                if mod and mod.group().lower() == "would" and not re.match(
+                        r"brac|fac|risk", words, re.I) and REPORTED_WOULD.search(
+                        low[:a_start]) and not CONDITION.search(low):
+                    break  # "told reporters that Tokyo would freeze": backshifted "will"
                 if mod:
                     status = mstatus
                     ex["status_modifier"] = mod.group()
@@ -188,7 +189,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             imposers += np_imposers(text, a_start, a_end, ms, doc, sent)
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
-                     and not (ms[i].kind == "person" and not ms[i].code)]
+                     and not (ms[i].kind == "person" and not ms[i].code)
+                     and not _NOUN_ON.search(text, 0, ms[i].start)]
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
                 # ", announcing entry bans on ...": the subject of the main clause acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and
@@ -308,9 +310,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 and m.kind == "country" and not m.possessive
                                 and m.code not in BLOCS
                                 for r in resolve(m, doc, sent, ms, False)]
-            stop = _TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
+            stop = TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
             while stop and any(m.start < stop.start() < m.end for m in ms):
-                stop = _TARGET_STOP.search(text, stop.end())  # "Endowment for Democracy"
+                stop = TARGET_STOP.search(text, stop.end())  # "Endowment for Democracy"
             t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
             if t_lo >= 0:
                 t_end = next_clause(text, ms, t_lo, t_end, limit)
@@ -335,12 +337,16 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                             break
         imposer_ids = {r.id for r in imposers}
         targets = [t for t in targets if t.id not in imposer_ids]  # then the fallbacks
+        if mode == "np" and not targets and refers_back(text, a_start, imposer_ids, doc):
+            doc.note_skip(sent.index, text[a_start:a_end], "refers to sanctions reported before")
+            continue
         if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the
             # nuclear-related sanctions": the state named first in the sentence
             first = next((m for m in ms if m.kind == "country" and m.code and
                           len(m.code) == 2 and m.code not in BLOCS
-                          and m.code not in imposer_ids), None)
+                          and m.code not in imposer_ids
+                          and not is_venue(text, m.start, m.how)), None)
             if first is not None:
                 targets += [replace(r, how=r.how + " (no target after the trigger: the first "
                                     "other state in the sentence)")

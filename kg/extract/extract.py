@@ -41,6 +41,7 @@ from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
 from kg.extract.links import mark_retaliation, response_links
+from kg.extract.refer import is_venue
 from kg.extract.statements import Said, find_statements
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
@@ -115,7 +116,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
             else doc.last_country or doc.dateline
         ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
-                                     last_state=state, heads=doc.heads), doc)
+                                     last_state=state, heads=doc.heads), doc, sent.text)
         doc.heads.update(named_heads(sent.text, ms))
         for m in ms:
             if m.kind == "person" and m.name and not m.how.startswith("surname"):
@@ -185,12 +186,14 @@ def _second_look(no_target: list[_Pending], doc: Doc) -> list[Event]:
     return found
 
 
-def _remember(ms: list[Mention], doc: Doc) -> list[Mention]:
-    """Remember the last bloc and state a sentence names (for "the bloc", "the ministry")."""
+def _remember(ms: list[Mention], doc: Doc, text: str) -> list[Mention]:
+    """Remember the last bloc and state a sentence names (for "the bloc", "the ministry");
+    a city where someone only met or spoke (:func:`kg.extract.refer.is_venue`) is not."""
     for m in ms:
         if m.kind == "country" and m.code in BLOCS:
             doc.last_bloc = m.code
-        elif m.kind == "country" and m.code and len(m.code) == 2:
+        elif m.kind == "country" and m.code and len(m.code) == 2 \
+                and not is_venue(text, m.start, m.how):
             doc.last_country = m.code
             doc.state_counts[m.code] = doc.state_counts.get(m.code, 0) + 1
     return ms

@@ -4,6 +4,8 @@ sanction noun stands for a measure in force (``imposed``); its imposer is the st
 owns it (a possessive, demonym or abbreviation just before it) or else the sentence's
 subject; its targets follow "on"/"against"/"targeting", else the state the article is
 about. Such events get a low confidence and say in ``explain`` that they come from here.
+A definite noun phrase with no target of its own whose owner already imposed sanctions in
+the article ("the European sanctions were based on lies") refers back to them: no event.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, date_of, reasons_of, topic_targets
 from kg.extract.lexicon import (
-    CALL_BEFORE,
     NEGATION,
     SANCTION_NOUN,
     SPEECH,
     STATUS_MODIFIERS,
+    call_cue,
 )
+from kg.extract.refer import refers_back
 from kg.extract.text import Sentence
 from kg.model.vocab import Status
 
@@ -48,7 +51,7 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
         if n.group().lower() == "measures" or _NOT_MEASURE.match(text, n.start()):
             continue
         pre = text[max(0, n.start() - 60):n.start()].lower()
-        if NEGATION.search(pre) or CALL_BEFORE.search(pre) or _OPINION.search(pre) or any(
+        if NEGATION.search(pre) or call_cue(pre, text) or _OPINION.search(pre) or any(
                 rx.search(pre) for _s, rx in STATUS_MODIFIERS):
             continue
         imposers: list[Resolved] = []
@@ -81,6 +84,8 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
                 aid = doc.actor_of(m, sent.start)
                 if aid:
                     targets.append(Resolved(aid, m.text, m.how, m.start))
+        if not targets and refers_back(text, n.start(), ids, doc):
+            continue
         if not targets:
             targets = topic_targets(ids, doc)
         targets = [t for t in targets if t.id not in ids]

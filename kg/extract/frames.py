@@ -28,7 +28,7 @@ from kg.extract.actors import Mention
 from kg.extract.lexicon import SANCTION_NOUN
 from kg.model.vocab import Status
 
-__all__ = ["Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
+__all__ = ["TARGET_STOP", "Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
            "noun_subject_targets", "people_listed", "relative_anchors"]
 
 
@@ -114,9 +114,10 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.LIFTED, "passive"),
     (_rx(r"\breadmit(?:s|ted|ting)?\b"), Status.LIFTED, "object"),
     # "added 20 Iranian entities to its sanctions list", "placed Huawei on its Entity List",
-    # "added 500 Americans to its stop list"
+    # "added 500 Americans to its stop list", 'placed Huawei on an "entity list"'
     (_rx(r"\b(?:add(?:s|ed|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?:\s+[\w,’'&+.-]+)"
-         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}" + LISTS + r"\b)"),
+         r"{1,16}?\s+(?:to|on)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}" + LISTS +
+         r"\b)"),
      Status.IMPOSED, "object"),
     # "removed Cuba from its list of state sponsors of terrorism", "took two banks off the
     # sanctions list", "delisted", "revoked Cuba's designation": the listing lifted
@@ -207,7 +208,7 @@ def noun_phrase_anchors(text: str, nouns: list[tuple[int, int]],
 _REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]))?")
 _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
                        r"(?:imposed|took|taken|adopted|ordered|introduced|put in place|placed|"
-                       r"slapped|levied)\b", re.I)
+                       r"slapped|levied|announced|unveiled|approved|agreed)\b", re.I)
 _REL_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
                           r"(?:already\s+|previously\s+)?(?:imposed|put in place|adopted|"
                           r"introduced|ordered)\s+by\s+(?:the\s+)?", re.I)
@@ -219,7 +220,8 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
                      ) -> list[Anchor]:
     """Sanctions named by a relative clause with their imposer: "the sanctions those
     countries imposed on Russia", "the suspension its Peace and Security Council ordered",
-    "the measures the EU took in January", "the sanctions already put in place by the
+    "the measures the EU took in January", "the sanctions Washington has announced against
+    Venezuela's oil company", "the sanctions already put in place by the
     European Union, the United States and Canada". Background events, ``imposed``; mode
     ``rel``, the span running from the noun to the verb (or to the last imposer after
     "by"). ``nouns``: (start, end) of every sanction noun."""
@@ -311,3 +313,16 @@ def noun_subject_targets(text: str, words: str, start: int, end: int, ms: list[M
     return sorted([m for m in ms if lo <= m.start and m.end <= end and m.kind in
                    ("country", "person", "group", "org")] + capitalised_names(text, lo, end, ms),
                   key=lambda m: m.start)
+
+
+#: Where the target list after a trigger ends: a clause break, a reason cue, the list the
+#: targets are placed on, a closing attribution ("..., Chief Cabinet Secretary X said").
+TARGET_STOP = re.compile(
+    r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
+    r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
+    r"|list of)\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
+    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
+    r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
+    r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
+    r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
+    r"by (?:the )?[A-Z])\b")

@@ -90,6 +90,8 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
             m = re.match(r"\s+(?:of|from|in)\s+(?:the\s+)?", text[e:])
             if m:
                 after = [p for p in places if p.start == e + m.end()]
+                if after and after[0].code in BLOCS and _count(words) is None:
+                    continue  # "the foreign ministers of Mercosur": the bloc itself acts
                 if after:
                     code, end = after[0].code, after[0].end
                     if after[0].kind == "demonym":

@@ -15,12 +15,15 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.fields import topic_targets
 from kg.extract.text import Sentence
 
-__all__ = ["SUBJECT_FIRST", "possessor", "resolve"]
+__all__ = ["SUBJECT_FIRST", "is_venue", "possessor", "refers_back", "resolve"]
 
 #: Words before a sentence's first actor when that actor is the subject ("The", "On
 #: Friday, the"), so a later "it" means it.
 SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
                            re.I)
+#: A day opening the sentence with no comma ("On Friday the Council adopted ...; it bans"):
+#: the actor after it is still the subject "it" points back to.
+_DAY_FIRST = re.compile(r"\W*(?:On|Late|Early)\s+\w+day\s+(?:the\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\b")
 _PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|by|"
                           r"after)\s+(?:the\s+)?$", re.I)
@@ -40,7 +43,8 @@ def resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bo
                 # "..., the AU's Peace and Security Council said, warning that it would":
                 # the one who spoke
                 prior = spoke[-1:]
-            elif prior and SUBJECT_FIRST.match(sent.text, 0, prior[0].start):
+            elif prior and (SUBJECT_FIRST.match(sent.text, 0, prior[0].start)
+                            or _DAY_FIRST.match(sent.text, 0, prior[0].start)):
                 # "The AU suspended Burkina Faso and said it would ...": the subject
                 prior = prior[:1]
             if prior:
@@ -86,3 +90,39 @@ def possessor(word: str, at: int, doc: Doc, sent: Sentence, ms: list[Mention]
         return resolve(acting[-1], doc, sent, ms, True)
     pron = Mention(at, at + len(word), "it" if word == "its" else "they", "pronoun")
     return resolve(pron, doc, sent, ms, True)
+
+
+#: A seat of government where someone met or spoke ("told reporters in Addis Ababa", "a news
+#: conference in Abuja", "Meeting in Addis Ababa on Tuesday"): a venue, not an actor.
+_VENUE_BEFORE = re.compile(r"\b(?:told|said|says|spoke|speaking|met|meet|meeting|meetings|"
+                           r"summit|conference|session|talks|reporters|journalists|"
+                           r"held|gathered|gathering|convened)\b(?:\s+[\w’'-]+){0,6}?\s+in\s+$",
+                           re.I)
+
+#: Reported speech just before the noun phrase ("Hua said the European sanctions"): the
+#: speaker comments on the measure, as statements do, and does not report a new one.
+_SAID_THAT = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|insisted|argued)\s+(?:that\s+)?"
+                        r"(?:the|these|those|such|its|their)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+
+#: A definite noun phrase before a sanction noun ("the European", "these", "the EU's new").
+_DEFINITE = re.compile(r"\b(?:the|these|those|such|its|their)\s+(?:[\w’'-]+\s+){0,3}$|['’]s\s+"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def refers_back(text: str, start: int, imposers: set[str], doc: Doc) -> bool:
+    """Whether the sanction noun at ``start`` of sentence ``text``, with no target of its own,
+    is a definite noun phrase just after a verb of saying ("Hua said the European sanctions
+    were based on lies") whose owners (``imposers``) already imposed sanctions in the
+    article: a reference back to them, not a new event."""
+    return bool(imposers) and bool(_DEFINITE.search(text[max(0, start - 60):start])) and any(
+        imposers & set(imps) for imps, _t in doc.recent) and bool(
+        _SAID_THAT.search(text[max(0, start - 40):start]))
+
+
+def is_venue(text: str, start: int, how: str) -> bool:
+    """Whether the seat of government named at ``start`` of sentence ``text`` (its mention's
+    ``how`` says "seat of government") is only where a meeting or a statement took place
+    ("told reporters in Addis Ababa"): such a city is no target, and no state the article
+    names for "the country" or "the last state" later."""
+    return how.startswith("seat of government") and bool(
+        _VENUE_BEFORE.search(text, max(0, start - 60), start))

@@ -38,7 +38,7 @@ GROUP_NOUNS = {
     "organizations", "bodies", "executives", "contractors", "makers", "manufacturers",
     "producers", "suppliers", "vessels", "ships", "tankers", "leaders", "figures",
     "journalists", "activists", "agencies", "senators", "broadcasters", "groups", "exporters",
-    "traders", "airlines", "refineries", "shipping",
+    "traders", "airlines", "refineries", "shipping", "persons",
 }
 MODIFIERS = {
     "senior", "top", "former", "military", "government", "security", "intelligence", "defence",

@@ -286,3 +286,109 @@ def test_a_named_list_after_the_event_adds_its_targets() -> None:
     assert got == [(["ru"], ["jp-citizens", "ken-sato", "jun-oda"], "imposed")]
     # "The officials are accused of ...": no list, no event
     assert events("The officials are accused of rigging the vote.") == []
+
+
+def test_reported_would_is_the_announced_decision() -> None:
+    # reported speech backshifts "will": the decision, as "will" is
+    assert events("Chief Cabinet Secretary Hiro Tanabe told reporters that Tokyo would freeze "
+                  "the assets of six more organisations.") == [
+        (["jp"], ["organisations"], "imposed")]
+    assert events("Prime Minister Ann Vell said the UK would freeze Russian state assets.") == [
+        (["gb"], ["ru"], "imposed")]
+    # with a condition, or after a verb of warning, it stays a threat
+    assert events("Japan said it would impose sanctions on Iran if the talks failed.") == [
+        (["jp"], ["ir"], "threatened")]
+    assert events("Japan warned that it would impose sanctions on Iran.") == [
+        (["jp"], ["ir"], "threatened")]
+
+
+def test_sanctions_named_by_a_relative_clause_with_an_announcing_verb() -> None:
+    assert events("Moscow denounced as illegal the sanctions Washington has announced against "
+                  "Venezuela on Monday.") == [(["us"], ["ve"], "imposed")]
+    assert events("Minsk rejected the measures the EU unveiled against Belarus.") == [
+        (["eu"], ["by"], "imposed")]
+
+
+def test_persons_designated_are_a_group() -> None:
+    assert events("Australia designated nine new persons and entities for sanctions.") == [
+        (["au"], ["persons"], "imposed")]
+
+
+def test_a_capital_where_someone_met_or_spoke_is_a_venue_not_a_target() -> None:
+    assert events("Soldiers seized power in Niger. The African Union's council had decided to "
+                  "suspend the country from all of the union's activities, Commissioner Ada "
+                  "Velu told reporters in Addis Ababa.") == [(["au-union"], ["ne"], "imposed")]
+    assert events("ECOWAS suspended Mali. After a session of its mediation council in Abuja, "
+                  "the bloc said individuals obstructing the transition would face "
+                  "sanctions.") == [(["ecowas"], ["ml"], "imposed"), (["ecowas"], ["ml"],
+                                                                    "threatened")]
+    # a capital that is the object of the measure stays a target
+    assert events("The EU imposed sanctions on Minsk.") == [(["eu"], ["by"], "imposed")]
+
+
+def test_a_definite_noun_phrase_naming_sanctions_already_reported_refers_back() -> None:
+    text = ("The EU imposed sanctions on four Chinese officials on Monday, and China "
+            "retaliated with sanctions on ten European individuals. Spokeswoman Lin Vao said "
+            "the European sanctions were based on lies and that China would not accept them.")
+    assert events(text) == [(["eu"], ["cn-officials"], "imposed"),
+                            (["cn"], ["eu-individuals"], "imposed")]
+    # with no event of that owner before, the noun phrase still reports a measure
+    assert events("Spokeswoman Lin Vao said the European sanctions on China were based on "
+                  "lies.") == [(["eu"], ["cn"], "imposed")]
+
+
+def test_a_dateline_joined_by_a_double_hyphen_or_naming_a_press_agency() -> None:
+    # "--" is a dash, not part of a word; "Press" ending an agency's name is not a call
+    assert events("VARNA--Bulgaria imposed sanctions on Iran on Monday.") == [
+        (["bg"], ["ir"], "imposed")]
+    assert events("Tokyo, July 4 (Kiso Press)--Japan brought tighter controls on exports of "
+                  "chemicals to South Korea into force on Thursday.") == [
+        (["jp"], ["kr"], "imposed")]
+    # a lower-case "pressed" is still a call on others
+    assert events("Washington pressed the EU to impose sanctions on Iran.") == []
+
+
+def test_placed_on_a_list_named_in_quotes_with_an_indefinite_article() -> None:
+    assert events('The U.S. Commerce Department placed Zentel Technologies and its affiliates '
+                  'on an "entity list" two weeks ago.') == [
+        (["us"], ["zentel-technologies"], "imposed")]
+
+
+def test_lifting_a_limit_on_trade_with_a_state_is_easing() -> None:
+    assert events("Washington is lifting limits on cargo shipping between the United States "
+                  "and Cuba.") == [(["us"], ["cu"], "eased")]
+    # a call to end a measure is a call, not an event
+    assert events("Congress resisted the president's call to end the embargo on Cuba.") == []
+
+
+def test_the_ministers_of_a_bloc_are_the_bloc() -> None:
+    assert events("The foreign ministers of ECOWAS decided on Saturday to suspend Mali.") == [
+        (["ecowas"], ["ml"], "imposed")]
+    # Mercosur is a bloc (kg/curated/blocs.yaml), and "the bloc" after it points back to it
+    assert events("The foreign ministers of Mercosur met on Saturday. The bloc suspended "
+                  "Venezuela indefinitely.") == [(["mercosur"], ["ve"], "imposed")]
+
+
+def test_a_state_after_sanctions_on_is_never_the_imposer() -> None:
+    # the subject "The new sanctions against Iran": Iran is what they target; the event
+    # before's imposers act again
+    assert events("Canada sanctioned Iran in May. The new sanctions against Iran freeze the "
+                  "assets of 12 officials.") == [(["ca"], ["ir", "officials"], "imposed")]
+    assert events("The new sanctions against Iran freeze the assets of 12 officials.") == []
+
+
+def test_it_after_a_day_opening_the_sentence_is_the_subject() -> None:
+    # "it" is the Council, not North Korea named after "sanctions on"
+    assert events("China urged restraint after the Security Council acted. On Friday the "
+                  "Council adopted Resolution 7, further tightening sanctions on North Korea; "
+                  "it bans nearly 90 percent of fuel exports to the country.") == [
+        (["unsc"], ["kp"], "imposed")]
+
+
+def test_a_states_national_security_council_is_not_the_un_body() -> None:
+    from kg.extract.actors import find_mentions
+
+    assert [m.code for m in find_mentions("The decision was reached at a National Security "
+                                          "Council meeting on Tuesday.", {})] == []
+    assert [m.code for m in find_mentions("The U.N. Security Council voted.", {})] == ["unsc"]
+    assert [m.code for m in find_mentions("The Security Council voted.", {})] == ["unsc"]
