@@ -214,3 +214,20 @@ def test_should_with_a_time_is_a_forecast() -> None:
                 "Foreign Minister Ali Rezai said.") == [(["ali-rezai"], "expects")]
     assert said("The EU should lift the sanctions, Iranian Deputy Foreign Minister Ali "
                 "Rezai said.") == [(["ali-rezai"], "calls_for")]
+
+
+def test_same_speaker_and_stance_again_is_one_statement() -> None:
+    ds = run("Foreign Minister Ana Velder told reporters that Chile and Peru had agreed to "
+             "suspend Bolivia from the council. No trade measure is planned, Velder added, "
+             "because bilateral deals exist. Velder later condemned the vote in La Paz.")
+    got = [(st.speakers, str(st.stance), len(st.sources)) for st in ds.statements]
+    assert got == [(["ana-velder"], "condemns", 3)]
+    ds = run("Chinese spokesman Lu Fen urged Washington to end the sales. Beijing opposes the "
+             "sales, Lu said. Lu again called on Washington to revoke the decision.")
+    assert [(st.speakers, str(st.stance), len(st.sources)) for st in ds.statements] == [
+        (["lu-fen"], "calls_for", 2), (["lu-fen"], "condemns", 1)]
+    # a call naming a state the first did not is a statement of its own
+    ds = run("Chinese spokesman Lu Fen urged Washington to end the sales. Lu also urged Iran to "
+             "return to the talks.")
+    assert [(st.speakers, str(st.stance)) for st in ds.statements] == [
+        (["lu-fen"], "calls_for"), (["lu-fen"], "calls_for")]
