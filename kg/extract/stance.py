@@ -1,5 +1,8 @@
 """Stance kinds beyond the lexicon's cues (:func:`kg.extract.lexicon.stance_of`).
 
+A clause reporting a threatened measure of the speaker's own side (an event of status
+``threatened`` found in it, :func:`own_event_status`) is a threat too.
+
 A warning or statement that the speaker's own side will or would impose, respond or take
 action is a threat ("warning that it would not hesitate to impose sanctions", "Beijing would
 take further action if needed, she warned"); a measure the sentence reports as decided ("China
@@ -9,12 +12,14 @@ will impose sanctions on X, a spokesperson said") is the announcement, not a thr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.context import Doc
 from kg.extract.text import Sentence
 
-__all__ = ["is_forecast", "own_measure"]
+__all__ = ["is_forecast", "own_event_status", "own_measure"]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -61,4 +66,18 @@ def own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sente
                 side in imps for imps, _t in doc.recent))):
             # a speaker of unknown state (a bare name) speaks for a side that imposes here
             return m.group()
+    return None
+
+
+def own_event_status(events: list[Any], sentence_events: list[int], own: set[str],
+                     side_of: Callable[[str], str], seg: tuple[int, int]) -> str | None:
+    """The status of a measure of the speaker's own side (``own``: the speakers' states or
+    blocs; ``side_of`` maps an actor id to its state or bloc) reported in the clause ``seg``
+    of the sentence ("Japan will impose further sanctions on X, the government's spokesman
+    said"; "Norway said it was ready to sanction X if the vote goes ahead"), or None. With
+    no stance of its own, a clause announcing its side's threatened measure is a threat."""
+    for i in sentence_events:
+        ev = events[i]
+        if seg[0] <= ev.anchor[0] < seg[1] and own & {side_of(r.id) for r in ev.imposers}:
+            return str(ev.status)
     return None

@@ -40,7 +40,7 @@ from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.refer import SUBJECT_FIRST
-from kg.extract.stance import is_forecast, own_measure
+from kg.extract.stance import is_forecast, own_event_status, own_measure
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
@@ -61,7 +61,7 @@ _SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
 #: say", "officials said", "diplomatic sources said").
 _NOUN_SUBJECT = re.compile(
     r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
-    r"officials|people|activists|reports|media|campaigners|investors|traders|economists|"
+    r"officials?|sources?|people|activists|reports|media|campaigners|investors|traders|economists|"
     r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
     r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
@@ -81,6 +81,9 @@ _APPOSITION = re.compile(
 #: "the Chinese embassy in London said": the place a mission sits in is not the speaker.
 _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau)\s+(?:in|to|at)"
                         r"\s+(?:the\s+)?$", re.I)
+#: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
+_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
+                        r"familiar\s+with)\s+(?:the\s+)?$", re.I)
 #: "President X's administration": a person's government speaks for the state.
 _ADMINISTRATION = re.compile(r"['’]s\s*(?:administration|government|cabinet)\b", re.I)
 
@@ -171,8 +174,11 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         pick = earlier[-1] if earlier else None
     if pick is None:
         return None
-    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]):
-        return None  # "..., doctors say": the subject is not an actor
+    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
+            text, lo, ms[pick].start):
+        # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
+        # subject is not an actor
+        return None
     appos = [i for i in before if i < pick and ms[i].kind == "person"
              and _APPOSITION.match(text, ms[i].end, cue.start())]
     if appos:
@@ -315,6 +321,10 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                                       ms, doc, sent, own, decided)
                 if threat:
                     stance, scue = Stance.THREATENS, f"{threat} (the speaker's own measure)"
+            told = own_event_status(events, sentence_events, own, lambda a: (
+                doc.actors[a].country or a) if a in doc.actors else a, seg)
+            if stance is Stance.OTHER and told == "threatened":
+                stance, scue = Stance.THREATENS, "its own side's measure, threatened"
             if stance is Stance.OTHER:
                 first = classify_reason(text[cue.end():seg[1]], pick="first")[0]
                 cat, kw = first.reason, first.words

@@ -231,3 +231,15 @@ def test_same_speaker_and_stance_again_is_one_statement() -> None:
              "return to the talks.")
     assert [(st.speakers, str(st.stance)) for st in ds.statements] == [
         (["lu-fen"], "calls_for"), (["lu-fen"], "calls_for")]
+
+
+def test_its_own_threatened_measure_makes_the_statement_a_threat() -> None:
+    assert said("Norway said it was ready to sanction Chilean officials if the vote goes "
+                "ahead.") == [(["no"], "threatens")]
+
+
+def test_an_unnamed_official_or_source_is_no_speaker() -> None:
+    assert said("Chile is unhappy with the new rules, a senior government official said on "
+                "Monday.") == []
+    assert said("A source in Brussels had said earlier that the council would decide on "
+                "Chile next week.") == []
