@@ -243,3 +243,10 @@ def test_an_unnamed_official_or_source_is_no_speaker() -> None:
                 "Monday.") == []
     assert said("A source in Brussels had said earlier that the council would decide on "
                 "Chile next week.") == []
+
+
+def test_a_month_name_after_a_given_name_is_a_surname() -> None:
+    assert said("Prime Minister Tessa May announced that Britain will freeze Chilean assets. "
+                "She told parliament the move was overdue.") == [(["tessa-may"], "other")]
+    assert said("Foreign Minister Ana Velder May 3 said Chile must free the "
+                "reporters.") == [(["ana-velder"], "calls_for")]
