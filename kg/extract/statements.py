@@ -19,7 +19,10 @@ Kinds of speaker shape (each with a test in tests/extract/test_statement_kinds.p
   shares that verb's subject, the first actor of the clause, not the nearest one;
 - a person in apposition ("Ana Reyes, head of the bloc's council, said") is the speaker,
   not the body named inside the apposition;
-- "President X's administration said" / "X's government" speaks for X's state.
+- "President X's administration said" / "X's government" speaks for X's state;
+- an unnamed official or source ("a senior AU official said") is no speaker;
+- a named person's closing attribution after a reported view (", spokesman X told
+  journalists") is a statement beside that view.
 
 Kinds of stance beyond the lexicon's cues: the speaker's own coming measure is a threat
 (:mod:`kg.extract.stance`); a wrong named after the verb condemns, unless it is the wrong
@@ -84,6 +87,10 @@ _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|burea
 #: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
 _SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
                         r"familiar\s+with)\s+(?:the\s+)?$", re.I)
+#: "Venezuela has called the sanctions illegal and Russia agrees, Kremlin spokesman Ivan
+#: Bor told journalists": a speech verb after a comma and a few words closing the sentence
+#: reports it all, a statement of its own beside the view it reports.
+_CLOSING = re.compile(r",\s+(?!\w+ing\b)(?:[\w.'’-]+\s+){1,8}$")
 #: "President X's administration": a person's government speaks for the state.
 _ADMINISTRATION = re.compile(r"['’]s\s*(?:administration|government|cabinet)\b", re.I)
 
@@ -274,9 +281,12 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
     if not re.search(r"[.!?][”\"’)]*$", text):
         return out  # a headline or subheading sums up what follows; the body says it
     for seg in _segments(text):
+        prior: Said | None = None
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if _in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
+            if prior is not None and not _CLOSING.search(text, seg[0], cue.start()):
+                continue  # after a statement, only a closing attribution is another one
             if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
                 break  # "that it said had damaged": an attribution inside a clause
             speakers: list[Resolved] = []
@@ -295,8 +305,10 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     speakers += r
                     anaphoric = anaphoric or ana
             speakers = list({s.id: s for s in speakers}.values())
-            if not speakers:
-                continue
+            if not speakers or (prior is not None and ([s.id for s in prior.speakers] == [
+                    s.id for s in speakers] or not all(s.id in doc.actors and doc.actors[
+                    s.id].kind == "person" for s in speakers))):
+                continue  # a closing attribution is a named person's
             if cue.group().lower().startswith(("threat", "vow")) and any(
                     events[i].status == "threatened" and {s.id for s in speakers}
                     <= {r.id for r in events[i].imposers} for i in sentence_events):
@@ -365,7 +377,9 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 doc.last_person = persons[-1]
             elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
                 doc.last_state = ids[0]
-            break
+            if prior is not None:
+                break
+            prior = st
     return out
 
 

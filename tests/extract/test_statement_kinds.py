@@ -250,3 +250,13 @@ def test_a_month_name_after_a_given_name_is_a_surname() -> None:
                 "She told parliament the move was overdue.") == [(["tessa-may"], "other")]
     assert said("Foreign Minister Ana Velder May 3 said Chile must free the "
                 "reporters.") == [(["ana-velder"], "calls_for")]
+
+
+def test_a_closing_attribution_after_a_reported_view_is_a_statement_too() -> None:
+    got = said("Chile has already called the sanctions illegal and Russia fully supports that "
+               "view, Kremlin spokesman Ivan Borov told journalists, calling them interference.")
+    assert got == [(["cl"], "condemns"), (["ivan-borov"], "condemns")]
+    # a participle after the comma continues the first speaker's statement
+    got = said("Spokeswoman Lia Moreno voiced firm opposition, saying China rejects any "
+               "unilateral sanctions.")
+    assert got == [(["lia-moreno"], "condemns")]
