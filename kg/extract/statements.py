@@ -43,6 +43,7 @@ from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.refer import SUBJECT_FIRST
+from kg.extract.speakers import resolve_speaker
 from kg.extract.stance import is_forecast, own_event_status, own_measure
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
@@ -91,8 +92,6 @@ _SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\
 #: Bor told journalists": a speech verb after a comma and a few words closing the sentence
 #: reports it all, a statement of its own beside the view it reports.
 _CLOSING = re.compile(r",\s+(?!\w+ing\b)(?:[\w.'’-]+\s+){1,8}$")
-#: "President X's administration": a person's government speaks for the state.
-_ADMINISTRATION = re.compile(r"['’]s\s*(?:administration|government|cabinet)\b", re.I)
 
 
 @dataclass
@@ -218,61 +217,6 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
     return chain, "nearest actor before the verb"
 
 
-def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Sentence
-                     ) -> tuple[list[Resolved], bool]:
-    """Speaker ids and whether they were found by reference (pronoun, "the statement")."""
-    if m.kind == "demonym" and m.code:
-        # "the Iranian foreign minister": an unnamed office holder speaks for the state.
-        aid = doc.country(m.code)
-        return ([Resolved(aid, m.text, "demonym and an office: speaks for the state",
-                          m.start)] if aid else []), False
-    if m.kind == "ref":
-        poss = [x for x in ms if x.end <= m.start and x.possessive]
-        if poss and m.start - poss[-1].end <= 3:
-            chain = [x for x in ms if x.kind == "country" and x.end <= poss[-1].end
-                     and m.start - x.end < 30]
-            found = [(doc.actor_of(x, sent.start), x) for x in chain]
-            return [Resolved(i, x.text, "named before 'joint statement'", x.start)
-                    for i, x in found if i], True
-        ids = doc.last_multi_speakers or doc.last_speakers
-        return [Resolved(i, m.text, "the speakers of the statement before", m.start)
-                for i in ids], True
-    if m.kind == "pronoun":
-        p = m.text.lower()
-        if p in ("he", "she") and doc.last_person:
-            return [Resolved(doc.last_person, m.text, "the last person who spoke", m.start)], True
-        if p in ("he", "she") and doc.last_named:
-            aid = doc.actor_of(doc.last_named)
-            if aid:
-                return [Resolved(aid, m.text, "the last person named", m.start)], True
-        if p == "it" and any(doc.actors[i].kind != "person" if i in doc.actors else True
-                             for i in doc.last_speakers):
-            return [Resolved(i, m.text, "the speakers of the statement before", m.start)
-                    for i in doc.last_speakers], True
-        if p == "it" and doc.last_state:
-            # "The European Council adopted sanctions ... It said ...": with no body that
-            # spoke before, the last state or bloc that acted (never a person)
-            return [Resolved(doc.last_state, m.text, "the last state or bloc that acted or "
-                             "spoke", m.start)], True
-        if m.count and m.count in doc.groups_by_count:
-            return [Resolved(doc.groups_by_count[m.count], m.text, "the group of that size",
-                             m.start)], True
-        multi = doc.last_multi_speakers or doc.last_multi
-        if multi:
-            return [Resolved(i, m.text, "the actors who spoke together before", m.start)
-                    for i in multi], True
-        return [], True
-    if m.kind == "person" and m.code and m.possessive \
-            and _ADMINISTRATION.match(text, m.end):
-        # "US President Donald Trump's administration has said": the state speaks
-        aid = doc.country(m.code)
-        if aid:
-            return [Resolved(aid, m.text, "a person's administration: speaks for the state",
-                             m.start)], False
-    aid = doc.actor_of(m, sent.start)
-    return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
-
-
 def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event],
                     sentence_events: list[int]) -> list[Said]:
     """The statements of one sentence; ``sentence_events`` index the events found in it."""
@@ -301,7 +245,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     continue
                 chain, how = got
                 for m in chain:
-                    r, ana = _resolve_speaker(m, text, ms, doc, sent)
+                    r, ana = resolve_speaker(m, text, ms, doc, sent)
                     speakers += r
                     anaphoric = anaphoric or ana
             speakers = list({s.id: s for s in speakers}.values())
