@@ -18,8 +18,9 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.context import Doc
 from kg.extract.text import Sentence
+from kg.model.vocab import Reason
 
-__all__ = ["is_forecast", "own_event_status", "own_measure"]
+__all__ = ["imposing_side", "is_forecast", "own_event_status", "own_measure"]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -81,3 +82,19 @@ def own_event_status(events: list[Any], sentence_events: list[int], own: set[str
         if seg[0] <= ev.anchor[0] < seg[1] and own & {side_of(r.id) for r in ev.imposers}:
             return str(ev.status)
     return None
+
+
+def imposing_side(events: list[Any], own: set[str], named: set[str],
+                  kind_of: Callable[[str], str | None]) -> bool:
+    """True if a person speaks for a state whose decided measure the article reports: the
+    speakers' own states (``own``), or for a person of unknown state the states named in
+    the words said (``named``: "Dominic Raab said the UK would be no safe haven for
+    abusers' money" after the UK's listings), impose, lift, ease or extend a measure among
+    ``events``. A minister explaining the own state's measure supports it; a bloc's
+    spokesperson reporting the bloc's decision stays neutral (only states count), and so does
+    a counter-measure's side, whose words are about the measure answered. ``kind_of`` gives
+    an actor id's kind."""
+    sides = own | named
+    return any(str(ev.status) in ("imposed", "lifted", "eased", "extended") and not (
+        ev.retaliation or any(c == Reason.RETALIATION for c, _d in ev.reasons)) and any(
+        r.id in sides and kind_of(r.id) == "state" for r in ev.imposers) for ev in events)

@@ -26,7 +26,9 @@ Kinds of speaker shape (each with a test in tests/extract/test_statement_kinds.p
 
 Kinds of stance beyond the lexicon's cues: the speaker's own coming measure is a threat
 (:mod:`kg.extract.stance`); a wrong named after the verb condemns, unless it is the wrong
-the speaker's own measure in the sentence punishes (then it supports).
+the speaker's own measure in the sentence punishes (then it supports); its own side's
+threatened measure makes a neutral clause a threat; a person of a state whose decided measure
+(not a counter-measure) the article reports supports it (:func:`kg.extract.stance.imposing_side`).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.speakers import resolve_speaker
-from kg.extract.stance import is_forecast, own_event_status, own_measure
+from kg.extract.stance import imposing_side, is_forecast, own_event_status, own_measure
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
@@ -303,6 +305,15 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # the department sanctioned 17 people: the imposing side backs its measure (a
                 # measure inside the words said is what the call asks for)
                 stance, scue = Stance.SUPPORTS, "speaks for the side imposing in this sentence"
+            in_person = [s for s in speakers if s.id in doc.actors
+                         and doc.actors[s.id].kind == "person"]
+            if stance is Stance.OTHER and in_person and len(in_person) == len(speakers) \
+                    and imposing_side(events, {x for x in own if len(x) == 2}, {
+                        aid for m in ms if m.kind == "country" and cue.end() <= m.start < seg[1]
+                        and (aid := doc.actor_of(m, sent.start))} if not any(
+                        len(x) == 2 for x in own) else set(),
+                        lambda a: doc.actors[a].kind if a in doc.actors else None):
+                stance, scue = Stance.SUPPORTS, "a person of the state whose measure it is"
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
                           "speakers": [s.explain() for s in speakers],

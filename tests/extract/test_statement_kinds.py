@@ -217,9 +217,9 @@ def test_should_with_a_time_is_a_forecast() -> None:
 
 
 def test_same_speaker_and_stance_again_is_one_statement() -> None:
-    ds = run("Foreign Minister Ana Velder told reporters that Chile and Peru had agreed to "
-             "suspend Bolivia from the council. No trade measure is planned, Velder added, "
-             "because bilateral deals exist. Velder later condemned the vote in La Paz.")
+    ds = run("Commissioner Ana Velder told reporters that the African Union had suspended "
+             "Mali. No trade measure is planned, Velder added, because bilateral deals exist. "
+             "Velder later condemned the coup in Bamako.")
     got = [(st.speakers, str(st.stance), len(st.sources)) for st in ds.statements]
     assert got == [(["ana-velder"], "condemns", 3)]
     ds = run("Chinese spokesman Lu Fen urged Washington to end the sales. Beijing opposes the "
@@ -246,8 +246,8 @@ def test_an_unnamed_official_or_source_is_no_speaker() -> None:
 
 
 def test_a_month_name_after_a_given_name_is_a_surname() -> None:
-    assert said("Prime Minister Tessa May announced that Britain will freeze Chilean assets. "
-                "She told parliament the move was overdue.") == [(["tessa-may"], "other")]
+    assert said("Prime Minister Tessa May announced that talks with Chile would resume. "
+                "She told parliament the talks were overdue.") == [(["tessa-may"], "other")]
     assert said("Foreign Minister Ana Velder May 3 said Chile must free the "
                 "reporters.") == [(["ana-velder"], "calls_for")]
 
@@ -260,3 +260,17 @@ def test_a_closing_attribution_after_a_reported_view_is_a_statement_too() -> Non
     got = said("Spokeswoman Lia Moreno voiced firm opposition, saying China rejects any "
                "unilateral sanctions.")
     assert got == [(["lia-moreno"], "condemns")]
+
+
+def test_a_person_of_the_imposing_state_supports_its_measure() -> None:
+    # a person of unknown state speaking of the state that imposed: supports
+    assert said("Britain froze the assets of 12 Chilean officials on Monday. Ana Velder said "
+                "the UK would be no safe haven for dirty money.") == [(["ana-velder"],
+                                                                        "supports")]
+    # a bloc's spokesperson reporting the bloc's decision stays neutral
+    assert said("The EU extended its sanctions on Chile for six months on Monday. Spokesman "
+                "Ivo Marek said the decision was unanimous.") == [(["ivo-marek"], "other")]
+    # a counter-measure's side speaks of the measure answered, not in support
+    assert said("Russia banned 20 British lawmakers from entering on Monday in retaliation "
+                "for London's sanctions. Ivan Borov said Russia would not be "
+                "intimidated.") == [(["ivan-borov"], "other")]
