@@ -77,8 +77,9 @@ _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|w
 #: "did not say", "would not comment": a negated speech verb is no statement.
 _NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not|"
                       r"(?:did|does|do|would|could|wo|has|have|had)n['’]t|never)\s+$", re.I)
-#: "X suspended Y and said": a speech verb coordinated with the clause's first verb.
-_AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+#: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
+#: coordinated with the clause's first verb.
+_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 #: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
 _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
@@ -192,7 +193,10 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
     if appos:
         # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
         return [ms[appos[-1]]], "a person before an apposition naming the post"
-    if _AND_VERB.search(text, lo, cue.start()):
+    if _AND_VERB.search(text, lo, cue.start()) and not (
+            re.match(r"\s*,", text[ms[pick].end:]) and (
+                "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):
+        # (", Keisha Marr, said": a name in apposition is the speaker, no coordinated verb)
         subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)] or [
             i for i in before if SUBJECT_FIRST.match(text, 0, ms[i].start)]
         if subject and subject[0] != pick:

@@ -274,3 +274,15 @@ def test_a_person_of_the_imposing_state_supports_its_measure() -> None:
     assert said("Russia banned 20 British lawmakers from entering on Monday in retaliation "
                 "for London's sanctions. Ivan Borov said Russia would not be "
                 "intimidated.") == [(["ivan-borov"], "other")]
+
+
+def test_a_speech_verb_after_a_comma_in_a_list_of_verbs_takes_the_subject() -> None:
+    # the nearest name (Borov) is the object of the first verb; "She" is the subject
+    got = said("Prime Minister Tessa May told parliament on Monday that the talks had failed. "
+               "She also withdrew an invitation to Foreign Minister Ivan Borov, said no "
+               "ministers would attend the games in Russia, and said the UK would expel "
+               "Russian diplomats.")
+    assert got == [(["tessa-may"], "other")]
+    # a name in apposition before the comma is the speaker itself
+    assert said("Chile's UN ambassador, Keisha Marr, said the embargo held back the "
+                "region.") == [(["keisha-marr"], "other")]
