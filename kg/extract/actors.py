@@ -88,6 +88,9 @@ _PRONOUN = re.compile(
 _STATEMENT_REF = re.compile(r"\b(?:the|a|their|its) (?:joint )?statement\b|\bjoint statement\b",
                             re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.’'&]|-(?!-))*\w|[A-Za-z0-9]")
+#: Month names that are also surnames ("Theresa May", "Anna June"): after a given name and
+#: not followed by a day number, the surname.
+_MONTH_SURNAMES = {"May", "March", "June", "April", "August"}
 _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
              "ASEAN", "ECOWAS"}
 
@@ -180,6 +183,9 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         name = m["name"]
         toks = name.split()
         while toks and toks[-1].lower() in NOT_NAMES | {"von", "der", "van", "de", "bin"}:
+            if len(toks) == len(name.split()) >= 2 and toks[-1] in _MONTH_SURNAMES and not \
+                    re.match(r"\s*\d", text[m.end("name"):]):
+                break  # "Prime Minister Theresa May announced": a surname, no date follows
             toks.pop()
         if not toks or toks[0].lower() in NOT_NAMES or _lookup(" ".join(toks)) \
                 or NOT_PERSON.search(" ".join(toks)):

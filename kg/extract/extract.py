@@ -294,17 +294,24 @@ def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, A
     """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
     article: "Bishop told the House ..." then "She condemned ..." is one statement, the
     condemnation. Its citation is kept on the stance-taking statement; ids are renumbered
-    in order."""
+    in order. A statement with the speakers and stance of an earlier one is that statement
+    told again ("Nunes told a press conference ..." then "..., Nunes added"): one record per
+    speaker and stance, citing both sentences, unless it names a state the earlier one does
+    not (a call on Washington, then a call on Tehran: two statements)."""
     stanced = {tuple(st.speakers): st for st in statements if st.stance is not Stance.OTHER}
+    first: dict[tuple[tuple[str, ...], Stance], Statement] = {}
     kept: list[tuple[Statement, dict[str, Any]]] = []
     for st, ex in zip(statements, explain, strict=True):
         other = stanced.get(tuple(st.speakers))
-        if st.stance is Stance.OTHER and other is not None:
+        if (st.stance is Stance.OTHER and other is not None) or ((
+                other := first.get((tuple(st.speakers), st.stance))) is not None and set(
+                st.about_actors) <= set(other.about_actors)):
             if all(c.start != st.sources[0].start for c in other.sources):
                 other.sources.append(st.sources[0])
             other.about_sanctions += [a for a in st.about_sanctions
                                       if a not in other.about_sanctions]
             continue
+        first[(tuple(st.speakers), st.stance)] = st
         kept.append((st, ex))
     out = []
     for n, (st, _ex) in enumerate(kept, 1):

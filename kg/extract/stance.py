@@ -1,5 +1,8 @@
 """Stance kinds beyond the lexicon's cues (:func:`kg.extract.lexicon.stance_of`).
 
+A clause reporting a threatened measure of the speaker's own side (an event of status
+``threatened`` found in it, :func:`own_event_status`) is a threat too.
+
 A warning or statement that the speaker's own side will or would impose, respond or take
 action is a threat ("warning that it would not hesitate to impose sanctions", "Beijing would
 take further action if needed, she warned"); a measure the sentence reports as decided ("China
@@ -9,12 +12,15 @@ will impose sanctions on X, a spokesperson said") is the announcement, not a thr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.context import Doc
 from kg.extract.text import Sentence
+from kg.model.vocab import Reason
 
-__all__ = ["is_forecast", "own_measure"]
+__all__ = ["imposing_side", "is_forecast", "own_event_status", "own_measure"]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -62,3 +68,33 @@ def own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sente
             # a speaker of unknown state (a bare name) speaks for a side that imposes here
             return m.group()
     return None
+
+
+def own_event_status(events: list[Any], sentence_events: list[int], own: set[str],
+                     side_of: Callable[[str], str], seg: tuple[int, int]) -> str | None:
+    """The status of a measure of the speaker's own side (``own``: the speakers' states or
+    blocs; ``side_of`` maps an actor id to its state or bloc) reported in the clause ``seg``
+    of the sentence ("Japan will impose further sanctions on X, the government's spokesman
+    said"; "Norway said it was ready to sanction X if the vote goes ahead"), or None. With
+    no stance of its own, a clause announcing its side's threatened measure is a threat."""
+    for i in sentence_events:
+        ev = events[i]
+        if seg[0] <= ev.anchor[0] < seg[1] and own & {side_of(r.id) for r in ev.imposers}:
+            return str(ev.status)
+    return None
+
+
+def imposing_side(events: list[Any], own: set[str], named: set[str],
+                  kind_of: Callable[[str], str | None]) -> bool:
+    """True if a person speaks for a state whose decided measure the article reports: the
+    speakers' own states (``own``), or for a person of unknown state the states named in
+    the words said (``named``: "Dominic Raab said the UK would be no safe haven for
+    abusers' money" after the UK's listings), impose, lift, ease or extend a measure among
+    ``events``. A minister explaining the own state's measure supports it; a bloc's
+    spokesperson reporting the bloc's decision stays neutral (only states count), and so does
+    a counter-measure's side, whose words are about the measure answered. ``kind_of`` gives
+    an actor id's kind."""
+    sides = own | named
+    return any(str(ev.status) in ("imposed", "lifted", "eased", "extended") and not (
+        ev.retaliation or any(c == Reason.RETALIATION for c, _d in ev.reasons)) and any(
+        r.id in sides and kind_of(r.id) == "state" for r in ev.imposers) for ev in events)

@@ -19,11 +19,16 @@ Kinds of speaker shape (each with a test in tests/extract/test_statement_kinds.p
   shares that verb's subject, the first actor of the clause, not the nearest one;
 - a person in apposition ("Ana Reyes, head of the bloc's council, said") is the speaker,
   not the body named inside the apposition;
-- "President X's administration said" / "X's government" speaks for X's state.
+- "President X's administration said" / "X's government" speaks for X's state;
+- an unnamed official or source ("a senior AU official said") is no speaker;
+- a named person's closing attribution after a reported view (", spokesman X told
+  journalists") is a statement beside that view.
 
 Kinds of stance beyond the lexicon's cues: the speaker's own coming measure is a threat
 (:mod:`kg.extract.stance`); a wrong named after the verb condemns, unless it is the wrong
-the speaker's own measure in the sentence punishes (then it supports).
+the speaker's own measure in the sentence punishes (then it supports); its own side's
+threatened measure makes a neutral clause a threat; a person of a state whose decided measure
+(not a counter-measure) the article reports supports it (:func:`kg.extract.stance.imposing_side`).
 """
 
 from __future__ import annotations
@@ -40,7 +45,8 @@ from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.refer import SUBJECT_FIRST
-from kg.extract.stance import is_forecast, own_measure
+from kg.extract.speakers import resolve_speaker
+from kg.extract.stance import imposing_side, is_forecast, own_event_status, own_measure
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
@@ -61,7 +67,7 @@ _SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
 #: say", "officials said", "diplomatic sources said").
 _NOUN_SUBJECT = re.compile(
     r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
-    r"officials|people|activists|reports|media|campaigners|investors|traders|economists|"
+    r"officials?|sources?|people|activists|reports|media|campaigners|investors|traders|economists|"
     r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
     r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
@@ -71,8 +77,9 @@ _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|w
 #: "did not say", "would not comment": a negated speech verb is no statement.
 _NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not|"
                       r"(?:did|does|do|would|could|wo|has|have|had)n['’]t|never)\s+$", re.I)
-#: "X suspended Y and said": a speech verb coordinated with the clause's first verb.
-_AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+#: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
+#: coordinated with the clause's first verb.
+_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 #: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
 _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
@@ -81,8 +88,13 @@ _APPOSITION = re.compile(
 #: "the Chinese embassy in London said": the place a mission sits in is not the speaker.
 _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau)\s+(?:in|to|at)"
                         r"\s+(?:the\s+)?$", re.I)
-#: "President X's administration": a person's government speaks for the state.
-_ADMINISTRATION = re.compile(r"['’]s\s*(?:administration|government|cabinet)\b", re.I)
+#: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
+_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
+                        r"familiar\s+with)\s+(?:the\s+)?$", re.I)
+#: "Venezuela has called the sanctions illegal and Russia agrees, Kremlin spokesman Ivan
+#: Bor told journalists": a speech verb after a comma and a few words closing the sentence
+#: reports it all, a statement of its own beside the view it reports.
+_CLOSING = re.compile(r",\s+(?!\w+ing\b)(?:[\w.'’-]+\s+){1,8}$")
 
 
 @dataclass
@@ -171,14 +183,20 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         pick = earlier[-1] if earlier else None
     if pick is None:
         return None
-    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]):
-        return None  # "..., doctors say": the subject is not an actor
+    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
+            text, lo, ms[pick].start):
+        # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
+        # subject is not an actor
+        return None
     appos = [i for i in before if i < pick and ms[i].kind == "person"
              and _APPOSITION.match(text, ms[i].end, cue.start())]
     if appos:
         # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
         return [ms[appos[-1]]], "a person before an apposition naming the post"
-    if _AND_VERB.search(text, lo, cue.start()):
+    if _AND_VERB.search(text, lo, cue.start()) and not (
+            re.match(r"\s*,", text[ms[pick].end:]) and (
+                "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):
+        # (", Keisha Marr, said": a name in apposition is the speaker, no coordinated verb)
         subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)] or [
             i for i in before if SUBJECT_FIRST.match(text, 0, ms[i].start)]
         if subject and subject[0] != pick:
@@ -205,61 +223,6 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
     return chain, "nearest actor before the verb"
 
 
-def _resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Sentence
-                     ) -> tuple[list[Resolved], bool]:
-    """Speaker ids and whether they were found by reference (pronoun, "the statement")."""
-    if m.kind == "demonym" and m.code:
-        # "the Iranian foreign minister": an unnamed office holder speaks for the state.
-        aid = doc.country(m.code)
-        return ([Resolved(aid, m.text, "demonym and an office: speaks for the state",
-                          m.start)] if aid else []), False
-    if m.kind == "ref":
-        poss = [x for x in ms if x.end <= m.start and x.possessive]
-        if poss and m.start - poss[-1].end <= 3:
-            chain = [x for x in ms if x.kind == "country" and x.end <= poss[-1].end
-                     and m.start - x.end < 30]
-            found = [(doc.actor_of(x, sent.start), x) for x in chain]
-            return [Resolved(i, x.text, "named before 'joint statement'", x.start)
-                    for i, x in found if i], True
-        ids = doc.last_multi_speakers or doc.last_speakers
-        return [Resolved(i, m.text, "the speakers of the statement before", m.start)
-                for i in ids], True
-    if m.kind == "pronoun":
-        p = m.text.lower()
-        if p in ("he", "she") and doc.last_person:
-            return [Resolved(doc.last_person, m.text, "the last person who spoke", m.start)], True
-        if p in ("he", "she") and doc.last_named:
-            aid = doc.actor_of(doc.last_named)
-            if aid:
-                return [Resolved(aid, m.text, "the last person named", m.start)], True
-        if p == "it" and any(doc.actors[i].kind != "person" if i in doc.actors else True
-                             for i in doc.last_speakers):
-            return [Resolved(i, m.text, "the speakers of the statement before", m.start)
-                    for i in doc.last_speakers], True
-        if p == "it" and doc.last_state:
-            # "The European Council adopted sanctions ... It said ...": with no body that
-            # spoke before, the last state or bloc that acted (never a person)
-            return [Resolved(doc.last_state, m.text, "the last state or bloc that acted or "
-                             "spoke", m.start)], True
-        if m.count and m.count in doc.groups_by_count:
-            return [Resolved(doc.groups_by_count[m.count], m.text, "the group of that size",
-                             m.start)], True
-        multi = doc.last_multi_speakers or doc.last_multi
-        if multi:
-            return [Resolved(i, m.text, "the actors who spoke together before", m.start)
-                    for i in multi], True
-        return [], True
-    if m.kind == "person" and m.code and m.possessive \
-            and _ADMINISTRATION.match(text, m.end):
-        # "US President Donald Trump's administration has said": the state speaks
-        aid = doc.country(m.code)
-        if aid:
-            return [Resolved(aid, m.text, "a person's administration: speaks for the state",
-                             m.start)], False
-    aid = doc.actor_of(m, sent.start)
-    return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
-
-
 def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event],
                     sentence_events: list[int]) -> list[Said]:
     """The statements of one sentence; ``sentence_events`` index the events found in it."""
@@ -268,9 +231,12 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
     if not re.search(r"[.!?][”\"’)]*$", text):
         return out  # a headline or subheading sums up what follows; the body says it
     for seg in _segments(text):
+        prior: Said | None = None
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if _in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
+            if prior is not None and not _CLOSING.search(text, seg[0], cue.start()):
+                continue  # after a statement, only a closing attribution is another one
             if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
                 break  # "that it said had damaged": an attribution inside a clause
             speakers: list[Resolved] = []
@@ -285,12 +251,14 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     continue
                 chain, how = got
                 for m in chain:
-                    r, ana = _resolve_speaker(m, text, ms, doc, sent)
+                    r, ana = resolve_speaker(m, text, ms, doc, sent)
                     speakers += r
                     anaphoric = anaphoric or ana
             speakers = list({s.id: s for s in speakers}.values())
-            if not speakers:
-                continue
+            if not speakers or (prior is not None and ([s.id for s in prior.speakers] == [
+                    s.id for s in speakers] or not all(s.id in doc.actors and doc.actors[
+                    s.id].kind == "person" for s in speakers))):
+                continue  # a closing attribution is a named person's
             if cue.group().lower().startswith(("threat", "vow")) and any(
                     events[i].status == "threatened" and {s.id for s in speakers}
                     <= {r.id for r in events[i].imposers} for i in sentence_events):
@@ -315,6 +283,10 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                                       ms, doc, sent, own, decided)
                 if threat:
                     stance, scue = Stance.THREATENS, f"{threat} (the speaker's own measure)"
+            told = own_event_status(events, sentence_events, own, lambda a: (
+                doc.actors[a].country or a) if a in doc.actors else a, seg)
+            if stance is Stance.OTHER and told == "threatened":
+                stance, scue = Stance.THREATENS, "its own side's measure, threatened"
             if stance is Stance.OTHER:
                 first = classify_reason(text[cue.end():seg[1]], pick="first")[0]
                 cat, kw = first.reason, first.words
@@ -337,6 +309,15 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # the department sanctioned 17 people: the imposing side backs its measure (a
                 # measure inside the words said is what the call asks for)
                 stance, scue = Stance.SUPPORTS, "speaks for the side imposing in this sentence"
+            in_person = [s for s in speakers if s.id in doc.actors
+                         and doc.actors[s.id].kind == "person"]
+            if stance is Stance.OTHER and in_person and len(in_person) == len(speakers) \
+                    and imposing_side(events, {x for x in own if len(x) == 2}, {
+                        aid for m in ms if m.kind == "country" and cue.end() <= m.start < seg[1]
+                        and (aid := doc.actor_of(m, sent.start))} if not any(
+                        len(x) == 2 for x in own) else set(),
+                        lambda a: doc.actors[a].kind if a in doc.actors else None):
+                stance, scue = Stance.SUPPORTS, "a person of the state whose measure it is"
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
                           "speakers": [s.explain() for s in speakers],
@@ -355,7 +336,9 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 doc.last_person = persons[-1]
             elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
                 doc.last_state = ids[0]
-            break
+            if prior is not None:
+                break
+            prior = st
     return out
 
 

@@ -214,3 +214,75 @@ def test_should_with_a_time_is_a_forecast() -> None:
                 "Foreign Minister Ali Rezai said.") == [(["ali-rezai"], "expects")]
     assert said("The EU should lift the sanctions, Iranian Deputy Foreign Minister Ali "
                 "Rezai said.") == [(["ali-rezai"], "calls_for")]
+
+
+def test_same_speaker_and_stance_again_is_one_statement() -> None:
+    ds = run("Commissioner Ana Velder told reporters that the African Union had suspended "
+             "Mali. No trade measure is planned, Velder added, because bilateral deals exist. "
+             "Velder later condemned the coup in Bamako.")
+    got = [(st.speakers, str(st.stance), len(st.sources)) for st in ds.statements]
+    assert got == [(["ana-velder"], "condemns", 3)]
+    ds = run("Chinese spokesman Lu Fen urged Washington to end the sales. Beijing opposes the "
+             "sales, Lu said. Lu again called on Washington to revoke the decision.")
+    assert [(st.speakers, str(st.stance), len(st.sources)) for st in ds.statements] == [
+        (["lu-fen"], "calls_for", 2), (["lu-fen"], "condemns", 1)]
+    # a call naming a state the first did not is a statement of its own
+    ds = run("Chinese spokesman Lu Fen urged Washington to end the sales. Lu also urged Iran to "
+             "return to the talks.")
+    assert [(st.speakers, str(st.stance)) for st in ds.statements] == [
+        (["lu-fen"], "calls_for"), (["lu-fen"], "calls_for")]
+
+
+def test_its_own_threatened_measure_makes_the_statement_a_threat() -> None:
+    assert said("Norway said it was ready to sanction Chilean officials if the vote goes "
+                "ahead.") == [(["no"], "threatens")]
+
+
+def test_an_unnamed_official_or_source_is_no_speaker() -> None:
+    assert said("Chile is unhappy with the new rules, a senior government official said on "
+                "Monday.") == []
+    assert said("A source in Brussels had said earlier that the council would decide on "
+                "Chile next week.") == []
+
+
+def test_a_month_name_after_a_given_name_is_a_surname() -> None:
+    assert said("Prime Minister Tessa May announced that talks with Chile would resume. "
+                "She told parliament the talks were overdue.") == [(["tessa-may"], "other")]
+    assert said("Foreign Minister Ana Velder May 3 said Chile must free the "
+                "reporters.") == [(["ana-velder"], "calls_for")]
+
+
+def test_a_closing_attribution_after_a_reported_view_is_a_statement_too() -> None:
+    got = said("Chile has already called the sanctions illegal and Russia fully supports that "
+               "view, Kremlin spokesman Ivan Borov told journalists, calling them interference.")
+    assert got == [(["cl"], "condemns"), (["ivan-borov"], "condemns")]
+    # a participle after the comma continues the first speaker's statement
+    got = said("Spokeswoman Lia Moreno voiced firm opposition, saying China rejects any "
+               "unilateral sanctions.")
+    assert got == [(["lia-moreno"], "condemns")]
+
+
+def test_a_person_of_the_imposing_state_supports_its_measure() -> None:
+    # a person of unknown state speaking of the state that imposed: supports
+    assert said("Britain froze the assets of 12 Chilean officials on Monday. Ana Velder said "
+                "the UK would be no safe haven for dirty money.") == [(["ana-velder"],
+                                                                        "supports")]
+    # a bloc's spokesperson reporting the bloc's decision stays neutral
+    assert said("The EU extended its sanctions on Chile for six months on Monday. Spokesman "
+                "Ivo Marek said the decision was unanimous.") == [(["ivo-marek"], "other")]
+    # a counter-measure's side speaks of the measure answered, not in support
+    assert said("Russia banned 20 British lawmakers from entering on Monday in retaliation "
+                "for London's sanctions. Ivan Borov said Russia would not be "
+                "intimidated.") == [(["ivan-borov"], "other")]
+
+
+def test_a_speech_verb_after_a_comma_in_a_list_of_verbs_takes_the_subject() -> None:
+    # the nearest name (Borov) is the object of the first verb; "She" is the subject
+    got = said("Prime Minister Tessa May told parliament on Monday that the talks had failed. "
+               "She also withdrew an invitation to Foreign Minister Ivan Borov, said no "
+               "ministers would attend the games in Russia, and said the UK would expel "
+               "Russian diplomats.")
+    assert got == [(["tessa-may"], "other")]
+    # a name in apposition before the comma is the speaker itself
+    assert said("Chile's UN ambassador, Keisha Marr, said the embargo held back the "
+                "region.") == [(["keisha-marr"], "other")]
