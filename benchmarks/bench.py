@@ -117,12 +117,12 @@ def _closest(G: nx.MultiDiGraph, key: str, direction: str, want: int,
 
 
 def bench_one(n: int, path: Path, runs: int, exports: list[str], out_dir: Path) -> None:
-    from kg.query import patterns as kp
     from kg import query as kq
     from kg._perf import paused_gc
     from kg.graph.build import build
     from kg.graph.store import read_graph, write_graph
     from kg.graph.subgraph import neighbourhood
+    from kg.query import patterns as kp
     from kg.readwrite.load import load
 
     size_mb = path.stat().st_size / 1e6
