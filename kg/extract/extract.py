@@ -42,7 +42,7 @@ from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.refer import is_venue
-from kg.extract.statements import Said, find_statements
+from kg.extract.statements import Said, find_statements, recheck_support
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
@@ -147,6 +147,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
+    recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 
 

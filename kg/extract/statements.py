@@ -51,7 +51,7 @@ from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
 
-__all__ = ["Said", "find_statements"]
+__all__ = ["Said", "find_statements", "recheck_support"]
 
 _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it)\s+"
                     r"(?:also\s+)?(?:warned|said|added|urged|threatened|insisted)\b)|"
@@ -127,6 +127,31 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 def _in_quotes(text: str, pos: int) -> bool:
     return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
+
+
+def _answers(ev: Event) -> bool:
+    """True if ``ev`` is a counter-measure (it answers another side's measure)."""
+    return bool(ev.retaliation) or any(c == Reason.RETALIATION for c, _d in ev.reasons)
+
+
+_PUNISHES = "(the wrong its own measure punishes)"
+
+
+def recheck_support(said: list[Said], events: list[Event]) -> None:
+    """Once the whole article is read: a statement that supported its own side's measure
+    because of the wrong the measure punishes condemns instead when a later sentence shows
+    that measure answers another side's ("Moscow said it had barred 150 British
+    journalists ... The ministry called the move a response to London's hostile course").
+    Changes ``said`` in place."""
+    for st in said:
+        cue = st.explain.get("stance", {}).get("cue", "")
+        if st.stance is not Stance.SUPPORTS or not cue.endswith(_PUNISHES):
+            continue
+        if any(_answers(ev) and ev.sentence.index == st.sentence.index for ev in events):
+            st.stance = Stance.CONDEMNS
+            st.explain["stance"] = {"value": str(Stance.CONDEMNS),
+                                    "cue": cue[: -len(_PUNISHES)] + "(a wrong named after "
+                                    "the verb; its own measure answers another's)"}
 
 
 def _said_inside(text: str, cue: re.Match[str], seg: tuple[int, int], pos: int) -> bool:
@@ -294,12 +319,15 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"
                     if any(events[i].status in ("imposed", "extended") and own & {
                             r.id for r in events[i].imposers} and _said_inside(
-                            text, cue, seg, events[i].anchor[0]) for i in sentence_events):
+                            text, cue, seg, events[i].anchor[0])
+                            and not _answers(events[i]) for i in sentence_events):
                         # "Beijing said its halt to coal purchases showed it was serious
                         # about punishing Pyongyang for its nuclear programme": the wrong
-                        # justifies the speaker's own measure, which it supports
-                        stance, scue = Stance.SUPPORTS, f"{kw} (the wrong its own measure " \
-                                                        "punishes)"
+                        # justifies the speaker's own measure, which it supports (not when
+                        # that measure is a counter-measure: "said the European move was
+                        # based on lies and announced sanctions in return" condemns;
+                        # recheck_support looks again once later sentences are read)
+                        stance, scue = Stance.SUPPORTS, f"{kw} {_PUNISHES}"
             if stance is Stance.CALLS_FOR and any(
                     events[i].status in ("imposed", "extended") and own & {
                         r.id for r in events[i].imposers}

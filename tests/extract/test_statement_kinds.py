@@ -286,3 +286,18 @@ def test_a_speech_verb_after_a_comma_in_a_list_of_verbs_takes_the_subject() -> N
     # a name in apposition before the comma is the speaker itself
     assert said("Chile's UN ambassador, Keisha Marr, said the embargo held back the "
                 "region.") == [(["keisha-marr"], "other")]
+
+
+def test_a_counter_measure_justified_by_the_other_sides_wrong_condemns() -> None:
+    # the speaker's own measure answers another side's: its words condemn that side,
+    # whether the answer is said in the sentence ("in return") or in a later one
+    r = extract_text("The Chinese foreign ministry said the Lithuanian move was based on "
+                     "nothing but lies and announced sanctions on six Lithuanian officials in "
+                     "return.", date="2021-03-23")
+    assert [str(s.stance) for s in r.dataset.statements] == ["condemns"]
+    r = extract_text("On Friday, Moscow said it had barred 40 British citizens, among them "
+                     "several lawmakers and journalists, from entering Russia. The ministry "
+                     "called the move a response to London's hostile course.",
+                     date="2022-05-13")
+    assert {str(s.stance) for s in r.dataset.statements} == {"condemns"}
+    # (test_a_wrong_its_own_measure_punishes_is_support keeps the supporting case)
