@@ -60,6 +60,8 @@ def test_first_is_the_head_of_all(text: str) -> None:
     ("after the military seized power in a coup", [R.DEMOCRACY]),
     ("over an arms sale to Taiwan", [R.OTHER]),
     ("arms trafficking to armed groups", [R.ARMED_CONFLICT]),
+    ("the junta's continued assault on civilians", [R.HUMAN_RIGHTS]),
+    ("violence against civilians", [R.HUMAN_RIGHTS]),
 ])
 def test_reason_categories(text: str, want: list[Reason]) -> None:
     assert [m.reason for m in classify_reason(text)] == want
