@@ -170,3 +170,38 @@ def test_empty_csv_still_has_its_header(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     assert out == ("imposer,imposer_name,target,target_name,reason,reason_detail,sanction,"
                    "status,date,sources,via,target_via,authority,authority_ids,program\n")
+
+
+def test_rows_that_would_look_alike_show_their_reason_words(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # one line per row
+    # one OFAC-style sanction giving two reasons of one category (two programmes)
+    data = tmp_path / "two-programmes.yaml"
+    data.write_text("""
+sources: [{id: s1, title: A list, publisher: A publisher}]
+actors:
+  - {id: us, name: United States, kind: state}
+  - {id: ivan, name: Ivan Exampleov, kind: person, country: ru}
+sanctions:
+  - id: s-1
+    imposers: [us]
+    targets: [ivan]
+    status: imposed
+    date: "2022-02-24"
+    reasons:
+      - {category: armed_conflict, detail: RUSSIA-EO14024}
+      - {category: armed_conflict, detail: UKRAINE-EO13662}
+    sources: [{source: s1}]
+""", encoding="utf-8")
+    code, out, _ = run(capsys, "query", "who-sanctioned", "ivan", "-d", str(data))
+    assert code == 0
+    lines = out.splitlines()[2:]
+    assert len(lines) == 2 and len(set(lines)) == 2
+    assert "armed conflict (RUSSIA-EO14024)" in lines[0] + lines[1]
+    assert "armed conflict (UKRAINE-EO13662)" in lines[0] + lines[1]
+    code, out, _ = run(capsys, "query", "who-sanctioned", "ivan", "-d", str(data),
+                       "--format", "json")
+    assert sorted(r["reason_detail"] for r in json.loads(out)) == [
+        "RUSSIA-EO14024", "UKRAINE-EO13662"]
+    assert {r["reason"] for r in json.loads(out)} == {"armed_conflict"}

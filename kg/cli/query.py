@@ -25,7 +25,7 @@ from kg.cli.options import (
     window_option,
 )
 from kg.errors import one_line
-from kg.output.table import plural
+from kg.output.table import plural, tell_apart
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -110,6 +110,7 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
                   "status": r.status, "date": r.date,
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
+        tell_apart(table, rows, cols)
     emit(table, fmt, cols, kind=q.Relation,
          as_of=None if as_of is None else AsOf(as_of, getattr(rows, "undated", 0)))
 

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["column_widths", "format_csv", "format_json", "format_table", "plural",
+__all__ = ["column_widths", "format_csv", "format_json", "format_table", "plural", "tell_apart",
            "terminal_width", "to_dataframe", "to_records", "wrap_words"]
 
 
@@ -240,3 +240,21 @@ def _block(row: Sequence[str], widths: Sequence[int]) -> list[str]:
     return [(" " * GAP).join((x[i] if i < len(x) else "").ljust(w)
                             for x, w in zip(wrapped, widths, strict=True)).rstrip()
             for i in range(max(len(x) for x in wrapped))]
+
+
+def tell_apart(table: list[dict[str, Any]], rows: Sequence[Any], cols: list[str]) -> None:
+    """Table rows that would print the same (one sanction giving two reasons of one
+    category, as OFAC's RUSSIA-EO14024 and UKRAINE-EO13662) show their reason's own words
+    in the reason column, "armed conflict (RUSSIA-EO14024)", so no two rows look alike.
+
+    ``table``: one dict per row of ``rows`` (:class:`kg.query.rows.Relation`, in the same
+    order), keyed by at least ``cols`` and "reason"; changed in place. JSON and CSV carry
+    ``reason_detail`` anyway."""
+    seen: dict[tuple[Any, ...], list[int]] = {}
+    for i, row in enumerate(table):
+        seen.setdefault(tuple(row[c] for c in cols), []).append(i)
+    for same in seen.values():
+        if len(same) > 1 and len({rows[i].reason_detail for i in same}) > 1:
+            for i in same:
+                if rows[i].reason_detail:
+                    table[i]["reason"] += f" ({rows[i].reason_detail})"
