@@ -59,7 +59,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
-from kg.ingest.xmlstream import xml_entries
+from kg.ingest.xmlstream import child_text, child_texts, xml_entries
 from kg.model.records import Actor, Source
 from kg.model.source_dates import read_source_date
 from kg.model.vocab import ActorKind
@@ -79,20 +79,9 @@ _ID_KEYS = {"passport": "passport", "diplomatic passport": "passport",
 _MAX_TEXT = 4000
 
 
-def _text(elem: Element, tag: str) -> str | None:
-    child = elem.find(tag)
-    if child is None or child.text is None:
-        return None
-    return " ".join(child.text.split()) or None
-
-
-def _texts(elem: Element, path: str) -> list[str]:
-    return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
-
-
 def _person_name(elem: Element) -> str | None:
     """``LAST, First`` as the legacy CSV writes an individual's or an AKA's name."""
-    last, first = _text(elem, "lastName"), _text(elem, "firstName")
+    last, first = child_text(elem, "lastName"), child_text(elem, "firstName")
     if last and first:
         return f"{last}, {first}"
     return last or first
@@ -142,7 +131,7 @@ def read_ofac_xml(paths: Iterable[Path], report: ImportReport, *,
                                       what="OFAC's sdn.xml or consolidated.xml",
                                       progress=progress):
             if elem.tag == "publshInformation":
-                published = read_source_date(_text(elem, "Publish_Date"), convention="mdy")
+                published = read_source_date(child_text(elem, "Publish_Date"), convention="mdy")
                 if published.date is not None:
                     src = src.model_copy(update={"published": published.date.text})
                 continue
@@ -153,7 +142,7 @@ def read_ofac_xml(paths: Iterable[Path], report: ImportReport, *,
 def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
            out: _Out) -> Iterator[Record]:
     report = out.report
-    uid = _text(elem, "uid")
+    uid = child_text(elem, "uid")
     if uid is None or not uid.isdigit():
         report.skip(path, line, f"sdnEntry: uid must be a number, not {uid!r}")
         return
@@ -162,7 +151,7 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
         report.skip(path, line, f"uid {uid} was read already (twice in the file, or from "
                                 "the CSV too); the first is kept")
         return
-    kind = _KINDS.get((_text(elem, "sdnType") or "").lower(), ActorKind.ORGANIZATION)
+    kind = _KINDS.get((child_text(elem, "sdnType") or "").lower(), ActorKind.ORGANIZATION)
     name = _person_name(elem)
     if not name:
         report.skip(path, line, f"uid {uid}: sdnEntry has no lastName")
@@ -177,32 +166,32 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
             report.change(path, line, "an aka with no name left out", record=actor_id,
                           field="akaList")
             continue
-        (weak if (_text(aka, "category") or "").lower() == "weak" else strong).append(aka_name)
+        (weak if (child_text(aka, "category") or "").lower() == "weak" else strong).append(aka_name)
     if kind is ActorKind.PERSON and "," in name:
         last, _, first = name.partition(",")
         strong.append(f"{first.strip()} {last.strip()}".strip())
     aliases = [a for a in dict.fromkeys(strong) if a != name]
     weak = weak_names([name, *aliases], weak)
     vessel = elem.find("vesselInfo")
-    flag = _text(vessel, "vesselFlag") if vessel is not None else None
-    nation_texts = _texts(elem, "nationalityList/nationality/country")
-    citizen_texts = _texts(elem, "citizenshipList/citizenship/country")
+    flag = child_text(vessel, "vesselFlag") if vessel is not None else None
+    nation_texts = child_texts(elem, "nationalityList/nationality/country")
+    citizen_texts = child_texts(elem, "citizenshipList/citizenship/country")
     countries = nation_texts + citizen_texts + ([flag] if flag else []) + \
-        _texts(elem, "addressList/address/country")
+        child_texts(elem, "addressList/address/country")
     country = next((c for c in (_code(x) for x in countries) if c), None)
-    dobs = birth_dates(_texts(elem, "dateOfBirthList/dateOfBirthItem/dateOfBirth"), report,
+    dobs = birth_dates(child_texts(elem, "dateOfBirthList/dateOfBirthItem/dateOfBirth"), report,
                        path, line, record=actor_id, field="dateOfBirth", convention="dmy")
     nats = nationalities(nation_texts, report, path, line, record=actor_id,
                          field="nationality")
     nats += [c for c in nationalities(citizen_texts, report, path, line, record=actor_id,
                                       field="citizenship") if c not in nats]
     identifiers = _identifiers(elem, uid, vessel)
-    remarks = _text(elem, "remarks")
-    owner = _text(vessel, "vesselOwner") if vessel is not None else None
+    remarks = child_text(elem, "remarks")
+    owner = child_text(vessel, "vesselOwner") if vessel is not None else None
     cite = [citation(src.id)]
     actor = Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
                   identifiers=identifiers, birth_dates=dobs, nationalities=nats,
-                  position=_text(elem, "title") if kind is ActorKind.PERSON else None,
+                  position=child_text(elem, "title") if kind is ActorKind.PERSON else None,
                   weak_aliases=weak,
                   description=remarks or (f"Owner: {owner}" if owner else None),
                   sources=cite)
@@ -212,7 +201,7 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     if out.seen.first(body):
         yield body
     yield actor
-    yield listing(actor_id, lst, _texts(elem, "programList/program"), src.id)
+    yield listing(actor_id, lst, child_texts(elem, "programList/program"), src.id)
 
 
 def _code(text: str) -> str | None:
@@ -226,23 +215,23 @@ def _identifiers(elem: Element, uid: str, vessel: Element | None) -> dict[str, s
     docstring), as ``Actor.identifiers`` holds them."""
     found = Identity()
     found.add_id("ofac_uid", uid)
-    for p in _texts(elem, "placeOfBirthList/placeOfBirthItem/placeOfBirth"):
+    for p in child_texts(elem, "placeOfBirthList/placeOfBirthItem/placeOfBirth"):
         found.add_id("birth_place", p)
     if vessel is not None:
-        found.add_id("call_sign", _text(vessel, "callSign"))
+        found.add_id("call_sign", child_text(vessel, "callSign"))
         for tag, key in (("vesselType", "vessel_type"), ("tonnage", "tonnage"),
                          ("grossRegisteredTonnage", "gross_registered_tonnage")):
-            found.add_id(key, _text(vessel, tag))
+            found.add_id(key, child_text(vessel, tag))
     for doc in elem.iterfind("idList/id"):
-        id_type = _text(doc, "idType") or "id"
-        number = _text(doc, "idNumber")
+        id_type = child_text(doc, "idType") or "id"
+        number = child_text(doc, "idNumber")
         if not number:
             continue
         key = _ID_KEYS.get(id_type.lower()) or text_slug(id_type, 40).replace("-", "_")
         if key == "imo":
             number = number.removeprefix("IMO").strip()
         found.add_id(key, number)
-        country = _text(doc, "idCountry")
+        country = child_text(doc, "idCountry")
         if country:
             found.add_id("documents", f"{id_type} {number} ({country})")
     return {k: v[:_MAX_TEXT] for k, v in found.joined().items()}

@@ -53,7 +53,7 @@ from kg.ingest.common import (
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.tabular import dmy_date
-from kg.ingest.xmlstream import xml_entries
+from kg.ingest.xmlstream import child_text, child_texts, xml_entries
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind
 from kg.resolve.classify import classify_measures
@@ -69,21 +69,13 @@ _DMY = re.compile(r"\d{2}/\d{2}/\d{4}")
 _MAX_TEXT = 4000
 
 
-def _text(elem: Element, path: str) -> str | None:
-    child = elem.find(path)
-    if child is None or child.text is None:
-        return None
-    return " ".join(child.text.split()) or None
-
-
 def _texts(elem: Element, path: str) -> list[str]:
-    return list(dict.fromkeys(" ".join(e.text.split()) for e in elem.iterfind(path)
-                              if e.text and e.text.strip()))
+    return list(dict.fromkeys(child_texts(elem, path)))
 
 
 def _name(tag: Element) -> str:
-    whole = _text(tag, "Name")
-    parts = [_text(tag, f"Name{i}") for i in range(1, 7)]
+    whole = child_text(tag, "Name")
+    parts = [child_text(tag, f"Name{i}") for i in range(1, 7)]
     return whole or " ".join(p for p in parts if p)
 
 
@@ -138,7 +130,7 @@ def designation_records(elem: Element, line: int, path: Path, src: Source,
 
 def _designation(elem: Element, line: int, path: Path, src_id: str,
                  report: ImportReport) -> tuple[Actor, Sanction] | None:
-    unique = _text(elem, "UniqueID")
+    unique = child_text(elem, "UniqueID")
     if not unique:
         report.skip(path, line, "Designation has no UniqueID")
         return None
@@ -150,10 +142,10 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
         text = _name(tag)
         if not text:
             continue
-        kind_of = (_text(tag, "NameType") or "").lower()
+        kind_of = (child_text(tag, "NameType") or "").lower()
         if kind_of == "primary name" and primary is None:
             primary = text
-        elif (_text(tag, "AliasStrength") or "").lower() in ("weak", "low"):
+        elif (child_text(tag, "AliasStrength") or "").lower() in ("weak", "low"):
             weak.append(text)
         else:
             names.append(text)
@@ -164,9 +156,10 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
         return None
     aliases = [a for a in dict.fromkeys(names) if a != name]
     weak = weak_names([name, *aliases], weak)
-    kind = _KINDS.get((_text(elem, "IndividualEntityShip") or "").lower())
+    kind = _KINDS.get((child_text(elem, "IndividualEntityShip") or "").lower())
     if kind is None:
-        report.change(path, line, f"IndividualEntityShip {_text(elem, 'IndividualEntityShip')!r}"
+        said = child_text(elem, "IndividualEntityShip")
+        report.change(path, line, f"IndividualEntityShip {said!r}"
                                   " is not Individual, Entity or Ship: read as an organization",
                       record=actor_id, field="IndividualEntityShip")
         kind = ActorKind.ORGANIZATION
@@ -179,15 +172,16 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
                        record=actor_id, field="DOB", convention="dmy")
     nats = nationalities(nation_texts, report, path, line, record=actor_id,
                          field="Nationality")
-    places = [", ".join(p for p in (_text(loc, "TownOfBirth"), _text(loc, "CountryOfBirth"))
+    places = [", ".join(p for p in (child_text(loc, "TownOfBirth"),
+                                    child_text(loc, "CountryOfBirth"))
                         if p) for loc in elem.iterfind(f"{person}/BirthDetails/Location")]
     ids = {
-        "uk_sanctions_list_ref": unique, "uk_group_id": _text(elem, "OFSIGroupID"),
+        "uk_sanctions_list_ref": unique, "uk_group_id": child_text(elem, "OFSIGroupID"),
         "un_reference": "; ".join(_texts(elem, "UNReferenceNumber")) or None,
         "birth_place": "; ".join(p for p in places if p) or None,
         "imo": "; ".join(_texts(elem, "ShipDetails/Ship/IMONumbers/IMONumber")) or None,
-        "designation_source": _text(elem, "DesignationSource"),
-        "last_updated": _date(_text(elem, "LastUpdated"), report, path, line, actor_id,
+        "designation_source": child_text(elem, "DesignationSource"),
+        "last_updated": _date(child_text(elem, "LastUpdated"), report, path, line, actor_id,
                               "LastUpdated"),
     }
     notes = [f"UK statement of reasons: {t}" for t in _texts(elem, "UKStatementofReasons")]
@@ -205,7 +199,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     if any(normalize(r) not in UK_REGIMES for r in regimes):
         report.note("regimes not in kg/curated/uk_regimes.yaml, kept as 'other' with their "
                     "words")
-    date = _date(_text(elem, "DateDesignated"), report, path, line, actor_id, "DateDesignated")
+    date = _date(child_text(elem, "DateDesignated"), report, path, line, actor_id, "DateDesignated")
     imposed = [m.strip() for t in _texts(elem, "SanctionsImposed") for m in t.split("|")
                if m.strip()]
     sanction = Sanction(

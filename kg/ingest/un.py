@@ -45,7 +45,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.ingest.identity import Identity, birth_dates, nationalities
-from kg.ingest.xmlstream import xml_entries
+from kg.ingest.xmlstream import child_text, child_texts, xml_entries
 from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 
@@ -60,27 +60,15 @@ def _entries(path: Path, report: ImportReport,
                        progress=progress)
 
 
-def _text(elem: Element, tag: str) -> str | None:
-    child = elem.find(tag)
-    if child is None or child.text is None:
-        return None
-    value = " ".join(child.text.split())
-    return value or None
-
-
-def _texts(elem: Element, path: str) -> list[str]:
-    return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
-
-
 def _aliases(elem: Element, tag: str) -> tuple[list[str], list[str]]:
     """(strong, weak) alias names of an entry: an alias whose ``QUALITY`` is "Low" (or "Very
     Low") is weak; "Good", "a.k.a.", "f.k.a." or none is strong."""
     strong: list[str] = []
     weak: list[str] = []
     for alias in elem.iterfind(tag):
-        name = _text(alias, "ALIAS_NAME")
+        name = child_text(alias, "ALIAS_NAME")
         if name:
-            low = "low" in (_text(alias, "QUALITY") or "").lower()
+            low = "low" in (child_text(alias, "QUALITY") or "").lower()
             (weak if low else strong).append(name)
     return strong, weak
 
@@ -113,8 +101,8 @@ def _dobs(elem: Element) -> list[str]:
     (TYPE_OF_DATE EXACT, APPROXIMATELY or BETWEEN)."""
     out: list[str] = []
     for dob in elem.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
-        date, year = _text(dob, "DATE"), _text(dob, "YEAR")
-        lo, hi = _text(dob, "FROM_YEAR"), _text(dob, "TO_YEAR")
+        date, year = child_text(dob, "DATE"), child_text(dob, "YEAR")
+        lo, hi = child_text(dob, "FROM_YEAR"), child_text(dob, "TO_YEAR")
         if date or year:
             out.append(date or year or "")
         elif lo or hi:
@@ -131,7 +119,8 @@ _DOCUMENTS = (("passport", "passport"), ("national identification", "national_id
 def _documents(elem: Element) -> dict[str, str]:
     found = Identity()
     for doc in elem.iterfind("INDIVIDUAL_DOCUMENT"):
-        kind, number = (_text(doc, "TYPE_OF_DOCUMENT") or "").lower(), _text(doc, "NUMBER")
+        kind = (child_text(doc, "TYPE_OF_DOCUMENT") or "").lower()
+        number = child_text(doc, "NUMBER")
         scheme = next((s for start, s in _DOCUMENTS if kind.startswith(start)), None)
         if number:
             found.add_id(scheme or slug_id("doc", kind or "other").removeprefix("doc-")
@@ -142,9 +131,9 @@ def _documents(elem: Element) -> dict[str, str]:
 def _entry(elem: Element, line: int, path: Path, src_id: str,
            report: ImportReport) -> tuple[Actor, Sanction] | None:
     kind = _RECORDS[elem.tag]
-    ref = _text(elem, "REFERENCE_NUMBER")
-    dataid = _text(elem, "DATAID")
-    name = " ".join(n for n in (_text(elem, t) for t in
+    ref = child_text(elem, "REFERENCE_NUMBER")
+    dataid = child_text(elem, "DATAID")
+    name = " ".join(n for n in (child_text(elem, t) for t in
                                 ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")) if n)
     if not name:
         report.skip(path, line, f"{elem.tag} {ref or dataid or ''} has no FIRST_NAME".strip())
@@ -159,11 +148,11 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         return None
     alias_tag = "INDIVIDUAL_ALIAS" if kind is ActorKind.PERSON else "ENTITY_ALIAS"
     strong, weak = _aliases(elem, alias_tag)
-    aliases = [a for a in dict.fromkeys(strong + _texts(elem, "NAME_ORIGINAL_SCRIPT"))
+    aliases = [a for a in dict.fromkeys(strong + child_texts(elem, "NAME_ORIGINAL_SCRIPT"))
                if a != name]
     country = None
     address_tag = "INDIVIDUAL_ADDRESS" if kind is ActorKind.PERSON else "ENTITY_ADDRESS"
-    for c in _texts(elem, "NATIONALITY/VALUE") + _texts(elem, f"{address_tag}/COUNTRY"):
+    for c in child_texts(elem, "NATIONALITY/VALUE") + child_texts(elem, f"{address_tag}/COUNTRY"):
         code = country_code(c)
         if code and len(code) == 2:
             country = code
@@ -172,10 +161,10 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     identifiers.update(_documents(elem))
     dobs = birth_dates(_dobs(elem), report, path, line, record=actor_id,
                        field="INDIVIDUAL_DATE_OF_BIRTH", convention="dmy")
-    nats = nationalities(_texts(elem, "NATIONALITY/VALUE"), report, path, line,
+    nats = nationalities(child_texts(elem, "NATIONALITY/VALUE"), report, path, line,
                          record=actor_id, field="NATIONALITY")
-    comments = _text(elem, "COMMENTS1")
-    designation = _texts(elem, "DESIGNATION/VALUE")
+    comments = child_text(elem, "COMMENTS1")
+    designation = child_texts(elem, "DESIGNATION/VALUE")
     cite = [citation(src_id)]
     if len(name) > MAX_NAME:
         report.change(path, line, f"name of {len(name)} characters cut to {MAX_NAME}; the "
@@ -188,10 +177,10 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                   identifiers=identifiers, description=comments,
                   birth_dates=dobs, nationalities=nats,
                   position="; ".join(designation) or None, sources=cite)
-    list_type = _text(elem, "UN_LIST_TYPE")
+    list_type = child_text(elem, "UN_LIST_TYPE")
     regime, reasons = un_regime_reasons(list_type, ref)
     # The UN writes dates day first (06/10/2001 is 6 October 2001).
-    date = read_date(_text(elem, "LISTED_ON"), report, path, line, record=actor_id,
+    date = read_date(child_text(elem, "LISTED_ON"), report, path, line, record=actor_id,
                      field="LISTED_ON", convention="dmy")
     measures = [Measure.ASSET_FREEZE, Measure.ARMS_EMBARGO]
     if kind is ActorKind.PERSON:

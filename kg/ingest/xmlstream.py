@@ -21,9 +21,24 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kg.ingest.common import ImportReport, Progress
 
-__all__ = ["decoded_chunks", "local", "xml_entries"]
+__all__ = ["child_text", "child_texts", "decoded_chunks", "local", "xml_entries"]
 
 _CHUNK = 1 << 16
+
+
+def child_text(elem: Element, path: str) -> str | None:
+    """The text of the first element at ``path`` (ElementTree path syntax) under ``elem``,
+    its runs of whitespace made one space; None when absent or blank."""
+    child = elem.find(path)
+    if child is None or child.text is None:
+        return None
+    return " ".join(child.text.split()) or None
+
+
+def child_texts(elem: Element, path: str) -> list[str]:
+    """The texts of every element at ``path`` under ``elem``, in document order, whitespace
+    runs made one space; blank ones left out."""
+    return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
 
 
 def local(tag: str) -> str:
