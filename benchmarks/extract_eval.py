@@ -316,6 +316,13 @@ def main(argv: list[str] | None = None) -> int:
                  "fresh": "real reporting, FRESH set (benchmarks/extract_fresh/, written "
                           "blind after the extractor, never tuned on):"}.get(
                      part, f"{part}:")
+        if part == "fresh":
+            # Each fresh file is its own unseen set (written by a different writer, at a
+            # different time); each is scored alone, then all of them pooled.
+            files = sorted(FRESH.glob("part_*.yaml"))
+            for f in files if len(files) > 1 else []:
+                print(score_set(f, args.verbose).report(
+                    f"real reporting, FRESH set {f.name} alone (never tuned on):"))
         print(score_set(data, args.verbose).report(label))
     seed = Path(args.seed) if args.seed else ROOT / "examples" / "seed-article.txt"
     gold_path = Path(args.seed_gold) if args.seed_gold else ROOT / "examples" / "seed-article.yaml"
