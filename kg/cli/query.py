@@ -310,7 +310,8 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: st
 def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
     """Why each merge happened: the merges kept in merged data (each actor's
     ``merged_from``, written by ``kg merge``) and those that combining the -d files would
-    make (each file loaded on its own), one row per record folded in, with its rule."""
+    make (each file loaded on its own), one row per record folded in, with its rule; and
+    records of one id in several files whose content differed (combined, not merged)."""
     from kg.merge import Merge, load_each, merge
 
     result = merge(load_each(data), window_days=window_days)
@@ -319,7 +320,8 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
             for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
                                   ("statement", ds.statements))
             for r in records for m in r.merged_from]
-    rows += [m for m in result.merges if m.rule == "same id"]
+    rows += [Merge(s.kind, s.id, (s.id,), f"same id, combined: {', '.join(s.differed)} "
+                   "differed") for s in result.same_id if s.differed]  # one record each
     emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
 
 
