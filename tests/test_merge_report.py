@@ -137,3 +137,12 @@ def test_kg_merge_report_tells_the_three_apart(tmp_path: Path) -> None:
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     [x] = [o for o in out if o.get("id") == "x"]
     assert [c["source"] for c in x["sources"]] == ["s1", "s2"]
+    # kg query merges: the merge, and the ids whose records differed (one record each).
+    r = kg("query", "merges", "-d", a, "-d", b, "--format", "json")
+    assert json.loads(r.stdout) == [
+        {"kind": "actor", "into": "p1", "merged": ["p2"],
+         "rule": "identifier passport E1234"},
+        {"kind": "actor", "into": "cn", "merged": ["cn"],
+         "rule": "same id: content differed (aliases), combined"},
+        {"kind": "sanction", "into": "x", "merged": ["x"],
+         "rule": "same id: content differed (sources), combined"}]

@@ -319,8 +319,8 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
             for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
                                   ("statement", ds.statements))
             for r in records for m in r.merged_from]
-    rows += [Merge(s.kind, s.id, (s.id,), f"same id, combined: {', '.join(s.differed)} "
-                   "differed") for s in result.same_id if s.differed]  # one record each
+    rows += [Merge(s.kind, s.id, (s.id,), f"same id: content differed "
+                   f"({', '.join(s.differed)}), combined") for s in result.same_id if s.differed]
     emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
 
 
