@@ -3,9 +3,11 @@
 :func:`merge_datasets` combines datasets (each already valid on its own) in order:
 
 1. **Same id.** Records with the same type and id are the same thing (ids are deterministic:
-   ``us``, ``ofac-12345``, ``url-<hash>``). Identical copies are kept once silently; differing
-   ones are combined (lists unioned, the first dataset's values kept where both have one) and
-   recorded.
+   ``us``, ``ofac-12345``, ``url-<hash>``): a plain union, not a merge
+   (:func:`kg.resolve.combine.same_id`). Identical copies are kept once; differing ones are
+   combined (lists unioned, every source kept, the first dataset's values kept where both
+   have one). Each id several inputs hold is reported as a :class:`SameId` (which inputs,
+   which fields differed, the sources kept), apart from the merges.
 2. **Same actor** (:func:`kg.resolve.identity.match_actors`): judgements first, then a
    shared strong identifier (UN reference, IMO, passport, national id, Wikidata ...), then
    the same name (word order ignored, so OFAC's "SMITH, John" meets the UN's "John SMITH")
@@ -23,9 +25,11 @@
    statements likewise (same speakers, stance and subjects). Two records of one dataset are
    never folded: its author made them two. Undated records only merge with undated ones.
 
-Every merge is returned as a :class:`Merge`, and every reference is rewritten to the
-surviving ids: one canonical-id map per record type, applied by :func:`canonicalize` to the
-reference fields the model declares (:func:`kg.model.refs.reference_fields`).
+Every merge (records of different ids folded into one, steps 2 and 3) is returned as a
+:class:`Merge`, with a count per record type (:meth:`MergeResult.counts`), and every
+reference is rewritten to the surviving ids: one canonical-id map per record type, applied
+by :func:`canonicalize` to the reference fields the model declares
+(:func:`kg.model.refs.reference_fields`).
 """
 
 from __future__ import annotations
@@ -33,15 +37,14 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from kg.model.dates import PartialDate
-from kg.model.identity import SEPARATOR, Judgement, MergedFrom, identifier_values
+from kg.model.identity import Judgement, MergedFrom
 from kg.model.records import (
     RECORD_TYPES,
     Actor,
-    Citation,
     Dataset,
     Relationship,
     Sanction,
@@ -50,10 +53,10 @@ from kg.model.records import (
     record_type,
 )
 from kg.model.refs import ensure_valid, reference_fields
+from kg.resolve.combine import SameId, combine, same_id, union
 from kg.resolve.identity import PossibleDuplicate, match_actors, name_key
-from kg.resolve.resolver import normalize
 
-__all__ = ["Merge", "MergeResult", "canonicalize", "load_each", "merge", "merge_datasets",
+__all__ = ["Merge", "MergeResult", "SameId", "canonicalize", "load_each", "merge", "merge_datasets",
            "merge_files", "merge_paths", "name_key"]
 
 
@@ -66,9 +69,10 @@ class Merge:
     into: str
     """Id of the surviving record."""
     merged: tuple[str, ...]
-    """Ids of the records folded into it (equal to ``into`` for a same-id merge)."""
+    """Ids of the records folded into it (``into`` itself only in a ``same id`` row of
+    ``kg query merges``: :class:`SameId` reports those)."""
     rule: str
-    """Why: ``same id``, ``judgement``, ``wikidata Q…``, ``identifier <scheme> <value>``,
+    """Why: ``judgement``, ``wikidata Q…``, ``identifier <scheme> <value>``,
     ``name+birth date``, ``name+country+kind``, ``same event`` (several joined by ``; ``)."""
 
     def __str__(self) -> str:
@@ -80,60 +84,6 @@ class Merge:
 
 
 M = TypeVar("M", Source, Actor, Sanction, Statement, Relationship)
-
-
-def _union(*lists: Iterable[Any]) -> list[Any]:
-    out: list[Any] = []
-    for lst in lists:
-        out += [x for x in lst if x not in out]
-    return out
-
-
-def _cites(*lists: Iterable[Citation]) -> list[Citation]:
-    seen: dict[tuple[str, str | None], Citation] = {}
-    for lst in lists:
-        for c in lst:
-            seen.setdefault((c.source, c.quote), c)
-    return list(seen.values())
-
-
-def _combine(a: M, b: M) -> M:
-    """``a`` with ``b`` folded in: lists unioned, a's values kept where both have one."""
-    upd: dict[str, Any] = {}
-    for name in type(a).model_fields:
-        va, vb = getattr(a, name), getattr(b, name)
-        if name == "sources" and isinstance(va, list):
-            upd[name] = _cites(va, vb)
-        elif isinstance(va, list):
-            upd[name] = _union(va, vb)
-        elif isinstance(va, dict):
-            # Identifiers: every value of a scheme kept once ("A1; B2"), a's first.
-            merged = dict(vb)
-            for k, v in va.items():
-                merged[k] = v if k not in vb or vb[k] == v else SEPARATOR.join(
-                    _union(identifier_values(va, k), identifier_values(vb, k)))
-            upd[name] = merged
-        elif va is None and vb is not None:
-            upd[name] = vb
-    if isinstance(a, Actor) and isinstance(b, Actor):
-        names = {normalize(a.name)}
-        aliases: list[str] = []
-        for x in [*a.aliases, b.name, *b.aliases]:
-            if normalize(x) not in names:
-                names.add(normalize(x))
-                aliases.append(x)
-        upd["aliases"] = aliases
-        # Weak aliases of both, less any name that either record holds as a strong one.
-        weak: list[str] = []
-        for x in [*a.weak_aliases, *b.weak_aliases]:
-            if normalize(x) not in names:
-                names.add(normalize(x))
-                weak.append(x)
-        upd["weak_aliases"] = weak
-        upd["draft"] = a.draft and b.draft
-    # Dates are a's where it has them (the record kept is the one from the earliest input,
-    # usually curated): a later report of the same event does not move it.
-    return a.model_copy(update=upd)
 
 
 def canonicalize(record: M, canonical: Mapping[str, Mapping[str, str]]) -> M:
@@ -169,19 +119,6 @@ def canonicalize(record: M, canonical: Mapping[str, Mapping[str, str]]) -> M:
         if new != value:
             upd[f.name] = new
     return record.model_copy(update=upd) if upd else record
-
-
-def _same_id(kind: str, groups: Sequence[Sequence[M]], merges: list[Merge]) -> list[M]:
-    out: dict[str, M] = {}
-    for records in groups:
-        for rec in records:
-            have = out.get(rec.id)
-            if have is None:
-                out[rec.id] = rec
-            elif have != rec:
-                out[rec.id] = _combine(have, rec)
-                merges.append(Merge(kind, rec.id, (rec.id,), "same id"))
-    return list(out.values())
 
 
 def _cluster(records: list[Any], key: Any, window_days: int, kind: str,
@@ -230,11 +167,11 @@ def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: s
     ordered = sorted(current, key=lambda r: (origin.get(r.id, 0), r.date or "", r.id))
     first = ordered[0]
     for other in ordered[1:]:
-        first = _combine(first, other)
+        first = combine(first, other)
         renamed[other.id] = first.id
     if len(current) > 1:
         notes = [MergedFrom(id=r.id, rule="same event") for r in ordered[1:]]
-        first = first.model_copy(update={"merged_from": _union(first.merged_from, notes)})
+        first = first.model_copy(update={"merged_from": union(first.merged_from, notes)})
     kept.append(first)
     if len(current) > 1:
         merges.append(Merge(kind, first.id, tuple(r.id for r in ordered[1:]), "same event"))
@@ -255,11 +192,35 @@ class MergeResult:
     dataset: Dataset
     """The merged dataset."""
     merges: list[Merge]
-    """Every merge made, in order."""
+    """Every merge made (records of different ids folded into one), in order."""
     possible_duplicates: list[PossibleDuplicate]
     """Same-name actors not merged, with why (for review; write a judgement to decide)."""
     notes: list[str]
     """Judgements that could not be applied."""
+    same_id: list[SameId] = field(default_factory=list)
+    """Each id several inputs hold (combined into one record: not a merge), by record type
+    in the order source, actor, sanction, statement, relationship."""
+    only_one: dict[str, int] = field(default_factory=dict)
+    """Record type -> how many ids only one input holds."""
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Record type -> ``{"only_in_one_input", "same_id_identical", "same_id_differed",
+        "merged_as_duplicates", "written"}``: ids one input holds; ids several inputs hold
+        with identical records (kept once) or differing ones (combined, every source kept);
+        records of other ids folded into one (:attr:`merges`, counting each folded id); and
+        the records written. Types with no record are left out."""
+        out: dict[str, dict[str, int]] = {}
+        for kind in RECORD_TYPES:
+            same = [s for s in self.same_id if s.kind == kind]
+            row = {"only_in_one_input": self.only_one.get(kind, 0),
+                   "same_id_identical": sum(1 for s in same if not s.differed),
+                   "same_id_differed": sum(1 for s in same if s.differed),
+                   "merged_as_duplicates": sum(len(m.merged) for m in self.merges
+                                               if m.kind == kind),
+                   "written": len(self.dataset.section(kind))}
+            if any(row.values()):
+                out[kind] = row
+        return out
 
 
 def merge_datasets(datasets: Sequence[Dataset], *, window_days: int = 7,
@@ -282,18 +243,26 @@ def merge_datasets(datasets: Sequence[Dataset], *, window_days: int = 7,
 
 def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
           judgements: Iterable[Judgement] = ()) -> MergeResult:
-    """One dataset from several (see the module docstring), with the merges made, the
-    possible duplicates left apart and notes on judgements not applied."""
+    """One dataset from several (see the module docstring), with the merges made, the ids
+    several inputs hold (combined, not merged), the possible duplicates left apart and notes
+    on judgements not applied."""
     merges: list[Merge] = []
-    sources = _same_id("source", [d.sources for d in datasets], merges)
-    actors = _same_id("actor", [d.actors for d in datasets], merges)
+    same: list[SameId] = []
+    only_one: dict[str, int] = {}
+
+    def by_id(kind: str, groups: Sequence[Sequence[M]]) -> list[M]:
+        records, only_one[kind] = same_id(kind, groups, same)
+        return records
+
+    sources = by_id("source", [d.sources for d in datasets])
+    actors = by_id("actor", [d.actors for d in datasets])
     order: dict[str, int] = {}
     for i, d in enumerate(datasets):
         for a in d.actors:
             order.setdefault(a.id, i)
 
     match = match_actors(actors, order, judgements=judgements)
-    by_id = {a.id: a for a in actors}
+    actor_of = {a.id: a for a in actors}
     folded_ids = {i for folded in match.groups.values() for i, _ in folded}
     amap: dict[str, str] = {}
     merged_actors: list[Actor] = []
@@ -303,11 +272,11 @@ def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
         folded = match.groups.get(a.id, [])
         first = a
         for other_id, _ in folded:
-            first = _combine(first, by_id[other_id])
+            first = combine(first, actor_of[other_id])
             amap[other_id] = a.id
         if folded:
             notes = [MergedFrom(id=i, rule=rule) for i, rule in folded]
-            first = first.model_copy(update={"merged_from": _union(first.merged_from, notes)})
+            first = first.model_copy(update={"merged_from": union(first.merged_from, notes)})
             rules = list(dict.fromkeys(rule for _, rule in folded))
             merges.append(Merge("actor", a.id, tuple(i for i, _ in folded), "; ".join(rules)))
         merged_actors.append(first)
@@ -322,12 +291,12 @@ def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
     # Events are clustered on canonical ids (imposers, targets, speakers, subjects), so each
     # type is rewritten with the maps known so far before its events are folded.
     sanctions = [canonicalize(s, canonical)
-                 for s in _same_id("sanction", [d.sanctions for d in datasets], merges)]
+                 for s in by_id("sanction", [d.sanctions for d in datasets])]
     sanctions, canonical["sanction"] = _cluster(
         sanctions, lambda s: (frozenset(s.imposers), frozenset(s.targets), s.status),
         window_days, "sanction", merges, origin, compatible=_same_kind_of_event)
     statements = [canonicalize(st, canonical)
-                  for st in _same_id("statement", [d.statements for d in datasets], merges)]
+                  for st in by_id("statement", [d.statements for d in datasets])]
     statements, canonical["statement"] = _cluster(
         statements, lambda st: (frozenset(st.speakers), st.stance, frozenset(st.about_actors),
                                 frozenset(st.about_sanctions)),
@@ -336,13 +305,13 @@ def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
     # was folded); records already canonical are kept as they are.
     # Relationships are never folded: each keeps its share, dates and sources (two registers
     # that disagree are two records); only a repeated id is one record.
-    relationships = list(_same_id("relationship", [d.relationships for d in datasets], merges))
+    relationships = by_id("relationship", [d.relationships for d in datasets])
     ds = Dataset(sources=sources, actors=merged_actors, sanctions=sanctions,
                  statements=statements, relationships=relationships)
     for kind in RECORD_TYPES:
         records = ds.section(kind)
         records[:] = [canonicalize(r, canonical) for r in records]
-    return MergeResult(ds, merges, match.possible_duplicates, match.notes)
+    return MergeResult(ds, merges, match.possible_duplicates, match.notes, same, only_one)
 
 
 def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:

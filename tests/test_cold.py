@@ -72,11 +72,13 @@ def test_bundled_data_every_actor(tmp_path: Path) -> None:
         both = cold.relations(index, imposer="France", target="Russia", expand_blocs=True)
         assert both == q.relations(G, imposer="France", target="Russia", expand_blocs=True)
         assert {r.via for r in both} == {"eu"}
-        # A name it cannot settle alone goes to the graph, which gives the usual error.
-        with pytest.raises(cold.NeedsGraph):
+        # A name no actor has: the graph's error and suggestions, from the tables.
+        with pytest.raises(ResolveError) as on_disk:
             index.resolve("Chna")
-        with pytest.raises(ResolveError):
+        with pytest.raises(ResolveError) as on_graph:
             q.who_sanctioned(G, "Chna")
+        assert str(on_disk.value) == str(on_graph.value) == \
+            "no actor is called 'Chna'; did you mean 'China', 'Canada'?"
 
 
 def test_generated_data(tmp_path: Path) -> None:

@@ -84,12 +84,18 @@ def test_one_datasets_own_events_never_fold_and_the_window_starts_at_the_first()
 
 
 def test_same_id_different_content_is_combined_and_recorded():
+    from kg.merge import merge
+
     a = Dataset(actors=[Actor(id="x", name="X", kind="person", aliases=["Ex"])])
     b = Dataset(actors=[Actor(id="x", name="X", kind="person", country="fr",
                               aliases=["Iks"])])
-    ds, merges = merge_datasets([a, b])
+    result = merge([a, b])
+    ds = result.dataset
     assert ds.actors[0].aliases == ["Ex", "Iks"] and ds.actors[0].country == "fr"
-    assert [str(m) for m in merges] == ["actor x <- x (same id)"]
+    # One id is one record: combined and reported, but not a merge.
+    assert result.merges == []
+    assert [str(s) for s in result.same_id] == [
+        "actor x in inputs 1, 2: content differed (country, aliases), combined"]
 
 
 def test_three_sources_one_person(fixtures_dir=None):

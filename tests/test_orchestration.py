@@ -67,9 +67,11 @@ def test_import_into_merges_with_existing_data(tmp_path: Path) -> None:
     alone = load(EXAMPLES)
     assert {s.id for s in alone.sanctions} <= {s.id for s in merged.sanctions}
     assert len(merged.sanctions) > len(alone.sanctions)
-    # The UN imposer the importer writes is the curated one: kept once, nothing else merged.
-    assert [str(m) for m in report.merges] == ['actor unsc <- unsc (same id)']
-    assert report.merged == 0
+    # The UN imposer the importer writes is the curated one: one record (combined, not a
+    # merge), and nothing merged.
+    assert report.merges == [] and report.merged == 0
+    assert dict(report.notes) == {"records with the same id as in the data merged with, "
+                                  "content differed: combined, every source kept": 1}
 
 
 def test_import_into_streams_jsonl(tmp_path: Path) -> None:

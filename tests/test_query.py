@@ -107,10 +107,10 @@ def test_statements_by_subject_speaker_and_stance() -> None:
 def test_timeline_of_a_state_includes_its_officials() -> None:
     rows = timeline(G, "Russia")
     assert [(r.date, r.role, r.record, r.via) for r in rows] == [
-        ("2021-03-23", "targeted", "sanction:s3", None),
-        ("2021-03-23", "said", "statement:st1", "lavrov"),
-        ("2021-04-15", "targeted", "sanction:s6", "mfa-ru"),
-        ("2021-04-20", "imposed", "sanction:s5", None),
+        ("2021-03-23", "targeted", "sanction:s3", ()),
+        ("2021-03-23", "said", "statement:st1", ("lavrov",)),
+        ("2021-04-15", "targeted", "sanction:s6", ("mfa-ru",)),
+        ("2021-04-20", "imposed", "sanction:s5", ()),
     ]
 
 

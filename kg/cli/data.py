@@ -100,8 +100,8 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
                    "identifier; same: true merges).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True,
-              help="text: the merge report on stderr; json: the report (merges, possible "
-                   "duplicates, notes) as JSON on stdout.")
+              help="text: the merge report on stderr; json: the report (counts, merges, "
+                   "same-id records, possible duplicates, notes) as JSON on stdout.")
 def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
               judgements_path: str | None, fmt: str) -> None:
     """Merge data files (imports, curated data): the same actors and events become one,
@@ -112,6 +112,10 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     organisation), never across a conflict (dates of birth, nationalities, identifiers).
     Same-name actors left apart are listed as possible duplicates. Why each actor was
     merged is kept in the output (``merged_from``; ``kg query merges -d OUT``).
+
+    The report tells apart records only one input holds, records several inputs hold under
+    the same id (identical: kept once; differing: combined, every source kept; not merges)
+    and records merged as duplicates of records with other ids.
     """
     from kg.merge import merge_paths
     from kg.readwrite.judgements import load_judgements
@@ -121,23 +125,49 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     result = merge_paths(paths, window_days=window_days, judgements=judgements)
     ds = result.dataset
     write_dataset(ds, output)
+    counts = result.counts()
     if fmt == "json":
         click.echo(json.dumps({
-            "output": output, "merges": [m.to_dict() for m in result.merges],
+            "output": output, "counts": counts,
+            "merges": [m.to_dict() for m in result.merges],
+            "same_id": [s.to_dict() for s in result.same_id],
             "possible_duplicates": [d.to_dict() for d in result.possible_duplicates],
             "notes": result.notes}, ensure_ascii=False, indent=2))
     else:
         for m in result.merges:
             click.echo(f"merged {m}", err=True)
+        for s in result.same_id:
+            if s.differed:  # identical copies are only counted
+                held = ", ".join(paths[i - 1] for i in s.inputs)
+                kept = f"; sources kept: {', '.join(s.sources)}" if s.sources else ""
+                click.echo(f"same id: {s.kind} {s.id} in {held}: content differed "
+                           f"({', '.join(s.differed)}), combined{kept}", err=True)
         for d in result.possible_duplicates:
             click.echo(f"possible duplicate, not merged: {', '.join(d.ids)} ({d.name}): "
                        f"{d.why}", err=True)
         for note in result.notes:
             click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {output}: {plural(len(ds.actors), 'actor')}, "
-               f"{plural(len(ds.sanctions), 'sanction')}, "
-               f"{plural(len(result.merges), 'merge')}, "
-               f"{plural(len(result.possible_duplicates), 'possible duplicate')}", err=True)
+               f"{plural(len(ds.sanctions), 'sanction')}", err=True)
+    for line in _merge_summary(counts, len(result.possible_duplicates)):
+        click.echo(f"  {line}", err=True)
+
+
+def _merge_summary(counts: dict[str, dict[str, int]], possible: int) -> list[str]:
+    """The lines under ``wrote OUT``: per column of :meth:`kg.merge.MergeResult.counts`,
+    the total and its record types (``3 (2 actors, 1 sanction)``)."""
+    def total(col: str) -> str:
+        parts = [plural(c[col], kind) for kind, c in counts.items() if c[col]]
+        n = sum(c[col] for c in counts.values())
+        return "0" if not n else parts[0] if len(parts) == 1 else f"{n} ({', '.join(parts)})"
+
+    return [f"only in one input: {total('only_in_one_input')}",
+            f"same id in several inputs (one record each, not a merge): "
+            f"{total('same_id_identical')} identical, kept once; "
+            f"{total('same_id_differed')} differing, combined with every source kept",
+            f"merged as duplicates of records with other ids: "
+            f"{total('merged_as_duplicates')}",
+            f"possible duplicates left apart: {possible}"]
 
 
 @cli.command("build")

@@ -25,7 +25,7 @@ from kg.cli.options import (
     window_option,
 )
 from kg.errors import one_line
-from kg.output.table import plural, tell_apart
+from kg.output.table import listed, plural, tell_apart
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -272,9 +272,9 @@ def _about(G: nx.MultiDiGraph, ref: str) -> str:
 @ids_option
 def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: str | None,
                **opts: Any) -> None:
-    """Everything ACTOR did or suffered, in date order (with "via" the person or body of
-    ACTOR's that did or suffered it); with --as-of, the sanctions in force that day and the
-    statements made by then."""
+    """Everything ACTOR did or suffered, in date order (with "via" every person or body of
+    ACTOR's that did or suffered it: "A, B, C and 4 more" in a table, all in JSON/CSV); with
+    --as-of, the sanctions in force that day and the statements made by then."""
     day: AsOf | None = None
 
     def ask_cold(index: Any) -> list[q.TimelineEntry]:
@@ -298,7 +298,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: st
             cols.insert(2, "via")
         rows = [{"date": r.date, "role": r.role, "status": _words(r.status),
                  "summary": r.summary,
-                 "via": name(r.via) if r.via else "", "record": r.record}
+                 "via": listed([name(v) for v in r.via]), "record": r.record}
                 for r in rows]
     emit(rows, fmt, cols + (["record"] if ids else []), kind=q.TimelineEntry, as_of=day)
 
@@ -308,9 +308,9 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: st
 @data_option
 @format_option
 def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
-    """Why each merge happened: the merges kept in merged data (each actor's
-    ``merged_from``, written by ``kg merge``) and those that combining the -d files would
-    make (each file loaded on its own), one row per record folded in, with its rule."""
+    """Why each merge happened: those kept in merged data (``merged_from``) and those the
+    -d files (each loaded on its own) would make, one row per record folded in, with its
+    rule; and records of one id in several files that differed (combined, not merged)."""
     from kg.merge import Merge, load_each, merge
 
     result = merge(load_each(data), window_days=window_days)
@@ -319,7 +319,8 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
             for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
                                   ("statement", ds.statements))
             for r in records for m in r.merged_from]
-    rows += [m for m in result.merges if m.rule == "same id"]
+    rows += [Merge(s.kind, s.id, (s.id,), f"same id: content differed "
+                   f"({', '.join(s.differed)}), combined") for s in result.same_id if s.differed]
     emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
 
 

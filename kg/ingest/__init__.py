@@ -195,6 +195,10 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
         if result.possible_duplicates:
             report.note("possible duplicates left apart (same name, not merged: `kg merge "
                         "--format json` lists them with why)", len(result.possible_duplicates))
-        report.merged += sum(len(m.merged) for m in merges if m.rule != "same id")
+        differed = sum(1 for s in result.same_id if s.differed)
+        if differed:  # one record each, combined with every source kept: not merges
+            report.note("records with the same id as in the data merged with, content "
+                        "differed: combined, every source kept", differed)
+        report.merged += sum(len(m.merged) for m in merges)
         write_dataset(ensure_valid(ds), output)
     return report

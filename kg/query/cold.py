@@ -10,9 +10,11 @@ members, date bounds are partial dates matched by :func:`kg.model.dates.overlaps
 Names are resolved as :func:`kg.graph.index.resolve_name` does: the exact lookup from the
 index tables, then the name matcher over the stored name-search index's tables
 (:mod:`kg.query.cold_names`; a name it takes is noted in :attr:`ColdGraph.notes`). An
-ambiguous name, or one with close but unclear candidates, raises the graph's own error; a
-name with no candidate at all raises :class:`NeedsGraph`, and the caller answers from the
-whole graph instead, which gives the usual error with its "did you mean" suggestions.
+ambiguous name, or one with close but unclear candidates, raises the graph's own error; so
+does a name with no candidate at all, with the graph's "did you mean" suggestions found in
+the tables (:meth:`kg.query.cold_names.StoredNames.suggest`). Only when those cannot tell
+a suggestion's spelling does it raise :class:`NeedsGraph`, and the caller asks the whole
+graph instead.
 ``as_of`` follows :mod:`kg.query.asof_rule`, with the saved graph's ``lifts`` and
 ``no_start`` tables.
 
@@ -53,8 +55,8 @@ __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "search", "timel
 
 
 class NeedsGraph(Exception):
-    """The question needs the whole graph (a name that is unknown or ambiguous: the full
-    resolver gives the error and its suggestions)."""
+    """The question needs the whole graph (an unknown name whose suggestions the tables
+    cannot spell: the full resolver gives the error and its suggestions)."""
 
 
 class ColdGraph:
@@ -120,8 +122,9 @@ class ColdGraph:
     def resolve(self, name: str) -> str:
         """The actor id ``name`` means, as :func:`kg.graph.index.resolve_actor` finds it
         (id, lowered id, normalised name or alias, a country with nationals, the matcher's
-        clear choice); raises its errors for an ambiguous name or close candidates, and
-        :class:`NeedsGraph` for a name with no candidate (the graph suggests names)."""
+        clear choice); raises its errors for an ambiguous name, close candidates or no
+        actor at all (with the same suggestions; :class:`NeedsGraph` when the tables cannot
+        spell one)."""
         for cand in (name, name.strip().lower()):
             if self.is_actor(cand):
                 return cand
@@ -141,8 +144,11 @@ class ColdGraph:
         c = decision.chose
         if c is None and decision.candidates:
             raise UnclearName(name, decision)
-        if c is None:
-            raise NeedsGraph(name)
+        if c is None:  # no actor at all: the graph's error, with its suggestions
+            suggestions = self.names().suggest(name)
+            if suggestions is None:
+                raise NeedsGraph(name)
+            raise ResolveError(f"no actor is called {name!r}", suggestions)
         self.notes.append((name, c.name, c.id, decision.why))
         return str(c.id)
 
@@ -222,7 +228,7 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
     """:func:`kg.query.relations` on a saved graph's index: the same options, the same
     rows in the same order (with ``as_of``, the same rule, split ids and ``undated``
     count: :mod:`kg.query.asof_rule`, the lifts read from the ``lifts`` table for the
-    targets concerned). Raises :class:`NeedsGraph` for a name it cannot resolve alone,
+    targets concerned). Raises as :meth:`ColdGraph.resolve` does for a name,
     :class:`~kg.errors.UsageError` for a bad option value."""
     reason = check_enum(reason, Reason, "reason")
     status = check_enum(status, Status, "status")

@@ -6,7 +6,9 @@ than the load of the whole index.
 
 The one read that grows with the index: a query word of four letters or more is matched
 for typos against every spelling key (``name_vocab``, read once per process, as
-rapidfuzz's choices), as the in-memory index does.
+rapidfuzz's choices), as the in-memory index does. And a name no actor has at all gets its
+"did you mean" suggestions (:meth:`StoredNames.suggest`) from every key of the exact-name
+table (``names``), as :meth:`kg.resolve.resolver.Resolver.suggest` does on the whole graph.
 """
 
 from __future__ import annotations
@@ -20,6 +22,18 @@ from kg.resolve.match import ActorNames, NameIndex, _Entry
 __all__ = ["StoredNames"]
 
 _BATCH = 500
+
+
+def _first(q: Any, low: int, high: int, wanted: Any) -> int:
+    """The first row ``n`` in [low, high) of ``name_entries`` whose actor is >= ``wanted``
+    (``high`` if none): entries are written actor by actor, so actors never decrease."""
+    while low < high:
+        mid = (low + high) // 2
+        if q("SELECT actor FROM name_entries WHERE n = ?", (mid,))[0][0] < wanted:
+            low = mid + 1
+        else:
+            high = mid
+    return low
 
 
 class StoredNames(NameIndex):
@@ -98,3 +112,52 @@ class StoredNames(NameIndex):
             yield (_Entry(actor, text, tuple(tokens), tuple(keys), tuple(weights),
                           frozenset(surname), weak), actors[actor])
 
+    def _texts(self, actor_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Actor id -> its names and strong aliases as the index holds them, in order, for
+        each of ``actor_ids`` the index has (an entry range found by binary search)."""
+        wanted = list(dict.fromkeys(actor_ids))
+        at = dict(self._in("SELECT id, n FROM name_actors WHERE id IN ({})", wanted))
+        total = int(self._q("SELECT count(*) FROM name_entries")[0][0])
+        out: dict[str, list[str]] = {}
+        for aid, n in at.items():
+            start = _first(self._q, 0, total, n)
+            end = _first(self._q, start, total, n + 1)
+            out[aid] = [text for text, *_, weak in
+                        (loads(d) for (d,) in self._q(
+                            "SELECT data FROM name_entries WHERE n >= ? AND n < ? ORDER BY n",
+                            (start, end))) if not weak]
+        return out
+
+    def suggest(self, name: str, n: int = 3) -> list[str] | None:
+        """:meth:`kg.resolve.resolver.Resolver.suggest` of the saved graph's actors: the
+        closest names and aliases (as the first actor to hold each spelled it), for an
+        error message. Reads the keys of the ``names`` table (less the country names and
+        seats of government the resolver adds for a state actor that does not hold them
+        itself) and the name entries of a few actors. None when a suggestion's spelling
+        is not in the name entries (a name with no word the matcher reads): the caller
+        asks the whole graph."""
+        import difflib
+
+        from kg.resolve.resolver import normalize, place_names
+
+        places = {key: code for code, keys in place_names().items()
+                  for key, what in keys if what != "demonym"}
+        held = {k: (count, first) for k, count, first in self._q(
+            "SELECT key, count(*), min(id) FROM names GROUP BY key")}
+        # A key only a state holds that is a name of the place may be the resolver's own
+        # addition: a key of the state's names only if one of them is spelled so.
+        added = {k for k, (count, first) in held.items() if count == 1
+                 and places.get(k) == first}
+        texts = self._texts({held[k][1] for k in added})
+        keys = [k for k in held if k not in added
+                or k in {normalize(t) for t in texts.get(held[k][1], ())}]
+        out = []
+        for key in difflib.get_close_matches(normalize(name), keys, n=n, cutoff=0.6):
+            ids = [i for (i,) in self._q("SELECT id FROM names WHERE key = ?", (key,))]
+            order = dict(self._in("SELECT id, n FROM name_actors WHERE id IN ({})", ids))
+            first = min(ids, key=lambda i: order.get(i, float("inf")))
+            spelled = [t for t in self._texts([first]).get(first, ()) if normalize(t) == key]
+            if not spelled:
+                return None
+            out.append(spelled[0])
+        return out

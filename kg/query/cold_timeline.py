@@ -9,7 +9,7 @@ from typing import Any
 from kg.model.dates import PartialDate, overlaps
 from kg.query._args import check_bound
 from kg.query.asof_rule import LiftDates, in_force, on_or_before, parts, undated
-from kg.query.rows import TimelineEntry, timeline_entry
+from kg.query.rows import TimelineEntry, timeline_entries
 
 # ``cold`` below is a kg.query.cold.ColdGraph (not imported: that module imports this one).
 ColdGraph = Any
@@ -42,18 +42,15 @@ def timeline(cold: ColdGraph, actor: str, *, since: str | None = None,
     lifts = cold.lifts({t for *_, other in linked if data[other].get("type") == "sanction"
                         and in_force(data[other], day) for t in data[other]["targets"]}
                        ) if day else LiftDates()
-    out, seen = [], set()
+    links = []
     for a, role, how, other in linked:
         d = data[other]
         if not overlaps(d.get("date"), since, until):
             continue
         for node, attrs in [(other, d)] if day is None else _on_day(cold, other, d, role, a,
                                                                     day, lifts):
-            if (node, role) not in seen:
-                seen.add((node, role))
-                out.append(timeline_entry(node, role, attrs, a, how))
-    out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
-    return out
+            links.append((node, role, attrs, a, how))
+    return timeline_entries(links)
 
 
 def _on_day(cold: ColdGraph, node: str, d: dict[str, Any], role: str, actor: str,

@@ -4,13 +4,13 @@ without importing networkx or the graph layer."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from kg.model.dates import overlaps
 
-__all__ = ["Relation", "Relations", "TimelineEntry", "matching_reasons", "timeline_entry"]
+__all__ = ["Relation", "Relations", "TimelineEntry", "matching_reasons", "timeline_entries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +60,11 @@ class TimelineEntry:
     status: str
     """Sanction status or statement stance."""
     summary: str
-    via: str | None = None
-    """The member or bloc through which the actor is involved, if not directly."""
+    via: tuple[str, ...] = ()
+    """Every person or body of the actor's (its officials, bodies, nationals) through which
+    it took part in the record in this role, in :meth:`kg.graph.index.Index.belonging_to`
+    order (a sanction on seven Russian officials: all seven); empty when the actor itself
+    took part."""
 
 
 def matching_reasons(d: Mapping[str, Any], *, status: str | None, since: str | None,
@@ -84,13 +87,25 @@ def matching_reasons(d: Mapping[str, Any], *, status: str | None, since: str | N
     return reasons or None
 
 
-def timeline_entry(record: str, role: str, d: Mapping[str, Any], actor: str,
-                   how: str | None) -> TimelineEntry:
-    """The timeline row of ``record`` (node attributes ``d``) in which the asked actor took
-    part as ``role``; ``via`` is ``actor`` when it took part through ``how`` (a membership),
-    None when directly. Shared by the graph path and the saved-graph index."""
-    return TimelineEntry(
-        date=d.get("date"), role=role, record=record,
-        status=d.get("status") or d.get("stance") or "",
-        summary=d.get("summary") or d.get("label") or record,
-        via=None if how is None else actor)
+def timeline_entries(links: Iterable[tuple[str, str, Mapping[str, Any], str, str | None]]
+                     ) -> list[TimelineEntry]:
+    """The timeline rows of ``links``: ``(record, role, attributes, actor, how)`` for each
+    record in which an actor took part as ``role`` (``how`` None for the asked actor itself,
+    else how ``actor`` belongs to it), the asked actor first. One row per record and role,
+    whose ``via`` lists every actor it took part through, in the order given, or is empty
+    when the asked actor took part itself; in date order (undated last), then by record
+    and role. Shared by the graph path and the saved-graph index."""
+    rows: dict[tuple[str, str], tuple[Mapping[str, Any], list[str] | None]] = {}
+    for record, role, d, actor, how in links:
+        first, via = rows.setdefault((record, role), (d, []))
+        if how is None:  # the actor itself took part: the row is its own
+            rows[record, role] = (first, None)
+        elif via is not None and actor not in via:
+            via.append(actor)
+    out = [TimelineEntry(date=d.get("date"), role=role, record=record,
+                         status=d.get("status") or d.get("stance") or "",
+                         summary=d.get("summary") or d.get("label") or record,
+                         via=tuple(via or ()))
+           for (record, role), (d, via) in rows.items()]
+    out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
+    return out

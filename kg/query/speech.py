@@ -20,7 +20,7 @@ from kg.graph.schema import NodeType, node_id, record_id, require_kg_graph
 from kg.model.dates import overlaps
 from kg.model.vocab import Stance
 from kg.query._args import actor_name, check_bound, check_enum, resolve_actor, with_members
-from kg.query.rows import TimelineEntry, timeline_entry
+from kg.query.rows import TimelineEntry, timeline_entries
 
 __all__ = ["StatementRow", "TimelineEntry", "statements", "timeline"]
 
@@ -96,7 +96,9 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
 def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
              until: str | None = None) -> list[TimelineEntry]:
     """Everything ``actor`` (or a person or body that is part of it) did or suffered, in
-    date order: sanctions imposed and suffered, statements made and statements about it."""
+    date order: sanctions imposed and suffered, statements made and statements about it;
+    one row per record and role, ``via`` every person or body of the actor's it stands for
+    (:func:`kg.query.rows.timeline_entries`)."""
     require_kg_graph(G)
     idx = index_of(G)
     since, until = check_bound(since, "since"), check_bound(until, "until")
@@ -104,8 +106,7 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
     related = {aid: None, **{a: how for a, how in idx.belonging_to(aid)}}
     roles = {("IMPOSED", "out"): "imposed", ("TARGETS", "in"): "targeted",
              ("MADE", "out"): "said", ("ABOUT", "in"): "mentioned"}
-    seen: set[tuple[str, str]] = set()
-    out = []
+    links = []
     for a, how in related.items():
         node = node_id(NodeType.ACTOR, a)
         if node not in G:
@@ -115,12 +116,9 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
             *((u, k, "in", v) for u, v, k in G.in_edges(node, keys=True))]
         for other, key, direction, _ in edges:
             role = roles.get((key, direction))
-            if role is None or (other, role) in seen:
+            if role is None:
                 continue
             d = G.nodes[other]
-            if not overlaps(d.get("date"), since, until):
-                continue
-            seen.add((other, role))
-            out.append(timeline_entry(other, role, d, a, how))
-    out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
-    return out
+            if overlaps(d.get("date"), since, until):
+                links.append((other, role, d, a, how))
+    return timeline_entries(links)

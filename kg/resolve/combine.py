@@ -1,0 +1,149 @@
+"""Two records that are one thing, combined into one; and the first step of a merge
+(:mod:`kg.merge`): records of several inputs that hold the **same id**.
+
+:func:`combine` folds one record into another: lists unioned, every source kept (citations
+once per source and quote), the first record's values kept where both have one.
+:func:`same_id` keeps one record per id across inputs and says, per id held by several
+inputs, which inputs held it, which fields of the copies differed (none: identical copies)
+and the sources the combined record cites (:class:`SameId`), and how many ids only one
+input held. The same-id step folds no two records of different ids: that is
+:mod:`kg.merge`'s, and it counts as a merge; a same-id record is a plain union.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from kg.model.identity import SEPARATOR, identifier_values
+from kg.model.records import Actor, Citation, Relationship, Sanction, Source, Statement
+from kg.resolve.resolver import normalize
+
+__all__ = ["SameId", "combine", "same_id", "union"]
+
+M = TypeVar("M", Source, Actor, Sanction, Statement, Relationship)
+
+
+def union(*lists: Iterable[Any]) -> list[Any]:
+    """The items of every list, in order, each once (by equality)."""
+    out: list[Any] = []
+    for lst in lists:
+        out += [x for x in lst if x not in out]
+    return out
+
+
+def _cites(*lists: Iterable[Citation]) -> list[Citation]:
+    seen: dict[tuple[str, str | None], Citation] = {}
+    for lst in lists:
+        for c in lst:
+            seen.setdefault((c.source, c.quote), c)
+    return list(seen.values())
+
+
+def combine(a: M, b: M) -> M:
+    """``a`` with ``b`` folded in: lists unioned (citations once per source and quote),
+    identifiers of one scheme joined (``"A1; B2"``), a's values kept where both have one and
+    b's where only b has one; for actors, b's name becomes an alias and weak aliases stay
+    weak unless either record holds the name as a name or strong alias."""
+    upd: dict[str, Any] = {}
+    for name in type(a).model_fields:
+        va, vb = getattr(a, name), getattr(b, name)
+        if name == "sources" and isinstance(va, list):
+            upd[name] = _cites(va, vb)
+        elif isinstance(va, list):
+            upd[name] = union(va, vb)
+        elif isinstance(va, dict):
+            # Identifiers: every value of a scheme kept once ("A1; B2"), a's first.
+            merged = dict(vb)
+            for k, v in va.items():
+                merged[k] = v if k not in vb or vb[k] == v else SEPARATOR.join(
+                    union(identifier_values(va, k), identifier_values(vb, k)))
+            upd[name] = merged
+        elif va is None and vb is not None:
+            upd[name] = vb
+    if isinstance(a, Actor) and isinstance(b, Actor):
+        names = {normalize(a.name)}
+        aliases: list[str] = []
+        for x in [*a.aliases, b.name, *b.aliases]:
+            if normalize(x) not in names:
+                names.add(normalize(x))
+                aliases.append(x)
+        upd["aliases"] = aliases
+        # Weak aliases of both, less any name that either record holds as a strong one.
+        weak: list[str] = []
+        for x in [*a.weak_aliases, *b.weak_aliases]:
+            if normalize(x) not in names:
+                names.add(normalize(x))
+                weak.append(x)
+        upd["weak_aliases"] = weak
+        upd["draft"] = a.draft and b.draft
+    # Dates are a's where it has them (the record kept is the one from the earliest input,
+    # usually curated): a later report of the same event does not move it.
+    return a.model_copy(update=upd)
+
+
+@dataclass(frozen=True, slots=True)
+class SameId:
+    """One id that several inputs hold: their records were combined into one (a union, not
+    a merge of two records)."""
+
+    kind: str
+    """source, actor, sanction, statement or relationship."""
+    id: str
+    inputs: tuple[int, ...]
+    """The inputs that hold it, numbered from 1 in the order given."""
+    differed: tuple[str, ...]
+    """The fields in which a later input's record differs from the first's, in the model's
+    field order; empty when every copy is identical (kept once)."""
+    sources: tuple[str, ...]
+    """The source ids the combined record cites: those of every copy (empty for a source)."""
+
+    def __str__(self) -> str:
+        inputs = ", ".join(str(i) for i in self.inputs)
+        if not self.differed:
+            return f"{self.kind} {self.id} in inputs {inputs}: identical, kept once"
+        kept = f"; sources kept: {', '.join(self.sources)}" if self.sources else ""
+        return (f"{self.kind} {self.id} in inputs {inputs}: content differed "
+                f"({', '.join(self.differed)}), combined{kept}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: kind, id, inputs, differed (a list; empty: identical), sources."""
+        return {"kind": self.kind, "id": self.id, "inputs": list(self.inputs),
+                "differed": list(self.differed), "sources": list(self.sources)}
+
+
+def same_id(kind: str, groups: Sequence[Sequence[M]], found: list[SameId]) -> tuple[list[M], int]:
+    """One record per id of ``groups`` (each input's records of type ``kind``, in input
+    order): a record held by several inputs is the first input's combined
+    (:func:`combine`) with each later copy that differs from it. Appends to ``found`` a
+    :class:`SameId` for each id several inputs hold (in first-seen order) and returns
+    ``(records, ids held by one input only)``. An input that holds an id twice (a folder
+    of files repeating a stand-in) counts once."""
+    out: dict[str, M] = {}
+    first: dict[str, M] = {}
+    inputs: dict[str, list[int]] = {}
+    differed: dict[str, set[str]] = {}
+    for n, records in enumerate(groups, start=1):
+        for rec in records:
+            have = out.get(rec.id)
+            if have is None:
+                out[rec.id] = first[rec.id] = rec
+                inputs[rec.id] = [n]
+                continue
+            if inputs[rec.id][-1] != n:
+                inputs[rec.id].append(n)
+            if have != rec:
+                out[rec.id] = combine(have, rec)
+                differed.setdefault(rec.id, set()).update(
+                    f for f in type(rec).model_fields
+                    if getattr(first[rec.id], f) != getattr(rec, f))
+    fields = list(type(next(iter(out.values()))).model_fields) if out else []
+    for rid, held in inputs.items():
+        if len(held) > 1:
+            rec = out[rid]
+            cited = getattr(rec, "sources", [])
+            found.append(SameId(kind, rid, tuple(held),
+                                tuple(f for f in fields if f in differed.get(rid, ())),
+                                tuple(dict.fromkeys(c.source for c in cited))))
+    return list(out.values()), sum(1 for held in inputs.values() if len(held) == 1)
