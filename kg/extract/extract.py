@@ -38,6 +38,7 @@ from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, dateline_state, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
+from kg.extract.eventmodel import EventModel, bundled_model
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
 from kg.extract.links import mark_retaliation, response_links
@@ -84,7 +85,8 @@ def _source_id(url: str | None, title: str | None, name: str | None) -> str:
 def extract_text(text: str, *, date: str, url: str | None = None, title: str | None = None,
                  source_id: str | None = None,
                  known: Dataset | Iterable[Actor] | None = None,
-                 name: str | None = None) -> Extraction:
+                 name: str | None = None,
+                 event_model: EventModel | None | bool = True) -> Extraction:
     """Extract sanctions and statements from an article's text (plain text or HTML).
 
     ``date`` (YYYY-MM-DD) is the publication date that "on Monday" and "last week" are
@@ -93,7 +95,13 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     sources it cites and the actors it is part or a member of when ``known`` is a dataset,
     so the draft validates alone and loads beside the known data (identical records are
     kept once).
+
+    ``event_model``: the statistical reader of :mod:`kg.extract.eventmodel` that adds the
+    events the rules miss in a sentence: True (the default) for the bundled model, False
+    for the rules alone, or an :class:`~kg.extract.eventmodel.EventModel` (anything with
+    its ``observe`` method; the training script passes one that records candidates).
     """
+    model = bundled_model() if event_model is True else event_model or None
     known_ds = known if isinstance(known, Dataset) else None
     if isinstance(known, Dataset):
         known = known.actors
@@ -135,6 +143,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
         n_skipped = len(doc.skipped)
+        before = (doc.last_state, list(doc.last_multi))  # the state the model reads in
         events += find_events(sent, ms, doc)
         if any(p.message == NO_TARGET for p in doc.skipped[n_skipped:]):
             no_target.append((sent, ms, {e.anchor for e in events[first:]},
@@ -142,6 +151,12 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         if len(events) == first and len(doc.skipped) == n_skipped:
             extra = noun_only_event(sent, ms, doc)
             events += [extra] if extra is not None else []
+        if model is not None:
+            # the rules fired: they made an event, or read a trigger and set it aside for a
+            # reason of their own (negated, a call on others, no target yet: a second look)
+            fired = len(events) > first or any(not p.message.startswith(_MODEL_MAY)
+                                               for p in doc.skipped[n_skipped:])
+            events += model.observe(sent, ms, doc, events, fired, before)
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
@@ -149,6 +164,11 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events += _second_look(no_target, doc)
     recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
+
+
+#: Skip notes after which the statistical model may still read the sentence: the rules found
+#: a trigger but no imposer, or took its noun for sanctions reported before.
+_MODEL_MAY = ("no imposer found", "refers to sanctions reported before")
 
 
 #: A sentence with a trigger that had no target: the sentence, its mentions, the anchors that

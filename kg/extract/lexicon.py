@@ -20,6 +20,7 @@ __all__ = [
     "CALL_BEFORE",
     "KEEP_VERB",
     "KEPT_FOR",
+    "MODEL_CUE",
     "NEGATION",
     "RETALIATION",
     "SANCTION_NOUN",
@@ -102,6 +103,18 @@ KEEP_VERB = _rx(r"(?:keep|keeps|keeping|kept|maintain|retain)")
 KEPT_FOR = _rx(r"[^.;]{0,70}?\b(?:for\s+(?:another|a\s+further|an\s+(?:extra|additional)|"
                r"(?:\w+\s+)?(?:more|further|additional)\s+(?:days?|weeks?|months?|years?))|"
                r"until)\b")
+
+#: Words that make a sentence a candidate for the statistical event model
+#: (:mod:`kg.extract.eventmodel`): every sanction noun and verb stem of this module, and the
+#: kinds of measure real reporting names without them (entry bans and bars, designations,
+#: asset and visa measures, suspensions, tariffs, blockades, relief and waivers), as the
+#: real-reporting dev split of benchmarks/extract_real/ writes them. A wide net on purpose:
+#: the model, not this list, decides whether the sentence reports an event.
+MODEL_CUE = _rx(r"\b(?:(?:counter-?)?sanction\w*|embargo\w*|blacklist\w*|designat\w*|"
+                r"freez\w*|froze\w*|unfr\w*|bans?|banned|banning|barr(?:ed|ing)|bars?|"
+                r"assets?|visas?|entry|suspen\w*|restrict\w*|(?:counter-?)?measures|"
+                r"penalt\w*|penali[sz]\w*|tariffs?|blockade\w*|boycott\w*|expel\w*|"
+                r"expuls\w*|lift\w*|waiv\w*|relief|export controls?)\b")
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"

@@ -1,0 +1,292 @@
+"""A statistical second reader for sanctions events the hand-written rules miss.
+
+The rules of :mod:`kg.extract.events` fire on a trigger verb governing a sanction noun; real
+reporting often reports an event in shapes no rule covers ("barred 150 citizens from
+entering", "the bloc's decision to blacklist ..."). For a sentence where the rules made no
+event, this module asks two linear models, trained on the real-reporting DEV split of
+benchmarks/extract_real/ (passages whose number is not a multiple of 3) and on
+benchmarks/extract_dev/dev.yaml by ``benchmarks/train_extractor.py`` (scikit-learn
+logistic regression; the weights are stored in ``kg/extract/data/event_model.json`` and
+applied here in plain Python, a dot product over sparse binary features):
+
+* **imposer model** (binary logistic regression), one candidate per actor mention that can
+  impose (a state or bloc, its demonym, a person standing for their state, "it"/"they") in a
+  sentence with a :data:`~kg.extract.lexicon.MODEL_CUE` word. Features: the two words before
+  and after the mention, its kind (state, bloc, demonym, person, pronoun), whether it opens
+  the sentence (the subject-ish position) or is the first actor named, a possessive, "said"
+  right after it, the distance in words to the nearest cue word and on which side, the words
+  between it and that cue, the sentence's words, a negation or a call on others in the
+  sentence (:data:`~kg.extract.lexicon.NEGATION`, :func:`~kg.extract.lexicon.call_cue`),
+  whether it is the dateline's state or the last state that acted. Label in training: the
+  actor is an imposer of a gold event of the passage (a mention of an actor that is both
+  an imposer and a target there is left out as ambiguous).
+* **status model** (multinomial logistic regression) over the sentence: its words and
+  word pairs, the words just before the first cue, and which trigger and status-modifier
+  classes of :mod:`kg.extract.lexicon` occur in it. Label: the gold status of the event
+  whose imposer the candidate is.
+
+Every actor whose best mention scores at least the model's threshold (chosen by 5-fold
+passage-level cross-validation on the dev split, see the training script) imposes one
+event; the status is the status model's most probable class; the targets are the other
+states, groups, organisations and people the sentence names after the cue (else before
+it), else the state the article is about (:func:`~kg.extract.fields.topic_targets`);
+reasons and date as for rule events. An event whose imposers and status an earlier event
+of the article already has is not added again. Such events say in ``explain`` that they
+come from the model, with its score, and get a lower confidence than rule events.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.extract.actors import Mention
+from kg.extract.context import Doc, Resolved
+from kg.extract.dates import find_dates
+from kg.extract.fields import Event, date_of, reasons_of, topic_targets
+from kg.extract.lexicon import (
+    MODEL_CUE,
+    NEGATION,
+    STATUS_MODIFIERS,
+    TRIGGERS,
+    call_cue,
+)
+from kg.extract.refer import SUBJECT_FIRST, is_venue, resolve
+from kg.extract.text import Sentence
+from kg.model.vocab import Status
+from kg.resolve.resolver import BLOCS
+
+__all__ = ["MODEL_PATH", "Candidate", "EventModel", "bundled_model", "candidates", "read_before",
+           "status_features"]
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_model.json"
+"""The bundled weights, written by ``benchmarks/train_extractor.py``."""
+
+_WORD = re.compile(r"[a-z0-9]+(?:[’'-][a-z0-9]+)*")
+_SAID_AFTER = re.compile(r"\s*,?\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added|told)\b",
+                         re.I)
+_IMPOSER_KINDS = ("country", "demonym", "person", "pronoun")
+_TARGET_KINDS = ("country", "person", "group", "org")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One mention that may impose a sanction: the actor id it stands for and its features."""
+
+    actor: str
+    mention: Mention
+    features: tuple[str, ...]
+
+
+def _tokens(low: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
+
+
+def _actor(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention]) -> list[str]:
+    if m.kind == "demonym":
+        cid = doc.country(m.code) if m.code else None
+        return [cid] if cid else []
+    return [r.id for r in resolve(m, doc, sent, ms, True)]
+
+
+def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
+    """The imposer candidates of a sentence (``ms``: its mentions) with their features; an
+    empty list when the sentence has no :data:`~kg.extract.lexicon.MODEL_CUE` word."""
+    text = sent.text
+    low = text.lower()
+    cues = [(c.start(), c.end(), c.group()) for c in MODEL_CUE.finditer(text)]
+    if not cues:
+        return []
+    toks = _tokens(low)
+    words = sorted({t[2] for t in toks})
+    shared = [f"w:{w}" for w in words]
+    if NEGATION.search(low):
+        shared.append("neg")
+    if call_cue(low, text):
+        shared.append("call")
+    actors = [m for m in ms if m.kind in _IMPOSER_KINDS]
+    shared.append(f"n_actors:{min(len(actors), 4)}")
+    out: list[Candidate] = []
+    for n, m in enumerate(actors):
+        ids = [i for i in _actor(m, doc, sent, ms) if len(i) >= 2]
+        if not ids:
+            continue
+        first = next((k for k, t in enumerate(toks) if t[1] > m.start), len(toks))
+        last = next((k for k, t in enumerate(toks) if t[0] >= m.end), len(toks))
+        f = [f"kind:{m.kind}", f"pos:{min(n, 3)}"]
+        f += [f"b1:{toks[first - 1][2]}" if first >= 1 else "b1:^",
+              f"b2:{toks[first - 2][2]}" if first >= 2 else "b2:^",
+              f"a1:{toks[last][2]}" if last < len(toks) else "a1:$",
+              f"a2:{toks[last + 1][2]}" if last + 1 < len(toks) else "a2:$"]
+        if any(i in BLOCS for i in ids):
+            f.append("bloc")
+        if SUBJECT_FIRST.match(text, 0, m.start):
+            f.append("opens")
+        if m.possessive or text[m.end:m.end + 2] in ("'s", "’s"):
+            f.append("poss")
+        if _SAID_AFTER.match(text, m.end):
+            f.append("said_after")
+        if m.kind == "country" and is_venue(text, m.start, m.how):
+            f.append("venue")
+        if doc.dateline and doc.dateline in ids:
+            f.append("dateline")
+        if doc.last_state and doc.last_state in ids:
+            f.append("last_state")
+        after = [c for c in cues if c[0] >= m.end]
+        before = [c for c in cues if c[1] <= m.start]
+        if after:
+            c = after[0]
+            gap = [t[2] for t in toks if m.end <= t[0] and t[1] <= c[0]]
+            f.append(f"cue_after:{_bucket(len(gap))}")
+            f.append(f"cue_after_word:{c[2].lower()[:6]}")
+            f += [f"mid:{w}" for w in sorted(set(gap[:6]))]
+        if before:
+            c = before[-1]
+            gap = [t[2] for t in toks if c[1] <= t[0] and t[1] <= m.start]
+            f.append(f"cue_before:{_bucket(len(gap))}")
+            f.append(f"cue_before_word:{c[2].lower()[:6]}")
+        feats = tuple(f + shared)
+        out += [Candidate(i, m, feats) for i in ids]
+    return out
+
+
+def read_before(sent: Sentence, ms: list[Mention], doc: Doc,
+                before: tuple[str | None, list[str]]) -> list[Candidate]:
+    """:func:`candidates` as read with the doc state ``before`` the rules read the sentence
+    (the last state and list of states), so that no feature or pronoun sees what the rules
+    found in it; the doc state is restored afterwards."""
+    now = doc.last_state, doc.last_multi
+    doc.last_state, doc.last_multi = before
+    try:
+        return candidates(sent, ms, doc)
+    finally:
+        doc.last_state, doc.last_multi = now
+
+
+def status_features(text: str) -> list[str]:
+    """The features of the status model for a sentence (see the module docstring)."""
+    low = text.lower()
+    words = [t[2] for t in _tokens(low)]
+    f = {f"w:{w}" for w in words} | {f"bg:{a}_{b}" for a, b in zip(words, words[1:])}
+    cue = MODEL_CUE.search(text)
+    if cue:
+        pre = [t[2] for t in _tokens(low[max(0, cue.start() - 40):cue.start()])][-4:]
+        f |= {f"pre:{w}" for w in pre}
+        f.add(f"cue:{cue.group().lower()[:6]}")
+    f |= {f"trig:{s}" for s, rx in TRIGGERS if rx.search(low)}
+    f |= {f"mod:{s}" for s, rx in STATUS_MODIFIERS if rx.search(low)}
+    if NEGATION.search(low):
+        f.add("neg")
+    return sorted(f)
+
+
+@dataclass
+class EventModel:
+    """The two linear models (weights as written by ``benchmarks/train_extractor.py``)."""
+
+    imposer_bias: float
+    imposer_weights: dict[str, float]
+    threshold: float
+    status_classes: list[str]
+    status_bias: list[float]
+    status_weights: dict[str, list[float]]
+    about: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventModel:
+        """The model of a parsed event_model.json; KeyError/TypeError on a bad file."""
+        imp, st = data["imposer"], data["status"]
+        return cls(float(imp["bias"]), {k: float(v) for k, v in imp["weights"].items()},
+                   float(imp["threshold"]), list(st["classes"]),
+                   [float(b) for b in st["bias"]],
+                   {k: [float(x) for x in v] for k, v in st["weights"].items()},
+                   dict(data.get("about") or {}))
+
+    def imposer_score(self, features: tuple[str, ...] | list[str]) -> float:
+        """The probability (0..1) that a candidate with these features imposes."""
+        z = self.imposer_bias + sum(self.imposer_weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def status_of(self, text: str) -> tuple[Status, float]:
+        """The most probable status of a sanction the sentence reports, and its probability."""
+        z = list(self.status_bias)
+        for f in status_features(text):
+            w = self.status_weights.get(f)
+            if w is not None:
+                z = [a + b for a, b in zip(z, w, strict=True)]
+        top = max(z)
+        exp = [math.exp(v - top) for v in z]
+        k = z.index(top)
+        return Status(self.status_classes[k]), exp[k] / sum(exp)
+
+    def observe(self, sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event],
+                fired: bool, before: tuple[str | None, list[str]]) -> list[Event]:
+        """The model's events for a sentence (none where the rules ``fired``: made or skipped
+        an event there). ``events``: every event of the article so far; ``before``: the
+        doc's last state and last list of states before the rules read the sentence."""
+        if fired:
+            return []
+        best: dict[str, tuple[float, Candidate]] = {}
+        for c in read_before(sent, ms, doc, before):
+            p = self.imposer_score(c.features)
+            if p >= self.threshold and (c.actor not in best or p > best[c.actor][0]):
+                best[c.actor] = (p, c)
+        if not best:
+            return []
+        status, p_status = self.status_of(sent.text)
+        ids = sorted(best, key=lambda i: best[i][1].mention.start)
+        if any({r.id for r in e.imposers} == set(ids) and e.status is status for e in events):
+            return []
+        ev = self._event(sent, ms, doc, ids, best, status, p_status)
+        if ev is None:
+            return []
+        doc.recent.append(([r.id for r in ev.imposers], [t.id for t in ev.targets]))
+        return [ev]
+
+    def _event(self, sent: Sentence, ms: list[Mention], doc: Doc, ids: list[str],
+               best: dict[str, tuple[float, Candidate]], status: Status,
+               p_status: float) -> Event | None:
+        text = sent.text
+        cue = MODEL_CUE.search(text)
+        assert cue is not None  # candidates exist only in a sentence with a cue
+        imposers = [Resolved(i, best[i][1].mention.text, f"statistical model (imposer score "
+                             f"{best[i][0]:.2f})", best[i][1].mention.start) for i in ids]
+        used = {m for m in ms if any(m is best[i][1].mention for i in ids)}
+        others = [m for m in ms if m.kind in _TARGET_KINDS and m not in used
+                  and not is_venue(text, m.start, m.how)]
+        pick = [m for m in others if m.start >= cue.start()] or others
+        targets = [r for m in pick for r in resolve(m, doc, sent, ms, False)]
+        targets = list({t.id: t for t in targets if t.id not in ids}.values())
+        if not targets:
+            targets = topic_targets(set(ids), doc)
+        if not targets:
+            return None
+        ev = Event(sent, (cue.start(), cue.end()), status, imposers, targets, explain={
+            "sentence": sent.index, "trigger": {
+                "words": cue.group(), "status": str(status),
+                "from": "statistical model (kg/extract/data/event_model.json), status "
+                        f"probability {p_status:.2f}"}})
+        reasons_of(ev, text, 0, cue.end(), cue.group())
+        date_of(ev, find_dates(text, doc.ref), doc)
+        ev.confidence = round(max(0.05, min(0.5, 0.5 * min(best[i][0] for i in ids))), 2)
+        ev.explain.update(imposers=[r.explain() for r in imposers],
+                          targets=[r.explain() for r in targets], confidence=ev.confidence)
+        return ev
+
+
+@lru_cache(maxsize=1)
+def bundled_model() -> EventModel | None:
+    """The bundled model (:data:`MODEL_PATH`), or None when the file is absent (the
+    extractor then runs on its rules alone)."""
+    if not MODEL_PATH.is_file():
+        return None
+    return EventModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
