@@ -52,6 +52,7 @@ from kg.extract.fields import Event, date_of, reasons_of, topic_targets
 from kg.extract.lexicon import (
     MODEL_CUE,
     NEGATION,
+    SPEECH,
     STATUS_MODIFIERS,
     TRIGGERS,
     call_cue,
@@ -70,6 +71,8 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_model.json"
 _WORD = re.compile(r"[a-z0-9]+(?:[’'-][a-z0-9]+)*")
 _SAID_AFTER = re.compile(r"\s*,?\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added|told)\b",
                          re.I)
+_DATELINE_AT = re.compile(r"(?:,\s*[A-Z][\w.]+)*\s*(?:\([^)]{1,20}\)\s*)?[-–—]")
+_LIST = re.compile(r"\s*(?:,|and|, and|as well as)\s*(?:the\s+)?")
 _IMPOSER_KINDS = ("country", "demonym", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -107,12 +110,17 @@ def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
     if not cues:
         return []
     toks = _tokens(low)
-    words = sorted({t[2] for t in toks})
-    shared = [f"w:{w}" for w in words]
+    shared: list[str] = []
     if NEGATION.search(low):
         shared.append("neg")
     if call_cue(low, text):
         shared.append("call")
+    if SPEECH.search(text):
+        shared.append("speech")
+    if re.search(r"[“”\"]", text):
+        shared.append("quote")
+    shared += [f"s_trig:{st}" for st, rx in TRIGGERS if rx.search(low)]
+    shared += [f"s_mod:{st}" for st, rx in STATUS_MODIFIERS if rx.search(low)]
     actors = [m for m in ms if m.kind in _IMPOSER_KINDS]
     shared.append(f"n_actors:{min(len(actors), 4)}")
     out: list[Candidate] = []
@@ -127,6 +135,11 @@ def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
               f"b2:{toks[first - 2][2]}" if first >= 2 else "b2:^",
               f"a1:{toks[last][2]}" if last < len(toks) else "a1:$",
               f"a2:{toks[last + 1][2]}" if last + 1 < len(toks) else "a2:$"]
+        if sent.index == 0:
+            f.append("lede")
+        if any(_LIST.fullmatch(text, o.end, m.start) or _LIST.fullmatch(text, m.end, o.start)
+               for o in actors if o is not m and o.kind == m.kind):
+            f.append("in_list")
         if any(i in BLOCS for i in ids):
             f.append("bloc")
         if SUBJECT_FIRST.match(text, 0, m.start):
@@ -137,6 +150,8 @@ def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
             f.append("said_after")
         if m.kind == "country" and is_venue(text, m.start, m.how):
             f.append("venue")
+        if _DATELINE_AT.match(text, m.end) and not text[:m.start].strip(" ("):
+            f.append("dateline_city")  # "ADDIS ABABA - The African Union ...": a place
         if doc.dateline and doc.dateline in ids:
             f.append("dateline")
         if doc.last_state and doc.last_state in ids:
@@ -149,6 +164,12 @@ def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
             f.append(f"cue_after:{_bucket(len(gap))}")
             f.append(f"cue_after_word:{c[2].lower()[:6]}")
             f += [f"mid:{w}" for w in sorted(set(gap[:6]))]
+            between = low[m.end:c[0]]
+            f += [f"gap_trig:{st}" for st, rx in TRIGGERS if rx.search(between)]
+            if SPEECH.search(between):
+                f.append("gap_speech")
+            if len(between) > 80:
+                f.append("gap_long")
         if before:
             c = before[-1]
             gap = [t[2] for t in toks if c[1] <= t[0] and t[1] <= m.start]
@@ -196,6 +217,7 @@ class EventModel:
     imposer_bias: float
     imposer_weights: dict[str, float]
     threshold: float
+    threshold_fired: float
     status_classes: list[str]
     status_bias: list[float]
     status_weights: dict[str, list[float]]
@@ -206,7 +228,8 @@ class EventModel:
         """The model of a parsed event_model.json; KeyError/TypeError on a bad file."""
         imp, st = data["imposer"], data["status"]
         return cls(float(imp["bias"]), {k: float(v) for k, v in imp["weights"].items()},
-                   float(imp["threshold"]), list(st["classes"]),
+                   float(imp["threshold"]), float(imp["threshold_fired"]),
+                   list(st["classes"]),
                    [float(b) for b in st["bias"]],
                    {k: [float(x) for x in v] for k, v in st["weights"].items()},
                    dict(data.get("about") or {}))
@@ -229,16 +252,24 @@ class EventModel:
         return Status(self.status_classes[k]), exp[k] / sum(exp)
 
     def observe(self, sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event],
-                fired: bool, before: tuple[str | None, list[str]]) -> list[Event]:
-        """The model's events for a sentence (none where the rules ``fired``: made or skipped
-        an event there). ``events``: every event of the article so far; ``before``: the
-        doc's last state and last list of states before the rules read the sentence."""
-        if fired:
+                vetoed: bool, before: tuple[str | None, list[str]]) -> list[Event]:
+        """The model's event for a sentence, if any. ``events``: every event of the article
+        so far (the rules' events of this sentence included); ``vetoed``: the rules set a
+        trigger of the sentence aside (negated, a call on others, ...), so the model adds
+        nothing; ``before``: the doc's last state and last list of states before the rules
+        read the sentence. In a sentence where the rules made events, only an actor that is
+        in none of them may impose, and it must reach the higher ``threshold_fired``."""
+        if vetoed:
             return []
+        here = [e for e in events if e.sentence.index == sent.index]
+        taken = {r.id for e in here for r in [*e.imposers, *e.targets]}
+        threshold = self.threshold_fired if here else self.threshold
         best: dict[str, tuple[float, Candidate]] = {}
         for c in read_before(sent, ms, doc, before):
+            if c.actor in taken:
+                continue
             p = self.imposer_score(c.features)
-            if p >= self.threshold and (c.actor not in best or p > best[c.actor][0]):
+            if p >= threshold and (c.actor not in best or p > best[c.actor][0]):
                 best[c.actor] = (p, c)
         if not best:
             return []

@@ -152,11 +152,10 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
             extra = noun_only_event(sent, ms, doc)
             events += [extra] if extra is not None else []
         if model is not None:
-            # the rules fired: they made an event, or read a trigger and set it aside for a
-            # reason of their own (negated, a call on others, no target yet: a second look)
-            fired = len(events) > first or any(not p.message.startswith(_MODEL_MAY)
-                                               for p in doc.skipped[n_skipped:])
-            events += model.observe(sent, ms, doc, events, fired, before)
+            # the rules set a trigger aside for a reason of their own (negated, a call on
+            # others, no target yet: a second look comes later): the model stays out
+            vetoed = any(not p.message.startswith(_MODEL_MAY) for p in doc.skipped[n_skipped:])
+            events += model.observe(sent, ms, doc, events, vetoed, before)
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
