@@ -91,7 +91,7 @@ def named_in(target: str, text: str, ms: list[Any]) -> bool:
         return all(w in low for w in target.split(":", 1)[1].split())
     if target.startswith("group:"):
         cc = target.split(":")[1]
-        return any(m.kind == "group" for m in ms) or bool(cc) and any(m.code == cc for m in ms)
+        return any(m.kind == "group" for m in ms) or (bool(cc) and any(m.code == cc for m in ms))
     return any(m.code == target or SAME_ID.get(m.code or "") == target for m in ms)
 
 

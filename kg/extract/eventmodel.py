@@ -11,7 +11,7 @@ applied here in plain Python, a dot product over sparse binary features):
 
 * **imposer model** (binary logistic regression), one candidate per actor mention that can
   impose (a state or bloc, its demonym, a person standing for their state, "it"/"they") in a
-  sentence with a :data:`~kg.extract.lexicon.MODEL_CUE` word. Features: the two words before
+  sentence with a :data:`~kg.extract.lexicon.MODEL_CUE_STEMS` word. Features: the two words before
   and after the mention, its kind (state, bloc, demonym, person, pronoun), whether it opens
   the sentence (the subject-ish position) or is the first actor named, a possessive, "said"
   right after it, the distance in words to the nearest cue word and on which side, the words
@@ -37,9 +37,11 @@ come from the model, with its score, and get a lower confidence than rule events
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +52,8 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, date_of, reasons_of, topic_targets
 from kg.extract.lexicon import (
-    MODEL_CUE,
+    MODEL_CUE_STEMS,
+    MODEL_CUE_WORDS,
     NEGATION,
     SPEECH,
     STATUS_MODIFIERS,
@@ -62,7 +65,8 @@ from kg.extract.text import Sentence
 from kg.model.vocab import Status
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["MODEL_PATH", "Candidate", "EventModel", "bundled_model", "candidates", "read_before",
+__all__ = ["MODEL_PATH", "Candidate", "EventModel", "bundled_model", "candidates", "first_cue",
+           "read_before",
            "status_features"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_model.json"
@@ -90,6 +94,15 @@ def _tokens(low: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
 
 
+def _is_cue(word: str) -> bool:
+    return word in MODEL_CUE_WORDS or word.startswith(MODEL_CUE_STEMS)
+
+
+def first_cue(text: str) -> tuple[int, int, str] | None:
+    """The first cue word of a sentence (start, end, lower-cased word), or None."""
+    return next((t for t in _tokens(text.lower()) if _is_cue(t[2])), None)
+
+
 def _bucket(n: int) -> str:
     return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
 
@@ -103,14 +116,18 @@ def _actor(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention]) -> list[str]
 
 def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
     """The imposer candidates of a sentence (``ms``: its mentions) with their features; an
-    empty list when the sentence has no :data:`~kg.extract.lexicon.MODEL_CUE` word."""
+    empty list when the sentence has no cue word (:data:`~kg.extract.lexicon.MODEL_CUE_STEMS`,
+    :data:`~kg.extract.lexicon.MODEL_CUE_WORDS`) or no actor that could impose."""
     text = sent.text
     low = text.lower()
-    cues = [(c.start(), c.end(), c.group()) for c in MODEL_CUE.finditer(text)]
-    if not cues:
-        return []
     toks = _tokens(low)
-    shared: list[str] = []
+    cues = [k for k, t in enumerate(toks) if _is_cue(t[2])]
+    actors = [m for m in ms if m.kind in _IMPOSER_KINDS]
+    if not cues or not actors:
+        return []
+    starts = [t[0] for t in toks]
+    ends = [t[1] for t in toks]
+    shared: list[str] = [f"n_actors:{min(len(actors), 4)}"]
     if NEGATION.search(low):
         shared.append("neg")
     if call_cue(low, text):
@@ -121,15 +138,13 @@ def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
         shared.append("quote")
     shared += [f"s_trig:{st}" for st, rx in TRIGGERS if rx.search(low)]
     shared += [f"s_mod:{st}" for st, rx in STATUS_MODIFIERS if rx.search(low)]
-    actors = [m for m in ms if m.kind in _IMPOSER_KINDS]
-    shared.append(f"n_actors:{min(len(actors), 4)}")
     out: list[Candidate] = []
     for n, m in enumerate(actors):
         ids = [i for i in _actor(m, doc, sent, ms) if len(i) >= 2]
         if not ids:
             continue
-        first = next((k for k, t in enumerate(toks) if t[1] > m.start), len(toks))
-        last = next((k for k, t in enumerate(toks) if t[0] >= m.end), len(toks))
+        first = bisect_right(ends, m.start)  # the mention's first word
+        last = bisect_left(starts, m.end)  # the first word after it
         f = [f"kind:{m.kind}", f"pos:{min(n, 3)}"]
         f += [f"b1:{toks[first - 1][2]}" if first >= 1 else "b1:^",
               f"b2:{toks[first - 2][2]}" if first >= 2 else "b2:^",
@@ -156,25 +171,22 @@ def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
             f.append("dateline")
         if doc.last_state and doc.last_state in ids:
             f.append("last_state")
-        after = [c for c in cues if c[0] >= m.end]
-        before = [c for c in cues if c[1] <= m.start]
-        if after:
-            c = after[0]
-            gap = [t[2] for t in toks if m.end <= t[0] and t[1] <= c[0]]
+        after = next((k for k in cues if k >= last), None)
+        before = next((k for k in reversed(cues) if k < first), None)
+        if after is not None:
+            gap = [t[2] for t in toks[last:after]]
             f.append(f"cue_after:{_bucket(len(gap))}")
-            f.append(f"cue_after_word:{c[2].lower()[:6]}")
+            f.append(f"cue_after_word:{toks[after][2][:6]}")
             f += [f"mid:{w}" for w in sorted(set(gap[:6]))]
-            between = low[m.end:c[0]]
+            between = low[m.end:toks[after][0]]
             f += [f"gap_trig:{st}" for st, rx in TRIGGERS if rx.search(between)]
             if SPEECH.search(between):
                 f.append("gap_speech")
             if len(between) > 80:
                 f.append("gap_long")
-        if before:
-            c = before[-1]
-            gap = [t[2] for t in toks if c[1] <= t[0] and t[1] <= m.start]
-            f.append(f"cue_before:{_bucket(len(gap))}")
-            f.append(f"cue_before_word:{c[2].lower()[:6]}")
+        if before is not None:
+            f.append(f"cue_before:{_bucket(first - before - 1)}")
+            f.append(f"cue_before_word:{toks[before][2][:6]}")
         feats = tuple(f + shared)
         out += [Candidate(i, m, feats) for i in ids]
     return out
@@ -197,12 +209,12 @@ def status_features(text: str) -> list[str]:
     """The features of the status model for a sentence (see the module docstring)."""
     low = text.lower()
     words = [t[2] for t in _tokens(low)]
-    f = {f"w:{w}" for w in words} | {f"bg:{a}_{b}" for a, b in zip(words, words[1:])}
-    cue = MODEL_CUE.search(text)
+    f = {f"w:{w}" for w in words} | {f"bg:{a}_{b}" for a, b in itertools.pairwise(words)}
+    cue = first_cue(text)
     if cue:
-        pre = [t[2] for t in _tokens(low[max(0, cue.start() - 40):cue.start()])][-4:]
+        pre = [t[2] for t in _tokens(low[max(0, cue[0] - 40):cue[0]])][-4:]
         f |= {f"pre:{w}" for w in pre}
-        f.add(f"cue:{cue.group().lower()[:6]}")
+        f.add(f"cue:{cue[2][:6]}")
     f |= {f"trig:{s}" for s, rx in TRIGGERS if rx.search(low)}
     f |= {f"mod:{s}" for s, rx in STATUS_MODIFIERS if rx.search(low)}
     if NEGATION.search(low):
@@ -261,7 +273,10 @@ class EventModel:
         in none of them may impose, and it must reach the higher ``threshold_fired``."""
         if vetoed:
             return []
-        here = [e for e in events if e.sentence.index == sent.index]
+        here = list(itertools.takewhile(lambda e: e.sentence.index == sent.index,
+                                        reversed(events)))
+        if here and self.threshold_fired >= 1.0:
+            return []  # no actor beside the rules' events (the bundled setting)
         taken = {r.id for e in here for r in [*e.imposers, *e.targets]}
         threshold = self.threshold_fired if here else self.threshold
         best: dict[str, tuple[float, Candidate]] = {}
@@ -287,26 +302,26 @@ class EventModel:
                best: dict[str, tuple[float, Candidate]], status: Status,
                p_status: float) -> Event | None:
         text = sent.text
-        cue = MODEL_CUE.search(text)
+        cue = first_cue(text)
         assert cue is not None  # candidates exist only in a sentence with a cue
         imposers = [Resolved(i, best[i][1].mention.text, f"statistical model (imposer score "
                              f"{best[i][0]:.2f})", best[i][1].mention.start) for i in ids]
         used = {m for m in ms if any(m is best[i][1].mention for i in ids)}
         others = [m for m in ms if m.kind in _TARGET_KINDS and m not in used
                   and not is_venue(text, m.start, m.how)]
-        pick = [m for m in others if m.start >= cue.start()] or others
+        pick = [m for m in others if m.start >= cue[0]] or others
         targets = [r for m in pick for r in resolve(m, doc, sent, ms, False)]
         targets = list({t.id: t for t in targets if t.id not in ids}.values())
         if not targets:
             targets = topic_targets(set(ids), doc)
         if not targets:
             return None
-        ev = Event(sent, (cue.start(), cue.end()), status, imposers, targets, explain={
+        ev = Event(sent, (cue[0], cue[1]), status, imposers, targets, explain={
             "sentence": sent.index, "trigger": {
-                "words": cue.group(), "status": str(status),
+                "words": text[cue[0]:cue[1]], "status": str(status),
                 "from": "statistical model (kg/extract/data/event_model.json), status "
                         f"probability {p_status:.2f}"}})
-        reasons_of(ev, text, 0, cue.end(), cue.group())
+        reasons_of(ev, text, 0, cue[1], text[cue[0]:cue[1]])
         date_of(ev, find_dates(text, doc.ref), doc)
         ev.confidence = round(max(0.05, min(0.5, 0.5 * min(best[i][0] for i in ids))), 2)
         ev.explain.update(imposers=[r.explain() for r in imposers],

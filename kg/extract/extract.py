@@ -37,8 +37,8 @@ from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, dateline_state, skip_entry
 from kg.extract.dates import parse_iso_date
-from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.eventmodel import EventModel, bundled_model
+from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
 from kg.extract.links import mark_retaliation, response_links
@@ -86,7 +86,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                  source_id: str | None = None,
                  known: Dataset | Iterable[Actor] | None = None,
                  name: str | None = None,
-                 event_model: EventModel | None | bool = True) -> Extraction:
+                 event_model: EventModel | bool | None = True) -> Extraction:
     """Extract sanctions and statements from an article's text (plain text or HTML).
 
     ``date`` (YYYY-MM-DD) is the publication date that "on Monday" and "last week" are

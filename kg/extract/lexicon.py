@@ -20,7 +20,8 @@ __all__ = [
     "CALL_BEFORE",
     "KEEP_VERB",
     "KEPT_FOR",
-    "MODEL_CUE",
+    "MODEL_CUE_STEMS",
+    "MODEL_CUE_WORDS",
     "NEGATION",
     "RETALIATION",
     "SANCTION_NOUN",
@@ -109,12 +110,17 @@ KEPT_FOR = _rx(r"[^.;]{0,70}?\b(?:for\s+(?:another|a\s+further|an\s+(?:extra|add
 #: kinds of measure real reporting names without them (entry bans and bars, designations,
 #: asset and visa measures, suspensions, tariffs, blockades, relief and waivers), as the
 #: real-reporting dev split of benchmarks/extract_real/ writes them. A wide net on purpose:
-#: the model, not this list, decides whether the sentence reports an event.
-MODEL_CUE = _rx(r"\b(?:(?:counter-?)?sanction\w*|embargo\w*|blacklist\w*|designat\w*|"
-                r"freez\w*|froze\w*|unfr\w*|bans?|banned|banning|barr(?:ed|ing)|bars?|"
-                r"assets?|visas?|entry|suspen\w*|restrict\w*|(?:counter-?)?measures|"
-                r"penalt\w*|penali[sz]\w*|tariffs?|blockade\w*|boycott\w*|expel\w*|"
-                r"expuls\w*|lift\w*|waiv\w*|relief|export controls?)\b")
+#: the model, not this list, decides whether the sentence reports an event. A lower-cased
+#: word is a cue if it starts with one of :data:`MODEL_CUE_STEMS` or is one of
+#: :data:`MODEL_CUE_WORDS` (a word test, not a regular expression: it runs on every
+#: sentence the rules leave).
+MODEL_CUE_STEMS = ("sanction", "counter-sanction", "countersanction", "embargo", "blacklist",
+                   "designat", "freez", "froze", "unfr", "suspen", "restrict", "penalt",
+                   "penalis", "penaliz", "tariff", "blockade", "boycott", "expel", "expuls",
+                   "lift", "waiv")
+MODEL_CUE_WORDS = frozenset({"ban", "bans", "banned", "banning", "bar", "bars", "barred",
+                             "barring", "asset", "assets", "visa", "visas", "entry",
+                             "measures", "countermeasures", "counter-measures", "relief"})
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
