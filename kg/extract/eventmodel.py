@@ -52,6 +52,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, date_of, reasons_of, topic_targets
 from kg.extract.lexicon import (
+    MODEL_CHANGE_STEMS,
     MODEL_CUE_STEMS,
     MODEL_CUE_WORDS,
     NEGATION,
@@ -94,8 +95,12 @@ def _tokens(low: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
 
 
-def _is_cue(word: str) -> bool:
+def _names_measure(word: str) -> bool:
     return word in MODEL_CUE_WORDS or word.startswith(MODEL_CUE_STEMS)
+
+
+def _is_cue(word: str) -> bool:
+    return _names_measure(word) or word.startswith(MODEL_CHANGE_STEMS)
 
 
 def first_cue(text: str) -> tuple[int, int, str] | None:
@@ -116,14 +121,16 @@ def _actor(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention]) -> list[str]
 
 def candidates(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Candidate]:
     """The imposer candidates of a sentence (``ms``: its mentions) with their features; an
-    empty list when the sentence has no cue word (:data:`~kg.extract.lexicon.MODEL_CUE_STEMS`,
-    :data:`~kg.extract.lexicon.MODEL_CUE_WORDS`) or no actor that could impose."""
+    empty list when the sentence names no measure (:data:`~kg.extract.lexicon.MODEL_CUE_STEMS`,
+    :data:`~kg.extract.lexicon.MODEL_CUE_WORDS`) or no actor that could impose. Cue words
+    for the features are those and the verbs that change a measure
+    (:data:`~kg.extract.lexicon.MODEL_CHANGE_STEMS`)."""
     text = sent.text
     low = text.lower()
     toks = _tokens(low)
     cues = [k for k, t in enumerate(toks) if _is_cue(t[2])]
     actors = [m for m in ms if m.kind in _IMPOSER_KINDS]
-    if not cues or not actors:
+    if not actors or not any(_names_measure(toks[k][2]) for k in cues):
         return []
     starts = [t[0] for t in toks]
     ends = [t[1] for t in toks]
