@@ -76,7 +76,7 @@ class Recorder:
         # features, actor, sentence, its mentions, imposers of the rules' events there
         self.rows: list[tuple[tuple[str, ...], str, str, list[Any], set[str]]] = []
 
-    def observe(self, sent: Any, ms: Any, doc: Any, events: Any, vetoed: bool,
+    def observe(self, sent: Any, ms: Any, doc: Any, events: Any, skipped: Any,
                 before: Any) -> list[Any]:
         ruled = {r.id for e in events if e.sentence.index == sent.index for r in e.imposers}
         for c in read_before(sent, ms, doc, before):

@@ -47,6 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.errors import Problem
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
@@ -66,9 +67,8 @@ from kg.extract.text import Sentence
 from kg.model.vocab import Status
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["MODEL_PATH", "Candidate", "EventModel", "bundled_model", "candidates", "first_cue",
-           "read_before",
-           "status_features"]
+__all__ = ["MAY_READ", "MODEL_PATH", "Candidate", "EventModel", "bundled_model", "candidates",
+           "first_cue", "read_before", "status_features"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_model.json"
 """The bundled weights, written by ``benchmarks/train_extractor.py``."""
@@ -76,6 +76,9 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_model.json"
 _WORD = re.compile(r"[a-z0-9]+(?:[’'-][a-z0-9]+)*")
 _SAID_AFTER = re.compile(r"\s*,?\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added|told)\b",
                          re.I)
+MAY_READ = ("no imposer found", "refers to sanctions reported before")
+"""Skip notes after which the model may still read the sentence: the rules found a trigger
+but no imposer, or took its noun for sanctions reported before."""
 _DATELINE_AT = re.compile(r"(?:,\s*[A-Z][\w.]+)*\s*(?:\([^)]{1,20}\)\s*)?[-–—]")
 _LIST = re.compile(r"\s*(?:,|and|, and|as well as)\s*(?:the\s+)?")
 _IMPOSER_KINDS = ("country", "demonym", "person", "pronoun")
@@ -271,14 +274,16 @@ class EventModel:
         return Status(self.status_classes[k]), exp[k] / sum(exp)
 
     def observe(self, sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event],
-                vetoed: bool, before: tuple[str | None, list[str]]) -> list[Event]:
+                skipped: list[Problem], before: tuple[str | None, list[str]]) -> list[Event]:
         """The model's event for a sentence, if any. ``events``: every event of the article
-        so far (the rules' events of this sentence included); ``vetoed``: the rules set a
-        trigger of the sentence aside (negated, a call on others, ...), so the model adds
-        nothing; ``before``: the doc's last state and last list of states before the rules
-        read the sentence. In a sentence where the rules made events, only an actor that is
-        in none of them may impose, and it must reach the higher ``threshold_fired``."""
-        if vetoed:
+        so far (the rules' events of this sentence included); ``skipped``: the skip notes
+        the rules wrote on this sentence (a trigger set aside for a reason of the rules' own,
+        :data:`MAY_READ` apart, keeps the model out: "did not impose", "urged the EU to
+        impose", no target yet, which a second look reads); ``before``: the doc's last state
+        and last list of states before the rules read the sentence. In a sentence where the
+        rules made events, only an actor in none of them may impose, and only at the higher
+        ``threshold_fired``."""
+        if any(not p.message.startswith(MAY_READ) for p in skipped):
             return []
         here = list(itertools.takewhile(lambda e: e.sentence.index == sent.index,
                                         reversed(events)))

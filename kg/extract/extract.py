@@ -94,12 +94,8 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     reused by name instead of drafting new ones. A reused actor is copied whole, with the
     sources it cites and the actors it is part or a member of when ``known`` is a dataset,
     so the draft validates alone and loads beside the known data (identical records are
-    kept once).
-
-    ``event_model``: the statistical reader of :mod:`kg.extract.eventmodel` that adds the
-    events the rules miss in a sentence: True (the default) for the bundled model, False
-    for the rules alone, or an :class:`~kg.extract.eventmodel.EventModel` (anything with
-    its ``observe`` method; the training script passes one that records candidates).
+    kept once). ``event_model``: :mod:`kg.extract.eventmodel`'s reader of events the rules
+    miss: True (default) the bundled model, False the rules alone, or an ``EventModel``.
     """
     model = bundled_model() if event_model is True else event_model or None
     known_ds = known if isinstance(known, Dataset) else None
@@ -142,8 +138,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                 ids = [doc.country(m.code or "") for m in chain]
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
-        n_skipped = len(doc.skipped)
-        before = (doc.last_state, list(doc.last_multi))  # the state the model reads in
+        n_skipped, before = len(doc.skipped), (doc.last_state, list(doc.last_multi))
         events += find_events(sent, ms, doc)
         if any(p.message == NO_TARGET for p in doc.skipped[n_skipped:]):
             no_target.append((sent, ms, {e.anchor for e in events[first:]},
@@ -152,10 +147,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
             extra = noun_only_event(sent, ms, doc)
             events += [extra] if extra is not None else []
         if model is not None:
-            # the rules set a trigger aside for a reason of their own (negated, a call on
-            # others, no target yet: a second look comes later): the model stays out
-            vetoed = any(not p.message.startswith(_MODEL_MAY) for p in doc.skipped[n_skipped:])
-            events += model.observe(sent, ms, doc, events, vetoed, before)
+            events += model.observe(sent, ms, doc, events, doc.skipped[n_skipped:], before)
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
@@ -163,11 +155,6 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events += _second_look(no_target, doc)
     recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
-
-
-#: Skip notes after which the statistical model may still read the sentence: the rules found
-#: a trigger but no imposer, or took its noun for sanctions reported before.
-_MODEL_MAY = ("no imposer found", "refers to sanctions reported before")
 
 
 #: A sentence with a trigger that had no target: the sentence, its mentions, the anchors that
