@@ -1,35 +1,44 @@
 """A statistical second reader for sanctions events the hand-written rules miss.
 
 The rules of :mod:`kg.extract.events` fire on a trigger verb governing a sanction noun; real
-reporting often reports an event in shapes no rule covers ("barred 150 citizens from
-entering", "the bloc's decision to blacklist ..."). For a sentence where the rules made no
-event, this module asks two linear models, trained on the real-reporting DEV split of
+reporting often reports an event in shapes no rule covers ("the EU said Russia sanctions
+would stay"). For a sentence where the rules made no event and set no trigger aside (see
+:data:`MAY_READ`), this module asks two linear models, trained on the real-reporting DEV split of
 benchmarks/extract_real/ (passages whose number is not a multiple of 3) and on
 benchmarks/extract_dev/dev.yaml by ``benchmarks/train_extractor.py`` (scikit-learn
 logistic regression; the weights are stored in ``kg/extract/data/event_model.json`` and
 applied here in plain Python, a dot product over sparse binary features):
 
 * **imposer model** (binary logistic regression), one candidate per actor mention that can
-  impose (a state or bloc, its demonym, a person standing for their state, "it"/"they") in a
-  sentence with a :data:`~kg.extract.lexicon.MODEL_CUE_STEMS` word. Features: the two words before
-  and after the mention, its kind (state, bloc, demonym, person, pronoun), whether it opens
-  the sentence (the subject-ish position) or is the first actor named, a possessive, "said"
-  right after it, the distance in words to the nearest cue word and on which side, the words
-  between it and that cue, the sentence's words, a negation or a call on others in the
-  sentence (:data:`~kg.extract.lexicon.NEGATION`, :func:`~kg.extract.lexicon.call_cue`),
-  whether it is the dateline's state or the last state that acted. Label in training: the
-  actor is an imposer of a gold event of the passage (a mention of an actor that is both
-  an imposer and a target there is left out as ambiguous).
+  impose (a state or bloc, also named by description or by its demonym, a person standing
+  for their state, "it"/"they") in a sentence that names a measure
+  (:data:`~kg.extract.lexicon.MODEL_CUE_STEMS`, :data:`~kg.extract.lexicon.MODEL_CUE_WORDS`;
+  the verbs of :data:`~kg.extract.lexicon.MODEL_CHANGE_STEMS` count as cue words for the
+  features only). Features: the two words before and after the mention; its kind (state,
+  demonym, person, pronoun) and whether it is a bloc; its rank among the actors named and
+  how many there are; whether it opens the sentence (the subject-ish position), is listed
+  with others ("the US, the EU and Canada"), is possessive, is followed by "said", is a
+  venue or a dateline city, is the dateline's state or the last state that acted before the
+  sentence; the distance in words to the nearest cue word after and before it, that cue
+  word, the words between it and the cue after, and whether those words hold a trigger verb
+  of each status class (:data:`~kg.extract.lexicon.TRIGGERS`) or a verb of saying; whether
+  the sentence is the article's first; and for the sentence: a negation, a call on others,
+  a verb of saying, a quotation mark, the trigger classes and status modifiers it holds.
+  Label in training: the actor imposes a gold event of the passage whose target the
+  sentence names (or the rules made it impose there); an actor that imposes no gold event
+  is a negative; an imposer whose event the sentence does not show, or an actor that is both
+  imposer and target in the passage, is left out.
 * **status model** (multinomial logistic regression) over the sentence: its words and
-  word pairs, the words just before the first cue, and which trigger and status-modifier
-  classes of :mod:`kg.extract.lexicon` occur in it. Label: the gold status of the event
-  whose imposer the candidate is.
+  word pairs, the four words before its first cue word and that word, the trigger and
+  status-modifier classes of :mod:`kg.extract.lexicon` it holds, a negation. Label: the
+  gold status of the events of a positive candidate (left out when they differ).
 
-Every actor whose best mention scores at least the model's threshold (chosen by 5-fold
-passage-level cross-validation on the dev split, see the training script) imposes one
-event; the status is the status model's most probable class; the targets are the other
-states, groups, organisations and people the sentence names after the cue (else before
-it), else the state the article is about (:func:`~kg.extract.fields.topic_targets`);
+Every actor whose best mention scores at least the model's threshold (0.8, chosen by
+5-fold passage-level cross-validation on the dev split, see the training script) imposes
+(all such actors of a sentence: one event with several imposers); the status is the status
+model's most probable class; the targets are the other states, groups, organisations and
+people the sentence names after the cue (else before it), else the state the article is
+about (:func:`~kg.extract.fields.topic_targets`);
 reasons and date as for rule events. An event whose imposers and status an earlier event
 of the article already has is not added again. Such events say in ``explain`` that they
 come from the model, with its score, and get a lower confidence than rule events.
