@@ -52,27 +52,5 @@ def test_reads_every_part_but_never_a_frozen_passage(tmp_path: Path,
 
 
 def test_bundled_weights_are_a_fresh_training_run() -> None:
-    # The same data gives the same model: the same settings, examples and features, and every
-    # weight within 0.002 of the bundled one (lbfgs in another scipy/BLAS build may move a
-    # weight in its 4th decimal; a hand-edited or stale weight moves it far more).
-    import json
-
     t = trainer()
-    fresh = json.loads(t.train())
-    bundled = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    assert fresh["about"] == bundled["about"]
-    for part in ("imposer", "status"):
-        f, b = fresh[part], bundled[part]
-        assert {k: v for k, v in f.items() if k not in ("weights", "bias")} == \
-            {k: v for k, v in b.items() if k not in ("weights", "bias")}
-        assert set(f["weights"]) ^ set(b["weights"]) <= {
-            k for k, v in {**f["weights"], **b["weights"]}.items()
-            if max(map(abs, v if isinstance(v, list) else [v])) <= 0.002}
-        zero = [0.0] * len(b["classes"]) if "classes" in b else 0.0
-        pairs = [(f["bias"], b["bias"])] + [
-            (f["weights"].get(k, zero), b["weights"].get(k, zero))
-            for k in set(f["weights"]) | set(b["weights"])]
-        for x, y in pairs:
-            xs, ys = (x, y) if isinstance(x, list) else ([x], [y])
-            assert max(abs(a - c) for a, c in zip(xs, ys, strict=True)) <= 0.002
-    assert len(bundled["imposer"]["weights"]) > 100
+    assert t.train() == MODEL_PATH.read_text(encoding="utf-8")
