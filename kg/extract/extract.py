@@ -37,7 +37,6 @@ from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.context import Doc, dateline_state, skip_entry
 from kg.extract.dates import parse_iso_date
-from kg.extract.eventmodel import EventModel, bundled_model
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import followup_reasons
@@ -85,8 +84,7 @@ def _source_id(url: str | None, title: str | None, name: str | None) -> str:
 def extract_text(text: str, *, date: str, url: str | None = None, title: str | None = None,
                  source_id: str | None = None,
                  known: Dataset | Iterable[Actor] | None = None,
-                 name: str | None = None,
-                 event_model: EventModel | bool | None = True) -> Extraction:
+                 name: str | None = None) -> Extraction:
     """Extract sanctions and statements from an article's text (plain text or HTML).
 
     ``date`` (YYYY-MM-DD) is the publication date that "on Monday" and "last week" are
@@ -94,10 +92,8 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     reused by name instead of drafting new ones. A reused actor is copied whole, with the
     sources it cites and the actors it is part or a member of when ``known`` is a dataset,
     so the draft validates alone and loads beside the known data (identical records are
-    kept once). ``event_model``: :mod:`kg.extract.eventmodel`'s reader of events the rules
-    miss: True (default) the bundled model, False the rules alone, or an ``EventModel``.
+    kept once).
     """
-    model = bundled_model() if event_model is True else event_model or None
     known_ds = known if isinstance(known, Dataset) else None
     if isinstance(known, Dataset):
         known = known.actors
@@ -138,7 +134,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
                 ids = [doc.country(m.code or "") for m in chain]
                 doc.last_multi = [i for i in ids if i]
         first = len(events)
-        n_skipped, before = len(doc.skipped), (doc.last_state, list(doc.last_multi))
+        n_skipped = len(doc.skipped)
         events += find_events(sent, ms, doc)
         if any(p.message == NO_TARGET for p in doc.skipped[n_skipped:]):
             no_target.append((sent, ms, {e.anchor for e in events[first:]},
@@ -146,8 +142,6 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         if len(events) == first and len(doc.skipped) == n_skipped:
             extra = noun_only_event(sent, ms, doc)
             events += [extra] if extra is not None else []
-        if model is not None:
-            events += model.observe(sent, ms, doc, events, doc.skipped[n_skipped:], before)
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])

@@ -20,9 +20,6 @@ __all__ = [
     "CALL_BEFORE",
     "KEEP_VERB",
     "KEPT_FOR",
-    "MODEL_CHANGE_STEMS",
-    "MODEL_CUE_STEMS",
-    "MODEL_CUE_WORDS",
     "NEGATION",
     "RETALIATION",
     "SANCTION_NOUN",
@@ -105,26 +102,6 @@ KEEP_VERB = _rx(r"(?:keep|keeps|keeping|kept|maintain|retain)")
 KEPT_FOR = _rx(r"[^.;]{0,70}?\b(?:for\s+(?:another|a\s+further|an\s+(?:extra|additional)|"
                r"(?:\w+\s+)?(?:more|further|additional)\s+(?:days?|weeks?|months?|years?))|"
                r"until)\b")
-
-#: Words that make a sentence a candidate for the statistical event model
-#: (:mod:`kg.extract.eventmodel`): words that name a measure (every sanction noun and
-#: stand-alone sanction verb of this module, and the kinds of measure real reporting names
-#: without them: entry bans and bars, designations, asset and visa measures, tariffs,
-#: blockades, expulsions), as the real-reporting dev split of benchmarks/extract_real/
-#: writes them. A wide net on purpose: the model, not this list, decides whether the
-#: sentence reports an event. A lower-cased word names a measure if it starts with one of
-#: :data:`MODEL_CUE_STEMS` or is one of :data:`MODEL_CUE_WORDS` (a word test, not a regular
-#: expression: it runs on every sentence the rules leave).
-MODEL_CUE_STEMS = ("sanction", "counter-sanction", "countersanction", "embargo", "blacklist",
-                   "designat", "freez", "froze", "penalt", "penalis", "penaliz", "tariff",
-                   "blockade", "boycott", "expel", "expuls", "restriction")
-MODEL_CUE_WORDS = frozenset({"ban", "bans", "banned", "banning", "bar", "bars", "barred",
-                             "barring", "asset", "assets", "visa", "visas", "entry",
-                             "measures", "countermeasures", "counter-measures"})
-#: Verbs that change a measure ("suspended", "lifted", "waived", "restricted") and the
-#: relief words: cue words for the model's features, but not enough alone to make a
-#: sentence a candidate ("The bloc suspended talks with Niger" names no measure).
-MODEL_CHANGE_STEMS = ("suspen", "lift", "waiv", "unfr", "restrict", "relief", "ease", "easing")
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
