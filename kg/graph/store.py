@@ -154,17 +154,26 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
                     dated_succ[n] = {"actor:" + t: {"TARGETS": {}}
                                      for t in attrs.get("targets") or ()}
 
+        # Per edge, only appends (millions of them); the lists are stored by next_record.
+        chunk_edge, edge_row = chunks.edge_list().append, w.edge_rows().append
+        seen_add = seen.add
+
         def add_edge(u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-            chunks.edge(u, v, key, attrs)
-            if (u, v, key) not in seen:
-                seen.add((u, v, key))
-                counts[1] += 1
+            chunk_edge((u, v, key, attrs))
+            seen_add((u, v, key))
             if key in _EDGE_KEYS:
-                w.stage_edge(u, key, v)
+                edge_row((u, key, v))
             elif is_actor(u) and is_actor(v):
                 link_actors(u, v, key, attrs)
 
-        stream(dataset, add_node, add_edge, seen.clear)
+        def next_record() -> None:  # before each record's edges: a repeat is within one
+            counts[1] += len(seen)
+            seen.clear()
+            chunks.tick()
+            w.tick()
+
+        stream(dataset, add_node, add_edge, next_record)
+        counts[1] += len(seen)
         chunks.finish(counts[0], counts[1])
         clear_cache(actors)
         state = index_of(actors).names.state()

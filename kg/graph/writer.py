@@ -1,11 +1,16 @@
 """Writing a saved graph (``.kgz``, :mod:`kg.graph.sqlstore` describes the file) as it is
 made: payloads compressed and stored in chunks as they are pickled, the ``records`` and
-``edges`` index rows staged in a temporary database and copied in key order at the end, so
-``kg build`` at a million events never holds the graph, its pickle or its rows whole.
+``edges`` index rows inserted in batches as they come (``records`` in the order built,
+``edges`` into their key-ordered table), so ``kg build`` at a million events never holds
+the graph, its pickle or its rows whole.
 
+The file is written once, by one process, and sealed at the end, so SQLite runs without a
+journal or syncing (a crash leaves only the temporary file, which is removed or never
+renamed), with a large page cache; the secondary indexes are made after the rows are in.
 :class:`SavedWriter` opens the temporary file beside the target; :meth:`SavedWriter.finish`
-writes the index tables (checksummed in key order), the ``meta`` table and the seal, and
-renames the file into place. Any error (or leaving the ``with`` block by an exception)
+writes the other index tables (each hashed as it is inserted, in key order), makes the
+indexes, hashes ``records`` and ``edges`` as stored (:func:`kg.graph.sqlstore.table_digest`),
+writes the ``meta`` table and the seal, and renames the file into place. Any error (or leaving the ``with`` block by an exception)
 removes the temporary file: a half-written saved graph is never left behind.
 """
 
@@ -13,11 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -35,9 +41,11 @@ from kg.graph.sqlstore import (
     FORMAT_VERSION,
     TABLES,
     _crc,
-    _hashed,
     _rows,
+    content_digest,
+    feed,
     seal,
+    table_digest,
 )
 
 if TYPE_CHECKING:
@@ -46,11 +54,11 @@ if TYPE_CHECKING:
 __all__ = ["LAYOUT", "TAG", "GraphChunks", "PayloadSink", "SavedWriter", "pack_names",
            "write_saved"]
 
-_STAGE = """
-CREATE TABLE stage.records (node TEXT, type TEXT, date TEXT, data TEXT, crc INTEGER);
-CREATE TABLE stage.edges (u TEXT, key TEXT, v TEXT);
-"""
 _BATCH = 20_000
+#: Rows inserted as they come: hashed after, as stored (see SavedWriter.finish).
+_STREAMED = ("records", "edges")
+_INSERT = {"records": "INSERT INTO records VALUES (?, ?, ?, ?, ?)",
+           "edges": "INSERT OR IGNORE INTO edges VALUES (?, ?, ?)"}
 
 
 class PayloadSink:
@@ -97,7 +105,8 @@ class SavedWriter:
     """A saved graph being written to ``target`` (see the module docstring).
 
     Use it as a context manager: :meth:`payload` for each payload, :meth:`stage_record` and
-    :meth:`stage_edge` for index rows met in any order, then :meth:`finish`.
+    :meth:`stage_edge` for index rows met in any order (inserted in batches), then
+    :meth:`finish`.
     """
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
@@ -114,8 +123,8 @@ class SavedWriter:
             self.con = sqlite3.connect(self.tmp, isolation_level=None)
             self.con.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
-                f"PRAGMA application_id={APPLICATION_ID};" + _SCHEMA
-                + "ATTACH DATABASE '' AS stage;" + _STAGE)
+                "PRAGMA cache_size=-262144; PRAGMA locking_mode=EXCLUSIVE; "
+                f"PRAGMA application_id={APPLICATION_ID};" + _SCHEMA)
             self.con.execute("BEGIN")
         except (OSError, sqlite3.Error) as exc:
             self._fail(exc)
@@ -157,9 +166,10 @@ class SavedWriter:
 
     def stage_record(self, node: str, attrs: dict[str, Any]) -> None:
         """A ``records`` row for a sanction or statement node (JSON of ``attrs``)."""
-        data = dumps(attrs).decode()
+        raw = dumps(attrs)  # its CRC-32 is _crc(node, data), without encoding data again
         self.staged = True
-        self._records.append((node, attrs["type"], attrs.get("date"), data, _crc(node, data)))
+        self._records.append((node, attrs["type"], attrs.get("date"), raw.decode(),
+                              zlib.crc32(raw, zlib.crc32(f"{node}\0".encode()))))
         if len(self._records) >= _BATCH:
             self._flush_stage()
 
@@ -170,9 +180,23 @@ class SavedWriter:
         if len(self._edges) >= _BATCH:
             self._flush_stage()
 
+    def edge_rows(self) -> list[tuple[str, str, str]]:
+        """The list :meth:`stage_edge` appends ``(u, key, v)`` to, for a caller that
+        appends itself and calls :meth:`tick` now and then."""
+        self.staged = True
+        return self._edges
+
+    def tick(self) -> None:
+        """Insert the staged rows once a batch is full."""
+        if len(self._edges) >= _BATCH or len(self._records) >= _BATCH:
+            self._flush_stage()
+
     def _flush_stage(self) -> None:
-        self.con.executemany("INSERT INTO stage.records VALUES (?, ?, ?, ?, ?)", self._records)
-        self.con.executemany("INSERT INTO stage.edges VALUES (?, ?, ?)", self._edges)
+        try:
+            self.con.executemany(_INSERT["records"], self._records)
+            self.con.executemany(_INSERT["edges"], self._edges)
+        except sqlite3.Error as exc:
+            self._fail(exc)
         self._records.clear()
         self._edges.clear()
 
@@ -193,26 +217,19 @@ class SavedWriter:
                 head.update(entries)
             if rows is not None:
                 self._flush_stage()
-                tables = dict(rows)
-                if self.staged:
-                    reader = con.cursor()
-                    tables["records"] = reader.execute(
-                        "SELECT * FROM stage.records ORDER BY node")
-                    tables["edges"] = con.cursor().execute(
-                        "SELECT DISTINCT u, key, v FROM stage.edges ORDER BY u, key, v")
-                counts, h = {}, hashlib.sha256()
-                for table in TABLES:
-                    marks = ",".join("?" * _WIDTH[table])
-                    cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})",
-                                          _hashed(h, table, tables[table]))
-                    counts[table] = cur.rowcount
-                head["index"], head["content_sha256"] = counts, h.hexdigest()
+                counts, digests = self._tables(rows)
+                con.execute("COMMIT")
+                # The planner's statistics from a sample of each index (a full ANALYZE reads
+                # every row again): they only choose between indexes, never change answers.
+                con.executescript(_INDEXES + "PRAGMA analysis_limit=1000; ANALYZE;")
+                for table in _STREAMED:  # hashed as stored, in key order
+                    digests[table], counts[table] = table_digest(con, table)
+                head["index"] = {table: counts[table] for table in TABLES}
+                head["content_sha256"] = content_digest(digests)
+            else:
+                con.execute("COMMIT")
             con.executemany("INSERT INTO meta VALUES (?, ?)",
                             ((k, dumps(v).decode()) for k, v in head.items()))
-            con.execute("COMMIT")
-            con.execute("DETACH DATABASE stage")
-            if rows is not None:
-                con.executescript(_INDEXES + "ANALYZE;")
             # The seal: the change counter and length this last write leaves. Checked
             # after closing (a write can move the counter by more than one, or grow the
             # file), and written again until it holds.
@@ -223,6 +240,35 @@ class SavedWriter:
         except (OSError, sqlite3.Error, TypeError) as exc:  # TypeError: not JSON-able
             self._fail(exc)
         return self.target
+
+    def _tables(self, rows: Mapping[str, Iterable[tuple[Any, ...]]]
+                ) -> tuple[dict[str, int], dict[str, str]]:
+        """Insert each table's ``rows`` (in key order), hashing them on the way
+        (:func:`kg.graph.sqlstore.feed`), but ``records`` and ``edges``, which are hashed
+        once stored (and taken from ``rows`` only when nothing was staged). Returns the row
+        counts and SHA-256s of the tables hashed here."""
+        counts: dict[str, int] = {}
+        digests: dict[str, str] = {}
+        for table in TABLES:
+            if table in _STREAMED:
+                if not self.staged:
+                    for batch in _batches(rows[table]):
+                        self.con.executemany(_INSERT[table], batch)
+                continue
+            h, n = hashlib.sha256(), 0
+            sql = f"INSERT INTO {table} VALUES ({','.join('?' * _WIDTH[table])})"
+            for batch in _batches(rows[table]):
+                feed(h, batch)
+                self.con.executemany(sql, batch)
+                n += len(batch)
+            counts[table], digests[table] = n, h.hexdigest()
+        return counts, digests
+
+
+def _batches(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    it = iter(rows)
+    while batch := list(itertools.islice(it, _BATCH)):
+        yield batch
 
 
 #: The first pickle of a ``graph`` payload: this tag, the layout, the graph's attributes.
@@ -264,6 +310,21 @@ class GraphChunks:
             self._dump(("n", self._nodes))
             self._nodes.clear()
         self._edges.append((u, v, key, attrs))
+        if len(self._edges) >= _EDGES_PER_CHUNK:
+            self._dump(("e", self._edges))
+            self._edges.clear()
+
+    def edge_list(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """The list :meth:`edge` appends to, for a caller that appends ``(u, v, key,
+        attrs)`` itself (millions of edges) and calls :meth:`tick` now and then (before
+        its first edge, and every few thousand)."""
+        return self._edges
+
+    def tick(self) -> None:
+        """Store the nodes still held, and the edges held once they fill a chunk."""
+        if self._nodes:
+            self._dump(("n", self._nodes))
+            self._nodes.clear()
         if len(self._edges) >= _EDGES_PER_CHUNK:
             self._dump(("e", self._edges))
             self._edges.clear()
