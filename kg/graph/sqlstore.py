@@ -45,8 +45,9 @@ refuse damaged b-trees. Loading the whole graph (or the name index) checks that 
 SHA-256 and length. :func:`verify_saved` recomputes everything (every payload's SHA-256 and
 ``content_sha256``: a SHA-256 over each index table's SHA-256, each the compact JSON of the
 table's rows in key order, :func:`table_digest`; a ``records`` row stands there as its node,
-type, date and CRC-32, which covers its JSON): a full read, which cold queries skip. The checksums catch damage and edits, not forgery: anyone can
-recompute them; only the data files a graph was built from are the record.
+type, date and CRC-32, which covers its JSON): a full read, which cold queries skip. The
+checksums catch damage and edits, not forgery: anyone can recompute them; only the data
+files a graph was built from are the record.
 """
 
 from __future__ import annotations

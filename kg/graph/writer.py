@@ -9,8 +9,9 @@ journal or syncing (a crash leaves only the temporary file, which is removed or 
 renamed), with a large page cache; the secondary indexes are made after the rows are in.
 :class:`SavedWriter` opens the temporary file beside the target; :meth:`SavedWriter.finish`
 writes the other index tables (each hashed as it is inserted, in key order), makes the
-indexes, hashes ``records`` and ``edges`` as stored (:func:`kg.graph.sqlstore.table_digest`),
-writes the ``meta`` table and the seal, and renames the file into place. Any error (or leaving the ``with`` block by an exception)
+indexes, hashes ``records`` and ``edges`` as stored
+(:func:`kg.graph.sqlstore.table_digest`), writes the ``meta`` table and the seal, and
+renames the file into place. Any error (or leaving the ``with`` block by an exception)
 removes the temporary file: a half-written saved graph is never left behind.
 """
 
@@ -40,7 +41,6 @@ from kg.graph.sqlstore import (
     FORMAT,
     FORMAT_VERSION,
     TABLES,
-    _crc,
     _rows,
     content_digest,
     feed,
