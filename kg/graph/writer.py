@@ -105,7 +105,7 @@ class SavedWriter:
     """A saved graph being written to ``target`` (see the module docstring).
 
     Use it as a context manager: :meth:`payload` for each payload, :meth:`stage_record` and
-    :meth:`stage_edge` for index rows met in any order (inserted in batches), then
+    :meth:`edge_rows` for index rows met in any order (inserted in batches), then
     :meth:`finish`.
     """
 
@@ -165,24 +165,21 @@ class SavedWriter:
                            f"{part}_sha256": hashlib.sha256(packed).hexdigest()}
 
     def stage_record(self, node: str, attrs: dict[str, Any]) -> None:
-        """A ``records`` row for a sanction or statement node (JSON of ``attrs``)."""
-        raw = dumps(attrs)  # its CRC-32 is _crc(node, data), without encoding data again
+        """A ``records`` row for a sanction or statement node (JSON of ``attrs``; raises
+        :class:`~kg.errors.OutputError` for a value JSON cannot hold)."""
+        try:
+            raw = dumps(attrs)  # its CRC-32 is _crc(node, data), without encoding it again
+        except TypeError as exc:
+            self._fail(exc)
         self.staged = True
         self._records.append((node, attrs["type"], attrs.get("date"), raw.decode(),
                               zlib.crc32(raw, zlib.crc32(f"{node}\0".encode()))))
         if len(self._records) >= _BATCH:
             self._flush_stage()
 
-    def stage_edge(self, u: str, key: str, v: str) -> None:
-        """An ``edges`` row (a repeated one is stored once)."""
-        self.staged = True
-        self._edges.append((u, key, v))
-        if len(self._edges) >= _BATCH:
-            self._flush_stage()
-
     def edge_rows(self) -> list[tuple[str, str, str]]:
-        """The list :meth:`stage_edge` appends ``(u, key, v)`` to, for a caller that
-        appends itself and calls :meth:`tick` now and then."""
+        """The list to append ``edges`` rows ``(u, key, v)`` to (a repeated one is stored
+        once), calling :meth:`tick` now and then (millions of edges: no call per edge)."""
         self.staged = True
         return self._edges
 
@@ -272,7 +269,7 @@ def _batches(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]
 
 
 #: The first pickle of a ``graph`` payload: this tag, the layout, the graph's attributes.
-TAG, LAYOUT = "sanctions-kg graph", 3
+TAG, LAYOUT = "sanctions-kg graph", 4
 _NODES_PER_CHUNK = 20_000
 _EDGES_PER_CHUNK = 50_000
 
@@ -281,12 +278,16 @@ class GraphChunks:
     """The ``graph`` payload, pickled as it is made: a sequence of small pickles, each
     with its own memo (one pickle of a million-event graph kept a table of every object
     it had written, 1.5 GB): ``(tag, layout, graph attributes)``, then ``("n", [(node,
-    attributes), ...])`` chunks, ``("e", [(u, v, key, attributes), ...])`` chunks in the
-    order the edges were added, optionally ``("p", [(v, [u, ...]), ...])`` chunks giving
-    each node's predecessor order, and ``("end", nodes, edges)``."""
+    attributes), ...])`` chunks, and ``("r", count)`` for the next ``count`` rows of the
+    ``records`` table (in the order inserted: their attributes are that table's JSON, not
+    written twice; :meth:`record`), in the order of the nodes, then ``("e", [(u, v, key,
+    attributes), ...])`` chunks in the order the edges were added, optionally ``("p",
+    [(v, [u, ...]), ...])`` chunks giving each node's predecessor order, and ``("end",
+    nodes, edges)``."""
 
     def __init__(self, sink: Any, path: Path, graph: dict[str, Any]) -> None:
         self._sink, self._path = sink, path
+        self._records = 0  # record nodes met since the last node listed here
         self._nodes: list[tuple[str, Any]] = []
         self._edges: list[tuple[str, str, str, dict[str, Any]]] = []
         self._dump((TAG, LAYOUT, graph))
@@ -299,29 +300,37 @@ class GraphChunks:
                               f"(only text, numbers, lists and mappings can): {exc}"
                               ) from None
 
+    def record(self) -> None:
+        """The next node is the next row of the ``records`` table (staged by the caller
+        with :meth:`SavedWriter.stage_record`, whose JSON gives back its attributes
+        exactly: the attributes of a record built by :mod:`kg.graph.build` are JSON
+        data)."""
+        if self._nodes:
+            self._dump(("n", self._nodes))
+            self._nodes.clear()
+        self._records += 1
+
+    def _flush_records(self) -> None:
+        if self._records:
+            self._dump(("r", self._records))
+            self._records = 0
+
     def node(self, n: str, attrs: Any) -> None:
+        if self._records:
+            self._flush_records()
         self._nodes.append((n, attrs))
         if len(self._nodes) >= _NODES_PER_CHUNK:
             self._dump(("n", self._nodes))
             self._nodes.clear()
 
-    def edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-        if self._nodes:
-            self._dump(("n", self._nodes))
-            self._nodes.clear()
-        self._edges.append((u, v, key, attrs))
-        if len(self._edges) >= _EDGES_PER_CHUNK:
-            self._dump(("e", self._edges))
-            self._edges.clear()
-
     def edge_list(self) -> list[tuple[str, str, str, dict[str, Any]]]:
-        """The list :meth:`edge` appends to, for a caller that appends ``(u, v, key,
-        attrs)`` itself (millions of edges) and calls :meth:`tick` now and then (before
-        its first edge, and every few thousand)."""
+        """The list to append the edges ``(u, v, key, attrs)`` to, in order, calling
+        :meth:`tick` before the first and now and then (millions: no call per edge)."""
         return self._edges
 
     def tick(self) -> None:
         """Store the nodes still held, and the edges held once they fill a chunk."""
+        self._flush_records()
         if self._nodes:
             self._dump(("n", self._nodes))
             self._nodes.clear()
@@ -331,6 +340,7 @@ class GraphChunks:
 
     def finish(self, nodes: int, edges: int,
                pred: Iterable[tuple[str, list[str]]] = ()) -> None:
+        self._flush_records()
         for tag, items in (("n", self._nodes), ("e", self._edges)):
             if items:
                 self._dump((tag, items))
