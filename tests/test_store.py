@@ -228,7 +228,7 @@ def test_build_writes_each_record_once(tmp_path: Path) -> None:
     _edit(p, "DELETE FROM records WHERE rowid = (SELECT max(rowid) FROM records)")
     _bad(p, "saved graph is damaged .*more records than the records table holds")
     p.write_bytes(good)
-    _edit(p, "INSERT INTO records SELECT 'sanction:extra', type, date, data, crc "
+    _edit(p, "INSERT INTO records SELECT 'sanction:extra', type, date, status, data, crc "
           "FROM records LIMIT 1")
     _bad(p, "saved graph is damaged .*count differs")
 

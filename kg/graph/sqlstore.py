@@ -18,8 +18,9 @@ name-search index instead of rebuilding it; every other command loads the graph 
     names(key, id)                   the resolver's normalised names -> actor ids
     belongs(parent, n, child, how)   Index.belonging_to, in its order
     members(bloc, n, member)         Index.members;   blocs(member, n, bloc): Index.blocs_of
-    records(node, type, date, data, crc)  sanction and statement nodes, attributes as JSON
-                                     (rows in the order built, indexed by node)
+    records(node, type, date, status, data, crc)  sanction and statement nodes, their
+                                     attributes as JSON (rows in the order built, indexed
+                                     by node, and sanctions by date and by status)
     edges(u, key, v)                 IMPOSED, TARGETS, BECAUSE_OF, MADE and ABOUT edges
     name_*, lifts, no_start          the name-search index as tables, read a query's words
                                      at a time (kg.query.cold_names), and what --as-of
@@ -45,7 +46,7 @@ refuse damaged b-trees. Loading the whole graph (or the name index) checks that 
 SHA-256 and length. :func:`verify_saved` recomputes everything (every payload's SHA-256 and
 ``content_sha256``: a SHA-256 over each index table's SHA-256, each the compact JSON of the
 table's rows in key order, :func:`table_digest`; a ``records`` row stands there as its node,
-type, date and CRC-32, which covers its JSON): a full read, which cold queries skip. The
+type, date, status and CRC-32, which covers its JSON): a full read, which cold queries skip. The
 checksums catch damage and edits, not forgery: anyone can recompute them; only the data
 files a graph was built from are the record.
 """
@@ -76,7 +77,8 @@ __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
 FORMAT = "sanctions-kg saved graph"
 FORMAT_VERSION = 5
 """Bumped whenever a table or payload changes; other versions are refused (rebuild). 5:
-``records`` in the order built with an index on node, ``content_sha256`` over per-table
+``records`` in the order built with an index on node, and a status column (indexed for
+sanctions), ``content_sha256`` over per-table
 SHA-256s of compact JSON rows (4 and before: ``repr`` of every row, ``records`` keyed by
 node); 4: the graph payload is a sequence of node and edge chunks (3 and before: one
 pickle of networkx's dicts); 3: the name-search, lifts and no_start tables."""
@@ -96,13 +98,15 @@ CREATE TABLE belongs (parent TEXT, n INTEGER, child TEXT, how TEXT,
                       PRIMARY KEY (parent, n)) WITHOUT ROWID;
 CREATE TABLE members (bloc TEXT, n INTEGER, member TEXT, PRIMARY KEY (bloc, n)) WITHOUT ROWID;
 CREATE TABLE blocs (member TEXT, n INTEGER, bloc TEXT, PRIMARY KEY (member, n)) WITHOUT ROWID;
-CREATE TABLE records (node TEXT, type TEXT, date TEXT, data TEXT, crc INTEGER);
+CREATE TABLE records (node TEXT, type TEXT, date TEXT, status TEXT, data TEXT,
+                      crc INTEGER);
 CREATE TABLE edges (u TEXT, key TEXT, v TEXT, PRIMARY KEY (u, key, v)) WITHOUT ROWID;
 """ + COLD_SCHEMA
 _INDEXES = """
-CREATE UNIQUE INDEX records_node ON records (node, type, date, crc);
+CREATE UNIQUE INDEX records_node ON records (node, type, date, status, crc);
 CREATE INDEX edges_in ON edges (v, key, u);
 CREATE INDEX sanction_dates ON records (date, node) WHERE type = 'sanction';
+CREATE INDEX sanction_status ON records (status, node) WHERE type = 'sanction';
 """ + COLD_INDEXES
 #: Index table -> its key columns, the order :func:`table_rows` and the checksum read rows in.
 TABLES: dict[str, str] = {
@@ -110,9 +114,9 @@ TABLES: dict[str, str] = {
     "blocs": "member, n", "records": "node", "edges": "u, key, v", **COLD_TABLES}
 #: The columns a table's checksum reads (all but a ``records`` row's JSON, which its CRC-32
 #: covers): what :func:`table_digest` hashes.
-_HASHED = {"records": "node, type, date, crc"}
+_HASHED = {"records": "node, type, date, status, crc"}
 _HASH_BATCH = 4096
-_WIDTH = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3, "records": 5,
+_WIDTH = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3, "records": 6,
           "edges": 3, **COLD_WIDTH}
 
 
@@ -149,12 +153,12 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
             yield from sorted((u, k, v) for v, keys in succ[u].items() for k in keys
                               if k in _EDGE_KEYS)
 
-    def records() -> Iterator[tuple[str, str, str | None, str, int]]:
+    def records() -> Iterator[tuple[str, str, str | None, str | None, str, int]]:
         for n in order:
             d = nodes[n]
             if d.get("type") in _RECORD_TYPES:
                 data = dumps(d).decode()
-                yield (n, d["type"], d.get("date"), data, _crc(n, data))
+                yield (n, d["type"], d.get("date"), d.get("status"), data, _crc(n, data))
 
     return {
         "actors": sorted((a, d.get("label"), d.get("kind"), d.get("country"))
@@ -184,7 +188,7 @@ def feed(h: Any, batch: list[tuple[Any, ...]]) -> None:
 
 def table_digest(con: sqlite3.Connection, table: str) -> tuple[str, int]:
     """The SHA-256 of ``table`` (one of :data:`TABLES`): its rows in key order, fed by
-    :func:`feed` (a ``records`` row as its node, type, date and CRC-32), and its row
+    :func:`feed` (a ``records`` row as its node, type, date, status and CRC-32), and its row
     count."""
     h, n = hashlib.sha256(), 0
     cur = con.execute(f"SELECT {_HASHED.get(table, '*')} FROM {table} "

@@ -57,7 +57,7 @@ __all__ = ["LAYOUT", "TAG", "GraphChunks", "PayloadSink", "SavedWriter", "pack_n
 _BATCH = 20_000
 #: Rows inserted as they come: hashed after, as stored (see SavedWriter.finish).
 _STREAMED = ("records", "edges")
-_INSERT = {"records": "INSERT INTO records VALUES (?, ?, ?, ?, ?)",
+_INSERT = {"records": "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
            "edges": "INSERT OR IGNORE INTO edges VALUES (?, ?, ?)"}
 
 
@@ -172,8 +172,8 @@ class SavedWriter:
         except TypeError as exc:
             self._fail(exc)
         self.staged = True
-        self._records.append((node, attrs["type"], attrs.get("date"), raw.decode(),
-                              zlib.crc32(raw, zlib.crc32(f"{node}\0".encode()))))
+        self._records.append((node, attrs["type"], attrs.get("date"), attrs.get("status"),
+                              raw.decode(), zlib.crc32(raw, zlib.crc32(f"{node}\0".encode()))))
         if len(self._records) >= _BATCH:
             self._flush_stage()
 
