@@ -207,3 +207,25 @@ def test_cold_query_imports_no_networkx(tmp_path: Path) -> None:
                          text=True, check=True).stdout
     assert "Chinese officials" in out
     assert out.splitlines()[-1] == "HEAVY []"
+
+
+def test_status_alone_reads_only_that_status(tmp_path: Path) -> None:
+    # `relations --status X` reads the records of that status (the status index), not
+    # every sanction, and answers as the graph does.
+    G = build(load(data.generated(tmp_path / "g.jsonl", 2000)))
+    with _saved(G, tmp_path) as index:
+        read: list[int] = []
+        real = index.records
+
+        def counted(nodes: Any) -> dict[str, dict[str, Any]]:
+            nodes = list(nodes)
+            read.append(len(nodes))
+            return real(nodes)
+
+        index.records = counted  # type: ignore[method-assign]
+        sanctions = [d["status"] for _, d in G.nodes(data=True) if d["type"] == "sanction"]
+        for status in ("imposed", "lifted", "threatened"):
+            read.clear()
+            assert cold.relations(index, status=status) == q.relations(G, status=status)
+            assert sum(read) == sanctions.count(status) > 0, status
+        assert sum(sanctions.count(s) for s in ("lifted", "threatened")) < len(sanctions) / 2

@@ -197,6 +197,9 @@ def test_refuses_other_versions(tmp_path: Path, graph: Any) -> None:
             ("version", FORMAT_VERSION + 1,
              rf"format version {FORMAT_VERSION + 1}; this sanctions-kg reads version "
              rf"{FORMAT_VERSION}\. Rebuild"),
+            ("version", FORMAT_VERSION - 1,  # an older file (format 4: records pickled too)
+             rf"format version {FORMAT_VERSION - 1}; this sanctions-kg reads version "
+             rf"{FORMAT_VERSION}\. Rebuild"),
             ("graph_version", 0, "graph schema v0"),
             ("graph_raw", 5, "length differs"),
             ("graph_bytes", 5, "truncated or damaged"),
@@ -204,6 +207,30 @@ def test_refuses_other_versions(tmp_path: Path, graph: Any) -> None:
         p.write_bytes(good)
         _edit(p, "UPDATE meta SET value = ? WHERE key = ?", json.dumps(value), key)
         _bad(p, match)
+
+
+def test_build_writes_each_record_once(tmp_path: Path) -> None:
+    # kg build stores a sanction's or statement's attributes once, as the records row's
+    # JSON, which the graph payload names in order: a changed, missing or extra row is
+    # refused when the graph is loaded.
+    src = data.write_jsonl(tmp_path / "d.jsonl")
+    path, _, _ = build_saved(load(src), tmp_path / "g.kgz")
+    whole = write_graph(build(load(src)), tmp_path / "whole.kgz")
+    assert verify_saved(path)["graph_raw"] < verify_saved(whole)["graph_raw"]
+    _same_graph(read_graph(path), build(load(src)))
+    good = path.read_bytes()
+    p = tmp_path / "bad.kgz"
+    p.write_bytes(good)
+    _edit(p, "UPDATE records SET data = replace(data, '\"imposed\"', '\"lifted\"') "
+          "WHERE node = 'sanction:west'")
+    _bad(p, r"record sanction:west does not match its checksum")
+    p.write_bytes(good)
+    _edit(p, "DELETE FROM records WHERE rowid = (SELECT max(rowid) FROM records)")
+    _bad(p, "saved graph is damaged .*more records than the records table holds")
+    p.write_bytes(good)
+    _edit(p, "INSERT INTO records SELECT 'sanction:extra', type, date, status, data, crc "
+          "FROM records LIMIT 1")
+    _bad(p, "saved graph is damaged .*count differs")
 
 
 def _kgz_with_body(path: Path, raw: bytes) -> Path:
@@ -226,13 +253,13 @@ def test_refuses_well_formed_nonsense(tmp_path: Path) -> None:
         _bad(_kgz_with_body(tmp_path / "n.kgz", pickle.dumps(body)), "saved graph is damaged")
     # The layout of this version (a head, then node, edge and predecessor parts, then the
     # counts), each part checked.
-    head = pickle.dumps(("sanctions-kg graph", 3, {}))
+    head = pickle.dumps(("sanctions-kg graph", 4, {}))
     node = pickle.dumps(("n", [("a", {}), ("b", {})]))
     edge = pickle.dumps(("e", [("a", "b", "X", {"type": "X"})]))
     end = pickle.dumps(("end", 2, 1))
     assert read_graph(_kgz_with_body(tmp_path / "ok.kgz", head + node + edge + end)
                       ).has_edge("a", "b", "X")
-    for raw in (pickle.dumps(("sanctions-kg graph", 2, {})) + node + end,  # other layout
+    for raw in (pickle.dumps(("sanctions-kg graph", 3, {})) + node + end,  # other layout
                 head + node + edge,  # no end
                 head + node + edge + pickle.dumps(("end", 2, 2)),  # counts differ
                 head + node + edge + end + end,  # trailing parts

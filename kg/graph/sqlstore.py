@@ -18,14 +18,16 @@ name-search index instead of rebuilding it; every other command loads the graph 
     names(key, id)                   the resolver's normalised names -> actor ids
     belongs(parent, n, child, how)   Index.belonging_to, in its order
     members(bloc, n, member)         Index.members;   blocs(member, n, bloc): Index.blocs_of
-    records(node, type, date, data, crc)  sanction and statement nodes, attributes as JSON
+    records(node, type, date, status, data, crc)  sanction and statement nodes, their
+                                     attributes as JSON (rows in the order built, indexed
+                                     by node, and sanctions by date and by status)
     edges(u, key, v)                 IMPOSED, TARGETS, BECAUSE_OF, MADE and ABOUT edges
     name_*, lifts, no_start          the name-search index as tables, read a query's words
                                      at a time (kg.query.cold_names), and what --as-of
                                      needs beyond the above (kg.graph.sqlcold)
 
-with indexes on edge ends, names and sanction dates, and SQLite's ``application_id`` set to
-:data:`APPLICATION_ID`.
+with indexes on record ids, edge ends, names and sanction dates, and SQLite's
+``application_id`` set to :data:`APPLICATION_ID`.
 
 What is checked, and when (:func:`open_saved`, a few hundred bytes, on every open):
 
@@ -42,9 +44,11 @@ On every read: each ``records`` row read carries a CRC-32 of its node id and JSO
 (:func:`record_data`), so a damaged record is never answered from; SQLite's own page checks
 refuse damaged b-trees. Loading the whole graph (or the name index) checks that payload's
 SHA-256 and length. :func:`verify_saved` recomputes everything (every payload's SHA-256 and
-``content_sha256``, a SHA-256 over every index table's rows in key order): a full read,
-which cold queries skip. The checksums catch damage and edits, not forgery: anyone can
-recompute them; only the data files a graph was built from are the record.
+``content_sha256``: a SHA-256 over each index table's SHA-256, each the compact JSON of the
+table's rows in key order, :func:`table_digest`; a ``records`` row stands there as its node,
+type, date, status and CRC-32, which covers its JSON): a full read, which cold queries skip. The
+checksums catch damage and edits, not forgery: anyone can recompute them; only the data
+files a graph was built from are the record.
 """
 
 from __future__ import annotations
@@ -67,13 +71,17 @@ if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they 
     import networkx as nx
 
 __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
-           "open_saved", "read_payload", "record_data", "seal", "table_rows", "verify_saved"]
+           "content_digest", "feed", "open_saved", "read_payload", "record_data", "seal",
+           "table_digest", "table_rows", "verify_saved"]
 
 FORMAT = "sanctions-kg saved graph"
-FORMAT_VERSION = 4
-"""Bumped whenever a table or payload changes; other versions are refused (rebuild). 4: the
-graph payload is a sequence of node and edge chunks (3 and before: one pickle of
-networkx's dicts); 3: the name-search, lifts and no_start tables."""
+FORMAT_VERSION = 5
+"""Bumped whenever a table or payload changes; other versions are refused (rebuild). 5:
+``records`` in the order built with an index on node, and a status column (indexed for
+sanctions), ``content_sha256`` over per-table
+SHA-256s of compact JSON rows (4 and before: ``repr`` of every row, ``records`` keyed by
+node); 4: the graph payload is a sequence of node and edge chunks (3 and before: one
+pickle of networkx's dicts); 3: the name-search, lifts and no_start tables."""
 APPLICATION_ID = 0x4B475A32  # "KGZ2", in the SQLite header (offset 68)
 OLD_MAGIC = b"\x89KGZ\r\n\x1a\n"  # format 1: a pickle file, its index in FILE.kgz.sqlite
 _SQLITE = b"SQLite format 3\x00"
@@ -90,19 +98,25 @@ CREATE TABLE belongs (parent TEXT, n INTEGER, child TEXT, how TEXT,
                       PRIMARY KEY (parent, n)) WITHOUT ROWID;
 CREATE TABLE members (bloc TEXT, n INTEGER, member TEXT, PRIMARY KEY (bloc, n)) WITHOUT ROWID;
 CREATE TABLE blocs (member TEXT, n INTEGER, bloc TEXT, PRIMARY KEY (member, n)) WITHOUT ROWID;
-CREATE TABLE records (node TEXT PRIMARY KEY, type TEXT, date TEXT, data TEXT, crc INTEGER)
-    WITHOUT ROWID;
+CREATE TABLE records (node TEXT, type TEXT, date TEXT, status TEXT, data TEXT,
+                      crc INTEGER);
 CREATE TABLE edges (u TEXT, key TEXT, v TEXT, PRIMARY KEY (u, key, v)) WITHOUT ROWID;
 """ + COLD_SCHEMA
 _INDEXES = """
+CREATE UNIQUE INDEX records_node ON records (node, type, date, status, crc);
 CREATE INDEX edges_in ON edges (v, key, u);
-CREATE INDEX sanction_dates ON records (date) WHERE type = 'sanction';
+CREATE INDEX sanction_dates ON records (date, node) WHERE type = 'sanction';
+CREATE INDEX sanction_status ON records (status, node) WHERE type = 'sanction';
 """ + COLD_INDEXES
 #: Index table -> its key columns, the order :func:`table_rows` and the checksum read rows in.
 TABLES: dict[str, str] = {
     "actors": "id", "names": "key, id", "belongs": "parent, n", "members": "bloc, n",
     "blocs": "member, n", "records": "node", "edges": "u, key, v", **COLD_TABLES}
-_WIDTH = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3, "records": 5,
+#: The columns a table's checksum reads (all but a ``records`` row's JSON, which its CRC-32
+#: covers): what :func:`table_digest` hashes.
+_HASHED = {"records": "node, type, date, status, crc"}
+_HASH_BATCH = 4096
+_WIDTH = {"actors": 4, "names": 2, "belongs": 4, "members": 3, "blocs": 3, "records": 6,
           "edges": 3, **COLD_WIDTH}
 
 
@@ -139,12 +153,12 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
             yield from sorted((u, k, v) for v, keys in succ[u].items() for k in keys
                               if k in _EDGE_KEYS)
 
-    def records() -> Iterator[tuple[str, str, str | None, str, int]]:
+    def records() -> Iterator[tuple[str, str, str | None, str | None, str, int]]:
         for n in order:
             d = nodes[n]
             if d.get("type") in _RECORD_TYPES:
                 data = dumps(d).decode()
-                yield (n, d["type"], d.get("date"), data, _crc(n, data))
+                yield (n, d["type"], d.get("date"), d.get("status"), data, _crc(n, data))
 
     return {
         "actors": sorted((a, d.get("label"), d.get("kind"), d.get("country"))
@@ -162,23 +176,40 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
     }
 
 
-def _hashed(h: Any, table: str, rows: Iterable[tuple[Any, ...]]
-            ) -> Iterator[tuple[Any, ...]]:
-    """``rows`` (in key order), each fed to ``h`` on the way, as :func:`_checksum` reads
-    them back: the same rows, the same order, the same ``repr``."""
-    h.update(table.encode() + b"\0")
-    for row in rows:
-        h.update(repr(row).encode() + b"\n")
-        yield row
+def feed(h: Any, batch: list[tuple[Any, ...]]) -> None:
+    """Feed a batch of rows (in key order) to the hash ``h`` of their table: each row's
+    compact JSON (``kg._perf.dumps``: orjson, or the standard library's, which write the
+    same bytes for text, integers and null) followed by a comma, so the hash does not
+    depend on how the rows were batched."""
+    if batch:
+        h.update(dumps(batch)[1:-1])
+        h.update(b",")
+
+
+def table_digest(con: sqlite3.Connection, table: str) -> tuple[str, int]:
+    """The SHA-256 of ``table`` (one of :data:`TABLES`): its rows in key order, fed by
+    :func:`feed` (a ``records`` row as its node, type, date, status and CRC-32), and its row
+    count."""
+    h, n = hashlib.sha256(), 0
+    cur = con.execute(f"SELECT {_HASHED.get(table, '*')} FROM {table} "
+                      f"ORDER BY {TABLES[table]}")
+    while batch := cur.fetchmany(_HASH_BATCH):
+        feed(h, batch)
+        n += len(batch)
+    return h.hexdigest(), n
+
+
+def content_digest(digests: dict[str, str]) -> str:
+    """``content_sha256``: the SHA-256 of every index table's :func:`table_digest`, in the
+    order of :data:`TABLES`."""
+    h = hashlib.sha256()
+    for table in TABLES:
+        h.update(f"{table}\0{digests[table]}\n".encode())
+    return h.hexdigest()
 
 
 def _checksum(con: sqlite3.Connection) -> str:
-    h = hashlib.sha256()
-    for table in TABLES:
-        h.update(table.encode() + b"\0")
-        for row in table_rows(con, table):
-            h.update(repr(row).encode() + b"\n")
-    return h.hexdigest()
+    return content_digest({table: table_digest(con, table)[0] for table in TABLES})
 
 
 def table_rows(con: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:

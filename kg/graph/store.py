@@ -7,18 +7,20 @@ checked when): the query index that cold queries read (:mod:`kg.query.cold`), th
 name-search index (:class:`kg.resolve.match.NameIndex`, so ``kg search`` and name
 resolution do not rebuild it), and the whole graph as a payload: zlib-compressed pickles
 (protocol 5) of plain data only, in the layout of :class:`kg.graph.writer.GraphChunks`
-(format 4): the graph's attributes, its nodes with their attributes in order, its edges
+(format 5): the graph's attributes, its nodes with their attributes in order, its edges
 in the order they were added, and the predecessor order where that is not the edges'
 order. ``kg build`` writes it as it builds (:func:`build_saved`), so a million-event graph
-is never held whole; loading adds the nodes and edges back, in that order, into networkx's
-own dicts.
+is never held whole, and writes each sanction and statement once: their attributes are
+the ``records`` table's JSON, which the payload names in order (:func:`write_graph`, for
+any graph, pickles them too); loading adds the nodes and edges back, in that order, into
+networkx's own dicts (:mod:`kg.graph.reader`).
 
 A file of another kind, format version or graph schema version, a broken seal, a wrong
 length or checksum, or a payload that does not decode is refused with
 :class:`~kg.errors.SavedGraphError` and a message saying what to do; it is never misread.
 The old two-file form (format 1, ``graph.kgz`` with ``graph.kgz.sqlite`` beside it) is
-refused with a message to rebuild it, and so is a format 2 or 3 file (one pickle of the whole
-graph).
+refused with a message to rebuild it, and so is a file of format 2 to 4 (2 and 3: one pickle
+of the whole graph; 4: every record's attributes pickled as well as in ``records``).
 
 Why pickle, and why it is safe here: it is the fastest format in the standard library for
 nested plain data and keeps shared objects shared within each pickle (an edge's key dict,
@@ -46,12 +48,12 @@ from __future__ import annotations
 
 import io
 import os
-import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg._perf import paused_gc
 from kg.errors import SavedGraphError
+from kg.graph.reader import _Damaged, _graph_from, _Records, _unpickled
 from kg.graph.schema import require_kg_graph
 from kg.graph.sqlstore import FORMAT_VERSION, open_saved, read_payload
 
@@ -90,10 +92,12 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
         chunks = GraphChunks(w.payload("graph", level), target, G.graph)
         for n, d in nodes.items():
             chunks.node(n, d)
+        add_edge = chunks.edge_list().append
         for u, nbrs in succ.items():
+            chunks.tick()
             for v, keys in nbrs.items():
                 for k, d in keys.items():
-                    chunks.edge(u, v, k, d)
+                    add_edge((u, v, k, d))
         chunks.finish(len(nodes), G.number_of_edges(),
                       ((v, list(us)) for v, us in pred.items() if len(us) > 1))
         if index:
@@ -140,12 +144,10 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
         chunks = GraphChunks(w.payload("graph", level), target, dict(GRAPH_ATTRS))
 
         def add_node(n: str, attrs: Any) -> None:
-            chunks.node(n, attrs)
             counts[0] += 1
             kind = attrs.get("type")
-            if kind == "actor":
-                add_actor(n, attrs)
-            elif kind in _RECORD_TYPES:
+            if kind in _RECORD_TYPES:  # its attributes: the records row's JSON
+                chunks.record()
                 w.stage_record(n, attrs)
                 if not attrs.get("date") or (attrs.get("status") == "lifted"
                                              and kind == "sanction"):
@@ -153,18 +155,31 @@ def build_saved(dataset: Dataset, path: str | os.PathLike[str], *,
                     dated[n] = {k: attrs.get(k) for k in _COLD_FIELDS}
                     dated_succ[n] = {"actor:" + t: {"TARGETS": {}}
                                      for t in attrs.get("targets") or ()}
+                return
+            chunks.node(n, attrs)
+            if kind == "actor":
+                add_actor(n, attrs)
+
+        # Per edge, only appends (millions of them); the lists are stored by next_record.
+        chunk_edge, edge_row = chunks.edge_list().append, w.edge_rows().append
+        seen_add = seen.add
 
         def add_edge(u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-            chunks.edge(u, v, key, attrs)
-            if (u, v, key) not in seen:
-                seen.add((u, v, key))
-                counts[1] += 1
+            chunk_edge((u, v, key, attrs))
+            seen_add((u, v, key))
             if key in _EDGE_KEYS:
-                w.stage_edge(u, key, v)
+                edge_row((u, key, v))
             elif is_actor(u) and is_actor(v):
                 link_actors(u, v, key, attrs)
 
-        stream(dataset, add_node, add_edge, seen.clear)
+        def next_record() -> None:  # before each record's edges: a repeat is within one
+            counts[1] += len(seen)
+            seen.clear()
+            chunks.tick()
+            w.tick()
+
+        stream(dataset, add_node, add_edge, next_record)
+        counts[1] += len(seen)
         chunks.finish(counts[0], counts[1])
         clear_cache(actors)
         state = index_of(actors).names.state()
@@ -185,34 +200,26 @@ def saved_header(path: str | os.PathLike[str]) -> dict[str, Any]:
     return meta
 
 
-def _unpickled(p: Path, raw: bytes) -> Any:
-    try:
-        return _DataUnpickler(io.BytesIO(raw)).load()
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError,
-            AttributeError, RecursionError, MemoryError) as exc:
-        raise SavedGraphError(f"{p}: saved graph is damaged ({type(exc).__name__}: "
-                              f"{exc}); rebuild it with `kg build`") from None
-
-
 def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Load a graph saved by :func:`write_graph` or :func:`build_saved`; refuse anything
     else clearly. The stored name-search index, if any, is used (read when first needed)
     rather than rebuilt."""
+    import sqlite3
+
     p = Path(path)
     con, meta = open_saved(p)
     with paused_gc():
         try:
             raw = read_payload(con, meta, "graph", p)
-        finally:
-            con.close()
-        try:
-            G = _graph_from(io.BytesIO(raw))
-        except (ValueError, TypeError, KeyError) as exc:
+            G = _graph_from(io.BytesIO(raw), _Records(con, p))
+        except (ValueError, TypeError, KeyError, sqlite3.Error) as exc:
             raise SavedGraphError(f"{p}: saved graph is damaged ({type(exc).__name__}: "
                                   f"{exc}); rebuild it with `kg build`") from None
         except _Damaged as exc:
             raise SavedGraphError(f"{p}: saved graph is damaged ({exc}); rebuild it with "
                                   "`kg build`") from None
+        finally:
+            con.close()
         del raw
     if "names_sha256" in meta:
         from kg.graph.index import index_of
@@ -240,94 +247,6 @@ def read_names(path: str | os.PathLike[str]) -> NameIndex:
         except (ValueError, TypeError) as exc:
             raise SavedGraphError(f"{p}: saved graph's name index is damaged or of another "
                                   f"version ({exc}); rebuild it with `kg build`") from None
-
-
-class _DataUnpickler(pickle.Unpickler):
-    """Unpickles plain data only: every global (class, function) is refused, so nothing
-    can be imported or called."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"refers to {module}.{name}, which a saved graph "
-                                     "never holds")
-
-    def persistent_load(self, pid: Any) -> Any:
-        raise pickle.UnpicklingError("holds a persistent reference")
-
-
-class _Damaged(Exception):
-    """A payload that does not unpickle (its message says why)."""
-
-
-def _load_one(fh: io.BytesIO) -> Any:
-    try:
-        return _DataUnpickler(fh).load()
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError,
-            AttributeError, RecursionError, MemoryError) as exc:
-        raise _Damaged(f"{type(exc).__name__}: {exc}") from None
-
-
-def _graph_from(fh: io.BytesIO) -> nx.MultiDiGraph:
-    """The graph of a ``graph`` payload (the layout of :class:`_Chunks`), every part's
-    shape checked: a node's attributes are a mapping, an edge joins two nodes listed
-    before it, the counts at the end match."""
-    import networkx as nx
-
-    from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
-    from kg.graph.writer import LAYOUT, TAG
-
-    head = _load_one(fh)
-    if type(head) is not tuple or len(head) != 3 or head[:2] != (TAG, LAYOUT) \
-            or type(head[2]) is not dict:
-        raise TypeError("not a graph payload of this version")
-    G = nx.MultiDiGraph()
-    G.graph.update(head[2])
-    add_node, add_edge = node_adder(G), edge_adder(G)
-    _, succ, pred = storage(G)
-    canon: dict[str, str] = {}  # each node id once, however many chunks name it
-    edges = 0
-    while True:
-        part = _load_one(fh)
-        if type(part) is not tuple or not part:
-            raise TypeError("a part of the graph is not a tuple")
-        tag = part[0]
-        if tag == "end":
-            if part[1:] != (len(canon), edges) or fh.read(1):
-                raise ValueError("node or edge count differs from the header")
-            break
-        if len(part) != 2 or type(part[1]) is not list:
-            raise TypeError(f"a {tag!r} part is not a list")
-        if tag == "n":
-            for n, d in part[1]:
-                if type(n) is not str or type(d) is not dict or n in canon:
-                    raise TypeError("a node is not an id with its attributes")
-                canon[n] = n
-                add_node(n, d)
-        elif tag == "e":
-            for u, v, k, d in part[1]:  # edge_adder's work, inlined: millions of edges
-                if type(d) is not dict or type(k) is not str:
-                    raise TypeError("an edge's attributes are not a mapping")
-                u, v = canon[u], canon[v]  # KeyError: an edge to a node not listed
-                su = succ[u]
-                keys = su.get(v)
-                if keys is None:
-                    su[v] = pred[v][u] = {k: d}
-                    edges += 1
-                elif k not in keys:
-                    keys[k] = d
-                    edges += 1
-                else:
-                    add_edge(u, v, k, d)  # a repeated edge: merged as the build merges it
-        elif tag == "p":
-            for v, us in part[1]:
-                have = pred[canon[v]]
-                order = {canon[u]: have[u] for u in us}
-                if len(order) != len(have):
-                    raise ValueError("predecessors and successors disagree")
-                pred[canon[v]] = order
-        else:
-            raise ValueError(f"unknown part {tag!r}")
-    clear_cache(G)
-    return G
 
 
 def is_saved_graph(path: str | os.PathLike[str]) -> bool:

@@ -1,10 +1,16 @@
 """Writing a saved graph (``.kgz``, :mod:`kg.graph.sqlstore` describes the file) as it is
 made: payloads compressed and stored in chunks as they are pickled, the ``records`` and
-``edges`` index rows staged in a temporary database and copied in key order at the end, so
-``kg build`` at a million events never holds the graph, its pickle or its rows whole.
+``edges`` index rows inserted in batches as they come (``records`` in the order built,
+``edges`` into their key-ordered table), so ``kg build`` at a million events never holds
+the graph, its pickle or its rows whole.
 
+The file is written once, by one process, and sealed at the end, so SQLite runs without a
+journal or syncing (a crash leaves only the temporary file, which is removed or never
+renamed), with a large page cache; the secondary indexes are made after the rows are in.
 :class:`SavedWriter` opens the temporary file beside the target; :meth:`SavedWriter.finish`
-writes the index tables (checksummed in key order), the ``meta`` table and the seal, and
+writes the other index tables (each hashed as it is inserted, in key order), makes the
+indexes, hashes ``records`` and ``edges`` as stored
+(:func:`kg.graph.sqlstore.table_digest`), writes the ``meta`` table and the seal, and
 renames the file into place. Any error (or leaving the ``with`` block by an exception)
 removes the temporary file: a half-written saved graph is never left behind.
 """
@@ -13,11 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -34,10 +41,11 @@ from kg.graph.sqlstore import (
     FORMAT,
     FORMAT_VERSION,
     TABLES,
-    _crc,
-    _hashed,
     _rows,
+    content_digest,
+    feed,
     seal,
+    table_digest,
 )
 
 if TYPE_CHECKING:
@@ -46,11 +54,11 @@ if TYPE_CHECKING:
 __all__ = ["LAYOUT", "TAG", "GraphChunks", "PayloadSink", "SavedWriter", "pack_names",
            "write_saved"]
 
-_STAGE = """
-CREATE TABLE stage.records (node TEXT, type TEXT, date TEXT, data TEXT, crc INTEGER);
-CREATE TABLE stage.edges (u TEXT, key TEXT, v TEXT);
-"""
 _BATCH = 20_000
+#: Rows inserted as they come: hashed after, as stored (see SavedWriter.finish).
+_STREAMED = ("records", "edges")
+_INSERT = {"records": "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
+           "edges": "INSERT OR IGNORE INTO edges VALUES (?, ?, ?)"}
 
 
 class PayloadSink:
@@ -97,7 +105,8 @@ class SavedWriter:
     """A saved graph being written to ``target`` (see the module docstring).
 
     Use it as a context manager: :meth:`payload` for each payload, :meth:`stage_record` and
-    :meth:`stage_edge` for index rows met in any order, then :meth:`finish`.
+    :meth:`edge_rows` for index rows met in any order (inserted in batches), then
+    :meth:`finish`.
     """
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
@@ -114,8 +123,8 @@ class SavedWriter:
             self.con = sqlite3.connect(self.tmp, isolation_level=None)
             self.con.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
-                f"PRAGMA application_id={APPLICATION_ID};" + _SCHEMA
-                + "ATTACH DATABASE '' AS stage;" + _STAGE)
+                "PRAGMA cache_size=-262144; PRAGMA locking_mode=EXCLUSIVE; "
+                f"PRAGMA application_id={APPLICATION_ID};" + _SCHEMA)
             self.con.execute("BEGIN")
         except (OSError, sqlite3.Error) as exc:
             self._fail(exc)
@@ -156,23 +165,35 @@ class SavedWriter:
                            f"{part}_sha256": hashlib.sha256(packed).hexdigest()}
 
     def stage_record(self, node: str, attrs: dict[str, Any]) -> None:
-        """A ``records`` row for a sanction or statement node (JSON of ``attrs``)."""
-        data = dumps(attrs).decode()
+        """A ``records`` row for a sanction or statement node (JSON of ``attrs``; raises
+        :class:`~kg.errors.OutputError` for a value JSON cannot hold)."""
+        try:
+            raw = dumps(attrs)  # its CRC-32 is _crc(node, data), without encoding it again
+        except TypeError as exc:
+            self._fail(exc)
         self.staged = True
-        self._records.append((node, attrs["type"], attrs.get("date"), data, _crc(node, data)))
+        self._records.append((node, attrs["type"], attrs.get("date"), attrs.get("status"),
+                              raw.decode(), zlib.crc32(raw, zlib.crc32(f"{node}\0".encode()))))
         if len(self._records) >= _BATCH:
             self._flush_stage()
 
-    def stage_edge(self, u: str, key: str, v: str) -> None:
-        """An ``edges`` row (a repeated one is stored once)."""
+    def edge_rows(self) -> list[tuple[str, str, str]]:
+        """The list to append ``edges`` rows ``(u, key, v)`` to (a repeated one is stored
+        once), calling :meth:`tick` now and then (millions of edges: no call per edge)."""
         self.staged = True
-        self._edges.append((u, key, v))
-        if len(self._edges) >= _BATCH:
+        return self._edges
+
+    def tick(self) -> None:
+        """Insert the staged rows once a batch is full."""
+        if len(self._edges) >= _BATCH or len(self._records) >= _BATCH:
             self._flush_stage()
 
     def _flush_stage(self) -> None:
-        self.con.executemany("INSERT INTO stage.records VALUES (?, ?, ?, ?, ?)", self._records)
-        self.con.executemany("INSERT INTO stage.edges VALUES (?, ?, ?)", self._edges)
+        try:
+            self.con.executemany(_INSERT["records"], self._records)
+            self.con.executemany(_INSERT["edges"], self._edges)
+        except sqlite3.Error as exc:
+            self._fail(exc)
         self._records.clear()
         self._edges.clear()
 
@@ -193,26 +214,19 @@ class SavedWriter:
                 head.update(entries)
             if rows is not None:
                 self._flush_stage()
-                tables = dict(rows)
-                if self.staged:
-                    reader = con.cursor()
-                    tables["records"] = reader.execute(
-                        "SELECT * FROM stage.records ORDER BY node")
-                    tables["edges"] = con.cursor().execute(
-                        "SELECT DISTINCT u, key, v FROM stage.edges ORDER BY u, key, v")
-                counts, h = {}, hashlib.sha256()
-                for table in TABLES:
-                    marks = ",".join("?" * _WIDTH[table])
-                    cur = con.executemany(f"INSERT INTO {table} VALUES ({marks})",
-                                          _hashed(h, table, tables[table]))
-                    counts[table] = cur.rowcount
-                head["index"], head["content_sha256"] = counts, h.hexdigest()
+                counts, digests = self._tables(rows)
+                con.execute("COMMIT")
+                # The planner's statistics from a sample of each index (a full ANALYZE reads
+                # every row again): they only choose between indexes, never change answers.
+                con.executescript(_INDEXES + "PRAGMA analysis_limit=1000; ANALYZE;")
+                for table in _STREAMED:  # hashed as stored, in key order
+                    digests[table], counts[table] = table_digest(con, table)
+                head["index"] = {table: counts[table] for table in TABLES}
+                head["content_sha256"] = content_digest(digests)
+            else:
+                con.execute("COMMIT")
             con.executemany("INSERT INTO meta VALUES (?, ?)",
                             ((k, dumps(v).decode()) for k, v in head.items()))
-            con.execute("COMMIT")
-            con.execute("DETACH DATABASE stage")
-            if rows is not None:
-                con.executescript(_INDEXES + "ANALYZE;")
             # The seal: the change counter and length this last write leaves. Checked
             # after closing (a write can move the counter by more than one, or grow the
             # file), and written again until it holds.
@@ -224,9 +238,38 @@ class SavedWriter:
             self._fail(exc)
         return self.target
 
+    def _tables(self, rows: Mapping[str, Iterable[tuple[Any, ...]]]
+                ) -> tuple[dict[str, int], dict[str, str]]:
+        """Insert each table's ``rows`` (in key order), hashing them on the way
+        (:func:`kg.graph.sqlstore.feed`), but ``records`` and ``edges``, which are hashed
+        once stored (and taken from ``rows`` only when nothing was staged). Returns the row
+        counts and SHA-256s of the tables hashed here."""
+        counts: dict[str, int] = {}
+        digests: dict[str, str] = {}
+        for table in TABLES:
+            if table in _STREAMED:
+                if not self.staged:
+                    for batch in _batches(rows[table]):
+                        self.con.executemany(_INSERT[table], batch)
+                continue
+            h, n = hashlib.sha256(), 0
+            sql = f"INSERT INTO {table} VALUES ({','.join('?' * _WIDTH[table])})"
+            for batch in _batches(rows[table]):
+                feed(h, batch)
+                self.con.executemany(sql, batch)
+                n += len(batch)
+            counts[table], digests[table] = n, h.hexdigest()
+        return counts, digests
+
+
+def _batches(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    it = iter(rows)
+    while batch := list(itertools.islice(it, _BATCH)):
+        yield batch
+
 
 #: The first pickle of a ``graph`` payload: this tag, the layout, the graph's attributes.
-TAG, LAYOUT = "sanctions-kg graph", 3
+TAG, LAYOUT = "sanctions-kg graph", 4
 _NODES_PER_CHUNK = 20_000
 _EDGES_PER_CHUNK = 50_000
 
@@ -235,12 +278,16 @@ class GraphChunks:
     """The ``graph`` payload, pickled as it is made: a sequence of small pickles, each
     with its own memo (one pickle of a million-event graph kept a table of every object
     it had written, 1.5 GB): ``(tag, layout, graph attributes)``, then ``("n", [(node,
-    attributes), ...])`` chunks, ``("e", [(u, v, key, attributes), ...])`` chunks in the
-    order the edges were added, optionally ``("p", [(v, [u, ...]), ...])`` chunks giving
-    each node's predecessor order, and ``("end", nodes, edges)``."""
+    attributes), ...])`` chunks, and ``("r", count)`` for the next ``count`` rows of the
+    ``records`` table (in the order inserted: their attributes are that table's JSON, not
+    written twice; :meth:`record`), in the order of the nodes, then ``("e", [(u, v, key,
+    attributes), ...])`` chunks in the order the edges were added, optionally ``("p",
+    [(v, [u, ...]), ...])`` chunks giving each node's predecessor order, and ``("end",
+    nodes, edges)``."""
 
     def __init__(self, sink: Any, path: Path, graph: dict[str, Any]) -> None:
         self._sink, self._path = sink, path
+        self._records = 0  # record nodes met since the last node listed here
         self._nodes: list[tuple[str, Any]] = []
         self._edges: list[tuple[str, str, str, dict[str, Any]]] = []
         self._dump((TAG, LAYOUT, graph))
@@ -253,23 +300,47 @@ class GraphChunks:
                               f"(only text, numbers, lists and mappings can): {exc}"
                               ) from None
 
+    def record(self) -> None:
+        """The next node is the next row of the ``records`` table (staged by the caller
+        with :meth:`SavedWriter.stage_record`, whose JSON gives back its attributes
+        exactly: the attributes of a record built by :mod:`kg.graph.build` are JSON
+        data)."""
+        if self._nodes:
+            self._dump(("n", self._nodes))
+            self._nodes.clear()
+        self._records += 1
+
+    def _flush_records(self) -> None:
+        if self._records:
+            self._dump(("r", self._records))
+            self._records = 0
+
     def node(self, n: str, attrs: Any) -> None:
+        if self._records:
+            self._flush_records()
         self._nodes.append((n, attrs))
         if len(self._nodes) >= _NODES_PER_CHUNK:
             self._dump(("n", self._nodes))
             self._nodes.clear()
 
-    def edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+    def edge_list(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """The list to append the edges ``(u, v, key, attrs)`` to, in order, calling
+        :meth:`tick` before the first and now and then (millions: no call per edge)."""
+        return self._edges
+
+    def tick(self) -> None:
+        """Store the nodes still held, and the edges held once they fill a chunk."""
+        self._flush_records()
         if self._nodes:
             self._dump(("n", self._nodes))
             self._nodes.clear()
-        self._edges.append((u, v, key, attrs))
         if len(self._edges) >= _EDGES_PER_CHUNK:
             self._dump(("e", self._edges))
             self._edges.clear()
 
     def finish(self, nodes: int, edges: int,
                pred: Iterable[tuple[str, list[str]]] = ()) -> None:
+        self._flush_records()
         for tag, items in (("n", self._nodes), ("e", self._edges)):
             if items:
                 self._dump((tag, items))

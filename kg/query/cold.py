@@ -255,7 +255,12 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
             sql, args = sql + " AND date >= ?", [*args, first]
         if last:
             sql, args = sql + " AND date <= ?", [*args, last]
+        if status:
+            sql, args = sql + " AND status = ?", [*args, status]
         cands = {r[0] for r in cold.q(sql, args)}
+    elif status:  # the sanctions of that status only (the status index)
+        cands = {r[0] for r in cold.q("SELECT node FROM records WHERE type = 'sanction' "
+                                      "AND status = ?", (status,))}
     else:
         cands = {r[0] for r in cold.q("SELECT node FROM records WHERE type = 'sanction'")}
 

@@ -1,0 +1,172 @@
+"""Reading a saved graph's ``graph`` and ``names`` payloads (:mod:`kg.graph.store` says
+what is read when): plain-data pickles only, every global refused, and the graph rebuilt
+part by part with each part's shape checked (:func:`_graph_from`), its record nodes'
+attributes taken from the ``records`` table's JSON (each row's CRC-32 checked).
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import SavedGraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__: list[str] = []  # used by kg.graph.store only
+
+
+def _unpickled(p: Path, raw: bytes) -> Any:
+    try:
+        return _DataUnpickler(io.BytesIO(raw)).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError, RecursionError, MemoryError) as exc:
+        raise SavedGraphError(f"{p}: saved graph is damaged ({type(exc).__name__}: "
+                              f"{exc}); rebuild it with `kg build`") from None
+
+
+class _DataUnpickler(pickle.Unpickler):
+    """Unpickles plain data only: every global (class, function) is refused, so nothing
+    can be imported or called."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refers to {module}.{name}, which a saved graph "
+                                     "never holds")
+
+    def persistent_load(self, pid: Any) -> Any:
+        raise pickle.UnpicklingError("holds a persistent reference")
+
+
+class _Damaged(Exception):
+    """A payload that does not unpickle (its message says why)."""
+
+
+def _load_one(fh: io.BytesIO) -> Any:
+    try:
+        return _DataUnpickler(fh).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError, RecursionError, MemoryError) as exc:
+        raise _Damaged(f"{type(exc).__name__}: {exc}") from None
+
+
+#: Record attributes whose values repeat across records (a kind, a status, a day, an actor
+#: id): read from JSON, each value is shared by the records that hold it, as in the graph
+#: that was built.
+_SHARED_ONE = ("type", "status", "date")
+_SHARED_MANY = ("imposers", "measures", "reasons")
+
+
+class _Records:
+    """The rows of a saved graph's ``records`` table in the order inserted, handed out as
+    (node, attributes) as the graph payload's ``("r", count)`` parts ask for them, each
+    row's CRC-32 checked."""
+
+    def __init__(self, con: Any, path: Path) -> None:
+        self._con, self._path = con, path
+        self._cur: Any = None
+        self._memo: dict[str, str] = {}
+        self.used = False
+
+    def take(self, count: int) -> list[tuple[str, Any]]:
+        from kg._perf import loads
+        from kg.graph.sqlstore import record_data
+
+        if self._cur is None:
+            self._cur = self._con.execute("SELECT node, data, crc FROM records ORDER BY rowid")
+        self.used = True
+        rows = self._cur.fetchmany(count)
+        if len(rows) != count:
+            raise ValueError("the graph lists more records than the records table holds")
+        path, out = self._path, []
+        one, many, memo = _SHARED_ONE, _SHARED_MANY, self._memo
+        for n, data, crc in rows:
+            d = loads(record_data(path, n, data, crc))
+            if type(d) is dict:  # values that repeat across records, held once
+                for k in one:
+                    if type(v := d.get(k)) is str:
+                        d[k] = memo.setdefault(v, v)
+                for k in many:
+                    if type(v := d.get(k)) is list:
+                        d[k] = [memo.setdefault(x, x) if type(x) is str else x for x in v]
+            out.append((n, d))
+        return out
+
+    def left(self) -> bool:
+        """Whether rows are left after those taken (when any were)."""
+        return self.used and self._cur is not None and self._cur.fetchone() is not None
+
+
+def _graph_from(fh: io.BytesIO, records: _Records) -> nx.MultiDiGraph:
+    """The graph of a ``graph`` payload (the layout of
+    :class:`kg.graph.writer.GraphChunks`; ``records``: the rows its ``"r"`` parts name),
+    every part's shape checked: a node's attributes are a mapping, an edge joins two nodes
+    listed before it, the counts at the end match, every record row is used."""
+    import networkx as nx
+
+    from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
+    from kg.graph.writer import LAYOUT, TAG
+
+    head = _load_one(fh)
+    if type(head) is not tuple or len(head) != 3 or head[:2] != (TAG, LAYOUT) \
+            or type(head[2]) is not dict:
+        raise TypeError("not a graph payload of this version")
+    G = nx.MultiDiGraph()
+    G.graph.update(head[2])
+    add_node, add_edge = node_adder(G), edge_adder(G)
+    _, succ, pred = storage(G)
+    canon: dict[str, str] = {}  # each node id once, however many chunks name it
+    edges = 0
+    while True:
+        part = _load_one(fh)
+        if type(part) is not tuple or not part:
+            raise TypeError("a part of the graph is not a tuple")
+        tag = part[0]
+        if tag == "end":
+            if part[1:] != (len(canon), edges) or fh.read(1) or records.left():
+                raise ValueError("node or edge count differs from the header")
+            break
+        if tag == "r" and len(part) == 2 and type(part[1]) is int and part[1] > 0:
+            for start in range(0, part[1], 4096):  # a few MB of JSON at a time
+                for n, d in records.take(min(4096, part[1] - start)):
+                    if type(d) is not dict or n in canon:
+                        raise TypeError("a record is not an id with its attributes")
+                    canon[n] = n
+                    add_node(n, d)
+            continue
+        if len(part) != 2 or type(part[1]) is not list:
+            raise TypeError(f"a {tag!r} part is not a list")
+        if tag == "n":
+            for n, d in part[1]:
+                if type(n) is not str or type(d) is not dict or n in canon:
+                    raise TypeError("a node is not an id with its attributes")
+                canon[n] = n
+                add_node(n, d)
+        elif tag == "e":
+            for u, v, k, d in part[1]:  # edge_adder's work, inlined: millions of edges
+                if type(d) is not dict or type(k) is not str:
+                    raise TypeError("an edge's attributes are not a mapping")
+                u, v = canon[u], canon[v]  # KeyError: an edge to a node not listed
+                su = succ[u]
+                keys = su.get(v)
+                if keys is None:
+                    su[v] = pred[v][u] = {k: d}
+                    edges += 1
+                elif k not in keys:
+                    keys[k] = d
+                    edges += 1
+                else:
+                    add_edge(u, v, k, d)  # a repeated edge: merged as the build merges it
+        elif tag == "p":
+            for v, us in part[1]:
+                have = pred[canon[v]]
+                order = {canon[u]: have[u] for u in us}
+                if len(order) != len(have):
+                    raise ValueError("predecessors and successors disagree")
+                pred[canon[v]] = order
+        else:
+            raise ValueError(f"unknown part {tag!r}")
+    clear_cache(G)
+    return G
