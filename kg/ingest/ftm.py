@@ -62,8 +62,10 @@ from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, first_value, links_out, values
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
-from kg.ingest.identity import ftm_identity
+from kg.ingest.identity import Identity, ftm_identity
+from kg.model import trusted
 from kg.model.records import Actor, ReasonRef, Sanction, Source
+from kg.model.trusted import is_country, is_date
 from kg.model.vocab import ActorKind, Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
 
@@ -72,15 +74,18 @@ try:  # orjson parses several times faster; the json module does the same job wi
 
     _loads: Any = orjson.loads
     _JSONError: Any = orjson.JSONDecodeError
+    _PLAIN = True  # orjson refuses lone surrogates: every string it reads is valid UTF-8
 except ImportError:  # pragma: no cover
     _loads = json.loads
     _JSONError = json.JSONDecodeError
+    _PLAIN = False
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
 _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
+_QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
@@ -160,9 +165,11 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
 
 
 def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
+    plain = _PLAIN
     try:
         data = _loads(raw)
     except (_JSONError, ValueError) as exc:
+        plain = False
         text = decode_line(raw, path, n, report)
         if text is None:
             return None
@@ -191,6 +198,7 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | Non
     data["properties"] = props  # an entity with no properties has an empty mapping
     entity = Entity(data)
     entity.clean = clean
+    entity.plain = plain
     return entity
 
 
@@ -226,7 +234,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     if not name:
         st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
         return
-    if len(name) > MAX_NAME:
+    cut = len(name) > MAX_NAME
+    if cut:
         st.report.change(path, n, f"name of {len(name)} characters cut to {MAX_NAME} (the "
                                   "longest name a record holds); the whole name is kept as "
                                   "an alias", record=f"entity {eid!r}", field="name")
@@ -250,14 +259,16 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
-    actor = Actor(
-        id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
-        weak_aliases=weak,
-        wikidata_id=wikidata, identifiers={"opensanctions": eid, **who.joined()},
-        sources=cites, birth_dates=who.birth_dates, nationalities=who.nationalities,
-        position=first_value(entity, "position") if kind is ActorKind.PERSON else None,
-        description=first_value(entity, "description", "notes", "summary"),
-    )
+    fields = {
+        "id": slug_id("ftm", eid), "name": name, "kind": kind, "country": country,
+        "aliases": aliases, "weak_aliases": weak, "wikidata_id": wikidata,
+        "identifiers": {"opensanctions": eid, **who.joined()}, "sources": cites,
+        "birth_dates": who.birth_dates, "nationalities": who.nationalities,
+        "position": first_value(entity, "position") if kind is ActorKind.PERSON else None,
+        "description": first_value(entity, "description", "notes", "summary"),
+    }
+    actor = trusted.build_actor(fields) if _sure_actor(entity, eid, cut, wikidata, who) \
+        else Actor(**fields)
     yield from new
     yield actor
     st.actors.add(eid)
@@ -332,16 +343,44 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
     if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
         status = Status.LIFTED
     new_sources, cites = st.cites.of(entity, src, st.seen)
-    sanction = Sanction(
-        id=slug_id("ftm", sid), imposers=imposers, authorities=authorities, targets=targets,
-        status=status,
-        measures=list(_measures(tuple(props.get("provisions", _NONE)))), reasons=reasons,
-        date=date, end_date=end, program=program, sources=cites,
-    )
+    fields = {
+        "id": slug_id("ftm", sid), "imposers": imposers, "authorities": authorities,
+        "targets": targets, "status": status,
+        "measures": list(_measures(tuple(props.get("provisions", _NONE)))),
+        "reasons": reasons, "date": date, "end_date": end, "program": program,
+        "sources": cites,
+    }
+    sure = entity.plain and len(set(targets)) == len(targets) and \
+        (date is None or is_date(date)) and (end is None or is_date(end))
+    sanction = trusted.build_sanction(fields) if sure else Sanction(**fields)
     st.sanctions.add(sid)
     yield from new_sources
     yield from new_actors
     yield sanction
+
+
+def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
+                who: Identity) -> bool:
+    """True when the actor :func:`_actor` makes of ``entity`` passes the model as it is, so
+    it is built without validation (:func:`kg.model.trusted.build_actor`).
+
+    What is sure by construction: the id is a :func:`~kg.ingest.common.slug_id`; the kind
+    comes from :data:`ACTOR_SCHEMAS`; the name, aliases, position and description are
+    stripped non-blank property values (``str.strip`` removes all that pydantic strips) and
+    the aliases never repeat the name; weak aliases are never a name or alias
+    (:func:`~kg.ingest.common.weak_names`); the country matched :data:`_COUNTRY_RE` in a
+    stripped value; identifiers other than the entity id are whitespace-collapsed; the
+    citations are :class:`~kg.model.records.Citation` instances. What is checked here: the
+    entity was read by orjson (no lone surrogate, which pydantic refuses), the name was not
+    cut (the cut may end in a space), the entity id has no surrounding space (it is an
+    identifier as written), the Wikidata id, the dates of birth and the nationalities.
+    ``tests/ingest/test_ftm_trusted.py`` imports every fixture and generated hostile
+    entities both ways and compares the bytes.
+    """
+    return (entity.plain and not cut and eid == eid.strip()
+            and (wikidata is None or _QID_ASCII.fullmatch(wikidata) is not None)
+            and all(is_date(d) for d in who.birth_dates)
+            and all(is_country(c) for c in who.nationalities))
 
 
 @functools.lru_cache(maxsize=4096)  # lists repeat their reasons and provisions
