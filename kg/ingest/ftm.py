@@ -88,6 +88,7 @@ _QID = re.compile(r"^Q[1-9]\d*$")
 _QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
+_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape, maybe paired
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
 
 
@@ -96,7 +97,7 @@ class _Hold:
     """A sanction waiting for target entities not read yet."""
 
     entity: Entity
-    file: str
+    file: Path
     line: int
     missing: set[str]
 
@@ -181,6 +182,10 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | Non
         except RecursionError:
             report.skip(path, n, "JSON is nested too deeply")
             return None
+        if _LONE_SURROGATE.search(text) and _lone_surrogate(data):
+            report.skip(path, n, "a string holds a lone UTF-16 surrogate escape (\\ud800 to "
+                                 "\\udfff not in a pair), which is no character")
+            return None
     if not isinstance(data, dict):
         report.skip(path, n, "a line must be a JSON object (an FtM entity)")
         return None
@@ -200,6 +205,15 @@ def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | Non
     entity.clean = clean
     entity.plain = plain
     return entity
+
+
+def _lone_surrogate(data: Any) -> bool:
+    """True when a string anywhere in ``data`` (read by json) holds a lone surrogate."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _clean(props: Any) -> dict[str, list[str]] | None:
@@ -285,7 +299,7 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     for hold in st.pending.pop(eid, ()):
         hold.missing.discard(eid)
         if not hold.missing:
-            yield from _sanction(hold.entity, src, Path(hold.file), hold.line, st)
+            yield from _sanction(hold.entity, src, hold.file, hold.line, st)
 
 
 def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
@@ -302,7 +316,7 @@ def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
     if not missing:
         yield from _sanction(entity, src, path, n, st)
         return
-    hold = _Hold(entity, str(path), n, missing)
+    hold = _Hold(entity, path, n, missing)
     for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
         if t in missing:
             st.pending.setdefault(t, []).append(hold)

@@ -25,19 +25,6 @@ except ImportError:  # pragma: no cover - without orjson, pydantic writes every 
 
 __all__ = ["fast_row"]
 
-_ACTOR_DEFAULTS = (
-    ("id", None), ("name", None), ("kind", None), ("country", None), ("aliases", []),
-    ("weak_aliases", []), ("member_of", []), ("part_of", None), ("count", None),
-    ("description", None), ("wikidata_id", None), ("position", None), ("identifiers", {}),
-    ("birth_dates", []), ("nationalities", []), ("merged_from", []), ("sources", []),
-    ("draft", False))
-_SANCTION_DEFAULTS = (
-    ("id", None), ("imposers", None), ("authorities", []), ("targets", None),
-    ("status", Status.IMPOSED), ("measures", []), ("reasons", []), ("date", None),
-    ("effective_date", None), ("end_date", None), ("program", None), ("legal_basis", None),
-    ("in_response_to", []), ("sources", None), ("confidence", None), ("merged_from", []))
-
-
 def _sub(obj: Any) -> dict[str, Any]:
     """A citation's or a reason's JSON object (fields at their default left out)."""
     if type(obj) is Citation:
@@ -60,25 +47,86 @@ def _sub(obj: Any) -> dict[str, Any]:
 def fast_row(rec: Any) -> bytes | None:
     """The JSONL line (with ``"type"`` first and the line end) of an actor or sanction, or
     None when this writer does not handle the record (see the module docstring)."""
-    if orjson is None:  # pragma: no cover
-        return None
     kind = type(rec)
     if kind is Actor:
-        out: dict[str, Any] = {"type": "actor"}
-        defaults = _ACTOR_DEFAULTS
+        out = _actor(rec.__dict__)
     elif kind is Sanction:
-        out = {"type": "sanction"}
-        defaults = _SANCTION_DEFAULTS
+        out = _sanction(rec.__dict__)
     else:
         return None
-    d = rec.__dict__
-    if d["merged_from"] or d.get("confidence") is not None:
+    if out is None or orjson is None:
         return None
-    for name, default in defaults:
-        value = d[name]
-        if value != default:
-            out[name] = value
     try:
         return orjson.dumps(out, default=_sub, option=orjson.OPT_APPEND_NEWLINE)
     except TypeError:  # a value of a kind this writer does not handle, a lone surrogate
         return None
+
+
+# Each field as ``exclude_defaults`` writes it: left out when equal to its default (None,
+# an empty list or map, False, ``imposed``), in the model's order. A field's value has the
+# model's type (validated or built by kg.model.trusted), so "equal to the default" is
+# "is None" or "is empty" here.
+
+
+def _actor(d: dict[str, Any]) -> dict[str, Any] | None:
+    if d["merged_from"]:
+        return None
+    out = {"type": "actor", "id": d["id"], "name": d["name"], "kind": d["kind"]}
+    if d["country"] is not None:
+        out["country"] = d["country"]
+    if d["aliases"]:
+        out["aliases"] = d["aliases"]
+    if d["weak_aliases"]:
+        out["weak_aliases"] = d["weak_aliases"]
+    if d["member_of"]:
+        out["member_of"] = d["member_of"]
+    if d["part_of"] is not None:
+        out["part_of"] = d["part_of"]
+    if d["count"] is not None:
+        out["count"] = d["count"]
+    if d["description"] is not None:
+        out["description"] = d["description"]
+    if d["wikidata_id"] is not None:
+        out["wikidata_id"] = d["wikidata_id"]
+    if d["position"] is not None:
+        out["position"] = d["position"]
+    if d["identifiers"]:
+        out["identifiers"] = d["identifiers"]
+    if d["birth_dates"]:
+        out["birth_dates"] = d["birth_dates"]
+    if d["nationalities"]:
+        out["nationalities"] = d["nationalities"]
+    if d["sources"]:
+        out["sources"] = d["sources"]
+    if d["draft"] is not False:
+        out["draft"] = d["draft"]
+    return out
+
+
+def _sanction(d: dict[str, Any]) -> dict[str, Any] | None:
+    if d["merged_from"] or d["confidence"] is not None:
+        return None
+    out = {"type": "sanction", "id": d["id"], "imposers": d["imposers"]}
+    if d["authorities"]:
+        out["authorities"] = d["authorities"]
+    out["targets"] = d["targets"]
+    if d["status"] is not Status.IMPOSED:
+        out["status"] = d["status"]
+    if d["measures"]:
+        out["measures"] = d["measures"]
+    if d["reasons"]:
+        out["reasons"] = d["reasons"]
+    if d["date"] is not None:
+        out["date"] = d["date"]
+    if d["effective_date"] is not None:
+        out["effective_date"] = d["effective_date"]
+    if d["end_date"] is not None:
+        out["end_date"] = d["end_date"]
+    if d["program"] is not None:
+        out["program"] = d["program"]
+    if d["legal_basis"] is not None:
+        out["legal_basis"] = d["legal_basis"]
+    if d["in_response_to"]:
+        out["in_response_to"] = d["in_response_to"]
+    out["sources"] = d["sources"]
+    return out
