@@ -234,5 +234,10 @@ def _slug_id_before(prefix: str, raw: str) -> str:
 def test_slug_id_shortcut_gives_the_same_ids(prefix: str, raw: str) -> None:
     from kg.ingest.common import slug_id
 
-    if raw.strip():
-        assert slug_id(prefix, raw) == _slug_id_before(prefix, raw)
+    def outcome(f: Any) -> str:
+        try:
+            return f(prefix, raw)
+        except UnicodeEncodeError as exc:  # a lone surrogate: both refuse it alike
+            return repr(exc)
+
+    assert outcome(slug_id) == outcome(_slug_id_before)
