@@ -35,7 +35,6 @@ never arrives is reported as skipped.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,7 +48,6 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
-    decode_line,
     file_source,
     iter_lines,
     read_date,
@@ -61,6 +59,7 @@ from kg.ingest.ftm_derived import Derived
 from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, first_value, links_out, values
+from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
 from kg.model import trusted
@@ -68,17 +67,6 @@ from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.trusted import is_country, is_date
 from kg.model.vocab import ActorKind, Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
-
-try:  # orjson parses several times faster; the json module does the same job without it
-    import orjson
-
-    _loads: Any = orjson.loads
-    _JSONError: Any = orjson.JSONDecodeError
-    _PLAIN = True  # orjson refuses lone surrogates: every string it reads is valid UTF-8
-except ImportError:  # pragma: no cover
-    _loads = json.loads
-    _JSONError = json.JSONDecodeError
-    _PLAIN = False
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
@@ -88,8 +76,12 @@ _QID = re.compile(r"^Q[1-9]\d*$")
 _QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
-_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape, maybe paired
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
+
+
+#: The reason of a sanction against a counter-sanctioning target (shared: never changed).
+_COUNTER = ReasonRef(category=Reason.RETALIATION,
+                     detail="counter-sanction (FtM topic sanction.counter)")
 
 
 @dataclass
@@ -138,7 +130,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             if not raw.strip():
                 continue
             report.read += 1
-            entity = _parse(raw, path, n, report)
+            entity = parse_entity(raw, path, n, report)
             if entity is None:
                 continue
             schema = entity["schema"]
@@ -163,75 +155,6 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                             "the input as a person, organization, body or vessel")
     yield from st.derived.records(st.seen, report)
     yield from links_out(st.links, st.actors, report)
-
-
-def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
-    plain = _PLAIN
-    try:
-        data = _loads(raw)
-    except (_JSONError, ValueError) as exc:
-        plain = False
-        text = decode_line(raw, path, n, report)
-        if text is None:
-            return None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            report.skip(path, n, f"invalid JSON: {exc}")
-            return None
-        except RecursionError:
-            report.skip(path, n, "JSON is nested too deeply")
-            return None
-        if _LONE_SURROGATE.search(text) and _lone_surrogate(data):
-            report.skip(path, n, "a string holds a lone UTF-16 surrogate escape (\\ud800 to "
-                                 "\\udfff not in a pair), which is no character")
-            return None
-    if not isinstance(data, dict):
-        report.skip(path, n, "a line must be a JSON object (an FtM entity)")
-        return None
-    eid, schema, props = data.get("id"), data.get("schema"), data.get("properties", {})
-    if not isinstance(eid, str) or not eid.strip():
-        report.skip(path, n, "entity has no 'id'")
-        return None
-    if not isinstance(schema, str) or not schema:
-        report.skip(path, n, f"entity {eid!r} has no 'schema'")
-        return None
-    clean = _clean(props)
-    if clean is None:
-        report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
-        return None
-    data["properties"] = props  # an entity with no properties has an empty mapping
-    entity = Entity(data)
-    entity.clean = clean
-    entity.plain = plain
-    return entity
-
-
-def _lone_surrogate(data: Any) -> bool:
-    """True when a string anywhere in ``data`` (read by json) holds a lone surrogate."""
-    try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _clean(props: Any) -> dict[str, list[str]] | None:
-    """Each property's non-blank values, stripped (one pass over the values), or None when
-    ``props`` is not a mapping of names to lists of strings."""
-    if not isinstance(props, dict):
-        return None
-    clean: dict[str, list[str]] = {}
-    try:
-        for prop, vals in props.items():
-            if not isinstance(vals, list):
-                return None
-            kept = [s for v in vals if (s := v.strip())]  # AttributeError: not a string
-            if kept:
-                clean[prop] = kept
-    except AttributeError:
-        return None
-    return clean
 
 
 def _actor(entity: Entity, src: Source, path: Path, n: int,
@@ -273,7 +196,7 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
-    fields = {
+    fields: dict[str, Any] = {
         "id": slug_id("ftm", eid), "name": name, "kind": kind, "country": country,
         "aliases": aliases, "weak_aliases": weak, "wikidata_id": wikidata,
         "identifiers": {"opensanctions": eid, **who.joined()}, "sources": cites,
@@ -341,8 +264,7 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
         reasons = programme_reasons(program, imposers)
     if st.counter and any(t in st.counter for t in props["entity"]) and not any(
             r.category is Reason.RETALIATION for r in reasons):
-        reasons.append(ReasonRef(category=Reason.RETALIATION,
-                                 detail="counter-sanction (FtM topic sanction.counter)"))
+        reasons.append(_COUNTER)
     rec = f"sanction {sid!r}"
     dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
                                for p in ("startDate", "listingDate", "date")
@@ -357,7 +279,7 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
     if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
         status = Status.LIFTED
     new_sources, cites = st.cites.of(entity, src, st.seen)
-    fields = {
+    fields: dict[str, Any] = {
         "id": slug_id("ftm", sid), "imposers": imposers, "authorities": authorities,
         "targets": targets, "status": status,
         "measures": list(_measures(tuple(props.get("provisions", _NONE)))),

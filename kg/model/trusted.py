@@ -182,7 +182,7 @@ def _passes(rules: dict[str, Any], fields: dict[str, Any]) -> bool:
     return True
 
 
-def _build(model: type[Any], values: dict[str, Any], fields: dict[str, Any]) -> Any:
+def _build(model: Any, values: dict[str, Any], fields: dict[str, Any]) -> Any:
     rec = model.__new__(model)
     _set(rec, "__dict__", values)
     _set(rec, "__pydantic_fields_set__", set(fields))
