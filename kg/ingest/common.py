@@ -243,9 +243,7 @@ def _first_line(first: int, last: int, cells: list[str]) -> int:
 # --- ids, dates, shared records ---------------------------------------------------------
 
 _NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
-#: A value that folding leaves as it is (lower case, digits and ``._:-``, ending in neither).
-_IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)
-_WIKIDATA = re.compile(r"Q[1-9]\d*")
+_IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)  # folding keeps it
 
 
 @functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
@@ -260,10 +258,9 @@ def slug_id(prefix: str, raw: str) -> str:
     ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
     """
     value = raw.strip()
-    if _IS_SLUG.fullmatch(value) and len(prefix) + len(value) < 200:
-        return f"{prefix}-{value}"  # already a slug: what folding it would give
-    folded = _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
-    if folded != value and not _WIKIDATA.fullmatch(value):
+    folded = value if _IS_SLUG.fullmatch(value) else \
+        _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
+    if folded != value and not re.fullmatch(r"Q[1-9]\d*", value):
         folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
     out = f"{prefix}-{folded}"
     if len(out) > 200:
