@@ -135,13 +135,13 @@ def _outcome(make: Any, fields: dict[str, Any]) -> tuple[Any, ...]:
             rec.__pydantic_extra__, rec.__pydantic_private__, record_line(rec))
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(actor_fields())
 def test_trusted_actor_is_pydantics_actor(fields: dict[str, Any]) -> None:
     assert _outcome(trusted.actor, fields) == _outcome(Actor, fields)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(sanction_fields())
 def test_trusted_sanction_is_pydantics_sanction(fields: dict[str, Any]) -> None:
     assert _outcome(trusted.sanction, fields) == _outcome(Sanction, fields)
@@ -159,7 +159,7 @@ def _pydantic_bytes(rec: Any) -> bytes:
     return record_line(rec).encode("utf-8")
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(actor_fields().map(lambda f: (Actor, f)),
                  sanction_fields().map(lambda f: (Sanction, f))))
 def test_fast_row_writes_pydantics_line(made: tuple[Any, dict[str, Any]]) -> None:

@@ -266,12 +266,16 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
             r.category is Reason.RETALIATION for r in reasons):
         reasons.append(_COUNTER)
     rec = f"sanction {sid!r}"
-    dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
-                               for p in ("startDate", "listingDate", "date")
-                               for v in props.get(p, _NONE)) if d)
-    date = dates[0] if dates else None
-    end = min((d for d in (read_date(v, st.report, path, n, record=rec, field="endDate")
-                           for v in props.get("endDate", _NONE)) if d), default=None)
+    date = end = None
+    for p in ("startDate", "listingDate", "date"):  # the earliest date given
+        for v in props.get(p, _NONE):
+            d = read_date(v, st.report, path, n, record=rec, field=p)
+            if d and (date is None or d < date):
+                date = d
+    for v in props.get("endDate", _NONE):  # the earliest end
+        d = read_date(v, st.report, path, n, record=rec, field="endDate")
+        if d and (end is None or d < end):
+            end = d
     if end and date and end < date:
         st.report.note("end dates before the start date left out")
         end = None

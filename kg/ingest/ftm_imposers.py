@@ -45,7 +45,8 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
     (reported), so nothing the record says is lost.
     """
     countries = values(entity, "country")
-    authorities = values(entity, "authority") or values(entity, "publisher")
+    # Each authority once: a repeated one with no polity would be "part of" itself.
+    authorities = list(dict.fromkeys(values(entity, "authority") or values(entity, "publisher")))
     key = (tuple(countries), tuple(authorities))
     known = _DECIDED.get(key)
     if known is None:

@@ -26,14 +26,16 @@ except ImportError:  # pragma: no cover
 
 __all__ = ["parse_entity"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape, maybe paired
 
 
 def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
     """The FtM entity on line ``n`` of ``path`` (its raw bytes), or None when the line is
     skipped (reported: not JSON, not an object, no id or schema, properties that are not
-    lists of strings, a string holding a lone surrogate). A line that is not UTF-8 is read
-    as Windows-1252 (:func:`~kg.ingest.common.decode_line`, reported)."""
+    lists of strings). A lone surrogate escape (``\\ud800``) is read as U+FFFD, a line
+    that is not UTF-8 as Windows-1252 (:func:`~kg.ingest.common.decode_line`); both are
+    reported."""
     plain = _PLAIN
     try:
         data = _loads(raw)
@@ -51,9 +53,9 @@ def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity
             report.skip(path, n, "JSON is nested too deeply")
             return None
         if _LONE_SURROGATE.search(text) and _lone_surrogate(data):
-            report.skip(path, n, "a string holds a lone UTF-16 surrogate escape (\\ud800 to "
-                                 "\\udfff not in a pair), which is no character")
-            return None
+            data = _no_surrogates(data)
+            report.change(path, n, "lone UTF-16 surrogate escapes (\\ud800 to \\udfff not in "
+                                   "a pair, no character) read as U+FFFD")
     if not isinstance(data, dict):
         report.skip(path, n, "a line must be a JSON object (an FtM entity)")
         return None
@@ -82,6 +84,17 @@ def _lone_surrogate(data: Any) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _no_surrogates(data: Any) -> Any:
+    """``data`` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(data, str):
+        return _SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_no_surrogates(v) for v in data]
+    if isinstance(data, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in data.items()}
+    return data
 
 
 def _clean(props: Any) -> dict[str, list[str]] | None:
