@@ -232,9 +232,9 @@ def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
         return
     datasets = entity.get("datasets")
+    names = [d for d in datasets if isinstance(d, str)] if isinstance(datasets, list) else []
     for t in targets:
-        st.derived.has_sanction(t, [d for d in datasets if isinstance(d, str)]
-                                if isinstance(datasets, list) else [])
+        st.derived.has_sanction(t, names)
     missing = {t for t in targets if t not in st.actors}
     if not missing:
         yield from _sanction(entity, src, path, n, st)
