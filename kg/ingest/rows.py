@@ -7,8 +7,8 @@ writes by the million.
 writers spell alike (strings, ints, booleans, enum members, lists and string maps of them,
 citations and reasons); anything else (a float, a merge note, another record type) gives
 None and the caller asks pydantic. Fields equal to their default are left out, in the
-model's field order, as ``exclude_defaults`` does. ``tests/ingest/test_rows.py`` compares
-the two writers on generated records and on every character.
+model's field order, as ``exclude_defaults`` does. ``tests/test_trusted_records.py``
+compares the two writers on generated records, on every field and on every character.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ pydantic's own. The checks are stricter than the model, never looser:
 * the model validators' rules (a weak alias that is also a name, an end before the start,
   an actor part of itself...) are checked as the model checks them.
 
-``tests/model/test_trusted.py`` compares both paths on generated and mutated values and on
+``tests/test_trusted_records.py`` compares both paths on generated and mutated values and on
 every character for the white-space and surrogate rules, and fails when the models' fields
 or validators change without this module being reviewed.
 """
