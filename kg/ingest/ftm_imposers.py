@@ -56,25 +56,25 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
             if len(_DECIDED) >= _DECIDED_MAX:
                 _DECIDED.clear()
             _DECIDED[key] = known
-    ids, bodies, issued = known
+    ids, bodies, issued, polities = known
     new = [b for b in bodies if seen.first(b)]
-    states = [a for code in ids if is_country(code) for a in seen.state(code)]
+    states = [a for code in polities for a in seen.state(code)]
     return list(ids), states + new, list(issued)
 
 
 #: (countries, authorities) -> what :func:`_decide` made of them, for the records whose
 #: reading reported nothing (lists repeat a few pairs on every record).
 _DECIDED: dict[tuple[tuple[str, ...], tuple[str, ...]],
-               tuple[list[str], list[Actor], list[str]]] = {}
+               tuple[list[str], list[Actor], list[str], list[str]]] = {}
 _DECIDED_MAX = 4096
 
 
 def _decide(entity: dict[str, Any], countries: list[str], authorities: list[str],
             report: ImportReport, path: Path,
-            n: int) -> tuple[list[str], list[Actor], list[str]]:
-    """Imposer ids, issuing body actors (in the authorities' order) and issuing body ids of
-    a sanction (see :func:`imposers`); unknown countries and authorities with no polity
-    are reported."""
+            n: int) -> tuple[list[str], list[Actor], list[str], list[str]]:
+    """Imposer ids, issuing body actors (in the authorities' order), issuing body ids and
+    the imposers that are states or blocs, of a sanction (see :func:`imposers`); unknown
+    countries and authorities with no polity are reported."""
     bodies: list[Actor] = []
     issued: list[str] = []
     polities: list[str] = []
@@ -102,7 +102,8 @@ def _decide(entity: dict[str, Any], countries: list[str], authorities: list[str]
                                       "the record gives no country: the authority is the "
                                       "imposer", record=f"sanction {entity['id']!r}",
                              field="authority")
-    return list(dict.fromkeys(ids)), bodies, issued
+    ids = list(dict.fromkeys(ids))
+    return ids, bodies, issued, [code for code in ids if is_country(code)]
 
 
 @functools.lru_cache(maxsize=4096)  # lists repeat their authorities on every record
