@@ -32,6 +32,7 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
+from kg.ingest.rows import fast_row
 from kg.model.records import RECORD_TYPES, Dataset, record_type
 from kg.model.refs import ensure_valid
 from kg.readwrite.atomic import atomic_open
@@ -140,7 +141,11 @@ _LINE_START = {kind: f'{{"type":"{kind}",'.encode() for kind in RECORD_TYPES}
 
 def record_bytes(rec: Record) -> bytes:
     """:func:`record_line` as UTF-8 bytes, serialized by pydantic itself (the same JSON:
-    compact, non-ASCII kept, field order; no dict is built on the way)."""
+    compact, non-ASCII kept, field order; no dict is built on the way). Actors and
+    sanctions are written by :func:`kg.ingest.rows.fast_row` (the same bytes, faster)."""
+    fast = fast_row(rec)
+    if fast is not None:
+        return fast
     body: bytes = rec.__pydantic_serializer__.to_json(rec, exclude_defaults=True)
     if body == b"{}":  # pragma: no cover - every record has an id
         return record_line(rec).encode("utf-8")
@@ -158,8 +163,13 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
     report = ImportReport(kind)
     try:
         with atomic_open(output, "wb") as fh:
+            lines: list[bytes] = []  # written a thousand at a time: fewer calls
             for rec in read_records(kind, paths, report, progress=progress, today=today):
-                fh.write(record_bytes(rec))
+                lines.append(record_bytes(rec))
+                if len(lines) >= 1000:
+                    fh.write(b"".join(lines))
+                    lines.clear()
+            fh.write(b"".join(lines))
             if report.empty:
                 raise _Empty
     except _Empty:

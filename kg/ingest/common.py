@@ -243,6 +243,7 @@ def _first_line(first: int, last: int, cells: list[str]) -> int:
 # --- ids, dates, shared records ---------------------------------------------------------
 
 _NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
+_IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)  # folding keeps it
 
 
 @functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
@@ -257,7 +258,8 @@ def slug_id(prefix: str, raw: str) -> str:
     ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
     """
     value = raw.strip()
-    folded = _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
+    folded = value if _IS_SLUG.fullmatch(value) else \
+        _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
     if folded != value and not re.fullmatch(r"Q[1-9]\d*", value):
         folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
     out = f"{prefix}-{folded}"

@@ -35,7 +35,6 @@ never arrives is reported as skipped.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,7 +48,6 @@ from kg.ingest.common import (
     Progress,
     Record,
     Seen,
-    decode_line,
     file_source,
     iter_lines,
     read_date,
@@ -61,29 +59,29 @@ from kg.ingest.ftm_derived import Derived
 from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, first_value, links_out, values
+from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
-from kg.ingest.identity import ftm_identity
+from kg.ingest.identity import Identity, ftm_identity
+from kg.model import trusted
 from kg.model.records import Actor, ReasonRef, Sanction, Source
+from kg.model.trusted import is_country, is_date
 from kg.model.vocab import ActorKind, Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
-
-try:  # orjson parses several times faster; the json module does the same job without it
-    import orjson
-
-    _loads: Any = orjson.loads
-    _JSONError: Any = orjson.JSONDecodeError
-except ImportError:  # pragma: no cover
-    _loads = json.loads
-    _JSONError = json.JSONDecodeError
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
 _COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
+_QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
 _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
+
+
+#: The reason of a sanction against a counter-sanctioning target (shared: never changed).
+_COUNTER = ReasonRef(category=Reason.RETALIATION,
+                     detail="counter-sanction (FtM topic sanction.counter)")
 
 
 @dataclass
@@ -91,7 +89,7 @@ class _Hold:
     """A sanction waiting for target entities not read yet."""
 
     entity: Entity
-    file: str
+    file: Path
     line: int
     missing: set[str]
 
@@ -132,7 +130,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             if not raw.strip():
                 continue
             report.read += 1
-            entity = _parse(raw, path, n, report)
+            entity = parse_entity(raw, path, n, report)
             if entity is None:
                 continue
             schema = entity["schema"]
@@ -159,59 +157,6 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
     yield from links_out(st.links, st.actors, report)
 
 
-def _parse(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
-    try:
-        data = _loads(raw)
-    except (_JSONError, ValueError) as exc:
-        text = decode_line(raw, path, n, report)
-        if text is None:
-            return None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            report.skip(path, n, f"invalid JSON: {exc}")
-            return None
-        except RecursionError:
-            report.skip(path, n, "JSON is nested too deeply")
-            return None
-    if not isinstance(data, dict):
-        report.skip(path, n, "a line must be a JSON object (an FtM entity)")
-        return None
-    eid, schema, props = data.get("id"), data.get("schema"), data.get("properties", {})
-    if not isinstance(eid, str) or not eid.strip():
-        report.skip(path, n, "entity has no 'id'")
-        return None
-    if not isinstance(schema, str) or not schema:
-        report.skip(path, n, f"entity {eid!r} has no 'schema'")
-        return None
-    clean = _clean(props)
-    if clean is None:
-        report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
-        return None
-    data["properties"] = props  # an entity with no properties has an empty mapping
-    entity = Entity(data)
-    entity.clean = clean
-    return entity
-
-
-def _clean(props: Any) -> dict[str, list[str]] | None:
-    """Each property's non-blank values, stripped (one pass over the values), or None when
-    ``props`` is not a mapping of names to lists of strings."""
-    if not isinstance(props, dict):
-        return None
-    clean: dict[str, list[str]] = {}
-    try:
-        for prop, vals in props.items():
-            if not isinstance(vals, list):
-                return None
-            kept = [s for v in vals if (s := v.strip())]  # AttributeError: not a string
-            if kept:
-                clean[prop] = kept
-    except AttributeError:
-        return None
-    return clean
-
-
 def _actor(entity: Entity, src: Source, path: Path, n: int,
            st: _State) -> Iterator[Record]:
     eid = entity["id"]
@@ -226,7 +171,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     if not name:
         st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
         return
-    if len(name) > MAX_NAME:
+    cut = len(name) > MAX_NAME
+    if cut:
         st.report.change(path, n, f"name of {len(name)} characters cut to {MAX_NAME} (the "
                                   "longest name a record holds); the whole name is kept as "
                                   "an alias", record=f"entity {eid!r}", field="name")
@@ -250,14 +196,16 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
-    actor = Actor(
-        id=slug_id("ftm", eid), name=name, kind=kind, country=country, aliases=aliases,
-        weak_aliases=weak,
-        wikidata_id=wikidata, identifiers={"opensanctions": eid, **who.joined()},
-        sources=cites, birth_dates=who.birth_dates, nationalities=who.nationalities,
-        position=first_value(entity, "position") if kind is ActorKind.PERSON else None,
-        description=first_value(entity, "description", "notes", "summary"),
-    )
+    fields: dict[str, Any] = {
+        "id": slug_id("ftm", eid), "name": name, "kind": kind, "country": country,
+        "aliases": aliases, "weak_aliases": weak, "wikidata_id": wikidata,
+        "identifiers": {"opensanctions": eid, **who.joined()}, "sources": cites,
+        "birth_dates": who.birth_dates, "nationalities": who.nationalities,
+        "position": first_value(entity, "position") if kind is ActorKind.PERSON else None,
+        "description": first_value(entity, "description", "notes", "summary"),
+    }
+    actor = trusted.build_actor(fields) if _sure_actor(entity, eid, cut, wikidata, who) \
+        else Actor(**fields)
     yield from new
     yield actor
     st.actors.add(eid)
@@ -274,7 +222,7 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     for hold in st.pending.pop(eid, ()):
         hold.missing.discard(eid)
         if not hold.missing:
-            yield from _sanction(hold.entity, src, Path(hold.file), hold.line, st)
+            yield from _sanction(hold.entity, src, hold.file, hold.line, st)
 
 
 def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
@@ -284,14 +232,14 @@ def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
         return
     datasets = entity.get("datasets")
+    names = [d for d in datasets if isinstance(d, str)] if isinstance(datasets, list) else []
     for t in targets:
-        st.derived.has_sanction(t, [d for d in datasets if isinstance(d, str)]
-                                if isinstance(datasets, list) else [])
+        st.derived.has_sanction(t, names)
     missing = {t for t in targets if t not in st.actors}
     if not missing:
         yield from _sanction(entity, src, path, n, st)
         return
-    hold = _Hold(entity, str(path), n, missing)
+    hold = _Hold(entity, path, n, missing)
     for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
         if t in missing:
             st.pending.setdefault(t, []).append(hold)
@@ -316,15 +264,18 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
         reasons = programme_reasons(program, imposers)
     if st.counter and any(t in st.counter for t in props["entity"]) and not any(
             r.category is Reason.RETALIATION for r in reasons):
-        reasons.append(ReasonRef(category=Reason.RETALIATION,
-                                 detail="counter-sanction (FtM topic sanction.counter)"))
+        reasons.append(_COUNTER)
     rec = f"sanction {sid!r}"
-    dates = sorted(d for d in (read_date(v, st.report, path, n, record=rec, field=p)
-                               for p in ("startDate", "listingDate", "date")
-                               for v in props.get(p, _NONE)) if d)
-    date = dates[0] if dates else None
-    end = min((d for d in (read_date(v, st.report, path, n, record=rec, field="endDate")
-                           for v in props.get("endDate", _NONE)) if d), default=None)
+    date = end = None
+    for p in ("startDate", "listingDate", "date"):  # the earliest date given
+        for v in props.get(p, _NONE):
+            d = read_date(v, st.report, path, n, record=rec, field=p)
+            if d and (date is None or d < date):
+                date = d
+    for v in props.get("endDate", _NONE):  # the earliest end
+        d = read_date(v, st.report, path, n, record=rec, field="endDate")
+        if d and (end is None or d < end):
+            end = d
     if end and date and end < date:
         st.report.note("end dates before the start date left out")
         end = None
@@ -332,16 +283,44 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
     if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
         status = Status.LIFTED
     new_sources, cites = st.cites.of(entity, src, st.seen)
-    sanction = Sanction(
-        id=slug_id("ftm", sid), imposers=imposers, authorities=authorities, targets=targets,
-        status=status,
-        measures=list(_measures(tuple(props.get("provisions", _NONE)))), reasons=reasons,
-        date=date, end_date=end, program=program, sources=cites,
-    )
+    fields: dict[str, Any] = {
+        "id": slug_id("ftm", sid), "imposers": imposers, "authorities": authorities,
+        "targets": targets, "status": status,
+        "measures": list(_measures(tuple(props.get("provisions", _NONE)))),
+        "reasons": reasons, "date": date, "end_date": end, "program": program,
+        "sources": cites,
+    }
+    sure = entity.plain and len(set(targets)) == len(targets) and \
+        (date is None or is_date(date)) and (end is None or is_date(end))
+    sanction = trusted.build_sanction(fields) if sure else Sanction(**fields)
     st.sanctions.add(sid)
     yield from new_sources
     yield from new_actors
     yield sanction
+
+
+def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
+                who: Identity) -> bool:
+    """True when the actor :func:`_actor` makes of ``entity`` passes the model as it is, so
+    it is built without validation (:func:`kg.model.trusted.build_actor`).
+
+    What is sure by construction: the id is a :func:`~kg.ingest.common.slug_id`; the kind
+    comes from :data:`ACTOR_SCHEMAS`; the name, aliases, position and description are
+    stripped non-blank property values (``str.strip`` removes all that pydantic strips) and
+    the aliases never repeat the name; weak aliases are never a name or alias
+    (:func:`~kg.ingest.common.weak_names`); the country matched :data:`_COUNTRY_RE` in a
+    stripped value; identifiers other than the entity id are whitespace-collapsed; the
+    citations are :class:`~kg.model.records.Citation` instances. What is checked here: the
+    entity was read by orjson (no lone surrogate, which pydantic refuses), the name was not
+    cut (the cut may end in a space), the entity id has no surrounding space (it is an
+    identifier as written), the Wikidata id, the dates of birth and the nationalities.
+    ``tests/ingest/test_ftm_trusted.py`` imports every fixture and generated hostile
+    entities both ways and compares the bytes.
+    """
+    return (entity.plain and not cut and eid == eid.strip()
+            and (wikidata is None or _QID_ASCII.fullmatch(wikidata) is not None)
+            and all(is_date(d) for d in who.birth_dates)
+            and all(is_country(c) for c in who.nationalities))
 
 
 @functools.lru_cache(maxsize=4096)  # lists repeat their reasons and provisions

@@ -41,13 +41,16 @@ class Cites:
         ``entity``: its datasets and source URLs, each once, or else the file ``src``."""
         new: list[Source] = []
         datasets = entity.get("datasets")
-        key = tuple(d for d in datasets if isinstance(d, str)) if isinstance(datasets, list) \
-            else ()
-        cites = self.datasets.get(key)
+        key = tuple(datasets) if type(datasets) is list else ()
+        try:
+            cites = self.datasets.get(key)
+        except TypeError:  # a list or mapping among the datasets: kept out of the key
+            key = tuple(d for d in key if isinstance(d, str))
+            cites = self.datasets.get(key)
         if cites is None:
             cites = []
             for name in key:
-                if name.strip():
+                if isinstance(name, str) and name.strip():
                     ds_src = dataset_source(name)
                     if seen.first(ds_src):
                         new.append(ds_src)

@@ -19,6 +19,7 @@ datasets not in the table give no listing; the import report counts both.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -65,6 +66,15 @@ def dataset_named(text: str) -> str | None:
 def dataset_source(name: str) -> Source:
     """The source record for an FtM dataset (the one :mod:`kg.ingest.ftm` cites)."""
     return Source(id=f"ftm-dataset-{text_slug(name, 100)}", title=name.strip())
+
+
+def _listing_id(actor_id: str, dataset: str) -> str:
+    """``<actor id>-listed-<dataset>``; past 200 characters (an id's limit), cut with a hash
+    of the whole, as :func:`~kg.ingest.common.slug_id` cuts."""
+    out = f"{actor_id}-listed-{text_slug(dataset)}"
+    if len(out) > 200:
+        out = out[:180] + "-" + hashlib.sha1(out.encode("utf-8")).hexdigest()[:12]
+    return out
 
 
 @dataclass
@@ -125,7 +135,7 @@ class Derived:
                 report.note("listings derived from a dataset's publisher (sanctioned in the "
                             "dataset, no Sanction record from it)")
                 yield Sanction(
-                    id=f"{item.actor_id}-listed-{text_slug(name)}", imposers=[ds.polity],
+                    id=_listing_id(item.actor_id, name), imposers=[ds.polity],
                     authorities=[issuer.id] if issuer else [], targets=[item.actor_id],
                     program=f"{item.program} ({words})" if item.program else words,
                     sources=[Citation(source=src.id)])

@@ -44,10 +44,41 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
     ``body-<name>``. Only an authority with no polity at all becomes the imposer itself
     (reported), so nothing the record says is lost.
     """
-    new: list[Actor] = []
+    countries = values(entity, "country")
+    # Each authority once: a repeated one with no polity would be "part of" itself.
+    authorities = list(dict.fromkeys(values(entity, "authority") or values(entity, "publisher")))
+    key = (tuple(countries), tuple(authorities))
+    known = _DECIDED.get(key)
+    if known is None:
+        before = report.changed_total
+        known = _decide(entity, countries, authorities, report, path, n)
+        if report.changed_total == before:  # nothing reported: the same for every record
+            if len(_DECIDED) >= _DECIDED_MAX:
+                _DECIDED.clear()
+            _DECIDED[key] = known
+    ids, bodies, issued, polities = known
+    new = [b for b in bodies if seen.first(b)]
+    states = [a for code in polities for a in seen.state(code)]
+    return list(ids), states + new, list(issued)
+
+
+#: (countries, authorities) -> what :func:`_decide` made of them, for the records whose
+#: reading reported nothing (lists repeat a few pairs on every record).
+_DECIDED: dict[tuple[tuple[str, ...], tuple[str, ...]],
+               tuple[list[str], list[Actor], list[str], list[str]]] = {}
+_DECIDED_MAX = 4096
+
+
+def _decide(entity: dict[str, Any], countries: list[str], authorities: list[str],
+            report: ImportReport, path: Path,
+            n: int) -> tuple[list[str], list[Actor], list[str], list[str]]:
+    """Imposer ids, issuing body actors (in the authorities' order), issuing body ids and
+    the imposers that are states or blocs, of a sanction (see :func:`imposers`); unknown
+    countries and authorities with no polity are reported."""
+    bodies: list[Actor] = []
     issued: list[str] = []
     polities: list[str] = []
-    for value in values(entity, "country"):
+    for value in countries:
         code = polity(value)
         if code is None:
             report.change(path, n, f"country {value!r} is not a state or bloc kg knows; "
@@ -55,7 +86,6 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
                              field="country")
         elif code not in polities:
             polities.append(code)
-    authorities = values(entity, "authority") or values(entity, "publisher")
     table = [imposer_for_authority(a) for a in authorities]
     ids = polities or list(dict.fromkeys(c for c in table if c))
     for authority, code in zip(authorities, table, strict=True):
@@ -63,8 +93,7 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
         body = _body(authority, home)
         if body is None:
             continue  # the authority is the polity's own name ("European Union")
-        if seen.first(body):
-            new.append(body)
+        bodies.append(body)
         if home is not None and body.id not in issued:
             issued.append(body.id)
         if home is None:
@@ -73,8 +102,8 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
                                       "the record gives no country: the authority is the "
                                       "imposer", record=f"sanction {entity['id']!r}",
                              field="authority")
-    states = [a for code in ids if is_country(code) for a in seen.state(code)]
-    return list(dict.fromkeys(ids)), states + new, issued
+    ids = list(dict.fromkeys(ids))
+    return ids, bodies, issued, [code for code in ids if is_country(code)]
 
 
 @functools.lru_cache(maxsize=4096)  # lists repeat their authorities on every record

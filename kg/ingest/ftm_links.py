@@ -51,11 +51,13 @@ class Link:
 
 class Entity(dict[str, Any]):
     """An FtM entity as read from its JSON (a dict), with :attr:`clean`: each property's
-    non-blank values, stripped, read once (properties with none are left out)."""
+    non-blank values, stripped, read once (properties with none are left out), and
+    :attr:`plain`: True when orjson read it, so no string in it holds a lone surrogate."""
 
-    __slots__ = ("clean",)
+    __slots__ = ("clean", "plain")
 
     clean: dict[str, list[str]]
+    plain: bool
 
 
 def values(entity: dict[str, Any], prop: str) -> list[str]:

@@ -8,6 +8,7 @@ read only in part, is put in the import report with its file, line, record and f
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -56,17 +57,20 @@ class Identity:
         return {k: SEPARATOR.join(v) for k, v in self.identifiers.items() if v}
 
 
-def _one(text: str, convention: str | None) -> tuple[list[str], str | None]:
+@functools.lru_cache(maxsize=8192)  # lists repeat their dates of birth
+def _one(text: str, convention: str | None) -> tuple[tuple[str, ...], str | None]:
     if m := _RANGE.fullmatch(text):
         lo, hi = int(m.group(1)), int(m.group(2))
+        if lo == 0:
+            return (), "is a range of years from 0000, a year that does not exist"
         if lo <= hi and hi - lo < _MAX_RANGE_YEARS:
-            return [str(y) for y in range(lo, hi + 1)], None
-        return [], "is a range of years too wide to keep as dates"
+            return tuple(f"{y:04d}" for y in range(lo, hi + 1)), None
+        return (), "is a range of years too wide to keep as dates"
     got = read_source_date(text, convention=convention)
     if got.date is None:
-        return [], got.note or "is not a date"
+        return (), got.note or "is not a date"
     note = got.note if got.note and got.note.startswith("holds") else None
-    return [got.date.text], note
+    return (got.date.text,), note
 
 
 def birth_dates(values: Iterable[str | None], report: ImportReport,
@@ -92,7 +96,8 @@ def birth_dates(values: Iterable[str | None], report: ImportReport,
         text = " ".join((value or "").split())
         if not text:
             continue
-        dates, note = _one(text, convention)
+        found, note = _one(text, convention)
+        dates = list(found)
         if not dates:
             parts = [p for p in _PARTS.split(text) if p]
             if len(parts) > 1:

@@ -1,0 +1,115 @@
+"""One line of an FtM JSON-lines file -> an :class:`~kg.ingest.ftm_links.Entity`
+(:func:`parse_entity`, read by :mod:`kg.ingest.ftm`): the JSON read by orjson when it is
+installed (several times faster), each property's values cleaned once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from kg.ingest.common import ImportReport, decode_line
+from kg.ingest.ftm_links import Entity
+
+try:  # orjson parses several times faster; the json module does the same job without it
+    import orjson
+
+    _loads: Any = orjson.loads
+    _JSONError: Any = orjson.JSONDecodeError
+    _PLAIN = True  # orjson refuses lone surrogates: every string it reads is valid UTF-8
+except ImportError:  # pragma: no cover
+    _loads = json.loads
+    _JSONError = json.JSONDecodeError
+    _PLAIN = False
+
+__all__ = ["parse_entity"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape, maybe paired
+
+
+def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
+    """The FtM entity on line ``n`` of ``path`` (its raw bytes), or None when the line is
+    skipped (reported: not JSON, not an object, no id or schema, properties that are not
+    lists of strings). A lone surrogate escape (``\\ud800``) is read as U+FFFD, a line
+    that is not UTF-8 as Windows-1252 (:func:`~kg.ingest.common.decode_line`); both are
+    reported."""
+    plain = _PLAIN
+    try:
+        data = _loads(raw)
+    except (_JSONError, ValueError) as exc:
+        plain = False
+        text = decode_line(raw, path, n, report)
+        if text is None:
+            return None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            report.skip(path, n, f"invalid JSON: {exc}")
+            return None
+        except RecursionError:
+            report.skip(path, n, "JSON is nested too deeply")
+            return None
+        if _LONE_SURROGATE.search(text) and _lone_surrogate(data):
+            data = _no_surrogates(data)
+            report.change(path, n, "lone UTF-16 surrogate escapes (\\ud800 to \\udfff not in "
+                                   "a pair, no character) read as U+FFFD")
+    if not isinstance(data, dict):
+        report.skip(path, n, "a line must be a JSON object (an FtM entity)")
+        return None
+    eid, schema, props = data.get("id"), data.get("schema"), data.get("properties", {})
+    if not isinstance(eid, str) or not eid.strip():
+        report.skip(path, n, "entity has no 'id'")
+        return None
+    if not isinstance(schema, str) or not schema:
+        report.skip(path, n, f"entity {eid!r} has no 'schema'")
+        return None
+    clean = _clean(props)
+    if clean is None:
+        report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
+        return None
+    data["properties"] = props  # an entity with no properties has an empty mapping
+    entity = Entity(data)
+    entity.clean = clean
+    entity.plain = plain
+    return entity
+
+
+def _lone_surrogate(data: Any) -> bool:
+    """True when a string anywhere in ``data`` (read by json) holds a lone surrogate."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _no_surrogates(data: Any) -> Any:
+    """``data`` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(data, str):
+        return _SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_no_surrogates(v) for v in data]
+    if isinstance(data, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in data.items()}
+    return data
+
+
+def _clean(props: Any) -> dict[str, list[str]] | None:
+    """Each property's non-blank values, stripped (one pass over the values), or None when
+    ``props`` is not a mapping of names to lists of strings."""
+    if not isinstance(props, dict):
+        return None
+    clean: dict[str, list[str]] = {}
+    try:
+        for prop, vals in props.items():
+            if not isinstance(vals, list):
+                return None
+            kept = [s for v in vals if (s := v.strip())]  # AttributeError: not a string
+            if kept:
+                clean[prop] = kept
+    except AttributeError:
+        return None
+    return clean
