@@ -209,6 +209,11 @@ _REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]
 _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
                        r"(?:imposed|took|taken|adopted|ordered|introduced|put in place|placed|"
                        r"slapped|levied|announced|unveiled|approved|agreed)\b", re.I)
+#: Between the subject of a relative clause and its verb: the abbreviation's own dot ("the
+#: sanctions the U.S. imposed") and a state's government named by its office ("the sanctions
+#: the U.S. administration imposed", "the measures the French government adopted").
+_REL_OFFICE = re.compile(r"\.?(?:\s+(?:administration|government|authorities|cabinet|"
+                         r"Treasury|Treasury Department|State Department))?(?=\s)")
 _REL_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
                           r"(?:already\s+|previously\s+)?(?:imposed|put in place|adopted|"
                           r"introduced|ordered)\s+by\s+(?:the\s+)?", re.I)
@@ -248,7 +253,8 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
         for m in ms:  # "the sanctions the US and the EU imposed": a list of imposers
             if m.start > end and m.kind == "country" and _LIST_GAP.fullmatch(text, end, m.start):
                 end = m.end
-        vm = _REL_VERB.match(text, end)
+        office = _REL_OFFICE.match(text, end)
+        vm = _REL_VERB.match(text, office.end() if office else end)
         if vm:
             out.append(Anchor(_n_start, vm.end(), Status.IMPOSED, text[_n_start:vm.end()], "rel"))
     return out

@@ -1,0 +1,20 @@
+"""More kinds of real reporting's sanctions (issue 14, round 5): one test per kind of prose,
+on sentences written for the test (people and companies invented)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+
+
+def events(text: str) -> list[tuple[list[str], list[str], str]]:
+    ds = extract_text(text, date="2024-05-06", source_id="t").dataset
+    return [(list(s.imposers), list(s.targets), str(s.status)) for s in ds.sanctions]
+
+
+def test_relative_clause_whose_subject_is_an_abbreviated_state_or_its_government() -> None:
+    got = events("Ankara called the sanctions the U.S. administration imposed on "
+                 "Turkey's ministers Aral Vennick and Osman Tirel illogical.")
+    assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
+    got = events("Ankara called the sanctions the U.S. imposed on Turkey's "
+                 "ministers unfriendly.")
+    assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
