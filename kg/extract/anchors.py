@@ -48,9 +48,21 @@ _NOUN_PARTICIPLE = re.compile(r"^(?:\s+(?:on|against)(?:\s+[\w’'&+.-]+){1,6}?)
                               r"put in place|introduced|adopted|levied)\s+(?=(?:over|on|"
                               r"against|in|since|after|following|for|under)\b)", re.I)
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:the|all|most|some|many|[a-z-]+)\s+){0,3}$")
+#: Scare quotes: a short quoted noun phrase with no punctuation inside ('imposed "gradual
+#: sanctions" on the junta', 'the "resolution on sanctions"'). Its quote marks are not a
+#: clause boundary, as the quotes of reported speech are.
+_SCARE_QUOTED = re.compile(r"[“\"](?:[\w’'-]+\s+){0,3}[\w’'-]+[”\"]")
+
+
 def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``text[pos]`` starts: after the last clause break before it
+    (see ``_BREAK``; scare quotes, ``_SCARE_QUOTED``, are no break)."""
+    scare = [(q.start(), q.end()) for q in _SCARE_QUOTED.finditer(text)] if (
+        '"' in text or "“" in text) else []
     start = 0
     for m in _BREAK.finditer(text, 0, pos):
+        if scare and m.group() in '"“”' and any(a <= m.start() < b for a, b in scare):
+            continue
         start = m.end()
     return start
 

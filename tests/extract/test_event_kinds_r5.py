@@ -18,3 +18,11 @@ def test_relative_clause_whose_subject_is_an_abbreviated_state_or_its_government
     got = events("Ankara called the sanctions the U.S. imposed on Turkey's "
                  "ministers unfriendly.")
     assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
+
+
+def test_scare_quotes_around_the_sanction_noun_do_not_cut_the_clause() -> None:
+    assert events('West African leaders meeting in an extraordinary summit in New York on March 3, '
+                  '2024 imposed "gradual sanctions" on the junta that rules Guinea, which '
+                  'refuses to set a date for elections.') == [(["ecowas"], ["gn"], "imposed")]
+    # quoted speech still starts a clause of its own: the speaker is no imposer
+    assert events('Minister Dela Orvane said: "Sanctions on Mali will stay."') == []
