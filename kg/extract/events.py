@@ -188,9 +188,12 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         elif mode == "np":  # "Washington's sanctions", "US and EU sanctions"
             imposers += np_imposers(text, a_start, a_end, ms, doc, sent)
         else:
+            # a capital where the actors only met ("leaders meeting in Paris imposed"; see
+            # :func:`kg.extract.refer.is_venue`) is no imposer
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)
-                     and not _NOUN_ON.search(text, 0, ms[i].start)]
+                     and not _NOUN_ON.search(text, 0, ms[i].start)
+                     and not is_venue(text, ms[i].start, ms[i].how)]
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
                 # ", announcing entry bans on ...": the subject of the main clause acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and

@@ -26,3 +26,9 @@ def test_scare_quotes_around_the_sanction_noun_do_not_cut_the_clause() -> None:
                   'refuses to set a date for elections.') == [(["ecowas"], ["gn"], "imposed")]
     # quoted speech still starts a clause of its own: the speaker is no imposer
     assert events('Minister Dela Orvane said: "Sanctions on Mali will stay."') == []
+
+
+def test_a_capital_where_the_actors_met_is_not_the_imposer() -> None:
+    assert events('West African leaders meeting in an extraordinary summit in Paris on March 3, '
+                  '2024 imposed "gradual sanctions" on the junta that rules Guinea, which '
+                  'refuses to set a date for elections.') == [(["ecowas"], ["gn"], "imposed")]
