@@ -18,6 +18,7 @@ from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.anchors import (
+    KEPT_WORDS,
     anchors,
     clause_start,
     coordinated,
@@ -88,6 +89,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                                                    "status": str(status)}}
         conf = 0.6
         cstart = clause_start(text, a_start)
+        if mode == "passive" and KEPT_WORDS.search(words) and not doc.relief_seen:
+            doc.note_skip(sent.index, words, "measures said to remain, with no lifting "
+                          "reported before them")
+            continue
         pre = low[max(cstart, a_start - 60):a_start]
         # A modal or negation before a coordinated verb ("would respond and announced
         # sanctions") governs that verb, not the trigger: look only past the last "and".
@@ -391,6 +396,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         ex.update(imposers=[r.explain() for r in imposers],
                   targets=[r.explain() for r in targets], confidence=ev.confidence)
         doc.recent.append(([r.id for r in imposers], [t.id for t in targets]))
+        doc.relief_seen = doc.relief_seen or status in (Status.LIFTED, Status.EASED)
         if mode != "rel":
             doc.last_state = imposers[0].id
         if len(imposers) > 1:

@@ -32,3 +32,15 @@ def test_a_capital_where_the_actors_met_is_not_the_imposer() -> None:
     assert events('West African leaders meeting in an extraordinary summit in Paris on March 3, '
                   '2024 imposed "gradual sanctions" on the junta that rules Guinea, which '
                   'refuses to set a date for elections.') == [(["ecowas"], ["gn"], "imposed")]
+
+
+def test_measures_said_to_remain_beside_a_lifting_are_imposed() -> None:
+    got = events("Bern lifted its sanctions against Iran on Sunday. Financial restrictions and "
+                 "travel bans stay in force for a small number of individuals, the government said.")
+    assert [(e[0], e[2]) for e in got] == [(["ch"], "lifted"), (["ch"], "imposed")]
+    # with no lifting reported, a measure said to remain is no new event
+    assert events("Financial restrictions and travel bans stay in force for a small number of "
+                  "individuals, the Swiss council said.") == []
+    # a further period is a renewal, as before
+    assert events("Sanctions against Iran will remain in force until July 31, the EU "
+                  "said.")[0][2] == "extended"
