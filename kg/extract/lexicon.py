@@ -42,6 +42,10 @@ SANCTION_NOUN = _rx(
     r"\b(?:counter-?sanctions|counter-?measures|sanctions?(?:\s+package)?|embargo(?:es)?|"
     r"restrictive measures|restrictions(?=\s+(?:on|against)\s+(?:the\s+)?[A-Z])|"
     r"(?:export|import|arms|oil|gas|coal|trade|investment|flight|fishing)\s+bans?|"
+    # "lifted a trade and travel blockade on Mali": an economic blockade is a sanction; a
+    # blockade with no economic word before it may be military, and is not
+    r"(?:economic|trade|travel|financial|commercial)(?:\s+and\s+(?:economic|trade|travel|"
+    r"financial|commercial))?\s+blockades?|"
     r"bans?(?=\s+on\b)|limits?(?=\s+on\b)|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|"

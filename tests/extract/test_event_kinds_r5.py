@@ -44,3 +44,12 @@ def test_measures_said_to_remain_beside_a_lifting_are_imposed() -> None:
     # a further period is a renewal, as before
     assert events("Sanctions against Iran will remain in force until July 31, the EU "
                   "said.")[0][2] == "extended"
+
+
+def test_an_economic_blockade_is_a_sanction_a_bare_blockade_is_not() -> None:
+    assert events("The Economic Community of West African States has lifted a trade and travel "
+                  "blockade on Niger after the junta agreed to a civilian-led transition.") == [
+        (["ecowas"], ["ne"], "lifted")]
+    assert events("Turkey imposed an economic blockade on Armenia in 1993.") == [
+        (["tr"], ["am"], "imposed")]
+    assert events("The navy of Ruritania imposed a blockade on the port of Kessel.") == []
