@@ -51,7 +51,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: Names of the lists a listing puts someone on: sanctions lists, blacklists, the US Entity
 #: List, Russia's "stop list" of people barred from entry.
 LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[- ]lists?|"
-         r"(?:entry|travel|visa)[- ]ban lists?|no-entry lists?|list of sanctioned)")
+         r"(?:entry|travel|visa)[- ]ban lists?|no-entry lists?|list of sanctioned|"
+         # a list that names wrongdoers to be shunned ("put the president on a list of possible
+         # money launderers", "a list of terrorist organisations", "a high-risk list")
+         r"list of (?:[\w-]+\s+){0,2}(?:money launderers|terrorists|terrorist "
+         r"organi[sz]ations|sponsors of terrorism)|high[- ]risk list)")
 
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [

@@ -53,3 +53,12 @@ def test_an_economic_blockade_is_a_sanction_a_bare_blockade_is_not() -> None:
     assert events("Turkey imposed an economic blockade on Armenia in 1993.") == [
         (["tr"], ["am"], "imposed")]
     assert events("The navy of Ruritania imposed a blockade on the port of Kessel.") == []
+
+
+def test_putting_people_on_a_list_of_wrongdoers_is_a_listing() -> None:
+    got = events("Caracas cut ties with Orvel Air after Panama put President Dario Vastelo and "
+                 "his ministers on a list of possible money launderers.")
+    assert [(e[0], e[2]) for e in got] == [(["pa"], "imposed")]
+    # a list of candidates or guests is no listing
+    assert events("Panama put President Dario Vastelo on a list of speakers for the summit.") \
+        == []
