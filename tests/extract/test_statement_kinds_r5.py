@@ -1,0 +1,19 @@
+"""More speaker kinds of real reporting (issue 14, round 5), one test per kind, on sentences
+written for these tests (invented people; real states so the country tables know them)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+
+
+def speakers(text: str) -> list[list[str]]:
+    return [st.speakers for st in extract_text(text, date="2023-05-10",
+                                                source_id="t").dataset.statements]
+
+
+def test_a_name_after_a_post_between_commas_is_the_speaker() -> None:
+    assert speakers("Russia's envoy to the OPCW, Arkady Velmin, said the decision usurped the "
+                    "powers of the Security Council.") == [["arkady-velmin"]]
+    # places between commas are no person
+    assert speakers("The measures were lifted in May, Moscow, Paris and Berlin said.") == [
+        ["ru", "fr", "de"]]
