@@ -79,7 +79,11 @@ _SPEAKER_NAME = re.compile(
     # "Russia's envoy to the OPCW, Ivo Marek, said": the post first, then the name between
     # commas (the post is checked before the name, :data:`_POST_BEFORE`)
     r"(?<=, )(?P<name4>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:\w+ly\s+)?"
-    r"(?:also\s+)?" + _SPEECH_AFTER + r")")
+    r"(?:also\s+)?" + _SPEECH_AFTER + r")|"
+    # UN meetings coverage: "Ivo Marek (Chile), the drafter, said", "Ivo Marek (Chile) said":
+    # the delegate, with the state in parentheses
+    r"(?P<name5>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=\s+\([A-Z][^()]{1,40}\)"
+    r"(?:,\s+[^,;]{1,60},)?\s+(?:\w+ly\s+)?(?:also\s+)?" + _SPEECH_AFTER + r")")
 _POST_BEFORE = re.compile(r"\b(?:head|chief|chair(?:man|woman|person)?|president|director|"
                           r"leader|secretary|commissioner|envoy|ambassador|representative|"
                           r"spokes(?:man|woman|person)|minister)(?:\s+(?:of|at|for|to)\b"
@@ -214,8 +218,7 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
                    + len(name)], "person", code, name=name, title=m["title"],
                    possessive=poss, how=f"title {m['title']!r}"))
     for m in _SPEAKER_NAME.finditer(text):
-        key = "name" if m["name"] else "name2" if m["name2"] else "name3" if m["name3"] \
-            else "name4"
+        key = next(k for k in ("name", "name2", "name3", "name4", "name5") if m[k])
         name, s = m[key], m.start(key)
         if key == "name4" and not _POST_BEFORE.search(text, max(0, s - 120), s):
             continue

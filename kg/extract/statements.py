@@ -208,6 +208,11 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         pick = earlier[-1] if earlier else None
     if pick is None:
         return None
+    if pick > 0 and ms[pick].kind == "country" and ms[pick - 1].kind == "person" and \
+            re.fullmatch(r"\s*\(", text[ms[pick - 1].end:ms[pick].start]) and \
+            text[ms[pick].end:ms[pick].end + 1] == ")":
+        # "Ivo Marek (Chile), the drafter, said": the delegate speaks, his state in brackets
+        return [ms[pick - 1]], "a delegate named with his state in brackets"
     if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
             text, lo, ms[pick].start):
         # "..., doctors say", "a senior AU official said", "a source in Brussels said": the

@@ -17,3 +17,10 @@ def test_a_name_after_a_post_between_commas_is_the_speaker() -> None:
     # places between commas are no person
     assert speakers("The measures were lifted in May, Moscow, Paris and Berlin said.") == [
         ["ru", "fr", "de"]]
+
+
+def test_a_delegate_with_the_state_in_brackets_is_the_speaker() -> None:
+    assert speakers("Ivo Marek (Chile), the drafter, said the measures had served their "
+                    "purpose.") == [["ivo-marek"]]
+    assert speakers("Ivo Marek (Chile) said the arms embargo had served its purpose.") == [
+        ["ivo-marek"]]
