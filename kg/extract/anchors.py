@@ -13,7 +13,7 @@ from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors, relati
 from kg.extract.lexicon import KEEP_VERB, KEPT_FOR, SANCTION_NOUN, STANDALONE, TRADE_NOUN, TRIGGERS
 from kg.model.vocab import Status
 
-__all__ = ["KEPT_WORDS", "anchors", "clause_start", "coordinated", "forward_list",
+__all__ = ["anchors", "clause_start", "coordinated", "forward_list",
            "next_clause", "object_of_verb_before"]
 
 _BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhich\b|"
@@ -43,11 +43,10 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
 #: "but sanctions on individuals remain in force", "travel bans stay in place for 12 people":
 #: measures said to remain, with no further period (that is a renewal, ``_NOUN_PASSIVE``),
 #: are in force, ``imposed`` (undated) -- only beside a lifting or easing the article has
-#: already reported (``KEPT_WORDS``; checked in :func:`kg.extract.events.find_events`), as
-#: the conventions of benchmarks/extract_real/part_a.yaml, part_c.yaml and part_e.yaml read it.
+#: already reported (``relief`` of :func:`anchors`), as the conventions of
+#: benchmarks/extract_real/part_a.yaml, part_c.yaml and part_e.yaml read it.
 _NOUN_KEPT = re.compile(r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?\s+(?:will\s+)?"
                         r"(?:remain|stay)s?\s+in\s+(?:force|place|effect)\b", re.I)
-KEPT_WORDS = re.compile(r"\b(?:remain|stay)s?\s+in\s+(?:force|place|effect)$", re.I)
 #: A sanction noun that opens its clause, then a past participle with no auxiliary ("Penalties
 #: imposed over the suppression of protests remain"): a measure in force, ``imposed``; the
 #: participle must be followed by a preposition ("by" is a relative clause with its imposer,
@@ -106,8 +105,10 @@ def _present_verb(text: str, start: int, end: int, ms: list[Mention]) -> bool:
         _OBJECT_NEXT.match(text, end))
 
 
-def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
-    """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`)."""
+def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Anchor]:
+    """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`);
+    ``relief``: whether the article has reported a lifting or easing before this sentence
+    (measures said to remain are an event only then, ``_NOUN_KEPT``)."""
     found: list[Anchor] = []
     used: set[int] = set()
     free: list[tuple[int, int]] = []  # sanction nouns no verb governs
@@ -150,7 +151,9 @@ def anchors(text: str, ms: list[Mention]) -> list[Anchor]:
         if pm is None and _SUBJECT_LEAD.fullmatch(text, clause_start(text, n.start()),
                                                   n.start()):
             pm = _NOUN_PARTICIPLE.match(text[n.end():])
-        if pm is None and (km := _NOUN_KEPT.match(text[n.end():])):
+        if pm is None and (relief or any(a.status in (Status.LIFTED, Status.EASED)
+                                         for a in found)) and (
+                km := _NOUN_KEPT.match(text[n.end():])):
             found.append(Anchor(n.start(), n.end() + km.end(), Status.IMPOSED,
                                 text[n.start():n.end() + km.end()], "passive"))
         elif pm:

@@ -18,7 +18,6 @@ from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.anchors import (
-    KEPT_WORDS,
     anchors,
     clause_start,
     coordinated,
@@ -81,7 +80,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     low = text.lower()
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
-    found = anchors(text, ms)
+    found = anchors(text, ms, relief=doc.relief_seen)
     for n_anchor, (a_start, a_end, status, words, mode) in enumerate(found):
         passive = mode == "passive"
         limit = found[n_anchor + 1][0] if n_anchor + 1 < len(found) else len(text)
@@ -89,10 +88,6 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                                                    "status": str(status)}}
         conf = 0.6
         cstart = clause_start(text, a_start)
-        if mode == "passive" and KEPT_WORDS.search(words) and not doc.relief_seen:
-            doc.note_skip(sent.index, words, "measures said to remain, with no lifting "
-                          "reported before them")
-            continue
         pre = low[max(cstart, a_start - 60):a_start]
         # A modal or negation before a coordinated verb ("would respond and announced
         # sanctions") governs that verb, not the trigger: look only past the last "and".
@@ -193,12 +188,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         elif mode == "np":  # "Washington's sanctions", "US and EU sanctions"
             imposers += np_imposers(text, a_start, a_end, ms, doc, sent)
         else:
-            # a capital where the actors only met ("leaders meeting in Paris imposed"; see
-            # :func:`kg.extract.refer.is_venue`) is no imposer
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)
                      and not _NOUN_ON.search(text, 0, ms[i].start)
-                     and not is_venue(text, ms[i].start, ms[i].how)]
+                     and not is_venue(text, ms[i].start, ms[i].how)]  # "met in Paris"
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
                 # ", announcing entry bans on ...": the subject of the main clause acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and

@@ -36,7 +36,7 @@ def test_a_capital_where_the_actors_met_is_not_the_imposer() -> None:
 
 def test_measures_said_to_remain_beside_a_lifting_are_imposed() -> None:
     got = events("Bern lifted its sanctions against Iran on Sunday. Financial restrictions and "
-                 "travel bans stay in force for a small number of individuals, the government said.")
+                 "travel bans stay in force for a few individuals, the government said.")
     assert [(e[0], e[2]) for e in got] == [(["ch"], "lifted"), (["ch"], "imposed")]
     # with no lifting reported, a measure said to remain is no new event
     assert events("Financial restrictions and travel bans stay in force for a small number of "
@@ -44,6 +44,10 @@ def test_measures_said_to_remain_beside_a_lifting_are_imposed() -> None:
     # a further period is a renewal, as before
     assert events("Sanctions against Iran will remain in force until July 31, the EU "
                   "said.")[0][2] == "extended"
+    # the lifting in the same sentence
+    got = events("Bern lifted its sanctions against Iran on Sunday, but an arms embargo "
+                 "remains in force, the government said.")
+    assert [(e[0], e[2]) for e in got] == [(["ch"], "lifted"), (["ch"], "imposed")]
 
 
 def test_an_economic_blockade_is_a_sanction_a_bare_blockade_is_not() -> None:
