@@ -28,7 +28,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s
 _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|had|are|is|will|"
                            r"would)\b)[\w,’'&+.-]+){1,10}?)?"
                            r"\s+(?:were|was|have been|has been|had been|are|is|will be|"
-                           r"would be|(?:are|is|were|was) to be|(?:are|is) being)\s+"
+                           r"would be|(?:are|is|were|was) to be|(?:are|is) being|"
+                           # "the wider sanctions are due to be adopted on 31 July": a step
+                           # reported as planned, ``expected``
+                           r"(?:are|is|were|was)\s+(?P<exp>due|set|expected|likely|scheduled)"
+                           r"\s+to\s+be)\s+"
                            r"(?:(?:first|originally|already|later|previously|"
                            r"also|now|partly|finally)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|"
                            r"eas\w*|renew\w*|reimpos\w*|dropped|removed|scrapped|rescinded|"
@@ -158,8 +162,9 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
                                 text[n.start():n.end() + km.end()], "passive"))
         elif pm:
             verb = (pm["v"] or "").lower()
-            status = Status.EXTENDED if pm.groupdict().get("stay") else next(
-                (s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
+            status = Status.EXTENDED if pm.groupdict().get("stay") else Status.EXPECTED \
+                if pm.groupdict().get("exp") else next(
+                    (s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
             found.append(Anchor(n.start(), n.end() + pm.end(), status,
                                 text[n.start():n.end() + pm.end()], "passive"))
         else:

@@ -66,3 +66,11 @@ def test_putting_people_on_a_list_of_wrongdoers_is_a_listing() -> None:
     # a list of candidates or guests is no listing
     assert events("Panama put President Dario Vastelo on a list of speakers for the summit.") \
         == []
+
+
+def test_a_sanction_noun_due_or_expected_to_be_adopted_is_expected() -> None:
+    assert events("The EU added four Russian officials to its blacklist on Monday. The legal "
+                  "acts for the wider economic sanctions against Russia are due to be adopted "
+                  "by written procedure on 31 July.")[-1] == (["eu"], ["ru"], "expected")
+    assert events("Sanctions on Iran are expected to be lifted next week, the EU said.") == [
+        (["eu"], ["ir"], "expected")]
