@@ -160,6 +160,11 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "set up a sanctions regime for Mali": the regime is the measure
     (_rx(r"\b(?:set(?:s|ting)? up|establish(?:es|ed|ing)?|creat(?:e|es|ed|ing))\s+(?:a|an|the)\s+"
          r"(?:new\s+)?sanctions? regime(?=\s+(?:for|on|against)\b)"), Status.IMPOSED, "object"),
+    # "with more sanctions coming over the next few weeks", "further measures are on the
+    # way": the actor's own next step announced, ``expected``
+    (_rx(r"\b(?:more|further|additional|new)\s+(?:sanctions|measures|penalties)\s+(?:(?:are|is|"
+         r"will be)\s+)?(?:coming|to come|on the way|in the pipeline)\b"), Status.EXPECTED,
+     "passive"),
     # "the relief could be reversed", "the licence may be revoked": re-imposition threatened
     (_rx(r"\b(?:relief|easing|licen[cs]e|waiver)\s+(?:could|would|may|might|will)\s+be\s+"
          r"(?:reversed|revoked|withdrawn|rescinded|cancell?ed)\b"), Status.THREATENED, "passive"),

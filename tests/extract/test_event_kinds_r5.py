@@ -74,3 +74,10 @@ def test_a_sanction_noun_due_or_expected_to_be_adopted_is_expected() -> None:
                   "by written procedure on 31 July.")[-1] == (["eu"], ["ru"], "expected")
     assert events("Sanctions on Iran are expected to be lifted next week, the EU said.") == [
         (["eu"], ["ir"], "expected")]
+
+
+def test_more_sanctions_coming_is_the_actors_next_step_expected() -> None:
+    got = events("New Zealand on Friday imposed sanctions on top Russian officials over the war "
+                 "in Ukraine. This is just the start, with more sanctions coming over the next "
+                 "few weeks, minister Kiri Tane warned.")
+    assert [(e[0], e[2]) for e in got] == [(["nz"], "imposed"), (["nz"], "expected")]
