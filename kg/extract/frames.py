@@ -272,7 +272,7 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
 _ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
                   r"(?=\s+[A-Z]|$|[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-             "Saturday", "Sunday", "Those", "These", "Its", "Their", "Sanctions",
+             "Saturday", "Sunday", "This", "That", "Those", "These", "Its", "Their", "Sanctions",
              "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December", "Western",
              "New", "Fresh", "Further", "Additional", "Tougher"}

@@ -81,3 +81,11 @@ def test_more_sanctions_coming_is_the_actors_next_step_expected() -> None:
                  "in Ukraine. This is just the start, with more sanctions coming over the next "
                  "few weeks, minister Kiri Tane warned.")
     assert [(e[0], e[2]) for e in got] == [(["nz"], "imposed"), (["nz"], "expected")]
+
+
+def test_a_demonstrative_opening_a_sentence_is_no_company_target() -> None:
+    ds = extract_text("New Zealand on Friday imposed sanctions on top Russian officials over the "
+                      "war in Ukraine. This is just the start, with more sanctions coming over "
+                      "the next few weeks, minister Kiri Tane warned.", date="2024-05-06",
+                      source_id="t").dataset
+    assert "this" not in {t for s in ds.sanctions for t in s.targets}
