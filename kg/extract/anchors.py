@@ -181,10 +181,12 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
                                         "verb"))
     for v in STANDALONE.finditer(text):
         word = v.group().lower()
-        if word in ("sanction", "sanctions") and not re.search(
-                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I) \
+        if word in ("sanction", "sanctions") and not (word == "sanction" and re.search(
+                r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I)) \
                 and not _present_verb(text, v.start(), v.end(), ms):
-            continue  # the noun, not "will sanction"/"decided to sanction"
+            # the noun, not "will sanction"/"decided to sanction"; "sanctions" after "to" is
+            # always the noun ("its opposition to sanctions on Russia")
+            continue
         if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
             continue  # "the sanctioned companies": an adjective
         if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",

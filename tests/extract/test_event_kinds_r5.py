@@ -89,3 +89,11 @@ def test_a_demonstrative_opening_a_sentence_is_no_company_target() -> None:
                       "the next few weeks, minister Kiri Tane warned.", date="2024-05-06",
                       source_id="t").dataset
     assert "this" not in {t for s in ds.sanctions for t in s.targets}
+
+
+def test_sanctions_after_to_is_the_noun_not_an_infinitive() -> None:
+    assert events("China's Foreign Ministry on Monday repeated its opposition to sanctions on "
+                  "Russia over the crisis in Ukraine.") == []
+    # the singular after "to" is still the verb
+    assert events("Canada decided to sanction three Russian banks.") == [
+        (["ca"], ["ru-banks"], "imposed")]
