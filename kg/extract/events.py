@@ -32,6 +32,7 @@ from kg.extract.frames import TARGET_STOP, capitalised_names, noun_subject_targe
 from kg.extract.lexicon import (
     CONDITION,
     NEGATION,
+    OPPOSED,
     REPORTED_WOULD,
     SANCTION_NOUN,
     STANDALONE,
@@ -92,7 +93,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         # A modal or negation before a coordinated verb ("would respond and announced
         # sanctions") governs that verb, not the trigger: look only past the last "and".
         pre = _COORDINATION.split(pre)[-1]
-        neg = NEGATION.search(pre)
+        neg = NEGATION.search(pre) or OPPOSED.search(pre)
         if neg:
             doc.note_skip(sent.index, text[cstart:a_end], f"negated by {neg.group()!r}")
             continue

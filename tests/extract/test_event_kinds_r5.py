@@ -97,3 +97,12 @@ def test_sanctions_after_to_is_the_noun_not_an_infinitive() -> None:
     # the singular after "to" is still the verb
     assert events("Canada decided to sanction three Russian banks.") == [
         (["ca"], ["ru-banks"], "imposed")]
+
+
+def test_a_trigger_that_is_the_object_of_opposing_is_no_event() -> None:
+    assert events("China has always opposed imposing or threatening sanctions in international "
+                  "relations, spokesman Li Dawen said.") == []
+    assert events("Brazil opposes imposing new penalties on Venezuela.") == []
+    # opposing something else, then imposing: the event stays
+    assert events("Brazil opposed the coup and imposed sanctions on Niger.") == [
+        (["br"], ["ne"], "imposed")]
