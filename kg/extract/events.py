@@ -67,10 +67,11 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: starts a second predicate of the sentence's subject).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
-#: A state after "sanctions on/against" is what they target, never who acts ("The new
-#: sanctions against Iran freeze the assets of 12 officials": the event before's imposers).
-_NOUN_ON = re.compile(r"\b(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
-                      r"(?:on|against)\s+(?:the\s+)?$", re.I)
+#: A state after "sanctions on/against" (or invaded, at war: "since the invasion of Ukraine")
+#: is never who acts ("The new sanctions against Iran freeze ...": the event before's).
+_NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
+                      r"(?:on|against)|(?:invasion|annexation|occupation)\s+of|(?:war|crisis|"
+                      r"conflict)\s+in)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 

@@ -106,3 +106,9 @@ def test_a_trigger_that_is_the_object_of_opposing_is_no_event() -> None:
     # opposing something else, then imposing: the event stays
     assert events("Brazil opposed the coup and imposed sanctions on Niger.") == [
         (["br"], ["ne"], "imposed")]
+
+
+def test_a_state_invaded_or_at_war_is_never_the_imposer() -> None:
+    got = events("The sixth package since the invasion of Ukraine bans most Russian oil "
+                 "imports and cuts Orlbank off the SWIFT messaging system.")
+    assert "ua" not in {i for e in got for i in e[0]}
