@@ -214,7 +214,19 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
     rel = relative_anchors(text, nouns, ms)
     found += [a for a in rel if not any(f.mode == "rel" and f.start == a.start for f in found)]
     found.sort()
-    return found
+    return [a for k, a in enumerate(found) if not _elaborates(text, a, found[:k])]
+
+
+_RELIEF = (Status.LIFTED, Status.EASED)
+
+
+def _elaborates(text: str, a: Anchor, earlier: list[Anchor]) -> bool:
+    """A relief trigger in a participle clause after a comma that spells out a relief the
+    sentence already named ("lifted some of its sanctions on Syria, dropping measures
+    against the energy sector"): the same measure, not a second event."""
+    return a.status in _RELIEF and a.mode == "verb" and bool(
+        re.match(r"\w+ing\b", a.words)) and bool(re.search(r",\s*$", text[:a.start])) and any(
+        e.status in _RELIEF for e in earlier)
 
 
 def coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:

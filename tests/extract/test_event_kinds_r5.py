@@ -112,3 +112,13 @@ def test_a_state_invaded_or_at_war_is_never_the_imposer() -> None:
     got = events("The sixth package since the invasion of Ukraine bans most Russian oil "
                  "imports and cuts Orlbank off the SWIFT messaging system.")
     assert "ua" not in {i for e in got for i in e[0]}
+
+
+def test_a_participle_spelling_out_a_relief_is_the_same_measure() -> None:
+    assert events("The Swiss Federal Council on Friday lifted some of its sanctions on Syria, "
+                  "dropping measures against the energy and transport sectors.") == [
+        (["ch"], ["sy"], "eased")]
+    # a participle that is a different act stays an event of its own
+    assert [e[2] for e in events("Moscow hit back at Washington's sanctions on Friday, "
+                                 "announcing entry bans on nine American senators.")][-1] \
+        == "imposed"
