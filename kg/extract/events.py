@@ -115,9 +115,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     conf -= 0.05
                     break
         elif status in (Status.LIFTED, Status.EASED):
-            mod = re.search(r"\b(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
-                            r" to\b", pre)
-            if mod:  # "are expected to lift": relief expected
+            mod = re.search(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
+                            r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$)", pre)
+            if mod:  # "are expected to lift", "would look at ending": relief expected
                 status = Status.EXPECTED
                 ex["status_modifier"] = mod.group()
         part = _PARTLY.search(words) if status is Status.LIFTED else None

@@ -122,3 +122,10 @@ def test_a_participle_spelling_out_a_relief_is_the_same_measure() -> None:
     assert [e[2] for e in events("Moscow hit back at Washington's sanctions on Friday, "
                                  "announcing entry bans on nine American senators.")][-1] \
         == "imposed"
+
+
+def test_looking_at_or_considering_a_relief_is_relief_expected() -> None:
+    assert events("Russia would also look at ending an embargo on Turkish food products, the "
+                  "Kremlin said.") == [(["ru"], ["tr"], "expected")]
+    assert events("Japan is considering lifting its ban on seafood from China.")[0][2] \
+        == "expected"
