@@ -24,3 +24,8 @@ def test_a_delegate_with_the_state_in_brackets_is_the_speaker() -> None:
                     "purpose.") == [["ivo-marek"]]
     assert speakers("Ivo Marek (Chile) said the arms embargo had served its purpose.") == [
         ["ivo-marek"]]
+
+
+def test_an_opening_time_phrase_with_no_comma_keeps_the_subject_first() -> None:
+    assert speakers("Last week Washington recognised opposition leader Tomas Rell as interim "
+                    "president and called on Vargo Dunn to step down.") == [["us"]]
