@@ -85,8 +85,11 @@ _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
     r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?(?:also\s+)?$", re.I)
-#: "the Chinese embassy in London said": the place a mission sits in is not the speaker.
-_POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau)\s+(?:in|to|at)"
+#: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
+#: mission or body sits in is not the speaker.
+_POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau|court|tribunal|"
+                        r"agency|organi[sz]ation|headquarters)(?:\s+of(?:\s+[\w-]+){1,3}?)?"
+                        r"\s+(?:in|to|at)"
                         r"\s+(?:the\s+)?$", re.I)
 #: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
 _SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"

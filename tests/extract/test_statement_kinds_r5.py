@@ -29,3 +29,8 @@ def test_a_delegate_with_the_state_in_brackets_is_the_speaker() -> None:
 def test_an_opening_time_phrase_with_no_comma_keeps_the_subject_first() -> None:
     assert speakers("Last week Washington recognised opposition leader Tomas Rell as interim "
                     "president and called on Vargo Dunn to step down.") == [["us"]]
+
+
+def test_the_city_a_court_or_agency_sits_in_is_not_the_speaker() -> None:
+    assert ["nl"] not in speakers("The Permanent Court of Arbitration in The Hague has "
+                                  "condemned the sanctions on its registrar, Ilse Varn.")
