@@ -75,7 +75,19 @@ _SPEAKER_NAME = re.compile(
     r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
     r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister)"
     r"(?:\s+(?:of|at|for)\b[^,;]{0,80})?,\s+(?:\w+ly\s+)?(?:also\s+)?"
-    + _SPEECH_AFTER + r")")
+    + _SPEECH_AFTER + r")|"
+    # "Russia's envoy to the OPCW, Ivo Marek, said": the post first, then the name between
+    # commas (the post is checked before the name, :data:`_POST_BEFORE`)
+    r"(?<=, )(?P<name4>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:\w+ly\s+)?"
+    r"(?:also\s+)?" + _SPEECH_AFTER + r")|"
+    # UN meetings coverage: "Ivo Marek (Chile), the drafter, said", "Ivo Marek (Chile) said":
+    # the delegate, with the state in parentheses
+    r"(?P<name5>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=\s+\([A-Z][^()]{1,40}\)"
+    r"(?:,\s+[^,;]{1,60},)?\s+(?:\w+ly\s+)?(?:also\s+)?" + _SPEECH_AFTER + r")")
+_POST_BEFORE = re.compile(r"\b(?:head|chief|chair(?:man|woman|person)?|president|director|"
+                          r"leader|secretary|commissioner|envoy|ambassador|representative|"
+                          r"spokes(?:man|woman|person)|minister)(?:\s+(?:of|at|for|to)\b"
+                          r"[^,;]{0,80})?,\s+$", re.I)
 AGENCIES = re.compile(
     r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"
     r"Reuters|AFP|Associated Press|Bloomberg|Kyodo|Yonhap|IRNA|BelTA|Anadolu|Global Times|"
@@ -206,8 +218,10 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
                    + len(name)], "person", code, name=name, title=m["title"],
                    possessive=poss, how=f"title {m['title']!r}"))
     for m in _SPEAKER_NAME.finditer(text):
-        key = "name" if m["name"] else "name2" if m["name2"] else "name3"
+        key = next(k for k in ("name", "name2", "name3", "name4", "name5") if m[k])
         name, s = m[key], m.start(key)
+        if key == "name4" and not _POST_BEFORE.search(text, max(0, s - 120), s):
+            continue
         first = name.split()[0].lower()
         if first in NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
                 p.start <= s < p.end for p in out) or _lookup(re.sub(

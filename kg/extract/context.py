@@ -82,6 +82,8 @@ class Doc:
     """Head noun ("ministry", "council") -> the state or bloc whose body was named last."""
     recent: list[tuple[list[str], list[str]]] = field(default_factory=list)
     """(imposer ids, target ids) of every event found so far, in order."""
+    relief_seen: bool = False
+    """Whether an event lifted or eased has been found so far (for measures said to remain)."""
     groups_by_count: dict[int, str] = field(default_factory=dict)
     last_event_date: str | None = None
     """Date of the last event whose date the text gave (carried to undated follow-ups)."""

@@ -32,6 +32,7 @@ from kg.extract.frames import TARGET_STOP, capitalised_names, noun_subject_targe
 from kg.extract.lexicon import (
     CONDITION,
     NEGATION,
+    OPPOSED,
     REPORTED_WOULD,
     SANCTION_NOUN,
     STANDALONE,
@@ -66,10 +67,11 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: starts a second predicate of the sentence's subject).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
-#: A state after "sanctions on/against" is what they target, never who acts ("The new
-#: sanctions against Iran freeze the assets of 12 officials": the event before's imposers).
-_NOUN_ON = re.compile(r"\b(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
-                      r"(?:on|against)\s+(?:the\s+)?$", re.I)
+#: A state after "sanctions on/against" (or invaded, at war: "since the invasion of Ukraine")
+#: is never who acts ("The new sanctions against Iran freeze ...": the event before's).
+_NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
+                      r"(?:on|against)|(?:invasion|annexation|occupation)\s+of|(?:war|crisis|"
+                      r"conflict)\s+in)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
 
@@ -80,7 +82,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     low = text.lower()
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
-    found = anchors(text, ms)
+    found = anchors(text, ms, relief=doc.relief_seen)
     for n_anchor, (a_start, a_end, status, words, mode) in enumerate(found):
         passive = mode == "passive"
         limit = found[n_anchor + 1][0] if n_anchor + 1 < len(found) else len(text)
@@ -92,7 +94,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         # A modal or negation before a coordinated verb ("would respond and announced
         # sanctions") governs that verb, not the trigger: look only past the last "and".
         pre = _COORDINATION.split(pre)[-1]
-        neg = NEGATION.search(pre)
+        neg = NEGATION.search(pre) or OPPOSED.search(pre)
         if neg:
             doc.note_skip(sent.index, text[cstart:a_end], f"negated by {neg.group()!r}")
             continue
@@ -113,9 +115,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     conf -= 0.05
                     break
         elif status in (Status.LIFTED, Status.EASED):
-            mod = re.search(r"\b(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
-                            r" to\b", pre)
-            if mod:  # "are expected to lift": relief expected
+            mod = re.search(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
+                            r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$)", pre)
+            if mod:  # "are expected to lift", "would look at ending": relief expected
                 status = Status.EXPECTED
                 ex["status_modifier"] = mod.group()
         part = _PARTLY.search(words) if status is Status.LIFTED else None
@@ -190,7 +192,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)
-                     and not _NOUN_ON.search(text, 0, ms[i].start)]
+                     and not _NOUN_ON.search(text, 0, ms[i].start)
+                     and not is_venue(text, ms[i].start, ms[i].how)]  # "met in Paris"
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
                 # ", announcing entry bans on ...": the subject of the main clause acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and
@@ -388,6 +391,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         ex.update(imposers=[r.explain() for r in imposers],
                   targets=[r.explain() for r in targets], confidence=ev.confidence)
         doc.recent.append(([r.id for r in imposers], [t.id for t in targets]))
+        doc.relief_seen = doc.relief_seen or status in (Status.LIFTED, Status.EASED)
         if mode != "rel":
             doc.last_state = imposers[0].id
         if len(imposers) > 1:

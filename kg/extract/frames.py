@@ -51,7 +51,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: Names of the lists a listing puts someone on: sanctions lists, blacklists, the US Entity
 #: List, Russia's "stop list" of people barred from entry.
 LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[- ]lists?|"
-         r"(?:entry|travel|visa)[- ]ban lists?|no-entry lists?|list of sanctioned)")
+         r"(?:entry|travel|visa)[- ]ban lists?|no-entry lists?|list of sanctioned|"
+         # a list that names wrongdoers to be shunned ("put the president on a list of possible
+         # money launderers", "a list of terrorist organisations", "a high-risk list")
+         r"list of (?:[\w-]+\s+){0,2}(?:money launderers|terrorists|terrorist "
+         r"organi[sz]ations|sponsors of terrorism)|high[- ]risk list)")
 
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
@@ -156,6 +160,11 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "set up a sanctions regime for Mali": the regime is the measure
     (_rx(r"\b(?:set(?:s|ting)? up|establish(?:es|ed|ing)?|creat(?:e|es|ed|ing))\s+(?:a|an|the)\s+"
          r"(?:new\s+)?sanctions? regime(?=\s+(?:for|on|against)\b)"), Status.IMPOSED, "object"),
+    # "with more sanctions coming over the next few weeks", "further measures are on the
+    # way": the actor's own next step announced, ``expected``
+    (_rx(r"\b(?:more|further|additional|new)\s+(?:sanctions|measures|penalties)\s+(?:(?:are|is|"
+         r"will be)\s+)?(?:coming|to come|on the way|in the pipeline)\b"), Status.EXPECTED,
+     "passive"),
     # "the relief could be reversed", "the licence may be revoked": re-imposition threatened
     (_rx(r"\b(?:relief|easing|licen[cs]e|waiver)\s+(?:could|would|may|might|will)\s+be\s+"
          r"(?:reversed|revoked|withdrawn|rescinded|cancell?ed)\b"), Status.THREATENED, "passive"),
@@ -209,6 +218,11 @@ _REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]
 _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
                        r"(?:imposed|took|taken|adopted|ordered|introduced|put in place|placed|"
                        r"slapped|levied|announced|unveiled|approved|agreed)\b", re.I)
+#: Between the subject of a relative clause and its verb: the abbreviation's own dot ("the
+#: sanctions the U.S. imposed") and a state's government named by its office ("the sanctions
+#: the U.S. administration imposed", "the measures the French government adopted").
+_REL_OFFICE = re.compile(r"\.?(?:\s+(?:administration|government|authorities|cabinet|"
+                         r"Treasury|Treasury Department|State Department))?(?=\s)")
 _REL_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
                           r"(?:already\s+|previously\s+)?(?:imposed|put in place|adopted|"
                           r"introduced|ordered)\s+by\s+(?:the\s+)?", re.I)
@@ -248,7 +262,8 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
         for m in ms:  # "the sanctions the US and the EU imposed": a list of imposers
             if m.start > end and m.kind == "country" and _LIST_GAP.fullmatch(text, end, m.start):
                 end = m.end
-        vm = _REL_VERB.match(text, end)
+        office = _REL_OFFICE.match(text, end)
+        vm = _REL_VERB.match(text, office.end() if office else end)
         if vm:
             out.append(Anchor(_n_start, vm.end(), Status.IMPOSED, text[_n_start:vm.end()], "rel"))
     return out
@@ -257,7 +272,7 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
 _ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
                   r"(?=\s+[A-Z]|$|[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-             "Saturday", "Sunday", "Those", "These", "Its", "Their", "Sanctions",
+             "Saturday", "Sunday", "This", "That", "Those", "These", "Its", "Their", "Sanctions",
              "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December", "Western",
              "New", "Fresh", "Further", "Additional", "Tougher"}

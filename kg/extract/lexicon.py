@@ -42,6 +42,10 @@ SANCTION_NOUN = _rx(
     r"\b(?:counter-?sanctions|counter-?measures|sanctions?(?:\s+package)?|embargo(?:es)?|"
     r"restrictive measures|restrictions(?=\s+(?:on|against)\s+(?:the\s+)?[A-Z])|"
     r"(?:export|import|arms|oil|gas|coal|trade|investment|flight|fishing)\s+bans?|"
+    # "lifted a trade and travel blockade on Mali": an economic blockade is a sanction; a
+    # blockade with no economic word before it may be military, and is not
+    r"(?:economic|trade|travel|financial|commercial)(?:\s+and\s+(?:economic|trade|travel|"
+    r"financial|commercial))?\s+blockades?|"
     r"bans?(?=\s+on\b)|limits?(?=\s+on\b)|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|"
@@ -145,6 +149,11 @@ NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? t
                r"abandon(?:s|ed|ing)?|back(?:s|ed|ing)? away from|shelv(?:e|es|ed|ing))\b")
 
 #: Words that make a trigger a call on someone else ("urged the EU to impose"), not an event.
+#: A trigger that is the object of opposing ("China has always opposed imposing or
+#: threatening sanctions", "its opposition to imposing new penalties"): a stance, no event.
+OPPOSED = _rx(r"\b(?:oppos(?:e|es|ed|ing)|opposition to|objections? to)\s+"
+              r"(?:\w+ing\s+(?:or|and)\s+)?$")
+
 CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|calls? to|"
                   r"ask(?:s|ed|ing)?|"
                   r"demand(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)? for|"

@@ -19,8 +19,10 @@ __all__ = ["SUBJECT_FIRST", "is_venue", "possessor", "refers_back", "resolve"]
 
 #: Words before a sentence's first actor when that actor is the subject ("The", "On
 #: Friday, the"), so a later "it" means it.
-SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?\W*$",
-                           re.I)
+#: (an opening time phrase with no comma counts too: "Last week Washington recognised ...")
+SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+|(?:(?:Last|This|Earlier "
+                           r"this)\s+(?:week|month|year|\w+day)|Earlier|Yesterday|Today),?\s+)?"
+                           r"(?:the\s+)?\W*$", re.I)
 #: A day opening the sentence with no comma ("On Friday the Council adopted ...; it bans"):
 #: the actor after it is still the subject "it" points back to.
 _DAY_FIRST = re.compile(r"\W*(?:On|Late|Early)\s+\w+day\s+(?:the\s+)?$", re.I)

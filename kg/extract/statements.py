@@ -85,8 +85,11 @@ _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
     r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?(?:also\s+)?$", re.I)
-#: "the Chinese embassy in London said": the place a mission sits in is not the speaker.
-_POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau)\s+(?:in|to|at)"
+#: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
+#: mission or body sits in is not the speaker.
+_POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau|court|tribunal|"
+                        r"agency|organi[sz]ation|headquarters)(?:\s+of(?:\s+[\w-]+){1,3}?)?"
+                        r"\s+(?:in|to|at)"
                         r"\s+(?:the\s+)?$", re.I)
 #: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
 _SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
@@ -208,6 +211,11 @@ def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re
         pick = earlier[-1] if earlier else None
     if pick is None:
         return None
+    if pick > 0 and ms[pick].kind == "country" and ms[pick - 1].kind == "person" and \
+            re.fullmatch(r"\s*\(", text[ms[pick - 1].end:ms[pick].start]) and \
+            text[ms[pick].end:ms[pick].end + 1] == ")":
+        # "Ivo Marek (Chile), the drafter, said": the delegate speaks, his state in brackets
+        return [ms[pick - 1]], "a delegate named with his state in brackets"
     if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
             text, lo, ms[pick].start):
         # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
