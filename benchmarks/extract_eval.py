@@ -81,7 +81,9 @@ def match_key(pred: str, gold_keys: Iterable[str]) -> str:
     if pred.startswith("person:"):
         toks = pred[7:].split()
         for g in gold_keys:
-            if g.startswith("person:") and all(t in toks for t in g[7:].split()):
+            # a hyphenated gold surname ("person:akufo-addo") is split as the name is
+            if g.startswith("person:") and all(t in toks
+                                               for t in g[7:].replace("-", " ").split()):
                 return g
         return "person:" + (toks[-1] if toks else "")
     return pred
