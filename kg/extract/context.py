@@ -176,6 +176,9 @@ class Doc:
             if a.kind is ActorKind.GROUP and a.id.startswith(stem) and a.count == m.count \
                     and (a.description or "") == m.text:
                 return a.id
+        known = self._known_group(m, stem)
+        if known is not None:
+            return known
         gid = self._new_id(stem if stem not in self.actors else f"{stem}-{m.count or 'x'}")
         country = m.code if m.code and len(m.code) == 2 else None
         if country:
@@ -187,6 +190,28 @@ class Doc:
         if m.count:
             self.groups_by_count[m.count] = gid
         return gid
+
+    def _known_group(self, m: Mention, stem: str) -> str | None:
+        """A known group the mention names again, reused (with ``-d``), or None.
+
+        A known group is the same group when its name (or an alias) is the mention's and it
+        has the mention's count, or, for a counted group ("four institutions" beside the
+        known "Four European institutions"), when its id is the mention's id stem
+        (``eu-institutions``, ``eu-institutions-2``) and its count the mention's.
+        """
+        if self.known is None:
+            return None
+        known = self.known.actors
+        hits = [i for i in self.known.candidates(_group_name(m))
+                if known[i].kind is ActorKind.GROUP and known[i].count == m.count]
+        if not hits and m.count:
+            hits = sorted(i for i, a in known.items()
+                          if a.kind is ActorKind.GROUP and a.count == m.count
+                          and (i == stem or i.startswith(stem + "-")))
+        if len(hits) != 1:
+            return None
+        self.actors.setdefault(hits[0], known[hits[0]])
+        return hits[0]
 
     def note_skip(self, sentence: int, words: str, why: str) -> None:
         """Record a trigger in sentence ``sentence`` (0-based) that makes no event, and why."""

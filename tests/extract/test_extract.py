@@ -320,3 +320,27 @@ def test_agentless_passive_takes_the_state_that_reports_it() -> None:
     s = r.dataset.sanctions[0]
     assert (s.imposers, s.targets, str(s.status)) == (["ru"], ["jp-citizens"], "imposed")
     assert r.explain[s.id]["imposers"][0]["how"] == "country name"
+
+
+def test_known_groups_are_reused_by_name_or_by_id_stem_and_count() -> None:
+    # With -d, a group the known data already has is the same actor, not "by-officials-2":
+    # by its name ("Belarusian officials"), or, when counted, by its id stem and count.
+    known = [Actor(id="by", name="Belarus", kind="state", country="by"),
+             Actor(id="by-officials", name="Belarusian officials", kind="group", country="by"),
+             Actor(id="by-entities", name="Three companies of Belarus", kind="group",
+                   country="by", count=3),
+             Actor(id="by-individuals", name="Five Belarusians", kind="group",
+                   country="by", count=5)]
+    text = ("The European Union on Tuesday imposed sanctions on Belarusian officials. "
+            "Canada froze the assets of three Belarusian entities and seven Belarusian "
+            "individuals.")
+    r = extract_text(text, date="2024-05-07", known=known)
+    targets = [t for s in r.dataset.sanctions for t in s.targets]
+    assert "by-officials" in targets and "by-entities" in targets
+    assert not any(a.draft and a.kind == "group" and a.count in (None, 3)
+                   for a in r.dataset.actors)
+    # a count the known group does not have is a new group
+    sevens = [a for a in r.dataset.actors if a.count == 7]
+    assert len(sevens) == 1 and sevens[0].draft and sevens[0].id != "by-individuals"
+    without = extract_text(text, date="2024-05-07")
+    assert {"by-officials", "by-entities"} <= {a.id for a in without.dataset.actors if a.draft}
