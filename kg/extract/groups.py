@@ -31,6 +31,9 @@ def _count(words: list[str]) -> int | None:
 _DEFINED_BY = re.compile(r"\s+(?:behind|responsible for|involved in|linked to|tied to|"
                          r"who|that|implicated in|obstructing|undermining|standing in the way|"
                          r"blocking|threatening)\b", re.I)
+#: A capitalised name after "of / from / in" closing a group noun phrase (one to four
+#: capitalised words, "&" and "+" inside company names).
+_OF_NAME = re.compile(r"[A-Z][\w'’&+.-]*(?:\s+(?:[A-Z][\w'’&+.-]*|&))*")
 _THE_BEFORE = re.compile(r"\b(?:the|those|any)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -97,6 +100,12 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
                     if after[0].kind == "demonym":
                         nm = re.match(r"\s+[A-Z]\w+", text[end:])
                         end += nm.end() if nm else 0
+                elif not after and _count(words) is not None and \
+                        (om := _OF_NAME.match(text, e + m.end())):
+                    # "three officials of Freedonia", "12 executives of Acme Holdings": the
+                    # counted people are the group, named with what they belong to; the
+                    # unknown name is not a second target (a known state is handled above)
+                    end = om.end()
         count = _count(words)
         unnamed = code is None and count is None and bool(
             _DEFINED_BY.match(text, e)) and bool(_THE_BEFORE.search(text, 0, start))

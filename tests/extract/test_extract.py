@@ -344,3 +344,17 @@ def test_known_groups_are_reused_by_name_or_by_id_stem_and_count() -> None:
     assert len(sevens) == 1 and sevens[0].draft and sevens[0].id != "by-individuals"
     without = extract_text(text, date="2024-05-07")
     assert {"by-officials", "by-entities"} <= {a.id for a in without.dataset.actors if a.draft}
+
+
+def test_a_group_of_an_unknown_name_is_one_target() -> None:
+    # "three officials of Freedonia": the officials are sanctioned, named with what they
+    # belong to; the unknown name is not a second target (nor an organisation drafted)
+    r = extract_text("The European Union on Monday imposed asset freezes on three officials "
+                     "of Freedonia over the crackdown on protesters, the bloc said.",
+                     date="2026-11-30")
+    (s,) = r.dataset.sanctions
+    assert s.imposers == ["eu"] and len(s.targets) == 1
+    group = r.dataset.actor(s.targets[0])
+    assert group is not None and group.kind == "group" and group.count == 3
+    assert group.name == "Three officials of Freedonia"
+    assert not any(a.kind == "organization" for a in r.dataset.actors)
