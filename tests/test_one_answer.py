@@ -29,9 +29,9 @@ def cli_count(capsys: pytest.CaptureFixture[str], name: str) -> int:
     return len({r["sanction"] for r in json.loads(out)})
 
 
-def panel_count(G: nx.MultiDiGraph, actor: str, view: str) -> int:
+def panel_count(G: nx.MultiDiGraph, actor: str, view: str, **kw: object) -> int:
     """The count in the "Sanctioned" row of the actor's panel in the rendered page."""
-    page = render_html(G, view=view)
+    page = render_html(G, view=view, **kw)  # type: ignore[arg-type]
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>',
                                 page, re.S).group(1))  # type: ignore[union-attr]
     rows = dict(data["nmeta"]["actor:" + actor]["info"]["rows"])
@@ -50,6 +50,24 @@ def test_every_way_of_asking_gives_one_count(G: nx.MultiDiGraph, name: str, acto
     assert len(stats.sanctions_on(G)[actor]) == expected
     assert panel_count(G, actor, "actors") == expected
     assert panel_count(G, actor, "events") == expected
+    # a focus view keeps a neighbourhood only, but counts as the whole graph does
+    for depth in (1, 2, 3):
+        assert panel_count(G, actor, "actors", focus=name, depth=depth) == expected
+    assert panel_count(G, actor, "events", focus=name, depth=1) == expected
+
+
+def test_a_focus_on_a_day_counts_as_the_query_on_that_day(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.query import graph_as_of
+
+    day = graph_as_of(kg.build(kg.load()), "2014-12-31").graph
+    with pytest.raises(SystemExit) as exc:
+        main(["query", "who-sanctioned", "Russia", "--as-of", "2014-12-31", "--format", "json"])
+    out, _ = capsys.readouterr()
+    assert exc.value.code == 0
+    cli = len({r["sanction"] for r in json.loads(out)["results"]})
+    assert cli == 13
+    assert panel_count(day, "ru", "actors", focus="Russia") == cli
 
 
 def test_the_chart_counts_states_only(G: nx.MultiDiGraph) -> None:

@@ -43,6 +43,7 @@ from kg.export.html_ties import UNDIRECTED
 from kg.export.layout import layout
 from kg.graph.schema import NodeType, node_id, require_kg_graph
 from kg.model.dates import first_day, last_day
+from kg.query.stats import sanctions_on
 from kg.readwrite.atomic import atomic_open
 
 __all__ = ["DEFAULT_MAX_NODES", "EDGE_STYLES", "NODE_STYLES", "render_html", "write_html"]
@@ -314,11 +315,15 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
     if max_nodes < 2:
         raise UsageError("max_nodes must be at least 2")
     focus_id = None
+    on = None
     if focus:
         from kg.graph.index import resolve_actor
         from kg.graph.subgraph import neighbourhood
 
         focus_id = node_id(NodeType.ACTOR, resolve_actor(G, focus))
+        # counted on the whole graph: a focus keeps only a neighbourhood, and the panel's
+        # "Sanctioned" row must count what kg query who-sanctioned answers
+        on = sanctions_on(G)
         G = neighbourhood(G, focus, depth=depth)
     counts, first, last = _summary(G)
     records = counts["sanction"] + counts["statement"]
@@ -329,7 +334,7 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
             f"are {records:,} {where}. Use --focus ACTOR --depth 1 (or a smaller depth), "
             "pass a slice of the data with -d, or use kg export gexf / neo4j for the whole "
             "graph")
-    scene = (actors_scene if view == "actors" else events_scene)(G, max_nodes=max_nodes)
+    scene = (actors_scene if view == "actors" else events_scene)(G, max_nodes=max_nodes, on=on)
     frame = nx.Graph()
     frame.add_nodes_from(nd["id"] for nd in scene.nodes)
     # Every record cites the same few sources: laid out with them, the drawing would be a

@@ -207,12 +207,16 @@ def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int], on: dict[str, set[str
             "info": actor_info(G, n, on, tied)}
 
 
-def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
-    """The who-sanctioned-whom view (see the module docstring)."""
+def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int,
+                 on: dict[str, set[str]] | None = None) -> Scene:
+    """The who-sanctioned-whom view (see the module docstring). ``on``:
+    :func:`kg.query.stats.sanctions_on` of the whole graph when ``G`` is a part of it (a
+    focus), so that an actor's "Sanctioned" row counts what ``kg query who-sanctioned``
+    answers; default: of ``G``."""
     scene = Scene()
     events = _Events(G, scene)
     P = who_sanctioned_whom(G)
-    on = sanctions_on(G)
+    on = sanctions_on(G) if on is None else on
     found = ties(G)
     tied = by_actor(found)
     shown = {n for e in P.edges for n in e}
@@ -342,12 +346,16 @@ def _pair_edge(G: nx.MultiDiGraph, u: str, v: str, es: list[dict[str, Any]],
                  "src": src}}
 
 
-def events_scene(G: nx.MultiDiGraph, *, max_nodes: int) -> Scene:
-    """The full graph (see the module docstring)."""
+def events_scene(G: nx.MultiDiGraph, *, max_nodes: int,
+                 on: dict[str, set[str]] | None = None) -> Scene:
+    """The full graph (see the module docstring). ``on``:
+    :func:`kg.query.stats.sanctions_on` of the whole graph when ``G`` is a part of it (a
+    focus), so that an actor's "Sanctioned" row counts what ``kg query who-sanctioned``
+    answers; default: of ``G``."""
     scene = Scene()
     events = _Events(G, scene)
     left_out: list[str] = []
-    on = sanctions_on(G)
+    on = sanctions_on(G) if on is None else on
     found = ties(G)
     tied = by_actor(found)
     for kind in ("source", "reason"):  # relationships are links here, not nodes
