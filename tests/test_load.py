@@ -119,6 +119,21 @@ def test_jsonl_problems_name_the_line(tmp_path: Path) -> None:
     assert found[2] == f"{path}:4 [actor 'us'] [x]: unknown field"
 
 
+def test_a_jsonl_line_cut_short_is_said_to_be(tmp_path: Path) -> None:
+    # a line whose JSON ends early (a file cut mid-write): the message says where, and that
+    # the line ends first, never "Invalid control character" for the line's own end
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"type": "source", "id": "src"}\n'
+                    '{"type": "source", "id": "s2"\n'
+                    '{"type": "source", "id": "s3", "ti\r\n')
+    found = problems([path])
+    assert found == [
+        f"{path}:2: invalid JSON: Expecting ',' delimiter (column 30); the line ends before "
+        "the JSON value does (cut short?)",
+        f"{path}:3: invalid JSON: Unterminated string starting at (column 32); the text ends "
+        "inside this string (cut short, or a closing quote missing?)"]
+
+
 def test_nothing_is_half_loaded(tmp_path: Path) -> None:
     good = write(tmp_path / "good.yaml", GOOD)
     bad = tmp_path / "bad.yaml"

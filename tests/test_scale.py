@@ -71,7 +71,8 @@ def test_fast_path_still_reports_every_bad_line(tmp_path: Path, parser: str,
         "statement, relationship, not 'sourse'",
         f"{f}:8 [source 'Bad Id'] [id]: 'Bad Id' is not a valid id (use lower-case "
         "letters, digits and . _ : -, starting with a letter or digit)",
-        f"{f}:10: invalid JSON: Expecting ',' delimiter (column 1)",
+        f"{f}:10: invalid JSON: Expecting ',' delimiter (column 34); the line ends before "
+        "the JSON value does (cut short?)",
         f"{f}:11 [source 'a1'] [id]: duplicate source id 'a1' (first defined in {f}:1)",
     ]
 

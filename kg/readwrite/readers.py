@@ -311,10 +311,20 @@ def too_deep(value: Any, limit: int) -> bool:
 
 
 def parse_json(text: str, path: Path, ctx: Ctx, line: int | None = None) -> Any:
+    """``text`` parsed as JSON, or :data:`INVALID` with a problem added to ``ctx`` naming
+    ``path``, the line (``line``: the JSONL line ``text`` is, else the line of the error) and
+    the column. With ``line``, the line's end of line is not part of the value (so a line
+    cut short is said to be cut short, not to hold a control character)."""
+    if line is not None:
+        text = text.rstrip("\r\n")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        ctx.add(Problem(f"invalid JSON: {exc.msg} (column {exc.colno})", file=str(path),
+        cut = ("; the line ends before the JSON value does (cut short?)"
+               if exc.pos >= len(text.rstrip()) else
+               "; the text ends inside this string (cut short, or a closing quote missing?)"
+               if exc.msg.startswith("Unterminated string") else "")
+        ctx.add(Problem(f"invalid JSON: {exc.msg} (column {exc.colno}){cut}", file=str(path),
                         line=(line or exc.lineno)))
         return INVALID
     except RecursionError:
