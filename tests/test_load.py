@@ -125,13 +125,16 @@ def test_a_jsonl_line_cut_short_is_said_to_be(tmp_path: Path) -> None:
     path = tmp_path / "d.jsonl"
     path.write_text('{"type": "source", "id": "src"}\n'
                     '{"type": "source", "id": "s2"\n'
-                    '{"type": "source", "id": "s3", "ti\r\n')
+                    '{"type": "source", "id": "s3", "ti\r\n'
+                    '{"id": "s4"}\n')
     found = problems([path])
     assert found == [
         f"{path}:2: invalid JSON: Expecting ',' delimiter (column 30); the line ends before "
         "the JSON value does (cut short?)",
         f"{path}:3: invalid JSON: Unterminated string starting at (column 32); the text ends "
-        "inside this string (cut short, or a closing quote missing?)"]
+        "inside this string (cut short, or a closing quote missing?)",
+        f"{path}:4 [line 4] [type]: the line has no 'type' (one of source, actor, sanction, "
+        "statement, relationship)"]
 
 
 def test_nothing_is_half_loaded(tmp_path: Path) -> None:

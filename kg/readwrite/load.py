@@ -225,7 +225,9 @@ def _records_from_jsonl(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where
             continue
         kind = raw.get("type")
         if kind not in RECORD_TYPES:
-            ctx.add(Problem(f"'type' must be one of {', '.join(RECORD_TYPES)}, not {kind!r}",
+            listed = ", ".join(RECORD_TYPES)
+            ctx.add(Problem(f"the line has no 'type' (one of {listed})" if "type" not in raw
+                            else f"'type' must be one of {listed}, not {kind!r}",
                             file=str(path), line=n, record=f"line {n}", field="type"))
             continue
         del raw["type"]
