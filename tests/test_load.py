@@ -133,8 +133,8 @@ def test_a_jsonl_line_cut_short_is_said_to_be(tmp_path: Path) -> None:
         "the JSON value does (cut short?)",
         f"{path}:3: invalid JSON: Unterminated string starting at (column 32); the text ends "
         "inside this string (cut short, or a closing quote missing?)",
-        f"{path}:4 [line 4] [type]: the line has no 'type' (one of source, actor, sanction, "
-        "statement, relationship)"]
+        f"{path}:4 [line 4] [type]: 'type' must be one of source, actor, sanction, "
+        "statement, relationship (the line has none)"]
 
 
 def test_nothing_is_half_loaded(tmp_path: Path) -> None:

@@ -314,16 +314,13 @@ def render_html(G: nx.MultiDiGraph, *, view: str = "actors", focus: str | None =
         raise UsageError("--depth must be 0 or more")
     if max_nodes < 2:
         raise UsageError("max_nodes must be at least 2")
-    focus_id = None
-    on = None
+    focus_id, on = None, None
     if focus:
         from kg.graph.index import resolve_actor
         from kg.graph.subgraph import neighbourhood
 
         focus_id = node_id(NodeType.ACTOR, resolve_actor(G, focus))
-        # counted on the whole graph: a focus keeps only a neighbourhood, and the panel's
-        # "Sanctioned" row must count what kg query who-sanctioned answers
-        on = sanctions_on(G)
+        on = sanctions_on(G)  # the whole graph's, as kg query who-sanctioned counts
         G = neighbourhood(G, focus, depth=depth)
     counts, first, last = _summary(G)
     records = counts["sanction"] + counts["statement"]

@@ -11,7 +11,6 @@ into vis-network data through pyvis).
 
 In both views, ownership, directorship, family and associate records are drawn as links
 between their two actors (:mod:`kg.export.html_ties`), and every actor they name is shown.
-
 Every text here is data, never markup: the page writes it with ``textContent``.
 """
 
@@ -141,11 +140,10 @@ def _sanctioned(direct: int, on: set[str] | None) -> str | None:
 
 def actor_info(G: nx.MultiDiGraph, n: str, on: dict[str, set[str]] | None = None,
                tied: dict[str, list[Tie]] | None = None) -> Info:
-    """The details of actor node ``n``. ``on`` is :func:`kg.query.stats.sanctions_on` of
-    ``G`` (computed here when not given): the "Sanctioned" row counts what
-    ``kg query who-sanctioned`` answers for the actor. ``tied`` is
-    :func:`kg.export.html_ties.by_actor` of ``G``'s ties (computed here when not given):
-    its owners, holdings, directorships and family ties, with shares and dates."""
+    """The details of actor node ``n``. ``on``: :func:`kg.query.stats.sanctions_on` of the
+    whole graph (of ``G`` when not given), so the "Sanctioned" row counts what ``kg query
+    who-sanctioned`` answers; ``tied``: :func:`kg.export.html_ties.by_actor` of ``G``'s ties
+    (owners, holdings, directorships and family ties; computed when not given)."""
     d = G.nodes[n]
     on = sanctions_on(G) if on is None else on
     tied = by_actor(ties(G)) if tied is None else tied
@@ -209,10 +207,7 @@ def _actor_node(G: nx.MultiDiGraph, n: str, ev: list[int], on: dict[str, set[str
 
 def actors_scene(G: nx.MultiDiGraph, *, max_nodes: int,
                  on: dict[str, set[str]] | None = None) -> Scene:
-    """The who-sanctioned-whom view (see the module docstring). ``on``:
-    :func:`kg.query.stats.sanctions_on` of the whole graph when ``G`` is a part of it (a
-    focus), so that an actor's "Sanctioned" row counts what ``kg query who-sanctioned``
-    answers; default: of ``G``."""
+    """The who-sanctioned-whom view (see the module docstring); ``on`` as in :func:`actor_info`."""
     scene = Scene()
     events = _Events(G, scene)
     P = who_sanctioned_whom(G)
@@ -348,10 +343,7 @@ def _pair_edge(G: nx.MultiDiGraph, u: str, v: str, es: list[dict[str, Any]],
 
 def events_scene(G: nx.MultiDiGraph, *, max_nodes: int,
                  on: dict[str, set[str]] | None = None) -> Scene:
-    """The full graph (see the module docstring). ``on``:
-    :func:`kg.query.stats.sanctions_on` of the whole graph when ``G`` is a part of it (a
-    focus), so that an actor's "Sanctioned" row counts what ``kg query who-sanctioned``
-    answers; default: of ``G``."""
+    """The full graph (see the module docstring); ``on`` as in :func:`actor_info`."""
     scene = Scene()
     events = _Events(G, scene)
     left_out: list[str] = []

@@ -11,9 +11,8 @@ field; if there is any problem, nothing is returned. A record repeated identical
 actor ``us`` written by two imports) is kept once; a repeated id with different content is a
 duplicate and reported.
 
-Hostile input is bounded by :class:`~kg.readwrite.readers.Limits` (file size, record size,
-nesting depth, YAML alias expansion), each refused with a clear message;
-:mod:`kg.readwrite.readers` does the careful reading.
+Hostile input is bounded by :class:`~kg.readwrite.readers.Limits` (file and record size, nesting
+depth, YAML alias expansion), each refused with a clear message by :mod:`kg.readwrite.readers`.
 """
 
 from __future__ import annotations
@@ -225,9 +224,8 @@ def _records_from_jsonl(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where
             continue
         kind = raw.get("type")
         if kind not in RECORD_TYPES:
-            listed = ", ".join(RECORD_TYPES)
-            ctx.add(Problem(f"the line has no 'type' (one of {listed})" if "type" not in raw
-                            else f"'type' must be one of {listed}, not {kind!r}",
+            got = f", not {kind!r}" if "type" in raw else " (the line has none)"
+            ctx.add(Problem(f"'type' must be one of {', '.join(RECORD_TYPES)}{got}",
                             file=str(path), line=n, record=f"line {n}", field="type"))
             continue
         del raw["type"]
