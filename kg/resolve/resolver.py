@@ -60,6 +60,7 @@ DEMONYMS: dict[str, str] = dict(load_table("demonyms"))
 
 _DROP = re.compile(r"[.'’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -72,7 +73,7 @@ def normalize(name: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("&", " and ")
     text = _NON_WORD.sub(" ", _DROP.sub("", text)).replace("_", " ").strip()
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     return text[4:] if text.startswith("the ") else text
 
 
