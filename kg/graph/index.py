@@ -30,7 +30,7 @@ from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
 from kg.resolve.choose import UnclearName, decide
 from kg.resolve.match import ActorNames, NameIndex
-from kg.resolve.resolver import Resolver, country_code
+from kg.resolve.resolver import Resolver, country_code, name_index
 
 __all__ = ["ActorMatch", "Index", "Resolution", "index_of", "resolve_actor", "resolve_name",
            "search_actors"]
@@ -69,6 +69,13 @@ class Index:
                 position=None, identifiers={}, birth_dates=[], nationalities=[], merged_from=[],
                 sources=[], draft=False))
         return Resolver(actors)
+
+    @cached_property
+    def name_keys(self) -> dict[str, set[str]]:
+        """The resolver's lookup table (:func:`~kg.resolve.resolver.name_index`):
+        normalised name -> actor ids, made without making the resolver's actors."""
+        return name_index(((aid, d.get("label") or aid, d.get("aliases") or ())
+                           for aid, d in self.actors.items()), self.actors)[0]
 
     @cached_property
     def names(self) -> NameIndex:

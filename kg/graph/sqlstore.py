@@ -141,7 +141,7 @@ def _rows(G: nx.MultiDiGraph) -> dict[str, Iterable[tuple[Any, ...]]]:
 
     idx = index_of(G)
     nodes, succ, _ = storage(G)
-    resolver_index: dict[str, set[str]] = getattr(idx.resolver, "_index", {})
+    resolver_index = idx.name_keys  # what Resolver.candidates looks names up in
     belongs = {p: idx.belonging_to(p) for p in idx._belongs}
 
     order = sorted(nodes)  # the node ids themselves: a million references, not copies

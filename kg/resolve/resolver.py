@@ -22,7 +22,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 import pycountry
 
@@ -60,16 +60,20 @@ DEMONYMS: dict[str, str] = dict(load_table("demonyms"))
 
 _DROP = re.compile(r"[.'’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Fold a name for matching: no case, accents, punctuation or leading "the"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if name.isascii():  # NFKD leaves ASCII as it is, and casefold is lower
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("&", " and ")
     text = _NON_WORD.sub(" ", _DROP.sub("", text)).replace("_", " ").strip()
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     return text[4:] if text.startswith("the ") else text
 
 
@@ -164,6 +168,27 @@ def _country_actor(code: str) -> Actor:
     return Actor(id=code, name=name, kind=ActorKind.STATE, country=code)
 
 
+def name_index(actors: Iterable[tuple[str, str, Iterable[str]]], ids: Container[str],
+               ) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """What :class:`Resolver` looks names up in, from ``(id, name, aliases)`` of each actor
+    (``ids``: every actor id): normalised name -> ids of the actors it names, and
+    normalised name -> the first name or alias written that way (for suggestions). Country
+    names, codes and seats of government (:func:`country_code`'s tables) point at the state
+    or bloc actor with that id, unless the data already uses the name for someone else."""
+    index: dict[str, set[str]] = defaultdict(set)
+    display: dict[str, str] = {}
+    for actor_id, name, aliases in actors:
+        for n in (name, *aliases):
+            key = normalize(n)
+            if key:
+                index[key].add(actor_id)
+                display.setdefault(key, n)
+    for key, code in [*_country_names().items(), *SEATS.items()]:
+        if code in ids and key not in index:
+            index[key].add(code)
+    return index, display
+
+
 class Resolver:
     """Finds actors of a dataset by id, name, alias, country name or seat of government.
 
@@ -177,23 +202,8 @@ class Resolver:
         if isinstance(actors, Dataset):
             actors = actors.actors
         self.actors: dict[str, Actor] = {a.id: a for a in actors}
-        self._index: dict[str, set[str]] = defaultdict(set)
-        self._display: dict[str, str] = {}
-        for a in self.actors.values():
-            for n in (a.name, *a.aliases):
-                self._add(n, a.id)
-        # Country names, codes and seats point at the state (or bloc) actor with that id,
-        # unless the data already uses the name for someone else.
-        countries = _country_names()
-        for key, code in [*countries.items(), *SEATS.items()]:
-            if code in self.actors and key not in self._index:
-                self._index[key].add(code)
-
-    def _add(self, name: str, actor_id: str) -> None:
-        key = normalize(name)
-        if key:
-            self._index[key].add(actor_id)
-            self._display.setdefault(key, name)
+        self._index, self._display = name_index(
+            ((a.id, a.name, a.aliases) for a in self.actors.values()), self.actors)
 
     def candidates(self, name: str) -> list[str]:
         """Ids of every actor the name could mean, best first (an id match wins)."""
