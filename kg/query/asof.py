@@ -37,6 +37,7 @@ from kg.query.asof_rule import (
     LiftDates,
     in_force,
     on_or_before,
+    part_label,
     parts,
     start_of,
     undated,
@@ -98,12 +99,10 @@ class DayGraph:
 
 
 def _label(G: nx.MultiDiGraph, imposers: list[str], targets: list[str]) -> str:
-    def names(ids: list[str], limit: int) -> str:
-        shown = [G.nodes.get(node_id(NodeType.ACTOR, i), {}).get("label") or i for i in ids]
-        more = len(shown) - limit
-        return ", ".join(shown[:limit]) + (f" +{more}" if more > 0 else "")
+    def names(ids: list[str]) -> list[str]:
+        return [G.nodes.get(node_id(NodeType.ACTOR, i), {}).get("label") or i for i in ids]
 
-    return names(imposers, 3) + " → " + names(targets, 2)
+    return part_label(names(imposers), names(targets))
 
 
 def graph_as_of(G: nx.MultiDiGraph, as_of: str) -> DayGraph:

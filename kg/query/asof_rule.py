@@ -19,8 +19,8 @@ from typing import Any
 from kg.model.dates import PartialDate
 from kg.model.vocab import Status
 
-__all__ = ["COUNTS_AS_OF", "LiftDates", "in_force", "on_or_before", "parts", "start_of",
-           "undated"]
+__all__ = ["COUNTS_AS_OF", "LiftDates", "in_force", "on_or_before", "part_label", "parts",
+           "start_of", "undated"]
 
 #: The statuses that can be in force on a day.
 COUNTS_AS_OF = frozenset({str(Status.IMPOSED), str(Status.EXTENDED), str(Status.EASED)})
@@ -115,3 +115,14 @@ def parts(d: Mapping[str, Any], rid: str, day: PartialDate, lifts: LiftDates
             groups.setdefault(left, []).append(imp)
     return [(rid if i == 0 else f"{rid}@{'+'.join(imps)}", imps, list(tgts))
             for i, (tgts, imps) in enumerate(groups.items())]
+
+
+def part_label(imposers: list[str], targets: list[str]) -> str:
+    """The label of one part of a sanction split by a lift (:func:`parts`), from its
+    imposers' and targets' names: ``"A, B, C +1 → X, Y +3"`` (three imposers and two targets
+    named, then how many more)."""
+    def names(shown: list[str], limit: int) -> str:
+        more = len(shown) - limit
+        return ", ".join(shown[:limit]) + (f" +{more}" if more > 0 else "")
+
+    return names(imposers, 3) + " → " + names(targets, 2)

@@ -8,7 +8,7 @@ from typing import Any
 
 from kg.model.dates import PartialDate, overlaps
 from kg.query._args import check_bound
-from kg.query.asof_rule import LiftDates, in_force, on_or_before, parts, undated
+from kg.query.asof_rule import LiftDates, in_force, on_or_before, part_label, parts, undated
 from kg.query.rows import TimelineEntry, timeline_entries
 
 # ``cold`` below is a kg.query.cold.ColdGraph (not imported: that module imports this one).
@@ -73,10 +73,5 @@ def _on_day(cold: ColdGraph, node: str, d: dict[str, Any], role: str, actor: str
 
 
 def _label(cold: ColdGraph, imposers: list[str], targets: list[str]) -> str:
-    # As kg.query.asof._label: the label of a sanction split by a lift.
-    def names(ids: list[str], limit: int) -> str:
-        shown = [cold.label(i) or i for i in ids]
-        more = len(shown) - limit
-        return ", ".join(shown[:limit]) + (f" +{more}" if more > 0 else "")
-
-    return names(imposers, 3) + " → " + names(targets, 2)
+    return part_label([cold.label(i) or i for i in imposers],
+                      [cold.label(i) or i for i in targets])
