@@ -164,7 +164,7 @@ class Score:
         for gi, g in enumerate(gs):
             if g.get("date") is not None and gi in gold_to_pred:
                 self.extra["date_n"] += 1
-                self.extra["date_ok"] += str(g["date"]) == ps[gold_to_pred[gi]]["date"]
+                self.extra["date_ok"] += str(g["date"]) == (ps[gold_to_pred[gi]]["date"] or "")
             if "responds_to" in g:
                 self.extra["link_n"] += 1
                 p = ps[gold_to_pred[gi]] if gi in gold_to_pred else None

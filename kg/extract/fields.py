@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract.context import Doc, Resolved
-from kg.extract.lexicon import REASON_CUE, RETALIATION
+from kg.extract.lexicon import REASON_CUE, RETALIATION, STANDING, UNDATED_FUTURE
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
@@ -24,6 +24,7 @@ _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?
                        r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
                        r"^the first time\b", re.I)
 _TEMPORAL_CUES = ("after", "following")
+_CONDUCT = re.compile(r"\b(?:against|on)\b[^.;]*?\band (?:its|their|his|her)\s+(.+)", re.I)
 
 
 @dataclass
@@ -65,7 +66,10 @@ def reasons_of(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> N
                                          or _DURATION.match(detail) or not detail):
             category = None
     if category is None or (category is Reason.OTHER and ev.retaliation):
-        for where in (tail, trigger):
+        # "sanctions against the council of X and its assault on civilians": the target's
+        # own conduct, joined to it by "and its", is why (it is not a target)
+        conduct = _CONDUCT.search(text, cstart, t_end)
+        for where in (tail, conduct.group(1) if conduct else "", trigger):
             first = classify_reason(where, pick="first")[0]
             c, k = first.reason, first.words
             if c is not Reason.OTHER:
@@ -85,9 +89,35 @@ def reasons_of(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> N
         ev.explain["reasons"] = found
 
 
+def _standing(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The :data:`~kg.extract.lexicon.STANDING` cue of the trigger at ``text[start:end]``:
+    one that begins before the trigger ends ("the decades-old embargo", "keeping X on the
+    list"), or one after it in the same clause ("sanctions that remain in force")."""
+    for m in STANDING.finditer(text, max(0, start - 40), min(len(text), end + 60)):
+        if m.start() < end or not re.search(r"[,;:]|\b(?:while|and|but|whereas)\b",
+                                            text[end:m.start()]):
+            return m
+    return None
+
+
 def date_of(ev: Event, dates: list[Any], doc: Doc) -> None:
     """Set ``ev.date``: the date mention nearest the trigger, else the last event's date
-    (for an event that is not tentative), else the publication date."""
+    (for an event that is not tentative), else the publication date. With no date in the
+    sentence, a standing sanction (:data:`~kg.extract.lexicon.STANDING` near the trigger:
+    "the decades-old embargo", "keeping X on the list") and an expected one timed vaguely
+    (:data:`~kg.extract.lexicon.UNDATED_FUTURE`: "in the coming weeks") get no date
+    (``None``): the article does not say when."""
+    if not dates:
+        text = ev.sentence.text
+        cue = _standing(text, *ev.anchor) or (
+            UNDATED_FUTURE.search(text) if ev.status is Status.EXPECTED else None)
+        if cue:
+            ev.date = None
+            ev.explain["date"] = {"value": None, "words": cue.group(),
+                                  "how": "no date given: " + (
+                                      "a standing sanction" if cue.re is STANDING
+                                      else "expected at a time not given")}
+            return
     if dates:
         d = min(dates, key=lambda d: abs(d.start - ev.anchor[0]))
         ev.date = d.value

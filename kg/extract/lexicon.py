@@ -25,9 +25,11 @@ __all__ = [
     "SANCTION_NOUN",
     "SPEECH",
     "STANDALONE",
+    "STANDING",
     "STATUS_MODIFIERS",
     "TRADE_NOUN",
     "TRIGGERS",
+    "UNDATED_FUTURE",
     "call_cue",
     "stance_of",
 ]
@@ -106,6 +108,22 @@ KEEP_VERB = _rx(r"(?:keep|keeps|keeping|kept|maintain|retain)")
 KEPT_FOR = _rx(r"[^.;]{0,70}?\b(?:for\s+(?:another|a\s+further|an\s+(?:extra|additional)|"
                r"(?:\w+\s+)?(?:more|further|additional)\s+(?:days?|weeks?|months?|years?))|"
                r"until)\b")
+
+#: Words that make a sanction a standing one the article mentions, not news of the day: its
+#: age ("the decades-old embargo", "long-standing sanctions"), or it is kept or still in
+#: force ("while keeping X on the list", "the measures remain in place"). Such a sanction
+#: has no date unless the sentence gives one (it is not the publication date).
+STANDING = _rx(r"\b(?:(?:decades?|years?|months?)[- ](?:old|long)|long[- ]?standing|"
+               r"existing|keep(?:s|ing)?\b[^.;]{0,60}?\bon (?:the|its|their|a) "
+               r"(?:\w+ )?(?:list|blacklist)|remain(?:s|ed|ing)? (?:in force|in place)|"
+               r"still in (?:force|place))\b")
+
+#: A vague time to come ("in the coming weeks", "soon", "later this year"): an expected
+#: sanction so timed has no date yet; the publication date is when it was reported, not when
+#: it will happen.
+UNDATED_FUTURE = _rx(r"\b(?:in the (?:coming |next (?:few )?)(?:days|weeks|months|years)|"
+                     r"in the (?:near|not too distant) future|soon|shortly|"
+                     r"later (?:this|in the) (?:week|month|year))\b")
 
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"

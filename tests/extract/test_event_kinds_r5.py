@@ -129,3 +129,14 @@ def test_looking_at_or_considering_a_relief_is_relief_expected() -> None:
                   "Kremlin said.") == [(["ru"], ["tr"], "expected")]
     assert events("Japan is considering lifting its ban on seafood from China.")[0][2] \
         == "expected"
+
+
+def test_the_targets_own_conduct_joined_by_and_its_is_the_reason() -> None:
+    text = ("Chile and Norway on Tuesday announced sanctions against the ruling council of "
+            "Freedonia and its \"continued assault on civilians.\"")
+    ds = extract_text(text, date="2023-06-20").dataset
+    assert [[str(r.category) for r in s.reasons] for s in ds.sanctions] == [["human_rights"]]
+    # without the conduct there is no reason to read
+    plain = extract_text("Chile and Norway on Tuesday announced sanctions against the ruling "
+                         "council of Freedonia.", date="2023-06-20").dataset
+    assert [s.reasons for s in plain.sanctions] == [[]]

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from kg.extract import extract_text
 from kg.extract.dates import find_date, find_dates, parse_iso_date
 from kg.extract.text import html_to_text, looks_like_html, split_sentences
 
@@ -75,3 +76,25 @@ def test_nearest_date_to_a_position_and_none() -> None:
 def test_bad_dates_are_refused(bad: str) -> None:
     with pytest.raises(ValueError, match="date"):
         parse_iso_date(bad)
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a standing sanction the article mentions: no date, not the publication date
+    ("The assembly again condemned the decades-old Norwegian embargo on Chile.",
+     [None]),
+    ("Norway lifted sanctions on Acme Holdings while keeping Ivan Petrovic on its list.",
+     ["2021-03-23", None]),
+    ("Norway said its long-standing sanctions on Chile would stay.", [None]),
+    ("Norway confirmed that its sanctions on Chile remain in force.", [None]),
+    # expected at a vague time to come: no date yet
+    ("Norway is expected to impose sanctions on Chile in the coming weeks.", [None]),
+    ("Norway is expected to lift its sanctions on Chile soon, diplomats said.", [None]),
+    # the same shapes with a date in the sentence, or news of the day, keep their dates
+    ("Norway is expected to impose sanctions on Chile on 26 March 2021.", ["2021-03-26"]),
+    ("Norway imposed sanctions on Chile on Monday.", ["2021-03-22"]),
+    ("Norway is expected to impose sanctions on Chile.", ["2021-03-23"]),
+])
+def test_standing_or_vaguely_timed_sanctions_have_no_date(text: str,
+                                                          dates: list[str | None]) -> None:
+    ds = extract_text(text, date="2021-03-23").dataset
+    assert [s.date for s in ds.sanctions] == dates
