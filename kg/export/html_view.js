@@ -6,10 +6,30 @@
   var meta = DATA.meta;
   var byId = function (id) { return document.getElementById(id); };
 
+  /* Text into an element, wrapping only at spaces: a word with a hyphen (an id such as
+     eu-council-2021, a date, a command name) goes in a span.kg-nobr (white-space: nowrap)
+     unless it is longer than a panel line, which may then break anywhere. Only text nodes
+     are made; textContent reads the text back unchanged. */
+  var HYPHENED = /[^\s-]*-[^\s]*/g;
+  function setText(e, text) {
+    var s = String(text), at = 0, m;
+    e.replaceChildren();
+    HYPHENED.lastIndex = 0;
+    while ((m = HYPHENED.exec(s)) !== null) {
+      if (m[0].length > 32 || m[0].length < 3) { continue; }
+      if (m.index > at) { e.appendChild(document.createTextNode(s.slice(at, m.index))); }
+      var span = document.createElement("span");
+      span.className = "kg-nobr";
+      span.textContent = m[0];
+      e.appendChild(span);
+      at = m.index + m[0].length;
+    }
+    if (at < s.length) { e.appendChild(document.createTextNode(s.slice(at))); }
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (text !== undefined && text !== null) { setText(e, text); }
     return e;
   }
   function safeUrl(u) {
@@ -20,8 +40,8 @@
     } catch (err) { return null; }
   }
 
-  byId("kg-title").textContent = meta.title;
-  byId("kg-summary").textContent = meta.summary;
+  setText(byId("kg-title"), meta.title);
+  setText(byId("kg-summary"), meta.summary);
   meta.notes.forEach(function (n) { byId("kg-notes").appendChild(el("p", "kg-note", n)); });
 
   /* Labels are drawn by this page (see "labels" below), not by vis-network: the names
@@ -293,7 +313,8 @@
                     labelBoxes: function () { return placed; },
                     edgeLabelBoxes: function () { return edgePlaced; },
                     edgeLabelText: function (id) { return edgeLabel[id]; },
-                    showEdge: function (id) { show("edge", id, true); } };
+                    showEdge: function (id) { show("edge", id, true); },
+                    showNode: function (id) { show("node", id, true); } };
   network.once("afterDrawing", function () {
     window.kgReady = { ms: performance.now() };
     document.body.dataset.ready = "1";

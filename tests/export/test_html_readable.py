@@ -66,3 +66,61 @@ def test_ownership_shares_at_the_default_zoom(html_cases: Any, tmp_path: Path,
     assert sorted(shown) == ["100%", "75%", "80% until 2019, 10%", "?%"]
     m = measure(page)
     assert (m["edgeOnLabel"], m["edgeClipped"]) == (0, 0)
+
+
+#: Runs in the page: the text around every hyphen of ``#kg-details`` and the side panel
+#: after which the line breaks (the character after it is drawn on a lower line).
+HYPHEN_BREAKS_JS = """() => {
+  const out = [], r = document.createRange();
+  for (const root of document.querySelectorAll('#kg-details, #kg-side, #kg-header')) {
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let t;
+    while ((t = walk.nextNode())) {
+      const s = t.data;
+      for (let i = 0; i < s.length - 1; i++) {
+        if (s[i] !== '-' || /\\s/.test(s[i + 1])) continue;
+        r.setStart(t, i); r.setEnd(t, i + 1); const a = r.getClientRects()[0];
+        r.setStart(t, i + 1); r.setEnd(t, i + 2); const b = r.getClientRects()[0];
+        if (a && b && b.top > a.top + 2) out.push(s.slice(Math.max(0, i - 12), i + 8));
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def _hyphen_world() -> dict[str, Any]:
+    """Ids, dates and identifiers with hyphens, at every offset of a panel line."""
+    words = " ".join(f"{'x' * (i % 9 + 1)} eu-council-2021 2021-03-22" for i in range(30))
+    return {
+        "sources": [{"id": "eu-council-2021-03-22-src"}],
+        "actors": [
+            {"id": "eu-council", "name": "Council of the European Union", "kind": "bloc"},
+            {"id": "xj-bureau-of-public-security", "name": "Xinjiang Public Security Bureau",
+             "kind": "government_body", "description": words,
+             "identifiers": {"eu-ref": "eu-council-2021-0042-a"}}],
+        "sanctions": [{"id": "eu-council-2021", "imposers": ["eu-council"],
+                       "targets": ["xj-bureau-of-public-security"], "date": "2021-03-22",
+                       "reasons": ["human_rights"],
+                       "in_response_to": [],
+                       "sources": [{"source": "eu-council-2021-03-22-src", "quote": words}]}]}
+
+
+def test_panels_do_not_break_ids_at_hyphens(tmp_path: Path, open_page: Any) -> None:
+    G = build(Dataset.model_validate(_hyphen_world()))
+    for view in ("actors", "events"):
+        page, _ = open_page(write_html(G, tmp_path / f"{view}.html", view=view))
+        seen = 0
+        for kind, ids in (("node", page.evaluate("Object.keys(kgView.data.nmeta)")),
+                          ("edge", page.evaluate("Object.keys(kgView.data.emeta)"))):
+            for i in ids:
+                page.evaluate("([k, i]) => k === 'node' ? kgView.showNode(i) : "
+                              "kgView.showEdge(i)", [kind, i])
+                text = page.inner_text("#kg-details")
+                seen += text.count("eu-council-2021")
+                assert page.evaluate(HYPHEN_BREAKS_JS) == [], (view, i)
+        assert seen >= 60  # the ids were there to be broken
+        # Copied text is the text: no hidden characters were put in.
+        page.evaluate("kgView.showNode('actor:xj-bureau-of-public-security')")
+        assert "eu-ref: eu-council-2021-0042-a" in page.inner_text("#kg-details")
+        assert "\u2011" not in page.inner_text("#kg-details")
