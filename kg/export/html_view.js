@@ -309,6 +309,7 @@
   }
   window.kgView = { network: network, nodes: nodes, edges: edges, data: DATA, select: select,
                     normalize: normalize, tokensKey: tokensKey, matches: matches,
+                    suggest: suggest, suggestKeys: function () { return SUGGEST_KEYS; },
                     settled: function () { return !pending; },
                     labelBoxes: function () { return placed; },
                     edgeLabelBoxes: function () { return edgePlaced; },

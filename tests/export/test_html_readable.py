@@ -124,3 +124,31 @@ def test_panels_do_not_break_ids_at_hyphens(tmp_path: Path, open_page: Any) -> N
         page.evaluate("kgView.showNode('actor:xj-bureau-of-public-security')")
         assert "eu-ref: eu-council-2021-0042-a" in page.inner_text("#kg-details")
         assert "\u2011" not in page.inner_text("#kg-details")
+
+
+def test_search_suggests_the_nearest_names_as_difflib(bundled: nx.MultiDiGraph,
+                                                      tmp_path: Path, open_page: Any) -> None:
+    page, log = open_page(write_html(bundled, tmp_path / "a.html"))
+    keys = page.evaluate("kgView.suggestKeys()")
+    assert "russia" in keys and "beijing" in keys and len(keys) > 250
+    for typed in ("Rusia", "Chna", "Untied States", "Beijng", "Ukriane", "Lukashenko A",
+                  "Bank Otkrytie", "zzzzqqq", "Irna", "eu",
+                  *(k[:2] + k[3:] + k[1] for k in keys[::7] if len(k) > 3)):
+        want = difflib.get_close_matches(normalize(typed), keys, n=3, cutoff=0.6)
+        got = page.evaluate("t => kgView.suggest(t).map(s => s.key)", typed)
+        assert got == want, typed
+    # What a reader sees: "Rusia" found "rusia" inside "Belarusian" and nothing else.
+    page.fill("#kg-search", "Rusia")
+    items = page.locator("#kg-matches li")
+    assert items.first.inner_text() == "No name here starts with “Rusia”; did you mean:"
+    first = page.locator("#kg-matches button").first
+    assert (first.get_attribute("data-node"), first.get_attribute("data-how")) == (
+        "actor:ru", "suggestion")
+    assert "Names that contain it:" in page.inner_text("#kg-matches")
+    page.press("#kg-search", "Enter")  # the first one listed
+    assert page.evaluate("kgView.network.getSelectedNodes()") == ["actor:ru"]
+    page.fill("#kg-search", "zzzzqqq")
+    assert page.inner_text("#kg-matches") == "No name here starts with “zzzzqqq”, nor is near it."
+    page.fill("#kg-search", "Russia")  # a name: no suggestion
+    assert "did you mean" not in page.inner_text("#kg-matches")
+    assert log.page_errors == []
