@@ -4,6 +4,7 @@ here on two of its pictures, into a temporary folder, with the legibility it pri
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +38,27 @@ def test_screenshots_script_refuses_an_unknown_picture(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(tmp_path),
          "--only", "nope"], capture_output=True, text=True, timeout=300, check=False)
     assert res.returncode == 2 and "unknown picture 'nope'" in res.stderr
+
+
+def test_screenshots_script_leaves_the_tracked_pictures_alone() -> None:
+    """Run as the README writes it (no folder given), it writes to a new temporary folder,
+    never over docs/*.png (it used to rewrite them on every run)."""
+    docs = ROOT / "docs" / "seed-graph.png"
+    before = docs.read_bytes(), docs.stat().st_mtime_ns
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--only", "seed-graph"],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert res.returncode == 0, res.stderr
+    assert (docs.read_bytes(), docs.stat().st_mtime_ns) == before
+    m = re.search(r"^wrote (\S+)/\*\.png", res.stdout, re.M)
+    assert m
+    out = Path(m.group(1))
+    try:
+        assert ROOT not in out.parents
+        assert sorted(p.name for p in out.iterdir()) == ["seed-graph.png"]
+    finally:
+        shutil.rmtree(out)
+    both = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--docs", "--out", "x",
+         "--only", "seed-graph"], capture_output=True, text=True, timeout=300, check=False)
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr
