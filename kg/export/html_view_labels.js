@@ -2,7 +2,7 @@
    its closure, where that file names html_view_labels.js; the names it uses are defined there. */
   /* ---- labels: by importance, never on top of another label or node ---- */
   var LABEL_PX = 13, EDGE_LABEL_PX = 12, EDGE_LABELS_FROM = 1.2, MAX_CHARS = 40;
-  var ALONG = [0.5, 0.35, 0.65, 0.2, 0.8];  /* where along a link its label may go */
+  var ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];  /* where along a link its label may go */
   var weight = {};
   nodes.forEach(function (n) { weight[n.id] = 0; });
   edges.forEach(function (e) {
