@@ -14,6 +14,15 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _readme_row(picture: str) -> list[str]:
+    """The README's figures for one picture: nodes, labels, on a label, on a label or node,
+    cut, link labels, link labels on a label (as the script prints them, without % and ,)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(ln for ln in readme.splitlines() if ln.startswith(f"| {picture} "))
+    cells = [c.strip() for c in line.strip("|").split("|")][1:]
+    return [c.split()[0].replace(",", "") for c in cells]
+
+
 def test_screenshots_script_writes_pictures_and_measures_labels(tmp_path: Path) -> None:
     res = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(tmp_path),
@@ -25,6 +34,11 @@ def test_screenshots_script_writes_pictures_and_measures_labels(tmp_path: Path) 
     nodes, labels, on_label = (int(x) for x in rows["view-1k-events"][:3])
     assert nodes == 1006 and labels >= 20 and on_label == 0
     assert int(rows["seed-graph"][0]) == 12
+    # The README's table states what the script prints (the same in every run).
+    for name, row in (("seed-graph", "seed article, actors"),
+                      ("view-1k-events", "generated 1k, events")):
+        printed = [x for x in rows[name][:-1] if not x.endswith("%")]
+        assert printed == _readme_row(row), name
     for name in rows:
         img = Image.open(tmp_path / f"{name}.png")
         assert img.size == (1400, 850)
