@@ -3,6 +3,8 @@
   /* ---- labels: by importance, never on top of another label or node ---- */
   var LABEL_PX = 13, EDGE_LABEL_PX = 12, EDGE_LABELS_FROM = 1.2, MAX_CHARS = 40;
   var ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];  /* where along a link its label may go */
+  var LABELLED_EDGES = Object.keys(edgeLabel), IS_SHARE = {};
+  LABELLED_EDGES.forEach(function (id) { IS_SHARE[id] = DATA.emeta[id].r === "OWNS"; });
   var weight = {};
   nodes.forEach(function (n) { weight[n.id] = 0; });
   edges.forEach(function (e) {
@@ -96,19 +98,29 @@
        share of ownership at any zoom (the share is what an ownership arrow says), then the
        other links' at close zoom. A label that finds no room shows when its link is
        hovered or clicked. */
-    var selNodes = network.getSelectedNodes().length > 0;
-    var must = (selNodes ? [] : network.getSelectedEdges()).concat(
-      hovered.edge ? [hovered.edge] : []);
-    var ofNode = selNodes ? network.getSelectedEdges() : [];
-    var tier = function (id) {
-      return must.indexOf(id) >= 0 ? 0 : ofNode.indexOf(id) >= 0 ? 1
-        : DATA.emeta[id].r === "OWNS" ? 2 : 3;
-    };
-    var elist = Object.keys(edgeLabel).filter(function (id) {
-      return body.edges[id] && !edges.get(id).hidden && (scale >= EDGE_LABELS_FROM || tier(id) < 3);
-    }).sort(function (a, b) { return tier(a) - tier(b) || (a < b ? -1 : 1); });
-    elist.forEach(function (id) {
-      var e = body.edges[id], first = tier(id) === 0;
+    var selNodes = network.getSelectedNodes().length > 0, tiers = {};
+    (selNodes ? network.getSelectedEdges() : []).forEach(function (id) { tiers[id] = 1; });
+    (selNodes ? [] : network.getSelectedEdges()).concat(hovered.edge ? [hovered.edge] : [])
+      .forEach(function (id) { tiers[id] = 0; });
+    var elist = [];
+    LABELLED_EDGES.forEach(function (id) {
+      var t = tiers[id] !== undefined ? tiers[id] : IS_SHARE[id] ? 2 : 3;
+      if (t === 3 && scale < EDGE_LABELS_FROM) { return; }
+      var e = body.edges[id];
+      if (!e || !e.from || !e.to) { return; }
+      if (t > 0) {  /* cheap tests first: a link off screen, or too short for its label */
+        var a = network.canvasToDOM(e.from), z = network.canvasToDOM(e.to);
+        if ((a.x < 0 && z.x < 0) || (a.x > W && z.x > W) || (a.y < 0 && z.y < 0) ||
+            (a.y > H && z.y > H) ||
+            Math.hypot(a.x - z.x, a.y - z.y) < textWidth(edgeLabel[id], EDGE_LABEL_PX) + 8) {
+          return;
+        }
+      }
+      if (!edges.get(id).hidden) { elist.push([t, id]); }
+    });
+    elist.sort(function (x, y) { return x[0] - y[0] || (x[1] < y[1] ? -1 : 1); });
+    elist.forEach(function (item) {
+      var id = item[1], e = body.edges[id], first = item[0] === 0;
       var text = edgeLabel[id], w = textWidth(text, EDGE_LABEL_PX) + 4, h = EDGE_LABEL_PX + 3;
       var boxAt = function (t) {
         var p = network.canvasToDOM(e.edgeType.getPoint(t));

@@ -152,3 +152,27 @@ def test_search_suggests_the_nearest_names_as_difflib(bundled: nx.MultiDiGraph,
     page.fill("#kg-search", "Russia")  # a name: no suggestion
     assert "did you mean" not in page.inner_text("#kg-matches")
     assert log.page_errors == []
+
+
+def test_shares_on_a_big_page(tmp_path: Path, open_page: Any) -> None:
+    """Past 400 nodes the page ships no link labels (they are most of its size), except the
+    shares: ownership arrows still say how much at the first view, where they fit."""
+    actors = [{"id": "us", "name": "United States", "kind": "state"}] + [
+        {"id": f"c{i}", "name": f"Company {i}", "kind": "organization"} for i in range(500)]
+    rels = [{"id": f"o{i}", "kind": "ownership", "subject": f"c{i // 4}", "object": f"c{i}",
+             "share": [100, 75, 51, 25][i % 4], "sources": [{"source": "reg"}]}
+            for i in range(1, 500)]
+    G = build(Dataset.model_validate({
+        "sources": [{"id": "reg", "title": "Register"}], "actors": actors,
+        "relationships": rels,
+        "sanctions": [{"id": "s1", "imposers": ["us"], "targets": ["c0"],
+                       "date": "2022-01-01", "sources": [{"source": "reg"}]}]}))
+    page, log = open_page(write_html(G, tmp_path / "big.html"))
+    assert page.evaluate("kgView.data.meta.big") is True
+    m = measure(page)
+    assert m["nodes"] == 501 and m["edgeLabels"] >= 10
+    assert (m["edgeOnLabel"], m["edgeClipped"]) == (0, 0)
+    shown = set(page.evaluate("""Object.keys(kgView.edgeLabelBoxes()).map(
+        id => kgView.edgeLabelText(id))"""))
+    assert shown <= {"100%", "75%", "51%", "25%"} and len(shown) >= 2
+    assert log.page_errors == []
