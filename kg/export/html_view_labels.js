@@ -111,8 +111,8 @@
       if (t > 0) {  /* cheap tests first: a link off screen, or too short for its label */
         var a = network.canvasToDOM(e.from), z = network.canvasToDOM(e.to);
         if ((a.x < 0 && z.x < 0) || (a.x > W && z.x > W) || (a.y < 0 && z.y < 0) ||
-            (a.y > H && z.y > H) ||
-            Math.hypot(a.x - z.x, a.y - z.y) < textWidth(edgeLabel[id], EDGE_LABEL_PX) + 8) {
+            (a.y > H && z.y > H) || (t > 1 &&
+            Math.hypot(a.x - z.x, a.y - z.y) < textWidth(edgeLabel[id], EDGE_LABEL_PX) + 8)) {
           return;
         }
       }
