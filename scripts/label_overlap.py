@@ -1,6 +1,7 @@
 """Print how legible the browser view is at first view, for the bundled data's actors and
 events views: nodes, labels drawn, labels overlapping another label, labels overlapping
-another label or node, labels cut at the canvas edge.
+another label or node, labels cut at the canvas edge, link labels drawn and how many of
+them overlap another label.
 
     python scripts/label_overlap.py [-d PATH ...]
 
@@ -49,7 +50,8 @@ def main() -> int:
                   f"{m['overlapLabel']} overlap another label "
                   f"({m['overlapLabel'] / m['nodes']:.0%} of nodes), "
                   f"{m['overlapAny']} overlap a label or node "
-                  f"({m['overlapAny'] / m['nodes']:.0%}), {m['clipped']} cut at the edge")
+                  f"({m['overlapAny'] / m['nodes']:.0%}), {m['clipped']} cut at the edge; "
+                  f"{m['edgeLabels']} link labels drawn, {m['edgeOnLabel']} on another label")
             ctx.close()
         browser.close()
     return 0

@@ -1,19 +1,26 @@
-"""Write the browser view's screenshots to docs/ and print how legible each is at first view.
+"""Draw the browser view's screenshots and print how legible each is at first view.
 
-    python scripts/screenshots.py [--out docs] [--only NAME ...]
+    python scripts/screenshots.py [--out DIR | --docs] [--only NAME ...]
 
-Draws, in headless Chromium (Debian's /usr/bin/chromium through Playwright, offline: every
-non-file: request is refused), at 1400x850:
+Writes the PNG files to ``--out DIR`` (created if need be), by default to a new folder under
+the system's temporary folder (printed at the end), so that a run never rewrites the
+pictures the repository tracks; ``--docs`` writes them to this checkout's ``docs/``, to
+refresh the README's pictures on purpose. Draws, in headless Chromium (Debian's
+/usr/bin/chromium through Playwright, offline: every non-file: request is refused), at
+1400x850:
 
 * ``seed-graph.png``: the seed article (the README's picture), the US -> Chinese officials
   link selected;
 * ``view-bundled-actors.png``, ``view-bundled-events.png``: the bundled data;
+* ``view-bundled-focus-china.png``: the bundled data around China (``--focus China``, 2 hops:
+  the focus node selected, its links labelled where there is room);
 * ``view-1k-*.png``, ``view-5k-*.png``: generated graphs of about 1,000 and 5,000 nodes
   (``tests/export/conftest.py``'s ``synthetic_records``, seeded), both views;
 
-and prints, for each, the nodes drawn, the labels drawn, how many labels overlap another
-label, how many overlap a label or another node, and how many are cut at the edge
-(``tests/export/label_boxes.py`` measures them, as the tests do).
+and prints, for each, measured at first view before anything else is selected: the nodes
+drawn, the node labels drawn, how many overlap another label, how many overlap a label or
+another node, how many are cut at the edge, the link labels drawn and how many of those
+overlap a label (``tests/export/label_boxes.py`` measures them, as the tests do).
 """
 
 from __future__ import annotations
@@ -68,6 +75,7 @@ PICTURES: dict[str, tuple[str, dict[str, Any]]] = {
     "seed-graph": ("seed", {"title": TITLE}),
     "view-bundled-actors": ("bundled", {}),
     "view-bundled-events": ("bundled", {"view": "events"}),
+    "view-bundled-focus-china": ("bundled", {"focus": "China"}),
     "view-1k-actors": ("1k", {}),
     "view-1k-events": ("1k", {"view": "events"}),
     "view-5k-actors": ("5k", {}),
@@ -78,17 +86,26 @@ PICTURES: dict[str, tuple[str, dict[str, Any]]] = {
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=str(ROOT / "docs"), help="folder for the PNG files")
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--out", help="folder for the PNG files (default: a new temporary "
+                                     "folder)")
+    where.add_argument("--docs", action="store_true",
+                       help=f"write to {ROOT / 'docs'} (the README's pictures, tracked)")
     ap.add_argument("--only", action="append", default=[], help="one picture by name")
     opts = ap.parse_args()
-    out = Path(opts.out)
-    out.mkdir(parents=True, exist_ok=True)
     unknown = [n for n in opts.only if n not in PICTURES]
     if unknown:
         print(f"unknown picture {unknown[0]!r}; one of: {', '.join(PICTURES)}", file=sys.stderr)
         return 2
-    print(f"{'picture':<22} {'nodes':>6} {'labels':>6} {'on label':>8} {'on any':>7} "
-          f"{'cut':>4} {'secs':>5}")
+    if opts.docs:
+        out = ROOT / "docs"
+    elif opts.out:
+        out = Path(opts.out)
+        out.mkdir(parents=True, exist_ok=True)
+    else:
+        out = Path(tempfile.mkdtemp(prefix="kg-screenshots-"))
+    print(f"{'picture':<25} {'nodes':>6} {'labels':>6} {'on label':>8} {'on any':>7} "
+          f"{'cut':>4} {'links':>5} {'on label':>8} {'secs':>5}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for name, (which, kw) in PICTURES.items():
@@ -110,13 +127,14 @@ def main() -> int:
             _save_small(page.screenshot(), out / f"{name}.png")
             ctx.close()
             n = max(m["nodes"], 1)
-            print(f"{name:<22} {m['nodes']:>6} {m['labelled']:>6} "
+            print(f"{name:<25} {m['nodes']:>6} {m['labelled']:>6} "
                   f"{m['overlapLabel']:>4} {m['overlapLabel'] / n:>3.0%} "
                   f"{m['overlapAny']:>3} {m['overlapAny'] / n:>3.0%} {m['clipped']:>4} "
+                  f"{m['edgeLabels']:>5} {m['edgeOnLabel']:>8} "
                   f"{time.perf_counter() - t0:>5.1f}", flush=True)
         browser.close()
     print(f"wrote {out}/*.png (labels overlapping: on label = another label; on any = "
-          "another label or node; % of nodes drawn)")
+          "another label or node; % of nodes drawn; links = link labels drawn)")
     return 0
 
 

@@ -230,7 +230,7 @@ def _network(scene: Scene, pos: dict[Any, tuple[float, float]], focus: str | Non
             opts["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": es["curve"]}
         if ed.get("value"):
             opts["value"] = ed["value"]
-        if ed.get("label") and not big:
+        if ed.get("label") and (not big or rel == "OWNS"):  # shares: at any size
             opts["label"] = ed["label"]
             opts["font"] = {"size": 13, "color": "#444444", "strokeWidth": 4,
                             "strokeColor": "#ffffff", "align": "horizontal"}

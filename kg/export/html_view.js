@@ -6,10 +6,30 @@
   var meta = DATA.meta;
   var byId = function (id) { return document.getElementById(id); };
 
+  /* Text into an element, wrapping only at spaces: a word with a hyphen (an id such as
+     eu-council-2021, a date, a command name) goes in a span.kg-nobr (white-space: nowrap)
+     unless it is longer than a panel line, which may then break anywhere. Only text nodes
+     are made; textContent reads the text back unchanged. */
+  var HYPHENED = /[^\s-]*-[^\s]*/g;
+  function setText(e, text) {
+    var s = String(text), at = 0, m;
+    e.replaceChildren();
+    HYPHENED.lastIndex = 0;
+    while ((m = HYPHENED.exec(s)) !== null) {
+      if (m[0].length > 32 || m[0].length < 3) { continue; }
+      if (m.index > at) { e.appendChild(document.createTextNode(s.slice(at, m.index))); }
+      var span = document.createElement("span");
+      span.className = "kg-nobr";
+      span.textContent = m[0];
+      e.appendChild(span);
+      at = m.index + m[0].length;
+    }
+    if (at < s.length) { e.appendChild(document.createTextNode(s.slice(at))); }
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (text !== undefined && text !== null) { setText(e, text); }
     return e;
   }
   function safeUrl(u) {
@@ -20,8 +40,8 @@
     } catch (err) { return null; }
   }
 
-  byId("kg-title").textContent = meta.title;
-  byId("kg-summary").textContent = meta.summary;
+  setText(byId("kg-title"), meta.title);
+  setText(byId("kg-summary"), meta.summary);
   meta.notes.forEach(function (n) { byId("kg-notes").appendChild(el("p", "kg-note", n)); });
 
   /* Labels are drawn by this page (see "labels" below), not by vis-network: the names
@@ -273,125 +293,8 @@
 
   /* @@include html_view_search.js@@ */
 
-  /* ---- labels: by importance, never on top of another label or node ---- */
-  var LABEL_PX = 13, EDGE_LABEL_PX = 12, EDGE_LABELS_FROM = 1.2, MAX_CHARS = 40;
-  var weight = {};
-  nodes.forEach(function (n) { weight[n.id] = 0; });
-  edges.forEach(function (e) {
-    var w = e.value || 1;
-    weight[e.from] = (weight[e.from] || 0) + w;
-    weight[e.to] = (weight[e.to] || 0) + w;
-  });
-  var RANK = { state: 3, bloc: 3, government_body: 1, person: 1, sanction: 0, statement: 0,
-               reason: 0, source: -3 };
-  var order = nodes.getIds().sort(function (a, b) {
-    var ra = RANK[DATA.nmeta[a].c] || 0, rb = RANK[DATA.nmeta[b].c] || 0;
-    return (weight[b] + 4 * rb) - (weight[a] + 4 * ra) || (a < b ? -1 : 1);
-  });
-  var widthAt100 = {}, placed = {}, hovered = { node: null, edge: null };
-  var measureCtx = document.createElement("canvas").getContext("2d");
-  function font(px) { return px + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"; }
-  function shortText(t, full) {
-    return full || t.length <= MAX_CHARS ? t : t.slice(0, MAX_CHARS - 1) + "…";
-  }
-  function textWidth(t, px) {
-    if (widthAt100[t] === undefined) {
-      measureCtx.font = font(100);
-      widthAt100[t] = measureCtx.measureText(t).width;
-    }
-    return widthAt100[t] * px / 100;
-  }
-  /* A grid of screen boxes taken so far, to test a new box against nearby ones only. */
-  function Grid() { this.cells = {}; }
-  Grid.prototype.keys = function (b) {
-    var out = [], C = 64;
-    for (var x = Math.floor(b[0] / C); x <= Math.floor(b[2] / C); x += 1) {
-      for (var y = Math.floor(b[1] / C); y <= Math.floor(b[3] / C); y += 1) { out.push(x + ":" + y); }
-    }
-    return out;
-  };
-  /* free(b, self, overShapes): no box but self's is hit (labels only, if overShapes). */
-  Grid.prototype.free = function (b, self, overShapes) {
-    var cells = this.cells;
-    return this.keys(b).every(function (k) {
-      return !(cells[k] || []).some(function (o) {
-        return o.id !== self && !(overShapes && o.shape) &&
-          b[0] < o.b[2] && o.b[0] < b[2] && b[1] < o.b[3] && o.b[1] < b[3];
-      });
-    });
-  };
-  Grid.prototype.add = function (b, id, shape) {
-    var cells = this.cells, o = { b: b, id: id, shape: !!shape };
-    this.keys(b).forEach(function (k) { (cells[k] = cells[k] || []).push(o); });
-  };
-  function drawLabels(ctx) {
-    var canvas = network.canvas.frame.canvas, W = canvas.clientWidth, H = canvas.clientHeight;
-    var scale = network.getScale(), body = network.body, grid = new Grid();
-    var shown = order.filter(function (id) { return body.nodes[id] && !nodes.get(id).hidden; });
-    var screen = {};
-    shown.forEach(function (id) {  /* every visible node's shape is an obstacle */
-      var n = body.nodes[id], p = network.canvasToDOM({ x: n.x, y: n.y });
-      var hw = (n.shape.width ? n.shape.width / 2 : n.options.size) * scale;
-      var hh = (n.shape.height ? n.shape.height / 2 : n.options.size) * scale;
-      screen[id] = { p: p, hw: hw, hh: hh };
-      if (p.x + hw >= 0 && p.x - hw <= W && p.y + hh >= 0 && p.y - hh <= H) {
-        grid.add([p.x - hw, p.y - hh, p.x + hw, p.y + hh], id, true);
-      }
-    });
-    var first = [hovered.node].concat(network.getSelectedNodes()).filter(function (id) {
-      return id && screen[id]; });
-    placed = {};
-    var todo = [], top = Math.max(8, Math.round(shown.length / 20));
-    first.concat(shown).forEach(function (id, rank) {
-      if (placed[id]) { return; }
-      /* The hovered and selected nodes' labels are drawn whatever; the most important
-         ones may cross a node's shape (on a white halo); the rest need clear room. */
-      var s = screen[id], full = first.indexOf(id) >= 0, bold = rank < first.length + top;
-      var text = shortText(labelOf(id), full), w = textWidth(text, LABEL_PX) + 4, h = LABEL_PX + 3;
-      var spots = [[s.p.x - w / 2, s.p.y + s.hh + 1], [s.p.x - w / 2, s.p.y - s.hh - 1 - h],
-                   [s.p.x + s.hw + 2, s.p.y - h / 2], [s.p.x - s.hw - 2 - w, s.p.y - h / 2]];
-      for (var i = 0; i < spots.length; i += 1) {
-        var b = [spots[i][0], spots[i][1], spots[i][0] + w, spots[i][1] + h];
-        var inside = b[0] >= 0 && b[1] >= 0 && b[2] <= W && b[3] <= H;
-        if ((inside && grid.free(b, id, bold)) || (full && i === spots.length - 1)) {
-          grid.add(b, id);
-          placed[id] = b;
-          todo.push([text, b, LABEL_PX, "#222"]);
-          return;
-        }
-      }
-    });
-    /* Edge labels: the hovered and selected links', and every link's that has room at
-       close zoom. */
-    var picked = network.getSelectedEdges().concat(hovered.edge ? [hovered.edge] : []);
-    Object.keys(edgeLabel).forEach(function (id) {
-      var e = body.edges[id], must = picked.indexOf(id) >= 0;
-      if (!e || edges.get(id).hidden || (!must && scale < EDGE_LABELS_FROM)) {
-        return;
-      }
-      var mid = e.edgeType.getPoint(0.5), p = network.canvasToDOM(mid);
-      var text = edgeLabel[id], w = textWidth(text, EDGE_LABEL_PX) + 4, h = EDGE_LABEL_PX + 3;
-      var b = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
-      if ((must && grid.free(b, null, true)) || (b[0] >= 0 && b[1] >= 0 && b[2] <= W &&
-                                                   b[3] <= H && grid.free(b, null))) {
-        grid.add(b, null);
-        todo.push([text, b, EDGE_LABEL_PX, "#444"]);
-      }
-    });
-    ctx.save();
-    ctx.setTransform(window.devicePixelRatio || 1, 0, 0, window.devicePixelRatio || 1, 0, 0);
-    ctx.textBaseline = "top";
-    ctx.lineJoin = "round";
-    todo.forEach(function (t) {
-      ctx.font = font(t[2]);
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = "rgba(255,255,255,0.9)";
-      ctx.strokeText(t[0], t[1][0] + 2, t[1][1] + 1);
-      ctx.fillStyle = t[3];
-      ctx.fillText(t[0], t[1][0] + 2, t[1][1] + 1);
-    });
-    ctx.restore();
-  }
+  /* @@include html_view_labels.js@@ */
+
   network.on("afterDrawing", drawLabels);
   network.on("hoverNode", function (p) { hovered.node = p.node; network.redraw(); });
   network.on("blurNode", function () { hovered.node = null; network.redraw(); });
@@ -406,9 +309,13 @@
   }
   window.kgView = { network: network, nodes: nodes, edges: edges, data: DATA, select: select,
                     normalize: normalize, tokensKey: tokensKey, matches: matches,
+                    suggest: suggest, suggestKeys: function () { return SUGGEST_KEYS; },
                     settled: function () { return !pending; },
                     labelBoxes: function () { return placed; },
-                    showEdge: function (id) { show("edge", id, true); } };
+                    edgeLabelBoxes: function () { return edgePlaced; },
+                    edgeLabelText: function (id) { return edgeLabel[id]; },
+                    showEdge: function (id) { show("edge", id, true); },
+                    showNode: function (id) { show("node", id, true); } };
   network.once("afterDrawing", function () {
     window.kgReady = { ms: performance.now() };
     document.body.dataset.ready = "1";

@@ -65,25 +65,107 @@
     });
     return hits.slice(0, 25);
   }
+  /* ---- "did you mean": what the CLI suggests for a name it does not know ----
+     kg.resolve.Resolver.suggest is difflib.get_close_matches(normalize(typed), keys, n=3,
+     cutoff=0.6) over the normalised names and aliases; ratio() below is difflib's
+     SequenceMatcher(None, key, typed).ratio() (no junk: the typed text is under 200
+     characters), so the page ranks them as Python does, ties by the larger key. */
+  var SUGGEST = {};
+  names.forEach(function (n) {
+    n.keys.forEach(function (k) {
+      if (k[3] !== "weak alias" && k[0] &&
+          SUGGEST[k[0]] === undefined) {
+        SUGGEST[k[0]] = { id: n.id, label: n.label, text: k[2], how: k[3] };
+      }
+    });
+  });
+  var SUGGEST_KEYS = Object.keys(SUGGEST);
+  function matchedChars(a, b) {  /* sum of difflib's get_matching_blocks sizes */
+    var b2j = {}, total = 0, queue = [[0, a.length, 0, b.length]];
+    b.forEach(function (ch, j) { (b2j[ch] = b2j[ch] || []).push(j); });
+    while (queue.length) {
+      var q = queue.pop(), alo = q[0], ahi = q[1], blo = q[2], bhi = q[3];
+      var besti = alo, bestj = blo, bestsize = 0, j2len = {};
+      for (var i = alo; i < ahi; i += 1) {
+        var next = {}, js = b2j[a[i]] || [];
+        for (var x = 0; x < js.length; x += 1) {
+          var j = js[x];
+          if (j < blo) { continue; }
+          if (j >= bhi) { break; }
+          var k = next[j] = (j2len[j - 1] || 0) + 1;
+          if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+        }
+        j2len = next;
+      }
+      if (bestsize) {
+        total += bestsize;
+        if (alo < besti && blo < bestj) { queue.push([alo, besti, blo, bestj]); }
+        if (besti + bestsize < ahi && bestj + bestsize < bhi) {
+          queue.push([besti + bestsize, ahi, bestj + bestsize, bhi]);
+        }
+      }
+    }
+    return total;
+  }
+  function ratio(key, typed) {
+    var a = Array.from(key), b = Array.from(typed), n = a.length + b.length;
+    return n ? 2 * matchedChars(a, b) / n : 1;
+  }
+  function quickRatio(a, b) {  /* difflib's upper bounds, to skip most keys quickly */
+    var n = a.length + b.length;
+    if (2 * Math.min(a.length, b.length) / n < 0.6) { return 0; }
+    var avail = {}, m = 0;
+    Array.from(b).forEach(function (c) { avail[c] = (avail[c] || 0) + 1; });
+    Array.from(a).forEach(function (c) { if (avail[c] > 0) { avail[c] -= 1; m += 1; } });
+    return 2 * m / n;
+  }
+  function suggest(text) {
+    var q = normalize(text);
+    if (!q || q.length >= 200) { return []; }
+    var found = [];
+    SUGGEST_KEYS.forEach(function (k) {
+      if (quickRatio(k, q) >= 0.6) {
+        var r = ratio(k, q);
+        if (r >= 0.6) { found.push({ key: k, score: r }); }
+      }
+    });
+    found.sort(function (x, y) { return y.score - x.score || (x.key < y.key ? 1 : -1); });
+    return found.slice(0, 3).map(function (f) {
+      var s = SUGGEST[f.key];
+      return { id: s.id, label: s.label, text: s.text, how: s.how, key: f.key };
+    });
+  }
+  function matchButton(n, how) {
+    var li = el("li"), b = el("button", null, n.label);
+    b.type = "button";
+    b.dataset.node = n.id;
+    b.dataset.how = how;
+    if (n.how !== "name" || how === "suggestion") {
+      /* how the typed name names it: "beijing · seat of government" */
+      b.appendChild(el("small", "kg-how", n.text + " · " + n.how));
+    }
+    b.addEventListener("click", function () { select(n.id); });
+    li.appendChild(b);
+    return li;
+  }
   search.addEventListener("input", function () {
     var list = byId("kg-matches");
     list.replaceChildren();
-    matches(search.value).forEach(function (n) {
-      var li = el("li"), b = el("button", null, n.label);
-      b.type = "button";
-      b.dataset.node = n.id;
-      b.dataset.how = n.how;
-      if (n.how !== "name") {  /* how the typed name names it: "beijing · seat of government" */
-        b.appendChild(el("small", "kg-how", n.text + " · " + n.how));
-      }
-      b.addEventListener("click", function () { select(n.id); });
-      li.appendChild(b);
-      list.appendChild(li);
-    });
+    var hits = matches(search.value), typed = search.value.trim();
+    /* No name is, or starts with, what was typed (at best it is inside a longer word, as
+       "rusia" in "Belarusian"): the nearest names first, then those hits. */
+    if (typed && !hits.some(function (h) { return h.rank < 3; })) {
+      var near = suggest(typed);
+      list.appendChild(el("li", "kg-none", "No name here starts with “" + typed + "”" +
+        (near.length ? "; did you mean:" : hits.length ? "." : ", nor is near it.")));
+      near.forEach(function (n) { list.appendChild(matchButton(n, "suggestion")); });
+      if (hits.length) { list.appendChild(el("li", "kg-none", "Names that contain it:")); }
+    }
+    hits.forEach(function (n) { list.appendChild(matchButton(n, n.how)); });
   });
   search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      var hits = matches(search.value);
-      if (hits.length) { select(hits[0].id); }
+    if (ev.key === "Enter") {  /* the first one listed (a suggestion, when they lead) */
+      var first = byId("kg-matches").querySelector("button");
+      if (first) { select(first.dataset.node); }
     }
   });

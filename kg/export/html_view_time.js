@@ -52,9 +52,9 @@
     DATA.events.forEach(function (e, i) {
       if (e[3]) { dated += 1; if (evPass(i)) { shown += 1; } }
     });
-    byId("kg-range-text").textContent = range.first ?
+    setText(byId("kg-range-text"), range.first ?
       (state.since || range.first) + " to " + (state.until || range.last) + ": " + shown +
-      " of " + dated + " dated sanctions and statements" : "no dated sanctions or statements";
+      " of " + dated + " dated sanctions and statements" : "no dated sanctions or statements");
     byId("kg-undated-text").textContent = "undated (" + (range.undated || 0) + ")" +
       (state.undated ? ", shown" : ", hidden");
   }

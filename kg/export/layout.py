@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -130,11 +130,26 @@ def _pack(parts: list[Pos], gap: float = EDGE_PX * 0.8) -> Pos:
     return out
 
 
+def _sub(G: nx.Graph, nodes: Iterable[Hashable], rank: dict[Hashable, int]) -> nx.Graph:
+    """The subgraph of ``G`` on ``nodes``, its nodes in ``G``'s order (``rank``: node ->
+    its place in ``G``). ``G.subgraph`` of a set may iterate in the set's order, which
+    changes with each run's string hashing (PYTHONHASHSEED); the seeded layouts depend on
+    node order, so the same data was drawn differently by each run."""
+    H = nx.Graph()
+    H.add_nodes_from(sorted(nodes, key=rank.__getitem__))
+    H.add_edges_from((u, v) for u, v in G.edges(list(H)) if v in H)
+    return H
+
+
+def _rank(G: nx.Graph) -> dict[Hashable, int]:
+    return {v: i for i, v in enumerate(G)}
+
+
 def _satellites(G: nx.Graph, seed: int) -> Pos:
     deg = dict(G.degree())
     core = sorted(G, key=lambda v: (-deg[v], str(v)))[:CORE_SIZE]
     spread = EDGE_PX * math.sqrt(G.number_of_nodes()) * 0.9
-    raw = nx.spring_layout(G.subgraph(core), seed=seed, iterations=80, scale=spread)
+    raw = nx.spring_layout(_sub(G, core, _rank(G)), seed=seed, iterations=80, scale=spread)
     pos: Pos = {v: (float(x), float(y)) for v, (x, y) in raw.items()}
     ring: dict[Hashable, int] = {}
     frontier = list(core)
@@ -154,8 +169,9 @@ def _satellites(G: nx.Graph, seed: int) -> Pos:
     rest = [v for v in G if v not in pos]
     if rest:
         # Pieces not connected to the core: small components, packed below it.
-        R = G.subgraph(rest)
-        extra = _pack([_component_layout(R.subgraph(c), seed) for c in
+        rank = _rank(G)
+        R = _sub(G, rest, rank)
+        extra = _pack([_component_layout(_sub(R, c, rank), seed) for c in
                        sorted(nx.connected_components(R), key=len, reverse=True)])
         bottom = max(y for _, y in pos.values()) + EDGE_PX * 2
         top = min(y for _, y in extra.values())
@@ -171,4 +187,5 @@ def layout(G: nx.Graph, *, seed: int = 7) -> Pos:
     if U.number_of_nodes() > FORCE_LIMIT:
         return _satellites(U, seed)
     comps = sorted(nx.connected_components(U), key=lambda c: (-len(c), sorted(map(str, c))))
-    return _pack([_component_layout(U.subgraph(c), seed) for c in comps])
+    rank = _rank(U)
+    return _pack([_component_layout(_sub(U, c, rank), seed) for c in comps])

@@ -13,7 +13,10 @@ from typing import Any
 #: Runs in the page: {nodes, labelled, overlapLabel, overlapAny, clipped} where nodes counts
 #: the visible nodes, labelled those whose label is drawn, overlapLabel those whose label box
 #: overlaps another node's label box, overlapAny those whose label box overlaps another
-#: label or another node's shape, clipped those whose label runs past the canvas edge.
+#: label or another node's shape, clipped those whose label runs past the canvas edge;
+#: edgeLabels counts the link labels drawn (``kgView.edgeLabelBoxes``, when the page lists
+#: them), edgeOnLabel those whose box overlaps another link's or a node's label, edgeOnAny
+#: those that overlap a label or a node's shape, edgeClipped those past the canvas edge.
 MEASURE_JS = """() => {
   const net = kgView.network, body = net.body, scale = net.getScale();
   const canvas = document.querySelector('#kg-network canvas');
@@ -54,7 +57,20 @@ MEASURE_JS = """() => {
     if (onLabel || onNode) overlapAny += 1;
     if (box[0] < 0 || box[1] < 0 || box[2] > W || box[3] > H) clipped += 1;
   }
-  return {nodes: ids.length, labelled: keys.length, overlapLabel, overlapAny, clipped};
+  const edgeBoxes = kgView.edgeLabelBoxes ? kgView.edgeLabelBoxes() : {};
+  const ekeys = Object.keys(edgeBoxes);
+  let edgeOnLabel = 0, edgeOnAny = 0, edgeClipped = 0;
+  for (const a of ekeys) {
+    const box = edgeBoxes[a];
+    const onLabel = ekeys.some(b => b !== a && hit(box, edgeBoxes[b])) ||
+                    keys.some(b => hit(box, labels[b]));
+    const onNode = ids.some(b => hit(box, shapes[b]));
+    if (onLabel) edgeOnLabel += 1;
+    if (onLabel || onNode) edgeOnAny += 1;
+    if (box[0] < 0 || box[1] < 0 || box[2] > W || box[3] > H) edgeClipped += 1;
+  }
+  return {nodes: ids.length, labelled: keys.length, overlapLabel, overlapAny, clipped,
+          edgeLabels: ekeys.length, edgeOnLabel, edgeOnAny, edgeClipped};
 }"""
 
 

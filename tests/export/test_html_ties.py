@@ -20,6 +20,7 @@ from kg.export.html import EDGE_STYLES, write_html
 from kg.export.html_scene import actors_scene, events_scene
 from kg.graph.build import build
 from kg.model.records import Dataset
+from tests.export.label_boxes import measure
 
 EDGES_JS = """kgView.edges.get().map(e => {
   const o = kgView.network.body.edges[e.id].options;
@@ -114,10 +115,13 @@ def test_ties_in_chromium(view: str, G: nx.MultiDiGraph, tmp_path: Path,
     assert "75%" in drawn
     unknown = ties[("actor:ore", "actor:gamma", "OWNS")]["id"]
     assert "?%" in _drawn_after(page, f"kgView.network.selectEdges([{unknown!r}])")
-    # ... and not at the first, distant view unless there is room at close zoom.
+    # ... and at the first view too, with nothing selected: the shares are what ownership
+    # arrows say (they used to show only past 1.2x zoom); never over another label.
     page.evaluate("kgView.network.unselectAll()")
-    far = _drawn_after(page, "kgView.network.moveTo({scale: 0.3})")
-    assert "75%" not in far
+    first = _drawn_after(page, "kgView.network.fit({animation: false})")
+    assert page.evaluate("kgView.network.getScale()") < 1.2
+    assert "75%" in first and "100%" in first
+    assert measure(page)["edgeOnLabel"] == 0
     near = _drawn_after(page, """(() => {
       const p = kgView.network.getPositions(['actor:alpha', 'actor:beta']);
       kgView.network.moveTo({position: {x: (p['actor:alpha'].x + p['actor:beta'].x) / 2,
