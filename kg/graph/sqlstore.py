@@ -71,7 +71,8 @@ if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they 
     import networkx as nx
 
 __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
-           "content_digest", "feed", "open_saved", "read_payload", "record_data", "seal",
+           "content_digest", "feed", "open_saved", "packed_payload", "raw_length_differs",
+           "read_payload", "record_data", "seal",
            "table_digest", "table_rows", "verify_saved"]
 
 FORMAT = "sanctions-kg saved graph"
@@ -310,6 +311,30 @@ def read_payload(con: sqlite3.Connection, meta: dict[str, Any], part: str,
     """The uncompressed ``part`` payload, its length and SHA-256 checked against ``meta``.
     Raises :class:`~kg.errors.SavedGraphError` when it is missing or damaged."""
     p = Path(path)
+    packed = packed_payload(con, meta, part, p)
+    try:
+        raw = zlib.decompress(packed)
+    except zlib.error as exc:
+        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
+                      ) from None
+    if len(raw) != meta.get(f"{part}_raw"):
+        raise raw_length_differs(p)
+    return raw
+
+
+def raw_length_differs(path: Path) -> SavedGraphError:
+    """The refusal of a payload whose uncompressed length is not the header's."""
+    return _refuse(path, "saved graph is damaged (length differs from the header); "
+                   "rebuild it with `kg build`")
+
+
+def packed_payload(con: sqlite3.Connection, meta: dict[str, Any], part: str,
+                   path: str | os.PathLike[str]) -> bytes:
+    """The ``part`` payload as stored (compressed), its length and SHA-256 checked against
+    ``meta`` (:func:`read_payload` without the inflating, for a reader that inflates it a
+    piece at a time and checks the uncompressed length at the end). Raises
+    :class:`~kg.errors.SavedGraphError` when it is missing or damaged."""
+    p = Path(path)
     try:
         packed = b"".join(c for (c,) in con.execute(
             "SELECT chunk FROM payload WHERE part = ? ORDER BY n", (part,)))
@@ -325,15 +350,7 @@ def read_payload(con: sqlite3.Connection, meta: dict[str, Any], part: str,
     if hashlib.sha256(packed).hexdigest() != meta.get(f"{part}_sha256"):
         raise _refuse(p, "saved graph is damaged (checksum mismatch); rebuild it with "
                       "`kg build`")
-    try:
-        raw = zlib.decompress(packed)
-    except zlib.error as exc:
-        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
-                      ) from None
-    if len(raw) != meta.get(f"{part}_raw"):
-        raise _refuse(p, "saved graph is damaged (length differs from the header); "
-                      "rebuild it with `kg build`")
-    return raw
+    return packed
 
 
 def verify_saved(path: str | os.PathLike[str]) -> dict[str, Any]:

@@ -46,16 +46,21 @@ True
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg._perf import paused_gc
 from kg.errors import SavedGraphError
-from kg.graph.reader import _Damaged, _graph_from, _Records, _unpickled
+from kg.graph.reader import _Damaged, _graph_from, _Records, _unpickled, inflating
 from kg.graph.schema import require_kg_graph
-from kg.graph.sqlstore import FORMAT_VERSION, open_saved, read_payload
+from kg.graph.sqlstore import (
+    FORMAT_VERSION,
+    open_saved,
+    packed_payload,
+    raw_length_differs,
+    read_payload,
+)
 
 if TYPE_CHECKING:  # networkx is imported where a graph is made or read, so that reading a
     import networkx as nx  # header (kg.query.cold) stays light
@@ -210,8 +215,11 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     con, meta = open_saved(p)
     with paused_gc():
         try:
-            raw = read_payload(con, meta, "graph", p)
-            G = _graph_from(io.BytesIO(raw), _Records(con, p))
+            # Inflated as it is read, not held whole (~200 MB at a million events).
+            fh, inflated = inflating(packed_payload(con, meta, "graph", p), p)
+            G = _graph_from(fh, _Records(con, p))
+            if inflated.count != meta.get("graph_raw"):
+                raise raw_length_differs(p)
         except (ValueError, TypeError, KeyError, sqlite3.Error) as exc:
             raise SavedGraphError(f"{p}: saved graph is damaged ({type(exc).__name__}: "
                                   f"{exc}); rebuild it with `kg build`") from None
@@ -220,7 +228,6 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
                                   "`kg build`") from None
         finally:
             con.close()
-        del raw
     if "names_sha256" in meta:
         from kg.graph.index import index_of
 
