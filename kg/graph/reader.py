@@ -105,13 +105,11 @@ def _load_one(fh: BinaryIO) -> Any:
 
 
 #: Record attributes whose values repeat across records (a kind, a status, a day, an actor
-#: or source id): read from JSON, each value is shared by the records that hold it, as in
-#: the graph that was built (ids of records, which a record names once or not at all, are
-#: left as read).
-_SHARED_ONE = ("type", "status", "date", "stance", "effective_date", "end_date", "program",
-               "legal_basis")
-_SHARED_MANY = ("imposers", "measures", "reasons", "targets", "authorities", "sources",
-                "speakers", "about_actors")
+#: id): read from JSON, each value is shared by the records that hold it, as in the graph
+#: that was built.
+_SHARED_ONE = frozenset({"type", "status", "date", "stance", "effective_date", "end_date",
+                         "program", "legal_basis"})
+_SHARED_MANY = frozenset({"imposers", "measures", "reasons"})
 
 
 class _Records:
@@ -127,29 +125,25 @@ class _Records:
 
     def take(self, count: int) -> list[tuple[str, Any]]:
         from kg._perf import loads
-        from kg.graph.sqlstore import record_data
+        from kg.graph.sqlstore import record_bytes
 
         if self._cur is None:
-            self._cur = self._con.execute("SELECT node, data, crc FROM records ORDER BY rowid")
+            self._cur = self._con.execute(
+                "SELECT node, CAST(data AS BLOB), crc FROM records ORDER BY rowid")
         self.used = True
         rows = self._cur.fetchmany(count)
         if len(rows) != count:
             raise ValueError("the graph lists more records than the records table holds")
         path, out = self._path, []
-        one, many, memo = _SHARED_ONE, _SHARED_MANY, self._memo
-        share = memo.setdefault
+        one, many, share = _SHARED_ONE, _SHARED_MANY, self._memo.setdefault
         for n, data, crc in rows:
-            d = loads(record_data(path, n, data, crc))
-            if type(d) is dict:  # values that repeat across records, held once
-                for k in one:
-                    if type(v := d.get(k)) is str:
-                        d[k] = share(v, v)
-                for k in many:
-                    if type(v := d.get(k)) is list and v:  # in place: orjson's lists are
-                        v[:] = [share(x, x) if type(x) is str else x for x in v]  # exact
-                # orjson makes a presized dict with a general key table; the same keys
-                # inserted afresh take a table of text keys, about 170 bytes less a record.
-                d = dict(zip(d, d.values(), strict=True))
+            d = loads(record_bytes(path, n, data, crc))
+            if type(d) is dict:  # values that repeat across records, held once; and the
+                # dict made afresh: orjson's are presized with a general key table, these
+                # take one of text keys, about 170 bytes less a record
+                d = {k: share(v, v) if k in one and type(v) is str
+                     else [share(x, x) if type(x) is str else x for x in v]
+                     if k in many and type(v) is list else v for k, v in d.items()}
             out.append((n, d))
         return out
 
@@ -183,8 +177,8 @@ def _graph_from(fh: BinaryIO, records: _Records) -> nx.MultiDiGraph:
     add_node = node_adder(G)
     _, succ, pred = storage(G)
     canon: dict[str, str] = {}  # each node id once, however many chunks name it
-    plain: dict[Any, dict[str, Any]] = {}  # the shared attributes of plain edges
-    share = plain.setdefault
+    plains: dict[str, dict[str, Any]] = {}  # edge key -> the shared attributes of its
+    plain = plains.get  # plain edges
     edges = 0
     while True:
         part = _load_one(fh)
@@ -215,14 +209,13 @@ def _graph_from(fh: BinaryIO, records: _Records) -> nx.MultiDiGraph:
             for u, v, k, d in part[1]:  # edge_adder's work, inlined: millions of edges
                 if type(d) is not dict or type(k) is not str:
                     raise TypeError("an edge's attributes are not a mapping")
-                if len(d) == 1:  # {"type": k}
-                    (one,) = d.items()
-                    if type(one[1]) is str:
-                        d = share(one, d)
-                elif len(d) == 2:  # {"quote": None, "type": k}
-                    one, two = d.items()
-                    if one[1] is None and type(two[1]) is str:
-                        d = share((one, two), d)
+                s = plain(k)  # {"type": k}, or {"quote": None, "type": k}: one dict
+                if s is None:
+                    if d.get("type") == k and all(x is None for a, x in d.items()
+                                                  if a != "type"):
+                        plains[k] = d
+                elif d == s and (len(d) == 1 or next(iter(d)) == next(iter(s))):
+                    d = s  # (the same keys in the same order)
                 u, v = canon[u], canon[v]  # KeyError: an edge to a node not listed
                 su = succ[u]
                 keys = su.get(v)

@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they 
 
 __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
            "content_digest", "feed", "open_saved", "packed_payload", "raw_length_differs",
-           "read_payload", "record_data", "seal",
+           "read_payload", "record_bytes", "record_data", "seal",
            "table_digest", "table_rows", "verify_saved"]
 
 FORMAT = "sanctions-kg saved graph"
@@ -129,6 +129,15 @@ def record_data(path: str | os.PathLike[str], node: str, data: str, crc: int) ->
     """``data``, the JSON of the ``records`` row of ``node``, once its CRC-32 is checked;
     raises :class:`~kg.errors.SavedGraphError` when the row is damaged."""
     if _crc(node, data) != crc:
+        raise SavedGraphError(f"{path}: saved graph is damaged (record {node} does not "
+                              "match its checksum); rebuild it with `kg build`")
+    return data
+
+
+def record_bytes(path: str | os.PathLike[str], node: str, data: bytes, crc: int) -> bytes:
+    """:func:`record_data` for the row's JSON read as UTF-8 bytes (``CAST(data AS
+    BLOB)``: the bytes the CRC-32 covers, neither decoded nor encoded again)."""
+    if zlib.crc32(data, zlib.crc32(f"{node}\0".encode())) != crc:
         raise SavedGraphError(f"{path}: saved graph is damaged (record {node} does not "
                               "match its checksum); rebuild it with `kg build`")
     return data
