@@ -152,17 +152,17 @@ class _Records:
         return self.used and self._cur is not None and self._cur.fetchone() is not None
 
 
-def _graph_from(fh: BinaryIO, records: _Records) -> nx.MultiDiGraph:
+def _graph_from(fh: BinaryIO, records: _Records, *, share: bool = False
+                ) -> nx.MultiDiGraph:
     """The graph of a ``graph`` payload (the layout of
     :class:`kg.graph.writer.GraphChunks`; ``records``: the rows its ``"r"`` parts name),
     every part's shape checked: a node's attributes are a mapping, an edge joins two nodes
     listed before it, the counts at the end match, every record row is used.
 
-    Edges whose attributes are only their type, or their type and an empty value (a
-    citation without a quote, a reason without a detail), share one attribute dict per
-    value: most of a million-event graph's edges, about 180 bytes each. kg never changes
-    an edge's attributes in place (a repeated edge's merge makes a new dict); neither
-    should a caller: replace them instead."""
+    ``share=True``: edges of one key whose attributes are only their type, or their type
+    and empty values (a citation without a quote, a reason without a detail), share one
+    attribute dict: most of a million-event graph's edges, about 180 bytes each (see
+    :func:`kg.graph.store.read_graph`). A repeated edge's merge makes a new dict either way."""
     import networkx as nx
 
     from kg.graph._nx import clear_cache, node_adder, storage
@@ -209,13 +209,14 @@ def _graph_from(fh: BinaryIO, records: _Records) -> nx.MultiDiGraph:
             for u, v, k, d in part[1]:  # edge_adder's work, inlined: millions of edges
                 if type(d) is not dict or type(k) is not str:
                     raise TypeError("an edge's attributes are not a mapping")
-                s = plain(k)  # {"type": k}, or {"quote": None, "type": k}: one dict
-                if s is None:
-                    if d.get("type") == k and all(x is None for a, x in d.items()
-                                                  if a != "type"):
-                        plains[k] = d
-                elif d == s and (len(d) == 1 or next(iter(d)) == next(iter(s))):
-                    d = s  # (the same keys in the same order)
+                if share:  # {"type": k}, or {"quote": None, "type": k}: one dict
+                    s = plain(k)
+                    if s is None:
+                        if d.get("type") == k and all(x is None for a, x in d.items()
+                                                      if a != "type"):
+                            plains[k] = d
+                    elif d == s and (len(d) == 1 or next(iter(d)) == next(iter(s))):
+                        d = s  # (the same keys in the same order)
                 u, v = canon[u], canon[v]  # KeyError: an edge to a node not listed
                 su = succ[u]
                 keys = su.get(v)
