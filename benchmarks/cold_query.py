@@ -183,7 +183,7 @@ def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
         # from the index pays (an export, retaliation, ...), beside the floor's build
         l_wall, l_cpu, l_mem, l_out = timed_runs([sys.executable, "-c", LOAD, str(kgz)],
                                                  base_runs)
-        extra = f"{l_out.decode().strip()} nodes, edges"
+        extra = l_out.decode().strip()
         if floor:
             extra += f"; peak {l_mem / floor[2]:.2f}x the floor's {floor[2]:.2f} GiB"
         line("whole-graph load of big.kgz (as kg commands)", l_wall, l_cpu, l_mem,
@@ -247,7 +247,7 @@ LOAD = r'''
 import sys
 from kg.cli.app import load_graph  # what a kg command does with -d (and its start-up)
 G = load_graph([sys.argv[1]])
-print(G.number_of_nodes(), G.number_of_edges())
+print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
 '''
 BASE_SEARCH = r'''
 import sys
