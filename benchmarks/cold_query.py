@@ -16,6 +16,9 @@ of each process:
   ``kg search`` and ``--as-of`` from its name, lift and undated-record tables, each beside
   its baseline: the same question in a fresh process that loads the whole stored name
   index, or the whole graph (what answered them before those tables);
+* the whole graph loaded from ``big.kgz`` as a command loads it (``kg.cli.app.load_graph``:
+  what an export, a retaliation question or anything else the index does not answer pays), its time and peak memory
+  beside the floor's (skipped with ``--baseline-runs 0``);
 * ``python -c pass`` and ``kg --help``: the start-up every command pays.
 
     python benchmarks/cold_query.py --sizes 100k            # a few minutes
@@ -176,6 +179,15 @@ def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
         line(f"kg query who-sanctioned {tail} -d big.jsonl", j_wall, j_cpu, j_mem,
              ("floor", f_wall), f"{len(j_out.splitlines()) - 1} rows; peak "
              f"{j_mem / f_mem:.2f}x the floor's")
+    if base_runs:  # the whole graph loaded from big.kgz: what every command not answered
+        # from the index pays (an export, retaliation, ...), beside the floor's build
+        l_wall, l_cpu, l_mem, l_out = timed_runs([sys.executable, "-c", LOAD, str(kgz)],
+                                                 base_runs)
+        extra = l_out.decode().strip()
+        if floor:
+            extra += f"; peak {l_mem / floor[2]:.2f}x the floor's {floor[2]:.2f} GiB"
+        line("whole-graph load of big.kgz (as kg commands)", l_wall, l_cpu, l_mem,
+             ("floor", floor[0], floor[1]) if floor else None, extra)
     print(f"  cold queries on big.kgz: median of {runs} fresh processes", flush=True)
     asks = [
         (["who-sanctioned", tail], "tail target"),
@@ -231,6 +243,12 @@ def bench(n: int, data_dir: Path, runs: int, jsonl_runs: int, seed: int,
             line(label, c_wall, c_cpu, c_mem, extra=extra)
 
 
+LOAD = r'''
+import sys
+from kg.cli.app import load_graph  # what a kg command does with -d (and its start-up)
+G = load_graph([sys.argv[1]])
+print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+'''
 BASE_SEARCH = r'''
 import sys
 import kg.cli.app  # the start-up every kg command pays
@@ -278,8 +296,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jsonl-runs", type=int, default=3,
                     help="runs of the query from JSONL and of the floor script (median)")
     ap.add_argument("--baseline-runs", type=int, default=1,
-                    help="runs of the search and --as-of baselines, which load the whole "
-                    "name index or graph (0: skip them)")
+                    help="runs of the whole-graph load and of the search and --as-of "
+                    "baselines, which load the whole name index or graph (0: skip them)")
     ap.add_argument("--build-runs", type=int, default=1,
                     help="runs of kg build (median; its CPU ratio to the floor's is printed)")
     ap.add_argument("--seed", type=int, default=1)

@@ -43,11 +43,19 @@ except ImportError:  # pragma: no cover - orjson is installed wherever we test
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
     """Disable the cyclic garbage collector inside the block (restored after, even on an
-    exception; nested use is fine)."""
+    exception; nested use is fine).
+
+    What the block made is then moved to the oldest generation, as a collection of the
+    young ones would leave it, without that collection: it would walk every object made
+    (a million-event graph: seconds). Not when the process holds frozen objects
+    (``gc.freeze``), whose freeze is kept."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:  # freeze then unfreeze: the young generations
+                gc.freeze()  # moved into the oldest, unexamined
+                gc.unfreeze()
             gc.enable()

@@ -39,11 +39,13 @@ def load_graph(data: Sequence[str]) -> nx.MultiDiGraph:
 
     The graph lives until the command ends: freezing moves its millions of objects out of the
     garbage collector's full passes (seconds on a million-event graph). Only the CLI does
-    this; library callers keep their collector as it is.
+    this; library callers keep their collector as it is. No command changes the graph, so
+    a saved graph's plain edge attributes are shared (``share_attrs``: ~750 MB less at a
+    million events).
     """
     from kg.graph.store import open_graph  # here: a cold query on a .kgz needs no graph
 
-    G = open_graph(list(data))
+    G = open_graph(list(data), share_attrs=True)
     gc.freeze()
     return G
 

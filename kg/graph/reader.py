@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import pickle
+import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 from kg.errors import SavedGraphError
 
@@ -40,11 +41,62 @@ class _DataUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError("holds a persistent reference")
 
 
+class _Inflating(io.RawIOBase):
+    """A compressed payload read uncompressed a piece at a time (the whole of it, about
+    200 MB for a million events, is never held): ``count`` is the number of bytes given
+    out; a zlib error is refused as :func:`kg.graph.sqlstore.read_payload` refuses it."""
+
+    _STEP = 1 << 18
+
+    def __init__(self, packed: bytes, path: Path) -> None:
+        super().__init__()
+        self._z = zlib.decompressobj()
+        self._in, self._at, self._path = memoryview(packed), 0, path
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        out = memoryview(buffer).cast("B")
+        while True:
+            data: bytes | memoryview
+            if self._z.unconsumed_tail:
+                data = self._z.unconsumed_tail
+            elif self._at < len(self._in) and not self._z.eof:
+                data = self._in[self._at:self._at + self._STEP]
+                self._at += self._STEP
+            else:
+                if not self._z.eof:
+                    self._refuse("incomplete or truncated stream")
+                return 0
+            try:
+                got = self._z.decompress(data, len(out))
+            except zlib.error as exc:
+                self._refuse(str(exc))
+            if got:
+                out[:len(got)] = got
+                self.count += len(got)
+                return len(got)
+
+    def _refuse(self, why: str) -> NoReturn:
+        raise SavedGraphError(f"{self._path}: saved graph is damaged ({why}); rebuild it "
+                              "with `kg build`") from None
+
+
+def inflating(packed: bytes, path: Path) -> tuple[BinaryIO, _Inflating]:
+    """``packed`` (a zlib stream, its SHA-256 already checked) as a file of its
+    uncompressed bytes, inflated as it is read, and the stream under it (its ``count``:
+    how many bytes were inflated)."""
+    raw = _Inflating(packed, path)
+    return io.BufferedReader(raw, 1 << 16), raw
+
+
 class _Damaged(Exception):
     """A payload that does not unpickle (its message says why)."""
 
 
-def _load_one(fh: io.BytesIO) -> Any:
+def _load_one(fh: BinaryIO) -> Any:
     try:
         return _DataUnpickler(fh).load()
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError,
@@ -55,8 +107,9 @@ def _load_one(fh: io.BytesIO) -> Any:
 #: Record attributes whose values repeat across records (a kind, a status, a day, an actor
 #: id): read from JSON, each value is shared by the records that hold it, as in the graph
 #: that was built.
-_SHARED_ONE = ("type", "status", "date")
-_SHARED_MANY = ("imposers", "measures", "reasons")
+_SHARED_ONE = frozenset({"type", "status", "date", "stance", "effective_date", "end_date",
+                         "program", "legal_basis"})
+_SHARED_MANY = frozenset({"imposers", "measures", "reasons"})
 
 
 class _Records:
@@ -72,25 +125,25 @@ class _Records:
 
     def take(self, count: int) -> list[tuple[str, Any]]:
         from kg._perf import loads
-        from kg.graph.sqlstore import record_data
+        from kg.graph.sqlstore import record_bytes
 
         if self._cur is None:
-            self._cur = self._con.execute("SELECT node, data, crc FROM records ORDER BY rowid")
+            self._cur = self._con.execute(
+                "SELECT node, CAST(data AS BLOB), crc FROM records ORDER BY rowid")
         self.used = True
         rows = self._cur.fetchmany(count)
         if len(rows) != count:
             raise ValueError("the graph lists more records than the records table holds")
         path, out = self._path, []
-        one, many, memo = _SHARED_ONE, _SHARED_MANY, self._memo
+        one, many, share = _SHARED_ONE, _SHARED_MANY, self._memo.setdefault
         for n, data, crc in rows:
-            d = loads(record_data(path, n, data, crc))
-            if type(d) is dict:  # values that repeat across records, held once
-                for k in one:
-                    if type(v := d.get(k)) is str:
-                        d[k] = memo.setdefault(v, v)
-                for k in many:
-                    if type(v := d.get(k)) is list:
-                        d[k] = [memo.setdefault(x, x) if type(x) is str else x for x in v]
+            d = loads(record_bytes(path, n, data, crc))
+            if type(d) is dict:  # values that repeat across records, held once; and the
+                # dict made afresh: orjson's are presized with a general key table, these
+                # take one of text keys, about 170 bytes less a record
+                d = {k: share(v, v) if k in one and type(v) is str
+                     else [share(x, x) if type(x) is str else x for x in v]
+                     if k in many and type(v) is list else v for k, v in d.items()}
             out.append((n, d))
         return out
 
@@ -99,14 +152,20 @@ class _Records:
         return self.used and self._cur is not None and self._cur.fetchone() is not None
 
 
-def _graph_from(fh: io.BytesIO, records: _Records) -> nx.MultiDiGraph:
+def _graph_from(fh: BinaryIO, records: _Records, *, share: bool = False
+                ) -> nx.MultiDiGraph:
     """The graph of a ``graph`` payload (the layout of
     :class:`kg.graph.writer.GraphChunks`; ``records``: the rows its ``"r"`` parts name),
     every part's shape checked: a node's attributes are a mapping, an edge joins two nodes
-    listed before it, the counts at the end match, every record row is used."""
+    listed before it, the counts at the end match, every record row is used.
+
+    ``share=True``: edges of one key whose attributes are only their type, or their type
+    and empty values (a citation without a quote, a reason without a detail), share one
+    attribute dict: most of a million-event graph's edges, about 180 bytes each (see
+    :func:`kg.graph.store.read_graph`). A repeated edge's merge makes a new dict either way."""
     import networkx as nx
 
-    from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
+    from kg.graph._nx import clear_cache, node_adder, storage
     from kg.graph.writer import LAYOUT, TAG
 
     head = _load_one(fh)
@@ -115,9 +174,11 @@ def _graph_from(fh: io.BytesIO, records: _Records) -> nx.MultiDiGraph:
         raise TypeError("not a graph payload of this version")
     G = nx.MultiDiGraph()
     G.graph.update(head[2])
-    add_node, add_edge = node_adder(G), edge_adder(G)
+    add_node = node_adder(G)
     _, succ, pred = storage(G)
     canon: dict[str, str] = {}  # each node id once, however many chunks name it
+    plains: dict[str, dict[str, Any]] = {}  # edge key -> the shared attributes of its
+    plain = plains.get  # plain edges
     edges = 0
     while True:
         part = _load_one(fh)
@@ -148,6 +209,14 @@ def _graph_from(fh: io.BytesIO, records: _Records) -> nx.MultiDiGraph:
             for u, v, k, d in part[1]:  # edge_adder's work, inlined: millions of edges
                 if type(d) is not dict or type(k) is not str:
                     raise TypeError("an edge's attributes are not a mapping")
+                if share:  # {"type": k}, or {"quote": None, "type": k}: one dict
+                    s = plain(k)
+                    if s is None:
+                        if d.get("type") == k and all(x is None for a, x in d.items()
+                                                      if a != "type"):
+                            plains[k] = d
+                    elif d == s and (len(d) == 1 or next(iter(d)) == next(iter(s))):
+                        d = s  # (the same keys in the same order)
                 u, v = canon[u], canon[v]  # KeyError: an edge to a node not listed
                 su = succ[u]
                 keys = su.get(v)
@@ -157,8 +226,10 @@ def _graph_from(fh: io.BytesIO, records: _Records) -> nx.MultiDiGraph:
                 elif k not in keys:
                     keys[k] = d
                     edges += 1
-                else:
-                    add_edge(u, v, k, d)  # a repeated edge: merged as the build merges it
+                else:  # a repeated edge: merged as kg.graph._nx.edge_adder merges it,
+                    old = keys[k]  # into a new dict (the one held may be shared)
+                    if d.get("quote") and not old.get("quote"):
+                        keys[k] = {**old, "quote": d["quote"]}
         elif tag == "p":
             for v, us in part[1]:
                 have = pred[canon[v]]

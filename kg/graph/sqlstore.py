@@ -71,7 +71,8 @@ if TYPE_CHECKING:  # not imported by readers of the index (kg.query.cold): they 
     import networkx as nx
 
 __all__ = ["APPLICATION_ID", "FORMAT", "FORMAT_VERSION", "OLD_MAGIC", "TABLES",
-           "content_digest", "feed", "open_saved", "read_payload", "record_data", "seal",
+           "content_digest", "feed", "open_saved", "packed_payload", "raw_length_differs",
+           "read_payload", "record_bytes", "record_data", "seal",
            "table_digest", "table_rows", "verify_saved"]
 
 FORMAT = "sanctions-kg saved graph"
@@ -128,6 +129,15 @@ def record_data(path: str | os.PathLike[str], node: str, data: str, crc: int) ->
     """``data``, the JSON of the ``records`` row of ``node``, once its CRC-32 is checked;
     raises :class:`~kg.errors.SavedGraphError` when the row is damaged."""
     if _crc(node, data) != crc:
+        raise SavedGraphError(f"{path}: saved graph is damaged (record {node} does not "
+                              "match its checksum); rebuild it with `kg build`")
+    return data
+
+
+def record_bytes(path: str | os.PathLike[str], node: str, data: bytes, crc: int) -> bytes:
+    """:func:`record_data` for the row's JSON read as UTF-8 bytes (``CAST(data AS
+    BLOB)``: the bytes the CRC-32 covers, neither decoded nor encoded again)."""
+    if zlib.crc32(data, zlib.crc32(f"{node}\0".encode())) != crc:
         raise SavedGraphError(f"{path}: saved graph is damaged (record {node} does not "
                               "match its checksum); rebuild it with `kg build`")
     return data
@@ -310,6 +320,30 @@ def read_payload(con: sqlite3.Connection, meta: dict[str, Any], part: str,
     """The uncompressed ``part`` payload, its length and SHA-256 checked against ``meta``.
     Raises :class:`~kg.errors.SavedGraphError` when it is missing or damaged."""
     p = Path(path)
+    packed = packed_payload(con, meta, part, p)
+    try:
+        raw = zlib.decompress(packed)
+    except zlib.error as exc:
+        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
+                      ) from None
+    if len(raw) != meta.get(f"{part}_raw"):
+        raise raw_length_differs(p)
+    return raw
+
+
+def raw_length_differs(path: Path) -> SavedGraphError:
+    """The refusal of a payload whose uncompressed length is not the header's."""
+    return _refuse(path, "saved graph is damaged (length differs from the header); "
+                   "rebuild it with `kg build`")
+
+
+def packed_payload(con: sqlite3.Connection, meta: dict[str, Any], part: str,
+                   path: str | os.PathLike[str]) -> bytes:
+    """The ``part`` payload as stored (compressed), its length and SHA-256 checked against
+    ``meta`` (:func:`read_payload` without the inflating, for a reader that inflates it a
+    piece at a time and checks the uncompressed length at the end). Raises
+    :class:`~kg.errors.SavedGraphError` when it is missing or damaged."""
+    p = Path(path)
     try:
         packed = b"".join(c for (c,) in con.execute(
             "SELECT chunk FROM payload WHERE part = ? ORDER BY n", (part,)))
@@ -325,15 +359,7 @@ def read_payload(con: sqlite3.Connection, meta: dict[str, Any], part: str,
     if hashlib.sha256(packed).hexdigest() != meta.get(f"{part}_sha256"):
         raise _refuse(p, "saved graph is damaged (checksum mismatch); rebuild it with "
                       "`kg build`")
-    try:
-        raw = zlib.decompress(packed)
-    except zlib.error as exc:
-        raise _refuse(p, f"saved graph is damaged ({exc}); rebuild it with `kg build`"
-                      ) from None
-    if len(raw) != meta.get(f"{part}_raw"):
-        raise _refuse(p, "saved graph is damaged (length differs from the header); "
-                      "rebuild it with `kg build`")
-    return raw
+    return packed
 
 
 def verify_saved(path: str | os.PathLike[str]) -> dict[str, Any]:
