@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from kg.extract.actors import Mention
 from kg.extract.lexicon import SANCTION_NOUN
+from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
 
 __all__ = ["TARGET_STOP", "Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
@@ -293,8 +294,13 @@ def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Me
         name = " ".join(words)
         start = m.start() + m.group().index(words[0])
         end = start + len(name)
-        if any(x.start < end and start < x.end for x in ms):
-            continue
+        owner = next((x for x in ms if x.possessive and x.start <= start < x.end < end), None)
+        rest = re.match(r"['’]s\s+", text[owner.end:]) if owner else None
+        if owner is not None and rest and not STATE_ORGAN.search(name):
+            start = owner.end + rest.end()  # "Freedonia's Radio Nova": the name after it
+            name = text[start:end]
+        if any(x.start < end and start < x.end for x in ms) or not_a_name(text, start, end):
+            continue  # a post, a month, an adjective: kg.extract.targets
         out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
     return out
 
@@ -336,7 +342,7 @@ TARGET_STOP = re.compile(
     r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
     r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
     r"|list of)\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
-    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
+    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|" + POST_APPOSITION + "|"
     r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"

@@ -1,0 +1,71 @@
+"""What is named near a sanction but is not its target (issue 14, round 6;
+kg/extract/targets.py): one test per kind of prose, on sentences written for the test
+(people and companies invented)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+
+
+def targets(text: str) -> list[list[str]]:
+    ds = extract_text(text, date="2024-05-06", source_id="t").dataset
+    return [list(s.targets) for s in ds.sanctions]
+
+
+def names(text: str) -> list[list[tuple[str, str]]]:
+    """(kind, name) of every target of every sanction."""
+    ds = extract_text(text, date="2024-05-06", source_id="t").dataset
+    actors = {a.id: a for a in ds.actors}
+    return [[(str(actors[t].kind), actors[t].name) for t in s.targets] for s in ds.sanctions]
+
+
+def test_the_state_invaded_or_where_a_crisis_is_is_not_the_target() -> None:
+    assert targets("Norway took over EU sanctions against Russians involved in the invasion "
+                   "of Ukraine.") == [["ru-people"]]
+    # no target after the trigger: the state named in "a war against" is not taken instead
+    got = targets("The EU imposed sanctions on Russia on Monday. The Council adopted a "
+                  "further package of restrictive measures, dealing a blow to those who wage "
+                  "a war of aggression against Ukraine.")
+    assert "ua" not in [t for ts in got for t in ts]
+    assert targets("In view of the situation in Ukraine, the Federal Council imposed sanctions "
+                   "on Russia.") == [["ru"]]
+
+
+def test_a_state_describing_a_named_company_is_not_a_second_target() -> None:
+    assert names("Beijing will sanction Vantor Dynamics, the US aerospace and defence "
+                 "contractor, over arms sales.") == [[("organization", "Vantor Dynamics")]]
+    assert names("Beijing will sanction the U.S. military contractor Vantor Dynamics.") == [
+        [("organization", "Vantor Dynamics")]]
+    got = names("Tehran imposed sanctions on Germany's Radio Kessel and two officials.")
+    assert ("state", "Germany") not in got[0] and ("organization", "Radio Kessel") in got[0]
+    # a state's own organ is the state
+    assert targets("Tehran imposed sanctions on Germany's Economy Ministry.") == [["de"]]
+    # a state that is a target stays one
+    got = names("Beijing imposed sanctions on the United States and Vantor Dynamics.")
+    assert got == [[("state", "United States"), ("organization", "Vantor Dynamics")]]
+
+
+def test_capitalised_words_that_are_no_name_are_no_target() -> None:
+    # a post, an adjective before a noun, a month abbreviation
+    got = names("The council had decided to suspend the country from all of the union's "
+                "activities with immediate effect, Commissioner for Peace Dela Orvane told "
+                "reporters.")
+    assert all(n != "Commissioner" for ts in got for _k, n in ts)
+    got = names("The United States removed sanctions on the Islamic republic (Jan 22).")
+    assert all(n not in ("Islamic", "Jan") for ts in got for _k, n in ts)
+    got = names("The Council scrapped a ban on Freedonian diamond exports.")
+    assert all(n != "Freedonian" for ts in got for _k, n in ts)
+
+
+def test_a_nationality_adjective_of_the_table_is_the_state() -> None:
+    assert targets("The Council scrapped a ban on Ivorian diamond exports.") == [["ci"]]
+    assert targets("ECOWAS imposed sanctions on Guinean officials.")[0][0].startswith("gn")
+
+
+def test_a_name_in_apposition_with_a_post_is_a_person() -> None:
+    got = names("The U.S. sanctioned Ana Velder, head of the court's Appeals, Review and "
+                "Records Division, for assisting the prosecutor.")
+    assert got == [[("person", "Ana Velder")]]
+    got = names("Washington imposed sanctions on its prosecutor, Freedonian native Tomas Arvane, "
+                "on Wednesday.")
+    assert got == [[("person", "Tomas Arvane")]]
