@@ -321,9 +321,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 t_end = next_clause(text, ms, t_lo, t_end, limit)
             if t_lo >= 0 and not targets:
                 inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
-                          and m.kind in _TARGET_KINDS and not not_a_target(text, m)]
-                inside = sorted(inside + capitalised_names(text, t_lo, t_end, ms),
-                                key=lambda m: m.start)
+                          and m.kind in _TARGET_KINDS]
+                inside = sorted([m for m in inside + capitalised_names(text, t_lo, t_end, ms)
+                                 if not not_a_target(text, m)], key=lambda m: m.start)
                 inside = people_listed(text, appositive_people(text, inside))
                 for m in inside:
                     targets += resolve(m, doc, sent, ms, False)

@@ -270,7 +270,7 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
     return out
 
 
-_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
+_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin|&)"
                   r"(?=\s+[A-Z]|$|[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "This", "That", "Those", "These", "Its", "Their", "Sanctions",
@@ -301,6 +301,11 @@ def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Me
             name = text[start:end]
         if any(x.start < end and start < x.end for x in ms) or not_a_name(text, start, end):
             continue  # a post, a month, an adjective: kg.extract.targets
+        if out and text[out[-1].end:start] == ", " and " & " in name:
+            # "Boeing Defense, Space & Security": a name that lists fields with "&" after a
+            # comma goes on the name before it
+            start, name = out[-1].start, text[out[-1].start:end]
+            out.pop()
         out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
     return out
 
@@ -346,4 +351,7 @@ TARGET_STOP = re.compile(
     r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
-    r"by (?:the )?[A-Z])\b")
+    # an answer cue ("in answer to Freedonia's sanctions") or what defines the group ("two
+    # firms tied to the annexation of ..."): what follows names no further target
+    r"in (?:answer|reply) to|in return for|tied to|involved in|responsible for|implicated in|"
+    r"connected (?:to|with)|by (?:the )?[A-Z])\b")

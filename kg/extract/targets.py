@@ -41,11 +41,18 @@ _SETTING_BEFORE = re.compile(
     r"(?:sanctions|measures|restrictions|penalties)\s+(?:\w+\s+)?over)\s+(?:the\s+)?$", re.I)
 
 
+#: "Crimea's annexation", "Freedonia's occupation": with no "of" after it, the possessive is
+#: the event's victim ("Russia's annexation of Crimea": the actor, not matched).
+_SETTING_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:invasion|annexation|occupation|"
+                            r"partition|dismemberment)\b(?!\s+of\b)")
+
+
 def is_setting(text: str, m: Mention) -> bool:
-    """Whether the state mention ``m`` of sentence ``text`` is the setting or victim of the
-    events the sanctions answer, not their target (see the module docstring)."""
-    return m.kind == "country" and bool(_SETTING_BEFORE.search(text, max(0, m.start - 60),
-                                                               m.start))
+    """Whether the state (or capitalised name) ``m`` of sentence ``text`` is the setting or
+    victim of the events the sanctions answer, not their target (see the module
+    docstring)."""
+    return m.kind in ("country", "org") and (bool(_SETTING_BEFORE.search(
+        text, max(0, m.start - 60), m.start)) or bool(_SETTING_AFTER.match(text, m.end)))
 
 
 #: Head nouns of an organisation's description ("contractor", "broadcaster").
@@ -53,10 +60,11 @@ _ORG_HEAD = (r"(?:contractor|company|firm|corporation|maker|manufacturer|produce
              r"group|conglomerate|giant|lender|bank|insurer|carrier|airline|operator|"
              r"broadcaster|outlet|newspaper|tabloid|daily|agency|organi[sz]ation|"
              r"institute|foundation|charity|ngo|think[- ]tank|developer|exporter|trader)")
-#: "Acme Corp, the US aerospace and defence contractor": after a name, a comma, then the
-#: state and a description ending in an organisation noun.
-_APPOSED_BEFORE = re.compile(r"[A-Z][\w&.+-]*,\s+(?:the|a|an)\s+(?:\w+\s+)?$")
-_DESCRIPTION_AFTER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}" + _ORG_HEAD + r"\b")
+#: "Acme Corp, the US aerospace and defence contractor", "Acme, Freedonia's main airline":
+#: after a name, a comma, then the state and a description ending in an organisation noun.
+_APPOSED_BEFORE = re.compile(r"[A-Z][\w&.+-]*,\s+(?:(?:the|a|an)\s+(?:\w+\s+)?)?$")
+_DESCRIPTION_AFTER = re.compile(r"(?:['’]s|\.)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}"
+                                + _ORG_HEAD + r"\b")
 #: "the U.S. military contractor Acme Corp": the description, then the name.
 _NAME_AFTER_HEAD = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}" + _ORG_HEAD +
                               r"\s+[A-Z]")

@@ -69,3 +69,24 @@ def test_a_name_in_apposition_with_a_post_is_a_person() -> None:
     got = names("Washington imposed sanctions on its prosecutor, Freedonian native Tomas Arvane, "
                 "on Wednesday.")
     assert got == [[("person", "Tomas Arvane")]]
+
+
+def test_an_answer_cue_or_a_defining_phrase_ends_the_target_list() -> None:
+    got = targets("Russia imposed sanctions on 32 Ukrainian citizens in answer to Poland's "
+                  "sanctions against Russia.")
+    assert len(got[0]) == 1 and got[0][0].startswith("ua") and "pl" not in got[0]
+    got = targets("Tokyo has frozen the assets of 40 individuals and two groups tied to "
+                  "Kessel's annexation and the unrest in eastern Ukraine.")
+    assert got and all(t not in ("ua",) and "kessel" not in t for ts in got for t in ts)
+
+
+def test_a_company_with_fields_joined_by_an_ampersand_is_one_name() -> None:
+    assert names("China sanctioned Vantor Dynamics, Space & Security and Brill Corp.") == [
+        [("organization", "Vantor Dynamics, Space & Security"),
+         ("organization", "Brill Corp")]]
+
+
+def test_a_state_in_an_appositive_description_with_a_possessive_is_no_target() -> None:
+    assert names("Caracas announced a suspension of commercial ties with Vantor, Panama's main "
+                 "airline.") == [
+        [("organization", "Vantor")]]
