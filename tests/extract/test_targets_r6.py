@@ -90,3 +90,19 @@ def test_a_state_in_an_appositive_description_with_a_possessive_is_no_target() -
     assert names("Caracas announced a suspension of commercial ties with Vantor, Panama's main "
                  "airline.") == [
         [("organization", "Vantor")]]
+
+
+def reasons(text: str) -> list[list[str]]:
+    ds = extract_text(text, date="2024-05-06", source_id="t").dataset
+    return [[str(r.category) for r in s.reasons] for s in ds.sanctions]
+
+
+def test_a_seizure_of_power_is_a_reason_of_democracy() -> None:
+    # kg/curated/reasons.yaml: how the AU and ECOWAS name a coup, and how news reports one
+    assert reasons("The African Union suspended Guinea, five days after soldiers led by "
+                   "Colonel Tarin Velde seized power.") == [["democracy"]]
+    assert reasons("ECOWAS suspended Mali over the military takeover.") == [["democracy"]]
+    assert reasons("The AU suspended Niger over an unconstitutional change of "
+                   "government.") == [["democracy"]]
+    # the remedy named is no reason
+    assert reasons("The AU suspended Niger until constitutional order is restored.") == [[]]
