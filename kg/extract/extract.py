@@ -39,7 +39,7 @@ from kg.extract.context import Doc, dateline_state, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
-from kg.extract.fields import followup_reasons
+from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, find_statements, recheck_support
@@ -147,6 +147,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
+    carry_reasons(events)
     recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 

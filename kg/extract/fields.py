@@ -17,8 +17,8 @@ from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "background_targets", "date_of", "followup_reasons", "reasons_of",
-           "topic_targets"]
+__all__ = ["Event", "background_targets", "carry_reasons", "date_of", "followup_reasons",
+           "reasons_of", "topic_targets"]
 
 _DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
                        r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
@@ -222,3 +222,26 @@ def followup_reasons(text: str, events: list[Event]) -> None:
                     ev.retaliation = ref.group()
                 ev.explain.setdefault("reasons", []).append(
                     {"category": str(cat), "from_next_sentence": text})
+
+
+def carry_reasons(events: list[Event]) -> None:
+    """Give each event whose sentence states no reason the reasons of the nearest event of
+    the article, before it (else after it), that has the same imposers and a target in
+    common: one story told over several sentences ("ECOWAS suspended Mali over the coup. ...
+    The bloc lifted the sanctions on Mali"). A retaliation cue is not carried: it belongs
+    to the measure that answers, not to the story; nor is ``other``, a reason no word
+    of the lexicon named."""
+    for i, ev in enumerate(events):
+        if ev.reasons:
+            continue
+        imps, tgts = {r.id for r in ev.imposers}, {t.id for t in ev.targets}
+        for other in [*reversed(events[:i]), *events[i + 1:]]:
+            got = [(c, d) for c, d in other.reasons
+                   if c not in (Reason.RETALIATION, Reason.OTHER)]
+            if got and {r.id for r in other.imposers} == imps and tgts & {
+                    t.id for t in other.targets}:
+                ev.reasons += [(c, None) for c, _d in got]
+                ev.explain.setdefault("reasons", []).append(
+                    {"category": [str(c) for c, _d in got],
+                     "from": "an event of the same story: " + other.sentence.text})
+                break

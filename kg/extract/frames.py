@@ -282,7 +282,7 @@ _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "F
 def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
     """Capitalised names in ``text[lo:hi]`` that no mention in ``ms`` covers ("Lockheed
     Martin", "En+ Group"), as ``org`` mentions: the targets a list of companies names."""
-    out = []
+    out: list[Mention] = []
     for m in _ORG.finditer(text, lo, hi):
         words = m.group().rstrip(".,;:").split()
         while words and words[0] in _ORG_STOP:

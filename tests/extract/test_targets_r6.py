@@ -106,3 +106,13 @@ def test_a_seizure_of_power_is_a_reason_of_democracy() -> None:
                    "government.") == [["democracy"]]
     # the remedy named is no reason
     assert reasons("The AU suspended Niger until constitutional order is restored.") == [[]]
+
+
+def test_an_event_with_no_reason_of_its_own_takes_the_reason_of_its_story() -> None:
+    got = reasons("ECOWAS suspended Mali in March over the coup. On Sunday the bloc "
+                  "lifted its sanctions on Mali.")
+    assert got == [["democracy"], ["democracy"]]
+    # not from another imposer's event, and never a retaliation
+    got = reasons("The EU imposed sanctions on Mali over the coup. Mali imposed "
+                  "counter-sanctions on the EU. Canada imposed sanctions on Mali.")
+    assert got == [["democracy"], ["retaliation"], []]
