@@ -20,10 +20,16 @@ from kg.resolve.resolver import BLOCS
 __all__ = ["Event", "background_targets", "carry_reasons", "date_of", "followup_reasons",
            "reasons_of", "topic_targets"]
 
-_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
-                       r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
-                       r"^the first time\b", re.I)
-_TEMPORAL_CUES = ("after", "following")
+#: A duration after "for" ("for another six months", "for nearly ten years", "for more than
+#: half a century", "for a final year", "for good"): no reason.
+_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next|a final|nearly|almost|"
+                       r"about|around|more than|over|at least|up to|half a|a)\s+)*(?:\w+\s+)?"
+                       r"(?:more\s+)?(?:days?|weeks?|months?|years?|decades?|century|centuries)"
+                       r"\b|^now\b|^good\b|^the first time\b", re.I)
+#: Cues that open a reason as often as a time, a length or a beneficiary ("after talks",
+#: "for a limited number of individuals", "for Mali"): what follows is a reason only when
+#: the reason lexicon names one (never ``other``).
+_WEAK_CUES = ("after", "following", "for")
 _CONDUCT = re.compile(r"\b(?:against|on)\b[^.;]*?\band (?:its|their|his|her)\s+(.+)", re.I)
 
 
@@ -62,7 +68,7 @@ def reasons_of(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> N
         hit = classify_reason(phrase, pick="first")[0]
         category, kw = hit.reason, hit.words
         detail = phrase.strip()
-        if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
+        if category is Reason.OTHER and (cue.group().lower() in _WEAK_CUES
                                          or _DURATION.match(detail) or not detail):
             category = None
     if category is None or (category is Reason.OTHER and ev.retaliation):

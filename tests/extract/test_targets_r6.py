@@ -116,3 +116,13 @@ def test_an_event_with_no_reason_of_its_own_takes_the_reason_of_its_story() -> N
     got = reasons("The EU imposed sanctions on Mali over the coup. Mali imposed "
                   "counter-sanctions on the EU. Canada imposed sanctions on Mali.")
     assert got == [["democracy"], ["retaliation"], []]
+
+
+def test_a_length_or_a_beneficiary_after_for_is_no_reason() -> None:
+    assert reasons("The Council imposed sanctions on Somalia for more than half a "
+                   "century.") == [[]]
+    assert reasons("The EU extended its sanctions on Russia for nearly ten years.") == [[]]
+    assert reasons("Bern imposed sanctions on Iran for a limited number of individuals.") == [[]]
+    # "for" with a reason the lexicon names
+    assert reasons("Tokyo imposed sanctions on Iran for supporting the weapons programmes "
+                   "of its allies.") == [["nuclear_proliferation"]]
