@@ -41,7 +41,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.owners import np_imposers
 from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
-from kg.extract.targets import appositive_people, not_a_target
+from kg.extract.targets import named_people, not_a_target
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
@@ -324,7 +324,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                           and m.kind in _TARGET_KINDS]
                 inside = sorted([m for m in inside + capitalised_names(text, t_lo, t_end, ms)
                                  if not not_a_target(text, m)], key=lambda m: m.start)
-                inside = people_listed(text, appositive_people(text, inside))
+                inside = people_listed(text, named_people(text, inside))
                 for m in inside:
                     targets += resolve(m, doc, sent, ms, False)
                     if m.kind == "person":

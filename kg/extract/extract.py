@@ -43,6 +43,7 @@ from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, find_statements, recheck_support
+from kg.extract.targets import is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
@@ -190,12 +191,13 @@ def _second_look(no_target: list[_Pending], doc: Doc) -> list[Event]:
 
 def _remember(ms: list[Mention], doc: Doc, text: str) -> list[Mention]:
     """Remember the last bloc and state a sentence names (for "the bloc", "the ministry");
-    a city where someone only met or spoke (:func:`kg.extract.refer.is_venue`) is not."""
+    a city where someone only met or spoke (:func:`kg.extract.refer.is_venue`) is not, nor
+    a state that is no target (:func:`kg.extract.targets.not_a_target`)."""
     for m in ms:
         if m.kind == "country" and m.code in BLOCS:
             doc.last_bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2 \
-                and not is_venue(text, m.start, m.how):
+                and not is_venue(text, m.start, m.how) and not is_delegate_state(text, m):
             doc.last_country = m.code
             doc.state_counts[m.code] = doc.state_counts.get(m.code, 0) + 1
     return ms

@@ -28,8 +28,9 @@ from dataclasses import replace
 from kg.extract.mention import Mention
 from kg.extract.words import TITLES
 
-__all__ = ["POST_APPOSITION", "STATE_ORGAN", "appositive_people", "describes_org", "is_setting",
-           "not_a_name", "not_a_target"]
+__all__ = ["POST_APPOSITION", "STATE_ORGAN", "appositive_people", "describes_org",
+           "employers_dropped", "is_delegate_state", "is_setting", "named_people", "not_a_name",
+           "not_a_target"]
 
 #: Nouns after which a state is the setting or the victim of what the sanctions answer.
 _SETTING_BEFORE = re.compile(
@@ -93,10 +94,33 @@ def describes_org(text: str, m: Mention) -> bool:
         _APPOSED_BEFORE.search(text, max(0, m.start - 60), m.start))
 
 
+#: "Ana Reyes (Freedonia) said": in UN meetings coverage, the delegate's state.
+_DELEGATE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+\($")
+
+
 def not_a_target(text: str, m: Mention) -> bool:
-    """Whether mention ``m`` in the target span is the setting (:func:`is_setting`) or the
-    nationality of a named organisation (:func:`describes_org`), not a target."""
-    return is_setting(text, m) or describes_org(text, m)
+    """Whether mention ``m`` in the target span is the setting (:func:`is_setting`), the
+    nationality of a named organisation (:func:`describes_org`) or a delegate's state in
+    parentheses after the delegate's name ("Ana Reyes (Freedonia), the drafter, said"), not a
+    target."""
+    return is_setting(text, m) or describes_org(text, m) or is_delegate_state(text, m)
+
+
+def is_delegate_state(text: str, m: Mention) -> bool:
+    """Whether the state mention ``m`` is in parentheses after a delegate's name ("Ana Reyes
+    (Freedonia) said"): the speaker's state, neither a target nor the state the article
+    is about."""
+    return m.kind == "country" and text[m.end:m.end + 1] == ")" and bool(
+        _DELEGATE_BEFORE.search(text, max(0, m.start - 40), m.start))
+
+
+def employers_dropped(text: str, ms: list[Mention]) -> list[Mention]:
+    """``ms`` without each organisation named just before a person's title ("Acme Watch
+    director Ana Reyes", "Freedom Lodge president Tomas Velde"): the person's employer,
+    said to place the person, is not a target of its own."""
+    return [m for k, m in enumerate(ms) if not (
+        m.kind == "org" and k + 1 < len(ms) and ms[k + 1].kind == "person"
+        and ms[k + 1].title and not text[m.end:ms[k + 1].start].strip())]
 
 
 _TITLE_WORDS = {w for t in TITLES for w in t.split()}
@@ -153,3 +177,9 @@ def appositive_people(text: str, ms: list[Mention]) -> list[Mention]:
             m = replace(m, kind="person", how="a name in apposition with a post")
         out.append(m)
     return out
+
+
+def named_people(text: str, ms: list[Mention]) -> list[Mention]:
+    """The target mentions ``ms`` with employers dropped (:func:`employers_dropped`) and names
+    in apposition with a post made people (:func:`appositive_people`)."""
+    return appositive_people(text, employers_dropped(text, ms))

@@ -126,3 +126,23 @@ def test_a_length_or_a_beneficiary_after_for_is_no_reason() -> None:
     # "for" with a reason the lexicon names
     assert reasons("Tokyo imposed sanctions on Iran for supporting the weapons programmes "
                    "of its allies.") == [["nuclear_proliferation"]]
+
+
+def test_a_state_name_with_peoples_inside_is_the_state() -> None:
+    assert targets("Japan imposed new sanctions on the Democratic People's Republic of "
+                   "Korea.") == [["kp"]]
+    # a possessive inside a longer name still ends the state's name
+    assert targets("Japan imposed sanctions on Russia's Central Bank.")[0] != ["kp"]
+
+
+def test_the_employer_named_before_a_persons_title_is_not_a_target() -> None:
+    got = names("China imposed sanctions on Senator Tom Velder and Freedom Lodge president "
+                "Ana Reyes.")
+    assert got == [[("person", "Tom Velder"), ("person", "Ana Reyes")]]
+
+
+def test_a_delegates_state_in_parentheses_is_neither_target_nor_topic() -> None:
+    got = targets("The Security Council imposed an arms embargo on Liberia in 2003. The "
+                  "sanctions had been put in place to support stabilization, Ana Reyes (United "
+                  "States), the drafter, said, and the Council had lifted them gradually.")
+    assert got == [["lr"], ["lr"]]
