@@ -146,3 +146,12 @@ def test_a_delegates_state_in_parentheses_is_neither_target_nor_topic() -> None:
                   "sanctions had been put in place to support stabilization, Ana Reyes (United "
                   "States), the drafter, said, and the Council had lifted them gradually.")
     assert got == [["lr"], ["lr"]]
+
+
+def test_two_people_with_the_same_given_name_are_two_targets() -> None:
+    got = names("Moscow announced entry bans on Representative John Velderson and Senator "
+                "John Arvane.")
+    assert got == [[("person", "John Velderson"), ("person", "John Arvane")]]
+    # a surname alone is still the person named before
+    got = names("Moscow imposed sanctions on Senator John Arvane. Arvane said he was proud.")
+    assert got == [[("person", "John Arvane")]]
