@@ -237,17 +237,22 @@ def carry_reasons(events: list[Event]) -> None:
     The bloc lifted the sanctions on Mali"). A retaliation cue is not carried: it belongs
     to the measure that answers, not to the story; nor is ``other``, a reason no word
     of the lexicon named."""
+    story: dict[frozenset[str], list[tuple[int, set[str], list[Reason], Event]]] = {}
+    for i, ev in enumerate(events):
+        own: list[Reason] = [c for c, _d in ev.reasons
+                             if c not in (Reason.RETALIATION, Reason.OTHER)]
+        if own:
+            story.setdefault(frozenset(r.id for r in ev.imposers), []).append(
+                (i, {t.id for t in ev.targets}, own, ev))
     for i, ev in enumerate(events):
         if ev.reasons:
             continue
-        imps, tgts = {r.id for r in ev.imposers}, {t.id for t in ev.targets}
-        for other in [*reversed(events[:i]), *events[i + 1:]]:
-            got = [(c, d) for c, d in other.reasons
-                   if c not in (Reason.RETALIATION, Reason.OTHER)]
-            if got and {r.id for r in other.imposers} == imps and tgts & {
-                    t.id for t in other.targets}:
-                ev.reasons += [(c, None) for c, _d in got]
-                ev.explain.setdefault("reasons", []).append(
-                    {"category": [str(c) for c, _d in got],
-                     "from": "an event of the same story: " + other.sentence.text})
-                break
+        tgts = {t.id for t in ev.targets}
+        told = [c for c in story.get(frozenset(r.id for r in ev.imposers), []) if c[1] & tgts]
+        before = [c for c in told if c[0] < i]
+        pick = before[-1] if before else next((c for c in told if c[0] > i), None)
+        if pick is not None:
+            ev.reasons += [(c, None) for c in pick[2]]
+            ev.explain.setdefault("reasons", []).append(
+                {"category": [str(c) for c in pick[2]],
+                 "from": "an event of the same story: " + pick[3].sentence.text})
