@@ -276,7 +276,10 @@ _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "F
              "Saturday", "Sunday", "This", "That", "Those", "These", "Its", "Their", "Sanctions",
              "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December", "Western",
-             "New", "Fresh", "Further", "Additional", "Tougher"}
+             "New", "Fresh", "Further", "Additional", "Tougher",
+             # function words capitalised at the start of a sentence ("Under a ... statement")
+             "Under", "After", "Before", "With", "At", "By", "For", "From", "As", "Since",
+             "Despite", "Amid", "During", "Besides", "Among", "A", "An"}
 
 
 def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:

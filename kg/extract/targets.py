@@ -139,13 +139,16 @@ _FUNCTION_WORDS = {"and", "or", "on", "in", "of", "for", "from", "to", "at", "by
 
 def not_a_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised words ``text[start:end]`` are no organisation's name (see the
-    module docstring): only title words, a month abbreviation, or a nationality or
-    religious adjective directly before a lower-case noun."""
+    module docstring): only title words, a month abbreviation, a state's organ named without
+    its state ("the Foreign Ministry": the state speaks, it is no company), or a nationality
+    or religious adjective directly before a lower-case noun."""
     words = text[start:end].split()
     if all(w.lower().rstrip(".") in _TITLE_WORDS for w in words):
         return True  # "Commissioner for Peace and Security X": a post
     if len(words) == 1 and words[0].rstrip(".") in _MONTH_ABBREVIATIONS:
         return True
+    if len(words) <= 3 and STATE_ORGAN.search(text[start:end]):
+        return True  # "a Foreign Ministry statement": a state's organ, no state named
     nxt = re.match(r"[-\s]+([a-z][\w-]*)", text[end:])
     return nxt is not None and nxt.group(1) not in _FUNCTION_WORDS and bool(
         _ADJECTIVE_END.search(words[-1]))

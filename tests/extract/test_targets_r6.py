@@ -155,3 +155,15 @@ def test_two_people_with_the_same_given_name_are_two_targets() -> None:
     # a surname alone is still the person named before
     got = names("Moscow imposed sanctions on Senator John Arvane. Arvane said he was proud.")
     assert got == [[("person", "John Arvane")]]
+
+
+def test_the_places_a_group_is_in_are_not_further_targets() -> None:
+    got = targets("Washington imposed sanctions on Carrie Velde and ten other officials in "
+                  "Hong Kong and Beijing.")
+    assert len(got) == 1 and "cn" not in got[0] and len(got[0]) == 2
+
+
+def test_a_states_organ_named_without_its_state_is_no_target() -> None:
+    got = names("Tehran put sanctions on 15 American companies. Under a Foreign Ministry "
+                "statement, the firms are barred from any deals.")
+    assert all(n not in ("Foreign Ministry", "Under") for ts in got for _k, n in ts)
