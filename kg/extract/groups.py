@@ -99,9 +99,9 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
                     code, end = after[0].code, after[0].end
                     # "ten officials in Hong Kong and Beijing": the places the group is in,
                     # one group, not further targets
-                    while (nxt := next((p for p in places if re.fullmatch(
+                    while (more := next((p for p in places if re.fullmatch(
                             r",?\s+and\s+(?:the\s+)?|,\s+", text[end:p.start])), None)):
-                        end = nxt.end
+                        end = more.end
                     if after[0].kind == "demonym":
                         nm = re.match(r"\s+[A-Z]\w+", text[end:])
                         end += nm.end() if nm else 0
