@@ -155,8 +155,8 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
                 if any(w[0].islower() and w not in ("of", "the", "and") for w in inner) \
                         and normalize(text[toks[i][0]:last[1]]) not in EXTRA_PLACES:
                     continue
-                if n > 1 and any(t[3] for t in toks[i:i + n - 1]):
-                    continue
+                if n > 1 and any(t[3] and t[2] != "People" for t in toks[i:i + n - 1]):
+                    continue  # a possessive inside, not "Democratic People's Republic of ..."
                 phrase = text[toks[i][0]:last[1]]
                 got = _lookup(phrase)
                 if got and n > 1 and got[0] in BLOCS and i > 0 and toks[i - 1][2][0].isupper() \

@@ -143,7 +143,10 @@ class Doc:
             if hit:
                 return hit
             pid = slug(m.name)
-            for tok in m.name.split():
+            toks = m.name.split()
+            # "Lavrov" after "Sergey Lavrov", "Wang" after "Wang Yi": a one-word name, or the
+            # same surname; not a shared given name ("John McCain" after "John Boehner")
+            for tok in toks if len(toks) == 1 else toks[-1:]:
                 first = self.people.get(tok)
                 if first is not None and first.name and first.name != m.name \
                         and len(first.name) > len(m.name):

@@ -41,6 +41,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.owners import np_imposers
 from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
+from kg.extract.targets import named_people, not_a_target
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
@@ -53,7 +54,6 @@ NO_TARGET = "no target found"
 
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
-
 
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 
@@ -322,9 +322,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             if t_lo >= 0 and not targets:
                 inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
                           and m.kind in _TARGET_KINDS]
-                inside += capitalised_names(text, t_lo, t_end, ms)
-                inside.sort(key=lambda m: m.start)
-                inside = people_listed(text, inside)
+                inside = sorted([m for m in inside + capitalised_names(text, t_lo, t_end, ms)
+                                 if not not_a_target(text, m)], key=lambda m: m.start)
+                inside = people_listed(text, named_people(text, inside))
                 for m in inside:
                     targets += resolve(m, doc, sent, ms, False)
                     if m.kind == "person":
@@ -348,7 +348,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             # nuclear-related sanctions": the state named first in the sentence
             first = next((m for m in ms if m.kind == "country" and m.code and
                           len(m.code) == 2 and m.code not in BLOCS
-                          and m.code not in imposer_ids
+                          and m.code not in imposer_ids and not not_a_target(text, m)
                           and not is_venue(text, m.start, m.how)), None)
             if first is not None:
                 targets += [replace(r, how=r.how + " (no target after the trigger: the first "

@@ -39,10 +39,11 @@ from kg.extract.context import Doc, dateline_state, skip_entry
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
-from kg.extract.fields import followup_reasons
+from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, find_statements, recheck_support
+from kg.extract.targets import is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
@@ -147,6 +148,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
+    carry_reasons(events)
     recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 
@@ -189,12 +191,13 @@ def _second_look(no_target: list[_Pending], doc: Doc) -> list[Event]:
 
 def _remember(ms: list[Mention], doc: Doc, text: str) -> list[Mention]:
     """Remember the last bloc and state a sentence names (for "the bloc", "the ministry");
-    a city where someone only met or spoke (:func:`kg.extract.refer.is_venue`) is not."""
+    a city where someone only met or spoke (:func:`kg.extract.refer.is_venue`) is not, nor
+    a state that is no target (:func:`kg.extract.targets.not_a_target`)."""
     for m in ms:
         if m.kind == "country" and m.code in BLOCS:
             doc.last_bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2 \
-                and not is_venue(text, m.start, m.how):
+                and not is_venue(text, m.start, m.how) and not is_delegate_state(text, m):
             doc.last_country = m.code
             doc.state_counts[m.code] = doc.state_counts.get(m.code, 0) + 1
     return ms

@@ -17,13 +17,19 @@ from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "background_targets", "date_of", "followup_reasons", "reasons_of",
-           "topic_targets"]
+__all__ = ["Event", "background_targets", "carry_reasons", "date_of", "followup_reasons",
+           "reasons_of", "topic_targets"]
 
-_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next)\s+)?(?:\w+\s+)?"
-                       r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b|^now\b|"
-                       r"^the first time\b", re.I)
-_TEMPORAL_CUES = ("after", "following")
+#: A duration after "for" ("for another six months", "for nearly ten years", "for more than
+#: half a century", "for a final year", "for good"): no reason.
+_DURATION = re.compile(r"^(?:(?:another|a further|an additional|the next|a final|nearly|almost|"
+                       r"about|around|more than|over|at least|up to|half a|a)\s+)*(?:\w+\s+)?"
+                       r"(?:more\s+)?(?:days?|weeks?|months?|years?|decades?|century|centuries)"
+                       r"\b|^now\b|^good\b|^the first time\b", re.I)
+#: Cues that open a reason as often as a time, a length or a beneficiary ("after talks",
+#: "for a limited number of individuals", "for Mali"): what follows is a reason only when
+#: the reason lexicon names one (never ``other``).
+_WEAK_CUES = ("after", "following", "for")
 _CONDUCT = re.compile(r"\b(?:against|on)\b[^.;]*?\band (?:its|their|his|her)\s+(.+)", re.I)
 
 
@@ -62,7 +68,7 @@ def reasons_of(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> N
         hit = classify_reason(phrase, pick="first")[0]
         category, kw = hit.reason, hit.words
         detail = phrase.strip()
-        if category is Reason.OTHER and (cue.group().lower() in _TEMPORAL_CUES
+        if category is Reason.OTHER and (cue.group().lower() in _WEAK_CUES
                                          or _DURATION.match(detail) or not detail):
             category = None
     if category is None or (category is Reason.OTHER and ev.retaliation):
@@ -222,3 +228,31 @@ def followup_reasons(text: str, events: list[Event]) -> None:
                     ev.retaliation = ref.group()
                 ev.explain.setdefault("reasons", []).append(
                     {"category": str(cat), "from_next_sentence": text})
+
+
+def carry_reasons(events: list[Event]) -> None:
+    """Give each event whose sentence states no reason the reasons of the nearest event of
+    the article, before it (else after it), that has the same imposers and a target in
+    common: one story told over several sentences ("ECOWAS suspended Mali over the coup. ...
+    The bloc lifted the sanctions on Mali"). A retaliation cue is not carried: it belongs
+    to the measure that answers, not to the story; nor is ``other``, a reason no word
+    of the lexicon named."""
+    story: dict[frozenset[str], list[tuple[int, set[str], list[Reason], Event]]] = {}
+    for i, ev in enumerate(events):
+        own: list[Reason] = [c for c, _d in ev.reasons
+                             if c not in (Reason.RETALIATION, Reason.OTHER)]
+        if own:
+            story.setdefault(frozenset(r.id for r in ev.imposers), []).append(
+                (i, {t.id for t in ev.targets}, own, ev))
+    for i, ev in enumerate(events):
+        if ev.reasons:
+            continue
+        tgts = {t.id for t in ev.targets}
+        told = [c for c in story.get(frozenset(r.id for r in ev.imposers), []) if c[1] & tgts]
+        before = [c for c in told if c[0] < i]
+        pick = before[-1] if before else next((c for c in told if c[0] > i), None)
+        if pick is not None:
+            ev.reasons += [(c, None) for c in pick[2]]
+            ev.explain.setdefault("reasons", []).append(
+                {"category": [str(c) for c in pick[2]],
+                 "from": "an event of the same story: " + pick[3].sentence.text})

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from kg.extract.actors import Mention
 from kg.extract.lexicon import SANCTION_NOUN
+from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
 
 __all__ = ["TARGET_STOP", "Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
@@ -269,19 +270,22 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
     return out
 
 
-_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin)"
+_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin|&)"
                   r"(?=\s+[A-Z]|$|[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "This", "That", "Those", "These", "Its", "Their", "Sanctions",
              "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December", "Western",
-             "New", "Fresh", "Further", "Additional", "Tougher"}
+             "New", "Fresh", "Further", "Additional", "Tougher",
+             # function words capitalised at the start of a sentence ("Under a ... statement")
+             "Under", "After", "Before", "With", "At", "By", "For", "From", "As", "Since",
+             "Despite", "Amid", "During", "Besides", "Among", "A", "An"}
 
 
 def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
     """Capitalised names in ``text[lo:hi]`` that no mention in ``ms`` covers ("Lockheed
     Martin", "En+ Group"), as ``org`` mentions: the targets a list of companies names."""
-    out = []
+    out: list[Mention] = []
     for m in _ORG.finditer(text, lo, hi):
         words = m.group().rstrip(".,;:").split()
         while words and words[0] in _ORG_STOP:
@@ -293,8 +297,18 @@ def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Me
         name = " ".join(words)
         start = m.start() + m.group().index(words[0])
         end = start + len(name)
-        if any(x.start < end and start < x.end for x in ms):
-            continue
+        owner = next((x for x in ms if x.possessive and x.start <= start < x.end < end), None)
+        rest = re.match(r"['’]s\s+", text[owner.end:]) if owner else None
+        if owner is not None and rest and not STATE_ORGAN.search(name):
+            start = owner.end + rest.end()  # "Freedonia's Radio Nova": the name after it
+            name = text[start:end]
+        if any(x.start < end and start < x.end for x in ms) or not_a_name(text, start, end):
+            continue  # a post, a month, an adjective: kg.extract.targets
+        if out and text[out[-1].end:start] == ", " and " & " in name:
+            # "Boeing Defense, Space & Security": a name that lists fields with "&" after a
+            # comma goes on the name before it
+            start, name = out[-1].start, text[out[-1].start:end]
+            out.pop()
         out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))
     return out
 
@@ -336,8 +350,11 @@ TARGET_STOP = re.compile(
     r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
     r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
     r"|list of)\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
-    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|"
+    r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|" + POST_APPOSITION + "|"
     r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
-    r"by (?:the )?[A-Z])\b")
+    # an answer cue ("in answer to Freedonia's sanctions") or what defines the group ("two
+    # firms tied to the annexation of ..."): what follows names no further target
+    r"in (?:answer|reply) to|in return for|tied to|involved in|responsible for|implicated in|"
+    r"connected (?:to|with)|by (?:the )?[A-Z])\b")

@@ -97,6 +97,11 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
                     continue  # "the foreign ministers of Mercosur": the bloc itself acts
                 if after:
                     code, end = after[0].code, after[0].end
+                    # "ten officials in Hong Kong and Beijing": the places the group is in,
+                    # one group, not further targets
+                    while (more := next((p for p in places if re.fullmatch(
+                            r",?\s+and\s+(?:the\s+)?|,\s+", text[end:p.start])), None)):
+                        end = more.end
                     if after[0].kind == "demonym":
                         nm = re.match(r"\s+[A-Z]\w+", text[end:])
                         end += nm.end() if nm else 0
