@@ -77,7 +77,8 @@ def actor_key(a: Actor | dict[str, Any] | None, aid: str) -> str:
 
 
 def match_key(pred: str, gold_keys: Iterable[str]) -> str:
-    """A predicted person key ("person:wang yi") becomes the gold key it matches."""
+    """A predicted person key ("person:wang yi") or organisation key becomes the gold key
+    it matches."""
     if pred.startswith("person:"):
         toks = pred[7:].split()
         for g in gold_keys:
@@ -86,6 +87,12 @@ def match_key(pred: str, gold_keys: Iterable[str]) -> str:
                                                for t in g[7:].replace("-", " ").split()):
                 return g
         return "person:" + (toks[-1] if toks else "")
+    if pred.startswith("org:"):
+        # the gold writes an organisation as its text has it ("org:raytheon co."); the
+        # prediction's name is normalised, so the gold's is too before they are compared
+        for g in gold_keys:
+            if g.startswith("org:") and "org:" + normalize(g[4:]) == pred:
+                return g
     return pred
 
 
