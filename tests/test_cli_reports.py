@@ -96,15 +96,17 @@ def test_merge_reports_every_record_kind(capsys: pytest.CaptureFixture[str],
     assert f"wrote {out}: 1 source, 1 actor, 0 sanctions, 2 statements" in err.splitlines()
 
 
-def test_retaliation_table_explains_its_chain_column(capsys: pytest.CaptureFixture[str]
-                                                     ) -> None:
-    code, out, _ = run(capsys, "query", "retaliation")
+def test_retaliation_table_explains_its_chain_column(capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, err = run(capsys, "query", "retaliation")
     assert code == 0
     assert out.splitlines()[0].split()[-1] == "chain"
-    assert out.splitlines()[-1] == ("chain: rows of one number are one tit-for-tat run "
-                                    "(they share a sanction), numbered by its first date")
+    assert err.splitlines() == [  # wrapped to the terminal (80 columns without one)
+        "chain: rows of one number are one tit-for-tat run (they share a sanction),",
+        "numbered by its first date"]
     code, out, _ = run(capsys, "query", "retaliation", "--help")
     assert '"chain": rows with the same number are one tit-for-tat run' in " ".join(
         out.split())
-    code, out, _ = run(capsys, "query", "retaliation", "--format", "csv")
-    assert "tit-for-tat" not in out  # only the table says it
+    code, out, err = run(capsys, "query", "retaliation", "--format", "csv")
+    assert "tit-for-tat" not in out + err  # only the table says it

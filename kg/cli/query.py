@@ -25,7 +25,7 @@ from kg.cli.options import (
     window_option,
 )
 from kg.errors import one_line
-from kg.output.table import listed, plural, tell_apart
+from kg.output.table import listed, plural, tell_apart, terminal_width, wrap_words
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -196,8 +196,9 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
     heads = [{"answers": "answering", "of": "their date"}.get(c, c) for c in cols]
     emit(rows, fmt, cols, heads, kind=q.RetaliationLink, as_of=day)
     if fmt == "table" and rows:
-        click.echo("chain: rows of one number are one tit-for-tat run (they share a "
-                   "sanction), numbered by its first date")
+        click.echo("\n".join(wrap_words(
+            "chain: rows of one number are one tit-for-tat run (they share a sanction), "
+            "numbered by its first date", terminal_width())), err=True)  # stdout: the table
 
 
 def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
