@@ -72,6 +72,11 @@ def test_timeline_table_names_the_actor_asked_about(capsys: pytest.CaptureFixtur
     # Through a state: its officials the row stands for come first among those shown.
     code, out, _ = run(capsys, "query", "timeline", "Russia", "-d", data, "--format", "csv")
     assert "vladimir-putin|mikhail-mishustin|sergei-shoigu|sergey-lavrov|dmitry-peskov" in out
+    code, out, _ = run(capsys, "query", "timeline", "Russia", "-d", data, "--format", "json")
+    assert {r["actor"] for r in json.loads(out)} == {"ru"}
+    # Through a state: the people of its the row stands for are shown first.
+    code, out, _ = run(capsys, "query", "timeline", "Russia", "-d", data)
+    assert "Sergey Lavrov, Dmitry Peskov and 2 more: condemns" in out  # via: Peskov, Lavrov ...
 
 
 def test_saved_graph_timeline_names_the_actor_too(capsys: pytest.CaptureFixture[str],

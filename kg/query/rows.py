@@ -96,13 +96,13 @@ def matching_reasons(d: Mapping[str, Any], *, status: str | None, since: str | N
 
 
 def timeline_entries(links: Iterable[tuple[str, str, Mapping[str, Any], str, str | None]],
-                     actor: str = "") -> list[TimelineEntry]:
+                     asked: str = "") -> list[TimelineEntry]:
     """The timeline rows of ``links``: ``(record, role, attributes, actor, how)`` for each
     record in which an actor took part as ``role`` (``how`` None for the asked actor itself,
     else how ``actor`` belongs to it), the asked actor first. One row per record and role,
     whose ``via`` lists every actor it took part through, in the order given, or is empty
     when the asked actor took part itself; in date order (undated last), then by record
-    and role. ``actor``: the id of the actor asked about (each row's :attr:`TimelineEntry.actor`);
+    and role. ``asked``: the id of the actor asked about (each row's :attr:`TimelineEntry.actor`);
     each row also holds the record's every imposer, target or speaker. Shared by the graph
     path and the saved-graph index."""
     rows: dict[tuple[str, str], tuple[Mapping[str, Any], list[str] | None]] = {}
@@ -115,7 +115,7 @@ def timeline_entries(links: Iterable[tuple[str, str, Mapping[str, Any], str, str
     out = [TimelineEntry(date=d.get("date"), role=role, record=record,
                          status=d.get("status") or d.get("stance") or "",
                          summary=d.get("summary") or d.get("label") or record,
-                         via=tuple(via or ()), actor=actor,
+                         via=tuple(via or ()), actor=asked,
                          imposers=tuple(d.get("imposers") or ()),
                          targets=tuple(d.get("targets") or ()),
                          speakers=tuple(d.get("speakers") or ()))
