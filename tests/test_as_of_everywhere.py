@@ -242,7 +242,7 @@ def test_tables_and_csv_keep_their_shape(capsys: pytest.CaptureFixture[str],
     code, out, err = run(capsys, "query", "timeline", "ir", "-d", data_file, "--as-of",
                          "2016-01-16", "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == "date,role,record,status,summary,via"
+    assert out.splitlines()[0] == "date,role,record,status,summary,via,actor,imposers,targets,speakers"
     assert [ln.split(",")[2] for ln in out.splitlines()[1:]] == ["sanction:joint"]
     code, out, err = run(capsys, "query", "coalitions", "-d", data_file, "--as-of", "2016")
     assert code == 0 and out == "(no results)\n"

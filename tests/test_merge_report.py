@@ -120,7 +120,7 @@ def test_kg_merge_report_tells_the_three_apart(tmp_path: Path) -> None:
         "same id: actor cn in a.jsonl, b.jsonl: content differed (aliases), combined",
         "same id: sanction x in a.jsonl, b.jsonl: content differed (sources), combined; "
         "sources kept: s1, s2",
-        "wrote out.jsonl: 3 actors, 1 sanction",
+        "wrote out.jsonl: 2 sources, 3 actors, 1 sanction, 0 statements",
         "  only in one input: 4 (2 sources, 2 actors)",
         "  same id in several inputs (one record each, not a merge): 1 actor identical, "
         "kept once; 2 (1 actor, 1 sanction) differing, combined with every source kept",

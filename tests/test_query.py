@@ -72,7 +72,7 @@ def test_bad_arguments_are_usage_errors() -> None:
     with pytest.raises(UsageError, match="--since"):
         relations(G, since="last week")
     with pytest.raises(ResolveError, match="did you mean 'China'"):
-        who_sanctioned(G, "Chyna")
+        who_sanctioned(G, "Chna")  # a letter missing: an edit, not a respelling
 
 
 def test_retaliation_stated_and_inferred() -> None:

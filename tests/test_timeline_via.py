@@ -68,7 +68,9 @@ def test_table_shortens_with_a_count_json_and_csv_list_all(
     assert [r["via"] for r in json.loads(out)] == [OFFICIALS, ["off3"], ["off2", "off5"], []]
     code, out, _ = _run(["query", "timeline", "Russia", "-d", str(data), "--format", "csv"],
                         capsys)
-    assert out.splitlines()[1].endswith(",off1|off2|off3|off4|off5|off6|off7")
+    # via, then the actor asked about and the record's every imposer, target and speaker
+    assert out.splitlines()[1].endswith(",off1|off2|off3|off4|off5|off6|off7,ru,us,"
+                                        "off1|off2|off3|off4|off5|off6|off7,")
     # The saved graph's index gives the same table.
     kgz = str(tmp_path / "g.kgz")
     assert _run(["build", "-d", str(data), "-o", kgz], capsys)[0] == 0

@@ -3,7 +3,7 @@
 * :mod:`kg.cli.app`: the ``kg`` group, :func:`main` (error mapping, exit codes), opening
   ``-d`` data and printing answers;
 * :mod:`kg.cli.options`: options shared by several commands, declared once;
-* :mod:`kg.cli.query`: ``kg query ...``;
+* :mod:`kg.cli.query`: ``kg query ...``; :mod:`kg.cli.ownership`: its ownership questions;
 * :mod:`kg.cli.export`: ``kg demo``, ``kg export``, ``kg schema``;
 * :mod:`kg.cli.data`: ``kg validate``, ``kg import``, ``kg merge``, ``kg build``;
 * :mod:`kg.cli.extract`: ``kg extract``;
@@ -16,7 +16,7 @@ Only this package prints. It may import anything in ``kg``; nothing in ``kg`` im
 from __future__ import annotations
 
 # Each module registers its commands on the group when imported.
-from kg.cli import data, export, extract, query, search  # noqa: F401
+from kg.cli import data, export, extract, ownership, query, search  # noqa: F401
 from kg.cli.app import cli, main
 
 __all__ = ["cli", "main"]

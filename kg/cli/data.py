@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import click
@@ -15,6 +15,7 @@ from kg.cli.app import cli, emit
 from kg.cli.options import data_option, format_option, window_option
 from kg.errors import DataError, UsageError
 from kg.ingest import KINDS, import_into
+from kg.model.records import RECORD_TYPES
 from kg.output.table import plural
 from kg.query.diff import ListingChange, diff_datasets
 from kg.readwrite.atomic import atomic_open
@@ -38,20 +39,42 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
     return show
 
 
-def _finish_report(report: Any, report_path: str | None) -> None:
-    """Print the import report to stderr, write it as JSON if asked; exit 1 on skips."""
+def record_counts(counts: Mapping[str, int]) -> str:
+    """Every record kind of ``counts`` (record type -> number) in the order of
+    :data:`~kg.model.records.RECORD_TYPES`: sources, actors, sanctions and statements
+    always (``0 statements``), relationships when there are any.
+
+    >>> record_counts({"actor": 3, "sanction": 1, "source": 2})
+    '2 sources, 3 actors, 1 sanction, 0 statements'
+    """
+    return ", ".join(plural(counts.get(kind, 0), kind) for kind in RECORD_TYPES
+                     if kind != "relationship" or counts.get(kind))
+
+
+def _finish_report(report: Any, output: str, report_path: str | None) -> None:
+    """Print the import report to stderr, then what was written where (``wrote OUT: ...``,
+    and the JSON report if asked); exit 1, saying why, when records were skipped or nothing
+    could be imported."""
     for line in report.summary():
         click.echo(line, err=True)
+    if not report.empty:
+        click.echo(f"wrote {output}: {record_counts(report.written or report.imported)}",
+                   err=True)
     if report_path:
         with atomic_open(report_path) as fh:
             json.dump(report.to_dict(), fh, ensure_ascii=False, indent=2)
             fh.write("\n")
+        click.echo(f"wrote {report_path}: the import report as JSON", err=True)
     if report.empty:
-        raise DataError("nothing could be imported; no output written")
+        raise DataError(f"nothing could be imported from {plural(report.read, 'input record')}; "
+                        f"{output} not written")
     if not report.ok:
-        raise DataError(f"{plural(report.skipped_total, 'input record')} skipped "
-                        "(listed above); "
-                        "the output holds everything else")
+        of = (f"{report.skipped_total} of {plural(report.read, 'input record')}"
+              if report.skipped_total <= report.read
+              else plural(report.skipped_total, "input record"))
+        raise DataError(f"{of} skipped (each listed above with its file, line and reason); "
+                        f"{output} holds the others; exit 1 because the input was not "
+                        "read whole")
 
 
 @cli.command()
@@ -86,8 +109,7 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
     """
     report = import_into(kind, paths, output, merge_with=merge_with, window_days=window_days,
                          progress=_progress(f"import {kind}"))
-    _finish_report(report, report_path)
-    click.echo(f"wrote {output}", err=True)
+    _finish_report(report, output, report_path)
 
 
 @cli.command("merge")
@@ -147,8 +169,8 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
                        f"{d.why}", err=True)
         for note in result.notes:
             click.echo(f"note: {note}", err=True)
-    click.echo(f"wrote {output}: {plural(len(ds.actors), 'actor')}, "
-               f"{plural(len(ds.sanctions), 'sanction')}", err=True)
+    click.echo(f"wrote {output}: "
+               f"{record_counts({k: len(ds.section(k)) for k in RECORD_TYPES})}", err=True)
     for line in _merge_summary(counts, len(result.possible_duplicates)):
         click.echo(f"  {line}", err=True)
 

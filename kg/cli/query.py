@@ -25,7 +25,7 @@ from kg.cli.options import (
     window_option,
 )
 from kg.errors import one_line
-from kg.output.table import listed, plural, tell_apart
+from kg.output.table import listed, plural, tell_apart, terminal_width, wrap_words
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -175,7 +175,11 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
                   window_days: int, as_of: str | None) -> None:
     """Chains of sanction -> counter-sanction (stated, and inferred unless --no-infer).
     The table is in date order: who answered, against whom, whose sanctions of which date
-    they answered, whether the data says so ("stated") or it is suggested ("inferred")."""
+    they answered, whether the data says so ("stated") or it is suggested ("inferred").
+
+    "chain": rows with the same number are one tit-for-tat run (links that share a
+    sanction: one answer to several sanctions, or an answer answered in turn), numbered
+    1, 2 ... by their earliest sanction's date."""
     G, day = load_graph_as_of(data, as_of)
     rows: Sequence[Any] = q.retaliation(G, infer=not no_infer, window_days=window_days)
     cols = ["date", "by", "against", "answers", "of", "link", "chain",
@@ -191,6 +195,10 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
                                                      r.original))]
     heads = [{"answers": "answering", "of": "their date"}.get(c, c) for c in cols]
     emit(rows, fmt, cols, heads, kind=q.RetaliationLink, as_of=day)
+    if fmt == "table" and rows:
+        click.echo("\n".join(wrap_words(
+            "chain: rows of one number are one tit-for-tat run (they share a sanction), "
+            "numbered by its first date", terminal_width())), err=True)  # stdout: the table
 
 
 def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
@@ -297,10 +305,28 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: st
         if any(r.via for r in rows):
             cols.insert(2, "via")
         rows = [{"date": r.date, "role": r.role, "status": _words(r.status),
-                 "summary": r.summary,
+                 "summary": _timeline_summary(r, name),
                  "via": listed([name(v) for v in r.via]), "record": r.record}
                 for r in rows]
     emit(rows, fmt, cols + (["record"] if ids else []), kind=q.TimelineEntry, as_of=day)
+
+
+def _timeline_summary(r: q.TimelineEntry, name: Callable[[str], str]) -> str:
+    """A timeline row's summary for a table: a statement's own summary, else who → whom (a
+    sanction) or who said it, each list shortened by the one rule
+    (:func:`kg._listing.listed`) with the actor asked about, then the people and bodies of
+    its the row stands for, always among the names shown."""
+    wanted = [r.actor, *r.via]
+
+    def names(ids: tuple[str, ...], shown: int) -> str:
+        keep = [ids.index(w) for w in wanted if w in ids]
+        return listed([name(i) for i in ids], shown, keep=keep)
+
+    if r.record.startswith("sanction:") and (r.imposers or r.targets):
+        return f"{names(r.imposers, 3)} → {names(r.targets, 2)}"
+    if r.speakers and r.summary == f"{listed([name(i) for i in r.speakers], 2)}: {r.status}":
+        return f"{names(r.speakers, 2)}: {r.status}"  # a statement with no summary: its label
+    return r.summary
 
 
 @query.command("merges")
@@ -322,79 +348,3 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
     rows += [Merge(s.kind, s.id, (s.id,), f"same id: content differed "
                    f"({', '.join(s.differed)}), combined") for s in result.same_id if s.differed]
     emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
-
-
-@query.command("exposure")
-@click.option("--imposer", help="Whose sanctions (id, name or alias); each imposer if not given.")
-@click.option("--threshold", type=float, default=50.0, show_default=True,
-              help="Aggregate percent held by sanctioned owners that exposes an entity.")
-@as_of_option
-@click.option("--paths", type=int, default=10, show_default=True,
-              help="Paths shown per row (the largest first), of however many there are.")
-@click.option("--rule", type=click.Choice(["multiply", "cascade"]), default="multiply",
-              show_default=True, help="multiply shares along a chain, or count a company "
-              "caught at the threshold in full for what it owns (OFAC's reading).")
-@data_option
-@format_option
-def q_exposure(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
-    """Entities no list of the imposer names but owned, in aggregate and through chains, at
-    least --threshold percent by actors it sanctions (the arithmetic of OFAC's 50 Percent
-    Rule, not a legal determination). Holdings of unknown share come apart as "possibly
-    exposed"; directorships and family ties are context only. Without --as-of: the sanctions
-    imposed or extended, and the holdings covering today."""
-    rep = q.exposure(load_graph(data), **opts)
-    rows = [*rep.exposed, *rep.possibly_exposed]
-    table: Sequence[Any] = rows
-    if fmt == "table":
-        table = [{"entity": e.name, "share": f"{e.share:g}%" + ("+?" if e.possibly else ""),
-                  "status": "possibly exposed" if e.possibly else "exposed",
-                  "imposers": ", ".join(e.imposers),
-                  "paths": "; ".join(p.text for p in e.paths)
-                  + (f" (of {e.path_count:,} paths)" if e.path_count > len(e.paths) else ""),
-                  "context": "; ".join(e.context)} for e in rows]
-    elif fmt == "csv":  # one cell per path list: the paths as text, the records kept in JSON
-        table = [{**{f: getattr(e, f) for f in e.__dataclass_fields__},
-                  "paths": [p.text for p in e.paths]} for e in rows]
-    emit(table, fmt, ["entity", "share", "status", "imposers", "paths", "context"],
-         kind=q.Exposure,
-         as_of=None if opts["as_of"] is None else AsOf(rep.as_of, rep.undated))
-    if fmt == "table":
-        click.echo(f"as of {rep.as_of}, threshold {rep.threshold:g}%, rule {rep.rule}: "
-                   f"{len(rep.exposed)} exposed, {len(rep.possibly_exposed)} possibly exposed"
-                   + (f"; {rep.cut_paths} paths inside large ownership cycles not followed "
-                      "further" if rep.cut_paths else ""))
-
-
-def _show_holdings(rows: Sequence[q.Holding], fmt: str, as_of: str | None) -> None:
-    """Holdings as a table or JSON/CSV. With ``as_of``, the holdings covering that day (a
-    record with no start or end date has no bound on that side: nothing is left out)."""
-    table: Sequence[Any] = rows
-    if fmt == "table":
-        table = [{"depth": h.depth, "owner": h.owner_name, "asset": h.asset_name,
-                  "share": "?" if h.share is None else f"{h.share:g}%",
-                  "from": h.start_date or "", "to": h.end_date or "",
-                  "sources": ", ".join(h.sources)} for h in rows]
-    emit(table, fmt, ["depth", "owner", "share", "asset", "from", "to", "sources"],
-         kind=q.Holding, as_of=None if as_of is None else AsOf(as_of))
-
-
-@query.command("owners")
-@click.argument("entity")
-@as_of_option
-@data_option
-@format_option
-def q_owners(entity: str, data: tuple[str, ...], fmt: str, as_of: str | None) -> None:
-    """Who owns ENTITY, directly and up the chain, with shares, dates and sources."""
-    G = load_graph(data)
-    _show_holdings(q.owners(G, entity, as_of=as_of), fmt, as_of)
-
-
-@query.command("holdings")
-@click.argument("actor")
-@as_of_option
-@data_option
-@format_option
-def q_holdings(actor: str, data: tuple[str, ...], fmt: str, as_of: str | None) -> None:
-    """What ACTOR owns, directly and down the chain, with shares, dates and sources."""
-    G = load_graph(data)
-    _show_holdings(q.holdings(G, actor, as_of=as_of), fmt, as_of)

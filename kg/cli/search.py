@@ -62,8 +62,9 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
 
     Each candidate has a score in [0, 1], the name or alias that matched and how (exact,
     reordered, partial, transliterated, fuzzy), and the imposers whose sanctions target it.
-    The table leaves "matched" blank when the name itself matched. With --as-of, the
-    imposers are those whose sanctions on it were in force that day.
+    The table's "matched" says "name" when the name itself matched, else the alias (or
+    weak alias) that did. With --as-of, the imposers are those whose sanctions on it were
+    in force that day.
     """
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter(f"{country!r} is not an ISO alpha-2 country code",
@@ -81,13 +82,21 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
     if fmt == "table":
         emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": r.kind,
                "country": r.country, "sanctioned_by": r.imposer_names,
-               "matched": "" if r.matched == r.name else r.matched,
-               "how": r.how + (" (weak alias)" if r.weak else "")}
+               "matched": _matched(r),
+               "how": r.how}
               for r in rows], fmt,
              ["score", "id", "name", "kind", "country", "sanctioned_by", "matched", "how"],
              as_of=day)
     else:
         emit(rows, fmt, [], kind=ActorMatch, as_of=day)
+
+
+def _matched(r: ActorMatch) -> str:
+    """The table's "matched" cell: ``name`` when the actor's name matched, else
+    ``alias "X"`` or ``weak alias "X"`` (JSON gives the matched text itself)."""
+    if r.matched == r.name:
+        return "name"
+    return f'{"weak alias" if r.weak else "alias"} "{r.matched}"'
 
 
 def _cold_search(data: tuple[str, ...], name: str, *, as_of: str | None, **opts: Any

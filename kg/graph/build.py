@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 from pydantic import BaseModel
 
+from kg._listing import listed
 from kg._perf import paused_gc
 from kg.graph._nx import clear_cache, edge_adder, node_adder
 from kg.graph.schema import (
@@ -57,11 +58,6 @@ _V: dict[Any, str] = {e: e.value for enum in (ActorKind, Measure, Reason, Stance
                       for e in enum}
 
 
-def _short_list(names: list[str], limit: int = 3) -> str:
-    shown = ", ".join(names[:limit])
-    return shown + (f" +{len(names) - limit}" if len(names) > limit else "")
-
-
 def _same(values: list[str]) -> list[str]:
     return values
 
@@ -85,8 +81,8 @@ def _citations(rec: Sanction | Statement | Relationship) -> tuple[list[str], lis
 def _sanction_attrs(s: Sanction, names: dict[str, str],
                     own: Callable[[list[str]], list[str]] = list) -> SanctionNode:
     src, quotes = _citations(s)
-    label = (_short_list([names.get(i, i) for i in s.imposers]) + " → "
-             + _short_list([names.get(i, i) for i in s.targets], 2))
+    label = (listed([names.get(i, i) for i in s.imposers]) + " → "  # "A, B and 4 more"
+             + listed([names.get(i, i) for i in s.targets], 2))
     return {
         "type": "sanction", "label": label, "status": _V[s.status],
         "imposers": own(s.imposers), "authorities": own(s.authorities),
@@ -104,7 +100,7 @@ def _sanction_attrs(s: Sanction, names: dict[str, str],
 def _statement_attrs(st: Statement, names: dict[str, str],
                      own: Callable[[list[str]], list[str]] = list) -> StatementNode:
     src, quotes = _citations(st)
-    label = _short_list([names.get(i, i) for i in st.speakers], 2) + f": {st.stance}"
+    label = listed([names.get(i, i) for i in st.speakers], 2) + f": {st.stance}"
     return {
         "type": "statement", "label": label, "stance": _V[st.stance],
         "speakers": own(st.speakers), "date": st.date, "summary": st.summary,

@@ -211,4 +211,5 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
                         "differed: combined, every source kept", differed)
         report.merged += sum(len(m.merged) for m in merges)
         write_dataset(ensure_valid(ds), output)
+        report.written.update({kind: len(ds.section(kind)) for kind in RECORD_TYPES})
     return report

@@ -56,6 +56,7 @@ from kg.ingest.regimes import EU_PROGRAMMES, eu_programme_reasons
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
+from kg.resolve.resolver import is_country_code
 
 __all__ = ["COUNCIL", "read_eu"]
 
@@ -166,6 +167,10 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                     and c != "00"]
     dob_texts, places = _birth(elem)
     actor_id = slug_id("eu", logical)
+    for code in [c for c in citizenships if not is_country_code(c)]:
+        report.change(path, line, f"citizenship code {code.upper()!r} is not an ISO 3166 "
+                      "country: left out", record=actor_id, field="countryIso2Code")
+    citizenships = [c for c in citizenships if is_country_code(c)]
     dobs = birth_dates(dob_texts, report, path, line, record=actor_id, field="birthdate")
     ids: dict[str, list[str]] = {}
     for doc in elem.iterfind("identification"):

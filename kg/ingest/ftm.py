@@ -67,6 +67,7 @@ from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.trusted import is_country, is_date
 from kg.model.vocab import ActorKind, Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
+from kg.resolve.resolver import is_country_code
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
@@ -184,7 +185,7 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     country = None
     for prop in _COUNTRY_PROPS:
         for code in props.get(prop, _NONE):
-            if _COUNTRY_RE.match(code.lower()):
+            if _COUNTRY_RE.match(code.lower()) and is_country_code(code.lower()):
                 country = code.lower()
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")

@@ -35,6 +35,7 @@ from kg.ingest.identity import birth_dates
 from kg.ingest.tabular import CsvFile, csv_rows
 from kg.model.records import Actor, Citation, Source
 from kg.model.vocab import ActorKind
+from kg.resolve.resolver import is_country_code
 
 __all__ = ["ACTOR_SCHEMAS", "COLUMNS", "is_simple_csv", "read_simple"]
 
@@ -137,7 +138,7 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
     kind = ACTOR_SCHEMAS[schema]
     actor = Actor(
         id=slug_id("ftm", eid), name=name[:_MAX_TEXT], kind=kind,
-        country=next((c for c in countries if _COUNTRY.match(c)), None),
+        country=next((c for c in countries if _COUNTRY.match(c) and is_country_code(c)), None),
         aliases=[a for a in _values(row.get("aliases", "")) if a != name],
         wikidata_id=eid if _QID.match(eid) else None, identifiers=identifiers,
         birth_dates=birth_dates(_values(row.get("birth_date", "")), report, path, n,

@@ -51,6 +51,9 @@ class ImportReport:
     merges: list[Any] = field(default_factory=list)
     changed: list[Problem] = field(default_factory=list)
     changed_total: int = 0
+    written: Counter[str] = field(default_factory=Counter)
+    """The records written, by type, when they differ from :attr:`imported` (an import
+    merged into existing data writes both); empty when the output is what was imported."""
 
     def skip(self, file: str | os.PathLike[str], line: int | None, reason: str) -> None:
         """Record a skipped input record."""
@@ -88,7 +91,8 @@ class ImportReport:
     def summary(self) -> list[str]:
         """The report as readable lines (what ``kg import`` prints to stderr)."""
         out = [f"import {self.kind}: {len(self.files)} file(s), {self.read} records read"]
-        made = ", ".join(f"{n} {k}s" for k, n in sorted(self.imported.items())) or "nothing"
+        made = ", ".join(f"{n} {k if n == 1 else k + 's'}"
+                         for k, n in sorted(self.imported.items())) or "nothing"
         out.append(f"  imported: {made}")
         out.append(f"  merged: {self.merged}")
         out.append(f"  skipped: {self.skipped_total}")
@@ -121,4 +125,5 @@ class ImportReport:
                          "field": c.field, "message": c.message} for c in self.changed],
             "notes": dict(self.notes),
             "merges": [m.to_dict() for m in self.merges],
+            "written": dict(self.written or self.imported),
         }

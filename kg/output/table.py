@@ -12,6 +12,8 @@ import shutil
 from collections.abc import Sequence
 from typing import Any
 
+from kg._listing import listed  # the one rule for shortening names (re-exported)
+
 __all__ = ["column_widths", "format_csv", "format_json", "format_table", "listed", "plural",
            "tell_apart", "terminal_width", "to_dataframe", "to_records", "wrap_words"]
 
@@ -122,18 +124,6 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     """``"1 sanction"``, ``"2 sanctions"``: ``n`` and ``word``, or ``many`` (default
     ``word + "s"``) unless ``n`` is 1."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def listed(names: Sequence[str], shown: int = 3) -> str:
-    """Names for a table cell, never cut silently: all of them when there are at most
-    ``shown`` + 1, else the first ``shown`` and how many more.
-
-    >>> listed(["A", "B"]), listed(["A", "B", "C", "D"]), listed(list("ABCDEFG"))
-    ('A, B', 'A, B, C, D', 'A, B, C and 4 more')
-    """
-    if len(names) <= shown + 1:
-        return ", ".join(names)
-    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
 
 
 def wrap_words(text: str, width: int) -> list[str]:

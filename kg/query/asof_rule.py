@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from kg._listing import listed
 from kg.model.dates import PartialDate
 from kg.model.vocab import Status
 
@@ -119,10 +120,7 @@ def parts(d: Mapping[str, Any], rid: str, day: PartialDate, lifts: LiftDates
 
 def part_label(imposers: list[str], targets: list[str]) -> str:
     """The label of one part of a sanction split by a lift (:func:`parts`), from its
-    imposers' and targets' names: ``"A, B, C +1 → X, Y +3"`` (three imposers and two targets
-    named, then how many more)."""
-    def names(shown: list[str], limit: int) -> str:
-        more = len(shown) - limit
-        return ", ".join(shown[:limit]) + (f" +{more}" if more > 0 else "")
-
-    return names(imposers, 3) + " → " + names(targets, 2)
+    imposers' and targets' names, as :mod:`kg.graph.build` labels a sanction
+    (:func:`kg._listing.listed`): ``"A, B, C and 2 more → X, Y and 3 more"`` (three imposers
+    and two targets named, all of them when one more would be left)."""
+    return listed(imposers, 3) + " → " + listed(targets, 2)

@@ -50,7 +50,7 @@ def timeline(cold: ColdGraph, actor: str, *, since: str | None = None,
         for node, attrs in [(other, d)] if day is None else _on_day(cold, other, d, role, a,
                                                                     day, lifts):
             links.append((node, role, attrs, a, how))
-    return timeline_entries(links)
+    return timeline_entries(links, aid)
 
 
 def _on_day(cold: ColdGraph, node: str, d: dict[str, Any], role: str, actor: str,

@@ -65,6 +65,14 @@ class TimelineEntry:
     it took part in the record in this role, in :meth:`kg.graph.index.Index.belonging_to`
     order (a sanction on seven Russian officials: all seven); empty when the actor itself
     took part."""
+    actor: str = ""
+    """The id of the actor asked about."""
+    imposers: tuple[str, ...] = ()
+    """A sanction's imposers, every one (ids); empty for a statement."""
+    targets: tuple[str, ...] = ()
+    """A sanction's targets, every one (ids); empty for a statement."""
+    speakers: tuple[str, ...] = ()
+    """A statement's speakers, every one (ids); empty for a sanction."""
 
 
 def matching_reasons(d: Mapping[str, Any], *, status: str | None, since: str | None,
@@ -87,14 +95,16 @@ def matching_reasons(d: Mapping[str, Any], *, status: str | None, since: str | N
     return reasons or None
 
 
-def timeline_entries(links: Iterable[tuple[str, str, Mapping[str, Any], str, str | None]]
-                     ) -> list[TimelineEntry]:
+def timeline_entries(links: Iterable[tuple[str, str, Mapping[str, Any], str, str | None]],
+                     asked: str = "") -> list[TimelineEntry]:
     """The timeline rows of ``links``: ``(record, role, attributes, actor, how)`` for each
     record in which an actor took part as ``role`` (``how`` None for the asked actor itself,
     else how ``actor`` belongs to it), the asked actor first. One row per record and role,
     whose ``via`` lists every actor it took part through, in the order given, or is empty
     when the asked actor took part itself; in date order (undated last), then by record
-    and role. Shared by the graph path and the saved-graph index."""
+    and role. ``asked``: the id of the actor asked about (each row's :attr:`TimelineEntry.actor`);
+    each row also holds the record's every imposer, target or speaker. Shared by the graph
+    path and the saved-graph index."""
     rows: dict[tuple[str, str], tuple[Mapping[str, Any], list[str] | None]] = {}
     for record, role, d, actor, how in links:
         first, via = rows.setdefault((record, role), (d, []))
@@ -105,7 +115,10 @@ def timeline_entries(links: Iterable[tuple[str, str, Mapping[str, Any], str, str
     out = [TimelineEntry(date=d.get("date"), role=role, record=record,
                          status=d.get("status") or d.get("stance") or "",
                          summary=d.get("summary") or d.get("label") or record,
-                         via=tuple(via or ()))
+                         via=tuple(via or ()), actor=asked,
+                         imposers=tuple(d.get("imposers") or ()),
+                         targets=tuple(d.get("targets") or ()),
+                         speakers=tuple(d.get("speakers") or ()))
            for (record, role), (d, via) in rows.items()]
     out.sort(key=lambda e: (e.date or "9999", e.record, e.role))
     return out

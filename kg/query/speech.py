@@ -121,4 +121,4 @@ def timeline(G: nx.MultiDiGraph, actor: str, *, since: str | None = None,
             d = G.nodes[other]
             if overlaps(d.get("date"), since, until):
                 links.append((other, role, d, a, how))
-    return timeline_entries(links)
+    return timeline_entries(links, aid)

@@ -31,6 +31,7 @@ from kg._perf import loads, paused_gc
 from kg.errors import UNKNOWN_REF, Problem, ResolveError, UsageError, ValidationFailed
 from kg.model.records import RECORD_TYPES, SECTIONS, Actor, Dataset
 from kg.model.refs import RefProblem, check_references, reference_fields
+from kg.readwrite.messages import error_message, unknown_countries
 from kg.readwrite.readers import (
     DEFAULT_LIMITS,
     INVALID,
@@ -125,7 +126,7 @@ def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
                         file=where.file, line=where.line, record=where.record))
         return None
     try:
-        return model.model_validate(raw)
+        rec = model.model_validate(raw)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
@@ -133,23 +134,17 @@ def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
             loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
             fld = ".".join(str(p) for p in loc) or None
             line = field_line(loc) if field_line else where.line
-            msg = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                msg = "unknown field"
-            elif err["type"] == "missing":
-                msg = "required field is missing"
-            elif err["type"] == "enum":
-                msg = f"{_short(err['input'])} is not allowed; {msg[0].lower()}{msg[1:]}"
+            msg = error_message(loc, err)
             note = field_line.note(loc) if isinstance(field_line, _Fields) else None
             if note:
                 msg = f"{msg}; {note}"
             ctx.add(Problem(msg, file=where.file, line=line, record=where.record, field=fld))
         return None
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    unknown = unknown_countries(rec) if isinstance(rec, Actor) else []
+    for loc, msg in unknown:
+        ctx.add(Problem(msg, file=where.file, line=field_line(loc) if field_line else where.line,
+                        record=where.record, field=".".join(map(str, loc))))
+    return None if unknown else rec
 
 
 def _raw_references(kind: str, raw: dict[str, Any]) -> Iterator[tuple[str, str, str]]:

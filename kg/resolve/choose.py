@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kg.errors import ResolveError, one_line
 from kg.resolve.match import Candidate
 
-__all__ = ["ACCEPT", "LIST_FLOOR", "MARGIN", "Decision", "UnclearName", "decide"]
+__all__ = ["ACCEPT", "LIST_FLOOR", "MARGIN", "RESPELLED", "Decision", "UnclearName", "decide"]
 
 #: :func:`decide` takes the best candidate only if it scores at least this ...
 ACCEPT = 0.70
@@ -21,6 +21,11 @@ ACCEPT = 0.70
 MARGIN = 0.10
 #: Candidates under this score are not worth listing.
 LIST_FLOOR = 0.45
+#: A one-word query that scores this much matches a whole name spelled another way: the
+#: same spelling key (doubled letters, y/i, ff/v, ks/x ... :func:`kg.resolve.translit.
+#: spelling_key`: "Rusia" / "Russia", "Chyna" / "China"), not an edit-distance typo (at
+#: most 0.9) nor part of a longer name (less).
+RESPELLED = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,10 @@ def decide(candidates: Sequence[Candidate]) -> Decision:
     * a person only if their surname matched: a given name alone ("Oleg") never picks one;
     * it scores at least :data:`ACCEPT` (0.70) and :data:`MARGIN` (0.10) more than the next;
     * at least one query word matched exactly (after transliteration), or two or more
-      words matched: one misspelt word ("Chyna") is too little to go on;
+      words matched, or the one word is the whole name spelled another way (scores
+      :data:`RESPELLED`: "Rusia" for Russia, "Chyna" for China; ``why`` says so, and the CLI
+      prints it): one word with a typo ("Iram"), or that is only part of a name
+      ("Deripasca" for "DERIPASKA, Oleg Vladimirovich"), is too little to go on;
     * not through a weak alias: a name the lists flag as too common to identify anyone
       alone ("Abu Ali", :attr:`kg.model.records.Actor.weak_aliases`) never picks an actor,
       however well and however uniquely it matches; the candidates are listed instead.
@@ -61,8 +69,11 @@ def decide(candidates: Sequence[Candidate]) -> Decision:
         why = f"no name matches well enough: best {top.score:.2f}, needs {ACCEPT:.2f}"
     elif rest and top.score - rest[0].score < MARGIN:
         why = f"several names come close: {top.score:.2f} and {rest[0].score:.2f}"
-    elif top.exact_words == 0 and top.words < 2:
+    elif top.exact_words == 0 and top.words < 2 and top.score < RESPELLED:
         why = "one inexact word is too little to go on"
+    elif top.exact_words == 0 and top.words < 2:
+        return Decision(top, f"the same name as {top.matched!r} spelled another way (a typo "
+                             f"or another romanisation), score {top.score:.2f}; {nxt}", listed)
     else:
         return Decision(top, f"{top.how} match of {top.matched!r}, score {top.score:.2f}; "
                              f"{nxt}", listed)

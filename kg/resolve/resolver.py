@@ -40,6 +40,7 @@ __all__ = [
     "country_actor",
     "country_code",
     "country_name",
+    "is_country_code",
     "normalize",
 ]
 
@@ -108,6 +109,34 @@ def country_code(name: str) -> str | None:
     if len(key) == 2 and pycountry.countries.get(alpha_2=key.upper()) is not None:
         return key
     return _country_names().get(key) or SEATS.get(key) or DEMONYMS.get(key)
+
+
+@functools.cache
+def _known_codes() -> frozenset[str]:
+    codes = {c.alpha_2.lower() for c in pycountry.countries}
+    codes |= {c.alpha_2.lower() for c in pycountry.historic_countries
+              if getattr(c, "alpha_2", None)}
+    return frozenset(codes | set(BLOCS))
+
+
+def is_country_code(code: str) -> bool:
+    """True when ``code`` is a country code an actor's ``country`` or ``nationalities`` may
+    hold: lower case, an ISO 3166-1 alpha-2 code (``ru``), one of ISO 3166-3's former
+    countries (``su``, ``yu``: both from :mod:`pycountry`), or a bloc code of
+    kg/curated/blocs.yaml (``eu``), optionally followed by ``-`` and one to three letters
+    or digits for a part of it (``ua-43``, ``ge-ab``: the part itself is not checked).
+    A code ISO leaves to users (``xx``, ``xk``) or an upper-case one (``RU``) is not.
+
+    >>> is_country_code("ru"), is_country_code("eu"), is_country_code("ua-43")
+    (True, True, True)
+    >>> is_country_code("xx"), is_country_code("RU"), is_country_code("Russia")
+    (False, False, False)
+    """
+    head, dash, part = code.partition("-")
+    if dash and not (1 <= len(part) <= 3 and part.isascii() and part.isalnum()
+                     and part == part.lower()):
+        return False
+    return head in _known_codes()
 
 
 @functools.cache

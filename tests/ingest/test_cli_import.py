@@ -27,7 +27,9 @@ def imported(tmp_path, fixtures):
         r = kg("import", kind, *[fixtures / n for n in names], "-o", path,
                "--report", tmp_path / f"{kind}.json")
         assert r.returncode == 1, r.stderr  # every fixture has a bad record on purpose
-        assert "skipped (listed above); the output holds everything else" in r.stderr
+        assert f"wrote {path}: " in r.stderr
+        assert (f"skipped (each listed above with its file, line and reason); {path} holds "
+                "the others; exit 1 because the input was not read whole") in r.stderr
         assert r.stdout == ""
         out[kind] = path
     return out
@@ -90,7 +92,8 @@ def test_bad_usage_and_nothing_imported(tmp_path):
     r = kg("import", "ftm", bad, "-o", tmp_path / "o.jsonl")
     assert r.returncode == 1
     assert f"{bad}:1: invalid JSON" in r.stderr
-    assert "kg: error: nothing could be imported; no output written" in r.stderr
+    assert (f"kg: error: nothing could be imported from 1 input record; {tmp_path / 'o.jsonl'} "
+            "not written") in r.stderr
     assert not (tmp_path / "o.jsonl").exists()
     assert "Traceback" not in r.stderr
 

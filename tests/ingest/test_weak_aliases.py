@@ -262,7 +262,7 @@ def test_cli_query_by_weak_alias_lists_candidates_and_exits_2(
     code, out, err = _run(capsys, "query", "who-sanctioned", "Samir Qadirov", *data)
     assert (code, err) == (0, "") and "UN Security Council  SAMIR QADIROV" in out
     code, out, _ = _run(capsys, "search", "Abu Ali", *data)
-    assert code == 0 and out.count("(weak") == 2
+    assert code == 0 and out.count("weak") == 2  # matched: weak alias "Abu Ali"
     code, out, _ = _run(capsys, "search", "Abu Ali", *data, "--format", "json")
     assert [(r["id"], r["weak"]) for r in json.loads(out)][-1] == ("un-qdi-901", True)
 

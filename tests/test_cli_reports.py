@@ -1,0 +1,112 @@
+"""What `kg import` and `kg merge` tell a person on stderr: what was written where, what
+was skipped, and why the exit code is 1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli.app import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+def _sdn(path: Path) -> Path:
+    """An OFAC legacy sdn.csv of two entries and one broken line (4 columns of 12)."""
+    path.write_text(
+        '101,"EXAMPLEOV, Ivan",individual,RUSSIA-EO14024,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        '-0- ,"DOB 01 Jan 1960."\n'
+        '102,"SAMPLE TRADING LLC",-0- ,RUSSIA-EO14024,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        '-0- ,-0- \n'
+        '103,"BROKEN",-0- ,RUSSIA-EO14024\n', encoding="utf-8")
+    return path
+
+
+def test_partial_import_says_what_it_wrote_and_why_it_exits_1(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out, report = tmp_path / "ofac.jsonl", tmp_path / "report.json"
+    code, stdout, err = run(capsys, "import", "ofac", str(_sdn(tmp_path / "sdn.csv")),
+                            "-o", str(out), "--report", str(report))
+    assert code == 1 and stdout == ""
+    lines = err.splitlines()
+    assert lines[0] == "import ofac: 1 file(s), 3 records read"
+    assert lines[1] == "  imported: 4 actors, 2 sanctions, 1 source"
+    assert f"    {tmp_path / 'sdn.csv'}:3: expected 12 columns (primary file), found 4" in lines
+    assert lines[-3:] == [
+        f"wrote {out}: 1 source, 4 actors, 2 sanctions, 0 statements",
+        f"wrote {report}: the import report as JSON",
+        f"kg: error: 1 of 3 input records skipped (each listed above with its file, line and "
+        f"reason); {out} holds the others; exit 1 because the input was not read whole"]
+    written = [json.loads(line)["type"] for line in out.read_text().splitlines()]
+    assert sorted(written) == ["actor", "actor", "actor", "actor", "sanction", "sanction", "source"]
+    assert json.loads(report.read_text())["written"] == {"source": 1, "actor": 4,
+                                                         "sanction": 2}
+
+
+def test_import_merged_with_data_says_what_the_output_holds(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps({"type": "statement", "id": "st1", "speakers": ["ru"],
+                                "stance": "condemns", "summary": "Russia condemned it.",
+                                "sources": [{"source": "s1"}]})
+                    + "\n" + json.dumps({"type": "source", "id": "s1",
+                                         "url": "https://example.org/1"})
+                    + "\n" + json.dumps({"type": "actor", "id": "ru", "name": "Russia",
+                                         "kind": "state"}) + "\n", encoding="utf-8")
+    out = tmp_path / "both.jsonl"
+    code, _, err = run(capsys, "import", "ofac", str(_sdn(tmp_path / "sdn.csv")),
+                       "-o", str(out), "--merge-with", str(mine))
+    assert code == 1
+    assert f"wrote {out}: 2 sources, 5 actors, 2 sanctions, 1 statement" in err.splitlines()
+
+
+def test_import_of_nothing_writes_nothing_and_says_so(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "csl.jsonl"
+    code, _, err = run(capsys, "import", "csl", str(empty), "-o", str(out))
+    assert code == 1 and not out.exists()
+    assert err.splitlines()[-1] == ("kg: error: nothing could be imported from 0 input "
+                                    f"records; {out} not written")
+    assert "wrote" not in err
+
+
+def test_merge_reports_every_record_kind(capsys: pytest.CaptureFixture[str],
+                                         tmp_path: Path) -> None:
+    a = tmp_path / "a.jsonl"
+    a.write_text("\n".join(json.dumps(r) for r in [
+        {"type": "source", "id": "s1", "url": "https://example.org/1"},
+        {"type": "actor", "id": "ru", "name": "Russia", "kind": "state"},
+        {"type": "statement", "id": "st1", "speakers": ["ru"], "stance": "condemns",
+         "summary": "Russia condemned it.", "sources": [{"source": "s1"}]},
+        {"type": "statement", "id": "st2", "speakers": ["ru"], "stance": "warns",
+         "summary": "Russia warned.", "sources": [{"source": "s1"}]}]) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(capsys, "merge", str(a), "-o", str(out))
+    assert code == 0
+    assert f"wrote {out}: 1 source, 1 actor, 0 sanctions, 2 statements" in err.splitlines()
+
+
+def test_retaliation_table_explains_its_chain_column(capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, err = run(capsys, "query", "retaliation")
+    assert code == 0
+    assert out.splitlines()[0].split()[-1] == "chain"
+    assert err.splitlines() == [  # wrapped to the terminal (80 columns without one)
+        "chain: rows of one number are one tit-for-tat run (they share a sanction),",
+        "numbered by its first date"]
+    code, out, _ = run(capsys, "query", "retaliation", "--help")
+    assert '"chain": rows with the same number are one tit-for-tat run' in " ".join(
+        out.split())
+    code, out, err = run(capsys, "query", "retaliation", "--format", "csv")
+    assert "tit-for-tat" not in out + err  # only the table says it
