@@ -21,7 +21,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kg.ingest.common import ImportReport, Progress
 
-__all__ = ["child_text", "child_texts", "decoded_chunks", "local", "xml_entries"]
+__all__ = ["child_text", "child_texts", "decoded_chunks", "local", "xml_entries", "xsd_date"]
 
 _CHUNK = 1 << 16
 
@@ -39,6 +39,23 @@ def child_texts(elem: Element, path: str) -> list[str]:
     """The texts of every element at ``path`` under ``elem``, in document order, whitespace
     runs made one space; blank ones left out."""
     return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
+
+
+#: An XML Schema ``xs:date`` with its optional time zone: ``2015-07-01-04:00``,
+#: ``2015-07-01Z``, ``2015-07-01+01:00`` (the UN's list writes some dates so).
+_XSD_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)")
+
+
+def xsd_date(text: str | None) -> str | None:
+    """``text`` without the time zone of an ``xs:date`` (``2015-07-01-04:00`` ->
+    ``2015-07-01``: a calendar day's time zone does not change the day), else unchanged.
+
+    >>> xsd_date("2015-07-01-04:00"), xsd_date("2015-07-01Z"), xsd_date("06/10/2001")
+    ('2015-07-01', '2015-07-01', '06/10/2001')
+    """
+    if text and (m := _XSD_DATE.fullmatch(text.strip())):
+        return m.group(1)
+    return text
 
 
 def local(tag: str) -> str:

@@ -55,3 +55,30 @@ def test_ftm_properties_that_are_not_an_object_still_skip_the_entity(tmp_path):
     assert not ds.actors
     [skip] = report.skipped
     assert skip.line == 1 and "'properties' must be an object" in skip.message
+
+
+# --- UN: xs:date values with a time zone (2015-07-01-04:00), as the UN list writes some ---
+
+UN_TZ = """<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="2020-11-17T00:00:00.000-05:00">
+ <INDIVIDUALS>
+  <INDIVIDUAL><DATAID>7001</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>OMAR</FIRST_NAME>
+   <SECOND_NAME>HADI</SECOND_NAME><UN_LIST_TYPE>Yemen</UN_LIST_TYPE>
+   <REFERENCE_NUMBER>YEi.009</REFERENCE_NUMBER><LISTED_ON>2015-04-14-04:00</LISTED_ON>
+   <NATIONALITY><VALUE>Yemen</VALUE></NATIONALITY>
+   <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE>
+    <DATE>1966-02-02-05:00</DATE></INDIVIDUAL_DATE_OF_BIRTH>
+  </INDIVIDUAL>
+ </INDIVIDUALS>
+ <ENTITIES/>
+</CONSOLIDATED_LIST>
+"""
+
+
+def test_un_dates_with_a_time_zone_are_read(tmp_path):
+    ds, report = import_dataset("un", [_write(tmp_path / "consolidated.xml", UN_TZ)])
+    actor = ds.actor("un-yei-009")
+    assert actor.birth_dates == ["1966-02-02"]
+    [sanction] = ds.sanctions
+    assert sanction.date == "2015-04-14" and sanction.imposers == ["unsc"]
+    assert report.changed_total == 0 and report.skipped_total == 0
