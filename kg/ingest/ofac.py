@@ -31,7 +31,8 @@ the primary file (and their continuation in the comments file) in quotes, ``a.k.
 'ABU AL-FOUTOUH'``, as its data specification and FAQ 123 say (in ``sdn.xml`` they are the
 ``aka`` entries of ``<category>weak</category>``); each quoted a.k.a., f.k.a. or n.k.a. in
 the remarks becomes a weak alias, and the remarks are kept whole in the description. The
-country comes from the nationality in the remarks or else the first address; dates of birth,
+country comes from the nationality in the remarks, else the ``Nationality of Registration``
+(of a company or vessel), else the flag or the first address; dates of birth,
 nationalities, passports, national ids and IMO numbers from the remarks
 (:func:`kg.ingest.identity.ofac_remarks`). The alias and
 address files are read first and held in memory (they are keyed by ent_num); the primary
@@ -76,6 +77,9 @@ _COLUMNS = {"primary": 12, "add": 6, "alt": 5, "comments": 2}
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
 _NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)")
+#: ``Nationality of Registration Korea, North``: where a company or vessel is registered.
+_REGISTERED = re.compile(r"\bNationality of Registration\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)",
+                         re.IGNORECASE)
 #: A weak a.k.a. in the remarks: ``a.k.a. 'ABU AL-FOUTOUH'`` (also f.k.a./n.k.a., and double
 #: or curly quotes); the closing quote is the one followed by ``;``, ``.``, ``)``, ``,`` or
 #: the end, so a name may hold an apostrophe (``'ABU MUS'AB'``).
@@ -229,6 +233,7 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
     text = " ".join(notes)
     country = None
     candidates = [m.group(1) for m in _NATIONALITY.finditer(text)]
+    candidates += [m.group(1) for m in _REGISTERED.finditer(text)]
     candidates += ([vess_flag] if vess_flag else []) + extra.countries.get(key, [])
     for c in candidates:
         # OFAC writes some names inverted: "Korea, North".

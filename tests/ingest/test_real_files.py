@@ -82,3 +82,61 @@ def test_un_dates_with_a_time_zone_are_read(tmp_path):
     [sanction] = ds.sanctions
     assert sanction.date == "2015-04-14" and sanction.imposers == ["unsc"]
     assert report.changed_total == 0 and report.skipped_total == 0
+
+
+# --- Country names as the lists write them: "Democratic Republic of the Congo" (UN),
+# "Congo, Democratic Republic of the" (OFAC), demonyms ("Yemeni"), and OFAC's
+# "Nationality of Registration" of a company; passports OFAC writes as "Diplomatic
+# Passport" or "Passport #" ---
+
+UN_NATIONS = """<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST>
+ <INDIVIDUALS>
+  <INDIVIDUAL><DATAID>7101</DATAID><FIRST_NAME>JEAN</FIRST_NAME><SECOND_NAME>MUKENDI</SECOND_NAME>
+   <UN_LIST_TYPE>DRC</UN_LIST_TYPE><REFERENCE_NUMBER>CDi.101</REFERENCE_NUMBER>
+   <LISTED_ON>2012-12-31</LISTED_ON>
+   <NATIONALITY><VALUE>Democratic Republic of the Congo</VALUE></NATIONALITY>
+   <INDIVIDUAL_ADDRESS><COUNTRY>Rwanda</COUNTRY></INDIVIDUAL_ADDRESS>
+  </INDIVIDUAL>
+  <INDIVIDUAL><DATAID>7102</DATAID><FIRST_NAME>SALIM</FIRST_NAME><SECOND_NAME>QASIM</SECOND_NAME>
+   <UN_LIST_TYPE>Al-Qaida</UN_LIST_TYPE><REFERENCE_NUMBER>QDi.901</REFERENCE_NUMBER>
+   <LISTED_ON>2010-01-20</LISTED_ON>
+   <NATIONALITY><VALUE>Yemeni</VALUE><VALUE>Algerian</VALUE></NATIONALITY>
+  </INDIVIDUAL>
+ </INDIVIDUALS>
+</CONSOLIDATED_LIST>
+"""
+
+
+def test_un_nationalities_as_the_list_writes_them(tmp_path):
+    ds, report = import_dataset("un", [_write(tmp_path / "consolidated.xml", UN_NATIONS)])
+    mukendi = ds.actor("un-cdi-101")
+    assert mukendi.nationalities == ["cd"] and mukendi.country == "cd"
+    assert ds.actor("un-qdi-901").nationalities == ["ye", "dz"]
+    assert report.changed_total == 0
+
+
+OFAC_SDN = (
+    '9101,"KABILA-NTUMBA, Pierre","individual","DRC",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    '"DOB 04 Jan 1971; nationality Congo, Democratic Republic of the; Diplomatic Passport '
+    'DP0001520 (Congo, Democratic Republic of the); alt. Passport #H0044232."\r\n'
+    '9102,"SONGBONG SHIPPING CO",-0- ,"DPRK4",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    '"Nationality of Registration Korea, North; Registration ID 5 (Korea, North)."\r\n')
+OFAC_ADD = ('9101,201,-0- ,"Kigali","Rwanda",-0- \r\n'
+            '9102,202,-0- ,"Dalian","China",-0- \r\n')
+
+
+def test_ofac_nationality_registration_and_passports_as_ofac_writes_them(tmp_path):
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_bytes(OFAC_SDN.encode())
+    add = tmp_path / "add.csv"
+    add.write_bytes(OFAC_ADD.encode())
+    ds, report = import_dataset("ofac", [sdn, add])
+    person = ds.actor("ofac-9101")
+    assert person.nationalities == ["cd"] and person.country == "cd"
+    assert person.identifiers["passport"] == "DP0001520; H0044232"
+    company = ds.actor("ofac-9102")
+    assert company.country == "kp"  # registered there; its address is in China
+    assert company.nationalities == []  # a company's registration is no nationality
+    assert report.changed_total == 0 and report.skipped_total == 0
+    assert {s.imposers[0] for s in ds.sanctions} == {"us"}
