@@ -4,7 +4,8 @@ OFAC's data specification: comma-separated, no header row, ``-0-`` for a null va
 often Windows-1252 text (each such line is reported as re-read), sometimes a leading
 byte-order mark, quoted remarks that span lines (read as one CSV record, reported at the line
 it starts on), and an end-of-file byte ``0x1A`` on the last line. Files are told apart by
-name:
+name (a word starting ``cons`` is the consolidated list; a name that says no role, such as a
+renamed ``OFAC.csv``, is told by the number of columns, noted in the report):
 
 ==================================  ========================================================
 file                                columns
@@ -44,6 +45,7 @@ never guessed.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -119,10 +121,18 @@ def _links(path: Path, src_id: str, names: dict[str, list[str]],
                            role="Linked To", sources=[citation(src_id)])
 
 
+#: A name that says "consolidated (non-SDN) list": a word starting ``cons`` (cons_prim.csv,
+#: consolidated.xml, ofac_consolidated.xml, 2024-consolidated.xml).
+_CONS_NAME = re.compile(r"(?:^|[^a-z])cons", re.IGNORECASE)
+#: The number of columns of each legacy CSV file (OFAC's data specification).
+_ROLE_OF_WIDTH = {width: role for role, width in _COLUMNS.items()}
+
+
 def file_role(path: Path) -> tuple[str, str]:
-    """(role, list) of an OFAC file from its name: ``("alt", "cons")`` for cons_alt.csv."""
+    """(role, list) of an OFAC file from its name: ``("alt", "cons")`` for cons_alt.csv,
+    ``("primary", "cons")`` for ofac_consolidated.xml (any word starting ``cons``)."""
     name = path.name.lower()
-    lst = "cons" if name.startswith("cons") else "sdn"
+    lst = "cons" if _CONS_NAME.search(name) else "sdn"
     if "comments" in name:
         return "comments", lst
     if "alt" in name:
@@ -130,6 +140,43 @@ def file_role(path: Path) -> tuple[str, str]:
     if "add" in name:
         return "add", lst
     return "primary", lst
+
+
+def _first_width(path: Path) -> int | None:
+    """The number of cells of the first record of a CSV file (its first 64 KiB read), or
+    None when it cannot be told."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return None
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = head.decode("cp1252", errors="replace")
+    lines = [x for x in text.replace(EOF_BYTE, "").splitlines() if x.strip()][:50]
+    try:
+        first = next(csv.reader(lines), None)
+    except csv.Error:
+        return None
+    return len(first) if first else None
+
+
+def csv_roles(paths: Iterable[Path], report: ImportReport) -> dict[Path, tuple[str, str]]:
+    """(role, list) of each legacy CSV file: from its name (:func:`file_role`), and when
+    the name says no role (a renamed ``OFAC.csv``), from the number of columns of its first
+    record (12 primary, 6 add, 5 alt, 2 comments); such a choice is in the report's notes."""
+    roles: dict[Path, tuple[str, str]] = {}
+    for path in paths:
+        role, lst = file_role(path)
+        width = _first_width(path) if role == "primary" else None
+        told = _ROLE_OF_WIDTH.get(width or 0, "primary")
+        if told != "primary":
+            report.note(f"{path.name}: read as OFAC's {told} file (its records have {width} "
+                        "columns; its name does not say)")
+            role = told
+        roles[path] = (role, lst)
+    return roles
 
 
 @dataclass
@@ -160,11 +207,11 @@ def _rows(path: Path, role: str, report: ImportReport,
         yield n, values
 
 
-def _read_extras(paths: list[Path], report: ImportReport,
+def _read_extras(paths: list[Path], roles: dict[Path, tuple[str, str]], report: ImportReport,
                  progress: Progress | None) -> _Extra:
     extra = _Extra()
     for path in paths:
-        role, lst = file_role(path)
+        role, lst = roles[path]
         for n, v in _rows(path, role, report, progress):
             key = (lst, str(v[0]))
             extra.where.setdefault(key, (str(path), n))
@@ -187,11 +234,16 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
     seen = seen or Seen()
     used = set() if used is None else used
     report.files += [str(p) for p in paths]
-    primary = [p for p in paths if file_role(p)[0] == "primary"]
-    extra = _read_extras([p for p in paths if file_role(p)[0] != "primary"], report, progress)
+    roles = csv_roles(paths, report)
+    primary = [p for p in paths if roles[p][0] == "primary"]
+    extra = _read_extras([p for p in paths if roles[p][0] != "primary"], roles, report,
+                         progress)
     done: set[tuple[str, str]] = set()
     for path in primary:
-        lst = file_role(path)[1]
+        lst = roles[path][1]
+        if lst == "cons":
+            report.note(f"{path.name}: read as OFAC's consolidated (non-SDN) list, as its name "
+                        "says: no asset freeze")
         src = file_source("ofac", path, OFAC_PUBLISHER)
         names: dict[str, list[str]] = {}
         pending: list[tuple[str, str, int]] = []

@@ -140,3 +140,42 @@ def test_ofac_nationality_registration_and_passports_as_ofac_writes_them(tmp_pat
     assert company.nationalities == []  # a company's registration is no nationality
     assert report.changed_total == 0 and report.skipped_total == 0
     assert {s.imposers[0] for s in ds.sanctions} == {"us"}
+
+
+# --- OFAC: the consolidated (non-SDN) list saved under another name than consolidated.xml
+# (ofac_consolidated.xml) is still the non-SDN list, with no asset freeze; a legacy CSV
+# renamed so its name says no role (OFAC.csv holding alt.csv) is told by its columns ---
+
+OFAC_CONS_XML = """<?xml version="1.0" standalone="yes"?>
+<sdnList xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML">
+  <publshInformation><Publish_Date>05/06/2024</Publish_Date><Record_Count>1</Record_Count>
+  </publshInformation>
+  <sdnEntry><uid>9639</uid><lastName>NORTHERN LEDGER BANK</lastName><sdnType>Entity</sdnType>
+    <programList><program>UKRAINE-EO13662</program></programList></sdnEntry>
+</sdnList>
+"""
+
+
+def test_ofac_consolidated_list_under_another_name_is_no_asset_freeze(tmp_path):
+    path = _write(tmp_path / "ofac_consolidated.xml", OFAC_CONS_XML)
+    ds, report = import_dataset("ofac", [path])
+    [sanction] = ds.sanctions
+    assert sanction.id == "ofac-9639-cons" and sanction.measures == []
+    assert sanction.imposers == ["us"] and sanction.program == "UKRAINE-EO13662"
+    assert report.notes["ofac_consolidated.xml: read as OFAC's consolidated (non-SDN) list, "
+                        "as its name says: no asset freeze"] == 1
+    # the SDN list under its own name is still the SDN list
+    ds, _ = import_dataset("ofac", [_write(tmp_path / "sdn.xml", OFAC_CONS_XML)])
+    assert [s.measures for s in ds.sanctions] == [["asset_freeze"]]
+
+
+def test_ofac_csv_renamed_is_told_by_its_columns(tmp_path):
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_bytes(OFAC_SDN.encode())
+    renamed = tmp_path / "OFAC.csv"
+    renamed.write_bytes(b'9102,77,"aka","SONGBONG CO",-0- \r\n\x1a')
+    ds, report = import_dataset("ofac", [sdn, renamed])
+    assert ds.actor("ofac-9102").aliases == ["SONGBONG CO"]
+    assert report.skipped_total == 0
+    assert report.notes["OFAC.csv: read as OFAC's alt file (its records have 5 columns; its "
+                        "name does not say)"] == 1
