@@ -9,11 +9,14 @@ dates_of_birth, nationalities, places_of_birth, source_information_url, ids``. L
 are ``;``-separated; ``ids`` items are ``type, number[, country]``. Text is UTF-8 (BOM
 allowed) or Windows-1252 (:mod:`kg.ingest.tabular`).
 
-Each row becomes an actor ``csl-<_id>`` (type Individual -> person, Vessel -> vessel,
+Each ``_id`` becomes an actor ``csl-<_id>`` (type Individual -> person, Vessel -> vessel,
 Aircraft -> aircraft, else organization; ``alt_names`` its aliases: the CSL does not mark
-any as weak, so it has no weak aliases) and a sanction ``csl-<_id>-<list>`` imposed by
-``us``, dated ``start_date`` and ended on ``end_date`` (the listing is ``lifted`` when it
-is in the past on the day of the import: never guessed, the day is the ``today`` option).
+any as weak, so it has no weak aliases) and each of its rows a sanction
+``csl-<_id>-<list>`` imposed by ``us`` (the CSL gives one entry on several lists, such as
+SSI and NS-MBS, or SDN and PLC, one _id and a row per list: one actor, a sanction per list,
+its names from the first row, a later row's other names reported), dated ``start_date``
+and ended on ``end_date`` (the listing is ``lifted`` when it is in the past on the day of
+the import: never guessed, the day is the ``today`` option).
 **The source list is kept on the sanction**: the row's list (``SDN``, ``SSI``, ``EL``,
 ``DPL``, ``UVL``, ``DTC``, ``ISN``, ... from :data:`kg.ingest.regimes.CSL_LISTS`) is a
 source record ``csl-list-<code>`` the sanction cites, titled with the list's name and
@@ -52,6 +55,7 @@ from kg.ingest.regimes import AGENCIES, CslList, csl_list
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
+from kg.resolve.resolver import normalize
 
 __all__ = ["read_csl"]
 
@@ -71,7 +75,9 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
     passed."""
     seen = Seen()
     day = today_iso(today)
-    ids_seen: set[str] = set()
+    # _id -> (line of its actor, the sanction ids made, its names normalised): one actor
+    # per _id; the same _id on another list is another sanction on that actor
+    ids_seen: dict[str, tuple[int, set[str], frozenset[str]]] = {}
     sources: dict[str, Source] = {}
     bodies: dict[str, Actor] = {}
     started = False
@@ -89,11 +95,12 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
                 field = "_id" if not row["_id"] else "name"
                 report.skip(path, n, f"field {field!r} is empty; row skipped")
                 continue
-            if row["_id"] in ids_seen:
-                report.skip(path, n, f"_id {row['_id']} appears twice; the first is kept")
-                continue
-            ids_seen.add(row["_id"])
             lst = csl_list(row["source"])
+            again = ids_seen.get(row["_id"])
+            if again is not None and _sanction_id(row, lst) in again[1]:
+                report.skip(path, n, f"_id {row['_id']} appears twice on one list; the first "
+                                     "is kept")
+                continue
             src = sources.get(row["source"]) or sources.setdefault(row["source"],
                                                                    _list_source(lst, row))
             yield from seen.source(src)
@@ -106,7 +113,33 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
             elif lst is None:
                 report.note("source lists not in kg/curated/csl_lists.yaml, kept with their "
                             "own words")
-            yield from _row(row, lst, src.id, day, path, n, report)
+            if again is None:
+                actor = _actor(row, lst, src.id, path, n, report)
+                ids_seen[row["_id"]] = (n, set(), _names(actor.name, actor.aliases))
+                yield actor
+            else:  # listed on another list too: the same actor, one more sanction
+                report.note("rows whose _id is on more than one list: one actor, a sanction "
+                            "per list")
+                first, _, names = again
+                new = [x for x in (row["name"], *split_values(row.get("alt_names", "")))
+                       if normalize(x) not in names]
+                if new:
+                    report.change(path, n, f"names {new} not added: the actor of this _id "
+                                  f"was written from line {first}", record=slug_id(
+                                      "csl", row["_id"]), field="name")
+            sanction = _sanction(row, lst, src.id, day, path, n, report)
+            ids_seen[row["_id"]][1].add(sanction.id)
+            yield sanction
+
+
+def _names(name: str, aliases: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalize(x) for x in (name, *aliases))
+
+
+def _sanction_id(row: dict[str, str], lst: CslList | None) -> str:
+    """``csl-<_id>-<list code>``: one sanction per _id and list."""
+    code = lst.code.lower().replace(" ", "-") if lst else "list"
+    return f"{slug_id('csl', row['_id'])}-{code}"
 
 
 def _list_source(lst: CslList | None, row: dict[str, str]) -> Source:
@@ -141,8 +174,8 @@ def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:
     return merged
 
 
-def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
-         n: int, report: ImportReport) -> Iterator[Record]:
+def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n: int,
+           report: ImportReport) -> Actor:
     kind = _KINDS.get(row.get("type", "").lower(), ActorKind.ORGANIZATION)
     name = row["name"][:_MAX_TEXT]
     aliases = [a for a in split_values(row.get("alt_names", "")) if a != name]
@@ -158,11 +191,17 @@ def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path
     nats = nationalities(split_values(row.get("nationalities", ""))
                          + split_values(row.get("citizenships", "")), report, path, n,
                          record=actor_id, field="nationalities")
-    yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
-                description=row.get("remarks", "")[:_MAX_TEXT] or None,
-                position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
-                sources=cite)
+    return Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
+                 identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
+                 description=row.get("remarks", "")[:_MAX_TEXT] or None,
+                 position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
+                 sources=cite)
+
+
+def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
+              n: int, report: ImportReport) -> Sanction:
+    actor_id = slug_id("csl", row["_id"])
+    cite = [citation(src_id)]
     programs = split_values(row.get("programs", ""))
     if lst is not None and lst.programs_are_ofac:
         reasons = [ReasonRef(category=r, detail=p) for p in programs
@@ -187,8 +226,7 @@ def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path
         ("federal_register_notice", ""), ("standard_order", "standard order: "),
         ("license_requirement", "license requirement: "),
         ("license_policy", "license policy: ")) if row.get(c))
-    code = lst.code.lower().replace(" ", "-") if lst else "list"
-    yield Sanction(id=f"{actor_id}-{code}", imposers=["us"],
+    return Sanction(id=_sanction_id(row, lst), imposers=["us"],
                    authorities=[AGENCIES[lst.agency]] if lst else [],
                    targets=[actor_id],
                    status=Status.LIFTED if end and end <= today else Status.IMPOSED,

@@ -179,3 +179,43 @@ def test_ofac_csv_renamed_is_told_by_its_columns(tmp_path):
     assert report.skipped_total == 0
     assert report.notes["OFAC.csv: read as OFAC's alt file (its records have 5 columns; its "
                         "name does not say)"] == 1
+
+
+# --- CSL: one _id on two lists (an OFAC uid on the SSI and NS-MBS lists, or on the SDN and
+# PLC lists: seven in a real 2020 file) is one actor with a sanction per list; a header row
+# repeated inside the file (files joined) is not an actor named "name" ---
+
+CSL_HEADER = ("_id,source,entity_number,type,programs,name,title,addresses,"
+              "federal_register_notice,start_date,end_date,standard_order,license_requirement,"
+              "license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,"
+              "vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,"
+              "dates_of_birth,nationalities,places_of_birth,source_information_url,ids\n")
+
+
+def _csl_row(uid: str, source: str, programs: str, name: str, alt: str) -> str:
+    cells = [uid, source, uid, "Entity", programs, name, "", "Moscow, RU", "", "2014-07-16",
+             "", "", "", "", "", "", "", "", "", "", "", "", alt, "", "", "", "", "", ""]
+    return ",".join(f'"{c}"' for c in cells) + "\n"
+
+
+def test_csl_one_id_on_two_lists_is_one_actor_with_two_sanctions(tmp_path):
+    text = (CSL_HEADER
+            + _csl_row("17016", "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury "
+                       "Department", "RUSSIA-EO14024", "Volga Credit Bank", "VCB")
+            + CSL_HEADER
+            + _csl_row("17016", "Sectoral Sanctions Identifications List (SSI) - Treasury "
+                       "Department", "UKRAINE-EO13662", "VOLGA CREDIT BANK", "VCB; Volgabank")
+            + _csl_row("17016", "Sectoral Sanctions Identifications List (SSI) - Treasury "
+                       "Department", "UKRAINE-EO13662", "VOLGA CREDIT BANK", "VCB"))
+    ds, report = import_dataset("csl", [_write(tmp_path / "consolidated.csv", text)],
+                                today="2025-01-01")
+    assert [a.id for a in ds.actors if a.id.startswith("csl-")] == ["csl-17016"]
+    assert ds.actor("csl-17016").name == "Volga Credit Bank"
+    assert sorted(s.id for s in ds.sanctions) == ["csl-17016-ns-mbs-list", "csl-17016-ssi"]
+    [dup] = report.skipped  # the same _id twice on one list is a duplicate
+    assert dup.line == 5 and "appears twice on one list" in dup.message
+    [change] = report.changed
+    assert change.line == 4 and change.record == "csl-17016" and "'Volgabank'" in change.message
+    assert report.notes["consolidated.csv: the header row again (as in files joined into "
+                        "one): passed over, not read as a record"] == 1
+    assert report.read == 3
