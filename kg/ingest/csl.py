@@ -5,7 +5,9 @@ One row per listing on one of the US government's screening lists, with a header
 federal_register_notice, start_date, end_date, standard_order, license_requirement,
 license_policy, call_sign, vessel_type, gross_tonnage, gross_registered_tonnage,
 vessel_flag, vessel_owner, remarks, source_list_url, alt_names, citizenships,
-dates_of_birth, nationalities, places_of_birth, source_information_url, ids``. List cells
+dates_of_birth, nationalities, places_of_birth, source_information_url, ids`` (the older
+layout has no ``_id``: a row's id is then its ``entity_number``, else a hash of its source,
+name, addresses and start date, noted in the report). List cells
 are ``;``-separated; ``ids`` items are ``type, number[, country]``. Text is UTF-8 (BOM
 allowed) or Windows-1252 (:mod:`kg.ingest.tabular`).
 
@@ -33,6 +35,7 @@ the standard schemes (``passport``, ``national_id``, ``imo``, ...).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -61,7 +64,7 @@ __all__ = ["read_csl"]
 
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
-_REQUIRED = ("_id", "source", "name")
+_REQUIRED = ("source", "name")
 _ID_KEYS = {"passport": "passport", "national id no.": "national_id",
             "national id": "national_id", "imo": "imo", "vessel registration identification":
             "imo", "tax id no.": "tax_number"}
@@ -84,13 +87,15 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
     for path in paths:
         report.files.append(str(path))
         info = CsvFile()
-        for n, row in csv_rows(path, report, "_id", info, progress=progress):
+        for n, row in csv_rows(path, report, "source", info, progress=progress):
             missing = [c for c in _REQUIRED if c not in row]
             if missing:
                 report.skip(path, n, f"no {', '.join(missing)} column: is this the "
                                      "Consolidated Screening List CSV? The rest of the file "
                                      "is not read")
                 break
+            if "_id" not in info.header:
+                _older_layout_id(row, path, report)
             if not row["_id"] or not row["name"]:
                 field = "_id" if not row["_id"] else "name"
                 report.skip(path, n, f"field {field!r} is empty; row skipped")
@@ -130,6 +135,23 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
             sanction = _sanction(row, lst, src.id, day, path, n, report)
             ids_seen[row["_id"]][1].add(sanction.id)
             yield sanction
+
+
+def _older_layout_id(row: dict[str, str], path: Path, report: ImportReport) -> None:
+    """Give a row of the CSL's older layout (no ``_id`` column) its ``_id``: its
+    ``entity_number`` (what the newer layout's ``_id`` is for Treasury's lists), else a hash
+    of its source, name, addresses and start date; noted in the report."""
+    number = row.get("entity_number", "")
+    if number:
+        row["_id"] = number
+    elif row["name"]:
+        key = "\x1f".join(row.get(c, "") for c in ("source", "name", "addresses",
+                                                   "start_date"))
+        row["_id"] = "h" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    else:
+        row["_id"] = ""
+    report.note(f"{path.name}: no _id column (the CSL's older layout): each row's id is its "
+                "entity_number, else a hash of its source, name, addresses and start_date")
 
 
 def _names(name: str, aliases: Iterable[str]) -> frozenset[str]:

@@ -219,3 +219,24 @@ def test_csl_one_id_on_two_lists_is_one_actor_with_two_sanctions(tmp_path):
     assert report.notes["consolidated.csv: the header row again (as in files joined into "
                         "one): passed over, not read as a record"] == 1
     assert report.read == 3
+
+
+def test_csl_older_layout_without_id_column_is_read(tmp_path):
+    header = CSL_HEADER.removeprefix("_id,")
+    sdn = _csl_row("9647", "Specially Designated Nationals (SDN) - Treasury Department",
+                   "SDGT", "ZAHAR, Mahmoud", "")[len('"9647",'):]
+    dpl = ('"Denied Persons List (DPL) - Bureau of Industry and Security",,,, ADRIAN MORENO,,'
+           '"3037 S. 69TH DRIVE, PHOENIX, AZ, 85043",82 F.R. 48792,2017-10-16,2020-10-13,Y,,,,'
+           ',,,,,FR NOTICE ADDED,,,,,,,,\n')
+    path = _write(tmp_path / "csl.csv", header + sdn + dpl)
+    ds, report = import_dataset("csl", [path], today="2025-01-01")
+    assert report.skipped_total == 0 and report.read == 2
+    assert ds.actor("csl-9647").name == "ZAHAR, Mahmoud"
+    [moreno] = [a for a in ds.actors if a.name == "ADRIAN MORENO"]
+    assert moreno.id.startswith("csl-h") and len(moreno.id) == len("csl-h") + 16
+    dpl_sanction = next(s for s in ds.sanctions if s.targets == [moreno.id])
+    assert (dpl_sanction.date, dpl_sanction.end_date) == ("2017-10-16", "2020-10-13")
+    assert dpl_sanction.status.value == "lifted"
+    # the same file read again gives the same ids
+    again, _ = import_dataset("csl", [path], today="2025-01-01")
+    assert sorted(a.id for a in again.actors) == sorted(a.id for a in ds.actors)
