@@ -132,7 +132,10 @@ def read_ofac_xml(paths: Iterable[Path], report: ImportReport, *,
                         "says: no asset freeze")
         src = file_source("ofac", path, OFAC_PUBLISHER)
         for line, elem in xml_entries(path, ("sdnEntry", "publshInformation"), report,
-                                      what="OFAC's sdn.xml or consolidated.xml",
+                                      what="OFAC's sdn.xml or consolidated.xml (the "
+                                           "Enhanced and Advanced XML, root <sanctionsData>"
+                                           " and <Sanctions>, are other formats, not read;"
+                                           " use sdn.xml or the CSV files)",
                                       progress=progress):
             if elem.tag == "publshInformation":
                 published = read_source_date(child_text(elem, "Publish_Date"), convention="mdy")

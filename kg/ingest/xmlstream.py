@@ -72,11 +72,13 @@ class _Entries:
         self.line = 0
         self.done: list[tuple[int, Element]] = []
         self.root_attrs: dict[str, str] | None = None
+        self.root_tag: str | None = None
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         tag = local(tag)
         if self.root_attrs is None:
             self.root_attrs = dict(attrs)
+            self.root_tag = tag
         if self.builder is None:
             if tag not in self.tags:
                 return
@@ -151,7 +153,8 @@ def xml_entries(path: Path, tags: Collection[str], report: ImportReport, *,
         report.skip(path, line, f"refused: {type(error).__name__} (entity declarations and "
                                 "external references are not allowed)")
     elif not found:
-        report.skip(path, None, f"no {' or '.join(tags)} entries: is this {what}?")
+        seen = f" (its root element is <{target.root_tag}>)" if target.root_tag else ""
+        report.skip(path, None, f"no {' or '.join(tags)} entries{seen}: is this {what}?")
 
 
 _DECLARED = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")

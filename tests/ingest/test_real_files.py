@@ -240,3 +240,21 @@ def test_csl_older_layout_without_id_column_is_read(tmp_path):
     # the same file read again gives the same ids
     again, _ = import_dataset("csl", [path], today="2025-01-01")
     assert sorted(a.id for a in again.actors) == sorted(a.id for a in ds.actors)
+
+
+# --- A file of another format given to an XML importer: the message names its root element
+# (a real OFAC Enhanced XML, root <sanctionsData>, was answered with a bare "is this sdn.xml?")
+
+def test_another_xml_format_is_named_by_its_root_element(tmp_path):
+    enhanced = _write(tmp_path / "IRGC_sanctions.xml",
+                      '<?xml version="1.0" encoding="utf-8"?>\n<sanctionsData xmlns="https://'
+                      'sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/'
+                      'ENHANCED_XML"><publicationInfo/><entities/></sanctionsData>\n')
+    ds, report = import_dataset("ofac", [enhanced])
+    assert ds.actors == []
+    [skip] = report.skipped
+    assert "(its root element is <sanctionsData>)" in skip.message
+    assert "Enhanced and Advanced XML" in skip.message
+    _, report = import_dataset("un", [enhanced])
+    assert "no INDIVIDUAL or ENTITY entries (its root element is <sanctionsData>): is this the " \
+           "UN consolidated list XML?" == report.skipped[0].message
