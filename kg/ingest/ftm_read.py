@@ -152,8 +152,9 @@ def _repair(props: dict[str, Any], path: Path, n: int, report: ImportReport,
                               "left out", record=f"entity {eid!r}", field=prop)
         fixed[prop] = kept
     if single:  # one line for the entity, not one a property
-        report.change(path, n, f"{len(single)} properties written as a single value, not a "
-                      "list: each read as a list of one", record=f"entity {eid!r}",
+        what = "1 property" if len(single) == 1 else f"{len(single)} properties"
+        report.change(path, n, f"{what} written as a single value, not a list: read as a "
+                      "list of one", record=f"entity {eid!r}",
                       field=", ".join(single))
     clean = _clean(fixed)
     assert clean is not None  # every value is now a string in a list

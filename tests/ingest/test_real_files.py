@@ -42,8 +42,8 @@ def test_ftm_bare_property_values_are_read_not_the_entity_skipped(tmp_path):
                                                    "brother")
     changes = {(c.record, c.field, c.message) for c in report.changed}
     assert ("entity 'Q900001'", "birthPlace, birthDate, weakAlias, height",
-            "4 properties written as a single value, not a list: each read as a list of "
-            "one") in changes
+            "4 properties written as a single value, not a list: read as a list of one") \
+        in changes
     assert ("entity 'Q900001'", "publications",
             "a value of type object is not text: left out") in changes
 
@@ -256,5 +256,6 @@ def test_another_xml_format_is_named_by_its_root_element(tmp_path):
     assert "(its root element is <sanctionsData>)" in skip.message
     assert "Enhanced and Advanced XML" in skip.message
     _, report = import_dataset("un", [enhanced])
-    assert "no INDIVIDUAL or ENTITY entries (its root element is <sanctionsData>): is this the " \
-           "UN consolidated list XML?" == report.skipped[0].message
+    assert report.skipped[0].message == ("no INDIVIDUAL or ENTITY entries (its root element "
+                                         "is <sanctionsData>): is this the UN consolidated "
+                                         "list XML?")
