@@ -31,8 +31,10 @@ FTM_ID_PROPS = {"innCode": "inn", "ogrnCode": "ogrn", "leiCode": "lei", "imoNumb
                 "idNumber": "national_id", "swiftBic": "swift_bic", "callSign": "call_sign",
                 "vatCode": "vat"}
 
-# "1965 to 1967", "1965-1967": a range of years, kept as every year in it (up to this many).
-_RANGE = re.compile(r"(\d{4})\s*(?:to|-|–|—)\s*(\d{4})", re.IGNORECASE)
+# "1965 to 1967", "1965-1967", "circa 1979-1982": a range of years, kept as every year in it
+# (up to this many).
+_RANGE = re.compile(r"(?:(?:circa|ca\.?|approximately|approx\.?)\s+)?(\d{4})\s*(?:to|-|–|—)\s*"
+                    r"(\d{4})", re.IGNORECASE)
 _MAX_RANGE_YEARS = 10
 _PARTS = re.compile(r"\s*(?:;|\bor\b|\band\b)\s*|,\s+(?=(?:circa\s+|ca\.?\s+)?\d{4}\b)",
                     re.IGNORECASE)
@@ -88,6 +90,8 @@ def birth_dates(values: Iterable[str | None], report: ImportReport,
     >>> birth_dates(["02 Apr 1961", "1965 to 1967", "circa 1950", "16-07-68"], r, "f", 1,
     ...             record="r", field="DOB")
     ['1961-04-02', '1965', '1966', '1967', '1950']
+    >>> birth_dates(["circa 1979-1982"], r, "f", 1, record="r", field="DOB")
+    ['1979', '1980', '1981', '1982']
     >>> [p.message for p in r.changed]
     ["date of birth '16-07-68' has a two-digit year (the century is unknown): left out"]
     """

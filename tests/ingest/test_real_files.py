@@ -118,7 +118,8 @@ def test_un_nationalities_as_the_list_writes_them(tmp_path):
 
 OFAC_SDN = (
     '9101,"KABILA-NTUMBA, Pierre","individual","DRC",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
-    '"DOB 04 Jan 1971; nationality Congo, Democratic Republic of the; Diplomatic Passport '
+    '"DOB 04 Jan 1971; alt. DOB circa 1979-1982; nationality Congo, Democratic Republic of '
+    'the; Diplomatic Passport '
     'DP0001520 (Congo, Democratic Republic of the); alt. Passport #H0044232."\r\n'
     '9102,"SONGBONG SHIPPING CO",-0- ,"DPRK4",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
     '"Nationality of Registration Korea, North; Registration ID 5 (Korea, North)."\r\n')
@@ -135,6 +136,7 @@ def test_ofac_nationality_registration_and_passports_as_ofac_writes_them(tmp_pat
     person = ds.actor("ofac-9101")
     assert person.nationalities == ["cd"] and person.country == "cd"
     assert person.identifiers["passport"] == "DP0001520; H0044232"
+    assert person.birth_dates == ["1971-01-04", "1979", "1980", "1981", "1982"]
     company = ds.actor("ofac-9102")
     assert company.country == "kp"  # registered there; its address is in China
     assert company.nationalities == []  # a company's registration is no nationality
