@@ -16,7 +16,7 @@ file                                columns
                                     Add_remarks
 ``alt.csv`` / ``cons_alt.csv``      ent_num, alt_num, alt_type (aka, fka, nka), alt_name,
                                     alt_remarks
-``sdn_comments.csv`` / ``cons_``    ent_num, remarks continued
+``sdn_comments.csv`` / ``cons_``    ent_num, remarks continued (cut mid-word: joined as is)
 ==================================  ========================================================
 
 Each primary row becomes an actor ``ofac-<ent_num>`` (SDN_Type individual -> person,
@@ -187,10 +187,11 @@ class _Extra:
     where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
 
-def _rows(path: Path, role: str, report: ImportReport,
-          progress: Progress | None) -> Iterator[tuple[int, list[str | None]]]:
-    """(first line, cells with ``-0-`` as None) of each record of one file, read as CSV
-    records (a quoted remark may span lines; its record keeps the line it starts on)."""
+def _rows(path: Path, role: str, report: ImportReport, progress: Progress | None,
+          ) -> Iterator[tuple[int, list[str | None], list[str]]]:
+    """(first line, cells with ``-0-`` as None and stripped, the cells as read) of each
+    record of one file, read as CSV records (a quoted remark may span lines; its record keeps
+    the line it starts on)."""
     want = _COLUMNS[role]
     for n, cells in csv_records(path, report, progress=progress, eof=EOF_BYTE):
         if len(cells) == 1 and not cells[0].strip():
@@ -204,7 +205,7 @@ def _rows(path: Path, role: str, report: ImportReport,
         if values[0] is None or not values[0].isdigit():
             report.skip(path, n, f"ent_num must be a number, not {cells[0]!r}")
             continue
-        yield n, values
+        yield n, values, cells
 
 
 def _read_extras(paths: list[Path], roles: dict[Path, tuple[str, str]], report: ImportReport,
@@ -212,15 +213,15 @@ def _read_extras(paths: list[Path], roles: dict[Path, tuple[str, str]], report: 
     extra = _Extra()
     for path in paths:
         role, lst = roles[path]
-        for n, v in _rows(path, role, report, progress):
+        for n, v, cells in _rows(path, role, report, progress):
             key = (lst, str(v[0]))
             extra.where.setdefault(key, (str(path), n))
             if role == "alt" and v[3]:
                 extra.aliases.setdefault(key, []).append(v[3])
             elif role == "add" and v[4]:
                 extra.countries.setdefault(key, []).append(v[4])
-            elif role == "comments" and v[1]:
-                extra.comments.setdefault(key, []).append(v[1])
+            elif role == "comments" and v[1]:  # as read: it may go on mid-word
+                extra.comments.setdefault(key, []).append(cells[1])
     return extra
 
 
@@ -247,7 +248,7 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
         src = file_source("ofac", path, OFAC_PUBLISHER)
         names: dict[str, list[str]] = {}
         pending: list[tuple[str, str, int]] = []
-        for n, v in _rows(path, "primary", report, progress):
+        for n, v, cells in _rows(path, "primary", report, progress):
             key = (lst, str(v[0]))
             done.add(key)
             if key in used:
@@ -260,10 +261,11 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
             body = ofac_body()
             if seen.first(body):
                 yield body
-            yield from _entry(v, lst, src.id, extra, report, path, n)
+            text = _remarks(cells[11] if v[11] else "", extra.comments.get(key, []))
+            yield from _entry(v, lst, src.id, extra, text, report, path, n)
             if v[1]:
                 names.setdefault(" ".join(v[1].split()).casefold(), []).append(f"ofac-{v[0]}")
-                pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(v[11])]
+                pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(text)]
         yield from _links(path, src.id, names, pending, report)
     for key, (file, line) in sorted(extra.where.items(), key=lambda kv: kv[1]):
         if key not in done:
@@ -271,18 +273,23 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
                                     "given (pass sdn.csv or cons_prim.csv too)")
 
 
-def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
+def _remarks(remarks: str, comments: list[str]) -> str:
+    """An entry's remarks with their continuation in the comments file: OFAC cuts a long
+    remark at a fixed length, mid-word (``Linked To: PROMO RAI`` + ``Z S.A.S.; ...``), so the
+    parts are joined as they are, then runs of whitespace made one space."""
+    return " ".join("".join([remarks, *comments]).split())
+
+
+def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
            report: ImportReport, path: Path, n: int) -> Iterator[Record]:
     ent, name, sdn_type, program, title, call_sign = v[0], v[1], v[2], v[3], v[4], v[5]
-    vess_flag, vess_owner, remarks = v[9], v[10], v[11]
+    vess_flag, vess_owner = v[9], v[10]
     assert ent is not None
     key = (lst, ent)
     if not name:
         report.skip(path, n, f"ent_num {ent} has no name")
         return
     kind = _KINDS.get((sdn_type or "").lower(), ActorKind.ORGANIZATION)
-    notes = [r for r in [remarks, *extra.comments.get(key, [])] if r]
-    text = " ".join(notes)
     country = None
     candidates = [m.group(1) for m in _NATIONALITY.finditer(text)]
     candidates += [m.group(1) for m in _REGISTERED.finditer(text)]

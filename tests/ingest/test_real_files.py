@@ -261,3 +261,26 @@ def test_another_xml_format_is_named_by_its_root_element(tmp_path):
     assert report.skipped[0].message == ("no INDIVIDUAL or ENTITY entries (its root element "
                                          "is <sanctionsData>): is this the UN consolidated "
                                          "list XML?")
+
+
+# --- OFAC: a long remark goes on in sdn_comments.csv, cut mid-word ("Linked To: PROMO RAI" +
+# "Z S.A.S.; Linked To: ..."): joined as it is, so both links are made (24 links in a real
+# file were lost or reported as names cut short) ---
+
+def test_ofac_remarks_continued_mid_word_in_the_comments_file(tmp_path):
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_bytes(
+        b'9201,"PROMO RAIZ S.A.S.",-0- ,"SDNTK",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+        b'9202,"RED MUNDIAL INMOBILIARIA, S.A. DE C.V.",-0- ,"SDNTK",-0- ,-0- ,-0- ,-0- ,-0- ,'
+        b'-0- ,-0- ,-0- \r\n'
+        b'9203,"SOLANO  GRUPO",-0- ,"SDNTK",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        b'"Linked To: PROMO RAI"\r\n')
+    comments = tmp_path / "sdn_comments.csv"
+    comments.write_bytes(b'9203,"Z S.A.S.; Linked To: RED MUNDIAL INMOBILIARIA, S.A. DE C.V."'
+                         b'\r\n')
+    ds, report = import_dataset("ofac", [sdn, comments])
+    assert sorted((r.subject, r.object) for r in ds.relationships) == [
+        ("ofac-9203", "ofac-9201"), ("ofac-9203", "ofac-9202")]
+    assert ds.actor("ofac-9203").description == (
+        "Linked To: PROMO RAIZ S.A.S.; Linked To: RED MUNDIAL INMOBILIARIA, S.A. DE C.V.")
+    assert report.changed_total == 0 and report.skipped_total == 0
