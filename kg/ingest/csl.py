@@ -6,8 +6,9 @@ federal_register_notice, start_date, end_date, standard_order, license_requireme
 license_policy, call_sign, vessel_type, gross_tonnage, gross_registered_tonnage,
 vessel_flag, vessel_owner, remarks, source_list_url, alt_names, citizenships,
 dates_of_birth, nationalities, places_of_birth, source_information_url, ids`` (the older
-layout has no ``_id``: a row's id is then its ``entity_number``, else a hash of its source,
-name, addresses and start date, noted in the report). List cells
+layout has no ``_id`` and starts with ``source``: a row's id is then its
+``entity_number``, else a hash of its source, name, addresses and start date, noted in the
+report). List cells
 are ``;``-separated; ``ids`` items are ``type, number[, country]``. Text is UTF-8 (BOM
 allowed) or Windows-1252 (:mod:`kg.ingest.tabular`).
 
@@ -88,13 +89,16 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
         report.files.append(str(path))
         info = CsvFile()
         for n, row in csv_rows(path, report, "source", info, progress=progress):
-            missing = [c for c in _REQUIRED if c not in row]
+            # the older layout has no _id and starts with source; any other header needs _id
+            older = "_id" not in row and info.header[:1] == ["source"]
+            missing = [c for c in ("_id", *_REQUIRED) if c not in row and not (
+                older and c == "_id")]
             if missing:
                 report.skip(path, n, f"no {', '.join(missing)} column: is this the "
                                      "Consolidated Screening List CSV? The rest of the file "
                                      "is not read")
                 break
-            if "_id" not in info.header:
+            if older:
                 _older_layout_id(row, path, report)
             if not row["_id"] or not row["name"]:
                 field = "_id" if not row["_id"] else "name"

@@ -284,3 +284,13 @@ def test_ofac_remarks_continued_mid_word_in_the_comments_file(tmp_path):
     assert ds.actor("ofac-9203").description == (
         "Linked To: PROMO RAIZ S.A.S.; Linked To: RED MUNDIAL INMOBILIARIA, S.A. DE C.V.")
     assert report.changed_total == 0 and report.skipped_total == 0
+
+
+def test_csl_header_with_a_damaged_id_column_is_not_read_as_the_older_layout(tmp_path):
+    path = _write(tmp_path / "consolidated.csv", "\x01" + CSL_HEADER + _csl_row(
+        "17016", "Sectoral Sanctions Identifications List (SSI) - Treasury Department",
+        "UKRAINE-EO13662", "VOLGA CREDIT BANK", ""))
+    ds, report = import_dataset("csl", [path])
+    assert ds.actors == []
+    [skip] = report.skipped
+    assert skip.message.startswith("no _id column: is this the Consolidated Screening List")
