@@ -5,15 +5,21 @@ One row per listing on one of the US government's screening lists, with a header
 federal_register_notice, start_date, end_date, standard_order, license_requirement,
 license_policy, call_sign, vessel_type, gross_tonnage, gross_registered_tonnage,
 vessel_flag, vessel_owner, remarks, source_list_url, alt_names, citizenships,
-dates_of_birth, nationalities, places_of_birth, source_information_url, ids``. List cells
+dates_of_birth, nationalities, places_of_birth, source_information_url, ids`` (the older
+layout has no ``_id`` and starts with ``source``: a row's id is then its
+``entity_number``, else a hash of its source, name, addresses and start date, noted in the
+report). List cells
 are ``;``-separated; ``ids`` items are ``type, number[, country]``. Text is UTF-8 (BOM
 allowed) or Windows-1252 (:mod:`kg.ingest.tabular`).
 
-Each row becomes an actor ``csl-<_id>`` (type Individual -> person, Vessel -> vessel,
+Each ``_id`` becomes an actor ``csl-<_id>`` (type Individual -> person, Vessel -> vessel,
 Aircraft -> aircraft, else organization; ``alt_names`` its aliases: the CSL does not mark
-any as weak, so it has no weak aliases) and a sanction ``csl-<_id>-<list>`` imposed by
-``us``, dated ``start_date`` and ended on ``end_date`` (the listing is ``lifted`` when it
-is in the past on the day of the import: never guessed, the day is the ``today`` option).
+any as weak, so it has no weak aliases) and each of its rows a sanction
+``csl-<_id>-<list>`` imposed by ``us`` (the CSL gives one entry on several lists, such as
+SSI and NS-MBS, or SDN and PLC, one _id and a row per list: one actor, a sanction per list,
+its names from the first row, a later row's other names reported), dated ``start_date``
+and ended on ``end_date`` (the listing is ``lifted`` when it is in the past on the day of
+the import: never guessed, the day is the ``today`` option).
 **The source list is kept on the sanction**: the row's list (``SDN``, ``SSI``, ``EL``,
 ``DPL``, ``UVL``, ``DTC``, ``ISN``, ... from :data:`kg.ingest.regimes.CSL_LISTS`) is a
 source record ``csl-list-<code>`` the sanction cites, titled with the list's name and
@@ -30,6 +36,7 @@ the standard schemes (``passport``, ``national_id``, ``imo``, ...).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -52,12 +59,13 @@ from kg.ingest.regimes import AGENCIES, CslList, csl_list
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
+from kg.resolve.resolver import normalize
 
 __all__ = ["read_csl"]
 
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
-_REQUIRED = ("_id", "source", "name")
+_REQUIRED = ("source", "name")
 _ID_KEYS = {"passport": "passport", "national id no.": "national_id",
             "national id": "national_id", "imo": "imo", "vessel registration identification":
             "imo", "tax id no.": "tax_number"}
@@ -71,29 +79,37 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
     passed."""
     seen = Seen()
     day = today_iso(today)
-    ids_seen: set[str] = set()
+    # _id -> (line of its actor, the sanction ids made, its names normalised): one actor
+    # per _id; the same _id on another list is another sanction on that actor
+    ids_seen: dict[str, tuple[int, set[str], frozenset[str]]] = {}
     sources: dict[str, Source] = {}
     bodies: dict[str, Actor] = {}
     started = False
     for path in paths:
         report.files.append(str(path))
         info = CsvFile()
-        for n, row in csv_rows(path, report, "_id", info, progress=progress):
-            missing = [c for c in _REQUIRED if c not in row]
+        for n, row in csv_rows(path, report, "source", info, progress=progress):
+            # the older layout has no _id and starts with source; any other header needs _id
+            older = "_id" not in row and info.header[:1] == ["source"]
+            missing = [c for c in ("_id", *_REQUIRED) if c not in row and not (
+                older and c == "_id")]
             if missing:
                 report.skip(path, n, f"no {', '.join(missing)} column: is this the "
                                      "Consolidated Screening List CSV? The rest of the file "
                                      "is not read")
                 break
+            if older:
+                _older_layout_id(row, path, report)
             if not row["_id"] or not row["name"]:
                 field = "_id" if not row["_id"] else "name"
                 report.skip(path, n, f"field {field!r} is empty; row skipped")
                 continue
-            if row["_id"] in ids_seen:
-                report.skip(path, n, f"_id {row['_id']} appears twice; the first is kept")
-                continue
-            ids_seen.add(row["_id"])
             lst = csl_list(row["source"])
+            again = ids_seen.get(row["_id"])
+            if again is not None and _sanction_id(row, lst) in again[1]:
+                report.skip(path, n, f"_id {row['_id']} appears twice on one list; the first "
+                                     "is kept")
+                continue
             src = sources.get(row["source"]) or sources.setdefault(row["source"],
                                                                    _list_source(lst, row))
             yield from seen.source(src)
@@ -106,7 +122,50 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
             elif lst is None:
                 report.note("source lists not in kg/curated/csl_lists.yaml, kept with their "
                             "own words")
-            yield from _row(row, lst, src.id, day, path, n, report)
+            if again is None:
+                actor = _actor(row, lst, src.id, path, n, report)
+                ids_seen[row["_id"]] = (n, set(), _names(actor.name, actor.aliases))
+                yield actor
+            else:  # listed on another list too: the same actor, one more sanction
+                report.note("rows whose _id is on more than one list: one actor, a sanction "
+                            "per list")
+                first, _, names = again
+                new = [x for x in (row["name"], *split_values(row.get("alt_names", "")))
+                       if normalize(x) not in names]
+                if new:
+                    report.change(path, n, f"names {new} not added: the actor of this _id "
+                                  f"was written from line {first}", record=slug_id(
+                                      "csl", row["_id"]), field="name")
+            sanction = _sanction(row, lst, src.id, day, path, n, report)
+            ids_seen[row["_id"]][1].add(sanction.id)
+            yield sanction
+
+
+def _older_layout_id(row: dict[str, str], path: Path, report: ImportReport) -> None:
+    """Give a row of the CSL's older layout (no ``_id`` column) its ``_id``: its
+    ``entity_number`` (what the newer layout's ``_id`` is for Treasury's lists), else a hash
+    of its source, name, addresses and start date; noted in the report."""
+    number = row.get("entity_number", "")
+    if number:
+        row["_id"] = number
+    elif row["name"]:
+        key = "\x1f".join(row.get(c, "") for c in ("source", "name", "addresses",
+                                                   "start_date"))
+        row["_id"] = "h" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    else:
+        row["_id"] = ""
+    report.note(f"{path.name}: no _id column (the CSL's older layout): each row's id is its "
+                "entity_number, else a hash of its source, name, addresses and start_date")
+
+
+def _names(name: str, aliases: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalize(x) for x in (name, *aliases))
+
+
+def _sanction_id(row: dict[str, str], lst: CslList | None) -> str:
+    """``csl-<_id>-<list code>``: one sanction per _id and list."""
+    code = lst.code.lower().replace(" ", "-") if lst else "list"
+    return f"{slug_id('csl', row['_id'])}-{code}"
 
 
 def _list_source(lst: CslList | None, row: dict[str, str]) -> Source:
@@ -141,8 +200,8 @@ def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:
     return merged
 
 
-def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
-         n: int, report: ImportReport) -> Iterator[Record]:
+def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n: int,
+           report: ImportReport) -> Actor:
     kind = _KINDS.get(row.get("type", "").lower(), ActorKind.ORGANIZATION)
     name = row["name"][:_MAX_TEXT]
     aliases = [a for a in split_values(row.get("alt_names", "")) if a != name]
@@ -158,11 +217,17 @@ def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path
     nats = nationalities(split_values(row.get("nationalities", ""))
                          + split_values(row.get("citizenships", "")), report, path, n,
                          record=actor_id, field="nationalities")
-    yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
-                description=row.get("remarks", "")[:_MAX_TEXT] or None,
-                position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
-                sources=cite)
+    return Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
+                 identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
+                 description=row.get("remarks", "")[:_MAX_TEXT] or None,
+                 position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
+                 sources=cite)
+
+
+def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
+              n: int, report: ImportReport) -> Sanction:
+    actor_id = slug_id("csl", row["_id"])
+    cite = [citation(src_id)]
     programs = split_values(row.get("programs", ""))
     if lst is not None and lst.programs_are_ofac:
         reasons = [ReasonRef(category=r, detail=p) for p in programs
@@ -187,8 +252,7 @@ def _row(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path
         ("federal_register_notice", ""), ("standard_order", "standard order: "),
         ("license_requirement", "license requirement: "),
         ("license_policy", "license policy: ")) if row.get(c))
-    code = lst.code.lower().replace(" ", "-") if lst else "list"
-    yield Sanction(id=f"{actor_id}-{code}", imposers=["us"],
+    return Sanction(id=_sanction_id(row, lst), imposers=["us"],
                    authorities=[AGENCIES[lst.agency]] if lst else [],
                    targets=[actor_id],
                    status=Status.LIFTED if end and end <= today else Status.IMPOSED,

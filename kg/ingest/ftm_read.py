@@ -32,10 +32,14 @@ _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate esca
 
 def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
     """The FtM entity on line ``n`` of ``path`` (its raw bytes), or None when the line is
-    skipped (reported: not JSON, not an object, no id or schema, properties that are not
-    lists of strings). A lone surrogate escape (``\\ud800``) is read as U+FFFD, a line
-    that is not UTF-8 as Windows-1252 (:func:`~kg.ingest.common.decode_line`); both are
-    reported."""
+    skipped (reported: not JSON, not an object, no id or schema, properties that are not an
+    object). A property written as one bare value (``"birthPlace": "Riyadh"``, as hand-made
+    and converted files do, and FtM's own reader accepts) is read as a list of that value, a
+    number as its text, and a value that is not text (an object, a list, ``true``,
+    ``null``) is left out: each reported with the entity and the property
+    (:func:`_repair`). A lone surrogate escape
+    (``\\ud800``) is read as U+FFFD, a line that is not UTF-8 as Windows-1252
+    (:func:`~kg.ingest.common.decode_line`); both are reported."""
     plain = _PLAIN
     try:
         data = _loads(raw)
@@ -68,8 +72,11 @@ def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity
         return None
     clean = _clean(props)
     if clean is None:
-        report.skip(path, n, f"entity {eid!r}: 'properties' must map names to lists of strings")
-        return None
+        if not isinstance(props, dict):
+            report.skip(path, n, f"entity {eid!r}: 'properties' must be an object mapping "
+                                 "property names to lists of strings")
+            return None
+        props, clean = _repair(props, path, n, report, eid)
     data["properties"] = props  # an entity with no properties has an empty mapping
     entity = Entity(data)
     entity.clean = clean
@@ -113,3 +120,57 @@ def _clean(props: Any) -> dict[str, list[str]] | None:
     except AttributeError:
         return None
     return clean
+
+
+def _repair(props: dict[str, Any], path: Path, n: int, report: ImportReport,
+            eid: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(properties, cleaned values) of an entity whose properties are not all lists of
+    strings: a bare string is read as a one-value list, a number (not a boolean) as its
+    text, and any other value (object, list, boolean, null) is left out; each change is
+    reported with the entity as record and the property as field (the bare values of one
+    entity in one report line, their properties as the field)."""
+    fixed: dict[str, list[str]] = {}
+    single: list[str] = []
+    for prop, vals in props.items():
+        if isinstance(vals, str) or _is_number(vals):
+            single.append(prop)
+            vals = [vals]
+        elif not isinstance(vals, list):
+            report.change(path, n, f"value of type {_json_type(vals)} is not text: left out",
+                          record=f"entity {eid!r}", field=prop)
+            continue
+        kept: list[str] = []
+        for v in vals:
+            if isinstance(v, str):
+                kept.append(v)
+            elif _is_number(v):
+                kept.append(str(v))
+                report.change(path, n, f"number {v!r} read as the text {str(v)!r}",
+                              record=f"entity {eid!r}", field=prop)
+            else:
+                report.change(path, n, f"a value of type {_json_type(v)} is not text: "
+                              "left out", record=f"entity {eid!r}", field=prop)
+        fixed[prop] = kept
+    if single:  # one line for the entity, not one a property
+        what = "1 property" if len(single) == 1 else f"{len(single)} properties"
+        report.change(path, n, f"{what} written as a single value, not a list: read as a "
+                      "list of one", record=f"entity {eid!r}",
+                      field=", ".join(single))
+    clean = _clean(fixed)
+    assert clean is not None  # every value is now a string in a list
+    return fixed, clean
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a value's type (object, array, boolean, null, ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, dict):
+        return "object"
+    return "array" if isinstance(value, list) else type(value).__name__

@@ -31,8 +31,10 @@ FTM_ID_PROPS = {"innCode": "inn", "ogrnCode": "ogrn", "leiCode": "lei", "imoNumb
                 "idNumber": "national_id", "swiftBic": "swift_bic", "callSign": "call_sign",
                 "vatCode": "vat"}
 
-# "1965 to 1967", "1965-1967": a range of years, kept as every year in it (up to this many).
-_RANGE = re.compile(r"(\d{4})\s*(?:to|-|–|—)\s*(\d{4})", re.IGNORECASE)
+# "1965 to 1967", "1965-1967", "circa 1979-1982": a range of years, kept as every year in it
+# (up to this many).
+_RANGE = re.compile(r"(?:(?:circa|ca\.?|approximately|approx\.?)\s+)?(\d{4})\s*(?:to|-|–|—)\s*"
+                    r"(\d{4})", re.IGNORECASE)
 _MAX_RANGE_YEARS = 10
 _PARTS = re.compile(r"\s*(?:;|\bor\b|\band\b)\s*|,\s+(?=(?:circa\s+|ca\.?\s+)?\d{4}\b)",
                     re.IGNORECASE)
@@ -88,6 +90,8 @@ def birth_dates(values: Iterable[str | None], report: ImportReport,
     >>> birth_dates(["02 Apr 1961", "1965 to 1967", "circa 1950", "16-07-68"], r, "f", 1,
     ...             record="r", field="DOB")
     ['1961-04-02', '1965', '1966', '1967', '1950']
+    >>> birth_dates(["circa 1979-1982"], r, "f", 1, record="r", field="DOB")
+    ['1979', '1980', '1981', '1982']
     >>> [p.message for p in r.changed]
     ["date of birth '16-07-68' has a two-digit year (the century is unknown): left out"]
     """
@@ -143,8 +147,12 @@ def nationalities(values: Iterable[str | None], report: ImportReport,
 
 _OFAC_PARTS = {
     "dob": re.compile(r"^(?:alt\.\s*)?DOB\s+(.+)$", re.I),
+    # "Nationality of Registration" is where a company or vessel is registered: not a
+    # person's nationality (ofac.py reads it as the country); matched first, kept out.
+    "registration": re.compile(r"^Nationality of Registration\s+(.+)$", re.I),
     "nationality": re.compile(r"^(?:alt\.\s*)?(?:nationality|citizen)\s+(.+)$", re.I),
-    "passport": re.compile(r"^(?:alt\.\s*)?Passport\s+(?:No\.?\s*)?([A-Z0-9][A-Z0-9 -]*)", re.I),
+    "passport": re.compile(r"^(?:alt\.\s*)?(?:Diplomatic\s+)?Passport\s+(?:No\.?\s*|#\s*)?"
+                           r"([A-Z0-9][A-Z0-9 -]*\d[A-Z0-9 -]*)", re.I),
     "national_id": re.compile(r"^(?:alt\.\s*)?(?:National ID No\.|Cedula No\.|"
                               r"Identification Number)\s*([A-Z0-9][A-Z0-9 -]*)", re.I),
     "imo": re.compile(r"^(?:Vessel Registration Identification\s+)?IMO\s+(\d{7})\b", re.I),
@@ -157,6 +165,10 @@ def ofac_remarks(text: str, report: ImportReport, file: str | os.PathLike[str],
     remarks (``DOB 02 Apr 1961; alt. DOB 1962; nationality Iran; Passport A123 (Iran);
     National ID No. 55 (Iran); IMO 9123456``: parts separated by ``;``). OFAC writes dates
     day first with a month name; a date or nationality that cannot be read is reported.
+    ``Diplomatic Passport D123`` and ``Passport #H123`` are passports too (a passport number
+    holds a digit); ``Nationality of Registration X`` (a company's or vessel's) is no
+    person's nationality and is left to the caller (:mod:`kg.ingest.ofac` reads it as the
+    actor's country).
 
     >>> i = ofac_remarks("DOB 1965; nationality Somalia; Passport A 12 (Somalia).",
     ...                  ImportReport("x"), "f", 1, record="ofac-1")
@@ -172,7 +184,9 @@ def ofac_remarks(text: str, report: ImportReport, file: str | os.PathLike[str],
             if m is None:
                 continue
             value = m.group(1).strip()
-            if key == "dob":
+            if key == "registration":
+                pass
+            elif key == "dob":
                 dobs.append(value)
             elif key == "nationality":
                 nats.append(value)

@@ -4,7 +4,8 @@ OFAC's data specification: comma-separated, no header row, ``-0-`` for a null va
 often Windows-1252 text (each such line is reported as re-read), sometimes a leading
 byte-order mark, quoted remarks that span lines (read as one CSV record, reported at the line
 it starts on), and an end-of-file byte ``0x1A`` on the last line. Files are told apart by
-name:
+name (a word starting ``cons`` is the consolidated list; a name that says no role, such as a
+renamed ``OFAC.csv``, is told by the number of columns, noted in the report):
 
 ==================================  ========================================================
 file                                columns
@@ -15,7 +16,7 @@ file                                columns
                                     Add_remarks
 ``alt.csv`` / ``cons_alt.csv``      ent_num, alt_num, alt_type (aka, fka, nka), alt_name,
                                     alt_remarks
-``sdn_comments.csv`` / ``cons_``    ent_num, remarks continued
+``sdn_comments.csv`` / ``cons_``    ent_num, remarks continued (cut mid-word: joined as is)
 ==================================  ========================================================
 
 Each primary row becomes an actor ``ofac-<ent_num>`` (SDN_Type individual -> person,
@@ -31,7 +32,8 @@ the primary file (and their continuation in the comments file) in quotes, ``a.k.
 'ABU AL-FOUTOUH'``, as its data specification and FAQ 123 say (in ``sdn.xml`` they are the
 ``aka`` entries of ``<category>weak</category>``); each quoted a.k.a., f.k.a. or n.k.a. in
 the remarks becomes a weak alias, and the remarks are kept whole in the description. The
-country comes from the nationality in the remarks or else the first address; dates of birth,
+country comes from the nationality in the remarks, else the ``Nationality of Registration``
+(of a company or vessel), else the flag or the first address; dates of birth,
 nationalities, passports, national ids and IMO numbers from the remarks
 (:func:`kg.ingest.identity.ofac_remarks`). The alias and
 address files are read first and held in memory (they are keyed by ent_num); the primary
@@ -43,6 +45,7 @@ never guessed.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -76,6 +79,9 @@ _COLUMNS = {"primary": 12, "add": 6, "alt": 5, "comments": 2}
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
           "aircraft": ActorKind.AIRCRAFT}
 _NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)")
+#: ``Nationality of Registration Korea, North``: where a company or vessel is registered.
+_REGISTERED = re.compile(r"\bNationality of Registration\s+([A-Z][A-Za-z ,'-]+?)\s*(?:[;.]|$)",
+                         re.IGNORECASE)
 #: A weak a.k.a. in the remarks: ``a.k.a. 'ABU AL-FOUTOUH'`` (also f.k.a./n.k.a., and double
 #: or curly quotes); the closing quote is the one followed by ``;``, ``.``, ``)``, ``,`` or
 #: the end, so a name may hold an apostrophe (``'ABU MUS'AB'``).
@@ -115,10 +121,18 @@ def _links(path: Path, src_id: str, names: dict[str, list[str]],
                            role="Linked To", sources=[citation(src_id)])
 
 
+#: A name that says "consolidated (non-SDN) list": a word starting ``cons`` (cons_prim.csv,
+#: consolidated.xml, ofac_consolidated.xml, 2024-consolidated.xml).
+_CONS_NAME = re.compile(r"(?:^|[^a-z])cons", re.IGNORECASE)
+#: The number of columns of each legacy CSV file (OFAC's data specification).
+_ROLE_OF_WIDTH = {width: role for role, width in _COLUMNS.items()}
+
+
 def file_role(path: Path) -> tuple[str, str]:
-    """(role, list) of an OFAC file from its name: ``("alt", "cons")`` for cons_alt.csv."""
+    """(role, list) of an OFAC file from its name: ``("alt", "cons")`` for cons_alt.csv,
+    ``("primary", "cons")`` for ofac_consolidated.xml (any word starting ``cons``)."""
     name = path.name.lower()
-    lst = "cons" if name.startswith("cons") else "sdn"
+    lst = "cons" if _CONS_NAME.search(name) else "sdn"
     if "comments" in name:
         return "comments", lst
     if "alt" in name:
@@ -126,6 +140,43 @@ def file_role(path: Path) -> tuple[str, str]:
     if "add" in name:
         return "add", lst
     return "primary", lst
+
+
+def _first_width(path: Path) -> int | None:
+    """The number of cells of the first record of a CSV file (its first 64 KiB read), or
+    None when it cannot be told."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return None
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = head.decode("cp1252", errors="replace")
+    lines = [x for x in text.replace(EOF_BYTE, "").splitlines() if x.strip()][:50]
+    try:
+        first = next(csv.reader(lines), None)
+    except csv.Error:
+        return None
+    return len(first) if first else None
+
+
+def csv_roles(paths: Iterable[Path], report: ImportReport) -> dict[Path, tuple[str, str]]:
+    """(role, list) of each legacy CSV file: from its name (:func:`file_role`), and when
+    the name says no role (a renamed ``OFAC.csv``), from the number of columns of its first
+    record (12 primary, 6 add, 5 alt, 2 comments); such a choice is in the report's notes."""
+    roles: dict[Path, tuple[str, str]] = {}
+    for path in paths:
+        role, lst = file_role(path)
+        width = _first_width(path) if role == "primary" else None
+        told = _ROLE_OF_WIDTH.get(width or 0, "primary")
+        if told != "primary":
+            report.note(f"{path.name}: read as OFAC's {told} file (its records have {width} "
+                        "columns; its name does not say)")
+            role = told
+        roles[path] = (role, lst)
+    return roles
 
 
 @dataclass
@@ -136,10 +187,11 @@ class _Extra:
     where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
 
-def _rows(path: Path, role: str, report: ImportReport,
-          progress: Progress | None) -> Iterator[tuple[int, list[str | None]]]:
-    """(first line, cells with ``-0-`` as None) of each record of one file, read as CSV
-    records (a quoted remark may span lines; its record keeps the line it starts on)."""
+def _rows(path: Path, role: str, report: ImportReport, progress: Progress | None,
+          ) -> Iterator[tuple[int, list[str | None], list[str]]]:
+    """(first line, cells with ``-0-`` as None and stripped, the cells as read) of each
+    record of one file, read as CSV records (a quoted remark may span lines; its record keeps
+    the line it starts on)."""
     want = _COLUMNS[role]
     for n, cells in csv_records(path, report, progress=progress, eof=EOF_BYTE):
         if len(cells) == 1 and not cells[0].strip():
@@ -153,23 +205,23 @@ def _rows(path: Path, role: str, report: ImportReport,
         if values[0] is None or not values[0].isdigit():
             report.skip(path, n, f"ent_num must be a number, not {cells[0]!r}")
             continue
-        yield n, values
+        yield n, values, cells
 
 
-def _read_extras(paths: list[Path], report: ImportReport,
+def _read_extras(paths: list[Path], roles: dict[Path, tuple[str, str]], report: ImportReport,
                  progress: Progress | None) -> _Extra:
     extra = _Extra()
     for path in paths:
-        role, lst = file_role(path)
-        for n, v in _rows(path, role, report, progress):
+        role, lst = roles[path]
+        for n, v, cells in _rows(path, role, report, progress):
             key = (lst, str(v[0]))
             extra.where.setdefault(key, (str(path), n))
             if role == "alt" and v[3]:
                 extra.aliases.setdefault(key, []).append(v[3])
             elif role == "add" and v[4]:
                 extra.countries.setdefault(key, []).append(v[4])
-            elif role == "comments" and v[1]:
-                extra.comments.setdefault(key, []).append(v[1])
+            elif role == "comments" and v[1]:  # as read: it may go on mid-word
+                extra.comments.setdefault(key, []).append(cells[1])
     return extra
 
 
@@ -183,15 +235,20 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
     seen = seen or Seen()
     used = set() if used is None else used
     report.files += [str(p) for p in paths]
-    primary = [p for p in paths if file_role(p)[0] == "primary"]
-    extra = _read_extras([p for p in paths if file_role(p)[0] != "primary"], report, progress)
+    roles = csv_roles(paths, report)
+    primary = [p for p in paths if roles[p][0] == "primary"]
+    extra = _read_extras([p for p in paths if roles[p][0] != "primary"], roles, report,
+                         progress)
     done: set[tuple[str, str]] = set()
     for path in primary:
-        lst = file_role(path)[1]
+        lst = roles[path][1]
+        if lst == "cons":
+            report.note(f"{path.name}: read as OFAC's consolidated (non-SDN) list, as its name "
+                        "says: no asset freeze")
         src = file_source("ofac", path, OFAC_PUBLISHER)
         names: dict[str, list[str]] = {}
         pending: list[tuple[str, str, int]] = []
-        for n, v in _rows(path, "primary", report, progress):
+        for n, v, cells in _rows(path, "primary", report, progress):
             key = (lst, str(v[0]))
             done.add(key)
             if key in used:
@@ -204,10 +261,11 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
             body = ofac_body()
             if seen.first(body):
                 yield body
-            yield from _entry(v, lst, src.id, extra, report, path, n)
+            text = _remarks(cells[11] if v[11] else "", extra.comments.get(key, []))
+            yield from _entry(v, lst, src.id, extra, text, report, path, n)
             if v[1]:
                 names.setdefault(" ".join(v[1].split()).casefold(), []).append(f"ofac-{v[0]}")
-                pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(v[11])]
+                pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(text)]
         yield from _links(path, src.id, names, pending, report)
     for key, (file, line) in sorted(extra.where.items(), key=lambda kv: kv[1]):
         if key not in done:
@@ -215,20 +273,26 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
                                     "given (pass sdn.csv or cons_prim.csv too)")
 
 
-def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra,
+def _remarks(remarks: str, comments: list[str]) -> str:
+    """An entry's remarks with their continuation in the comments file: OFAC cuts a long
+    remark at a fixed length, mid-word (``Linked To: PROMO RAI`` + ``Z S.A.S.; ...``), so the
+    parts are joined as they are, then runs of whitespace made one space."""
+    return " ".join("".join([remarks, *comments]).split())
+
+
+def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
            report: ImportReport, path: Path, n: int) -> Iterator[Record]:
     ent, name, sdn_type, program, title, call_sign = v[0], v[1], v[2], v[3], v[4], v[5]
-    vess_flag, vess_owner, remarks = v[9], v[10], v[11]
+    vess_flag, vess_owner = v[9], v[10]
     assert ent is not None
     key = (lst, ent)
     if not name:
         report.skip(path, n, f"ent_num {ent} has no name")
         return
     kind = _KINDS.get((sdn_type or "").lower(), ActorKind.ORGANIZATION)
-    notes = [r for r in [remarks, *extra.comments.get(key, [])] if r]
-    text = " ".join(notes)
     country = None
     candidates = [m.group(1) for m in _NATIONALITY.finditer(text)]
+    candidates += [m.group(1) for m in _REGISTERED.finditer(text)]
     candidates += ([vess_flag] if vess_flag else []) + extra.countries.get(key, [])
     for c in candidates:
         # OFAC writes some names inverted: "Korea, North".

@@ -21,7 +21,8 @@ mm/dd/yyyy, ``Record_Count``) and one ``sdnEntry`` per listing, with the childre
 **The same entry from the CSV and the XML is one actor**: ids, names and the sanction are
 made exactly as :mod:`kg.ingest.ofac` makes them from the legacy CSV — actor
 ``ofac-<uid>`` named ``LAST, First`` (with ``First LAST`` as an alias) and sanction
-``ofac-<uid>-sdn`` (``-cons`` for ``consolidated.xml`` or any file named ``cons*``),
+``ofac-<uid>-sdn`` (``-cons`` for ``consolidated.xml`` or any file whose name has a word
+starting ``cons``, such as ``ofac_consolidated.xml``: noted in the report),
 imposed by ``us`` with OFAC as the issuing authority, with ``ofac_uid`` as the identifier
 (a strong one: ``kg merge`` joins the CSV's and the XML's actor on it). The XML adds what
 the CSV lacks, as every importer keeps it (:mod:`kg.ingest.identity`): the dates of birth
@@ -126,9 +127,15 @@ def read_ofac_xml(paths: Iterable[Path], report: ImportReport, *,
     for path in paths:
         report.files.append(str(path))
         lst = file_role(path)[1]
+        if lst == "cons":
+            report.note(f"{path.name}: read as OFAC's consolidated (non-SDN) list, as its name "
+                        "says: no asset freeze")
         src = file_source("ofac", path, OFAC_PUBLISHER)
         for line, elem in xml_entries(path, ("sdnEntry", "publshInformation"), report,
-                                      what="OFAC's sdn.xml or consolidated.xml",
+                                      what="OFAC's sdn.xml or consolidated.xml (the "
+                                           "Enhanced and Advanced XML, root <sanctionsData>"
+                                           " and <Sanctions>, are other formats, not read;"
+                                           " use sdn.xml or the CSV files)",
                                       progress=progress):
             if elem.tag == "publshInformation":
                 published = read_source_date(child_text(elem, "Publish_Date"), convention="mdy")

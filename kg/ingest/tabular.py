@@ -10,7 +10,8 @@ records that may span lines (a quoted address with a line break). :func:`csv_row
   ``Last Updated,dd/mm/yyyy`` line, are handed back as the preamble);
 * yields each later record as a dict keyed by the header's names (stripped, as written),
   with the line it starts on; a record with the wrong number of cells, or one the csv
-  module cannot read, is skipped and reported with its line.
+  module cannot read, is skipped and reported with its line; a later row that repeats the
+  header (files joined into one) is passed over, counted in the notes.
 
 Only one record is held at a time.
 """
@@ -110,6 +111,10 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
                     report.skip(path, None, f"no header row with a {header_key!r} column in "
                                             "the first 20 rows; is this the right kind of file?")
                     return
+            continue
+        if len(cells) == len(info.header) and [c.strip() for c in cells] == info.header:
+            report.note(f"{path.name}: the header row again (as in files joined into one): "
+                        "passed over, not read as a record")
             continue
         report.read += 1
         if len(cells) != len(info.header):

@@ -7,6 +7,8 @@ individual or ``e`` entity, number), ``LISTED_ON``, ``COMMENTS1``, ``NATIONALITY
 ``DESIGNATION/VALUE``, ``INDIVIDUAL_ALIAS``/``ENTITY_ALIAS`` (``QUALITY``, ``ALIAS_NAME``),
 ``INDIVIDUAL_DATE_OF_BIRTH`` (``DATE``, ``YEAR`` or ``FROM_YEAR``/``TO_YEAR``) and
 ``INDIVIDUAL_DOCUMENT`` (``TYPE_OF_DOCUMENT``, ``NUMBER``), and addresses with a ``COUNTRY``.
+Dates are ``xs:date``, some with a time zone (``2015-07-01-04:00``), which is dropped
+(:func:`kg.ingest.xmlstream.xsd_date`).
 The actor keeps the dates of birth, the nationalities (ISO codes) and, in ``identifiers``,
 ``un_reference``, ``un_dataid``, ``passport`` and ``national_id`` (other documents under
 their type).
@@ -45,7 +47,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.ingest.identity import Identity, birth_dates, nationalities
-from kg.ingest.xmlstream import child_text, child_texts, xml_entries
+from kg.ingest.xmlstream import child_text, child_texts, xml_entries, xsd_date
 from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 
@@ -101,7 +103,7 @@ def _dobs(elem: Element) -> list[str]:
     (TYPE_OF_DATE EXACT, APPROXIMATELY or BETWEEN)."""
     out: list[str] = []
     for dob in elem.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
-        date, year = child_text(dob, "DATE"), child_text(dob, "YEAR")
+        date, year = xsd_date(child_text(dob, "DATE")), child_text(dob, "YEAR")
         lo, hi = child_text(dob, "FROM_YEAR"), child_text(dob, "TO_YEAR")
         if date or year:
             out.append(date or year or "")
@@ -180,7 +182,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     list_type = child_text(elem, "UN_LIST_TYPE")
     regime, reasons = un_regime_reasons(list_type, ref)
     # The UN writes dates day first (06/10/2001 is 6 October 2001).
-    date = read_date(child_text(elem, "LISTED_ON"), report, path, line, record=actor_id,
+    date = read_date(xsd_date(child_text(elem, "LISTED_ON")), report, path, line, record=actor_id,
                      field="LISTED_ON", convention="dmy")
     measures = [Measure.ASSET_FREEZE, Measure.ARMS_EMBARGO]
     if kind is ActorKind.PERSON:

@@ -21,7 +21,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kg.ingest.common import ImportReport, Progress
 
-__all__ = ["child_text", "child_texts", "decoded_chunks", "local", "xml_entries"]
+__all__ = ["child_text", "child_texts", "decoded_chunks", "local", "xml_entries", "xsd_date"]
 
 _CHUNK = 1 << 16
 
@@ -41,6 +41,23 @@ def child_texts(elem: Element, path: str) -> list[str]:
     return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
 
 
+#: An XML Schema ``xs:date`` with its optional time zone: ``2015-07-01-04:00``,
+#: ``2015-07-01Z``, ``2015-07-01+01:00`` (the UN's list writes some dates so).
+_XSD_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)")
+
+
+def xsd_date(text: str | None) -> str | None:
+    """``text`` without the time zone of an ``xs:date`` (``2015-07-01-04:00`` ->
+    ``2015-07-01``: a calendar day's time zone does not change the day), else unchanged.
+
+    >>> xsd_date("2015-07-01-04:00"), xsd_date("2015-07-01Z"), xsd_date("06/10/2001")
+    ('2015-07-01', '2015-07-01', '06/10/2001')
+    """
+    if text and (m := _XSD_DATE.fullmatch(text.strip())):
+        return m.group(1)
+    return text
+
+
 def local(tag: str) -> str:
     """A tag without its ``{namespace}``."""
     return tag.rsplit("}", 1)[-1]
@@ -55,11 +72,13 @@ class _Entries:
         self.line = 0
         self.done: list[tuple[int, Element]] = []
         self.root_attrs: dict[str, str] | None = None
+        self.root_tag: str | None = None
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         tag = local(tag)
         if self.root_attrs is None:
             self.root_attrs = dict(attrs)
+            self.root_tag = tag
         if self.builder is None:
             if tag not in self.tags:
                 return
@@ -134,7 +153,8 @@ def xml_entries(path: Path, tags: Collection[str], report: ImportReport, *,
         report.skip(path, line, f"refused: {type(error).__name__} (entity declarations and "
                                 "external references are not allowed)")
     elif not found:
-        report.skip(path, None, f"no {' or '.join(tags)} entries: is this {what}?")
+        seen = f" (its root element is <{target.root_tag}>)" if target.root_tag else ""
+        report.skip(path, None, f"no {' or '.join(tags)} entries{seen}: is this {what}?")
 
 
 _DECLARED = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")

@@ -45,7 +45,7 @@ def test_import_report_on_stderr_and_json(imported, tmp_path):
 def test_imports_load_together_and_queries_work(imported):
     r = kg("validate", *imported.values())
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "valid: 16 sources, 24 actors, 16 sanctions, 1 statement"
+    assert r.stdout.strip() == "valid: 16 sources, 25 actors, 16 sanctions, 1 statement"
     G = build(load(list(imported.values())))
     rows = who_sanctioned(G, "Russia")
     assert sorted((x.imposer, x.sanction) for x in rows) == [

@@ -77,7 +77,7 @@ def test_bad_rows(tmp_path):
         (2, "field 'start_date': '2020-13-01' is not a date; left out (the rest of the row "
             "is kept)"),
         (3, "field '_id' is empty; row skipped"),
-        (4, "_id x1 appears twice; the first is kept"),
+        (4, "_id x1 appears twice on one list; the first is kept"),
         (5, "field 'end_date': 2020-01-01 is before start_date 2021-01-01; left out (the "
             "rest of the row is kept)"),
     ]

@@ -94,13 +94,17 @@ def test_bad_lines_reported_with_line_and_rest_imported(fixtures):
     _, report = _load(fixtures)
     where = {(s.line, s.message.split(":")[0]) for s in report.skipped}
     assert (12, "invalid JSON") in where
-    assert any(s.line == 13 and "lists of strings" in s.message for s in report.skipped)
+    # a bare value is read as FtM's own reader reads it (a list of one), and reported
+    assert not any(s.line == 13 for s in report.skipped)
+    assert any(c.line == 13 and c.field == "name" and "single value" in c.message
+               for c in report.changed)
     assert any(s.line == 14 and "JSON object" in s.message for s in report.skipped)
     ghost = [s for s in report.skipped if "gb-hmt-ghost" in s.message]
     assert ghost[0].line == 11 and "NK-Missing1" in ghost[0].message
-    assert report.skipped_total == 4 and report.read == 14
-    # 10 actors, and the 3 issuing authorities that are not a polity's own name
-    assert report.imported == {"actor": 13, "sanction": 4, "source": 8}
+    assert report.skipped_total == 3 and report.read == 14
+    # 11 actors (one of them 'bad-props', its bare name read as a list of one), and the 3
+    # issuing authorities that are not a polity's own name
+    assert report.imported == {"actor": 14, "sanction": 4, "source": 8}
     assert report.notes["not imported: FtM Address entities (not an actor or a sanction)"] == 1
 
 
