@@ -29,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from kg._perf import loads, paused_gc
 from kg.errors import UNKNOWN_REF, Problem, ResolveError, UsageError, ValidationFailed
+from kg.model.fastcheck import fast_validator
 from kg.model.records import RECORD_TYPES, SECTIONS, Actor, Dataset
 from kg.model.refs import RefProblem, check_references, reference_fields
 from kg.readwrite.messages import error_message, unknown_countries
@@ -125,6 +126,9 @@ def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
         ctx.add(Problem(f"a {kind} must be a mapping, not {type(raw).__name__}",
                         file=where.file, line=where.line, record=where.record))
         return None
+    rec = fast_validator(model)(raw)  # the usual case, checked in Rust; None: look closer
+    if rec is not None:
+        return rec
     try:
         rec = model.model_validate(raw)
     except ValidationError as exc:
