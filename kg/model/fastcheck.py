@@ -25,7 +25,7 @@ fast check never decides that a record is invalid.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -81,6 +81,18 @@ def _rewrite(schema: Any, depth: int, unique: list[str], field: str | None) -> A
             for k, v in schema.items()}
 
 
+def _models(schema: Any) -> Iterator[dict[str, Any]]:
+    """Every ``model`` schema inside ``schema``."""
+    if isinstance(schema, list):
+        for s in schema:
+            yield from _models(s)
+    elif isinstance(schema, dict):
+        if schema.get("type") == "model":
+            yield schema
+        for value in schema.values():
+            yield from _models(value)
+
+
 @functools.cache
 def fast_validator(model: type[BaseModel]) -> Callable[[Any], Any]:
     """The fast check of ``model`` (built once per model): a function taking the raw
@@ -88,7 +100,18 @@ def fast_validator(model: type[BaseModel]) -> Callable[[Any], Any]:
     fast check cannot accept it, in which case ``model.model_validate(raw)`` decides and
     says what is wrong."""
     unique: list[str] = []
-    validator = SchemaValidator(_rewrite(model.__pydantic_core_schema__, 0, unique, None))
+    schema = _rewrite(model.__pydantic_core_schema__, 0, unique, None)
+    # pydantic-core takes a complete model's own validator in place of a "model" schema
+    # (its prebuilt validator), which would bring the Python validators back: each model
+    # of the schema is marked incomplete while the twin is built, so its schema is used.
+    classes = {m["cls"]: m["cls"].__dict__["__pydantic_complete__"] for m in _models(schema)}
+    try:
+        for cls in classes:
+            cls.__pydantic_complete__ = False
+        validator = SchemaValidator(schema)
+    finally:
+        for cls, complete in classes.items():
+            cls.__pydantic_complete__ = complete
     validate = validator.validate_python
     fields = tuple(unique)
 
