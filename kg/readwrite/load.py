@@ -124,24 +124,24 @@ def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
         ctx.add(Problem(f"a {kind} must be a mapping, not {type(raw).__name__}",
                         file=where.file, line=where.line, record=where.record))
         return None
-    rec = fast_validator(model)(raw)  # the usual case, checked in Rust; None: look closer
-    if rec is not None:
-        return rec
-    try:
-        rec = model.model_validate(raw)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            # Drop pydantic's internal union/validator names from the location.
-            loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
-            fld = ".".join(str(p) for p in loc) or None
-            line = field_line(loc) if field_line else where.line
-            msg = error_message(loc, err)
-            note = field_line.note(loc) if isinstance(field_line, _Fields) else None
-            if note:
-                msg = f"{msg}; {note}"
-            ctx.add(Problem(msg, file=where.file, line=line, record=where.record, field=fld))
-        return None
+    # The usual case is checked in Rust; None: model_validate looks closer and says why.
+    rec = fast_validator(model)(raw)
+    if rec is None:
+        try:
+            rec = model.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = tuple(err["loc"])
+                # Drop pydantic's internal union/validator names from the location.
+                loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+                fld = ".".join(str(p) for p in loc) or None
+                line = field_line(loc) if field_line else where.line
+                msg = error_message(loc, err)
+                note = field_line.note(loc) if isinstance(field_line, _Fields) else None
+                if note:
+                    msg = f"{msg}; {note}"
+                ctx.add(Problem(msg, file=where.file, line=line, record=where.record, field=fld))
+            return None
     unknown = unknown_countries(rec) if isinstance(rec, Actor) else []
     for loc, msg in unknown:
         ctx.add(Problem(msg, file=where.file, line=field_line(loc) if field_line else where.line,
