@@ -17,18 +17,17 @@ depth, YAML alias expansion), each refused with a clear message by :mod:`kg.read
 
 from __future__ import annotations
 
-import functools
 import os
-import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from kg._perf import loads, paused_gc
 from kg.errors import UNKNOWN_REF, Problem, ResolveError, UsageError, ValidationFailed
+from kg.model.fastcheck import fast_validator
 from kg.model.records import RECORD_TYPES, SECTIONS, Actor, Dataset
 from kg.model.refs import RefProblem, check_references, reference_fields
 from kg.readwrite.messages import error_message, unknown_countries
@@ -44,6 +43,7 @@ from kg.readwrite.readers import (
     read_text,
     too_deep,
 )
+from kg.readwrite.shared import shared_sets
 from kg.resolve.resolver import country_actor
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
@@ -83,8 +83,7 @@ def _data_files(paths: Iterable[str | os.PathLike[str]], ctx: Ctx) -> list[Path]
     return files
 
 
-@dataclass(frozen=True, slots=True)
-class _Where:
+class _Where(NamedTuple):  # made for every record: a tuple is made fastest
     file: str
     line: int | None
     record: str
@@ -125,21 +124,24 @@ def _validate(kind: str, raw: Any, where: _Where, ctx: Ctx,
         ctx.add(Problem(f"a {kind} must be a mapping, not {type(raw).__name__}",
                         file=where.file, line=where.line, record=where.record))
         return None
-    try:
-        rec = model.model_validate(raw)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            # Drop pydantic's internal union/validator names from the location.
-            loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
-            fld = ".".join(str(p) for p in loc) or None
-            line = field_line(loc) if field_line else where.line
-            msg = error_message(loc, err)
-            note = field_line.note(loc) if isinstance(field_line, _Fields) else None
-            if note:
-                msg = f"{msg}; {note}"
-            ctx.add(Problem(msg, file=where.file, line=line, record=where.record, field=fld))
-        return None
+    # The usual case is checked in Rust; None: model_validate looks closer and says why.
+    rec = fast_validator(model)(raw)
+    if rec is None:
+        try:
+            rec = model.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = tuple(err["loc"])
+                # Drop pydantic's internal union/validator names from the location.
+                loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+                fld = ".".join(str(p) for p in loc) or None
+                line = field_line(loc) if field_line else where.line
+                msg = error_message(loc, err)
+                note = field_line.note(loc) if isinstance(field_line, _Fields) else None
+                if note:
+                    msg = f"{msg}; {note}"
+                ctx.add(Problem(msg, file=where.file, line=line, record=where.record, field=fld))
+            return None
     unknown = unknown_countries(rec) if isinstance(rec, Actor) else []
     for loc, msg in unknown:
         ctx.add(Problem(msg, file=where.file, line=field_line(loc) if field_line else where.line,
@@ -224,7 +226,9 @@ def _records_from_jsonl(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where
                             file=str(path), line=n, record=f"line {n}", field="type"))
             continue
         del raw["type"]
-        yield kind, raw, _Where(fname, n, _label(kind, raw, None)), None
+        rid = raw.get("id")  # the label of _label, without a call per line
+        yield kind, raw, _Where(fname, n, f"{kind} {rid!r}" if isinstance(rid, str) and rid
+                                else kind), None
 
 
 def _file_records(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]]:
@@ -269,7 +273,7 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
     first_rec: dict[tuple[str, str], Any] = {}  # the validated record behind each id
     invalid: set[tuple[str, str]] = set()  # ids of records that failed validation
     pending: list[tuple[_Where, str, str, str]] = []  # their references, checked at the end
-    field_sets: dict[frozenset[str], set[str]] = {}  # see _shared_sets
+    field_sets: dict[frozenset[str], set[str]] = {}  # see kg.readwrite.shared
     for path in _data_files(paths, ctx):
         for kind, raw, where, field_line in _file_records(path, ctx):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
@@ -304,7 +308,7 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
                     pending += [(where, f, i, t) for f, i, t in _raw_references(kind, raw)]
                 continue
             first_rec[key] = rec
-            sections[kind].append(_shared_sets(rec, field_sets))
+            sections[kind].append(shared_sets(rec, field_sets))
     for rp in check_references(ds):
         if rp.field == "id":
             continue  # duplicates were reported above, with both places
@@ -316,36 +320,6 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
             ctx.add(Problem(f"unknown {target} {ref!r}", file=where.file, line=where.line,
                             record=where.record, field=fld, kind=UNKNOWN_REF))
     return ds, ctx.problems
-
-
-def _shared_sets(rec: BaseModel, pool: dict[frozenset[str], set[str]]) -> Any:
-    """``rec`` and its sub-records given the one set of field names that every record with
-    the same fields set holds (pydantic keeps a set per record: 40% of a million records'
-    memory); only ``exclude_unset`` reads it, and ``model_copy`` copies it first."""
-    fs = rec.__pydantic_fields_set__
-    object.__setattr__(rec, "__pydantic_fields_set__", pool.setdefault(frozenset(fs), fs))
-    values = rec.__dict__
-    for name in _sub_record_fields(type(rec)):
-        value = values[name]
-        if isinstance(value, list):
-            for sub in value:
-                if isinstance(sub, BaseModel):
-                    _shared_sets(sub, pool)
-        elif isinstance(value, BaseModel):
-            _shared_sets(value, pool)
-    return rec
-
-
-@functools.cache
-def _sub_record_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` that may hold models (a citation, a list of reasons)."""
-    def holds_model(annotation: Any) -> bool:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return True
-        return any(holds_model(a) for a in typing.get_args(annotation))
-
-    return tuple(name for name, info in model.model_fields.items()
-                 if holds_model(info.annotation))
 
 
 def _is_stand_in(rec: Any) -> bool:
