@@ -10,6 +10,7 @@ from importlib import resources
 
 import pycountry
 import pytest
+import yaml
 
 from kg.curated import load_table, table_names
 from kg.model.vocab import Measure, Reason, Stance, Status
@@ -189,3 +190,25 @@ def test_measure_lexicon_is_well_formed() -> None:
         for w in (*entry.get("phrases", []), *entry.get("words", [])):
             assert isinstance(w, str) and w.strip() == w and w, measure
             assert re.fullmatch(w, "") is None, measure
+
+
+class _NoRepeats(yaml.SafeLoader):
+    """A YAML loader that fails on a key written twice in one mapping (PyYAML keeps the last
+    silently, so a table edited by two hands could lose an entry unseen)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
+        keys = [self.construct_object(k, deep=deep) for k, _v in node.value]
+        repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
+        assert not repeated, f"line {node.start_mark.line + 1}: keys written twice: {repeated}"
+        return super().construct_mapping(node, deep=deep)
+
+
+@pytest.mark.parametrize("table", sorted(table_names()))
+def test_no_curated_table_writes_a_key_twice(table: str) -> None:
+    text = resources.files("kg.curated").joinpath(f"{table}.yaml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=_NoRepeats) is not None
+
+
+def test_the_repeat_check_catches_a_repeat() -> None:
+    with pytest.raises(AssertionError, match=r"keys written twice: \['yemeni'\]"):
+        yaml.load("yemeni: ye\nomani: om\nyemeni: ye\n", Loader=_NoRepeats)
