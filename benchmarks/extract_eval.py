@@ -63,6 +63,11 @@ def actor_key(a: Actor | dict[str, Any] | None, aid: str) -> str:
         return aid
     get = a.get if isinstance(a, dict) else lambda k, d=None: getattr(a, k, d)
     kind = str(get("kind", ""))
+    if get("part_of") and get("draft") and kind in ("government_body", "person") and (
+            kind == "government_body" or get("position")):
+        # a ministry, or an office holder the text does not name, that kg keeps as its own
+        # actor part of its state: the gold writes it as the state (part_a.yaml's header)
+        return SAME_ID.get(str(get("part_of")), str(get("part_of")))
     if kind == "person":
         return "person:" + " ".join(person_tokens(str(get("name", aid))))
     if kind == "group":

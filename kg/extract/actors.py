@@ -84,6 +84,11 @@ _SPEAKER_NAME = re.compile(
     # the delegate, with the state in parentheses
     r"(?P<name5>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=\s+\([A-Z][^()]{1,40}\)"
     r"(?:,\s+[^,;]{1,60},)?\s+(?:\w+ly\s+)?(?:also\s+)?" + _SPEECH_AFTER + r")")
+#: "the Ministry of Trade, Industry and Energy said": the last words of an organ's name
+#: ("Ministry of ...", "Department of ...") are not a person's name.
+_ORGAN_OF = re.compile(r"\b(?:Ministry|Department|Office|Bureau|Committee|Commission|Council|"
+                       r"Agency|Board|Chamber|Court)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*"
+                       r"(?:,\s+|\s+and\s+|\s+&\s+|\s+))*$")
 _POST_BEFORE = re.compile(r"\b(?:head|chief|chair(?:man|woman|person)?|president|director|"
                           r"leader|secretary|commissioner|envoy|ambassador|representative|"
                           r"spokes(?:man|woman|person)|minister)(?:\s+(?:of|at|for|to)\b"
@@ -226,7 +231,7 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         if first in NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
                 p.start <= s < p.end for p in out) or _lookup(re.sub(
                     r"['’]s$", "", name.split()[0])) or NOT_PERSON.search(name) \
-                or re.search(r"\b(?:in|from|at)\s+$", text[:s]):
+                or re.search(r"\b(?:in|from|at)\s+$", text[:s]) or _ORGAN_OF.search(text, max(0, s - 100), s):
             continue  # "the embassy in Conakry said": a place, not a speaker
         out.append(Mention(s, s + len(name), name, "person", _leader(name), name=name,
                            how="name next to a speech verb"))

@@ -79,6 +79,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?(?:regional|economic)\s+(?:bloc|body|grouping)\b"), LAST_BLOC),
     (re.compile(r"(?:\b[Tt]he|^The)\s+(?:bloc|[Cc]ouncil|[Uu]nion|body)\b(?!['’]s\s+\w+\s+"
                 r"(?:minister|member))"), LAST_BLOC),
+    # "the Ministry of Commerce said": a ministry named by its brief, the last state's
+    (re.compile(r"\b[Tt]he\s+Ministry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|"
+                r"\s+&\s+|\s+)(?!(?:Spokes\w+|Minister|Secretary|Director)\b)[A-Z][\w’'-]*)*"),
+     LAST_STATE),
     (re.compile(r"\b[Tt]he\s+(?:(?:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
                 r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration)\b"), LAST_STATE),
     (re.compile(r"\b[Aa]\s+(?:foreign\s+)?ministry\s+spokes(?:man|woman|person)\b"), LAST_STATE),

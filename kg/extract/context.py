@@ -80,6 +80,8 @@ class Doc:
     sentence that names no actor when no state has acted or spoken before it."""
     heads: dict[str, str] = field(default_factory=dict)
     """Head noun ("ministry", "council") -> the state or bloc whose body was named last."""
+    last_ministry: dict[str, str] = field(default_factory=dict)
+    """State code -> the name of its ministry that spoke last (:mod:`kg.extract.offices`)."""
     recent: list[tuple[list[str], list[str]]] = field(default_factory=list)
     """(imposer ids, target ids) of every event found so far, in order."""
     relief_seen: bool = False

@@ -28,7 +28,7 @@ import os
 import re
 import sys
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
+from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, find_statements, recheck_support
 from kg.extract.targets import is_delegate_state
@@ -260,9 +261,12 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
         explain[ids[k]] = {"quote": ev.sentence.text, **ev.explain}
     statements: list[Statement] = []
     st_explain: list[dict[str, Any]] = []
+    offices: dict[str, str] = {}
     for s in said:
         about = sorted({ids[where[i]] for i in s.about_sanctions}, key=ids.index)
-        spk = [r.id for r in s.speakers]
+        spk = list(dict.fromkeys(office_speaker(doc, s.sentence.text, r, offices)
+                                 for r in s.speakers))
+        offices = {p: a for a in spk if (p := doc.actors[a].part_of)}
         cite = doc.cite(s.sentence.text, s.sentence.start)
         prev = statements[-1] if statements else None
         if prev is not None and s.anaphoric and prev.speakers == spk and prev.stance == s.stance:
@@ -277,7 +281,8 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
             about_actors=[a for a in s.about_actors if a not in spk], sources=[cite],
             confidence=s.confidence))
         st_explain.append({"quote": s.sentence.text, **s.explain})
-    statements, st_explain = _drop_neutral_repeats(statements, st_explain)
+    statements, st_explain = _drop_neutral_repeats(
+        statements, st_explain, lambda a: (doc.actors[a].part_of or a) if a in doc.actors else a)
     for st, ex in zip(statements, st_explain, strict=True):
         explain[st.id] = ex
     used: set[str] = set()
@@ -285,6 +290,7 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
         used.update(sa.imposers, sa.targets)
     for st in statements:
         used.update(st.speakers, st.about_actors)
+    used.update(p for a in list(used) if a in doc.actors and (p := doc.actors[a].part_of))
     actors = [a for aid, a in sorted(doc.actors.items()) if aid in used]
     source = Source(id=sid, url=url, title=title, published=doc.ref.isoformat())
     actors, sources = _with_references(actors, known)
@@ -293,7 +299,8 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     return Extraction(ensure_valid(ds), doc.text, explain, doc.skipped)
 
 
-def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]]
+def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]],
+                          side: Callable[[str], str] = str,
                           ) -> tuple[list[Statement], list[dict[str, Any]]]:
     """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
     article: "Bishop told the House ..." then "She condemned ..." is one statement, the
@@ -301,21 +308,26 @@ def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, A
     in order. A statement with the speakers and stance of an earlier one is that statement
     told again ("Nunes told a press conference ..." then "..., Nunes added"): one record per
     speaker and stance, citing both sentences, unless it names a state the earlier one does
-    not (a call on Washington, then a call on Tehran: two statements)."""
-    stanced = {tuple(st.speakers): st for st in statements if st.stance is not Stance.OTHER}
+    not (a call on Washington, then a call on Tehran: two statements). A ministry is its
+    state's side here (``side`` maps an actor id to the state it is part of): "Moscow said it
+    had barred ..." then "The ministry called the move ..." is one statement, the ministry's."""
+    def key(st: Statement) -> tuple[str, ...]:
+        return tuple(side(a) for a in st.speakers)
+
+    stanced = {key(st): st for st in statements if st.stance is not Stance.OTHER}
     first: dict[tuple[tuple[str, ...], Stance], Statement] = {}
     kept: list[tuple[Statement, dict[str, Any]]] = []
     for st, ex in zip(statements, explain, strict=True):
-        other = stanced.get(tuple(st.speakers))
+        other = stanced.get(key(st))
         if (st.stance is Stance.OTHER and other is not None) or ((
-                other := first.get((tuple(st.speakers), st.stance))) is not None and set(
+                other := first.get((key(st), st.stance))) is not None and set(
                 st.about_actors) <= set(other.about_actors)):
             if all(c.start != st.sources[0].start for c in other.sources):
                 other.sources.append(st.sources[0])
             other.about_sanctions += [a for a in st.about_sanctions
                                       if a not in other.about_sanctions]
             continue
-        first[(tuple(st.speakers), st.stance)] = st
+        first[(key(st), st.stance)] = st
         kept.append((st, ex))
     out = []
     for n, (st, _ex) in enumerate(kept, 1):

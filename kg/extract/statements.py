@@ -70,10 +70,14 @@ _NOUN_SUBJECT = re.compile(
     r"officials?|sources?|people|activists|reports|media|campaigners|investors|traders|economists|"
     r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
     r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
+#: People a wrong is done to, which alone name no wrong (kg/curated/reasons.yaml lists them
+#: for reasons: "sanctions over the treatment of journalists").
+_VICTIMS = re.compile(r"(?i:protesters|dissidents?|journalists?|activists?)")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
                      r"official|government|ambassador|embassy|president|premier|leader|envoy)"
-                     r"\b")
+                     r"\b|\s+(?:[A-Z][a-z-]+\s+){0,2}(?:Ministry|Government|Embassy)\b")
+# (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
 #: "did not say", "would not comment": a negated speech verb is no statement.
 _NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not|"
                       r"(?:did|does|do|would|could|wo|has|have|had)n['’]t|never)\s+$", re.I)
@@ -321,7 +325,12 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             if stance is Stance.OTHER and told == "threatened":
                 stance, scue = Stance.THREATENS, "its own side's measure, threatened"
             if stance is Stance.OTHER:
-                first = classify_reason(text[cue.end():seg[1]], pick="first")[0]
+                # people a measure is taken against ("barred 150 citizens, lawmakers and
+                # journalists among them") are no wrong the speaker names; an act against
+                # them is ("the jailing of journalists": the lexicon's "jail" words)
+                first = next((r for r in classify_reason(text[cue.end():seg[1]])
+                              if not _VICTIMS.fullmatch(r.words or "")),
+                             classify_reason("")[0])
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):
                     stance, scue = Stance.CONDEMNS, f"{kw} (a wrong named after the verb)"

@@ -280,7 +280,11 @@ def test_an_unnamed_official_speaks_for_the_state_about_its_own_sanctions() -> N
                      date="2022-10-18")
     [st] = r.dataset.statements
     eu = next(s.id for s in r.dataset.sanctions if s.imposers == ["eu"])
-    assert (st.speakers, st.about_sanctions) == (["ir"], [eu])
+    assert (st.speakers, st.about_sanctions) == (["ir-foreign-minister"], [eu])
+    # the office holder the text does not name is an actor of its own, part of the state
+    minister = next(a for a in r.dataset.actors if a.id == "ir-foreign-minister")
+    assert (minister.name, str(minister.kind), minister.part_of, minister.position) == (
+        "Iranian Foreign Minister", "person", "ir", "Foreign Minister")
 
 
 def test_a_group_noun_after_a_modifier_noun_keeps_every_word() -> None:
@@ -309,9 +313,13 @@ def test_blocs_and_ministries_named_by_description() -> None:
                      date="2023-07-31")
     assert [(s.imposers, s.targets) for s in r.dataset.sanctions] == [
         (["ecowas"], ["ne"]), (["ecowas"], ["officers"])]
-    # "the ministry" is a state's (the last named: the bloc acted); "Niamey" is a place
+    # "the ministry" is a state's (the last named: the bloc acted); "Niamey" is a place; with
+    # no ministry named before, it is the foreign ministry, part of that state
     assert [(st.speakers, str(st.stance)) for st in r.dataset.statements] == [
-        (["ne"], "condemns")]
+        (["ne-foreign-ministry"], "condemns")]
+    ministry = next(a for a in r.dataset.actors if a.id == "ne-foreign-ministry")
+    assert (ministry.name, str(ministry.kind), ministry.part_of) == (
+        "Nigerien Foreign Ministry", "government_body", "ne")
 
 
 def test_agentless_passive_takes_the_state_that_reports_it() -> None:

@@ -50,7 +50,7 @@ def test_the_ministry_accused_is_a_statement_of_the_ministry() -> None:
     got = said("Peru's foreign ministry said on Monday it had barred 12 Chilean officials "
                "from entering the country. The ministry accused the Chilean government of "
                "waging a hostile campaign.")
-    assert got[-1] == (["pe"], "condemns")
+    assert got == [(["pe-foreign-ministry"], "condemns")]
 
 
 def test_accusing_participle_of_a_sanction_is_not_a_statement() -> None:
@@ -87,7 +87,7 @@ def test_warning_that_it_would_impose_is_a_threat() -> None:
 def test_announced_decision_is_not_a_threat() -> None:
     got = said("China will impose sanctions on Arvex Dynamics over arms sales to Taiwan, a "
                "foreign ministry spokesperson said on Tuesday.")
-    assert got == [(["cn"], "other")]
+    assert got == [(["cn-foreign-ministry"], "other")]
 
 
 def test_requested_measures_is_a_call() -> None:
@@ -135,7 +135,7 @@ def test_a_vow_of_sanctions_is_the_event_not_a_statement() -> None:
 def test_announced_that_is_reported_speech() -> None:
     got = said("China's foreign ministry announced on Monday that it is imposing sanctions "
                "on 11 Americans.")
-    assert got == [(["cn"], "other")]
+    assert got == [(["cn-foreign-ministry"], "other")]
 
 
 def test_declined_to_discuss_is_a_statement_of_both_named() -> None:
