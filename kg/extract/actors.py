@@ -231,7 +231,8 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         if first in NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
                 p.start <= s < p.end for p in out) or _lookup(re.sub(
                     r"['’]s$", "", name.split()[0])) or NOT_PERSON.search(name) \
-                or re.search(r"\b(?:in|from|at)\s+$", text[:s]) or _ORGAN_OF.search(text, max(0, s - 100), s):
+                or re.search(r"\b(?:in|from|at)\s+$", text[:s]) \
+                or _ORGAN_OF.search(text, max(0, s - 100), s):
             continue  # "the embassy in Conakry said": a place, not a speaker
         out.append(Mention(s, s + len(name), name, "person", _leader(name), name=name,
                            how="name next to a speech verb"))

@@ -152,11 +152,11 @@ _ORG_STOP = {"The", "On", "In", "And", "But", "While", "After", "Before"}
 
 def named_orgs(text: str) -> list[Body]:
     """Organisations named in a sentence ("Human Rights Watch", "the General Assembly"),
-    as :class:`Body` records whose ``code`` is the organisation's name ("UN General
-    Assembly" for the General Assembly, however written).
+    as :class:`Body` records whose ``code`` is the organisation's name ("United Nations
+    General Assembly" for the General Assembly, however written).
 
     >>> [b.code for b in named_orgs("Amnesty International and the U.N. General Assembly")]
-    ['Amnesty International', 'UN General Assembly']
+    ['Amnesty International', 'United Nations General Assembly']
     """
     out = []
     for m in _NAMED_ORG.finditer(text):
@@ -167,9 +167,9 @@ def named_orgs(text: str) -> list[Body]:
             continue
         name = " ".join(words)
         if name.startswith("General Assembly"):
-            name = "UN " + name
-        elif name.startswith(("U.N. ", "United Nations ")):
-            name = "UN " + name.split(" ", 1 if name.startswith("U.N.") else 2)[-1]
+            name = "United Nations " + name
+        elif name.startswith(("U.N. ", "UN ")):
+            name = "United Nations " + name.split(" ", 1)[-1]
         start = m.end() - len(" ".join(words))
         out.append(Body(start, m.end(), text[start:m.end()], name, "name of an organisation"))
     return out

@@ -264,7 +264,8 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     offices: dict[str, str] = {}
     for s in said:
         about = sorted({ids[where[i]] for i in s.about_sanctions}, key=ids.index)
-        spk = list(dict.fromkeys(office_speaker(doc, s.sentence.text, r, offices)
+        spk = list(dict.fromkeys(office_speaker(doc, s.sentence.text, r, offices,
+                                                doc.text[:s.sentence.start])
                                  for r in s.speakers))
         offices = {p: a for a in spk if (p := doc.actors[a].part_of)}
         cite = doc.cite(s.sentence.text, s.sentence.start)

@@ -11,9 +11,9 @@ id ``ir-foreign-minister``), each ``part_of`` its state and ``draft`` (a person 
 review it). ``kg query statements --speaker Russia`` still finds them (a body speaks for
 the state it is part of).
 
-Which ministry "the ministry" is: the last ministry of that state the article named, else
-its foreign ministry (the ministry that speaks for a state on other states' measures; the
-explanation says it was taken so). A named person is never replaced ("Foreign Minister
+Which ministry "the ministry" is: the last ministry of that state that spoke, else the last
+ministry the article named before it, else its foreign ministry (the ministry that speaks
+for a state on other states' measures). A named person is never replaced ("Foreign Minister
 Wang Yi said" stays Wang Yi), nor a state named alone ("Moscow said"), a bloc, or a
 department that news uses for the state as imposer ("the Treasury").
 
@@ -105,12 +105,13 @@ def office_phrase(words: str) -> tuple[str, str] | None:
 
 
 def office_speaker(doc: Doc, sentence: str, r: Resolved,
-                   before: dict[str, str] | None = None) -> str:
+                   before: dict[str, str] | None = None, prior: str = "") -> str:
     """The id to record as the speaker ``r`` of a statement in ``sentence``: the ministry or
     office the words at ``r`` name (an actor added to ``doc``, ``part_of`` the state), or
     ``r.id`` unchanged (see the module docstring). ``before`` maps a state to the ministry or
     office that spoke for it in the statement before: "it" and "the statement" that point
-    back to that statement's speakers take the same ministry."""
+    back to that statement's speakers take the same ministry. ``prior`` is the article's
+    text before the sentence: "the ministry" is the last ministry named in it."""
     state = doc.actors.get(r.id)
     if state is None or state.kind is not ActorKind.STATE or not state.country:
         return r.id
@@ -129,7 +130,9 @@ def office_speaker(doc: Doc, sentence: str, r: Resolved,
     kind, name = found
     code = state.country
     if kind == "ministry" and not name:
-        name = doc.last_ministry.get(code) or "Foreign Ministry"
+        named = [f[1] for m in _MINISTRY.finditer(prior)
+                 if (f := office_phrase(m.group())) and f[1]]
+        name = doc.last_ministry.get(code) or (named[-1] if named else "Foreign Ministry")
     if kind == "ministry":
         doc.last_ministry[code] = name
     aid = f"{code}-{slug(name)}"

@@ -363,6 +363,26 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                         len(x) == 2 for x in own) else set(),
                         lambda a: doc.actors[a].kind if a in doc.actors else None):
                 stance, scue = Stance.SUPPORTS, "a person of the state whose measure it is"
+            if stance is Stance.OTHER and not anaphoric and not any(
+                    r.id in doc.actors and doc.actors[r.id].kind == "person" for r in speakers
+            ) and any(
+                    {(doc.actors[r.id].country or r.id) if r.id in doc.actors else r.id
+                     for r in events[i].imposers} == own
+                    and (_said_inside(text, cue, seg, events[i].anchor[0]) or (
+                        seg[0] <= events[i].anchor[0] < cue.start()
+                        and _CLOSING.search(text, events[i].anchor[1], cue.start())))
+                    for i in sentence_events):
+                # "West African leaders will shut their borders with Mali ..., the 15-nation
+                # bloc said": the imposer telling its own measure is where the event comes
+                # from, not a view of it (the event cites the sentence); it still spoke
+                # last ("It added ..." is the bloc)
+                doc.last_speakers = [r.id for r in speakers]
+                if len(speakers) > 1:
+                    doc.last_multi = doc.last_multi_speakers = doc.last_speakers
+                elif (a := doc.actors.get(speakers[0].id)) is not None and a.kind in (
+                        "state", "bloc"):
+                    doc.last_state = speakers[0].id
+                continue
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
                           "speakers": [s.explain() for s in speakers],

@@ -68,10 +68,11 @@ def test_a_state_named_alone_stays_the_state() -> None:
 
 
 def test_an_announcement_and_its_ministry_are_one_side() -> None:
-    # "Moscow said it had barred ..." (neutral) and "The ministry called the move ..." are
-    # one statement, the ministry's; the people barred are no wrong the speaker names
+    # "Moscow said it had barred ..." tells its own measure (the event, no statement); "The
+    # ministry called the move ..." is the ministry's statement; the people barred are no
+    # wrong the speaker names
     ds = run("On Friday, Moscow said it had barred 40 Norland citizens, among them several "
              "lawmakers and journalists, from entering Russia. The ministry called the move "
              "a response to Norland's \"hostile course\".")
     assert speakers(ds) == [(["ru-foreign-ministry"], "condemns")]
-    assert len(ds.statements[0].sources) == 2
+    assert [(s.imposers, str(s.status)) for s in ds.sanctions] == [(["ru"], "imposed")]
