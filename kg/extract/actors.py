@@ -45,6 +45,9 @@ EXTRA_PLACES: dict[str, str] = {
 #: Leaders and officials whose country reports take as known (kg/curated/leaders.yaml).
 LEADERS: dict[str, str] = dict(load_table("leaders"))
 
+#: The leaders of :data:`LEADERS` written as one word ("putin"), for a surname alone.
+_SURNAME_LEADERS = {k: v for k, v in LEADERS.items() if " " not in k}
+
 #: Titles that default to a country when none is named ("Secretary of State" is American;
 #: kg/curated/titles.yaml).
 TITLE_COUNTRY: dict[str, str] = dict(load_table("titles"))
@@ -296,6 +299,15 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
                           possessive=poss, how=f"surname of {first.name}")
             if not _overlaps(sur, taken):
                 taken.append(sur)
+    for s, e, word, poss in toks:
+        # "Putin signed a decree", "Trump lifted sanctions": a leader news names by surname
+        # alone (kg/curated/leaders.yaml) is a person of that country
+        if word[:1].isupper() and word.lower() in _SURNAME_LEADERS and not (
+                known_people and word in known_people):
+            ld = Mention(s, e, word, "person", _SURNAME_LEADERS[word.lower()], name=word,
+                         possessive=poss, how="a leader named by surname")
+            if not _overlaps(ld, taken):
+                taken.append(ld)
     for sm in _STATEMENT_REF.finditer(text):
         r = Mention(sm.start(), sm.end(), sm.group(), "ref", how="reference to a statement")
         if not _overlaps(r, taken):

@@ -56,7 +56,12 @@ LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[-
          # a list that names wrongdoers to be shunned ("put the president on a list of possible
          # money launderers", "a list of terrorist organisations", "a high-risk list")
          r"list of (?:[\w-]+\s+){0,2}(?:money launderers|terrorists|terrorist "
-         r"organi[sz]ations|sponsors of terrorism)|high[- ]risk list)")
+         r"organi[sz]ations|sponsors of terrorism)|high[- ]risk list|"
+         # a list defined by the ban it carries ("the list of countries from which it bans
+         # food imports", "the list of persons with whom banks may not do business")
+         r"list of (?:[\w-]+\s+){1,4}?(?:from which|with whom|with which|whose|who are|"
+         r"subject to)\b[^.;]{0,60}?\b(?:ban\w*|barr\w*|may not|cannot|sanction\w*|"
+         r"restrict\w*|prohibit\w*|denied|freez\w*))")
 
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
@@ -123,6 +128,14 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:add(?:s|ed|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?:\s+[\w,’'&+.-]+)"
          r"{1,16}?\s+(?:to|on)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}" + LISTS +
          r"\b)"),
+     Status.IMPOSED, "object"),
+    # "seven US companies have been put on the unreliable entity list": the listing in the
+    # passive (its imposer is the state that reports it, kg.extract.events)
+    (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+(?:been\s+)?(?:added|placed|put)"
+         r"(?=\s+(?:to|on)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}" + LISTS + r"\b)"),
+     Status.IMPOSED, "passive"),
+    # "Moscow has closed entry indefinitely to 36 citizens of New Zealand": an entry ban
+    (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+entry\b(?=(?:\s+[\w,’'-]+){0,6}?\s+to\b)"),
      Status.IMPOSED, "object"),
     # "removed Cuba from its list of state sponsors of terrorism", "took two banks off the
     # sanctions list", "delisted", "revoked Cuba's designation": the listing lifted

@@ -88,7 +88,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"put|puts|plac(?:e|es|ed)|hit(?:s|ting)?(?: back)?|"
                          r"reinstat(?:e|es|ed|ing)|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
-                         r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned)?|"
+                         r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned|ning)?|"
                          r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
                          # "halted imports of", "took over EU sanctions" (a state adopting
                          # another's measures as its own)

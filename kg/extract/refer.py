@@ -54,6 +54,20 @@ def resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bo
                 return [Resolved(cid, m.text, f"'it' = {prior[-1].text}", m.start)] if cid else []
             if doc.last_state:
                 return [Resolved(doc.last_state, m.text, "'it' = the last state named", m.start)]
+        if p in ("he", "she") and imposer:
+            # "President X said he would lift sanctions": the person named before, as
+            # imposer their country (a leader or an official whose country is known)
+            people = [x for x in ms if x.end <= m.start and x.kind == "person" and x.code]
+            if people and people[-1].code and (cid := doc.country(people[-1].code)):
+                return [Resolved(cid, m.text, f"'{p}' = {people[-1].text}, as imposer "
+                                 "their country", m.start)]
+            last = doc.actors.get(doc.last_person or "")
+            if last is not None and last.country and not any(
+                    x.kind == "person" for x in ms if x.end <= m.start) \
+                    and (cid := doc.country(last.country)):
+                return [Resolved(cid, m.text, f"'{p}' = {last.name}, as imposer their "
+                                 "country", m.start)]
+            return []
         if p in ("they", "the pair", "the two allies", "the two countries", "both countries",
                  "those countries", "these countries", "those states", "the allies") \
                 and doc.last_multi:

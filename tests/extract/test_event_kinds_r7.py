@@ -1,0 +1,49 @@
+"""Event kinds of real reporting added in round 7 (issue 14); invented names where a real one
+does not matter. Each failed on the extractor before."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+from kg.model.records import Dataset
+
+
+def run(text: str) -> Dataset:
+    return extract_text(text, date="2024-03-05").dataset
+
+
+def events(ds: Dataset) -> list[tuple[list[str], list[str], str]]:
+    names = {a.id: a.name for a in ds.actors}
+    return [(s.imposers, [names[t] for t in s.targets], str(s.status)) for s in ds.sanctions]
+
+
+def test_he_or_she_after_a_leader_is_the_leaders_state_as_imposer() -> None:
+    got = events(run("President Donald Trump said he would lift sanctions on Syria."))
+    assert got == [(["us"], ["Syria"], "lifted")]
+    got = events(run("US President Donald Trump's announcement that he will lift sanctions on "
+                     "Syria was met with celebrations."))
+    assert got == [(["us"], ["Syria"], "lifted")]
+
+
+def test_a_leader_named_by_surname_alone_acts_for_the_state() -> None:
+    assert events(run("Putin signed a decree banning imports of food from Norway.")) == [
+        (["ru"], ["Norway"], "imposed")]
+    assert events(run("Trump lifted sanctions on Syria.")) == [(["us"], ["Syria"], "lifted")]
+
+
+def test_added_to_a_list_defined_by_its_ban() -> None:
+    got = events(run("Russia has added Iceland, Montenegro and Albania to the list of countries "
+                     "from which it bans most food imports."))
+    assert got == [(["ru"], ["Iceland", "Montenegro", "Albania"], "imposed")]
+
+
+def test_listed_in_the_passive_by_the_state_that_reports_it() -> None:
+    got = events(run("BEIJING - China's Ministry of Commerce said Tuesday that seven Norland "
+                     "companies have been put on the unreliable entity list."))
+    assert [(imp, st) for imp, _t, st in got] == [(["cn"], "imposed")]
+
+
+def test_closed_entry_to_people_is_an_entry_ban() -> None:
+    got = events(run("Moscow has closed entry indefinitely to 36 citizens of Norland in "
+                     "response to the sanctions, the ministry said."))
+    assert [(imp, st) for imp, _t, st in got] == [(["ru"], "imposed")]
+    assert "36" in got[0][1][0]
