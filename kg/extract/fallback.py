@@ -32,6 +32,10 @@ __all__ = ["noun_only_event"]
 _OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+$")
 _SUBJECT = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\s+(?:imposed\s+)?(?:on|against|targeting)\s+(?:the\s+)?")
+#: A sanction noun's past participle with no agent ("sanctions imposed on October 14",
+#: "The sanctions, originally imposed to pressure ...").
+_PARTICIPLE = re.compile(r",?\s+(?:(?:originally|first|initially|previously|earlier|already)\s+)?"
+                         r"(?:imposed|introduced|slapped|reimposed)\b(?!\s+by\b)", re.I)
 _NOT_MEASURE = re.compile(r"\b(?:measures? (?:to|of|for)|sanctions? (?:relief|regime|law|"
                           r"policy|committee|list)|evad\w+|evasion|circumvent\w*)\b", re.I)
 
@@ -51,8 +55,19 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
         if n.group().lower() == "measures" or _NOT_MEASURE.match(text, n.start()):
             continue
         pre = text[max(0, n.start() - 60):n.start()].lower()
-        if NEGATION.search(pre) or call_cue(pre, text) or _OPINION.search(pre) or any(
-                rx.search(pre) for _s, rx in STATUS_MODIFIERS):
+        if NEGATION.search(pre) or _OPINION.search(pre):
+            continue
+        part = _PARTICIPLE.match(text, n.end())
+        if part and doc.recent:
+            # "lift all the sanctions imposed on October 14", "The sanctions, originally
+            # imposed to pressure the government ...": a measure in force the article has
+            # been about, named by its noun and a past participle with no agent; its
+            # imposers (and, unless "on X" follows, targets) are the last event's
+            ev = _background(sent, n, part, ms, doc)
+            if ev is not None:
+                return ev
+            continue
+        if call_cue(pre, text) or any(rx.search(pre) for _s, rx in STATUS_MODIFIERS):
             continue
         imposers: list[Resolved] = []
         owner = [m for m in ms if m.end <= n.start() and m.kind in ("country", "demonym")
@@ -103,3 +118,41 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
         doc.recent.append(([r.id for r in imposers], [t.id for t in targets]))
         return ev
     return None
+
+
+def _background(sent: Sentence, n: re.Match[str], part: re.Match[str], ms: list[Mention],
+                doc: Doc) -> Event | None:
+    """The ``imposed`` event of a sanction noun ``n`` with the agentless participle ``part``
+    (see :func:`noun_only_event`): imposers of the article's last event; targets after
+    "on"/"against" or else that event's; dated only by a date inside the participle's phrase
+    (a standing measure otherwise has none)."""
+    text = sent.text
+    imp_ids, tgt_ids = doc.recent[-1]
+    imposers = [Resolved(i, "", "no agent: the imposers of the event before", n.start())
+                for i in imp_ids]
+    targets: list[Resolved] = []
+    tp = _TARGET_PREP.match(text, part.end())
+    if tp:
+        for m in [m for m in ms if m.start == tp.end() and m.kind in (
+                "country", "person", "group", "org")]:
+            aid = doc.actor_of(m, sent.start)
+            if aid:
+                targets.append(Resolved(aid, m.text, m.how, m.start))
+    if not targets:
+        targets = [Resolved(t, "", "the targets of the event before", n.start())
+                   for t in tgt_ids]
+    targets = [t for t in targets if t.id not in imp_ids]
+    if not imposers or not targets:
+        return None
+    ev = Event(sent, (n.start(), part.end()), Status.IMPOSED, imposers, targets,
+               explain={"sentence": sent.index,
+                        "trigger": {"words": text[n.start():part.end()], "status": "imposed",
+                                    "from": "a sanction noun and its past participle"}})
+    phrase = re.split(r"[,;]", text[part.end():], maxsplit=1)[0]
+    dates = find_dates(phrase, doc.ref)
+    ev.date = dates[0].value if dates else None
+    ev.confidence = 0.35
+    ev.explain.update(imposers=[r.explain() for r in imposers],
+                      targets=[r.explain() for r in targets], confidence=ev.confidence)
+    doc.recent.append(([r.id for r in imposers], [t.id for t in targets]))
+    return ev

@@ -47,3 +47,16 @@ def test_closed_entry_to_people_is_an_entry_ban() -> None:
                      "response to the sanctions, the ministry said."))
     assert [(imp, st) for imp, _t, st in got] == [(["ru"], "imposed")]
     assert "36" in got[0][1][0]
+
+
+def test_a_sanction_noun_with_an_agentless_participle_is_the_measure_in_force() -> None:
+    ds = run("Canada will lift sanctions on Mali, its prime minister said. The sanctions, "
+             "originally imposed to pressure the former government, had blocked foreign aid.")
+    got = [(s.imposers, str(s.status), s.date) for s in ds.sanctions]
+    # the measure in force is the lifted one's, undated (a standing measure)
+    assert [g[1] for g in got] == ["lifted", "imposed"] and got[1][0] == got[0][0]
+    assert got[1][2] is None
+    ds = run("Japan eased sanctions on North Korea on Monday. The sanctions imposed in March "
+             "2006 stay.")
+    assert [(s.imposers, s.targets, str(s.status), s.date) for s in ds.sanctions][1] == (
+        ["jp"], ["kp"], "imposed", "2006-03")
