@@ -38,6 +38,7 @@ from kg.extract.lexicon import (
     STANDALONE,
     STATUS_MODIFIERS,
     call_cue,
+    conditional,
 )
 from kg.extract.owners import np_imposers
 from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
@@ -124,11 +125,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if part:
             status = Status.EASED  # "lifted some of its sanctions on Syria": a partial lifting
             ex["status_modifier"] = part.group()
-        if status in (Status.IMPOSED, Status.EXPECTED) and re.match(
-                r"\W*(?:Should|Unless|If|Were)\b", text) and re.search(
-                r"\b(?:will|would|could)\s+(?:\w+\s+)?$", pre):
-            status = Status.THREATENED  # "Should troops cross the border, ... will impose"
-            ex["status_modifier"] = "a condition before the clause"
+        iff = conditional(status, text, pre, a_end)
+        if iff:  # "Should troops cross the border, ... will impose", "will impose ... if"
+            status, ex["status_modifier"] = Status.THREATENED, iff
         if mode == "np" and _MODAL_AFTER.match(text, a_end):
             # "new British sanctions would be met with a firm response": a hypothesis
             doc.note_skip(sent.index, text[a_start:a_end], "sanctions spoken of as a "

@@ -31,6 +31,7 @@ __all__ = [
     "TRIGGERS",
     "UNDATED_FUTURE",
     "call_cue",
+    "conditional",
     "stance_of",
 ]
 
@@ -62,7 +63,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
     # alone is not an event of its own
     (Status.EXTENDED, _rx(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong(?:s|ed|ing)?|"
                           r"roll(?:s|ed)? over|keep|keeps|keeping|kept|maintain(?:s|ed|ing)?|"
-                          r"retain(?:s|ed|ing)?)\b")),
+                          r"retain(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?)\b")),
     # "waived sanctions on ...", "suspended sanctions on Mali": relief, the measure kept
     (Status.EASED, _rx(r"\b(?:eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?|"
                        r"waiv(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|"
@@ -70,6 +71,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.LIFTED, _rx(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|"
                         r"scrap(?:s|ped|ping)?|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|"
                         r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze|"
+                        r"terminat(?:e|es|ed|ing)|"
                         r"unwind(?:s|ing)?|unwound)\b")),
     # "warned of sanctions against Serbia": the threat named by its noun
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)? of|"
@@ -100,7 +102,8 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
 
 #: Trade a suspending verb stops ("suspended imports of seafood"): a measure imposed, where
 #: "suspended sanctions" is relief.
-TRADE_NOUN = _rx(r"(?:imports?|exports?|purchases|trade|flights|shipments)\b")
+TRADE_NOUN = _rx(r"(?:imports?|exports?|purchases|trade|flights|shipments|visas|"
+                 r"visa-free (?:travel|regime|entry))\b")
 
 #: A keeping verb ("keep", "maintain", "retain") is a trigger only when a further period
 #: follows its sanction noun (:data:`KEEP_VERB`, :data:`KEPT_FOR`).
@@ -282,3 +285,25 @@ def stance_of(verb: str, said: str) -> tuple[Stance, str | None]:
         if m:
             return stance, m.group()
     return Stance.OTHER, None
+
+
+_MODAL = re.compile(r"\b(?:will|would|could|shall)\s+(?:\w+\s+)?$|['’]ll\s+(?:\w+\s+)?$")
+_COND_AFTER = re.compile(r"\b(?:if|unless|in case|should (?:it|they|he|she|the \w+))\b")
+
+
+def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:
+    """Why a measure a sentence announces or plans is only a threat (``threatened``), or
+    None: a condition before the clause ("Should troops cross the border, the United States
+    will impose ...") or after the measure ("will impose sanctions if the junta delays the
+    vote", "It will consider more sanctions in December if no progress is made"), with a
+    future or modal verb before the trigger (``pre``: the words before it, lower case) or a
+    trigger of planning (``expected``). A past measure with a condition on its lifting
+    ("imposed sanctions that will be lifted if ...") is not one: no modal before it."""
+    if status not in (Status.IMPOSED, Status.EXPECTED):
+        return None
+    modal = _MODAL.search(pre)
+    if modal and re.match(r"\W*(?:Should|Unless|If|Were)\b", text):
+        return "a condition before the clause"
+    if (modal or status is Status.EXPECTED) and _COND_AFTER.search(text, a_end):
+        return "a condition after the measure"
+    return None

@@ -60,3 +60,23 @@ def test_a_sanction_noun_with_an_agentless_participle_is_the_measure_in_force() 
              "2006 stay.")
     assert [(s.imposers, s.targets, str(s.status), s.date) for s in ds.sanctions][1] == (
         ["jp"], ["kp"], "imposed", "2006-03")
+
+
+def test_a_measure_announced_with_a_condition_is_a_threat() -> None:
+    assert events(run("The EU will impose sanctions on Mali if the junta delays elections.")) \
+        == [(["eu"], ["Mali"], "threatened")]
+    # a past measure whose lifting has a condition stays imposed
+    assert [st for _i, _t, st in events(run(
+        "The EU imposed sanctions on Mali, which will be lifted if elections are held."))] == [
+        "imposed"]
+
+
+def test_upheld_is_a_renewal_and_terminated_a_lifting() -> None:
+    assert events(run("ECOWAS on Sunday upheld the sanctions on Guinea.")) == [
+        (["ecowas"], ["Guinea"], "extended")]
+    ds = run("ECOWAS on Sunday also upheld the travel ban it imposed in September on the coup "
+             "leaders of Guinea.")
+    assert [(str(s.status), s.date) for s in ds.sanctions] == [
+        ("extended", "2024-03-03"), ("imposed", "2023-09")]
+    assert events(run("The Security Council today terminated the sanctions regime on "
+                      "Liberia.")) == [(["unsc"], ["Liberia"], "lifted")]
