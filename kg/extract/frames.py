@@ -237,9 +237,14 @@ _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s
 #: the U.S. administration imposed", "the measures the French government adopted").
 _REL_OFFICE = re.compile(r"\.?(?:\s+(?:administration|government|authorities|cabinet|"
                          r"Treasury|Treasury Department|State Department))?(?=\s)")
-_REL_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
-                          r"(?:already\s+|previously\s+)?(?:imposed|put in place|adopted|"
-                          r"introduced|ordered)\s+by\s+(?:the\s+)?", re.I)
+_REL_PASSIVE = re.compile(r",?\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
+                          r"(?:already\s+|previously\s+|[a-z]+ly\s+)?(?:imposed|put in place|"
+                          r"adopted|introduced|ordered|slapped|placed|reimposed)"
+                          # "slapped on it by the U.S.", "imposed on Cuba by Washington"
+                          r"(?:\s+(?:on|against)\s+(?:it|them|[A-Z][\w.’'-]*))?"
+                          r"\s+by\s+(?:the\s+)?", re.I)
+#: A first name before the name of the actor after "by" ("by the Joe Biden administration").
+_GIVEN = re.compile(r"[A-Z][a-z]+\s+")
 _REL_KINDS = ("country", "pronoun")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.I)
 
@@ -257,7 +262,9 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
     for _n_start, n_end in nouns:
         pm = _REL_PASSIVE.match(text, n_end)
         if pm:
-            chain = [m for m in ms if m.start == pm.end() and m.kind in _REL_KINDS]
+            given = _GIVEN.match(text, pm.end())
+            chain = [m for m in ms if m.kind in _REL_KINDS and (m.start == pm.end() or (
+                given is not None and m.start == given.end()))][:1]
             while chain:
                 nxt = [m for m in ms if m.start > chain[-1].end and m.kind == "country"
                        and _LIST_GAP.fullmatch(text, chain[-1].end, m.start)]

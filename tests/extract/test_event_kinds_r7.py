@@ -80,3 +80,11 @@ def test_upheld_is_a_renewal_and_terminated_a_lifting() -> None:
         ("extended", "2024-03-03"), ("imposed", "2023-09")]
     assert events(run("The Security Council today terminated the sanctions regime on "
                       "Liberia.")) == [(["unsc"], ["Liberia"], "lifted")]
+
+
+def test_sanctions_with_an_adverb_and_an_agent_are_a_background_event() -> None:
+    for who in ("the United States", "the Joe Biden administration"):
+        got = events(run("Russia barred 500 US citizens from entering the country in response "
+                         f"to the sanctions regularly imposed by {who}."))
+        assert [(i, st) for i, _t, st in got] == [(["ru"], "imposed"), (["us"], "imposed")]
+        assert got[1][1] == ["Russia"]
