@@ -28,7 +28,7 @@ import os
 import re
 import sys
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -43,12 +43,11 @@ from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
-from kg.extract.statements import Said, find_statements, recheck_support
+from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
 from kg.extract.targets import is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
-from kg.model.vocab import Stance
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import BLOCS, Resolver
 
@@ -282,7 +281,7 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
             about_actors=[a for a in s.about_actors if a not in spk], sources=[cite],
             confidence=s.confidence))
         st_explain.append({"quote": s.sentence.text, **s.explain})
-    statements, st_explain = _drop_neutral_repeats(
+    statements, st_explain = drop_neutral_repeats(
         statements, st_explain, lambda a: (doc.actors[a].part_of or a) if a in doc.actors else a)
     for st, ex in zip(statements, st_explain, strict=True):
         explain[st.id] = ex
@@ -298,43 +297,6 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     ds = Dataset(sources=[source, *sources], actors=actors, sanctions=sanctions,
                  statements=statements)
     return Extraction(ensure_valid(ds), doc.text, explain, doc.skipped)
-
-
-def _drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]],
-                          side: Callable[[str], str] = str,
-                          ) -> tuple[list[Statement], list[dict[str, Any]]]:
-    """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
-    article: "Bishop told the House ..." then "She condemned ..." is one statement, the
-    condemnation. Its citation is kept on the stance-taking statement; ids are renumbered
-    in order. A statement with the speakers and stance of an earlier one is that statement
-    told again ("Nunes told a press conference ..." then "..., Nunes added"): one record per
-    speaker and stance, citing both sentences, unless it names a state the earlier one does
-    not (a call on Washington, then a call on Tehran: two statements). A ministry is its
-    state's side here (``side`` maps an actor id to the state it is part of): "Moscow said it
-    had barred ..." then "The ministry called the move ..." is one statement, the ministry's."""
-    def key(st: Statement) -> tuple[str, ...]:
-        return tuple(side(a) for a in st.speakers)
-
-    stanced = {key(st): st for st in statements if st.stance is not Stance.OTHER}
-    first: dict[tuple[tuple[str, ...], Stance], Statement] = {}
-    kept: list[tuple[Statement, dict[str, Any]]] = []
-    for st, ex in zip(statements, explain, strict=True):
-        other = stanced.get(key(st))
-        if (st.stance is Stance.OTHER and other is not None) or ((
-                other := first.get((key(st), st.stance))) is not None and set(
-                st.about_actors) <= set(other.about_actors)):
-            if all(c.start != st.sources[0].start for c in other.sources):
-                other.sources.append(st.sources[0])
-            other.about_sanctions += [a for a in st.about_sanctions
-                                      if a not in other.about_sanctions]
-            continue
-        first[(key(st), st.stance)] = st
-        kept.append((st, ex))
-    out = []
-    for n, (st, _ex) in enumerate(kept, 1):
-        prefix = st.id.rsplit("-", 1)[0]
-        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
-    return out, [ex for _st, ex in kept]
 
 
 def _with_references(actors: list[Actor],

@@ -1,4 +1,5 @@
-"""Who a speaker mention stands for (moved out of :mod:`kg.extract.statements`).
+"""Who speaks in a sentence (:func:`speaker_mention`: the mention before or after the speech
+verb) and who a speaker mention stands for (:func:`resolve_speaker`).
 
 "he"/"she" is the last person who spoke (or was named); "it" the speakers of the statement
 before, or with none the last state or bloc that acted; "the statement" / "the joint
@@ -14,9 +15,12 @@ import re
 
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
+from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 
-__all__ = ["resolve_speaker"]
+__all__ = ["in_quotes", "resolve_speaker", "speaker_mention"]
+
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 #: "President X's administration": a person's government speaks for the state.
 _ADMINISTRATION = re.compile(r"['’]s\s*(?:administration|government|cabinet)\b", re.I)
@@ -76,3 +80,126 @@ def resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Se
                              m.start)], False
     aid = doc.actor_of(m, sent.start)
     return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
+
+
+_SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
+#: A common noun right before the speech verb is its subject, and not an actor ("doctors
+#: say", "officials said", "diplomatic sources said").
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
+    r"officials?|sources?|people|activists|reports|media|campaigners|investors|traders|economists|"
+    r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
+    r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
+#: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
+_OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
+                     r"official|government|ambassador|embassy|president|premier|leader|envoy)"
+                     r"\b|\s+(?:[A-Z][a-z-]+\s+){0,2}(?:Ministry|Government|Embassy)\b")
+# (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
+#: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
+#: coordinated with the clause's first verb.
+_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+#: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
+    r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
+    r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+#: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
+#: mission or body sits in is not the speaker.
+_POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau|court|tribunal|"
+                        r"agency|organi[sz]ation|headquarters)(?:\s+of(?:\s+[\w-]+){1,3}?)?"
+                        r"\s+(?:in|to|at)"
+                        r"\s+(?:the\s+)?$", re.I)
+#: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
+_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
+                        r"familiar\s+with)\s+(?:the\s+)?$", re.I)
+def in_quotes(text: str, pos: int) -> bool:
+    return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
+
+
+def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
+                     ) -> tuple[list[Mention], str] | None:
+    lo = seg[0]
+    word = cue.group().lower()
+    # "said Lavrov", "said the Iranian foreign minister": the speaker right after the verb.
+    # "according to a statement from the Kremlin": the one whose statement it is
+    gap = re.match(r"\s*(?:(?:a|the)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|spokes(?:man|woman|"
+                   r"person))\s+(?:from|by|of|for)\s+)?(?:the\s+)?", text[cue.end():])
+    reach = cue.end() + (gap.end() if gap else 0) + 2
+    after = [m for m in ms if cue.end() <= m.start <= reach and (
+        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
+        and not (m.kind == "pronoun" and m.text.lower() in ("it", "they", "we"))
+        and not (m.kind == "ref" and re.match(r"an?\b", m.text, re.I))]
+    # ("said it had ...": "it" is the subject of the words said, never an inverted speaker;
+    # "according to a statement from X": X, not the statement)
+    inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
+    if word in ("said", "says", "added", "warned", "according to", "told") and after and (
+            inverted or word == "according to"):
+        chain = [after[0]]
+        for m in ms:
+            if m.start > chain[-1].end and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
+                                                        text[chain[-1].end:m.start]):
+                chain.append(m)
+        return chain, "after the verb"
+    if word in ("cited", "quoted"):
+        was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
+        if was:
+            prior = [m for m in ms if m.end <= was.start() and m.kind in _SPEAKER_KINDS]
+            if prior:
+                return [prior[-1]], "cited/quoted as saying"
+        return None
+    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
+        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
+              and not in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)]
+    in_seg = [i for i in before if ms[i].start >= lo]
+    pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
+    while pick is not None and ms[pick].kind == "ref" and re.match(r"an?\b|in\b", ms[pick].text
+                                                                   if not re.search(
+            r"\bin\s+$", text[:ms[pick].start]) else "in", re.I):
+        # "X issued a joint statement condemning ...": the speaker is X, not the statement.
+        earlier = [i for i in before if i < pick]
+        pick = earlier[-1] if earlier else None
+    if pick is None:
+        return None
+    if pick > 0 and ms[pick].kind == "country" and ms[pick - 1].kind == "person" and \
+            re.fullmatch(r"\s*\(", text[ms[pick - 1].end:ms[pick].start]) and \
+            text[ms[pick].end:ms[pick].end + 1] == ")":
+        # "Ivo Marek (Chile), the drafter, said": the delegate speaks, his state in brackets
+        return [ms[pick - 1]], "a delegate named with his state in brackets"
+    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
+            text, lo, ms[pick].start):
+        # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
+        # subject is not an actor
+        return None
+    appos = [i for i in before if i < pick and ms[i].kind == "person"
+             and _APPOSITION.match(text, ms[i].end, cue.start())]
+    if appos:
+        # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
+        return [ms[appos[-1]]], "a person before an apposition naming the post"
+    if _AND_VERB.search(text, lo, cue.start()) and not (
+            re.match(r"\s*,", text[ms[pick].end:]) and (
+                "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):
+        # (", Keisha Marr, said": a name in apposition is the speaker, no coordinated verb)
+        subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)] or [
+            i for i in before if SUBJECT_FIRST.match(text, 0, ms[i].start)]
+        if subject and subject[0] != pick:
+            # "The AU suspended Mali on Friday and said it would ...": the clause's subject
+            chain = [ms[subject[0]]]
+            for m in ms[subject[0] + 1:]:
+                if m.end <= cue.start() and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
+                                                         text[chain[-1].end:m.start]):
+                    chain.append(m)
+            return chain, "the subject of the verb the speech verb is coordinated with"
+    chain = [ms[pick]]
+    j = pick - 1
+    links = []
+    while ms[pick].kind not in ("pronoun", "ref") and j >= 0 and ms[j].kind in (
+            "country", "person", "group") and re.fullmatch(
+            r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[ms[j].end:chain[0].start]):
+        links.append(text[ms[j].end:chain[0].start])
+        chain.insert(0, ms[j])
+        j -= 1
+    if links and "and" not in links[0]:
+        # "... will hit the United States, the ministry warned": a comma alone is the end
+        # of the reported words, not a list of speakers (a list's last link is "and").
+        chain = chain[-1:]
+    return chain, "nearest actor before the verb"

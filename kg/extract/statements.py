@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,14 +45,14 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
-from kg.extract.refer import SUBJECT_FIRST
-from kg.extract.speakers import resolve_speaker
+from kg.extract.speakers import in_quotes, resolve_speaker, speaker_mention
 from kg.extract.stance import imposing_side, is_forecast, own_event_status, own_measure
 from kg.extract.text import Sentence
+from kg.model.records import Statement
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
 
-__all__ = ["Said", "find_statements", "recheck_support"]
+__all__ = ["Said", "drop_neutral_repeats", "find_statements", "recheck_support"]
 
 _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it)\s+"
                     r"(?:also\s+)?(?:warned|said|added|urged|threatened|insisted)\b)|"
@@ -60,44 +61,13 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     # second verb of the same speaker, with its own stance
                     r"\s+(?=and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|demanded|warned|"
                     r"vowed|threatened|condemned|denounced|welcomed)\b)")
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REL_PRONOUN = re.compile(r"\b(?:that|which|what|who)\s+(?:it|he|she|they)\s+$", re.I)
-_SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
-#: A common noun right before the speech verb is its subject, and not an actor ("doctors
-#: say", "officials said", "diplomatic sources said").
-_NOUN_SUBJECT = re.compile(
-    r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
-    r"officials?|sources?|people|activists|reports|media|campaigners|investors|traders|economists|"
-    r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
-    r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: People a wrong is done to, which alone name no wrong (kg/curated/reasons.yaml lists them
 #: for reasons: "sanctions over the treatment of journalists").
 _VICTIMS = re.compile(r"(?i:protesters|dissidents?|journalists?|activists?)")
-#: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
-_OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
-                     r"official|government|ambassador|embassy|president|premier|leader|envoy)"
-                     r"\b|\s+(?:[A-Z][a-z-]+\s+){0,2}(?:Ministry|Government|Embassy)\b")
-# (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
 #: "did not say", "would not comment": a negated speech verb is no statement.
 _NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not|"
                       r"(?:did|does|do|would|could|wo|has|have|had)n['’]t|never)\s+$", re.I)
-#: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
-#: coordinated with the clause's first verb.
-_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
-#: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
-_APPOSITION = re.compile(
-    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
-    r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
-    r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?(?:also\s+)?$", re.I)
-#: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
-#: mission or body sits in is not the speaker.
-_POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau|court|tribunal|"
-                        r"agency|organi[sz]ation|headquarters)(?:\s+of(?:\s+[\w-]+){1,3}?)?"
-                        r"\s+(?:in|to|at)"
-                        r"\s+(?:the\s+)?$", re.I)
-#: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
-_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
-                        r"familiar\s+with)\s+(?:the\s+)?$", re.I)
 #: "Venezuela has called the sanctions illegal and Russia agrees, Kremlin spokesman Ivan
 #: Bor told journalists": a speech verb after a comma and a few words closing the sentence
 #: reports it all, a statement of its own beside the view it reports.
@@ -132,10 +102,6 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
-
-
 def _answers(ev: Event) -> bool:
     """True if ``ev`` is a counter-measure (it answers another side's measure)."""
     return bool(ev.retaliation) or any(c == Reason.RETALIATION for c, _d in ev.reasons)
@@ -165,99 +131,10 @@ def _said_inside(text: str, cue: re.Match[str], seg: tuple[int, int], pos: int) 
     """True if ``pos`` lies in the words said: inside quotation marks, or after the speech
     verb and before any "as"/"while"/"when" that returns to the narrative ("X said Britain
     must ban imports of Russian oil")."""
-    if _in_quotes(text, pos):
+    if in_quotes(text, pos):
         return True
     return cue.end() <= pos < seg[1] and not re.search(r"\b(?:as|while|when|after)\b",
                                                        text[cue.end():pos])
-
-
-def _speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
-                     ) -> tuple[list[Mention], str] | None:
-    lo = seg[0]
-    word = cue.group().lower()
-    # "said Lavrov", "said the Iranian foreign minister": the speaker right after the verb.
-    # "according to a statement from the Kremlin": the one whose statement it is
-    gap = re.match(r"\s*(?:(?:a|the)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|spokes(?:man|woman|"
-                   r"person))\s+(?:from|by|of|for)\s+)?(?:the\s+)?", text[cue.end():])
-    reach = cue.end() + (gap.end() if gap else 0) + 2
-    after = [m for m in ms if cue.end() <= m.start <= reach and (
-        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
-        and not (m.kind == "pronoun" and m.text.lower() in ("it", "they", "we"))
-        and not (m.kind == "ref" and re.match(r"an?\b", m.text, re.I))]
-    # ("said it had ...": "it" is the subject of the words said, never an inverted speaker;
-    # "according to a statement from X": X, not the statement)
-    inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
-    if word in ("said", "says", "added", "warned", "according to", "told") and after and (
-            inverted or word == "according to"):
-        chain = [after[0]]
-        for m in ms:
-            if m.start > chain[-1].end and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
-                                                        text[chain[-1].end:m.start]):
-                chain.append(m)
-        return chain, "after the verb"
-    if word in ("cited", "quoted"):
-        was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
-        if was:
-            prior = [m for m in ms if m.end <= was.start() and m.kind in _SPEAKER_KINDS]
-            if prior:
-                return [prior[-1]], "cited/quoted as saying"
-        return None
-    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
-        m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
-              and not _in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)]
-    in_seg = [i for i in before if ms[i].start >= lo]
-    pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
-    while pick is not None and ms[pick].kind == "ref" and re.match(r"an?\b|in\b", ms[pick].text
-                                                                   if not re.search(
-            r"\bin\s+$", text[:ms[pick].start]) else "in", re.I):
-        # "X issued a joint statement condemning ...": the speaker is X, not the statement.
-        earlier = [i for i in before if i < pick]
-        pick = earlier[-1] if earlier else None
-    if pick is None:
-        return None
-    if pick > 0 and ms[pick].kind == "country" and ms[pick - 1].kind == "person" and \
-            re.fullmatch(r"\s*\(", text[ms[pick - 1].end:ms[pick].start]) and \
-            text[ms[pick].end:ms[pick].end + 1] == ")":
-        # "Ivo Marek (Chile), the drafter, said": the delegate speaks, his state in brackets
-        return [ms[pick - 1]], "a delegate named with his state in brackets"
-    if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
-            text, lo, ms[pick].start):
-        # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
-        # subject is not an actor
-        return None
-    appos = [i for i in before if i < pick and ms[i].kind == "person"
-             and _APPOSITION.match(text, ms[i].end, cue.start())]
-    if appos:
-        # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
-        return [ms[appos[-1]]], "a person before an apposition naming the post"
-    if _AND_VERB.search(text, lo, cue.start()) and not (
-            re.match(r"\s*,", text[ms[pick].end:]) and (
-                "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):
-        # (", Keisha Marr, said": a name in apposition is the speaker, no coordinated verb)
-        subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)] or [
-            i for i in before if SUBJECT_FIRST.match(text, 0, ms[i].start)]
-        if subject and subject[0] != pick:
-            # "The AU suspended Mali on Friday and said it would ...": the clause's subject
-            chain = [ms[subject[0]]]
-            for m in ms[subject[0] + 1:]:
-                if m.end <= cue.start() and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
-                                                         text[chain[-1].end:m.start]):
-                    chain.append(m)
-            return chain, "the subject of the verb the speech verb is coordinated with"
-    chain = [ms[pick]]
-    j = pick - 1
-    links = []
-    while ms[pick].kind not in ("pronoun", "ref") and j >= 0 and ms[j].kind in (
-            "country", "person", "group") and re.fullmatch(
-            r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[ms[j].end:chain[0].start]):
-        links.append(text[ms[j].end:chain[0].start])
-        chain.insert(0, ms[j])
-        j -= 1
-    if links and "and" not in links[0]:
-        # "... will hit the United States, the ministry warned": a comma alone is the end
-        # of the reported words, not a list of speakers (a list's last link is "and").
-        chain = chain[-1:]
-    return chain, "nearest actor before the verb"
 
 
 def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event],
@@ -270,7 +147,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
     for seg in _segments(text):
         prior: Said | None = None
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
-            if _in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
+            if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
             if prior is not None and not _CLOSING.search(text, seg[0], cue.start()):
                 continue  # after a statement, only a closing attribution is another one
@@ -283,7 +160,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 speakers, how = list(out[-1].speakers), "the speaker of the clause before"
                 anaphoric = True  # one statement with the clause before if the stance agrees
             else:
-                got = _speaker_mention(text, ms, seg, cue)
+                got = speaker_mention(text, ms, seg, cue)
                 if got is None:
                     continue
                 chain, how = got
@@ -423,3 +300,40 @@ def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event]
             aid = doc.country(m.code)
             if aid and aid not in spk and aid not in st.about_actors:
                 st.about_actors.append(aid)
+
+
+def drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]],
+                          side: Callable[[str], str] = str,
+                          ) -> tuple[list[Statement], list[dict[str, Any]]]:
+    """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
+    article: "Bishop told the House ..." then "She condemned ..." is one statement, the
+    condemnation. Its citation is kept on the stance-taking statement; ids are renumbered
+    in order. A statement with the speakers and stance of an earlier one is that statement
+    told again ("Nunes told a press conference ..." then "..., Nunes added"): one record per
+    speaker and stance, citing both sentences, unless it names a state the earlier one does
+    not (a call on Washington, then a call on Tehran: two statements). A ministry is its
+    state's side here (``side`` maps an actor id to the state it is part of): "Moscow said it
+    had barred ..." then "The ministry called the move ..." is one statement, the ministry's."""
+    def key(st: Statement) -> tuple[str, ...]:
+        return tuple(side(a) for a in st.speakers)
+
+    stanced = {key(st): st for st in statements if st.stance is not Stance.OTHER}
+    first: dict[tuple[tuple[str, ...], Stance], Statement] = {}
+    kept: list[tuple[Statement, dict[str, Any]]] = []
+    for st, ex in zip(statements, explain, strict=True):
+        other = stanced.get(key(st))
+        if (st.stance is Stance.OTHER and other is not None) or ((
+                other := first.get((key(st), st.stance))) is not None and set(
+                st.about_actors) <= set(other.about_actors)):
+            if all(c.start != st.sources[0].start for c in other.sources):
+                other.sources.append(st.sources[0])
+            other.about_sanctions += [a for a in st.about_sanctions
+                                      if a not in other.about_sanctions]
+            continue
+        first[(key(st), st.stance)] = st
+        kept.append((st, ex))
+    out = []
+    for n, (st, _ex) in enumerate(kept, 1):
+        prefix = st.id.rsplit("-", 1)[0]
+        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
+    return out, [ex for _st, ex in kept]
