@@ -63,7 +63,11 @@ _NAME_TOKEN = (r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w’']|-(?!-))*[a-z](?:[\w’'
 _NAME = rf"(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 _TITLED = re.compile(
     r"(?i:\b(?P<title>" + "|".join(re.escape(t) for t in TITLES) + r"))\b,?\s+"
+    # "US Ambassador to Russia John Sullivan": the post's place between title and name
+    r"(?:(?:to|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}?(?=[A-Z][a-z]+\s+[A-Z]))?"
     r"(?P<name>" + _NAME + r")")
+#: One-word titles that may open a titled name ("President" in "chairman President X").
+_TITLE_WORDS = {t.lower() for t in TITLES if " " not in t}
 _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
                         r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
 _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|voiced|"
@@ -77,7 +81,8 @@ _SPEAKER_NAME = re.compile(
     r"(?P<name3>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
     r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister)"
-    r"(?:\s+(?:of|at|for)\b[^,;]{0,80})?,\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?:\s+(?:of|at|for)\b[^,;]{0,80})?,\s+(?:(?:has|had|have)\s+)?(?:(?:\w+ly|already)\s+)?"
+    r"(?:also\s+)?"
     + _SPEECH_AFTER + r")|"
     # "Russia's envoy to the OPCW, Ivo Marek, said": the post first, then the name between
     # commas (the post is checked before the name, :data:`_POST_BEFORE`)
@@ -202,6 +207,9 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
     for m in _TITLED.finditer(text):
         name = m["name"]
         toks = name.split()
+        lead = 0  # characters of titles before the name
+        while len(toks) > 2 and toks[0].lower() in _TITLE_WORDS:
+            lead += len(toks.pop(0)) + 1  # "ECOWAS chairman President Nana Akufo-Addo"
         while toks and toks[-1].lower() in NOT_NAMES | {"von", "der", "van", "de", "bin"}:
             if len(toks) == len(name.split()) >= 2 and toks[-1] in _MONTH_SURNAMES and not \
                     re.match(r"\s*\d", text[m.end("name"):]):
@@ -222,8 +230,9 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
             code = left[-1].code
         code = code or TITLE_COUNTRY.get(title) or _leader(name)
         start = left[-1].start if left else m.start()
-        out.append(Mention(start, m.start("name") + len(name), text[start:m.start("name")
-                   + len(name)], "person", code, name=name, title=m["title"],
+        out.append(Mention(start, m.start("name") + lead + len(name), text[
+                   start:m.start("name") + lead + len(name)], "person", code, name=name,
+                   title=m["title"],
                    possessive=poss, how=f"title {m['title']!r}"))
     for m in _SPEAKER_NAME.finditer(text):
         key = next(k for k in ("name", "name2", "name3", "name4", "name5") if m[k])

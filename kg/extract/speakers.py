@@ -102,7 +102,9 @@ _AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
-    r"minister|governor|representative)\b[^,;]{0,80},\s*(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+    r"minister|governor|representative)\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
+    r"(?:(?:\w+ly|already)\s+)?"
+    r"(?:also\s+)?$", re.I)
 #: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
 #: mission or body sits in is not the speaker.
 _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|bureau|court|tribunal|"
@@ -165,6 +167,10 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             text[ms[pick].end:ms[pick].end + 1] == ")":
         # "Ivo Marek (Chile), the drafter, said": the delegate speaks, his state in brackets
         return [ms[pick - 1]], "a delegate named with his state in brackets"
+    if pick > 0 and ms[pick].kind == "country" and ms[pick - 1].kind == "person" and \
+            re.fullmatch(r"\s+of\s+(?:the\s+)?", text[ms[pick - 1].end:ms[pick].start]):
+        # "President Nana Akufo-Addo of Ghana said": the person of that state speaks
+        return [ms[pick - 1]], "a person named with his state after 'of'"
     if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
             text, lo, ms[pick].start):
         # "..., doctors say", "a senior AU official said", "a source in Brussels said": the

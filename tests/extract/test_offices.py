@@ -76,3 +76,17 @@ def test_an_announcement_and_its_ministry_are_one_side() -> None:
              "a response to Norland's \"hostile course\".")
     assert speakers(ds) == [(["ru-foreign-ministry"], "condemns")]
     assert [(s.imposers, str(s.status)) for s in ds.sanctions] == [(["ru"], "imposed")]
+
+
+def test_a_named_person_with_a_post_speaks_not_the_place_of_the_post() -> None:
+    # the post's place between title and name, a person "of" a state, a perfect tense
+    # after an apposition: each gave the state or the body before
+    ds = run("The embassy is studying the information, US Ambassador to Norland Jon Sul told "
+             "reporters.")
+    assert [sp for sp, _ in speakers(ds)] == [["jon-sul"]]
+    ds = run("No member is immune, ECOWAS chairman President Nana Akufo-Addo of Ghana said.")
+    assert [sp for sp, _ in speakers(ds)] == [["nana-akufo-addo"]]
+    assert next(a.name for a in ds.actors if a.id == "nana-akufo-addo") == "Nana Akufo-Addo"
+    ds = run("Ivo Marek Tal, chair of the African Union Commission, had already condemned "
+             "the coup.")
+    assert speakers(ds) == [(["ivo-marek-tal"], "condemns")]
