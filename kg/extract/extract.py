@@ -44,6 +44,7 @@ from kg.extract.links import mark_retaliation, response_links
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
+from kg.extract.story import neighbour_reasons
 from kg.extract.targets import is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
@@ -112,7 +113,8 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events: list[Event] = []
     said: list[Said] = []
     no_target: list[_Pending] = []
-    for sent in split_sentences(text):
+    sentences = split_sentences(text)
+    for sent in sentences:
         # a ministry or government is a state's, not a bloc's
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
             else doc.last_country or doc.dateline
@@ -149,6 +151,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
     carry_reasons(events)
+    neighbour_reasons(events, sentences)
     recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 
