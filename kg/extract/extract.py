@@ -41,6 +41,7 @@ from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
+from kg.extract.members import add_members
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
@@ -113,8 +114,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events: list[Event] = []
     said: list[Said] = []
     no_target: list[_Pending] = []
-    sentences = split_sentences(text)
-    for sent in sentences:
+    for sent in (sentences := split_sentences(text)):
         # a ministry or government is a state's, not a bloc's
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
             else doc.last_country or doc.dateline
@@ -145,6 +145,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         if len(events) == first and len(doc.skipped) == n_skipped:
             extra = noun_only_event(sent, ms, doc)
             events += [extra] if extra is not None else []
+        add_members(sent, ms, doc, events, first)
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])

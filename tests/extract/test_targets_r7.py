@@ -34,3 +34,60 @@ def test_a_sanction_with_grounds_of_its_own_or_next_to_a_counter_measure_takes_n
     # two sentences away is no longer the same passage of the story
     assert reasons("Soldiers seized power in Bamako. Talks went on for weeks. ECOWAS "
                    "suspended Mali on Friday.") == [[]]
+
+
+def targets(text: str) -> list[list[str]]:
+    """(kind, name) of every target of every sanction."""
+    ds = extract_text(text, date="2024-05-06", source_id="t").dataset
+    actors = {a.id: a for a in ds.actors}
+    return [[f"{actors[t].kind}:{actors[t].name}" if actors[t].draft else t for t in s.targets]
+            for s in ds.sanctions]
+
+
+def test_members_listed_after_include_join_the_group_sanctioned_before() -> None:
+    got = targets("Norway imposed sanctions on 12 Belarusian officials on Monday. The 12 "
+                  "individuals include General Tomas Velde and Ida Brennan.")
+    assert got == [["group:12 Belarusian officials", "person:Tomas Velde", "person:Ida Brennan"]]
+    # in the same sentence as the count, after a comma
+    got = targets("Canada imposed sanctions on Belarus on Monday. The measures cover 19 "
+                  "people, including Ana Reyes and Tomas Velde.")
+    assert ["group:19 people", "person:Ana Reyes", "person:Tomas Velde"] == got[0][1:]
+
+
+def test_a_sentence_saying_what_the_companies_are_names_them() -> None:
+    got = targets("Beijing put seven US companies on its unreliable entity list on Tuesday. "
+                  "The companies are Vantor Dynamics, Kessel Systems & Simulation and Brill "
+                  "Industries.")
+    assert got == [["group:Seven US companies", "organization:Vantor Dynamics",
+                    "organization:Kessel Systems & Simulation",
+                    "organization:Brill Industries"]]
+    # the list's contents, with a slash in a name and a place's possessive before another
+    got = targets("Tehran sanctioned 15 American companies on Sunday. The list runs from "
+                  "missile maker Vantor Co. to Denver's Re/Kessel Holdings Inc.")
+    assert got[0][1:] == ["organization:Vantor Co", "organization:Re/Kessel Holdings Inc"]
+
+
+def test_names_said_to_be_among_those_hit_or_on_the_list_join_the_group() -> None:
+    got = targets("Moscow barred 500 US citizens from entering Russia on Friday. Former "
+                  "governor Ana Reyes is on the list, as are comedians Tomas Velde and Ida "
+                  "Brennan, the ministry said.")
+    assert got[0][1:] == ["person:Ana Reyes", "person:Tomas Velde", "person:Ida Brennan"]
+    got = targets("Ankara imposed sanctions on three Sylvanian ministers on Monday. The "
+                  "measures followed the launch of Operation Dawn; Defence Minister Ana Reyes "
+                  "and Energy Minister Tomas Velde were hit.")
+    assert got[0][1:] == ["person:Ana Reyes", "person:Tomas Velde"]
+
+
+def test_what_places_a_member_is_not_a_member() -> None:
+    # the employer before a post, the relative's kin, a name in quotes, a document, a speaker
+    got = targets("Tokyo froze the assets of 17 Russian citizens on Tuesday. The list takes "
+                  "in 11 State Duma deputies, Kessel chairman Tomas Velde and five relatives "
+                  "of billionaire Ana Reyes, known as \"Brill's Banker\".")
+    assert got[0][1:] == ["person:Tomas Velde"]
+    got = targets("The Council imposed sanctions on six people on Friday. All sides should "
+                  "respect its resolutions, Resolution 2397 among them, Ana Reyes said.")
+    assert got[0][1:] == []
+    # a sentence far from any sanction adds nothing
+    got = targets("Norway sanctioned 12 Belarusian officials on Monday. Talks stalled. Trade "
+                  "fell. Prices rose. The 12 individuals include Tomas Velde and Ida Brennan.")
+    assert got == [["group:12 Belarusian officials"]]
