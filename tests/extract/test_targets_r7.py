@@ -51,7 +51,7 @@ def test_members_listed_after_include_join_the_group_sanctioned_before() -> None
     # in the same sentence as the count, after a comma
     got = targets("Canada imposed sanctions on Belarus on Monday. The measures cover 19 "
                   "people, including Ana Reyes and Tomas Velde.")
-    assert ["group:19 people", "person:Ana Reyes", "person:Tomas Velde"] == got[0][1:]
+    assert got[0][1:] == ["group:19 people", "person:Ana Reyes", "person:Tomas Velde"]
 
 
 def test_a_sentence_saying_what_the_companies_are_names_them() -> None:
