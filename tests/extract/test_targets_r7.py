@@ -91,3 +91,33 @@ def test_what_places_a_member_is_not_a_member() -> None:
     got = targets("Norway sanctioned 12 Belarusian officials on Monday. Talks stalled. Trade "
                   "fell. Prices rose. The 12 individuals include Tomas Velde and Ida Brennan.")
     assert got == [["group:12 Belarusian officials"]]
+
+
+def groups(text: str) -> list[list[tuple[str | None, int | None]]]:
+    """(country, count) of every group target of every sanction."""
+    ds = extract_text(text, date="2024-05-06", source_id="t").dataset
+    actors = {a.id: a for a in ds.actors}
+    return [[(actors[t].country, actors[t].count) for t in s.targets
+             if str(actors[t].kind) == "group"] for s in ds.sanctions]
+
+
+def test_groups_coordinated_before_a_place_share_it() -> None:
+    # two counted groups: both of the place that closes the second
+    assert groups("Iran imposed sanctions on 22 individuals and three entities from "
+                  "Belgium.") == [[("be", 22), ("be", 3)]]
+    assert groups("The EU suspended sanctions against 81 officials and eight firms in "
+                  "Zimbabwe.") == [[("zw", 81), ("zw", 8)]]
+    # a second noun with no count of its own is the same group
+    assert groups("ECOWAS placed travel bans on 20 politicians and businessmen from "
+                  "Guinea-Bissau.") == [[("gw", 20)]]
+    # no place after them: no country is guessed
+    assert groups("The EU lifted sanctions on 170 individuals and three companies.") == [
+        [(None, 170), (None, 3)]]
+
+
+def test_a_group_owned_by_a_state_through_other_words_is_that_states() -> None:
+    assert groups("ECOWAS imposed sanctions on Mali's transitional leaders on Sunday.") == [
+        [("ml", None)]]
+    # modifiers joined by "and" stay in the group with its count
+    assert groups("Moscow announced an entry ban on eight serving and former senior US "
+                  "officials.") == [[("us", 8)]]
