@@ -45,7 +45,7 @@ from kg.extract.members import add_members
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
-from kg.extract.story import neighbour_reasons
+from kg.extract.story import article_reasons
 from kg.extract.targets import is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
@@ -152,7 +152,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
     carry_reasons(events)
-    neighbour_reasons(events, sentences)
+    article_reasons(events, sentences)
     recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 

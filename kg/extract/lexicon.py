@@ -307,3 +307,12 @@ def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:
     if (modal or status is Status.EXPECTED) and _COND_AFTER.search(text, a_end):
         return "a condition after the measure"
     return None
+
+
+#: An arms sale by another state to a party the imposer objects to ("over American arms sales
+#: to Taiwan", "for selling weapons to the island"): sanctions on its makers and sellers answer
+#: that state's act (retaliation), though the reason lexicon (kg/curated/reasons.yaml, shared
+#: with the list importers) names no category for it. Source: kg's own reading of
+#: real-reporting passages (issue 14).
+ARMS_SALE = _rx(r"\b(?:(?:arms|weapons?)\s+(?:sales?|deals?|packages?)|sell\w*\s+(?:\w+\s+)?"
+                r"(?:arms|weapons)|(?:deal|agreement)\s+to\s+sell\s+(?:arms|weapons))\b")

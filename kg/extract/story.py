@@ -2,6 +2,10 @@
 
 Each rule is a kind of prose, not a name:
 
+* **An arms sale answered** (:func:`sale_answered`): sanctions on the makers and sellers of
+  another state's arms sale to a party the imposer objects to ("will sanction Acme Corp over
+  American arms sales to Taiwan") answer that state's act: retaliation, when the sentence gives
+  no reason of a category of its own.
 * **The grounds in the next sentence** (:func:`neighbour_reasons`): a sanction still without a
   reason takes the first reason word of the sentence before it, else after it ("ECOWAS
   suspended Guinea on Friday. Soldiers seized power there on Sunday.").
@@ -10,11 +14,38 @@ Each rule is a kind of prose, not a name:
 from __future__ import annotations
 
 from kg.extract.fields import Event
+from kg.extract.lexicon import ARMS_SALE
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason
 from kg.resolve.classify import classify_reason
 
-__all__ = ["neighbour_reasons"]
+__all__ = ["article_reasons", "neighbour_reasons", "sale_answered"]
+
+
+def article_reasons(events: list[Event], sentences: list[Sentence]) -> None:
+    """The reasons read beside a sanction's own sentence: :func:`sale_answered`, then
+    :func:`neighbour_reasons` (``sentences``: the article's, in order)."""
+    sale_answered(events)
+    neighbour_reasons(events, sentences)
+
+
+def sale_answered(events: list[Event]) -> None:
+    """Make retaliation the reason of each event of ``events`` whose sentence names an arms
+    sale (:data:`kg.extract.lexicon.ARMS_SALE`) after its trigger ("its sanctions on Acme,
+    over the arms sale", not "the arms sale and its sanctions on Acme": that sanction is the
+    state's own) and that has no reason of a category yet
+    (none, or only ``other``): the sanction answers another state's sale (see the module
+    docstring); changes the events in place."""
+    for ev in events:
+        if any(c is not Reason.OTHER for c, _d in ev.reasons):
+            continue
+        sale = ARMS_SALE.search(ev.sentence.text, ev.anchor[1])  # after the measure
+        if sale is not None:
+            detail = next((d for _c, d in ev.reasons), None)
+            ev.reasons = [(Reason.RETALIATION, detail)]
+            ev.explain.setdefault("reasons", []).append(
+                {"category": "retaliation", "words": sale.group(), "from": "an arms sale "
+                 "answered"})
 
 
 def neighbour_reasons(events: list[Event], sentences: list[Sentence]) -> None:

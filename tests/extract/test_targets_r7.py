@@ -121,3 +121,24 @@ def test_a_group_owned_by_a_state_through_other_words_is_that_states() -> None:
     # modifiers joined by "and" stay in the group with its count
     assert groups("Moscow announced an entry ban on eight serving and former senior US "
                   "officials.") == [[("us", 8)]]
+
+
+def test_sanctions_over_another_states_arms_sale_answer_it() -> None:
+    assert reasons("Beijing will sanction Vantor Dynamics over American arms sales to "
+                   "Taiwan.") == [["retaliation"]]
+    assert reasons("China will impose sanctions on Kessel Corp for selling weapons to the "
+                   "island.") == [["retaliation"]]
+    # a reason of a category of its own is kept
+    assert reasons("Beijing sanctioned Vantor Dynamics over arms sales that threaten its "
+                   "sovereignty.") == [["armed_conflict"]]
+    # the sale named before the measure is no reason of it
+    assert reasons("After the arms sale to Taiwan, Washington imposed sanctions on Chinese "
+                   "firms.") == [[]]
+
+
+def test_a_president_ousted_or_toppled_is_a_reason_of_democracy() -> None:
+    # kg/curated/reasons.yaml: every form of "oust" and "topple", as "overthrow" already was
+    assert reasons("ECOWAS suspended Mali after the army toppled President Tomas Velde.") == [
+        ["democracy"]]
+    assert reasons("The AU suspended Guinea, a week after soldiers ousting President Ana Reyes "
+                   "took power.") == [["democracy"]]
