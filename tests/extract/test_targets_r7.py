@@ -142,3 +142,19 @@ def test_a_president_ousted_or_toppled_is_a_reason_of_democracy() -> None:
         ["democracy"]]
     assert reasons("The AU suspended Guinea, a week after soldiers ousting President Ana Reyes "
                    "took power.") == [["democracy"]]
+
+
+def test_the_authors_of_a_resolution_are_not_its_targets() -> None:
+    got = targets("North Korea rejected the new UN sanctions. On Thursday the UN Security "
+                  "Council unanimously passed a resolution, drafted by the United States and "
+                  "China, that tightens Pyongyang's financial dealings and adds new names to "
+                  "the UN blacklist.")
+    assert got == [["kp"]]
+    assert targets("The Council imposed sanctions on Mali in a text sponsored by "
+                   "France.") == [["ml"]]
+
+
+def test_a_place_written_x_based_is_no_organisation() -> None:
+    got = targets("China imposed sanctions on Washington-based organisations that it accused "
+                  "of meddling.")
+    assert not any(t.startswith("organization:") for ts in got for t in ts)
