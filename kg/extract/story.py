@@ -6,6 +6,10 @@ Each rule is a kind of prose, not a name:
   another state's arms sale to a party the imposer objects to ("will sanction Acme Corp over
   American arms sales to Taiwan") answer that state's act: retaliation, when the sentence gives
   no reason of a category of its own.
+* **The answer said later** (:func:`answered_later`): a sentence with no sanction of its own
+  that says the steps answer something ("Ana Reyes said the steps answer Washington's
+  signing of the act", "Beijing said it was answering ...") makes the sanctions of the
+  sentence before (within two) retaliation.
 * **The grounds in the next sentence** (:func:`neighbour_reasons`): a sanction still without a
   reason takes the first reason word of the sentence before it, else after it ("ECOWAS
   suspended Guinea on Friday. Soldiers seized power there on Sunday.").
@@ -13,20 +17,54 @@ Each rule is a kind of prose, not a name:
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.fields import Event
-from kg.extract.lexicon import ARMS_SALE
+from kg.extract.lexicon import ARMS_SALE, RETALIATION
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason
 from kg.resolve.classify import classify_reason
 
-__all__ = ["article_reasons", "neighbour_reasons", "sale_answered"]
+__all__ = ["answered_later", "article_reasons", "neighbour_reasons", "sale_answered"]
 
 
 def article_reasons(events: list[Event], sentences: list[Sentence]) -> None:
-    """The reasons read beside a sanction's own sentence: :func:`sale_answered`, then
-    :func:`neighbour_reasons` (``sentences``: the article's, in order)."""
+    """The reasons read beside a sanction's own sentence: :func:`sale_answered`,
+    :func:`answered_later`, then :func:`neighbour_reasons` (``sentences``: the article's, in
+    order)."""
     sale_answered(events)
+    answered_later(events, sentences)
     neighbour_reasons(events, sentences)
+
+
+#: A sentence saying that measures answer something ("the steps answer Washington's signing
+#: of the act", "the move responds to", "Beijing said it was answering sanctions ...").
+_ANSWERS = re.compile(r"\b(?:steps|measures|move|moves|sanctions|decision|bans?|it|they)\s+"
+                      r"(?:\w+\s+)?(?:answer(?:s|ed)?|respond(?:s|ed)?\s+to|repl(?:y|ies|ied)\s+"
+                      r"to|(?:was|were|is|are)\s+(?:answering|responding\s+to|replying\s+to|"
+                      r"retaliating))\b", re.I)
+
+
+def answered_later(events: list[Event], sentences: list[Sentence]) -> None:
+    """Make retaliation a reason of the events of the last sentence with events before a
+    sentence (within two) that makes none and says they answer something (:data:`_ANSWERS`,
+    or a retaliation cue of :data:`kg.extract.lexicon.RETALIATION`): "China will sanction
+    five US groups. Hua said the steps answer Washington's signing of the act."; changes the
+    events in place."""
+    told = {e.sentence.index for e in events}
+    for s in sentences:
+        if s.index in told or not (_ANSWERS.search(s.text) or RETALIATION.search(s.text)):
+            continue
+        before = [i for i in told if 0 < s.index - i <= 2]
+        if not before:
+            continue
+        for ev in events:
+            if ev.sentence.index == max(before) and all(
+                    c is not Reason.RETALIATION for c, _d in ev.reasons):
+                ev.reasons = [(c, d) for c, d in ev.reasons if c is not Reason.OTHER]
+                ev.reasons.append((Reason.RETALIATION, None))
+                ev.explain.setdefault("reasons", []).append(
+                    {"category": "retaliation", "from": "a later sentence: " + s.text})
 
 
 def sale_answered(events: list[Event]) -> None:

@@ -158,3 +158,16 @@ def test_a_place_written_x_based_is_no_organisation() -> None:
     got = targets("China imposed sanctions on Washington-based organisations that it accused "
                   "of meddling.")
     assert not any(t.startswith("organization:") for ts in got for t in ts)
+
+
+def test_a_later_sentence_saying_the_steps_answer_an_act_makes_them_retaliation() -> None:
+    got = reasons("China will sanction the Vantor Institute and Kessel Watch. Ana Reyes said "
+                  "the steps answer Washington's signing of the Lakeside Act.")
+    assert got == [["retaliation"]]
+    got = reasons("Beijing barred Ana Reyes from entering China. Beijing said it was answering "
+                  "her remarks on Hong Kong.")
+    assert got == [["retaliation"]]
+    # too far: three sentences on
+    got = reasons("China will sanction the Vantor Institute. Talks stalled. Trade fell. Ana "
+                  "Reyes said the steps answer Washington's signing of the Lakeside Act.")
+    assert got == [[]]
