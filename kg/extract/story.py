@@ -12,7 +12,10 @@ Each rule is a kind of prose, not a name:
   sentence before (within two) retaliation.
 * **The grounds in the next sentence** (:func:`neighbour_reasons`): a sanction still without a
   reason takes the first reason word of the sentence before it, else after it ("ECOWAS
-  suspended Guinea on Friday. Soldiers seized power there on Sunday.").
+  suspended Guinea on Friday. Soldiers seized power there on Sunday."); failing that, a
+  democratic remedy demanded in its sentence or next to it ("until a return to
+  constitutional order", "a civilian-led transition"; the words are
+  :data:`kg.extract.lexicon.DEMOCRACY_REMEDY`) makes the reason democracy.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.fields import Event
-from kg.extract.lexicon import ARMS_SALE, RETALIATION
+from kg.extract.lexicon import ARMS_SALE, DEMOCRACY_REMEDY, RETALIATION
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason
 from kg.resolve.classify import classify_reason
@@ -92,8 +95,9 @@ def neighbour_reasons(events: list[Event], sentences: list[Sentence]) -> None:
     it, else of the sentence just after it (``sentences``: the article's, in order): real
     reports set a measure and its grounds in adjacent sentences ("ECOWAS suspended Guinea on
     Friday. Soldiers seized power there on Sunday."). Neither ``other`` nor a retaliation
-    cue is taken (the answer to a measure is read in its own sentence); changes the events
-    in place."""
+    cue is taken (the answer to a measure is read in its own sentence). Failing that, a
+    democratic remedy (:data:`kg.extract.lexicon.DEMOCRACY_REMEDY`) in its own sentence, the
+    one before or the one after makes the reason democracy. Changes the events in place."""
     by_index = {s.index: s for s in sentences}
     for ev in events:
         if ev.reasons:
@@ -108,4 +112,14 @@ def neighbour_reasons(events: list[Event], sentences: list[Sentence]) -> None:
                 ev.explain.setdefault("reasons", []).append(
                     {"category": str(hit.reason), "keyword": hit.words,
                      "from": "the sentence next to it: " + near.text})
+                break
+        if ev.reasons:
+            continue
+        for near in (ev.sentence, by_index.get(k - 1), by_index.get(k + 1)):
+            remedy = DEMOCRACY_REMEDY.search(near.text) if near is not None else None
+            if remedy is not None and near is not None:
+                ev.reasons.append((Reason.DEMOCRACY, None))
+                ev.explain.setdefault("reasons", []).append(
+                    {"category": "democracy", "keyword": remedy.group(),
+                     "from": "the remedy demanded: " + near.text})
                 break

@@ -171,3 +171,14 @@ def test_a_later_sentence_saying_the_steps_answer_an_act_makes_them_retaliation(
     got = reasons("China will sanction the Vantor Institute. Talks stalled. Trade fell. Ana "
                   "Reyes said the steps answer Washington's signing of the Lakeside Act.")
     assert got == [[]]
+
+
+def test_a_democratic_remedy_demanded_beside_a_sanction_makes_its_reason_democracy() -> None:
+    assert reasons("The African Union suspended Sudan from all its activities on Thursday. "
+                   "The suspension holds until a civilian-led transitional authority is in "
+                   "place.") == [["democracy"]]
+    assert reasons("ECOWAS imposed sanctions on Guinea, pressing for a return to "
+                   "constitutional order.") == [["democracy"]]
+    # a reason word of the lexicon next to it comes first
+    assert reasons("ECOWAS imposed sanctions on Guinea. Troops had crossed the border, and "
+                   "the bloc wants civilian rule.") == [["armed_conflict"]]
