@@ -41,9 +41,11 @@ from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
 from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
+from kg.extract.members import add_members
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
+from kg.extract.story import article_reasons
 from kg.extract.targets import is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
@@ -112,7 +114,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     events: list[Event] = []
     said: list[Said] = []
     no_target: list[_Pending] = []
-    for sent in split_sentences(text):
+    for sent in (sentences := split_sentences(text)):
         # a ministry or government is a state's, not a bloc's
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
             else doc.last_country or doc.dateline
@@ -143,12 +145,14 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         if len(events) == first and len(doc.skipped) == n_skipped:
             extra = noun_only_event(sent, ms, doc)
             events += [extra] if extra is not None else []
+        add_members(sent, ms, doc, events, first)
         if len(events) == first and events:
             last = events[-1].sentence.index
             followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
     carry_reasons(events)
+    article_reasons(events, sentences)
     recheck_support(said, events)
     return _build(doc, events, said, url=url, title=title, known=known_ds)
 

@@ -290,7 +290,7 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
     return out
 
 
-_ORG = re.compile(r"(?:[A-Z][\w&.’'+-]*)(?:\s+(?:[A-Z][\w&.’'+-]*|del|de|la|of|al|bin|&)"
+_ORG = re.compile(r"(?:[A-Z][\w&.’'+/-]*)(?:\s+(?:[A-Z][\w&.’'+/-]*|del|de|la|of|al|bin|&)"
                   r"(?=\s+[A-Z]|$|[\s,.;]))*")
 _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "This", "That", "Those", "These", "Its", "Their", "Sanctions",
@@ -324,9 +324,11 @@ def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Me
             name = text[start:end]
         if any(x.start < end and start < x.end for x in ms) or not_a_name(text, start, end):
             continue  # a post, a month, an adjective: kg.extract.targets
-        if out and text[out[-1].end:start] == ", " and " & " in name:
+        if out and text[out[-1].end:start] == ", " and " & " in name \
+                and len(name.split(" & ")[0].split()) == 1:
             # "Boeing Defense, Space & Security": a name that lists fields with "&" after a
-            # comma goes on the name before it
+            # comma goes on the name before it (one field before the "&": "Acme Corp,
+            # Kessel Systems & Simulation" are two companies)
             start, name = out[-1].start, text[out[-1].start:end]
             out.pop()
         out.append(Mention(start, end, name, "org", name=name, how="capitalised name"))

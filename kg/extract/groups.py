@@ -1,7 +1,10 @@
 """Unnamed groups in a sentence: "10 European individuals", "Chinese officials", "dozens
 of Belarusian officials and companies", "Russian and Ukrainian officials" (one group per
 demonym). A group needs a country or a count; a group noun coordinated after a group with
-a country takes that country.
+a country takes that country; groups coordinated before a place that closes the last of them
+share it ("22 individuals and three entities from Belgium", "20 politicians and businessmen
+from Guinea-Bissau": one group); a possessive state owns a group through other words
+("Mali's transitional leaders").
 """
 
 from __future__ import annotations
@@ -70,10 +73,14 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
                     j -= 1
                 continue
             if lw in MODIFIERS or lw in NUMBERS or lw.replace(",", "").isdigit() \
-                    or lw in ("a", "handful", "of", "its", "their", "and") \
+                    or lw in ("a", "handful", "of", "its", "their", "and", "or") \
                     or (w[0].isupper() and place is None and j == i - 1 and j > 0):
-                if lw == "and" and not (j > 0 and at.get(toks[j - 1][0]) is not None
-                                        and at[toks[j - 1][0]].kind == "demonym"):
+                if lw in ("and", "or") and not (j > 0 and (
+                        (at.get(toks[j - 1][0]) is not None
+                         and at[toks[j - 1][0]].kind == "demonym")
+                        # "eight serving and former senior officials": joined modifiers
+                        or (toks[j - 1][2].lower() in MODIFIERS and words
+                            and words[-1].lower() in MODIFIERS))):
                     break
                 if lw == "of" and not (j > 0 and toks[j - 1][2].lower() in set(NUMBERS) | {
                         "handful", "its", "their"}) and toks[j + 1][2].lower() not in (
@@ -111,6 +118,13 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
                     # counted people are the group, named with what they belong to; the
                     # unknown name is not a second target (a known state is handled above)
                     end = om.end()
+        if code is None:
+            # "Mali's transitional leaders": the state's, whatever the words between
+            own = _OWNER_BEFORE.search(text, 0, start)
+            owner = at_end.get(own.start() if own else -1) if own else None
+            if owner is not None and owner.possessive and owner.kind in ("country", "demonym") \
+                    and owner.code and owner.code not in BLOCS:
+                code, start = owner.code, owner.start
         count = _count(words)
         unnamed = code is None and count is None and bool(
             _DEFINED_BY.match(text, e)) and bool(_THE_BEFORE.search(text, 0, start))
@@ -134,6 +148,7 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
         a, b = out[k - 1], out[k]
         if b.code is None and re.fullmatch(r",?\s+and\s+|,\s+", text[a.end:b.start]):
             out[k] = replace(b, code=a.code, how=b.how + " (country from the group before)")
+    out = _shared_place(text, out)
     # "Russian and Ukrainian officials": one group per demonym.
     split: list[Mention] = []
     for g in out:
@@ -144,6 +159,35 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
         else:
             split.append(g)
     return split
+
+
+#: A possessive state and up to two lower-case words before a group noun ("Mali's
+#: transitional leaders"): the end of the state's mention.
+_OWNER_BEFORE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}$")
+#: "from / of / in (the) <place>" closing a group ("businessmen from Guinea-Bissau").
+_PLACE_AFTER = re.compile(r"\s+(?:from|of|in)\s+(?:the\s+)?\S")
+
+
+def _shared_place(text: str, out: list[Mention]) -> list[Mention]:
+    """Groups coordinated before a place that closes the last of them share it: "22
+    individuals and three entities from the EU" (two groups of the EU), "20 politicians and
+    businessmen from Guinea-Bissau" (one group of 20: the second noun has no count of its
+    own)."""
+    k = len(out) - 1
+    while k > 0:
+        a, b = out[k - 1], out[k]
+        if a.code is None and b.code is not None and re.fullmatch(
+                r",?\s+and\s+", text[a.end:b.start]) and _PLACE_AFTER.search(b.text):
+            if b.count is None and a.count is not None and b.text.split()[0].lower() == b.noun:
+                out[k - 1:k + 1] = [replace(a, end=b.end, text=text[a.start:b.end],
+                                            name=text[a.start:b.end], code=b.code,
+                                            how=a.how + " (one group with the nouns after it)")]
+            else:
+                out[k - 1] = replace(a, code=b.code,
+                                     how=a.how + " (country from the place after the group "
+                                     "after it)")
+        k -= 1
+    return out
 
 
 _AFTER_PREP = re.compile(r"\b(?:on|against|to|of|targeting)\s+(?:the\s+)?$", re.I)

@@ -307,3 +307,22 @@ def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:
     if (modal or status is Status.EXPECTED) and _COND_AFTER.search(text, a_end):
         return "a condition after the measure"
     return None
+
+
+#: An arms sale by another state to a party the imposer objects to ("over American arms sales
+#: to Taiwan", "for selling weapons to the island"): sanctions on its makers and sellers answer
+#: that state's act (retaliation), though the reason lexicon (kg/curated/reasons.yaml, shared
+#: with the list importers) names no category for it. Source: kg's own reading of
+#: real-reporting passages (issue 14).
+ARMS_SALE = _rx(r"\b(?:(?:arms|weapons?)\s+(?:sales?|deals?|packages?)|sell\w*\s+(?:\w+\s+)?"
+                r"(?:arms|weapons)|(?:deal|agreement)\s+to\s+sell\s+(?:arms|weapons))\b")
+
+#: The remedy a bloc demands when it sanctions a seizure of power ("a return to constitutional
+#: order", "a civilian-led transition", "hand power back to civilians", "restore civilian
+#: rule"): said beside a sanction with no reason of its own, the reason is democracy. (The
+#: shared reason lexicon leaves these out: in a statement they name the remedy, not a wrong.)
+#: Source: kg's own reading of AU and ECOWAS communiques as reported (issue 14).
+DEMOCRACY_REMEDY = _rx(r"\b(?:constitutional\s+(?:order|rule|government)|civilian[- ](?:led\s+)?"
+                       r"(?:rule|government|authority|transition\w*)|power\s+(?:back\s+)?to\s+"
+                       r"civilians|(?:democratic|civilian)\s+rule|(?:political\s+)?"
+                       r"transition\s+(?:to|timetable)|return\s+to\s+democracy)\b")

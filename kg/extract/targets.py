@@ -15,6 +15,9 @@ Each rule is a kind of prose, not a name:
   ("Commissioner for Peace and Security ..."), a month abbreviation ("(Jan 22)"), and a
   nationality or religious adjective before a common noun ("the Islamic republic", "a
   Freedonian national", "the West African country").
+* **The author of a text** (:func:`is_author`): a state after "drafted by", "sponsored by"
+  ("a resolution drafted by the United States and China") wrote the measure; and a place
+  written "X-based" is where a group is based, no name (:func:`not_a_name`).
 * **A person in apposition with a post** (:func:`appositive_people`): a capitalised name of
   two or three words followed by ", head of ..." or after "its prosecutor, ..." is a person,
   not a company ("sanctioned Ana Reyes, head of the court's appeals division").
@@ -29,8 +32,8 @@ from kg.extract.mention import Mention
 from kg.extract.words import TITLES
 
 __all__ = ["POST_APPOSITION", "STATE_ORGAN", "appositive_people", "describes_org",
-           "employers_dropped", "is_delegate_state", "is_setting", "named_people", "not_a_name",
-           "not_a_target"]
+           "employers_dropped", "is_author", "is_delegate_state", "is_setting", "named_people",
+           "not_a_name", "not_a_target"]
 
 #: Nouns after which a state is the setting or the victim of what the sanctions answer.
 _SETTING_BEFORE = re.compile(
@@ -98,12 +101,28 @@ def describes_org(text: str, m: Mention) -> bool:
 _DELEGATE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+\($")
 
 
+#: "a resolution drafted by the United States and China": the authors of a text, not its
+#: targets (one or more states listed after the participle).
+_AUTHOR_BEFORE = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|penned|"
+                            r"put\s+forward|written)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+                            r"(?:[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?(?:,\s+|\s+and\s+)(?:the\s+)?)*$")
+
+
+def is_author(text: str, m: Mention) -> bool:
+    """Whether the state ``m`` of sentence ``text`` is named as the author of a text after
+    "drafted by", "sponsored by", "proposed by" ("a resolution drafted by the United States
+    and China"), alone or in a list: no target."""
+    return m.kind == "country" and bool(_AUTHOR_BEFORE.search(text, max(0, m.start - 80),
+                                                              m.start))
+
+
 def not_a_target(text: str, m: Mention) -> bool:
     """Whether mention ``m`` in the target span is the setting (:func:`is_setting`), the
-    nationality of a named organisation (:func:`describes_org`) or a delegate's state in
-    parentheses after the delegate's name ("Ana Reyes (Freedonia), the drafter, said"), not a
-    target."""
-    return is_setting(text, m) or describes_org(text, m) or is_delegate_state(text, m)
+    nationality of a named organisation (:func:`describes_org`), a delegate's state in
+    parentheses after the delegate's name ("Ana Reyes (Freedonia), the drafter, said") or the
+    author of a text (:func:`is_author`), not a target."""
+    return is_setting(text, m) or describes_org(text, m) or is_delegate_state(text, m) \
+        or is_author(text, m)
 
 
 def is_delegate_state(text: str, m: Mention) -> bool:
@@ -143,6 +162,8 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     its state ("the Foreign Ministry": the state speaks, it is no company), or a nationality
     or religious adjective directly before a lower-case noun."""
     words = text[start:end].split()
+    if words and words[-1].lower().endswith("-based"):
+        return True  # "Washington-based groups": where they are based, an adjective
     if all(w.lower().rstrip(".") in _TITLE_WORDS for w in words):
         return True  # "Commissioner for Peace and Security X": a post
     if len(words) == 1 and words[0].rstrip(".") in _MONTH_ABBREVIATIONS:

