@@ -84,13 +84,18 @@ def reasons_of(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> N
                 break
         else:
             category = None if category is None or ev.retaliation else category
-    if category is not None and category is not Reason.RETALIATION:
+    if category is not None and category not in (Reason.RETALIATION, Reason.OTHER):
         ev.reasons.append((category, detail))
         found.append({"category": str(category), "cue": cue.group() if cue else None,
                       "keyword": kw, "detail": detail})
     elif category is Reason.RETALIATION and not ev.retaliation:
         ev.reasons.append((category, detail))
         found.append({"category": "retaliation", "keyword": kw, "detail": detail})
+    elif category is Reason.OTHER:
+        # "sanctioned 17 people over the killing": grounds the reason lexicon has no category
+        # for are no reason of the record (no blind annotator gave one on the real-reporting
+        # set: every such "other" was wrong); --explain keeps the words
+        found.append({"left_out": "no category of the reason lexicon", "detail": detail})
     if found:
         ev.explain["reasons"] = found
 

@@ -89,13 +89,30 @@ def sale_answered(events: list[Event]) -> None:
                  "answered"})
 
 
+#: Words a speaker gives a measure, not its grounds: quoted words and what follows a verb of
+#: naming ('called the measures "economic terrorism"', "described them as illegal").
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_NAMING = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|led|ed|ling)?|"
+                     r"brand(?:s|ed|ing)?|dub(?:s|bed|bing)?)\b[^.;]*", re.I)
+
+
+def _narrative(text: str) -> str:
+    """``text`` with the words a speaker gives a measure blanked out (:data:`_QUOTED`,
+    :data:`_NAMING`), offsets kept."""
+    for rx in (_QUOTED, _NAMING):
+        text = rx.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def neighbour_reasons(events: list[Event], sentences: list[Sentence]) -> None:
     """Give each event of ``events`` that still has no reason the first reason word (of the
     reason lexicon, :func:`kg.resolve.classify.classify_reason`) of the sentence just before
     it, else of the sentence just after it (``sentences``: the article's, in order): real
     reports set a measure and its grounds in adjacent sentences ("ECOWAS suspended Guinea on
     Friday. Soldiers seized power there on Sunday."). Neither ``other`` nor a retaliation
-    cue is taken (the answer to a measure is read in its own sentence). Failing that, a
+    cue is taken (the answer to a measure is read in its own sentence), nor words a speaker
+    gives the measure (quoted, or after "called"/"described": ``"economic terrorism"``).
+    Failing that, a
     democratic remedy (:data:`kg.extract.lexicon.DEMOCRACY_REMEDY`) in its own sentence, the
     one before or the one after makes the reason democracy. Changes the events in place."""
     by_index = {s.index: s for s in sentences}
@@ -106,7 +123,7 @@ def neighbour_reasons(events: list[Event], sentences: list[Sentence]) -> None:
         for near in (by_index.get(k - 1), by_index.get(k + 1)):
             if near is None:
                 continue
-            hit = classify_reason(near.text, pick="first")[0]
+            hit = classify_reason(_narrative(near.text), pick="first")[0]
             if hit.reason not in (Reason.OTHER, Reason.RETALIATION):
                 ev.reasons.append((hit.reason, None))
                 ev.explain.setdefault("reasons", []).append(

@@ -88,3 +88,15 @@ def test_sanctions_with_an_adverb_and_an_agent_are_a_background_event() -> None:
                          f"to the sanctions regularly imposed by {who}."))
         assert [(i, st) for i, _t, st in got] == [(["ru"], "imposed"), (["us"], "imposed")]
         assert got[1][1] == ["Russia"]
+
+
+def test_grounds_without_a_category_are_no_reason() -> None:
+    ds = run("The Treasury sanctioned 17 people over the killing, the department said.")
+    assert [[str(r.category) for r in s.reasons] for s in ds.sanctions] == [[]]
+
+
+def test_words_a_speaker_gives_a_measure_are_not_its_grounds() -> None:
+    ds = run("After walking away from the accord in 2018, the United States imposed sweeping "
+             "restrictions on Iran's oil exports. Iran's foreign minister called the measures "
+             "\"economic terrorism\" on Wednesday.")
+    assert [[str(r.category) for r in s.reasons] for s in ds.sanctions] == [[]]
