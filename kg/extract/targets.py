@@ -203,7 +203,32 @@ def appositive_people(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+#: A state's rulers named as a body ("the ruling military council of Freedonia", "the junta
+#: of Mali", "the military government in Yangon"): the body is the target, not the state.
+_RULERS_OF = re.compile(r"(?:\b[Tt]he\s+)?(?P<body>(?:(?:ruling|military|transitional|"
+                        r"self-proclaimed)\s+)*(?:military council|junta|military government|"
+                        r"military rulers|transitional (?:council|authorities|authority)|"
+                        r"ruling council))\s+(?:of|in)\s+(?:the\s+)?$")
+
+
+def ruling_bodies(text: str, ms: list[Mention]) -> list[Mention]:
+    """The target mentions ``ms`` with a state named after a ruling body (:data:`_RULERS_OF`)
+    replaced by that body, an ``org`` mention named by the words ("ruling military council of
+    Freedonia")."""
+    out = []
+    for m in ms:
+        rb = _RULERS_OF.search(text, max(0, m.start - 60), m.start) \
+            if m.kind in ("country", "org") and not m.possessive else None
+        if rb is not None:
+            name = text[rb.start("body"):m.end]
+            m = Mention(rb.start("body"), m.end, name, "org", name=name,
+                        how="a ruling body of the state")
+        out.append(m)
+    return out
+
+
 def named_people(text: str, ms: list[Mention]) -> list[Mention]:
-    """The target mentions ``ms`` with employers dropped (:func:`employers_dropped`) and names
-    in apposition with a post made people (:func:`appositive_people`)."""
-    return appositive_people(text, employers_dropped(text, ms))
+    """The target mentions ``ms`` with employers dropped (:func:`employers_dropped`), names
+    in apposition with a post made people (:func:`appositive_people`) and a state's ruling
+    body kept as the body (:func:`ruling_bodies`)."""
+    return appositive_people(text, employers_dropped(text, ruling_bodies(text, ms)))

@@ -100,3 +100,14 @@ def test_words_a_speaker_gives_a_measure_are_not_its_grounds() -> None:
              "restrictions on Iran's oil exports. Iran's foreign minister called the measures "
              "\"economic terrorism\" on Wednesday.")
     assert [[str(r.category) for r in s.reasons] for s in ds.sanctions] == [[]]
+
+
+def test_a_states_ruling_body_is_the_target_not_the_state() -> None:
+    for text, body in (
+            ("Canada imposed sanctions against the ruling military council of Myanmar.",
+             "ruling military council of Myanmar"),
+            ("A joint statement from Canada and Norway announced the imposition of coordinated "
+             "sanctions against the ruling military council of Freedonia and its assault on "
+             "civilians.", "ruling military council of Freedonia"),
+            ("The EU imposed sanctions on the junta in Mali.", "junta in Mali")):
+        assert [t for _i, t, _s in events(run(text))] == [[body]], text
