@@ -118,6 +118,7 @@ def office_speaker(doc: Doc, sentence: str, r: Resolved,
     if before and r.how == "the speakers of the statement before" and r.id in before:
         return before[r.id]
     found: tuple[str, str] | None = None
+    written = r.words
     if r.how.startswith("bloc or government described"):
         found = office_phrase(r.words)
     elif r.start >= 0 and (r.how in ("country name", "demonym", "seat of government")
@@ -125,6 +126,7 @@ def office_speaker(doc: Doc, sentence: str, r: Resolved,
         m = _AFTER.match(sentence, r.start + len(r.words))
         if m and not re.match(r",?\s+[A-Z][a-z]", sentence[m.end():]):  # a name follows
             found = office_phrase(m["office"])
+            written = sentence[r.start:m.end()]
     if found is None:
         return r.id
     kind, name = found
@@ -145,4 +147,10 @@ def office_speaker(doc: Doc, sentence: str, r: Resolved,
             doc.actors[aid] = Actor(id=aid, name=full, kind=ActorKind.PERSON, country=code,
                                     part_of=r.id, position=name, draft=True,
                                     description="an office holder the source does not name")
+    # the words as the source writes them ("Iran's foreign minister", "the national security
+    # adviser") are an alias, so a search by them finds the actor
+    alias = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(written.split()))
+    a = doc.actors[aid]
+    if len(alias.split()) > 1 and alias.lower() not in {n.lower() for n in (a.name, *a.aliases)}:
+        a.aliases.append(alias)  # ("the ministry" is no name: one word after "the")
     return aid

@@ -90,3 +90,10 @@ def test_a_named_person_with_a_post_speaks_not_the_place_of_the_post() -> None:
     ds = run("Ivo Marek Tal, chair of the African Union Commission, had already condemned "
              "the coup.")
     assert speakers(ds) == [(["ivo-marek-tal"], "condemns")]
+
+
+def test_the_words_the_source_uses_for_an_office_are_an_alias() -> None:
+    ds = run("The United States imposed sanctions on Iran's oil exports. Iran's foreign "
+             "minister called the measures economic terrorism on Wednesday.")
+    a = next(a for a in ds.actors if a.id == "ir-foreign-minister")
+    assert (a.name, a.aliases) == ("Iranian Foreign Minister", ["Iran's foreign minister"])
