@@ -95,6 +95,52 @@ def make_fcdo(path: Path, n: int) -> None:
         fh.write("</Designations>\n")
 
 
+#: Primary rows of a generated OFAC legacy CSV (realistic remarks: dates of birth,
+#: nationality, passports, weak a.k.a.s, a link), with their alt and add rows; ``{n}`` is the
+#: entry number. Written as OFAC does: ``-0-`` for null, CRLF, Windows-1252.
+_OFAC_ROWS = [
+    ('{n},"VESK, Orlan {n}","individual","DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+     '"DOB 02 Apr 1961; alt. DOB 1962; POB Pyongyang, Korea, North; nationality Korea, North; '
+     'Passport 836410039 (Korea, North); a.k.a. \'VESK THE ELDER\'; Gender Male."',
+     ['{n},{a},"aka","VESK, Orlan Petrovich {n}",-0- '],
+     ['{n},{a},"Kangdong District",-0- ,"Korea, North",-0- ']),
+    ('{n},"NORDLIGHT SHIPPING JSC {n}",-0- ,"RUSSIA-EO14024] [UKRAINE-EO13662",-0- ,-0- ,-0- ,'
+     '-0- ,-0- ,-0- ,-0- ,"Tax ID No. 7700000001 (Russia); Registration ID 1027700000001 '
+     '(Russia); Organization Established Date 2001; Linked To: VESK, Orlan {p}."',
+     ['{n},{a},"aka","AO NORDLAIT {n}",-0- ', '{n},{a},"fka","NORDLIGHT LLC {n}",-0- '],
+     ['{n},{a},"12 Tverskaya St","Moscow 125009","Russia",-0- ']),
+    ('{n},"CALM HORIZON {n}","vessel","IRAN] [SDGT",-0- ,"9VAB1","Crude Oil Tanker","120000",'
+     '"80000","Panama","Sample Shipping Co",'
+     '"Vessel Registration Identification IMO 9{n:06d}; MMSI 351000000."',
+     [], []),
+    ('{n},"ZHOU, Mei {n}","individual","CYBER2] [ELECTION-EO13848",-0- ,-0- ,-0- ,-0- ,-0- ,'
+     '-0- ,-0- ,"DOB 1979 to 1981; nationality China; Gender Female."',
+     [], ['{n},{a},-0- ,"Shenzhen","China",-0- ']),
+    ('{n},"ANONYMOUS FRONT LLC {n}",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+     [], []),
+]
+
+
+def make_ofac_csv(path: Path, n: int) -> list[Path]:
+    """sdn.csv with ``n`` entries (and add.csv, alt.csv beside it); returns all three."""
+    alt, add = path.with_name("alt.csv"), path.with_name("add.csv")
+    with path.open("w", encoding="cp1252", newline="") as sdn, \
+            alt.open("w", encoding="cp1252", newline="") as fa, \
+            add.open("w", encoding="cp1252", newline="") as fd:
+        a = 0
+        for i in range(n):
+            row, alts, adds = _OFAC_ROWS[i % len(_OFAC_ROWS)]
+            sdn.write(row.format(n=i + 1, p=i) + "\r\n")
+            for x in alts:
+                a += 1
+                fa.write(x.format(n=i + 1, a=a) + "\r\n")
+            for x in adds:
+                a += 1
+                fd.write(x.format(n=i + 1, a=a) + "\r\n")
+        sdn.write("\x1a")
+    return [path, alt, add]
+
+
 def make_simple(path: Path, n: int) -> None:
     lines = (FIX / "targets.simple.csv").read_text(encoding="utf-8").splitlines()
     rows = [line for line in lines[1:] if not line.startswith('""')]

@@ -224,11 +224,11 @@ def csv_records(path: Path, report: ImportReport, *, delimiter: str = ",",
                 where = f"lines {first}-{start[1]}" if start[1] > first else f"line {first}"
                 report.skip(path, first, f"not valid CSV ({where}): {exc}")
                 continue
-            if not cells or not any(c.strip() for c in cells):
+            if not cells or not "".join(cells).strip():  # no cell holds anything but space
                 continue
             report.read += 1
             # The first line of this record: the first line read after the last record.
-            line = _first_line(first, start[1], cells)
+            line = first if start[1] == first else _first_line(first, start[1], cells)
             yield line, strip_controls(cells, path, line, report)
     finally:
         csv.field_size_limit(limit)
