@@ -241,9 +241,9 @@ def _first_line(first: int, last: int, cells: list[str]) -> int:
 
 
 # --- ids, dates, shared records ---------------------------------------------------------
-
 _NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
 _IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)  # folding keeps it
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 
 
 @functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
@@ -260,7 +260,7 @@ def slug_id(prefix: str, raw: str) -> str:
     value = raw.strip()
     folded = value if _IS_SLUG.fullmatch(value) else \
         _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
-    if folded != value and not re.fullmatch(r"Q[1-9]\d*", value):
+    if folded != value and not _WIKIDATA_ID.fullmatch(value):
         folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
     out = f"{prefix}-{folded}"
     if len(out) > 200:

@@ -234,8 +234,8 @@ def ftm_identity(values: Mapping[str, list[str]], report: ImportReport,
     if dobs:
         found.birth_dates = birth_dates(dobs, report, file, line, record=record,
                                         field="birthDate")
-    nats = [*values.get("nationality", ()), *values.get("citizenship", ())]
-    if nats:
-        found.nationalities = nationalities(nats, report, file, line, record=record,
-                                            field="nationality")
+    nat, cit = values.get("nationality"), values.get("citizenship")
+    if nat or cit:
+        found.nationalities = nationalities([*(nat or ()), *(cit or ())], report, file, line,
+                                            record=record, field="nationality")
     return found
