@@ -225,11 +225,13 @@ def ftm_identity(values: Mapping[str, list[str]], report: ImportReport,
     and identifiers (:data:`FTM_ID_PROPS`) of a FollowTheMoney entity; ``values`` maps a
     property to its values (a property with none may be missing). Unreadable values are
     reported, with the FtM property as field."""
-    found = Identity()
+    found = Identity([], [], {})
     if not values.keys().isdisjoint(FTM_ID_PROPS):
         for prop, scheme in FTM_ID_PROPS.items():
-            for v in values.get(prop, ()):
-                found.add_id(scheme, v)
+            got = values.get(prop)
+            if got:
+                for v in got:
+                    found.add_id(scheme, v)
     dobs = values.get("birthDate")
     if dobs:
         found.birth_dates = birth_dates(dobs, report, file, line, record=record,
