@@ -224,11 +224,11 @@ def csv_records(path: Path, report: ImportReport, *, delimiter: str = ",",
                 where = f"lines {first}-{start[1]}" if start[1] > first else f"line {first}"
                 report.skip(path, first, f"not valid CSV ({where}): {exc}")
                 continue
-            if not cells or not any(c.strip() for c in cells):
+            if not cells or not "".join(cells).strip():  # no cell holds anything but space
                 continue
             report.read += 1
             # The first line of this record: the first line read after the last record.
-            line = _first_line(first, start[1], cells)
+            line = first if start[1] == first else _first_line(first, start[1], cells)
             yield line, strip_controls(cells, path, line, report)
     finally:
         csv.field_size_limit(limit)
@@ -241,9 +241,9 @@ def _first_line(first: int, last: int, cells: list[str]) -> int:
 
 
 # --- ids, dates, shared records ---------------------------------------------------------
-
 _NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
 _IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)  # folding keeps it
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 
 
 @functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
@@ -260,7 +260,7 @@ def slug_id(prefix: str, raw: str) -> str:
     value = raw.strip()
     folded = value if _IS_SLUG.fullmatch(value) else \
         _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
-    if folded != value and not re.fullmatch(r"Q[1-9]\d*", value):
+    if folded != value and not _WIKIDATA_ID.fullmatch(value):
         folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
     out = f"{prefix}-{folded}"
     if len(out) > 200:

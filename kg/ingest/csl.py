@@ -56,6 +56,7 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import AGENCIES, CslList, csl_list
+from kg.ingest.rows import checked
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
@@ -217,11 +218,12 @@ def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n:
     nats = nationalities(split_values(row.get("nationalities", ""))
                          + split_values(row.get("citizenships", "")), report, path, n,
                          record=actor_id, field="nationalities")
-    return Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                 identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
-                 description=row.get("remarks", "")[:_MAX_TEXT] or None,
-                 position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
-                 sources=cite)
+    return checked(Actor, dict(
+        id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
+        identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
+        description=row.get("remarks", "")[:_MAX_TEXT] or None,
+        position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
+        sources=cite))
 
 
 def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
@@ -252,11 +254,12 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
         ("federal_register_notice", ""), ("standard_order", "standard order: "),
         ("license_requirement", "license requirement: "),
         ("license_policy", "license policy: ")) if row.get(c))
-    return Sanction(id=_sanction_id(row, lst), imposers=["us"],
-                   authorities=[AGENCIES[lst.agency]] if lst else [],
-                   targets=[actor_id],
-                   status=Status.LIFTED if end and end <= today else Status.IMPOSED,
-                   measures=list(lst.measures) if lst else [], reasons=reasons,
-                   date=start, end_date=end,
-                   program="; ".join(programs)[:_MAX_TEXT] or None,
-                   legal_basis=basis[:_MAX_TEXT] or None, sources=cite)
+    return checked(Sanction, dict(
+        id=_sanction_id(row, lst), imposers=["us"],
+        authorities=[AGENCIES[lst.agency]] if lst else [],
+        targets=[actor_id],
+        status=Status.LIFTED if end and end <= today else Status.IMPOSED,
+        measures=list(lst.measures) if lst else [], reasons=reasons,
+        date=start, end_date=end,
+        program="; ".join(programs)[:_MAX_TEXT] or None,
+        legal_basis=basis[:_MAX_TEXT] or None, sources=cite))

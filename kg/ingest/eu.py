@@ -53,6 +53,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import birth_dates
 from kg.ingest.regimes import EU_PROGRAMMES, eu_programme_reasons
+from kg.ingest.rows import checked
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
@@ -189,13 +190,14 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     remarks = [" ".join(r.text.split()) for r in elem.iterfind("remark") if r.text]
     description = "\n".join(remarks)
     cite = [citation(src_id)]
-    actor = Actor(id=actor_id, name=name, kind=kind,
-                  country=citizenships[0] if citizenships else None, aliases=aliases,
-                  weak_aliases=weak,
-                  birth_dates=dobs, nationalities=list(dict.fromkeys(citizenships)),
-                  identifiers={k: v for k, v in identifiers.items() if v},
-                  description=description[:_MAX_TEXT] or None,
-                  position=function if kind is ActorKind.PERSON else None, sources=cite)
+    actor = checked(Actor, dict(
+        id=actor_id, name=name, kind=kind,
+        country=citizenships[0] if citizenships else None, aliases=aliases,
+        weak_aliases=weak,
+        birth_dates=dobs, nationalities=list(dict.fromkeys(citizenships)),
+        identifiers={k: v for k, v in identifiers.items() if v},
+        description=description[:_MAX_TEXT] or None,
+        position=function if kind is ActorKind.PERSON else None, sources=cite))
     regulations = list(elem.iterfind("regulation"))
     programmes = list(dict.fromkeys(p for p in (_attr(r, "programme") for r in regulations) if p))
     unknown = [p for p in programmes if p.upper() not in EU_PROGRAMMES]
@@ -213,7 +215,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
             if u.text and u.text.strip()]
     url_cites = [Citation(source=sid) for sid in dict.fromkeys(
         x.id for x in (url_source(u) for u in urls) if x)]
-    sanction = Sanction(
+    sanction = checked(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["eu"], authorities=[COUNCIL.id],
         targets=[actor_id],
         measures=[Measure.ASSET_FREEZE],
@@ -221,5 +223,5 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                  for r in eu_programme_reasons(p)],
         date=date, program="; ".join(programmes) or None,
         legal_basis="; ".join(titles)[:_MAX_TEXT] or None,
-        sources=[*cite, *url_cites])
+        sources=[*cite, *url_cites]))
     return actor, sanction, urls

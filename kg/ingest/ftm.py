@@ -58,7 +58,7 @@ from kg.ingest.ftm_cites import Cites
 from kg.ingest.ftm_derived import Derived
 from kg.ingest.ftm_imposers import imposers as imposers_of
 from kg.ingest.ftm_imposers import programme_reasons
-from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, first_value, links_out, values
+from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
@@ -185,13 +185,17 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     country = None
     for prop in _COUNTRY_PROPS:
         for code in props.get(prop, _NONE):
-            if _COUNTRY_RE.match(code.lower()) and is_country_code(code.lower()):
-                country = code.lower()
+            country = _iso_country(code)
+            if country:
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")
         if country:
             break
-    wikidata = next((q for q in props.get("wikidataId", _NONE) if _QID.match(q)), None)
+    wikidata = None
+    for q in props.get("wikidataId", _NONE):
+        if _QID.match(q):
+            wikidata = q
+            break
     if wikidata is None and _QID.match(eid):
         wikidata = eid
     who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
@@ -202,8 +206,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         "aliases": aliases, "weak_aliases": weak, "wikidata_id": wikidata,
         "identifiers": {"opensanctions": eid, **who.joined()}, "sources": cites,
         "birth_dates": who.birth_dates, "nationalities": who.nationalities,
-        "position": first_value(entity, "position") if kind is ActorKind.PERSON else None,
-        "description": first_value(entity, "description", "notes", "summary"),
+        "position": _first(props, _POSITION) if kind is ActorKind.PERSON else None,
+        "description": _first(props, _DESCRIPTION),
     }
     actor = trusted.build_actor(fields) if _sure_actor(entity, eid, cut, wikidata, who) \
         else Actor(**fields)
@@ -322,6 +326,28 @@ def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
             and (wikidata is None or _QID_ASCII.fullmatch(wikidata) is not None)
             and all(is_date(d) for d in who.birth_dates)
             and all(is_country(c) for c in who.nationalities))
+
+
+_POSITION = ("position",)
+_DESCRIPTION = ("description", "notes", "summary")
+
+
+def _first(props: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
+    """The first value of the first of ``names`` that ``props`` (an entity's cleaned
+    values: never blank) has, or None (:func:`kg.ingest.ftm_links.first_value`)."""
+    for name in names:
+        vals = props.get(name)
+        if vals:
+            return vals[0]
+    return None
+
+
+@functools.lru_cache(maxsize=4096)  # lists repeat their countries on every entity
+def _iso_country(code: str) -> str | None:
+    """``code`` in lower case when it is an ISO 3166 code (or a subdivision) kg knows,
+    else None."""
+    low = code.lower()
+    return low if _COUNTRY_RE.match(low) and is_country_code(low) else None
 
 
 @functools.lru_cache(maxsize=4096)  # lists repeat their reasons and provisions

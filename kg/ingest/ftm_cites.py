@@ -34,6 +34,9 @@ class Cites:
     """The source record and citation of each source URL met lately."""
     files: dict[str, Citation] = field(default_factory=dict)
     """The citation of each input file's source record."""
+    once: dict[tuple[str, ...], list[Citation]] = field(default_factory=dict)
+    """For each list of datasets citing two sources or more: its citations, each source
+    once (shared by the records that cite them; never changed)."""
 
     def of(self, entity: dict[str, Any], src: Source,
            seen: Seen) -> tuple[list[Source], list[Citation]]:
@@ -59,6 +62,13 @@ class Cites:
                 self.datasets.clear()
             self.datasets[key] = cites
         urls = values(entity, "sourceUrl")
+        if not urls and len(cites) > 1:  # each source once, read once per list of datasets
+            once = self.once.get(key)
+            if once is None:
+                if len(self.once) >= CACHE:
+                    self.once.clear()
+                once = self.once[key] = list({c.source: c for c in cites}.values())
+            return new, once
         if urls:
             cites = cites + [c for c in (self._url(url, seen, new) for url in urls) if c]
         if not cites:

@@ -56,25 +56,31 @@ def imposers(entity: dict[str, Any], report: ImportReport, seen: Seen, path: Pat
             if len(_DECIDED) >= _DECIDED_MAX:
                 _DECIDED.clear()
             _DECIDED[key] = known
-    ids, bodies, issued, polities = known
+    ids, bodies, issued, polities, keys = known
+    if seen.ids.issuperset(keys):  # every state and body written already (most records)
+        return list(ids), [], list(issued)
     new = [b for b in bodies if seen.first(b)]
     states = [a for code in polities for a in seen.state(code)]
     return list(ids), states + new, list(issued)
 
 
+#: Imposer ids, issuing body actors, their ids, the imposers that are states or blocs, and
+#: the (type, id) keys in :class:`~kg.ingest.common.Seen` of those states and bodies.
+_Decided = tuple[list[str], list[Actor], list[str], list[str], frozenset[tuple[str, str]]]
+
 #: (countries, authorities) -> what :func:`_decide` made of them, for the records whose
 #: reading reported nothing (lists repeat a few pairs on every record).
-_DECIDED: dict[tuple[tuple[str, ...], tuple[str, ...]],
-               tuple[list[str], list[Actor], list[str], list[str]]] = {}
+_DECIDED: dict[tuple[tuple[str, ...], tuple[str, ...]], _Decided] = {}
 _DECIDED_MAX = 4096
 
 
 def _decide(entity: dict[str, Any], countries: list[str], authorities: list[str],
             report: ImportReport, path: Path,
-            n: int) -> tuple[list[str], list[Actor], list[str], list[str]]:
-    """Imposer ids, issuing body actors (in the authorities' order), issuing body ids and
-    the imposers that are states or blocs, of a sanction (see :func:`imposers`); unknown
-    countries and authorities with no polity are reported."""
+            n: int) -> _Decided:
+    """Imposer ids, issuing body actors (in the authorities' order), issuing body ids,
+    the imposers that are states or blocs and the keys of those states and bodies in a
+    Seen, of a sanction (see :func:`imposers`); unknown countries and authorities with no
+    polity are reported."""
     bodies: list[Actor] = []
     issued: list[str] = []
     polities: list[str] = []
@@ -103,7 +109,10 @@ def _decide(entity: dict[str, Any], countries: list[str], authorities: list[str]
                                       "imposer", record=f"sanction {entity['id']!r}",
                              field="authority")
     ids = list(dict.fromkeys(ids))
-    return ids, bodies, issued, [code for code in ids if is_country(code)]
+    polities = [code for code in ids if is_country(code)]
+    # What the states and bodies are in a Seen: when it has them all, none is new.
+    keys = frozenset([("actor", b.id) for b in bodies] + [("actor", c.lower()) for c in polities])
+    return ids, bodies, issued, polities, keys
 
 
 @functools.lru_cache(maxsize=4096)  # lists repeat their authorities on every record

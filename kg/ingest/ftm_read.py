@@ -114,7 +114,11 @@ def _clean(props: Any) -> dict[str, list[str]] | None:
         for prop, vals in props.items():
             if not isinstance(vals, list):
                 return None
-            kept = [s for v in vals if (s := v.strip())]  # AttributeError: not a string
+            if len(vals) == 1:  # most properties have one value: no list comprehension
+                if s := vals[0].strip():  # AttributeError: not a string
+                    clean[prop] = [s]
+                continue
+            kept = [s for v in vals if (s := v.strip())]
             if kept:
                 clean[prop] = kept
     except AttributeError:

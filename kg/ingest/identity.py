@@ -159,6 +159,27 @@ _OFAC_PARTS = {
 }
 
 
+#: Every part :data:`_OFAC_PARTS` reads starts so (each pattern's start, made one): a part
+#: that does not is none of them, and is passed over with one match instead of six.
+_OFAC_ANY = re.compile(r"^(?:alt\.\s*)?(?:DOB|nationality|citizen|Diplomatic|Passport|"
+                       r"National ID No\.|Cedula No\.|Identification Number|"
+                       r"Vessel Registration Identification|IMO)", re.I)
+
+
+@functools.lru_cache(maxsize=16384)  # remarks repeat their parts ("Gender Male", a country)
+def _ofac_part(raw: str) -> tuple[str, str] | None:
+    """(kind, value) of the first of :data:`_OFAC_PARTS` that one ``;``-separated part of
+    OFAC's remarks matches, or None."""
+    part = raw.strip().rstrip(".")
+    if _OFAC_ANY.match(part) is None:
+        return None
+    for key, pattern in _OFAC_PARTS.items():
+        m = pattern.match(part)
+        if m is not None:
+            return key, m.group(1).strip()
+    return None
+
+
 def ofac_remarks(text: str, report: ImportReport, file: str | os.PathLike[str],
                  line: int | None, *, record: str) -> Identity:
     """Dates of birth, nationalities, passports, national ids and IMO numbers from OFAC's
@@ -178,21 +199,19 @@ def ofac_remarks(text: str, report: ImportReport, file: str | os.PathLike[str],
     found = Identity()
     dobs: list[str] = []
     nats: list[str] = []
-    for part in (p.strip().rstrip(".") for p in text.split(";")):
-        for key, pattern in _OFAC_PARTS.items():
-            m = pattern.match(part)
-            if m is None:
-                continue
-            value = m.group(1).strip()
-            if key == "registration":
-                pass
-            elif key == "dob":
-                dobs.append(value)
-            elif key == "nationality":
-                nats.append(value)
-            else:
-                found.add_id(key, value.strip())
-            break
+    for part in text.split(";"):
+        got = _ofac_part(part)
+        if got is None:
+            continue
+        key, value = got
+        if key == "registration":
+            pass
+        elif key == "dob":
+            dobs.append(value)
+        elif key == "nationality":
+            nats.append(value)
+        else:
+            found.add_id(key, value.strip())
     found.birth_dates = birth_dates(dobs, report, file, line, record=record,
                                     field="Remarks (DOB)", convention="dmy")
     found.nationalities = nationalities(nats, report, file, line, record=record,
@@ -206,17 +225,19 @@ def ftm_identity(values: Mapping[str, list[str]], report: ImportReport,
     and identifiers (:data:`FTM_ID_PROPS`) of a FollowTheMoney entity; ``values`` maps a
     property to its values (a property with none may be missing). Unreadable values are
     reported, with the FtM property as field."""
-    found = Identity()
+    found = Identity([], [], {})
     if not values.keys().isdisjoint(FTM_ID_PROPS):
         for prop, scheme in FTM_ID_PROPS.items():
-            for v in values.get(prop, ()):
-                found.add_id(scheme, v)
+            got = values.get(prop)
+            if got:
+                for v in got:
+                    found.add_id(scheme, v)
     dobs = values.get("birthDate")
     if dobs:
         found.birth_dates = birth_dates(dobs, report, file, line, record=record,
                                         field="birthDate")
-    nats = [*values.get("nationality", ()), *values.get("citizenship", ())]
-    if nats:
-        found.nationalities = nationalities(nats, report, file, line, record=record,
-                                            field="nationality")
+    nat, cit = values.get("nationality"), values.get("citizenship")
+    if nat or cit:
+        found.nationalities = nationalities([*(nat or ()), *(cit or ())], report, file, line,
+                                            record=record, field="nationality")
     return found

@@ -46,6 +46,7 @@ never guessed.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import ofac_remarks
+from kg.ingest.rows import checked
 from kg.model.records import Actor, ReasonRef, Relationship, Sanction
 from kg.model.vocab import ActorKind, Measure, RelationKind
 
@@ -74,6 +76,7 @@ __all__ = ["OFAC_PUBLISHER", "file_role", "listing", "ofac_body", "read_ofac"]
 OFAC_PUBLISHER = "US Treasury, Office of Foreign Assets Control"
 
 NULL = "-0-"
+_NULLS = (NULL, "")
 EOF_BYTE = "\x1a"
 _COLUMNS = {"primary": 12, "add": 6, "alt": 5, "comments": 2}
 _KINDS = {"individual": ActorKind.PERSON, "vessel": ActorKind.VESSEL,
@@ -96,8 +99,18 @@ _LINKED = re.compile(r"^\s*Linked To:\s*(.+?)\s*$", re.IGNORECASE)
 
 def _linked_names(remarks: str | None) -> list[str]:
     """The names of the ``Linked To:`` parts of ``remarks``, as written (final ``.`` kept)."""
-    return [m.group(1) for part in (remarks or "").split(";")
+    if not remarks or not _may_hold(remarks, "linked to:"):
+        return []
+    return [m.group(1) for part in remarks.split(";")
             if (m := _LINKED.match(part))]
+
+
+def _may_hold(text: str, word: str) -> bool:
+    """False only when ``text`` cannot hold ``word`` (lower-case ASCII) in any case, so a
+    case-blind pattern that needs it cannot match: a quick test before the pattern is run
+    on each remark. Text that is not ASCII is always searched (a case-blind pattern also
+    matches some other characters, such as the Kelvin sign for ``k``)."""
+    return not text.isascii() or word in text.lower()
 
 
 def _links(path: Path, src_id: str, names: dict[str, list[str]],
@@ -200,8 +213,8 @@ def _rows(path: Path, role: str, report: ImportReport, progress: Progress | None
             report.skip(path, n, f"expected {want} columns ({role} file), found {len(cells)}")
             continue
         values: list[str | None] = [
-            None if c.strip() in (NULL, "") else " ".join(c.split()) if "\n" in c
-            else c.strip() for c in cells]
+            None if (s := c.strip()) in _NULLS else " ".join(s.split()) if "\n" in c
+            else s for c in cells]
         if values[0] is None or not values[0].isdigit():
             report.skip(path, n, f"ent_num must be a number, not {cells[0]!r}")
             continue
@@ -248,6 +261,7 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
         src = file_source("ofac", path, OFAC_PUBLISHER)
         names: dict[str, list[str]] = {}
         pending: list[tuple[str, str, int]] = []
+        shared = False
         for n, v, cells in _rows(path, "primary", report, progress):
             key = (lst, str(v[0]))
             done.add(key)
@@ -256,11 +270,13 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
                                      "first is kept")
                 continue
             used.add(key)
-            yield from seen.source(src)
-            yield from seen.state("us")
-            body = ofac_body()
-            if seen.first(body):
-                yield body
+            if not shared:  # once per file: ``seen`` yields each of them once anyway
+                shared = True
+                yield from seen.source(src)
+                yield from seen.state("us")
+                body = ofac_body()
+                if seen.first(body):
+                    yield body
             text = _remarks(cells[11] if v[11] else "", extra.comments.get(key, []))
             yield from _entry(v, lst, src.id, extra, text, report, path, n)
             if v[1]:
@@ -291,8 +307,11 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
         return
     kind = _KINDS.get((sdn_type or "").lower(), ActorKind.ORGANIZATION)
     country = None
-    candidates = [m.group(1) for m in _NATIONALITY.finditer(text)]
-    candidates += [m.group(1) for m in _REGISTERED.finditer(text)]
+    # Each pattern is run only on remarks that may hold its words (most hold none).
+    candidates = [m.group(1) for m in _NATIONALITY.finditer(text)] \
+        if "nationality" in text or "citizen" in text else []
+    if _may_hold(text, "registration"):
+        candidates += [m.group(1) for m in _REGISTERED.finditer(text)]
     candidates += ([vess_flag] if vess_flag else []) + extra.countries.get(key, [])
     for c in candidates:
         # OFAC writes some names inverted: "Korea, North".
@@ -301,7 +320,8 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
             country = code
             break
     aliases = list(dict.fromkeys(a for a in extra.aliases.get(key, []) if a != name))
-    weak = [" ".join(m.group(1).split()) for m in _WEAK_AKA.finditer(text)]
+    weak = [" ".join(m.group(1).split()) for m in _WEAK_AKA.finditer(text)] \
+        if _may_hold(text, ".k.a.") else []
     if kind is ActorKind.PERSON and "," in name:
         last, _, first = name.partition(",")
         turned = f"{first.strip()} {last.strip()}".strip()
@@ -310,13 +330,14 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
     actor_id = f"ofac-{ent}"
     who = ofac_remarks(text, report, path, n, record=actor_id)
     who.add_id("call_sign", call_sign)
-    yield Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                weak_aliases=weak_names([name, *aliases], weak),
-                identifiers={"ofac_uid": ent, **who.joined()}, birth_dates=who.birth_dates,
-                nationalities=who.nationalities,
-                position=title if kind is ActorKind.PERSON else None,
-                description=(text or (f"Owner: {vess_owner}" if vess_owner else None)),
-                sources=[citation(src_id)])
+    yield checked(Actor, {
+        "id": actor_id, "name": name, "kind": kind, "country": country, "aliases": aliases,
+        "weak_aliases": weak_names([name, *aliases], weak),
+        "identifiers": {"ofac_uid": ent, **who.joined()}, "birth_dates": who.birth_dates,
+        "nationalities": who.nationalities,
+        "position": title if kind is ActorKind.PERSON else None,
+        "description": (text or (f"Owner: {vess_owner}" if vess_owner else None)),
+        "sources": [citation(src_id)]})
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
     yield listing(actor_id, lst, tags, src_id)
 
@@ -331,9 +352,16 @@ def listing(actor_id: str, lst: str, tags: list[str], src_id: str) -> Sanction:
     """The sanction of one OFAC entry, the same from the CSV and the XML: ``<actor>-sdn``
     (or ``-cons``) imposed by ``us``, issued by OFAC, its programme tags mapped to reasons
     (:func:`kg.ingest.crosswalks.ofac_program_reasons`); an SDN listing freezes assets."""
-    reasons = [ReasonRef(category=r, detail=t) for t in tags for r in ofac_program_reasons(t)]
-    return Sanction(id=f"{actor_id}-{lst}", imposers=["us"], authorities=["us-ofac"],
-                    targets=[actor_id],
-                    measures=[Measure.ASSET_FREEZE] if lst == "sdn" else [],
-                    reasons=reasons, program="; ".join(tags) or None,
-                    sources=[citation(src_id)])
+    reasons = [r for t in tags for r in _tag_reasons(t)]
+    return checked(Sanction, {
+        "id": f"{actor_id}-{lst}", "imposers": ["us"], "authorities": ["us-ofac"],
+        "targets": [actor_id], "measures": [Measure.ASSET_FREEZE] if lst == "sdn" else [],
+        "reasons": reasons, "program": "; ".join(tags) or None,
+        "sources": [citation(src_id)]})
+
+
+@functools.lru_cache(maxsize=4096)  # a list repeats its programme tags on every entry
+def _tag_reasons(tag: str) -> tuple[ReasonRef, ...]:
+    """The reasons of one programme tag, each with the tag as its detail (shared: records
+    are never changed in place)."""
+    return tuple(ReasonRef(category=r, detail=tag) for r in ofac_program_reasons(tag))

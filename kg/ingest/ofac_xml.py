@@ -60,6 +60,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
+from kg.ingest.rows import checked
 from kg.ingest.xmlstream import child_text, child_texts, xml_entries
 from kg.model.records import Actor, Source
 from kg.model.source_dates import read_source_date
@@ -196,12 +197,13 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     remarks = child_text(elem, "remarks")
     owner = child_text(vessel, "vesselOwner") if vessel is not None else None
     cite = [citation(src.id)]
-    actor = Actor(id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
-                  identifiers=identifiers, birth_dates=dobs, nationalities=nats,
-                  position=child_text(elem, "title") if kind is ActorKind.PERSON else None,
-                  weak_aliases=weak,
-                  description=remarks or (f"Owner: {owner}" if owner else None),
-                  sources=cite)
+    actor = checked(Actor, dict(
+        id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
+        identifiers=identifiers, birth_dates=dobs, nationalities=nats,
+        position=child_text(elem, "title") if kind is ActorKind.PERSON else None,
+        weak_aliases=weak,
+        description=remarks or (f"Owner: {owner}" if owner else None),
+        sources=cite))
     yield from out.seen.source(src)
     yield from out.seen.state("us")
     body = ofac_body()

@@ -13,8 +13,11 @@ compares the two writers on generated records, on every field and on every chara
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
+from kg.model.fastcheck import fast_validator
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import Status
 
@@ -23,7 +26,19 @@ try:
 except ImportError:  # pragma: no cover - without orjson, pydantic writes every line
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["fast_row"]
+__all__ = ["checked", "fast_row"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def checked(model: type[M], fields: dict[str, Any]) -> M:
+    """``model(**fields)``: the record checked first by the model's Rust-only fast check
+    (:func:`kg.model.fastcheck.fast_validator`, the one ``kg build`` loads with, which
+    accepts only what the model accepts and gives the same instance), and by the model
+    itself when the fast check does not accept it, so every error (a
+    ``pydantic.ValidationError``) and its message are the model's own, as before."""
+    rec = fast_validator(model)(fields)
+    return model(**fields) if rec is None else rec
 
 def _sub(obj: Any) -> dict[str, Any]:
     """A citation's or a reason's JSON object (fields at their default left out)."""

@@ -47,6 +47,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.ingest.identity import Identity, birth_dates, nationalities
+from kg.ingest.rows import checked
 from kg.ingest.xmlstream import child_text, child_texts, xml_entries, xsd_date
 from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
@@ -174,11 +175,12 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                       field="FIRST_NAME")
         aliases.append(name)
         name = name[:MAX_NAME]
-    actor = Actor(id=actor_id, name=name, kind=kind, country=country,
-                  aliases=aliases, weak_aliases=weak_names([name, *aliases], weak),
-                  identifiers=identifiers, description=comments,
-                  birth_dates=dobs, nationalities=nats,
-                  position="; ".join(designation) or None, sources=cite)
+    actor = checked(Actor, dict(
+        id=actor_id, name=name, kind=kind, country=country,
+        aliases=aliases, weak_aliases=weak_names([name, *aliases], weak),
+        identifiers=identifiers, description=comments,
+        birth_dates=dobs, nationalities=nats,
+        position="; ".join(designation) or None, sources=cite))
     list_type = child_text(elem, "UN_LIST_TYPE")
     regime, reasons = un_regime_reasons(list_type, ref)
     # The UN writes dates day first (06/10/2001 is 6 October 2001).
@@ -187,8 +189,9 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     measures = [Measure.ASSET_FREEZE, Measure.ARMS_EMBARGO]
     if kind is ActorKind.PERSON:
         measures.insert(1, Measure.TRAVEL_BAN)
-    sanction = Sanction(id=f"{actor_id}-listing", imposers=["unsc"], targets=[actor_id],
-                        measures=measures, date=date, program=regime,
-                        reasons=[ReasonRef(category=r, detail=regime) for r in reasons],
-                        sources=cite)
+    sanction = checked(Sanction, dict(
+        id=f"{actor_id}-listing", imposers=["unsc"], targets=[actor_id],
+        measures=measures, date=date, program=regime,
+        reasons=[ReasonRef(category=r, detail=regime) for r in reasons],
+        sources=cite))
     return actor, sanction
