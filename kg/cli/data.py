@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from kg.cli.app import cli, emit
-from kg.cli.options import data_option, format_option, window_option
+from kg.cli.options import check_inputs, data_option, format_option, window_option
 from kg.errors import DataError, UsageError
 from kg.ingest import KINDS, import_into
 from kg.model.records import RECORD_TYPES
@@ -84,6 +84,7 @@ def validate(paths: tuple[str, ...]) -> None:
     """Check data files and folders; list every problem (exit 1) or say they are valid."""
     from kg.readwrite.load import load
 
+    check_inputs(paths)
     ds = load(list(paths))
     click.echo(f"valid: {plural(len(ds.sources), 'source')}, "
                f"{plural(len(ds.actors), 'actor')}, {plural(len(ds.sanctions), 'sanction')}, "
@@ -108,6 +109,9 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
     line and reason) goes to stderr. Exit 1 when records were skipped; the output still
     holds everything that could be read.
     """
+    check_inputs(paths, files=f"kg import {kind} reads files, not folders: give the "
+                              "file(s) in it")
+    check_inputs(merge_with, option="--merge-with")
     report = import_into(kind, paths, output, merge_with=merge_with, window_days=window_days,
                          progress=_progress(f"import {kind}"))
     _finish_report(report, output, report_path)
@@ -144,6 +148,10 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     from kg.readwrite.judgements import load_judgements
     from kg.readwrite.write import write_dataset
 
+    check_inputs(paths)
+    if judgements_path:
+        check_inputs([judgements_path], option="--judgements",
+                     files="--judgements takes one YAML or JSON file")
     judgements = load_judgements(judgements_path) if judgements_path else []
     result = merge_paths(paths, window_days=window_days, judgements=judgements)
     ds = result.dataset
@@ -233,6 +241,7 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
     stderr."""
     from kg.readwrite.load import load
 
+    check_inputs([old, new])
     changes = diff_datasets(load([old]), load([new]))
     rows: list[Any] = list(changes)
     if fmt == "table":

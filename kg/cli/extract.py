@@ -7,6 +7,7 @@ import sys
 import click
 
 from kg.cli.app import cli
+from kg.cli.options import check_inputs
 from kg.errors import UsageError
 from kg.output.table import plural
 
@@ -45,6 +46,8 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
     if output != "-" and not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
         raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl, or - "
                          "for YAML on standard output)")
+    check_inputs(files, stdin=True)
+    check_inputs(data, option="-d")
     paths = article_paths(files)
     if len(paths) > 1 and (url or title):
         raise UsageError("--url and --title describe one article; give them with one FILE")

@@ -7,16 +7,18 @@ value is added.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
 import click
 
+from kg.errors import UsageError
 from kg.model.vocab import Reason, Stance, Status
 
-__all__ = ["AS_OF_HELP", "FORMATS", "as_of_option", "choice", "data_option", "date_range",
-           "format_option", "ids_option", "relation_filters", "window_option"]
+__all__ = ["AS_OF_HELP", "FORMATS", "as_of_option", "check_inputs", "choice", "data_option",
+           "date_range", "format_option", "ids_option", "relation_filters", "window_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,10 +37,36 @@ def _apply(f: F, *options: Callable[[F], F]) -> F:
     return f
 
 
+def check_inputs(paths: Iterable[str], *, option: str | None = None, files: str | None = None,
+                 stdin: bool = False) -> None:
+    """Refuse, before any work, input paths that do not exist: a
+    :class:`~kg.errors.UsageError` (exit 2) naming the path and, when given, the
+    ``option`` it came with (``"-d"``). ``files``: when only files are read, what to say
+    of a folder (``"kg import un reads files, not folders: give the file(s) in it"``),
+    which is refused too; ``stdin``: ``-`` (standard input) is accepted. A path that
+    exists but cannot be read is left to the reader, which names it and the reason."""
+    for p in paths:
+        if stdin and p == "-":
+            continue
+        where = f"{option} {p}" if option else p
+        if not os.path.exists(p):  # a broken link too
+            raise UsageError(f"{where}: no such file or folder")
+        if files and os.path.isdir(p):
+            raise UsageError(f"{where}: is a folder; {files}")
+
+
+def _existing(ctx: click.Context, param: click.Parameter,
+              value: tuple[str, ...]) -> tuple[str, ...]:
+    """Check ``-d/--data`` before any data is read (:func:`check_inputs`)."""
+    check_inputs(value, option=param.opts[0] if param.opts else None)
+    return value
+
+
 def data_option(f: F) -> F:
-    """``-d/--data PATH`` (repeatable); the bundled examples when absent."""
+    """``-d/--data PATH`` (repeatable); the bundled examples when absent. A path that does
+    not exist is a usage error (exit 2) before anything is read."""
     return click.option(
-        "-d", "--data", "data", multiple=True, metavar="PATH",
+        "-d", "--data", "data", multiple=True, metavar="PATH", callback=_existing,
         help="Data file or folder (.yaml, .json, .jsonl), or a saved graph (.kgz); "
              "repeatable. Default: the bundled example data.")(f)
 

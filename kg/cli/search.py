@@ -66,8 +66,8 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
     A capital or seat of government ("Beijing", "the Kremlin"), a demonym ("Chinese") or
     another country name finds the state it stands for. The table's "matched" says "name"
     when the name itself matched, else the alias (or weak alias) or the place name that
-    did (seat of government "Beijing"). With --as-of, the imposers are those whose sanctions on it were
-    in force that day.
+    did (seat of government "Beijing"). With --as-of, the imposers are those whose
+    sanctions on it were in force that day.
     """
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter(f"{country!r} is not an ISO alpha-2 country code",
