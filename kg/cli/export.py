@@ -7,7 +7,7 @@ from typing import cast
 import click
 
 from kg.cli.app import AsOf, cli, load_graph_as_of
-from kg.cli.options import as_of_option, data_option
+from kg.cli.options import as_of_option, data_option, words
 from kg.cli.search import resolved
 from kg.errors import Problem
 from kg.export import EXPORTERS, export_graph
@@ -40,7 +40,7 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
                f"({plural(cast(int, counts['sanctions']), 'sanction')}, "
                f"{plural(cast(int, counts['statements']), 'statement')})\n")
     rows = [{"imposer": P.nodes[u]["label"], "target": P.nodes[v]["label"],
-             "reasons": e["reasons"], "status": e["statuses"], "n": e["count"],
+             "reasons": words(e["reasons"]), "status": e["statuses"], "n": e["count"],
              "first": e["first"]}
             for u, v, e in sorted(P.edges(data=True),
                                   key=lambda x: (x[2]["first"] or "", x[0], x[1]))]

@@ -18,7 +18,8 @@ from kg.errors import UsageError
 from kg.model.vocab import Reason, Stance, Status
 
 __all__ = ["AS_OF_HELP", "FORMATS", "as_of_option", "check_inputs", "choice", "data_option",
-           "date_range", "format_option", "ids_option", "relation_filters", "window_option"]
+           "date_range", "format_option", "ids_option", "relation_filters", "window_option",
+           "words"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -139,3 +140,11 @@ def relation_filters(f: F) -> F:
 def stance_option(f: F) -> F:
     """``--stance`` from the stance vocabulary."""
     return click.option("--stance", type=choice(Stance), help="Stance of the statement.")(f)
+
+
+def words(code: str | Iterable[str] | None) -> Any:
+    """A vocabulary code (or a list of them) as words for a table: ``"human_rights"`` ->
+    ``"human rights"``; None stays None."""
+    if code is None or isinstance(code, str):
+        return code and code.replace("_", " ")
+    return [c.replace("_", " ") for c in code]

@@ -10,7 +10,7 @@ import click
 
 from kg._listing import listed
 from kg.cli.app import AsOf, cli, emit, load_graph_as_of
-from kg.cli.options import as_of_option, choice, data_option, format_option
+from kg.cli.options import as_of_option, choice, data_option, format_option, words
 from kg.errors import one_line
 from kg.model.vocab import ActorKind
 
@@ -83,7 +83,7 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
         G, day = load_graph_as_of(data, as_of)
         rows = search_actors(G, name, kind=kind, country=country, limit=limit)
     if fmt == "table":
-        emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": r.kind,
+        emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": words(r.kind),
                "country": r.country, "sanctioned_by": listed(r.imposer_names),
                "matched": _matched(r),
                "how": r.how}
