@@ -38,3 +38,52 @@ def test_search_writes_kinds_as_words(capsys: pytest.CaptureFixture[str],
     code, out, _ = run(capsys, "search", "Central Bank of Russia", "--limit", "1",
                        "--format", "csv")
     assert out.splitlines()[1].split(",")[2] == "government_body"  # CSV keeps the code
+
+
+def _commands() -> list[tuple[list[str], object]]:
+    import click
+
+    from kg.cli import cli
+
+    out: list[tuple[list[str], object]] = []
+
+    def walk(path: list[str], cmd: click.Command) -> None:
+        out.append((path, cmd))
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                walk([*path, name], sub)
+
+    walk([], cli)
+    return out
+
+
+def test_every_help_is_plain_and_every_option_explained(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """--help shows no reStructuredText markup (``merged_from``), no stray space in a
+    command list ("who-sanctioned| sanctioned-by"), an explanation for every option and a
+    metavar that says what -o takes (FILE, PATH, FOLDER; not TEXT)."""
+    import click
+
+    monkeypatch.setenv("COLUMNS", "100")
+    for path, cmd in _commands():
+        code, out, _ = run(capsys, *path, "--help")
+        assert code == 0, path
+        assert "``" not in out and "| " not in out, (path, out)
+        assert isinstance(cmd, click.Command)
+        for p in cmd.params:
+            if isinstance(p, click.Option):
+                assert p.help, (path, p.opts)
+                if "--output" in p.opts:
+                    assert p.metavar in ("FILE", "PATH", "FOLDER", "FILE.kgz"), path
+
+
+def test_import_help_names_the_files_of_each_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.ingest import KINDS
+
+    _, out, _ = run(capsys, "import", "--help")
+    listing = out.split("The files each SOURCE_KIND reads:")[1].split("Options:")[0]
+    assert [line.split()[0] for line in listing.splitlines()
+            if line.startswith("    ") and not line.startswith("     ")] == list(KINDS)
+    for name in ("entities.ftm.json", "sdn.csv", "consolidated.xml", "ConList.csv",
+                 "xmlFullSanctionsList_1_1.xml", "export.CSV"):
+        assert name in listing

@@ -94,7 +94,8 @@ def validate(paths: tuple[str, ...]) -> None:
 @cli.command("import")
 @click.argument("kind", metavar="SOURCE_KIND", type=click.Choice(KINDS))
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="Output file (.jsonl, .json or .yaml).")
 @click.option("--merge-with", "merge_with", multiple=True, metavar="PATH",
               help="Existing data (repeatable) to merge the import into; the output holds "
                    "both, with the same actors and events merged.")
@@ -108,6 +109,17 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
     The report (records read, imported, merged, and every record skipped with its file,
     line and reason) goes to stderr. Exit 1 when records were skipped; the output still
     holds everything that could be read.
+
+    \b
+    The files each SOURCE_KIND reads:
+      ftm    OpenSanctions entities.ftm.json (FollowTheMoney), or targets.simple.csv
+      ofac   OFAC sdn.csv with alt.csv and add.csv (legacy CSV), or sdn.xml
+             (consolidated.xml, cons_*.csv: the non-SDN list)
+      un     the UN Security Council's consolidated.xml
+      gdelt  GDELT 1.0 / 2.0 event files (*.export.CSV)
+      uk     OFSI's ConList.csv, or the FCDO's UK_Sanctions_List (.xml, .csv, .ods)
+      eu     the EU's xmlFullSanctionsList_1_1.xml
+      csl    the US Consolidated Screening List, consolidated.csv
     """
     check_inputs(paths, files=f"kg import {kind} reads files, not folders: give the "
                               "file(s) in it")
@@ -119,7 +131,8 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
 
 @cli.command("merge")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="Output file (.jsonl, .json or .yaml).")
 @window_option(7, "duplicate events are merged")
 @click.option("--judgements", "judgements_path", metavar="FILE",
               help="YAML or JSON list of {ids: [a, b], same: true|false}: people's decisions "
@@ -138,7 +151,7 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     national id, Wikidata ...) or the same name with evidence (date of birth; country for an
     organisation), never across a conflict (dates of birth, nationalities, identifiers).
     Same-name actors left apart are listed as possible duplicates. Why each actor was
-    merged is kept in the output (``merged_from``; ``kg query merges -d OUT``).
+    merged is kept in the output (its "merged_from"; kg query merges -d OUT shows it).
 
     The report tells apart records only one input holds, records several inputs hold under
     the same id (identical: kept once; differing: combined, every source kept; not merges)
@@ -207,10 +220,10 @@ def _merge_summary(counts: dict[str, dict[str, int]], possible: int) -> list[str
               help="Where to save the built graph.")
 def build_cmd(data: tuple[str, ...], output: str) -> None:
     """Load, validate and build the graph once, and save it as one file (.kgz: the graph,
-    its query index and its name-search index) for fast reuse: `kg query who-sanctioned|
-    sanctioned-by|relations|timeline ... -d graph.kgz` and `kg search NAME -d graph.kgz`
-    answer from the indexes without loading the graph; every other command loads the
-    graph from the .kgz in seconds."""
+    its query index and its name-search index) for fast reuse: kg query who-sanctioned,
+    sanctioned-by, relations and timeline, and kg search, with -d graph.kgz, answer from
+    the indexes without loading the graph; every other command loads the graph from the
+    .kgz in seconds. -d takes data files and folders here, not a saved graph."""
     from kg._perf import paused_gc
     from kg.graph.store import build_saved, is_saved_graph
     from kg.readwrite.load import load

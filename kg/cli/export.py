@@ -21,7 +21,7 @@ def _note(day: AsOf | None) -> None:
 
 @cli.command()
 @data_option
-@click.option("-o", "--output", default="sanctions.html", show_default=True,
+@click.option("-o", "--output", default="sanctions.html", show_default=True, metavar="FILE",
               help="Where to write the HTML view.")
 @as_of_option
 def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
@@ -53,7 +53,8 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
 
 @cli.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTERS)))
-@click.option("-o", "--output", required=True, help="Output file (or folder).")
+@click.option("-o", "--output", required=True, metavar="PATH",
+              help="Output file (a folder for neo4j).")
 @click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
 @click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
               help="Hops around --focus.")
@@ -79,7 +80,8 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
 
 
 @cli.command()
-@click.option("-o", "--output", default="schemas", show_default=True, help="Folder.")
+@click.option("-o", "--output", default="schemas", show_default=True, metavar="FOLDER",
+              help="Folder to write the schemas to (made if missing).")
 def schema(output: str) -> None:
     """Write the JSON Schema of every record type and of a dataset."""
     from kg.readwrite.write import write_schemas

@@ -22,7 +22,7 @@ from kg.output.table import plural
                             "article only).")
 @click.option("--title", help="Title of the article (default: the HTML <title>; one "
                               "article only).")
-@click.option("-o", "--output", required=True,
+@click.option("-o", "--output", required=True, metavar="FILE",
               help="Output file: .yaml, .json or .jsonl; - writes YAML to standard output.")
 @click.option("--explain", is_flag=True,
               help="Print, for every record, the words that produced each field (to standard "

@@ -207,7 +207,8 @@ def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
 
 @query.command("coalitions")
 @window_option(30, "sanctions on the same target count as joint action")
-@click.option("--min-imposers", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--min-imposers", type=click.IntRange(1), default=2, show_default=True,
+              help="Only groups of at least this many imposers.")
 @date_range
 @as_of_option
 @data_option
@@ -328,7 +329,7 @@ def _timeline_summary(r: q.TimelineEntry, name: Callable[[str], str]) -> str:
 @data_option
 @format_option
 def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
-    """Why each merge happened: those kept in merged data (``merged_from``) and those the
+    """Why each merge happened: those kept in merged data ("merged_from") and those the
     -d files (each loaded on its own) would make, one row per record folded in, with its
     rule; and records of one id in several files that differed (combined, not merged)."""
     from kg.merge import Merge, load_each, merge
