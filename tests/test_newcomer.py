@@ -87,3 +87,40 @@ def test_import_help_names_the_files_of_each_kind(capsys: pytest.CaptureFixture[
     for name in ("entities.ftm.json", "sdn.csv", "consolidated.xml", "ConList.csv",
                  "xmlFullSanctionsList_1_1.xml", "export.CSV"):
         assert name in listing
+
+
+def test_a_list_file_given_as_data_says_to_import_it(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A newcomer passes a downloaded list to -d: the message says what to do."""
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text('9001,"EXAMPLE, Ann",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+                   "-0-\n", encoding="utf-8")
+    code, _, err = run(capsys, "query", "who-sanctioned", "China", "-d", str(sdn))
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"kg: error: {sdn}: unknown file type (expected .yaml, .yml, .json or .jsonl); a "
+        "sanctions list or event file? import it first: kg import KIND FILE -o data.jsonl "
+        "(kg import --help lists the kinds and their files)")
+    ftm = tmp_path / "entities.ftm.json"
+    ftm.write_text('{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\n'
+                   '{"id": "b", "schema": "Person", "properties": {"name": ["B"]}}\n',
+                   encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(ftm))
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"kg: error: {ftm}:2: invalid JSON: Extra data (column 1); one JSON value per line? "
+        "name the file .jsonl, or import an OpenSanctions (FollowTheMoney) export first: "
+        "kg import ftm FILE -o data.jsonl")
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "relations"], ["query", "who-sanctioned", "China"],
+    ["query", "sanctioned-by", "China"], ["query", "coalitions"], ["query", "statements"],
+    ["query", "timeline", "China"]])
+def test_since_after_until_is_bad_usage(capsys: pytest.CaptureFixture[str],
+                                        args: list[str]) -> None:
+    code, out, err = run(capsys, *args, "--since", "2022-05", "--until", "2022-04-30")
+    assert (code, out, err) == (2, "", "kg: error: --since 2022-05 is after --until "
+                                       "2022-04-30: no date is in both (swap them?)\n")
+    # The same month at both ends is a month, not an error.
+    assert run(capsys, *args, "--since", "2021-03", "--until", "2021-03")[0] == 0

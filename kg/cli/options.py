@@ -7,10 +7,11 @@ value is added.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -86,10 +87,32 @@ def ids_option(f: F) -> F:
              "tables show names and dates only; JSON and CSV always have the ids.")(f)
 
 
+def _in_order(since: str | None, until: str | None) -> None:
+    """A usage error when ``--since`` begins after ``--until`` ends (no date could be in
+    both); dates that are not dates are left to the query, which names the option."""
+    from kg.model.dates import first_day, last_day
+    from kg.query._args import check_bound
+
+    try:
+        since, until = check_bound(since, "since"), check_bound(until, "until")
+    except UsageError:
+        return
+    if since and until and first_day(since) > last_day(until):
+        raise UsageError(f"--since {since} is after --until {until}: no date is in both "
+                         "(swap them?)")
+
+
 def date_range(f: F) -> F:
-    """``--since DATE`` and ``--until DATE``: partial dates, both ends included."""
+    """``--since DATE`` and ``--until DATE``: partial dates, both ends included; a
+    ``--since`` after the ``--until`` is a usage error (exit 2)."""
+
+    @functools.wraps(f)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        _in_order(kwargs.get("since"), kwargs.get("until"))
+        return f(*args, **kwargs)
+
     return _apply(
-        f,
+        cast(F, checked),
         click.option("--since", metavar="DATE",
                      help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", metavar="DATE",
