@@ -124,3 +124,27 @@ def test_since_after_until_is_bad_usage(capsys: pytest.CaptureFixture[str],
                                        "2022-04-30: no date is in both (swap them?)\n")
     # The same month at both ends is a month, not an error.
     assert run(capsys, *args, "--since", "2021-03", "--until", "2021-03")[0] == 0
+
+
+def test_own_data_naming_bundled_actors_gets_a_hint(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's own-data example, validated alone: the bundled states are unknown
+    there; the last line says which file declares them."""
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    mine = tmp_path / "my-data.yaml"
+    mine.write_text(
+        "sources:\n  - {id: s1, title: T}\n"
+        "actors:\n  - {id: ryabkov, name: Sergei Ryabkov, kind: person, part_of: ru}\n"
+        "  - {id: nobody-else, name: X, kind: group, member_of: [atlantis]}\n"
+        "sanctions:\n  - {id: x1, imposers: [us, eu], targets: [ryabkov], status: imposed,"
+        " sources: [{source: s1}]}\n", encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(mine))
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[-2] == "kg: error: 4 problems found"
+    assert lines[-1] == ("kg: hint: 'ru', 'us', 'eu' are actors of the bundled data: pass "
+                         "examples/actors.yaml beside your files (or declare them)")
+    code, _, err = run(capsys, "validate", str(mine), "examples/actors.yaml")
+    assert code == 1 and "hint" not in err  # only 'atlantis' is left: no hint
+    assert err.splitlines()[0].endswith("unknown actor 'atlantis'")
