@@ -68,7 +68,8 @@ def _finish_report(report: Any, output: str, report_path: str | None) -> None:
         click.echo(f"wrote {report_path}: the import report as JSON", err=True)
     if report.empty:
         raise DataError(f"nothing could be imported from {plural(report.read, 'input record')}; "
-                        f"{output} not written")
+                        f"{output} not written (is each file one that kg import "
+                        f"{report.kind} reads? kg import --help lists them)")
     if not report.ok:
         of = (f"{report.skipped_total} of {plural(report.read, 'input record')}"
               if report.skipped_total <= report.read
