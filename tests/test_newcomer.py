@@ -148,3 +148,16 @@ def test_own_data_naming_bundled_actors_gets_a_hint(tmp_path: Path,
     code, _, err = run(capsys, "validate", str(mine), "examples/actors.yaml")
     assert code == 1 and "hint" not in err  # only 'atlantis' is left: no hint
     assert err.splitlines()[0].endswith("unknown actor 'atlantis'")
+
+
+def test_retaliation_table_shortens_long_lists(capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Russia's counter-sanctions of 2022 answer nine states: the table names three and
+    how many more, by the one listing rule; JSON keeps every one."""
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run(capsys, "query", "retaliation", "--no-infer")
+    assert code == 0
+    assert "United States, European Union, United Kingdom and 6 more" in out
+    assert "Norway, Japan, Australia, Canada" not in out
+    code, out, _ = run(capsys, "query", "retaliation", "--no-infer", "--format", "csv")
+    assert "and 6 more" not in out

@@ -179,9 +179,11 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
     cols = ["date", "by", "against", "answers", "of", "link", "chain",
             *(["response", "original"] if ids else [])]
     if fmt == "table":
-        rows = [{"date": r.response_date, "by": _names(G, r.response_imposers),
-                 "against": _against(G, r.response),
-                 "answers": _names(G, r.original_imposers), "of": r.original_date,
+        # Long lists shortened by the one listing rule ("A, B, C and 2 more"); JSON and
+        # CSV keep every id.
+        rows = [{"date": r.response_date, "by": listed(_names(G, r.response_imposers)),
+                 "against": listed(_against(G, r.response)),
+                 "answers": listed(_names(G, r.original_imposers)), "of": r.original_date,
                  "link": "inferred" if r.inferred else "stated", "chain": r.chain,
                  "response": r.response, "original": r.original}
                 for r in sorted(rows, key=lambda r: (r.response_date or "9999",
