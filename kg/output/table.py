@@ -108,7 +108,7 @@ MIN_COLUMN = 10
 
 #: The narrowest a column other than :data:`WHOLE_COLUMNS` is made before a word of those
 #: is cut.
-NARROWEST = 4
+NARROWEST = 8
 
 #: Spaces between two columns.
 GAP = 2
