@@ -120,7 +120,7 @@ sanctions:
     (["query", "relations", "--since", "yesterday"], 2, "kg: error: --since:"),
     (["query", "nonsense"], 2, "No such command 'nonsense'"),
     (["export", "json"], 2, "Missing option '-o'"),
-    (["validate", "/no/such/file.yaml"], 1, "kg: error: /no/such/file.yaml: no such file"),
+    (["validate", "/no/such/file.yaml"], 2, "kg: error: /no/such/file.yaml: no such file"),
 ])
 def test_errors_are_one_line_with_exit_codes(capsys: pytest.CaptureFixture[str],
                                              args: list[str], code: int, message: str) -> None:

@@ -75,7 +75,8 @@ def test_import_of_nothing_writes_nothing_and_says_so(
     code, _, err = run(capsys, "import", "csl", str(empty), "-o", str(out))
     assert code == 1 and not out.exists()
     assert err.splitlines()[-1] == ("kg: error: nothing could be imported from 0 input "
-                                    f"records; {out} not written")
+                                    f"records; {out} not written (is each file one that kg "
+                                    "import csl reads? kg import --help lists them)")
     assert "wrote" not in err
 
 

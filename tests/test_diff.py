@@ -96,4 +96,5 @@ def test_cli_formats(versions, capsys):
     assert out.splitlines()[2].split()[:3] == ["added", "NEW", "EXAMPLE"]
     assert "target.aliases" in out
     code, _, err = run(capsys, "diff", old, str(versions[0].parent / "missing.jsonl"))
-    assert code == 1 and "missing.jsonl" in err
+    assert (code, err) == (2, f"kg: error: {versions[0].parent / 'missing.jsonl'}: no such "
+                              "file or folder\n")  # bad usage, before anything is read

@@ -160,3 +160,19 @@ def test_plural() -> None:
         "0 sanctions", "1 sanction", "2 sanctions"]
     assert plural(1, "entry", "entries") == "1 entry"
     assert plural(3, "entry", "entries") == "3 entries"
+
+
+def test_a_list_of_names_keeps_its_words_while_ids_and_others_narrow() -> None:
+    """kg search at 80 columns: the "sanctioned_by" names (a whole column) are not cut
+    while an id column (and then the other columns) can still go down to NARROWEST."""
+    from kg.output.table import NARROWEST
+
+    heads = ["id", "name", "sanctioned by"]
+    cells = [["officials-2014-04-28-others", "Sixteen Russian government officials",
+              "Australia, Switzerland, European Union and 3 more"]]
+    widths = column_widths(heads, cells, 32, ["id", "name", "sanctioned_by"])
+    assert widths[2] == len("Switzerland,") and sum(widths) + 4 <= 32
+    assert min(widths[:2]) >= NARROWEST
+    text = format_table([dict(zip(["id", "name", "sanctioned_by"], cells[0], strict=True))],
+                        ["id", "name", "sanctioned_by"], width=32)
+    assert "Switzerland," in text and "Switzerl" + "…" not in text

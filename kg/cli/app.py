@@ -129,6 +129,38 @@ def _tolerant_streams() -> None:
                 reconfigure(errors="replace")
 
 
+def bundled_hint(exc: KGError) -> str | None:
+    """For data that names actors only the bundled data declares (``us``, ``eu``, the
+    people of ``examples/actors.yaml``) without loading it: a sentence saying which and
+    the file to pass beside the user's; else None."""
+    from kg.errors import UNKNOWN_REF, ValidationFailed
+
+    if not isinstance(exc, ValidationFailed):
+        return None
+    wanted = list(dict.fromkeys(
+        p.message.split("'")[1] for p in exc.problems
+        if p.kind == UNKNOWN_REF and p.message.startswith("unknown actor '")))
+    if not wanted:
+        return None
+    try:
+        from kg.readwrite.load import default_data_path, load
+
+        actors = default_data_path() / "actors.yaml"
+        known = {a.id for a in load([actors]).actors}
+    except (KGError, OSError):
+        return None
+    found = [i for i in wanted if i in known]
+    if not found:
+        return None
+    from kg._listing import listed
+
+    here = os.path.relpath(actors)
+    return (f"{listed([repr(i) for i in found], 4)} "
+            f"{'is an actor' if len(found) == 1 else 'are actors'} of the bundled data: "
+            f"pass {actors if here.startswith('..') else here} beside your files (or declare "
+            f"{'it' if len(found) == 1 else 'them'})")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``kg`` console script."""
     _tolerant_streams()
@@ -151,6 +183,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except KGError as exc:
         for line in exc.lines():
             click.echo(f"kg: error: {line}", err=True)
+        hint = bundled_hint(exc)
+        if hint:
+            click.echo(f"kg: hint: {hint}", err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         # The reader went away (| head); nothing more to say.

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from kg.cli.app import cli, emit
-from kg.cli.options import data_option, format_option, window_option
+from kg.cli.options import check_inputs, data_option, format_option, window_option
 from kg.errors import DataError, UsageError
 from kg.ingest import KINDS, import_into
 from kg.model.records import RECORD_TYPES
@@ -68,7 +68,8 @@ def _finish_report(report: Any, output: str, report_path: str | None) -> None:
         click.echo(f"wrote {report_path}: the import report as JSON", err=True)
     if report.empty:
         raise DataError(f"nothing could be imported from {plural(report.read, 'input record')}; "
-                        f"{output} not written")
+                        f"{output} not written (is each file one that kg import "
+                        f"{report.kind} reads? kg import --help lists them)")
     if not report.ok:
         of = (f"{report.skipped_total} of {plural(report.read, 'input record')}"
               if report.skipped_total <= report.read
@@ -84,6 +85,7 @@ def validate(paths: tuple[str, ...]) -> None:
     """Check data files and folders; list every problem (exit 1) or say they are valid."""
     from kg.readwrite.load import load
 
+    check_inputs(paths)
     ds = load(list(paths))
     click.echo(f"valid: {plural(len(ds.sources), 'source')}, "
                f"{plural(len(ds.actors), 'actor')}, {plural(len(ds.sanctions), 'sanction')}, "
@@ -93,7 +95,8 @@ def validate(paths: tuple[str, ...]) -> None:
 @cli.command("import")
 @click.argument("kind", metavar="SOURCE_KIND", type=click.Choice(KINDS))
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="Output file (.jsonl, .json or .yaml).")
 @click.option("--merge-with", "merge_with", multiple=True, metavar="PATH",
               help="Existing data (repeatable) to merge the import into; the output holds "
                    "both, with the same actors and events merged.")
@@ -107,7 +110,21 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
     The report (records read, imported, merged, and every record skipped with its file,
     line and reason) goes to stderr. Exit 1 when records were skipped; the output still
     holds everything that could be read.
+
+    \b
+    The files each SOURCE_KIND reads:
+      ftm    OpenSanctions entities.ftm.json (FollowTheMoney), or targets.simple.csv
+      ofac   OFAC sdn.csv with alt.csv and add.csv (legacy CSV), or sdn.xml
+             (consolidated.xml, cons_*.csv: the non-SDN list)
+      un     the UN Security Council's consolidated.xml
+      gdelt  GDELT 1.0 / 2.0 event files (*.export.CSV)
+      uk     OFSI's ConList.csv, or the FCDO's UK_Sanctions_List (.xml, .csv, .ods)
+      eu     the EU's xmlFullSanctionsList_1_1.xml
+      csl    the US Consolidated Screening List, consolidated.csv
     """
+    check_inputs(paths, files=f"kg import {kind} reads files, not folders: give the "
+                              "file(s) in it")
+    check_inputs(merge_with, option="--merge-with")
     report = import_into(kind, paths, output, merge_with=merge_with, window_days=window_days,
                          progress=_progress(f"import {kind}"))
     _finish_report(report, output, report_path)
@@ -115,7 +132,8 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
 
 @cli.command("merge")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="Output file (.jsonl, .json or .yaml).")
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="Output file (.jsonl, .json or .yaml).")
 @window_option(7, "duplicate events are merged")
 @click.option("--judgements", "judgements_path", metavar="FILE",
               help="YAML or JSON list of {ids: [a, b], same: true|false}: people's decisions "
@@ -134,7 +152,7 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     national id, Wikidata ...) or the same name with evidence (date of birth; country for an
     organisation), never across a conflict (dates of birth, nationalities, identifiers).
     Same-name actors left apart are listed as possible duplicates. Why each actor was
-    merged is kept in the output (``merged_from``; ``kg query merges -d OUT``).
+    merged is kept in the output (its "merged_from"; kg query merges -d OUT shows it).
 
     The report tells apart records only one input holds, records several inputs hold under
     the same id (identical: kept once; differing: combined, every source kept; not merges)
@@ -144,6 +162,10 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     from kg.readwrite.judgements import load_judgements
     from kg.readwrite.write import write_dataset
 
+    check_inputs(paths)
+    if judgements_path:
+        check_inputs([judgements_path], option="--judgements",
+                     files="--judgements takes one YAML or JSON file")
     judgements = load_judgements(judgements_path) if judgements_path else []
     result = merge_paths(paths, window_days=window_days, judgements=judgements)
     ds = result.dataset
@@ -199,10 +221,10 @@ def _merge_summary(counts: dict[str, dict[str, int]], possible: int) -> list[str
               help="Where to save the built graph.")
 def build_cmd(data: tuple[str, ...], output: str) -> None:
     """Load, validate and build the graph once, and save it as one file (.kgz: the graph,
-    its query index and its name-search index) for fast reuse: `kg query who-sanctioned|
-    sanctioned-by|relations|timeline ... -d graph.kgz` and `kg search NAME -d graph.kgz`
-    answer from the indexes without loading the graph; every other command loads the
-    graph from the .kgz in seconds."""
+    its query index and its name-search index) for fast reuse: kg query who-sanctioned,
+    sanctioned-by, relations and timeline, and kg search, with -d graph.kgz, answer from
+    the indexes without loading the graph; every other command loads the graph from the
+    .kgz in seconds. -d takes data files and folders here, not a saved graph."""
     from kg._perf import paused_gc
     from kg.graph.store import build_saved, is_saved_graph
     from kg.readwrite.load import load
@@ -233,6 +255,7 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
     stderr."""
     from kg.readwrite.load import load
 
+    check_inputs([old, new])
     changes = diff_datasets(load([old]), load([new]))
     rows: list[Any] = list(changes)
     if fmt == "table":

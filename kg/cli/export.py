@@ -7,7 +7,7 @@ from typing import cast
 import click
 
 from kg.cli.app import AsOf, cli, load_graph_as_of
-from kg.cli.options import as_of_option, data_option
+from kg.cli.options import as_of_option, data_option, words
 from kg.cli.search import resolved
 from kg.errors import Problem
 from kg.export import EXPORTERS, export_graph
@@ -21,7 +21,7 @@ def _note(day: AsOf | None) -> None:
 
 @cli.command()
 @data_option
-@click.option("-o", "--output", default="sanctions.html", show_default=True,
+@click.option("-o", "--output", default="sanctions.html", show_default=True, metavar="FILE",
               help="Where to write the HTML view.")
 @as_of_option
 def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
@@ -40,7 +40,7 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
                f"({plural(cast(int, counts['sanctions']), 'sanction')}, "
                f"{plural(cast(int, counts['statements']), 'statement')})\n")
     rows = [{"imposer": P.nodes[u]["label"], "target": P.nodes[v]["label"],
-             "reasons": e["reasons"], "status": e["statuses"], "n": e["count"],
+             "reasons": words(e["reasons"]), "status": e["statuses"], "n": e["count"],
              "first": e["first"]}
             for u, v, e in sorted(P.edges(data=True),
                                   key=lambda x: (x[2]["first"] or "", x[0], x[1]))]
@@ -53,7 +53,8 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
 
 @cli.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTERS)))
-@click.option("-o", "--output", required=True, help="Output file (or folder).")
+@click.option("-o", "--output", required=True, metavar="PATH",
+              help="Output file (a folder for neo4j).")
 @click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
 @click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
               help="Hops around --focus.")
@@ -79,7 +80,8 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
 
 
 @cli.command()
-@click.option("-o", "--output", default="schemas", show_default=True, help="Folder.")
+@click.option("-o", "--output", default="schemas", show_default=True, metavar="FOLDER",
+              help="Folder to write the schemas to (made if missing).")
 def schema(output: str) -> None:
     """Write the JSON Schema of every record type and of a dataset."""
     from kg.readwrite.write import write_schemas

@@ -7,6 +7,7 @@ import sys
 import click
 
 from kg.cli.app import cli
+from kg.cli.options import check_inputs
 from kg.errors import UsageError
 from kg.output.table import plural
 
@@ -21,7 +22,7 @@ from kg.output.table import plural
                             "article only).")
 @click.option("--title", help="Title of the article (default: the HTML <title>; one "
                               "article only).")
-@click.option("-o", "--output", required=True,
+@click.option("-o", "--output", required=True, metavar="FILE",
               help="Output file: .yaml, .json or .jsonl; - writes YAML to standard output.")
 @click.option("--explain", is_flag=True,
               help="Print, for every record, the words that produced each field (to standard "
@@ -45,6 +46,8 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
     if output != "-" and not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
         raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl, or - "
                          "for YAML on standard output)")
+    check_inputs(files, stdin=True)
+    check_inputs(data, option="-d")
     paths = article_paths(files)
     if len(paths) > 1 and (url or title):
         raise UsageError("--url and --title describe one article; give them with one FILE")

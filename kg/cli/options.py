@@ -7,16 +7,20 @@ value is added.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import os
+from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
+from kg.errors import UsageError
 from kg.model.vocab import Reason, Stance, Status
 
-__all__ = ["AS_OF_HELP", "FORMATS", "as_of_option", "choice", "data_option", "date_range",
-           "format_option", "ids_option", "relation_filters", "window_option"]
+__all__ = ["AS_OF_HELP", "FORMATS", "as_of_option", "check_inputs", "choice", "data_option",
+           "date_range", "format_option", "ids_option", "relation_filters", "window_option",
+           "words"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,10 +39,36 @@ def _apply(f: F, *options: Callable[[F], F]) -> F:
     return f
 
 
+def check_inputs(paths: Iterable[str], *, option: str | None = None, files: str | None = None,
+                 stdin: bool = False) -> None:
+    """Refuse, before any work, input paths that do not exist: a
+    :class:`~kg.errors.UsageError` (exit 2) naming the path and, when given, the
+    ``option`` it came with (``"-d"``). ``files``: when only files are read, what to say
+    of a folder (``"kg import un reads files, not folders: give the file(s) in it"``),
+    which is refused too; ``stdin``: ``-`` (standard input) is accepted. A path that
+    exists but cannot be read is left to the reader, which names it and the reason."""
+    for p in paths:
+        if stdin and p == "-":
+            continue
+        where = f"{option} {p}" if option else p
+        if not os.path.exists(p):  # a broken link too
+            raise UsageError(f"{where}: no such file or folder")
+        if files and os.path.isdir(p):
+            raise UsageError(f"{where}: is a folder; {files}")
+
+
+def _existing(ctx: click.Context, param: click.Parameter,
+              value: tuple[str, ...]) -> tuple[str, ...]:
+    """Check ``-d/--data`` before any data is read (:func:`check_inputs`)."""
+    check_inputs(value, option=param.opts[0] if param.opts else None)
+    return value
+
+
 def data_option(f: F) -> F:
-    """``-d/--data PATH`` (repeatable); the bundled examples when absent."""
+    """``-d/--data PATH`` (repeatable); the bundled examples when absent. A path that does
+    not exist is a usage error (exit 2) before anything is read."""
     return click.option(
-        "-d", "--data", "data", multiple=True, metavar="PATH",
+        "-d", "--data", "data", multiple=True, metavar="PATH", callback=_existing,
         help="Data file or folder (.yaml, .json, .jsonl), or a saved graph (.kgz); "
              "repeatable. Default: the bundled example data.")(f)
 
@@ -57,10 +87,32 @@ def ids_option(f: F) -> F:
              "tables show names and dates only; JSON and CSV always have the ids.")(f)
 
 
+def _in_order(since: str | None, until: str | None) -> None:
+    """A usage error when ``--since`` begins after ``--until`` ends (no date could be in
+    both); dates that are not dates are left to the query, which names the option."""
+    from kg.model.dates import first_day, last_day
+    from kg.query._args import check_bound
+
+    try:
+        since, until = check_bound(since, "since"), check_bound(until, "until")
+    except UsageError:
+        return
+    if since and until and first_day(since) > last_day(until):
+        raise UsageError(f"--since {since} is after --until {until}: no date is in both "
+                         "(swap them?)")
+
+
 def date_range(f: F) -> F:
-    """``--since DATE`` and ``--until DATE``: partial dates, both ends included."""
+    """``--since DATE`` and ``--until DATE``: partial dates, both ends included; a
+    ``--since`` after the ``--until`` is a usage error (exit 2)."""
+
+    @functools.wraps(f)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        _in_order(kwargs.get("since"), kwargs.get("until"))
+        return f(*args, **kwargs)
+
     return _apply(
-        f,
+        cast(F, checked),
         click.option("--since", metavar="DATE",
                      help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", metavar="DATE",
@@ -111,3 +163,11 @@ def relation_filters(f: F) -> F:
 def stance_option(f: F) -> F:
     """``--stance`` from the stance vocabulary."""
     return click.option("--stance", type=choice(Stance), help="Stance of the statement.")(f)
+
+
+def words(code: str | Iterable[str] | None) -> Any:
+    """A vocabulary code (or a list of them) as words for a table: ``"human_rights"`` ->
+    ``"human rights"``; None stays None."""
+    if code is None or isinstance(code, str):
+        return code and code.replace("_", " ")
+    return [c.replace("_", " ") for c in code]

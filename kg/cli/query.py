@@ -23,6 +23,7 @@ from kg.cli.options import (
     relation_filters,
     stance_option,
     window_option,
+    words,
 )
 from kg.errors import one_line
 from kg.output.table import listed, plural, tell_apart, terminal_width, wrap_words
@@ -46,13 +47,6 @@ def _cold_relations(index: Any, **filters: Any) -> list[q.Relation]:
     from kg.query.cold import relations
 
     return relations(index, **filters)
-
-
-def _words(code: str | Iterable[str] | None) -> Any:
-    """A vocabulary code as words for a table ("human_rights" -> "human rights")."""
-    if code is None or isinstance(code, str):
-        return code and code.replace("_", " ")
-    return [c.replace("_", " ") for c in code]
 
 
 def _names(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
@@ -106,7 +100,7 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
                   "authority": r.authority or "",
                   # "other": a programme the reviewed tables do not map, in the list's words
                   "reason": f"other ({r.program})" if r.reason == "other" and r.program
-                  else _words(r.reason),
+                  else words(r.reason),
                   "status": r.status, "date": r.date,
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
@@ -185,9 +179,11 @@ def q_retaliation(data: tuple[str, ...], fmt: str, ids: bool, no_infer: bool,
     cols = ["date", "by", "against", "answers", "of", "link", "chain",
             *(["response", "original"] if ids else [])]
     if fmt == "table":
-        rows = [{"date": r.response_date, "by": _names(G, r.response_imposers),
-                 "against": _against(G, r.response),
-                 "answers": _names(G, r.original_imposers), "of": r.original_date,
+        # Long lists shortened by the one listing rule ("A, B, C and 2 more"); JSON and
+        # CSV keep every id.
+        rows = [{"date": r.response_date, "by": listed(_names(G, r.response_imposers)),
+                 "against": listed(_against(G, r.response)),
+                 "answers": listed(_names(G, r.original_imposers)), "of": r.original_date,
                  "link": "inferred" if r.inferred else "stated", "chain": r.chain,
                  "response": r.response, "original": r.original}
                 for r in sorted(rows, key=lambda r: (r.response_date or "9999",
@@ -213,7 +209,8 @@ def _against(G: nx.MultiDiGraph, sanction: str) -> list[str]:
 
 @query.command("coalitions")
 @window_option(30, "sanctions on the same target count as joint action")
-@click.option("--min-imposers", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--min-imposers", type=click.IntRange(1), default=2, show_default=True,
+              help="Only groups of at least this many imposers.")
 @date_range
 @as_of_option
 @data_option
@@ -226,7 +223,7 @@ def q_coalitions(data: tuple[str, ...], fmt: str, ids: bool, as_of: str | None,
     rows: Sequence[Any] = q.coalitions(G, **opts)
     if fmt == "table":  # long lists would swamp a terminal: names and a count
         rows = [{"first": c.first, "last": c.last, "against": c.against_name,
-                 "imposers": c.imposer_names, "reasons": _words(c.reasons),
+                 "imposers": c.imposer_names, "reasons": words(c.reasons),
                  "sanctions": c.sanctions if ids else plural(len(c.sanctions), "sanction")}
                 for c in sorted(rows, key=lambda c: (c.first or "9999", -len(c.imposers),
                                                      c.sanctions))]
@@ -252,7 +249,7 @@ def q_statements(data: tuple[str, ...], fmt: str, ids: bool, as_of: str | None,
     opts.update(about=_resolved(G, opts["about"]), speaker=_resolved(G, opts["speaker"]))
     rows: Sequence[Any] = q.statements(G, **opts)
     if fmt == "table":
-        rows = [{"date": r.date, "speakers": r.speaker_names, "stance": _words(r.stance),
+        rows = [{"date": r.date, "speakers": r.speaker_names, "stance": words(r.stance),
                  "about": [_about(G, a) for a in r.about], "said": r.quote or r.summary,
                  "statement": r.statement} for r in rows]
     emit(rows, fmt, ["date", "speakers", "stance", "about", "said",
@@ -304,7 +301,7 @@ def q_timeline(actor: str, data: tuple[str, ...], fmt: str, ids: bool, as_of: st
     if fmt == "table":
         if any(r.via for r in rows):
             cols.insert(2, "via")
-        rows = [{"date": r.date, "role": r.role, "status": _words(r.status),
+        rows = [{"date": r.date, "role": r.role, "status": words(r.status),
                  "summary": _timeline_summary(r, name),
                  "via": listed([name(v) for v in r.via]), "record": r.record}
                 for r in rows]
@@ -334,7 +331,7 @@ def _timeline_summary(r: q.TimelineEntry, name: Callable[[str], str]) -> str:
 @data_option
 @format_option
 def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
-    """Why each merge happened: those kept in merged data (``merged_from``) and those the
+    """Why each merge happened: those kept in merged data ("merged_from") and those the
     -d files (each loaded on its own) would make, one row per record folded in, with its
     rule; and records of one id in several files that differed (combined, not merged)."""
     from kg.merge import Merge, load_each, merge

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any, overload
 
 import click
 
+from kg._listing import listed
 from kg.cli.app import AsOf, cli, emit, load_graph_as_of
-from kg.cli.options import as_of_option, choice, data_option, format_option
+from kg.cli.options import as_of_option, choice, data_option, format_option, words
 from kg.errors import one_line
 from kg.model.vocab import ActorKind
 
@@ -62,9 +63,11 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
 
     Each candidate has a score in [0, 1], the name or alias that matched and how (exact,
     reordered, partial, transliterated, fuzzy), and the imposers whose sanctions target it.
-    The table's "matched" says "name" when the name itself matched, else the alias (or
-    weak alias) that did. With --as-of, the imposers are those whose sanctions on it were
-    in force that day.
+    A capital or seat of government ("Beijing", "the Kremlin"), a demonym ("Chinese") or
+    another country name finds the state it stands for. The table's "matched" says "name"
+    when the name itself matched, else the alias (or weak alias) or the place name that
+    did (seat of government "Beijing"). With --as-of, the imposers are those whose
+    sanctions on it were in force that day.
     """
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter(f"{country!r} is not an ISO alpha-2 country code",
@@ -80,8 +83,8 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
         G, day = load_graph_as_of(data, as_of)
         rows = search_actors(G, name, kind=kind, country=country, limit=limit)
     if fmt == "table":
-        emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": r.kind,
-               "country": r.country, "sanctioned_by": r.imposer_names,
+        emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": words(r.kind),
+               "country": r.country, "sanctioned_by": listed(r.imposer_names),
                "matched": _matched(r),
                "how": r.how}
               for r in rows], fmt,
@@ -93,7 +96,11 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
 
 def _matched(r: ActorMatch) -> str:
     """The table's "matched" cell: ``name`` when the actor's name matched, else
-    ``alias "X"`` or ``weak alias "X"`` (JSON gives the matched text itself)."""
+    ``alias "X"``, ``weak alias "X"`` or how a place name stands for the state
+    (``seat of government "Beijing"``, ``demonym "Chinese"``; JSON gives the matched text
+    itself and ``matched_as``)."""
+    if r.matched_as is not None:
+        return f'{r.matched_as} "{r.matched}"'
     if r.matched == r.name:
         return "name"
     return f'{"weak alias" if r.weak else "alias"} "{r.matched}"'

@@ -24,12 +24,12 @@ import networkx as nx
 
 from kg.errors import ResolveError
 from kg.graph._nx import cache_get, cache_set, storage
-from kg.graph.matches import ActorMatch, with_imposers
+from kg.graph.matches import ActorMatch, with_imposers, with_place
 from kg.graph.schema import NodeType, node_id, prefix, record_id, require_kg_graph
 from kg.model.dates import overlaps, text_window
 from kg.model.records import Actor
 from kg.resolve.choose import UnclearName, decide
-from kg.resolve.match import ActorNames, NameIndex
+from kg.resolve.match import ActorNames, Candidate, NameIndex
 from kg.resolve.resolver import Resolver, country_code, name_index
 
 __all__ = ["ActorMatch", "Index", "Resolution", "index_of", "resolve_actor", "resolve_name",
@@ -282,12 +282,24 @@ def search_actors(G: nx.MultiDiGraph, query: str, *, kind: str | None = None,
                   floor: float = 0.3) -> list[ActorMatch]:
     """Actors of ``G`` that ``query`` may name, best first, scored in [0, 1] by
     :meth:`kg.resolve.match.NameIndex.search` (``kind``: an actor kind; ``country``: an ISO
-    alpha-2 code; ``limit`` None for all above ``floor``)."""
+    alpha-2 code; ``limit`` None for all above ``floor``). A country name, seat of
+    government or demonym ("Beijing") also finds the state or bloc it stands for
+    (:func:`kg.graph.matches.with_place`)."""
     require_kg_graph(G)
     idx = index_of(G)
-    out = []
-    for c in idx.names.search(query, kind=kind, country=country, limit=limit, floor=floor):
+
+    def row(c: Candidate) -> ActorMatch:
         imposers = idx.imposers_of(c.id)
-        out.append(with_imposers(c, imposers, [idx.actors.get(i, {}).get("label") or i
-                                                for i in imposers]))
-    return out
+        return with_imposers(c, imposers, [idx.actors.get(i, {}).get("label") or i
+                                           for i in imposers])
+
+    def place(code: str) -> ActorMatch | None:
+        d = idx.actors.get(code)
+        if d is None:
+            return None
+        return row(Candidate(code, d.get("label") or code, d.get("kind"), d.get("country"),
+                             1.0, code, "exact"))
+
+    out = [row(c) for c in idx.names.search(query, kind=kind, country=country, limit=limit,
+                                            floor=floor)]
+    return with_place(out, query, place, kind=kind, country=country, limit=limit)

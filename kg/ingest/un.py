@@ -9,7 +9,9 @@ individual or ``e`` entity, number), ``LISTED_ON``, ``COMMENTS1``, ``NATIONALITY
 ``INDIVIDUAL_DOCUMENT`` (``TYPE_OF_DOCUMENT``, ``NUMBER``), and addresses with a ``COUNTRY``.
 Dates are ``xs:date``, some with a time zone (``2015-07-01-04:00``), which is dropped
 (:func:`kg.ingest.xmlstream.xsd_date`).
-The actor keeps the dates of birth, the nationalities (ISO codes) and, in ``identifiers``,
+The actor keeps the dates of birth, the nationalities (ISO codes; a qualified one,
+"Sudanese by birth", "naturalized British", as its country, the report saying how it was
+read) and, in ``identifiers``,
 ``un_reference``, ``un_dataid``, ``passport`` and ``national_id`` (other documents under
 their type).
 
@@ -51,10 +53,38 @@ from kg.ingest.rows import checked
 from kg.ingest.xmlstream import child_text, child_texts, xml_entries, xsd_date
 from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
+from kg.resolve.resolver import country_name
 
 __all__ = ["read_un"]
 
 _RECORDS = {"INDIVIDUAL": ActorKind.PERSON, "ENTITY": ActorKind.ORGANIZATION}
+
+#: How the list qualifies a nationality: "Sudanese by birth", "Iraqi (by birth)",
+#: "naturalized British", "Bosnia and Herzegovina (naturalised)".
+_QUALIFIED = re.compile(
+    r"(?i)^(?:(?P<before>naturali[sz]ed)\s+(?P<a>.+?)|(?P<b>.+?)\s*(?:\(\s*)?"
+    r"(?P<after>by birth|at birth|by naturali[sz]ation|naturali[sz]ed)(?:\s*\))?)$")
+
+
+def _nationalities(values: list[str], report: ImportReport, path: Path, line: int,
+                   record: str) -> list[str]:
+    """The nationality texts of an entry as :func:`~kg.ingest.identity.nationalities`
+    reads them, a qualified one ("Sudanese by birth") as its country, the report saying
+    how it was read ("nationality 'Sudanese by birth' read as sd (Sudan), by birth"): the
+    model keeps nationalities as country codes only."""
+    out = []
+    for value in values:
+        m = _QUALIFIED.match(" ".join(value.split()))
+        code = country_code(m["a"] or m["b"]) if m else None
+        if m and code and len(code) == 2:
+            how = (m["before"] or m["after"]).lower()
+            report.change(path, line, f"nationality {value!r} read as {code} "
+                                      f"({country_name(code)}), {how}",
+                          record=record, field="NATIONALITY")
+            out.append(code)
+        else:
+            out.append(value)
+    return out
 
 
 def _entries(path: Path, report: ImportReport,
@@ -155,7 +185,9 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                if a != name]
     country = None
     address_tag = "INDIVIDUAL_ADDRESS" if kind is ActorKind.PERSON else "ENTITY_ADDRESS"
-    for c in child_texts(elem, "NATIONALITY/VALUE") + child_texts(elem, f"{address_tag}/COUNTRY"):
+    nat_texts = _nationalities(child_texts(elem, "NATIONALITY/VALUE"), report, path, line,
+                               actor_id)
+    for c in nat_texts + child_texts(elem, f"{address_tag}/COUNTRY"):
         code = country_code(c)
         if code and len(code) == 2:
             country = code
@@ -164,7 +196,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     identifiers.update(_documents(elem))
     dobs = birth_dates(_dobs(elem), report, path, line, record=actor_id,
                        field="INDIVIDUAL_DATE_OF_BIRTH", convention="dmy")
-    nats = nationalities(child_texts(elem, "NATIONALITY/VALUE"), report, path, line,
+    nats = nationalities(nat_texts, report, path, line,
                          record=actor_id, field="NATIONALITY")
     comments = child_text(elem, "COMMENTS1")
     designation = child_texts(elem, "DESIGNATION/VALUE")

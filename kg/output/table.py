@@ -106,16 +106,20 @@ def _text(value: Any) -> str:
 #: its line with "…" and goes on at the start of the next one.
 MIN_COLUMN = 10
 
+#: The narrowest a column other than :data:`WHOLE_COLUMNS` is made before a word of those
+#: is cut.
+NARROWEST = 8
+
 #: Spaces between two columns.
 GAP = 2
 
 #: Columns of ids: when a table cannot fit otherwise, these are cut first.
-ID_COLUMNS = frozenset({"sanction", "response", "original", "record", "statement"})
+ID_COLUMNS = frozenset({"sanction", "response", "original", "record", "statement", "id"})
 
-#: Columns of dates, counts and codes, never broken unless the terminal is too narrow
-#: for anything else.
+#: Columns of dates, counts and codes, and of lists of names (the imposers ``kg search``
+#: lists), never broken inside a word unless the terminal is too narrow for anything else.
 WHOLE_COLUMNS = frozenset({"date", "first", "last", "of", "status", "stance", "role",
-                           "link", "chain", "n"})
+                           "link", "chain", "n", "sanctioned_by"})
 
 _COMPOUND = re.compile(r"[^-_]+[-_]+|[^-_]+$|[-_]+")
 
@@ -185,8 +189,12 @@ def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: i
     3. other columns but dates, counts and codes (:data:`WHOLE_COLUMNS`) likewise, a
        compound word broken after its ``-`` or ``_`` ("Congressional-" / "Executive");
     4. id columns down to :data:`MIN_COLUMN`, their ids cut with "…";
-    5. the other columns but dates, counts and codes likewise;
-    6. any column, when the terminal is too narrow for all that.
+    5. the other columns but dates, counts, codes and lists of names
+       (:data:`WHOLE_COLUMNS`) likewise;
+    6. id columns, then the other columns but :data:`WHOLE_COLUMNS`, further down to
+       :data:`NARROWEST`, so that a word of a whole column is cut only when nothing else
+       is left to narrow;
+    7. any column, when the terminal is too narrow for all that.
     """
     n = len(heads)
     names = list(columns or heads)
@@ -202,7 +210,9 @@ def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: i
              for i, (col, w) in enumerate(zip(cols, id_parts, strict=True))]
     ids = [min(p, MIN_COLUMN) if is_id[i] else p for i, p in enumerate(parts)]
     rest = [p if whole[i] else min(p, MIN_COLUMN) for i, p in enumerate(ids)]
-    for floors in (words, id_parts, parts, ids, rest, [2] * n):
+    last_ids = [min(p, NARROWEST) if is_id[i] else p for i, p in enumerate(rest)]
+    last = [p if whole[i] else min(p, NARROWEST) for i, p in enumerate(last_ids)]
+    for floors in (words, id_parts, parts, ids, rest, last_ids, last, [2] * n):
         while sum(widths) > budget:
             narrowable = [i for i in range(n) if widths[i] > floors[i]]
             if not narrowable:

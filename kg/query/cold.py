@@ -41,7 +41,7 @@ from typing import Any
 
 from kg._perf import loads
 from kg.errors import ResolveError, SavedGraphError
-from kg.graph.matches import ActorMatch, with_imposers
+from kg.graph.matches import ActorMatch, with_imposers, with_place
 from kg.graph.sqlstore import open_saved, record_data
 from kg.model.dates import PartialDate, text_window
 from kg.model.vocab import Reason, Status
@@ -49,6 +49,7 @@ from kg.query._args import check_bound, check_enum
 from kg.query.asof_rule import LiftDates, in_force, parts, undated
 from kg.query.cold_timeline import timeline
 from kg.query.rows import Relation, Relations, matching_reasons
+from kg.resolve.match import Candidate
 from kg.resolve.resolver import country_code, country_name, normalize
 
 __all__ = ["ColdGraph", "NeedsGraph", "open_cold", "relations", "search", "timeline"]
@@ -327,9 +328,15 @@ def search(cold: ColdGraph, query: str, *, kind: str | None = None,
     as on the graph of that day (:func:`kg.query.graph_as_of`)."""
     as_of = check_bound(as_of, "as-of")
     day = PartialDate(as_of) if as_of else None
-    out = []
-    for c in cold.names().search(query, kind=kind, country=country, limit=limit,
-                                 floor=floor):
+
+    def place(code: str) -> ActorMatch | None:
+        found = cold.q("SELECT name, kind, country FROM name_actors WHERE id = ?", (code,))
+        if not found:
+            return None
+        name, kind_, country_ = found[0]
+        return row(Candidate(code, name, kind_, country_, 1.0, code, "exact"))
+
+    def row(c: Candidate) -> ActorMatch:
         sanctions = cold.records(cold.ends([_N["actor"] + c.id], "TARGETS", incoming=True))
         if day is None:
             found = {i for d in sanctions.values() for i in d.get("imposers") or ()}
@@ -339,5 +346,8 @@ def search(cold: ColdGraph, query: str, *, kind: str | None = None,
                      for _, imps, tgts in parts(d, n, day, lifts) if c.id in tgts
                      for i in imps}
         imposers = sorted(found)
-        out.append(with_imposers(c, imposers, [cold.label(i) or i for i in imposers]))
-    return out
+        return with_imposers(c, imposers, [cold.label(i) or i for i in imposers])
+
+    out = [row(c) for c in cold.names().search(query, kind=kind, country=country,
+                                               limit=limit, floor=floor)]
+    return with_place(out, query, place, kind=kind, country=country, limit=limit)

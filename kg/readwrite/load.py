@@ -237,7 +237,10 @@ def _file_records(path: Path, ctx: Ctx) -> Iterator[tuple[str, Any, _Where, Any]
         yield from _records_from_jsonl(path, ctx)
         return
     if not name.endswith((".yaml", ".yml", ".json")):
-        ctx.add(Problem("unknown file type (expected .yaml, .yml, .json or .jsonl)",
+        listed = name.endswith((".csv", ".xml", ".ods", ".tsv", ".zip"))
+        ctx.add(Problem("unknown file type (expected .yaml, .yml, .json or .jsonl)" + (
+            "; a sanctions list or event file? import it first: kg import KIND FILE -o "
+            "data.jsonl (kg import --help lists the kinds and their files)" if listed else ""),
                         file=str(path)))
         return
     text = read_text(path, ctx)

@@ -323,7 +323,10 @@ def parse_json(text: str, path: Path, ctx: Ctx, line: int | None = None) -> Any:
         cut = ("; the line ends before the JSON value does (cut short?)"
                if exc.pos >= len(text.rstrip()) else
                "; the text ends inside this string (cut short, or a closing quote missing?)"
-               if exc.msg.startswith("Unterminated string") else "")
+               if exc.msg.startswith("Unterminated string") else
+               "; one JSON value per line? name the file .jsonl, or import an OpenSanctions "
+               "(FollowTheMoney) export first: kg import ftm FILE -o data.jsonl"
+               if line is None and exc.msg == "Extra data" and exc.colno == 1 else "")
         ctx.add(Problem(f"invalid JSON: {exc.msg} (column {exc.colno}){cut}", file=str(path),
                         line=(line or exc.lineno)))
         return INVALID

@@ -42,6 +42,7 @@ __all__ = [
     "country_name",
     "is_country_code",
     "normalize",
+    "place_of",
 ]
 
 #: Seats of government and other places used to mean a government ("Washington said");
@@ -156,6 +157,25 @@ def place_names() -> dict[str, list[tuple[str, str]]]:
         for key, code in table.items():
             out[code].append((normalize(key), what))
     return dict(out)
+
+
+def place_of(name: str) -> tuple[str, str] | None:
+    """``(code, what)`` for a name of a place that :func:`country_code` accepts by its
+    tables: ``what`` is ``"country name"``, ``"seat of government"`` (a capital or a
+    building news uses for a government: kg/curated/seats.yaml, the table the news
+    extractor reads) or ``"demonym"`` (kg/curated/demonyms.yaml), looked up in that order
+    as :func:`country_code` does; None for anything else (bare two-letter codes included).
+
+    >>> place_of("Beijing"), place_of("the Kremlin"), place_of("Iranian"), place_of("Paris Club")
+    (('cn', 'seat of government'), ('ru', 'seat of government'), ('ir', 'demonym'), None)
+    """
+    key = normalize(name)
+    for table, what in ((_country_names(), "country name"), (SEATS, "seat of government"),
+                        (DEMONYMS, "demonym")):
+        code = table.get(key)
+        if code is not None:
+            return code, what
+    return None
 
 
 #: Display names where ISO's own is not what readers expect ("Russian Federation");

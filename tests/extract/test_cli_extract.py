@@ -83,7 +83,7 @@ def test_bad_date_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert not out.exists()
 
 
-def test_binary_or_missing_file_is_data_error(tmp_path: Path,
+def test_binary_file_is_data_error_missing_file_usage(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     binary = tmp_path / "img.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
@@ -92,7 +92,7 @@ def test_binary_or_missing_file_is_data_error(tmp_path: Path,
     assert (code, err) == (1, f"kg: error: {binary}: looks like a binary file, not text or HTML\n")
     code, _, err = run(capsys, "extract", str(tmp_path / "nope.txt"), "--date", "2023-05-19",
                        "-o", str(out))
-    assert code == 1 and "cannot read: No such file or directory" in err
+    assert (code, err) == (2, f"kg: error: {tmp_path / 'nope.txt'}: no such file or folder\n")
     assert not out.exists() and list(tmp_path.glob(".o.yaml*")) == []
 
 

@@ -60,3 +60,33 @@ def test_not_the_un_list(tmp_path):
     f.write_text("<rss><channel><title>x</title></channel></rss>")
     ds, report = import_dataset("un", [f])
     assert ds.actors == [] and "no INDIVIDUAL or ENTITY" in report.skipped[0].message
+
+
+def test_nationality_qualifiers_keep_the_country_and_say_so(tmp_path):
+    """The UN list qualifies nationalities ("Sudanese by birth", "Iraqi (by birth)",
+    "naturalized British"): the country is kept and the report says how each was read;
+    what is no nationality ("citizenship withdrawn") is still left out, reported."""
+    values = ["Sudanese by birth", "Iraqi (by birth)", "naturalized British",
+              "Bosnia and Herzegovina (naturalised)", "Jordanian", "Kuwaiti citizenship withdrawn"]
+    nats = "".join(f"<VALUE>{v}</VALUE>" for v in values)
+    f = tmp_path / "list.xml"
+    f.write_text("<CONSOLIDATED_LIST><INDIVIDUALS>\n<INDIVIDUAL><FIRST_NAME>A</FIRST_NAME>"
+                 "<UN_LIST_TYPE>Al-Qaida</UN_LIST_TYPE><REFERENCE_NUMBER>QDi.1</REFERENCE_NUMBER>"
+                 f"<NATIONALITY>{nats}</NATIONALITY></INDIVIDUAL>\n"
+                 "</INDIVIDUALS></CONSOLIDATED_LIST>\n", encoding="utf-8")
+    ds, report = import_dataset("un", [f])
+    person = ds.actor("un-qdi-1")
+    assert person.nationalities == ["sd", "iq", "gb", "ba", "jo"]
+    assert person.country == "sd"
+    assert [(c.line, c.record, c.field, c.message) for c in report.changed] == [
+        (2, "un-qdi-1", "NATIONALITY",
+         "nationality 'Sudanese by birth' read as sd (Sudan), by birth"),
+        (2, "un-qdi-1", "NATIONALITY",
+         "nationality 'Iraqi (by birth)' read as iq (Iraq), by birth"),
+        (2, "un-qdi-1", "NATIONALITY",
+         "nationality 'naturalized British' read as gb (United Kingdom), naturalized"),
+        (2, "un-qdi-1", "NATIONALITY", "nationality 'Bosnia and Herzegovina (naturalised)' "
+         "read as ba (Bosnia and Herzegovina), naturalised"),
+        (2, "un-qdi-1", "NATIONALITY",
+         "nationality 'Kuwaiti citizenship withdrawn' is not a country we know: left out")]
+    assert report.skipped == []
