@@ -58,7 +58,7 @@ _TITLE = re.compile(r"\b(?P<t>" + "|".join(re.escape(t) for t in sorted(
 #: "Iran's foreign minister" (not when a name follows: "Iran's foreign minister Ali Vaez").
 _AFTER = re.compile(r"(?:['’]s)?\s+(?P<office>(?:" + _DOMAIN + r"\s+)?(?:[Mm]inistry\b"
                     r"(?:\s+of\s+" + _OF_NAME + r")?|(?i:prime\s+)?[Mm]inister\b))")
-_FOREIGN = {"foreign", "foreign affairs", "external affairs", "external", "foreign trade"}
+_FOREIGN = {"foreign", "foreign affairs", "external affairs", "external"}
 _FOREIGN_OF = {"foreign affairs", "external affairs"}
 _ADJ: dict[str, str] = {}
 for _word, _code in load_table("demonyms").items():

@@ -253,12 +253,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # bloc said": the imposer telling its own measure is where the event comes
                 # from, not a view of it (the event cites the sentence); it still spoke
                 # last ("It added ..." is the bloc)
-                doc.last_speakers = [r.id for r in speakers]
-                if len(speakers) > 1:
-                    doc.last_multi = doc.last_multi_speakers = doc.last_speakers
-                elif (a := doc.actors.get(speakers[0].id)) is not None and a.kind in (
-                        "state", "bloc"):
-                    doc.last_state = speakers[0].id
+                _spoke(doc, [r.id for r in speakers])
                 continue
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
@@ -269,15 +264,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             st.date = dates[0].value if dates else doc.ref.isoformat()
             st.confidence = round(0.7 - (0.15 if anaphoric else 0) + (0.1 if scue else 0), 2)
             out.append(st)
-            ids = [s.id for s in speakers]
-            doc.last_speakers = ids
-            if len(ids) > 1:
-                doc.last_multi = doc.last_multi_speakers = ids
-            persons = [s for s in ids if s in doc.actors and doc.actors[s].kind == "person"]
-            if persons:
-                doc.last_person = persons[-1]
-            elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
-                doc.last_state = ids[0]
+            _spoke(doc, [s.id for s in speakers])
             if prior is not None:
                 break
             prior = st
@@ -300,6 +287,18 @@ def _about(st: Said, text: str, ms: list[Mention], doc: Doc, events: list[Event]
             aid = doc.country(m.code)
             if aid and aid not in spk and aid not in st.about_actors:
                 st.about_actors.append(aid)
+
+
+def _spoke(doc: Doc, ids: list[str]) -> None:
+    """Remember who spoke last (for "he said", "it added", "the two"): ``ids`` the speakers."""
+    doc.last_speakers = ids
+    if len(ids) > 1:
+        doc.last_multi = doc.last_multi_speakers = ids
+    persons = [s for s in ids if s in doc.actors and doc.actors[s].kind == "person"]
+    if persons:
+        doc.last_person = persons[-1]
+    elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
+        doc.last_state = ids[0]
 
 
 def drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]],
