@@ -59,8 +59,8 @@ def checked_in(model: type[M], fields: dict[str, Any], report: ImportReport,
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-            report.skip(file, line, f"{model.__name__.lower()} not imported: "
-                        f"{error_message(loc, err)}", record=record,
+            report.skip(file, line, f"entry left out: its {model.__name__.lower()} record "
+                        f"refuses the value: {error_message(loc, err)}", record=record,
                         field=".".join(str(p) for p in loc) or None)
         return None
 

@@ -303,8 +303,8 @@ def test_ofac_refused_entry_is_reported_as_before(tmp_path: Path,
     assert changed == [f"{path}:2 [ofac-2] [SDN_Name]: name of 100001 characters cut to "
                        "100000 (the longest name a record holds); the whole name is kept "
                        "as an alias"]
-    assert skipped == [f"{path}:3 [ofac-{'3' * 200}] [id]: actor not imported: id is "
-                       "longer than 200 characters"]
+    assert skipped == [f"{path}:3 [ofac-{'3' * 200}] [id]: entry left out: its actor "
+                       "record refuses the value: id is longer than 200 characters"]
 
 
 # --- FtM: citations of several datasets, states and bodies written once -----------------
