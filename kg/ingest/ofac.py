@@ -50,6 +50,7 @@ import re
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from kg.ingest.bodies import body
 from kg.ingest.common import (
@@ -162,7 +163,9 @@ def _first_width(path: Path) -> int | None:
     100,000 characters) does not change the guess; only what precedes the end of the first
     record is read. What the guess finds wrong (a line that is not UTF-8) is reported by
     the import itself, not here."""
-    records = csv_records(path, ImportReport("ofac"), eof=EOF_BYTE)
+    # A generator: closed here, so csv_records puts the csv module's field limit back.
+    records = cast(Generator[tuple[int, list[str]], None, None],
+                   csv_records(path, ImportReport("ofac"), eof=EOF_BYTE))
     try:
         first = next(records, None)
     except OSError:

@@ -8,11 +8,12 @@ here, with invented names."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-import subprocess
-import sys
+
 from kg.ingest import write_import
 from kg.ingest.common import MAX_NAME
 
@@ -199,3 +200,25 @@ def test_ofac_csv_long_first_record_with_a_line_break_keeps_its_width(tmp_path: 
     write_import("ofac", [path], out)
     ids = [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()]
     assert "ofac-4711" in ids
+
+
+def test_ftm_over_long_authority_is_cut_and_reported(tmp_path: Path) -> None:
+    """An FtM sanction's authority becomes an issuing body actor; over 100,000 characters,
+    its name is cut by the same rule and reported (it was cut silently)."""
+    authority = "Ministry of Zorvek " + "Q" * MAX_NAME
+    path = tmp_path / "entities.ftm.json"
+    path.write_text(json.dumps({"id": "zp", "schema": "Person",
+                                "properties": {"name": ["Zorvek Ana"]}}) + "\n"
+                    + json.dumps({"id": "zs", "schema": "Sanction",
+                                  "properties": {"entity": ["zp"], "authority": [authority]}})
+                    + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    report = write_import("ftm", [path], out)
+    body = next(x for x in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+                if x["id"].startswith("body-ministry-of-zorvek"))
+    assert body["name"] == authority[:MAX_NAME]
+    assert body["aliases"] == [authority]
+    assert [(p.record, p.field, p.message) for p in report.changed
+            if "cut to" in p.message] == [
+        ("sanction 'zs'", "authority", f"name of {len(authority)} characters cut to "
+         f"{MAX_NAME} (the longest name a record holds); the whole name is kept as an alias")]
