@@ -56,7 +56,7 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import AGENCIES, CslList, csl_list
-from kg.ingest.rows import checked
+from kg.ingest.rows import checked_in, fit_name
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
@@ -125,6 +125,8 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
                             "own words")
             if again is None:
                 actor = _actor(row, lst, src.id, path, n, report)
+                if actor is None:
+                    continue
                 ids_seen[row["_id"]] = (n, set(), _names(actor.name, actor.aliases))
                 yield actor
             else:  # listed on another list too: the same actor, one more sanction
@@ -138,6 +140,8 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
                                   f"was written from line {first}", record=slug_id(
                                       "csl", row["_id"]), field="name")
             sanction = _sanction(row, lst, src.id, day, path, n, report)
+            if sanction is None:
+                continue
             ids_seen[row["_id"]][1].add(sanction.id)
             yield sanction
 
@@ -202,9 +206,9 @@ def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:
 
 
 def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n: int,
-           report: ImportReport) -> Actor:
+           report: ImportReport) -> Actor | None:
     kind = _KINDS.get(row.get("type", "").lower(), ActorKind.ORGANIZATION)
-    name = row["name"][:_MAX_TEXT]
+    name = row["name"]
     aliases = [a for a in split_values(row.get("alt_names", "")) if a != name]
     countries = split_values(row.get("nationalities", "")) + \
         split_values(row.get("citizenships", "")) + [row.get("vessel_flag", "")] + \
@@ -212,22 +216,24 @@ def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n:
     country = next((c for c in (country_code(x) for x in countries if x.strip())
                     if c and len(c) == 2), None)
     actor_id = slug_id("csl", row["_id"])
+    name, whole = fit_name(name, report, path, n, record=actor_id, field="name")
+    aliases += whole
     cite = [citation(src_id)]
     dobs = birth_dates(split_values(row.get("dates_of_birth", "")), report, path, n,
                        record=actor_id, field="dates_of_birth")
     nats = nationalities(split_values(row.get("nationalities", ""))
                          + split_values(row.get("citizenships", "")), report, path, n,
                          record=actor_id, field="nationalities")
-    return checked(Actor, dict(
+    return checked_in(Actor, dict(
         id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
         identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
         description=row.get("remarks", "")[:_MAX_TEXT] or None,
         position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
-        sources=cite))
+        sources=cite), report, path, n, record=actor_id)
 
 
 def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
-              n: int, report: ImportReport) -> Sanction:
+              n: int, report: ImportReport) -> Sanction | None:
     actor_id = slug_id("csl", row["_id"])
     cite = [citation(src_id)]
     programs = split_values(row.get("programs", ""))
@@ -254,12 +260,13 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
         ("federal_register_notice", ""), ("standard_order", "standard order: "),
         ("license_requirement", "license requirement: "),
         ("license_policy", "license policy: ")) if row.get(c))
-    return checked(Sanction, dict(
-        id=_sanction_id(row, lst), imposers=["us"],
+    sid = _sanction_id(row, lst)
+    return checked_in(Sanction, dict(
+        id=sid, imposers=["us"],
         authorities=[AGENCIES[lst.agency]] if lst else [],
         targets=[actor_id],
         status=Status.LIFTED if end and end <= today else Status.IMPOSED,
         measures=list(lst.measures) if lst else [], reasons=reasons,
         date=start, end_date=end,
         program="; ".join(programs)[:_MAX_TEXT] or None,
-        legal_basis=basis[:_MAX_TEXT] or None, sources=cite))
+        legal_basis=basis[:_MAX_TEXT] or None, sources=cite), report, path, n, record=sid)

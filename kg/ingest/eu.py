@@ -53,7 +53,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import birth_dates
 from kg.ingest.regimes import EU_PROGRAMMES, eu_programme_reasons
-from kg.ingest.rows import checked
+from kg.ingest.rows import checked_in, fit_name
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
@@ -69,9 +69,11 @@ _ID_KEYS = {"passport": "passport", "id": "national_id"}
 _MAX_TEXT = 4000
 
 
-def _attr(elem: Element, name: str) -> str | None:
+def _attr(elem: Element, name: str, limit: int | None = _MAX_TEXT) -> str | None:
+    """The attribute ``name``, whitespace runs made one space, cut to ``limit`` characters
+    (None: whole, for a name, shortened and reported by :func:`kg.ingest.rows.fit_name`)."""
     value = " ".join((elem.get(name) or "").split())
-    return value[:_MAX_TEXT] or None
+    return value[:limit] or None
 
 
 def read_eu(paths: Iterable[Path], report: ImportReport, *,
@@ -112,8 +114,9 @@ def _names(elem: Element) -> tuple[list[str], list[str], str | None]:
     weak: list[str] = []
     function = None
     for i, alias in enumerate(elem.iterfind("nameAlias")):
-        name = _attr(alias, "wholeName") or " ".join(
-            p for p in (_attr(alias, k) for k in ("firstName", "middleName", "lastName")) if p)
+        name = _attr(alias, "wholeName", None) or " ".join(
+            p for p in (_attr(alias, k, None) for k in ("firstName", "middleName", "lastName"))
+            if p)
         function = function or _attr(alias, "function")
         if not name:
             continue
@@ -168,6 +171,8 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                     and c != "00"]
     dob_texts, places = _birth(elem)
     actor_id = slug_id("eu", logical)
+    name, whole = fit_name(name, report, path, line, record=actor_id, field="wholeName")
+    aliases += whole
     for code in [c for c in citizenships if not is_country_code(c)]:
         report.change(path, line, f"citizenship code {code.upper()!r} is not an ISO 3166 "
                       "country: left out", record=actor_id, field="countryIso2Code")
@@ -190,14 +195,17 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     remarks = [" ".join(r.text.split()) for r in elem.iterfind("remark") if r.text]
     description = "\n".join(remarks)
     cite = [citation(src_id)]
-    actor = checked(Actor, dict(
+    actor = checked_in(Actor, dict(
         id=actor_id, name=name, kind=kind,
         country=citizenships[0] if citizenships else None, aliases=aliases,
         weak_aliases=weak,
         birth_dates=dobs, nationalities=list(dict.fromkeys(citizenships)),
         identifiers={k: v for k, v in identifiers.items() if v},
         description=description[:_MAX_TEXT] or None,
-        position=function if kind is ActorKind.PERSON else None, sources=cite))
+        position=function if kind is ActorKind.PERSON else None, sources=cite),
+        report, path, line, record=actor_id)
+    if actor is None:
+        return None
     regulations = list(elem.iterfind("regulation"))
     programmes = list(dict.fromkeys(p for p in (_attr(r, "programme") for r in regulations) if p))
     unknown = [p for p in programmes if p.upper() not in EU_PROGRAMMES]
@@ -215,7 +223,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
             if u.text and u.text.strip()]
     url_cites = [Citation(source=sid) for sid in dict.fromkeys(
         x.id for x in (url_source(u) for u in urls) if x)]
-    sanction = checked(Sanction, dict(
+    sanction = checked_in(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["eu"], authorities=[COUNCIL.id],
         targets=[actor_id],
         measures=[Measure.ASSET_FREEZE],
@@ -223,5 +231,5 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                  for r in eu_programme_reasons(p)],
         date=date, program="; ".join(programmes) or None,
         legal_basis="; ".join(titles)[:_MAX_TEXT] or None,
-        sources=[*cite, *url_cites]))
-    return actor, sanction, urls
+        sources=[*cite, *url_cites]), report, path, line, record=f"{actor_id}-listing")
+    return None if sanction is None else (actor, sanction, urls)

@@ -43,7 +43,6 @@ from typing import Any
 
 from kg._clock import today_iso
 from kg.ingest.common import (
-    MAX_NAME,
     ImportReport,
     Progress,
     Record,
@@ -62,6 +61,7 @@ from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
+from kg.ingest.rows import checked_in, fit_name
 from kg.model import trusted
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.trusted import is_country, is_date
@@ -172,13 +172,9 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     if not name:
         st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
         return
-    cut = len(name) > MAX_NAME
-    if cut:
-        st.report.change(path, n, f"name of {len(name)} characters cut to {MAX_NAME} (the "
-                                  "longest name a record holds); the whole name is kept as "
-                                  "an alias", record=f"entity {eid!r}", field="name")
-        names.append(name)
-        name = name[:MAX_NAME]
+    name, whole = fit_name(name, st.report, path, n, record=f"entity {eid!r}", field="name")
+    cut = bool(whole)
+    names += whole
     aliases = [a for a in dict.fromkeys(
         names + props.get("alias", _NONE) + props.get("previousName", _NONE)) if a != name]
     weak = weak_names([name, *aliases], props.get("weakAlias", _NONE))
@@ -210,7 +206,9 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         "description": _first(props, _DESCRIPTION),
     }
     actor = trusted.build_actor(fields) if _sure_actor(entity, eid, cut, wikidata, who) \
-        else Actor(**fields)
+        else checked_in(Actor, fields, st.report, path, n, record=f"entity {eid!r}")
+    if actor is None:
+        return
     yield from new
     yield actor
     st.actors.add(eid)
@@ -297,7 +295,10 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
     }
     sure = entity.plain and len(set(targets)) == len(targets) and \
         (date is None or is_date(date)) and (end is None or is_date(end))
-    sanction = trusted.build_sanction(fields) if sure else Sanction(**fields)
+    sanction = trusted.build_sanction(fields) if sure else \
+        checked_in(Sanction, fields, st.report, path, n, record=rec)
+    if sanction is None:
+        return
     st.sanctions.add(sid)
     yield from new_sources
     yield from new_actors

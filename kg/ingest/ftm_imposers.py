@@ -12,6 +12,7 @@ from kg.ingest.bodies import body_for_authority
 from kg.ingest.common import MAX_NAME, ImportReport, Seen, is_country, text_slug
 from kg.ingest.crosswalks import imposer_for_authority, ofac_program_reasons, un_regime_reasons
 from kg.ingest.ftm_links import values
+from kg.ingest.rows import fit_name
 from kg.model.records import Actor, ReasonRef
 from kg.model.vocab import ActorKind, Reason
 from kg.resolve.resolver import country_code, country_name, normalize
@@ -99,6 +100,9 @@ def _decide(entity: dict[str, Any], countries: list[str], authorities: list[str]
         body = _body(authority, home)
         if body is None:
             continue  # the authority is the polity's own name ("European Union")
+        if len(authority) > MAX_NAME:  # cut by the one rule (in _body), reported per record
+            fit_name(authority, report, path, n, record=f"sanction {entity['id']!r}",
+                     field="authority")
         bodies.append(body)
         if home is not None and body.id not in issued:
             issued.append(body.id)
@@ -124,7 +128,10 @@ def _body(authority: str, home: str | None) -> Actor | None:
     known = body_for_authority(authority)
     if known is not None and known.part_of == home:
         return known
+    # An over-long authority is cut as :func:`kg.ingest.rows.fit_name` cuts a name (the
+    # caller reports it), the whole kept as an alias.
     return Actor(id=f"body-{text_slug(authority)}", name=authority[:MAX_NAME],
+                 aliases=[authority] if len(authority) > MAX_NAME else [],
                  kind=ActorKind.GOVERNMENT_BODY,
                  country=home if home and len(home) == 2 else None, part_of=home)
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from kg.ingest.common import ImportReport, Progress, Record, Seen, slug_id
 from kg.ingest.ftm_derived import Derived, dataset_named, dataset_source
 from kg.ingest.identity import birth_dates
+from kg.ingest.rows import checked_in, fit_name
 from kg.ingest.tabular import CsvFile, csv_rows
 from kg.model.records import Actor, Citation, Source
 from kg.model.vocab import ActorKind
@@ -136,15 +137,19 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
     notes = [f"Addresses: {'; '.join(addresses)}" if addresses else "",
              f"Sanctions: {'; '.join(sanctions)}" if sanctions and len(known) != 1 else ""]
     kind = ACTOR_SCHEMAS[schema]
-    actor = Actor(
-        id=slug_id("ftm", eid), name=name[:_MAX_TEXT], kind=kind,
+    record = slug_id("ftm", eid)
+    short, whole = fit_name(name, report, path, n, record=record, field="name")
+    actor = checked_in(Actor, dict(
+        id=record, name=short, kind=kind,
         country=next((c for c in countries if _COUNTRY.match(c) and is_country_code(c)), None),
-        aliases=[a for a in _values(row.get("aliases", "")) if a != name],
+        aliases=[a for a in _values(row.get("aliases", "")) if a != short] + whole,
         wikidata_id=eid if _QID.match(eid) else None, identifiers=identifiers,
         birth_dates=birth_dates(_values(row.get("birth_date", "")), report, path, n,
                                 record=slug_id("ftm", eid), field="birth_date"),
         description="\n".join(x for x in notes if x)[:_MAX_TEXT] or None,
-        sources=cites or [Citation(source=src.id)])
+        sources=cites or [Citation(source=src.id)]), report, path, n, record=record)
+    if actor is None:
+        return
     actors.add(eid)
     yield actor
     if sanctions:

@@ -45,12 +45,12 @@ never guessed.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from kg.ingest.bodies import body
 from kg.ingest.common import (
@@ -66,7 +66,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import ofac_remarks
-from kg.ingest.rows import checked
+from kg.ingest.rows import checked_in, fit_name
 from kg.model.records import Actor, ReasonRef, Relationship, Sanction
 from kg.model.vocab import ActorKind, Measure, RelationKind
 
@@ -156,23 +156,23 @@ def file_role(path: Path) -> tuple[str, str]:
 
 
 def _first_width(path: Path) -> int | None:
-    """The number of cells of the first record of a CSV file (its first 64 KiB read), or
-    None when it cannot be told."""
+    """The number of cells of the first record of a CSV file, or None when it cannot be
+    told (the file cannot be read, or holds no record). The record is read whole, as the
+    import reads it (:func:`kg.ingest.common.csv_records`: a quoted field may span lines,
+    a record may be as long as the import takes), so a long first record (a name of
+    100,000 characters) does not change the guess; only what precedes the end of the first
+    record is read. What the guess finds wrong (a line that is not UTF-8) is reported by
+    the import itself, not here."""
+    # A generator: closed here, so csv_records puts the csv module's field limit back.
+    records = cast(Generator[tuple[int, list[str]], None, None],
+                   csv_records(path, ImportReport("ofac"), eof=EOF_BYTE))
     try:
-        with path.open("rb") as fh:
-            head = fh.read(1 << 16)
+        first = next(records, None)
     except OSError:
         return None
-    try:
-        text = head.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = head.decode("cp1252", errors="replace")
-    lines = [x for x in text.replace(EOF_BYTE, "").splitlines() if x.strip()][:50]
-    try:
-        first = next(csv.reader(lines), None)
-    except csv.Error:
-        return None
-    return len(first) if first else None
+    finally:
+        records.close()
+    return len(first[1]) if first else None
 
 
 def csv_roles(paths: Iterable[Path], report: ImportReport) -> dict[Path, tuple[str, str]]:
@@ -278,8 +278,7 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
                 if seen.first(body):
                     yield body
             text = _remarks(cells[11] if v[11] else "", extra.comments.get(key, []))
-            yield from _entry(v, lst, src.id, extra, text, report, path, n)
-            if v[1]:
+            if (yield from _entry(v, lst, src.id, extra, text, report, path, n)) and v[1]:
                 names.setdefault(" ".join(v[1].split()).casefold(), []).append(f"ofac-{v[0]}")
                 pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(text)]
         yield from _links(path, src.id, names, pending, report)
@@ -297,14 +296,17 @@ def _remarks(remarks: str, comments: list[str]) -> str:
 
 
 def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
-           report: ImportReport, path: Path, n: int) -> Iterator[Record]:
+           report: ImportReport, path: Path, n: int) -> Generator[Record, None, bool]:
+    """The actor and the sanction of one primary row; False when the row gives none (no
+    name, or a value the model refuses: reported, record and field)."""
     ent, name, sdn_type, program, title, call_sign = v[0], v[1], v[2], v[3], v[4], v[5]
     vess_flag, vess_owner = v[9], v[10]
     assert ent is not None
     key = (lst, ent)
     if not name:
         report.skip(path, n, f"ent_num {ent} has no name")
-        return
+        return False
+    actor_id = f"ofac-{ent}"
     kind = _KINDS.get((sdn_type or "").lower(), ActorKind.ORGANIZATION)
     country = None
     # Each pattern is run only on remarks that may hold its words (most hold none).
@@ -327,19 +329,25 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
         turned = f"{first.strip()} {last.strip()}".strip()
         if turned and turned not in aliases:
             aliases.append(turned)
-    actor_id = f"ofac-{ent}"
+    name, whole = fit_name(name, report, path, n, record=actor_id, field="SDN_Name")
+    aliases += whole
     who = ofac_remarks(text, report, path, n, record=actor_id)
     who.add_id("call_sign", call_sign)
-    yield checked(Actor, {
+    actor = checked_in(Actor, {
         "id": actor_id, "name": name, "kind": kind, "country": country, "aliases": aliases,
         "weak_aliases": weak_names([name, *aliases], weak),
         "identifiers": {"ofac_uid": ent, **who.joined()}, "birth_dates": who.birth_dates,
         "nationalities": who.nationalities,
         "position": title if kind is ActorKind.PERSON else None,
         "description": (text or (f"Owner: {vess_owner}" if vess_owner else None)),
-        "sources": [citation(src_id)]})
+        "sources": [citation(src_id)]}, report, path, n, record=actor_id)
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
-    yield listing(actor_id, lst, tags, src_id)
+    sanction = listing(actor_id, lst, tags, src_id, report, path, n) if actor else None
+    if actor is None or sanction is None:
+        return False
+    yield actor
+    yield sanction
+    return True
 
 
 def ofac_body() -> Actor:
@@ -348,16 +356,19 @@ def ofac_body() -> Actor:
     return body("us-ofac")
 
 
-def listing(actor_id: str, lst: str, tags: list[str], src_id: str) -> Sanction:
+def listing(actor_id: str, lst: str, tags: list[str], src_id: str, report: ImportReport,
+            path: Path, line: int) -> Sanction | None:
     """The sanction of one OFAC entry, the same from the CSV and the XML: ``<actor>-sdn``
     (or ``-cons``) imposed by ``us``, issued by OFAC, its programme tags mapped to reasons
-    (:func:`kg.ingest.crosswalks.ofac_program_reasons`); an SDN listing freezes assets."""
+    (:func:`kg.ingest.crosswalks.ofac_program_reasons`); an SDN listing freezes assets.
+    None when the model refuses a value (reported in ``report`` at ``path``, ``line``:
+    :func:`kg.ingest.rows.checked_in`)."""
     reasons = [r for t in tags for r in _tag_reasons(t)]
-    return checked(Sanction, {
+    return checked_in(Sanction, {
         "id": f"{actor_id}-{lst}", "imposers": ["us"], "authorities": ["us-ofac"],
         "targets": [actor_id], "measures": [Measure.ASSET_FREEZE] if lst == "sdn" else [],
         "reasons": reasons, "program": "; ".join(tags) or None,
-        "sources": [citation(src_id)]})
+        "sources": [citation(src_id)]}, report, path, line, record=f"{actor_id}-{lst}")
 
 
 @functools.lru_cache(maxsize=4096)  # a list repeats its programme tags on every entry

@@ -60,7 +60,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
-from kg.ingest.rows import checked
+from kg.ingest.rows import checked_in, fit_name
 from kg.ingest.xmlstream import child_text, child_texts, xml_entries
 from kg.model.records import Actor, Source
 from kg.model.source_dates import read_source_date
@@ -178,7 +178,8 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     if kind is ActorKind.PERSON and "," in name:
         last, _, first = name.partition(",")
         strong.append(f"{first.strip()} {last.strip()}".strip())
-    aliases = [a for a in dict.fromkeys(strong) if a != name]
+    name, whole = fit_name(name, report, path, line, record=actor_id, field="lastName")
+    aliases = [a for a in dict.fromkeys(strong + whole) if a != name]
     weak = weak_names([name, *aliases], weak)
     vessel = elem.find("vesselInfo")
     flag = child_text(vessel, "vesselFlag") if vessel is not None else None
@@ -197,20 +198,24 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     remarks = child_text(elem, "remarks")
     owner = child_text(vessel, "vesselOwner") if vessel is not None else None
     cite = [citation(src.id)]
-    actor = checked(Actor, dict(
+    actor = checked_in(Actor, dict(
         id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
         identifiers=identifiers, birth_dates=dobs, nationalities=nats,
         position=child_text(elem, "title") if kind is ActorKind.PERSON else None,
         weak_aliases=weak,
         description=remarks or (f"Owner: {owner}" if owner else None),
-        sources=cite))
+        sources=cite), report, path, line, record=actor_id)
+    sanction = listing(actor_id, lst, child_texts(elem, "programList/program"), src.id,
+                       report, path, line) if actor else None
+    if actor is None or sanction is None:
+        return
     yield from out.seen.source(src)
     yield from out.seen.state("us")
     body = ofac_body()
     if out.seen.first(body):
         yield body
     yield actor
-    yield listing(actor_id, lst, child_texts(elem, "programList/program"), src.id)
+    yield sanction
 
 
 def _code(text: str) -> str | None:

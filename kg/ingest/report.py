@@ -55,11 +55,14 @@ class ImportReport:
     """The records written, by type, when they differ from :attr:`imported` (an import
     merged into existing data writes both); empty when the output is what was imported."""
 
-    def skip(self, file: str | os.PathLike[str], line: int | None, reason: str) -> None:
-        """Record a skipped input record."""
+    def skip(self, file: str | os.PathLike[str], line: int | None, reason: str, *,
+             record: str | None = None, field: str | None = None) -> None:
+        """Record a skipped input record (``record`` and ``field`` locate it further when
+        known: the record id, the field whose value was refused)."""
         self.skipped_total += 1
         if len(self.skipped) < MAX_SKIPPED_KEPT:
-            self.skipped.append(Problem(reason, file=str(file), line=line, kind=SKIPPED))
+            self.skipped.append(Problem(reason, file=str(file), line=line, record=record,
+                                        field=field, kind=SKIPPED))
 
     def change(self, file: str | os.PathLike[str], line: int | None, message: str, *,
                record: str | None = None, field: str | None = None) -> None:

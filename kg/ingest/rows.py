@@ -13,20 +13,24 @@ compares the two writers on generated records, on every field and on every chara
 
 from __future__ import annotations
 
+import os
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from kg.ingest.common import MAX_NAME
+from kg.ingest.report import ImportReport
 from kg.model.fastcheck import fast_validator
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import Status
+from kg.readwrite.messages import error_message
 
 try:
     import orjson
 except ImportError:  # pragma: no cover - without orjson, pydantic writes every line
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["checked", "fast_row"]
+__all__ = ["checked", "checked_in", "fast_row", "fit_name"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,6 +43,42 @@ def checked(model: type[M], fields: dict[str, Any]) -> M:
     ``pydantic.ValidationError``) and its message are the model's own, as before."""
     rec = fast_validator(model)(fields)
     return model(**fields) if rec is None else rec
+
+
+def checked_in(model: type[M], fields: dict[str, Any], report: ImportReport,
+               file: str | os.PathLike[str], line: int | None, *, record: str) -> M | None:
+    """:func:`checked`, or None when the model refuses a value: each refusal is then in
+    ``report``'s skipped records, located by ``file``, ``line``, ``record`` (the record's
+    id) and the field, in the model's words made readable
+    (:func:`kg.readwrite.messages.error_message`); the caller leaves the input record out.
+    Importers shorten what they can first (:func:`fit_name`); this is the rule for the
+    rest (an id of over 200 characters, a value of the wrong form), never an internal
+    error."""
+    try:
+        return checked(model, fields)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+            report.skip(file, line, f"entry left out: its {model.__name__.lower()} record "
+                        f"refuses the value: {error_message(loc, err)}", record=record,
+                        field=".".join(str(p) for p in loc) or None)
+        return None
+
+
+def fit_name(name: str, report: ImportReport, file: str | os.PathLike[str],
+             line: int | None, *, record: str, field: str) -> tuple[str, list[str]]:
+    """``(name, extra aliases)``: a name longer than :data:`~kg.ingest.common.MAX_NAME`
+    characters (the longest a record's name holds, :data:`kg.model.base.NonEmptyStr`) is cut
+    to that length, the whole name returned as an extra alias (aliases have no such limit)
+    and the cut reported as a change located by ``file``, ``line``, ``record`` and
+    ``field`` (the input's own field name); any other name is returned as is, with no
+    extra alias. Every importer shortens names by this one rule."""
+    if len(name) <= MAX_NAME:
+        return name, []
+    report.change(file, line, f"name of {len(name)} characters cut to {MAX_NAME} (the "
+                              "longest name a record holds); the whole name is kept as an "
+                              "alias", record=record, field=field)
+    return name[:MAX_NAME], [name]
 
 def _sub(obj: Any) -> dict[str, Any]:
     """A citation's or a reason's JSON object (fields at their default left out)."""

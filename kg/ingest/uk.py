@@ -59,7 +59,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
-from kg.ingest.rows import checked
+from kg.ingest.rows import checked_in, fit_name
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
 from kg.ingest.uk_fcdo_csv import UK_SANCTIONS_CSV_KEY, read_fcdo_csv
@@ -274,14 +274,17 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
     nats = nationalities(g.values.get("nationality", []), report, path, g.line,
                          record=actor_id, field="Nationality")
     cite = [citation(src_id)]
-    yield checked(Actor, dict(
-        id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
-        aliases=aliases, weak_aliases=weak,
+    name, whole = fit_name(name, report, path, g.line, record=actor_id, field="Name 6")
+    actor = checked_in(Actor, dict(
+        id=actor_id, name=name, kind=kind, country=country,
+        aliases=aliases + whole, weak_aliases=weak,
         identifiers={k: v for k, v in ids.items() if v},
         birth_dates=sorted(g.values.get("dob", [])), nationalities=nats,
         description=description[:_MAX_TEXT] or None,
         position=position[:_MAX_TEXT] if position and kind is ActorKind.PERSON
-        else None, sources=cite))
+        else None, sources=cite), report, path, g.line, record=actor_id)
+    if actor is None:
+        return
     regimes = g.values.get("regime", [])
     reasons = [ReasonRef(category=r, detail=regime) for regime in regimes
                for r in uk_regime_reasons(regime)]
@@ -290,11 +293,15 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
                     "words")
     listed = min(g.values.get("listed", []), default=None)
     designated = min(g.values.get("designated", []), default=None)
-    yield checked(Sanction, dict(
+    sanction = checked_in(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["gb"], authorities=[OFSI.id],
         targets=[actor_id],
         measures=[Measure.ASSET_FREEZE], reasons=reasons,
         date=listed or designated,
         effective_date=designated if listed and designated and designated > listed
         else None,
-        program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite))
+        program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite),
+        report, path, g.line, record=f"{actor_id}-listing")
+    if sanction is not None:
+        yield actor
+        yield sanction

@@ -52,7 +52,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
-from kg.ingest.rows import checked
+from kg.ingest.rows import checked_in, fit_name
 from kg.ingest.tabular import dmy_date
 from kg.ingest.xmlstream import child_text, child_texts, xml_entries
 from kg.model.records import Actor, ReasonRef, Sanction, Source
@@ -157,6 +157,8 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
         return None
     aliases = [a for a in dict.fromkeys(names) if a != name]
     weak = weak_names([name, *aliases], weak)
+    name, whole = fit_name(name, report, path, line, record=actor_id, field="Names/Name")
+    aliases += whole
     kind = _KINDS.get((child_text(elem, "IndividualEntityShip") or "").lower())
     if kind is None:
         said = child_text(elem, "IndividualEntityShip")
@@ -189,14 +191,16 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     notes += _texts(elem, "OtherInformation")
     cite = [citation(src_id)]
     positions = "; ".join(_texts(elem, f"{person}/Positions/Position"))
-    actor = checked(Actor, dict(
-        id=actor_id, name=name[:_MAX_TEXT], kind=kind, country=country,
+    actor = checked_in(Actor, dict(
+        id=actor_id, name=name, kind=kind, country=country,
         aliases=aliases, weak_aliases=weak,
         identifiers={k: v for k, v in ids.items() if v},
         birth_dates=dobs, nationalities=nats,
         description="\n".join(notes)[:_MAX_TEXT * 4] or None,
         position=positions[:_MAX_TEXT] or None if kind is ActorKind.PERSON else None,
-        sources=cite))
+        sources=cite), report, path, line, record=actor_id)
+    if actor is None:
+        return None
     regimes = _texts(elem, "RegimeName")
     if any(normalize(r) not in UK_REGIMES for r in regimes):
         report.note("regimes not in kg/curated/uk_regimes.yaml, kept as 'other' with their "
@@ -204,10 +208,11 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     date = _date(child_text(elem, "DateDesignated"), report, path, line, actor_id, "DateDesignated")
     imposed = [m.strip() for t in _texts(elem, "SanctionsImposed") for m in t.split("|")
                if m.strip()]
-    sanction = checked(Sanction, dict(
+    sanction = checked_in(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["gb"], authorities=["gb-fcdo"],
         targets=[actor_id], measures=classify_measures(imposed) if imposed else [],
         reasons=[ReasonRef(category=r, detail=regime) for regime in regimes
                  for r in uk_regime_reasons(regime)],
-        date=date, program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite))
-    return actor, sanction
+        date=date, program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite),
+        report, path, line, record=f"{actor_id}-listing")
+    return None if sanction is None else (actor, sanction)

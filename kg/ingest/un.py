@@ -35,7 +35,6 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from kg.ingest.common import (
-    MAX_NAME,
     ImportReport,
     Progress,
     Record,
@@ -49,7 +48,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.ingest.identity import Identity, birth_dates, nationalities
-from kg.ingest.rows import checked
+from kg.ingest.rows import checked_in, fit_name
 from kg.ingest.xmlstream import child_text, child_texts, xml_entries, xsd_date
 from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
@@ -201,18 +200,17 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     comments = child_text(elem, "COMMENTS1")
     designation = child_texts(elem, "DESIGNATION/VALUE")
     cite = [citation(src_id)]
-    if len(name) > MAX_NAME:
-        report.change(path, line, f"name of {len(name)} characters cut to {MAX_NAME}; the "
-                                  "whole name is kept as an alias", record=actor_id,
-                      field="FIRST_NAME")
-        aliases.append(name)
-        name = name[:MAX_NAME]
-    actor = checked(Actor, dict(
+    name, whole = fit_name(name, report, path, line, record=actor_id, field="FIRST_NAME")
+    aliases += whole
+    actor = checked_in(Actor, dict(
         id=actor_id, name=name, kind=kind, country=country,
         aliases=aliases, weak_aliases=weak_names([name, *aliases], weak),
         identifiers=identifiers, description=comments,
         birth_dates=dobs, nationalities=nats,
-        position="; ".join(designation) or None, sources=cite))
+        position="; ".join(designation) or None, sources=cite),
+        report, path, line, record=actor_id)
+    if actor is None:
+        return None
     list_type = child_text(elem, "UN_LIST_TYPE")
     regime, reasons = un_regime_reasons(list_type, ref)
     # The UN writes dates day first (06/10/2001 is 6 October 2001).
@@ -221,9 +219,9 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     measures = [Measure.ASSET_FREEZE, Measure.ARMS_EMBARGO]
     if kind is ActorKind.PERSON:
         measures.insert(1, Measure.TRAVEL_BAN)
-    sanction = checked(Sanction, dict(
+    sanction = checked_in(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["unsc"], targets=[actor_id],
         measures=measures, date=date, program=regime,
         reasons=[ReasonRef(category=r, detail=regime) for r in reasons],
-        sources=cite))
-    return actor, sanction
+        sources=cite), report, path, line, record=f"{actor_id}-listing")
+    return None if sanction is None else (actor, sanction)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 import kg.ingest.identity as identity
 import kg.ingest.ofac as ofac
+import kg.ingest.rows as rows
 from kg.ingest import import_dataset, record_bytes, write_import
 from kg.ingest.common import ImportReport
 from kg.ingest.ftm_read import _clean
@@ -259,7 +260,7 @@ def test_ofac_csv_fast_paths_give_the_records_and_report_of_before(
     part of the remarks tried against every pattern): the same bytes and report."""
     fast = _import_ofac(tmp_path, "fast")
     with monkeypatch.context() as m:
-        m.setattr(ofac, "checked", lambda model, fields: model(**fields))
+        m.setattr(rows, "checked", lambda model, fields: model(**fields))
         m.setattr(ofac, "_may_hold", lambda text, word: True)
         m.setattr(identity, "_ofac_part", _part_before)
         slow = _import_ofac(tmp_path, "slow")
@@ -276,23 +277,34 @@ def test_ofac_csv_fast_paths_give_the_records_and_report_of_before(
     assert fast[1]["changed"], "the odd dates of 9005 are reported"
 
 
-def test_ofac_over_long_name_fails_as_before(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """An entry the fast check refuses goes the old way: the model's error, unchanged."""
+def test_ofac_refused_entry_is_reported_as_before(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry the fast check refuses goes the old way: the model's error, unchanged, now
+    in the report (record and field) rather than raised; an over-long name is cut and
+    reported (:func:`kg.ingest.rows.fit_name`) either way."""
     path = tmp_path / "sdn.csv"
     path.write_text('1,"OK NAME",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
                     f'2,"{"A" * 100_001}",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+                    '\r\n'
+                    f'{"3" * 200},"LONG ID",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
                     '\r\n', encoding="utf-8")
-    errors = []
+    out = []
     for way in ("fast", "slow"):
         with monkeypatch.context() as m:
             if way == "slow":
-                m.setattr(ofac, "checked", lambda model, fields: model(**fields))
-            with pytest.raises(ValidationError) as exc:
-                write_import("ofac", [path], tmp_path / f"{way}.jsonl")
-        errors.append(str(exc.value))
-    assert errors[0] == errors[1]
-    assert not (tmp_path / "fast.jsonl").exists()
+                m.setattr(rows, "checked", lambda model, fields: model(**fields))
+            report = write_import("ofac", [path], tmp_path / f"{way}.jsonl")
+        out.append(((tmp_path / f"{way}.jsonl").read_bytes(),
+                    [str(p) for p in report.skipped], [str(p) for p in report.changed]))
+    assert out[0] == out[1]
+    data, skipped, changed = out[0]
+    assert [json.loads(x)["id"] for x in data.splitlines()
+            if json.loads(x)["type"] == "actor"] == ["us", "us-ofac", "ofac-1", "ofac-2"]
+    assert changed == [f"{path}:2 [ofac-2] [SDN_Name]: name of 100001 characters cut to "
+                       "100000 (the longest name a record holds); the whole name is kept "
+                       "as an alias"]
+    assert skipped == [f"{path}:3 [ofac-{'3' * 200}] [id]: entry left out: its actor "
+                       "record refuses the value: id is longer than 200 characters"]
 
 
 # --- FtM: citations of several datasets, states and bodies written once -----------------
