@@ -70,7 +70,6 @@ _REQUIRED = ("source", "name")
 _ID_KEYS = {"passport": "passport", "national id no.": "national_id",
             "national id": "national_id", "imo": "imo", "vessel registration identification":
             "imo", "tax id no.": "tax_number"}
-_MAX_TEXT = 4000
 
 
 def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress | None = None,
@@ -179,7 +178,7 @@ def _list_source(lst: CslList | None, row: dict[str, str]) -> Source:
         url = None
     if lst is None:
         text = row["source"] or "unknown list"
-        return Source(id=f"csl-list-{text_slug(text)}", title=text[:_MAX_TEXT], url=url)
+        return Source(id=f"csl-list-{text_slug(text)}", title=text, url=url)
     return Source(id=f"csl-list-{text_slug(lst.code)}", title=f"{lst.name} ({lst.code})",
                   publisher=body(AGENCIES[lst.agency]).name, url=url)
 
@@ -201,7 +200,7 @@ def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:
         "call_sign": row.get("call_sign") or None,
     }
     merged = {k: v for k, v in plain.items() if v}
-    merged.update({k: "; ".join(dict.fromkeys(v))[:_MAX_TEXT] for k, v in out.items()})
+    merged.update({k: "; ".join(dict.fromkeys(v)) for k, v in out.items()})
     return merged
 
 
@@ -227,7 +226,7 @@ def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n:
     return checked_in(Actor, dict(
         id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
         identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
-        description=row.get("remarks", "")[:_MAX_TEXT] or None,
+        description=row.get("remarks", "") or None,
         position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
         sources=cite), report, path, n, record=actor_id)
 
@@ -268,5 +267,5 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
         status=Status.LIFTED if end and end <= today else Status.IMPOSED,
         measures=list(lst.measures) if lst else [], reasons=reasons,
         date=start, end_date=end,
-        program="; ".join(programs)[:_MAX_TEXT] or None,
-        legal_basis=basis[:_MAX_TEXT] or None, sources=cite), report, path, n, record=sid)
+        program="; ".join(programs) or None,
+        legal_basis=basis or None, sources=cite), report, path, n, record=sid)

@@ -66,14 +66,13 @@ COUNCIL = body("eu-council")
 _PUBLISHER = "European Commission, Financial Sanctions Files (for the Council of the EU)"
 _KINDS = {"person": ActorKind.PERSON, "enterprise": ActorKind.ORGANIZATION}
 _ID_KEYS = {"passport": "passport", "id": "national_id"}
-_MAX_TEXT = 4000
 
 
-def _attr(elem: Element, name: str, limit: int | None = _MAX_TEXT) -> str | None:
-    """The attribute ``name``, whitespace runs made one space, cut to ``limit`` characters
-    (None: whole, for a name, shortened and reported by :func:`kg.ingest.rows.fit_name`)."""
+def _attr(elem: Element, name: str) -> str | None:
+    """The attribute ``name``, whitespace runs made one space, whole (a name is shortened
+    and reported by :func:`kg.ingest.rows.fit_name`; no other field is cut)."""
     value = " ".join((elem.get(name) or "").split())
-    return value[:limit] or None
+    return value or None
 
 
 def read_eu(paths: Iterable[Path], report: ImportReport, *,
@@ -114,8 +113,8 @@ def _names(elem: Element) -> tuple[list[str], list[str], str | None]:
     weak: list[str] = []
     function = None
     for i, alias in enumerate(elem.iterfind("nameAlias")):
-        name = _attr(alias, "wholeName", None) or " ".join(
-            p for p in (_attr(alias, k, None) for k in ("firstName", "middleName", "lastName"))
+        name = _attr(alias, "wholeName") or " ".join(
+            p for p in (_attr(alias, k) for k in ("firstName", "middleName", "lastName"))
             if p)
         function = function or _attr(alias, "function")
         if not name:
@@ -190,7 +189,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         "eu_logical_id": logical, "eu_reference": ref,
         "un_reference": _attr(elem, "unitedNationId"),
         "birth_place": "; ".join(places) or None,
-        **{k: "; ".join(dict.fromkeys(v))[:_MAX_TEXT] for k, v in ids.items()},
+        **{k: "; ".join(dict.fromkeys(v)) for k, v in ids.items()},
     }
     remarks = [" ".join(r.text.split()) for r in elem.iterfind("remark") if r.text]
     description = "\n".join(remarks)
@@ -201,7 +200,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         weak_aliases=weak,
         birth_dates=dobs, nationalities=list(dict.fromkeys(citizenships)),
         identifiers={k: v for k, v in identifiers.items() if v},
-        description=description[:_MAX_TEXT] or None,
+        description=description or None,
         position=function if kind is ActorKind.PERSON else None, sources=cite),
         report, path, line, record=actor_id)
     if actor is None:
@@ -230,6 +229,6 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         reasons=[ReasonRef(category=r, detail=p) for p in programmes
                  for r in eu_programme_reasons(p)],
         date=date, program="; ".join(programmes) or None,
-        legal_basis="; ".join(titles)[:_MAX_TEXT] or None,
+        legal_basis="; ".join(titles) or None,
         sources=[*cite, *url_cites]), report, path, line, record=f"{actor_id}-listing")
     return None if sanction is None else (actor, sanction, urls)

@@ -58,7 +58,6 @@ COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addres
 _HEADER = re.compile(rb'^(?:\xef\xbb\xbf)?"?id"?,"?schema"?,"?name"?,')
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 _QID = re.compile(r"^Q[1-9]\d*$")
-_MAX_TEXT = 4000
 
 
 def is_simple_csv(path: Path) -> bool:
@@ -128,7 +127,7 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
                         ("emails", "email")):
         vals = _values(row.get(column, ""))
         if vals:
-            identifiers[key] = "; ".join(vals)[:_MAX_TEXT]
+            identifiers[key] = "; ".join(vals)
     if len(countries) > 1:
         identifiers["countries"] = "; ".join(countries)
     sanctions = _values(row.get("sanctions", ""))
@@ -146,7 +145,7 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         wikidata_id=eid if _QID.match(eid) else None, identifiers=identifiers,
         birth_dates=birth_dates(_values(row.get("birth_date", "")), report, path, n,
                                 record=slug_id("ftm", eid), field="birth_date"),
-        description="\n".join(x for x in notes if x)[:_MAX_TEXT] or None,
+        description="\n".join(x for x in notes if x) or None,
         sources=cites or [Citation(source=src.id)]), report, path, n, record=record)
     if actor is None:
         return
@@ -154,6 +153,6 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
     yield actor
     if sanctions:
         derived.mark(eid, actor.id, titles, report,
-                     program="; ".join(sanctions)[:_MAX_TEXT] if len(known) == 1 else None)
+                     program="; ".join(sanctions) if len(known) == 1 else None)
     else:
         report.note("targets.simple.csv rows with no sanctions: no listing derived")

@@ -78,7 +78,6 @@ _ID_KEYS = {"passport": "passport", "diplomatic passport": "passport",
             "vessel registration identification": "imo", "imo": "imo",
             "legal entity number": "lei", "swift/bic": "swift_bic", "tax id no.": "tax_number",
             "registration number": "registration_number", "mmsi": "mmsi"}
-_MAX_TEXT = 4000
 
 
 def _person_name(elem: Element) -> str | None:
@@ -248,4 +247,4 @@ def _identifiers(elem: Element, uid: str, vessel: Element | None) -> dict[str, s
         country = child_text(doc, "idCountry")
         if country:
             found.add_id("documents", f"{id_type} {number} ({country})")
-    return {k: v[:_MAX_TEXT] for k, v in found.joined().items()}
+    return {k: v for k, v in found.joined().items()}

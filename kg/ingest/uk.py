@@ -79,7 +79,6 @@ _UN_REF = re.compile(r"\(UN Ref\)\s*:?\s*([A-Z]{2}[ie]\.\d+)", re.IGNORECASE)
 _UK_REF = re.compile(r"\(UK Sanctions List Ref\)\s*:?\s*([A-Z]{3}\d{4})", re.IGNORECASE)
 _IMO = re.compile(r"\bIMO(?: number)?\s*:?\s*(\d{7})\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"\(\d+\)\s*")
-_MAX_TEXT = 4000
 _SNIFF_BYTES = 64 * 1024
 
 
@@ -103,7 +102,7 @@ class _Group:
         return vals[0] if vals else None
 
     def joined(self, key: str) -> str | None:
-        return "; ".join(self.values.get(key, []))[:_MAX_TEXT] or None
+        return "; ".join(self.values.get(key, [])) or None
 
 
 def _name(row: dict[str, str]) -> str:
@@ -280,8 +279,8 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         aliases=aliases + whole, weak_aliases=weak,
         identifiers={k: v for k, v in ids.items() if v},
         birth_dates=sorted(g.values.get("dob", [])), nationalities=nats,
-        description=description[:_MAX_TEXT] or None,
-        position=position[:_MAX_TEXT] if position and kind is ActorKind.PERSON
+        description=description or None,
+        position=position if position and kind is ActorKind.PERSON
         else None, sources=cite), report, path, g.line, record=actor_id)
     if actor is None:
         return
@@ -300,7 +299,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         date=listed or designated,
         effective_date=designated if listed and designated and designated > listed
         else None,
-        program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite),
+        program="; ".join(regimes) or None, sources=cite),
         report, path, g.line, record=f"{actor_id}-listing")
     if sanction is not None:
         yield actor

@@ -67,7 +67,6 @@ _KINDS = {"individual": ActorKind.PERSON, "entity": ActorKind.ORGANIZATION,
           "ship": ActorKind.VESSEL}
 _REF = re.compile(r"[A-Z]{3}\d{4}")
 _DMY = re.compile(r"\d{2}/\d{2}/\d{4}")
-_MAX_TEXT = 4000
 
 
 def _texts(elem: Element, path: str) -> list[str]:
@@ -196,8 +195,8 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
         aliases=aliases, weak_aliases=weak,
         identifiers={k: v for k, v in ids.items() if v},
         birth_dates=dobs, nationalities=nats,
-        description="\n".join(notes)[:_MAX_TEXT * 4] or None,
-        position=positions[:_MAX_TEXT] or None if kind is ActorKind.PERSON else None,
+        description="\n".join(notes) or None,
+        position=positions or None if kind is ActorKind.PERSON else None,
         sources=cite), report, path, line, record=actor_id)
     if actor is None:
         return None
@@ -213,6 +212,6 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
         targets=[actor_id], measures=classify_measures(imposed) if imposed else [],
         reasons=[ReasonRef(category=r, detail=regime) for regime in regimes
                  for r in uk_regime_reasons(regime)],
-        date=date, program="; ".join(regimes)[:_MAX_TEXT] or None, sources=cite),
+        date=date, program="; ".join(regimes) or None, sources=cite),
         report, path, line, record=f"{actor_id}-listing")
     return None if sanction is None else (actor, sanction)
