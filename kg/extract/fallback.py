@@ -90,15 +90,7 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
         if not imposers:
             continue
         ids = {r.id for r in imposers}
-        targets: list[Resolved] = []
-        tp = _TARGET_PREP.match(text, n.end())
-        if tp:
-            after = [m for m in ms if m.start == tp.end() and m.kind in (
-                "country", "person", "group", "org")]
-            for m in after:
-                aid = doc.actor_of(m, sent.start)
-                if aid:
-                    targets.append(Resolved(aid, m.text, m.how, m.start))
+        targets = _targets_after(sent, n.end(), ms, doc)
         if not targets and refers_back(text, n.start(), ids, doc):
             continue
         if not targets:
@@ -120,6 +112,14 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
     return None
 
 
+def _targets_after(sent: Sentence, at: int, ms: list[Mention], doc: Doc) -> list[Resolved]:
+    """The actor named right after "on"/"against"/"targeting" at ``at`` in ``sent``, if any."""
+    tp = _TARGET_PREP.match(sent.text, at)
+    return [Resolved(aid, m.text, m.how, m.start) for m in ms if tp and m.start == tp.end()
+            and m.kind in ("country", "person", "group", "org")
+            and (aid := doc.actor_of(m, sent.start))]
+
+
 def _background(sent: Sentence, n: re.Match[str], part: re.Match[str], ms: list[Mention],
                 doc: Doc) -> Event | None:
     """The ``imposed`` event of a sanction noun ``n`` with the agentless participle ``part``
@@ -130,14 +130,7 @@ def _background(sent: Sentence, n: re.Match[str], part: re.Match[str], ms: list[
     imp_ids, tgt_ids = doc.recent[-1]
     imposers = [Resolved(i, "", "no agent: the imposers of the event before", n.start())
                 for i in imp_ids]
-    targets: list[Resolved] = []
-    tp = _TARGET_PREP.match(text, part.end())
-    if tp:
-        for m in [m for m in ms if m.start == tp.end() and m.kind in (
-                "country", "person", "group", "org")]:
-            aid = doc.actor_of(m, sent.start)
-            if aid:
-                targets.append(Resolved(aid, m.text, m.how, m.start))
+    targets = _targets_after(sent, part.end(), ms, doc)
     if not targets:
         targets = [Resolved(t, "", "the targets of the event before", n.start())
                    for t in tgt_ids]
