@@ -14,10 +14,17 @@ from kg.model.records import Actor, Citation
 from kg.model.vocab import ActorKind
 from kg.resolve.resolver import SEATS, Resolver, country_actor, normalize
 
-__all__ = ["Doc", "Resolved", "dateline_state"]
+__all__ = ["Doc", "Resolved", "dateline_state", "without_dateline"]
 
-_DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Za-z.’' ]{1,30}?)(?:,\s*[A-Z][A-Za-z.]+)*\s*"
-                       r"(?:\([^()\n]{1,30}\)\s*)?[-–—]{1,2}\s+(?=[A-Z\"“])")
+#: A wire dateline opening an article: a place (with its state or a date after commas), maybe
+#: the agency in brackets, then a dash ("WASHINGTON (Reuters) - ", "Tokyo - ", "BEIJING,
+#: March 3 (Xinhua) -- "), or a colon after a place in capitals ("KABUL (Pajhwok): ",
+#: "NEW DELHI: "; a capitalised word and a colon is a heading, "Sanctions: ...").
+_DATELINE = re.compile(
+    r"\s*(?:(?P<city>[A-Z][A-Za-z.’' ]{1,30}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)*\s*"
+    r"(?:\([^()\n]{1,30}\)\s*)?[-–—]{1,2}"
+    r"|(?P<caps>[A-Z][A-Z.’' ]{1,30}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)*\s*"
+    r"(?:\([^()\n]{1,30}\)\s*)?:)\s+(?=[A-Z\"“])")
 
 
 def dateline_state(text: str) -> str | None:
@@ -33,7 +40,20 @@ def dateline_state(text: str) -> str | None:
     m = _DATELINE.match(text)
     if m is None:
         return None
-    return SEATS.get(normalize(m["city"]))
+    return SEATS.get(normalize(m["city"] or m["caps"]))
+
+
+def without_dateline(text: str) -> str:
+    """``text`` with its opening wire dateline (:func:`dateline_state`'s shapes, any place)
+    blanked out by spaces, so offsets stay the same: the place a reporter writes from is not
+    an actor of the story ("KABUL (Pajhwok): Russia prolonged its embargo ..." names no
+    Afghan act). The dateline's state is still :attr:`Doc.dateline`.
+
+    >>> without_dateline("MOSCOW - Russia acted.")
+    '         Russia acted.'
+    """
+    m = _DATELINE.match(text)
+    return text if m is None else " " * m.end() + text[m.end():]
 
 
 @dataclass

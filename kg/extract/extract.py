@@ -35,7 +35,7 @@ from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, named_heads, slug
-from kg.extract.context import Doc, dateline_state, skip_entry
+from kg.extract.context import Doc, dateline_state, skip_entry, without_dateline
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
@@ -111,6 +111,11 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     doc = Doc(text=text, ref=ref, source_id=sid,
               known=Resolver(list(known)) if known is not None else None,
               dateline=dateline_state(text))
+    # A dateline's place the story never names again is only where the reporter was
+    # ("KABUL (Pajhwok): Russia prolonged its embargo ..."): not an actor of the story.
+    if (body := without_dateline(text)) != text and not any(
+            m.code == doc.dateline for m in find_mentions(body, {})):
+        text = body
     events: list[Event] = []
     said: list[Said] = []
     no_target: list[_Pending] = []
