@@ -17,18 +17,18 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
+from kg.extract.after import target_end, targets_after
 from kg.extract.anchors import (
     anchors,
     clause_start,
     coordinated,
     forward_list,
-    next_clause,
     object_of_verb_before,
 )
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
-from kg.extract.frames import TARGET_STOP, capitalised_names, noun_subject_targets, people_listed
+from kg.extract.frames import capitalised_names, noun_subject_targets
 from kg.extract.lexicon import (
     CONDITION,
     NEGATION,
@@ -42,7 +42,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.owners import np_imposers
 from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
-from kg.extract.targets import named_people, not_a_target
+from kg.extract.targets import not_a_target
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
@@ -67,7 +67,6 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
 #: starts a second predicate of the sentence's subject).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
-_ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,3}")
 #: A state after "sanctions on/against" (or invaded, at war: "since the invasion of Ukraine")
 #: is never who acts ("The new sanctions against Iran freeze ...": the event before's).
 _NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
@@ -75,6 +74,8 @@ _NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embarg
                       r"conflict)\s+in)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
+#: The preposition after a passive verb whose subject is a sanction noun ("were imposed on").
+_ON_AFTER = re.compile(r"\s+(?:(?:early|late)\s+)?(?:on|against|upon)\s+")
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
@@ -270,6 +271,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 for m in coordinated(mset, cands[-1], text):
                     targets += resolve(m, doc, sent, ms, False)
             t_end = max(a_end, by_end)
+            on = _ON_AFTER.match(text, a_end) if SANCTION_NOUN.match(words) else None
+            if not targets and on:  # "Sanctions were imposed on three Iranian firms": after
+                t_end = target_end(text, on.end(), limit, ms)
+                targets = targets_after(text, on.end(), t_end, ms, doc, sent)
         else:
             t_lo = a_end
             if words.lower().startswith("threat"):
@@ -312,31 +317,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 and m.kind == "country" and not m.possessive
                                 and m.code not in BLOCS
                                 for r in resolve(m, doc, sent, ms, False)]
-            stop = TARGET_STOP.search(text, t_lo) if t_lo >= 0 else None
-            while stop and any(m.start < stop.start() < m.end for m in ms):
-                stop = TARGET_STOP.search(text, stop.end())  # "Endowment for Democracy"
-            t_end = stop.start() if stop else (len(text) if t_lo >= 0 else a_end)
-            if t_lo >= 0:
-                t_end = next_clause(text, ms, t_lo, t_end, limit)
+            t_end = target_end(text, t_lo, limit, ms) if t_lo >= 0 else a_end
             if t_lo >= 0 and not targets:
-                inside = [m for m in ms if t_lo <= m.start and m.end <= t_end
-                          and m.kind in _TARGET_KINDS]
-                inside = sorted([m for m in inside + capitalised_names(text, t_lo, t_end, ms)
-                                 if not not_a_target(text, m)], key=lambda m: m.start)
-                inside = people_listed(text, named_people(text, inside))
-                for m in inside:
-                    targets += resolve(m, doc, sent, ms, False)
-                    if m.kind == "person":
-                        doc.people.setdefault((m.name or "").split()[-1], m)
-                if not targets:  # "banned imports of Russian oil": the state of the demonym
-                    for m in ms:
-                        cid = doc.country(m.code) if m.kind == "demonym" and m.code and \
-                            t_lo <= m.start and m.end <= t_end and \
-                            _ONLY_WORDS.fullmatch(text, t_lo, m.start) else None
-                        if cid:
-                            targets.append(Resolved(cid, m.text, m.how + " after the trigger",
-                                                    m.start))
-                            break
+                targets = targets_after(text, t_lo, t_end, ms, doc, sent)
         imposer_ids = {r.id for r in imposers}
         targets = [t for t in targets if t.id not in imposer_ids]  # then the fallbacks
         if mode == "np" and not targets and refers_back(text, a_start, imposer_ids, doc):

@@ -63,18 +63,25 @@ LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[-
          r"subject to)\b[^.;]{0,60}?\b(?:ban\w*|barr\w*|may not|cannot|sanction\w*|"
          r"restrict\w*|prohibit\w*|denied|freez\w*))")
 
+#: An adverb between an auxiliary and "been" ("have also been suspended").
+_ADV = r"(?:(?:also|already|since|now|both|all|each|likewise|similarly|[a-z]+ly)\s+)?"
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
-    (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+(?:been\s+)?(?:suspended|"
-         r"barred|shut out|expelled)(?=\s+from\s+(?:all\s+)?(?:the\s+)?(?:[A-Z]|activities|"
-         r"entering|travel))"),
+    (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+" + _ADV +
+         r"(?:been\s+)?(?:suspended|barred|shut out|expelled)(?=\s+from\s+(?:all\s+)?"
+         # not an obligation the measure puts on the imposer's own people ("EU citizens are
+         # barred from making funds available to them")
+         r"(?!(?:making|doing|dealing|providing|buying|selling|investing|trading)\b)"
+         r"(?:the\s+)?(?:[A-Z]|activities|entering|travel))"),
      Status.IMPOSED, "passive"),
     # "Guinea-Bissau was shut out after a military takeover": a suspension without "from"
-    (re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:suspended|shut out|expelled)"
-                r"(?=\s+(?:after|over|following|since|in \d{4})\b)"),
+    # ("Mali and Chad have also been suspended.": the sentence ends)
+    (re.compile(r"\b(?:has|have|had|was|were)\s+" + _ADV + r"(?:been\s+)?(?:suspended|"
+                r"shut out|expelled)(?=\s+(?:after|over|following|since|in \d{4})\b|\s*[.;])"),
      Status.IMPOSED, "passive"),
     # "Niger was suspended by ECOWAS": the passive with its agent
-    (_rx(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:suspended|expelled)(?=\s+by\s+)"),
+    (_rx(r"\b(?:has|have|had|was|were)\s+" + _ADV +
+         r"(?:been\s+)?(?:suspended|expelled)(?=\s+by\s+)"),
      Status.IMPOSED, "passive"),
     # "Mali and Guinea, both suspended from the 15-member bloc since their coups": a
     # participle in apposition to the states suspended

@@ -34,3 +34,24 @@ def test_a_dateline_place_the_story_never_names_is_no_actor() -> None:
     # a dateline whose state the story names again stays as it was read
     assert events(run("MOSCOW - Russia on Monday banned imports of fish from Norway.")) == [
         (["ru"], ["Norway"], "imposed")]
+
+
+def test_a_passive_with_a_sanction_noun_subject_names_its_targets_after_on() -> None:
+    assert events(run("Sanctions were imposed on three Norlandic firms by the Treasury.")) == [
+        (["us"], ["Three Norlandic firms"], "imposed")]
+    assert events(run("Asset freezes were imposed on three Iranian firms, the Treasury "
+                      "said.")) == [(["us"], ["Three Iranian firms"], "imposed")]
+
+
+def test_suspended_with_an_adverb_before_been_or_ending_the_sentence() -> None:
+    got = events(run("The African Union suspended Egypt on Friday. Mali and Chad have also "
+                     "been suspended over coups."))
+    assert got == [(["au-union"], ["Egypt"], "imposed"),
+                   (["au-union"], ["Mali", "Chad"], "imposed")]
+    got = events(run("The African Union suspended Egypt on Friday. Mali, Guinea and Chad have "
+                     "also been suspended."))
+    assert got[1] == (["au-union"], ["Mali", "Guinea", "Chad"], "imposed")
+    # what a measure bars the imposer's own people from doing is not a second measure
+    assert events(run("The EU adopted asset freezes against 40 Norlandic officials. EU "
+                      "citizens and firms are also barred from making funds available to "
+                      "them.")) == [(["eu"], ["40 Norlandic officials"], "imposed")]
