@@ -74,6 +74,11 @@ _NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embarg
                       r"conflict)\s+in)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
+#: Before "face"/"risk" sanctions: the alternative to a demand ("or face", "or they will
+#: face"): a threat. ("Forty officials will face Canadian sanctions, the ministry announced"
+#: is a measure announced.)
+_FACE_THREAT = re.compile(r"\bor\s+(?:else\s+)?(?:(?:they|it|he|she|we|you)\s+)?"
+                          r"(?:(?:will|would|could|may|might)\s+)?$")
 #: The preposition after a passive verb whose subject is a sanction noun ("were imposed on").
 _ON_AFTER = re.compile(r"\s+(?:(?:early|late)\s+)?(?:on|against|upon)\s+")
 
@@ -160,8 +165,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
-            if subject_target and re.search(r"\bor\s+$", pre):
-                status = Status.THREATENED  # "... until July to offer a timetable or face"
+            if subject_target and _FACE_THREAT.search(pre):
+                # "... until July to offer a timetable or face", "or they will face"
+                status = Status.THREATENED
             if not imposers:
                 said = re.search(r"\b(?:said|says|announced|announces|decided)\b",
                                  text[:a_start])

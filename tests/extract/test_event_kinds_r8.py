@@ -55,3 +55,13 @@ def test_suspended_with_an_adverb_before_been_or_ending_the_sentence() -> None:
     assert events(run("The EU adopted asset freezes against 40 Norlandic officials. EU "
                       "citizens and firms are also barred from making funds available to "
                       "them.")) == [(["eu"], ["40 Norlandic officials"], "imposed")]
+
+
+def test_facing_sanctions_as_the_alternative_to_a_demand_is_a_threat() -> None:
+    assert events(run("Chad's military rulers have two weeks to hand power back or they "
+                      "will face sanctions from the African Union.")) == [
+        (["au-union"], ["Chad"], "threatened")]
+    # announced, not threatened
+    assert events(run("Forty Norlandic officials will face Canadian sanctions, the foreign "
+                      "ministry announced.")) == [(["ca"], ["Forty Norlandic officials"],
+                                                   "imposed")]
