@@ -114,6 +114,13 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.IMPOSED, "object"),
     (_rx(r"\b(?:st(?:op|ops|opped|opping) issuing|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)"
          r") (?:entry )?visas to\b"), Status.IMPOSED, "object"),
+    # "stopped non-humanitarian aid to Mali", "suspended military assistance to Niger": aid
+    # withheld as a measure against the state it went to
+    (_rx(r"\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cut(?:s|ting)?|"
+         r"froze|freez(?:e|es|ing)|withh(?:o|e)ld(?:s|ing)?)\s+(?:off\s+)?(?:(?:all|most|much|"
+         r"its|their|some|non-humanitarian|military|development|economic|financial|budget|"
+         r"budgetary|direct|security|foreign|bilateral|and|,)\s*)*(?:aid|assistance)"
+         r"(?=\s+(?:to|for)\s)"), Status.IMPOSED, "object"),
     # "closed its airspace to Russian aircraft": a flight ban
     (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:its|their|the)\s+airspace(?=\s+to\b)"),
      Status.IMPOSED, "object"),

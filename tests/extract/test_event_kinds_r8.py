@@ -65,3 +65,13 @@ def test_facing_sanctions_as_the_alternative_to_a_demand_is_a_threat() -> None:
     assert events(run("Forty Norlandic officials will face Canadian sanctions, the foreign "
                       "ministry announced.")) == [(["ca"], ["Forty Norlandic officials"],
                                                    "imposed")]
+
+
+def test_aid_withheld_from_a_state_is_a_measure_against_it() -> None:
+    assert events(run("The United States, France and the European Union have stopped "
+                      "non-humanitarian aid to Mali in response to the coup.")) == [
+        (["us", "fr", "eu"], ["Mali"], "imposed")]
+    assert events(run("Germany cut off development aid for Rwanda.")) == [
+        (["de"], ["Rwanda"], "imposed")]
+    # aid given is no measure
+    assert events(run("Japan sent humanitarian aid to Mali.")) == []
