@@ -65,6 +65,13 @@ LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[-
 
 #: An adverb between an auxiliary and "been" ("have also been suspended").
 _ADV = r"(?:(?:also|already|since|now|both|all|each|likewise|similarly|[a-z]+ly)\s+)?"
+#: Relief given ("will provide limited, temporary relief", "gave Iran sanctions relief"),
+#: not humanitarian, debt or tax relief; a trigger only in a sentence that speaks of
+#: sanctions or an embargo (:func:`frame_anchors`).
+_RELIEF_GIVEN = _rx(r"\b(?:provid|giv|gave|grant|offer|deliver|extend)(?:e|es|ed|ing|s)?\b(?=(?:\s+"
+                    r"(?!humanitarian|debt|tax|disaster|emergency|famine|food|flood)"
+                    r"[\w$,.’'-]+){0,6}?\s+(?:sanctions?\s+)?relief\b)")
+_ABOUT_SANCTIONS = _rx(r"\bsanction|\bembargo")
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+" + _ADV +
@@ -127,6 +134,9 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "issued a general licence allowing ...", "granted a waiver to Iraq": relief
     (_rx(r"\b(?:issu|grant)(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:general\s+|specific\s+|"
          r"sanctions?\s+)?(?:licen[cs]es?|waivers?|exemptions?)\b"), Status.EASED, "object"),
+    # "will provide limited relief from sanctions to Iran", "gave Iran sanctions relief":
+    # relief granted (the target after the verb), in a sentence about sanctions
+    (_RELIEF_GIVEN, Status.EASED, "object"),
     # "restored Mali's membership": a suspension lifted
     (_rx(r"\brestor(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?[\w-]+['’]s\s+(?:full\s+)?membership)"),
      Status.LIFTED, "object"),
@@ -205,6 +215,8 @@ def frame_anchors(text: str) -> list[Anchor]:
     """The triggers of :data:`FRAMES` in a sentence, in order, not overlapping."""
     out: list[Anchor] = []
     for rx, status, mode in FRAMES:
+        if rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(text):
+            continue
         for m in rx.finditer(text):
             if any(a.start < m.end() and m.start() < a.end for a in out):
                 continue

@@ -75,3 +75,13 @@ def test_aid_withheld_from_a_state_is_a_measure_against_it() -> None:
         (["de"], ["Rwanda"], "imposed")]
     # aid given is no measure
     assert events(run("Japan sent humanitarian aid to Mali.")) == []
+
+
+def test_relief_given_from_sanctions_is_easing() -> None:
+    assert events(run("In exchange, the United States will provide limited relief from "
+                      "sanctions to Iran.")) == [(["us"], ["Iran"], "eased")]
+    assert events(run("Washington gave Venezuela some sanctions relief in October.")) == [
+        (["us"], ["Venezuela"], "eased")]
+    # humanitarian relief, or relief in a sentence that speaks of no sanction, is none
+    assert events(run("The EU offered humanitarian relief to Syria.")) == []
+    assert events(run("The EU offered relief to Syria after the earthquake.")) == []
