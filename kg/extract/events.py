@@ -123,8 +123,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     break
         elif status in (Status.LIFTED, Status.EASED):
             mod = re.search(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
-                            r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$)", pre)
-            if mod:  # "are expected to lift", "would look at ending": relief expected
+                            r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$|"
+                            # "could soon suspend", "may lift": relief possible, not done
+                            r"(?:could|may|might)\s+(?:\w+ly\s+|soon\s+|now\s+|also\s+)?$)",
+                            pre)
+            if mod:  # "are expected to lift", "could soon suspend": relief expected
                 status = Status.EXPECTED
                 ex["status_modifier"] = mod.group()
         part = _PARTLY.search(words) if status is Status.LIFTED else None
@@ -132,7 +135,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             status = Status.EASED  # "lifted some of its sanctions on Syria": a partial lifting
             ex["status_modifier"] = part.group()
         iff = conditional(status, text, pre, a_end)
-        if iff:  # "Should troops cross the border, ... will impose", "will impose ... if"
+        if found[n_anchor].status in (Status.LIFTED, Status.EASED):
+            # "will lift sanctions if ...": relief offered on a condition is expected
+            if conditional(Status.IMPOSED, text, pre, a_end):
+                status, ex["status_modifier"] = Status.EXPECTED, "relief on a condition"
+        elif iff:  # "Should troops cross the border, ... will impose", "will impose ... if"
             status, ex["status_modifier"] = Status.THREATENED, iff
         if mode == "np" and _MODAL_AFTER.match(text, a_end):
             # "new British sanctions would be met with a firm response": a hypothesis

@@ -85,3 +85,17 @@ def test_relief_given_from_sanctions_is_easing() -> None:
     # humanitarian relief, or relief in a sentence that speaks of no sanction, is none
     assert events(run("The EU offered humanitarian relief to Syria.")) == []
     assert events(run("The EU offered relief to Syria after the earthquake.")) == []
+
+
+def test_relief_that_may_come_or_comes_on_a_condition_is_expected() -> None:
+    assert events(run("The European Union could soon suspend its sanctions on Syria's energy "
+                      "sector.")) == [(["eu"], ["Syria"], "expected")]
+    assert events(run("Washington said it might ease sanctions on Venezuela if talks "
+                      "succeed.")) == [(["us"], ["Venezuela"], "expected")]
+    assert events(run("The EU will lift sanctions on Syria if the new government protects "
+                      "minorities.")) == [(["eu"], ["Syria"], "expected")]
+    # done, not offered
+    assert events(run("The EU lifted sanctions on Syria.")) == [(["eu"], ["Syria"], "lifted")]
+    # imposing on a condition stays a threat
+    assert events(run("The EU will impose sanctions on Syria if the attacks go on.")) == [
+        (["eu"], ["Syria"], "threatened")]
