@@ -75,6 +75,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?(?:U\.?S\.?\s+)?(?:Commerce Department|Department of Commerce|"
                 r"Bureau of Industry and Security)\b"), "us"),
     (re.compile(r"\b(?:the\s+)?(?:Swiss\s+)?Federal Council\b"), "ch"),
+    # "Resolution 2216 places an asset freeze on ...": a numbered UN resolution is the
+    # Security Council's act (the General Assembly's resolutions impose nothing)
+    (re.compile(r"\b(?:(?:UN|U\.N\.|United Nations|Security Council)\s+)?[Rr]esolution\s+"
+                r"\d{3,4}\b(?:\s+\(\d{4}\))?(?!\s+of\s+the\s+(?:UN\s+)?General)"), "unsc"),
     (re.compile(r"\b(?:the\s+)?Swiss government\b"), "ch"),
     (re.compile(r"\b(?:the\s+)?(?:regional|economic)\s+(?:bloc|body|grouping)\b"), LAST_BLOC),
     (re.compile(r"(?:\b[Tt]he|^The)\s+(?:bloc|[Cc]ouncil|[Uu]nion|body)\b(?!['’]s\s+\w+\s+"

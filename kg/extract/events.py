@@ -79,6 +79,10 @@ _TARGET_KINDS = ("country", "person", "group", "org")
 #: is a measure announced.)
 _FACE_THREAT = re.compile(r"\bor\s+(?:else\s+)?(?:(?:they|it|he|she|we|you)\s+)?"
                           r"(?:(?:will|would|could|may|might)\s+)?$")
+#: After a state that only voted ("passed 14-0 with Russia abstaining", "with China and
+#: Russia voting against"): it is not who acts.
+_ABSTAINING = re.compile(r"(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.]*)*\s+(?:abstain\w*|"
+                         r"voting\s+against|vetoing|dissenting)\b")
 #: The preposition after a passive verb whose subject is a sanction noun ("were imposed on").
 _ON_AFTER = re.compile(r"\s+(?:(?:early|late)\s+)?(?:on|against|upon)\s+")
 
@@ -206,7 +210,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)
                      and not _NOUN_ON.search(text, 0, ms[i].start)
-                     and not is_venue(text, ms[i].start, ms[i].how)]  # "met in Paris"
+                     and not is_venue(text, ms[i].start, ms[i].how)  # "met in Paris"
+                     and not _ABSTAINING.match(text, ms[i].end)]
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
                 # ", announcing entry bans on ...": the subject of the main clause acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and

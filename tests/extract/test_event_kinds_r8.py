@@ -99,3 +99,14 @@ def test_relief_that_may_come_or_comes_on_a_condition_is_expected() -> None:
     # imposing on a condition stays a threat
     assert events(run("The EU will impose sanctions on Syria if the attacks go on.")) == [
         (["eu"], ["Syria"], "threatened")]
+
+
+def test_a_numbered_un_resolution_is_the_security_councils_act() -> None:
+    got = events(run("Resolution 2216, passed by 14 votes to none with Russia abstaining, "
+                     "places an asset freeze and a travel ban on two key figures, Norlandic "
+                     "commander Abdul Vesk and Ahmed Tarn."))
+    assert got == [(["unsc"], ["Two key figures", "Abdul Vesk", "Ahmed Tarn"], "imposed")]
+    # a state that only voted is not who acts
+    got = events(run("The Security Council, with China and Russia abstaining, renewed the "
+                     "arms embargo on South Sudan."))
+    assert got == [(["unsc"], ["South Sudan"], "extended")]
