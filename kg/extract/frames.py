@@ -72,6 +72,11 @@ _RELIEF_GIVEN = _rx(r"\b(?:provid|giv|gave|grant|offer|deliver|extend)(?:e|es|ed
                     r"(?!humanitarian|debt|tax|disaster|emergency|famine|food|flood)"
                     r"[\w$,.’'-]+){0,6}?\s+(?:sanctions?\s+)?relief\b)")
 _ABOUT_SANCTIONS = _rx(r"\bsanction|\bembargo")
+#: What a state or firm is cut off from ("cut seven banks off from SWIFT", "cut six
+#: companies off from American technology", "disconnected from the dollar system").
+_CUT_FROM = (r"(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?(?:SWIFT\b|(?:[\w.-]+\s+){0,2}"
+             r"(?:technology|technologies|exports|supplies|chips|semiconductors|components|"
+             r"software|(?:financial|dollar|payment|banking)\s+system|markets?)\b)")
 #: (pattern, status, mode). A pattern's match is the trigger's words.
 FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+" + _ADV +
@@ -177,7 +182,7 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:ban(?:s|ned)?|bar(?:s|red)?|den(?:y|ies|ied)) entry to\b"), Status.IMPOSED,
      "object"),
     (_rx(r"\b(?:cut(?:s|ting)?|disconnect(?:s|ed|ing)?)\b(?=(?:\s+[\w,’'&+.-]+){1,10}?\s+"
-         r"(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b)"), Status.IMPOSED, "object"),
+         + _CUT_FROM + ")"), Status.IMPOSED, "object"),
     # "The new sanctions target 12 officials", "The EU's measures freeze the assets of ...":
     # a sanction noun opening the sentence as the subject of what it does; the imposer is
     # its owner, else the imposers of the event before (kg.extract.events)
@@ -397,7 +402,7 @@ def noun_subject_targets(text: str, words: str, start: int, end: int, ms: list[M
 TARGET_STOP = re.compile(
     r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
     r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
-    r"|list of)\b|\b(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?SWIFT\b|"
+    r"|list of)\b|\b" + _CUT_FROM + "|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|" + POST_APPOSITION + "|"
     r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"

@@ -110,3 +110,11 @@ def test_a_numbered_un_resolution_is_the_security_councils_act() -> None:
     got = events(run("The Security Council, with China and Russia abstaining, renewed the "
                      "arms embargo on South Sudan."))
     assert got == [(["unsc"], ["South Sudan"], "extended")]
+
+
+def test_cut_off_from_technology_or_a_payment_system() -> None:
+    assert events(run("The U.S. Commerce Department cut six Chinese companies off from "
+                      "American technology.")) == [(["us"], ["Six Chinese companies"],
+                                                    "imposed")]
+    assert events(run("The EU cut seven Russian banks off from SWIFT.")) == [
+        (["eu"], ["Seven Russian banks"], "imposed")]
