@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.actors import Mention
-from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors, relative_anchors
+from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors
 from kg.extract.lexicon import KEEP_VERB, KEPT_FOR, SANCTION_NOUN, STANDALONE, TRADE_NOUN, TRIGGERS
+from kg.extract.relative import relative_anchors
 from kg.model.vocab import Status
 
 __all__ = ["anchors", "clause_start", "coordinated", "forward_list",
@@ -54,7 +55,7 @@ _NOUN_KEPT = re.compile(r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?\s+(?:wi
 #: A sanction noun that opens its clause, then a past participle with no auxiliary ("Penalties
 #: imposed over the suppression of protests remain"): a measure in force, ``imposed``; the
 #: participle must be followed by a preposition ("by" is a relative clause with its imposer,
-#: :func:`kg.extract.frames.relative_anchors`).
+#: :func:`kg.extract.relative.relative_anchors`).
 _NOUN_PARTICIPLE = re.compile(r"^(?:\s+(?:on|against)(?:\s+[\w’'&+.-]+){1,6}?)?\s+(?P<v>imposed|"
                               r"put in place|introduced|adopted|levied)\s+(?=(?:over|on|"
                               r"against|in|since|after|following|for|under)\b)", re.I)

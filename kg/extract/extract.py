@@ -42,6 +42,7 @@ from kg.extract.fallback import noun_only_event
 from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.members import add_members
+from kg.extract.merging import merge_events
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
@@ -212,34 +213,6 @@ def _remember(ms: list[Mention], doc: Doc, text: str) -> list[Mention]:
     return ms
 
 
-def _merge_events(events: list[Event]) -> tuple[list[Event], dict[int, int], list[list[Event]]]:
-    keep: list[Event] = []
-    where: dict[int, int] = {}
-    extra: list[list[Event]] = []
-    # An event told twice is one (keeping every target named): the same imposers and status,
-    # and the targets of one among the other's, or no imposer of its own ("The EU sanctioned
-    # Russia. The new sanctions target 12 officials": the event before, told again).
-    for i, ev in enumerate(events):
-        key, targets = ({r.id for r in ev.imposers}, ev.status), {t.id for t in ev.targets}
-        again = all(r.how.startswith("no imposer in the sentence") for r in ev.imposers)
-        for k, other in enumerate(keep):
-            others = {t.id for t in other.targets}
-            if ({r.id for r in other.imposers}, other.status) == key and (
-                    targets <= others or others <= targets or (again and k == len(keep) - 1)):
-                other.targets += [t for t in ev.targets if t.id not in others]
-                where[i] = k
-                extra[k].append(ev)
-                for r in ev.reasons:
-                    if r[0] not in {x[0] for x in other.reasons}:
-                        other.reasons.append(r)
-                break
-        else:
-            where[i] = len(keep)
-            keep.append(ev)
-            extra.append([])
-    return keep, where, extra
-
-
 def _country_of(doc: Doc, aid: str) -> str:
     a = doc.actors.get(aid)
     return (a.country or aid) if a is not None else aid
@@ -249,7 +222,7 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
            title: str | None, known: Dataset | None = None) -> Extraction:
     sid = doc.source_id
     explain: dict[str, dict[str, Any]] = {}
-    kept, where, extra = _merge_events(events)
+    kept, where, extra = merge_events(events, doc)
     ids = [f"{sid}-sanction-{n + 1}" for n in range(len(kept))]
     responds: dict[int, list[str]] = {}
     for k, (j, why) in response_links(kept, lambda aid: _country_of(doc, aid)).items():

@@ -30,7 +30,7 @@ from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
 
 __all__ = ["TARGET_STOP", "Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
-           "noun_subject_targets", "people_listed", "relative_anchors"]
+           "noun_subject_targets", "people_listed"]
 
 
 class Anchor(NamedTuple):
@@ -256,68 +256,6 @@ def noun_phrase_anchors(text: str, nouns: list[tuple[int, int]],
             if _NP_GAP.fullmatch(gap) or not gap.strip():
                 out.append(Anchor(o_start, n_end, Status.IMPOSED, text[o_start:n_end], "np"))
             break
-    return out
-
-
-_REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]))?")
-_REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
-                       r"(?:imposed|took|taken|adopted|ordered|introduced|put in place|placed|"
-                       r"slapped|levied|announced|unveiled|approved|agreed)\b", re.I)
-#: Between the subject of a relative clause and its verb: the abbreviation's own dot ("the
-#: sanctions the U.S. imposed") and a state's government named by its office ("the sanctions
-#: the U.S. administration imposed", "the measures the French government adopted").
-_REL_OFFICE = re.compile(r"\.?(?:\s+(?:administration|government|authorities|cabinet|"
-                         r"Treasury|Treasury Department|State Department))?(?=\s)")
-_REL_PASSIVE = re.compile(r",?\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
-                          r"(?:already\s+|previously\s+|[a-z]+ly\s+)?(?:imposed|put in place|"
-                          r"adopted|introduced|ordered|slapped|placed|reimposed)"
-                          # "slapped on it by the U.S.", "imposed on Cuba by Washington"
-                          r"(?:\s+(?:on|against)\s+(?:it|them|[A-Z][\w.’'-]*))?"
-                          r"\s+by\s+(?:the\s+)?", re.I)
-#: A first name before the name of the actor after "by" ("by the Joe Biden administration").
-_GIVEN = re.compile(r"[A-Z][a-z]+\s+")
-_REL_KINDS = ("country", "pronoun")
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.I)
-
-
-def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
-                     ) -> list[Anchor]:
-    """Sanctions named by a relative clause with their imposer: "the sanctions those
-    countries imposed on Russia", "the suspension its Peace and Security Council ordered",
-    "the measures the EU took in January", "the sanctions Washington has announced against
-    Venezuela's oil company", "the sanctions already put in place by the
-    European Union, the United States and Canada". Background events, ``imposed``; mode
-    ``rel``, the span running from the noun to the verb (or to the last imposer after
-    "by"). ``nouns``: (start, end) of every sanction noun."""
-    out = []
-    for _n_start, n_end in nouns:
-        pm = _REL_PASSIVE.match(text, n_end)
-        if pm:
-            given = _GIVEN.match(text, pm.end())
-            chain = [m for m in ms if m.kind in _REL_KINDS and (m.start == pm.end() or (
-                given is not None and m.start == given.end()))][:1]
-            while chain:
-                nxt = [m for m in ms if m.start > chain[-1].end and m.kind == "country"
-                       and _LIST_GAP.fullmatch(text, chain[-1].end, m.start)]
-                if not nxt:
-                    break
-                chain.append(nxt[0])
-            if chain:
-                out.append(Anchor(_n_start, chain[-1].end, Status.IMPOSED,
-                                  text[_n_start:chain[-1].end], "rel"))
-            continue
-        lead = _REL_LEAD.match(text, n_end)
-        subj = [m for m in ms if lead and m.start == lead.end() and m.kind in _REL_KINDS]
-        if not subj:
-            continue
-        end = subj[0].end
-        for m in ms:  # "the sanctions the US and the EU imposed": a list of imposers
-            if m.start > end and m.kind == "country" and _LIST_GAP.fullmatch(text, end, m.start):
-                end = m.end
-        office = _REL_OFFICE.match(text, end)
-        vm = _REL_VERB.match(text, office.end() if office else end)
-        if vm:
-            out.append(Anchor(_n_start, vm.end(), Status.IMPOSED, text[_n_start:vm.end()], "rel"))
     return out
 
 

@@ -118,3 +118,20 @@ def test_cut_off_from_technology_or_a_payment_system() -> None:
                                                     "imposed")]
     assert events(run("The EU cut seven Russian banks off from SWIFT.")) == [
         (["eu"], ["Seven Russian banks"], "imposed")]
+
+
+def test_the_next_sentence_spelling_out_whom_a_measure_on_a_state_hits_is_the_same_event(
+        ) -> None:
+    ds = run("Japan will impose further sanctions on North Korea, the government said. A "
+             "spokesman told reporters that Tokyo would freeze the assets of six more "
+             "organisations and two more individuals linked to the North.")
+    assert events(ds) == [(["jp"], ["North Korea", "Six more organisations",
+                                    "Two more individuals"], "imposed")]
+    assert len(ds.sanctions[0].sources) == 2  # both sentences cited
+    # a measure added, or on people of a state named, is a measure of its own
+    ds = run("Japan imposed sanctions on North Korea on Friday. It also froze the assets of "
+             "six more organisations.")
+    assert len(ds.sanctions) == 2
+    ds = run("Japan imposed sanctions on North Korea on Friday. A spokesman said Tokyo would "
+             "freeze the assets of six Chinese firms.")
+    assert len(ds.sanctions) == 2
