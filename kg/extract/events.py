@@ -30,8 +30,13 @@ from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import capitalised_names, noun_subject_targets
 from kg.extract.lexicon import (
+    ABSTAINING,
+    CAPABILITY,
     CONDITION,
+    FACE_THREAT,
+    FRAMEWORK,
     NEGATION,
+    ON_AFTER,
     OPPOSED,
     REPORTED_WOULD,
     SANCTION_NOUN,
@@ -74,17 +79,6 @@ _NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embarg
                       r"conflict)\s+in)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 _TARGET_KINDS = ("country", "person", "group", "org")
-#: Before "face"/"risk" sanctions: the alternative to a demand ("or face", "or they will
-#: face"): a threat. ("Forty officials will face Canadian sanctions, the ministry announced"
-#: is a measure announced.)
-_FACE_THREAT = re.compile(r"\bor\s+(?:else\s+)?(?:(?:they|it|he|she|we|you)\s+)?"
-                          r"(?:(?:will|would|could|may|might)\s+)?$")
-#: After a state that only voted ("passed 14-0 with Russia abstaining", "with China and
-#: Russia voting against"): it is not who acts.
-_ABSTAINING = re.compile(r"(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.]*)*\s+(?:abstain\w*|"
-                         r"voting\s+against|vetoing|dissenting)\b")
-#: The preposition after a passive verb whose subject is a sanction noun ("were imposed on").
-_ON_AFTER = re.compile(r"\s+(?:(?:early|late)\s+)?(?:on|against|upon)\s+")
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
@@ -105,9 +99,13 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         # A modal or negation before a coordinated verb ("would respond and announced
         # sanctions") governs that verb, not the trigger: look only past the last "and".
         pre = _COORDINATION.split(pre)[-1]
-        neg = NEGATION.search(pre) or OPPOSED.search(pre)
+        neg = NEGATION.search(pre) or OPPOSED.search(pre) or CAPABILITY.search(pre)
         if neg:
             doc.note_skip(sent.index, text[cstart:a_end], f"negated by {neg.group()!r}")
+            continue
+        if passive and SANCTION_NOUN.match(words) and re.search(r"\b(?:such|any)\s+$", pre):
+            # "before such measures were adopted": measures in general, none in particular
+            doc.note_skip(sent.index, text[cstart:a_end], "sanctions spoken of in general")
             continue
         call = call_cue(pre, text)
         if call:
@@ -176,7 +174,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
-            if subject_target and _FACE_THREAT.search(pre):
+            if subject_target and FACE_THREAT.search(pre):
                 # "... until July to offer a timetable or face", "or they will face"
                 status = Status.THREATENED
             if not imposers:
@@ -211,7 +209,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                      and not (ms[i].kind == "person" and not ms[i].code)
                      and not _NOUN_ON.search(text, 0, ms[i].start)
                      and not is_venue(text, ms[i].start, ms[i].how)  # "met in Paris"
-                     and not _ABSTAINING.match(text, ms[i].end)]
+                     and not ABSTAINING.match(text, ms[i].end)]
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
                 # ", announcing entry bans on ...": the subject of the main clause acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and
@@ -289,7 +287,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 for m in coordinated(mset, cands[-1], text):
                     targets += resolve(m, doc, sent, ms, False)
             t_end = max(a_end, by_end)
-            on = _ON_AFTER.match(text, a_end) if SANCTION_NOUN.match(words) else None
+            on = ON_AFTER.match(text, a_end) if SANCTION_NOUN.match(words) else None
             if not targets and on:  # "Sanctions were imposed on three Iranian firms": after
                 t_end = target_end(text, on.end(), limit, ms)
                 targets = targets_after(text, on.end(), t_end, ms, doc, sent)
@@ -357,7 +355,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 conf -= 0.15
         if mode == "rel" and imposers and not targets:
             targets = background_targets(text, a_start, imposer_ids, events, doc)
-        elif imposers and not targets and mode != "np":
+        elif imposers and not targets and mode != "np" and not FRAMEWORK.search(words):
             # "ECOWAS had imposed a trade and financial embargo in January": the state the
             # article is about
             targets = topic_targets(imposer_ids, doc)

@@ -47,7 +47,7 @@ from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
 from kg.extract.story import article_reasons
-from kg.extract.targets import is_delegate_state
+from kg.extract.targets import is_barred_place, is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
@@ -207,7 +207,8 @@ def _remember(ms: list[Mention], doc: Doc, text: str) -> list[Mention]:
         if m.kind == "country" and m.code in BLOCS:
             doc.last_bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2 \
-                and not is_venue(text, m.start, m.how) and not is_delegate_state(text, m):
+                and not is_venue(text, m.start, m.how) and not is_delegate_state(text, m) \
+                and not is_barred_place(text, m):
             doc.last_country = m.code
             doc.state_counts[m.code] = doc.state_counts.get(m.code, 0) + 1
     return ms

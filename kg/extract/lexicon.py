@@ -17,10 +17,15 @@ import re
 from kg.model.vocab import Stance, Status
 
 __all__ = [
+    "ABSTAINING",
     "CALL_BEFORE",
+    "CAPABILITY",
+    "FACE_THREAT",
+    "FRAMEWORK",
     "KEEP_VERB",
     "KEPT_FOR",
     "NEGATION",
+    "ON_AFTER",
     "RETALIATION",
     "SANCTION_NOUN",
     "SPEECH",
@@ -168,6 +173,13 @@ NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? t
                r"stopp(?:ed)? short of|stops short of|reject(?:s|ed|ing)? calls? to|"
                r"against imposing|without imposing|g(?:ive|ives|ave|iven|iving) up on|"
                r"abandon(?:s|ed|ing)?|back(?:s|ed|ing)? away from|shelv(?:e|es|ed|ing))\b")
+
+#: Before a trigger: a power to act, not an act ("the EU will now be able to sanction",
+#: "a new regime for sanctioning", "a law allowing the government to freeze assets").
+CAPABILITY = _rx(r"(?:\b(?:be|is|are|was|were|been|now)\s+able\s+to|\b(?:power|powers|"
+                 r"authority|ability|legal basis|tool|framework|regime|mechanism)\s+"
+                 r"(?:\w+\s+)?(?:to|for)|\b(?:allow|enabl|empower|authoriz|authoris)\w*\s+"
+                 r"(?:[\w’'-]+\s+){1,4}to)\s+$")
 
 #: Words that make a trigger a call on someone else ("urged the EU to impose"), not an event.
 #: A trigger that is the object of opposing ("China has always opposed imposing or
@@ -326,3 +338,22 @@ DEMOCRACY_REMEDY = _rx(r"\b(?:constitutional\s+(?:order|rule|government)|civilia
                        r"(?:rule|government|authority|transition\w*)|power\s+(?:back\s+)?to\s+"
                        r"civilians|(?:democratic|civilian)\s+rule|(?:political\s+)?"
                        r"transition\s+(?:to|timetable)|return\s+to\s+democracy)\b")
+
+#: Before "face"/"risk" sanctions: the alternative to a demand ("or face", "or they will
+#: face"): a threat. ("Forty officials will face Canadian sanctions, the ministry announced"
+#: is a measure announced.)
+FACE_THREAT = re.compile(r"\bor\s+(?:else\s+)?(?:(?:they|it|he|she|we|you)\s+)?"
+                         r"(?:(?:will|would|could|may|might)\s+)?$")
+
+#: After a state that only voted ("passed 14-0 with Russia abstaining", "with China and
+#: Russia voting against"): it is not who acts.
+ABSTAINING = re.compile(r"(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.]*)*\s+(?:abstain\w*|"
+                        r"voting\s+against|vetoing|dissenting)\b")
+
+#: A sanctions regime or framework adopted against a practice ("adopted a new regime of
+#: restrictive measures against the use of chemical weapons"): no target of its own, so
+#: not the article's main state either.
+FRAMEWORK = re.compile(r"\b(?:regime|framework)\b", re.I)
+
+#: The preposition after a passive verb whose subject is a sanction noun ("were imposed on").
+ON_AFTER = re.compile(r"\s+(?:(?:early|late)\s+)?(?:on|against|upon)\s+")

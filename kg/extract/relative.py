@@ -23,7 +23,8 @@ _REL_OFFICE = re.compile(r"\.?(?:\s+(?:administration|government|authorities|cab
                          r"Treasury|Treasury Department|State Department))?(?=\s)")
 _REL_PASSIVE = re.compile(r",?\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
                           r"(?:already\s+|previously\s+|[a-z]+ly\s+)?(?:imposed|put in place|"
-                          r"adopted|introduced|ordered|slapped|placed|reimposed)"
+                          r"adopted|introduced|ordered|slapped|placed|reimposed|announced|"
+                          r"taken|decided|approved|unveiled)"
                           # "slapped on it by the U.S.", "imposed on Cuba by Washington"
                           r"(?:\s+(?:on|against)\s+(?:it|them|[A-Z][\w.’'-]*))?"
                           r"\s+by\s+(?:the\s+)?", re.I)

@@ -32,8 +32,8 @@ from kg.extract.mention import Mention
 from kg.extract.words import TITLES
 
 __all__ = ["POST_APPOSITION", "STATE_ORGAN", "appositive_people", "describes_org",
-           "employers_dropped", "is_author", "is_delegate_state", "is_setting", "named_people",
-           "not_a_name", "not_a_target"]
+           "employers_dropped", "is_author", "is_barred_place", "is_delegate_state",
+           "is_setting", "named_people", "not_a_name", "not_a_target"]
 
 #: Nouns after which a state is the setting or the victim of what the sanctions answer.
 _SETTING_BEFORE = re.compile(
@@ -119,10 +119,24 @@ def is_author(text: str, m: Mention) -> bool:
 def not_a_target(text: str, m: Mention) -> bool:
     """Whether mention ``m`` in the target span is the setting (:func:`is_setting`), the
     nationality of a named organisation (:func:`describes_org`), a delegate's state in
-    parentheses after the delegate's name ("Ana Reyes (Freedonia), the drafter, said") or the
-    author of a text (:func:`is_author`), not a target."""
+    parentheses after the delegate's name ("Ana Reyes (Freedonia), the drafter, said"), the
+    author of a text (:func:`is_author`) or a place someone is barred from
+    (:func:`is_barred_place`), not a target."""
     return is_setting(text, m) or describes_org(text, m) or is_delegate_state(text, m) \
-        or is_author(text, m)
+        or is_author(text, m) or is_barred_place(text, m)
+
+
+#: Before a place someone is barred from ("are barred from the mainland, Hong Kong and
+#: Macao"): the imposer's own ground, not a target.
+_BARRED_FROM = re.compile(r"\b(?:barred|banned|excluded|kept out)\s+from\s+[^.;]*$")
+
+
+def is_barred_place(text: str, m: Mention) -> bool:
+    """Whether the state mention ``m`` is a place someone is barred from ("barred from the
+    mainland, Hong Kong and Macao"): where the measure applies, neither a target nor the
+    state the article is about."""
+    return m.kind == "country" and bool(
+        _BARRED_FROM.search(text, max(0, m.start - 80), m.start))
 
 
 def is_delegate_state(text: str, m: Mention) -> bool:

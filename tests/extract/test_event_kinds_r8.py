@@ -135,3 +135,20 @@ def test_the_next_sentence_spelling_out_whom_a_measure_on_a_state_hits_is_the_sa
     ds = run("Japan imposed sanctions on North Korea on Friday. A spokesman said Tokyo would "
              "freeze the assets of six Chinese firms.")
     assert len(ds.sanctions) == 2
+
+
+def test_a_power_to_sanction_a_regime_or_measures_in_general_are_no_event() -> None:
+    assert events(run("The EU will now be able to sanction people and entities involved in "
+                      "chemical weapons anywhere.")) == []
+    assert events(run("Britain backed Norway. The Council adopted a new regime of restrictive "
+                      "measures against the use of chemical weapons.")) == []
+    got = events(run("The African Union suspended Mali. Nigeria and Ghana argued that the "
+                     "soldiers should be given some time before such measures were "
+                     "adopted."))
+    assert got == [(["au-union"], ["Mali"], "imposed")]
+
+
+def test_a_place_someone_is_barred_from_is_no_target() -> None:
+    got = events(run("China sanctioned 10 EU individuals. They and their families are barred "
+                     "from the mainland, Hong Kong and Macao."))
+    assert got == [(["cn"], ["10 EU individuals"], "imposed")]
