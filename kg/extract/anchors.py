@@ -246,18 +246,23 @@ def coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
     return chain
 
 
-_AND_GAP = re.compile(r"\s+(?P<w>(?:[\w-]+\s+){0,3})and\s+(?:\w+ly\s+)?")
+_AND_GAP = re.compile(r"\s+(?P<w>(?:[\w-]+\s+){0,7})and\s+(?:\w+ly\s+)?")
+#: A past-tense verb right before the actors ("The EU condemned Russia and imposed ...",
+#: "declared Venezuela a threat ... and ordered"): they are its object.
+_VERB_BEFORE = re.compile(r"\b[a-z]{2,}ed\s+(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|upon)\s+"
                           r"(?:the\s+)?$", re.I)
 
 
 def object_of_verb_before(text: str, chain: list[Mention], trigger: int) -> bool:
     """True if the actors nearest a coordinated verb are the object of the verb before it
-    ("kept Mali suspended and imposed", "shut their borders with Mali and freeze")."""
+    ("kept Mali suspended and imposed", "shut their borders with Mali and freeze", "The EU
+    condemned Russia and imposed")."""
     gap = _AND_GAP.fullmatch(text, chain[-1].end, trigger)
     if gap is None:
         return False
-    return bool(gap["w"].strip()) or bool(_PREP_BEFORE.search(text, 0, chain[0].start))
+    return bool(gap["w"].strip()) or bool(_PREP_BEFORE.search(text, 0, chain[0].start)) \
+        or bool(_VERB_BEFORE.search(text, 0, chain[0].start))
 
 
 def forward_list(ms: list[Mention], first: int, text: str, stop: int) -> list[Mention]:

@@ -152,3 +152,14 @@ def test_a_place_someone_is_barred_from_is_no_target() -> None:
     got = events(run("China sanctioned 10 EU individuals. They and their families are barred "
                      "from the mainland, Hong Kong and Macao."))
     assert got == [(["cn"], ["10 EU individuals"], "imposed")]
+
+
+def test_the_object_of_a_first_verb_is_not_who_acts_in_the_second() -> None:
+    assert events(run("The EU condemned Russia and imposed sanctions on 12 officials.")) == [
+        (["eu"], ["12 officials"], "imposed")]
+    assert events(run("The United States on Monday declared Venezuela a threat to its "
+                      "national security and ordered sanctions against seven officials.")) == [
+        (["us"], ["Seven officials"], "imposed")]
+    # a list that is the subject acts
+    assert events(run("Officials said Britain and France imposed sanctions on Iran.")) == [
+        (["gb", "fr"], ["Iran"], "imposed")]
