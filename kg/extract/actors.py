@@ -117,7 +117,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.’'&]|-(?!-))*\w|[A-Za-z0-9]")
 #: not followed by a day number, the surname.
 _MONTH_SURNAMES = {"May", "March", "June", "April", "August"}
 _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
-             "ASEAN", "ECOWAS"}
+             "ASEAN", "ECOWAS", "OFAC", "OFSI", "FCDO"}
 
 
 def _is_demonym(key: str) -> bool:

@@ -52,6 +52,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: Names of the lists a listing puts someone on: sanctions lists, blacklists, the US Entity
 #: List, Russia's "stop list" of people barred from entry.
 LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[- ]lists?|"
+         r"export[- ]control(?:led)? (?:control )?lists?|"
          r"(?:entry|travel|visa)[- ]ban lists?|no-entry lists?|list of sanctioned|"
          # a list that names wrongdoers to be shunned ("put the president on a list of possible
          # money launderers", "a list of terrorist organisations", "a high-risk list")
@@ -114,8 +115,14 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # with Niger": the trade measures of a bloc against a member
     (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:(?:its|their|the|all|land|air|and)\s+)*"
          r"borders?(?=\s+with\b)"), Status.IMPOSED, "object"),
-    (_rx(r"\bsuspend(?:s|ed|ing)?\s+(?:(?:all|commercial|financial|trade|and|economic)\s+)+"
-         r"(?:transactions|exchanges|trade|relations)(?=\s+with\b)"), Status.IMPOSED, "object"),
+    # ("halted all trade with Israel", "cut off trade with Qatar")
+    (_rx(r"\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cut(?:s|ting)?\s+off|"
+         r"froze|freez(?:e|es|ing))\s+(?:(?:all|commercial|financial|trade|and|economic|its|"
+         r"their)\s+)+(?:transactions|exchanges|trade|relations)(?=\s+with\b)"),
+     Status.IMPOSED, "object"),
+    # "revoked the visas of 20 Nicaraguan officials": an entry ban
+    (_rx(r"\brevok(?:e|es|ed|ing)\s+(?:the\s+)?(?:entry\s+)?visas?(?=\s+(?:of|for)\s)"),
+     Status.IMPOSED, "object"),
     # "while keeping Oleg Petrovsky himself on the list": sanctions that stay
     (re.compile(r"\b(?:keep|keeps|keeping|kept)(?=\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:himself\s+|"
                 r"herself\s+|itself\s+)?(?:on|under)\s+(?:the\s+)?(?:\w+\s+)?(?:list|"
@@ -129,7 +136,8 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "stopped non-humanitarian aid to Mali", "suspended military assistance to Niger": aid
     # withheld as a measure against the state it went to
     (_rx(r"\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cut(?:s|ting)?|"
-         r"froze|freez(?:e|es|ing)|withh(?:o|e)ld(?:s|ing)?)\s+(?:off\s+)?(?:(?:all|most|much|"
+         r"froze|freez(?:e|es|ing)|withh(?:o|e)ld(?:s|ing)?)\s+(?:off\s+)?(?:(?:part|some|most|"
+         r"much)\s+of\s+)?(?:(?:all|most|much|"
          r"its|their|some|non-humanitarian|military|development|economic|financial|budget|"
          r"budgetary|direct|security|foreign|bilateral|and|,)\s*)*(?:aid|assistance)"
          r"(?=\s+(?:to|for)\s)"), Status.IMPOSED, "object"),

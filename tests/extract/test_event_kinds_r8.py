@@ -163,3 +163,22 @@ def test_the_object_of_a_first_verb_is_not_who_acts_in_the_second() -> None:
     # a list that is the subject acts
     assert events(run("Officials said Britain and France imposed sanctions on Iran.")) == [
         (["gb", "fr"], ["Iran"], "imposed")]
+
+
+def test_common_shapes_of_wire_copy() -> None:
+    # the sanctions offices named alone
+    assert events(run("OFAC designated two Chinese companies for supplying drones.")) == [
+        (["us"], ["Two Chinese companies"], "imposed")]
+    assert events(run("OFSI froze the assets of two Russian banks.")) == [
+        (["gb"], ["Two Russian banks"], "imposed")]
+    # trade halted, visas revoked, an export control list, a price cap, part of the aid
+    assert events(run("Turkey halted all trade with Israel.")) == [(["tr"], ["Israel"],
+                                                                    "imposed")]
+    assert events(run("The United States revoked the visas of 20 Nicaraguan officials.")) == [
+        (["us"], ["20 Nicaraguan officials"], "imposed")]
+    assert events(run("China's commerce ministry added 12 US firms to its export control "
+                      "list.")) == [(["cn"], ["12 US firms"], "imposed")]
+    assert events(run("Japan joined Western allies in imposing a price cap on Russian "
+                      "oil.")) == [(["jp"], ["Russia"], "imposed")]
+    assert events(run("The EU will suspend part of its aid to Niger.")) == [
+        (["eu"], ["Niger"], "imposed")]
