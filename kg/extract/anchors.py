@@ -110,6 +110,11 @@ def _present_verb(text: str, start: int, end: int, ms: list[Mention]) -> bool:
         _OBJECT_NEXT.match(text, end))
 
 
+#: A second clause between a verb and a sanction noun (", and the entry bans are ..."): the
+#: verb does not govern the noun.
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|its|their|these|those)\s")
+
+
 def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Anchor]:
     """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`);
     ``relief``: whether the article has reported a lifting or easing before this sentence
@@ -130,6 +135,8 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
                     continue  # "kept an arms embargo in place": no renewal
                 if _PP_BETWEEN.search(text, v.end(), n.start()):
                     continue  # "ordered the step in retaliation for the sanctions"
+                if _NEW_CLAUSE.search(text, v.end(), n.start()):
+                    continue  # "by hitting its officials personally, and the entry bans are"
                 if best is None or v.start() > best[0]:
                     best = (v.start(), v.end(), status)
         if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],

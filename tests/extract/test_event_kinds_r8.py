@@ -182,3 +182,15 @@ def test_common_shapes_of_wire_copy() -> None:
                       "oil.")) == [(["jp"], ["Russia"], "imposed")]
     assert events(run("The EU will suspend part of its aid to Niger.")) == [
         (["eu"], ["Niger"], "imposed")]
+
+
+def test_borders_closed_to_people_answering_sanctions_a_state_keeps_imposing() -> None:
+    ds = run("Russia is closing its borders to 500 Americans in response to the sanctions "
+             "Washington imposes again and again.")
+    assert events(ds) == [(["ru"], ["500 Americans"], "imposed"), (["us"], ["Russia"],
+                                                                  "imposed")]
+    assert ds.sanctions[0].in_response_to == [ds.sanctions[1].id]
+    # a verb in a first clause does not govern the sanction noun of a second one
+    got = events(run("Norland's sanctions hurt Russia by hitting its officials personally, "
+                     "and the entry bans are a countermeasure, Moscow said."))
+    assert ("ru", "imposed") not in {(e[0][0], e[2]) for e in got}
