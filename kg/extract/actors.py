@@ -32,7 +32,7 @@ from kg.resolve.resolver import (
     normalize,
 )
 
-__all__ = ["Mention", "find_mentions", "slug"]
+__all__ = ["Mention", "find_mentions", "ruling", "slug"]
 
 #: Phrases for a government that are not places (kg/curated/government_bodies.yaml) and bloc
 #: names of several words, which news may write in lower case ("the UN security council").
@@ -329,6 +329,23 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
             taken.append(r)
     taken.sort(key=lambda m: m.start)
     return _point_back(taken, last_bloc, last_state, heads or {})
+
+
+#: A group that governs its bloc ("EU leaders", "European heads of state", "G7 foreign
+#: ministers"): it acts for it. (A state's leaders, "Myanmar's military leaders", are as often
+#: a target and stay a group.)
+_RULING = re.compile(r"(?:leaders|heads of (?:state|government)|(?:foreign )?ministers|"
+                     r"governments|member states)$", re.I)
+
+
+def ruling(m: Mention) -> Mention:
+    """A group mention that names the rulers of a bloc (:data:`_RULING`, with no number:
+    "three EU ministers" are people) as a mention of that bloc, for who
+    acts in an event ("EU leaders agreed to impose ..."; as speakers they stay a group)."""
+    if m.kind != "group" or m.code not in BLOCS or m.count is not None \
+            or not _RULING.search(m.text):
+        return m
+    return replace(m, kind="country", how=m.how + ", its rulers act for it")
 
 
 #: Head nouns of government and bloc bodies that a later "the <noun>" points back to.

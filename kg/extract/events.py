@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from kg.extract.actors import Mention
+from kg.extract.actors import Mention, ruling
 from kg.extract.after import target_end, targets_after
 from kg.extract.anchors import (
     anchors,
@@ -83,8 +83,7 @@ _TARGET_KINDS = ("country", "person", "group", "org")
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     """The sanctions events of one sentence (``ms``: its mentions, offsets in the sentence)."""
-    text = sent.text
-    low = text.lower()
+    text, low, ms = sent.text, sent.text.lower(), [ruling(m) for m in ms]
     dates = find_dates(text, doc.ref)
     events: list[Event] = []
     found = anchors(text, ms, relief=doc.relief_seen)

@@ -194,3 +194,13 @@ def test_borders_closed_to_people_answering_sanctions_a_state_keeps_imposing() -
     got = events(run("Norland's sanctions hurt Russia by hitting its officials personally, "
                      "and the entry bans are a countermeasure, Moscow said."))
     assert ("ru", "imposed") not in {(e[0][0], e[2]) for e in got}
+
+
+def test_the_leaders_of_a_bloc_act_for_it() -> None:
+    assert events(run("EU leaders agreed to impose new sanctions on Belarus.")) == [
+        (["eu"], ["Belarus"], "imposed")]
+    assert events(run("G7 leaders agreed to impose new sanctions on Russia.")) == [
+        (["g7"], ["Russia"], "imposed")]
+    # counted ministers are people, a target group
+    assert events(run("The US sanctioned three Russian ministers.")) == [
+        (["us"], ["Three Russian ministers"], "imposed")]
