@@ -122,13 +122,13 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     ex["status_modifier"] = mod.group()
                     conf -= 0.05
                     break
-        elif status in (Status.LIFTED, Status.EASED):
+        elif status in (Status.LIFTED, Status.EASED, Status.EXTENDED):
             mod = re.search(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
                             r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$|"
                             # "could soon suspend", "may lift": relief possible, not done
                             r"(?:could|may|might)\s+(?:\w+ly\s+|soon\s+|now\s+|also\s+)?$)",
                             pre)
-            if mod:  # "are expected to lift", "could soon suspend": relief expected
+            if mod:  # "are expected to lift", "is set to extend": expected
                 status = Status.EXPECTED
                 ex["status_modifier"] = mod.group()
         part = _PARTLY.search(words) if status is Status.LIFTED else None

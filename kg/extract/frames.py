@@ -142,6 +142,16 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"its|their|some|non-humanitarian|military|development|economic|financial|budget|"
          r"budgetary|direct|security|foreign|bilateral|and|,)\s*)*(?:aid|assistance)"
          r"(?=\s+(?:to|for)\s)"), Status.IMPOSED, "object"),
+    # "will take countermeasures against the U.S. firms": a counter-measure (the modal makes
+    # it a threat)
+    (_rx(r"\bt(?:ake|akes|aking|ook|aken)\s+(?:(?:firm|resolute|necessary|reciprocal|strong|"
+         r"all|the)\s+)*(?:counter-?measures|retaliatory measures|reciprocal measures)"
+         r"(?=\s+(?:against|on)\b)"), Status.IMPOSED, "object"),
+    # "has not ruled out sanctions on India", "refused to rule out new sanctions": kept open,
+    # a threat
+    (_rx(r"\b(?:(?:not|never)\s+(?:\w+\s+)?rul(?:e|ed|es|ing)|refus\w*\s+to\s+rule)\s+out"
+         r"(?=\s+(?:\w+\s+){0,2}(?:sanctions|penalties|an? (?:\w+\s+)?embargo)\b)"),
+     Status.THREATENED, "object"),
     # "closed its airspace to Russian aircraft": a flight ban
     (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:its|their|the)\s+airspace(?=\s+to\b)"),
      Status.IMPOSED, "object"),

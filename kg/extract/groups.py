@@ -65,7 +65,9 @@ def find_groups(text: str, toks: list[tuple[int, int, str, bool]], places: list[
             place = at.get(ts) or at_end.get(te)
             if place is not None and (place.kind == "demonym" or place.possessive or (
                     place.kind == "country" and j == i - 1 and (  # "six Myanmar generals"
-                        len(place.text) <= 4 or place.code not in BLOCS))):
+                        len(place.text) <= 4 or place.code not in BLOCS)
+                    # "against Iran, officials said": a comma ends the noun phrase
+                    and not re.search(r"[,;:]", text[place.end:s]))):
                 code = code or place.code
                 words.append(w)
                 j -= 1

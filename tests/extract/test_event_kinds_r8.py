@@ -204,3 +204,19 @@ def test_the_leaders_of_a_bloc_act_for_it() -> None:
     # counted ministers are people, a target group
     assert events(run("The US sanctioned three Russian ministers.")) == [
         (["us"], ["Three Russian ministers"], "imposed")]
+
+
+def test_statuses_of_plans_removals_countermeasures_and_open_threats() -> None:
+    assert events(run("The EU is expected to extend its sanctions on Russia next week.")) == [
+        (["eu"], ["Russia"], "expected")]
+    assert events(run("Canada removed five Venezuelan officials from its sanctions list.")) == [
+        (["ca"], ["Five Venezuelan officials"], "lifted")]
+    assert events(run("Beijing said it would take countermeasures against the U.S. "
+                      "firms.")) == [(["cn"], ["U.S. firms"], "threatened")]
+    assert events(run("Washington has not ruled out sanctions on India over its oil "
+                      "purchases.")) == [(["us"], ["India"], "threatened")]
+    assert events(run("The EU ruled out sanctions on Norway.")) == []
+    # "Iran, officials said": the comma ends the target; no group "Iran, officials"
+    ds = run("Britain is preparing fresh sanctions against Iran, officials said.")
+    assert events(ds) == [(["gb"], ["Iran"], "expected")]
+    assert "ir-officials" not in {a.id for a in ds.actors}
