@@ -256,7 +256,10 @@ def coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
     return chain
 
 
-_AND_GAP = re.compile(r"\s+(?P<w>(?:[\w-]+\s+){0,7})and\s+(?:\w+ly\s+)?")
+_AND_GAP = re.compile(r"\s+(?P<w>(?:[\w-]+\s+){0,7})and\s+(?:\w+ly\s+)?(?:to\s+)?")
+#: A list of predicates: the object's clause runs on to a comma before the next verb ("The
+#: bloc suspended Guinea from all its bodies until order returns, put sanctions on ...").
+_COMMA_GAP = re.compile(r"[^.;,]{0,80},\s+(?:and\s+)?(?:to\s+)?")
 #: A past-tense verb right before the actors ("The EU condemned Russia and imposed ...",
 #: "declared Venezuela a threat ... and ordered"): they are its object.
 _VERB_BEFORE = re.compile(r"\b[a-z]{2,}ed\s+(?:the\s+)?$")
@@ -267,10 +270,12 @@ _PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|
 def object_of_verb_before(text: str, chain: list[Mention], trigger: int) -> bool:
     """True if the actors nearest a coordinated verb are the object of the verb before it
     ("kept Mali suspended and imposed", "shut their borders with Mali and freeze", "The EU
-    condemned Russia and imposed")."""
+    condemned Russia and imposed", "suspended Guinea from all its bodies ..., put sanctions
+    on")."""
     gap = _AND_GAP.fullmatch(text, chain[-1].end, trigger)
     if gap is None:
-        return False
+        return bool(_COMMA_GAP.fullmatch(text, chain[-1].end, trigger)) and bool(
+            _VERB_BEFORE.search(text, 0, chain[0].start))
     return bool(gap["w"].strip()) or bool(_PREP_BEFORE.search(text, 0, chain[0].start)) \
         or bool(_VERB_BEFORE.search(text, 0, chain[0].start))
 

@@ -220,3 +220,12 @@ def test_statuses_of_plans_removals_countermeasures_and_open_threats() -> None:
     ds = run("Britain is preparing fresh sanctions against Iran, officials said.")
     assert events(ds) == [(["gb"], ["Iran"], "expected")]
     assert "ir-officials" not in {a.id for a in ds.actors}
+
+
+def test_the_object_of_a_first_predicate_in_a_list_of_predicates_does_not_act() -> None:
+    got = events(run("ECOWAS suspended Guinea from all its bodies until constitutional order "
+                     "returns, put sanctions and travel bans on members of the junta."))
+    assert got[0][0] == ["ecowas"]
+    assert events(run("Turkey said it has decided to cut its commercial ties with Israel "
+                      "completely and to close its airspace to Israeli aircraft.")) == [
+        (["tr"], ["Israel"], "imposed")]
