@@ -188,8 +188,8 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
                 click.echo(f"same id: {s.kind} {s.id} in {held}: content differed "
                            f"({', '.join(s.differed)}), combined{kept}", err=True)
         for d in result.possible_duplicates:
-            click.echo(f"possible duplicate, not merged: {', '.join(d.ids)} ({d.name}): "
-                       f"{d.why}", err=True)
+            # d.why names every id (once where it can): the ids are not listed again
+            click.echo(f"possible duplicate, not merged: {d.name}: {d.why}", err=True)
         for note in result.notes:
             click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {output}: "

@@ -342,6 +342,7 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
             for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
                                   ("statement", ds.statements))
             for r in records for m in r.merged_from]
-    rows += [Merge(s.kind, s.id, (s.id,), f"same id: content differed "
+    # A same-id record folds nothing in: its id is named once, under "into".
+    rows += [Merge(s.kind, s.id, (), f"same id: content differed "
                    f"({', '.join(s.differed)}), combined") for s in result.same_id if s.differed]
     emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
