@@ -68,7 +68,7 @@ def test_a_folder_given_to_an_importer(tmp_path: Path, capsys: pytest.CaptureFix
     out = tmp_path / "out.jsonl"
     code, _, err = run(capsys, "import", kind, str(tmp_path), "-o", str(out))
     assert (code, err) == (2, f"kg: error: {tmp_path}: is a folder; kg import {kind} reads "
-                              "files, not folders: give the file(s) in it\n")
+                              "files, not folders: give the files in it\n")
     assert not out.exists()
 
 

@@ -123,7 +123,7 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
       csl    the US Consolidated Screening List, consolidated.csv
     """
     check_inputs(paths, files=f"kg import {kind} reads files, not folders: give the "
-                              "file(s) in it")
+                              "files in it")
     check_inputs(merge_with, option="--merge-with")
     report = import_into(kind, paths, output, merge_with=merge_with, window_days=window_days,
                          progress=_progress(f"import {kind}"))
@@ -240,7 +240,7 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
         # events) lives until the command ends: out of the collector's sight, as
         # load_graph does, or the first collection after the pause walks it all (~1 s).
         gc.freeze()
-    click.echo(f"saved {nodes} nodes and {edges} edges with "
+    click.echo(f"saved {plural(nodes, 'node')} and {plural(edges, 'edge')} with "
                f"their indexes to {path} ({path.stat().st_size / 1e6:.1f} MB) in "
                f"{time.perf_counter() - start:.1f}s", err=True)
 

@@ -44,7 +44,7 @@ def check_inputs(paths: Iterable[str], *, option: str | None = None, files: str 
     """Refuse, before any work, input paths that do not exist: a
     :class:`~kg.errors.UsageError` (exit 2) naming the path and, when given, the
     ``option`` it came with (``"-d"``). ``files``: when only files are read, what to say
-    of a folder (``"kg import un reads files, not folders: give the file(s) in it"``),
+    of a folder (``"kg import un reads files, not folders: give the files in it"``),
     which is refused too; ``stdin``: ``-`` (standard input) is accepted. A path that
     exists but cannot be read is left to the reader, which names it and the reason."""
     for p in paths:

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Sequence
 from typing import Any
 
-from kg._listing import listed  # the one rule for shortening names (re-exported)
+from kg._listing import listed, plural  # the rules for lists and counts (re-exported)
 
 __all__ = ["column_widths", "format_csv", "format_json", "format_table", "listed", "plural",
            "tell_apart", "terminal_width", "to_dataframe", "to_records", "wrap_words"]
@@ -122,12 +122,6 @@ WHOLE_COLUMNS = frozenset({"date", "first", "last", "of", "status", "stance", "r
                            "link", "chain", "n", "sanctioned_by"})
 
 _COMPOUND = re.compile(r"[^-_]+[-_]+|[^-_]+$|[-_]+")
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``"1 sanction"``, ``"2 sanctions"``: ``n`` and ``word``, or ``many`` (default
-    ``word + "s"``) unless ``n`` is 1."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def wrap_words(text: str, width: int) -> list[str]:
