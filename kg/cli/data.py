@@ -85,7 +85,7 @@ def validate(paths: tuple[str, ...]) -> None:
     """Check data files and folders; list every problem (exit 1) or say they are valid."""
     from kg.readwrite.load import load
 
-    check_inputs(paths)
+    check_inputs(paths, data=True)
     ds = load(list(paths))
     click.echo(f"valid: {plural(len(ds.sources), 'source')}, "
                f"{plural(len(ds.actors), 'actor')}, {plural(len(ds.sanctions), 'sanction')}, "
@@ -124,7 +124,7 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
     """
     check_inputs(paths, files=f"kg import {kind} reads files, not folders: give the "
                               "files in it")
-    check_inputs(merge_with, option="--merge-with")
+    check_inputs(merge_with, option="--merge-with", data=True)
     report = import_into(kind, paths, output, merge_with=merge_with, window_days=window_days,
                          progress=_progress(f"import {kind}"))
     _finish_report(report, output, report_path)
@@ -162,7 +162,7 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     from kg.readwrite.judgements import load_judgements
     from kg.readwrite.write import write_dataset
 
-    check_inputs(paths)
+    check_inputs(paths, data=True)
     if judgements_path:
         check_inputs([judgements_path], option="--judgements",
                      files="--judgements takes one YAML or JSON file")
@@ -255,7 +255,7 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
     stderr."""
     from kg.readwrite.load import load
 
-    check_inputs([old, new])
+    check_inputs([old, new], data=True)
     changes = diff_datasets(load([old]), load([new]))
     rows: list[Any] = list(changes)
     if fmt == "table":
