@@ -101,7 +101,7 @@ def _table(rows: Sequence[ActorMatch]) -> tuple[list[dict[str, str]], list[str],
     how beside what matched (``name (exact)``), so that an id (what a reader copies to ask
     by) and the names are not broken at 80 columns. Ids are kept whole in both."""
     full = [{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": words(r.kind),
-             "country": r.country or "", "sanctioned_by": listed(r.imposer_names),
+             "country": r.country or "", "sanctioned_by": _sanctioned_by(r),
              "matched": _matched(r), "how": r.how} for r in rows]
     heads = [c.replace("_", " ") for c in _COLUMNS]
     if fits_whole(full, _COLUMNS, headers=heads):
@@ -111,6 +111,21 @@ def _table(rows: Sequence[ActorMatch]) -> tuple[list[dict[str, str]], list[str],
               for row in full]
     return narrow, _NARROW, ["score", "id", "name", "kind (country)", "sanctioned by",
                              "matched (how)"]
+
+
+def _sanctioned_by(r: ActorMatch) -> str:
+    """The table's "sanctioned by" cell: the imposers of sanctions on the actor itself,
+    then those whose sanctions reach it only through its officials, bodies or nationals,
+    saying through whom ("United States, Canada via Chen Quanguo, Wang Junzheng and 5
+    more"), each list shortened by :func:`kg._listing.listed` (JSON and CSV list them
+    all)."""
+    via_only = set(r.imposers_via)
+    direct = [n for i, n in zip(r.imposers, r.imposer_names, strict=True) if i not in via_only]
+    through = [n for i, n in zip(r.imposers, r.imposer_names, strict=True) if i in via_only]
+    cell = listed(direct)
+    if through:
+        cell += ("; " if cell else "") + f"{listed(through)} via {listed(r.via_names, 2)}"
+    return cell
 
 
 def _matched(r: ActorMatch) -> str:
