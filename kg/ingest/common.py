@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, cast
 
 from kg.ingest.report import ImportReport, Skipped
+from kg.model.base import MAX_ID
 from kg.model.dates import PartialDate
 from kg.model.records import Actor, Citation, Record, Source, record_type
 from kg.model.source_dates import SourceDate, read_source_date
@@ -48,8 +49,10 @@ __all__ = [
     "csv_records",
     "decode_line",
     "file_source",
+    "full_slug_id",
     "iter_lines",
     "read_date",
+    "shorten_id",
     "slug_id",
     "strip_controls",
     "url_source",
@@ -253,19 +256,39 @@ def slug_id(prefix: str, raw: str) -> str:
     Lower-cased, other characters folded to ``-``; when that loses information (upper case
     in ``NK-2aBc``, spaces, accents) a short hash of the original is appended, so two ids
     that differ only in case never collide. Wikidata ids (``Q7747``) are only lower-cased.
+    Past :data:`~kg.model.base.MAX_ID` characters, shortened by :func:`shorten_id` (with a
+    hash of ``raw``); :func:`kg.ingest.rows.source_id` reports that.
 
     >>> slug_id("ofac", "12345"), slug_id("ftm", "Q7747"), slug_id("ftm", "NK-2aBc")[:10]
     ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
     """
+    return shorten_id(full_slug_id(prefix, raw), raw.strip())
+
+
+def full_slug_id(prefix: str, raw: str) -> str:
+    """:func:`slug_id` before shortening (longer than a record's id may be)."""
     value = raw.strip()
     folded = value if _IS_SLUG.fullmatch(value) else \
         _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
     if folded != value and not _WIKIDATA_ID.fullmatch(value):
         folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
-    out = f"{prefix}-{folded}"
-    if len(out) > 200:
-        out = out[:180] + "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]
-    return out
+    return f"{prefix}-{folded}"
+
+
+def shorten_id(made: str, whole: str | None = None) -> str:
+    """``made`` (an id an importer made) when it fits a record
+    (:data:`~kg.model.base.MAX_ID` characters), else its first 180 characters, ``-`` and
+    12 hex digits of the SHA-1 of ``whole`` (default: ``made`` itself): 193 characters,
+    the same in every run, and distinct for distinct ids (as far as SHA-1 goes). Applied to
+    a record's id and to every reference to it alike, so references still meet.
+
+    >>> len(shorten_id("x-" + "a" * 300)), shorten_id("short-id")
+    (193, 'short-id')
+    """
+    if len(made) <= MAX_ID:
+        return made
+    hashed = made if whole is None else whole
+    return made[:180] + "-" + hashlib.sha1(hashed.encode("utf-8")).hexdigest()[:12]
 
 
 def text_slug(text: str, max_len: int = 60) -> str:
