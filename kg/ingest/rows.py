@@ -33,7 +33,8 @@ try:
 except ImportError:  # pragma: no cover - without orjson, pydantic writes every line
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["checked", "checked_in", "fast_row", "fit_ids", "fit_name", "source_id"]
+__all__ = ["checked", "checked_in", "fast_row", "fit_id", "fit_ids", "fit_name",
+           "source_id"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -123,6 +124,19 @@ def _shortened(length: int, short: str, kept: str | None) -> str:
     return (f"id of {length} characters is longer than the {MAX_ID} a record's id holds: "
             f"shortened to {short!r} (its first 180 characters and a hash of the whole, "
             f"the same in every run); {where}")
+
+
+def fit_id(made: str, report: ImportReport, file: str | os.PathLike[str], line: int | None,
+           *, record: str, field: str, kept: str | None = None) -> str:
+    """``made``, an id an importer made, shortened by
+    :func:`~kg.ingest.common.shorten_id` when it is longer than a record's id holds, the
+    change reported (``file``, ``line``, ``record``, ``field``; ``kept``: the identifier
+    scheme that keeps the list's own id whole, None when none does)."""
+    short = shorten_id(made)
+    if short != made:
+        report.change(file, line, _shortened(len(made), short, kept), record=record,
+                      field=field)
+    return short
 
 
 def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLike[str],
