@@ -43,7 +43,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import networkx as nx  # noqa: E402
-import orjson  # noqa: E402
+
+try:
+    import orjson  # the baseline parser kg is measured against
+except ImportError:  # not installed by `pip install -e .`: say so, no traceback
+    print("benchmarks/bench.py measures kg against orjson, which is not installed: "
+          "pip install -e '.[fast]' (or '.[test]') first", file=sys.stderr)
+    sys.exit(2)
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 

@@ -2,6 +2,8 @@
 label, a timeline summary. At most ``shown`` names and how many more ("A, B, C and 4
 more"), never "and 1 more" (the name is shorter), and the names the reader asked about
 always among those shown. JSON and CSV output keep the full lists; this is for text only.
+And the one rule for a count in words (:func:`plural`: "1 file", "2 files"), which every
+summary kg prints uses.
 
 >>> listed(["A", "B"]), listed(["A", "B", "C", "D"]), listed(list("ABCDEFG"))
 ('A, B', 'A, B, C, D', 'A, B, C and 4 more')
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-__all__ = ["listed"]
+__all__ = ["listed", "plural"]
 
 
 def listed(names: Sequence[str], shown: int = 3, *, keep: Iterable[int] = ()) -> str:
@@ -39,3 +41,13 @@ def listed(names: Sequence[str], shown: int = 3, *, keep: Iterable[int] = ()) ->
             chosen.append(i)
     picked = sorted(chosen)
     return f"{', '.join(names[i] for i in picked)} and {len(names) - shown} more"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``"1 sanction"``, ``"2 sanctions"``: ``n`` and ``word``, or ``many`` (default
+    ``word + "s"``) unless ``n`` is 1 (``0 sanctions``).
+
+    >>> plural(1, "file"), plural(3, "record"), plural(2, "entity", "entities")
+    ('1 file', '3 records', '2 entities')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"

@@ -69,8 +69,9 @@ class Merge:
     into: str
     """Id of the surviving record."""
     merged: tuple[str, ...]
-    """Ids of the records folded into it (``into`` itself only in a ``same id`` row of
-    ``kg query merges``: :class:`SameId` reports those)."""
+    """Ids of the records folded into it (empty in a ``same id`` row of ``kg query
+    merges``, where copies of ``into`` itself were combined: :class:`SameId` reports
+    those)."""
     rule: str
     """Why: ``judgement``, ``wikidata Q…``, ``identifier <scheme> <value>``,
     ``name+birth date``, ``name+country+kind``, ``same event`` (several joined by ``; ``)."""

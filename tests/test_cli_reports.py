@@ -36,7 +36,7 @@ def test_partial_import_says_what_it_wrote_and_why_it_exits_1(
                             "-o", str(out), "--report", str(report))
     assert code == 1 and stdout == ""
     lines = err.splitlines()
-    assert lines[0] == "import ofac: 1 file(s), 3 records read"
+    assert lines[0] == "import ofac: 1 file, 3 records read"
     assert lines[1] == "  imported: 4 actors, 2 sanctions, 1 source"
     assert f"    {tmp_path / 'sdn.csv'}:3: expected 12 columns (primary file), found 4" in lines
     assert lines[-3:] == [
@@ -111,3 +111,33 @@ def test_retaliation_table_explains_its_chain_column(capsys: pytest.CaptureFixtu
         out.split())
     code, out, err = run(capsys, "query", "retaliation", "--format", "csv")
     assert "tit-for-tat" not in out + err  # only the table says it
+
+
+def test_import_report_counts_in_words_and_lists_problems_in_input_order(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Line 1's sanction waits for a target that never comes: the importer can only say so
+    # at the end, after line 2's and line 3's problems. The report lists them by file and
+    # line all the same, in text and in JSON; and one record read is "1 record".
+    lines = [{"id": "s-1", "schema": "Sanction",
+              "properties": {"entity": ["nobody"], "country": ["us"]}},
+             {"id": "no-schema", "properties": {}},
+             {"id": "p-1", "schema": "Person", "properties": {"name": ["Ivan Examplov"],
+                                                              "birthDate": ["1960-13-40"]}}]
+    src = tmp_path / "e.ftm.json"
+    src.write_text("".join(json.dumps(e) + "\n" for e in lines), encoding="utf-8")
+    out, report = tmp_path / "o.jsonl", tmp_path / "r.json"
+    code, _, err = run(capsys, "import", "ftm", str(src), "-o", str(out), "--report",
+                       str(report))
+    assert code == 1
+    assert err.splitlines()[0] == "import ftm: 1 file, 3 records read"
+    listed = [line.strip().split(" ", 1)[0] for line in err.splitlines()
+              if line.startswith(f"    {src}")]
+    assert listed == [f"{src}:1:", f"{src}:2:", f"{src}:3"], err
+    data = json.loads(report.read_text())
+    assert [s["line"] for s in data["skipped"]] == [1, 2]
+    assert data["skipped"][0]["record"] is None and "nobody" in data["skipped"][0]["reason"]
+    one = tmp_path / "one.ftm.json"
+    one.write_text(json.dumps(lines[2]) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "ftm", str(one), "-o", str(tmp_path / "one.jsonl"))
+    assert code == 0 and err.splitlines()[0] == "import ftm: 1 file, 1 record read"
+    assert err.splitlines()[1] == "  imported: 1 actor, 1 source"

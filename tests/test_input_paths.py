@@ -68,7 +68,7 @@ def test_a_folder_given_to_an_importer(tmp_path: Path, capsys: pytest.CaptureFix
     out = tmp_path / "out.jsonl"
     code, _, err = run(capsys, "import", kind, str(tmp_path), "-o", str(out))
     assert (code, err) == (2, f"kg: error: {tmp_path}: is a folder; kg import {kind} reads "
-                              "files, not folders: give the file(s) in it\n")
+                              "files, not folders: give the files in it\n")
     assert not out.exists()
 
 
@@ -87,3 +87,42 @@ def test_folders_still_read_where_they_are_data(capsys: pytest.CaptureFixture[st
     monkeypatch.chdir(Path(__file__).parent.parent)
     assert run(capsys, "validate", "examples")[0] == 0
     assert run(capsys, "search", "China", "-d", "examples", "--limit", "1")[0] == 0
+
+
+def _takes_data(command: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The command paths (``("query", "who-sanctioned")``) of every command with -d."""
+    import click
+
+    if isinstance(command, click.Group):
+        return [p for name, sub in command.commands.items()
+                for p in _takes_data(sub, (*path, name))]
+    assert isinstance(command, click.Command)
+    return [path] if any("-d" in getattr(p, "opts", ()) for p in command.params) else []
+
+
+def test_a_folder_with_no_data_file_is_bad_usage_everywhere(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder that holds only other files (notes, a hidden data file) gives no data: it
+    # was exit 1 with two lines ("folder holds no ... files", "1 problem found").
+    from kg.cli.app import cli
+
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.txt").write_text("not data\n")
+    (empty / "sub" / ".hidden.json").write_text("{}\n")
+    out = tmp_path / "out" / "o.jsonl"
+    out.parent.mkdir()
+    cmds = [(args, named) for args, named in _commands(str(empty), str(out))
+            if args[0] != "import" or "--merge-with" in args]
+    cmds = [(a, n) for a, n in cmds if a[0] != "extract" or "-d" in a]
+    cmds = [(a, n) for a, n in cmds if "--judgements" not in a]
+    covered = {tuple(a[:2]) if a[0] == "query" else (a[0],) for a, n in cmds if "-d" in a}
+    assert covered == set(_takes_data(cli))  # every command that takes -d is tried
+    for args, named in cmds:
+        code, _, err = run(capsys, *args)
+        assert (code, err) == (2, f"kg: error: {named}: the folder holds no data file "
+                                  "(.yaml, .yml, .json, .jsonl), so no data was given; "
+                                  "name a file or a folder of data files\n"), args
+        assert list(out.parent.iterdir()) == [], args

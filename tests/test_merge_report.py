@@ -142,7 +142,31 @@ def test_kg_merge_report_tells_the_three_apart(tmp_path: Path) -> None:
     assert json.loads(r.stdout) == [
         {"kind": "actor", "into": "p1", "merged": ["p2"],
          "rule": "identifier passport E1234"},
-        {"kind": "actor", "into": "cn", "merged": ["cn"],
+        {"kind": "actor", "into": "cn", "merged": [],
          "rule": "same id: content differed (aliases), combined"},
-        {"kind": "sanction", "into": "x", "merged": ["x"],
+        {"kind": "sanction", "into": "x", "merged": [],
          "rule": "same id: content differed (sources), combined"}]
+
+
+def test_each_line_of_the_merge_reports_names_an_id_once(tmp_path: Path) -> None:
+    # Two people of one name born years apart, and a third of that name who could be
+    # either: every id is named once on its possible-duplicate line (it was listed before
+    # the name and again in each pair's reason), and a same-id row of kg query merges
+    # names its id once (it was "cn <- cn").
+    people = [{"type": "actor", "id": f"p{i}", "name": "Salim Nasser", "kind": "person",
+               **({"birth_dates": [born]} if born else {})}
+              for i, born in ((1, "1965"), (2, "1988"), (3, None))]
+    people[2]["birth_dates"] = ["1965", "1988"]  # overlaps both: evidence for each
+    cn = {"type": "actor", "id": "cn", "name": "China", "kind": "state"}
+    a = _write(tmp_path / "a.jsonl", cn, people[0], people[1])
+    b = _write(tmp_path / "b.jsonl", {**cn, "aliases": ["PRC"]}, people[2])
+    r = kg("merge", a, b, "-o", tmp_path / "out.jsonl")
+    assert r.returncode == 0, r.stderr
+    lines = [line for line in r.stderr.splitlines() if line.startswith("possible")]
+    assert lines == ["possible duplicate, not merged: Salim Nasser: p1 / p2: birth dates "
+                     "differ (1965 / 1988); p3: the same name as records that cannot be one"]
+    for line in lines:
+        assert all(line.count(f"p{i}") == 1 for i in (1, 2, 3)), line
+    r = kg("query", "merges", "-d", a, "-d", b)
+    [row] = [line for line in r.stdout.splitlines() if line.startswith("actor")]
+    assert row.split()[:2] == ["actor", "cn"] and row.count("cn") == 1, row

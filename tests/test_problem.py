@@ -23,8 +23,9 @@ def test_an_import_skip_is_a_problem_rendered_as_before() -> None:
                               Problem("cannot read: gone", file="x.csv", kind=SKIPPED)]
     assert [str(s) for s in report.skipped] == ["sdn.csv:7: no name", "x.csv: cannot read: gone"]
     assert report.to_dict()["skipped"] == [
-        {"file": "sdn.csv", "line": 7, "reason": "no name"},
-        {"file": "x.csv", "line": None, "reason": "cannot read: gone"}]
+        {"file": "sdn.csv", "line": 7, "record": None, "field": None, "reason": "no name"},
+        {"file": "x.csv", "line": None, "record": None, "field": None,
+         "reason": "cannot read: gone"}]
 
 
 def test_an_unknown_reference_has_its_kind(tmp_path: Path) -> None:

@@ -204,12 +204,13 @@ def test_search_command_formats(capsys: pytest.CaptureFixture[str]) -> None:
                        "matched": "DERIPASKA, Oleg Vladimirovich", "how": "transliterated",
                        "weak": False, "imposers": ["gb", "us"],
                        "imposer_names": ["United Kingdom", "United States"],
-                       "matched_as": None}
+                       "matched_as": None, "imposers_via": [], "via": [], "via_names": []}
     code, out, _ = run(capsys, "search", "Rusal", "-d", str(FIXTURE), "--format", "csv")
     assert out.splitlines() == [
-        "id,name,kind,country,score,matched,how,weak,imposers,imposer_names,matched_as",
+        "id,name,kind,country,score,matched,how,weak,imposers,imposer_names,matched_as,"
+        "imposers_via,via,via_names",
         "sdn-1002,UNITED COMPANY RUSAL PLC,organization,je,0.73,UNITED COMPANY RUSAL PLC,"
-        "partial,False,us,United States,"]
+        "partial,False,us,United States,,,,"]
     code, out, _ = run(capsys, "search", "Oleg", "-d", str(FIXTURE), "--kind", "person",
                        "--country", "by")
     assert code == 0 and out.splitlines()[2].split()[:3] == ["0.66", "sdn-1005", "BELOV,"]

@@ -78,3 +78,38 @@ def test_decide_takes_only_a_whole_respelled_name() -> None:
                      ActorNames("b", "Russia", kind="state")])
     d = decide(two.search("Russsia"))
     assert d.chose is None and d.why.startswith("several names come close")
+
+
+def test_at_80_columns_ids_and_words_stay_whole(capsys: pytest.CaptureFixture[str],
+                                                tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Eight columns at 80: ids were cut at their hyphens ("ofac-" / "90017"), names and
+    # kinds one word a line. When every word cannot fit whole, the table shows six
+    # columns (country beside kind, how beside matched); an id is never broken.
+    recs = [{"type": "source", "id": "s1", "url": "https://example.org/1"},
+            {"type": "actor", "id": "us", "name": "United States", "kind": "state"},
+            {"type": "actor", "id": "ftm-nk-2abcd3ef", "name": "Petrovsky Shipping "
+             "and Trading Company", "kind": "organization", "country": "ru",
+             "aliases": ["Petrovsky Shipping Company of the Northern Seas"]},
+            {"type": "actor", "id": "ofac-90017", "name": "Ivan Petrovsky", "kind": "person",
+             "country": "ru"},
+            {"type": "sanction", "id": "x1", "imposers": ["us"], "targets": ["ofac-90017"],
+             "sources": [{"source": "s1"}]}]
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "search", "Petrovsky", "-d", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].split()[:4] == ["score", "id", "name", "kind"]
+    assert "(country)" in lines[0] + lines[1] and "(how)" in lines[0] + lines[1]
+    ids = [line.split()[1] for line in lines[3:] if line[:4].replace(".", "").isdigit()]
+    assert sorted(ids) == ["ftm-nk-2abcd3ef", "ofac-90017"]
+    assert "…" not in out  # no word cut
+    assert "person (ru)" in out and "United States" in out and " organization " in out
+    assert out.count("(partial)") == 2
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough: the eight columns, as before
+    code, out, _ = run(capsys, "search", "Petrovsky", "-d", str(path))
+    assert out.splitlines()[0].split() == ["score", "id", "name", "kind", "country",
+                                           "sanctioned", "by", "matched", "how"]

@@ -83,13 +83,14 @@ def load_graph_as_of(data: Sequence[str], as_of: str | None, *, sanctions: bool 
 
 def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
          headers: Sequence[str] | None = None, *, kind: type | None = None,
-         as_of: AsOf | None = None) -> None:
+         as_of: AsOf | None = None, whole: Sequence[str] = ()) -> None:
     """Print query answers as a table, JSON or CSV. ``kind`` (the answer's dataclass) gives
     the CSV header, so an empty answer still prints one.
 
     With ``as_of`` (an ``--as-of`` answer), JSON is an object ``{"as_of": DAY, "undated":
     {"sanctions": N, "statements": M}, "results": [...]}`` instead of the bare array, and a
-    note on stderr counts the undated records left out (when there are any)."""
+    note on stderr counts the undated records left out (when there are any). ``whole``:
+    table columns never broken while another can give (:func:`format_table`)."""
     if fmt == "json" and as_of is not None:
         click.echo(json.dumps({"as_of": as_of.day, "undated": {
             "sanctions": as_of.sanctions, "statements": as_of.statements},
@@ -102,7 +103,7 @@ def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
     elif not rows:
         click.echo("(no results)")
     else:
-        click.echo(format_table(rows, columns, headers=headers))
+        click.echo(format_table(rows, columns, headers=headers, whole=whole))
     note = as_of.note() if as_of is not None else None
     if note:
         click.echo(note, err=True)

@@ -85,7 +85,7 @@ def validate(paths: tuple[str, ...]) -> None:
     """Check data files and folders; list every problem (exit 1) or say they are valid."""
     from kg.readwrite.load import load
 
-    check_inputs(paths)
+    check_inputs(paths, data=True)
     ds = load(list(paths))
     click.echo(f"valid: {plural(len(ds.sources), 'source')}, "
                f"{plural(len(ds.actors), 'actor')}, {plural(len(ds.sanctions), 'sanction')}, "
@@ -123,8 +123,8 @@ def import_cmd(kind: str, paths: tuple[str, ...], output: str, merge_with: tuple
       csl    the US Consolidated Screening List, consolidated.csv
     """
     check_inputs(paths, files=f"kg import {kind} reads files, not folders: give the "
-                              "file(s) in it")
-    check_inputs(merge_with, option="--merge-with")
+                              "files in it")
+    check_inputs(merge_with, option="--merge-with", data=True)
     report = import_into(kind, paths, output, merge_with=merge_with, window_days=window_days,
                          progress=_progress(f"import {kind}"))
     _finish_report(report, output, report_path)
@@ -162,7 +162,7 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
     from kg.readwrite.judgements import load_judgements
     from kg.readwrite.write import write_dataset
 
-    check_inputs(paths)
+    check_inputs(paths, data=True)
     if judgements_path:
         check_inputs([judgements_path], option="--judgements",
                      files="--judgements takes one YAML or JSON file")
@@ -188,8 +188,8 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
                 click.echo(f"same id: {s.kind} {s.id} in {held}: content differed "
                            f"({', '.join(s.differed)}), combined{kept}", err=True)
         for d in result.possible_duplicates:
-            click.echo(f"possible duplicate, not merged: {', '.join(d.ids)} ({d.name}): "
-                       f"{d.why}", err=True)
+            # d.why names every id (once where it can): the ids are not listed again
+            click.echo(f"possible duplicate, not merged: {d.name}: {d.why}", err=True)
         for note in result.notes:
             click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {output}: "
@@ -240,7 +240,7 @@ def build_cmd(data: tuple[str, ...], output: str) -> None:
         # events) lives until the command ends: out of the collector's sight, as
         # load_graph does, or the first collection after the pause walks it all (~1 s).
         gc.freeze()
-    click.echo(f"saved {nodes} nodes and {edges} edges with "
+    click.echo(f"saved {plural(nodes, 'node')} and {plural(edges, 'edge')} with "
                f"their indexes to {path} ({path.stat().st_size / 1e6:.1f} MB) in "
                f"{time.perf_counter() - start:.1f}s", err=True)
 
@@ -255,7 +255,7 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
     stderr."""
     from kg.readwrite.load import load
 
-    check_inputs([old, new])
+    check_inputs([old, new], data=True)
     changes = diff_datasets(load([old]), load([new]))
     rows: list[Any] = list(changes)
     if fmt == "table":

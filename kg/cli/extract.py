@@ -47,7 +47,7 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
         raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl, or - "
                          "for YAML on standard output)")
     check_inputs(files, stdin=True)
-    check_inputs(data, option="-d")
+    check_inputs(data, option="-d", data=True)
     paths = article_paths(files)
     if len(paths) > 1 and (url or title):
         raise UsageError("--url and --title describe one article; give them with one FILE")

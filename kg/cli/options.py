@@ -40,13 +40,16 @@ def _apply(f: F, *options: Callable[[F], F]) -> F:
 
 
 def check_inputs(paths: Iterable[str], *, option: str | None = None, files: str | None = None,
-                 stdin: bool = False) -> None:
+                 stdin: bool = False, data: bool = False) -> None:
     """Refuse, before any work, input paths that do not exist: a
     :class:`~kg.errors.UsageError` (exit 2) naming the path and, when given, the
     ``option`` it came with (``"-d"``). ``files``: when only files are read, what to say
-    of a folder (``"kg import un reads files, not folders: give the file(s) in it"``),
-    which is refused too; ``stdin``: ``-`` (standard input) is accepted. A path that
-    exists but cannot be read is left to the reader, which names it and the reason."""
+    of a folder (``"kg import un reads files, not folders: give the files in it"``),
+    which is refused too; ``stdin``: ``-`` (standard input) is accepted; ``data``: the
+    paths are data to load (``-d``, ``kg validate``, ``kg merge``), and a folder holding
+    no data file (:func:`kg.readwrite.load.holds_data`) gives no data at all, which is
+    refused too. A path that exists but cannot be read is left to the reader, which
+    names it and the reason."""
     for p in paths:
         if stdin and p == "-":
             continue
@@ -55,18 +58,26 @@ def check_inputs(paths: Iterable[str], *, option: str | None = None, files: str 
             raise UsageError(f"{where}: no such file or folder")
         if files and os.path.isdir(p):
             raise UsageError(f"{where}: is a folder; {files}")
+        if data and os.path.isdir(p):
+            from kg.readwrite.load import holds_data  # only when a folder is given
+
+            if not holds_data(p):
+                raise UsageError(f"{where}: the folder holds no data file (.yaml, .yml, "
+                                 ".json, .jsonl), so no data was given; name a file or a "
+                                 "folder of data files")
 
 
 def _existing(ctx: click.Context, param: click.Parameter,
               value: tuple[str, ...]) -> tuple[str, ...]:
     """Check ``-d/--data`` before any data is read (:func:`check_inputs`)."""
-    check_inputs(value, option=param.opts[0] if param.opts else None)
+    check_inputs(value, option=param.opts[0] if param.opts else None, data=True)
     return value
 
 
 def data_option(f: F) -> F:
     """``-d/--data PATH`` (repeatable); the bundled examples when absent. A path that does
-    not exist is a usage error (exit 2) before anything is read."""
+    not exist, or a folder with no data file in it, is a usage error (exit 2) before
+    anything is read."""
     return click.option(
         "-d", "--data", "data", multiple=True, metavar="PATH", callback=_existing,
         help="Data file or folder (.yaml, .json, .jsonl), or a saved graph (.kgz); "

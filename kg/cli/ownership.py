@@ -12,6 +12,7 @@ from kg import query as q
 from kg.cli.app import AsOf, emit, load_graph
 from kg.cli.options import as_of_option, data_option, format_option
 from kg.cli.query import query
+from kg.output.table import plural
 
 
 @query.command("exposure")
@@ -51,8 +52,8 @@ def q_exposure(data: tuple[str, ...], fmt: str, **opts: Any) -> None:
     if fmt == "table":
         click.echo(f"as of {rep.as_of}, threshold {rep.threshold:g}%, rule {rep.rule}: "
                    f"{len(rep.exposed)} exposed, {len(rep.possibly_exposed)} possibly exposed"
-                   + (f"; {rep.cut_paths} paths inside large ownership cycles not followed "
-                      "further" if rep.cut_paths else ""))
+                   + (f"; {plural(rep.cut_paths, 'path')} inside large ownership cycles "
+                      "not followed further" if rep.cut_paths else ""))
 
 
 def _show_holdings(rows: Sequence[q.Holding], fmt: str, as_of: str | None) -> None:

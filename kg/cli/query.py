@@ -88,11 +88,13 @@ def _cold_or_graph(data: tuple[str, ...], ask_cold: Callable[[Any], Sequence[Any
 
 def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt: str,
                     ids: bool, expand_blocs: bool = False, as_of: str | None = None) -> None:
-    """Relations as a table (imposer, via the bloc when blocs are expanded, target, reason,
-    status, date, the issuing authority when any row names one — JSON/CSV always — and the
-    sanction id with ``--ids``), or as JSON/CSV."""
+    """Relations as a table (imposer, via — the bloc when blocs are expanded, the
+    imposer's own body or official that imposed, when any row goes through one —, target,
+    reason, status, date, the issuing authority when any row names one — JSON/CSV always
+    — and the sanction id with ``--ids``), or as JSON/CSV."""
     authority = ["authority"] if fmt != "table" or any(r.authority for r in rows) else []
-    cols = ["imposer", *(["via"] if expand_blocs else []), "target", "reason", "status",
+    via = expand_blocs or any(r.via for r in rows)
+    cols = ["imposer", *(["via"] if via else []), "target", "reason", "status",
             "date", *authority, *(["sanction"] if ids else [])]
     table: Sequence[Any] = rows
     if fmt == "table":
@@ -342,6 +344,7 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
             for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
                                   ("statement", ds.statements))
             for r in records for m in r.merged_from]
-    rows += [Merge(s.kind, s.id, (s.id,), f"same id: content differed "
+    # A same-id record folds nothing in: its id is named once, under "into".
+    rows += [Merge(s.kind, s.id, (), f"same id: content differed "
                    f"({', '.join(s.differed)}), combined") for s in result.same_id if s.differed]
     emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)

@@ -4,6 +4,7 @@ exact."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import click
@@ -13,6 +14,7 @@ from kg.cli.app import AsOf, cli, emit, load_graph_as_of
 from kg.cli.options import as_of_option, choice, data_option, format_option, words
 from kg.errors import one_line
 from kg.model.vocab import ActorKind
+from kg.output.table import fits_whole
 
 if TYPE_CHECKING:  # kg.graph.index where used: a cold query on a .kgz imports no networkx
     import networkx as nx
@@ -83,15 +85,47 @@ def search(name: str, kind: str | None, country: str | None, limit: int, as_of: 
         G, day = load_graph_as_of(data, as_of)
         rows = search_actors(G, name, kind=kind, country=country, limit=limit)
     if fmt == "table":
-        emit([{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": words(r.kind),
-               "country": r.country, "sanctioned_by": listed(r.imposer_names),
-               "matched": _matched(r),
-               "how": r.how}
-              for r in rows], fmt,
-             ["score", "id", "name", "kind", "country", "sanctioned_by", "matched", "how"],
-             as_of=day)
+        table, cols, heads = _table(rows)
+        emit(table, fmt, cols, heads, as_of=day, whole=["id"])
     else:
         emit(rows, fmt, [], kind=ActorMatch, as_of=day)
+
+
+_COLUMNS = ["score", "id", "name", "kind", "country", "sanctioned_by", "matched", "how"]
+_NARROW = ["score", "id", "name", "kind", "sanctioned_by", "matched"]
+
+
+def _table(rows: Sequence[ActorMatch]) -> tuple[list[dict[str, str]], list[str], list[str]]:
+    """The search table's cells, columns and headers: eight columns when every word and
+    id fits the terminal whole; else six, the country beside the kind (``state (cn)``) and
+    how beside what matched (``name (exact)``), so that an id (what a reader copies to ask
+    by) and the names are not broken at 80 columns. Ids are kept whole in both."""
+    full = [{"score": f"{r.score:.2f}", "id": r.id, "name": r.name, "kind": words(r.kind),
+             "country": r.country or "", "sanctioned_by": _sanctioned_by(r),
+             "matched": _matched(r), "how": r.how} for r in rows]
+    heads = [c.replace("_", " ") for c in _COLUMNS]
+    if fits_whole(full, _COLUMNS, headers=heads):
+        return full, _COLUMNS, heads
+    narrow = [{**row, "kind": f"{row['kind']} ({row['country']})" if row["country"]
+               else row["kind"], "matched": f"{row['matched']} ({row['how']})"}
+              for row in full]
+    return narrow, _NARROW, ["score", "id", "name", "kind (country)", "sanctioned by",
+                             "matched (how)"]
+
+
+def _sanctioned_by(r: ActorMatch) -> str:
+    """The table's "sanctioned by" cell: the imposers of sanctions on the actor itself,
+    then those whose sanctions reach it only through its officials, bodies or nationals,
+    saying through whom ("United States, Canada via Chen Quanguo, Wang Junzheng and 5
+    more"), each list shortened by :func:`kg._listing.listed` (JSON and CSV list them
+    all)."""
+    via_only = set(r.imposers_via)
+    direct = [n for i, n in zip(r.imposers, r.imposer_names, strict=True) if i not in via_only]
+    through = [n for i, n in zip(r.imposers, r.imposer_names, strict=True) if i in via_only]
+    cell = listed(direct)
+    if through:
+        cell += ("; " if cell else "") + f"{listed(through)} via {listed(r.via_names, 2)}"
+    return cell
 
 
 def _matched(r: ActorMatch) -> str:

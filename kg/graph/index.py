@@ -289,9 +289,11 @@ def search_actors(G: nx.MultiDiGraph, query: str, *, kind: str | None = None,
     idx = index_of(G)
 
     def row(c: Candidate) -> ActorMatch:
-        imposers = idx.imposers_of(c.id)
-        return with_imposers(c, imposers, [idx.actors.get(i, {}).get("label") or i
-                                           for i in imposers])
+        # As who-sanctioned: sanctions on the actor and on the actors that belong to it.
+        return with_imposers(c, idx.imposers_of(c.id),
+                             ((a, i) for a, _ in idx.belonging_to(c.id)
+                              for i in idx.imposers_of(a)),
+                             lambda i: idx.actors.get(i, {}).get("label") or i)
 
     def place(code: str) -> ActorMatch | None:
         d = idx.actors.get(code)

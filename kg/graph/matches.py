@@ -4,8 +4,8 @@ neither networkx nor the graph."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from kg.resolve.match import Candidate
 from kg.resolve.resolver import place_of
@@ -16,7 +16,11 @@ __all__ = ["ActorMatch", "with_imposers", "with_place"]
 @dataclass(frozen=True, slots=True)
 class ActorMatch:
     """One answer of :func:`search_actors`: a :class:`~kg.resolve.match.Candidate` with
-    the imposers whose sanctions target the actor (ids and names). ``matched_as`` is None
+    the imposers whose sanctions target the actor or the actors that belong to it (its
+    officials, bodies and nationals: the rule of ``kg query who-sanctioned``), ids and
+    names; ``imposers_via`` are those of them whose sanctions reach it only through such
+    actors, and ``via`` / ``via_names`` those actors (in
+    :meth:`kg.graph.index.Index.belonging_to` order). ``matched_as`` is None
     for a name or alias of the actor's own, else how ``matched`` names the state or bloc:
     ``"seat of government"`` ("Beijing", "the Kremlin"), ``"demonym"`` ("Chinese") or
     ``"country name"`` ("Russian Federation"; :func:`kg.resolve.resolver.place_of`)."""
@@ -32,12 +36,25 @@ class ActorMatch:
     imposers: list[str]
     imposer_names: list[str]
     matched_as: str | None = None
+    imposers_via: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+    via_names: list[str] = field(default_factory=list)
 
 
-def with_imposers(c: Candidate, imposers: list[str], names: list[str]) -> ActorMatch:
-    """The :class:`ActorMatch` of candidate ``c`` with its imposers' ids and names."""
+def with_imposers(c: Candidate, direct: Iterable[str], through: Iterable[tuple[str, str]],
+                  name: Callable[[str], str]) -> ActorMatch:
+    """The :class:`ActorMatch` of candidate ``c``: ``direct``, the imposers of sanctions on
+    ``c`` itself; ``through``, (actor, imposer) pairs, an actor belonging to ``c`` and an
+    imposer of a sanction on it, in ``belonging_to`` order of the actors; ``name``, an
+    actor's name."""
+    direct = set(direct)
+    through = list(through)
+    imposers = sorted(direct | {i for _, i in through})
+    only = [i for i in imposers if i not in direct]
+    via = list(dict.fromkeys(a for a, i in through if i not in direct))
     return ActorMatch(c.id, c.name, c.kind, c.country, c.score, c.matched, c.how, c.weak,
-                      imposers, names)
+                      imposers, [name(i) for i in imposers], None, only, via,
+                      [name(a) for a in via])
 
 
 def with_place(rows: list[ActorMatch], query: str, actor: Callable[[str], ActorMatch | None],

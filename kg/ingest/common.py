@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
+from kg.ingest.ids import NOT_SLUG, full_slug_id, shorten_id, slug_id, text_slug
 from kg.ingest.report import ImportReport, Skipped
 from kg.model.dates import PartialDate
 from kg.model.records import Actor, Citation, Record, Source, record_type
@@ -48,10 +49,13 @@ __all__ = [
     "csv_records",
     "decode_line",
     "file_source",
+    "full_slug_id",
     "iter_lines",
     "read_date",
+    "shorten_id",
     "slug_id",
     "strip_controls",
+    "text_slug",
     "url_source",
     "weak_names",
 ]
@@ -240,41 +244,7 @@ def _first_line(first: int, last: int, cells: list[str]) -> int:
     return max(first, last - breaks)
 
 
-# --- ids, dates, shared records ---------------------------------------------------------
-_NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
-_IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)  # folding keeps it
-_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
-
-
-@functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
-def slug_id(prefix: str, raw: str) -> str:
-    """A deterministic record id from an id in a source (``slug_id("ofac", "12345")``).
-
-    Lower-cased, other characters folded to ``-``; when that loses information (upper case
-    in ``NK-2aBc``, spaces, accents) a short hash of the original is appended, so two ids
-    that differ only in case never collide. Wikidata ids (``Q7747``) are only lower-cased.
-
-    >>> slug_id("ofac", "12345"), slug_id("ftm", "Q7747"), slug_id("ftm", "NK-2aBc")[:10]
-    ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
-    """
-    value = raw.strip()
-    folded = value if _IS_SLUG.fullmatch(value) else \
-        _NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
-    if folded != value and not _WIKIDATA_ID.fullmatch(value):
-        folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
-    out = f"{prefix}-{folded}"
-    if len(out) > 200:
-        out = out[:180] + "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]
-    return out
-
-
-def text_slug(text: str, max_len: int = 60) -> str:
-    """A readable slug of free text (``"Ministry of X"`` -> ``ministry-of-x``)."""
-    from kg.resolve.resolver import normalize
-
-    return _NOT_SLUG.sub("-", normalize(text)).strip("-")[:max_len].strip("-") or "x"
-
-
+# --- dates, shared records (ids: kg.ingest.ids, re-exported) ----------------------------
 def read_date(value: str | None, report: ImportReport, file: str | os.PathLike[str],
               line: int | None, *, record: str, field: str,
               convention: str | None = None) -> str | None:
@@ -326,7 +296,7 @@ def url_source(url: str) -> Source | None:
 
 def file_source(kind: str, path: Path, publisher: str) -> Source:
     """The source record of an imported file: ``<kind>-file-<name>``."""
-    name = _NOT_SLUG.sub("-", path.name.lower()).strip("-._:")[:100] or "x"
+    name = NOT_SLUG.sub("-", path.name.lower()).strip("-._:")[:100] or "x"
     return Source(id=f"{kind}-file-{name}", title=path.name, publisher=publisher)
 
 

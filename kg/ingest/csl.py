@@ -56,7 +56,7 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import AGENCIES, CslList, csl_list
-from kg.ingest.rows import checked_in, fit_name
+from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
@@ -214,7 +214,8 @@ def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n:
         [a.rsplit(",", 1)[-1] for a in split_values(row.get("addresses", ""))]
     country = next((c for c in (country_code(x) for x in countries if x.strip())
                     if c and len(c) == 2), None)
-    actor_id = slug_id("csl", row["_id"])
+    actor_id = source_id("csl", row["_id"], report, path, n, record=f"_id {row['_id']}",
+                         field="_id", kept="csl_id")
     name, whole = fit_name(name, report, path, n, record=actor_id, field="name")
     aliases += whole
     cite = [citation(src_id)]

@@ -53,7 +53,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import birth_dates
 from kg.ingest.regimes import EU_PROGRAMMES, eu_programme_reasons
-from kg.ingest.rows import checked_in, fit_name
+from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.xmlstream import xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
@@ -169,7 +169,8 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
                                         elem.iterfind("citizenship")) if c and len(c) == 2
                     and c != "00"]
     dob_texts, places = _birth(elem)
-    actor_id = slug_id("eu", logical)
+    actor_id = source_id("eu", logical, report, path, line, record=f"sanctionEntity {logical}",
+                         field="logicalId", kept="eu_logical_id")
     name, whole = fit_name(name, report, path, line, record=actor_id, field="wholeName")
     aliases += whole
     for code in [c for c in citizenships if not is_country_code(c)]:

@@ -61,7 +61,7 @@ from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
-from kg.ingest.rows import checked_in, fit_name
+from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.model import trusted
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.trusted import is_country, is_date
@@ -198,7 +198,9 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     fields: dict[str, Any] = {
-        "id": slug_id("ftm", eid), "name": name, "kind": kind, "country": country,
+        "id": source_id("ftm", eid, st.report, path, n, record=f"entity {eid!r}", field="id",
+                        kept="opensanctions"),
+        "name": name, "kind": kind, "country": country,
         "aliases": aliases, "weak_aliases": weak, "wikidata_id": wikidata,
         "identifiers": {"opensanctions": eid, **who.joined()}, "sources": cites,
         "birth_dates": who.birth_dates, "nationalities": who.nationalities,
@@ -287,7 +289,8 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
         status = Status.LIFTED
     new_sources, cites = st.cites.of(entity, src, st.seen)
     fields: dict[str, Any] = {
-        "id": slug_id("ftm", sid), "imposers": imposers, "authorities": authorities,
+        "id": source_id("ftm", sid, st.report, path, n, record=rec, field="id"),
+        "imposers": imposers, "authorities": authorities,
         "targets": targets, "status": status,
         "measures": list(_measures(tuple(props.get("provisions", _NONE)))),
         "reasons": reasons, "date": date, "end_date": end, "program": program,

@@ -19,13 +19,12 @@ datasets not in the table give no listing; the import report counts both.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.curated import load_table
 from kg.ingest.bodies import body
-from kg.ingest.common import ImportReport, Record, Seen, text_slug
+from kg.ingest.common import ImportReport, Record, Seen, shorten_id, text_slug
 from kg.model.records import Citation, Sanction, Source
 
 __all__ = ["DATASETS", "Derived", "PublishedDataset", "dataset_named", "dataset_source"]
@@ -71,10 +70,7 @@ def dataset_source(name: str) -> Source:
 def _listing_id(actor_id: str, dataset: str) -> str:
     """``<actor id>-listed-<dataset>``; past 200 characters (an id's limit), cut with a hash
     of the whole, as :func:`~kg.ingest.common.slug_id` cuts."""
-    out = f"{actor_id}-listed-{text_slug(dataset)}"
-    if len(out) > 200:
-        out = out[:180] + "-" + hashlib.sha1(out.encode("utf-8")).hexdigest()[:12]
-    return out
+    return shorten_id(f"{actor_id}-listed-{text_slug(dataset)}")
 
 
 @dataclass

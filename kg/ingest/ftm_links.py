@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.ingest.common import ImportReport, read_date, slug_id
+from kg.ingest.rows import source_id
 from kg.model.records import Citation, Relationship
 from kg.model.vocab import RelationKind
 
@@ -115,7 +116,8 @@ def links_out(links: list[Link], actors: set[str], report: ImportReport) -> Iter
             end = None
         roles = values(e, role_prop) if role_prop else []
         yield Relationship(
-            id=slug_id("ftm", e["id"]), kind=kind, subject=slug_id("ftm", subj[0]),
+            id=source_id("ftm", e["id"], report, link.file, link.line, record=rec, field="id"),
+            kind=kind, subject=slug_id("ftm", subj[0]),
             object=slug_id("ftm", obj[0]),
             share=_share(e, link, report, rec) if kind is RelationKind.OWNERSHIP else None,
             role="; ".join(dict.fromkeys(roles)) or None, start_date=start, end_date=end,

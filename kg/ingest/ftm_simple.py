@@ -32,7 +32,7 @@ from pathlib import Path
 from kg.ingest.common import ImportReport, Progress, Record, Seen, slug_id
 from kg.ingest.ftm_derived import Derived, dataset_named, dataset_source
 from kg.ingest.identity import birth_dates
-from kg.ingest.rows import checked_in, fit_name
+from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import CsvFile, csv_rows
 from kg.model.records import Actor, Citation, Source
 from kg.model.vocab import ActorKind
@@ -136,7 +136,8 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
     notes = [f"Addresses: {'; '.join(addresses)}" if addresses else "",
              f"Sanctions: {'; '.join(sanctions)}" if sanctions and len(known) != 1 else ""]
     kind = ACTOR_SCHEMAS[schema]
-    record = slug_id("ftm", eid)
+    record = source_id("ftm", eid, report, path, n, record=f"entity {eid!r}", field="id",
+                       kept="opensanctions")
     short, whole = fit_name(name, report, path, n, record=record, field="name")
     actor = checked_in(Actor, dict(
         id=record, name=short, kind=kind,

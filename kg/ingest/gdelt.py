@@ -51,6 +51,7 @@ from kg.ingest.common import (
     file_source,
     url_source,
 )
+from kg.ingest.rows import fit_id
 from kg.model.records import Citation, Sanction, Statement
 from kg.model.vocab import CAMEO_SANCTION_CODES, Stance, Status
 
@@ -95,7 +96,10 @@ class _Event:
     actor1: str
     actor2: str
     date: str
-    ids: list[int] = field(default_factory=list)
+    ids: list[tuple[int, str, Path, int]] = field(default_factory=list)
+    """(length, GLOBALEVENTID without leading zeros, file, line) of each row: the ids
+    ordered by number without converting them (an id of thousands of digits is no
+    internal error)."""
     sources: list[str] = field(default_factory=list)
 
 
@@ -126,7 +130,7 @@ def read_gdelt(paths: Iterable[Path], report: ImportReport, *,
             event_id = cells[0].strip()
             day = cells[1].strip()
             date = clean_date(day) if len(day) == 8 and day.isdigit() else None
-            if not event_id.isdigit() or date is None:
+            if not (event_id.isascii() and event_id.isdigit()) or date is None:
                 report.skip(path, n, f"GLOBALEVENTID {event_id!r} or SQLDATE {cells[1]!r} "
                                      "is not valid")
                 continue
@@ -144,7 +148,8 @@ def read_gdelt(paths: Iterable[Path], report: ImportReport, *,
                 ev = events[key] = _Event(kind, what, code, a1, a2, date)
             else:
                 report.merged += 1
-            ev.ids.append(int(event_id))
+            number = event_id.lstrip("0") or "0"
+            ev.ids.append((len(number), number, path, n))
             url = url_source(cells[-1]) if len(cells) != 57 else None
             if len(cells) == 57:
                 report.note("GDELT 1.0 backfile rows (no SOURCEURL column; the file is cited)")
@@ -160,7 +165,10 @@ def read_gdelt(paths: Iterable[Path], report: ImportReport, *,
         yield from seen.state(ev.actor1)
         yield from seen.state(ev.actor2)
         cites = [Citation(source=s) for s in ev.sources]
-        rid = f"gdelt-{min(ev.ids)}"
+        _, first, file, line = min(ev.ids)
+        rid = f"gdelt-{first}"
+        rid = fit_id(rid, report, file, line, record=f"GLOBALEVENTID {first}",
+                     field="GLOBALEVENTID")  # the rule of every importer
         if ev.kind == "sanction":
             yield Sanction(id=rid, imposers=[ev.actor1], targets=[ev.actor2],
                            status=Status(ev.what), date=ev.date, sources=cites)

@@ -129,9 +129,12 @@ def _links(path: Path, src_id: str, names: dict[str, list[str]],
             report.change(path, n, f"'Linked To: {name}' not linked: {why}; kept in the "
                           "remarks only", record=rec, field="remarks")
             continue
-        yield Relationship(id=f"{actor_id}-linked-{found[0].removeprefix('ofac-')}",
-                           kind=RelationKind.ASSOCIATE, subject=actor_id, object=found[0],
-                           role="Linked To", sources=[citation(src_id)])
+        link = checked_in(Relationship, dict(  # an over-long id shortened as the actors' are
+            id=f"{actor_id}-linked-{found[0].removeprefix('ofac-')}",
+            kind=RelationKind.ASSOCIATE, subject=actor_id, object=found[0],
+            role="Linked To", sources=[citation(src_id)]), report, path, n, record=rec)
+        if link is not None:
+            yield link
 
 
 #: A name that says "consolidated (non-SDN) list": a word starting ``cons`` (cons_prim.csv,

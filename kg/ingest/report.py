@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg._listing import plural
 from kg.errors import SKIPPED, Problem
 from kg.model.records import Record, record_type
 
@@ -91,20 +92,34 @@ class ImportReport:
         """True when nothing was skipped."""
         return self.skipped_total == 0
 
+    def in_order(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` (:attr:`skipped` or :attr:`changed`) in the order of the input: by
+        file, in the order the import read its files (:attr:`files`; a file it did not list
+        after them, by name), then by line (a problem about a whole file, with no line,
+        first), and in the order they were found within one line (the sort is stable).
+        Importers report some problems after reading on (a sanction whose target never
+        came, an OFAC alias row whose entry is in another file): the report lists them in
+        their place all the same."""
+        rank = {f: i for i, f in enumerate(self.files)}
+        return sorted(problems, key=lambda p: (rank.get(p.file or "", len(rank)),
+                                               p.file or "", p.line or 0))
+
     def summary(self) -> list[str]:
-        """The report as readable lines (what ``kg import`` prints to stderr)."""
-        out = [f"import {self.kind}: {len(self.files)} file(s), {self.read} records read"]
-        made = ", ".join(f"{n} {k if n == 1 else k + 's'}"
-                         for k, n in sorted(self.imported.items())) or "nothing"
+        """The report as readable lines (what ``kg import`` prints to stderr), every count
+        in words (``1 file``, ``2 files``: :func:`kg._listing.plural`) and the skipped and
+        changed values in input order (:meth:`in_order`)."""
+        out = [f"import {self.kind}: {plural(len(self.files), 'file')}, "
+               f"{plural(self.read, 'record')} read"]
+        made = ", ".join(plural(n, k) for k, n in sorted(self.imported.items())) or "nothing"
         out.append(f"  imported: {made}")
         out.append(f"  merged: {self.merged}")
         out.append(f"  skipped: {self.skipped_total}")
-        out += [f"    {s}" for s in self.skipped]
+        out += [f"    {s}" for s in self.in_order(self.skipped)]
         if self.skipped_total > len(self.skipped):
             out.append(f"    ... {self.skipped_total - len(self.skipped)} more not listed")
         if self.changed_total:
             out.append(f"  changed: {self.changed_total}")
-            out += [f"    {c}" for c in self.changed]
+            out += [f"    {c}" for c in self.in_order(self.changed)]
             if self.changed_total > len(self.changed):
                 out.append(f"    ... {self.changed_total - len(self.changed)} more not listed")
         if self.notes:
@@ -116,16 +131,20 @@ class ImportReport:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data (``kg import --report FILE``)."""
+        """The report as JSON-ready data (``kg import --report FILE``): the skipped
+        (``file``, ``line``, ``record``, ``field``, ``reason``) and changed values in
+        input order (:meth:`in_order`)."""
         return {
             "kind": self.kind, "files": self.files, "read": self.read,
             "imported": dict(self.imported), "merged": self.merged,
             "skipped_total": self.skipped_total,
-            "skipped": [{"file": s.file, "line": s.line, "reason": s.message}
-                        for s in self.skipped],
+            "skipped": [{"file": s.file, "line": s.line, "record": s.record,
+                         "field": s.field, "reason": s.message}
+                        for s in self.in_order(self.skipped)],
             "changed_total": self.changed_total,
             "changed": [{"file": c.file, "line": c.line, "record": c.record,
-                         "field": c.field, "message": c.message} for c in self.changed],
+                         "field": c.field, "message": c.message}
+                        for c in self.in_order(self.changed)],
             "notes": dict(self.notes),
             "merges": [m.to_dict() for m in self.merges],
             "written": dict(self.written or self.imported),

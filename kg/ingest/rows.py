@@ -13,15 +13,18 @@ compares the two writers on generated records, on every field and on every chara
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kg.ingest.common import MAX_NAME
+from kg.ingest.common import MAX_NAME, full_slug_id, shorten_id, slug_id
 from kg.ingest.report import ImportReport
+from kg.model.base import MAX_ID
 from kg.model.fastcheck import fast_validator
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
+from kg.model.refs import reference_fields
 from kg.model.vocab import Status
 from kg.readwrite.messages import error_message
 
@@ -30,7 +33,8 @@ try:
 except ImportError:  # pragma: no cover - without orjson, pydantic writes every line
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["checked", "checked_in", "fast_row", "fit_name"]
+__all__ = ["checked", "checked_in", "fast_row", "fit_id", "fit_ids", "fit_name",
+           "source_id"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,8 +56,14 @@ def checked_in(model: type[M], fields: dict[str, Any], report: ImportReport,
     id) and the field, in the model's words made readable
     (:func:`kg.readwrite.messages.error_message`); the caller leaves the input record out.
     Importers shorten what they can first (:func:`fit_name`); this is the rule for the
-    rest (an id of over 200 characters, a value of the wrong form), never an internal
-    error."""
+    rest (a value of the wrong form), never an internal error.
+
+    An id longer than a record holds (:data:`~kg.model.base.MAX_ID`: a list's own long
+    id, or one an importer made from it with a suffix, ``<id>-listing``) is never a
+    refusal: :func:`fit_ids` shortens it, and every reference to it, by one stable rule
+    and reports the change; the list's own id stays whole in the actor's
+    ``identifiers``."""
+    fields = fit_ids(model, fields, report, file, line, record=record)
     try:
         return checked(model, fields)
     except ValidationError as exc:
@@ -63,6 +73,84 @@ def checked_in(model: type[M], fields: dict[str, Any], report: ImportReport,
                         f"refuses the value: {error_message(loc, err)}", record=record,
                         field=".".join(str(p) for p in loc) or None)
         return None
+
+
+def fit_ids(model: type[BaseModel], fields: dict[str, Any], report: ImportReport,
+            file: str | os.PathLike[str], line: int | None, *, record: str) -> dict[str, Any]:
+    """``fields`` of a ``model`` record with every id longer than
+    :data:`~kg.model.base.MAX_ID` characters shortened by
+    :func:`~kg.ingest.common.shorten_id` (stable: the same id every run, and the same for
+    the record and for every reference to it): the record's own ``id``, reported as a
+    change located by ``file``, ``line``, ``record`` and field ``id``, and its reference
+    fields (targets, imposers, part_of ...: :func:`kg.model.refs.reference_fields`), not
+    reported again (each names a record whose own id was). ``fields`` itself when no id is
+    too long."""
+    refs = _id_fields(model)
+    if not any(_too_long(fields.get(r)) for r in refs):
+        return fields
+    out = dict(fields)
+    for r in refs:
+        v = out.get(r)
+        if isinstance(v, str):
+            out[r] = shorten_id(v)
+        elif isinstance(v, list):
+            out[r] = [shorten_id(x) if isinstance(x, str) else x for x in v]
+    own = fields.get("id")
+    if isinstance(own, str) and own != out["id"]:
+        kept = ", ".join(sorted(k for k, v in (fields.get("identifiers") or {}).items() if v))
+        report.change(file, line, _shortened(len(own), out["id"], kept), record=record,
+                      field="id")
+    return out
+
+
+@functools.cache
+def _id_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """``id`` and the reference fields of ``model`` that hold ids (not sub-records)."""
+    return ("id", *(f.name for f in reference_fields(model) if f.item is None))
+
+
+def _too_long(value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value) > MAX_ID
+    return isinstance(value, list) and any(isinstance(x, str) and len(x) > MAX_ID
+                                           for x in value)
+
+
+def _shortened(length: int, short: str, kept: str | None) -> str:
+    """The report's words for an id of ``length`` characters shortened to ``short``,
+    the list's own id kept whole under the identifier schemes ``kept``."""
+    where = (f"the list's own id is kept whole in identifiers ({kept})" if kept
+             else "the whole id is the one this report names")
+    return (f"id of {length} characters is longer than the {MAX_ID} a record's id holds: "
+            f"shortened to {short!r} (its first 180 characters and a hash of the whole, "
+            f"the same in every run); {where}")
+
+
+def fit_id(made: str, report: ImportReport, file: str | os.PathLike[str], line: int | None,
+           *, record: str, field: str, kept: str | None = None) -> str:
+    """``made``, an id an importer made, shortened by
+    :func:`~kg.ingest.common.shorten_id` when it is longer than a record's id holds, the
+    change reported (``file``, ``line``, ``record``, ``field``; ``kept``: the identifier
+    scheme that keeps the list's own id whole, None when none does)."""
+    short = shorten_id(made)
+    if short != made:
+        report.change(file, line, _shortened(len(made), short, kept), record=record,
+                      field=field)
+    return short
+
+
+def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLike[str],
+              line: int | None, *, record: str, field: str, kept: str | None = None) -> str:
+    """:func:`~kg.ingest.common.slug_id` of a list's own id ``raw``, reporting, when it had
+    to be shortened to fit a record, the change located by ``file``, ``line``, ``record``
+    and ``field`` (the input's own field), and ``kept``: the identifier scheme under which
+    the importer keeps ``raw`` whole (``opensanctions``), None when it keeps it nowhere
+    else (the report holds it then)."""
+    made, whole = slug_id(prefix, raw), full_slug_id(prefix, raw)
+    if made != whole:
+        report.change(file, line, _shortened(len(whole), made, kept), record=record,
+                      field=field)
+    return made
 
 
 def fit_name(name: str, report: ImportReport, file: str | os.PathLike[str],

@@ -54,12 +54,11 @@ from kg.ingest.common import (
     citation,
     country_code,
     file_source,
-    slug_id,
     weak_names,
 )
 from kg.ingest.identity import nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
-from kg.ingest.rows import checked_in, fit_name
+from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
 from kg.ingest.uk_fcdo_csv import UK_SANCTIONS_CSV_KEY, read_fcdo_csv
@@ -269,7 +268,8 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
     position = g.joined("position") or ""
     ids["title"] = g.joined("title")
     ids["imo"] = "; ".join(dict.fromkeys(_IMO.findall(other))) or None
-    actor_id = slug_id("uk", gid)
+    actor_id = source_id("uk", gid, report, path, g.line, record=f"Group ID {gid}",
+                         field="Group ID", kept="uk_group_id")
     nats = nationalities(g.values.get("nationality", []), report, path, g.line,
                          record=actor_id, field="Nationality")
     cite = [citation(src_id)]

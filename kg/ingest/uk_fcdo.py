@@ -47,12 +47,11 @@ from kg.ingest.common import (
     country_code,
     file_source,
     read_date,
-    slug_id,
     weak_names,
 )
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
-from kg.ingest.rows import checked_in, fit_name
+from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import dmy_date
 from kg.ingest.xmlstream import child_text, child_texts, xml_entries
 from kg.model.records import Actor, ReasonRef, Sanction, Source
@@ -134,7 +133,9 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     if not unique:
         report.skip(path, line, "Designation has no UniqueID")
         return None
-    actor_id = f"uk-{unique.lower()}" if _REF.fullmatch(unique) else slug_id("uk", unique)
+    actor_id = f"uk-{unique.lower()}" if _REF.fullmatch(unique) else \
+        source_id("uk", unique, report, path, line, record=f"Designation {unique}",
+                  field="UniqueID", kept="uk_sanctions_list_ref")
     primary: str | None = None
     names: list[str] = []
     weak: list[str] = []

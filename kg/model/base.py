@@ -13,9 +13,13 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-__all__ = ["SLUG_RE", "Citation", "NonEmptyStr", "Ref", "Slug"]
+__all__ = ["MAX_ID", "SLUG_RE", "Citation", "NonEmptyStr", "Ref", "Slug"]
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
+
+#: The longest id a record holds (characters); importers shorten longer ones, reported
+#: (:func:`kg.ingest.rows.checked_in`).
+MAX_ID = 200
 
 
 def _check_slug(value: str) -> str:
@@ -24,8 +28,8 @@ def _check_slug(value: str) -> str:
             f"{value!r} is not a valid id (use lower-case letters, digits and . _ : -, "
             "starting with a letter or digit)"
         )
-    if len(value) > 200:
-        raise ValueError("id is longer than 200 characters")
+    if len(value) > MAX_ID:
+        raise ValueError(f"id is longer than {MAX_ID} characters")
     return value
 
 

@@ -9,13 +9,13 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from kg._listing import listed  # the one rule for shortening names (re-exported)
+from kg._listing import listed, plural  # the rules for lists and counts (re-exported)
 
-__all__ = ["column_widths", "format_csv", "format_json", "format_table", "listed", "plural",
-           "tell_apart", "terminal_width", "to_dataframe", "to_records", "wrap_words"]
+__all__ = ["column_widths", "fits_whole", "format_csv", "format_json", "format_table", "listed",
+           "plural", "tell_apart", "terminal_width", "to_dataframe", "to_records", "wrap_words"]
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -124,12 +124,6 @@ WHOLE_COLUMNS = frozenset({"date", "first", "last", "of", "status", "stance", "r
 _COMPOUND = re.compile(r"[^-_]+[-_]+|[^-_]+$|[-_]+")
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``"1 sanction"``, ``"2 sanctions"``: ``n`` and ``word``, or ``many`` (default
-    ``word + "s"``) unless ``n`` is 1."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def wrap_words(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` characters, broken between words (runs of
     whitespace become one space). A word longer than ``width`` is broken after a ``-`` or
@@ -178,7 +172,8 @@ def _longest(texts: Sequence[str], split: bool) -> int:
 
 
 def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: int,
-                  columns: Sequence[str] | None = None) -> list[int]:
+                  columns: Sequence[str] | None = None, *,
+                  whole: Collection[str] = ()) -> list[int]:
     """Widths of the columns of a table that fits ``width`` characters with :data:`GAP`
     between columns. Each column is as wide as its widest cell when they all fit; else the
     widest columns are narrowed, in stages, each only as far as the table needs:
@@ -195,6 +190,10 @@ def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: i
        :data:`NARROWEST`, so that a word of a whole column is cut only when nothing else
        is left to narrow;
     7. any column, when the terminal is too narrow for all that.
+
+    ``whole``: more columns to treat as :data:`WHOLE_COLUMNS` in this table (an id
+    column a reader copies from, as ``kg search``'s: not an id column here, never broken
+    while another column can give).
     """
     n = len(heads)
     names = list(columns or heads)
@@ -202,16 +201,16 @@ def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: i
     cols = [[h, *(row[i] for row in cells)] for i, h in enumerate(heads)]
     widths = [max(len(t) for t in col) for col in cols]
     words = [_longest(col, split=False) for col in cols]
-    is_id = [c in ID_COLUMNS for c in names]
-    whole = [c in WHOLE_COLUMNS for c in names]
+    is_id = [c in ID_COLUMNS and c not in whole for c in names]
+    whole_ = [c in WHOLE_COLUMNS or c in whole for c in names]
     id_parts = [_longest(col, split=True) if is_id[i] else words[i]
                 for i, col in enumerate(cols)]
-    parts = [w if whole[i] else _longest(col, split=True)
+    parts = [w if whole_[i] else _longest(col, split=True)
              for i, (col, w) in enumerate(zip(cols, id_parts, strict=True))]
     ids = [min(p, MIN_COLUMN) if is_id[i] else p for i, p in enumerate(parts)]
-    rest = [p if whole[i] else min(p, MIN_COLUMN) for i, p in enumerate(ids)]
+    rest = [p if whole_[i] else min(p, MIN_COLUMN) for i, p in enumerate(ids)]
     last_ids = [min(p, NARROWEST) if is_id[i] else p for i, p in enumerate(rest)]
-    last = [p if whole[i] else min(p, NARROWEST) for i, p in enumerate(last_ids)]
+    last = [p if whole_[i] else min(p, NARROWEST) for i, p in enumerate(last_ids)]
     for floors in (words, id_parts, parts, ids, rest, last_ids, last, [2] * n):
         while sum(widths) > budget:
             narrowable = [i for i in range(n) if widths[i] > floors[i]]
@@ -227,19 +226,35 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
+def fits_whole(rows: Sequence[Any], columns: Sequence[str], *, width: int | None = None,
+               headers: Sequence[str] | None = None) -> bool:
+    """Whether :func:`format_table` can show ``rows`` in ``width`` characters (default
+    :func:`terminal_width`) without breaking a word or an id: each column at least as wide
+    as its longest word (header included). A command with many columns shows fewer,
+    fuller ones when this is False (``kg search``)."""
+    width = width or terminal_width()
+    recs = to_records(rows)
+    heads = [_text(h) for h in (headers or [c.replace("_", " ") for c in columns])]
+    longest = [_longest([h, *(_text(r.get(c)) for r in recs)], split=False)
+               for h, c in zip(heads, columns, strict=True)]
+    return sum(longest) + GAP * (len(columns) - 1) <= width
+
+
 def format_table(rows: Sequence[Any], columns: Sequence[str], *,
-                 width: int | None = None, headers: Sequence[str] | None = None) -> str:
+                 width: int | None = None, headers: Sequence[str] | None = None,
+                 whole: Collection[str] = ()) -> str:
     """A plain-text table of ``rows`` (dataclasses or dicts) showing ``columns`` under
     ``headers`` (default: the column names, ``_`` as spaces), made to fit ``width``
     characters (default :func:`terminal_width`) and using all of it when the cells need it.
     Cells wrap between words only; see :func:`column_widths` and :func:`wrap_words` for
-    the rule when a single word is wider than a column can be. Lists are joined with
-    ", "; control characters are shown as spaces."""
+    the rule when a single word is wider than a column can be (``whole``: columns kept
+    whole like :data:`WHOLE_COLUMNS` in this table). Lists are joined with ", "; control
+    characters are shown as spaces."""
     width = width or terminal_width()
     recs = to_records(rows)
     heads = [_text(h) for h in (headers or [c.replace("_", " ") for c in columns])]
     cells = [[_text(r.get(c)) for c in columns] for r in recs]
-    widths = column_widths(heads, cells, width, columns)
+    widths = column_widths(heads, cells, width, columns, whole=whole)
     lines = _block(heads, widths)
     lines.append("  ".join("-" * w for w in widths))
     for row in cells:

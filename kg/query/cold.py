@@ -5,7 +5,8 @@ the loaded graph: the same rows, in the same order.
 
 The rules are those of the graph queries, step for step: a target answers for the actors
 that belong to it (``target_via`` country or part_of, from the index's ``belongs`` table,
-in :meth:`kg.graph.index.Index.belonging_to` order), ``expand_blocs`` adds a bloc's
+in :meth:`kg.graph.index.Index.belonging_to` order), an imposer for those of it that
+imposed a sanction it is not an imposer of (``via`` that actor), ``expand_blocs`` adds a bloc's
 members, date bounds are partial dates matched by :func:`kg.model.dates.overlaps`.
 Names are resolved as :func:`kg.graph.index.resolve_name` does: the exact lookup from the
 index tables, then the name matcher over the stored name-search index's tables
@@ -240,11 +241,13 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
     tgt_id = cold.resolve(target) if target else None
 
     tgt_via: dict[str, str | None] = {}
+    imp_parts: set[str] = {a for a, _ in cold.belonging_to(imp_id)} if imp_id else set()
     if tgt_id:
         tgt_via = {tgt_id: None, **dict(cold.belonging_to(tgt_id))}
         cands = cold.ends([_N["actor"] + t for t in tgt_via], "TARGETS", incoming=True)
     elif imp_id:
-        sources_of = [imp_id, *(cold.blocs_of(imp_id) if expand_blocs else [])]
+        sources_of = [imp_id, *(cold.blocs_of(imp_id) if expand_blocs else []),
+                      *sorted(imp_parts)]
         cands = cold.ends([_N["actor"] + i for i in sources_of], "IMPOSED", incoming=False)
     elif reason and not (since or until):
         cands = cold.ends([_N["reason"] + reason], "BECAUSE_OF", incoming=True)
@@ -276,8 +279,9 @@ def relations(cold: ColdGraph, *, imposer: str | None = None, target: str | None
                 if i not in members:
                     members[i] = cold.members(i)
             imposers += [(m, i) for i in imposers_of for m in members[i]]
-        if imp_id:
-            imposers = [p for p in imposers if p[0] == imp_id]
+        if imp_id:  # the imposer asked, else the actors of it that imposed (via them)
+            imposers = [p for p in imposers if p[0] == imp_id] or \
+                [(imp_id, i) for i in imposers_of if i in imp_parts]
         targets = [(t, tgt_via[t]) for t in targets_of if t in tgt_via] if tgt_id \
             else [(t, None) for t in targets_of]
         return [(i, via, t, how) for i, via in imposers for t, how in targets]
@@ -337,16 +341,25 @@ def search(cold: ColdGraph, query: str, *, kind: str | None = None,
         return row(Candidate(code, name, kind_, country_, 1.0, code, "exact"))
 
     def row(c: Candidate) -> ActorMatch:
-        sanctions = cold.records(cold.ends([_N["actor"] + c.id], "TARGETS", incoming=True))
+        # As who-sanctioned: sanctions on the actor and on the actors that belong to it.
+        belong = [a for a, _ in cold.belonging_to(c.id)]
+        sanctions = cold.records(cold.ends([_N["actor"] + a for a in [c.id, *belong]],
+                                           "TARGETS", incoming=True))
         if day is None:
-            found = {i for d in sanctions.values() for i in d.get("imposers") or ()}
+            pairs = [(tgts, d.get("imposers") or ()) for d in sanctions.values()
+                     for tgts in [set(d["targets"])]]
         else:
-            lifts = cold.lifts([c.id])
-            found = {i for n, d in sanctions.items() if not undated(d)
-                     for _, imps, tgts in parts(d, n, day, lifts) if c.id in tgts
-                     for i in imps}
-        imposers = sorted(found)
-        return with_imposers(c, imposers, [cold.label(i) or i for i in imposers])
+            lifts = cold.lifts([c.id, *belong])
+            pairs = [(set(tgts), imps) for n, d in sanctions.items() if not undated(d)
+                     for _, imps, tgts in parts(d, n, day, lifts)]
+        direct = {i for tgts, imps in pairs if c.id in tgts for i in imps}
+        by_actor: dict[str, set[str]] = {}
+        for tgts, imps in pairs:
+            for a in tgts:
+                by_actor.setdefault(a, set()).update(imps)
+        return with_imposers(c, direct, ((a, i) for a in belong
+                                         for i in sorted(by_actor.get(a, ()))),
+                             lambda i: cold.label(i) or i)
 
     out = [row(c) for c in cold.names().search(query, kind=kind, country=country,
                                                limit=limit, floor=floor)]

@@ -28,7 +28,9 @@ class Relation:
     date: str | None
     sources: tuple[str, ...]
     via: str | None = None
-    """The bloc through which ``imposer`` took part, when blocs are expanded."""
+    """The actor through which ``imposer`` took part: the bloc, when blocs are expanded;
+    the imposer's own body, official or national that imposed the sanction (``cn-mofcom``
+    for China), when the imposer asked about is not itself an imposer of it."""
     target_via: str | None = None
     """How the matched target belongs to the actor asked about (``country``, ``part_of``)."""
     authority: str | None = None

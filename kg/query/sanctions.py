@@ -7,8 +7,11 @@ dataclasses; :func:`kg.output.table.to_records` turns them into dicts and
 
 A target matches its own sanctions and those on actors that belong to it: a query for
 China also finds sanctions on "Chinese officials" (``target_via="country"``) and on China's
-ministries (``target_via="part_of"``). With ``expand_blocs=True`` a bloc's sanctions are
-answered for each member too (``via="eu"``: France sanctioned China as an EU member).
+ministries (``target_via="part_of"``). An imposer likewise answers for the actors that
+belong to it, when it is not itself an imposer of the sanction: a sanction imposed by
+China's Ministry of Commerce (``part_of: cn``) or by a body of China's (``country: cn``) is
+China's, ``via="cn-mofcom"``. With ``expand_blocs=True`` a bloc's sanctions are answered
+for each member too (``via="eu"``: France sanctioned China as an EU member).
 
 >>> from kg.readwrite.load import load
 >>> from kg.graph.build import build
@@ -72,6 +75,9 @@ def relations(
 
     # Start from the smallest candidate set the filters allow.
     tgt_via: dict[str, str | None] = {}
+    # The imposer answers for the actors that belong to it, as a target does: a sanction
+    # its ministry (part_of) or a body of its country imposed is its, via that actor.
+    imp_parts: set[str] = {a for a, _ in idx.belonging_to(imp_id)} if imp_id else set()
     if tgt_id:
         tgt_via = {tgt_id: None, **dict(idx.belonging_to(tgt_id))}
         t_nodes = [node_id(NodeType.ACTOR, t) for t in tgt_via]
@@ -79,7 +85,8 @@ def relations(
                  for u, _, k in G.in_edges(t, keys=True)
                  if k == "TARGETS"}
     elif imp_id:
-        sources_of = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else [])]
+        sources_of = [imp_id, *(idx.blocs_of.get(imp_id, []) if expand_blocs else []),
+                      *sorted(imp_parts)]
         i_nodes = [node_id(NodeType.ACTOR, i) for i in sources_of]
         cands = {v for i in i_nodes if i in G
                  for _, v, k in G.out_edges(i, keys=True)
@@ -99,7 +106,8 @@ def relations(
         if expand_blocs:
             imposers += [(m, i) for i in imposers_of for m in idx.members.get(i, [])]
         if imp_id:
-            imposers = [p for p in imposers if p[0] == imp_id]
+            imposers = [p for p in imposers if p[0] == imp_id] or \
+                [(imp_id, i) for i in imposers_of if i in imp_parts]
         targets = [(t, tgt_via[t]) for t in targets_of if t in tgt_via] if tgt_id \
             else [(t, None) for t in targets_of]
         return [(i, via, t, how) for i, via in imposers for t, how in targets]

@@ -46,7 +46,8 @@ from kg.readwrite.readers import (
 from kg.readwrite.shared import shared_sets
 from kg.resolve.resolver import country_actor
 
-__all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "load", "load_records"]
+__all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "holds_data", "load",
+           "load_records"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".jsonl.gz", ".ndjson")
 _SECTIONS = {section: kind for kind, section in SECTIONS.items()}  # "actors" -> "actor"
@@ -61,16 +62,26 @@ def default_data_path() -> Path:
     raise UsageError("the bundled example data is missing; pass -d/--data PATH")
 
 
+def _in_folder(folder: Path) -> Iterator[Path]:
+    """The data files under ``folder`` (any depth; hidden files and folders left out), in
+    no particular order."""
+    return (f for f in folder.rglob("*")
+            if f.is_file() and f.name.lower().endswith(DATA_SUFFIXES)
+            and not any(part.startswith(".") for part in f.relative_to(folder).parts))
+
+
+def holds_data(folder: str | os.PathLike[str]) -> bool:
+    """Whether the folder ``folder`` holds a data file that :func:`load` reads (a name ending
+    in one of :data:`DATA_SUFFIXES`, at any depth, not hidden); stops at the first."""
+    return next(_in_folder(Path(folder)), None) is not None
+
+
 def _data_files(paths: Iterable[str | os.PathLike[str]], ctx: Ctx) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.name.lower().endswith(DATA_SUFFIXES)
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            found = sorted(_in_folder(p))
             if not found:
                 ctx.add(Problem("folder holds no .yaml, .yml, .json or .jsonl files", file=str(p)))
             files += found

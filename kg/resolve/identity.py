@@ -287,7 +287,13 @@ def _names(g: _Groups, actors: Sequence[Actor],
 
 
 def _why(g: _Groups, roots: list[str], country: dict[str, str | None], kind: str) -> str:
-    reasons: list[str] = []
+    """Why the same-name group ``roots`` was left apart, naming each id once where the
+    reasons allow: pairs with the same reason that are every pair of their ids become one
+    part (``a / b / c: only the name matches``); an id whose only reason is that it matches
+    others by name that cannot be one is named once (``c: the same name as records that
+    cannot be one``); the other pairs are listed as ``x / y: reason``."""
+    several = "matches several records that cannot be one"
+    by_reason: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for i, x in enumerate(roots):
         for y in roots[i + 1:]:
             block = g.blockers(x, y)
@@ -295,13 +301,32 @@ def _why(g: _Groups, roots: list[str], country: dict[str, str | None], kind: str
                 continue
             if not block:
                 if _evidence(g, x, y, kind, country):
-                    block = ["matches several records that cannot be one"]
+                    block = [several]
                 elif kind == "person":
                     block = ["only the name matches (no date of birth on both to compare)"]
                 else:
                     block = ["only the name matches"]
-            reasons.append(f"{x} / {y}: {'; '.join(block)}")
-    return "; ".join(reasons)
+            by_reason["; ".join(block)].append((x, y))
+    return _reasons_text(by_reason, several)
+
+
+def _reasons_text(by_reason: Mapping[str, list[tuple[str, str]]], several: str) -> str:
+    """The parts of :func:`_why`, in the order the reasons first came."""
+    parts: list[str] = []
+    others = {i for reason, pairs in by_reason.items() if reason != several
+              for pair in pairs for i in pair}
+    for reason, pairs in by_reason.items():
+        ids = list(dict.fromkeys(i for pair in pairs for i in pair))
+        if reason == several:
+            lone = [i for i in ids if i not in others]
+            if lone and all(x in lone or y in lone for x, y in pairs):
+                parts.append(f"{' / '.join(lone)}: the same name as records that cannot be one")
+                continue
+        if len(pairs) > 1 and len(pairs) == len(ids) * (len(ids) - 1) // 2:
+            parts.append(f"{' / '.join(ids)}: {reason}")
+        else:
+            parts += [f"{x} / {y}: {reason}" for x, y in pairs]
+    return "; ".join(parts)
 
 
 def _possible_duplicates(g: _Groups, actors: Sequence[Actor], blocked: list[tuple[str, str, str]],
@@ -320,7 +345,7 @@ def _possible_duplicates(g: _Groups, actors: Sequence[Actor], blocked: list[tupl
         if len(roots) < 2 or frozenset(roots) in seen:
             continue
         why = _why(g, roots, country, kind) if len(roots) <= 6 else \
-            f"{len(roots)} records share the name"
+            f"{' / '.join(roots)}: {len(roots)} records share the name"
         if why:
             out.append(PossibleDuplicate(tuple(roots), names[roots[0]], why))
     return out

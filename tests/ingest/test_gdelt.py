@@ -33,3 +33,24 @@ def test_events(fixtures):
 def test_cameo_countries():
     assert [cameo_country(c) for c in ("USA", "RUS", "ROM", "KOS", "EUR", "XYZ")] == [
         "us", "ru", "ro", "xk", None, None]
+
+
+def test_an_over_long_or_odd_event_id_is_no_internal_error(fixtures, tmp_path):
+    # A GLOBALEVENTID of 250 digits made an id the model refuses (an internal error); one
+    # with a non-ASCII digit ('12²': str.isdigit is true) failed int() the same way. The
+    # first is imported under a shortened id, reported; the second is a skipped row.
+    [row] = [line for line in (fixtures / "events.export.CSV").read_text().splitlines()
+             if line.split("\t")[0] == "1100004"]
+    cells = row.split("\t")
+    path = tmp_path / "e.export.CSV"
+    path.write_text("\t".join(["9" * 250, *cells[1:]]) + "\n"
+                    + "\t".join(["12²", *cells[1:]]) + "\n", encoding="utf-8")
+    ds, report = import_dataset("gdelt", [path])
+    [s] = ds.sanctions
+    assert len(s.id) == 193 and s.id.startswith("gdelt-999")
+    assert import_dataset("gdelt", [path])[0].sanctions[0].id == s.id  # stable
+    assert [(c.line, c.record, c.field) for c in report.changed] == [
+        (1, f"GLOBALEVENTID {'9' * 250}", "GLOBALEVENTID")]
+    assert f"shortened to {s.id!r}" in report.changed[0].message
+    assert [(x.line, x.message) for x in report.skipped] == [
+        (2, "GLOBALEVENTID '12²' or SQLDATE '20220302' is not valid")]

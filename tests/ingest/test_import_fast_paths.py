@@ -6,6 +6,7 @@ space, characters that case-blind patterns match (the Kelvin sign, the long s)."
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -279,9 +280,9 @@ def test_ofac_csv_fast_paths_give_the_records_and_report_of_before(
 
 def test_ofac_refused_entry_is_reported_as_before(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """An entry the fast check refuses goes the old way: the model's error, unchanged, now
-    in the report (record and field) rather than raised; an over-long name is cut and
-    reported (:func:`kg.ingest.rows.fit_name`) either way."""
+    """An entry the fast check refuses goes the old way, with the same answer; an over-long
+    name is cut and reported (:func:`kg.ingest.rows.fit_name`), an over-long id shortened
+    and reported (:func:`kg.ingest.rows.fit_ids`), either way."""
     path = tmp_path / "sdn.csv"
     path.write_text('1,"OK NAME",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
                     f'2,"{"A" * 100_001}",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
@@ -298,13 +299,19 @@ def test_ofac_refused_entry_is_reported_as_before(tmp_path: Path,
                     [str(p) for p in report.skipped], [str(p) for p in report.changed]))
     assert out[0] == out[1]
     data, skipped, changed = out[0]
+    short = f"ofac-{'3' * 175}-{hashlib.sha1(('ofac-' + '3' * 200).encode()).hexdigest()[:12]}"
     assert [json.loads(x)["id"] for x in data.splitlines()
-            if json.loads(x)["type"] == "actor"] == ["us", "us-ofac", "ofac-1", "ofac-2"]
-    assert changed == [f"{path}:2 [ofac-2] [SDN_Name]: name of 100001 characters cut to "
-                       "100000 (the longest name a record holds); the whole name is kept "
-                       "as an alias"]
-    assert skipped == [f"{path}:3 [ofac-{'3' * 200}] [id]: entry left out: its actor "
-                       "record refuses the value: id is longer than 200 characters"]
+            if json.loads(x)["type"] == "actor"] == ["us", "us-ofac", "ofac-1", "ofac-2",
+                                                      short]
+    assert changed[0] == (f"{path}:2 [ofac-2] [SDN_Name]: name of 100001 characters cut to "
+                          "100000 (the longest name a record holds); the whole name is kept "
+                          "as an alias")
+    # An id over 200 characters was a refusal (the entry left out); it is shortened now,
+    # the same either way, and reported (the actor's, then its sanction's).
+    assert [c.split(": ", 1)[1][:60] for c in changed[1:]] == [
+        "id of 205 characters is longer than the 200 a record's id ho",
+        "id of 209 characters is longer than the 200 a record's id ho"]
+    assert skipped == []
 
 
 # --- FtM: citations of several datasets, states and bodies written once -----------------

@@ -1,8 +1,9 @@
 """A value the model refuses by length or form, in every importer: an over-long name is cut
 and reported by the one rule (:func:`kg.ingest.rows.fit_name`, the whole name kept as an
-alias); any other refused value (an id of over 200 characters) leaves the record out with a
-readable message naming file, line, record and field (:func:`kg.ingest.rows.checked_in`).
-Never an internal error, never a silent cut. Each fixture is a one-entry file written
+alias); an id of over 200 characters is shortened by one stable rule, the whole id kept as
+an identifier and the change reported (:func:`kg.ingest.rows.fit_ids`); any other refused
+value leaves the record out with a readable message naming file, line, record and field
+(:func:`kg.ingest.rows.checked_in`). Never an internal error, never a silent cut. Each fixture is a one-entry file written
 here, with invented names."""
 
 from __future__ import annotations
@@ -131,29 +132,70 @@ def test_a_name_the_model_takes_is_kept_whole(tmp_path: Path, case: str) -> None
     assert not [p for p in report.changed if "cut" in p.message]  # type: ignore[attr-defined]
 
 
-#: Importers whose ids are the list's own ids as written (``ofac-<uid>``), or ids made by
-#: :func:`kg.ingest.common.slug_id` (shortened with a hash to 194 characters), whose
-#: sanction (``<id>-listing``) is then longer than the model takes.
-REFUSED_IDS = ["eu", "ofac-csv", "ofac-xml", "uk-fcdo-csv", "uk-fcdo-xml", "uk-ofsi", "un"]
+#: The identifier scheme under which each importer keeps the list's own id whole.
+KEPT = {"eu": "eu_logical_id", "ofac-csv": "ofac_uid", "ofac-xml": "ofac_uid",
+        "uk-fcdo-csv": "uk_sanctions_list_ref", "uk-fcdo-xml": "uk_sanctions_list_ref",
+        "uk-ofsi": "uk_group_id", "un": "un_dataid", "csl": "csl_id", "ftm": "opensanctions",
+        "ftm-simple": "opensanctions"}
 
 
-@pytest.mark.parametrize("case", REFUSED_IDS)
-def test_an_id_the_model_refuses_is_a_readable_skip(tmp_path: Path, case: str) -> None:
-    """An id of over 200 characters (the model's limit): the entry is left out, the report
-    says which file, line, record and field, and why; the rest of the file is read."""
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_an_over_long_id_is_shortened_stably_kept_whole_and_reported(tmp_path: Path,
+                                                                     case: str) -> None:
+    """An id of over 200 characters (the model's limit), or one that a suffix makes so
+    (``<id>-listing``): the entry was left out. Now it is imported under a shortened id
+    (its first 180 characters and a hash of the whole: the same every run), the whole id
+    is kept as the actor's identifier, every reference (the sanction's target) uses the
+    short id, and the report names file, line, record and field."""
     _, file, _, ident, actor_id, _ = CASES[case]
     long_ident = ident + "7" * 200
     lines, report = _import(tmp_path, case, long_ident, "ZORVEK TRADING")
-    assert not [x for x in lines if x["type"] in ("actor", "sanction")
-                and "7777" in x["id"]]
-    skipped = report.skipped  # type: ignore[attr-defined]
-    assert [(Path(p.file).name, p.line is not None, p.field) for p in skipped] == [
-        (file, True, "id")]
-    assert skipped[0].message.startswith("entry left out: its ")
-    assert skipped[0].message.endswith(" record refuses the value: id is longer than 200 "
-                                       "characters")
-    assert skipped[0].record.startswith(actor_id.split("-")[0] + "-")
-    assert "7" * 150 in skipped[0].record
+    assert not report.skipped  # type: ignore[attr-defined]
+    [actor] = [x for x in lines if x["type"] == "actor" and "7777" in x["id"]]
+    assert len(actor["id"]) <= 200 and actor["id"].startswith(actor_id.split("-")[0] + "-")
+    assert long_ident in actor["identifiers"][KEPT[case]]
+    ids = {x["id"] for x in lines}
+    assert all(len(i) <= 200 for i in ids)
+    on_it = [x for x in lines if x["type"] == "sanction" and actor["id"] in x["targets"]]
+    assert case == "ftm-simple" or len(on_it) == 1  # (a listing only from a known dataset)
+    changed = [p for p in report.changed if p.field is not None  # type: ignore[attr-defined]
+               and "a record's id holds" in p.message]
+    assert changed and all(Path(p.file).name == file and p.line is not None for p in changed)
+    assert any(p.message.startswith(f"id of {len(actor_id) - len(ident) + len(long_ident)}")
+               or f"shortened to {actor['id']!r}" in p.message for p in changed)
+    assert all("the same in every run" in p.message for p in changed)
+    again, _ = _import(tmp_path, case, long_ident, "ZORVEK TRADING")
+    assert {x["id"] for x in again} == ids  # stable across runs
+
+
+def test_ftm_over_long_sanction_and_link_ids_are_shortened_and_reported(
+        tmp_path: Path) -> None:
+    """Every FtM record with an over-long id (person, sanction, ownership) is imported,
+    each reported once; the whole sanction id, which no identifier holds, is named in the
+    report."""
+    long = "zorvek-" + "9" * 250
+    path = tmp_path / "entities.ftm.json"
+    entities = [
+        {"id": f"{long}-p", "schema": "Person", "properties": {"name": ["Ivan Zorvek"]}},
+        {"id": "co-1", "schema": "Company", "properties": {"name": ["Zorvek Trading"]}},
+        {"id": f"{long}-s", "schema": "Sanction", "properties": {
+            "entity": [f"{long}-p"], "country": ["us"]}},
+        {"id": f"{long}-o", "schema": "Ownership", "properties": {
+            "owner": [f"{long}-p"], "asset": ["co-1"], "percentage": ["60"]}}]
+    path.write_text("".join(json.dumps(e) + "\n" for e in entities), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    report = write_import("ftm", [path], out)
+    recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert not report.skipped
+    [person] = [r for r in recs if r.get("name") == "Ivan Zorvek"]
+    [sanction] = [r for r in recs if r["type"] == "sanction"]
+    [link] = [r for r in recs if r["type"] == "relationship"]
+    assert sanction["targets"] == [person["id"]] and link["subject"] == person["id"]
+    changed = [(p.line, p.record, p.field) for p in report.changed
+               if "a record's id holds" in p.message]
+    assert changed == [(1, f"entity {long + '-p'!r}", "id"),
+                       (3, f"sanction {long + '-s'!r}", "id"),
+                       (4, f"entity {long + '-o'!r}", "id")]
 
 
 def test_cli_over_long_ofac_name_is_no_internal_error(tmp_path: Path) -> None:

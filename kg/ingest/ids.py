@@ -1,0 +1,69 @@
+"""Record ids made from the ids and words of a list: :func:`slug_id` (a list's own id),
+:func:`text_slug` (free text) and :func:`shorten_id`, the one rule by which an id longer
+than a record holds (:data:`~kg.model.base.MAX_ID`) is shortened, stably, by every
+importer (:func:`kg.ingest.rows.fit_ids` reports it). Re-exported by
+:mod:`kg.ingest.common`."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+
+from kg.model.base import MAX_ID
+
+__all__ = ["NOT_SLUG", "full_slug_id", "shorten_id", "slug_id", "text_slug"]
+
+#: Characters an id does not hold (folded to ``-``).
+NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
+_IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)  # folding keeps it
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
+
+
+@functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
+def slug_id(prefix: str, raw: str) -> str:
+    """A deterministic record id from an id in a source (``slug_id("ofac", "12345")``).
+
+    Lower-cased, other characters folded to ``-``; when that loses information (upper case
+    in ``NK-2aBc``, spaces, accents) a short hash of the original is appended, so two ids
+    that differ only in case never collide. Wikidata ids (``Q7747``) are only lower-cased.
+    Past :data:`~kg.model.base.MAX_ID` characters, shortened by :func:`shorten_id` (with a
+    hash of ``raw``); :func:`kg.ingest.rows.source_id` reports that.
+
+    >>> slug_id("ofac", "12345"), slug_id("ftm", "Q7747"), slug_id("ftm", "NK-2aBc")[:10]
+    ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
+    """
+    return shorten_id(full_slug_id(prefix, raw), raw.strip())
+
+
+def full_slug_id(prefix: str, raw: str) -> str:
+    """:func:`slug_id` before shortening (longer than a record's id may be)."""
+    value = raw.strip()
+    folded = value if _IS_SLUG.fullmatch(value) else \
+        NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
+    if folded != value and not _WIKIDATA_ID.fullmatch(value):
+        folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
+    return f"{prefix}-{folded}"
+
+
+def shorten_id(made: str, whole: str | None = None) -> str:
+    """``made`` (an id an importer made) when it fits a record
+    (:data:`~kg.model.base.MAX_ID` characters), else its first 180 characters, ``-`` and
+    12 hex digits of the SHA-1 of ``whole`` (default: ``made`` itself): 193 characters,
+    the same in every run, and distinct for distinct ids (as far as SHA-1 goes). Applied to
+    a record's id and to every reference to it alike, so references still meet.
+
+    >>> len(shorten_id("x-" + "a" * 300)), shorten_id("short-id")
+    (193, 'short-id')
+    """
+    if len(made) <= MAX_ID:
+        return made
+    hashed = made if whole is None else whole
+    return made[:180] + "-" + hashlib.sha1(hashed.encode("utf-8")).hexdigest()[:12]
+
+
+def text_slug(text: str, max_len: int = 60) -> str:
+    """A readable slug of free text (``"Ministry of X"`` -> ``ministry-of-x``)."""
+    from kg.resolve.resolver import normalize
+
+    return NOT_SLUG.sub("-", normalize(text)).strip("-")[:max_len].strip("-") or "x"
