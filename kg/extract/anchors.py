@@ -142,6 +142,9 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
         if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
                                          re.I | re.S):
             best = None  # "hit back at Washington's sanctions": the sanctions answered
+        if best is not None and re.match(r"put", text[best[0]:best[1]], re.I) and re.match(
+                r"(?:\s+[\w’'-]+){0,4}?\s+on\s+hold\b", text[n.end():]):
+            best = (best[0], best[1], Status.EASED)  # "put its sanctions on Burma on hold"
         if best is not None and best[2] is Status.EASED and TRADE_NOUN.match(n.group()) \
                 and re.match(r"suspend", text[best[0]:best[1]], re.I):
             best = (best[0], best[1], Status.IMPOSED)  # "suspended imports of seafood"

@@ -229,3 +229,9 @@ def test_the_object_of_a_first_predicate_in_a_list_of_predicates_does_not_act() 
     assert events(run("Turkey said it has decided to cut its commercial ties with Israel "
                       "completely and to close its airspace to Israeli aircraft.")) == [
         (["tr"], ["Israel"], "imposed")]
+
+
+def test_sanctions_put_on_hold_are_eased() -> None:
+    assert events(run("The European Union on Monday put its sanctions on Burma on hold for a "
+                      "year.")) == [(["eu"], ["Myanmar"], "eased")]
+    assert events(run("The EU put sanctions on Russia.")) == [(["eu"], ["Russia"], "imposed")]
