@@ -32,7 +32,7 @@ from kg.resolve.resolver import (
     normalize,
 )
 
-__all__ = ["Mention", "find_mentions", "ruling", "slug"]
+__all__ = ["Mention", "find_mentions", "slug"]
 
 #: Phrases for a government that are not places (kg/curated/government_bodies.yaml) and bloc
 #: names of several words, which news may write in lower case ("the UN security council").
@@ -299,7 +299,8 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
         if not _overlaps(o, taken) and not _lookup(o.text):
             taken.append(o)
     for p in places:
-        if not _overlaps(p, taken):
+        if not _overlaps(p, taken) and not (p.how == "seat of government"
+                                            and _NAMES_A_DEAL.match(text, p.end)):
             taken.append(p)
     for s, e, word, poss in toks:
         if known_people and word in known_people and word[0].isupper():
@@ -331,21 +332,10 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
     return _point_back(taken, last_bloc, last_state, heads or {})
 
 
-#: A group that governs its bloc ("EU leaders", "European heads of state", "G7 foreign
-#: ministers"): it acts for it. (A state's leaders, "Myanmar's military leaders", are as often
-#: a target and stay a group.)
-_RULING = re.compile(r"(?:leaders|heads of (?:state|government)|(?:foreign )?ministers|"
-                     r"governments|member states)$", re.I)
-
-
-def ruling(m: Mention) -> Mention:
-    """A group mention that names the rulers of a bloc (:data:`_RULING`, with no number:
-    "three EU ministers" are people) as a mention of that bloc, for who
-    acts in an event ("EU leaders agreed to impose ..."; as speakers they stay a group)."""
-    if m.kind != "group" or m.code not in BLOCS or m.count is not None \
-            or not _RULING.search(m.text):
-        return m
-    return replace(m, kind="country", how=m.how + ", its rulers act for it")
+#: After a capital that names a deal or a meeting, not its state ("the Minsk accords",
+#: "the Geneva talks", "the Paris agreement").
+_NAMES_A_DEAL = re.compile(r"\s+(?:accords?|agreements?|talks|process|format|protocols?|deal|"
+                           r"summit|conference|convention|peace)\b", re.I)
 
 
 #: Head nouns of government and bloc bodies that a later "the <noun>" points back to.

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from kg.extract.actors import Mention, ruling
+from kg.extract.actors import Mention
 from kg.extract.after import target_end, targets_after
 from kg.extract.anchors import (
     anchors,
@@ -29,6 +29,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import capitalised_names, noun_subject_targets
+from kg.extract.groups import ruling
 from kg.extract.lexicon import (
     ABSTAINING,
     CAPABILITY,

@@ -16,7 +16,7 @@ from kg.extract.mention import Mention
 from kg.extract.words import GROUP_NOUNS, MODIFIERS, NUMBERS
 from kg.resolve.resolver import BLOCS, DEMONYMS, normalize
 
-__all__ = ["find_groups"]
+__all__ = ["find_groups", "ruling"]
 
 
 def _count(words: list[str]) -> int | None:
@@ -219,3 +219,20 @@ def _demonym_plurals(text: str, toks: list[tuple[int, int, str, bool]], places: 
         out.append(Mention(start, e, text[start:e], "group", code, name=text[start:e],
                            count=count, noun="people", how="plural demonym"))
     return out
+
+
+#: A group that governs its bloc ("EU leaders", "European heads of state", "G7 foreign
+#: ministers"): it acts for it. (A state's leaders, "Myanmar's military leaders", are as often
+#: a target and stay a group.)
+_RULING = re.compile(r"(?:leaders|heads of (?:state|government)|(?:foreign )?ministers|"
+                     r"governments|member states)$", re.I)
+
+
+def ruling(m: Mention) -> Mention:
+    """A group mention that names the rulers of a bloc (:data:`_RULING`, with no number:
+    "three EU ministers" are people) as a mention of that bloc, for who
+    acts in an event ("EU leaders agreed to impose ..."; as speakers they stay a group)."""
+    if m.kind != "group" or m.code not in BLOCS or m.count is not None \
+            or not _RULING.search(m.text):
+        return m
+    return replace(m, kind="country", how=m.how + ", its rulers act for it")

@@ -235,3 +235,12 @@ def test_sanctions_put_on_hold_are_eased() -> None:
     assert events(run("The European Union on Monday put its sanctions on Burma on hold for a "
                       "year.")) == [(["eu"], ["Myanmar"], "eased")]
     assert events(run("The EU put sanctions on Russia.")) == [(["eu"], ["Russia"], "imposed")]
+
+
+def test_a_capital_naming_a_deal_is_not_its_state() -> None:
+    # "the Minsk accords" name a deal, not Belarus
+    ds = run("The EU extended its sanctions on Russia. The Council decided to keep the "
+             "measures in place until January 31, after EU leaders reviewed the "
+             "implementation of the Minsk accords.")
+    assert events(ds) == [(["eu"], ["Russia"], "extended")]
+    assert "by" not in {a.id for a in ds.actors}
