@@ -92,7 +92,10 @@ _POSS_PRONOUN = re.compile(r"\b(?:its|their)\b(?:\s+own\b)?", re.I)
 
 
 _PP_BETWEEN = re.compile(r"\b(?:in retaliation for|in response to|in return for|because of|"
-                         r"for|over|after|despite)\b", re.I)
+                         # ("renewed for a year its arms embargo": a duration)
+                         r"for(?!\s+(?:a|another|one|two|three|six|twelve|\d+|a further)\s+"
+                         r"(?:more\s+|further\s+)?(?:years?|months?|weeks?)\b)|over|after|"
+                         r"despite)\b", re.I)
 
 
 _OBJECT_NEXT = re.compile(r"\s+(?:\d|[A-Z]|(?:two|three|four|five|six|seven|eight|nine|ten|"

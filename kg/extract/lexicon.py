@@ -57,7 +57,8 @@ SANCTION_NOUN = _rx(
     r"bans?(?=\s+on\b)|limits?(?=\s+on\b)|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|price caps?|"
-    r"(?:economic|financial|trade|sweeping|new|fresh|further) restrictions|"
+    r"(?:economic|financial|trade|sweeping|new|fresh|further|export|import) restrictions|"
+    r"border closures?|"
     r"imports?(?= of| from)|exports?(?= of| to)|purchases(?= of| from)|"
     r"(?:severe|heavy|massive|significant|economic)\s+(?:economic\s+)?costs)\b")
 

@@ -244,3 +244,14 @@ def test_a_capital_naming_a_deal_is_not_its_state() -> None:
              "implementation of the Minsk accords.")
     assert events(ds) == [(["eu"], ["Russia"], "extended")]
     assert "by" not in {a.id for a in ds.actors}
+
+
+def test_a_duration_between_verb_and_noun_export_restrictions_and_border_closures() -> None:
+    assert events(run("The Security Council renewed for a year its arms embargo on the "
+                      "Central African Republic.")) == [
+        (["unsc"], ["Central African Republic"], "extended")]
+    assert events(run("The US placed export restrictions on 28 Chinese entities, including "
+                      "Hikvision.")) == [(["us"], ["28 Chinese entities", "Hikvision"],
+                                         "imposed")]
+    assert events(run("ECOWAS leaders imposed border closures on Niger.")) == [
+        (["ecowas"], ["Niger"], "imposed")]
