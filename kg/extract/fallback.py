@@ -36,6 +36,12 @@ _TARGET_PREP = re.compile(r"\s+(?:imposed\s+)?(?:on|against|targeting)\s+(?:the\
 #: "The sanctions, originally imposed to pressure ...").
 _PARTICIPLE = re.compile(r",?\s+(?:(?:originally|first|initially|previously|earlier|already)\s+)?"
                          r"(?:imposed|introduced|slapped|reimposed)\b(?!\s+by\b)", re.I)
+#: A measure coming into force after its noun phrase ("... took effect on Monday").
+_IN_FORCE = re.compile(r"[^,;]{0,80}?\b(?:(?:took|takes|take) effect|(?:came|comes|come|entered|"
+                       r"enters) into force|(?:went|goes) into effect|kick(?:s|ed) in)\b", re.I)
+#: The speaker closing the sentence (", the EU said", ", the Foreign Office announced").
+_SAID_BY = re.compile(r",\s+(?:the\s+)?[A-Z][^,;]{0,60}\s+(?:said|says|announced|confirmed)"
+                      r"\b[^,;]*$")
 _NOT_MEASURE = re.compile(r"\b(?:measures? (?:to|of|for)|sanctions? (?:relief|regime|law|"
                           r"policy|committee|list)|evad\w+|evasion|circumvent\w*)\b", re.I)
 
@@ -55,7 +61,8 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
         if n.group().lower() == "measures" or _NOT_MEASURE.match(text, n.start()):
             continue
         pre = text[max(0, n.start() - 60):n.start()].lower()
-        if NEGATION.search(pre) or _OPINION.search(pre):
+        in_force = _IN_FORCE.match(text, n.end())
+        if NEGATION.search(pre) or (_OPINION.search(pre) and not in_force):
             continue
         part = _PARTICIPLE.match(text, n.end())
         if part and doc.recent:
@@ -87,6 +94,13 @@ def noun_only_event(sent: Sentence, ms: list[Mention], doc: Doc) -> Event | None
                 cid = doc.actor_of(subj, sent.start)
                 imposers = [Resolved(cid, subj.text, "subject of the sentence",
                                      subj.start)] if cid else []
+        if not imposers and in_force and (said := _SAID_BY.search(text, in_force.end())):
+            # "New sanctions on Russia took effect on Monday, the EU said": who reports its
+            # own measure in force
+            who = [m for m in ms if m.start >= said.start() and m.kind == "country" and m.code]
+            cid = doc.actor_of(who[0], sent.start) if who else None
+            imposers = [Resolved(cid, who[0].text, "who said the measure took effect",
+                                 who[0].start)] if cid else []
         if not imposers:
             continue
         ids = {r.id for r in imposers}

@@ -255,3 +255,13 @@ def test_a_duration_between_verb_and_noun_export_restrictions_and_border_closure
                                          "imposed")]
     assert events(run("ECOWAS leaders imposed border closures on Niger.")) == [
         (["ecowas"], ["Niger"], "imposed")]
+
+
+def test_a_measure_taking_effect_told_by_its_imposer() -> None:
+    assert events(run("New sanctions on Russia took effect on Monday, the EU said.")) == [
+        (["eu"], ["Russia"], "imposed")]
+    assert events(run("Sanctions on 12 Russian officials came into force on Friday, the "
+                      "Foreign Office said.")) == [(["gb"], ["12 Russian officials"],
+                                                    "imposed")]
+    # an opinion on new sanctions is no measure
+    assert events(run("New sanctions on Russia would hurt Europe, the EU said.")) == []
