@@ -161,9 +161,10 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
             if best[0] in used:
                 continue
             used.add(best[0])
-            # "were placed under sanctions by Britain", "was hit with sanctions by the EU"
+            # "were placed under sanctions by Britain", "was hit with sanctions by the EU",
+            # "has been hit by US and EU sanctions"
             mode = "passive" if _PASSIVE.search(text, 0, best[0]) and re.match(
-                r"\w+\s+(?:under|with)\b", text[best[0]:n.start()]) else "verb"
+                r"\w+\s+(?:under|with|by)\b", text[best[0]:n.start()]) else "verb"
             found.append(Anchor(best[0], n.end(), best[2], text[best[0]:n.end()], mode))
             continue
         if bare or re.match(r"\s+(?:list|lists|regime|law|committee)\b", text[n.end():], re.I):

@@ -258,7 +258,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     # free him, and ordered immediate sanctions": a second predicate of the
                     # sentence's subject, not of the actor inside the first one
                     chain = coordinated(ms, earlier[0], text)
-            joined = re.search(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", text[:chain[0].start]) \
+            joined = re.search(r"\b(?:join|follow)(?:s|ed|ing)?\s+(?:the\s+)?$",
+                               text[:chain[0].start]) \
                 if chain else None
             if joined is not None:  # "Japan joined the US and Europe in imposing sanctions"
                 chain = [m for m in ms if m.end <= joined.start() and m.kind in _IMPOSER_KINDS

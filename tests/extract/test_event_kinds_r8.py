@@ -265,3 +265,10 @@ def test_a_measure_taking_effect_told_by_its_imposer() -> None:
                                                     "imposed")]
     # an opinion on new sanctions is no measure
     assert events(run("New sanctions on Russia would hurt Europe, the EU said.")) == []
+
+
+def test_hit_by_sanctions_and_following_others_in_imposing() -> None:
+    assert events(run("Syria has been hit by US and EU sanctions since 2011.")) == [
+        (["us", "eu"], ["Syria"], "imposed")]
+    assert events(run("Australia followed the US and Britain in sanctioning Russian "
+                      "hackers.")) == [(["au", "us", "gb"], ["Russia"], "imposed")]
