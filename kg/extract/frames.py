@@ -73,6 +73,8 @@ _RELIEF_GIVEN = _rx(r"\b(?:provid|giv|gave|grant|offer|deliver|extend)(?:e|es|ed
                     r"(?!humanitarian|debt|tax|disaster|emergency|famine|food|flood)"
                     r"[\w$,.’'-]+){0,6}?\s+(?:sanctions?\s+)?relief\b)")
 _ABOUT_SANCTIONS = _rx(r"\bsanction|\bembargo")
+#: A passive auxiliary right before a trigger.
+_BEEN = _rx(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 #: What a state or firm is cut off from ("cut seven banks off from SWIFT", "cut six
 #: companies off from American technology", "disconnected from the dollar system").
 _CUT_FROM = (r"(?:off\s+(?:from\s+)?|from\s+)(?:the\s+)?(?:SWIFT\b|(?:[\w.-]+\s+){0,2}"
@@ -244,6 +246,9 @@ def frame_anchors(text: str) -> list[Anchor]:
         for m in rx.finditer(text):
             if any(a.start < m.end() and m.start() < a.end for a in out):
                 continue
+            if mode == "object" and _BEEN.search(text, 0, m.start()) and not re.match(
+                    r"\w+ing\b", m.group()):
+                mode = "passive"  # "Iran has been cut off from ... by US sanctions"
             out.append(Anchor(m.start(), m.end(), status, m.group(), mode))
     out.sort()
     return out

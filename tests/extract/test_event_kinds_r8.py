@@ -272,3 +272,15 @@ def test_hit_by_sanctions_and_following_others_in_imposing() -> None:
         (["us", "eu"], ["Syria"], "imposed")]
     assert events(run("Australia followed the US and Britain in sanctioning Russian "
                       "hackers.")) == [(["au", "us", "gb"], ["Russia"], "imposed")]
+
+
+def test_a_frame_in_the_passive_takes_its_subject_as_target() -> None:
+    assert events(run("The EU imposed sanctions on Russia on Monday. Three Russian firms were "
+                      "designated.")) == [(["eu"], ["Russia"], "imposed"),
+                                          (["eu"], ["Three Russian firms"], "imposed")]
+    got = events(run("The EU imposed new sanctions on Russia. Sberbank was cut off from "
+                     "SWIFT."))
+    assert got == [(["eu"], ["Russia", "Sberbank"], "imposed")]
+    # "is closing" is no passive
+    assert events(run("Russia is closing its borders to 500 Americans.")) == [
+        (["ru"], ["500 Americans"], "imposed")]
