@@ -114,6 +114,17 @@ _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|burea
 #: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
 _SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
                         r"familiar\s+with)\s+(?:the\s+)?$", re.I)
+#: A closing attribution's subject: the words between the last comma and the speech verb
+#: ("..., a media report said", "..., the state-run news agency AVN said", "..., a Foreign
+#: Ministry spokesperson said"). Its speaker is named in those words or nowhere: an actor
+#: inside the reported clause before the comma is what was said about, not who said it.
+#: (Not a coordinated verb or a clause of its own: ", and said", ", he said" is a pronoun.)
+_CLOSING_SUBJECT = re.compile(
+    r",\s+(?!(?:and|but|or|while|as|which|who|that|when|after|before|because|since|then|"
+    r"also|later|earlier|had|has|have|is|was|were|are|would|will|could|may|might|must|"
+    r"\w+ly)\b)(?:[\w.'’&-]+\s+){1,8}$", re.I)
+
+
 def in_quotes(text: str, pos: int) -> bool:
     return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
 
@@ -181,6 +192,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
     if appos:
         # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
         return [ms[appos[-1]]], "a person before an apposition naming the post"
+    close = _CLOSING_SUBJECT.search(text, lo, cue.start())
+    if close and ms[pick].end <= close.start() and ms[pick].kind != "pronoun":
+        # "Tokyo froze the assets of 40 people, a media report said": no actor names the
+        # source (an unnamed report, news release or spokesperson is no speaker)
+        return None
     if _AND_VERB.search(text, lo, cue.start()) and not (
             re.match(r"\s*,", text[ms[pick].end:]) and (
                 "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):

@@ -72,6 +72,14 @@ _NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not
 #: Bor told journalists": a speech verb after a comma and a few words closing the sentence
 #: reports it all, a statement of its own beside the view it reports.
 _CLOSING = re.compile(r",\s+(?!\w+ing\b)(?:[\w.'’-]+\s+){1,8}$")
+#: A speech verb's participle that says nothing: an adjective after a determiner or a
+#: preposition, with at most an adverb between ("the so-called morality police", "a wave of
+#: widely praised reforms"), or a passive participle with no object ("five officers accused
+#: of abuses", "three men, described as financiers": an active "accused" has its object
+#: before "of": "Moscow accused Kyiv of ...").
+_ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|these|those|for|"
+                               r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
+_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
 
 
 @dataclass
@@ -149,6 +157,10 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
+            if cue.group().endswith("ed") and (_ADJECTIVE_BEFORE.search(
+                    text, max(seg[0], cue.start() - 30), cue.start())
+                    or _PASSIVE.match(text, cue.start())):
+                continue  # "the so-called police", "widely praised reforms", "accused of"
             if prior is not None and not _CLOSING.search(text, seg[0], cue.start()):
                 continue  # after a statement, only a closing attribution is another one
             if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
