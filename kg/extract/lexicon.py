@@ -238,7 +238,7 @@ SPEECH = re.compile(
     r"reiterat(?:e|es|ed)|deplor(?:e|es|ed|ing)|"
     # "announced on Monday that ...": an announcement reported as speech (not the bare
     # "announced sanctions", which is the event); "declined to discuss": a refusal to comment
-    r"announc(?:e|es|ed)(?=\s+(?:on\s+\w+\s+|today\s+|\w+ly\s+)?that\b)|"
+    r"announc(?:e|es|ed)(?=\s+(?:on\s+(?:\w+\s+){1,3}?|today\s+|\w+ly\s+)?that\b)|"
     r"declin(?:e|es|ed) to (?:comment|discuss|say|elaborate)|"
     # other verbs of saying ("noted that", "wrote on Twitter that")
     r"noted|argued|confirmed|explained|emphasi[sz]ed|asserted|claimed|"

@@ -148,11 +148,19 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
         chain = [after[0]]
+        links = []
         for m in ms:
-            if m.start > chain[-1].end and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
-                                                        text[chain[-1].end:m.start]):
+            if m.start > chain[-1].end and not chain[-1].possessive and re.fullmatch(
+                    r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[chain[-1].end:m.start]):
+                links.append(text[chain[-1].end:m.start])
                 chain.append(m)
+        if links and "and" not in links[-1]:
+            # "said Ana Reyes, the EU's envoy": a comma alone opens an apposition (a list's
+            # last link is "and"), and a possessive names whose post it is
+            chain = chain[:1]
         return chain, "after the verb"
+    if word == "according to":
+        return None  # "according to a document posted on its website": no one named
     if word in ("cited", "quoted"):
         was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
         if was:

@@ -41,3 +41,23 @@ def test_a_closing_attribution_names_its_speaker_after_the_comma_or_nowhere() ->
     assert speakers("The list was later widened to take in Ukraine, Moscow said.") == [["ru"]]
     assert speakers("The bloc's chairman, Ana Torvik, had warned of heavy "
                     "sanctions.") == [["ana-torvik"]]
+
+
+def test_an_apposition_after_an_inverted_speaker_is_no_second_speaker() -> None:
+    assert speakers("Our measures are working, said Ana Reyes, the EU's envoy to the "
+                    "talks.") == [["ana-reyes"]]
+    # a list of speakers after the verb ends in "and"
+    assert speakers("The measures are unlawful, said Russia, China and Iran.") == [
+        ["ru", "cn", "ir"]]
+
+
+def test_according_to_names_its_speaker_after_it_or_nowhere() -> None:
+    assert speakers("Moscow has prolonged its food embargo, according to a document posted "
+                    "on a website on Wednesday.") == []
+    assert speakers("Moscow has prolonged its food embargo, according to Kazakhstan.") == [
+        ["kz"]]
+
+
+def test_an_announcement_with_a_date_before_that_is_speech() -> None:
+    assert speakers("Foreign Minister Ana Reyes announced on 6 June that Chile has lifted "
+                    "its visa ban on Peru.") == [["ana-reyes"]]
