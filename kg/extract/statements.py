@@ -135,6 +135,25 @@ def recheck_support(said: list[Said], events: list[Event]) -> None:
                                     "the verb; its own measure answers another's)"}
 
 
+#: How near (in characters) a threat word must be to a decided measure's trigger to
+#: describe that measure ("barred 36 citizens in retaliation for ...": about 60 characters
+#: cover a trigger's object and the cue that follows it).
+_NEAR = 60
+
+
+def _names_decided(text: str, seg: tuple[int, int], cue: str, events: list[Event],
+                   sentence_events: list[int]) -> bool:
+    """True if the threat word ``cue`` of the words said (not the speech verb) describes a
+    measure the sentence reports as decided: "Moscow has decided to bar 30 Canadians in
+    retaliation for Ottawa's sanctions, the ministry said", "the retaliatory sanctions
+    Russia imposed on Friday", "40 officials will face targeted Canadian sanctions" tell a
+    counter-measure or a decision, no threat of one."""
+    at = text.lower().find(cue.lower(), seg[0], seg[1])
+    return at >= 0 and any(
+        events[i].status in ("imposed", "extended") and abs(events[i].anchor[0] - at) <= _NEAR
+        for i in sentence_events)
+
+
 def _said_inside(text: str, cue: re.Match[str], seg: tuple[int, int], pos: int) -> bool:
     """True if ``pos`` lies in the words said: inside quotation marks, or after the speech
     verb and before any "as"/"while"/"when" that returns to the narrative ("X said Britain
@@ -198,6 +217,14 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # closing attribution reports the whole sentence
                 said = text[:seg[1]]
             stance, scue = stance_of(verb, said.replace(cue.group(), " ", 1))
+            if stance is Stance.THREATENS and (scue or "").lower().startswith("threaten") \
+                    and not cue.group().lower().startswith("threaten"):
+                # "said the arms sales threaten peace ...": a "threaten" the verb's window
+                # cut short is read again with all its object ("threaten peace" condemns)
+                stance, scue = stance_of(cue.group(), said.replace(cue.group(), " ", 1))
+            if stance is Stance.THREATENS and scue and stance_of(verb, "")[0] is not stance \
+                    and _names_decided(text, seg, scue, events, sentence_events):
+                stance, scue = Stance.OTHER, None
             own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
                    for x in speakers}
             if stance is Stance.CALLS_FOR and scue == "should" and is_forecast(said):

@@ -61,3 +61,38 @@ def test_according_to_names_its_speaker_after_it_or_nowhere() -> None:
 def test_an_announcement_with_a_date_before_that_is_speech() -> None:
     assert speakers("Foreign Minister Ana Reyes announced on 6 June that Chile has lifted "
                     "its visa ban on Peru.") == [["ana-reyes"]]
+
+
+def test_a_threat_word_describing_a_decided_measure_is_no_threat() -> None:
+    # the counter-measure told, not threatened
+    assert said("Moscow has decided to bar 30 Chilean citizens from entering Russia in "
+                "retaliation for Chile's new sanctions, the Russian Foreign Ministry said.") == [
+        (["ru-foreign-ministry"], "other")]
+    # a threat word with no decided measure near it still threatens
+    assert said("The Russian Foreign Ministry said Chile's sanctions would not go without "
+                "retaliation.")[0][1] == "threatens"
+
+
+def test_threaten_with_a_good_as_object_is_a_wrong_and_an_opposed_threat_is_none() -> None:
+    assert said("Chile said the arms sales threaten peace and stability in the region.") == [
+        (["cl"], "condemns")]
+    assert said("Chile has always opposed imposing or threatening sanctions, Ana Reyes "
+                "said.") == [(["cl"], "condemns"), (["ana-reyes"], "condemns")]
+    assert said("Ana Reyes threatened Peru with a firm response.") == [(["ana-reyes"], "threatens")]
+
+
+def test_a_warning_of_a_measure_or_a_measure_faced_is_a_threat() -> None:
+    assert said("The bloc's chairman, Ana Reyes, had warned of heavy sanctions the day "
+                "before.") == [(["ana-reyes"], "threatens")]
+    assert said("Ana Reyes told reporters that anyone obstructing the vote would face "
+                "targeted sanctions.") == [(["ana-reyes"], "threatens")]
+    # a warning of a harm is a warning
+    assert said("Ana Reyes warned of a humanitarian disaster.") == [(["ana-reyes"], "warns")]
+
+
+def test_words_of_outrage_and_broken_norms_condemn() -> None:
+    for text in ("Foreign Minister Ana Reyes called the move outrageous.",
+                 "Ana Reyes said she was deeply disappointed.",
+                 "The new sanctions break every possible international norm, Ana Reyes said.",
+                 "Peru keeps inflicting intolerable cruelty on its own people, Ana Reyes said."):
+        assert said(text) == [(["ana-reyes"], "condemns")], text
