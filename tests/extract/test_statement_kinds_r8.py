@@ -78,7 +78,8 @@ def test_threaten_with_a_good_as_object_is_a_wrong_and_an_opposed_threat_is_none
         (["cl"], "condemns")]
     assert said("Chile has always opposed imposing or threatening sanctions, Ana Reyes "
                 "said.") == [(["cl"], "condemns"), (["ana-reyes"], "condemns")]
-    assert said("Ana Reyes threatened Peru with a firm response.") == [(["ana-reyes"], "threatens")]
+    assert said("Foreign Minister Ana Reyes threatened Peru with a firm response.") == [
+        (["ana-reyes"], "threatens")]
 
 
 def test_a_warning_of_a_measure_or_a_measure_faced_is_a_threat() -> None:
