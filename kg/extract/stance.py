@@ -17,6 +17,7 @@ from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.context import Doc
+from kg.extract.lexicon import CONDITION
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason
 
@@ -37,11 +38,12 @@ def is_forecast(said: str) -> bool:
     a forecast (``expects``), not a call."""
     return _FORECAST.search(said) is not None
 
-#: "it would not hesitate to impose", "Beijing would take further action": the speaking
-#: side's own coming measure (the subject is checked in :func:`own_measure`).
+#: "it would not hesitate to impose", "Beijing would take further action", "the council
+#: stands ready to impose": the speaking side's own coming measure (the subject is checked
+#: in :func:`own_measure`).
 _OWN_MEASURE = re.compile(
-    r"\b(?P<subj>it|we|they|[A-Z][\w-]+)\s+(?:will|would|shall|is\s+ready\s+to|stands?\s+"
-    r"ready\s+to)\s+(?:not\s+hesitate\s+to\s+|also\s+)?(?:impose|slap|take\s+(?:further\s+|"
+    r"\b(?P<subj>it|we|they|the\s+(?:council|bloc|union|government|ministry|administration)|"
+    r"[A-Z][\w-]+)\s+(?:will|would|shall|is\s+ready\s+to|stands?\s+ready\s+to)\s+(?:not\s+hesitate\s+to\s+|also\s+)?(?:impose|slap|take\s+(?:further\s+|"
     r"more\s+|necessary\s+|firm\s+|all\s+)?(?:action|measures|steps|countermeasures)|"
     r"respond|retaliate|hit\s+back)\b")
 
@@ -57,10 +59,19 @@ def own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sente
         if any(offset + m.start() <= a < offset + m.end() for a in decided):
             continue  # "China will impose sanctions on X": the decision itself, announced
         subj = m["subj"]
-        if subj.lower() in ("it", "we", "they"):
+        if subj.lower().startswith("the") and re.search(r"\b(?:will|would|shall)\s+(?:\w+\s+)?"
+                                                       r"(?:impose|slap)\b", m.group()) \
+                and not CONDITION.search(said):
+            # "told the House that the government would impose sanctions": reported speech
+            # of a decision (as :data:`kg.extract.lexicon.REPORTED_WOULD` reads it), no threat
+            continue
+        if subj.lower() in ("it", "we", "they") or subj.lower().startswith("the"):
+            # (a body named by its kind, "the council stands ready to impose", is the
+            # speaker's own: a foreign body is named)
             return m.group()
         at = offset + m.start("subj")
-        hit = [x for x in ms if x.start == at and x.kind == "country"]
+        # ("the United States will impose": the subject word ends a longer name)
+        hit = [x for x in ms if x.start <= at < x.end and x.kind == "country"]
         aid = doc.actor_of(hit[0], sent.start) if hit else None
         side = doc.actors[aid].country or aid if aid and aid in doc.actors else aid
         if side and (side in own or (not any(len(o) == 2 for o in own) and any(
