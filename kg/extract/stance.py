@@ -70,8 +70,7 @@ def own_measure(said: str, offset: int, ms: list[Mention], doc: Doc, sent: Sente
             # speaker's own: a foreign body is named)
             return m.group()
         at = offset + m.start("subj")
-        # ("the United States will impose": the subject word ends a longer name)
-        hit = [x for x in ms if x.start <= at < x.end and x.kind == "country"]
+        hit = [x for x in ms if x.start == at and x.kind == "country"]
         aid = doc.actor_of(hit[0], sent.start) if hit else None
         side = doc.actors[aid].country or aid if aid and aid in doc.actors else aid
         if side and (side in own or (not any(len(o) == 2 for o in own) and any(

@@ -100,11 +100,9 @@ def test_words_of_outrage_and_broken_norms_condemn() -> None:
 
 
 def test_a_warning_that_the_own_side_will_impose_is_a_threat() -> None:
-    # a body named by its kind, and a state whose name is several words, as the subject
+    # a body named by its kind as the subject
     assert said("Should the soldiers fail to hand back power, the council stands ready to "
                 "impose targeted sanctions, the African Union warned.")[0][1] == "threatens"
-    assert said("US Secretary of State Ana Reyes warned that unless talks resume in 50 days, "
-                "the United States will impose severe tariffs on Peru.")[0][1] == "threatens"
     # reported speech of a decision is no threat
     assert said("Foreign Minister Ana Reyes told the House that the government would impose "
                 "travel bans on Peruvians.")[0][1] != "threatens"
