@@ -61,6 +61,10 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     # second verb of the same speaker, with its own stance
                     r"\s+(?=and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|demanded|warned|"
                     r"vowed|threatened|condemned|denounced|welcomed)\b)")
+#: A relative clause of the speaker's own judgement ("which she called serious
+#: interference", "which it condemned"), right after the words said.
+_REL_PRONOUN_SPEECH = re.compile(r"which\s+(?:he|she|it|they)\s+(?:\w+ly\s+)?(?:called|"
+                                 r"described|condemned|denounced|termed|branded)\b", re.I)
 _REL_PRONOUN = re.compile(r"\b(?:that|which|what|who)\s+(?:it|he|she|they)\s+$", re.I)
 #: People a wrong is done to, which alone name no wrong (kg/curated/reasons.yaml lists them
 #: for reasons: "sanctions over the treatment of journalists").
@@ -116,6 +120,15 @@ def _answers(ev: Event) -> bool:
 
 
 _PUNISHES = "(the wrong its own measure punishes)"
+def _in_a_name(text: str, words: str | None) -> bool:
+    """True if a wrong's ``words`` are written in ``text`` as part of a capitalised name
+    ("Human Rights Watch", "the Nuclear Suppliers Group"): an organisation, not a wrong."""
+    at = text.find(words) if words else -1
+    if not words or at < 0 or not all(w[:1].isupper() for w in words.split()
+                                       if w not in ("of", "for", "and", "on")):
+        return False
+    around = text[:at].split()[-1:] + text[at + len(words):].split()[:1]
+    return any(w[:1].isupper() for w in around)
 
 
 def recheck_support(said: list[Said], events: list[Event]) -> None:
@@ -171,7 +184,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
     out: list[Said] = []
     if not re.search(r"[.!?][”\"’)]*$", text):
         return out  # a headline or subheading sums up what follows; the body says it
-    for seg in _segments(text):
+    segs = _segments(text)
+    for k, seg in enumerate(segs):
         prior: Said | None = None
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
@@ -210,6 +224,10 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 break  # a state's threat of sanctions is the sanction record itself
             verb = text[cue.start():cue.end() + 25]
             said = text[seg[0]:seg[1]]
+            if k + 1 < len(segs) and _REL_PRONOUN_SPEECH.match(text, segs[k + 1][0]):
+                # "Hua said the steps answer the Act, which she called serious interference":
+                # the speaker's own relative clause tells the stance of the words said
+                said = text[seg[0]:segs[k + 1][1]]
             if seg[0] and re.match(r"\s*which\b", said) and len(
                     text[cue.end():seg[1]].split()) <= 5 and re.search(
                     r",\s+(?:\S+\s+){1,8}$", text[seg[0]:cue.start()]):
@@ -244,8 +262,10 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # people a measure is taken against ("barred 150 citizens, lawmakers and
                 # journalists among them") are no wrong the speaker names; an act against
                 # them is ("the jailing of journalists": the lexicon's "jail" words)
-                first = next((r for r in classify_reason(text[cue.end():seg[1]])
-                              if not _VICTIMS.fullmatch(r.words or "")),
+                words = text[cue.end():seg[1]]
+                first = next((r for r in classify_reason(words)
+                              if not _VICTIMS.fullmatch(r.words or "")
+                              and not _in_a_name(words, r.words)),
                              classify_reason("")[0])
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):

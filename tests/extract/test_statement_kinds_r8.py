@@ -106,3 +106,19 @@ def test_a_warning_that_the_own_side_will_impose_is_a_threat() -> None:
     # reported speech of a decision is no threat
     assert said("Foreign Minister Ana Reyes told the House that the government would impose "
                 "travel bans on Peruvians.")[0][1] != "threatens"
+
+
+def test_a_wrong_written_inside_a_capitalised_name_is_no_wrong() -> None:
+    # "Human Rights" of an organisation's name is no wrong the speaker names
+    got = said("China's Foreign Ministry announced on Monday that it is imposing sanctions on "
+               "Ana Reyes, director of Human Rights Watch.")
+    assert got == [(["cn-foreign-ministry"], "other")]
+    got = said("China's Foreign Ministry announced on Monday that it is imposing sanctions on "
+               "Ana Reyes over human rights abuses.")
+    assert got[0][1] != "other"
+
+
+def test_the_speakers_own_relative_clause_tells_the_stance() -> None:
+    got = said("Foreign Minister Ana Reyes said the steps answer Peru's signing of the "
+               "Andean Trade Act, which she called serious interference in Chile's affairs.")
+    assert got == [(["ana-reyes"], "condemns")]
