@@ -45,6 +45,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
+from kg.extract.offices import office_back
 from kg.extract.speakers import in_quotes, resolve_speaker, speaker_mention
 from kg.extract.stance import imposing_side, is_forecast, own_event_status, own_measure
 from kg.extract.text import Sentence
@@ -206,9 +207,13 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 anaphoric = True  # one statement with the clause before if the stance agrees
             else:
                 got = speaker_mention(text, ms, seg, cue)
-                if got is None:
+                back = office_back(doc, text[:cue.start()], cue.start()) if got is None \
+                    else None
+                if got is None and back is None:
                     continue
-                chain, how = got
+                chain, how = got or ([], "an office named back: the person named with it")
+                if back is not None:
+                    speakers.append(Resolved(back[0], back[1], how, back[2]))
                 for m in chain:
                     r, ana = resolve_speaker(m, text, ms, doc, sent)
                     speakers += r

@@ -122,3 +122,19 @@ def test_the_speakers_own_relative_clause_tells_the_stance() -> None:
     got = said("Foreign Minister Ana Reyes said the steps answer Peru's signing of the "
                "Andean Trade Act, which she called serious interference in Chile's affairs.")
     assert got == [(["ana-reyes"], "condemns")]
+
+
+def test_an_office_named_back_is_the_person_named_with_it_before() -> None:
+    text = ("Foreign Minister Ana Reyes announced on Monday that Chile has imposed travel bans "
+            "on three Peruvian officials. The bans are meant to punish abuses, the minister "
+            "said.")
+    # one statement of hers, citing both sentences
+    [st] = extract_text(text, date="2023-05-10", source_id="t").dataset.statements
+    assert st.speakers == ["ana-reyes"] and [c.start for c in st.sources] == [0, 111]
+    text = ("Peru barred nine Chileans, Foreign Minister Ana Reyes among them. The Chilean "
+            "foreign minister called the step unacceptable.")
+    assert said(text) == [(["ana-reyes"], "condemns")]
+    # two people with that post: no one is guessed, the office holder stays unnamed
+    text = ("Foreign Minister Ana Reyes met Foreign Minister Ivo Marek. The Chilean foreign "
+            "minister called the step unacceptable.")
+    assert said(text) == [(["cl-foreign-minister"], "condemns")]
