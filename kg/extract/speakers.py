@@ -201,7 +201,7 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
         return [ms[appos[-1]]], "a person before an apposition naming the post"
     close = _CLOSING_SUBJECT.search(text, lo, cue.start())
-    if close and ms[pick].end <= close.start() and ms[pick].kind != "pronoun":
+    if close and ms[pick].end <= close.start():
         # "Tokyo froze the assets of 40 people, a media report said": no actor names the
         # source (an unnamed report, news release or spokesperson is no speaker)
         return None

@@ -138,3 +138,9 @@ def test_an_office_named_back_is_the_person_named_with_it_before() -> None:
     text = ("Foreign Minister Ana Reyes met Foreign Minister Ivo Marek. The Chilean foreign "
             "minister called the step unacceptable.")
     assert said(text) == [(["cl-foreign-minister"], "condemns")]
+
+
+def test_a_pronoun_inside_the_reported_clause_is_no_closing_speaker() -> None:
+    text = ("Chile imposed travel bans on Peru. The bans make it harder for them to travel, "
+            "the report said.")
+    assert speakers(text) == []
