@@ -144,3 +144,13 @@ def test_a_pronoun_inside_the_reported_clause_is_no_closing_speaker() -> None:
     text = ("Chile imposed travel bans on Peru. The bans make it harder for them to travel, "
             "the report said.")
     assert speakers(text) == []
+
+
+def test_a_threat_to_respond_is_about_the_measure_it_would_answer() -> None:
+    text = ("Chile on Monday banned imports of fruit from Peru and Bolivia for a year. "
+            "Chile's move answers the sanctions those countries imposed on Chile's banks. "
+            "Peru said it reserved the right to respond.")
+    ds = extract_text(text, date="2023-05-10", source_id="t").dataset
+    chile = [s.id for s in ds.sanctions if s.imposers == ["cl"]]
+    [st] = [st for st in ds.statements if st.speakers == ["pe"]]
+    assert str(st.stance) == "threatens" and st.about_sanctions == chile
