@@ -121,6 +121,9 @@ def _answers(ev: Event) -> bool:
 
 
 _PUNISHES = "(the wrong its own measure punishes)"
+#: A call verb addressed to someone ("urged", "called on", "demanded", "asked"), not a
+#: modal ("must", "should").
+_ADDRESSED = re.compile(r"(?:urg|call|made the call|demand|ask|appeal|request)", re.I)
 def _in_a_name(text: str, words: str | None) -> bool:
     """True if a wrong's ``words`` are written in ``text`` as part of a capitalised name
     ("Human Rights Watch", "the Nuclear Suppliers Group"): an organisation, not a wrong."""
@@ -286,14 +289,16 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                         # based on lies and announced sanctions in return" condemns;
                         # recheck_support looks again once later sentences are read)
                         stance, scue = Stance.SUPPORTS, f"{kw} {_PUNISHES}"
-            if stance is Stance.CALLS_FOR and any(
+            if stance is Stance.CALLS_FOR and not _ADDRESSED.match(scue or "") and any(
                     events[i].status in ("imposed", "extended") and own & {
                         r.id for r in events[i].imposers}
                     and not _said_inside(text, cue, seg, events[i].anchor[0])
                     for i in sentence_events):
                 # "These individuals must face consequences," the Treasury Secretary said as
                 # the department sanctioned 17 people: the imposing side backs its measure (a
-                # measure inside the words said is what the call asks for)
+                # measure inside the words said is what the call asks for; a call addressed
+                # to someone, "agreed to impose sanctions and called on their airlines to
+                # avoid its airspace", is a call of its own)
                 stance, scue = Stance.SUPPORTS, "speaks for the side imposing in this sentence"
             in_person = [s for s in speakers if s.id in doc.actors
                          and doc.actors[s.id].kind == "person"]

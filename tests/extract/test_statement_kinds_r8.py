@@ -154,3 +154,9 @@ def test_a_threat_to_respond_is_about_the_measure_it_would_answer() -> None:
     chile = [s.id for s in ds.sanctions if s.imposers == ["cl"]]
     [st] = [st for st in ds.statements if st.speakers == ["pe"]]
     assert str(st.stance) == "threatens" and st.about_sanctions == chile
+
+
+def test_a_call_addressed_to_someone_beside_the_own_measure_stays_a_call() -> None:
+    text = ("European Union leaders agreed on Monday to impose more sanctions on Belarus, "
+            "called on their airlines to avoid Belarusian airspace and set work in motion.")
+    assert said(text) == [(["eu"], "calls_for")]
