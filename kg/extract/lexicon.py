@@ -242,7 +242,11 @@ SPEECH = re.compile(
     r"declin(?:e|es|ed) to (?:comment|discuss|say|elaborate)|"
     # other verbs of saying ("noted that", "wrote on Twitter that")
     r"noted|argued|confirmed|explained|emphasi[sz]ed|asserted|claimed|"
-    r"pointed out|wrote(?= on | in a))\b")
+    r"pointed out|wrote(?= on | in a)|"
+    # more verbs of saying in real reporting: a post ("tweeted"), a reply ("answered that",
+    # "replied that"), an endorsement ("endorsed the move"), a closing "X wrote later."
+    r"tweet(?:s|ed)|(?:answer(?:s|ed)|repl(?:y|ies|ied)|retort(?:s|ed))(?=\s+that\b)|"
+    r"endors(?:e|es|ed)|wrote(?=\s*[.,;]|\s+(?:later|earlier|on\s+\w+day)\b))\b")
 
 #: What a threat can endanger that a speaker names as a wrong ("threaten peace and
 #: stability", "threatens the lives of civilians"), not a measure the speaker threatens.

@@ -194,6 +194,9 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
+            if re.search(r"\b(?:its|their|his|her|our)\s+$", text[max(0, cue.start() - 8):
+                                                                    cue.start()]):
+                continue  # "its support for Ukraine", "their call": a noun, no verb
             if cue.group().endswith("ed") and (_ADJECTIVE_BEFORE.search(
                     text, max(seg[0], cue.start() - 30), cue.start())
                     or _PASSIVE.match(text, cue.start())):

@@ -160,3 +160,22 @@ def test_a_call_addressed_to_someone_beside_the_own_measure_stays_a_call() -> No
     text = ("European Union leaders agreed on Monday to impose more sanctions on Belarus, "
             "called on their airlines to avoid Belarusian airspace and set work in motion.")
     assert said(text) == [(["eu"], "calls_for")]
+
+
+def test_more_verbs_of_saying_of_real_reporting() -> None:
+    assert said("The bloc stays firm in its support for Ukraine, European Council spokesperson "
+                "Ana Reyes tweeted.") == [(["ana-reyes"], "supports")]
+    assert speakers("Foreign Minister Ana Reyes answered that Chile would take steps of its "
+                    "own.") == [["ana-reyes"]]
+    assert said("The African Union endorsed the ECOWAS move and called on the Security "
+                "Council to back it too.") == [(["au-union"], "supports"),
+                                               (["au-union"], "calls_for")]
+    assert speakers("Iran's grave breaches of international law are well known, Ana Reyes "
+                    "wrote later.") == [["ana-reyes"]]
+    # "answered" alone is no speech ("the move answers Washington's sanctions")
+    assert speakers("Chile's move answered Peru's sanctions.") == []
+
+
+def test_a_speech_word_after_a_possessive_is_a_noun() -> None:
+    assert speakers("The bloc stays firm in its support for Ukraine, Ana Reyes said.") == [
+        ["ana-reyes"]]
