@@ -322,6 +322,10 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                           "speakers": [s.explain() for s in speakers],
                           "stance": {"value": str(stance), "cue": scue}}
             _about(st, text, ms, doc, events, sentence_events, speakers)
+            if not st.about_sanctions and out and how == "the speaker of the clause before":
+                # "The council endorsed the ECOWAS move and called on the UN to back it": the
+                # clause joined by "and" is about what the clause before is about
+                st.about_sanctions = list(out[-1].about_sanctions)
             dates = [d for d in find_dates(said, doc.ref)]
             st.date = dates[0].value if dates else doc.ref.isoformat()
             st.confidence = round(0.7 - (0.15 if anaphoric else 0) + (0.1 if scue else 0), 2)

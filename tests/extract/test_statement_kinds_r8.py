@@ -179,3 +179,11 @@ def test_more_verbs_of_saying_of_real_reporting() -> None:
 def test_a_speech_word_after_a_possessive_is_a_noun() -> None:
     assert speakers("The bloc stays firm in its support for Ukraine, Ana Reyes said.") == [
         ["ana-reyes"]]
+
+
+def test_a_clause_joined_by_and_is_about_what_the_clause_before_is_about() -> None:
+    ds = extract_text("The African Union suspended Mali on Friday. ECOWAS had suspended Mali "
+                      "a day earlier. The council endorsed the ECOWAS move and called on the "
+                      "United Nations to back it.", date="2021-09-11", source_id="t").dataset
+    ecowas = [s.id for s in ds.sanctions if s.imposers == ["ecowas"]]
+    assert ecowas and [st.about_sanctions for st in ds.statements] == [ecowas, ecowas]
