@@ -125,6 +125,12 @@ _CLOSING_SUBJECT = re.compile(
     r"\w+ly)\b)(?:[\w.'’&-]+\s+){1,8}$", re.I)
 
 
+#: A relative clause between commas right before the speech verb ("Rice, who negotiated
+#: the text with her counterpart, said").
+_RELATIVE = re.compile(r",\s+(?:who|which)\b[^;,]*,\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
+                       r"(?:also\s+)?$", re.I)
+
+
 def in_quotes(text: str, pos: int) -> bool:
     return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
 
@@ -145,6 +151,16 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
     # ("said it had ...": "it" is the subject of the words said, never an inverted speaker;
     # "according to a statement from X": X, not the statement)
     inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
+    named = [m for m in ms if m.kind == "person" and m.end <= cue.start()]
+    if inverted and named and re.fullmatch(r"\s*,\s*", text[named[-1].end:cue.start()]):
+        inverted = None  # "The chairman, Moussa Faki, said the union ...": a name between commas
+    rel = _RELATIVE.search(text, lo, cue.start())
+    ante = [m for m in ms if rel and m.kind in ("person", "country", "group", "org")
+            and re.fullmatch(r"\s*", text[m.end:rel.start()])]
+    if ante:
+        # "Ambassador Susan Rice, who negotiated the text, said": the one the relative
+        # clause describes speaks
+        return ante[-1:], "the one a relative clause between commas describes"
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
         chain = [after[0]]

@@ -187,3 +187,14 @@ def test_a_clause_joined_by_and_is_about_what_the_clause_before_is_about() -> No
                       "United Nations to back it.", date="2021-09-11", source_id="t").dataset
     ecowas = [s.id for s in ds.sanctions if s.imposers == ["ecowas"]]
     assert ecowas and [st.about_sanctions for st in ds.statements] == [ecowas, ecowas]
+
+
+def test_a_relative_clause_between_commas_describes_the_speaker() -> None:
+    assert speakers("U.S. Ambassador Ana Reyes, who negotiated the text with her Chilean "
+                    "counterpart, said the sanctions would bite hard.") == [["ana-reyes"]]
+
+
+def test_a_name_between_commas_before_the_verb_is_no_inverted_attribution() -> None:
+    # the words after "said" are what was said, not who said it
+    assert speakers("The AU Commission chairman, Ivo Marek, said the union was ready to help "
+                    "those countries.") == [["ivo-marek"]]
