@@ -302,6 +302,7 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                           # "deeply disappointed", "intolerable cruelty", "usurped the powers",
                           # "broke international norms", "human rights violations")
                           r"outrag\w*|shocking|disappoint\w*|intolerable|cruelty|usurp\w*|"
+                          r"illogical|unreasonable|irresponsible|arbitrary|unwarranted|"
                           r"flagrant|violations|(?:break|breaks|broke|breach|breaches|"
                           r"breached)\s+(?:\w+\s+){0,2}?(?:international|the)\s+(?:\w+\s+)?"
                           r"(?:law|norms?|rules|principles?)|"

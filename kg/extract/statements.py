@@ -62,6 +62,11 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     # second verb of the same speaker, with its own stance
                     r"\s+(?=and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|demanded|warned|"
                     r"vowed|threatened|condemned|denounced|welcomed)\b)")
+#: A participle of judging after a comma ("..., calling the decision illogical",
+#: "..., denouncing the move"): a second statement of the clause's speaker.
+_PARTICIPLE = re.compile(r"(?:calling|describing|branding|denouncing|condemning|"
+                         r"critici[sz]ing|accusing|urging|warning|vowing|threatening)\b(?!\s+"
+                         r"(?:that|of\s+a)\b)", re.I)
 #: A relative clause of the speaker's own judgement ("which she called serious
 #: interference", "which it condemned"), right after the words said.
 _REL_PRONOUN_SPEECH = re.compile(r"which\s+(?:he|she|it|they)\s+(?:\w+ly\s+)?(?:called|"
@@ -201,13 +206,21 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     text, max(seg[0], cue.start() - 30), cue.start())
                     or _PASSIVE.match(text, cue.start())):
                 continue  # "the so-called police", "widely praised reforms", "accused of"
-            if prior is not None and not _CLOSING.search(text, seg[0], cue.start()):
+            hangs = prior is not None and _PARTICIPLE.match(text, cue.start()) and re.search(
+                r",\s+$", text[seg[0]:cue.start()])
+            if prior is not None and not hangs and not _CLOSING.search(text, seg[0],
+                                                                       cue.start()):
                 continue  # after a statement, only a closing attribution is another one
             if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
                 break  # "that it said had damaged": an attribution inside a clause
             speakers: list[Resolved] = []
             anaphoric = False
-            if out and re.fullmatch(r"\s*and\s+(?:also\s+)?", text[seg[0]:cue.start()]):
+            if prior is not None and hangs:
+                # "Ankara urged Washington to ..., calling the decision illogical": a participle
+                # after a comma is the same speaker's, with its own stance
+                speakers, how = list(prior.speakers), "the speaker the participle hangs on"
+                anaphoric = True
+            elif out and re.fullmatch(r"\s*and\s+(?:also\s+)?", text[seg[0]:cue.start()]):
                 # "... and urged Washington to ...": the speaker of the clause before
                 speakers, how = list(out[-1].speakers), "the speaker of the clause before"
                 anaphoric = True  # one statement with the clause before if the stance agrees
@@ -225,7 +238,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     speakers += r
                     anaphoric = anaphoric or ana
             speakers = list({s.id: s for s in speakers}.values())
-            if not speakers or (prior is not None and ([s.id for s in prior.speakers] == [
+            if not speakers or (prior is not None and not hangs and ([
+                    s.id for s in prior.speakers] == [
                     s.id for s in speakers] or not all(s.id in doc.actors and doc.actors[
                     s.id].kind == "person" for s in speakers))):
                 continue  # a closing attribution is a named person's
@@ -234,7 +248,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     <= {r.id for r in events[i].imposers} for i in sentence_events):
                 break  # a state's threat of sanctions is the sanction record itself
             verb = text[cue.start():cue.end() + 25]
-            said = text[seg[0]:seg[1]]
+            said = text[seg[0]:seg[1]] if not hangs else text[cue.start():seg[1]]
             if k + 1 < len(segs) and _REL_PRONOUN_SPEECH.match(text, segs[k + 1][0]):
                 # "Hua said the steps answer the Act, which she called serious interference":
                 # the speaker's own relative clause tells the stance of the words said

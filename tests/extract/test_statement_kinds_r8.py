@@ -198,3 +198,17 @@ def test_a_name_between_commas_before_the_verb_is_no_inverted_attribution() -> N
     # the words after "said" are what was said, not who said it
     assert speakers("The AU Commission chairman, Ivo Marek, said the union was ready to help "
                     "those countries.") == [["ivo-marek"]]
+
+
+def test_a_participle_of_judging_after_a_comma_is_a_second_statement() -> None:
+    got = said("Chile urged its Peruvian counterparts to come to their senses, denouncing the "
+               "decision as illegal.")
+    assert got == [(["cl"], "calls_for"), (["cl"], "condemns")]
+    # "warning that" is the clause's own words, no second statement
+    assert len(said("Chile urged Peru to talk, warning that time was short.")) == 1
+
+
+def test_words_of_unreason_condemn() -> None:
+    for word in ("illogical", "unreasonable", "irresponsible", "arbitrary", "unwarranted"):
+        assert said(f"Foreign Minister Ana Reyes called the decision {word}.") == [
+            (["ana-reyes"], "condemns")], word
