@@ -63,10 +63,11 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     r"\s+(?=and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|demanded|warned|"
                     r"vowed|threatened|condemned|denounced|welcomed)\b)")
 #: A participle of judging after a comma ("..., calling the decision illogical",
-#: "..., denouncing the move"): a second statement of the clause's speaker.
+#: "..., denouncing the move", "..., warning of further reactions"): a second statement of
+#: the clause's speaker ("..., warning they would not be embraced" reports the same words).
 _PARTICIPLE = re.compile(r"(?:calling|describing|branding|denouncing|condemning|"
-                         r"critici[sz]ing|accusing|urging|warning|vowing|threatening)\b(?!\s+"
-                         r"(?:that|of\s+a)\b)", re.I)
+                         r"critici[sz]ing|accusing|urging|(?:warning|threatening)(?=\s+of\s+"
+                         r"(?!a\b)))\b", re.I)
 #: A relative clause of the speaker's own judgement ("which she called serious
 #: interference", "which it condemned"), right after the words said.
 _REL_PRONOUN_SPEECH = re.compile(r"which\s+(?:he|she|it|they)\s+(?:\w+ly\s+)?(?:called|"
