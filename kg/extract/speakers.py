@@ -18,7 +18,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 
-__all__ = ["in_quotes", "resolve_speaker", "speaker_mention"]
+__all__ = ["in_quotes", "resolve_speaker", "says_nothing", "speaker_mention"]
 
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -129,6 +129,27 @@ _CLOSING_SUBJECT = re.compile(
 #: the text with her counterpart, said").
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^;,]*,\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
                        r"(?:also\s+)?$", re.I)
+
+
+#: A speech verb's participle that says nothing: an adjective after a determiner or a
+#: preposition, with at most an adverb between ("the so-called morality police", "a wave of
+#: widely praised reforms"), or a passive participle with no object ("five officers accused
+#: of abuses", "three men, described as financiers": an active "accused" has its object
+#: before "of": "Moscow accused Kyiv of ...").
+_ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|these|those|for|"
+                               r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
+_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
+
+
+def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
+    """True if the speech word ``cue`` (in a clause starting at ``lo``) says nothing: a noun
+    after a possessive ("its support for Ukraine", "their call"), or a participle used as an
+    adjective or passive (see above)."""
+    if re.search(r"\b(?:its|their|his|her|our)\s+$", text[max(0, cue.start() - 8):cue.start()]):
+        return True
+    return cue.group().endswith("ed") and bool(
+        _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
+        or _PASSIVE.match(text, cue.start()))
 
 
 def in_quotes(text: str, pos: int) -> bool:

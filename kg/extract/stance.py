@@ -21,7 +21,14 @@ from kg.extract.lexicon import CONDITION
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason
 
-__all__ = ["imposing_side", "is_forecast", "own_event_status", "own_measure"]
+__all__ = [
+    "imposing_side",
+    "in_a_name",
+    "is_forecast",
+    "names_decided",
+    "own_event_status",
+    "own_measure",
+]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -108,3 +115,33 @@ def imposing_side(events: list[Any], own: set[str], named: set[str],
     return any(str(ev.status) in ("imposed", "lifted", "eased", "extended") and not (
         ev.retaliation or any(c == Reason.RETALIATION for c, _d in ev.reasons)) and any(
         r.id in sides and kind_of(r.id) == "state" for r in ev.imposers) for ev in events)
+
+
+def in_a_name(text: str, words: str | None) -> bool:
+    """True if a wrong's ``words`` are written in ``text`` as part of a capitalised name
+    ("Human Rights Watch", "the Nuclear Suppliers Group"): an organisation, not a wrong."""
+    at = text.find(words) if words else -1
+    if not words or at < 0 or not all(w[:1].isupper() for w in words.split()
+                                       if w not in ("of", "for", "and", "on")):
+        return False
+    around = text[:at].split()[-1:] + text[at + len(words):].split()[:1]
+    return any(w[:1].isupper() for w in around)
+
+
+#: How near (in characters) a threat word must be to a decided measure's trigger to
+#: describe that measure ("barred 36 citizens in retaliation for ...": about 60 characters
+#: cover a trigger's object and the cue that follows it).
+_NEAR = 60
+
+
+def names_decided(text: str, seg: tuple[int, int], cue: str, events: list[Any],
+                   sentence_events: list[int]) -> bool:
+    """True if the threat word ``cue`` of the words said (not the speech verb) describes a
+    measure the sentence reports as decided: "Moscow has decided to bar 30 Canadians in
+    retaliation for Ottawa's sanctions, the ministry said", "the retaliatory sanctions
+    Russia imposed on Friday", "40 officials will face targeted Canadian sanctions" tell a
+    counter-measure or a decision, no threat of one."""
+    at = text.lower().find(cue.lower(), seg[0], seg[1])
+    return at >= 0 and any(
+        events[i].status in ("imposed", "extended") and abs(events[i].anchor[0] - at) <= _NEAR
+        for i in sentence_events)

@@ -46,8 +46,15 @@ from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.offices import office_back
-from kg.extract.speakers import in_quotes, resolve_speaker, speaker_mention
-from kg.extract.stance import imposing_side, is_forecast, own_event_status, own_measure
+from kg.extract.speakers import in_quotes, resolve_speaker, says_nothing, speaker_mention
+from kg.extract.stance import (
+    imposing_side,
+    in_a_name,
+    is_forecast,
+    names_decided,
+    own_event_status,
+    own_measure,
+)
 from kg.extract.text import Sentence
 from kg.model.records import Statement
 from kg.model.vocab import Reason, Stance
@@ -83,14 +90,6 @@ _NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not
 #: Bor told journalists": a speech verb after a comma and a few words closing the sentence
 #: reports it all, a statement of its own beside the view it reports.
 _CLOSING = re.compile(r",\s+(?!\w+ing\b)(?:[\w.'’-]+\s+){1,8}$")
-#: A speech verb's participle that says nothing: an adjective after a determiner or a
-#: preposition, with at most an adverb between ("the so-called morality police", "a wave of
-#: widely praised reforms"), or a passive participle with no object ("five officers accused
-#: of abuses", "three men, described as financiers": an active "accused" has its object
-#: before "of": "Moscow accused Kyiv of ...").
-_ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|these|those|for|"
-                               r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
-_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
 
 
 @dataclass
@@ -130,17 +129,6 @@ _PUNISHES = "(the wrong its own measure punishes)"
 #: A call verb addressed to someone ("urged", "called on", "demanded", "asked"), not a
 #: modal ("must", "should").
 _ADDRESSED = re.compile(r"(?:urg|call|made the call|demand|ask|appeal|request)", re.I)
-def _in_a_name(text: str, words: str | None) -> bool:
-    """True if a wrong's ``words`` are written in ``text`` as part of a capitalised name
-    ("Human Rights Watch", "the Nuclear Suppliers Group"): an organisation, not a wrong."""
-    at = text.find(words) if words else -1
-    if not words or at < 0 or not all(w[:1].isupper() for w in words.split()
-                                       if w not in ("of", "for", "and", "on")):
-        return False
-    around = text[:at].split()[-1:] + text[at + len(words):].split()[:1]
-    return any(w[:1].isupper() for w in around)
-
-
 def recheck_support(said: list[Said], events: list[Event]) -> None:
     """Once the whole article is read: a statement that supported its own side's measure
     because of the wrong the measure punishes condemns instead when a later sentence shows
@@ -156,25 +144,6 @@ def recheck_support(said: list[Said], events: list[Event]) -> None:
             st.explain["stance"] = {"value": str(Stance.CONDEMNS),
                                     "cue": cue[: -len(_PUNISHES)] + "(a wrong named after "
                                     "the verb; its own measure answers another's)"}
-
-
-#: How near (in characters) a threat word must be to a decided measure's trigger to
-#: describe that measure ("barred 36 citizens in retaliation for ...": about 60 characters
-#: cover a trigger's object and the cue that follows it).
-_NEAR = 60
-
-
-def _names_decided(text: str, seg: tuple[int, int], cue: str, events: list[Event],
-                   sentence_events: list[int]) -> bool:
-    """True if the threat word ``cue`` of the words said (not the speech verb) describes a
-    measure the sentence reports as decided: "Moscow has decided to bar 30 Canadians in
-    retaliation for Ottawa's sanctions, the ministry said", "the retaliatory sanctions
-    Russia imposed on Friday", "40 officials will face targeted Canadian sanctions" tell a
-    counter-measure or a decision, no threat of one."""
-    at = text.lower().find(cue.lower(), seg[0], seg[1])
-    return at >= 0 and any(
-        events[i].status in ("imposed", "extended") and abs(events[i].anchor[0] - at) <= _NEAR
-        for i in sentence_events)
 
 
 def _said_inside(text: str, cue: re.Match[str], seg: tuple[int, int], pos: int) -> bool:
@@ -200,13 +169,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
-            if re.search(r"\b(?:its|their|his|her|our)\s+$", text[max(0, cue.start() - 8):
-                                                                    cue.start()]):
-                continue  # "its support for Ukraine", "their call": a noun, no verb
-            if cue.group().endswith("ed") and (_ADJECTIVE_BEFORE.search(
-                    text, max(seg[0], cue.start() - 30), cue.start())
-                    or _PASSIVE.match(text, cue.start())):
-                continue  # "the so-called police", "widely praised reforms", "accused of"
+            if says_nothing(text, seg[0], cue):
+                continue  # "its support for", "the so-called police", "accused of"
             hangs = prior is not None and _PARTICIPLE.match(text, cue.start()) and re.search(
                 r",\s+$", text[seg[0]:cue.start()])
             if prior is not None and not hangs and not _CLOSING.search(text, seg[0],
@@ -267,7 +231,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # cut short is read again with all its object ("threaten peace" condemns)
                 stance, scue = stance_of(cue.group(), said.replace(cue.group(), " ", 1))
             if stance is Stance.THREATENS and scue and stance_of(verb, "")[0] is not stance \
-                    and _names_decided(text, seg, scue, events, sentence_events):
+                    and names_decided(text, seg, scue, events, sentence_events):
                 stance, scue = Stance.OTHER, None
             own = {doc.actors[x.id].country or x.id if x.id in doc.actors else x.id
                    for x in speakers}
@@ -291,7 +255,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 words = text[cue.end():seg[1]]
                 first = next((r for r in classify_reason(words)
                               if not _VICTIMS.fullmatch(r.words or "")
-                              and not _in_a_name(words, r.words)),
+                              and not in_a_name(words, r.words)),
                              classify_reason("")[0])
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):
