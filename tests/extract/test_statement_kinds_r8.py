@@ -212,3 +212,9 @@ def test_words_of_unreason_condemn() -> None:
     for word in ("illogical", "unreasonable", "irresponsible", "arbitrary", "unwarranted"):
         assert said(f"Foreign Minister Ana Reyes called the decision {word}.") == [
             (["ana-reyes"], "condemns")], word
+
+
+def test_a_name_before_a_perfect_speech_verb_is_a_person() -> None:
+    assert said("Commission Chairperson Ivo Dan Marek had told the council that Peru had "
+                "reached a milestone, and urged members to lift the suspension.") == [
+        (["ivo-dan-marek"], "calls_for")]
