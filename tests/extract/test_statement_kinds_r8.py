@@ -218,3 +218,12 @@ def test_a_name_before_a_perfect_speech_verb_is_a_person() -> None:
     assert said("Commission Chairperson Ivo Dan Marek had told the council that Peru had "
                 "reached a milestone, and urged members to lift the suspension.") == [
         (["ivo-dan-marek"], "calls_for")]
+
+
+def test_a_ministry_with_a_capitalised_brief_speaks_for_the_last_state() -> None:
+    text = ("Chile plans to list foreign firms it deems unreliable. The Commerce Ministry said "
+            "on Friday it would create the list.")
+    assert speakers(text) == [["cl-ministry-of-commerce"]]
+    text = ("Chile barred ten Peruvian officials. Peru's sanctions are illegal, "
+            "a Foreign Ministry spokesperson said.")
+    assert said(text) == [(["cl-foreign-ministry"], "condemns")]
