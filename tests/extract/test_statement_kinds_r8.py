@@ -227,3 +227,11 @@ def test_a_ministry_with_a_capitalised_brief_speaks_for_the_last_state() -> None
     text = ("Chile barred ten Peruvian officials. Peru's sanctions are illegal, "
             "a Foreign Ministry spokesperson said.")
     assert said(text) == [(["cl-foreign-ministry"], "condemns")]
+
+
+def test_a_measure_told_in_its_parts_is_about_the_measure_before() -> None:
+    ds = extract_text("Chile decided on Wednesday to impose new sanctions on Peru. Government "
+                      "spokesman Ivo Marek said ships that called at Peruvian ports will be "
+                      "turned away.", date="2016-02-10", source_id="t").dataset
+    chile = [s.id for s in ds.sanctions if s.imposers == ["cl"]]
+    assert chile and [st.about_sanctions for st in ds.statements] == [chile]
