@@ -97,7 +97,8 @@ _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|w
 # (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
 #: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
 #: coordinated with the clause's first verb.
-_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:(?-i:[a-z]\w*ly)\s+)?(?:also\s+)?$", re.I)
+# (an adverb is lower case: "known, Joly wrote" is a name)
 #: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
 _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
@@ -177,7 +178,7 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         inverted = None  # "The chairman, Moussa Faki, said the union ...": a name between commas
     rel = _RELATIVE.search(text, lo, cue.start())
     ante = [m for m in ms if rel and m.kind in ("person", "country", "group", "org")
-            and re.fullmatch(r"\s*", text[m.end:rel.start()])]
+            and m.end <= rel.start() and re.fullmatch(r"\s*", text[m.end:rel.start()])]
     if ante:
         # "Ambassador Susan Rice, who negotiated the text, said": the one the relative
         # clause describes speaks

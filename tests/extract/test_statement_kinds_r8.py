@@ -235,3 +235,15 @@ def test_a_measure_told_in_its_parts_is_about_the_measure_before() -> None:
                       "turned away.", date="2016-02-10", source_id="t").dataset
     chile = [s.id for s in ds.sanctions if s.imposers == ["cl"]]
     assert chile and [st.about_sanctions for st in ds.statements] == [chile]
+
+
+def test_the_relative_clause_speaker_is_before_the_clause_not_inside_it() -> None:
+    text = ("Soldiers detained President Tomas Rell on Monday. General Ivo Marek, who detained "
+            "Rell on July 26, says his transition will last three years.")
+    assert speakers(text) == [["ivo-marek"]]
+
+
+def test_a_name_ending_in_ly_is_no_adverb() -> None:
+    text = ("Foreign Minister Ana Joly announced sanctions on Peru on Monday. Peru's breaches "
+            "of international law are well known, Joly wrote later.")
+    assert all(s == ["ana-joly"] for s in speakers(text)) and speakers(text)
