@@ -313,6 +313,11 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                           r"applaud(?:s|ed)?|hail(?:s|ed)?|backed|endors(?:e|es|ed)|"
                           r"strong signal|right step|thank(?:s|ed)?|commend(?:s|ed)?|"
                           r"long overdue|deserv(?:e|es|ed|ing) (?:the\s+)?(?:\w+\s+)?sanctions|"
+                          # a measure justified ("it is only natural that Russia answers",
+                          # "the response naturally matches the threat", "fully justified")
+                          r"(?:only|entirely|perfectly|quite) natural|naturally (?:matches|"
+                          r"follows|answers|mirrors)|justified|"
+                          r"proportionate|"
                           r"(?:clear|strong|important|powerful) (?:signal|"
                           r"message)|st(?:and|ands|ood) (?:\w+ )?(?:behind|with))\b")),
     (Stance.EXPECTS, _rx(r"\b(?:expect(?:s|ed)?|anticipat\w*|probable)\b")),

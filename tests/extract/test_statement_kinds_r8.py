@@ -247,3 +247,14 @@ def test_a_name_ending_in_ly_is_no_adverb() -> None:
     text = ("Foreign Minister Ana Joly announced sanctions on Peru on Monday. Peru's breaches "
             "of international law are well known, Joly wrote later.")
     assert all(s == ["ana-joly"] for s in speakers(text)) and speakers(text)
+
+
+def test_a_measure_called_natural_or_justified_is_supported() -> None:
+    for text in ("Since Peru started it, it is only natural that Chile takes matching "
+                 "measures, Ana Reyes said.",
+                 "The challenge is unprecedented, so the response naturally matches the threat, "
+                 "Ana Reyes said.",
+                 "The measures are fully justified, Ana Reyes said."):
+        assert said(text) == [(["ana-reyes"], "supports")], text
+    # "unjustified" condemns
+    assert said("The measures are unjustified, Ana Reyes said.") == [(["ana-reyes"], "condemns")]
