@@ -24,6 +24,7 @@ from kg.model.vocab import Reason
 __all__ = [
     "imposing_side",
     "in_a_name",
+    "in_an_accord",
     "is_forecast",
     "names_decided",
     "own_event_status",
@@ -145,3 +146,18 @@ def names_decided(text: str, seg: tuple[int, int], cue: str, events: list[Any],
     return at >= 0 and any(
         events[i].status in ("imposed", "extended") and abs(events[i].anchor[0] - at) <= _NEAR
         for i in sentence_events)
+
+
+#: An accord or talks a wrong's words name ("the 2015 nuclear deal", "the agreement curbing
+#: its nuclear research", "nuclear talks"): the accord is no wrong.
+_ACCORD = r"(?:deal|agreement|accord|talks|treaty|negotiations)"
+
+
+def in_an_accord(text: str, words: str | None) -> bool:
+    """True if a wrong's ``words`` in ``text`` name an accord ("the 2015 nuclear deal", "the
+    international agreement curbing its nuclear research"), not a wrong."""
+    at = text.find(words) if words else -1
+    if not words or at < 0:
+        return False
+    return bool(re.match(r"\s+(?:[\w-]+\s+)?" + _ACCORD + r"\b", text[at + len(words):], re.I)
+                or re.search(r"\b" + _ACCORD + r"\s+(?:[\w-]+\s+){0,3}$", text[:at], re.I))

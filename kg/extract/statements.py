@@ -50,6 +50,7 @@ from kg.extract.speakers import in_quotes, resolve_speaker, says_nothing, speake
 from kg.extract.stance import (
     imposing_side,
     in_a_name,
+    in_an_accord,
     is_forecast,
     names_decided,
     own_event_status,
@@ -255,7 +256,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 words = text[cue.end():seg[1]]
                 first = next((r for r in classify_reason(words)
                               if not _VICTIMS.fullmatch(r.words or "")
-                              and not in_a_name(words, r.words)),
+                              and not in_a_name(words, r.words)
+                              and not in_an_accord(words, r.words)),
                              classify_reason("")[0])
                 cat, kw = first.reason, first.words
                 if cat not in (Reason.OTHER, Reason.RETALIATION):

@@ -258,3 +258,11 @@ def test_a_measure_called_natural_or_justified_is_supported() -> None:
         assert said(text) == [(["ana-reyes"], "supports")], text
     # "unjustified" condemns
     assert said("The measures are unjustified, Ana Reyes said.") == [(["ana-reyes"], "condemns")]
+
+
+def test_an_accord_named_is_no_wrong() -> None:
+    text = ("A broad ban on imports comes to an end, a step Ana Reyes said reflects Peru's "
+            "compliance with the international agreement curbing its nuclear research.")
+    assert [st for st in said(text) if st[1] == "condemns"] == []
+    assert said("Ana Reyes said the sanctions punished Peru's nuclear programme.")[0][1] != \
+        "other"
