@@ -243,7 +243,8 @@ SPEECH = re.compile(
     # other verbs of saying ("noted that", "wrote on Twitter that")
     r"noted|argued|confirmed|explained|emphasi[sz]ed|asserted|claimed|"
     r"pointed out|wrote(?= on | in a)|"
-    # more verbs of saying in real reporting: a post ("tweeted"), a reply ("answered that",
+    # more verbs of saying in real reporting (source: the dev split of benchmarks/extract_real/,
+    # round 8): a post ("tweeted"), a reply ("answered that",
     # "replied that"), an endorsement ("endorsed the move"), a closing "X wrote later."
     r"tweet(?:s|ed)|(?:answer(?:s|ed)|repl(?:y|ies|ied)|retort(?:s|ed))(?=\s+that\b)|"
     r"endors(?:e|es|ed)|wrote(?=\s*[.,;]|\s+(?:later|earlier|on\s+\w+day)\b))\b")
@@ -298,7 +299,8 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                           r"counterproductive|unjust\w*|blackmail|coerci\w*|"
                           r"violat(?:e|es|ed|ing|ion) (?:of )?(?:international|its|the)|"
                           r"economic war\w*|politically motivated|provocat\w*|absurd|"
-                          # words of outrage and wrongs named in real statements ("outrageous",
+                          # words of outrage and wrongs named in real statements (source:
+                          # the dev split of benchmarks/extract_real/, round 8: "outrageous",
                           # "deeply disappointed", "intolerable cruelty", "usurped the powers",
                           # "broke international norms", "human rights violations")
                           r"outrag\w*|shocking|disappoint\w*|intolerable|cruelty|usurp\w*|"
@@ -313,7 +315,7 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                           r"applaud(?:s|ed)?|hail(?:s|ed)?|backed|endors(?:e|es|ed)|"
                           r"strong signal|right step|thank(?:s|ed)?|commend(?:s|ed)?|"
                           r"long overdue|deserv(?:e|es|ed|ing) (?:the\s+)?(?:\w+\s+)?sanctions|"
-                          # a measure justified ("it is only natural that Russia answers",
+                          # a measure justified (source: as above: "it is only natural that",
                           # "the response naturally matches the threat", "fully justified")
                           r"(?:only|entirely|perfectly|quite) natural|naturally (?:matches|"
                           r"follows|answers|mirrors)|justified|"
