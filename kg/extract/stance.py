@@ -29,6 +29,7 @@ __all__ = [
     "names_decided",
     "own_event_status",
     "own_measure",
+    "ultimatum",
 ]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
@@ -161,3 +162,15 @@ def in_an_accord(text: str, words: str | None) -> bool:
         return False
     return bool(re.match(r"\s+(?:[\w-]+\s+)?" + _ACCORD + r"\b", text[at + len(words):], re.I)
                 or re.search(r"\b" + _ACCORD + r"\s+(?:[\w-]+\s+){0,3}$", text[:at], re.I))
+
+
+#: A call with an ultimatum ("urged Washington to withdraw the sanctions, or bear all the
+#: consequences"): a threat.
+_ULTIMATUM = re.compile(r"\bor\s+(?:else\s+)?(?:bear|face|pay|suffer)\s+(?:all\s+)?(?:the\s+)?"
+                        r"(?:\w+\s+)?(?:consequences|price|response)\b", re.I)
+
+
+def ultimatum(said: str) -> bool:
+    """True if the words said end a call with an ultimatum ("..., or bear all the
+    consequences"): the call threatens."""
+    return _ULTIMATUM.search(said) is not None

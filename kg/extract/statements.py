@@ -69,6 +69,7 @@ from kg.extract.stance import (
     names_decided,
     own_event_status,
     own_measure,
+    ultimatum,
 )
 from kg.extract.text import Sentence
 from kg.model.records import Statement
@@ -252,12 +253,18 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                    for x in speakers}
             if stance is Stance.CALLS_FOR and scue == "should" and is_forecast(said):
                 stance, scue = Stance.EXPECTS, "should with a time (a forecast)"
-            if stance in (Stance.OTHER, Stance.WARNS):
+            if stance is Stance.CALLS_FOR and ultimatum(said):
+                stance, scue = Stance.THREATENS, "a call with an ultimatum"
+            if stance in (Stance.OTHER, Stance.WARNS, Stance.CALLS_FOR):
                 decided = [events[i].anchor[0] for i in sentence_events
                            if events[i].status not in ("threatened", "expected")]
                 threat = own_measure(said, 0 if said.startswith(text[:seg[1]]) else seg[0],
                                       ms, doc, sent, own, decided)
-                if threat:
+                if threat and (stance is not Stance.CALLS_FOR or (
+                        stance_of(verb, "")[0] is not stance
+                        and said.find(threat) < said.lower().find((scue or "").lower()))):
+                    # (a call in the words after the own side's measure: "answered that Israel
+                    # would take steps ... and would urge its friends to impose sanctions")
                     stance, scue = Stance.THREATENS, f"{threat} (the speaker's own measure)"
             told = own_event_status(events, sentence_events, own, lambda a: (
                 doc.actors[a].country or a) if a in doc.actors else a, seg)

@@ -266,3 +266,16 @@ def test_an_accord_named_is_no_wrong() -> None:
     assert [st for st in said(text) if st[1] == "condemns"] == []
     assert said("Ana Reyes said the sanctions punished Peru's nuclear programme.")[0][1] != \
         "other"
+
+
+def test_a_call_with_an_ultimatum_threatens() -> None:
+    assert said("Foreign Minister Ana Reyes urged Peru to withdraw the sanctions, or bear all "
+                "the consequences.") == [(["ana-reyes"], "threatens")]
+    assert said("Foreign Minister Ana Reyes urged Peru to withdraw the sanctions.") == [
+        (["ana-reyes"], "calls_for")]
+
+
+def test_the_own_sides_measure_before_a_call_in_the_words_threatens() -> None:
+    assert said("Chilean Foreign Minister Ana Reyes answered that Chile would take steps that "
+                "hurt Peru's economy and would urge its friends to impose sanctions on "
+                "Peru.") == [(["ana-reyes"], "threatens")]
