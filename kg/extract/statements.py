@@ -24,25 +24,19 @@ Kinds of speaker shape (each with a test in tests/extract/test_statement_kinds.p
 - a named person's closing attribution after a reported view (", spokesman X told
   journalists") is a statement beside that view.
 
-Round 8 (tests/extract/test_statement_kinds_r8.py): a speech word that says nothing (a noun
-after a possessive, "its support"; a participle as adjective or passive, "so-called",
-"accused of") is no verb (:func:`kg.extract.speakers.says_nothing`); a closing attribution's
-speaker is named after its comma or nowhere (", a media report said"); an office named back
-("the minister said") is the person named with it before (:func:`kg.extract.offices.
-office_back`); a participle of judging after a comma (", calling the decision illogical") is
-a second statement of the same speaker; an imposer telling its own measure with no view of it
-is a neutral statement beside the event (the blind gold of benchmarks/extract_real/ reads it
-so).
+Round 8 (tests/extract/test_statement_kinds_r8.py): a speech word that says nothing
+(:func:`kg.extract.speakers.says_nothing`) is no verb; an office named back ("the minister
+said") is the person named with it before; a participle of judging after a comma (",
+calling the decision illogical") is a second statement of the same speaker; an imposer
+telling its own measure is a neutral statement beside the event.
 
 Kinds of stance beyond the lexicon's cues: the speaker's own coming measure is a threat
 (:mod:`kg.extract.stance`); a wrong named after the verb condemns, unless it is the wrong
 the speaker's own measure in the sentence punishes (then it supports); its own side's
 threatened measure makes a neutral clause a threat; a person of a state whose decided measure
 (not a counter-measure) the article reports supports it (:func:`kg.extract.stance.imposing_side`).
-A threat word that describes a measure the sentence reports as decided ("barred 30 citizens
-in retaliation for ...") is no threat; a wrong written in a name ("Human Rights Watch") or
-naming an accord ("the nuclear deal") is no wrong; a call addressed to someone stays a call
-beside the own side's measure.
+A threat word describing a decided measure is no threat; a wrong in a name ("Human Rights
+Watch") or an accord ("the nuclear deal") is no wrong; a call with an ultimatum threatens.
 """
 
 from __future__ import annotations
