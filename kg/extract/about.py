@@ -151,5 +151,6 @@ def _pick_about(cands: list[int], stance: Stance, speakers: list[Resolved], doc:
             return 3 if own & imp or (own & tgt and relief) else 0 if side & tgt else 1
         return 3 if own & imp else 2 if own & tgt else 1
 
-    best = max(score(i) for i in cands)
-    return [[i for i in cands if score(i) == best][-1]]
+    scores = [score(i) for i in cands]
+    best = max(scores)
+    return [[i for i, sc in zip(cands, scores, strict=True) if sc == best][-1]]

@@ -141,6 +141,19 @@ def office_back(doc: Doc, text: str, end: int) -> tuple[str, str, int] | None:
     return (pid, m.group().strip(), m.start()) if pid else None
 
 
+def _last_ministry(prior: str) -> str | None:
+    """The name of the last ministry named in ``prior`` ("the Ministry of Commerce"), or
+    None. Read back from the end, one "ministry" at a time (a long article is not read
+    through with the whole pattern for every "the ministry")."""
+    low, end = prior.lower(), len(prior)
+    while (at := low.rfind("ministry", 0, end)) >= 0:
+        for m in _MINISTRY.finditer(prior, max(0, at - 40), min(len(prior), at + 160)):
+            if m.start("m") == at and (f := office_phrase(m.group())) and f[1]:
+                return f[1]
+        end = at
+    return None
+
+
 def office_speaker(doc: Doc, sentence: str, r: Resolved,
                    before: dict[str, str] | None = None, prior: str = "") -> str:
     """The id to record as the speaker ``r`` of a statement in ``sentence``: the ministry or
@@ -171,9 +184,7 @@ def office_speaker(doc: Doc, sentence: str, r: Resolved,
     if kind == "office" and (pid := named_holder(doc, name, code)):
         return pid  # "the Japanese foreign minister" after "Foreign Minister Ren Oda"
     if kind == "ministry" and not name:
-        named = [f[1] for m in _MINISTRY.finditer(prior)
-                 if (f := office_phrase(m.group())) and f[1]]
-        name = doc.last_ministry.get(code) or (named[-1] if named else "Foreign Ministry")
+        name = doc.last_ministry.get(code) or _last_ministry(prior) or "Foreign Ministry"
     if kind == "ministry":
         doc.last_ministry[code] = name
     aid = f"{code}-{slug(name)}"

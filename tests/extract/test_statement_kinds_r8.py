@@ -279,3 +279,10 @@ def test_the_own_sides_measure_before_a_call_in_the_words_threatens() -> None:
     assert said("Chilean Foreign Minister Ana Reyes answered that Chile would take steps that "
                 "hurt Peru's economy and would urge its friends to impose sanctions on "
                 "Peru.") == [(["ana-reyes"], "threatens")]
+
+
+def test_the_ministry_is_the_last_ministry_named_before_it() -> None:
+    text = ("Japan's Ministry of Finance froze the assets of Peruvian officials in May. "
+            "Japan's Ministry of Economy, Trade and Industry tightened export controls on Peru "
+            "on Monday. The curbs are lawful, the ministry said.")
+    assert speakers(text) == [["jp-ministry-of-economy-trade-and-industry"]]
