@@ -16,6 +16,11 @@ move"; of those with the status its words name, if they name one: "can be lifted
   decision" to readmit Egypt);
 - otherwise the latest event the speaker's side imposed, else was targeted by, else the
   latest.
+
+A threat to respond with no sanction named ("reserved the right to respond") is about the
+latest earlier measure on the speaker's side, the one it would answer; words that tell what a
+measure does ("ships will be turned away", "borders would close") are about the measure told
+before, picked as above.
 """
 
 from __future__ import annotations
@@ -37,6 +42,16 @@ _ABOUT_SANCTIONS = re.compile(
     r"decision|penalties|response|steps|blacklist|listings?|suspensions?|embargo|blockade|"
     r"bans?|renewal|relief|closures?|restrictions)|sanctions|embargo|blockade|"
     r"(?:tough|tougher|firm|further|new|fresh|targeted)\s+measures)\b", re.I)
+#: A threat to answer ("reserved the right to respond", "will retaliate", "countermeasures")
+#: names back the measure it would answer.
+_RESPONSE = re.compile(r"\b(?:respon(?:d|se)|retaliat\w*|counter-?measures|hit\s+back|"
+                       r"reciprocal|go\s+unanswered)\b", re.I)
+#: What a measure does, told in its parts ("will be banned", "borders would close",
+#: "assets are frozen", "will be turned away", "barred from entering").
+_MEASURE_DONE = re.compile(r"\b(?:(?:will|would|are|is|were|was)\s+(?:\w+\s+){0,3}?"
+                           r"(?:banned|barred|frozen|turned\s+away|blocked|suspended)|"
+                           r"(?:borders?|airspace)\s+(?:with\s+\w+\s+)?(?:will|would)\s+"
+                           r"close|(?:freeze|froze|freezes)\s+(?:the\s+)?assets)\b", re.I)
 #: A status the words said name ("sanctions can be lifted", "welcomed the renewal"): an
 #: event of that status is meant first.
 _STATUS_WORDS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
@@ -62,6 +77,21 @@ def sanctions_about(seg: str, sent_index: int, stance: Stance, speakers: list[Re
     if sentence_events:
         return list(sentence_events), None
     phrases = list(_ABOUT_SANCTIONS.finditer(seg))
+    if not phrases and stance is Stance.THREATENS and _RESPONSE.search(seg):
+        # "The Commission said it reserved the right to respond": a threat to answer names
+        # back the measure answered, the latest on the speaker's side
+        prior = [i for i, e in enumerate(events) if e.sentence.index < sent_index]
+        got = _pick_about(prior, stance, speakers, doc, events)
+        return got, ("the measure a threat to respond answers: the latest earlier one on the "
+                     "speaker's side") if got else None
+    if not phrases and _MEASURE_DONE.search(seg):
+        # "Suga said ships that called at DPRK ports will be turned away and remittances
+        # banned": the measure told before, described in its parts, the latest earlier one of
+        # the speaker's side
+        prior = [i for i, e in enumerate(events) if e.sentence.index < sent_index]
+        got = _pick_about(prior, stance, speakers, doc, events)
+        return got, ("the measure its parts describe: the latest earlier one of the "
+                     "speaker's side") if got else None
     if not phrases:
         return [], None
     days = {d.value for d in find_dates(seg, doc.ref)}
@@ -121,5 +151,6 @@ def _pick_about(cands: list[int], stance: Stance, speakers: list[Resolved], doc:
             return 3 if own & imp or (own & tgt and relief) else 0 if side & tgt else 1
         return 3 if own & imp else 2 if own & tgt else 1
 
-    best = max(score(i) for i in cands)
-    return [[i for i in cands if score(i) == best][-1]]
+    scores = [score(i) for i in cands]
+    best = max(scores)
+    return [[i for i, sc in zip(cands, scores, strict=True) if sc == best][-1]]

@@ -74,7 +74,7 @@ _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insiste
                  r"noted|argued|stressed|confirmed|explained|"
                  r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
 _SPEAKER_NAME = re.compile(
-    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:\w+ly\s+)?"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:(?:has|had)\s+)?(?:\w+ly\s+)?"
     + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})|"
     # "Ana Reyes, head of the bloc's council, said", "Ivo Marek, the Czech foreign
     # minister, said": a name in apposition to a post

@@ -87,9 +87,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b[Tt]he\s+Ministry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|"
                 r"\s+&\s+|\s+)(?!(?:Spokes\w+|Minister|Secretary|Director)\b)[A-Z][\w’'-]*)*"),
      LAST_STATE),
-    (re.compile(r"\b[Tt]he\s+(?:(?:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
+    # (the brief capitalised or not: "the Commerce Ministry", "a Foreign Ministry spokesperson")
+    (re.compile(r"\b[Tt]he\s+(?:(?i:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
                 r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration)\b"), LAST_STATE),
-    (re.compile(r"\b[Aa]\s+(?:foreign\s+)?ministry\s+spokes(?:man|woman|person)\b"), LAST_STATE),
+    (re.compile(r"\b[Aa]\s+(?:(?i:foreign)\s+)?(?i:ministry)\s+spokes(?:man|woman|person)\b"),
+     LAST_STATE),
     # "The spokesperson said ..." after "a foreign ministry spokesperson said": unnamed, the
     # spokesperson speaks for the last state that acted or spoke (a name after it is a person)
     (re.compile(r"\b[Tt]he\s+spokes(?:man|woman|person)\b(?!\s+[A-Z])(?!\s+for\b)"),

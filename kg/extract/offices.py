@@ -31,12 +31,12 @@ import re
 
 from kg.curated import load_table
 from kg.extract.context import Doc, Resolved
-from kg.extract.mention import slug
+from kg.extract.mention import Mention, slug
 from kg.model.records import Actor
 from kg.model.vocab import ActorKind
 from kg.resolve.resolver import country_name
 
-__all__ = ["office_phrase", "office_speaker"]
+__all__ = ["named_holder", "office_back", "office_phrase", "office_speaker"]
 
 _CAP = r"[A-Z][\w’'-]*"
 #: "Ministry of Foreign Affairs", "Ministry of Trade, Industry and Energy" (capitalised words
@@ -104,6 +104,56 @@ def office_phrase(words: str) -> tuple[str, str] | None:
     return None
 
 
+#: An office named back by a definite description right before the speech verb ("the
+#: minister said", "the spokeswoman added", "the foreign minister told reporters").
+_BACK_OFFICE = re.compile(
+    r"\b[Tt]he\s+(?P<o>(?:(?i:foreign|prime|defen[cs]e|finance|trade|deputy)\s+)?"
+    r"(?i:minister|spokes(?:man|woman|person)|ambassador|secretary|envoy|president|chancellor))"
+    r"\s+(?:\w+ly\s+)?(?:also\s+)?$")
+
+
+def named_holder(doc: Doc, title: str, code: str | None) -> str | None:
+    """The actor id of the one person the article named before with ``title`` ("Foreign
+    Minister Penny Wong" for "the foreign minister"; a bare "minister" matches any post
+    ending in it), of the state ``code`` when the person's state is known; None when no one
+    or several people were. An office named back is that person ("The listings are meant to
+    ..., the minister said" after "Foreign Minister Penny Wong announced ...")."""
+    want = " ".join(title.lower().split())
+    names: dict[str, Mention] = {}
+    for m in doc.people.values():
+        has = " ".join((m.title or "").lower().split())
+        if has and (has == want or has.endswith(" " + want)) and m.name and not (
+                code and m.code and m.code != code):
+            names.setdefault(m.name, m)
+    if len(names) != 1:
+        return None
+    (m,) = names.values()
+    return doc.actor_of(m)
+
+
+def office_back(doc: Doc, text: str, end: int) -> tuple[str, str, int] | None:
+    """(actor id, words, start) of the person an office named back right before ``end`` in
+    ``text`` stands for (:func:`named_holder`), or None."""
+    m = _BACK_OFFICE.search(text, 0, end)
+    if m is None:
+        return None
+    pid = named_holder(doc, m["o"], None)
+    return (pid, m.group().strip(), m.start()) if pid else None
+
+
+def _last_ministry(prior: str) -> str | None:
+    """The name of the last ministry named in ``prior`` ("the Ministry of Commerce"), or
+    None. Read back from the end, one "ministry" at a time (a long article is not read
+    through with the whole pattern for every "the ministry")."""
+    low, end = prior.lower(), len(prior)
+    while (at := low.rfind("ministry", 0, end)) >= 0:
+        for m in _MINISTRY.finditer(prior, max(0, at - 40), min(len(prior), at + 160)):
+            if m.start("m") == at and (f := office_phrase(m.group())) and f[1]:
+                return f[1]
+        end = at
+    return None
+
+
 def office_speaker(doc: Doc, sentence: str, r: Resolved,
                    before: dict[str, str] | None = None, prior: str = "") -> str:
     """The id to record as the speaker ``r`` of a statement in ``sentence``: the ministry or
@@ -131,10 +181,10 @@ def office_speaker(doc: Doc, sentence: str, r: Resolved,
         return r.id
     kind, name = found
     code = state.country
+    if kind == "office" and (pid := named_holder(doc, name, code)):
+        return pid  # "the Japanese foreign minister" after "Foreign Minister Ren Oda"
     if kind == "ministry" and not name:
-        named = [f[1] for m in _MINISTRY.finditer(prior)
-                 if (f := office_phrase(m.group())) and f[1]]
-        name = doc.last_ministry.get(code) or (named[-1] if named else "Foreign Ministry")
+        name = doc.last_ministry.get(code) or _last_ministry(prior) or "Foreign Ministry"
     if kind == "ministry":
         doc.last_ministry[code] = name
     aid = f"{code}-{slug(name)}"

@@ -18,7 +18,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 
-__all__ = ["in_quotes", "resolve_speaker", "speaker_mention"]
+__all__ = ["in_quotes", "resolve_speaker", "says_nothing", "speaker_mention"]
 
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -97,7 +97,8 @@ _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|w
 # (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
 #: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
 #: coordinated with the clause's first verb.
-_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.I)
+_AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:(?-i:[a-z]\w*ly)\s+)?(?:also\s+)?$", re.I)
+# (an adverb is lower case: "known, Joly wrote" is a name)
 #: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
 _APPOSITION = re.compile(
     r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|chief|chair(?:man|woman|person)?|president|"
@@ -114,6 +115,44 @@ _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|burea
 #: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
 _SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
                         r"familiar\s+with)\s+(?:the\s+)?$", re.I)
+#: A closing attribution's subject: the words between the last comma and the speech verb
+#: ("..., a media report said", "..., the state-run news agency AVN said", "..., a Foreign
+#: Ministry spokesperson said"). Its speaker is named in those words or nowhere: an actor
+#: inside the reported clause before the comma is what was said about, not who said it.
+#: (Not a coordinated verb or a clause of its own: ", and said", ", he said" is a pronoun.)
+_CLOSING_SUBJECT = re.compile(
+    r",\s+(?!(?:and|but|or|while|as|which|who|that|when|after|before|because|since|then|"
+    r"also|later|earlier|had|has|have|is|was|were|are|would|will|could|may|might|must|"
+    r"\w+ly)\b)(?:[\w.'’&-]+\s+){1,8}$", re.I)
+
+
+#: A relative clause between commas right before the speech verb ("Rice, who negotiated
+#: the text with her counterpart, said").
+_RELATIVE = re.compile(r",\s+(?:who|which)\b[^;,]*,\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
+                       r"(?:also\s+)?$", re.I)
+
+
+#: A speech verb's participle that says nothing: an adjective after a determiner or a
+#: preposition, with at most an adverb between ("the so-called morality police", "a wave of
+#: widely praised reforms"), or a passive participle with no object ("five officers accused
+#: of abuses", "three men, described as financiers": an active "accused" has its object
+#: before "of": "Moscow accused Kyiv of ...").
+_ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|these|those|for|"
+                               r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
+_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
+
+
+def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
+    """True if the speech word ``cue`` (in a clause starting at ``lo``) says nothing: a noun
+    after a possessive ("its support for Ukraine", "their call"), or a participle used as an
+    adjective or passive (see above)."""
+    if re.search(r"\b(?:its|their|his|her|our)\s+$", text[max(0, cue.start() - 8):cue.start()]):
+        return True
+    return cue.group().endswith("ed") and bool(
+        _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
+        or _PASSIVE.match(text, cue.start()))
+
+
 def in_quotes(text: str, pos: int) -> bool:
     return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
 
@@ -134,14 +173,32 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
     # ("said it had ...": "it" is the subject of the words said, never an inverted speaker;
     # "according to a statement from X": X, not the statement)
     inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])
+    named = [m for m in ms if m.kind == "person" and m.end <= cue.start()]
+    if inverted and named and re.fullmatch(r"\s*,\s*", text[named[-1].end:cue.start()]):
+        inverted = None  # "The chairman, Moussa Faki, said the union ...": a name between commas
+    rel = _RELATIVE.search(text, lo, cue.start())
+    ante = [m for m in ms if rel and m.kind in ("person", "country", "group", "org")
+            and m.end <= rel.start() and re.fullmatch(r"\s*", text[m.end:rel.start()])]
+    if ante:
+        # "Ambassador Susan Rice, who negotiated the text, said": the one the relative
+        # clause describes speaks
+        return ante[-1:], "the one a relative clause between commas describes"
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
         chain = [after[0]]
+        links = []
         for m in ms:
-            if m.start > chain[-1].end and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
-                                                        text[chain[-1].end:m.start]):
+            if m.start > chain[-1].end and not chain[-1].possessive and re.fullmatch(
+                    r"\s*(?:,|and|, and)\s*(?:the\s+)?", text[chain[-1].end:m.start]):
+                links.append(text[chain[-1].end:m.start])
                 chain.append(m)
+        if links and "and" not in links[-1]:
+            # "said Ana Reyes, the EU's envoy": a comma alone opens an apposition (a list's
+            # last link is "and"), and a possessive names whose post it is
+            chain = chain[:1]
         return chain, "after the verb"
+    if word == "according to":
+        return None  # "according to a document posted on its website": no one named
     if word in ("cited", "quoted"):
         was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
         if was:
@@ -181,6 +238,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
     if appos:
         # "Ana Reyes, head of the AU's Peace and Security Council, said": the person
         return [ms[appos[-1]]], "a person before an apposition naming the post"
+    close = _CLOSING_SUBJECT.search(text, lo, cue.start())
+    if close and ms[pick].end <= close.start():
+        # "Tokyo froze the assets of 40 people, a media report said": no actor names the
+        # source (an unnamed report, news release or spokesperson is no speaker)
+        return None
     if _AND_VERB.search(text, lo, cue.start()) and not (
             re.match(r"\s*,", text[ms[pick].end:]) and (
                 "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):
