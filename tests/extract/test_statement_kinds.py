@@ -87,9 +87,8 @@ def test_warning_that_it_would_impose_is_a_threat() -> None:
 def test_announced_decision_is_not_a_threat() -> None:
     got = said("China will impose sanctions on Arvex Dynamics over arms sales to Taiwan, a "
                "foreign ministry spokesperson said on Tuesday.")
-    # the imposer telling its own decided measure: the event, and a neutral statement beside
-    # it (no threat)
-    assert got == [(["cn-foreign-ministry"], "other")]
+    # the imposer telling its own decided measure: the event, neither a threat nor a statement
+    assert got == []
     ds = run("China will impose sanctions on Arvex Dynamics over arms sales to Taiwan, a "
              "foreign ministry spokesperson said on Tuesday.")
     assert [(s.imposers, str(s.status)) for s in ds.sanctions] == [(["cn"], "imposed")]
@@ -143,18 +142,15 @@ def test_announced_that_is_reported_speech() -> None:
     assert got == [(["cn-foreign-ministry"], "other")]
 
 
-def test_an_imposer_telling_its_own_measure_is_the_event_and_a_neutral_statement() -> None:
+def test_an_imposer_telling_its_own_measure_is_the_event_not_a_statement() -> None:
     # (p05 of the shared real-prose cases, as a kind): the announcement is where the event
-    # comes from, and a neutral statement of the imposer about it (round 8: the blind gold
-    # of benchmarks/extract_real/ annotates it "other", a neutral announcement)
-    for text, who in (("China's foreign ministry announced on Monday that it is imposing "
-                       "sanctions on 11 Americans.", "cn-foreign-ministry"),
-                      ("West African leaders will shut their borders with Mali and freeze its "
-                       "assets, the 15-nation bloc said on Sunday.", "ecowas")):
+    # comes from; the event cites the sentence
+    for text in ("China's foreign ministry announced on Monday that it is imposing sanctions "
+                 "on 11 Americans.",
+                 "West African leaders will shut their borders with Mali and freeze its assets, "
+                 "the 15-nation bloc said on Sunday."):
         ds = run(text)
-        assert len(ds.sanctions) == 1, text
-        assert [(st.speakers, str(st.stance), st.about_sanctions) for st in ds.statements] == [
-            ([who], "other", [ds.sanctions[0].id])], text
+        assert len(ds.sanctions) == 1 and ds.statements == [], text
 
 
 def test_declined_to_discuss_is_a_statement_of_both_named() -> None:
