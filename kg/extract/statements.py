@@ -2,41 +2,30 @@
 
 A statement needs a speech or stance verb ("said", "warned", "urged", "condemned",
 "denies", "was cited by ... as saying") outside quotation marks and a speaker: the actor
-after an inverted verb ("said the statement"), the one before "was cited/quoted", the one
-after "according to", or else the nearest actor before the verb. "he said" is the last
-person who spoke; "it said", "the statement" and "the joint statement" the speakers of the
-last statement; "the pair" the actors last named together. News agencies are never
-speakers: "X was cited by the TASS news agency as saying" is X's statement.
+after an inverted verb, the one before "was cited/quoted", the one after "according to", or
+else the nearest actor before the verb. "he said" is the last person who spoke; "it said"
+and "the statement" the speakers of the last statement; "the pair" the actors last named
+together. News agencies are never speakers. A sentence holds one statement per clause: it
+is split before "as he warned", "; ", ", but" and ", which"; a speech verb closing the
+sentence after a comma (", Zhao said.") reports the whole sentence.
 
-A sentence holds one statement per clause: it is split before "as he warned", "; " and
-", but", and before ", which" (so "..., which Moscow denies" is Moscow's); a speech verb
-closing the sentence after a comma (", Zhao said.") reports the whole sentence, so its
-stance is read from all of it.
-
-Kinds of speaker shape (each with a test in tests/extract/test_statement_kinds.py):
-- a negated speech verb ("He did not say what the measures would be") is no statement;
-- a speech verb coordinated with an earlier verb ("The AU suspended Mali and said ...")
-  shares that verb's subject, the first actor of the clause, not the nearest one;
-- a person in apposition ("Ana Reyes, head of the bloc's council, said") is the speaker,
-  not the body named inside the apposition;
-- "President X's administration said" / "X's government" speaks for X's state;
-- an unnamed official or source ("a senior AU official said") is no speaker;
-- a named person's closing attribution after a reported view (", spokesman X told
-  journalists") is a statement beside that view.
-
-Round 8 (tests/extract/test_statement_kinds_r8.py): a speech word that says nothing
-(:func:`kg.extract.speakers.says_nothing`) is no verb; an office named back ("the minister
-said") is the person named with it before; a participle of judging after a comma (",
-calling the decision illogical") is a second statement of the same speaker; an imposer
-telling its own measure is a neutral statement beside the event.
+Kinds of speaker shape (tests in tests/extract/test_statement_kinds.py and ..._r8.py): a
+negated speech verb is no statement; a speech verb coordinated with an earlier verb shares
+its subject; a person in apposition is the speaker, not the body inside the apposition;
+"X's government" speaks for X's state; an unnamed official is no speaker; a named person's
+closing attribution after a reported view is a statement beside that view; a speech word
+that says nothing (:func:`kg.extract.speakers.says_nothing`) is no verb; an office named back
+("the minister said") is the person named with it before; a participle of judging after a
+comma (", calling the decision illogical") is a second statement of the same speaker; an
+imposer telling its own measure is the event's source, no statement (the shared cases).
 
 Kinds of stance beyond the lexicon's cues: the speaker's own coming measure is a threat
-(:mod:`kg.extract.stance`); a wrong named after the verb condemns, unless it is the wrong
-the speaker's own measure in the sentence punishes (then it supports); its own side's
-threatened measure makes a neutral clause a threat; a person of a state whose decided measure
-(not a counter-measure) the article reports supports it (:func:`kg.extract.stance.imposing_side`).
-A threat word describing a decided measure is no threat; a wrong in a name ("Human Rights
-Watch") or an accord ("the nuclear deal") is no wrong; a call with an ultimatum threatens.
+(:mod:`kg.extract.stance`); a wrong named after the verb condemns, unless the speaker's own
+measure in the sentence punishes it (then it supports); its own side's threatened measure
+makes a neutral clause a threat; a person of a state whose decided measure the article
+reports supports it (:func:`kg.extract.stance.imposing_side`). A threat word describing a
+decided measure is no threat; a wrong in a name ("Human Rights Watch") or an accord is no
+wrong; a call with an ultimatum threatens.
 """
 
 from __future__ import annotations

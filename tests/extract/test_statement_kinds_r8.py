@@ -64,10 +64,10 @@ def test_an_announcement_with_a_date_before_that_is_speech() -> None:
 
 
 def test_a_threat_word_describing_a_decided_measure_is_no_threat() -> None:
-    # the counter-measure told, not threatened
+    # the counter-measure told, not threatened (the imposer telling its own measure is the
+    # event's source, no statement: the shared cases' convention)
     assert said("Moscow has decided to bar 30 Chilean citizens from entering Russia in "
-                "retaliation for Chile's new sanctions, the Russian Foreign Ministry said.") == [
-        (["ru-foreign-ministry"], "other")]
+                "retaliation for Chile's new sanctions, the Russian Foreign Ministry said.") == []
     # a threat word with no decided measure near it still threatens
     assert said("The Russian Foreign Ministry said Chile's sanctions would not go without "
                 "retaliation.")[0][1] == "threatens"
@@ -110,10 +110,10 @@ def test_a_warning_that_the_own_side_will_impose_is_a_threat() -> None:
 
 def test_a_wrong_written_inside_a_capitalised_name_is_no_wrong() -> None:
     # "Human Rights" of an organisation's name is no wrong the speaker names
-    got = said("China's Foreign Ministry announced on Monday that it is imposing sanctions on "
+    got = said("Chile's Foreign Ministry said on Monday that Peru had imposed sanctions on "
                "Ana Reyes, director of Human Rights Watch.")
-    assert got == [(["cn-foreign-ministry"], "other")]
-    got = said("China's Foreign Ministry announced on Monday that it is imposing sanctions on "
+    assert got == [(["cl-foreign-ministry"], "other")]
+    got = said("Chile's Foreign Ministry said on Monday that Peru had imposed sanctions on "
                "Ana Reyes over human rights abuses.")
     assert got[0][1] != "other"
 
