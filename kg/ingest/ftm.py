@@ -61,7 +61,7 @@ from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
-from kg.ingest.rows import checked_in, fit_name, source_id
+from kg.ingest.rows import Line, actor_line, checked_in, fit_name, sanction_line, source_id
 from kg.model import trusted
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.trusted import is_country, is_date
@@ -109,16 +109,23 @@ class _State:
     """The day an end date must be on or before for the sanction to count as lifted."""
     cites: Cites = field(default_factory=Cites)
     """The datasets and source URLs read so far."""
+    lines: bool = False
+    """Hand out the actors and sanctions sure to pass as written lines
+    (:class:`~kg.ingest.rows.Line`), not records: :func:`kg.ingest.write_import` only."""
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
-             progress: Progress | None = None, today: str | None = None) -> Iterator[Record]:
+             progress: Progress | None = None, today: str | None = None,
+             lines: bool = False) -> Iterator[Record]:
     """Stream records from FtM JSON-lines files (see the module docstring).
 
     ``today`` (``YYYY-MM-DD``; default: the day it runs, from :func:`kg._clock.today_iso`)
     decides which end dates have passed: a sanction that ended on or before it is lifted.
+    ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out each actor and
+    sanction that needs no check as its JSONL line (a :class:`~kg.ingest.rows.Line`, the
+    bytes the record would be written as), never built as a record.
     """
-    st = _State(report, today=today_iso(today))
+    st = _State(report, today=today_iso(today), lines=lines)
     for path in paths:
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")
@@ -207,12 +214,15 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         "position": _first(props, _POSITION) if kind is ActorKind.PERSON else None,
         "description": _first(props, _DESCRIPTION),
     }
-    actor = trusted.build_actor(fields) if _sure_actor(entity, eid, cut, wikidata, who) \
-        else checked_in(Actor, fields, st.report, path, n, record=f"entity {eid!r}")
+    actor: Actor | Line | None
+    if _sure_actor(entity, eid, cut, wikidata, who):
+        actor = (st.lines and actor_line(fields)) or trusted.build_actor(fields)
+    else:
+        actor = checked_in(Actor, fields, st.report, path, n, record=f"entity {eid!r}")
     if actor is None:
         return
     yield from new
-    yield actor
+    yield actor  # type: ignore[misc]  # a Line only for write_import (lines=True)
     st.actors.add(eid)
     topics = entity["properties"].get("topics", ())
     if "sanction.counter" in topics:
@@ -298,14 +308,17 @@ def _sanction(entity: Entity, src: Source, path: Path, n: int,
     }
     sure = entity.plain and len(set(targets)) == len(targets) and \
         (date is None or is_date(date)) and (end is None or is_date(end))
-    sanction = trusted.build_sanction(fields) if sure else \
-        checked_in(Sanction, fields, st.report, path, n, record=rec)
+    sanction: Sanction | Line | None
+    if sure:
+        sanction = (st.lines and sanction_line(fields)) or trusted.build_sanction(fields)
+    else:
+        sanction = checked_in(Sanction, fields, st.report, path, n, record=rec)
     if sanction is None:
         return
     st.sanctions.add(sid)
     yield from new_sources
     yield from new_actors
-    yield sanction
+    yield sanction  # type: ignore[misc]  # a Line only for write_import (lines=True)
 
 
 def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
