@@ -43,6 +43,7 @@ from typing import Any
 
 from kg._clock import today_iso
 from kg.ingest.common import (
+    MAX_NAME,
     ImportReport,
     Progress,
     Record,
@@ -172,19 +173,26 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
     props = entity.clean
-    names = list(dict.fromkeys(props.get("name", _NONE)))
+    names = props.get("name", _NONE)
     caption = entity.get("caption")
-    name = caption.strip() if isinstance(caption, str) and caption.strip() else None
-    name = name or (names[0] if names else None)
+    name = (caption.strip() if isinstance(caption, str) else None) or \
+        (names[0] if names else None)
     if not name:
         st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
         return
-    name, whole = fit_name(name, st.report, path, n, record=f"entity {eid!r}", field="name")
+    whole = _NONE
+    if len(name) > MAX_NAME:
+        name, whole = fit_name(name, st.report, path, n, record=f"entity {eid!r}",
+                               field="name")
     cut = bool(whole)
-    names += whole
-    aliases = [a for a in dict.fromkeys(
-        names + props.get("alias", _NONE) + props.get("previousName", _NONE)) if a != name]
-    weak = weak_names([name, *aliases], props.get("weakAlias", _NONE))
+    alias, previous = props.get("alias"), props.get("previousName")
+    if alias is None and previous is None and len(names) < 2 and not cut:  # most entities
+        aliases = [names[0]] if names and names[0] != name else []
+    else:  # the names, the cut name, aliases and previous names, each once
+        aliases = [a for a in dict.fromkeys([*names, *whole, *(alias or _NONE),
+                                             *(previous or _NONE)]) if a != name]
+    weak_given = props.get("weakAlias")
+    weak = weak_names([name, *aliases], weak_given) if weak_given else []
     country = None
     for prop in _COUNTRY_PROPS:
         for code in props.get(prop, _NONE):
