@@ -61,7 +61,7 @@ from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
-from kg.ingest.identity import Identity, ftm_identity
+from kg.ingest.identity import FTM_ID_PROPS, Identity, ftm_identity
 from kg.ingest.rows import Line, actor_line, checked_in, fit_name, sanction_line, source_id
 from kg.model import trusted
 from kg.model.records import Actor, ReasonRef, Sanction, Source
@@ -209,7 +209,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
             break
     if wikidata is None and _QID.match(eid):
         wikidata = eid
-    who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
+    who = _NOBODY if props.keys().isdisjoint(_WHO) else \
+        ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     fields: dict[str, Any] = {
@@ -217,8 +218,9 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
                         kept="opensanctions"),
         "name": name, "kind": kind, "country": country,
         "aliases": aliases, "weak_aliases": weak, "wikidata_id": wikidata,
-        "identifiers": {"opensanctions": eid, **who.joined()}, "sources": cites,
-        "birth_dates": who.birth_dates, "nationalities": who.nationalities,
+        "identifiers": {"opensanctions": eid, **who.joined()} if who.identifiers else
+        {"opensanctions": eid}, "sources": cites,
+        "birth_dates": who.birth_dates or [], "nationalities": who.nationalities or [],
         "position": _first(props, _POSITION) if kind is ActorKind.PERSON else None,
         "description": _first(props, _DESCRIPTION),
     }
@@ -353,6 +355,10 @@ def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
             and all(is_country(c) for c in who.nationalities))
 
 
+#: The properties :func:`~kg.ingest.identity.ftm_identity` reads: an entity with none of them
+#: has no identity to read (:data:`_NOBODY`, whose lists are never handed out).
+_WHO = frozenset([*FTM_ID_PROPS, "birthDate", "nationality", "citizenship"])
+_NOBODY = Identity([], [], {})
 _POSITION = ("position",)
 _DESCRIPTION = ("description", "notes", "summary")
 
