@@ -293,14 +293,30 @@ def actor_line(f: dict[str, Any]) -> Line | None:
     ``sources`` and may hold ``country``, ``aliases``, ``weak_aliases``, ``description``,
     ``wikidata_id``, ``position``, ``birth_dates`` and ``nationalities`` (no other field),
     each a value the model would keep as it is. None when orjson is missing or refuses a
-    value (the caller builds the record)."""
+    value (the caller builds the record). Each field is left out as :func:`_actor` leaves
+    it out (None, or an empty list or map), in the model's order."""
     out = {"type": "actor", "id": f["id"], "name": f["name"], "kind": f["kind"]}
     get = f.get
-    for key in ("country", "aliases", "weak_aliases", "description", "wikidata_id",
-                "position", "identifiers", "birth_dates", "nationalities", "sources"):
-        v = get(key)
-        if v is not None and v != [] and v != {}:
-            out[key] = v
+    if (v := get("country")) is not None:
+        out["country"] = v
+    if v := get("aliases"):
+        out["aliases"] = v
+    if v := get("weak_aliases"):
+        out["weak_aliases"] = v
+    if (v := get("description")) is not None:
+        out["description"] = v
+    if (v := get("wikidata_id")) is not None:
+        out["wikidata_id"] = v
+    if (v := get("position")) is not None:
+        out["position"] = v
+    if v := f["identifiers"]:
+        out["identifiers"] = v
+    if v := get("birth_dates"):
+        out["birth_dates"] = v
+    if v := get("nationalities"):
+        out["nationalities"] = v
+    if v := f["sources"]:
+        out["sources"] = v
     return _line("actor", f["id"], out)
 
 
@@ -311,17 +327,21 @@ def sanction_line(f: dict[str, Any]) -> Line | None:
     ``program`` (no other field), as :func:`actor_line`."""
     out = {"type": "sanction", "id": f["id"], "imposers": f["imposers"]}
     get = f.get
-    v = get("authorities")
-    if v:
+    if v := get("authorities"):
         out["authorities"] = v
     out["targets"] = f["targets"]
-    v = get("status")
-    if v is not None and v is not Status.IMPOSED:
+    if (v := get("status")) is not None and v is not Status.IMPOSED:
         out["status"] = v
-    for key in ("measures", "reasons", "date", "end_date", "program"):
-        v = get(key)
-        if v is not None and v != []:
-            out[key] = v
+    if v := get("measures"):
+        out["measures"] = v
+    if v := get("reasons"):
+        out["reasons"] = v
+    if (v := get("date")) is not None:
+        out["date"] = v
+    if (v := get("end_date")) is not None:
+        out["end_date"] = v
+    if (v := get("program")) is not None:
+        out["program"] = v
     out["sources"] = f["sources"]
     return _line("sanction", f["id"], out)
 
