@@ -37,7 +37,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,27 +46,20 @@ from kg.ingest.common import (
     ImportReport,
     Progress,
     Record,
-    Seen,
     file_source,
     iter_lines,
-    read_date,
-    slug_id,
     weak_names,
 )
-from kg.ingest.ftm_cites import Cites
-from kg.ingest.ftm_derived import Derived
-from kg.ingest.ftm_imposers import imposers as imposers_of
-from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
+from kg.ingest.ftm_sanctions import Hold, State, sanction
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import FTM_ID_PROPS, Identity, ftm_identity
-from kg.ingest.rows import Line, actor_line, checked_in, fit_name, sanction_line, source_id
+from kg.ingest.rows import Line, actor_line, checked_in, fit_name, source_id
 from kg.model import trusted
-from kg.model.records import Actor, ReasonRef, Sanction, Source
+from kg.model.records import Actor, Source
 from kg.model.trusted import is_country, is_date
-from kg.model.vocab import ActorKind, Measure, Reason, Status
-from kg.resolve.classify import classify_measures, classify_reason
+from kg.model.vocab import ActorKind
 from kg.resolve.resolver import is_country_code
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
@@ -78,41 +70,6 @@ _QID = re.compile(r"^Q[1-9]\d*$")
 _QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
-_LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
-
-
-#: The reason of a sanction against a counter-sanctioning target (shared: never changed).
-_COUNTER = ReasonRef(category=Reason.RETALIATION,
-                     detail="counter-sanction (FtM topic sanction.counter)")
-
-
-@dataclass
-class _Hold:
-    """A sanction waiting for target entities not read yet."""
-
-    entity: Entity
-    file: Path
-    line: int
-    missing: set[str]
-
-
-@dataclass
-class _State:
-    report: ImportReport
-    seen: Seen = field(default_factory=Seen)
-    actors: set[str] = field(default_factory=set)
-    counter: set[str] = field(default_factory=set)
-    sanctions: set[str] = field(default_factory=set)
-    pending: dict[str, list[_Hold]] = field(default_factory=dict)
-    links: list[Link] = field(default_factory=list)
-    derived: Derived = field(default_factory=Derived)
-    today: str = field(default_factory=today_iso)
-    """The day an end date must be on or before for the sanction to count as lifted."""
-    cites: Cites = field(default_factory=Cites)
-    """The datasets and source URLs read so far."""
-    lines: bool = False
-    """Hand out the actors and sanctions sure to pass as written lines
-    (:class:`~kg.ingest.rows.Line`), not records: :func:`kg.ingest.write_import` only."""
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
@@ -126,7 +83,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
     sanction that needs no check as its JSONL line (a :class:`~kg.ingest.rows.Line`, the
     bytes the record would be written as), never built as a record.
     """
-    st = _State(report, today=today_iso(today), lines=lines)
+    st = State(report, today=today_iso(today), lines=lines)
     for path in paths:
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")
@@ -167,7 +124,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
 
 
 def _actor(entity: Entity, src: Source, path: Path, n: int,
-           st: _State) -> Iterator[Record]:
+           st: State) -> Iterator[Record]:
     eid = entity["id"]
     if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
@@ -247,11 +204,11 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     for hold in st.pending.pop(eid, ()):
         hold.missing.discard(eid)
         if not hold.missing:
-            yield from _sanction(hold.entity, src, hold.file, hold.line, st)
+            yield from sanction(hold.entity, src, hold.file, hold.line, st)
 
 
 def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
-                      st: _State) -> Iterator[Record]:
+                      st: State) -> Iterator[Record]:
     targets = entity.clean.get("entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
@@ -262,73 +219,12 @@ def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
         st.derived.has_sanction(t, names)
     missing = {t for t in targets if t not in st.actors}
     if not missing:
-        yield from _sanction(entity, src, path, n, st)
+        yield from sanction(entity, src, path, n, st)
         return
-    hold = _Hold(entity, path, n, missing)
+    hold = Hold(entity, path, n, missing)
     for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
         if t in missing:
             st.pending.setdefault(t, []).append(hold)
-
-
-def _sanction(entity: Entity, src: Source, path: Path, n: int,
-              st: _State) -> Iterator[Record]:
-    sid = entity["id"]
-    props = entity.clean
-    if sid in st.sanctions:
-        st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
-        return
-    imposers, new_actors, authorities = imposers_of(entity, st.report, st.seen, path, n)
-    if not imposers:
-        st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
-        return
-    targets = [slug_id("ftm", t) for t in dict.fromkeys(props["entity"])]
-    program = "; ".join(dict.fromkeys(props.get("program") or
-                                      props.get("programId", _NONE))) or None
-    reasons = [r for text in dict.fromkeys(props.get("reason", _NONE)) for r in _reasons(text)]
-    if not reasons and program:
-        reasons = programme_reasons(program, imposers)
-    if st.counter and any(t in st.counter for t in props["entity"]) and not any(
-            r.category is Reason.RETALIATION for r in reasons):
-        reasons.append(_COUNTER)
-    rec = f"sanction {sid!r}"
-    date = end = None
-    for p in ("startDate", "listingDate", "date"):  # the earliest date given
-        for v in props.get(p, _NONE):
-            d = read_date(v, st.report, path, n, record=rec, field=p)
-            if d and (date is None or d < date):
-                date = d
-    for v in props.get("endDate", _NONE):  # the earliest end
-        d = read_date(v, st.report, path, n, record=rec, field="endDate")
-        if d and (end is None or d < end):
-            end = d
-    if end and date and end < date:
-        st.report.note("end dates before the start date left out")
-        end = None
-    status = Status.IMPOSED
-    if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
-        status = Status.LIFTED
-    new_sources, cites = st.cites.of(entity, src, st.seen)
-    fields: dict[str, Any] = {
-        "id": source_id("ftm", sid, st.report, path, n, record=rec, field="id"),
-        "imposers": imposers, "authorities": authorities,
-        "targets": targets, "status": status,
-        "measures": list(_measures(tuple(props.get("provisions", _NONE)))),
-        "reasons": reasons, "date": date, "end_date": end, "program": program,
-        "sources": cites,
-    }
-    sure = entity.plain and len(set(targets)) == len(targets) and \
-        (date is None or is_date(date)) and (end is None or is_date(end))
-    sanction: Sanction | Line | None
-    if sure:
-        sanction = (st.lines and sanction_line(fields)) or trusted.build_sanction(fields)
-    else:
-        sanction = checked_in(Sanction, fields, st.report, path, n, record=rec)
-    if sanction is None:
-        return
-    st.sanctions.add(sid)
-    yield from new_sources
-    yield from new_actors
-    yield sanction  # type: ignore[misc]  # a Line only for write_import (lines=True)
 
 
 def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
@@ -379,15 +275,3 @@ def _iso_country(code: str) -> str | None:
     else None."""
     low = code.lower()
     return low if _COUNTRY_RE.match(low) and is_country_code(low) else None
-
-
-@functools.lru_cache(maxsize=4096)  # lists repeat their reasons and provisions
-def _reasons(text: str) -> tuple[ReasonRef, ...]:
-    """The reasons a sanction's ``reason`` text gives, each with the text as its detail."""
-    return tuple(ReasonRef(category=m.reason, detail=text) for m in classify_reason(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _measures(provisions: tuple[str, ...]) -> tuple[Measure, ...]:
-    """The measures of a sanction's ``provisions``."""
-    return tuple(classify_measures(provisions))

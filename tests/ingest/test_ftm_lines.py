@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kg.ingest
-import kg.ingest.ftm as ftm
+import kg.ingest.ftm_sanctions as ftm_sanctions
 from kg.ingest import import_dataset, record_line, write_import
 from kg.ingest.rows import actor_line, fast_row, sanction_line
 from kg.model import trusted
@@ -118,7 +118,7 @@ def test_import_writes_lines_for_sanctions_too(tmp_path: Path, monkeypatch: Any)
     and the file holds what import_dataset (records, no line) reads, record for record."""
     made: list[str] = []
     line = kg.ingest.rows.sanction_line
-    monkeypatch.setattr(ftm, "sanction_line", lambda f: made.append(f["id"]) or line(f))
+    monkeypatch.setattr(ftm_sanctions, "sanction_line", lambda f: made.append(f["id"]) or line(f))
     out = tmp_path / "o.jsonl"
     report = write_import("ftm", [FIXTURES / "entities.ftm.json"], out, today=TODAY)
     assert len(made) >= 3
@@ -128,3 +128,62 @@ def test_import_writes_lines_for_sanctions_too(tmp_path: Path, monkeypatch: Any)
                 for r in ds.section(kind)]
     assert sorted(rows, key=_key) == sorted(expected, key=_key)
     assert report.to_dict() == again.to_dict()
+
+
+def _repeated_sanctions(path: Path) -> int:
+    """A file of sanctions that repeat one text, with the variants that report something
+    (an unreadable date, an end before the start, an unknown country), a counter-sanctioned
+    target, a target named twice, a lone surrogate and a list among the datasets; returns
+    the number of sanctions."""
+    text = {"authority": ["Office of Foreign Assets Control"], "country": ["us"],
+            "program": ["DPRK3"], "provisions": ["Block"], "listingDate": ["2017-06-01"],
+            "sourceUrl": ["https://ofac.example.org/recent-actions/20170601"]}
+    variants: list[tuple[dict[str, list[str]], Any]] = [
+        ({}, ["us_ofac_sdn"]), ({}, ["us_ofac_sdn"]), ({"listingDate": ["16-07-68"]}, None),
+        ({"endDate": ["2001"]}, ["us_ofac_sdn"]), ({"country": ["us", "Atlantis"]}, None),
+        ({}, ["us_ofac_sdn", ["x"]]), ({"endDate": ["2020-01-01"]}, ["eu_fsf"]), ({}, None)]
+    lines, count = [], 0
+    for copy in range(6):
+        for v, (over, datasets) in enumerate(variants):
+            who = f"p-{copy}-{v}"
+            person: dict[str, Any] = {"id": who, "schema": "Person",
+                                      "properties": {"name": [f"Person {copy} {v}"]}}
+            if v == 7:
+                person["properties"]["topics"] = ["sanction.counter"]
+            lines.append(json.dumps(person))
+            targets = [who, who] if v == 1 else [who]
+            entity: dict[str, Any] = {"id": f"s-{copy}-{v}", "schema": "Sanction",
+                                      "properties": {**text, **over, "entity": targets}}
+            if datasets is not None:
+                entity["datasets"] = datasets
+            line = json.dumps(entity)
+            if v == 2 and copy == 3:
+                line = line.replace("DPRK3", "\\ud800DPRK3")
+            lines.append(line)
+            count += 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return count
+
+
+def test_repeated_sanction_texts_read_once_give_what_reading_each_gives(
+        tmp_path: Path, monkeypatch: Any) -> None:
+    path = tmp_path / "s.ftm.json"
+    total = _repeated_sanctions(path)
+    reads: list[str] = []
+    read_text = ftm_sanctions._read_text
+    monkeypatch.setattr(ftm_sanctions, "_read_text",
+                        lambda e, *a: reads.append(e["id"]) or read_text(e, *a))
+    runs = []
+    for same_max in (ftm_sanctions.SAME_MAX, ftm_sanctions.SAME_MAX, 0):
+        reads.clear()
+        monkeypatch.setattr(ftm_sanctions, "SAME_MAX", same_max)
+        out = tmp_path / f"o{len(runs)}.jsonl"
+        report = write_import("ftm", [path], out, today=TODAY)
+        runs.append((out.read_bytes(), report.to_dict(), len(reads)))
+    (first, rep1, n1), (second, rep2, n2), (whole, rep0, n0) = runs
+    assert first == second == whole  # the second import in one process writes its sources
+    assert rep1 == rep2 == rep0
+    assert n0 == total and n1 == n2 <= total - 15  # the memory was used, and is per import
+    assert rep0["changed_total"] >= 6 * 2  # each reported variant, reported on every entry
+    assert rep0["notes"]["end dates before the start date left out"] == 6
+    assert whole.count(b'"category":"retaliation"') == 6

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import kg.ingest
 import kg.ingest.ftm as ftm
+import kg.ingest.ftm_sanctions as ftm_sanctions
 import kg.ingest.rows as rows
 from kg.ingest import write_import
 from kg.model import trusted
@@ -42,8 +43,9 @@ def _run(paths: list[Path], out: Path, mode: str, monkeypatch: pytest.MonkeyPatc
          ) -> tuple[bytes | None, dict[str, Any] | None, str | None]:
     """(output bytes, report, error) of one import in ``mode``."""
     with monkeypatch.context() as m:
-        if mode != "fast":  # records built, then written (no line written straight away)
-            m.setattr(kg.ingest, "_LINE_READERS", frozenset())
+        if mode != "fast":  # records built, then written (no line written straight away),
+            m.setattr(kg.ingest, "_LINE_READERS", frozenset())  # every sanction read whole
+            m.setattr(ftm_sanctions, "SAME_MAX", 0)
         if mode == "validated":
             m.setattr(trusted, "build_actor", lambda f: Actor(**f))
             m.setattr(trusted, "build_sanction", lambda f: Sanction(**f))
