@@ -7,7 +7,7 @@ import pytest
 
 import kg.extract.fields
 import kg.extract.statements
-import kg.ingest.ftm
+import kg.ingest.ftm_sanctions
 from kg.model.vocab import Measure, Reason
 from kg.resolve.classify import classify_measures, classify_reason
 
@@ -19,10 +19,10 @@ def reasons(text: str, pick: str = "all") -> list[tuple[str, str | None]]:
 
 
 def test_importers_and_extractor_call_the_same_function() -> None:
-    assert kg.ingest.ftm.classify_reason is classify_reason
+    assert kg.ingest.ftm_sanctions.classify_reason is classify_reason
     assert kg.extract.fields.classify_reason is classify_reason
     assert kg.extract.statements.classify_reason is classify_reason
-    assert kg.ingest.ftm.classify_measures is classify_measures
+    assert kg.ingest.ftm_sanctions.classify_measures is classify_measures
 
 
 def test_the_phrase_the_two_classifiers_disagreed_on() -> None:

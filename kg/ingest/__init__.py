@@ -32,7 +32,7 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
-from kg.ingest.rows import fast_row
+from kg.ingest.rows import Line, fast_row
 from kg.model.records import RECORD_TYPES, Dataset, record_type
 from kg.model.refs import ensure_valid
 from kg.readwrite.atomic import atomic_open
@@ -97,6 +97,30 @@ def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: Imp
     for rec in _reader(kind)(_paths(paths), report, progress=progress, **options):
         report.count(rec)
         yield rec
+
+
+#: The kinds whose reader can hand out written lines (``lines=True``: a
+#: :class:`~kg.ingest.rows.Line` for a record it is sure of, never built as a record).
+_LINE_READERS = frozenset({"ftm"})
+
+
+def _lines(kind: str, paths: Iterable[str | os.PathLike[str]], report: ImportReport, *,
+           progress: Progress | None, today: str | None) -> Iterator[bytes]:
+    """The JSONL line of each record :func:`read_records` yields, in its order, counted in
+    ``report`` as it counts them; a reader that can write its own lines is asked to."""
+    if kind not in _LINE_READERS:
+        for rec in read_records(kind, paths, report, progress=progress, today=today):
+            yield record_bytes(rec)
+        return
+    imported = report.imported
+    for rec in _reader(kind)(_paths(paths), report, progress=progress, today=today,
+                             lines=True):
+        if type(rec) is Line:
+            imported[rec.type] += 1
+            yield rec.data
+        else:
+            report.count(rec)
+            yield record_bytes(rec)
 
 
 def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
@@ -164,8 +188,8 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
     try:
         with atomic_open(output, "wb") as fh:
             lines: list[bytes] = []  # written a thousand at a time: fewer calls
-            for rec in read_records(kind, paths, report, progress=progress, today=today):
-                lines.append(record_bytes(rec))
+            for line in _lines(kind, paths, report, progress=progress, today=today):
+                lines.append(line)
                 if len(lines) >= 1000:
                     fh.write(b"".join(lines))
                     lines.clear()

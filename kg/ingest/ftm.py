@@ -37,36 +37,29 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg._clock import today_iso
 from kg.ingest.common import (
+    MAX_NAME,
     ImportReport,
     Progress,
     Record,
-    Seen,
     file_source,
     iter_lines,
-    read_date,
-    slug_id,
     weak_names,
 )
-from kg.ingest.ftm_cites import Cites
-from kg.ingest.ftm_derived import Derived
-from kg.ingest.ftm_imposers import imposers as imposers_of
-from kg.ingest.ftm_imposers import programme_reasons
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
+from kg.ingest.ftm_sanctions import Hold, State, sanction
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
-from kg.ingest.identity import Identity, ftm_identity
-from kg.ingest.rows import checked_in, fit_name, source_id
+from kg.ingest.identity import FTM_ID_PROPS, Identity, ftm_identity
+from kg.ingest.rows import Line, actor_line, checked_in, fit_name, source_id
 from kg.model import trusted
-from kg.model.records import Actor, ReasonRef, Sanction, Source
+from kg.model.records import Actor, Source
 from kg.model.trusted import is_country, is_date
-from kg.model.vocab import ActorKind, Measure, Reason, Status
-from kg.resolve.classify import classify_measures, classify_reason
+from kg.model.vocab import ActorKind
 from kg.resolve.resolver import is_country_code
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
@@ -77,48 +70,20 @@ _QID = re.compile(r"^Q[1-9]\d*$")
 _QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
-_LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated", re.I)
-
-
-#: The reason of a sanction against a counter-sanctioning target (shared: never changed).
-_COUNTER = ReasonRef(category=Reason.RETALIATION,
-                     detail="counter-sanction (FtM topic sanction.counter)")
-
-
-@dataclass
-class _Hold:
-    """A sanction waiting for target entities not read yet."""
-
-    entity: Entity
-    file: Path
-    line: int
-    missing: set[str]
-
-
-@dataclass
-class _State:
-    report: ImportReport
-    seen: Seen = field(default_factory=Seen)
-    actors: set[str] = field(default_factory=set)
-    counter: set[str] = field(default_factory=set)
-    sanctions: set[str] = field(default_factory=set)
-    pending: dict[str, list[_Hold]] = field(default_factory=dict)
-    links: list[Link] = field(default_factory=list)
-    derived: Derived = field(default_factory=Derived)
-    today: str = field(default_factory=today_iso)
-    """The day an end date must be on or before for the sanction to count as lifted."""
-    cites: Cites = field(default_factory=Cites)
-    """The datasets and source URLs read so far."""
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
-             progress: Progress | None = None, today: str | None = None) -> Iterator[Record]:
+             progress: Progress | None = None, today: str | None = None,
+             lines: bool = False) -> Iterator[Record]:
     """Stream records from FtM JSON-lines files (see the module docstring).
 
     ``today`` (``YYYY-MM-DD``; default: the day it runs, from :func:`kg._clock.today_iso`)
     decides which end dates have passed: a sanction that ended on or before it is lifted.
+    ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out each actor and
+    sanction that needs no check as its JSONL line (a :class:`~kg.ingest.rows.Line`, the
+    bytes the record would be written as), never built as a record.
     """
-    st = _State(report, today=today_iso(today))
+    st = State(report, today=today_iso(today), lines=lines)
     for path in paths:
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")
@@ -159,25 +124,32 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
 
 
 def _actor(entity: Entity, src: Source, path: Path, n: int,
-           st: _State) -> Iterator[Record]:
+           st: State) -> Iterator[Record]:
     eid = entity["id"]
     if eid in st.actors:
         st.report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
         return
     props = entity.clean
-    names = list(dict.fromkeys(props.get("name", _NONE)))
+    names = props.get("name", _NONE)
     caption = entity.get("caption")
-    name = caption.strip() if isinstance(caption, str) and caption.strip() else None
-    name = name or (names[0] if names else None)
+    name = (caption.strip() if isinstance(caption, str) else None) or \
+        (names[0] if names else None)
     if not name:
         st.report.skip(path, n, f"entity {eid!r} ({entity['schema']}) has no name")
         return
-    name, whole = fit_name(name, st.report, path, n, record=f"entity {eid!r}", field="name")
+    whole = _NONE
+    if len(name) > MAX_NAME:
+        name, whole = fit_name(name, st.report, path, n, record=f"entity {eid!r}",
+                               field="name")
     cut = bool(whole)
-    names += whole
-    aliases = [a for a in dict.fromkeys(
-        names + props.get("alias", _NONE) + props.get("previousName", _NONE)) if a != name]
-    weak = weak_names([name, *aliases], props.get("weakAlias", _NONE))
+    alias, previous = props.get("alias"), props.get("previousName")
+    if alias is None and previous is None and len(names) < 2 and not cut:  # most entities
+        aliases = [names[0]] if names and names[0] != name else []
+    else:  # the names, the cut name, aliases and previous names, each once
+        aliases = [a for a in dict.fromkeys([*names, *whole, *(alias or _NONE),
+                                             *(previous or _NONE)]) if a != name]
+    weak_given = props.get("weakAlias")
+    weak = weak_names([name, *aliases], weak_given) if weak_given else []
     country = None
     for prop in _COUNTRY_PROPS:
         for code in props.get(prop, _NONE):
@@ -194,7 +166,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
             break
     if wikidata is None and _QID.match(eid):
         wikidata = eid
-    who = ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
+    who = _NOBODY if props.keys().isdisjoint(_WHO) else \
+        ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
     fields: dict[str, Any] = {
@@ -202,17 +175,21 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
                         kept="opensanctions"),
         "name": name, "kind": kind, "country": country,
         "aliases": aliases, "weak_aliases": weak, "wikidata_id": wikidata,
-        "identifiers": {"opensanctions": eid, **who.joined()}, "sources": cites,
-        "birth_dates": who.birth_dates, "nationalities": who.nationalities,
+        "identifiers": {"opensanctions": eid, **who.joined()} if who.identifiers else
+        {"opensanctions": eid}, "sources": cites,
+        "birth_dates": who.birth_dates or [], "nationalities": who.nationalities or [],
         "position": _first(props, _POSITION) if kind is ActorKind.PERSON else None,
         "description": _first(props, _DESCRIPTION),
     }
-    actor = trusted.build_actor(fields) if _sure_actor(entity, eid, cut, wikidata, who) \
-        else checked_in(Actor, fields, st.report, path, n, record=f"entity {eid!r}")
+    actor: Actor | Line | None
+    if _sure_actor(entity, eid, cut, wikidata, who):
+        actor = (st.lines and actor_line(fields)) or trusted.build_actor(fields)
+    else:
+        actor = checked_in(Actor, fields, st.report, path, n, record=f"entity {eid!r}")
     if actor is None:
         return
     yield from new
-    yield actor
+    yield actor  # type: ignore[misc]  # a Line only for write_import (lines=True)
     st.actors.add(eid)
     topics = entity["properties"].get("topics", ())
     if "sanction.counter" in topics:
@@ -227,11 +204,11 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     for hold in st.pending.pop(eid, ()):
         hold.missing.discard(eid)
         if not hold.missing:
-            yield from _sanction(hold.entity, src, hold.file, hold.line, st)
+            yield from sanction(hold.entity, src, hold.file, hold.line, st)
 
 
 def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
-                      st: _State) -> Iterator[Record]:
+                      st: State) -> Iterator[Record]:
     targets = entity.clean.get("entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
@@ -242,70 +219,12 @@ def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
         st.derived.has_sanction(t, names)
     missing = {t for t in targets if t not in st.actors}
     if not missing:
-        yield from _sanction(entity, src, path, n, st)
+        yield from sanction(entity, src, path, n, st)
         return
-    hold = _Hold(entity, path, n, missing)
+    hold = Hold(entity, path, n, missing)
     for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
         if t in missing:
             st.pending.setdefault(t, []).append(hold)
-
-
-def _sanction(entity: Entity, src: Source, path: Path, n: int,
-              st: _State) -> Iterator[Record]:
-    sid = entity["id"]
-    props = entity.clean
-    if sid in st.sanctions:
-        st.report.skip(path, n, f"sanction id {sid!r} appears twice; the first is kept")
-        return
-    imposers, new_actors, authorities = imposers_of(entity, st.report, st.seen, path, n)
-    if not imposers:
-        st.report.skip(path, n, f"sanction {sid!r} names no authority or country, so no imposer")
-        return
-    targets = [slug_id("ftm", t) for t in dict.fromkeys(props["entity"])]
-    program = "; ".join(dict.fromkeys(props.get("program") or
-                                      props.get("programId", _NONE))) or None
-    reasons = [r for text in dict.fromkeys(props.get("reason", _NONE)) for r in _reasons(text)]
-    if not reasons and program:
-        reasons = programme_reasons(program, imposers)
-    if st.counter and any(t in st.counter for t in props["entity"]) and not any(
-            r.category is Reason.RETALIATION for r in reasons):
-        reasons.append(_COUNTER)
-    rec = f"sanction {sid!r}"
-    date = end = None
-    for p in ("startDate", "listingDate", "date"):  # the earliest date given
-        for v in props.get(p, _NONE):
-            d = read_date(v, st.report, path, n, record=rec, field=p)
-            if d and (date is None or d < date):
-                date = d
-    for v in props.get("endDate", _NONE):  # the earliest end
-        d = read_date(v, st.report, path, n, record=rec, field="endDate")
-        if d and (end is None or d < end):
-            end = d
-    if end and date and end < date:
-        st.report.note("end dates before the start date left out")
-        end = None
-    status = Status.IMPOSED
-    if any(_LIFTED.search(s) for s in props.get("status", _NONE)) or (end and end <= st.today):
-        status = Status.LIFTED
-    new_sources, cites = st.cites.of(entity, src, st.seen)
-    fields: dict[str, Any] = {
-        "id": source_id("ftm", sid, st.report, path, n, record=rec, field="id"),
-        "imposers": imposers, "authorities": authorities,
-        "targets": targets, "status": status,
-        "measures": list(_measures(tuple(props.get("provisions", _NONE)))),
-        "reasons": reasons, "date": date, "end_date": end, "program": program,
-        "sources": cites,
-    }
-    sure = entity.plain and len(set(targets)) == len(targets) and \
-        (date is None or is_date(date)) and (end is None or is_date(end))
-    sanction = trusted.build_sanction(fields) if sure else \
-        checked_in(Sanction, fields, st.report, path, n, record=rec)
-    if sanction is None:
-        return
-    st.sanctions.add(sid)
-    yield from new_sources
-    yield from new_actors
-    yield sanction
 
 
 def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
@@ -332,6 +251,10 @@ def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
             and all(is_country(c) for c in who.nationalities))
 
 
+#: The properties :func:`~kg.ingest.identity.ftm_identity` reads: an entity with none of them
+#: has no identity to read (:data:`_NOBODY`, whose lists are never handed out).
+_WHO = frozenset([*FTM_ID_PROPS, "birthDate", "nationality", "citizenship"])
+_NOBODY = Identity([], [], {})
 _POSITION = ("position",)
 _DESCRIPTION = ("description", "notes", "summary")
 
@@ -352,15 +275,3 @@ def _iso_country(code: str) -> str | None:
     else None."""
     low = code.lower()
     return low if _COUNTRY_RE.match(low) and is_country_code(low) else None
-
-
-@functools.lru_cache(maxsize=4096)  # lists repeat their reasons and provisions
-def _reasons(text: str) -> tuple[ReasonRef, ...]:
-    """The reasons a sanction's ``reason`` text gives, each with the text as its detail."""
-    return tuple(ReasonRef(category=m.reason, detail=text) for m in classify_reason(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _measures(provisions: tuple[str, ...]) -> tuple[Measure, ...]:
-    """The measures of a sanction's ``provisions``."""
-    return tuple(classify_measures(provisions))

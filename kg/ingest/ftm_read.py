@@ -115,8 +115,11 @@ def _clean(props: Any) -> dict[str, list[str]] | None:
             if not isinstance(vals, list):
                 return None
             if len(vals) == 1:  # most properties have one value: no list comprehension
-                if s := vals[0].strip():  # AttributeError: not a string
-                    clean[prop] = [s]
+                v = vals[0]
+                if s := v.strip():  # AttributeError: not a string
+                    # The list read when nothing was stripped (str.strip hands back the
+                    # string itself): shared with the properties, never changed.
+                    clean[prop] = vals if s is v else [s]
                 continue
             kept = [s for v in vals if (s := v.strip())]
             if kept:

@@ -273,3 +273,84 @@ def _sanction(d: dict[str, Any]) -> dict[str, Any] | None:
         out["in_response_to"] = d["in_response_to"]
     out["sources"] = d["sources"]
     return out
+
+
+class Line:
+    """A record already written as its JSONL line (``data``, with the line end), with its
+    ``type`` and ``id``: what an importer hands :func:`kg.ingest.write_import` in place of a
+    record it never built (:func:`actor_line`, :func:`sanction_line`). Only write_import's
+    own stream sees these; :func:`kg.ingest.read_records` yields records."""
+
+    __slots__ = ("data", "id", "type")
+
+    def __init__(self, type_: str, id_: str, data: bytes) -> None:
+        self.type, self.id, self.data = type_, id_, data
+
+
+def actor_line(f: dict[str, Any]) -> Line | None:
+    """The line :func:`fast_row` writes for ``kg.model.trusted.build_actor(f)``, without
+    building the actor: ``f`` holds ``id``, ``name``, ``kind``, ``identifiers`` and
+    ``sources`` and may hold ``country``, ``aliases``, ``weak_aliases``, ``description``,
+    ``wikidata_id``, ``position``, ``birth_dates`` and ``nationalities`` (no other field),
+    each a value the model would keep as it is. None when orjson is missing or refuses a
+    value (the caller builds the record). Each field is left out as :func:`_actor` leaves
+    it out (None, or an empty list or map), in the model's order."""
+    out = {"type": "actor", "id": f["id"], "name": f["name"], "kind": f["kind"]}
+    get = f.get
+    if (v := get("country")) is not None:
+        out["country"] = v
+    if v := get("aliases"):
+        out["aliases"] = v
+    if v := get("weak_aliases"):
+        out["weak_aliases"] = v
+    if (v := get("description")) is not None:
+        out["description"] = v
+    if (v := get("wikidata_id")) is not None:
+        out["wikidata_id"] = v
+    if (v := get("position")) is not None:
+        out["position"] = v
+    if v := f["identifiers"]:
+        out["identifiers"] = v
+    if v := get("birth_dates"):
+        out["birth_dates"] = v
+    if v := get("nationalities"):
+        out["nationalities"] = v
+    if v := f["sources"]:
+        out["sources"] = v
+    return _line("actor", f["id"], out)
+
+
+def sanction_line(f: dict[str, Any]) -> Line | None:
+    """The line :func:`fast_row` writes for ``kg.model.trusted.build_sanction(f)``, without
+    building the sanction: ``f`` holds ``id``, ``imposers``, ``targets``, ``sources`` and may
+    hold ``authorities``, ``status``, ``measures``, ``reasons``, ``date``, ``end_date`` and
+    ``program`` (no other field), as :func:`actor_line`."""
+    out = {"type": "sanction", "id": f["id"], "imposers": f["imposers"]}
+    get = f.get
+    if v := get("authorities"):
+        out["authorities"] = v
+    out["targets"] = f["targets"]
+    if (v := get("status")) is not None and v is not Status.IMPOSED:
+        out["status"] = v
+    if v := get("measures"):
+        out["measures"] = v
+    if v := get("reasons"):
+        out["reasons"] = v
+    if (v := get("date")) is not None:
+        out["date"] = v
+    if (v := get("end_date")) is not None:
+        out["end_date"] = v
+    if (v := get("program")) is not None:
+        out["program"] = v
+    out["sources"] = f["sources"]
+    return _line("sanction", f["id"], out)
+
+
+def _line(kind: str, id_: str, out: dict[str, Any]) -> Line | None:
+    if orjson is None:  # pragma: no cover
+        return None
+    try:
+        return Line(kind, id_, orjson.dumps(out, default=_sub,
+                                            option=orjson.OPT_APPEND_NEWLINE))
+    except TypeError:  # pragma: no cover - a value the model would not keep as it is
+        return None

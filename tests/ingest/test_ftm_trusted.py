@@ -24,6 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg.ingest
+import kg.ingest.ftm as ftm
+import kg.ingest.ftm_sanctions as ftm_sanctions
+import kg.ingest.rows as rows
 from kg.ingest import write_import
 from kg.model import trusted
 from kg.model.records import Actor, Sanction
@@ -40,6 +43,9 @@ def _run(paths: list[Path], out: Path, mode: str, monkeypatch: pytest.MonkeyPatc
          ) -> tuple[bytes | None, dict[str, Any] | None, str | None]:
     """(output bytes, report, error) of one import in ``mode``."""
     with monkeypatch.context() as m:
+        if mode != "fast":  # records built, then written (no line written straight away),
+            m.setattr(kg.ingest, "_LINE_READERS", frozenset())  # every sanction read whole
+            m.setattr(ftm_sanctions, "SAME_MAX", 0)
         if mode == "validated":
             m.setattr(trusted, "build_actor", lambda f: Actor(**f))
             m.setattr(trusted, "build_sanction", lambda f: Sanction(**f))
@@ -86,13 +92,22 @@ def test_every_fixture_same_three_ways(names: list[str], tmp_path: Path,
     assert out.count(b'"type":"actor"') >= 2
 
 
-def test_fast_path_is_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fixture's plain entities are built without validation (else nothing is proven)."""
+@pytest.mark.parametrize("lines", [True, False])
+def test_fast_path_is_taken(lines: bool, tmp_path: Path,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture's plain entities are built without validation, and written by
+    write_import as lines with no record built (else nothing is proven)."""
     built: list[str] = []
-    fast = trusted.build_actor
+    written: list[str] = []
+    fast, line = trusted.build_actor, rows.actor_line
     monkeypatch.setattr(trusted, "build_actor", lambda f: built.append(f["id"]) or fast(f))
+    monkeypatch.setattr(ftm, "actor_line", lambda f: written.append(f["id"]) or line(f))
+    if not lines:
+        monkeypatch.setattr(kg.ingest, "_LINE_READERS", frozenset())
     write_import("ftm", [FIXTURES / "entities.ftm.json"], tmp_path / "o.jsonl", today=TODAY)
-    assert "ftm-q98765402" in built and len(built) >= 4
+    made = written if lines else built
+    assert "ftm-q98765402" in made and len(made) >= 4
+    assert (built if lines else written) == []
 
 
 # Values that sit on the edge of a model rule: white space pydantic strips or does not
