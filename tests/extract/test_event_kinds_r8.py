@@ -3,18 +3,8 @@ does not matter. Each failed on the extractor before."""
 
 from __future__ import annotations
 
-from kg.extract import extract_text
 from kg.extract.context import dateline_state, without_dateline
-from kg.model.records import Dataset
-
-
-def run(text: str) -> Dataset:
-    return extract_text(text, date="2024-03-05").dataset
-
-
-def events(ds: Dataset) -> list[tuple[list[str], list[str], str]]:
-    names = {a.id: a.name for a in ds.actors}
-    return [(s.imposers, [names[t] for t in s.targets], str(s.status)) for s in ds.sanctions]
+from tests.extract.test_event_kinds_r7 import events, run
 
 
 def test_a_dateline_place_the_story_never_names_is_no_actor() -> None:
