@@ -14,7 +14,7 @@ from kg.extract.refer import resolve
 from kg.extract.targets import named_people, not_a_target
 from kg.extract.text import Sentence
 
-__all__ = ["target_end", "targets_after"]
+__all__ = ["TARGET_KINDS", "target_end", "targets_after"]
 
 #: Kinds of mention that can be a target.
 TARGET_KINDS = ("country", "person", "org", "group")

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
+from kg.extract.after import TARGET_KINDS as _TARGET_KINDS
 from kg.extract.after import target_end, targets_after
 from kg.extract.anchors import (
     anchors,
@@ -79,7 +80,6 @@ _NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embarg
                       r"(?:on|against)|(?:invasion|annexation|occupation)\s+of|(?:war|crisis|"
                       r"conflict)\s+in)\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
-_TARGET_KINDS = ("country", "person", "group", "org")
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
