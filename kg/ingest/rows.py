@@ -139,15 +139,24 @@ def fit_id(made: str, report: ImportReport, file: str | os.PathLike[str], line: 
     return short
 
 
+#: The length of every id :func:`~kg.ingest.common.shorten_id` shortened (180 characters,
+#: ``-`` and 12 hex digits); an id of any other length is whole.
+_SHORTENED = len(shorten_id("x" * (MAX_ID + 1)))
+
+
 def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLike[str],
               line: int | None, *, record: str, field: str, kept: str | None = None) -> str:
     """:func:`~kg.ingest.common.slug_id` of a list's own id ``raw``, reporting, when it had
     to be shortened to fit a record, the change located by ``file``, ``line``, ``record``
     and ``field`` (the input's own field), and ``kept``: the identifier scheme under which
     the importer keeps ``raw`` whole (``opensanctions``), None when it keeps it nowhere
-    else (the report holds it then)."""
-    made, whole = slug_id(prefix, raw), full_slug_id(prefix, raw)
-    if made != whole:
+    else (the report holds it then).
+
+    Only an id of :data:`_SHORTENED` characters can have been shortened (every shortened id
+    has that length, every other one is the whole id), so only then is the whole id made
+    again to compare."""
+    made = slug_id(prefix, raw)
+    if len(made) == _SHORTENED and made != (whole := full_slug_id(prefix, raw)):
         report.change(file, line, _shortened(len(whole), made, kept), record=record,
                       field=field)
     return made
