@@ -196,6 +196,19 @@ def _sub(obj: Any) -> dict[str, Any]:
     raise TypeError(type(obj).__name__)
 
 
+def cites_json(cites: list[Citation]) -> Any:
+    """The JSON array of the citations ``cites``, written once as an ``orjson.Fragment``
+    (the bytes :func:`fast_row` writes for them), to hand :func:`actor_line` or
+    :func:`sanction_line` as ``sources`` for every line that cites the same list; ``cites``
+    itself when orjson (3.9 or later) is missing or refuses a value."""
+    if orjson is None:  # pragma: no cover
+        return cites
+    try:
+        return orjson.Fragment(orjson.dumps(cites, default=_sub))
+    except TypeError:  # pragma: no cover - a value the model would not keep as it is
+        return cites
+
+
 def fast_row(rec: Any) -> bytes | None:
     """The JSONL line (with ``"type"`` first and the line end) of an actor or sanction, or
     None when this writer does not handle the record (see the module docstring)."""
@@ -296,14 +309,15 @@ class Line:
         self.type, self.id, self.data = type_, id_, data
 
 
-def actor_line(f: dict[str, Any]) -> Line | None:
+def actor_line(f: dict[str, Any], sources: Any = None) -> Line | None:
     """The line :func:`fast_row` writes for ``kg.model.trusted.build_actor(f)``, without
     building the actor: ``f`` holds ``id``, ``name``, ``kind``, ``identifiers`` and
     ``sources`` and may hold ``country``, ``aliases``, ``weak_aliases``, ``description``,
     ``wikidata_id``, ``position``, ``birth_dates`` and ``nationalities`` (no other field),
     each a value the model would keep as it is. None when orjson is missing or refuses a
     value (the caller builds the record). Each field is left out as :func:`_actor` leaves
-    it out (None, or an empty list or map), in the model's order."""
+    it out (None, or an empty list or map), in the model's order. ``sources``, when given,
+    is written in place of ``f["sources"]``: :func:`cites_json` of that same list."""
     out = {"type": "actor", "id": f["id"], "name": f["name"], "kind": f["kind"]}
     get = f.get
     if (v := get("country")) is not None:
@@ -325,15 +339,15 @@ def actor_line(f: dict[str, Any]) -> Line | None:
     if v := get("nationalities"):
         out["nationalities"] = v
     if v := f["sources"]:
-        out["sources"] = v
+        out["sources"] = v if sources is None else sources
     return _line("actor", f["id"], out)
 
 
-def sanction_line(f: dict[str, Any]) -> Line | None:
+def sanction_line(f: dict[str, Any], sources: Any = None) -> Line | None:
     """The line :func:`fast_row` writes for ``kg.model.trusted.build_sanction(f)``, without
     building the sanction: ``f`` holds ``id``, ``imposers``, ``targets``, ``sources`` and may
     hold ``authorities``, ``status``, ``measures``, ``reasons``, ``date``, ``end_date`` and
-    ``program`` (no other field), as :func:`actor_line`."""
+    ``program`` (no other field), and ``sources`` as :func:`actor_line`."""
     out = {"type": "sanction", "id": f["id"], "imposers": f["imposers"]}
     get = f.get
     if v := get("authorities"):
@@ -351,7 +365,7 @@ def sanction_line(f: dict[str, Any]) -> Line | None:
         out["end_date"] = v
     if (v := get("program")) is not None:
         out["program"] = v
-    out["sources"] = f["sources"]
+    out["sources"] = f["sources"] if sources is None else sources
     return _line("sanction", f["id"], out)
 
 
