@@ -104,25 +104,6 @@ def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: Imp
 _LINE_READERS = frozenset({"ftm"})
 
 
-def _lines(kind: str, paths: Iterable[str | os.PathLike[str]], report: ImportReport, *,
-           progress: Progress | None, today: str | None) -> Iterator[bytes]:
-    """The JSONL line of each record :func:`read_records` yields, in its order, counted in
-    ``report`` as it counts them; a reader that can write its own lines is asked to."""
-    if kind not in _LINE_READERS:
-        for rec in read_records(kind, paths, report, progress=progress, today=today):
-            yield record_bytes(rec)
-        return
-    imported = report.imported
-    for rec in _reader(kind)(_paths(paths), report, progress=progress, today=today,
-                             lines=True):
-        if type(rec) is Line:
-            imported[rec.type] += 1
-            yield rec.data
-        else:
-            report.count(rec)
-            yield record_bytes(rec)
-
-
 def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
                    progress: Progress | None = None,
                    today: str | None = None) -> tuple[Dataset, ImportReport]:
@@ -185,11 +166,28 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
     When nothing at all could be imported, no file is written.
     """
     report = ImportReport(kind)
+    # The JSONL line of each record read_records yields, in its order, counted in the report
+    # as it counts them; a reader that can write its own lines is asked to (and hands out a
+    # Line, counted here, or a record, counted here too).
+    if kind in _LINE_READERS:
+        records: Iterator[Any] = _reader(kind)(_paths(paths), report, progress=progress,
+                                               today=today, lines=True)
+        counted = False
+    else:
+        records, counted = read_records(kind, paths, report, progress=progress,
+                                        today=today), True
+    imported = report.imported
     try:
         with atomic_open(output, "wb") as fh:
             lines: list[bytes] = []  # written a thousand at a time: fewer calls
-            for line in _lines(kind, paths, report, progress=progress, today=today):
-                lines.append(line)
+            for rec in records:
+                if type(rec) is Line:
+                    imported[rec.type] += 1
+                    lines.append(rec.data)
+                else:
+                    if not counted:
+                        report.count(rec)
+                    lines.append(record_bytes(rec))
                 if len(lines) >= 1000:
                     fh.write(b"".join(lines))
                     lines.clear()

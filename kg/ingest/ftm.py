@@ -183,7 +183,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     }
     actor: Actor | Line | None
     if _sure_actor(entity, eid, cut, wikidata, who):
-        actor = (st.lines and actor_line(fields)) or trusted.build_actor(fields)
+        actor = (st.lines and actor_line(fields, st.cites.json(cites))) or \
+            trusted.build_actor(fields)
     else:
         actor = checked_in(Actor, fields, st.report, path, n, record=f"entity {eid!r}")
     if actor is None:

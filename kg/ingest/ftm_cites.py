@@ -15,6 +15,7 @@ from typing import Any
 from kg.ingest.common import Seen, url_source
 from kg.ingest.ftm_derived import dataset_source
 from kg.ingest.ftm_links import values
+from kg.ingest.rows import cites_json
 from kg.model.records import Citation, Source
 
 __all__ = ["CACHE", "Cites"]
@@ -37,6 +38,10 @@ class Cites:
     once: dict[tuple[str, ...], list[Citation]] = field(default_factory=dict)
     """For each list of datasets citing two sources or more: its citations, each source
     once (shared by the records that cite them; never changed)."""
+    written: dict[int, tuple[list[Citation], Any]] = field(default_factory=dict)
+    """Each shared list of citations met lately, by its ``id()``, with the list (kept, so no
+    other list takes its ``id()``) and its :func:`~kg.ingest.rows.cites_json` (None until
+    a line first writes it)."""
 
     def of(self, entity: dict[str, Any], src: Source,
            seen: Seen) -> tuple[list[Source], list[Citation]]:
@@ -61,6 +66,7 @@ class Cites:
             if len(self.datasets) >= CACHE:
                 self.datasets.clear()
             self.datasets[key] = cites
+            self._share(cites)
         urls = values(entity, "sourceUrl")
         if not urls and len(cites) > 1:  # each source once, read once per list of datasets
             once = self.once.get(key)
@@ -68,6 +74,7 @@ class Cites:
                 if len(self.once) >= CACHE:
                     self.once.clear()
                 once = self.once[key] = list({c.source: c for c in cites}.values())
+                self._share(once)
             return new, once
         if urls:
             cites = cites + [c for c in (self._url(url, seen, new) for url in urls) if c]
@@ -76,6 +83,24 @@ class Cites:
         if len(cites) == 1:
             return new, cites
         return new, list({c.source: c for c in cites}.values())
+
+    def json(self, cites: list[Citation]) -> Any:
+        """What a line writes for ``cites`` (a list :meth:`of` returned): for a list that
+        many entities share (the citations of a list of datasets),
+        :func:`~kg.ingest.rows.cites_json` of it, written the first time only; else
+        ``cites`` itself (written with the line)."""
+        hit = self.written.get(id(cites))
+        if hit is None or hit[0] is not cites:
+            return cites
+        if hit[1] is None:
+            hit = self.written[id(cites)] = (cites, cites_json(cites))
+        return hit[1]
+
+    def _share(self, cites: list[Citation]) -> None:
+        """Mark ``cites`` as shared (see :meth:`json`)."""
+        if len(self.written) >= 2 * CACHE:
+            self.written.clear()
+        self.written[id(cites)] = (cites, None)
 
     def _url(self, url: str, seen: Seen, new: list[Source]) -> Citation | None:
         hit = self.urls.get(url)

@@ -140,7 +140,8 @@ def sanction(entity: Entity, src: Source, path: Path, n: int, st: State) -> Iter
     }
     made: Sanction | Line | None
     if entity.plain and dated and len(set(targets)) == len(targets):
-        made = (st.lines and sanction_line(fields)) or trusted.build_sanction(fields)
+        made = (st.lines and sanction_line(fields, st.cites.json(cites))) or \
+            trusted.build_sanction(fields)
     else:
         made = checked_in(Sanction, fields, st.report, path, n, record=f"sanction {sid!r}")
     if made is None:

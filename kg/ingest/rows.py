@@ -139,15 +139,24 @@ def fit_id(made: str, report: ImportReport, file: str | os.PathLike[str], line: 
     return short
 
 
+#: The length of every id :func:`~kg.ingest.common.shorten_id` shortened (180 characters,
+#: ``-`` and 12 hex digits); an id of any other length is whole.
+_SHORTENED = len(shorten_id("x" * (MAX_ID + 1)))
+
+
 def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLike[str],
               line: int | None, *, record: str, field: str, kept: str | None = None) -> str:
     """:func:`~kg.ingest.common.slug_id` of a list's own id ``raw``, reporting, when it had
     to be shortened to fit a record, the change located by ``file``, ``line``, ``record``
     and ``field`` (the input's own field), and ``kept``: the identifier scheme under which
     the importer keeps ``raw`` whole (``opensanctions``), None when it keeps it nowhere
-    else (the report holds it then)."""
-    made, whole = slug_id(prefix, raw), full_slug_id(prefix, raw)
-    if made != whole:
+    else (the report holds it then).
+
+    Only an id of :data:`_SHORTENED` characters can have been shortened (every shortened id
+    has that length, every other one is the whole id), so only then is the whole id made
+    again to compare."""
+    made = slug_id(prefix, raw)
+    if len(made) == _SHORTENED and made != (whole := full_slug_id(prefix, raw)):
         report.change(file, line, _shortened(len(whole), made, kept), record=record,
                       field=field)
     return made
@@ -185,6 +194,19 @@ def _sub(obj: Any) -> dict[str, Any]:
         return {"category": d["category"]} if d["detail"] is None else \
             {"category": d["category"], "detail": d["detail"]}
     raise TypeError(type(obj).__name__)
+
+
+def cites_json(cites: list[Citation]) -> Any:
+    """The JSON array of the citations ``cites``, written once as an ``orjson.Fragment``
+    (the bytes :func:`fast_row` writes for them), to hand :func:`actor_line` or
+    :func:`sanction_line` as ``sources`` for every line that cites the same list; ``cites``
+    itself when orjson (3.9 or later) is missing or refuses a value."""
+    if orjson is None:  # pragma: no cover
+        return cites
+    try:
+        return orjson.Fragment(orjson.dumps(cites, default=_sub))
+    except TypeError:  # pragma: no cover - a value the model would not keep as it is
+        return cites
 
 
 def fast_row(rec: Any) -> bytes | None:
@@ -287,14 +309,15 @@ class Line:
         self.type, self.id, self.data = type_, id_, data
 
 
-def actor_line(f: dict[str, Any]) -> Line | None:
+def actor_line(f: dict[str, Any], sources: Any = None) -> Line | None:
     """The line :func:`fast_row` writes for ``kg.model.trusted.build_actor(f)``, without
     building the actor: ``f`` holds ``id``, ``name``, ``kind``, ``identifiers`` and
     ``sources`` and may hold ``country``, ``aliases``, ``weak_aliases``, ``description``,
     ``wikidata_id``, ``position``, ``birth_dates`` and ``nationalities`` (no other field),
     each a value the model would keep as it is. None when orjson is missing or refuses a
     value (the caller builds the record). Each field is left out as :func:`_actor` leaves
-    it out (None, or an empty list or map), in the model's order."""
+    it out (None, or an empty list or map), in the model's order. ``sources``, when given,
+    is written in place of ``f["sources"]``: :func:`cites_json` of that same list."""
     out = {"type": "actor", "id": f["id"], "name": f["name"], "kind": f["kind"]}
     get = f.get
     if (v := get("country")) is not None:
@@ -316,15 +339,15 @@ def actor_line(f: dict[str, Any]) -> Line | None:
     if v := get("nationalities"):
         out["nationalities"] = v
     if v := f["sources"]:
-        out["sources"] = v
+        out["sources"] = v if sources is None else sources
     return _line("actor", f["id"], out)
 
 
-def sanction_line(f: dict[str, Any]) -> Line | None:
+def sanction_line(f: dict[str, Any], sources: Any = None) -> Line | None:
     """The line :func:`fast_row` writes for ``kg.model.trusted.build_sanction(f)``, without
     building the sanction: ``f`` holds ``id``, ``imposers``, ``targets``, ``sources`` and may
     hold ``authorities``, ``status``, ``measures``, ``reasons``, ``date``, ``end_date`` and
-    ``program`` (no other field), as :func:`actor_line`."""
+    ``program`` (no other field), and ``sources`` as :func:`actor_line`."""
     out = {"type": "sanction", "id": f["id"], "imposers": f["imposers"]}
     get = f.get
     if v := get("authorities"):
@@ -342,7 +365,7 @@ def sanction_line(f: dict[str, Any]) -> Line | None:
         out["end_date"] = v
     if (v := get("program")) is not None:
         out["program"] = v
-    out["sources"] = f["sources"]
+    out["sources"] = f["sources"] if sources is None else sources
     return _line("sanction", f["id"], out)
 
 

@@ -12,13 +12,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kg.ingest
 import kg.ingest.ftm_sanctions as ftm_sanctions
 from kg.ingest import import_dataset, record_line, write_import
-from kg.ingest.rows import actor_line, fast_row, sanction_line
+from kg.ingest.ftm_cites import Cites
+from kg.ingest.rows import actor_line, cites_json, fast_row, sanction_line
 from kg.model import trusted
 from kg.model.records import RECORD_TYPES, Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure, Reason, Status
@@ -98,6 +100,8 @@ def test_actor_line_is_the_records_line(fields: dict[str, Any]) -> None:
     assert line is not None and line.type == "actor" and line.id == fields["id"]
     assert line.data == fast_row(trusted.build_actor(fields))
     assert line.data == record_line(Actor(**fields)).encode("utf-8")
+    shared = actor_line(fields, cites_json(fields["sources"]))  # the citations written once
+    assert shared is not None and shared.data == line.data
 
 
 @settings(max_examples=300, deadline=None)
@@ -107,6 +111,8 @@ def test_sanction_line_is_the_records_line(fields: dict[str, Any]) -> None:
     assert line is not None and line.type == "sanction" and line.id == fields["id"]
     assert line.data == fast_row(trusted.build_sanction(fields))
     assert line.data == record_line(Sanction(**fields)).encode("utf-8")
+    shared = sanction_line(fields, cites_json(fields["sources"]))
+    assert shared is not None and shared.data == line.data
 
 
 def _key(row: dict[str, Any]) -> tuple[str, str]:
@@ -118,7 +124,8 @@ def test_import_writes_lines_for_sanctions_too(tmp_path: Path, monkeypatch: Any)
     and the file holds what import_dataset (records, no line) reads, record for record."""
     made: list[str] = []
     line = kg.ingest.rows.sanction_line
-    monkeypatch.setattr(ftm_sanctions, "sanction_line", lambda f: made.append(f["id"]) or line(f))
+    monkeypatch.setattr(ftm_sanctions, "sanction_line",
+                        lambda f, s=None: made.append(f["id"]) or line(f, s))
     out = tmp_path / "o.jsonl"
     report = write_import("ftm", [FIXTURES / "entities.ftm.json"], out, today=TODAY)
     assert len(made) >= 3
@@ -187,3 +194,37 @@ def test_repeated_sanction_texts_read_once_give_what_reading_each_gives(
     assert rep0["changed_total"] >= 6 * 2  # each reported variant, reported on every entry
     assert rep0["notes"]["end dates before the start date left out"] == 6
     assert whole.count(b'"category":"retaliation"') == 6
+
+
+def test_shared_citations_are_written_once_and_others_with_the_line() -> None:
+    from kg.ingest.common import Seen
+    from kg.model.records import Source
+
+    cites, seen = Cites(), Seen()
+    src = Source(id="file-x", title="x")
+    one = {"id": "a", "datasets": ["us_ofac_sdn"], "properties": {}}
+    two = {"id": "b", "datasets": ["us_ofac_sdn", "gb_hmt_sanctions"], "properties": {}}
+    url = {"id": "c", "datasets": ["us_ofac_sdn"],
+           "properties": {"sourceUrl": ["https://example.org/x"]}}
+    for entity in (one, two):
+        _, first = cites.of(entity, src, seen)
+        _, again = cites.of(dict(entity, id="z"), src, seen)
+        assert again is first  # the one shared list
+        written = cites.json(first)
+        assert type(written) is orjson.Fragment and cites.json(again) is written
+        assert orjson.dumps({"s": written}) == \
+            b'{"s":' + json.dumps([{"source": c.source} for c in first],
+                                  separators=(",", ":")).encode() + b"}"
+    _, own = cites.of(url, src, seen)  # a list made for this entity: written with the line
+    assert len(own) == 2 and cites.json(own) is own
+    assert cites.json([Citation(source="s")]) == [Citation(source="s")]
+
+
+def test_import_without_shared_citations_writes_the_same_bytes(tmp_path: Path,
+                                                                 monkeypatch: Any) -> None:
+    fixture = FIXTURES / "entities.ftm.json"
+    fast = write_import("ftm", [fixture], tmp_path / "fast.jsonl")
+    monkeypatch.setattr(Cites, "json", lambda self, cites: cites)
+    slow = write_import("ftm", [fixture], tmp_path / "slow.jsonl")
+    assert (tmp_path / "fast.jsonl").read_bytes() == (tmp_path / "slow.jsonl").read_bytes()
+    assert fast.to_dict() == slow.to_dict()

@@ -101,7 +101,8 @@ def test_fast_path_is_taken(lines: bool, tmp_path: Path,
     written: list[str] = []
     fast, line = trusted.build_actor, rows.actor_line
     monkeypatch.setattr(trusted, "build_actor", lambda f: built.append(f["id"]) or fast(f))
-    monkeypatch.setattr(ftm, "actor_line", lambda f: written.append(f["id"]) or line(f))
+    monkeypatch.setattr(ftm, "actor_line",
+                        lambda f, s=None: written.append(f["id"]) or line(f, s))
     if not lines:
         monkeypatch.setattr(kg.ingest, "_LINE_READERS", frozenset())
     write_import("ftm", [FIXTURES / "entities.ftm.json"], tmp_path / "o.jsonl", today=TODAY)

@@ -352,3 +352,39 @@ def test_nationality_and_citizenship_read_as_before() -> None:
     assert got.birth_dates == []
     assert [c.field for c in report.changed] == ["birthDate", "nationality"]
     assert re.search("Narnia", report.changed[1].message)
+
+
+# --- kg.ingest.rows.source_id: the whole id is made again only at the shortened length ------
+
+def _source_id_before(prefix: str, raw: str, report: ImportReport) -> str:
+    """source_id as it was: both slugs made for every id."""
+    made, whole = rows.slug_id(prefix, raw), rows.full_slug_id(prefix, raw)
+    if made != whole:
+        report.change("f", 1, rows._shortened(len(whole), made, None), record="r", field="id")
+    return made
+
+
+_ID_PARTS = st.sampled_from(["a", "A", "é", "\u0130", " ", "-", "Q1", "x" * 50, "\u212a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ID_PARTS, min_size=1, max_size=12).map("".join),
+       st.integers(min_value=0, max_value=200), st.sampled_from(["ftm", "ofac", "x" * 40]))
+def test_source_id_gives_the_id_and_report_it_gave(parts: str, pad: int, prefix: str) -> None:
+    raw = parts + "b" * pad  # lengths on both sides of the limit, case, accents, "İ".lower()
+    old, new = ImportReport("ftm"), ImportReport("ftm")
+    assert rows.source_id(prefix, raw, new, "f", 1, record="r", field="id") == \
+        _source_id_before(prefix, raw, old)
+    assert new.to_dict() == old.to_dict()
+
+
+def test_every_shortened_id_has_the_one_length_source_id_checks() -> None:
+    for n in (201, 202, 250, 1000):
+        assert len(rows.shorten_id("x" * n)) == rows._SHORTENED == 193
+    whole = "ftm-" + "b" * 189  # 193 characters and whole: made again, nothing reported
+    report = ImportReport("ftm")
+    assert rows.source_id("ftm", "b" * 189, report, "f", 1, record="r", field="id") == whole
+    assert report.to_dict() == ImportReport("ftm").to_dict()
+    report = ImportReport("ftm")
+    made = rows.source_id("ftm", "b" * 197, report, "f", 1, record="r", field="id")
+    assert len(made) == 193 and report.to_dict() != ImportReport("ftm").to_dict()
