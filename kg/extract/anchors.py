@@ -145,6 +145,11 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
         if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
                                          re.I | re.S):
             best = None  # "hit back at Washington's sanctions": the sanctions answered
+        if best is not None and re.match(r"(?:hit|slap)", text[best[0]:best[1]], re.I) and \
+                re.match(r"\w+\s+(?!with\b|back\b)\S.*?\bwith\s+(?:[\w-]+\s+){0,3}$",
+                         text[best[0]:n.start()], re.I | re.S) and \
+                not _PASSIVE.search(text, 0, best[0]):
+            continue  # "hit the Central Bank with new sanctions": the object is the target
         if best is not None and re.match(r"put", text[best[0]:best[1]], re.I) and re.match(
                 r"(?:\s+[\w’'-]+){0,4}?\s+on\s+hold\b", text[n.end():]):
             best = (best[0], best[1], Status.EASED)  # "put its sanctions on Burma on hold"

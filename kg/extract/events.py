@@ -47,8 +47,9 @@ from kg.extract.lexicon import (
     call_cue,
     conditional,
 )
+from kg.extract.modals import RELIEF_EXPECTED
 from kg.extract.owners import np_imposers
-from kg.extract.refer import SUBJECT_FIRST, is_venue, refers_back, resolve
+from kg.extract.refer import SUBJECT_FIRST, act_subject, is_venue, refers_back, resolve
 from kg.extract.targets import not_a_target
 from kg.extract.text import Sentence
 from kg.model.vocab import Reason, Status
@@ -124,11 +125,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     conf -= 0.05
                     break
         elif status in (Status.LIFTED, Status.EASED, Status.EXTENDED):
-            mod = re.search(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poised|due)"
-                            r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$|"
-                            # "could soon suspend", "may lift": relief possible, not done
-                            r"(?:could|may|might)\s+(?:\w+ly\s+|soon\s+|now\s+|also\s+)?$)",
-                            pre)
+            mod = RELIEF_EXPECTED.search(pre)
             if mod:  # "are expected to lift", "is set to extend": expected
                 status = Status.EXPECTED
                 ex["status_modifier"] = mod.group()
@@ -226,6 +223,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                           first.start)] if cid else []
                 elif first is not None:
                     imposers += resolve(first, doc, sent, ms, True)
+            if not cands and (k := act_subject(text, a_start, ms)) is not None:
+                cands = [k]  # "adopted a resolution that takes X off the list"
             which = _WHICH_BEFORE.search(text, 0, a_start)
             if not cands and which:
                 # "alongside the US, Canada and the UK, which imposed new sanctions"

@@ -51,7 +51,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 #: Names of the lists a listing puts someone on: sanctions lists, blacklists, the US Entity
 #: List, Russia's "stop list" of people barred from entry.
-LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entity list|stop[- ]lists?|"
+LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entit(?:y|ies) list|stop[- ]lists?|"
          r"export[- ]control(?:led)? (?:control )?lists?|"
          r"(?:entry|travel|visa)[- ]ban lists?|no-entry lists?|list of sanctioned|"
          # a list that names wrongdoers to be shunned ("put the president on a list of possible
@@ -132,7 +132,8 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
                 r"blacklist|sanctions)\b)"), Status.IMPOSED, "object"),
     (_rx(r"\bdesignat(?:e|es|ed|ing)\b(?!\s+(?:as|by)\b)"), Status.IMPOSED, "object"),
     (_rx(r"\b(?:barred|banned|bars|bans|barring|banning|bar|ban)\b(?=(?:\s+[\w,’'-]+){1,14}?"
-         r"\s+from\s+(?:entering|travel|visiting|the country|its territory|coming))"),
+         r"\s+from\s+(?:entering|travel|visiting|the country|its territory|coming|its skies|"
+         r"its airspace|flying\s+(?:in)?to|landing))"),
      Status.IMPOSED, "object"),
     (_rx(r"\b(?:st(?:op|ops|opped|opping) issuing|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)"
          r") (?:entry )?visas to\b"), Status.IMPOSED, "object"),
@@ -163,6 +164,11 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "will provide limited relief from sanctions to Iran", "gave Iran sanctions relief":
     # relief granted (the target after the verb), in a sentence about sanctions
     (_RELIEF_GIVEN, Status.EASED, "object"),
+    # "Thein Sein and 200 other Burmese will come off Australia's sanctions list", "260
+    # people will be freed from the restrictions": a listing lifted, told of its targets
+    (_rx(r"\b(?:come|comes|came|coming)\s+off\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?" + LISTS +
+         r"|\b(?:be|been|are|were|is|was)\s+freed\s+from\s+(?:the\s+)?(?:\w+\s+)?"
+         r"(?:sanctions|restrictions|measures)\b"), Status.LIFTED, "passive"),
     # "restored Mali's membership": a suspension lifted
     (_rx(r"\brestor(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?[\w-]+['’]s\s+(?:full\s+)?membership)"),
      Status.LIFTED, "object"),
@@ -190,14 +196,17 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "removed Cuba from its list of state sponsors of terrorism", "took two banks off the
     # sanctions list", "delisted", "revoked Cuba's designation": the listing lifted
     (_rx(r"\b(?:remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?|t(?:ake|akes|ook|aken|aking))\b(?=(?:\s+"
-         r"[\w,’'&+.-]+){1,16}?\s+(?:from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}"
+         r"[\w,’'&+.-]+){1,16}?\s+(?:from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,4}"
          r"(?:" + LISTS + r"|list of (?:state )?sponsors)\b)"), Status.LIFTED, "object"),
     (_rx(r"\bdelist(?:s|ed|ing)?\b"), Status.LIFTED, "object"),
     (_rx(r"\brevok(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?(?:[\w-]+['’]s|its|their)\s+(?:[\w-]+\s+)?"
          r"designation)"), Status.LIFTED, "object"),
     # "banned entry to 963 Americans", "cut seven banks off from SWIFT", "blocked the assets of"
     # "London targeted Russian banks with a new round of sanctions"
-    (_rx(r"\btarget(?:s|ed|ing)?\b(?=(?:\s+[\w,’'&+.-]+){1,12}?\s+with\s+(?:a\s+)?"
+    # "hit the Central Bank with new unilateral sanctions"
+    (_rx(r"\b(?:target(?:s|ed|ing)?|(?:hit(?:s|ting)?|slap(?:s|ped)?)(?!\s+back\b))\b(?=(?:\s+"
+         r"[\w,’'&+.-]+)"
+         r"{1,12}?\s+with\s+(?:a\s+)?"
          r"(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties|asset freezes|travel bans)\b)"),
      Status.IMPOSED, "object"),
     (_rx(r"\b(?:ban(?:s|ned)?|bar(?:s|red)?|den(?:y|ies|ied)) entry to\b"), Status.IMPOSED,
@@ -363,7 +372,7 @@ def noun_subject_targets(text: str, words: str, start: int, end: int, ms: list[M
 #: targets are placed on, a closing attribution ("..., Chief Cabinet Secretary X said").
 TARGET_STOP = re.compile(
     r"[;:]|\bwith\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:sanctions|measures|penalties)\b|"
-    r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}(?i:" + LISTS +
+    r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,4}(?i:" + LISTS +
     r"|list of)\b|\b" + _CUT_FROM + "|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|" + POST_APPOSITION + "|"
     r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.modals import CONDITION, REPORTED_WOULD, STATUS_MODIFIERS, conditional
 from kg.model.vocab import Stance, Status
 
 __all__ = [
     "ABSTAINING",
     "CALL_BEFORE",
     "CAPABILITY",
+    "CONDITION",
     "FACE_THREAT",
     "FRAMEWORK",
     "KEEP_VERB",
     "KEPT_FOR",
     "NEGATION",
     "ON_AFTER",
+    "REPORTED_WOULD",
     "RETALIATION",
     "SANCTION_NOUN",
     "SPEECH",
@@ -48,7 +51,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: Words that name sanctions (what a trigger verb must govern to count).
 SANCTION_NOUN = _rx(
     r"\b(?:counter-?sanctions|counter-?measures|sanctions?(?:\s+package)?|embargo(?:es)?|"
-    r"restrictive measures|restrictions(?=\s+(?:on|against)\s+(?:the\s+)?[A-Z])|"
+    r"restrictive measures|restrictions(?=\s+(?:imposed\s+)?(?:on|against)\s+(?:the\s+)?"
+    r"[A-Z])|"
     r"(?:export|import|arms|oil|gas|coal|trade|investment|flight|fishing)\s+bans?|"
     # "lifted a trade and travel blockade on Mali": an economic blockade is a sanction; a
     # blockade with no economic word before it may be military, and is not
@@ -137,34 +141,6 @@ UNDATED_FUTURE = _rx(r"\b(?:in the (?:coming |next (?:few )?)(?:days|weeks|month
 #: Verbs that are an event by themselves ("Washington sanctioned X", "froze the assets of").
 STANDALONE = _rx(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|"
                  r"penali[sz](?:e|es|ed|ing)|froze|frozen|freez(?:e|es|ing))\b")
-
-#: Words before a trigger that change its status ("is expected to impose"). A bare "will"
-#: does not: "China will impose sanctions on X", as the government that decides announces
-#: it, is the decision (``imposed``), as both annotators of benchmarks/extract_real/ read it
-#: and DESIGN.md's ``expected`` (a reported plan or likely step) does not cover; a plan
-#: reported by others carries its own cue ("is expected to", "plans to", "is set to").
-STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
-    (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
-                            r"could|might|may|would|promis(?:e|es|ed)|ready to|"
-                            r"st(?:and|ands|ood) ready|willing to)\b")),
-    (Status.EXPECTED, _rx(r"\b(?:(?:is|are|was|were) (?:widely )?expected|"
-                          r"(?:is|are|was|were) (?:set|poised|likely|due|preparing|planning)|"
-                          r"plans? to|planning to|prepar(?:e|es|ed|ing) to|"
-                          r"expected to|set to|poised to|likely to|brac(?:e|es|ed|ing)|"
-                          r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b")),
-]
-
-#: Reported speech backshifts "will" to "would" ("Tokyo would freeze the assets of ...", "said
-#: the UK would freeze Russian state assets"): after a verb of saying, with no condition in
-#: the sentence, "would" is the announced decision a bare "will" is (``imposed``), as the
-#: annotators of benchmarks/extract_real/ read it; "said it would ... if/unless" stays a
-#: threat, and "would face sanctions" (the target as subject) keeps its own reading. Only
-#: a state or government named as the reported clause's subject ("said the UK would"): a
-#: state saying "it would" of itself ("Tehran said it would announce sanctions") is a vow.
-REPORTED_WOULD = _rx(r"\b(?:(?:said|announced|confirmed|stated|added)\s+|"
-                     r"(?:told|informed)\s+(?:[\w-]+\s+){1,5}?)(?:that\s+)?"
-                     r"(?!(?:it|they|we)\s)(?:[\w’'-]+\s+){1,4}?would\s+(?:also\s+|now\s+)?$")
-CONDITION = _rx(r"\b(?:if|unless|should|in case|provided|otherwise|were it)\b")
 
 #: Negation before a trigger: no event is produced ("would not hesitate to impose" is a
 #: threat, not a negation).
@@ -337,28 +313,6 @@ def stance_of(verb: str, said: str) -> tuple[Stance, str | None]:
         if m:
             return stance, m.group()
     return Stance.OTHER, None
-
-
-_MODAL = re.compile(r"\b(?:will|would|could|shall)\s+(?:\w+\s+)?$|['’]ll\s+(?:\w+\s+)?$")
-_COND_AFTER = re.compile(r"\b(?:if|unless|in case|should (?:it|they|he|she|the \w+))\b")
-
-
-def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:
-    """Why a measure a sentence announces or plans is only a threat (``threatened``), or
-    None: a condition before the clause ("Should troops cross the border, the United States
-    will impose ...") or after the measure ("will impose sanctions if the junta delays the
-    vote", "It will consider more sanctions in December if no progress is made"), with a
-    future or modal verb before the trigger (``pre``: the words before it, lower case) or a
-    trigger of planning (``expected``). A past measure with a condition on its lifting
-    ("imposed sanctions that will be lifted if ...") is not one: no modal before it."""
-    if status not in (Status.IMPOSED, Status.EXPECTED):
-        return None
-    modal = _MODAL.search(pre)
-    if modal and re.match(r"\W*(?:Should|Unless|If|Were)\b", text):
-        return "a condition before the clause"
-    if (modal or status is Status.EXPECTED) and _COND_AFTER.search(text, a_end):
-        return "a condition after the measure"
-    return None
 
 
 #: An arms sale by another state to a party the imposer objects to ("over American arms sales

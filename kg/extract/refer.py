@@ -27,6 +27,9 @@ SUBJECT_FIRST = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+|(?:(?:
 #: the actor after it is still the subject "it" points back to.
 _DAY_FIRST = re.compile(r"\W*(?:On|Late|Early)\s+\w+day\s+(?:the\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|announced|warned|added)\b")
+#: A verb of saying right before "they" ("said on Monday that they would").
+_THEY_SAID = re.compile(r"\b(?:said|announced|agreed|decided|declared)\s+(?:[\w,]+\s+){0,4}?"
+                        r"(?:that\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|by|"
                           r"after)\s+(?:the\s+)?$", re.I)
 
@@ -68,6 +71,14 @@ def resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bo
                 return [Resolved(cid, m.text, f"'{p}' = {last.name}, as imposer their "
                                  "country", m.start)]
             return []
+        if p == "they" and (said := _THEY_SAID.search(sent.text, 0, m.start)):
+            # "EU foreign ministers said on Monday that they would keep ...": the speakers,
+            # the subject of the verb of saying, are "they"
+            subj = [x for x in ms if x.end <= said.start() and x.kind == "country" and
+                    SUBJECT_FIRST.match(sent.text, 0, x.start)]
+            if subj and (cid := doc.actor_of(subj[0], sent.start)):
+                return [Resolved(cid, m.text, f"'they' = {subj[0].text}, who said it",
+                                 m.start)]
         if p in ("they", "the pair", "the two allies", "the two countries", "both countries",
                  "those countries", "these countries", "those states", "the allies") \
                 and doc.last_multi:
@@ -142,3 +153,20 @@ def is_venue(text: str, start: int, how: str) -> bool:
     names for "the country" or "the last state" later."""
     return how.startswith("seat of government") and bool(
         _VENUE_BEFORE.search(text, max(0, start - 60), start))
+
+
+#: An act a body adopted, opening a relative clause ("a resolution that takes ... off").
+_ACT_THAT = re.compile(r"\b(?:resolution|decision|decree|law|text|order|regulation|package|"
+                       r"bill)\s+(?:that|which)\s+(?:also\s+)?$", re.I)
+
+
+def act_subject(text: str, at: int, ms: list[Mention]) -> int | None:
+    """The index in ``ms`` of the sentence's subject (a state or bloc opening it) when the
+    trigger at ``at`` opens a relative clause on the act that subject adopted ("The UN
+    Security Council adopted a resolution that takes X off the sanctions list": the Council
+    acts), else None."""
+    if not _ACT_THAT.search(text, 0, at):
+        return None
+    return next((i for i, m in enumerate(ms) if m.kind == "country" and m.end <= at
+                 and SUBJECT_FIRST.match(text, 0, m.start)), None)
+

@@ -1,0 +1,67 @@
+"""Event kinds of real reporting added in round 9 (issue 14); invented names where a real one
+does not matter. Each failed on the extractor before."""
+
+from __future__ import annotations
+
+from tests.extract.test_event_kinds_r7 import events, run
+
+
+def test_relief_a_government_prepares_or_intends_is_expected_not_done() -> None:
+    assert events(run("Washington is preparing to take Norland Aluminium off its sanctions "
+                      "list.")) == [(["us"], ["Norland Aluminium"], "expected")]
+    assert events(run("The Treasury intends to remove the restrictions on Norland Aluminium "
+                      "in 30 days.")) == [(["us"], ["Norland Aluminium"], "expected")]
+    # done, not planned
+    assert events(run("The Treasury removed the restrictions on Norland Aluminium on "
+                      "Monday.")) == [(["us"], ["Norland Aluminium"], "lifted")]
+
+
+def test_a_measure_about_to_be_taken_is_expected() -> None:
+    assert events(run("Russia is about to ban imports of Georgian mineral water, the "
+                      "watchdog said.")) == [(["ru"], ["Georgia"], "expected")]
+
+
+def test_people_coming_off_a_list_or_freed_from_sanctions_are_delisted() -> None:
+    assert events(run("Norland's president Arno Vell and 200 other officials will come off "
+                      "Australia's travel and financial sanctions list.")) == [
+        (["au"], ["Arno Vell", "200 other officials"], "lifted")]
+    got = events(run("Australia eased its sanctions on Norland on Monday. Some 260 people "
+                     "will be freed from the restrictions."))
+    assert got[1][2] == "lifted" and got[1][0] == ["au"]
+
+
+def test_a_resolution_that_takes_people_off_a_long_named_list_is_the_councils_act() -> None:
+    assert events(run("The UN Security Council on Thursday adopted a resolution that takes "
+                      "Arno Vell and Kira Dost off the Daesh and Al-Qaeda sanctions "
+                      "list.")) == [(["unsc"], ["Arno Vell", "Kira Dost"], "lifted")]
+
+
+def test_an_unreliable_entities_list_is_a_list() -> None:
+    assert events(run("China's commerce ministry on Thursday added Kessel Dynamics and Orbit "
+                      "Systems to its unreliable entities list.")) == [
+        (["cn"], ["Kessel Dynamics", "Orbit Systems"], "imposed")]
+
+
+def test_hit_someone_with_sanctions_names_the_target_as_the_object() -> None:
+    assert events(run("Washington had already hit the Norland Central Bank with new "
+                      "unilateral sanctions.")) == [(["us"], ["Norland Central Bank"],
+                                                    "imposed")]
+    # "hit back with sanctions on": the targets after "on"
+    assert events(run("Beijing hit back with sanctions on ten European individuals.")) == [
+        (["cn"], ["Ten European individuals"], "imposed")]
+
+
+def test_barring_airlines_from_a_states_skies_is_a_flight_ban() -> None:
+    assert events(run("Russia is to bar Georgian airlines from its skies in a retaliatory "
+                      "move.")) == [(["ru"], ["Georgian airlines"], "imposed")]
+
+
+def test_they_after_a_bloc_said_is_the_bloc() -> None:
+    assert events(run("European Union foreign ministers said on Monday that they would keep "
+                      "the sanctions on Norland in force for three more months.")) == [
+        (["eu"], ["Norland"], "extended")]
+
+
+def test_restrictions_imposed_on_a_state_are_a_sanction_noun() -> None:
+    assert events(run("The Treasury and Commerce departments are easing restrictions imposed "
+                      "on Norland decades ago.")) == [(["us"], ["Norland"], "eased")]
