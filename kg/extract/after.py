@@ -9,9 +9,9 @@ import re
 from kg.extract.actors import Mention
 from kg.extract.anchors import next_clause
 from kg.extract.context import Doc, Resolved
-from kg.extract.frames import TARGET_STOP, capitalised_names, people_listed
+from kg.extract.frames import TARGET_STOP, capitalised_names
 from kg.extract.refer import resolve
-from kg.extract.targets import named_people, not_a_target
+from kg.extract.targets import named_people, not_a_target, people_listed
 from kg.extract.text import Sentence
 
 __all__ = ["TARGET_KINDS", "target_end", "targets_after"]

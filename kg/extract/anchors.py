@@ -220,7 +220,8 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
         passive = bool(_PASSIVE.search(text[:v.start()]))
         found.append(Anchor(v.start(), v.end(), Status.IMPOSED, v.group(),
                             "passive" if passive else "object"))
-    for a in frame_anchors(text):
+    for a in frame_anchors(text, relief or any(a.status in (Status.LIFTED, Status.EASED)
+                                               for a in found)):
         if not any(f.start < a.end and a.start < f.end for f in found):
             found.append(a)
     owners = [(m.start, m.end, m.possessive) for m in ms if m.kind in ("country", "demonym")

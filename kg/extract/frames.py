@@ -21,7 +21,6 @@ Each shape is a regular expression with the status it means and how its actors a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
 from kg.extract.actors import Mention
@@ -30,7 +29,7 @@ from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
 
 __all__ = ["TARGET_STOP", "Anchor", "capitalised_names", "frame_anchors", "noun_phrase_anchors",
-           "noun_subject_targets", "people_listed"]
+           "noun_subject_targets"]
 
 
 class Anchor(NamedTuple):
@@ -73,6 +72,11 @@ _RELIEF_GIVEN = _rx(r"\b(?:provid|giv|gave|grant|offer|deliver|extend)(?:e|es|ed
                     r"(?!humanitarian|debt|tax|disaster|emergency|famine|food|flood)"
                     r"[\w$,.’'-]+){0,6}?\s+(?:sanctions?\s+)?relief\b)")
 _ABOUT_SANCTIONS = _rx(r"\bsanction|\bembargo")
+#: A relief told before that could be undone ("the decision could be reversed if progress
+#: stalled"): a trigger only after a lifting or easing (:func:`frame_anchors`).
+_REVERSAL = _rx(r"\b(?:decision|suspension|lifting|move|step|easing)\s+(?:could|would|may|"
+                r"might|will)\s+(?:also\s+)?be\s+(?:reversed|revoked|withdrawn|rescinded|"
+                r"(?:left|allowed)\s+to\s+lapse|reimposed|undone)\b")
 #: A passive auxiliary right before a trigger.
 _BEEN = _rx(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 #: What a state or firm is cut off from ("cut seven banks off from SWIFT", "cut six
@@ -241,16 +245,26 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "the relief could be reversed", "the licence may be revoked": re-imposition threatened
     (_rx(r"\b(?:relief|easing|licen[cs]e|waiver)\s+(?:could|would|may|might|will)\s+be\s+"
          r"(?:reversed|revoked|withdrawn|rescinded|cancell?ed)\b"), Status.THREATENED, "passive"),
+    # "the decision could be reversed if ...", "the suspension could be left to lapse": the
+    # same threat, when the article has told of a relief (:func:`frame_anchors`)
+    (_REVERSAL, Status.THREATENED, "passive"),
+    # "warns of significant action should the North launch again"
+    (_rx(r"\bwarn(?:s|ed|ing)?\s+of\s+(?:(?:significant|further|tough|strong|punitive|"
+         r"serious|severe|firm|decisive)\s+)+(?:action|consequences|steps)\b"),
+     Status.THREATENED, "object"),
     (_rx(r"\bblock(?:s|ed|ing)?(?=\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held|"
          r"belonging)\b)"), Status.IMPOSED, "object"),
 ]
 
 
-def frame_anchors(text: str) -> list[Anchor]:
-    """The triggers of :data:`FRAMES` in a sentence, in order, not overlapping."""
+def frame_anchors(text: str, relief: bool = False) -> list[Anchor]:
+    """The triggers of :data:`FRAMES` in a sentence, in order, not overlapping; ``relief``:
+    whether the article told of a lifting or easing before (a reversal is a threat only
+    then)."""
     out: list[Anchor] = []
     for rx, status, mode in FRAMES:
-        if rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(text):
+        if (rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(text)) or (
+                rx is _REVERSAL and not relief):
             continue
         for m in rx.finditer(text):
             if any(a.start < m.end() and m.start() < a.end for a in out):
@@ -301,7 +315,8 @@ _ORG_STOP = {"The", "On", "In", "Monday", "Tuesday", "Wednesday", "Thursday", "F
              "New", "Fresh", "Further", "Additional", "Tougher",
              # function words capitalised at the start of a sentence ("Under a ... statement")
              "Under", "After", "Before", "With", "At", "By", "For", "From", "As", "Since",
-             "Despite", "Amid", "During", "Besides", "Among", "A", "An"}
+             "Despite", "Amid", "During", "Besides", "Among", "A", "An", "Unless", "If", "Should",
+             "Once", "When"}
 
 
 def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Mention]:
@@ -337,18 +352,6 @@ def capitalised_names(text: str, lo: int, hi: int, ms: list[Mention]) -> list[Me
     return out
 
 
-def people_listed(text: str, ms: list[Mention]) -> list[Mention]:
-    """Names listed after a person are people too ("Senators Marco Rubio, Ted Cruz and Tom
-    Cotton": two or three capitalised words each)."""
-    out = list(ms)
-    for k in range(1, len(out)):
-        prev, m = out[k - 1], out[k]
-        if prev.kind == "person" and m.kind == "org" and 2 <= len((m.name or "").split()) <= 3 \
-                and re.fullmatch(r",\s*|,?\s+and\s+", text[prev.end:m.start]):
-            out[k] = replace(m, kind="person", how="a name listed after a person")
-    return out
-
-
 _NOUN_THEN_PREP = re.compile(r"\S.*?\s(?:on|against)\s")
 
 
@@ -377,7 +380,8 @@ TARGET_STOP = re.compile(
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|" + POST_APPOSITION + "|"
     r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
-    r"following|as|if|while|which|who|that|linked to|saying|said|but|to (?!the\b|a\b)[a-z]+|"
+    r"following|as|if|unless|should|while|which|who|that|linked to|saying|said|but|"
+    r"to (?!the\b|a\b)[a-z]+|"
     # an answer cue ("in answer to Freedonia's sanctions") or what defines the group ("two
     # firms tied to the annexation of ..."): what follows names no further target
     r"in (?:answer|reply) to|in return for|tied to|involved in|responsible for|implicated in|"

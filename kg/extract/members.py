@@ -27,9 +27,9 @@ from dataclasses import replace
 from kg.extract.bodies import ORG_WORDS
 from kg.extract.context import Doc, Resolved
 from kg.extract.fields import Event
-from kg.extract.frames import capitalised_names, people_listed
+from kg.extract.frames import capitalised_names
 from kg.extract.mention import Mention
-from kg.extract.targets import named_people, not_a_target
+from kg.extract.targets import named_people, not_a_target, people_listed
 from kg.extract.text import Sentence
 from kg.extract.words import TITLES
 

@@ -33,7 +33,7 @@ from kg.extract.words import TITLES
 
 __all__ = ["POST_APPOSITION", "STATE_ORGAN", "appositive_people", "describes_org",
            "employers_dropped", "is_author", "is_barred_place", "is_delegate_state",
-           "is_setting", "named_people", "not_a_name", "not_a_target"]
+           "is_setting", "named_people", "not_a_name", "not_a_target", "people_listed"]
 
 #: Nouns after which a state is the setting or the victim of what the sanctions answer.
 _SETTING_BEFORE = re.compile(
@@ -246,3 +246,15 @@ def named_people(text: str, ms: list[Mention]) -> list[Mention]:
     in apposition with a post made people (:func:`appositive_people`) and a state's ruling
     body kept as the body (:func:`ruling_bodies`)."""
     return appositive_people(text, employers_dropped(text, ruling_bodies(text, ms)))
+
+
+def people_listed(text: str, ms: list[Mention]) -> list[Mention]:
+    """Names listed after a person are people too ("Senators Marco Rubio, Ted Cruz and Tom
+    Cotton": two or three capitalised words each)."""
+    out = list(ms)
+    for k in range(1, len(out)):
+        prev, m = out[k - 1], out[k]
+        if prev.kind == "person" and m.kind == "org" and 2 <= len((m.name or "").split()) <= 3 \
+                and re.fullmatch(r",\s*|,?\s+and\s+", text[prev.end:m.start]):
+            out[k] = replace(m, kind="person", how="a name listed after a person")
+    return out

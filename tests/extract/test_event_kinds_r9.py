@@ -65,3 +65,21 @@ def test_they_after_a_bloc_said_is_the_bloc() -> None:
 def test_restrictions_imposed_on_a_state_are_a_sanction_noun() -> None:
     assert events(run("The Treasury and Commerce departments are easing restrictions imposed "
                       "on Norland decades ago.")) == [(["us"], ["Norland"], "eased")]
+
+
+def test_a_relief_that_could_be_reversed_is_a_threat_only_after_a_relief() -> None:
+    got = events(run("Australia eased its sanctions on Burma on Monday. The minister warned "
+                     "that the decision could be reversed if progress stalled."))
+    assert got == [(["au"], ["Myanmar"], "eased"), (["au"], ["Myanmar"], "threatened")]
+    got = events(run("The EU lifted its sanctions on Belarus for four months. The suspension "
+                     "could be left to lapse if Belarus commits new abuses."))
+    assert [g[2] for g in got] == ["lifted", "threatened"]
+    # no relief told before: a court's decision is no sanction
+    assert events(run("The court said the decision could be reversed on appeal.")) == []
+
+
+def test_warning_of_significant_action_is_a_threat() -> None:
+    got = events(run("The Security Council imposed sanctions on North Korea. It also warns "
+                     "of significant action should the North launch again."))
+    assert got == [(["unsc"], ["North Korea"], "imposed"),
+                   (["unsc"], ["North Korea"], "threatened")]
