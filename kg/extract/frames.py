@@ -60,7 +60,7 @@ LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entit(?:y|ies) lis
          # a list defined by the ban it carries ("the list of countries from which it bans
          # food imports", "the list of persons with whom banks may not do business")
          r"list of (?:[\w-]+\s+){1,4}?(?:from which|with whom|with which|whose|who are|"
-         r"subject to)\b[^.;]{0,60}?\b(?:ban\w*|barr\w*|may not|cannot|sanction\w*|"
+         r"subject to)\b[^.;]{0,60}?\b(?:ban\w*|barr\w*|may not|cannot|sanction\w*|refus\w*|"
          r"restrict\w*|prohibit\w*|denied|freez\w*))")
 
 #: An adverb between an auxiliary and "been" ("have also been suspended").

@@ -83,3 +83,9 @@ def test_warning_of_significant_action_is_a_threat() -> None:
                      "of significant action should the North launch again."))
     assert got == [(["unsc"], ["North Korea"], "imposed"),
                    (["unsc"], ["North Korea"], "threatened")]
+
+
+def test_a_list_of_countries_whose_food_it_refuses_is_a_ban_list() -> None:
+    assert events(run("Russia has put Albania and Iceland on the list of countries whose food "
+                      "it refuses to import, the prime minister said on Thursday.")) == [
+        (["ru"], ["Albania", "Iceland"], "imposed")]
