@@ -3,6 +3,7 @@
   /* ---- labels: by importance, never on top of another label or node ---- */
   var LABEL_PX = 13, EDGE_LABEL_PX = 12, EDGE_LABELS_FROM = 1.2, MAX_CHARS = 40;
   var ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];  /* where along a link its label may go */
+  var BESIDE = [0, 1, -1];  /* on the link, then just to one side of it, then the other */
   var LABELLED_EDGES = Object.keys(edgeLabel), IS_SHARE = {};
   LABELLED_EDGES.forEach(function (id) { IS_SHARE[id] = DATA.emeta[id].r === "OWNS"; });
   var weight = {};
@@ -122,18 +123,31 @@
     elist.forEach(function (item) {
       var id = item[1], e = body.edges[id], first = item[0] === 0;
       var text = edgeLabel[id], w = textWidth(text, EDGE_LABEL_PX) + 4, h = EDGE_LABEL_PX + 3;
-      var boxAt = function (t) {
+      /* the link's unit normal on screen: a label with no room on its link may sit just
+         beside it (a wide label between two close nodes, in a wide font) */
+      var fa = network.canvasToDOM(e.from), fz = network.canvasToDOM(e.to);
+      var len = Math.hypot(fz.x - fa.x, fz.y - fa.y) || 1;
+      var nx = -(fz.y - fa.y) / len, ny = (fz.x - fa.x) / len;
+      var boxAt = function (t, off) {
         var p = network.canvasToDOM(e.edgeType.getPoint(t));
-        return [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+        var cx = p.x + nx * off * (h / 2 + 2), cy = p.y + ny * off * (h / 2 + 2);
+        return [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
       };
-      var spot = null;
-      for (var i = 0; i < ALONG.length && !spot; i += 1) {
-        var b = boxAt(ALONG[i]);
-        if (b[0] >= 0 && b[1] >= 0 && b[2] <= W && b[3] <= H && grid.free(b, id, first)) {
-          spot = b;
+      /* a share of ownership with no clear room may cross a node's shape (on its white
+         halo), never another label: the share is what an ownership arrow says */
+      var spot = null, rounds = first ? [true] : item[0] === 2 ? [false, true] : [false];
+      for (var r = 0; r < rounds.length && !spot; r += 1) {
+        for (var k = 0; k < BESIDE.length && !spot; k += 1) {
+          for (var i = 0; i < ALONG.length && !spot; i += 1) {
+            var b = boxAt(ALONG[i], BESIDE[k]);
+            if (b[0] >= 0 && b[1] >= 0 && b[2] <= W && b[3] <= H &&
+                grid.free(b, id, rounds[r])) {
+              spot = b;
+            }
+          }
         }
       }
-      if (!spot && first) { spot = boxAt(0.5); }
+      if (!spot && first) { spot = boxAt(0.5, 0); }
       if (spot) {
         grid.add(spot, id);
         edgePlaced[id] = spot;
