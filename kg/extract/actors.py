@@ -32,7 +32,7 @@ from kg.resolve.resolver import (
     normalize,
 )
 
-__all__ = ["Mention", "find_mentions", "slug"]
+__all__ = ["Mention", "find_mentions", "lookup_place", "slug"]
 
 #: Phrases for a government that are not places (kg/curated/government_bodies.yaml) and bloc
 #: names of several words, which news may write in lower case ("the UN security council").
@@ -126,7 +126,7 @@ def _is_demonym(key: str) -> bool:
     return normalize(country_name(DEMONYMS[key]) or "") != key
 
 
-def _lookup(phrase: str) -> tuple[str, str] | None:
+def lookup_place(phrase: str) -> tuple[str, str] | None:
     """(code, how) for a capitalised phrase naming a country, bloc, seat or demonym."""
     key = normalize(phrase)
     if key in EXTRA_PLACES:
@@ -171,7 +171,7 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
                 if n > 1 and any(t[3] and t[2] != "People" for t in toks[i:i + n - 1]):
                     continue  # a possessive inside, not "Democratic People's Republic of ..."
                 phrase = text[toks[i][0]:last[1]]
-                got = _lookup(phrase)
+                got = lookup_place(phrase)
                 if got and n > 1 and got[0] in BLOCS and i > 0 and toks[i - 1][2][0].isupper() \
                         and toks[i - 1][2].lower() not in ("the", "a", "an", "its", "their") \
                         and not (found and found[-1].end == toks[i - 1][1]):
@@ -187,7 +187,7 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
         if hit is None and toks[i][2].lower() == "the" and i + 1 < len(toks) \
                 and toks[i + 1][2].lower() in THE_LOWER_CASE \
                 and not toks[i + 1][2][0].isupper():
-            got = _lookup("the " + toks[i + 1][2])
+            got = lookup_place("the " + toks[i + 1][2])
             if got:
                 hit = Mention(toks[i][0], toks[i + 1][1], text[toks[i][0]:toks[i + 1][1]],
                               "country", got[0], how="reference to a bloc or body")
@@ -215,7 +215,7 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
                     re.match(r"\s*\d", text[m.end("name"):]):
                 break  # "Prime Minister Theresa May announced": a surname, no date follows
             toks.pop()
-        if not toks or toks[0].lower() in NOT_NAMES or _lookup(" ".join(toks)) \
+        if not toks or toks[0].lower() in NOT_NAMES or lookup_place(" ".join(toks)) \
                 or NOT_PERSON.search(" ".join(toks)):
             continue
         name = " ".join(toks)
@@ -240,8 +240,8 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
         if key == "name4" and not _POST_BEFORE.search(text, max(0, s - 120), s):
             continue
         first = name.split()[0].lower()
-        if first in NOT_NAMES or first in GROUP_NOUNS or _lookup(name) or any(
-                p.start <= s < p.end for p in out) or _lookup(re.sub(
+        if first in NOT_NAMES or first in GROUP_NOUNS or lookup_place(name) or any(
+                p.start <= s < p.end for p in out) or lookup_place(re.sub(
                     r"['’]s$", "", name.split()[0])) or NOT_PERSON.search(name) \
                 or re.search(r"\b(?:in|from|at)\s+$", text[:s]) \
                 or _ORGAN_OF.search(text, max(0, s - 100), s):
@@ -296,7 +296,7 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
             taken.append(g)
     for o in [Mention(b.start, b.end, b.text, "org", name=b.code, how=b.how)
               for b in named_orgs(text)]:
-        if not _overlaps(o, taken) and not _lookup(o.text):
+        if not _overlaps(o, taken) and not lookup_place(o.text):
             taken.append(o)
     for p in places:
         if not _overlaps(p, taken) and not (p.how == "seat of government"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.actors import Mention
+from kg.extract.actors import Mention, lookup_place
 from kg.extract.anchors import next_clause
 from kg.extract.context import Doc, Resolved
 from kg.extract.frames import TARGET_STOP, capitalised_names
@@ -14,7 +14,7 @@ from kg.extract.refer import resolve
 from kg.extract.targets import named_people, not_a_target, people_listed
 from kg.extract.text import Sentence
 
-__all__ = ["TARGET_KINDS", "target_end", "targets_after"]
+__all__ = ["TARGET_KINDS", "anti_targets", "target_end", "targets_after"]
 
 #: Kinds of mention that can be a target.
 TARGET_KINDS = ("country", "person", "org", "group")
@@ -55,3 +55,25 @@ def targets_after(text: str, t_lo: int, t_end: int, ms: list[Mention], doc: Doc,
                 targets.append(Resolved(cid, m.text, m.how + " after the trigger", m.start))
                 break
     return targets
+
+
+#: "anti-Russian sanctions", "the anti-China sanctions", "anti-Iran measures": the state a
+#: measure is against, written as an adjective before its noun.
+_ANTI = re.compile(r"\banti-([A-Z][\w’'-]*)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|measures|"
+                   r"embargo|blockade|restrictions|penalties)\b")
+
+
+def anti_targets(text: str, a_start: int, a_end: int, doc: Doc, imposers: set[str]
+                 ) -> list[Resolved]:
+    """The state of an "anti-X" adjective before the sanction noun of the trigger at
+    ``text[a_start:a_end]`` (or within 40 characters before it), as the target ("The EU
+    extended its anti-Russian sanctions": Russia); [] when there is none, X names no state
+    or bloc, or X is among ``imposers`` (ids)."""
+    for m in _ANTI.finditer(text, max(0, a_start - 40), a_end + 1):
+        hit = lookup_place(m.group(1))
+        cid = doc.country(hit[0]) if hit else None
+        if cid and cid not in imposers:
+            return [Resolved(cid, m.group(1), "anti-" + m.group(1) + " before the noun",
+                             m.start(1))]
+    return []
+

@@ -18,7 +18,7 @@ from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.after import TARGET_KINDS as _TARGET_KINDS
-from kg.extract.after import target_end, targets_after
+from kg.extract.after import anti_targets, target_end, targets_after
 from kg.extract.anchors import (
     anchors,
     clause_start,
@@ -338,6 +338,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 targets = targets_after(text, t_lo, t_end, ms, doc, sent)
         imposer_ids = {r.id for r in imposers}
         targets = [t for t in targets if t.id not in imposer_ids]  # then the fallbacks
+        if not targets:  # "its anti-Russian sanctions": the state they are against
+            targets = anti_targets(text, a_start, a_end, doc, imposer_ids)
         if mode == "np" and not targets and refers_back(text, a_start, imposer_ids, doc):
             doc.note_skip(sent.index, text[a_start:a_end], "refers to sanctions reported before")
             continue

@@ -89,3 +89,12 @@ def test_a_list_of_countries_whose_food_it_refuses_is_a_ban_list() -> None:
     assert events(run("Russia has put Albania and Iceland on the list of countries whose food "
                       "it refuses to import, the prime minister said on Thursday.")) == [
         (["ru"], ["Albania", "Iceland"], "imposed")]
+
+
+def test_an_anti_state_adjective_names_the_target() -> None:
+    assert events(run("The EU extended its anti-Russian sanctions for six months.")) == [
+        (["eu"], ["Russia"], "extended")]
+    got = events(run("Moscow barred 500 US citizens from entering the country in response to "
+                     "the anti-Russian sanctions regularly imposed by the Biden "
+                     "administration."))
+    assert (["us"], ["Russia"], "imposed") in got
