@@ -378,7 +378,7 @@ TARGET_STOP = re.compile(
     r"\b(?:to|on|from|off)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,4}(?i:" + LISTS +
     r"|list of)\b|\b" + _CUT_FROM + "|"
     r",\s+(?:including|which|who|while|but|as|and|with|\w+ing)\b|" + POST_APPOSITION + "|"
-    r",\s+(?:[\w’'-]+\s+){1,6}(?:said|says|announced|told|added)\b|"
+    r",\s+(?:[\w’'-]+\s+){1,8}(?:said|says|announced|told|added)\b|"
     r"\b(?:over|for|because of|due to|in response to|in retaliation|citing|accusing|after|"
     r"following|as|if|unless|should|while|which|who|that|linked to|saying|said|but|"
     r"to (?!the\b|a\b)[a-z]+|"

@@ -98,3 +98,9 @@ def test_an_anti_state_adjective_names_the_target() -> None:
                      "the anti-Russian sanctions regularly imposed by the Biden "
                      "administration."))
     assert (["us"], ["Russia"], "imposed") in got
+
+
+def test_a_speaker_with_a_long_title_after_a_comma_is_no_target() -> None:
+    assert events(run("Russia is about to ban imports of Moldovan wines, the country's chief "
+                      "sanitary doctor Gennady Onishchenko told a news conference.")) == [
+        (["ru"], ["Moldova"], "expected")]
