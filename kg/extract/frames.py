@@ -74,7 +74,7 @@ _RELIEF_GIVEN = _rx(r"\b(?:provid|giv|gave|grant|offer|deliver|extend)(?:e|es|ed
 _ABOUT_SANCTIONS = _rx(r"\bsanction|\bembargo")
 #: A relief told before that could be undone ("the decision could be reversed if progress
 #: stalled"): a trigger only after a lifting or easing (:func:`frame_anchors`).
-_REVERSAL = _rx(r"\b(?:decision|suspension|lifting|move|step|easing)\s+(?:could|would|may|"
+_REVERSAL = _rx(r"\b(?:decision|suspension|lifting|move|step)\s+(?:could|would|may|"
                 r"might|will)\s+(?:also\s+)?be\s+(?:reversed|revoked|withdrawn|rescinded|"
                 r"(?:left|allowed)\s+to\s+lapse|reimposed|undone)\b")
 #: A passive auxiliary right before a trigger.
