@@ -11,7 +11,8 @@ readable lines on stderr and an exit code, never a traceback::
     │   └── SavedGraphError      a saved graph that is damaged or from another format version
     ├── UsageError               bad command-line use or bad arguments to a function (exit 2)
     │   └── ResolveError         a name that matches no actor, or several; suggests the closest
-    └── OutputError              an output file or folder that cannot be written (exit 1)
+    └── OutputError              an output file or folder that cannot be written (exit 1; 2
+                                 when the output path's folder does not exist)
 """
 
 from __future__ import annotations
@@ -140,4 +141,10 @@ class ResolveError(UsageError):
 
 
 class OutputError(KGError):
-    """An output file or folder cannot be written."""
+    """An output file or folder cannot be written. ``usage=True`` (an output path whose
+    folder does not exist: the argument is wrong, not the data) makes the CLI exit 2."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        if usage:
+            self.exit_code = 2

@@ -126,3 +126,25 @@ def test_a_folder_with_no_data_file_is_bad_usage_everywhere(
                                   "(.yaml, .yml, .json, .jsonl), so no data was given; "
                                   "name a file or a folder of data files\n"), args
         assert list(out.parent.iterdir()) == [], args
+
+
+def test_an_output_path_in_a_missing_folder_is_bad_usage_everywhere(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was exit 1, as if the data were bad; the -o argument is what is wrong.
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    nowhere = tmp_path / "no-such-folder"
+    out = nowhere / "out.jsonl"
+    cmds = [["import", "ftm", str(SAMPLE), "-o", str(out)],
+            ["merge", "examples", "-o", str(out)],
+            ["extract", str(ARTICLE), "--date", "2021-03-23", "-o", str(out)],
+            ["build", "-d", "examples", "-o", str(out.with_suffix(".kgz"))],
+            ["export", "html", "-d", "examples", "-o", str(out.with_suffix(".html"))],
+            ["export", "json", "-d", "examples", "-o", str(out.with_suffix(".json"))],
+            ["export", "neo4j", "-d", "examples", "-o", str(nowhere / "neo4j")]]
+    for args in cmds:
+        code, _, err = run(capsys, *args)
+        target = args[args.index("-o") + 1]
+        assert (code, err.splitlines()[-1]) == (
+            2, f"kg: error: {target}: folder {nowhere} does not exist"), args
+        assert not nowhere.exists(), args

@@ -111,6 +111,9 @@ class SavedWriter:
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
         self.target = Path(target)
+        folder = self.target.parent if str(self.target.parent) else Path(".")
+        if not folder.is_dir():
+            raise OutputError(f"{self.target}: folder {folder} does not exist", usage=True)
         self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
         self._sinks: list[PayloadSink] = []
         self._put: dict[str, dict[str, Any]] = {}
@@ -138,8 +141,10 @@ class SavedWriter:
             self._discard()
 
     def _discard(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.con.close()
+        con = getattr(self, "con", None)  # None when connecting failed
+        if con is not None:
+            with contextlib.suppress(sqlite3.Error):
+                con.close()
         with contextlib.suppress(OSError):
             self.tmp.unlink()
 

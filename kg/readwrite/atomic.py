@@ -42,7 +42,7 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", *,
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{target}: folder {folder} does not exist")
+        raise OutputError(f"{target}: folder {folder} does not exist", usage=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -78,7 +78,7 @@ def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{target}: folder {parent} does not exist")
+        raise OutputError(f"{target}: folder {parent} does not exist", usage=True)
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target}: exists and is not a folder")
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
