@@ -73,9 +73,11 @@ def test_extract_reads_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     (["--date", "19/05/2023"], 2, "kg: error: --date: '19/05/2023' is not a date in the form "
                                   "YYYY-MM-DD"),
 ])
+@pytest.mark.parametrize("name", ["a.txt", "2021-03-23-a.txt"])
 def test_bad_date_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                 args: list[str], code: int, message: str) -> None:
-    src = tmp_path / "a.txt"
+                                 args: list[str], code: int, message: str, name: str) -> None:
+    # checked even when the file's name gives the article's own date (it was ignored)
+    src = tmp_path / name
     src.write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "o.yaml"
     got, _, err = run(capsys, "extract", str(src), *args, "-o", str(out))
