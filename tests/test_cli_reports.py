@@ -141,3 +141,23 @@ def test_import_report_counts_in_words_and_lists_problems_in_input_order(
     code, _, err = run(capsys, "import", "ftm", str(one), "-o", str(tmp_path / "one.jsonl"))
     assert code == 0 and err.splitlines()[0] == "import ftm: 1 file, 1 record read"
     assert err.splitlines()[1] == "  imported: 1 actor, 1 source"
+
+
+def test_a_file_of_the_wrong_kind_lists_twenty_problems_and_counts_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It printed one line for each of a 5,000-line file's lines before the one that says
+    # what is wrong; every line is still in --report.
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("".join(f"name {i}, note {i}, x\n" for i in range(1, 201)),
+                     encoding="utf-8")
+    out, report = tmp_path / "o.jsonl", tmp_path / "report.json"
+    code, _, err = run(capsys, "import", "ofac", str(wrong), "-o", str(out),
+                       "--report", str(report))
+    lines = err.splitlines()
+    listed = [ln for ln in lines if ln.startswith(f"    {wrong}:")]
+    assert code == 1 and not out.exists()
+    assert [ln.split(":")[1] for ln in listed] == [str(i) for i in range(1, 21)]
+    assert "    ... 180 more (kg import --report FILE writes every one)" in lines
+    assert lines[-1].startswith("kg: error: nothing could be imported from 200 input records")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["skipped_total"] == 200 and len(data["skipped"]) == 200

@@ -52,11 +52,17 @@ def record_counts(counts: Mapping[str, int]) -> str:
                      if kind != "relationship" or counts.get(kind))
 
 
+#: How many skipped and how many changed values ``kg import`` lists on stderr; the rest are
+#: counted there and every one is in ``--report FILE`` (a file of the wrong kind otherwise
+#: printed a line for each of its thousands of lines).
+TERMINAL_LIMIT = 20
+
+
 def _finish_report(report: Any, output: str, report_path: str | None) -> None:
     """Print the import report to stderr, then what was written where (``wrote OUT: ...``,
     and the JSON report if asked); exit 1, saying why, when records were skipped or nothing
     could be imported."""
-    for line in report.summary():
+    for line in report.summary(limit=TERMINAL_LIMIT):
         click.echo(line, err=True)
     if not report.empty:
         click.echo(f"wrote {output}: {record_counts(report.written or report.imported)}",

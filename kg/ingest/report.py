@@ -104,30 +104,38 @@ class ImportReport:
         return sorted(problems, key=lambda p: (rank.get(p.file or "", len(rank)),
                                                p.file or "", p.line or 0))
 
-    def summary(self) -> list[str]:
+    def summary(self, limit: int | None = None) -> list[str]:
         """The report as readable lines (what ``kg import`` prints to stderr), every count
         in words (``1 file``, ``2 files``: :func:`kg._listing.plural`) and the skipped and
-        changed values in input order (:meth:`in_order`)."""
+        changed values in input order (:meth:`in_order`); with ``limit``, only the first
+        ``limit`` of each, then how many more :meth:`to_dict` (``--report FILE``) holds."""
         out = [f"import {self.kind}: {plural(len(self.files), 'file')}, "
                f"{plural(self.read, 'record')} read"]
         made = ", ".join(plural(n, k) for k, n in sorted(self.imported.items())) or "nothing"
         out.append(f"  imported: {made}")
         out.append(f"  merged: {self.merged}")
         out.append(f"  skipped: {self.skipped_total}")
-        out += [f"    {s}" for s in self.in_order(self.skipped)]
-        if self.skipped_total > len(self.skipped):
-            out.append(f"    ... {self.skipped_total - len(self.skipped)} more not listed")
+        out += self._listed(self.skipped, self.skipped_total, limit)
         if self.changed_total:
             out.append(f"  changed: {self.changed_total}")
-            out += [f"    {c}" for c in self.in_order(self.changed)]
-            if self.changed_total > len(self.changed):
-                out.append(f"    ... {self.changed_total - len(self.changed)} more not listed")
+            out += self._listed(self.changed, self.changed_total, limit)
         if self.notes:
             out.append("  notes:")
             out += [f"    {msg}: {n}" for msg, n in sorted(self.notes.items())]
         if self.merges:
             out.append("  merges:")
             out += [f"    {m}" for m in self.merges]
+        return out
+
+    def _listed(self, problems: list[Problem], total: int, limit: int | None) -> list[str]:
+        kept = self.in_order(problems)
+        shown = kept if limit is None else kept[:limit]
+        out = [f"    {p}" for p in shown]
+        if len(kept) > len(shown):
+            out.append(f"    ... {total - len(shown)} more (kg import --report FILE writes "
+                       "every one)")
+        elif total > len(kept):
+            out.append(f"    ... {total - len(kept)} more not listed")
         return out
 
     def to_dict(self) -> dict[str, Any]:
