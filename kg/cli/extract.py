@@ -41,7 +41,7 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
     from kg.merge import merge_datasets
     from kg.model.refs import ensure_valid
     from kg.readwrite.load import load
-    from kg.readwrite.write import write_dataset
+    from kg.readwrite.write import dump_readable, write_dataset
 
     if output != "-" and not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
         raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl, or - "
@@ -74,9 +74,8 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
         merged = sum(len(m.merged) for m in merges if m.rule == "same event"
                      and m.kind == "sanction")
     if output == "-":
-        sys.stdout.write(yaml.safe_dump(ds.model_dump(mode="json", exclude_defaults=True,
-                                                      by_alias=True),
-                                        allow_unicode=True, sort_keys=False, width=100))
+        sys.stdout.write(yaml.safe_dump(dump_readable(ds), allow_unicode=True,
+                                        sort_keys=False, width=100))
     else:
         write_dataset(ds, output)
     if explain:

@@ -15,7 +15,7 @@ import yaml
 from kg.errors import OutputError
 from kg.readwrite.atomic import atomic_dir, atomic_open
 
-__all__ = ["atomic_dir", "atomic_open", "dataset_to_records", "write_dataset",
+__all__ = ["atomic_dir", "atomic_open", "dataset_to_records", "dump_readable", "write_dataset",
            "write_schemas"]
 
 
@@ -23,6 +23,21 @@ def dataset_to_records(dataset: Any) -> Iterator[dict[str, Any]]:
     """The dataset as plain JSON-ready records, each with its ``type``, for JSONL."""
     for kind, rec in dataset.records():
         yield {"type": kind, **rec.model_dump(mode="json", exclude_defaults=True)}
+
+
+def dump_readable(dataset: Any) -> dict[str, Any]:
+    """A :class:`~kg.model.Dataset` as the plain data a YAML or JSON file holds: every field
+    left at its default is left out (``model_dump(exclude_defaults=True)``), but a
+    sanction's ``status`` is always written, after its targets (a reviewer reading a draft
+    must see "imposed" as plainly as "threatened")."""
+    data: dict[str, Any] = dataset.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    for i, rec in enumerate(data.get("sanctions") or []):
+        if "status" not in rec:
+            keys = list(rec)
+            at = keys.index("targets") + 1 if "targets" in keys else len(keys)
+            data["sanctions"][i] = {**{k: rec[k] for k in keys[:at]}, "status": "imposed",
+                                    **{k: rec[k] for k in keys[at:]}}
+    return data
 
 
 def write_dataset(dataset: Any, path: str | os.PathLike[str]) -> Path:
@@ -34,7 +49,7 @@ def write_dataset(dataset: Any, path: str | os.PathLike[str]) -> Path:
             for rec in dataset_to_records(dataset):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         return target
-    data = dataset.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    data = dump_readable(dataset)
     with atomic_open(target) as fh:
         if suffix == ".json":
             json.dump(data, fh, ensure_ascii=False, indent=2)

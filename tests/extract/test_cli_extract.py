@@ -200,3 +200,20 @@ def test_extract_several_files_usage_errors(tmp_path: Path,
     (tmp_path / "empty").mkdir()
     code, _, err = run(capsys, "extract", str(tmp_path / "empty"), "-o", "-")
     assert code == 2 and "no article files in this folder" in err
+
+
+def test_a_draft_writes_every_sanctions_status(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # "imposed" is the model's default and was left out of the YAML: a reviewer saw a
+    # threatened sanction's status and nothing on an imposed one
+    src = tmp_path / "2022-01-03-a.txt"
+    src.write_text("The EU imposed sanctions on Russia on Monday. China threatened "
+                   "sanctions on Japan.", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(src), "-o", "-")
+    import yaml
+    got = [(s["imposers"], s["status"]) for s in yaml.safe_load(out)["sanctions"]]
+    assert (code, got) == (0, [(["eu"], "imposed"), (["cn"], "threatened")])
+    written = tmp_path / "d.yaml"
+    assert run(capsys, "extract", str(src), "-o", str(written))[0] == 0
+    assert [s["status"] for s in yaml.safe_load(written.read_text())["sanctions"]] == [
+        "imposed", "threatened"]
