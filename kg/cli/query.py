@@ -26,7 +26,14 @@ from kg.cli.options import (
     words,
 )
 from kg.errors import one_line
-from kg.output.table import listed, plural, tell_apart, terminal_width, wrap_words
+from kg.output.table import (
+    listed,
+    one_row_per_sanction,
+    plural,
+    tell_apart,
+    terminal_width,
+    wrap_words,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -91,7 +98,8 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
     """Relations as a table (imposer, via — the bloc when blocs are expanded, the
     imposer's own body or official that imposed, when any row goes through one —, target,
     reason, status, date, the issuing authority when any row names one — JSON/CSV always
-    — and the sanction id with ``--ids``), or as JSON/CSV."""
+    — and the sanction id with ``--ids``; one row per sanction, its reasons joined), or as
+    JSON/CSV (one object per imposer -> target -> reason)."""
     authority = ["authority"] if fmt != "table" or any(r.authority for r in rows) else []
     via = expand_blocs or any(r.via for r in rows)
     cols = ["imposer", *(["via"] if via else []), "target", "reason", "status",
@@ -107,6 +115,7 @@ def _show_relations(name: Callable[[str], str], rows: Sequence[q.Relation], fmt:
                   "sanction": r.sanction, "via": name(r.via) if r.via else ""}
                  for r in rows]
         tell_apart(table, rows, cols)
+        table = one_row_per_sanction(table, rows)
     emit(table, fmt, cols, kind=q.Relation,
          as_of=None if as_of is None else AsOf(as_of, getattr(rows, "undated", 0)))
 

@@ -15,7 +15,8 @@ from typing import Any
 from kg._listing import listed, plural  # the rules for lists and counts (re-exported)
 
 __all__ = ["column_widths", "fits_whole", "format_csv", "format_json", "format_table", "listed",
-           "plural", "tell_apart", "terminal_width", "to_dataframe", "to_records", "wrap_words"]
+           "one_row_per_sanction", "plural", "tell_apart", "terminal_width", "to_dataframe",
+           "to_records", "wrap_words"]
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -285,3 +286,24 @@ def tell_apart(table: list[dict[str, Any]], rows: Sequence[Any], cols: list[str]
             for i in same:
                 if rows[i].reason_detail:
                     table[i]["reason"] += f" ({rows[i].reason_detail})"
+
+
+def one_row_per_sanction(table: list[dict[str, Any]], rows: Sequence[Any]
+                         ) -> list[dict[str, Any]]:
+    """``table`` (one dict per row of ``rows``, :class:`kg.query.rows.Relation`, in the same
+    order) with the rows of one sanction between the same imposer, via and target folded
+    into the first, their reasons joined with ", " in order ("disinformation,
+    retaliation"), so a table has one row per sanction as ``kg demo`` counts them. JSON and
+    CSV keep one object per reason."""
+    out: list[dict[str, Any]] = []
+    at: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row, r in zip(table, rows, strict=True):
+        key = (r.sanction, r.imposer, r.via, r.target)
+        first = at.get(key)
+        if first is None:
+            at[key] = row
+            out.append(row)
+        elif row["reason"] not in first["reason"].split(", "):
+            first["reason"] += ", " + row["reason"]
+    return out
+
