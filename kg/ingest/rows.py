@@ -86,7 +86,11 @@ def fit_ids(model: type[BaseModel], fields: dict[str, Any], report: ImportReport
     reported again (each names a record whose own id was). ``fields`` itself when no id is
     too long."""
     refs = _id_fields(model)
-    if not any(_too_long(fields.get(r)) for r in refs):
+    for r in refs:  # the quick test first: most values are None or short strings
+        v = fields.get(r)
+        if v is not None and (type(v) is not str or len(v) > MAX_ID) and _too_long(v):
+            break
+    else:
         return fields
     out = dict(fields)
     for r in refs:
@@ -110,6 +114,11 @@ def _id_fields(model: type[BaseModel]) -> tuple[str, ...]:
 
 
 def _too_long(value: Any) -> bool:
+    if type(value) is list:  # most often a few short strings: no generator
+        for x in value:
+            if isinstance(x, str) and len(x) > MAX_ID:
+                return True
+        return False
     if isinstance(value, str):
         return len(value) > MAX_ID
     return isinstance(value, list) and any(isinstance(x, str) and len(x) > MAX_ID
