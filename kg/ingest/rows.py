@@ -88,7 +88,9 @@ def fit_ids(model: type[BaseModel], fields: dict[str, Any], report: ImportReport
     refs = _id_fields(model)
     for r in refs:  # the quick test first: most values are None or short strings
         v = fields.get(r)
-        if v is not None and (type(v) is not str or len(v) > MAX_ID) and _too_long(v):
+        if v is None or (len(v) <= MAX_ID if type(v) is str else _short_list(v)):
+            continue
+        if _too_long(v):
             break
     else:
         return fields
@@ -113,12 +115,18 @@ def _id_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return ("id", *(f.name for f in reference_fields(model) if f.item is None))
 
 
-def _too_long(value: Any) -> bool:
-    if type(value) is list:  # most often a few short strings: no generator
-        for x in value:
-            if isinstance(x, str) and len(x) > MAX_ID:
-                return True
+def _short_list(value: Any) -> bool:
+    """True when ``value`` is a list none of whose items is longer than :data:`MAX_ID`
+    (so none is an id too long); False when that is not sure (:func:`_too_long` decides)."""
+    if type(value) is not list:
         return False
+    try:
+        return max(map(len, value), default=0) <= MAX_ID
+    except TypeError:  # an item without a length
+        return False
+
+
+def _too_long(value: Any) -> bool:
     if isinstance(value, str):
         return len(value) > MAX_ID
     return isinstance(value, list) and any(isinstance(x, str) and len(x) > MAX_ID

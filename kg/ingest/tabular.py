@@ -124,7 +124,7 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
             report.skip(path, line, f"expected {len(info.header)} columns, found {len(cells)}")
             continue
         cells = strip_controls(cells, path, line, report, info.header)
-        yield line, dict(zip(header, map(str.strip, cells)))  # as many cells as names
+        yield line, dict(zip(header, map(str.strip, cells), strict=True))
     if not info.header:
         report.skip(path, None, f"no header row with a {header_key!r} column; is this the "
                                 "right kind of file?")

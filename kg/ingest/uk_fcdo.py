@@ -53,7 +53,7 @@ from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
 from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import dmy_date
-from kg.ingest.xmlstream import child_text, child_texts, xml_entries
+from kg.ingest.xmlstream import child_text, child_texts, find_all, xml_entries
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind
 from kg.resolve.classify import classify_measures
@@ -139,7 +139,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     primary: str | None = None
     names: list[str] = []
     weak: list[str] = []
-    for tag in elem.iterfind("Names/Name"):
+    for tag in find_all(elem, "Names/Name"):
         text = _name(tag)
         if not text:
             continue
@@ -177,7 +177,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
                          field="Nationality")
     places = [", ".join(p for p in (child_text(loc, "TownOfBirth"),
                                     child_text(loc, "CountryOfBirth"))
-                        if p) for loc in elem.iterfind(f"{person}/BirthDetails/Location")]
+                        if p) for loc in find_all(elem, f"{person}/BirthDetails/Location")]
     ids = {
         "uk_sanctions_list_ref": unique, "uk_group_id": child_text(elem, "OFSIGroupID"),
         "un_reference": "; ".join(_texts(elem, "UNReferenceNumber")) or None,

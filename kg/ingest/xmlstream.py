@@ -9,6 +9,7 @@ the entries before it are kept. Tags are compared without their namespace.
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import re
 from collections.abc import Collection, Iterator
@@ -21,15 +22,39 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kg.ingest.common import ImportReport, Progress
 
-__all__ = ["child_text", "child_texts", "decoded_chunks", "local", "xml_entries", "xsd_date"]
+__all__ = ["child_text", "child_texts", "decoded_chunks", "find_all", "local", "xml_entries",
+           "xsd_date"]
 
 _CHUNK = 1 << 16
+
+
+#: A path of plain tags (``Names/Name``), which :func:`find_all` reads itself.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*")
+
+
+@functools.lru_cache(maxsize=1024)
+def _steps(path: str) -> tuple[str, ...] | None:
+    return tuple(path.split("/")) if _PLAIN_PATH.fullmatch(path) else None
+
+
+def find_all(elem: Element, path: str) -> list[Element]:
+    """``list(elem.iterfind(path))``: the elements at ``path`` (ElementTree path syntax)
+    under ``elem``, in document order. A path of plain tags (``Names/Name``) is read one
+    step at a time with ``findall`` of each tag (C code), not through
+    :mod:`xml.etree.ElementPath`'s generators; any other path is ElementPath's."""
+    steps = _steps(path)
+    if steps is None:
+        return list(elem.iterfind(path))
+    found = elem.findall(steps[0])
+    for step in steps[1:]:
+        found = [child for parent in found for child in parent.findall(step)]
+    return found
 
 
 def child_text(elem: Element, path: str) -> str | None:
     """The text of the first element at ``path`` (ElementTree path syntax) under ``elem``,
     its runs of whitespace made one space; None when absent or blank."""
-    child = elem.find(path)
+    child = elem.find(path) if "/" not in path else next(iter(find_all(elem, path)), None)
     if child is None or child.text is None:
         return None
     return " ".join(child.text.split()) or None
@@ -38,7 +63,7 @@ def child_text(elem: Element, path: str) -> str | None:
 def child_texts(elem: Element, path: str) -> list[str]:
     """The texts of every element at ``path`` under ``elem``, in document order, whitespace
     runs made one space; blank ones left out."""
-    return [" ".join(e.text.split()) for e in elem.iterfind(path) if e.text and e.text.strip()]
+    return [" ".join(e.text.split()) for e in find_all(elem, path) if e.text and e.text.strip()]
 
 
 #: An XML Schema ``xs:date`` with its optional time zone: ``2015-07-01-04:00``,
@@ -63,7 +88,19 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def _drop(text: str) -> None:
+    """The text handler outside the entries: text there is not kept."""
+
+
 class _Entries:
+    """The parser's target. Its expat handlers are :meth:`start_raw` and :meth:`end_raw`
+    (what ``XMLParser._start`` and ``_end`` hand a target, without their Python layer:
+    the local tag of an expat name ``ns}tag`` is the local tag of ``{ns}tag``), and the
+    text handler is the entry's own ``TreeBuilder.data`` while an entry is read, and
+    :func:`_drop` outside one (text outside the entries is dropped, as before; a handler
+    there is needed all the same: without one, expat hands ``&amp;`` to the parser's
+    default handler, which refuses it as an undefined entity)."""
+
     def __init__(self, tags: frozenset[str]) -> None:
         self.tags = tags
         self.parser: Any = None
@@ -74,29 +111,51 @@ class _Entries:
         self.root_attrs: dict[str, str] | None = None
         self.root_tag: str | None = None
 
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        tag = local(tag)
+    def attach(self, parser: Any) -> None:
+        """Become ``parser``'s target, its expat handlers set as the class says."""
+        self.parser = parser
+        expat = parser.parser
+        expat.StartElementHandler = self.start_raw
+        expat.EndElementHandler = self.end_raw
+        expat.CharacterDataHandler = _drop
+
+    def _attrs(self, attr_list: list[str]) -> dict[str, str]:
+        """The attributes as ``XMLParser._start`` gives them (an expat name ``ns}name`` as
+        ``{ns}name``; a name with no namespace as it is)."""
+        names = attr_list[::2]
+        if "}" not in "".join(names):
+            return dict(zip(names, attr_list[1::2], strict=True))
+        fixname = self.parser._fixname
+        return {fixname(attr_list[i]): attr_list[i + 1] for i in range(0, len(attr_list), 2)}
+
+    def start_raw(self, tag: str, attr_list: list[str]) -> None:
+        tag = tag.rsplit("}", 1)[-1]
         if self.root_attrs is None:
-            self.root_attrs = dict(attrs)
+            self.root_attrs = self._attrs(attr_list)
             self.root_tag = tag
-        if self.builder is None:
+        builder = self.builder
+        if builder is None:
             if tag not in self.tags:
                 return
-            self.builder = TreeBuilder()
+            builder = self.builder = TreeBuilder()
             self.line = self.parser.parser.CurrentLineNumber
+            self.parser.parser.CharacterDataHandler = builder.data
         self.depth += 1
-        self.builder.start(tag, attrs)
+        builder.start(tag, self._attrs(attr_list) if attr_list else {})
 
-    def end(self, tag: str) -> None:
-        if self.builder is None:
+    def end_raw(self, tag: str) -> None:
+        builder = self.builder
+        if builder is None:
             return
-        self.builder.end(local(tag))
+        builder.end(tag.rsplit("}", 1)[-1])
         self.depth -= 1
         if self.depth == 0:
-            self.done.append((self.line, self.builder.close()))
+            self.done.append((self.line, builder.close()))
             self.builder = None
+            self.parser.parser.CharacterDataHandler = _drop
 
     def data(self, text: str) -> None:
+        """Text the parser hands on itself (an entity it knows)."""
         if self.builder is not None:
             self.builder.data(text)
 
@@ -116,7 +175,7 @@ def xml_entries(path: Path, tags: Collection[str], report: ImportReport, *,
     target = _Entries(frozenset(tags))
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True,
                               forbid_external=True)
-    target.parser = parser
+    target.attach(parser)
     found = 0
     error: Exception | None = None
     try:
@@ -157,6 +216,11 @@ def xml_entries(path: Path, tags: Collection[str], report: ImportReport, *,
         report.skip(path, None, f"no {' or '.join(tags)} entries{seen}: is this {what}?")
 
 
+#: Encodings in which a run of whole lines decodes if and only if each line does (no
+#: character holds the byte of a line feed, no state runs from line to line): such lines
+#: are decoded, and handed to the parser, a run at a time.
+_LINE_SAFE = frozenset({"utf-8", "ascii", "iso8859-1", "iso8859-15", "cp1252"})
+
 _DECLARED = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
@@ -191,22 +255,45 @@ def decoded_chunks(fh: IO[bytes], path: Path, report: ImportReport) -> Iterator[
             yield fh.tell(), piece
         return
     line, done, carry = 1, 0, b""
+    batch: list[bytes] = []  # whole lines read ahead, handed out as one piece if they decode
+    size = 0
     while True:
         raw = fh.readline(_CHUNK)
-        done += len(raw)
-        data = carry + raw
-        if not data:
-            return
-        try:
-            piece = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if raw and not raw.endswith(b"\n") and exc.end == len(data):
-                carry = data  # a character cut at the end of the piece: read on
+        whole = raw.endswith(b"\n") and not carry and encoding in _LINE_SAFE
+        if whole:
+            batch.append(raw)
+            size += len(raw)
+            if size < _CHUNK:
                 continue
-            piece = data.decode("cp1252", errors="replace")
-            report.change(path, line, f"the file declares {encoding.upper()} but byte "
-                                      f"0x{data[exc.start]:02x} is not {encoding.upper()}: "
-                                      "this line was read as Windows-1252", field="encoding")
-        carry = b""
-        line += piece.count("\n")
-        yield done, piece
+        singles: list[bytes] = []  # what is decoded a line (or a piece of one) at a time
+        if batch:
+            try:
+                piece = b"".join(batch).decode(encoding)
+            except UnicodeDecodeError:  # a line that is not: each line on its own, below
+                singles = batch
+            else:
+                done += size
+                line += piece.count("\n")
+                yield done, piece
+            batch, size = [], 0
+        if not whole:
+            singles = [*singles, raw]
+        for one in singles:
+            done += len(one)
+            data = carry + one
+            if not data:
+                return
+            try:
+                piece = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                if one and not one.endswith(b"\n") and exc.end == len(data):
+                    carry = data  # a character cut at the end of the piece: read on
+                    continue
+                piece = data.decode("cp1252", errors="replace")
+                report.change(path, line, f"the file declares {encoding.upper()} but byte "
+                                          f"0x{data[exc.start]:02x} is not "
+                                          f"{encoding.upper()}: this line was read as "
+                                          "Windows-1252", field="encoding")
+            carry = b""
+            line += piece.count("\n")
+            yield done, piece
