@@ -50,11 +50,11 @@ from kg.ingest.common import (
     weak_names,
 )
 from kg.ingest.identity import birth_dates, nationalities
-from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
+from kg.ingest.regimes import UK_REGIMES, uk_regime_refs
 from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import dmy_date
 from kg.ingest.xmlstream import child_text, child_texts, find_all, xml_entries
-from kg.model.records import Actor, ReasonRef, Sanction, Source
+from kg.model.records import Actor, Sanction, Source
 from kg.model.vocab import ActorKind
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import normalize
@@ -211,8 +211,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     sanction = checked_in(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["gb"], authorities=["gb-fcdo"],
         targets=[actor_id], measures=classify_measures(imposed) if imposed else [],
-        reasons=[ReasonRef(category=r, detail=regime) for regime in regimes
-                 for r in uk_regime_reasons(regime)],
+        reasons=[r for regime in regimes for r in uk_regime_refs(regime)],
         date=date, program="; ".join(regimes) or None, sources=cite),
         report, path, line, record=f"{actor_id}-listing")
     return None if sanction is None else (actor, sanction)
