@@ -93,66 +93,93 @@ def _drop(text: str) -> None:
 
 
 class _Entries:
-    """The parser's target. Its expat handlers are :meth:`start_raw` and :meth:`end_raw`
-    (what ``XMLParser._start`` and ``_end`` hand a target, without their Python layer:
-    the local tag of an expat name ``ns}tag`` is the local tag of ``{ns}tag``), and the
-    text handler is the entry's own ``TreeBuilder.data`` while an entry is read, and
-    :func:`_drop` outside one (text outside the entries is dropped, as before; a handler
-    there is needed all the same: without one, expat hands ``&amp;`` to the parser's
-    default handler, which refuses it as an undefined entity)."""
+    """The parser's target, working through expat's own handlers (what ``XMLParser._start``
+    and ``_end`` would hand a target, without their Python layer; the local tag of an expat
+    name ``ns}tag`` is the local tag of ``{ns}tag``, and attributes come as a dict, a name
+    ``ns}name`` made ``{ns}name`` as ``XMLParser._fixname`` makes it).
+
+    Outside the entries the handlers are :meth:`_start_out` (which notes the root and
+    starts an entry), :meth:`_end_out` and :func:`_drop` for text (a text handler there is
+    needed all the same: without one, expat hands ``&amp;`` to the parser's default
+    handler, which refuses it as an undefined entity). Inside an entry they are two
+    closures feeding the entry's own ``TreeBuilder`` and its ``data`` method, set when the
+    entry starts and taken back when it ends."""
 
     def __init__(self, tags: frozenset[str]) -> None:
         self.tags = tags
         self.parser: Any = None
         self.builder: TreeBuilder | None = None
-        self.depth = 0
         self.line = 0
         self.done: list[tuple[int, Element]] = []
         self.root_attrs: dict[str, str] | None = None
         self.root_tag: str | None = None
+        self._names: dict[str, str] = {}
+        self._inside: tuple[Any, ...] = ()  # the handlers of the entry being read
 
     def attach(self, parser: Any) -> None:
         """Become ``parser``'s target, its expat handlers set as the class says."""
         self.parser = parser
         expat = parser.parser
-        expat.StartElementHandler = self.start_raw
-        expat.EndElementHandler = self.end_raw
+        expat.ordered_attributes = 0
+        self._outside()
+
+    def _outside(self) -> None:
+        expat = self.parser.parser
+        expat.StartElementHandler = self._start_out
+        expat.EndElementHandler = self._end_out
         expat.CharacterDataHandler = _drop
 
-    def _attrs(self, attr_list: list[str]) -> dict[str, str]:
-        """The attributes as ``XMLParser._start`` gives them (an expat name ``ns}name`` as
-        ``{ns}name``; a name with no namespace as it is)."""
-        names = attr_list[::2]
-        if "}" not in "".join(names):
-            return dict(zip(names, attr_list[1::2], strict=True))
+    def _local(self, tag: str) -> str:
+        name = self._names[tag] = tag.rsplit("}", 1)[-1]
+        return name
+
+    def _attrs(self, attrs: dict[str, str]) -> dict[str, str]:
+        if "}" not in "".join(attrs):
+            return attrs
         fixname = self.parser._fixname
-        return {fixname(attr_list[i]): attr_list[i + 1] for i in range(0, len(attr_list), 2)}
+        return {fixname(k): v for k, v in attrs.items()}
 
-    def start_raw(self, tag: str, attr_list: list[str]) -> None:
-        tag = tag.rsplit("}", 1)[-1]
+    def _start_out(self, tag: str, attrs: dict[str, str]) -> None:
+        tag = self._names.get(tag) or self._local(tag)
+        if attrs:
+            attrs = self._attrs(attrs)
         if self.root_attrs is None:
-            self.root_attrs = self._attrs(attr_list)
+            self.root_attrs = dict(attrs)
             self.root_tag = tag
-        builder = self.builder
-        if builder is None:
-            if tag not in self.tags:
-                return
-            builder = self.builder = TreeBuilder()
-            self.line = self.parser.parser.CurrentLineNumber
-            self.parser.parser.CharacterDataHandler = builder.data
-        self.depth += 1
-        builder.start(tag, self._attrs(attr_list) if attr_list else {})
-
-    def end_raw(self, tag: str) -> None:
-        builder = self.builder
-        if builder is None:
+        if tag not in self.tags:
             return
-        builder.end(tag.rsplit("}", 1)[-1])
-        self.depth -= 1
-        if self.depth == 0:
-            self.done.append((self.line, builder.close()))
-            self.builder = None
-            self.parser.parser.CharacterDataHandler = _drop
+        builder = self.builder = TreeBuilder()
+        self.line = self.parser.parser.CurrentLineNumber
+        builder.start(tag, attrs)
+        self._enter(builder)
+
+    def _end_out(self, tag: str) -> None:
+        return None
+
+    def _enter(self, builder: TreeBuilder) -> None:
+        names, local, fix = self._names, self._local, self._attrs
+        start, end = builder.start, builder.end
+        depth = 1
+
+        def start_in(tag: str, attrs: dict[str, str]) -> None:
+            nonlocal depth
+            depth += 1
+            start(names.get(tag) or local(tag), fix(attrs) if attrs else attrs)
+
+        def end_in(tag: str) -> None:
+            nonlocal depth
+            end(names.get(tag) or local(tag))
+            depth -= 1
+            if depth == 0:
+                self.done.append((self.line, builder.close()))
+                self.builder = None
+                self._outside()
+
+        self._inside = (start_in, end_in)  # held here while expat runs them
+        expat = self.parser.parser
+        expat.StartElementHandler = start_in
+        expat.EndElementHandler = end_in
+        expat.CharacterDataHandler = builder.data
 
     def data(self, text: str) -> None:
         """Text the parser hands on itself (an entity it knows)."""
