@@ -32,6 +32,7 @@ this way (:func:`kg.ingest.uk.uk_format`), and the CSV edition through
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,7 +56,7 @@ from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import dmy_date
 from kg.ingest.xmlstream import child_text, child_texts, find_all, xml_entries
 from kg.model.records import Actor, Sanction, Source
-from kg.model.vocab import ActorKind
+from kg.model.vocab import ActorKind, Measure
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import normalize
 
@@ -210,8 +211,14 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
                if m.strip()]
     sanction = checked_in(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["gb"], authorities=["gb-fcdo"],
-        targets=[actor_id], measures=classify_measures(imposed) if imposed else [],
+        targets=[actor_id], measures=list(_measures(tuple(imposed))) if imposed else [],
         reasons=[r for regime in regimes for r in uk_regime_refs(regime)],
         date=date, program="; ".join(regimes) or None, sources=cite),
         report, path, line, record=f"{actor_id}-listing")
     return None if sanction is None else (actor, sanction)
+
+
+@functools.lru_cache(maxsize=4096)  # a list repeats its sanctions imposed
+def _measures(imposed: tuple[str, ...]) -> tuple[Measure, ...]:
+    """:func:`kg.resolve.classify.classify_measures` of a designation's measures."""
+    return tuple(classify_measures(imposed))

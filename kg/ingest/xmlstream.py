@@ -42,6 +42,8 @@ def find_all(elem: Element, path: str) -> list[Element]:
     under ``elem``, in document order. A path of plain tags (``Names/Name``) is read one
     step at a time with ``findall`` of each tag (C code), not through
     :mod:`xml.etree.ElementPath`'s generators; any other path is ElementPath's."""
+    if "/" not in path:  # one step: findall is list(iterfind), in C for a plain tag
+        return elem.findall(path)
     steps = _steps(path)
     if steps is None:
         return list(elem.iterfind(path))
@@ -63,7 +65,7 @@ def child_text(elem: Element, path: str) -> str | None:
 def child_texts(elem: Element, path: str) -> list[str]:
     """The texts of every element at ``path`` under ``elem``, in document order, whitespace
     runs made one space; blank ones left out."""
-    return [" ".join(e.text.split()) for e in find_all(elem, path) if e.text and e.text.strip()]
+    return [s for e in find_all(elem, path) if (t := e.text) and (s := " ".join(t.split()))]
 
 
 #: An XML Schema ``xs:date`` with its optional time zone: ``2015-07-01-04:00``,
