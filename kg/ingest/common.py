@@ -271,6 +271,7 @@ def _source_date(value: str, convention: str | None) -> SourceDate:
     return read_source_date(value, convention=convention)
 
 
+@functools.lru_cache(maxsize=65536)  # a list repeats its dates
 def clean_date(value: str | None) -> str | None:
     """An ISO (partial) date from a source's date text, or None when there is none
     (:meth:`PartialDate.from_source <kg.model.dates.PartialDate.from_source>`).

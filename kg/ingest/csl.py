@@ -36,6 +36,7 @@ the standard schemes (``passport``, ``national_id``, ``imo``, ...).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -237,13 +238,10 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
     actor_id = slug_id("csl", row["_id"])
     cite = [citation(src_id)]
     programs = split_values(row.get("programs", ""))
-    if lst is not None and lst.programs_are_ofac:
-        reasons = [ReasonRef(category=r, detail=p) for p in programs
-                   for r in ofac_program_reasons(p)]
-    else:
-        reasons = [ReasonRef(category=Reason.OTHER, detail=p) for p in programs]
+    ofac = lst is not None and lst.programs_are_ofac
+    reasons = [r for p in programs for r in _program_reasons(p, ofac)]
     if not reasons:
-        reasons = [ReasonRef(category=Reason.OTHER, detail=lst.name if lst else row["source"])]
+        reasons = [_other(lst.name if lst else row["source"])]
     dates = {}
     for column in ("start_date", "end_date"):
         text = row.get(column, "")
@@ -270,3 +268,19 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
         date=start, end_date=end,
         program="; ".join(programs) or None,
         legal_basis=basis or None, sources=cite), report, path, n, record=sid)
+
+
+@functools.lru_cache(maxsize=4096)  # a list repeats its programmes on every row
+def _program_reasons(program: str, ofac: bool) -> tuple[ReasonRef, ...]:
+    """The reasons of one programme: through OFAC's programme tags when the list's
+    programmes are OFAC's, else ``other``; each with the programme as its detail (shared:
+    records are never changed in place)."""
+    if ofac:
+        return tuple(ReasonRef(category=r, detail=program) for r in ofac_program_reasons(program))
+    return (_other(program),)
+
+
+@functools.lru_cache(maxsize=4096)
+def _other(detail: str) -> ReasonRef:
+    """The reason ``other`` with ``detail`` (one instance per detail)."""
+    return ReasonRef(category=Reason.OTHER, detail=detail)

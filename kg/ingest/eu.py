@@ -54,7 +54,7 @@ from kg.ingest.common import (
 from kg.ingest.identity import birth_dates
 from kg.ingest.regimes import EU_PROGRAMMES, eu_programme_reasons
 from kg.ingest.rows import checked_in, fit_name, source_id
-from kg.ingest.xmlstream import xml_entries
+from kg.ingest.xmlstream import find_all, xml_entries
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import is_country_code
@@ -112,7 +112,7 @@ def _names(elem: Element) -> tuple[list[str], list[str], str | None]:
     strong: list[tuple[int, int, str]] = []
     weak: list[str] = []
     function = None
-    for i, alias in enumerate(elem.iterfind("nameAlias")):
+    for i, alias in enumerate(find_all(elem, "nameAlias")):
         name = _attr(alias, "wholeName") or " ".join(
             p for p in (_attr(alias, k) for k in ("firstName", "middleName", "lastName"))
             if p)
@@ -133,7 +133,7 @@ def _birth(elem: Element) -> tuple[list[str], list[str]]:
     ``year``-``monthOfYear``-``dayOfMonth`` (a 0 or missing month or day left off)."""
     dates: list[str] = []
     places: list[str] = []
-    for b in elem.iterfind("birthdate"):
+    for b in find_all(elem, "birthdate"):
         text = _attr(b, "birthdate")
         if text is None and _attr(b, "year"):
             parts = [_attr(b, "year") or ""] + [f"{int(v):02d}" for v in
@@ -166,7 +166,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     code = (subject.get("code") or "").lower() if subject is not None else ""
     kind = _KINDS.get(code, ActorKind.ORGANIZATION)
     citizenships = [c.lower() for c in (x.get("countryIso2Code") for x in
-                                        elem.iterfind("citizenship")) if c and len(c) == 2
+                                        find_all(elem, "citizenship")) if c and len(c) == 2
                     and c != "00"]
     dob_texts, places = _birth(elem)
     actor_id = source_id("eu", logical, report, path, line, record=f"sanctionEntity {logical}",
@@ -179,7 +179,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
     citizenships = [c for c in citizenships if is_country_code(c)]
     dobs = birth_dates(dob_texts, report, path, line, record=actor_id, field="birthdate")
     ids: dict[str, list[str]] = {}
-    for doc in elem.iterfind("identification"):
+    for doc in find_all(elem, "identification"):
         number = _attr(doc, "number")
         if not number:
             continue
@@ -192,7 +192,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         "birth_place": "; ".join(places) or None,
         **{k: "; ".join(dict.fromkeys(v)) for k, v in ids.items()},
     }
-    remarks = [" ".join(r.text.split()) for r in elem.iterfind("remark") if r.text]
+    remarks = [" ".join(r.text.split()) for r in find_all(elem, "remark") if r.text]
     description = "\n".join(remarks)
     cite = [citation(src_id)]
     actor = checked_in(Actor, dict(
@@ -206,7 +206,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         report, path, line, record=actor_id)
     if actor is None:
         return None
-    regulations = list(elem.iterfind("regulation"))
+    regulations = list(find_all(elem, "regulation"))
     programmes = list(dict.fromkeys(p for p in (_attr(r, "programme") for r in regulations) if p))
     unknown = [p for p in programmes if p.upper() not in EU_PROGRAMMES]
     if unknown:
@@ -219,7 +219,7 @@ def _entry(elem: Element, line: int, path: Path, src_id: str,
         report.skip(path, line, f"field 'designationDate': {elem.get('designationDate')!r} is "
                                 "not a date; left out (the rest of the entry is kept)")
     titles = list(dict.fromkeys(t for t in (_attr(r, "numberTitle") for r in regulations) if t))
-    urls = [u.text.strip() for r in regulations for u in r.iterfind("publicationUrl")
+    urls = [u.text.strip() for r in regulations for u in find_all(r, "publicationUrl")
             if u.text and u.text.strip()]
     url_cites = [Citation(source=sid) for sid in dict.fromkeys(
         x.id for x in (url_source(u) for u in urls) if x)]

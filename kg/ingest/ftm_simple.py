@@ -25,11 +25,12 @@ actors have no ``nationalities``.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.ingest.common import ImportReport, Progress, Record, Seen, slug_id
+from kg.ingest.common import ImportReport, Progress, Record, Seen, citation, slug_id
 from kg.ingest.ftm_derived import Derived, dataset_named, dataset_source
 from kg.ingest.identity import birth_dates
 from kg.ingest.rows import checked_in, fit_name, source_id
@@ -74,12 +75,21 @@ def _values(cell: str) -> list[str]:
     """The values of a ``;``-separated list cell (quoted values may hold ``;``)."""
     if not cell:
         return []
+    if '"' not in cell and "\n" not in cell and "\r" not in cell:  # what csv reads then
+        return list(dict.fromkeys(v for x in cell.split(";") if (v := x.strip())))
     # A value may hold a line break (a quoted break in the file): the csv module reads one
     # line per string, so the breaks are hidden from it and put back in the values.
     hidden = cell.replace("\r", "\x1e").replace("\n", "\x1f")
     row = next(csv.reader([hidden], delimiter=";"), [])
     values = (v.replace("\x1e", "\r").replace("\x1f", "\n").strip() for v in row)
     return list(dict.fromkeys(v for v in values if v))
+
+
+@functools.lru_cache(maxsize=4096)  # every row names its datasets: each title read once
+def _title_source(title: str) -> Source:
+    """The source record of a dataset's title (one instance per title: records are never
+    changed in place)."""
+    return dataset_source(dataset_named(title) or title)
 
 
 def read_simple(path: Path, src: Source, report: ImportReport, seen: Seen, actors: set[str],
@@ -118,9 +128,9 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
     titles = _values(row.get("dataset", ""))
     cites: list[Citation] = []
     for title in titles:
-        ds = dataset_source(dataset_named(title) or title)
+        ds = _title_source(title)
         yield from seen.source(ds)
-        cites.append(Citation(source=ds.id))
+        cites.append(citation(ds.id))
     countries = [c.lower() for c in _values(row.get("countries", ""))]
     identifiers = {"opensanctions": eid}
     for column, key in (("identifiers", "identifiers"), ("phones", "phone"),
@@ -147,7 +157,7 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         birth_dates=birth_dates(_values(row.get("birth_date", "")), report, path, n,
                                 record=slug_id("ftm", eid), field="birth_date"),
         description="\n".join(x for x in notes if x) or None,
-        sources=cites or [Citation(source=src.id)]), report, path, n, record=record)
+        sources=cites or [citation(src.id)]), report, path, n, record=record)
     if actor is None:
         return
     actors.add(eid)

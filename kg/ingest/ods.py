@@ -67,7 +67,7 @@ def _raw_rows(path: Path, report: ImportReport, progress: Progress | None,
     target = _Entries(frozenset({"table-row"}))
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True,
                               forbid_external=True)
-    target.parser = parser
+    target.attach(parser)
     number = 0
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as fh:

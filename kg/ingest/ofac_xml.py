@@ -61,7 +61,7 @@ from kg.ingest.common import (
 from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.ofac import OFAC_PUBLISHER, file_role, listing, ofac_body, read_ofac
 from kg.ingest.rows import checked_in, fit_name
-from kg.ingest.xmlstream import child_text, child_texts, xml_entries
+from kg.ingest.xmlstream import child_text, child_texts, find_all, xml_entries
 from kg.model.records import Actor, Source
 from kg.model.source_dates import read_source_date
 from kg.model.vocab import ActorKind
@@ -167,7 +167,7 @@ def _entry(elem: Element, line: int, lst: str, src: Source, path: Path,
     actor_id = f"ofac-{uid}"
     strong: list[str] = []
     weak: list[str] = []
-    for aka in elem.iterfind("akaList/aka"):
+    for aka in find_all(elem, "akaList/aka"):
         aka_name = _person_name(aka)
         if not aka_name:
             report.change(path, line, "an aka with no name left out", record=actor_id,
@@ -235,7 +235,7 @@ def _identifiers(elem: Element, uid: str, vessel: Element | None) -> dict[str, s
         for tag, key in (("vesselType", "vessel_type"), ("tonnage", "tonnage"),
                          ("grossRegisteredTonnage", "gross_registered_tonnage")):
             found.add_id(key, child_text(vessel, tag))
-    for doc in elem.iterfind("idList/id"):
+    for doc in find_all(elem, "idList/id"):
         id_type = child_text(doc, "idType") or "id"
         number = child_text(doc, "idNumber")
         if not number:

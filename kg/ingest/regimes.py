@@ -14,14 +14,16 @@ is ``other``, and every caller keeps the list's own words as the reason's detail
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from kg.curated import load_table
+from kg.model.records import ReasonRef
 from kg.model.vocab import Measure, Reason
 from kg.resolve.resolver import normalize
 
 __all__ = ["CSL_LISTS", "EU_PROGRAMMES", "UK_REGIMES", "CslList", "csl_list",
-           "eu_programme_reasons", "uk_regime_reasons"]
+           "eu_programme_reasons", "uk_regime_reasons", "uk_regime_refs"]
 
 #: UK regime (normalized name) -> reasons; kg/curated/uk_regimes.yaml.
 UK_REGIMES: dict[str, tuple[Reason, ...]] = {
@@ -36,6 +38,14 @@ EU_PROGRAMMES: dict[str, tuple[Reason, ...]] = {
 def uk_regime_reasons(regime: str) -> tuple[Reason, ...]:
     """The reasons a UK regime name stands for (``other`` when the table does not know it)."""
     return UK_REGIMES.get(normalize(regime), (Reason.OTHER,))
+
+
+@functools.lru_cache(maxsize=4096)  # a list repeats its regimes on every entry
+def uk_regime_refs(regime: str) -> tuple[ReasonRef, ...]:
+    """The reasons of a UK regime (:func:`uk_regime_reasons`), each with the regime's own
+    words as its detail: one tuple of instances per regime (records are never changed in
+    place)."""
+    return tuple(ReasonRef(category=r, detail=regime) for r in uk_regime_reasons(regime))
 
 
 def eu_programme_reasons(programme: str) -> tuple[Reason, ...]:

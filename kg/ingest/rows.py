@@ -86,7 +86,13 @@ def fit_ids(model: type[BaseModel], fields: dict[str, Any], report: ImportReport
     reported again (each names a record whose own id was). ``fields`` itself when no id is
     too long."""
     refs = _id_fields(model)
-    if not any(_too_long(fields.get(r)) for r in refs):
+    for r in refs:  # the quick test first: most values are None or short strings
+        v = fields.get(r)
+        if v is None or (len(v) <= MAX_ID if type(v) is str else _short_list(v)):
+            continue
+        if _too_long(v):
+            break
+    else:
         return fields
     out = dict(fields)
     for r in refs:
@@ -107,6 +113,17 @@ def fit_ids(model: type[BaseModel], fields: dict[str, Any], report: ImportReport
 def _id_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """``id`` and the reference fields of ``model`` that hold ids (not sub-records)."""
     return ("id", *(f.name for f in reference_fields(model) if f.item is None))
+
+
+def _short_list(value: Any) -> bool:
+    """True when ``value`` is a list none of whose items is longer than :data:`MAX_ID`
+    (so none is an id too long); False when that is not sure (:func:`_too_long` decides)."""
+    if type(value) is not list:
+        return False
+    try:
+        return max(map(len, value), default=0) <= MAX_ID
+    except TypeError:  # an item without a length
+        return False
 
 
 def _too_long(value: Any) -> bool:

@@ -19,6 +19,7 @@ Only one record is held at a time.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,7 +101,7 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
             report.skip(path, start[0], f"not valid CSV: {exc}")
             continue
         line = start[0]
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # no cell holds anything but space
             continue
         if not info.header:
             if want in (c.strip().lower() for c in cells):
@@ -112,7 +113,9 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
                                             "the first 20 rows; is this the right kind of file?")
                     return
             continue
-        if len(cells) == len(info.header) and [c.strip() for c in cells] == info.header:
+        header = info.header
+        if (len(cells) == len(header) and cells[0].strip() == header[0]
+                and [c.strip() for c in cells] == header):
             report.note(f"{path.name}: the header row again (as in files joined into one): "
                         "passed over, not read as a record")
             continue
@@ -121,7 +124,7 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
             report.skip(path, line, f"expected {len(info.header)} columns, found {len(cells)}")
             continue
         cells = strip_controls(cells, path, line, report, info.header)
-        yield line, {h: c.strip() for h, c in zip(info.header, cells, strict=True)}
+        yield line, dict(zip(header, map(str.strip, cells), strict=True))
     if not info.header:
         report.skip(path, None, f"no header row with a {header_key!r} column; is this the "
                                 "right kind of file?")
@@ -130,6 +133,7 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
+@functools.lru_cache(maxsize=65536)  # a list repeats its dates (listed on, updated on)
 def dmy_date(text: str) -> str | None:
     """An ISO (partial) date from ``dd/mm/yyyy`` text, where ``00`` marks an unknown day or
     month (``00/00/1970`` is ``1970``, ``00/05/1970`` is ``1970-05``); ISO text passes
@@ -160,4 +164,8 @@ def split_values(text: str, sep: str = ";") -> list[str]:
     >>> split_values("a; b;; a")
     ['a', 'b']
     """
+    if not text:
+        return []
+    if sep not in text:  # one value (most cells)
+        return [part] if (part := text.strip()) else []
     return list(dict.fromkeys(p.strip() for p in text.split(sep) if p.strip()))

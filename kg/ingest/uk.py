@@ -57,12 +57,12 @@ from kg.ingest.common import (
     weak_names,
 )
 from kg.ingest.identity import nationalities
-from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
+from kg.ingest.regimes import UK_REGIMES, uk_regime_refs
 from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
 from kg.ingest.uk_fcdo_csv import UK_SANCTIONS_CSV_KEY, read_fcdo_csv
-from kg.model.records import Actor, ReasonRef, Sanction
+from kg.model.records import Actor, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import normalize
 
@@ -285,8 +285,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
     if actor is None:
         return
     regimes = g.values.get("regime", [])
-    reasons = [ReasonRef(category=r, detail=regime) for regime in regimes
-               for r in uk_regime_reasons(regime)]
+    reasons = [r for regime in regimes for r in uk_regime_refs(regime)]
     if any(normalize(r) not in UK_REGIMES for r in regimes):
         report.note("regimes not in kg/curated/uk_regimes.yaml, kept as 'other' with their "
                     "words")

@@ -32,6 +32,7 @@ this way (:func:`kg.ingest.uk.uk_format`), and the CSV edition through
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -50,12 +51,12 @@ from kg.ingest.common import (
     weak_names,
 )
 from kg.ingest.identity import birth_dates, nationalities
-from kg.ingest.regimes import UK_REGIMES, uk_regime_reasons
+from kg.ingest.regimes import UK_REGIMES, uk_regime_refs
 from kg.ingest.rows import checked_in, fit_name, source_id
 from kg.ingest.tabular import dmy_date
-from kg.ingest.xmlstream import child_text, child_texts, xml_entries
-from kg.model.records import Actor, ReasonRef, Sanction, Source
-from kg.model.vocab import ActorKind
+from kg.ingest.xmlstream import child_text, child_texts, find_all, xml_entries
+from kg.model.records import Actor, Sanction, Source
+from kg.model.vocab import ActorKind, Measure
 from kg.resolve.classify import classify_measures
 from kg.resolve.resolver import normalize
 
@@ -139,7 +140,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
     primary: str | None = None
     names: list[str] = []
     weak: list[str] = []
-    for tag in elem.iterfind("Names/Name"):
+    for tag in find_all(elem, "Names/Name"):
         text = _name(tag)
         if not text:
             continue
@@ -177,7 +178,7 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
                          field="Nationality")
     places = [", ".join(p for p in (child_text(loc, "TownOfBirth"),
                                     child_text(loc, "CountryOfBirth"))
-                        if p) for loc in elem.iterfind(f"{person}/BirthDetails/Location")]
+                        if p) for loc in find_all(elem, f"{person}/BirthDetails/Location")]
     ids = {
         "uk_sanctions_list_ref": unique, "uk_group_id": child_text(elem, "OFSIGroupID"),
         "un_reference": "; ".join(_texts(elem, "UNReferenceNumber")) or None,
@@ -210,9 +211,14 @@ def _designation(elem: Element, line: int, path: Path, src_id: str,
                if m.strip()]
     sanction = checked_in(Sanction, dict(
         id=f"{actor_id}-listing", imposers=["gb"], authorities=["gb-fcdo"],
-        targets=[actor_id], measures=classify_measures(imposed) if imposed else [],
-        reasons=[ReasonRef(category=r, detail=regime) for regime in regimes
-                 for r in uk_regime_reasons(regime)],
+        targets=[actor_id], measures=list(_measures(tuple(imposed))) if imposed else [],
+        reasons=[r for regime in regimes for r in uk_regime_refs(regime)],
         date=date, program="; ".join(regimes) or None, sources=cite),
         report, path, line, record=f"{actor_id}-listing")
     return None if sanction is None else (actor, sanction)
+
+
+@functools.lru_cache(maxsize=4096)  # a list repeats its sanctions imposed
+def _measures(imposed: tuple[str, ...]) -> tuple[Measure, ...]:
+    """:func:`kg.resolve.classify.classify_measures` of a designation's measures."""
+    return tuple(classify_measures(imposed))

@@ -49,7 +49,7 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import un_regime_reasons
 from kg.ingest.identity import Identity, birth_dates, nationalities
 from kg.ingest.rows import checked_in, fit_name
-from kg.ingest.xmlstream import child_text, child_texts, xml_entries, xsd_date
+from kg.ingest.xmlstream import child_text, child_texts, find_all, xml_entries, xsd_date
 from kg.model.records import Actor, ReasonRef, Sanction
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import country_name
@@ -97,7 +97,7 @@ def _aliases(elem: Element, tag: str) -> tuple[list[str], list[str]]:
     Low") is weak; "Good", "a.k.a.", "f.k.a." or none is strong."""
     strong: list[str] = []
     weak: list[str] = []
-    for alias in elem.iterfind(tag):
+    for alias in find_all(elem, tag):
         name = child_text(alias, "ALIAS_NAME")
         if name:
             low = "low" in (child_text(alias, "QUALITY") or "").lower()
@@ -132,7 +132,7 @@ def _dobs(elem: Element) -> list[str]:
     """Each INDIVIDUAL_DATE_OF_BIRTH as text: its DATE, else YEAR, else FROM_YEAR to TO_YEAR
     (TYPE_OF_DATE EXACT, APPROXIMATELY or BETWEEN)."""
     out: list[str] = []
-    for dob in elem.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
+    for dob in find_all(elem, "INDIVIDUAL_DATE_OF_BIRTH"):
         date, year = xsd_date(child_text(dob, "DATE")), child_text(dob, "YEAR")
         lo, hi = child_text(dob, "FROM_YEAR"), child_text(dob, "TO_YEAR")
         if date or year:
@@ -150,7 +150,7 @@ _DOCUMENTS = (("passport", "passport"), ("national identification", "national_id
 
 def _documents(elem: Element) -> dict[str, str]:
     found = Identity()
-    for doc in elem.iterfind("INDIVIDUAL_DOCUMENT"):
+    for doc in find_all(elem, "INDIVIDUAL_DOCUMENT"):
         kind = (child_text(doc, "TYPE_OF_DOCUMENT") or "").lower()
         number = child_text(doc, "NUMBER")
         scheme = next((s for start, s in _DOCUMENTS if kind.startswith(start)), None)
