@@ -46,13 +46,6 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
     if output != "-" and not output.lower().endswith((".yaml", ".yml", ".json", ".jsonl")):
         raise UsageError(f"{output}: unknown output format (use .yaml, .json or .jsonl, or - "
                          "for YAML on standard output)")
-    if date is not None:  # checked even when every file's name gives its own date
-        from kg.extract.dates import parse_iso_date
-
-        try:
-            parse_iso_date(date)
-        except ValueError as exc:
-            raise UsageError(f"--date: {exc}") from None
     check_inputs(files, stdin=True)
     check_inputs(data, option="-d", data=True)
     paths = article_paths(files)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.errors import UsageError
 from kg.extract.actors import slug
+from kg.extract.dates import parse_iso_date
 from kg.extract.extract import Extraction, extract_file
 from kg.model.records import Actor, Dataset
 from kg.model.vocab import ActorKind
@@ -57,7 +58,13 @@ def article_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
 
 def publication_date(path: str, default: str | None) -> str:
     """An article's publication date: a ``YYYY-MM-DD`` in its file name, else ``default``
-    (``--date``). Raises :class:`~kg.errors.UsageError` when there is neither."""
+    (``--date``). Raises :class:`~kg.errors.UsageError` when there is neither, or when
+    ``default`` is given and is not a real ``YYYY-MM-DD`` (even if the name gives a date)."""
+    if default is not None:
+        try:
+            parse_iso_date(default)
+        except ValueError as exc:
+            raise UsageError(f"--date: {exc}") from None
     m = _DATE_IN_NAME.search(Path(path).name)
     if m:
         return m.group(1)
