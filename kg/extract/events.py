@@ -48,7 +48,7 @@ from kg.extract.lexicon import (
     conditional,
 )
 from kg.extract.modals import RELIEF_EXPECTED
-from kg.extract.owners import np_imposers
+from kg.extract.owners import np_imposers, passive_owner
 from kg.extract.refer import SUBJECT_FIRST, act_subject, is_venue, refers_back, resolve
 from kg.extract.targets import not_a_target
 from kg.extract.text import Sentence
@@ -65,7 +65,6 @@ _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabine
                            r"authorities|administration|foreign ministry)\b")
 
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
-
 
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
@@ -150,7 +149,6 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         imposers: list[Resolved] = []
         targets: list[Resolved] = []
         by_end = a_end
-        # Imposers.
         if passive or subject_target:
             # "was readmitted to the African Union": the bloc readmitting is the agent
             bym = re.search(r"\b(?:by|from|to|into)\s+" if re.search(
@@ -171,6 +169,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if cid:
                         imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                                  m.start))
+            if passive and not imposers and SANCTION_NOUN.match(words):
+                imposers = passive_owner(text, a_start, ms, doc, sent)  # "US sanctions were"
             if subject_target and FACE_THREAT.search(pre):
                 # "... until July to offer a timetable or face", "or they will face"
                 status = Status.THREATENED

@@ -248,6 +248,12 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "the decision could be reversed if ...", "the suspension could be left to lapse": the
     # same threat, when the article has told of a relief (:func:`frame_anchors`)
     (_REVERSAL, Status.THREATENED, "passive"),
+    # "harsher sanctions would follow if Ankara did not change course": more measures
+    # promised on a condition, a threat
+    (_rx(r"\b(?:further|more|harsher|tougher|additional|stronger|wider|new)\s+(?:sanctions|"
+         r"measures|penalties|steps)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?follow\b"
+         r"(?=[^.;]*\b(?:if|unless|should|in case)\b)"),
+     Status.THREATENED, "passive"),
     # "warns of significant action should the North launch again"
     (_rx(r"\bwarn(?:s|ed|ing)?\s+of\s+(?:(?:significant|further|tough|strong|punitive|"
          r"serious|severe|firm|decisive)\s+)+(?:action|consequences|steps)\b"),

@@ -13,7 +13,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.refer import possessor, resolve
 from kg.extract.text import Sentence
 
-__all__ = ["np_imposers"]
+__all__ = ["np_imposers", "passive_owner"]
 
 _OWNER_COORD = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+and)\s+(?:the\s+)?")
 _PREP_BEFORE = re.compile(r"\b(?:on|against|to|from|with|of|by|for|over)\s+(?:the\s+)?$", re.I)
@@ -51,3 +51,22 @@ def np_imposers(text: str, start: int, end: int, ms: list[Mention], doc: Doc,
             break
         chain.insert(0, prev[-1])
     return [r for m in chain for r in _owner(m, doc, sent, ms)]
+
+
+#: Between a sanction noun's owner and the noun: a possessive and at most two modifiers
+#: ("the EU's sanctions", "US economic sanctions", "Washington's remaining sanctions").
+_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!on\b|against\b|and\b|or\b)[a-z][\w-]*){0,2}\s+$")
+
+
+def passive_owner(text: str, noun: int, ms: list[Mention], doc: Doc,
+                  sent: Sentence) -> list[Resolved]:
+    """The imposers of a sanction noun that is the subject of a passive with no agent ("US
+    sanctions on Iran were lifted", "The EU's sanctions were removed", "its sanctions will be
+    eased"): the owner just before the noun at offset ``noun`` of ``text`` (as
+    :func:`np_imposers` reads it), or empty when the noun has none."""
+    poss = re.search(r"\b(its|their)\s+(?:[a-z][\w-]*\s+){0,2}$", text[:noun], re.I)
+    if poss:
+        return possessor(poss.group(1).lower(), poss.start(), doc, sent, ms)
+    own = [m for m in ms if m.end <= noun and m.kind in ("country", "demonym")
+           and _OWNER_GAP.fullmatch(text, m.end, noun)]
+    return np_imposers(text, own[-1].start, noun, ms, doc, sent) if own else []
