@@ -3,7 +3,7 @@
 "on Monday" means the most recent Monday on or before the publication date (news reports
 the past); "yesterday" the day before; "last week" the month (or, when that week spans two
 months, the year) of the previous calendar week, because a day would claim more than the
-text says; "last month"/"last year", "in July", "in late July 2017" and "in 2018" a partial
+text says; "last month"/"last year"/"this year", "two months ago", "in July", "in late July 2017" and "in 2018" a partial
 date. Explicit dates ("March 22, 2021",
 "22 March", "2021-03-22") are taken as written; a date without a year takes the
 publication year, or the year before if that would put it after publication.
@@ -53,7 +53,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(r"\blast\s+month\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this\s+month\b", re.I)),
     ("last_year", re.compile(r"\blast\s+year\b", re.I)),
+    ("this_year", re.compile(r"\b(?:earlier\s+)?this\s+year\b", re.I)),
+    # "two weeks ago", "a month ago", "three days ago"
+    ("ago", re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+ago\b", re.I)),
 ]
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six",
+                                        "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+_NUMBERS.update({"a": 1, "an": 1})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +134,29 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date) -> str | None:
         return f"{ref.year:04d}-{ref.month:02d}"
     if kind == "last_year":
         return f"{ref.year - 1:04d}"
+    if kind == "this_year":
+        return f"{ref.year:04d}"
+    if kind == "ago":
+        return _ago(int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()],
+                    m["u"].lower(), ref)
     return None
+
+
+def _ago(n: int, unit: str, ref: dt.date) -> str | None:
+    """``n`` days, weeks, months or years before ``ref``: a day for days; for weeks the month
+    of the days that week may cover (3 either side; else the year, else None), as "last week"
+    is read; the month or year for months and years."""
+    if unit == "day":
+        return (ref - dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        early, late = (ref - dt.timedelta(days=7 * n + 3), ref - dt.timedelta(days=7 * n - 3))
+        if (early.year, early.month) == (late.year, late.month):
+            return f"{early.year:04d}-{early.month:02d}"
+        return f"{early.year:04d}" if early.year == late.year else None
+    if unit == "month":
+        months = ref.year * 12 + ref.month - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{ref.year - n:04d}"
 
 
 # What each pattern needs to be worth running (most sentences hold no date).
@@ -138,6 +167,7 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
     "month": re.compile(_MON, re.I),
     "weekday": re.compile(r"day\b", re.I),
+    "ago": re.compile(r"\bago\b", re.I),
 }
 
 

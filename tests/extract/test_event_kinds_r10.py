@@ -27,3 +27,22 @@ def test_harsher_measures_promised_on_a_condition_are_a_threat() -> None:
     # no condition: not a threat
     assert events(run("BRUSSELS - The EU cut its funding for Turkey on Monday. Further "
                       "measures will follow next year, it said.")) == []
+
+
+def test_dates_counted_back_from_publication() -> None:
+    import datetime as dt
+
+    from kg.extract.dates import find_dates
+
+    ref = dt.date(2020, 6, 10)  # a Wednesday
+    got = {s: [d.value for d in find_dates(f"Norland acted {s}.", ref)] for s in (
+        "three days ago", "two weeks ago", "a week ago", "a month ago", "14 months ago",
+        "two years ago", "earlier this year")}
+    assert got == {"three days ago": ["2020-06-07"],
+                   "two weeks ago": ["2020-05"],  # May 24-30
+                   "a week ago": ["2020"],  # May 31 - June 6: two months, so the year
+                   "a month ago": ["2020-05"], "14 months ago": ["2019-04"],
+                   "two years ago": ["2018"], "earlier this year": ["2020"]}
+    # the event takes it, not the publication date
+    ds = run("Canada imposed sanctions on Norland two weeks ago.")  # published 2024-03-05
+    assert [str(s.date) for s in ds.sanctions] == ["2024-02"]
