@@ -4,8 +4,9 @@
 the past); "yesterday" the day before; "last week" the month (or, when that week spans two
 months, the year) of the previous calendar week, because a day would claim more than the
 text says; "last month"/"last year"/"this year", "two months ago", "in July", "in late July
-2017" and "in 2018" a partial date. Explicit dates ("March 22, 2021", "22 March", "2021-03-22") are taken as written; a date without a year takes the
-publication year, or the year before if that would put it after publication.
+2017" and "in 2018" a partial date. Explicit dates ("March 22, 2021", "22 March",
+"2021-03-22") are taken as written; a date without a year takes the publication year, or
+the year before if that would put it after publication.
 
 >>> import datetime as dt
 >>> ref = dt.date(2021, 3, 23)  # a Tuesday
