@@ -30,7 +30,7 @@ import numpy as np
 
 __all__ = ["FORCE_LIMIT", "KK_LIMIT", "layout"]
 
-KK_LIMIT = 120
+KK_LIMIT = 200
 """Largest component laid out by stress majorization (cubic time, but the tidiest drawings)."""
 DENSE_LIMIT = 499
 """Largest component given to networkx's dense (numpy-only) Fruchterman-Reingold; networkx
