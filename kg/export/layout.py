@@ -42,6 +42,9 @@ CORE_SIZE = 250
 """How many best-connected nodes a large graph's force-laid core holds."""
 EDGE_PX = 170.0
 """Rough length of an edge on screen, in vis-network pixels at zoom 1."""
+NODE_GAP = 42.0
+"""Least distance between two nodes' centres after layout, in pixels at zoom 1 (shapes are
+about 25 px across)."""
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 
 Pos = dict[Hashable, tuple[float, float]]
@@ -64,7 +67,30 @@ def _component_layout(C: nx.Graph, seed: int) -> Pos:
     lengths = [math.dist(raw[u], raw[v]) for u, v in C.edges() if u != v]
     mean = sum(lengths) / len(lengths) if lengths else 1.0
     k = EDGE_PX / (mean or 1.0)
-    return {v: (float(x) * k, float(y) * k) for v, (x, y) in raw.items()}
+    return _apart({v: (float(x) * k, float(y) * k) for v, (x, y) in raw.items()})
+
+
+def _apart(pos: Pos, gap: float = NODE_GAP, rounds: int = 60) -> Pos:
+    """``pos`` with nodes closer than ``gap`` pixels pushed apart (each of a too-close pair
+    moves half the shortfall, along the line between them, for up to ``rounds`` rounds: a
+    crowded large component may keep a few closer pairs), so shapes do not
+    sit on each other where a hub's neighbours crowd; the layout's shape is kept."""
+    nodes = list(pos)
+    if len(nodes) < 2:
+        return pos
+    X = np.array([pos[v] for v in nodes], dtype=float)
+    jitter = np.random.default_rng(0).normal(scale=1e-3, size=X.shape)
+    X = X + jitter  # two nodes at one point still have a direction to part along
+    for _ in range(rounds):
+        diff = X[:, None, :] - X[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        short = np.clip(gap - dist, 0.0, None)
+        if not short.any():
+            break
+        push = (short / np.maximum(dist, 1e-9) / 2)[:, :, None] * diff
+        X = X + push.sum(axis=1) / np.maximum((short > 0).sum(axis=1), 1)[:, None]
+    return {v: (float(X[i, 0]), float(X[i, 1])) for i, v in enumerate(nodes)}
 
 
 def _stress_layout(C: nx.Graph, seed: int, iterations: int = 300) -> Pos:

@@ -44,3 +44,22 @@ def test_layout_does_not_depend_on_string_hashing() -> None:
     assert len(a["big"]) == 700 and len(a["pieces"]) == 90
     assert a["big"] == b["big"]
     assert a["pieces"] == b["pieces"]
+
+
+def test_shapes_do_not_sit_on_each_other_around_a_hub() -> None:
+    """A hub with many leaves (as Russia and the US in the bundled data): stress
+    majorization puts the leaves at one distance, close together; after layout no two nodes
+    are nearer than NODE_GAP, and the hub's leaves still sit around it, not pushed away."""
+    import math
+
+    import networkx as nx
+
+    from kg.export.layout import EDGE_PX, NODE_GAP, layout
+
+    G = nx.star_graph(60)  # node 0 and 60 leaves
+    nx.add_path(G, [0, 61, 62, 63])
+    pos = layout(G)
+    nearest = min(math.dist(pos[u], pos[v]) for u in G for v in G if u < v)
+    assert nearest >= NODE_GAP - 0.5
+    leaves = [math.dist(pos[0], pos[v]) for v in range(1, 61)]
+    assert max(leaves) < 4 * EDGE_PX
