@@ -78,10 +78,11 @@ _SPEAKER_NAME = re.compile(
     + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})|"
     # "Ana Reyes, head of the bloc's council, said", "Ivo Marek, the Czech foreign
     # minister, said": a name in apposition to a post
-    r"(?P<name3>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?P<name3>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
-    r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister)"
-    r"(?:\s+(?:of|at|for)\b[^,;]{0,80})?,\s+(?:(?:has|had|have)\s+)?(?:(?:\w+ly|already)\s+)?"
+    r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister|ambassador|"
+    r"manager|coordinator|advis[eo]r|aide|counsel)"
+    r"(?:\s+(?:of|at|for|to)\b[^,;]{0,80})?,\s+(?:(?:has|had|have)\s+)?(?:(?:\w+ly|already)\s+)?"
     r"(?:also\s+)?"
     + _SPEECH_AFTER + r")|"
     # "Russia's envoy to the OPCW, Ivo Marek, said": the post first, then the name between
@@ -99,7 +100,8 @@ _ORGAN_OF = re.compile(r"\b(?:Ministry|Department|Office|Bureau|Committee|Commis
                        r"(?:,\s+|\s+and\s+|\s+&\s+|\s+))*$")
 _POST_BEFORE = re.compile(r"\b(?:head|chief|chair(?:man|woman|person)?|president|director|"
                           r"leader|secretary|commissioner|envoy|ambassador|representative|"
-                          r"spokes(?:man|woman|person)|minister)(?:\s+(?:of|at|for|to)\b"
+                          r"spokes(?:man|woman|person)|minister|manager|coordinator|"
+                          r"advis[eo]r|aide|counsel)(?:\s+(?:of|at|for|to)\b"
                           r"[^,;]{0,80})?,\s+$", re.I)
 AGENCIES = re.compile(
     r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"

@@ -3,6 +3,7 @@ one does not matter. Each failed on the extractor before."""
 
 from __future__ import annotations
 
+from kg.model import Dataset
 from tests.extract.test_event_kinds_r7 import events, run
 
 
@@ -46,3 +47,21 @@ def test_dates_counted_back_from_publication() -> None:
     # the event takes it, not the publication date
     ds = run("Canada imposed sanctions on Norland two weeks ago.")  # published 2024-03-05
     assert [str(s.date) for s in ds.sanctions] == ["2024-02"]
+
+
+def speakers(ds: Dataset) -> list[tuple[list[str], str]]:
+    names = {a.id: a.name for a in ds.actors}
+    return [([names[s] for s in st.speakers], str(st.stance)) for st in ds.statements]
+
+
+def test_a_name_before_an_apposition_naming_a_post_speaks() -> None:
+    """Not the state or body the post belongs to (which the speaker used to be)."""
+    assert [s for s, _ in speakers(run(
+        "The AU suspended Norland. The coup was a terrorist act, Mull Kalde, Uganda's "
+        "ambassador to the AU, told reporters."))] == [["Mull Kalde"]]
+    assert speakers(run("Japan approved sanctions on Russia. The G7 must act decisively, Kiro "
+                        "Seiji, the deputy chief cabinet secretary, said.")) == [
+        (["Kiro Seiji"], "calls_for")]
+    assert speakers(run("Australia sanctioned Norland's junta. Tasna Roe, manager of the "
+                        "Norland Campaign Network, told AAP the sanctions were a welcome "
+                        "first step.")) == [(["Tasna Roe"], "supports")]
