@@ -73,12 +73,16 @@ _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|sen
 _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|voiced|"
                  r"noted|argued|stressed|confirmed|explained|"
                  r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
+#: A word of a name: a capital, then lower case; a hyphen may join a second capitalised part
+#: ("Tun-Aung", "Akufo-Addo", "Jean-Yves").
+_W = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"
 _SPEAKER_NAME = re.compile(
-    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=\s+(?:(?:has|had)\s+)?(?:\w+ly\s+)?"
-    + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})|"
+    r"(?P<name>" + _W + r"(?:\s+" + _W + r"){0,2})(?=\s+(?:(?:has|had)\s+)?(?:\w+ly\s+)?"
+    + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+    r"(?:\s+" + _W + r"){1,2})|"
     # "Ana Reyes, head of the bloc's council, said", "Ivo Marek, the Czech foreign
     # minister, said": a name in apposition to a post
-    r"(?P<name3>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<name3>" + _W + r"(?:\s+" + _W + r"){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
     r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister|ambassador|"
     r"manager|coordinator|advis[eo]r|aide|counsel)"
@@ -87,11 +91,11 @@ _SPEAKER_NAME = re.compile(
     + _SPEECH_AFTER + r")|"
     # "Russia's envoy to the OPCW, Ivo Marek, said": the post first, then the name between
     # commas (the post is checked before the name, :data:`_POST_BEFORE`)
-    r"(?<=, )(?P<name4>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=,\s+(?:\w+ly\s+)?"
+    r"(?<=, )(?P<name4>" + _W + r"(?:\s+" + _W + r"){1,2})(?=,\s+(?:\w+ly\s+)?"
     r"(?:also\s+)?" + _SPEECH_AFTER + r")|"
     # UN meetings coverage: "Ivo Marek (Chile), the drafter, said", "Ivo Marek (Chile) said":
     # the delegate, with the state in parentheses
-    r"(?P<name5>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?=\s+\([A-Z][^()]{1,40}\)"
+    r"(?P<name5>" + _W + r"(?:\s+" + _W + r"){1,2})(?=\s+\([A-Z][^()]{1,40}\)"
     r"(?:,\s+[^,;]{1,60},)?\s+(?:\w+ly\s+)?(?:also\s+)?" + _SPEECH_AFTER + r")")
 #: "the Ministry of Trade, Industry and Energy said": the last words of an organ's name
 #: ("Ministry of ...", "Department of ...") are not a person's name.

@@ -65,3 +65,11 @@ def test_a_name_before_an_apposition_naming_a_post_speaks() -> None:
     assert speakers(run("Australia sanctioned Norland's junta. Tasna Roe, manager of the "
                         "Norland Campaign Network, told AAP the sanctions were a welcome "
                         "first step.")) == [(["Tasna Roe"], "supports")]
+
+
+def test_hyphenated_names_with_a_capital_after_the_hyphen_speak() -> None:
+    assert speakers(run("Australia sanctioned Norland's junta. Gas revenue should come next, "
+                        "said Tun-Aung Shwe, who represents the exiled government.")) == [
+        (["Tun-Aung Shwe"], "calls_for")]
+    assert [s for s, _ in speakers(run("The junta must go, Kofi Mensah-Bonsu said."))] == [
+        ["Kofi Mensah-Bonsu"]]
