@@ -24,6 +24,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract.actors import Mention
+from kg.extract.frames_more import MORE_FRAMES
 from kg.extract.lexicon import SANCTION_NOUN
 from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
@@ -248,18 +249,13 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "the decision could be reversed if ...", "the suspension could be left to lapse": the
     # same threat, when the article has told of a relief (:func:`frame_anchors`)
     (_REVERSAL, Status.THREATENED, "passive"),
-    # "harsher sanctions would follow if Ankara did not change course": more measures
-    # promised on a condition, a threat
-    (_rx(r"\b(?:further|more|harsher|tougher|additional|stronger|wider|new)\s+(?:sanctions|"
-         r"measures|penalties|steps)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?follow\b"
-         r"(?=[^.;]*\b(?:if|unless|should|in case)\b)"),
-     Status.THREATENED, "passive"),
     # "warns of significant action should the North launch again"
     (_rx(r"\bwarn(?:s|ed|ing)?\s+of\s+(?:(?:significant|further|tough|strong|punitive|"
          r"serious|severe|firm|decisive)\s+)+(?:action|consequences|steps)\b"),
      Status.THREATENED, "object"),
     (_rx(r"\bblock(?:s|ed|ing)?(?=\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held|"
          r"belonging)\b)"), Status.IMPOSED, "object"),
+    *MORE_FRAMES,
 ]
 
 

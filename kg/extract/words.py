@@ -39,6 +39,8 @@ GROUP_NOUNS = {
     "producers", "suppliers", "vessels", "ships", "tankers", "leaders", "figures",
     "journalists", "activists", "agencies", "senators", "broadcasters", "groups", "exporters",
     "traders", "airlines", "refineries", "shipping", "persons",
+    "parliamentarians", "deputies", "congressmen", "staffers", "aides", "envoys",
+    "entrepreneurs", "businesspeople", "enterprises", "subsidiaries", "lenders", "insurers",
 }
 MODIFIERS = {
     "senior", "top", "former", "military", "government", "security", "intelligence", "defence",

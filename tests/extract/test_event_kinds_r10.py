@@ -73,3 +73,16 @@ def test_hyphenated_names_with_a_capital_after_the_hyphen_speak() -> None:
         (["Tun-Aung Shwe"], "calls_for")]
     assert [s for s, _ in speakers(run("The junta must go, Kofi Mensah-Bonsu said."))] == [
         ["Kofi Mensah-Bonsu"]]
+
+
+def test_targets_under_a_states_sanctions() -> None:
+    assert events(run("Seventeen Saudi nationals are now under Canadian sanctions, the "
+                      "government announced on Thursday.")) == [
+        (["ca"], ["Seventeen Saudi nationals"], "imposed")]
+    assert events(run("Five Russian banks are now subject to EU sanctions.")) == [
+        (["eu"], ["Five Russian banks"], "imposed")]
+    assert events(run("Seventeen Saudi nationals are now under sanctions, Ottawa announced "
+                      "on Thursday.")) == [(["ca"], ["Seventeen Saudi nationals"], "imposed")]
+    # "parliamentarians" is a group noun now
+    assert events(run("Thirteen Canadian parliamentarians were sanctioned by Russia on "
+                      "Monday.")) == [(["ru"], ["Thirteen Canadian parliamentarians"], "imposed")]
