@@ -86,3 +86,10 @@ def test_targets_under_a_states_sanctions() -> None:
     # "parliamentarians" is a group noun now
     assert events(run("Thirteen Canadian parliamentarians were sanctioned by Russia on "
                       "Monday.")) == [(["ru"], ["Thirteen Canadian parliamentarians"], "imposed")]
+
+
+def test_deciding_on_a_measure() -> None:
+    assert events(run("EU ministers decided on an oil embargo against Iran on Monday.")) == [
+        (["eu"], ["Iran"], "imposed")]
+    assert events(run("The EU is expected to decide on an oil embargo against Iran later "
+                      "this month.")) == [(["eu"], ["Iran"], "expected")]
