@@ -238,7 +238,37 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
     rel = relative_anchors(text, nouns, ms)
     found += [a for a in rel if not any(f.mode == "rel" and f.start == a.start for f in found)]
     found.sort()
+    found = [_nominal(text, a) for a in found]
     return [a for k, a in enumerate(found) if not _elaborates(text, a, found[:k])]
+
+
+#: A noun naming what was done to the measure that follows ("the formal renewal of its
+#: sanctions", "announced the lifting of the arms embargo", "an end to the sanctions").
+_NOMINAL = re.compile(r"\b(?P<w>renewal|extension|prolongation|roll-?over|lifting|removal|"
+                      r"scrapping|repeal|end|easing|relaxation|loosening|suspension)\s+"
+                      r"(?:of|to)\s+(?:(?:the|its|their|[\w'’.-]+)\s+){0,4}$", re.I)
+_NOMINAL_STATUS = {"renewal": Status.EXTENDED, "extension": Status.EXTENDED,
+                   "prolongation": Status.EXTENDED, "rollover": Status.EXTENDED,
+                   "roll-over": Status.EXTENDED, "lifting": Status.LIFTED,
+                   "removal": Status.LIFTED, "scrapping": Status.LIFTED,
+                   "repeal": Status.LIFTED, "end": Status.LIFTED, "easing": Status.EASED,
+                   "relaxation": Status.EASED, "loosening": Status.EASED,
+                   "suspension": Status.EASED}
+
+
+def _nominal(text: str, a: Anchor) -> Anchor:
+    """``a`` with the status a noun before its sanction noun gives it ("the renewal of its
+    sanctions on Russia": extended, not imposed), when its trigger is an owner or a verb of
+    announcing (``np`` or ``verb`` anchors with status ``imposed``)."""
+    if a.status is not Status.IMPOSED or a.mode not in ("np", "verb"):
+        return a
+    nouns = list(SANCTION_NOUN.finditer(text, a.start, a.end))
+    if not nouns:
+        return a
+    m = _NOMINAL.search(text, max(0, a.start - 60), nouns[-1].start())
+    if m is None or (m.group().lower().startswith("end") and " to " not in m.group().lower()):
+        return a  # "by the end of the sanctions" is a time; "an end to the sanctions" is not
+    return a._replace(status=_NOMINAL_STATUS[m["w"].lower()])
 
 
 _RELIEF = (Status.LIFTED, Status.EASED)

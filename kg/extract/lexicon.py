@@ -101,7 +101,8 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"reinstat(?:e|es|ed|ing)|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
                          r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned|ning)?|"
-                         r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|decid(?:e|es|ed|ing) on|"
+                         r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
+                         r"decid(?:e|es|ed|ing) on|"
                          # "halted imports of", "took over EU sanctions" (a state adopting
                          # another's measures as its own)
                          r"halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|curb(?:s|ed|ing)?|"

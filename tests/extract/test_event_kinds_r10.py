@@ -93,3 +93,16 @@ def test_deciding_on_a_measure() -> None:
         (["eu"], ["Iran"], "imposed")]
     assert events(run("The EU is expected to decide on an oil embargo against Iran later "
                       "this month.")) == [(["eu"], ["Iran"], "expected")]
+
+
+def test_a_noun_before_the_measure_gives_its_status() -> None:
+    assert events(run("The EU announced the extension of its sanctions on Russia by six "
+                      "months.")) == [(["eu"], ["Russia"], "extended")]
+    assert events(run("Washington announced the lifting of its sanctions on Sudan on "
+                      "Friday.")) == [(["us"], ["Sudan"], "lifted")]
+    assert events(run("The US announced an end to its sanctions on Myanmar.")) == [
+        (["us"], ["Myanmar"], "lifted")]
+    assert events(run("The EU approved the easing of its sanctions on Syria.")) == [
+        (["eu"], ["Syria"], "eased")]
+    assert events(run("The EU announced the imposition of sanctions on Russia.")) == [
+        (["eu"], ["Russia"], "imposed")]
