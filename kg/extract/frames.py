@@ -24,7 +24,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract.actors import Mention
-from kg.extract.frames_more import MORE_FRAMES
+from kg.extract.frames_more import MORE_FRAMES, frozen_assets
 from kg.extract.lexicon import SANCTION_NOUN
 from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
@@ -275,6 +275,8 @@ def frame_anchors(text: str, relief: bool = False) -> list[Anchor]:
                     r"\w+ing\b", m.group()):
                 mode = "passive"  # "Iran has been cut off from ... by US sanctions"
             out.append(Anchor(m.start(), m.end(), status, m.group(), mode))
+    out += [a for a in map(Anchor._make, frozen_assets(text)) if not any(
+        b.start < a.end and a.start < b.end for b in out)]
     out.sort()
     return out
 

@@ -14,7 +14,7 @@ import re
 
 from kg.model.vocab import Status
 
-__all__ = ["MORE_FRAMES"]
+__all__ = ["MORE_FRAMES", "frozen_assets"]
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -35,3 +35,33 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"to)\s+(?:new\s+)?(?:[A-Z][\w.-]*\s+){0,3}?(?:sanctions|an?\s+(?:asset\s+freeze|travel\s+"
          r"ban|entry\s+ban))\b"), Status.IMPOSED, "passive"),
 ]
+
+
+_FROZEN = _rx(r"\b(?:were|was|will\s+be|would\s+be|(?:have|has|had)\s+(?:\w+\s+)?been|are|is|be|"
+              r"being|(?:are|is)\s+to\s+be)\s+(?:\w+ly\s+)?frozen\b")
+#: What is frozen, earlier in the clause ("The assets of 12 officials were frozen").
+_ASSETS_BEFORE = _rx(r"\b(?:assets|funds|accounts|property|properties|holdings)\b[^.;:]{0,100}$")
+_HAD_FROZEN = _rx(r"\b(?:had|have|has|will\s+have|would\s+have)\s+(?:all\s+)?(?:their|its|his|"
+                  r"her)\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|accounts)\s+(?:\w+ly\s+)?frozen\b")
+
+
+#: The agent right after the verb ("were frozen by the EU"); with no agent, the freeze is
+#: most often a detail of a measure the article has told already.
+_BY = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:the\s+)?[A-Z]")
+
+
+def frozen_assets(text: str) -> list[tuple[int, int, Status, str, str]]:
+    """Asset freezes told in the passive with their agent, as (start, end, status, words,
+    mode) of :class:`kg.extract.frames.Anchor`: "The assets of 12 officials were frozen by
+    the EU", "1,000 companies had their assets frozen by the EU". Each is ``imposed``, mode
+    ``passive`` (the owners of the assets, before, are the targets; the agent after "by"
+    imposes). Without an agent ("Russian state assets will be frozen") the freeze was most
+    often a detail of a measure told before: counted as a separate event it cost precision
+    on the frozen split (312/420 -> 318/435 of 532 imposers+status), so it is left out."""
+    out = [(m.start(), m.end(), Status.IMPOSED, m.group(), "passive")
+           for m in _HAD_FROZEN.finditer(text) if _BY.match(text, m.end())]
+    for m in _FROZEN.finditer(text):
+        if _ASSETS_BEFORE.search(text, 0, m.start()) and _BY.match(text, m.end()) and not any(
+                s <= m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), Status.IMPOSED, m.group(), "passive"))
+    return out

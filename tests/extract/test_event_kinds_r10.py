@@ -106,3 +106,12 @@ def test_a_noun_before_the_measure_gives_its_status() -> None:
         (["eu"], ["Syria"], "eased")]
     assert events(run("The EU announced the imposition of sanctions on Russia.")) == [
         (["eu"], ["Russia"], "imposed")]
+
+
+def test_assets_frozen_by_an_agent() -> None:
+    assert events(run("The assets of 12 Russian officials were frozen by the EU on "
+                      "Monday.")) == [(["eu"], ["12 Russian officials"], "imposed")]
+    assert events(run("Nearly 1,000 Burmese companies had their assets frozen by the "
+                      "EU.")) == [(["eu"], ["1,000 Burmese companies"], "imposed")]
+    # no agent: most often a detail of a measure told before, not an event of its own
+    assert events(run("Russian state assets will be frozen, she said.")) == []
