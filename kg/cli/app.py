@@ -21,12 +21,19 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg.errors import KGError
-from kg.output.table import format_csv, format_json, format_table, plural, to_records
+from kg.output.table import (
+    format_csv,
+    format_json,
+    format_table,
+    plural,
+    terminal_width,
+    to_records,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["AsOf", "cli", "emit", "load_graph", "load_graph_as_of", "main"]
+__all__ = ["AsOf", "cli", "emit", "load_graph", "load_graph_as_of", "main", "table_width"]
 
 try:
     __version__ = version("sanctions-kg")
@@ -81,6 +88,26 @@ def load_graph_as_of(data: Sequence[str], as_of: str | None, *, sanctions: bool 
                             len(view.undated_statements) if statements else 0)
 
 
+def table_width() -> int:
+    """The width the command's tables are made for: ``--width N`` when given
+    (:func:`kg.cli.options.width_option`; 0: no limit), else ``$COLUMNS`` when set, else
+    the terminal's width when standard output is a terminal, else 0 (no limit: a table
+    piped to ``less`` or written to a file has every name whole, on one line)."""
+    from kg.cli.options import WIDTH_KEY
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and WIDTH_KEY in ctx.meta:
+        return int(ctx.meta[WIDTH_KEY])
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        tty = sys.stdout is not None and sys.stdout.isatty()
+    except (ValueError, OSError, AttributeError):  # a closed, detached or odd stream
+        tty = False
+    return terminal_width() if tty else 0
+
+
 def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
          headers: Sequence[str] | None = None, *, kind: type | None = None,
          as_of: AsOf | None = None, whole: Sequence[str] = ()) -> None:
@@ -90,7 +117,8 @@ def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
     With ``as_of`` (an ``--as-of`` answer), JSON is an object ``{"as_of": DAY, "undated":
     {"sanctions": N, "statements": M}, "results": [...]}`` instead of the bare array, and a
     note on stderr counts the undated records left out (when there are any). ``whole``:
-    table columns never broken while another can give (:func:`format_table`)."""
+    table columns never broken while another can give (:func:`format_table`). Tables are
+    made for :func:`table_width` (no limit when piped or redirected)."""
     if fmt == "json" and as_of is not None:
         click.echo(json.dumps({"as_of": as_of.day, "undated": {
             "sanctions": as_of.sanctions, "statements": as_of.statements},
@@ -103,7 +131,8 @@ def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
     elif not rows:
         click.echo("(no results)")
     else:
-        click.echo(format_table(rows, columns, headers=headers, whole=whole))
+        click.echo(format_table(rows, columns, headers=headers, whole=whole,
+                                width=table_width()))
     note = as_of.note() if as_of is not None else None
     if note:
         click.echo(note, err=True)
