@@ -185,14 +185,20 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
             "possible_duplicates": [d.to_dict() for d in result.possible_duplicates],
             "notes": result.notes}, ensure_ascii=False, indent=2))
     else:
+        # Under each merge and same-id record, every single value that was dropped: the
+        # one kept and the others, with the file (and record) each came from.
         for m in result.merges:
             click.echo(f"merged {m}", err=True)
+            for c in m.conflicts:
+                click.echo(f"  {c.text(paths)}", err=True)
         for s in result.same_id:
             if s.differed:  # identical copies are only counted
                 held = ", ".join(paths[i - 1] for i in s.inputs)
                 kept = f"; sources kept: {', '.join(s.sources)}" if s.sources else ""
                 click.echo(f"same id: {s.kind} {s.id} in {held}: content differed "
                            f"({', '.join(s.differed)}), combined{kept}", err=True)
+                for c in s.conflicts:
+                    click.echo(f"  {c.text(paths)}", err=True)
         for d in result.possible_duplicates:
             # d.why names every id (once where it can): the ids are not listed again
             click.echo(f"possible duplicate, not merged: {d.name}: {d.why}", err=True)

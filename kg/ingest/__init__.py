@@ -232,6 +232,17 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
             report.note("records with the same id as in the data merged with, content "
                         "differed: combined, every source kept", differed)
         report.merged += sum(len(m.merged) for m in merges)
+        # A single value a merge or a same-id record dropped is a value changed: listed
+        # (the one kept, the others, where each came from) like any other.
+        inputs = [", ".join(str(p) for p in merge_with), ", ".join(report.files)]
+        if not merge_with:
+            inputs = inputs[1:]
+        for kind_, into, conflicts in [*((m.kind, m.into, m.conflicts) for m in merges),
+                                       *((s.kind, s.id, s.conflicts) for s in result.same_id)]:
+            for c in conflicts:
+                report.change(inputs[c.dropped[0].input - 1], None,
+                              f"values differ: {c.text(inputs, field=False)}",
+                              record=f"{kind_} {into}", field=c.field)
         write_dataset(ensure_valid(ds), output)
         report.written.update({kind: len(ds.section(kind)) for kind in RECORD_TYPES})
     return report
