@@ -157,6 +157,14 @@ def record_bytes(rec: Record) -> bytes:
     return _LINE_START[record_type(rec)] + body[1:] + b"\n"
 
 
+def _line_kind(data: bytes) -> str:
+    """The ``kind`` of an actor's JSONL line (:class:`~kg.ingest.rows.Line`): compact JSON,
+    where a ``"kind":"`` can only be the field's own (inside a string its quotes are
+    escaped)."""
+    at = data.find(b'"kind":"') + 8
+    return data[at:data.find(b'"', at)].decode() if at >= 8 else ""
+
+
 def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
                  output: str | os.PathLike[str], *,
                  progress: Progress | None = None, today: str | None = None) -> ImportReport:
@@ -183,6 +191,8 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
             for rec in records:
                 if type(rec) is Line:
                     imported[rec.type] += 1
+                    if rec.type == "actor":
+                        report.actor_kinds[_line_kind(rec.data)] += 1
                     lines.append(rec.data)
                 else:
                     if not counted:

@@ -93,7 +93,7 @@ def test_bad_usage_and_nothing_imported(tmp_path):
     r = kg("import", "ftm", bad, "-o", tmp_path / "o.jsonl")
     assert r.returncode == 1
     assert f"{bad}:1: invalid JSON" in r.stderr
-    assert (f"kg: error: nothing could be imported from 1 input record; {tmp_path / 'o.jsonl'} "
+    assert (f"kg: error: nothing could be imported from 1 entry; {tmp_path / 'o.jsonl'} "
             "not written") in r.stderr
     assert not (tmp_path / "o.jsonl").exists()
     assert "Traceback" not in r.stderr
