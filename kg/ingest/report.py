@@ -180,9 +180,10 @@ class ImportReport:
 
     def made(self, counts: Counter[str] | None = None) -> str:
         """The records made (``counts``, default :attr:`imported`), by type in the order
-        actors, sanctions, statements, relationships, sources, the actors by kind:
-        ``7 actors (2 persons, 2 organizations, 1 vessel, 1 state, 1 government body), 5
-        sanctions, 1 source``; ``nothing`` when there is none."""
+        actors, sanctions, statements, relationships, sources, the actors of
+        :attr:`imported` by kind, most first: ``7 actors (2 organizations, 2 people, 1
+        government body, 1 state, 1 vessel), 5 sanctions, 1 source``; ``nothing`` when
+        there is none."""
         counts = self.imported if counts is None else counts
         order = ["actor", "sanction", "statement", "relationship", "source"]
         parts = []
