@@ -187,3 +187,21 @@ def test_query_merges_shows_the_values(files: list[str],
     rows = json.loads(capsys.readouterr()[0])
     assert rows[1]["conflicts"][0]["kept"] == {"value": "2021-03-22", "record": "s1",
                                                "input": 1}
+
+
+def test_extract_of_several_articles_says_which_date_it_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "2021-04-15-a.txt").write_text("The United States imposed sanctions on Russia over "
+                                           "election interference, the Treasury said.\n")
+    (arts / "2021-04-16-b.txt").write_text("The United States imposed sanctions on Russia over "
+                                           "election interference, officials said.\n")
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(arts), "-o", str(tmp_path / "d.yaml")])
+    err = capsys.readouterr()[1]
+    assert exc.value.code == 0
+    assert err.splitlines()[0] == (
+        "note: sanction 2021-04-15-a-sanction-1 (one event in several articles): date: kept "
+        "'2021-04-15' (2021-04-15-a-sanction-1 in 2021-04-15-a), dropped '2021-04-16' "
+        "(2021-04-16-b-sanction-1 in 2021-04-16-b)")
