@@ -124,10 +124,35 @@ def test_suggester_ranks_and_stops() -> None:
               Actor(id="russia-gov", name="Government of Russia", kind="government_body"),
               Actor(id="by", name="Belarus", kind="state")]
     s = Suggester({"actor": actors})
-    assert s.close("russia", "actor") == ["'ru' (Russia)", "'russia-gov'"]
+    assert s.close("russia", "actor") == ["'ru' (Russia)"]  # its name: alone
+    assert s.close("russia-govt", "actor") == ["'russia-gov'"]
+    assert s.close("rusia", "actor") == ["'ru' (Russia)"]  # 'russia-gov' far short of it
     assert s.message("belarus", "actor") == "; did you mean 'by' (Belarus)?"
     assert s.message("zzz", "actor") == ""
     assert s.close("rusia", "source") == []
     for i in range(MAX_LOOKUPS):
         s.close(f"x{i}", "actor")
     assert s.close("belaruss", "actor") == []  # a load past that many gets no more
+
+
+def test_own_data_naming_bundled_actors_by_a_near_id(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An id nothing in the user's data comes close to, but a bundled actor does: the hint
+    names it and the file that declares it."""
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    mine = tmp_path / "own.yaml"
+    mine.write_text("sources:\n  - {id: s1, title: T}\n"
+                    "actors:\n  - {id: ryabkov, name: Sergei Ryabkov, kind: person}\n"
+                    "sanctions:\n  - {id: x1, imposers: [us, unitedstates], "
+                    "targets: [ryabkov, russia, atlantis], sources: [{source: s1}]}\n",
+                    encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", str(mine)])
+    err = capsys.readouterr()[1].splitlines()
+    assert exc.value.code == 1
+    assert err[2] == f"kg: error: {mine}:6 [sanction 'x1'] [targets]: unknown actor 'russia'"
+    assert err[-1] == ("kg: hint: 'us' is an actor of the bundled data; 'unitedstates' may be "
+                       "'us' (United States) of the bundled data; 'russia' may be 'ru' "
+                       "(Russia) of the bundled data: pass examples/actors.yaml beside your "
+                       "files (or declare them)")

@@ -162,33 +162,47 @@ def _tolerant_streams() -> None:
 def bundled_hint(exc: KGError) -> str | None:
     """For data that names actors only the bundled data declares (``us``, ``eu``, the
     people of ``examples/actors.yaml``) without loading it: a sentence saying which and
-    the file to pass beside the user's; else None."""
+    the file to pass beside the user's; and for an unknown actor id that nothing in the
+    user's data comes close to (no "did you mean"), the bundled actors close to it
+    (``'russia' may be 'ru' (Russia) of the bundled data``); else None."""
     from kg.errors import UNKNOWN_REF, ValidationFailed
 
     if not isinstance(exc, ValidationFailed):
         return None
-    wanted = list(dict.fromkeys(
-        p.message.split("'")[1] for p in exc.problems
-        if p.kind == UNKNOWN_REF and p.message.startswith("unknown actor '")))
+    unknown = [p.message for p in exc.problems
+               if p.kind == UNKNOWN_REF and p.message.startswith("unknown actor '")]
+    wanted = list(dict.fromkeys(m.split("'")[1] for m in unknown))
     if not wanted:
         return None
     try:
         from kg.readwrite.load import default_data_path, load
 
         actors = default_data_path() / "actors.yaml"
-        known = {a.id for a in load([actors]).actors}
+        bundled = load([actors]).actors
     except (KGError, OSError):
         return None
+    known = {a.id for a in bundled}
     found = [i for i in wanted if i in known]
-    if not found:
+    unsuggested = list(dict.fromkeys(m.split("'")[1] for m in unknown
+                                     if "did you mean" not in m))
+    from kg.resolve.suggest import Suggester
+
+    close = Suggester({"actor": bundled})
+    near = [(i, close.close(i, "actor")) for i in unsuggested if i not in known]
+    near = [(i, found_) for i, found_ in near if found_]
+    if not found and not near:
         return None
     from kg._listing import listed
 
     here = os.path.relpath(actors)
-    return (f"{listed([repr(i) for i in found], 4)} "
-            f"{'is an actor' if len(found) == 1 else 'are actors'} of the bundled data: "
-            f"pass {actors if here.startswith('..') else here} beside your files (or declare "
-            f"{'it' if len(found) == 1 else 'them'})")
+    n = len(found) + len(near)
+    parts = []
+    if found:
+        parts.append(f"{listed([repr(i) for i in found], 4)} "
+                     f"{'is an actor' if len(found) == 1 else 'are actors'} of the bundled data")
+    parts += [f"{i!r} may be {' or '.join(ids)} of the bundled data" for i, ids in near[:4]]
+    return (f"{'; '.join(parts)}: pass {actors if here.startswith('..') else here} beside "
+            f"your files (or declare {'it' if n == 1 else 'them'})")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

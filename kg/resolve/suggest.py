@@ -63,8 +63,9 @@ class Suggester:
     def close(self, ref: str, kind: str, n: int = 3) -> list[str]:
         """Up to ``n`` suggestions for ``ref``, an id that no record of type ``kind``
         (``"actor"``, ``"source"``, ``"sanction"``, ...) has: each a quoted id, an actor's
-        with its name when the name is what matched (``'ru' (Russia)``), best first; an
-        actor whose name or alias is ``ref`` itself, folded, comes before any close id.
+        with its name when the name is what matched (``'ru' (Russia)``), best first, none
+        more than 15 points (of 100) short of the best; an actor whose name or alias is
+        ``ref`` itself, folded, is suggested alone.
         Empty when nothing is close enough (:data:`CUTOFF`) or past :data:`MAX_LOOKUPS`."""
         key = (kind, ref)
         if key in self._done:
@@ -104,6 +105,10 @@ def _best(found: list[tuple[float, str, str | None]], actors: Iterable[Any], n: 
         if id_ not in best or score > best[id_][0]:
             best[id_] = (score, name)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
+    # An actor named exactly so stands alone; else those well short of the best are noise
+    # ('usa' is as close to 'russia' as a cutoff allows, 'ru' (Russia) far closer).
+    top = ranked[0][1][0] if ranked else 0.0
+    ranked = [kv for kv in ranked if kv[1][0] > 100 or (top <= 100 and kv[1][0] >= top - 15)]
     return [f"{id_!r} ({label[id_]})" if name is not None and id_ in label
             and normalize(id_) != name else repr(id_)
             for id_, (_, name) in ranked]
