@@ -53,11 +53,11 @@ from kg.model.records import (
     record_type,
 )
 from kg.model.refs import ensure_valid, reference_fields
-from kg.resolve.combine import SameId, combine, same_id, union
+from kg.resolve.combine import Combining, Conflict, SameId, same_id, union
 from kg.resolve.identity import PossibleDuplicate, match_actors, name_key
 
-__all__ = ["Merge", "MergeResult", "SameId", "canonicalize", "load_each", "merge", "merge_datasets",
-           "merge_files", "merge_paths", "name_key"]
+__all__ = ["Conflict", "Merge", "MergeResult", "SameId", "canonicalize", "load_each", "merge",
+           "merge_datasets", "merge_files", "merge_paths", "name_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +75,20 @@ class Merge:
     rule: str
     """Why: ``judgement``, ``wikidata Q…``, ``identifier <scheme> <value>``,
     ``name+birth date``, ``name+country+kind``, ``same event`` (several joined by ``; ``)."""
+    conflicts: tuple[Conflict, ...] = ()
+    """The single values the records disagreed on: the one kept (the surviving record's,
+    or the first record that had one) and those dropped, each with its record and input
+    (:class:`kg.resolve.combine.Conflict`). Lists, aliases, identifiers and sources are
+    unioned: nothing else is dropped."""
 
     def __str__(self) -> str:
         return f"{self.kind} {self.into} <- {', '.join(self.merged)} ({self.rule})"
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: kind, into, merged (a list), rule, conflicts
+        (:meth:`kg.resolve.combine.Conflict.to_dict` each)."""
         return {"kind": self.kind, "into": self.into, "merged": list(self.merged),
-                "rule": self.rule}
+                "rule": self.rule, "conflicts": [c.to_dict() for c in self.conflicts]}
 
 
 M = TypeVar("M", Source, Actor, Sanction, Statement, Relationship)
@@ -166,16 +173,18 @@ def _flush(current: list[Any], kept: list[Any], renamed: dict[str, str], kind: s
     # The record from the earliest input survives with its id and dates (curated data is
     # usually given first); the others add their sources and fill what it lacks.
     ordered = sorted(current, key=lambda r: (origin.get(r.id, 0), r.date or "", r.id))
-    first = ordered[0]
+    fold = Combining(ordered[0], origin.get(ordered[0].id, 0) + 1)
     for other in ordered[1:]:
-        first = combine(first, other)
-        renamed[other.id] = first.id
+        fold.add(other, origin.get(other.id, 0) + 1)
+        renamed[other.id] = fold.record.id
+    first = fold.record
     if len(current) > 1:
         notes = [MergedFrom(id=r.id, rule="same event") for r in ordered[1:]]
         first = first.model_copy(update={"merged_from": union(first.merged_from, notes)})
     kept.append(first)
     if len(current) > 1:
-        merges.append(Merge(kind, first.id, tuple(r.id for r in ordered[1:]), "same event"))
+        merges.append(Merge(kind, first.id, tuple(r.id for r in ordered[1:]), "same event",
+                            fold.conflicts()))
 
 
 def _same_kind_of_event(a: Sanction, b: Sanction) -> bool:
@@ -271,15 +280,17 @@ def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
         if a.id in folded_ids:
             continue
         folded = match.groups.get(a.id, [])
-        first = a
+        fold = Combining(a, order.get(a.id, 0) + 1)
         for other_id, _ in folded:
-            first = combine(first, actor_of[other_id])
+            fold.add(actor_of[other_id], order.get(other_id, 0) + 1)
             amap[other_id] = a.id
+        first = fold.record
         if folded:
             notes = [MergedFrom(id=i, rule=rule) for i, rule in folded]
             first = first.model_copy(update={"merged_from": union(first.merged_from, notes)})
             rules = list(dict.fromkeys(rule for _, rule in folded))
-            merges.append(Merge("actor", a.id, tuple(i for i, _ in folded), "; ".join(rules)))
+            merges.append(Merge("actor", a.id, tuple(i for i, _ in folded), "; ".join(rules),
+                                fold.conflicts()))
         merged_actors.append(first)
 
     canonical: dict[str, dict[str, str]] = {"actor": amap}

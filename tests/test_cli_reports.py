@@ -36,13 +36,18 @@ def test_partial_import_says_what_it_wrote_and_why_it_exits_1(
                             "-o", str(out), "--report", str(report))
     assert code == 1 and stdout == ""
     lines = err.splitlines()
-    assert lines[0] == "import ofac: 1 file, 3 records read"
-    assert lines[1] == "  imported: 4 actors, 2 sanctions, 1 source"
-    assert f"    {tmp_path / 'sdn.csv'}:3: expected 12 columns (primary file), found 4" in lines
-    assert lines[-3:] == [
+    assert lines[:4] == [
+        "import ofac: read 3 entries from 1 file",
+        "  skipped 1 entry, not imported (file, line and reason):",
+        f"    {tmp_path / 'sdn.csv'}:3: expected 12 columns (primary file), found 4",
+        "  the other 2 entries gave 4 actors (1 government body, 1 organization, 1 person, "
+        "1 state), 2 sanctions, 1 source"]
+    assert lines[-4:] == [
         f"wrote {out}: 1 source, 4 actors, 2 sanctions, 0 statements",
         f"wrote {report}: the import report as JSON",
-        f"kg: error: 1 of 3 input records skipped (each listed above with its file, line and "
+        "import ofac: read 3 entries from 1 file -> wrote 4 actors, 2 sanctions, 1 source; "
+        "skipped 1 entry, changed 0 values (listed above)",
+        f"kg: error: 1 of 3 entries skipped (each listed above with its file, line and "
         f"reason); {out} holds the others; exit 1 because the input was not read whole"]
     written = [json.loads(line)["type"] for line in out.read_text().splitlines()]
     assert sorted(written) == ["actor", "actor", "actor", "actor", "sanction", "sanction", "source"]
@@ -74,8 +79,8 @@ def test_import_of_nothing_writes_nothing_and_says_so(
     out = tmp_path / "csl.jsonl"
     code, _, err = run(capsys, "import", "csl", str(empty), "-o", str(out))
     assert code == 1 and not out.exists()
-    assert err.splitlines()[-1] == ("kg: error: nothing could be imported from 0 input "
-                                    f"records; {out} not written (is each file one that kg "
+    assert err.splitlines()[-1] == ("kg: error: nothing could be imported from 0 "
+                                    f"entries; {out} not written (is each file one that kg "
                                     "import csl reads? kg import --help lists them)")
     assert "wrote" not in err
 
@@ -129,7 +134,7 @@ def test_import_report_counts_in_words_and_lists_problems_in_input_order(
     code, _, err = run(capsys, "import", "ftm", str(src), "-o", str(out), "--report",
                        str(report))
     assert code == 1
-    assert err.splitlines()[0] == "import ftm: 1 file, 3 records read"
+    assert err.splitlines()[0] == "import ftm: read 3 entries from 1 file"
     listed = [line.strip().split(" ", 1)[0] for line in err.splitlines()
               if line.startswith(f"    {src}")]
     assert listed == [f"{src}:1:", f"{src}:2:", f"{src}:3"], err
@@ -139,8 +144,9 @@ def test_import_report_counts_in_words_and_lists_problems_in_input_order(
     one = tmp_path / "one.ftm.json"
     one.write_text(json.dumps(lines[2]) + "\n", encoding="utf-8")
     code, _, err = run(capsys, "import", "ftm", str(one), "-o", str(tmp_path / "one.jsonl"))
-    assert code == 0 and err.splitlines()[0] == "import ftm: 1 file, 1 record read"
-    assert err.splitlines()[1] == "  imported: 1 actor, 1 source"
+    assert code == 0 and err.splitlines()[0] == "import ftm: read 1 entry from 1 file"
+    assert err.splitlines()[1:3] == ["  skipped 0 entries",
+                                     "  the 1 entry gave 1 actor (1 person), 1 source"]
 
 
 def test_a_file_of_the_wrong_kind_lists_twenty_problems_and_counts_the_rest(
@@ -158,6 +164,6 @@ def test_a_file_of_the_wrong_kind_lists_twenty_problems_and_counts_the_rest(
     assert code == 1 and not out.exists()
     assert [ln.split(":")[1] for ln in listed] == [str(i) for i in range(1, 21)]
     assert "    ... 180 more (kg import --report FILE writes every one)" in lines
-    assert lines[-1].startswith("kg: error: nothing could be imported from 200 input records")
+    assert lines[-1].startswith("kg: error: nothing could be imported from 200 entries")
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["skipped_total"] == 200 and len(data["skipped"]) == 200

@@ -317,9 +317,9 @@ def test_un_and_uk_merge_into_one_node_sanctioned_by_both(lists, tmp_path):
     # date); the 1965 one and the UK's 1989 one conflict with both: possible duplicates.
     assert report["merges"] == [
         {"kind": "actor", "into": "un-qdi-912", "merged": ["uk-90003"],
-         "rule": "name+birth date"},
+         "rule": "name+birth date", "conflicts": []},
         {"kind": "actor", "into": "un-qde-950", "merged": ["uk-90002"],
-         "rule": "identifier un_reference QDe.950"}]
+         "rule": "identifier un_reference QDe.950", "conflicts": []}]
     [dupes] = report["possible_duplicates"]
     assert dupes["ids"] == ["un-qdi-911", "un-qdi-912", "uk-90004"]
     assert dupes["why"].startswith("un-qdi-911 / un-qdi-912: birth dates differ (1965-02-11 / "

@@ -60,7 +60,8 @@ def test_differing_records_under_one_id_keep_the_sources_of_both() -> None:
     assert str(result.same_id[2]) == ("sanction x in inputs 1, 2: content differed (sources), "
                                       "combined; sources kept: s1, s2")
     assert result.same_id[2].to_dict() == {"kind": "sanction", "id": "x", "inputs": [1, 2],
-                                           "differed": ["sources"], "sources": ["s1", "s2"]}
+                                           "differed": ["sources"], "sources": ["s1", "s2"],
+                                           "conflicts": []}
     counts = result.counts()
     assert counts["sanction"] == {"only_in_one_input": 0, "same_id_identical": 0,
                                   "same_id_differed": 1, "merged_as_duplicates": 0,
@@ -133,7 +134,8 @@ def test_kg_merge_report_tells_the_three_apart(tmp_path: Path) -> None:
                                          "written": 3}
     assert [m["merged"] for m in report["merges"]] == [["p2"]]
     assert report["same_id"][-1] == {"kind": "sanction", "id": "x", "inputs": [1, 2],
-                                     "differed": ["sources"], "sources": ["s1", "s2"]}
+                                     "differed": ["sources"], "sources": ["s1", "s2"],
+                                     "conflicts": []}
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     [x] = [o for o in out if o.get("id") == "x"]
     assert [c["source"] for c in x["sources"]] == ["s1", "s2"]
@@ -141,11 +143,11 @@ def test_kg_merge_report_tells_the_three_apart(tmp_path: Path) -> None:
     r = kg("query", "merges", "-d", a, "-d", b, "--format", "json")
     assert json.loads(r.stdout) == [
         {"kind": "actor", "into": "p1", "merged": ["p2"],
-         "rule": "identifier passport E1234"},
+         "rule": "identifier passport E1234", "conflicts": []},
         {"kind": "actor", "into": "cn", "merged": [],
-         "rule": "same id: content differed (aliases), combined"},
+         "rule": "same id: content differed (aliases), combined", "conflicts": []},
         {"kind": "sanction", "into": "x", "merged": [],
-         "rule": "same id: content differed (sources), combined"}]
+         "rule": "same id: content differed (sources), combined", "conflicts": []}]
 
 
 def test_each_line_of_the_merge_reports_names_an_id_once(tmp_path: Path) -> None:

@@ -21,12 +21,19 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg.errors import KGError
-from kg.output.table import format_csv, format_json, format_table, plural, to_records
+from kg.output.table import (
+    format_csv,
+    format_json,
+    format_table,
+    plural,
+    terminal_width,
+    to_records,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["AsOf", "cli", "emit", "load_graph", "load_graph_as_of", "main"]
+__all__ = ["AsOf", "cli", "emit", "load_graph", "load_graph_as_of", "main", "table_width"]
 
 try:
     __version__ = version("sanctions-kg")
@@ -81,6 +88,26 @@ def load_graph_as_of(data: Sequence[str], as_of: str | None, *, sanctions: bool 
                             len(view.undated_statements) if statements else 0)
 
 
+def table_width() -> int:
+    """The width the command's tables are made for: ``--width N`` when given
+    (:func:`kg.cli.options.width_option`; 0: no limit), else ``$COLUMNS`` when set, else
+    the terminal's width when standard output is a terminal, else 0 (no limit: a table
+    piped to ``less`` or written to a file has every name whole, on one line)."""
+    from kg.cli.options import WIDTH_KEY
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and WIDTH_KEY in ctx.meta:
+        return int(ctx.meta[WIDTH_KEY])
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        tty = sys.stdout is not None and sys.stdout.isatty()
+    except (ValueError, OSError, AttributeError):  # a closed, detached or odd stream
+        tty = False
+    return terminal_width() if tty else 0
+
+
 def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
          headers: Sequence[str] | None = None, *, kind: type | None = None,
          as_of: AsOf | None = None, whole: Sequence[str] = ()) -> None:
@@ -90,7 +117,8 @@ def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
     With ``as_of`` (an ``--as-of`` answer), JSON is an object ``{"as_of": DAY, "undated":
     {"sanctions": N, "statements": M}, "results": [...]}`` instead of the bare array, and a
     note on stderr counts the undated records left out (when there are any). ``whole``:
-    table columns never broken while another can give (:func:`format_table`)."""
+    table columns never broken while another can give (:func:`format_table`). Tables are
+    made for :func:`table_width` (no limit when piped or redirected)."""
     if fmt == "json" and as_of is not None:
         click.echo(json.dumps({"as_of": as_of.day, "undated": {
             "sanctions": as_of.sanctions, "statements": as_of.statements},
@@ -103,7 +131,8 @@ def emit(rows: Sequence[Any], fmt: str, columns: Sequence[str],
     elif not rows:
         click.echo("(no results)")
     else:
-        click.echo(format_table(rows, columns, headers=headers, whole=whole))
+        click.echo(format_table(rows, columns, headers=headers, whole=whole,
+                                width=table_width()))
     note = as_of.note() if as_of is not None else None
     if note:
         click.echo(note, err=True)
@@ -133,33 +162,47 @@ def _tolerant_streams() -> None:
 def bundled_hint(exc: KGError) -> str | None:
     """For data that names actors only the bundled data declares (``us``, ``eu``, the
     people of ``examples/actors.yaml``) without loading it: a sentence saying which and
-    the file to pass beside the user's; else None."""
+    the file to pass beside the user's; and for an unknown actor id that nothing in the
+    user's data comes close to (no "did you mean"), the bundled actors close to it
+    (``'russia' may be 'ru' (Russia) of the bundled data``); else None."""
     from kg.errors import UNKNOWN_REF, ValidationFailed
 
     if not isinstance(exc, ValidationFailed):
         return None
-    wanted = list(dict.fromkeys(
-        p.message.split("'")[1] for p in exc.problems
-        if p.kind == UNKNOWN_REF and p.message.startswith("unknown actor '")))
+    unknown = [p.message for p in exc.problems
+               if p.kind == UNKNOWN_REF and p.message.startswith("unknown actor '")]
+    wanted = list(dict.fromkeys(m.split("'")[1] for m in unknown))
     if not wanted:
         return None
     try:
         from kg.readwrite.load import default_data_path, load
 
         actors = default_data_path() / "actors.yaml"
-        known = {a.id for a in load([actors]).actors}
+        bundled = load([actors]).actors
     except (KGError, OSError):
         return None
+    known = {a.id for a in bundled}
     found = [i for i in wanted if i in known]
-    if not found:
+    unsuggested = list(dict.fromkeys(m.split("'")[1] for m in unknown
+                                     if "did you mean" not in m))
+    from kg.resolve.suggest import Suggester
+
+    close = Suggester({"actor": bundled})
+    near = [(i, close.close(i, "actor")) for i in unsuggested if i not in known]
+    near = [(i, found_) for i, found_ in near if found_]
+    if not found and not near:
         return None
     from kg._listing import listed
 
     here = os.path.relpath(actors)
-    return (f"{listed([repr(i) for i in found], 4)} "
-            f"{'is an actor' if len(found) == 1 else 'are actors'} of the bundled data: "
-            f"pass {actors if here.startswith('..') else here} beside your files (or declare "
-            f"{'it' if len(found) == 1 else 'them'})")
+    n = len(found) + len(near)
+    parts = []
+    if found:
+        parts.append(f"{listed([repr(i) for i in found], 4)} "
+                     f"{'is an actor' if len(found) == 1 else 'are actors'} of the bundled data")
+    parts += [f"{i!r} may be {' or '.join(ids)} of the bundled data" for i, ids in near[:4]]
+    return (f"{'; '.join(parts)}: pass {actors if here.startswith('..') else here} beside "
+            f"your files (or declare {'it' if n == 1 else 'them'})")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

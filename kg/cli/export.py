@@ -6,8 +6,8 @@ from typing import cast
 
 import click
 
-from kg.cli.app import AsOf, cli, load_graph_as_of
-from kg.cli.options import as_of_option, data_option, words
+from kg.cli.app import AsOf, cli, load_graph_as_of, table_width
+from kg.cli.options import as_of_option, data_option, width_option, words
 from kg.cli.search import resolved
 from kg.errors import Problem
 from kg.export import EXPORTERS, export_graph
@@ -24,6 +24,7 @@ def _note(day: AsOf | None) -> None:
 @click.option("-o", "--output", default="sanctions.html", show_default=True, metavar="FILE",
               help="Where to write the HTML view.")
 @as_of_option
+@width_option
 def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
     """Build the graph, print who sanctioned whom, and write the browser view (with
     --as-of, of what stood that day)."""
@@ -45,7 +46,8 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
             for u, v, e in sorted(P.edges(data=True),
                                   key=lambda x: (x[2]["first"] or "", x[0], x[1]))]
     click.echo("Who sanctioned whom" + (f" (as of {as_of}):" if as_of else ":"))
-    click.echo(format_table(rows, ["imposer", "target", "reasons", "status", "n", "first"]))
+    click.echo(format_table(rows, ["imposer", "target", "reasons", "status", "n", "first"],
+                            width=table_width()))
     path = write_html(G, output)
     click.echo(f"\nWrote the interactive view to {path} (open it in a browser).")
     _note(day)

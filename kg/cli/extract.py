@@ -66,6 +66,14 @@ def extract_cmd(files: tuple[str, ...], date: str | None, url: str | None, title
         ds = ensure_valid(ds)
         merged = sum(len(m.merged) for m in merges if m.rule == "same event"
                      and m.kind == "sanction")
+        # A value an event's later reports gave otherwise (another date) is not kept: say
+        # which was, and from which article (each one's source id).
+        articles = [r.dataset.sources[0].id if r.dataset.sources else f"article {i}"
+                    for i, r in enumerate(results, start=1)]
+        for m in merges:
+            for c in m.conflicts:
+                click.echo(f"note: {m.kind} {m.into} (one event in several articles): "
+                           f"{c.text(articles)}", err=True)
     if output == "-":
         sys.stdout.write(yaml.safe_dump(dump_readable(ds), allow_unicode=True,
                                         sort_keys=False, width=100))

@@ -18,9 +18,9 @@ import click
 from kg.errors import UsageError
 from kg.model.vocab import Reason, Stance, Status
 
-__all__ = ["AS_OF_HELP", "FORMATS", "as_of_option", "check_inputs", "choice", "data_option",
-           "date_range", "format_option", "ids_option", "relation_filters", "window_option",
-           "words"]
+__all__ = ["AS_OF_HELP", "FORMATS", "WIDTH_KEY", "as_of_option", "check_inputs", "choice",
+           "data_option", "date_range", "format_option", "ids_option", "relation_filters",
+           "width_option", "window_option", "words"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -85,9 +85,33 @@ def data_option(f: F) -> F:
 
 
 def format_option(f: F) -> F:
-    """``--format table|json|csv``."""
+    """``--format table|json|csv``, and ``--width N`` for tables (:func:`width_option`)."""
+    f = width_option(f)
     return click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
                         help="Output format.")(f)
+
+
+#: Where ``--width`` leaves its value in the click context's ``meta`` (read by
+#: :func:`kg.cli.app.table_width`), so that no command needs a parameter for it.
+WIDTH_KEY = "kg.width"
+
+
+def _keep_width(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        ctx.meta[WIDTH_KEY] = value
+
+
+def width_option(f: F) -> F:
+    """``--width N``: the width tables are made for (0: no limit, as wide as the content
+    needs). Without it, ``$COLUMNS``, else the terminal's width when standard output is a
+    terminal, else no limit (piped or redirected: names are never wrapped or cut). The value
+    is left in the context (:data:`WIDTH_KEY`), not passed to the command."""
+    return click.option(
+        "--width", type=click.IntRange(min=0), metavar="N", expose_value=False,
+        callback=_keep_width, is_eager=True,
+        help="Tables: fit N characters (0: no limit). Default: the terminal's width; no "
+             "limit when the output is piped or redirected, so no name is wrapped or "
+             "cut.")(f)
 
 
 def ids_option(f: F) -> F:

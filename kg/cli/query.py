@@ -349,11 +349,30 @@ def q_merges(data: tuple[str, ...], fmt: str, window_days: int) -> None:
 
     result = merge(load_each(data), window_days=window_days)
     ds = result.dataset
-    rows = [Merge(kind, r.id, (m.id,), m.rule)
+    # The values the merges of this run dropped (the kept one, the others, from which
+    # record and -d path), on the row of each record that held a dropped value.
+    dropped: dict[tuple[str, str, str], list[Any]] = {}
+    for m in result.merges:
+        for c in m.conflicts:
+            for rid in dict.fromkeys(d.record for d in c.dropped):
+                dropped.setdefault((m.kind, m.into, rid), []).append(c)
+    rows = [Merge(kind, r.id, (m.id,), m.rule, tuple(dropped.get((kind, r.id, m.id), ())))
             for kind, records in (("actor", ds.actors), ("sanction", ds.sanctions),
                                   ("statement", ds.statements))
             for r in records for m in r.merged_from]
     # A same-id record folds nothing in: its id is named once, under "into".
     rows += [Merge(s.kind, s.id, (), f"same id: content differed "
-                   f"({', '.join(s.differed)}), combined") for s in result.same_id if s.differed]
-    emit(rows, fmt, ["kind", "into", "merged", "rule"], kind=Merge)
+                   f"({', '.join(s.differed)}), combined", s.conflicts)
+             for s in result.same_id if s.differed]
+    cols = ["kind", "into", "merged", "rule"]
+    if fmt == "json":
+        emit(rows, fmt, cols, kind=Merge)
+        return
+    # Tables and CSV: the values as text, "country: kept 'kp' (a.yaml), dropped ...".
+    paths = list(data)
+    text = [{"kind": r.kind, "into": r.into, "merged": r.merged, "rule": r.rule,
+             "conflicts": "; ".join(c.text(paths) for c in r.conflicts)} for r in rows]
+    if any(r.conflicts for r in rows):
+        cols.append("values")
+        text = [{**t, "values": t["conflicts"]} for t in text]
+    emit(text, fmt, cols, kind=Merge)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, overload
 import click
 
 from kg._listing import listed
-from kg.cli.app import AsOf, cli, emit, load_graph_as_of
+from kg.cli.app import AsOf, cli, emit, load_graph_as_of, table_width
 from kg.cli.options import as_of_option, choice, data_option, format_option, words
 from kg.errors import one_line
 from kg.model.vocab import ActorKind
@@ -104,7 +104,7 @@ def _table(rows: Sequence[ActorMatch]) -> tuple[list[dict[str, str]], list[str],
              "country": r.country or "", "sanctioned_by": _sanctioned_by(r),
              "matched": _matched(r), "how": r.how} for r in rows]
     heads = [c.replace("_", " ") for c in _COLUMNS]
-    if fits_whole(full, _COLUMNS, headers=heads):
+    if fits_whole(full, _COLUMNS, headers=heads, width=table_width()):
         return full, _COLUMNS, heads
     narrow = [{**row, "kind": f"{row['kind']} ({row['country']})" if row["country"]
                else row["kind"], "matched": f"{row['matched']} ({row['how']})"}

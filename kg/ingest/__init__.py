@@ -157,6 +157,14 @@ def record_bytes(rec: Record) -> bytes:
     return _LINE_START[record_type(rec)] + body[1:] + b"\n"
 
 
+def _line_kind(data: bytes) -> str:
+    """The ``kind`` of an actor's JSONL line (:class:`~kg.ingest.rows.Line`): compact JSON,
+    where a ``"kind":"`` can only be the field's own (inside a string its quotes are
+    escaped)."""
+    at = data.find(b'"kind":"') + 8
+    return data[at:data.find(b'"', at)].decode() if at >= 8 else ""
+
+
 def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
                  output: str | os.PathLike[str], *,
                  progress: Progress | None = None, today: str | None = None) -> ImportReport:
@@ -183,6 +191,8 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
             for rec in records:
                 if type(rec) is Line:
                     imported[rec.type] += 1
+                    if rec.type == "actor":
+                        report.actor_kinds[_line_kind(rec.data)] += 1
                     lines.append(rec.data)
                 else:
                     if not counted:
@@ -232,6 +242,17 @@ def import_into(kind: str, paths: Iterable[str | os.PathLike[str]],
             report.note("records with the same id as in the data merged with, content "
                         "differed: combined, every source kept", differed)
         report.merged += sum(len(m.merged) for m in merges)
+        # A single value a merge or a same-id record dropped is a value changed: listed
+        # (the one kept, the others, where each came from) like any other.
+        inputs = [", ".join(str(p) for p in merge_with), ", ".join(report.files)]
+        if not merge_with:
+            inputs = inputs[1:]
+        for kind_, into, conflicts in [*((m.kind, m.into, m.conflicts) for m in merges),
+                                       *((s.kind, s.id, s.conflicts) for s in result.same_id)]:
+            for c in conflicts:
+                report.change(inputs[c.dropped[0].input - 1], None,
+                              f"values differ: {c.text(inputs, field=False)}",
+                              record=f"{kind_} {into}", field=c.field)
         write_dataset(ensure_valid(ds), output)
         report.written.update({kind: len(ds.section(kind)) for kind in RECORD_TYPES})
     return report

@@ -81,6 +81,7 @@ def iter_lines(path: Path, report: ImportReport, *, progress: Progress | None = 
     be opened is reported as skipped. A leading byte-order mark is dropped (counted in the
     notes); a UTF-16 file (its BOM says so) is read as UTF-16 and handed out as UTF-8.
     """
+    report.begin(path)  # the entries counted from now on are this file's
     try:
         total = path.stat().st_size
         fh: IO[bytes] = path.open("rb")

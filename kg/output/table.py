@@ -195,12 +195,17 @@ def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: i
     ``whole``: more columns to treat as :data:`WHOLE_COLUMNS` in this table (an id
     column a reader copies from, as ``kg search``'s: not an id column here, never broken
     while another column can give).
+
+    ``width`` 0 (or less): no limit; each column as wide as its widest cell, nothing
+    wrapped or cut (a table written to a pipe or a file).
     """
     n = len(heads)
     names = list(columns or heads)
-    budget = width - GAP * (n - 1)
     cols = [[h, *(row[i] for row in cells)] for i, h in enumerate(heads)]
     widths = [max(len(t) for t in col) for col in cols]
+    if width <= 0:  # no limit: every column as wide as its widest cell
+        return widths
+    budget = width - GAP * (n - 1)
     words = [_longest(col, split=False) for col in cols]
     is_id = [c in ID_COLUMNS and c not in whole for c in names]
     whole_ = [c in WHOLE_COLUMNS or c in whole for c in names]
@@ -230,10 +235,12 @@ def terminal_width() -> int:
 def fits_whole(rows: Sequence[Any], columns: Sequence[str], *, width: int | None = None,
                headers: Sequence[str] | None = None) -> bool:
     """Whether :func:`format_table` can show ``rows`` in ``width`` characters (default
-    :func:`terminal_width`) without breaking a word or an id: each column at least as wide
-    as its longest word (header included). A command with many columns shows fewer,
-    fuller ones when this is False (``kg search``)."""
-    width = width or terminal_width()
+    :func:`terminal_width`; 0: no limit, always True) without breaking a word or an id:
+    each column at least as wide as its longest word (header included). A command with
+    many columns shows fewer, fuller ones when this is False (``kg search``)."""
+    width = terminal_width() if width is None else width
+    if width <= 0:
+        return True
     recs = to_records(rows)
     heads = [_text(h) for h in (headers or [c.replace("_", " ") for c in columns])]
     longest = [_longest([h, *(_text(r.get(c)) for r in recs)], split=False)
@@ -246,12 +253,13 @@ def format_table(rows: Sequence[Any], columns: Sequence[str], *,
                  whole: Collection[str] = ()) -> str:
     """A plain-text table of ``rows`` (dataclasses or dicts) showing ``columns`` under
     ``headers`` (default: the column names, ``_`` as spaces), made to fit ``width``
-    characters (default :func:`terminal_width`) and using all of it when the cells need it.
-    Cells wrap between words only; see :func:`column_widths` and :func:`wrap_words` for
-    the rule when a single word is wider than a column can be (``whole``: columns kept
-    whole like :data:`WHOLE_COLUMNS` in this table). Lists are joined with ", "; control
-    characters are shown as spaces."""
-    width = width or terminal_width()
+    characters (default :func:`terminal_width`) and using all of it when the cells need it;
+    ``width=0``: no limit, each column as wide as its widest cell (nothing wrapped or cut:
+    what the CLI prints to a pipe or a file). Cells wrap between words only; see
+    :func:`column_widths` and :func:`wrap_words` for the rule when a single word is wider
+    than a column can be (``whole``: columns kept whole like :data:`WHOLE_COLUMNS` in this
+    table). Lists are joined with ", "; control characters are shown as spaces."""
+    width = terminal_width() if width is None else width
     recs = to_records(rows)
     heads = [_text(h) for h in (headers or [c.replace("_", " ") for c in columns])]
     cells = [[_text(r.get(c)) for c in columns] for r in recs]

@@ -45,6 +45,7 @@ from kg.readwrite.readers import (
 )
 from kg.readwrite.shared import shared_sets
 from kg.resolve.resolver import country_actor
+from kg.resolve.suggest import Suggester
 
 __all__ = ["DATA_SUFFIXES", "Limits", "default_data_path", "holds_data", "load",
            "load_records"]
@@ -323,16 +324,20 @@ def _load_records(paths: Iterable[str | os.PathLike[str]],
                 continue
             first_rec[key] = rec
             sections[kind].append(shared_sets(rec, field_sets))
+    hint = Suggester(ds)  # "did you mean": the closest ids (and actor names) loaded
     for rp in check_references(ds):
         if rp.field == "id":
             continue  # duplicates were reported above, with both places
         if _refers_to_invalid(rp, invalid):
             continue  # the record it names was reported already
+        if rp.ref is not None and rp.ref_kind is not None:
+            rp = rp._replace(message=rp.message + hint.message(rp.ref, rp.ref_kind))
         ctx.add(_ref_problem(rp, seen.get((rp.kind, rp.id))))
     for where, fld, ref, target in pending:
         if (target, ref) not in first_rec and (target, ref) not in invalid:
-            ctx.add(Problem(f"unknown {target} {ref!r}", file=where.file, line=where.line,
-                            record=where.record, field=fld, kind=UNKNOWN_REF))
+            ctx.add(Problem(f"unknown {target} {ref!r}{hint.message(ref, target)}",
+                            file=where.file, line=where.line, record=where.record, field=fld,
+                            kind=UNKNOWN_REF))
     return ds, ctx.problems
 
 

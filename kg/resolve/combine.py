@@ -20,7 +20,7 @@ from kg.model.identity import SEPARATOR, identifier_values
 from kg.model.records import Actor, Citation, Relationship, Sanction, Source, Statement
 from kg.resolve.resolver import normalize
 
-__all__ = ["SameId", "combine", "same_id", "union"]
+__all__ = ["Combining", "Conflict", "Held", "SameId", "combine", "same_id", "union"]
 
 M = TypeVar("M", Source, Actor, Sanction, Statement, Relationship)
 
@@ -84,6 +84,110 @@ def combine(a: M, b: M) -> M:
 
 
 @dataclass(frozen=True, slots=True)
+class Held:
+    """One value of a field, with the record and the input (numbered from 1) it came from."""
+
+    value: Any
+    record: str
+    input: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``{"value", "record", "input"}``."""
+        return {"value": self.value, "record": self.record, "input": self.input}
+
+    def text(self, inputs: Sequence[str] = (), record: bool = True) -> str:
+        """``'ru' (ofac-1 in ofac.jsonl)``: the value (cut at 80 characters), then where it
+        came from: the record id (unless ``record`` is False) and the input's name from
+        ``inputs`` (else ``input N``)."""
+        shown = _shown(self.value)
+        where = inputs[self.input - 1] if 0 < self.input <= len(inputs) else \
+            f"input {self.input}"
+        return f"{shown} ({self.record} in {where})" if record else f"{shown} ({where})"
+
+
+def _shown(value: Any) -> str:
+    text = repr(str(value)) if isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:78] + "…" + text[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A field that records combined into one set to different values (:func:`combine`
+    keeps the first record's): the value kept and each other value, dropped, with the record
+    and input each came from. Lists are unioned and identifiers joined, and an actor's other
+    names become aliases, so only single values (a date, a country, a kind, a position, a
+    description, a title ...) can be dropped."""
+
+    field: str
+    kept: Held
+    dropped: tuple[Held, ...]
+
+    def text(self, inputs: Sequence[str] = (), *, field: bool = True) -> str:
+        """``country: kept 'ru' (a.yaml), dropped 'ua' (b.yaml)`` (with the record ids when
+        they differ, as in a merge: ``'ru' (ofac-1 in a.yaml)``); ``inputs`` names the
+        inputs (else ``input N``); ``field=False`` leaves out ``country: ``."""
+        ids = len({self.kept.record, *(d.record for d in self.dropped)}) > 1
+        dropped = ", ".join(d.text(inputs, ids) for d in self.dropped)
+        text = f"kept {self.kept.text(inputs, ids)}, dropped {dropped}"
+        return f"{self.field}: {text}" if field else text
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``field``, ``kept`` and each of ``dropped`` as ``{"value", "record",
+        "input"}`` (inputs numbered from 1)."""
+        return {"field": self.field, "kept": self.kept.to_dict(),
+                "dropped": [d.to_dict() for d in self.dropped]}
+
+
+#: Fields never reported as conflicts: the id (a merge joins different ids), an actor's
+#: name (the other names become aliases) and ``draft`` (kept only when every copy is one).
+_NOT_CONFLICTS = frozenset({"id", "draft"})
+
+
+class Combining:
+    """A record combined with later ones (:func:`combine`), remembering where each single
+    value kept came from and every value that was not kept (:meth:`conflicts`).
+
+    ``record``: the first record, from input ``input`` (numbered from 1)."""
+
+    __slots__ = ("_dropped", "_first", "_from", "record")
+
+    def __init__(self, record: Any, input: int) -> None:
+        self.record: Any = record
+        self._first = (record.id, input)
+        self._from: dict[str, tuple[str, int]] = {}
+        self._dropped: dict[str, list[Held]] = {}
+
+    def add(self, other: Any, input: int) -> None:
+        """Fold ``other`` (from input ``input``) into :attr:`record`."""
+        a = self.record
+        actor = isinstance(a, Actor)
+        for name in type(a).model_fields:
+            if name in _NOT_CONFLICTS or (actor and name == "name"):
+                continue
+            va, vb = getattr(a, name), getattr(other, name)
+            if vb is None or isinstance(va, list | dict):
+                continue
+            if va is None:
+                self._from[name] = (other.id, input)
+            elif va != vb:
+                held = self._dropped.setdefault(name, [])
+                if all(h.value != vb for h in held):
+                    held.append(Held(vb, other.id, input))
+        self.record = combine(a, other)
+
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Each field whose values disagreed, in the model's field order."""
+        order = list(type(self.record).model_fields)
+        return tuple(
+            Conflict(f, Held(getattr(self.record, f), *self._from.get(f, self._first)),
+                     tuple(self._dropped[f]))
+            for f in sorted(self._dropped, key=order.index))
+
+
+@dataclass(frozen=True, slots=True)
 class SameId:
     """One id that several inputs hold: their records were combined into one (a union, not
     a merge of two records)."""
@@ -98,19 +202,25 @@ class SameId:
     field order; empty when every copy is identical (kept once)."""
     sources: tuple[str, ...]
     """The source ids the combined record cites: those of every copy (empty for a source)."""
+    conflicts: tuple[Conflict, ...] = ()
+    """The single values that differed: which was kept (the first input's) and which were
+    dropped, from which inputs (:class:`Conflict`); lists are unioned, so lose nothing."""
 
     def __str__(self) -> str:
         inputs = ", ".join(str(i) for i in self.inputs)
         if not self.differed:
             return f"{self.kind} {self.id} in inputs {inputs}: identical, kept once"
         kept = f"; sources kept: {', '.join(self.sources)}" if self.sources else ""
+        values = "".join(f"; {c}" for c in self.conflicts)
         return (f"{self.kind} {self.id} in inputs {inputs}: content differed "
-                f"({', '.join(self.differed)}), combined{kept}")
+                f"({', '.join(self.differed)}), combined{kept}{values}")
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: kind, id, inputs, differed (a list; empty: identical), sources."""
+        """JSON-ready: kind, id, inputs, differed (a list; empty: identical), sources,
+        conflicts (:meth:`Conflict.to_dict` each)."""
         return {"kind": self.kind, "id": self.id, "inputs": list(self.inputs),
-                "differed": list(self.differed), "sources": list(self.sources)}
+                "differed": list(self.differed), "sources": list(self.sources),
+                "conflicts": [c.to_dict() for c in self.conflicts]}
 
 
 def same_id(kind: str, groups: Sequence[Sequence[M]], found: list[SameId]) -> tuple[list[M], int]:
@@ -124,6 +234,7 @@ def same_id(kind: str, groups: Sequence[Sequence[M]], found: list[SameId]) -> tu
     first: dict[str, M] = {}
     inputs: dict[str, list[int]] = {}
     differed: dict[str, set[str]] = {}
+    folding: dict[str, Combining] = {}  # ids whose copies differ: where each value came from
     for n, records in enumerate(groups, start=1):
         for rec in records:
             have = out.get(rec.id)
@@ -134,7 +245,11 @@ def same_id(kind: str, groups: Sequence[Sequence[M]], found: list[SameId]) -> tu
             if inputs[rec.id][-1] != n:
                 inputs[rec.id].append(n)
             if have != rec:
-                out[rec.id] = combine(have, rec)
+                fold = folding.get(rec.id)
+                if fold is None:
+                    fold = folding[rec.id] = Combining(have, inputs[rec.id][0])
+                fold.add(rec, n)
+                out[rec.id] = fold.record
                 differed.setdefault(rec.id, set()).update(
                     f for f in type(rec).model_fields
                     if getattr(first[rec.id], f) != getattr(rec, f))
@@ -143,7 +258,9 @@ def same_id(kind: str, groups: Sequence[Sequence[M]], found: list[SameId]) -> tu
         if len(held) > 1:
             rec = out[rid]
             cited = getattr(rec, "sources", [])
+            fold = folding.get(rid)
             found.append(SameId(kind, rid, tuple(held),
                                 tuple(f for f in fields if f in differed.get(rid, ())),
-                                tuple(dict.fromkeys(c.source for c in cited))))
+                                tuple(dict.fromkeys(c.source for c in cited)),
+                                fold.conflicts() if fold is not None else ()))
     return list(out.values()), sum(1 for held in inputs.values() if len(held) == 1)

@@ -39,6 +39,7 @@ from kg.model.identity import (
 )
 from kg.model.records import Actor
 from kg.resolve.resolver import normalize
+from kg.resolve.suggest import Suggester
 
 __all__ = ["ActorMatch", "PossibleDuplicate", "conflicts", "match_actors", "name_key"]
 
@@ -184,11 +185,13 @@ def _judge(g: _Groups, actors: Sequence[Actor], judgements: Iterable[Judgement],
             known.setdefault(m.id, a.id)
         known[a.id] = a.id
     judged = list(judgements)
+    close = Suggester({"actor": actors})  # "did you mean" for an id not in the data
     for j in judged:
         unknown = [i for i in j.ids if i not in known]
         if unknown:
+            hint = "".join(close.message(i, "actor") for i in unknown)
             notes.append(f"judgement on {', '.join(j.ids)}: {', '.join(unknown)} not in the "
-                         "data (left out)")
+                         f"data (left out){hint}")
         ids = list(dict.fromkeys(known[i] for i in j.ids if i in known))
         if len(ids) < 2:
             continue

@@ -78,7 +78,8 @@ def test_merge_with_and_query_merges(imported, tmp_path, fixtures):
            imported["ofac"], "--format", "json")
     # FtM and OFAC agree on his date of birth; the UN entry has none (name alone: apart).
     assert json.loads(r.stdout) == [{"kind": "actor", "into": "ftm-nk-vesk7qa-8135a39e",
-                                     "merged": ["ofac-9001"], "rule": "name+birth date"}]
+                                     "merged": ["ofac-9001"], "rule": "name+birth date",
+                                     "conflicts": []}]
     r = kg("merge", *imported.values(), "-o", tmp_path / "all.jsonl")
     assert r.returncode == 0
     assert "  merged as duplicates of records with other ids: 1 actor\n" in r.stderr
@@ -92,7 +93,7 @@ def test_bad_usage_and_nothing_imported(tmp_path):
     r = kg("import", "ftm", bad, "-o", tmp_path / "o.jsonl")
     assert r.returncode == 1
     assert f"{bad}:1: invalid JSON" in r.stderr
-    assert (f"kg: error: nothing could be imported from 1 input record; {tmp_path / 'o.jsonl'} "
+    assert (f"kg: error: nothing could be imported from 1 entry; {tmp_path / 'o.jsonl'} "
             "not written") in r.stderr
     assert not (tmp_path / "o.jsonl").exists()
     assert "Traceback" not in r.stderr
