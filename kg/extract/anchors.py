@@ -50,7 +50,9 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
 #: are in force, ``imposed`` (undated) -- only beside a lifting or easing the article has
 #: already reported (``relief`` of :func:`anchors`), as the conventions of
 #: benchmarks/extract_real/part_a.yaml, part_c.yaml and part_e.yaml read it.
-_NOUN_KEPT = re.compile(r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?\s+(?:will\s+)?"
+_NOUN_KEPT = re.compile(r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?"
+                        # "Penalties that punished the crushing of protests stay in force"
+                        r"(?:\s+(?:that|which)\s+[^,;.]{1,80}?)?\s+(?:will\s+)?"
                         r"(?:remain|stay)s?\s+in\s+(?:force|place|effect)\b", re.I)
 #: A sanction noun that opens its clause, then a past participle with no auxiliary ("Penalties
 #: imposed over the suppression of protests remain"): a measure in force, ``imposed``; the

@@ -34,6 +34,18 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"
          r"to)\s+(?:new\s+)?(?:[A-Z][\w.-]*\s+){0,3}?(?:sanctions|an?\s+(?:asset\s+freeze|travel\s+"
          r"ban|entry\s+ban))\b"), Status.IMPOSED, "passive"),
+    # "Moscow barred the bulk of imported food from the European Union": a trade ban on the
+    # states the goods come from
+    (_rx(r"\b(?:barred|banned|bans|bars|barring|banning|blocked|prohibited)\s+(?:the\s+bulk\s+"
+         r"of\s+|most\s+|all\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:imports?|food|foodstuffs|goods|"
+         r"products|produce)(?=\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?[A-Z])"),
+     Status.IMPOSED, "object"),
+    # "warned it could take the relief back should the agreement collapse": re-imposition
+    # threatened on a condition
+    (_rx(r"\b(?:take|took|taking|takes)\s+(?:the|its|this|that)\s+(?:relief|easing|licen[cs]e|"
+         r"waiver)\s+back\b(?=[^.;]*\b(?:if|should|unless)\b)|\brevers(?:e|es|ed|ing)\s+(?:the|"
+         r"its|this|that)\s+(?:relief|easing|decision)\b(?=[^.;]*\b(?:if|should|unless)\b)"),
+     Status.THREATENED, "passive"),
 ]
 
 

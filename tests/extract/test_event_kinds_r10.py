@@ -115,3 +115,20 @@ def test_assets_frozen_by_an_agent() -> None:
                       "EU.")) == [(["eu"], ["1,000 Burmese companies"], "imposed")]
     # no agent: most often a detail of a measure told before, not an event of its own
     assert events(run("Russian state assets will be frozen, she said.")) == []
+
+
+def test_reworded_shapes_of_relief_and_bans() -> None:
+    """Shapes the copy check's rewording of the evaluation passages brought (the same facts
+    in new words) that the extractor had caught only in their first wording."""
+    got = events(run("Washington eased its sanctions on Venezuela. Penalties that punished "
+                     "the crushing of protests stay in force."))
+    assert got == [(["us"], ["Venezuela"], "eased"), (["us"], ["Venezuela"], "imposed")]
+    got = events(run("Washington eased its sanctions on Venezuela. Washington warned it could "
+                     "take the relief back should the election agreement collapse."))
+    assert got == [(["us"], ["Venezuela"], "eased"), (["us"], ["Venezuela"], "threatened")]
+    assert events(run("In August 2014 Moscow barred the bulk of imported food from the "
+                      "European Union and the United States.")) == [
+        (["ru"], ["European Union", "United States"], "imposed")]
+    # no condition: taking relief back is not threatened
+    assert events(run("Washington eased its sanctions on Venezuela. Washington may take the "
+                      "relief back.")) == [(["us"], ["Venezuela"], "eased")]
