@@ -34,6 +34,12 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"
          r"to)\s+(?:new\s+)?(?:[A-Z][\w.-]*\s+){0,3}?(?:sanctions|an?\s+(?:asset\s+freeze|travel\s+"
          r"ban|entry\s+ban))\b"), Status.IMPOSED, "passive"),
+    # "More sanctions will follow in the coming weeks": the actor's next step announced
+    (_rx(r"\b(?:more|further|additional|new)\s+sanctions\s+(?:will|are\s+to)\s+follow\b"
+         r"(?![^.;]*\b(?:if|unless|should)\b)"), Status.EXPECTED, "passive"),
+    # "Beijing had earlier threatened to punish U.S. companies": a threat with no noun
+    (_rx(r"\bthreat(?:en|ens|ened|ening)\s+to\s+(?:punish|penali[sz]e|retaliate\s+against|"
+         r"hit\s+back\s+at)\b"), Status.THREATENED, "object"),
     # "Moscow barred the bulk of imported food from the European Union": a trade ban on the
     # states the goods come from
     (_rx(r"\b(?:barred|banned|bans|bars|barring|banning|blocked|prohibited)\s+(?:the\s+bulk\s+"

@@ -58,7 +58,7 @@ SANCTION_NOUN = _rx(
     # blockade with no economic word before it may be military, and is not
     r"(?:economic|trade|travel|financial|commercial)(?:\s+and\s+(?:economic|trade|travel|"
     r"financial|commercial))?\s+blockades?|"
-    r"bans?(?=\s+on\b)|limits?(?=\s+on\b)|"
+    r"bans?(?=\s+on\b)|limits?(?=\s+on\b)|curbs(?=\s+on\b)|"
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|price caps?|"
     r"(?:economic|financial|trade|sweeping|new|fresh|further|export|import) restrictions|"
@@ -97,7 +97,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.IMPOSED, _rx(r"\b(?:fac(?:e|es|ed|ing)|impos(?:e|es|ed|ing)|reimpos(?:e|es|ed|ing)|"
                          r"slap(?:s|ped)?|lev(?:y|ies|ied)|announc(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|"
                          r"approv(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
-                         r"put|puts|plac(?:e|es|ed)|hit(?:s|ting)?(?: back)?|"
+                         r"put|puts|plac(?:e|es|ed|ing)|hit(?:s|ting)?(?: back)?|"
                          r"reinstat(?:e|es|ed|ing)|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
                          r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned|ning)?|"

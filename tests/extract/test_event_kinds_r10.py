@@ -132,3 +132,15 @@ def test_reworded_shapes_of_relief_and_bans() -> None:
     # no condition: taking relief back is not threatened
     assert events(run("Washington eased its sanctions on Venezuela. Washington may take the "
                       "relief back.")) == [(["us"], ["Venezuela"], "eased")]
+
+
+def test_more_reworded_shapes() -> None:
+    assert events(run("China is placing sanctions on Kessel Dynamics in response to "
+                      "Washington's arms sale to Taiwan.")) == [
+        (["cn"], ["Kessel Dynamics"], "imposed")]
+    assert events(run("Beijing had earlier threatened to punish U.S. companies that take part "
+                      "in arms sales to Taiwan.")) == [(["cn"], ["U.S. companies"], "threatened")]
+    assert events(run("The Obama administration said it would relax curbs on investment in "
+                      "Myanmar.")) == [(["us"], ["Myanmar"], "eased")]
+    # "curbs" alone is no measure: it must bear on something
+    assert events(run("The Obama administration said it would relax its curbs.")) == []
