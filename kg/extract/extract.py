@@ -114,8 +114,8 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
               dateline=dateline_state(text))
     # A dateline's place the story never names again is only where the reporter was
     # ("KABUL (Pajhwok): Russia prolonged its embargo ..."): not an actor of the story.
-    if (body := without_dateline(text)) != text and not any(
-            m.code == doc.dateline for m in find_mentions(body, {})):
+    if (body := without_dateline(text)) != text and (doc.dateline is None or not any(
+            m.code == doc.dateline for m in find_mentions(body, {}))):
         text = body
     events: list[Event] = []
     said: list[Said] = []

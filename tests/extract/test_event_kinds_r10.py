@@ -144,3 +144,13 @@ def test_more_reworded_shapes() -> None:
                       "Myanmar.")) == [(["us"], ["Myanmar"], "eased")]
     # "curbs" alone is no measure: it must bear on something
     assert events(run("The Obama administration said it would relax its curbs.")) == []
+
+
+def test_a_dateline_that_is_no_seat_of_government_is_no_actor() -> None:
+    """"LUXEMBOURG - ..." (where EU ministers meet): "it" in the story was read as
+    Luxembourg, because a place that is not a seat of government was kept as a mention
+    whenever the story named anything without a country code."""
+    got = events(run("LUXEMBOURG - On Monday the European Union suspended its sanctions on "
+                     "Burma for a year, but it will keep its arms embargo in place, officials "
+                     "said."))
+    assert got == [(["eu"], ["Myanmar"], "eased"), (["eu"], ["Myanmar"], "imposed")]
