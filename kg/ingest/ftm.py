@@ -34,8 +34,6 @@ never arrives is reported as skipped.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -50,24 +48,32 @@ from kg.ingest.common import (
     iter_lines,
     weak_names,
 )
+from kg.ingest.ftm_fast import (
+    COUNTRY_PROPS,
+    DESCRIPTION,
+    POSITION,
+    QID,
+    QID_ASCII,
+    WHO,
+    actor_fast,
+    first,
+    iso_country,
+    sanction_fast,
+)
+from kg.ingest.ftm_fast import ON as FAST
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
 from kg.ingest.ftm_read import parse_entity
 from kg.ingest.ftm_sanctions import Hold, State, sanction
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
-from kg.ingest.identity import FTM_ID_PROPS, Identity, ftm_identity
+from kg.ingest.identity import Identity, ftm_identity
 from kg.ingest.rows import Line, actor_line, checked_in, fit_name, source_id
 from kg.model import trusted
 from kg.model.records import Actor, Source
 from kg.model.trusted import is_country, is_date
 from kg.model.vocab import ActorKind
-from kg.resolve.resolver import is_country_code
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
-_COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
-_COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
-_QID = re.compile(r"^Q[1-9]\d*$")
-_QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
 
@@ -84,6 +90,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
     bytes the record would be written as), never built as a record.
     """
     st = State(report, today=today_iso(today), lines=lines)
+    fast = lines and FAST
     for path in paths:
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")
@@ -100,10 +107,25 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             if entity is None:
                 continue
             schema = entity["schema"]
-            if schema in ACTOR_SCHEMAS:
-                yield from _actor(entity, src, path, n, st)
+            kind = ACTOR_SCHEMAS.get(schema)
+            if kind is not None:
+                got = fast and actor_fast(entity, kind, st, src)
+                if not got:
+                    yield from _actor(entity, src, path, n, st)
+                    continue
+                new, line = got
+                if new:
+                    yield from new
+                yield line  # type: ignore[misc]  # a Line only for write_import (lines=True)
+                _known(entity, line.id, st)
+                if st.pending and entity["id"] in st.pending:
+                    yield from _released(entity["id"], src, st)
             elif schema == "Sanction":
-                yield from _sanction_or_hold(entity, src, path, n, st)
+                written = fast and sanction_fast(entity, st)
+                if written:
+                    yield written  # type: ignore[misc]  # a Line, as above
+                else:
+                    yield from _sanction_or_hold(entity, src, path, n, st)
             elif schema in LINK_SCHEMAS:
                 new, cites = st.cites.of(entity, src, st.seen)
                 yield from new
@@ -151,9 +173,9 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     weak_given = props.get("weakAlias")
     weak = weak_names([name, *aliases], weak_given) if weak_given else []
     country = None
-    for prop in _COUNTRY_PROPS:
+    for prop in COUNTRY_PROPS:
         for code in props.get(prop, _NONE):
-            country = _iso_country(code)
+            country = iso_country(code)
             if country:
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")
@@ -161,12 +183,12 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
             break
     wikidata = None
     for q in props.get("wikidataId", _NONE):
-        if _QID.match(q):
+        if QID.match(q):
             wikidata = q
             break
-    if wikidata is None and _QID.match(eid):
+    if wikidata is None and QID.match(eid):
         wikidata = eid
-    who = _NOBODY if props.keys().isdisjoint(_WHO) else \
+    who = _NOBODY if props.keys().isdisjoint(WHO) else \
         ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
@@ -178,8 +200,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         "identifiers": {"opensanctions": eid, **who.joined()} if who.identifiers else
         {"opensanctions": eid}, "sources": cites,
         "birth_dates": who.birth_dates or [], "nationalities": who.nationalities or [],
-        "position": _first(props, _POSITION) if kind is ActorKind.PERSON else None,
-        "description": _first(props, _DESCRIPTION),
+        "position": first(props, POSITION) if kind is ActorKind.PERSON else None,
+        "description": first(props, DESCRIPTION),
     }
     actor: Actor | Line | None
     if _sure_actor(entity, eid, cut, wikidata, who):
@@ -191,21 +213,37 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         return
     yield from new
     yield actor  # type: ignore[misc]  # a Line only for write_import (lines=True)
+    _known(entity, actor.id, st)
+    yield from _released(eid, src, st)
+
+
+def _known(entity: Entity, actor_id: str, st: State) -> None:
+    """Note that ``entity`` was imported as the actor ``actor_id`` (its topics: a
+    counter-sanctioning target, a listing to derive)."""
+    eid = entity["id"]
     st.actors.add(eid)
     topics = entity["properties"].get("topics", ())
     if "sanction.counter" in topics:
         st.counter.add(eid)
     if "sanction" in topics:
         datasets = entity.get("datasets")
-        st.derived.mark(eid, actor.id, [d for d in datasets if isinstance(d, str)]
+        st.derived.mark(eid, actor_id, [d for d in datasets if isinstance(d, str)]
                         if isinstance(datasets, list) else [], st.report)
     elif "sanction.linked" in topics:
         st.report.note("entities with the topic sanction.linked (linked to a sanctioned "
                        "entity, not listed themselves): no listing derived")
+
+
+def _released(eid: str, src: Source, st: State) -> Iterator[Record]:
+    """The sanctions that waited for ``eid`` alone (now read as an actor)."""
     for hold in st.pending.pop(eid, ()):
         hold.missing.discard(eid)
         if not hold.missing:
-            yield from sanction(hold.entity, src, hold.file, hold.line, st)
+            written = st.lines and FAST and sanction_fast(hold.entity, st)
+            if written:
+                yield written  # type: ignore[misc]  # a Line only for write_import
+            else:
+                yield from sanction(hold.entity, src, hold.file, hold.line, st)
 
 
 def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
@@ -247,32 +285,11 @@ def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
     entities both ways and compares the bytes.
     """
     return (entity.plain and not cut and eid == eid.strip()
-            and (wikidata is None or _QID_ASCII.fullmatch(wikidata) is not None)
+            and (wikidata is None or QID_ASCII.fullmatch(wikidata) is not None)
             and all(is_date(d) for d in who.birth_dates)
             and all(is_country(c) for c in who.nationalities))
 
 
-#: The properties :func:`~kg.ingest.identity.ftm_identity` reads: an entity with none of them
-#: has no identity to read (:data:`_NOBODY`, whose lists are never handed out).
-_WHO = frozenset([*FTM_ID_PROPS, "birthDate", "nationality", "citizenship"])
+#: An entity with none of :data:`~kg.ingest.ftm_fast.WHO` has no identity to read (its
+#: lists are never handed out).
 _NOBODY = Identity([], [], {})
-_POSITION = ("position",)
-_DESCRIPTION = ("description", "notes", "summary")
-
-
-def _first(props: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
-    """The first value of the first of ``names`` that ``props`` (an entity's cleaned
-    values: never blank) has, or None (:func:`kg.ingest.ftm_links.first_value`)."""
-    for name in names:
-        vals = props.get(name)
-        if vals:
-            return vals[0]
-    return None
-
-
-@functools.lru_cache(maxsize=4096)  # lists repeat their countries on every entity
-def _iso_country(code: str) -> str | None:
-    """``code`` in lower case when it is an ISO 3166 code (or a subdivision) kg knows,
-    else None."""
-    low = code.lower()
-    return low if _COUNTRY_RE.match(low) and is_country_code(low) else None

@@ -33,8 +33,8 @@ try:
 except ImportError:  # pragma: no cover - without orjson, pydantic writes every line
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["checked", "checked_in", "fast_row", "fit_id", "fit_ids", "fit_name",
-           "source_id"]
+__all__ = ["SHORTENED", "checked", "checked_in", "fast_row", "fit_id", "fit_ids",
+           "fit_name", "source_id", "sub_json"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -158,7 +158,7 @@ def fit_id(made: str, report: ImportReport, file: str | os.PathLike[str], line: 
 
 #: The length of every id :func:`~kg.ingest.common.shorten_id` shortened (180 characters,
 #: ``-`` and 12 hex digits); an id of any other length is whole.
-_SHORTENED = len(shorten_id("x" * (MAX_ID + 1)))
+SHORTENED = len(shorten_id("x" * (MAX_ID + 1)))
 
 
 def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLike[str],
@@ -169,11 +169,11 @@ def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLi
     the importer keeps ``raw`` whole (``opensanctions``), None when it keeps it nowhere
     else (the report holds it then).
 
-    Only an id of :data:`_SHORTENED` characters can have been shortened (every shortened id
+    Only an id of :data:`SHORTENED` characters can have been shortened (every shortened id
     has that length, every other one is the whole id), so only then is the whole id made
     again to compare."""
     made = slug_id(prefix, raw)
-    if len(made) == _SHORTENED and made != (whole := full_slug_id(prefix, raw)):
+    if len(made) == SHORTENED and made != (whole := full_slug_id(prefix, raw)):
         report.change(file, line, _shortened(len(whole), made, kept), record=record,
                       field=field)
     return made
@@ -194,8 +194,9 @@ def fit_name(name: str, report: ImportReport, file: str | os.PathLike[str],
                               "alias", record=record, field=field)
     return name[:MAX_NAME], [name]
 
-def _sub(obj: Any) -> dict[str, Any]:
-    """A citation's or a reason's JSON object (fields at their default left out)."""
+def sub_json(obj: Any) -> dict[str, Any]:
+    """A citation's or a reason's JSON object (fields at their default left out): orjson's
+    ``default`` for the lines written here and by :mod:`kg.ingest.ftm_fast`."""
     if type(obj) is Citation:
         d = obj.__dict__
         out: dict[str, Any] = {"source": d["source"]}
@@ -221,7 +222,7 @@ def cites_json(cites: list[Citation]) -> Any:
     if orjson is None:  # pragma: no cover
         return cites
     try:
-        return orjson.Fragment(orjson.dumps(cites, default=_sub))
+        return orjson.Fragment(orjson.dumps(cites, default=sub_json))
     except TypeError:  # pragma: no cover - a value the model would not keep as it is
         return cites
 
@@ -239,7 +240,7 @@ def fast_row(rec: Any) -> bytes | None:
     if out is None or orjson is None:
         return None
     try:
-        return orjson.dumps(out, default=_sub, option=orjson.OPT_APPEND_NEWLINE)
+        return orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
     except TypeError:  # a value of a kind this writer does not handle, a lone surrogate
         return None
 
@@ -390,7 +391,7 @@ def _line(kind: str, id_: str, out: dict[str, Any]) -> Line | None:
     if orjson is None:  # pragma: no cover
         return None
     try:
-        return Line(kind, id_, orjson.dumps(out, default=_sub,
+        return Line(kind, id_, orjson.dumps(out, default=sub_json,
                                             option=orjson.OPT_APPEND_NEWLINE))
     except TypeError:  # pragma: no cover - a value the model would not keep as it is
         return None
