@@ -59,10 +59,11 @@ from kg.ingest.ftm_fast import (
     first,
     iso_country,
     sanction_fast,
+    sanction_raw,
 )
 from kg.ingest.ftm_fast import ON as FAST
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
-from kg.ingest.ftm_read import parse_entity
+from kg.ingest.ftm_read import loads, parse_entity
 from kg.ingest.ftm_sanctions import Hold, State, sanction
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
@@ -103,7 +104,19 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             if not raw.strip():
                 continue
             report.read += 1
-            entity = parse_entity(raw, path, n, report)
+            loaded = raw_key = given = None
+            if fast:  # a sanction like one read before is written as read
+                try:
+                    loaded = loads(raw)
+                except ValueError:  # read again, and reported, by parse_entity
+                    loaded = None
+                if type(loaded) is dict and loaded.get("schema") == "Sanction":
+                    given = loaded.get("properties")  # parse_entity may replace them
+                    same, raw_key = sanction_raw(loaded, st)
+                    if same is not None:
+                        yield same  # type: ignore[misc]  # a Line only for write_import
+                        continue
+            entity = parse_entity(raw, path, n, report, loaded)
             if entity is None:
                 continue
             schema = entity["schema"]
@@ -121,11 +134,13 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                 if st.pending and entity["id"] in st.pending:
                     yield from _released(entity["id"], src, st)
             elif schema == "Sanction":
-                written = fast and sanction_fast(entity, st)
+                if raw_key is not None and entity["properties"] is not given:
+                    raw_key = None  # read with changes (reported): not remembered
+                written = fast and sanction_fast(entity, st, raw_key)
                 if written:
                     yield written  # type: ignore[misc]  # a Line, as above
                 else:
-                    yield from _sanction_or_hold(entity, src, path, n, st)
+                    yield from _sanction_or_hold(entity, src, path, n, st, raw_key)
             elif schema in LINK_SCHEMAS:
                 new, cites = st.cites.of(entity, src, st.seen)
                 yield from new
@@ -239,7 +254,7 @@ def _released(eid: str, src: Source, st: State) -> Iterator[Record]:
     for hold in st.pending.pop(eid, ()):
         hold.missing.discard(eid)
         if not hold.missing:
-            written = st.lines and FAST and sanction_fast(hold.entity, st)
+            written = st.lines and FAST and sanction_fast(hold.entity, st, hold.raw)
             if written:
                 yield written  # type: ignore[misc]  # a Line only for write_import
             else:
@@ -247,7 +262,7 @@ def _released(eid: str, src: Source, st: State) -> Iterator[Record]:
 
 
 def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
-                      st: State) -> Iterator[Record]:
+                      st: State, raw: bytes | None = None) -> Iterator[Record]:
     targets = entity.clean.get("entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
@@ -260,7 +275,7 @@ def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
     if not missing:
         yield from sanction(entity, src, path, n, st)
         return
-    hold = Hold(entity, path, n, missing)
+    hold = Hold(entity, path, n, missing, raw)
     for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
         if t in missing:
             st.pending.setdefault(t, []).append(hold)

@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - without orjson every entity is read in
 ON = orjson is not None
 
 __all__ = ["COUNTRY_PROPS", "ON", "QID", "QID_ASCII", "WHO", "actor_fast", "first",
-           "iso_country", "sanction_fast"]
+           "iso_country", "sanction_fast", "sanction_raw"]
 
 #: The properties an actor's country is read from, in order.
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry",
@@ -93,21 +93,40 @@ def _quiet_nationalities(values: tuple[str, ...]) -> list[str] | None:
     return got if not report.changed_total and all(is_country(c) for c in got) else None
 
 
-def _identifiers(eid: str, props: dict[str, list[str]]) -> dict[str, str]:
+def _identifiers(eid: str, props: dict[str, list[str]], which: tuple[str, ...],
+                 ) -> dict[str, str]:
     """The actor's identifiers as :func:`~kg.ingest.identity.ftm_identity` and
-    :meth:`~kg.ingest.identity.Identity.joined` make them, the entity id first."""
+    :meth:`~kg.ingest.identity.Identity.joined` make them, the entity id first (``which``:
+    the identifier properties ``props`` has, in :data:`FTM_ID_PROPS`' order)."""
     out = {"opensanctions": eid}
-    for prop, scheme in FTM_ID_PROPS.items():
-        got = props.get(prop)
-        if got:
-            kept: list[str] = []
-            for v in got:
-                v = " ".join(v.split())
-                if v and v not in kept:
-                    kept.append(v)
-            if kept:
-                out[scheme] = SEPARATOR.join(kept)
+    for prop in which:
+        kept: list[str] = []
+        for v in props[prop]:
+            v = " ".join(v.split())
+            if v and v not in kept:
+                kept.append(v)
+        if kept:
+            out[FTM_ID_PROPS[prop]] = SEPARATOR.join(kept)
     return out
+
+
+#: What an actor's reading needs to know of the properties it has (see :func:`_plan`).
+_Plan = tuple[str | None, str | None, bool, bool, bool, bool, tuple[str, ...], bool, bool]
+
+
+@functools.lru_cache(maxsize=1024)  # a list's entities have a few shapes
+def _plan(keys: tuple[str, ...]) -> _Plan:
+    """For an entity with the cleaned properties ``keys``: (the property its country is
+    read from, the one its description is, whether it has aliases or previous names, weak
+    aliases, Wikidata ids, a position, its identifier properties in
+    :data:`FTM_ID_PROPS`' order, dates of birth, nationalities or citizenships)."""
+    has = set(keys)
+    return (next((p for p in COUNTRY_PROPS if p in has), None),
+            next((p for p in DESCRIPTION if p in has), None),
+            "alias" in has or "previousName" in has, "weakAlias" in has,
+            "wikidataId" in has, "position" in has,
+            tuple(p for p in FTM_ID_PROPS if p in has), "birthDate" in has,
+            "nationality" in has or "citizenship" in has)
 
 
 def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
@@ -130,74 +149,101 @@ def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
     made = slug_id("ftm", eid)
     if len(made) == SHORTENED:  # maybe shortened (reported)
         return None
-    alias, previous = props.get("alias"), props.get("previousName")
-    if alias is None and previous is None and len(names) < 2:
-        aliases = [names[0]] if names and names[0] != name else _NONE
+    country_prop, desc_prop, many, weak, qids, position, ids, dobs, nats = _plan(tuple(props))
+    if many or len(names) > 1:
+        aliases = [a for a in dict.fromkeys([*names, *props.get("alias", _NONE),
+                                             *props.get("previousName", _NONE)]) if a != name]
     else:
-        aliases = [a for a in dict.fromkeys([*names, *(alias or _NONE),
-                                             *(previous or _NONE)]) if a != name]
+        aliases = [names[0]] if names and names[0] != name else _NONE
     out: dict[str, Any] = {"type": "actor", "id": made, "name": name, "kind": kind}
-    country = None
-    for prop in COUNTRY_PROPS:
-        codes = props.get(prop)
-        if codes:
-            country = iso_country(codes[0])
-            if country is None:  # noted
-                return None
-            out["country"] = country
-            break
+    if country_prop is not None:
+        country = iso_country(props[country_prop][0])
+        if country is None:  # noted
+            return None
+        out["country"] = country
     if aliases:
         out["aliases"] = aliases
-    weak_given = props.get("weakAlias")
-    if weak_given and (weak := weak_names([name, *aliases], weak_given)):
-        out["weak_aliases"] = weak
-    desc = first(props, DESCRIPTION)
-    if desc is not None:
-        out["description"] = desc
+    if weak and (weak_aliases := weak_names([name, *aliases], props["weakAlias"])):
+        out["weak_aliases"] = weak_aliases
+    if desc_prop is not None:
+        out["description"] = props[desc_prop][0]
     wikidata = None
-    for q in props.get("wikidataId", _NONE):
-        if QID.match(q):
-            wikidata = q
-            break
+    if qids:
+        for q in props["wikidataId"]:
+            if QID.match(q):
+                wikidata = q
+                break
     if wikidata is None and QID.match(eid):
         wikidata = eid
     if wikidata is not None:
         if QID_ASCII.fullmatch(wikidata) is None:
             return None
         out["wikidata_id"] = wikidata
-    if kind is ActorKind.PERSON and (position := first(props, POSITION)) is not None:
-        out["position"] = position
-    if props.keys().isdisjoint(WHO):
-        out["identifiers"] = {"opensanctions": eid}
-    else:
-        out["identifiers"] = _identifiers(eid, props)
-        dobs = props.get("birthDate")
-        if dobs:
-            dates = _quiet_dates(tuple(dobs))
-            if dates is None:
-                return None
-            if dates:
-                out["birth_dates"] = dates
-        nat, cit = props.get("nationality"), props.get("citizenship")
-        if nat or cit:
-            nats = _quiet_nationalities((*(nat or ()), *(cit or ())))
-            if nats is None:
-                return None
-            if nats:
-                out["nationalities"] = nats
+    if position and kind is ActorKind.PERSON:
+        out["position"] = props["position"][0]
+    out["identifiers"] = _identifiers(eid, props, ids) if ids else {"opensanctions": eid}
+    if dobs:
+        dates = _quiet_dates(tuple(props["birthDate"]))
+        if dates is None:
+            return None
+        if dates:
+            out["birth_dates"] = dates
+    if nats:
+        found = _quiet_nationalities((*props.get("nationality", _NONE),
+                                      *props.get("citizenship", _NONE)))
+        if found is None:
+            return None
+        if found:
+            out["nationalities"] = found
     new, cites = st.cites.of(entity, src, st.seen)
     out["sources"] = st.cites.json(cites)  # never empty (the file at least)
     return new, Line("actor", made, orjson.dumps(out, default=sub_json,
                                                  option=orjson.OPT_APPEND_NEWLINE))
 
 
-def sanction_fast(entity: Entity, st: Any) -> Line | None:
+def sanction_raw(data: Any, st: Any) -> tuple[Line | None, bytes | None]:
+    """(the line of a Sanction entity as orjson read it, before it is read as an
+    :class:`~kg.ingest.ftm_links.Entity`, or None; the key its written text is remembered
+    under in :attr:`~kg.ingest.ftm_sanctions.State.templates`, with whether a target
+    counter-sanctions: its properties but its targets and its datasets, as JSON). The line
+    when an earlier sanction of this import with the same key was read with nothing
+    reported and written by :func:`sanction_fast` (which remembers it under the key), and
+    this one's targets were all read as actors (see :func:`sanction_fast`); else None,
+    with nothing changed."""
+    props = data.get("properties")
+    sid = data.get("id")
+    if type(props) is not dict or type(sid) is not str or not sid.strip() or \
+            sid in st.sanctions:
+        return None, None
+    given = props.get("entity")
+    if type(given) is not list:
+        return None, None
+    try:
+        targets = [s for v in given if (s := v.strip())]
+    except AttributeError:  # not a string: reported by the full reading
+        return None, None
+    if not targets:
+        return None, None
+    rest = props.copy()
+    del rest["entity"]
+    key = orjson.dumps([rest, data.get("datasets")])
+    actors = st.actors
+    for t in targets:
+        if t not in actors:
+            return None, key
+    hit = st.templates.get((key, bool(st.counter) and any(t in st.counter for t in targets)))
+    return (None if hit is None else _write(sid, targets, hit, st)), key
+
+
+def sanction_fast(entity: Entity, st: Any, raw_key: bytes | None = None) -> Line | None:
     """The line of a Sanction entity whose targets were all read as actors and whose text
     an earlier sanction of this import had (:attr:`kg.ingest.ftm_sanctions.State.same`),
     sure to pass the model (:func:`kg.ingest.ftm_sanctions.sanction` writes the same line);
     None, with nothing changed, for any other (a repeated id, an id shortened, a target
     repeated under another spelling...). Notes the sanction's targets and datasets as
-    :func:`kg.ingest.ftm._sanction_or_hold` does."""
+    :func:`kg.ingest.ftm._sanction_or_hold` does. ``raw_key``: the key
+    :func:`sanction_raw` gave for this entity when reading it reported nothing (its
+    properties as read): the text's line is remembered under it too."""
     props = entity.clean
     targets = props.get("entity")
     sid = entity["id"]
@@ -207,10 +253,12 @@ def sanction_fast(entity: Entity, st: Any) -> Line | None:
     for t in targets:
         if t not in actors:
             return None
+    countered = bool(st.counter) and any(t in st.counter for t in targets)
+    if raw_key is not None and (hit := st.templates.get((raw_key, countered))) is not None:
+        return _write(sid, targets, hit, st)
     datasets = entity.get("datasets")
     key = (tuple([(k, tuple(v)) for k, v in props.items() if k != "entity"]),
-           tuple(datasets) if type(datasets) is list else None,
-           bool(st.counter) and any(t in st.counter for t in targets))
+           tuple(datasets) if type(datasets) is list else None, countered)
     try:
         hit = st.templates.get(key)
     except TypeError:  # a list or mapping among the datasets
@@ -223,9 +271,25 @@ def sanction_fast(entity: Entity, st: Any) -> Line | None:
         if len(st.templates) >= TEMPLATES:
             st.templates.clear()
         st.templates[key] = hit
+    line = _write(sid, targets, hit, st)
+    if line is not None and raw_key is not None:
+        st.templates[raw_key, countered] = hit
+    return line
+
+
+def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
+           st: Any) -> Line | None:
+    """The line of sanction ``sid`` against ``targets`` (cleaned values) with the written
+    text ``hit`` (:func:`_template`), noted as read; None when its id or targets need the
+    full reading."""
     made = slug_id("ftm", sid)
-    ids = [slug_id("ftm", t) for t in dict.fromkeys(targets)]
-    if len(made) == SHORTENED or len(set(ids)) != len(ids):
+    if len(targets) == 1:  # most sanctions
+        ids = [slug_id("ftm", targets[0])]
+    else:
+        ids = [slug_id("ftm", t) for t in dict.fromkeys(targets)]
+        if len(set(ids)) != len(ids):
+            return None
+    if len(made) == SHORTENED:
         return None
     known = hit[2]
     if known:

@@ -61,6 +61,8 @@ class Hold:
     file: Path
     line: int
     missing: set[str]
+    raw: bytes | None = None
+    """Its key in :attr:`State.templates` (:func:`kg.ingest.ftm_fast.sanction_raw`)."""
 
 
 @dataclass
