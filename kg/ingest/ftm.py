@@ -68,6 +68,7 @@ from kg.ingest.ftm_sanctions import Hold, State, sanction
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
 from kg.ingest.rows import Line, actor_line, checked_in, fit_name, source_id
+from kg.ingest.written import Lines
 from kg.model import trusted
 from kg.model.records import Actor, Source
 from kg.model.trusted import is_country, is_date
@@ -100,6 +101,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             yield from read_simple(path, src, report, st.seen, st.actors, st.derived,
                                    progress=progress)
             continue
+        batch = _Batch()  # the lines written in a row since the last record handed out
         for n, raw in iter_lines(path, report, progress=progress):
             if not raw.strip():
                 continue
@@ -114,7 +116,8 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                     given = loaded.get("properties")  # parse_entity may replace them
                     same, raw_key = sanction_raw(loaded, st)
                     if same is not None:
-                        yield same  # type: ignore[misc]  # a Line only for write_import
+                        if batch.add("sanction", same):
+                            yield batch.take()  # type: ignore[misc]  # write_import's
                         continue
             entity = parse_entity(raw, path, n, report, loaded)
             if entity is None:
@@ -124,21 +127,29 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             if kind is not None:
                 got = fast and actor_fast(entity, kind, st, src)
                 if not got:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
                     yield from _actor(entity, src, path, n, st)
                     continue
-                new, line = got
+                new, made, line = got
                 if new:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
                     yield from new
-                yield line  # type: ignore[misc]  # a Line only for write_import (lines=True)
-                _known(entity, line.id, st)
-                if st.pending and entity["id"] in st.pending:
+                full = batch.add("actor", line)
+                _known(entity, made, st)
+                if full or (st.pending and entity["id"] in st.pending):
+                    yield batch.take()  # type: ignore[misc]  # as above
                     yield from _released(entity["id"], src, st)
-            elif schema == "Sanction":
+                continue
+            if batch.parts and (schema == "Sanction" or schema in LINK_SCHEMAS):
+                yield batch.take()  # type: ignore[misc]  # as above
+            if schema == "Sanction":
                 if raw_key is not None and entity["properties"] is not given:
                     raw_key = None  # read with changes (reported): not remembered
                 written = fast and sanction_fast(entity, st, raw_key)
                 if written:
-                    yield written  # type: ignore[misc]  # a Line, as above
+                    yield Line("sanction", entity["id"], written)  # type: ignore[misc]
                 else:
                     yield from _sanction_or_hold(entity, src, path, n, st, raw_key)
             elif schema in LINK_SCHEMAS:
@@ -147,6 +158,8 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                 st.links.append(Link(entity, cites, str(path), n))
             else:
                 report.note(f"not imported: FtM {schema} entities (not an actor or a sanction)")
+        if batch.parts:
+            yield batch.take()  # type: ignore[misc]  # as above
     for holds in st.pending.values():
         for hold in holds:
             if hold.missing:
@@ -232,6 +245,28 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     yield from _released(eid, src, st)
 
 
+class _Batch:
+    """Lines written in a row (:class:`~kg.ingest.written.Lines`), handed out together."""
+
+    __slots__ = ("counts", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, kind: str, line: bytes) -> bool:
+        """Add the line of a record of type ``kind``; True when the batch is full."""
+        self.parts.append(line)
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        return len(self.parts) >= 512
+
+    def take(self) -> Lines:
+        """The lines added since the last take (none are left)."""
+        out = Lines(self.counts, b"".join(self.parts))
+        self.parts, self.counts = [], {}
+        return out
+
+
 def _known(entity: Entity, actor_id: str, st: State) -> None:
     """Note that ``entity`` was imported as the actor ``actor_id`` (its topics: a
     counter-sanctioning target, a listing to derive)."""
@@ -256,7 +291,7 @@ def _released(eid: str, src: Source, st: State) -> Iterator[Record]:
         if not hold.missing:
             written = st.lines and FAST and sanction_fast(hold.entity, st, hold.raw)
             if written:
-                yield written  # type: ignore[misc]  # a Line only for write_import
+                yield Line("sanction", hold.entity["id"], written)  # type: ignore[misc]
             else:
                 yield from sanction(hold.entity, src, hold.file, hold.line, st)
 

@@ -24,7 +24,7 @@ from kg.ingest.ftm_derived import dataset_named
 from kg.ingest.ftm_links import Entity
 from kg.ingest.ftm_sanctions import COUNTER
 from kg.ingest.identity import FTM_ID_PROPS, birth_dates, nationalities
-from kg.ingest.rows import SHORTENED, Line, sub_json
+from kg.ingest.rows import SHORTENED, sub_json
 from kg.model.identity import SEPARATOR
 from kg.model.trusted import is_country, is_date
 from kg.model.vocab import ActorKind, Reason, Status
@@ -130,8 +130,8 @@ def _plan(keys: tuple[str, ...]) -> _Plan:
 
 
 def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
-               ) -> tuple[list[Any], Line] | None:
-    """(new source records, the actor's line) of an actor entity
+               ) -> tuple[list[Any], str, bytes] | None:
+    """(new source records, the actor's id, its JSONL line) of an actor entity
     (:func:`kg.ingest.ftm._actor` reads it the same), or None when the entity needs the
     full reading: anything reported (a repeated id, no name, a name cut, a country code
     that is not ISO, a date of birth or nationality not read as it is, an id shortened),
@@ -173,7 +173,7 @@ def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
             if QID.match(q):
                 wikidata = q
                 break
-    if wikidata is None and QID.match(eid):
+    if wikidata is None and eid[0] == "Q" and QID.match(eid):
         wikidata = eid
     if wikidata is not None:
         if QID_ASCII.fullmatch(wikidata) is None:
@@ -195,13 +195,11 @@ def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
             return None
         if found:
             out["nationalities"] = found
-    new, cites = st.cites.of(entity, src, st.seen)
-    out["sources"] = st.cites.json(cites)  # never empty (the file at least)
-    return new, Line("actor", made, orjson.dumps(out, default=sub_json,
-                                                 option=orjson.OPT_APPEND_NEWLINE))
+    new, out["sources"] = st.cites.written_of(entity, src, st.seen)  # never empty
+    return new, made, orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
 
 
-def sanction_raw(data: Any, st: Any) -> tuple[Line | None, bytes | None]:
+def sanction_raw(data: Any, st: Any) -> tuple[bytes | None, bytes | None]:
     """(the line of a Sanction entity as orjson read it, before it is read as an
     :class:`~kg.ingest.ftm_links.Entity`, or None; the key its written text is remembered
     under in :attr:`~kg.ingest.ftm_sanctions.State.templates`, with whether a target
@@ -235,7 +233,7 @@ def sanction_raw(data: Any, st: Any) -> tuple[Line | None, bytes | None]:
     return (None if hit is None else _write(sid, targets, hit, st)), key
 
 
-def sanction_fast(entity: Entity, st: Any, raw_key: bytes | None = None) -> Line | None:
+def sanction_fast(entity: Entity, st: Any, raw_key: bytes | None = None) -> bytes | None:
     """The line of a Sanction entity whose targets were all read as actors and whose text
     an earlier sanction of this import had (:attr:`kg.ingest.ftm_sanctions.State.same`),
     sure to pass the model (:func:`kg.ingest.ftm_sanctions.sanction` writes the same line);
@@ -278,7 +276,7 @@ def sanction_fast(entity: Entity, st: Any, raw_key: bytes | None = None) -> Line
 
 
 def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
-           st: Any) -> Line | None:
+           st: Any) -> bytes | None:
     """The line of sanction ``sid`` against ``targets`` (cleaned values) with the written
     text ``hit`` (:func:`_template`), noted as read; None when its id or targets need the
     full reading."""
@@ -298,9 +296,8 @@ def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
             for name in known:
                 sanctioned.add((t, name))
     st.sanctions.add(sid)
-    return Line("sanction", made, b"".join((
-        b'{"type":"sanction","id":', orjson.dumps(made), hit[0], orjson.dumps(ids),
-        hit[1])))
+    return b"".join((b'{"type":"sanction","id":', orjson.dumps(made), hit[0],
+                     orjson.dumps(ids), hit[1]))
 
 
 def _template(text: tuple[Any, ...], st: Any, datasets: tuple[Any, ...], countered: bool,

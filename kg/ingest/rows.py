@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from kg.ingest.common import MAX_NAME, full_slug_id, shorten_id, slug_id
 from kg.ingest.report import ImportReport
+from kg.ingest.written import Line
 from kg.model.base import MAX_ID
 from kg.model.fastcheck import fast_validator
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
@@ -33,7 +34,7 @@ try:
 except ImportError:  # pragma: no cover - without orjson, pydantic writes every line
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["SHORTENED", "checked", "checked_in", "fast_row", "fit_id", "fit_ids",
+__all__ = ["SHORTENED", "Line", "checked", "checked_in", "fast_row", "fit_id", "fit_ids",
            "fit_name", "source_id", "sub_json"]
 
 M = TypeVar("M", bound=BaseModel)
@@ -313,18 +314,6 @@ def _sanction(d: dict[str, Any]) -> dict[str, Any] | None:
         out["in_response_to"] = d["in_response_to"]
     out["sources"] = d["sources"]
     return out
-
-
-class Line:
-    """A record already written as its JSONL line (``data``, with the line end), with its
-    ``type`` and ``id``: what an importer hands :func:`kg.ingest.write_import` in place of a
-    record it never built (:func:`actor_line`, :func:`sanction_line`). Only write_import's
-    own stream sees these; :func:`kg.ingest.read_records` yields records."""
-
-    __slots__ = ("data", "id", "type")
-
-    def __init__(self, type_: str, id_: str, data: bytes) -> None:
-        self.type, self.id, self.data = type_, id_, data
 
 
 def actor_line(f: dict[str, Any], sources: Any = None) -> Line | None:
