@@ -100,8 +100,13 @@ def _identifiers(eid: str, props: dict[str, list[str]], which: tuple[str, ...],
     the identifier properties ``props`` has, in :data:`FTM_ID_PROPS`' order)."""
     out = {"opensanctions": eid}
     for prop in which:
+        got = props[prop]
+        if len(got) == 1:  # most identifiers
+            if v := " ".join(got[0].split()):
+                out[FTM_ID_PROPS[prop]] = v
+            continue
         kept: list[str] = []
-        for v in props[prop]:
+        for v in got:
             v = " ".join(v.split())
             if v and v not in kept:
                 kept.append(v)
@@ -229,7 +234,7 @@ def sanction_raw(data: Any, st: Any) -> tuple[bytes | None, bytes | None]:
     for t in targets:
         if t not in actors:
             return None, key
-    hit = st.templates.get((key, bool(st.counter) and any(t in st.counter for t in targets)))
+    hit = st.templates.get((key, bool(st.counter) and not st.counter.isdisjoint(targets)))
     return (None if hit is None else _write(sid, targets, hit, st)), key
 
 
@@ -251,7 +256,7 @@ def sanction_fast(entity: Entity, st: Any, raw_key: bytes | None = None) -> byte
     for t in targets:
         if t not in actors:
             return None
-    countered = bool(st.counter) and any(t in st.counter for t in targets)
+    countered = bool(st.counter) and not st.counter.isdisjoint(targets)
     if raw_key is not None and (hit := st.templates.get((raw_key, countered))) is not None:
         return _write(sid, targets, hit, st)
     datasets = entity.get("datasets")
