@@ -138,23 +138,36 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                     yield from new
                 full = batch.add("actor", line)
                 _known(entity, made, st)
-                if full or (st.pending and entity["id"] in st.pending):
+                if st.pending and entity["id"] in st.pending:
+                    rest = _release_fast(entity["id"], batch, st)
+                    if rest:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                        yield from _released(entity["id"], src, st, rest)
+                        continue
+                if full:
                     yield batch.take()  # type: ignore[misc]  # as above
-                    yield from _released(entity["id"], src, st)
                 continue
-            if batch.parts and (schema == "Sanction" or schema in LINK_SCHEMAS):
-                yield batch.take()  # type: ignore[misc]  # as above
             if schema == "Sanction":
                 if raw_key is not None and entity["properties"] is not given:
                     raw_key = None  # read with changes (reported): not remembered
                 written = fast and sanction_fast(entity, st, raw_key)
                 if written:
-                    yield Line("sanction", entity["id"], written)  # type: ignore[misc]
-                else:
-                    yield from _sanction_or_hold(entity, src, path, n, st, raw_key)
+                    if batch.add("sanction", written):
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    continue
+                records = _sanction_or_hold(entity, src, path, n, st, raw_key)
+                first_record = next(records, None)  # nothing when it waits for its targets
+                if first_record is not None:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    yield first_record
+                    yield from records
             elif schema in LINK_SCHEMAS:
                 new, cites = st.cites.of(entity, src, st.seen)
-                yield from new
+                if new:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    yield from new
                 st.links.append(Link(entity, cites, str(path), n))
             else:
                 report.note(f"not imported: FtM {schema} entities (not an actor or a sanction)")
@@ -284,9 +297,26 @@ def _known(entity: Entity, actor_id: str, st: State) -> None:
                        "entity, not listed themselves): no listing derived")
 
 
-def _released(eid: str, src: Source, st: State) -> Iterator[Record]:
-    """The sanctions that waited for ``eid`` alone (now read as an actor)."""
-    for hold in st.pending.pop(eid, ()):
+def _release_fast(eid: str, batch: _Batch, st: State) -> list[Hold]:
+    """Add to ``batch`` the lines of the sanctions that waited for ``eid`` alone (now read
+    as an actor), in their order, while :func:`~kg.ingest.ftm_fast.sanction_fast` writes
+    them; the holds from the first one it does not write on (for :func:`_released`)."""
+    holds = st.pending.pop(eid)
+    for i, hold in enumerate(holds):
+        hold.missing.discard(eid)
+        if not hold.missing:
+            written = sanction_fast(hold.entity, st, hold.raw)
+            if written is None:
+                return holds[i:]
+            batch.add("sanction", written)
+    return []
+
+
+def _released(eid: str, src: Source, st: State,
+              holds: list[Hold] | None = None) -> Iterator[Record]:
+    """The sanctions that waited for ``eid`` alone (now read as an actor): of ``holds``,
+    else of those waiting for it."""
+    for hold in st.pending.pop(eid, ()) if holds is None else holds:
         hold.missing.discard(eid)
         if not hold.missing:
             written = st.lines and FAST and sanction_fast(hold.entity, st, hold.raw)
