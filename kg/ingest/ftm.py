@@ -63,7 +63,7 @@ from kg.ingest.ftm_fast import (
 )
 from kg.ingest.ftm_fast import ON as FAST
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
-from kg.ingest.ftm_read import loads, parse_entity
+from kg.ingest.ftm_read import loads, parse_entity, plain_entity
 from kg.ingest.ftm_sanctions import Hold, State, sanction
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
 from kg.ingest.identity import Identity, ftm_identity
@@ -103,25 +103,29 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             continue
         batch = _Batch()  # the lines written in a row since the last record handed out
         for n, raw in iter_lines(path, report, progress=progress):
-            if not raw.strip():
+            if not raw or raw.isspace():
                 continue
             report.read += 1
-            loaded = raw_key = given = None
+            loaded = raw_key = given = entity = None
             if fast:  # a sanction like one read before is written as read
                 try:
                     loaded = loads(raw)
                 except ValueError:  # read again, and reported, by parse_entity
                     loaded = None
-                if type(loaded) is dict and loaded.get("schema") == "Sanction":
-                    given = loaded.get("properties")  # parse_entity may replace them
-                    same, raw_key = sanction_raw(loaded, st)
-                    if same is not None:
-                        if batch.add("sanction", same):
-                            yield batch.take()  # type: ignore[misc]  # write_import's
-                        continue
-            entity = parse_entity(raw, path, n, report, loaded)
+                if type(loaded) is dict:
+                    if loaded.get("schema") == "Sanction":
+                        given = loaded.get("properties")  # parse_entity may replace them
+                        same, raw_key = sanction_raw(loaded, st)
+                        if same is not None:
+                            if batch.add("sanction", same):
+                                yield batch.take()  # type: ignore[misc]  # write_import's
+                            continue
+                    else:
+                        entity = plain_entity(loaded)
             if entity is None:
-                continue
+                entity = parse_entity(raw, path, n, report, loaded)
+                if entity is None:
+                    continue
             schema = entity["schema"]
             kind = ACTOR_SCHEMAS.get(schema)
             if kind is not None:

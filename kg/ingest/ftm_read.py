@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover
     _JSONError = json.JSONDecodeError
     _PLAIN = False
 
-__all__ = ["loads", "parse_entity"]
+__all__ = ["loads", "parse_entity", "plain_entity"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape, maybe paired
@@ -85,6 +85,31 @@ def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport,
     entity = Entity(data)
     entity.clean = clean
     entity.plain = plain
+    return entity
+
+
+def plain_entity(data: dict[str, Any]) -> Entity | None:
+    """The entity :func:`parse_entity` reads from ``data`` (what orjson read of a line: no
+    lone surrogate) when reading it reports nothing and cleans no value: an id, a schema,
+    and properties that each hold one or more strings, none blank or with white space at
+    either end (so :attr:`~kg.ingest.ftm_links.Entity.clean` is the properties
+    themselves); else None, with nothing changed (parse_entity reads it)."""
+    eid, schema, props = data.get("id"), data.get("schema"), data.get("properties")
+    if type(eid) is not str or not eid.strip() or type(schema) is not str or not schema \
+            or type(props) is not dict:
+        return None
+    try:
+        for vals in props.values():
+            if type(vals) is not list or not vals:
+                return None
+            for v in vals:
+                if not v or v.strip() is not v:  # AttributeError: not a string
+                    return None
+    except AttributeError:
+        return None
+    entity = Entity(data)
+    entity.clean = props
+    entity.plain = True
     return entity
 
 
