@@ -88,8 +88,10 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
     ``today`` (``YYYY-MM-DD``; default: the day it runs, from :func:`kg._clock.today_iso`)
     decides which end dates have passed: a sanction that ended on or before it is lifted.
     ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out each actor and
-    sanction that needs no check as its JSONL line (a :class:`~kg.ingest.rows.Line`, the
-    bytes the record would be written as), never built as a record.
+    sanction that needs no check as its JSONL line (a :class:`~kg.ingest.written.Line`, the
+    bytes the record would be written as), never built as a record, and, with orjson, the
+    common entity written straight from its JSON (:mod:`kg.ingest.ftm_fast`), the lines of
+    such entities in a row handed out together (a :class:`~kg.ingest.written.Lines`).
     """
     st = State(report, today=today_iso(today), lines=lines)
     fast = lines and FAST

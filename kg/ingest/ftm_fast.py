@@ -54,6 +54,9 @@ DESCRIPTION = ("description", "notes", "summary")
 _NONE: list[str] = []
 #: How many sanction texts' lines an import remembers at most (then it forgets them all).
 TEMPLATES = 4096
+#: The longest sanction text (its properties as JSON) remembered by its JSON
+#: (:func:`sanction_raw`): memory stays bounded whatever the texts' length.
+MAX_KEY = 16_384
 
 
 def first(props: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
@@ -230,6 +233,8 @@ def sanction_raw(data: Any, st: Any) -> tuple[bytes | None, bytes | None]:
     rest = props.copy()
     del rest["entity"]
     key = orjson.dumps([rest, data.get("datasets")])
+    if len(key) > MAX_KEY:
+        return None, None
     actors = st.actors
     for t in targets:
         if t not in actors:

@@ -123,7 +123,7 @@ def test_generated_entities_same_both_ways(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize("mutation", ["crlf", "bom", "cp1252", "bare", "numbers",
-                                      "surrogate"])
+                                      "surrogate", "long_text"])
 def test_mutated_replicated_same_both_ways(mutation: str, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "m.ftm.json"
@@ -147,6 +147,9 @@ def test_mutated_replicated_same_both_ways(mutation: str, tmp_path: Path,
         assert b'"program": "DPRK3"' in data
     elif mutation == "numbers":
         data = data.replace(b'"innCode": ["7700000001"]', b'"innCode": [7700000001]', 3)
+    elif mutation == "long_text":  # past ftm_fast.MAX_KEY: not remembered by its JSON
+        data = data.replace(b'"reason": ["Financing of terrorism"]',
+                            b'"reason": ["Financing of terrorism ' + b"x" * 20_000 + b'"]')
     elif mutation == "surrogate":
         data = data.replace(b'"Orlan Vesk 2"', b'"\\ud800Orlan Vesk 2"')
     path.write_bytes(data)
