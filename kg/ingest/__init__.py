@@ -32,7 +32,8 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ingest.common import ImportReport, Progress, Record, Skipped
-from kg.ingest.rows import Line, fast_row
+from kg.ingest.rows import fast_row
+from kg.ingest.written import Line, Lines
 from kg.model.records import RECORD_TYPES, Dataset, record_type
 from kg.model.refs import ensure_valid
 from kg.readwrite.atomic import atomic_open
@@ -194,6 +195,12 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
                     if rec.type == "actor":
                         report.actor_kinds[_line_kind(rec.data)] += 1
                     lines.append(rec.data)
+                elif type(rec) is Lines:  # many lines in a row: written at once
+                    for kind, n in rec.counts.items():
+                        imported[kind] += n
+                    fh.write(b"".join(lines))
+                    lines.clear()
+                    fh.write(rec.data)
                 else:
                     if not counted:
                         report.count(rec)

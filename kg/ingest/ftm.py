@@ -34,8 +34,6 @@ never arrives is reported as skipped.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -50,24 +48,34 @@ from kg.ingest.common import (
     iter_lines,
     weak_names,
 )
+from kg.ingest.ftm_fast import (
+    COUNTRY_PROPS,
+    DESCRIPTION,
+    POSITION,
+    QID,
+    QID_ASCII,
+    WHO,
+    actor_fast,
+    first,
+    iso_country,
+    sanction_fast,
+    sanction_raw,
+)
+from kg.ingest.ftm_fast import ON as FAST
 from kg.ingest.ftm_links import LINK_SCHEMAS, Entity, Link, links_out, values
-from kg.ingest.ftm_read import parse_entity
+from kg.ingest.ftm_read import loads, parse_entity, plain_entity
 from kg.ingest.ftm_sanctions import Hold, State, sanction
 from kg.ingest.ftm_simple import ACTOR_SCHEMAS, is_simple_csv, read_simple
-from kg.ingest.identity import FTM_ID_PROPS, Identity, ftm_identity
+from kg.ingest.identity import Identity, ftm_identity
 from kg.ingest.rows import Line, actor_line, checked_in, fit_name, source_id
+from kg.ingest.written import Lines
 from kg.model import trusted
 from kg.model.records import Actor, Source
 from kg.model.trusted import is_country, is_date
 from kg.model.vocab import ActorKind
-from kg.resolve.resolver import is_country_code
 
 __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
-_COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
-_COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
-_QID = re.compile(r"^Q[1-9]\d*$")
-_QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
 #: No values (shared: never changed).
 _NONE: list[str] = []
 
@@ -80,10 +88,13 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
     ``today`` (``YYYY-MM-DD``; default: the day it runs, from :func:`kg._clock.today_iso`)
     decides which end dates have passed: a sanction that ended on or before it is lifted.
     ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out each actor and
-    sanction that needs no check as its JSONL line (a :class:`~kg.ingest.rows.Line`, the
-    bytes the record would be written as), never built as a record.
+    sanction that needs no check as its JSONL line (a :class:`~kg.ingest.written.Line`, the
+    bytes the record would be written as), never built as a record, and, with orjson, the
+    common entity written straight from its JSON (:mod:`kg.ingest.ftm_fast`), the lines of
+    such entities in a row handed out together (a :class:`~kg.ingest.written.Lines`).
     """
     st = State(report, today=today_iso(today), lines=lines)
+    fast = lines and FAST
     for path in paths:
         report.files.append(str(path))
         src = file_source("ftm", path, "FollowTheMoney export")
@@ -92,24 +103,82 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
             yield from read_simple(path, src, report, st.seen, st.actors, st.derived,
                                    progress=progress)
             continue
+        batch = _Batch()  # the lines written in a row since the last record handed out
         for n, raw in iter_lines(path, report, progress=progress):
-            if not raw.strip():
+            if not raw or raw.isspace():
                 continue
             report.read += 1
-            entity = parse_entity(raw, path, n, report)
+            loaded = raw_key = given = entity = None
+            if fast:  # a sanction like one read before is written as read
+                try:
+                    loaded = loads(raw)
+                except ValueError:  # read again, and reported, by parse_entity
+                    loaded = None
+                if type(loaded) is dict:
+                    if loaded.get("schema") == "Sanction":
+                        given = loaded.get("properties")  # parse_entity may replace them
+                        same, raw_key = sanction_raw(loaded, st)
+                        if same is not None:
+                            if batch.add("sanction", same):
+                                yield batch.take()  # type: ignore[misc]  # write_import's
+                            continue
+                    else:
+                        entity = plain_entity(loaded)
             if entity is None:
-                continue
+                entity = parse_entity(raw, path, n, report, loaded)
+                if entity is None:
+                    continue
             schema = entity["schema"]
-            if schema in ACTOR_SCHEMAS:
-                yield from _actor(entity, src, path, n, st)
-            elif schema == "Sanction":
-                yield from _sanction_or_hold(entity, src, path, n, st)
+            kind = ACTOR_SCHEMAS.get(schema)
+            if kind is not None:
+                got = fast and actor_fast(entity, kind, st, src)
+                if not got:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    yield from _actor(entity, src, path, n, st)
+                    continue
+                new, made, line = got
+                if new:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    yield from new
+                full = batch.add("actor", line)
+                _known(entity, made, st)
+                if st.pending and entity["id"] in st.pending:
+                    rest = _release_fast(entity["id"], batch, st)
+                    if rest:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                        yield from _released(entity["id"], src, st, rest)
+                        continue
+                if full:
+                    yield batch.take()  # type: ignore[misc]  # as above
+                continue
+            if schema == "Sanction":
+                if raw_key is not None and entity["properties"] is not given:
+                    raw_key = None  # read with changes (reported): not remembered
+                written = fast and sanction_fast(entity, st, raw_key)
+                if written:
+                    if batch.add("sanction", written):
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    continue
+                records = _sanction_or_hold(entity, src, path, n, st, raw_key)
+                first_record = next(records, None)  # nothing when it waits for its targets
+                if first_record is not None:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    yield first_record
+                    yield from records
             elif schema in LINK_SCHEMAS:
                 new, cites = st.cites.of(entity, src, st.seen)
-                yield from new
+                if new:
+                    if batch.parts:
+                        yield batch.take()  # type: ignore[misc]  # as above
+                    yield from new
                 st.links.append(Link(entity, cites, str(path), n))
             else:
                 report.note(f"not imported: FtM {schema} entities (not an actor or a sanction)")
+        if batch.parts:
+            yield batch.take()  # type: ignore[misc]  # as above
     for holds in st.pending.values():
         for hold in holds:
             if hold.missing:
@@ -151,9 +220,9 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
     weak_given = props.get("weakAlias")
     weak = weak_names([name, *aliases], weak_given) if weak_given else []
     country = None
-    for prop in _COUNTRY_PROPS:
+    for prop in COUNTRY_PROPS:
         for code in props.get(prop, _NONE):
-            country = _iso_country(code)
+            country = iso_country(code)
             if country:
                 break
             st.report.note(f"country codes that are not ISO 3166 left out ({code})")
@@ -161,12 +230,12 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
             break
     wikidata = None
     for q in props.get("wikidataId", _NONE):
-        if _QID.match(q):
+        if QID.match(q):
             wikidata = q
             break
-    if wikidata is None and _QID.match(eid):
+    if wikidata is None and QID.match(eid):
         wikidata = eid
-    who = _NOBODY if props.keys().isdisjoint(_WHO) else \
+    who = _NOBODY if props.keys().isdisjoint(WHO) else \
         ftm_identity(props, st.report, path, n, record=f"entity {eid!r}")
     new, cites = st.cites.of(entity, src, st.seen)
     kind = ACTOR_SCHEMAS[entity["schema"]]
@@ -178,8 +247,8 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         "identifiers": {"opensanctions": eid, **who.joined()} if who.identifiers else
         {"opensanctions": eid}, "sources": cites,
         "birth_dates": who.birth_dates or [], "nationalities": who.nationalities or [],
-        "position": _first(props, _POSITION) if kind is ActorKind.PERSON else None,
-        "description": _first(props, _DESCRIPTION),
+        "position": first(props, POSITION) if kind is ActorKind.PERSON else None,
+        "description": first(props, DESCRIPTION),
     }
     actor: Actor | Line | None
     if _sure_actor(entity, eid, cut, wikidata, who):
@@ -191,25 +260,80 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         return
     yield from new
     yield actor  # type: ignore[misc]  # a Line only for write_import (lines=True)
+    _known(entity, actor.id, st)
+    yield from _released(eid, src, st)
+
+
+class _Batch:
+    """Lines written in a row (:class:`~kg.ingest.written.Lines`), handed out together."""
+
+    __slots__ = ("counts", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, kind: str, line: bytes) -> bool:
+        """Add the line of a record of type ``kind``; True when the batch is full."""
+        self.parts.append(line)
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        return len(self.parts) >= 512
+
+    def take(self) -> Lines:
+        """The lines added since the last take (none are left)."""
+        out = Lines(self.counts, b"".join(self.parts))
+        self.parts, self.counts = [], {}
+        return out
+
+
+def _known(entity: Entity, actor_id: str, st: State) -> None:
+    """Note that ``entity`` was imported as the actor ``actor_id`` (its topics: a
+    counter-sanctioning target, a listing to derive)."""
+    eid = entity["id"]
     st.actors.add(eid)
     topics = entity["properties"].get("topics", ())
     if "sanction.counter" in topics:
         st.counter.add(eid)
     if "sanction" in topics:
         datasets = entity.get("datasets")
-        st.derived.mark(eid, actor.id, [d for d in datasets if isinstance(d, str)]
+        st.derived.mark(eid, actor_id, [d for d in datasets if isinstance(d, str)]
                         if isinstance(datasets, list) else [], st.report)
     elif "sanction.linked" in topics:
         st.report.note("entities with the topic sanction.linked (linked to a sanctioned "
                        "entity, not listed themselves): no listing derived")
-    for hold in st.pending.pop(eid, ()):
+
+
+def _release_fast(eid: str, batch: _Batch, st: State) -> list[Hold]:
+    """Add to ``batch`` the lines of the sanctions that waited for ``eid`` alone (now read
+    as an actor), in their order, while :func:`~kg.ingest.ftm_fast.sanction_fast` writes
+    them; the holds from the first one it does not write on (for :func:`_released`)."""
+    holds = st.pending.pop(eid)
+    for i, hold in enumerate(holds):
         hold.missing.discard(eid)
         if not hold.missing:
-            yield from sanction(hold.entity, src, hold.file, hold.line, st)
+            written = sanction_fast(hold.entity, st, hold.raw)
+            if written is None:
+                return holds[i:]
+            batch.add("sanction", written)
+    return []
+
+
+def _released(eid: str, src: Source, st: State,
+              holds: list[Hold] | None = None) -> Iterator[Record]:
+    """The sanctions that waited for ``eid`` alone (now read as an actor): of ``holds``,
+    else of those waiting for it."""
+    for hold in st.pending.pop(eid, ()) if holds is None else holds:
+        hold.missing.discard(eid)
+        if not hold.missing:
+            written = st.lines and FAST and sanction_fast(hold.entity, st, hold.raw)
+            if written:
+                yield Line("sanction", hold.entity["id"], written)  # type: ignore[misc]
+            else:
+                yield from sanction(hold.entity, src, hold.file, hold.line, st)
 
 
 def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
-                      st: State) -> Iterator[Record]:
+                      st: State, raw: bytes | None = None) -> Iterator[Record]:
     targets = entity.clean.get("entity")
     if not targets:
         st.report.skip(path, n, f"sanction {entity['id']!r} names no 'entity' (target)")
@@ -222,7 +346,7 @@ def _sanction_or_hold(entity: Entity, src: Source, path: Path, n: int,
     if not missing:
         yield from sanction(entity, src, path, n, st)
         return
-    hold = Hold(entity, path, n, missing)
+    hold = Hold(entity, path, n, missing, raw)
     for t in dict.fromkeys(targets):  # in the file's order: the report is the same every run
         if t in missing:
             st.pending.setdefault(t, []).append(hold)
@@ -247,32 +371,11 @@ def _sure_actor(entity: Entity, eid: str, cut: bool, wikidata: str | None,
     entities both ways and compares the bytes.
     """
     return (entity.plain and not cut and eid == eid.strip()
-            and (wikidata is None or _QID_ASCII.fullmatch(wikidata) is not None)
+            and (wikidata is None or QID_ASCII.fullmatch(wikidata) is not None)
             and all(is_date(d) for d in who.birth_dates)
             and all(is_country(c) for c in who.nationalities))
 
 
-#: The properties :func:`~kg.ingest.identity.ftm_identity` reads: an entity with none of them
-#: has no identity to read (:data:`_NOBODY`, whose lists are never handed out).
-_WHO = frozenset([*FTM_ID_PROPS, "birthDate", "nationality", "citizenship"])
+#: An entity with none of :data:`~kg.ingest.ftm_fast.WHO` has no identity to read (its
+#: lists are never handed out).
 _NOBODY = Identity([], [], {})
-_POSITION = ("position",)
-_DESCRIPTION = ("description", "notes", "summary")
-
-
-def _first(props: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
-    """The first value of the first of ``names`` that ``props`` (an entity's cleaned
-    values: never blank) has, or None (:func:`kg.ingest.ftm_links.first_value`)."""
-    for name in names:
-        vals = props.get(name)
-        if vals:
-            return vals[0]
-    return None
-
-
-@functools.lru_cache(maxsize=4096)  # lists repeat their countries on every entity
-def _iso_country(code: str) -> str | None:
-    """``code`` in lower case when it is an ISO 3166 code (or a subdivision) kg knows,
-    else None."""
-    low = code.lower()
-    return low if _COUNTRY_RE.match(low) and is_country_code(low) else None

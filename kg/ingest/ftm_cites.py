@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.ingest.common import Seen, url_source
 from kg.ingest.ftm_derived import dataset_source
-from kg.ingest.ftm_links import values
+from kg.ingest.ftm_links import Entity, values
 from kg.ingest.rows import cites_json
 from kg.model.records import Citation, Source
 
@@ -42,6 +42,8 @@ class Cites:
     """Each shared list of citations met lately, by its ``id()``, with the list (kept, so no
     other list takes its ``id()``) and its :func:`~kg.ingest.rows.cites_json` (None until
     a line first writes it)."""
+    plain: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    """:meth:`written_of` for an entity with no source URL, by file and datasets."""
 
     def of(self, entity: dict[str, Any], src: Source,
            seen: Seen) -> tuple[list[Source], list[Citation]]:
@@ -83,6 +85,28 @@ class Cites:
         if len(cites) == 1:
             return new, cites
         return new, list({c.source: c for c in cites}.values())
+
+    def written_of(self, entity: Entity, src: Source, seen: Seen) -> tuple[list[Source], Any]:
+        """(new source records, what a line writes for the citations :meth:`of` gives),
+        remembered for an entity with no source URL, by its datasets and the file: an
+        entity citing what one before it cited has no new source record."""
+        datasets = entity.get("datasets")
+        key = None
+        if type(datasets) is list and "sourceUrl" not in entity.clean:
+            key = (src.id, *datasets)
+            try:
+                hit = self.plain.get(key)
+            except TypeError:  # a list or mapping among the datasets
+                key = hit = None
+            if hit is not None:
+                return [], hit
+        new, cites = self.of(entity, src, seen)
+        out = self.json(cites)
+        if key is not None:
+            if len(self.plain) >= CACHE:
+                self.plain.clear()
+            self.plain[key] = out
+        return new, out
 
     def json(self, cites: list[Citation]) -> Any:
         """What a line writes for ``cites`` (a list :meth:`of` returned): for a list that

@@ -17,20 +17,23 @@ try:  # orjson parses several times faster; the json module does the same job wi
     import orjson
 
     _loads: Any = orjson.loads
+    #: The JSON reader of entity lines (orjson's, else json's).
+    loads: Any = orjson.loads
     _JSONError: Any = orjson.JSONDecodeError
     _PLAIN = True  # orjson refuses lone surrogates: every string it reads is valid UTF-8
 except ImportError:  # pragma: no cover
-    _loads = json.loads
+    _loads = loads = json.loads
     _JSONError = json.JSONDecodeError
     _PLAIN = False
 
-__all__ = ["parse_entity"]
+__all__ = ["loads", "parse_entity", "plain_entity"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape, maybe paired
 
 
-def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity | None:
+def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport,
+                 loaded: Any = None) -> Entity | None:
     """The FtM entity on line ``n`` of ``path`` (its raw bytes), or None when the line is
     skipped (reported: not JSON, not an object, no id or schema, properties that are not an
     object). A property written as one bare value (``"birthPlace": "Riyadh"``, as hand-made
@@ -39,10 +42,11 @@ def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity
     ``null``) is left out: each reported with the entity and the property
     (:func:`_repair`). A lone surrogate escape
     (``\\ud800``) is read as U+FFFD, a line that is not UTF-8 as Windows-1252
-    (:func:`~kg.ingest.common.decode_line`); both are reported."""
+    (:func:`~kg.ingest.common.decode_line`); both are reported. ``loaded``: what
+    :func:`loads` gave for ``raw``, when the caller has it (None: read here)."""
     plain = _PLAIN
     try:
-        data = _loads(raw)
+        data = _loads(raw) if loaded is None else loaded
     except (_JSONError, ValueError) as exc:
         plain = False
         text = decode_line(raw, path, n, report)
@@ -81,6 +85,31 @@ def parse_entity(raw: bytes, path: Path, n: int, report: ImportReport) -> Entity
     entity = Entity(data)
     entity.clean = clean
     entity.plain = plain
+    return entity
+
+
+def plain_entity(data: dict[str, Any]) -> Entity | None:
+    """The entity :func:`parse_entity` reads from ``data`` (what orjson read of a line: no
+    lone surrogate) when reading it reports nothing and cleans no value: an id, a schema,
+    and properties that each hold one or more strings, none blank or with white space at
+    either end (so :attr:`~kg.ingest.ftm_links.Entity.clean` is the properties
+    themselves); else None, with nothing changed (parse_entity reads it)."""
+    eid, schema, props = data.get("id"), data.get("schema"), data.get("properties")
+    if type(eid) is not str or not eid.strip() or type(schema) is not str or not schema \
+            or type(props) is not dict:
+        return None
+    try:
+        for vals in props.values():
+            if type(vals) is not list or not vals:
+                return None
+            for v in vals:
+                if not v or v.strip() is not v:  # AttributeError: not a string
+                    return None
+    except AttributeError:
+        return None
+    entity = Entity(data)
+    entity.clean = props
+    entity.plain = True
     return entity
 
 

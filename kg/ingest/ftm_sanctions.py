@@ -35,7 +35,7 @@ from kg.model.trusted import is_date
 from kg.model.vocab import Measure, Reason, Status
 from kg.resolve.classify import classify_measures, classify_reason
 
-__all__ = ["SAME_MAX", "Hold", "State", "sanction"]
+__all__ = ["COUNTER", "SAME_MAX", "Hold", "State", "sanction"]
 
 #: No values (shared: never changed).
 _NONE: list[str] = []
@@ -43,7 +43,7 @@ _LIFTED = re.compile(r"delist|revok|lifted|inactive|removed|expired|terminated",
 
 
 #: The reason of a sanction against a counter-sanctioning target (shared: never changed).
-_COUNTER = ReasonRef(category=Reason.RETALIATION,
+COUNTER = ReasonRef(category=Reason.RETALIATION,
                      detail="counter-sanction (FtM topic sanction.counter)")
 
 
@@ -61,6 +61,8 @@ class Hold:
     file: Path
     line: int
     missing: set[str]
+    raw: bytes | None = None
+    """Its key in :attr:`State.templates` (:func:`kg.ingest.ftm_fast.sanction_raw`)."""
 
 
 @dataclass
@@ -85,6 +87,8 @@ class State:
     same: dict[tuple[Any, ...], _Text] = field(default_factory=dict)
     """What sanctions' texts gave this import (see :data:`SAME_MAX`): one import's, as
     what is new (a source, a state) and the day an end date is compared with are."""
+    templates: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    """The written lines of the texts in :attr:`same` (:func:`kg.ingest.ftm_fast.sanction_fast`)."""
 
 
 #: How many sanction texts an import remembers at most (:attr:`State.same`: the properties
@@ -130,7 +134,7 @@ def sanction(entity: Entity, src: Source, path: Path, n: int, st: State) -> Iter
     targets = [slug_id("ftm", t) for t in dict.fromkeys(props["entity"])]
     if st.counter and any(t in st.counter for t in props["entity"]) and not any(
             r.category is Reason.RETALIATION for r in reasons):
-        reasons = [*reasons, _COUNTER]
+        reasons = [*reasons, COUNTER]
     fields: dict[str, Any] = {
         "id": source_id("ftm", sid, st.report, path, n, record=f"sanction {sid!r}", field="id"),
         "imposers": list(imposers),

@@ -16,7 +16,8 @@ __all__ = ["NOT_SLUG", "full_slug_id", "shorten_id", "slug_id", "text_slug"]
 
 #: Characters an id does not hold (folded to ``-``).
 NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
-_IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?", re.ASCII)  # folding keeps it
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+_SLUG_CHARS = _ALNUM + "._:-"  # the characters NOT_SLUG does not match
 _WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 
 
@@ -39,8 +40,14 @@ def slug_id(prefix: str, raw: str) -> str:
 def full_slug_id(prefix: str, raw: str) -> str:
     """:func:`slug_id` before shortening (longer than a record's id may be)."""
     value = raw.strip()
-    folded = value if _IS_SLUG.fullmatch(value) else \
-        NOT_SLUG.sub("-", value.lower()).strip("-._:") or "x"
+    # Whether value is a slug already (all slug characters, alphanumeric at both ends): one scan
+    # by str.strip, which removes every character of the set from both ends.
+    if value and not value.strip(_SLUG_CHARS) and value[0] in _ALNUM and value[-1] in _ALNUM:
+        folded = value
+    else:  # lower case holds nothing to fold (``NK-2aBc``): NOT_SLUG would change nothing
+        low = value.lower()
+        folded = (NOT_SLUG.sub("-", low) if low.strip(_SLUG_CHARS) else low).strip(
+            "-._:") or "x"
     if folded != value and not _WIKIDATA_ID.fullmatch(value):
         folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
     return f"{prefix}-{folded}"

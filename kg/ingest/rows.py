@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from kg.ingest.common import MAX_NAME, full_slug_id, shorten_id, slug_id
 from kg.ingest.report import ImportReport
+from kg.ingest.written import Line
 from kg.model.base import MAX_ID
 from kg.model.fastcheck import fast_validator
 from kg.model.records import Actor, Citation, ReasonRef, Sanction
@@ -33,8 +34,8 @@ try:
 except ImportError:  # pragma: no cover - without orjson, pydantic writes every line
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["checked", "checked_in", "fast_row", "fit_id", "fit_ids", "fit_name",
-           "source_id"]
+__all__ = ["SHORTENED", "Line", "checked", "checked_in", "fast_row", "fit_id", "fit_ids",
+           "fit_name", "source_id", "sub_json"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -158,7 +159,7 @@ def fit_id(made: str, report: ImportReport, file: str | os.PathLike[str], line: 
 
 #: The length of every id :func:`~kg.ingest.common.shorten_id` shortened (180 characters,
 #: ``-`` and 12 hex digits); an id of any other length is whole.
-_SHORTENED = len(shorten_id("x" * (MAX_ID + 1)))
+SHORTENED = len(shorten_id("x" * (MAX_ID + 1)))
 
 
 def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLike[str],
@@ -169,11 +170,11 @@ def source_id(prefix: str, raw: str, report: ImportReport, file: str | os.PathLi
     the importer keeps ``raw`` whole (``opensanctions``), None when it keeps it nowhere
     else (the report holds it then).
 
-    Only an id of :data:`_SHORTENED` characters can have been shortened (every shortened id
+    Only an id of :data:`SHORTENED` characters can have been shortened (every shortened id
     has that length, every other one is the whole id), so only then is the whole id made
     again to compare."""
     made = slug_id(prefix, raw)
-    if len(made) == _SHORTENED and made != (whole := full_slug_id(prefix, raw)):
+    if len(made) == SHORTENED and made != (whole := full_slug_id(prefix, raw)):
         report.change(file, line, _shortened(len(whole), made, kept), record=record,
                       field=field)
     return made
@@ -194,8 +195,9 @@ def fit_name(name: str, report: ImportReport, file: str | os.PathLike[str],
                               "alias", record=record, field=field)
     return name[:MAX_NAME], [name]
 
-def _sub(obj: Any) -> dict[str, Any]:
-    """A citation's or a reason's JSON object (fields at their default left out)."""
+def sub_json(obj: Any) -> dict[str, Any]:
+    """A citation's or a reason's JSON object (fields at their default left out): orjson's
+    ``default`` for the lines written here and by :mod:`kg.ingest.ftm_fast`."""
     if type(obj) is Citation:
         d = obj.__dict__
         out: dict[str, Any] = {"source": d["source"]}
@@ -221,7 +223,7 @@ def cites_json(cites: list[Citation]) -> Any:
     if orjson is None:  # pragma: no cover
         return cites
     try:
-        return orjson.Fragment(orjson.dumps(cites, default=_sub))
+        return orjson.Fragment(orjson.dumps(cites, default=sub_json))
     except TypeError:  # pragma: no cover - a value the model would not keep as it is
         return cites
 
@@ -239,7 +241,7 @@ def fast_row(rec: Any) -> bytes | None:
     if out is None or orjson is None:
         return None
     try:
-        return orjson.dumps(out, default=_sub, option=orjson.OPT_APPEND_NEWLINE)
+        return orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
     except TypeError:  # a value of a kind this writer does not handle, a lone surrogate
         return None
 
@@ -314,18 +316,6 @@ def _sanction(d: dict[str, Any]) -> dict[str, Any] | None:
     return out
 
 
-class Line:
-    """A record already written as its JSONL line (``data``, with the line end), with its
-    ``type`` and ``id``: what an importer hands :func:`kg.ingest.write_import` in place of a
-    record it never built (:func:`actor_line`, :func:`sanction_line`). Only write_import's
-    own stream sees these; :func:`kg.ingest.read_records` yields records."""
-
-    __slots__ = ("data", "id", "type")
-
-    def __init__(self, type_: str, id_: str, data: bytes) -> None:
-        self.type, self.id, self.data = type_, id_, data
-
-
 def actor_line(f: dict[str, Any], sources: Any = None) -> Line | None:
     """The line :func:`fast_row` writes for ``kg.model.trusted.build_actor(f)``, without
     building the actor: ``f`` holds ``id``, ``name``, ``kind``, ``identifiers`` and
@@ -390,7 +380,7 @@ def _line(kind: str, id_: str, out: dict[str, Any]) -> Line | None:
     if orjson is None:  # pragma: no cover
         return None
     try:
-        return Line(kind, id_, orjson.dumps(out, default=_sub,
+        return Line(kind, id_, orjson.dumps(out, default=sub_json,
                                             option=orjson.OPT_APPEND_NEWLINE))
     except TypeError:  # pragma: no cover - a value the model would not keep as it is
         return None

@@ -99,10 +99,18 @@ def test_fast_path_is_taken(lines: bool, tmp_path: Path,
     write_import as lines with no record built (else nothing is proven)."""
     built: list[str] = []
     written: list[str] = []
-    fast, line = trusted.build_actor, rows.actor_line
+    fast, line, entity_line = trusted.build_actor, rows.actor_line, ftm.actor_fast
+
+    def straight(*args: Any) -> Any:  # the whole-entity fast path (kg.ingest.ftm_fast)
+        got = entity_line(*args)
+        if got:
+            written.append(got[1])  # (new sources, the actor id, its line)
+        return got
+
     monkeypatch.setattr(trusted, "build_actor", lambda f: built.append(f["id"]) or fast(f))
     monkeypatch.setattr(ftm, "actor_line",
                         lambda f, s=None: written.append(f["id"]) or line(f, s))
+    monkeypatch.setattr(ftm, "actor_fast", straight)
     if not lines:
         monkeypatch.setattr(kg.ingest, "_LINE_READERS", frozenset())
     write_import("ftm", [FIXTURES / "entities.ftm.json"], tmp_path / "o.jsonl", today=TODAY)

@@ -380,7 +380,7 @@ def test_source_id_gives_the_id_and_report_it_gave(parts: str, pad: int, prefix:
 
 def test_every_shortened_id_has_the_one_length_source_id_checks() -> None:
     for n in (201, 202, 250, 1000):
-        assert len(rows.shorten_id("x" * n)) == rows._SHORTENED == 193
+        assert len(rows.shorten_id("x" * n)) == rows.SHORTENED == 193
     whole = "ftm-" + "b" * 189  # 193 characters and whole: made again, nothing reported
     report = ImportReport("ftm")
     assert rows.source_id("ftm", "b" * 189, report, "f", 1, record="r", field="id") == whole
