@@ -198,6 +198,8 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
                 elif type(rec) is Lines:  # many lines in a row: written at once
                     for kind, n in rec.counts.items():
                         imported[kind] += n
+                    for kind, n in rec.kinds.items():
+                        report.actor_kinds[kind] += n
                     fh.write(b"".join(lines))
                     lines.clear()
                     fh.write(rec.data)

@@ -142,7 +142,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                     if batch.parts:
                         yield batch.take()  # type: ignore[misc]  # as above
                     yield from new
-                full = batch.add("actor", line)
+                full = batch.add("actor", line, ACTOR_SCHEMAS[entity["schema"]].value)
                 _known(entity, made, st)
                 if st.pending and entity["id"] in st.pending:
                     rest = _release_fast(entity["id"], batch, st)
@@ -267,22 +267,26 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
 class _Batch:
     """Lines written in a row (:class:`~kg.ingest.written.Lines`), handed out together."""
 
-    __slots__ = ("counts", "parts")
+    __slots__ = ("counts", "kinds", "parts")
 
     def __init__(self) -> None:
         self.parts: list[bytes] = []
         self.counts: dict[str, int] = {}
+        self.kinds: dict[str, int] = {}
 
-    def add(self, kind: str, line: bytes) -> bool:
-        """Add the line of a record of type ``kind``; True when the batch is full."""
+    def add(self, kind: str, line: bytes, actor_kind: str | None = None) -> bool:
+        """Add the line of a record of type ``kind`` (an actor's ``actor_kind``: person,
+        organization...); True when the batch is full."""
         self.parts.append(line)
         self.counts[kind] = self.counts.get(kind, 0) + 1
+        if actor_kind is not None:
+            self.kinds[actor_kind] = self.kinds.get(actor_kind, 0) + 1
         return len(self.parts) >= 512
 
     def take(self) -> Lines:
         """The lines added since the last take (none are left)."""
-        out = Lines(self.counts, b"".join(self.parts))
-        self.parts, self.counts = [], {}
+        out = Lines(self.counts, b"".join(self.parts), self.kinds)
+        self.parts, self.counts, self.kinds = [], {}, {}
         return out
 
 

@@ -23,10 +23,13 @@ class Line:
 
 class Lines:
     """Records written as JSONL lines one after the other: ``data``, their lines (each with
-    its line end), and ``counts``, how many records of each type they are, the types in the
-    order their first line comes (what :attr:`kg.ingest.ImportReport.imported` counts)."""
+    its line end), ``counts``, how many records of each type they are, the types in the
+    order their first line comes (what :attr:`kg.ingest.ImportReport.imported` counts), and
+    ``kinds``, how many of the actors are of each kind (person, organization...: what
+    :attr:`kg.ingest.ImportReport.actor_kinds` counts)."""
 
-    __slots__ = ("counts", "data")
+    __slots__ = ("counts", "data", "kinds")
 
-    def __init__(self, counts: dict[str, int], data: bytes) -> None:
-        self.counts, self.data = counts, data
+    def __init__(self, counts: dict[str, int], data: bytes,
+                 kinds: dict[str, int] | None = None) -> None:
+        self.counts, self.data, self.kinds = counts, data, kinds or {}
