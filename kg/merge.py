@@ -53,6 +53,7 @@ from kg.model.records import (
     record_type,
 )
 from kg.model.refs import ensure_valid, reference_fields
+from kg.resolve.apart import draft_groups_apart
 from kg.resolve.combine import Combining, Conflict, SameId, same_id, union
 from kg.resolve.identity import PossibleDuplicate, match_actors, name_key
 
@@ -206,7 +207,8 @@ class MergeResult:
     possible_duplicates: list[PossibleDuplicate]
     """Same-name actors not merged, with why (for review; write a judgement to decide)."""
     notes: list[str]
-    """Judgements that could not be applied."""
+    """Draft groups kept apart (:mod:`kg.resolve.apart`), then judgements that could not be
+    applied."""
     same_id: list[SameId] = field(default_factory=list)
     """Each id several inputs hold (combined into one record: not a merge), by record type
     in the order source, actor, sanction, statement, relationship."""
@@ -259,6 +261,7 @@ def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
     merges: list[Merge] = []
     same: list[SameId] = []
     only_one: dict[str, int] = {}
+    datasets, apart = draft_groups_apart(datasets)  # "individuals" of two articles: two groups
 
     def by_id(kind: str, groups: Sequence[Sequence[M]]) -> list[M]:
         records, only_one[kind] = same_id(kind, groups, same)
@@ -323,7 +326,8 @@ def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
     for kind in RECORD_TYPES:
         records = ds.section(kind)
         records[:] = [canonicalize(r, canonical) for r in records]
-    return MergeResult(ds, merges, match.possible_duplicates, match.notes, same, only_one)
+    return MergeResult(ds, merges, match.possible_duplicates, apart + match.notes, same,
+                       only_one)
 
 
 def load_each(paths: Sequence[str | os.PathLike[str]]) -> list[Dataset]:
