@@ -366,7 +366,7 @@ def weak_names(strong: Iterable[str], weak: Iterable[str]) -> list[str]:
     weak = list(weak)
     if not weak:
         return []
-    seen = {normalize(s) for s in strong}
+    seen = {normalize(s) or s for s in strong}  # as the keys below: "\x00" is itself
     out: list[str] = []
     for w in weak:
         key = normalize(w) or w

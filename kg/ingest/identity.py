@@ -59,6 +59,10 @@ class Identity:
         return {k: SEPARATOR.join(v) for k, v in self.identifiers.items() if v}
 
 
+#: The numeric order a :func:`~kg.model.source_dates.read_source_date` note says was read.
+_ORDER = {"read as day/month/year": "dmy", "read as month/day/year": "mdy"}
+
+
 @functools.lru_cache(maxsize=8192)  # lists repeat their dates of birth
 def _one(text: str, convention: str | None) -> tuple[tuple[str, ...], str | None]:
     if m := _RANGE.fullmatch(text):
@@ -71,20 +75,26 @@ def _one(text: str, convention: str | None) -> tuple[tuple[str, ...], str | None
     got = read_source_date(text, convention=convention)
     if got.date is None:
         return (), got.note or "is not a date"
-    note = got.note if got.note and got.note.startswith("holds") else None
+    # "holds ..." (a text with more in it) and "read as day/month/year" (a numeric date whose
+    # order the convention or the numbers decided) are reported; a month name is not
+    note = got.note if got.note and got.note.startswith(("holds", "read as d", "read as m")) \
+        else None
     return (got.date.text,), note
 
 
 def birth_dates(values: Iterable[str | None], report: ImportReport,
                 file: str | os.PathLike[str], line: int | None, *, record: str, field: str,
-                convention: str | None = None) -> list[str]:
+                convention: str | None = None, documented: bool = True) -> list[str]:
     """Dates of birth from a list's texts, as partial ISO dates, in order, each once.
 
     Each text may hold several dates (``1965; 1966``, ``1965 or 1966``, ``1961, 1962``) or
     a range of years (``1965 to 1967``: every year, up to ten), and is read as
     :func:`kg.model.source_dates.read_source_date` reads dates (``circa 1960`` -> 1960, with
     ``convention`` ``"dmy"`` or ``"mdy"`` for ``06/10/2001``). A text, or part, that cannot be
-    read is put in the report (file, line, record, field) and left out.
+    read is put in the report (file, line, record, field) and left out. A numeric date read
+    in the order the numbers force against ``convention`` (``12/25/1980`` with ``"dmy"``) is
+    reported with the date it gave, and so is every numeric date when ``documented`` is
+    False (the list's format has no numeric dates, so the convention is a guess: OFAC).
 
     >>> r = ImportReport("x")
     >>> birth_dates(["02 Apr 1961", "1965 to 1967", "circa 1950", "16-07-68"], r, "f", 1,
@@ -102,6 +112,12 @@ def birth_dates(values: Iterable[str | None], report: ImportReport,
             continue
         found, note = _one(text, convention)
         dates = list(found)
+        if dates and note and note.startswith("read as") and (
+                not documented or _ORDER.get(note) != convention):
+            # "06/10/2001" in a list whose format has no such dates, or "12/25/1980" against
+            # the list's order: which order was read is said, with the date it gave
+            report.change(file, line, f"date of birth {text!r} {note}: {dates[0]}",
+                          record=record, field=field)
         if not dates:
             parts = [p for p in _PARTS.split(text) if p]
             if len(parts) > 1:
@@ -213,7 +229,8 @@ def ofac_remarks(text: str, report: ImportReport, file: str | os.PathLike[str],
         else:
             found.add_id(key, value.strip())
     found.birth_dates = birth_dates(dobs, report, file, line, record=record,
-                                    field="Remarks (DOB)", convention="dmy")
+                                    field="Remarks (DOB)", convention="dmy",
+                                    documented=False)
     found.nationalities = nationalities(nats, report, file, line, record=record,
                                         field="Remarks (nationality)")
     return found
