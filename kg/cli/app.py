@@ -213,6 +213,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                  standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except SystemExit as exc:
+        # click turns a broken pipe (| head) into exit 1, its streams wrapped to stay quiet:
+        # the reader went away, which is no error of ours
+        if exc.code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+            sys.exit(0)
+        raise
     except click.ClickException as exc:
         if isinstance(exc, click.UsageError) and exc.ctx is None:
             # click 8.5 raises some parser errors ("--format requires an argument") without

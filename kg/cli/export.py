@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import cast
 
 import click
@@ -45,10 +46,10 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
              "first": e["first"]}
             for u, v, e in sorted(P.edges(data=True),
                                   key=lambda x: (x[2]["first"] or "", x[0], x[1]))]
+    path = write_html(G, output)  # before the table: "kg demo | head" still writes it
     click.echo("Who sanctioned whom" + (f" (as of {as_of}):" if as_of else ":"))
     click.echo(format_table(rows, ["imposer", "target", "reasons", "status", "n", "first"],
                             width=table_width()))
-    path = write_html(G, output)
     click.echo(f"\nWrote the interactive view to {path} (open it in a browser).")
     _note(day)
 
@@ -56,7 +57,7 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
 @cli.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTERS)))
 @click.option("-o", "--output", required=True, metavar="PATH",
-              help="Output file (a folder for neo4j).")
+              help="Output file (a folder for neo4j; - for standard output).")
 @click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
 @click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
               help="Hops around --focus.")
@@ -71,14 +72,30 @@ def export(fmt: str, output: str, focus: str | None, depth: int, view: str,
     --as-of, the graph of that day: the sanctions in force, the statements made by then and
     the relationships covering it (GraphML, GEXF and JSON keep the day as the graph's
     "as_of")."""
+    if output == "-" and fmt == "neo4j":
+        raise click.UsageError("neo4j writes a folder of files: -o - (standard output) is for "
+                               "the one-file formats")
     G, day = load_graph_as_of(data, as_of, statements=True)
     notes: list[Problem] = []
-    export_graph(G, fmt, output, focus=resolved(G, focus), depth=depth, view=view,
-                 notes=notes)
+    if output == "-":  # standard output: written (and read back) to a file first, then copied
+        import shutil
+        import sys
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / f"graph.{fmt}"
+            export_graph(G, fmt, out, focus=resolved(G, focus), depth=depth, view=view,
+                         notes=notes)
+            with out.open("rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    else:
+        export_graph(G, fmt, output, focus=resolved(G, focus), depth=depth, view=view,
+                     notes=notes)
     for note in notes:
         click.echo(f"kg: note: {note}", err=True)
     _note(day)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {'standard output' if output == '-' else output}", err=True)
 
 
 @cli.command()

@@ -43,6 +43,9 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", *,
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist", usage=True)
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give the name of a file to write",
+                          usage=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -80,7 +83,8 @@ def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
     if not parent.is_dir():
         raise OutputError(f"{target}: folder {parent} does not exist", usage=True)
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: exists and is not a folder")
+        raise OutputError(f"{target}: exists and is not a folder; give a folder name",
+                          usage=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     try:
         yield tmp

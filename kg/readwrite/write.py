@@ -44,6 +44,9 @@ def write_dataset(dataset: Any, path: str | os.PathLike[str]) -> Path:
     """Write a :class:`~kg.model.Dataset` as YAML, JSON or JSONL (by the file's suffix)."""
     target = Path(path)
     suffix = target.suffix.lower()
+    if suffix not in (".jsonl", ".json", ".yaml", ".yml"):  # a wrong argument: exit 2
+        raise OutputError(f"{target}: unknown output format (use .yaml, .json or .jsonl)",
+                          usage=True)
     if suffix == ".jsonl":
         with atomic_open(target) as fh:
             for rec in dataset_to_records(dataset):
