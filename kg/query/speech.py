@@ -45,9 +45,10 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
                stance: str | None = None, since: str | None = None,
                until: str | None = None) -> list[StatementRow]:
     """Statements, filtered by speaker (an actor and the people and bodies that are part
-    of it: "Russia" finds Lavrov), by subject (an actor named in ``about_actors``, or one
-    that imposed or was hit by a sanction in ``about_sanctions``, when someone else speaks)
-    and by stance."""
+    of it: "Russia" finds Lavrov), by subject (an actor, or a person or body part of it,
+    named in ``about_actors``, or hit by a sanction in ``about_sanctions``, or imposing one
+    when someone else speaks: the US on its own sanctions is not "about" the US) and by
+    stance."""
     require_kg_graph(G)
     idx = index_of(G)
     stance = check_enum(stance, Stance, "stance")
@@ -75,12 +76,14 @@ def statements(G: nx.MultiDiGraph, *, about: str | None = None, speaker: str | N
         if subjects is not None:
             hit = bool(subjects & set(d["about_actors"]))
             # A statement about sanctions the subject took part in is about the subject,
-            # unless the subject itself is speaking (the US on its own sanctions).
-            if not hit and not set(d["speakers"]) <= subjects:
-                for s in d["about_sanctions"]:
-                    sd = G.nodes.get(node_id(NodeType.SANCTION, s), {})
-                    involved = set(sd.get("imposers", []) + sd.get("targets", []))
-                    hit = hit or bool(subjects & involved)
+            # unless the subject itself speaks of its own measures (the US on its own
+            # sanctions); a target answering sanctions on it is about it (Wang Yi on the
+            # sanctions on Chinese officials, Venezuela's foreign minister on those on PDVSA).
+            own = set(d["speakers"]) <= subjects
+            for s in [] if hit else d["about_sanctions"]:
+                sd = G.nodes.get(node_id(NodeType.SANCTION, s), {})
+                involved = set(sd.get("targets", []) + ([] if own else sd.get("imposers", [])))
+                hit = hit or bool(subjects & involved)
             if not hit:
                 continue
         quote = next((q for q in d["quotes"] if q), None)
