@@ -261,7 +261,8 @@ def merge(datasets: Sequence[Dataset], *, window_days: int = 7,
     merges: list[Merge] = []
     same: list[SameId] = []
     only_one: dict[str, int] = {}
-    datasets, apart = draft_groups_apart(datasets)  # "individuals" of two articles: two groups
+    # "individuals" of two articles' drafts: two groups, not one
+    datasets, apart = draft_groups_apart(datasets, canonicalize)
 
     def by_id(kind: str, groups: Sequence[Sequence[M]]) -> list[M]:
         records, only_one[kind] = same_id(kind, groups, same)

@@ -74,11 +74,10 @@ WHERE ($stance = '' OR st.stance = $stance)
            OR EXISTS {{ MATCH (p)-[:PART_OF*1..20]->(up:Actor) WHERE up.id = $speaker }} }})
   AND ($about = ''
        OR EXISTS {{ MATCH (st)-[:ABOUT]->(x:Actor) WHERE {about} }}
+       OR EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)-[:TARGETS]->(x:Actor) WHERE {about} }}
        OR (EXISTS {{ MATCH (q:Actor)-[:MADE]->(st) WHERE NOT ({speaker_about}) }}
-           AND (EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)-[:TARGETS]->(x:Actor)
-                          WHERE {about} }}
-                OR EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)<-[:IMPOSED]-(x:Actor)
-                             WHERE {about} }})))
+           AND EXISTS {{ MATCH (st)-[:ABOUT]->(:Sanction)<-[:IMPOSED]-(x:Actor)
+                         WHERE {about} }}))
 RETURN st.id AS statement, st.date AS date, st.speakers AS speakers, st.stance AS stance,
        st.about_actors AS about_actors, st.about_sanctions AS about_sanctions,
        st.summary AS summary, st.sources AS sources
@@ -136,7 +135,8 @@ ORDER BY against, date, sanction;
 // name: statements
 // kg query statements --about X --speaker Y --stance S --since D --until D
 // A speaker finds the statements of its officials and bodies too; `about` finds
-// statements about X (or what belongs to it), or about sanctions X imposed or suffered.
+// statements about X (or what belongs to it), or about sanctions X suffered, or about
+// sanctions X imposed when someone else speaks.
 // params: $about, $speaker, $stance, $since, $until
 {_STATEMENTS}
 // name: timeline

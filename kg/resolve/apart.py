@@ -13,7 +13,8 @@ article extracted twice) and every other record keep their ids.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from kg.model.records import Actor, Dataset
 from kg.model.vocab import ActorKind
@@ -29,13 +30,14 @@ def _what(a: Actor) -> tuple[int | None, str, str | None]:
     return a.count, a.name, a.description
 
 
-def draft_groups_apart(datasets: Sequence[Dataset]) -> tuple[list[Dataset], list[str]]:
+def draft_groups_apart(datasets: Sequence[Dataset],
+                       canonicalize: Callable[[Any, Mapping[str, Mapping[str, str]]], Any]
+                       ) -> tuple[list[Dataset], list[str]]:
     """``(datasets, notes)``: the datasets with each clashing draft group of a later input
-    renamed (see the module docstring; references rewritten with
-    :func:`kg.merge.canonicalize`), and one note per rename naming both groups and the new
-    id. Datasets with nothing to rename are returned as they are."""
-    from kg.merge import canonicalize  # kg.merge imports this module
-
+    renamed (see the module docstring; references rewritten by ``canonicalize``, which
+    :mod:`kg.merge` passes: its :func:`kg.merge.canonicalize`), and one note per rename
+    naming both groups and the new id. Datasets with nothing to rename are returned as they
+    are."""
     taken = {a.id for d in datasets for a in d.actors}
     seen: dict[str, Actor] = {}
     out: list[Dataset] = []
