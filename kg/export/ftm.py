@@ -18,8 +18,10 @@
   ``kg-<sanction id>-<target id>`` with ``entity``, ``authority`` (the issuing bodies'
   names, else the imposers'), ``country`` (the imposers' countries), ``program``,
   ``reason`` (the source's words where known, else the category), ``provisions``
-  (measures), ``startDate``/``endDate``, ``status`` and ``sourceUrl``. A retaliation adds
-  the ``sanction.counter`` topic to its targets, as OpenSanctions does.
+  (measures), ``startDate``/``endDate``, ``status`` and ``sourceUrl``. A target of a
+  measure in force (imposed, extended, eased) gets the ``sanction`` topic, and of a
+  retaliation in force ``sanction.counter``, as OpenSanctions does; a threatened, expected
+  or lifted one gets neither (those tools read the topic as "is sanctioned").
 * A relationship becomes the FtM interval of its kind, ``kg-<relationship id>``: ownership
   -> ``Ownership`` (``owner``, ``asset``, ``percentage`` when the share is known, ``role``),
   directorship -> ``Directorship`` (``director``, ``organization``, ``role``), family ->
@@ -49,6 +51,9 @@ from kg.graph.schema import ActorNode, NodeType, SanctionNode, node_id, record_i
 from kg.model.dates import PartialDate
 from kg.model.identity import FTM_PROPERTIES, identifier_values
 from kg.readwrite.atomic import atomic_open
+
+#: Statuses of a measure in force: its targets get the FtM topic ``sanction``.
+_IN_FORCE = frozenset({"imposed", "extended", "eased"})
 
 __all__ = ["LINKS", "PROPERTY_SCHEMAS", "SCHEMAS", "ftm_entities", "write_ftm"]
 
@@ -167,11 +172,16 @@ def ftm_entities(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         issuers: list[ActorNode | dict[str, Any]] = [
             actors.get(node_id(NodeType.ACTOR, i), {})
             for i in s.get("authorities") or ()] or imposers
-        retaliation = "retaliation" in s["reasons"]
+        # Only a measure in force lists its target: OpenSanctions tools read the topic
+        # "sanction" as "is sanctioned", so a threat, an expectation or a lifted measure
+        # gives none (the Sanction entity, with its status, is still written)
+        in_force = s["status"] in _IN_FORCE
+        retaliation = "retaliation" in s["reasons"] and in_force
         for t in s["targets"]:
             if retaliation:
                 topics[t].append("sanction.counter")
-            topics[t].append("sanction")
+            if in_force:
+                topics[t].append("sanction")
             sanctions.append({
                 "id": _eid(f"{sid}-{t}"), "schema": "Sanction",
                 "properties": _clean({
