@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import IO, cast
 
 from kg.ingest.ids import NOT_SLUG, full_slug_id, shorten_id, slug_id, text_slug
-from kg.ingest.linereader import chunked_lines
 from kg.ingest.report import ImportReport, Skipped
 from kg.model.dates import PartialDate
 from kg.model.records import Actor, Citation, Record, Source, record_type
@@ -94,16 +93,13 @@ def iter_lines(path: Path, report: ImportReport, *, progress: Progress | None = 
         try:
             head = fh.read(4)
             fh.seek(0)
-            lines: Callable[[IO[bytes], int], Iterator[tuple[int, bytes | None, int]]] = \
-                chunked_lines  # a megabyte at a time
             if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
                 report.note(f"{path.name}: read as UTF-16 (its byte-order mark says so)")
                 fh = cast(IO[bytes], _Utf16AsUtf8(fh))
-                lines = bounded_lines
             elif head[:3] == codecs.BOM_UTF8:
                 fh.seek(3)
                 report.note(f"{path.name}: leading UTF-8 byte-order mark dropped")
-            for n, line, size in lines(fh, limit):
+            for n, line, size in bounded_lines(fh, limit):
                 done += size
                 if line is None:
                     report.skip(path, n, f"line is longer than {limit} bytes")

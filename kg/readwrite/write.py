@@ -57,10 +57,8 @@ def write_dataset(dataset: Any, path: str | os.PathLike[str]) -> Path:
         if suffix == ".json":
             json.dump(data, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
-        elif suffix in (".yaml", ".yml"):
+        else:  # .yaml, .yml (checked above)
             yaml.safe_dump(data, fh, allow_unicode=True, sort_keys=False, width=100)
-        else:
-            raise OutputError(f"{target}: unknown output format (use .yaml, .json or .jsonl)")
     return target
 
 

@@ -1,7 +1,6 @@
 """``kg import ftm`` writes the common entity straight from its JSON to its line
 (kg/ingest/ftm_fast.py: an actor whose reading reports nothing, a sanction whose text was
-written before) and reads files a megabyte at a time (kg/ingest/linereader.py). Both must
-change nothing: the output bytes and the import report are compared with the fast path
+written before). It must change nothing: the output bytes and the import report are compared with the fast path
 switched off, on inputs made to take it (the benchmark's replicated entities, shuffled so
 sanctions wait for their targets, repeated ids) and to leave it (the fixtures, generated
 hostile entities), and the fast path must be taken where it can be.
@@ -9,7 +8,6 @@ hostile entities), and the fast path must be taken where it can be.
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import sys
@@ -23,8 +21,6 @@ from hypothesis import strategies as st
 import kg.ingest.ftm as ftm
 import kg.ingest.ftm_fast as ftm_fast
 from kg.ingest import write_import
-from kg.ingest.linereader import chunked_lines
-from kg.readwrite.readers import bounded_lines
 from tests.ingest.test_ftm_trusted import _write, entities  # the hostile entities
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -154,21 +150,6 @@ def test_mutated_replicated_same_both_ways(mutation: str, tmp_path: Path,
         data = data.replace(b'"Orlan Vesk 2"', b'"\\ud800Orlan Vesk 2"')
     path.write_bytes(data)
     _both([path], tmp_path, monkeypatch)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r", b"\r\n", b"xyz" * 3, b""]),
-                max_size=40).map(b"".join),
-       st.integers(1, 12), st.integers(1, 9))
-def test_chunked_lines_as_bounded_lines(data: bytes, limit: int, chunk: int) -> None:
-    """The lines read a chunk at a time are the lines read one readline at a time (their
-    line ends stripped as iter_lines strips them), over-long ones and sizes alike."""
-    def strip(rows: Any) -> list[tuple[int, bytes | None, int]]:
-        return [(n, None if line is None else line.rstrip(b"\r\n"), size)
-                for n, line, size in rows]
-
-    assert strip(chunked_lines(io.BytesIO(data), limit, chunk)) == \
-        strip(bounded_lines(io.BytesIO(data), limit))
 
 
 def test_long_line_is_not_held(tmp_path: Path) -> None:
