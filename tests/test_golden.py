@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import re
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -104,6 +105,10 @@ def answers(name: str, tmp: Path) -> str:
         code, so, se = run([*args, "-o", str(tmp / out)])
         body = files_text(tmp / out)
         if name.startswith("export-html"):  # a big page: its digest is enough to compare
+            # node positions come from a numeric layout whose last digits depend on the
+            # machine's BLAS and numpy build (the same code gave two pages on two machines);
+            # the layout is judged by the browser tests, the rest of the page here
+            body = re.sub(r'"([xy])":-?[0-9.]+(?:e-?[0-9]+)?', r'"\1":_', body)
             body = hashlib.sha256(body.encode()).hexdigest() + "\n"
         so = so.replace(str(tmp), "TMP")
     elif name in IMPORTS:

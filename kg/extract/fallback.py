@@ -36,12 +36,15 @@ _TARGET_PREP = re.compile(r"\s+(?:imposed\s+)?(?:on|against|targeting)\s+(?:the\
 #: "The sanctions, originally imposed to pressure ...").
 _PARTICIPLE = re.compile(r",?\s+(?:(?:originally|first|initially|previously|earlier|already)\s+)?"
                          r"(?:imposed|introduced|slapped|reimposed)\b(?!\s+by\b)", re.I)
-#: A measure coming into force after its noun phrase ("... took effect on Monday").
+#: A measure coming into force after its noun phrase ("... took effect on Monday", "... are
+#: now in force").
 _IN_FORCE = re.compile(r"[^,;]{0,80}?\b(?:(?:took|takes|take) effect|(?:came|comes|come|entered|"
-                       r"enters) into force|(?:went|goes) into effect|kick(?:s|ed) in)\b", re.I)
-#: The speaker closing the sentence (", the EU said", ", the Foreign Office announced").
+                       r"enters) into force|(?:went|goes) into effect|kick(?:s|ed) in|"
+                       r"(?:are|is) now in (?:force|effect))\b", re.I)
+#: The speaker closing the sentence (", the EU said", ", the Foreign Office announced"), which
+#: may carry a clause of its own (", ECOWAS announced, after talks ended with no accord").
 _SAID_BY = re.compile(r",\s+(?:the\s+)?[A-Z][^,;]{0,60}\s+(?:said|says|announced|confirmed)"
-                      r"\b[^,;]*$")
+                      r"\b(?:[^,;]*$|,\s+(?:after|as|adding|citing|following|when|while)\b)")
 _NOT_MEASURE = re.compile(r"\b(?:measures? (?:to|of|for)|sanctions? (?:relief|regime|law|"
                           r"policy|committee|list)|evad\w+|evasion|circumvent\w*)\b", re.I)
 

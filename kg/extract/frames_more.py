@@ -52,6 +52,12 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"waiver)\s+back\b(?=[^.;]*\b(?:if|should|unless)\b)|\brevers(?:e|es|ed|ing)\s+(?:the|"
          r"its|this|that)\s+(?:relief|easing|decision)\b(?=[^.;]*\b(?:if|should|unless)\b)"),
      Status.THREATENED, "passive"),
+    # "Obama signed a law punishing Venezuelan officials", "the Senate passed a bill
+    # sanctioning ...": a law, order or decree adopted whose participle is the measure
+    (_rx(r"\b(?:signed|enacted|passed|issued|adopted|approved)\s+(?:into\s+law\s+)?(?:a|an|the)\s+"
+         r"(?:new\s+)?(?:[\w-]+\s+)?(?:law|bill|act|legislation|executive\s+order|decree|"
+         r"ordinance)\s+(?:punishing|sanctioning|penali[sz]ing|blacklisting|that\s+(?:punishes|"
+         r"sanctions|penali[sz]es|blacklists))\b"), Status.IMPOSED, "object"),
 ]
 
 
