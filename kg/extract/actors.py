@@ -82,10 +82,10 @@ _SPEAKER_NAME = re.compile(
     r"(?:\s+" + _W + r"){1,2})|"
     # "Ana Reyes, head of the bloc's council, said", "Ivo Marek, the Czech foreign
     # minister, said": a name in apposition to a post
-    r"(?P<name3>" + _W + r"(?:\s+" + _W + r"){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<name3>" + _W + r"(?:\s+" + _W + r"){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
     r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister|ambassador|"
-    r"manager|coordinator|advis[eo]r|aide|counsel)"
+    r"manager|coordinator|advis[eo]r|aide|counsel|official|negotiator|prosecutor)"
     r"(?:\s+(?:of|at|for|to)\b[^,;]{0,80})?,\s+(?:(?:has|had|have)\s+)?(?:(?:\w+ly|already)\s+)?"
     r"(?:also\s+)?"
     + _SPEECH_AFTER + r")|"

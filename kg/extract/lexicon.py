@@ -224,7 +224,11 @@ SPEECH = re.compile(
     # round 8): a post ("tweeted"), a reply ("answered that",
     # "replied that"), an endorsement ("endorsed the move"), a closing "X wrote later."
     r"tweet(?:s|ed)|(?:answer(?:s|ed)|repl(?:y|ies|ied)|retort(?:s|ed))(?=\s+that\b)|"
-    r"endors(?:e|es|ed)|wrote(?=\s*[.,;]|\s+(?:later|earlier|on\s+\w+day)\b))\b")
+    r"endors(?:e|es|ed)|wrote(?=\s*[.,;]|\s+(?:later|earlier|on\s+\w+day)\b)|"
+    # round 11 (the dev split): "Maduro wrote that ...", "Human Rights Watch disagreed",
+    # "decried the move", "hit out at Washington", "protested against"
+    r"wrote(?=\s+that\b)|disagre(?:e|es|ed)|decr(?:y|ies|ied)|(?:hit|hits|lashed) out|"
+    r"protest(?:s|ed)(?=\s+(?:against|at|over)\b))\b")
 
 #: What a threat can endanger that a speaker names as a wrong ("threaten peace and
 #: stability", "threatens the lives of civilians"), not a measure the speaker threatens.
@@ -261,7 +265,8 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                            r"should|must|need to|needs to|had to|has to|appeal(?:s|ed)?|"
                            r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?|requested|"
                            r"(?:is|are) (?:urgently )?needed)\b")),
-    (Stance.CONDEMNS, _rx(r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+    (Stance.CONDEMNS, _rx(r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|disagre(?:e|es|ed)|"
+                          r"decr(?:y|ies|ied)|(?:hit|hits|lashed) out|protest(?:s|ed)|premature|"
                           r"critici[sz](?:e|es|ed|ing)|slam(?:s|med|ming)?|blast(?:s|ed)?|"
                           r"lambast(?:s|ed)?|unacceptable|illegal|unlawful|illegitimate|farce|"
                           r"oppos(?:e|es|ed|ing)|opposition(?!\s+(?:leaders?|figures?|part(?:y|ies)|politicians?|"

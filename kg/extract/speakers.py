@@ -101,9 +101,10 @@ _AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:(?-i:[a-z]\w*ly)\s+)?(?:also\s+)?$",
 # (an adverb is lower case: "known, Joly wrote" is a name)
 #: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
 _APPOSITION = re.compile(
-    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:head|chief|chair(?:man|woman|person)?|president|"
+    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
-    r"minister|governor|representative|manager|coordinator|advis[eo]r|aide|counsel)\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
+    r"minister|governor|representative|manager|coordinator|advis[eo]r|aide|counsel|official|"
+    r"negotiator|prosecutor)\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
     r"(?:(?:\w+ly|already)\s+)?"
     r"(?:also\s+)?$", re.I)
 #: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
@@ -157,6 +158,12 @@ def in_quotes(text: str, pos: int) -> bool:
     return any(q.start() < pos < q.end() for q in _QUOTE.finditer(text))
 
 
+#: A verb right after an actor: the actor is a clause's subject ("said Chisinau had been
+#: told", "said Moscow would respond").
+_CLAUSE_VERB = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|"
+                          r"must|may|might|did|does|do|can|wanted|needed)\b")
+
+
 def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
                      ) -> tuple[list[Mention], str] | None:
     lo = seg[0]
@@ -183,6 +190,10 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # "Ambassador Susan Rice, who negotiated the text, said": the one the relative
         # clause describes speaks
         return ante[-1:], "the one a relative clause between commas describes"
+    if after and word != "according to" and _CLAUSE_VERB.match(text, after[0].end):
+        # "X, Russia's chief health official, said Chisinau had been told ...": the actor
+        # after the verb is the subject of the words said, not an inverted speaker
+        after = []
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
         chain = [after[0]]

@@ -1,0 +1,26 @@
+"""Statement kinds of real reporting added in round 11 (issue 14), on sentences written for
+these tests (invented people; real states so the country tables know them)."""
+
+from __future__ import annotations
+
+from tests.extract.test_statement_kinds_r8 import said
+
+
+def test_an_actor_after_the_verb_that_starts_a_clause_is_not_the_speaker() -> None:
+    # "said Chisinau had been told": Chisinau is the subject of the words said; the person
+    # in apposition to a post ("official" is a post too) speaks
+    assert said("Ivan Petrov, Russia's chief public health official, said Chisinau had been "
+                "told again to raise quality.") == [(["ivan-petrov"], "other")]
+    # an inverted speaker at the end still speaks
+    assert said("The sanctions are illegal, said Moscow.") == [(["ru"], "condemns")]
+
+
+def test_more_verbs_of_saying_and_objecting() -> None:
+    assert said("On Twitter, Maduro wrote that the measures were illegal.") == [
+        (["maduro"], "condemns")]
+    assert said("Human Rights Watch disagreed, calling the move premature.") == [
+        (["human-rights-watch"], "condemns")]
+    assert said("Beijing hit out at Washington on Friday.") == [(["cn"], "condemns")]
+    assert said("Cuba decried the embargo.") == [(["cu"], "condemns")]
+    # "wrote a letter": no words reported
+    assert said("Maduro wrote a letter to the council.") == []
