@@ -130,6 +130,22 @@ class Doc:
                 return found[0]
         return None
 
+    def known_body(self, state: str, *names: str) -> str | None:
+        """The id of a known government body (with ``-d``) of ``state`` (its ``part_of`` or
+        ``country``) that one of ``names`` names: its name or an alias, compared without
+        case and with "Ministry of X Affairs" read as "X Ministry" ("Russian Foreign
+        Ministry" is the known "Russian foreign ministry", alias "Russian Ministry of Foreign
+        Affairs"); the actor is reused. None without known data or a match."""
+        if self.known is None:
+            return None
+        want = {_body_key(n) for n in names if n}
+        for aid, a in self.known.actors.items():
+            if a.kind is ActorKind.GOVERNMENT_BODY and state in (a.part_of, a.country) and any(
+                    _body_key(x) in want for x in (a.name, *a.aliases)):
+                self.actors.setdefault(aid, a)
+                return aid
+        return None
+
     def cite(self, words: str, start: int) -> Citation:
         return Citation(source=self.source_id, quote=words, start=start, end=start + len(words))
 
@@ -265,3 +281,10 @@ def _group_name(m: Mention) -> str:
         if text.lower().startswith(lead):
             text = text[len(lead):]
     return text[0].upper() + text[1:] if text else "Group"
+
+
+def _body_key(name: str) -> str:
+    """A government body's name compared: lower case, no "the", "Ministry of Foreign
+    Affairs" as "foreign ministry" (see :meth:`Doc.known_body`)."""
+    key = re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+    return re.sub(r"\bministry of (?:the )?(\w+)(?: affairs)?\b", r"\1 ministry", key)

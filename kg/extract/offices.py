@@ -187,9 +187,11 @@ def office_speaker(doc: Doc, sentence: str, r: Resolved,
         name = doc.last_ministry.get(code) or _last_ministry(prior) or "Foreign Ministry"
     if kind == "ministry":
         doc.last_ministry[code] = name
+    full = f"{_adjective(code)} {name}"
+    if kind == "ministry" and (hit := doc.known_body(r.id, full, written)):
+        return hit  # "Russia's Foreign Ministry" with -d examples: the bundled ru-mfa
     aid = f"{code}-{slug(name)}"
     if aid not in doc.actors:
-        full = f"{_adjective(code)} {name}"
         if kind == "ministry":
             doc.actors[aid] = Actor(id=aid, name=full, kind=ActorKind.GOVERNMENT_BODY,
                                     country=code, part_of=r.id, draft=True)

@@ -244,6 +244,28 @@ def test_known_actors_are_reused_by_name() -> None:
     assert r.dataset.actor("blinken") is not None and not r.dataset.actor("blinken").draft  # type: ignore[union-attr]
 
 
+def test_a_known_ministry_is_reused_whatever_its_wording() -> None:
+    # with -d examples, "Russia's Foreign Ministry" is the bundled ru-mfa ("Russian foreign
+    # ministry"), and "the Chinese foreign ministry" the bundled cn-mfa ("Chinese Ministry of
+    # Foreign Affairs"), not new drafts beside them
+    known = [Actor(id="ru", name="Russia", kind="state", country="ru"),
+             Actor(id="ru-mfa", name="Russian foreign ministry", kind="government_body",
+                   country="ru", part_of="ru"),
+             Actor(id="cn", name="China", kind="state", country="cn"),
+             Actor(id="cn-mfa", name="Chinese Ministry of Foreign Affairs",
+                   kind="government_body", country="cn")]
+    for text, want in (("Russia's Foreign Ministry condemned the sanctions.", "ru-mfa"),
+                       ("The Russian foreign ministry condemned the sanctions.", "ru-mfa"),
+                       ("The Chinese foreign ministry condemned the sanctions.", "cn-mfa")):
+        r = extract_text(text, date="2021-03-23", known=known)
+        assert [s.speakers for s in r.dataset.statements] == [[want]], text
+        assert not any(a.id.endswith("foreign-ministry") for a in r.dataset.actors)
+    # another ministry of that state is still drafted
+    r = extract_text("Russia's Defence Ministry condemned the sanctions.", date="2021-03-23",
+                     known=known)
+    assert [s.speakers for s in r.dataset.statements] == [["ru-ministry-of-defence"]]
+
+
 def test_bad_date_and_unreadable_files(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="2021-02-30"):
         extract_text("x", date="2021-02-30")
