@@ -164,6 +164,11 @@ _CLAUSE_VERB = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|
                           r"must|may|might|did|does|do|can|wanted|needed)\b")
 
 
+#: Capitalised title words between an inverted verb and a person ("said Foreign Affairs
+#: Minister Nanaia Mahuta", "said EU High Representative Kaja Kallas").
+_TITLE_WORDS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}")
+
+
 def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
                      ) -> tuple[list[Mention], str] | None:
     lo = seg[0]
@@ -177,6 +182,12 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
         and not (m.kind == "pronoun" and m.text.lower() in ("it", "they", "we"))
         and not (m.kind == "ref" and re.match(r"an?\b", m.text, re.I))]
+    if not any(m.kind == "person" for m in after):
+        # "said Foreign Affairs Minister Nanaia Mahuta", "said EU High Representative Kaja
+        # Kallas": a person after the title words (or the state) that open the inverted name
+        titled = [m for m in ms if m.kind == "person" and m.start > cue.end()
+                  and _TITLE_WORDS.fullmatch(text, cue.end(), m.start)]
+        after = titled[:1] or after
     # ("said it had ...": "it" is the subject of the words said, never an inverted speaker;
     # "according to a statement from X": X, not the statement)
     inverted = not text[lo:cue.start()].strip() or re.search(r"[,”\"’]\s*$", text[:cue.start()])

@@ -172,8 +172,9 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 continue  # "its support for", "the so-called police", "accused of"
             hangs = prior is not None and _PARTICIPLE.match(text, cue.start()) and re.search(
                 r",\s+$", text[seg[0]:cue.start()])
-            if prior is not None and not hangs and not _CLOSING.search(text, seg[0],
-                                                                       cue.start()):
+            closing = _CLOSING.search(text, seg[0], cue.start()) or (cue.group().lower() in (
+                "said", "says") and re.search(r",\s+$", text[seg[0]:cue.start()]))  # ", said X"
+            if prior is not None and not hangs and not closing:
                 continue  # after a statement, only a closing attribution is another one
             if _REL_PRONOUN.search(text[seg[0]:cue.start()]):
                 break  # "that it said had damaged": an attribution inside a clause

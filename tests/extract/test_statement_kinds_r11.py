@@ -24,3 +24,18 @@ def test_more_verbs_of_saying_and_objecting() -> None:
     assert said("Cuba decried the embargo.") == [(["cu"], "condemns")]
     # "wrote a letter": no words reported
     assert said("Maduro wrote a letter to the council.") == []
+
+
+def test_a_person_after_the_title_words_of_an_inverted_verb_speaks() -> None:
+    assert said("The war has wrecked livelihoods, said Foreign Affairs Minister Nanaia "
+                "Mahuta.") == [(["nanaia-mahuta"], "other")]
+    assert said("The measures are unlawful, said EU High Representative Kaja Kallas.") == [
+        (["kaja-kallas"], "condemns")]
+
+
+def test_an_inverted_attribution_right_after_the_comma_closes_the_sentence() -> None:
+    # the state's view and the named spokesman's closing attribution, each a statement
+    assert said("Seoul at once welcomed the resolution, said Cho Tai-young, the Foreign "
+                "Ministry spokesman.") == [(["kr"], "supports"), (["cho-tai-young"], "supports")]
+    # not a person: one statement
+    assert said("Seoul welcomed the resolution, said Yonhap.") == [(["kr"], "supports")]
