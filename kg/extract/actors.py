@@ -21,6 +21,7 @@ from kg.curated import load_table
 from kg.extract.bodies import LAST_BLOC, LAST_STATE, NOT_PERSON, find_bodies, named_orgs
 from kg.extract.groups import find_groups
 from kg.extract.mention import Mention, slug
+from kg.extract.speaker_names import NAME_GROUPS, ORGAN_OF, POST_BEFORE, SPEAKER_NAME
 from kg.extract.words import GROUP_NOUNS, NOT_NAMES, NUMBERS, TITLES
 from kg.resolve.resolver import (
     BLOCS,
@@ -70,43 +71,6 @@ _TITLED = re.compile(
 _TITLE_WORDS = {t.lower() for t in TITLES if " " not in t}
 _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:former|deputy|acting|then|top|senior|chief|foreign|"
                         r"ministry|affairs|state|his|her|its|the|of|[A-Z][\w-]*))*\s*")
-_SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insisted|wrote|voiced|"
-                 r"noted|argued|stressed|confirmed|explained|"
-                 r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted))\b")
-#: A word of a name: a capital, then lower case; a hyphen may join a second capitalised part
-#: ("Tun-Aung", "Akufo-Addo", "Jean-Yves").
-_W = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"
-_SPEAKER_NAME = re.compile(
-    r"(?P<name>" + _W + r"(?:\s+" + _W + r"){0,2})(?=\s+(?:(?:has|had)\s+)?(?:\w+ly\s+)?"
-    + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
-    r"(?:\s+" + _W + r"){1,2})|"
-    # "Ana Reyes, head of the bloc's council, said", "Ivo Marek, the Czech foreign
-    # minister, said": a name in apposition to a post
-    r"(?P<name3>" + _W + r"(?:\s+" + _W + r"){1,2})(?=,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
-    r"(?:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
-    r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister|ambassador|"
-    r"manager|coordinator|advis[eo]r|aide|counsel|official|negotiator|prosecutor)"
-    r"(?:\s+(?:of|at|for|to)\b[^,;]{0,80})?,\s+(?:(?:has|had|have)\s+)?(?:(?:\w+ly|already)\s+)?"
-    r"(?:also\s+)?"
-    + _SPEECH_AFTER + r")|"
-    # "Russia's envoy to the OPCW, Ivo Marek, said": the post first, then the name between
-    # commas (the post is checked before the name, :data:`_POST_BEFORE`)
-    r"(?<=, )(?P<name4>" + _W + r"(?:\s+" + _W + r"){1,2})(?=,\s+(?:\w+ly\s+)?"
-    r"(?:also\s+)?" + _SPEECH_AFTER + r")|"
-    # UN meetings coverage: "Ivo Marek (Chile), the drafter, said", "Ivo Marek (Chile) said":
-    # the delegate, with the state in parentheses
-    r"(?P<name5>" + _W + r"(?:\s+" + _W + r"){1,2})(?=\s+\([A-Z][^()]{1,40}\)"
-    r"(?:,\s+[^,;]{1,60},)?\s+(?:\w+ly\s+)?(?:also\s+)?" + _SPEECH_AFTER + r")")
-#: "the Ministry of Trade, Industry and Energy said": the last words of an organ's name
-#: ("Ministry of ...", "Department of ...") are not a person's name.
-_ORGAN_OF = re.compile(r"\b(?:Ministry|Department|Office|Bureau|Committee|Commission|Council|"
-                       r"Agency|Board|Chamber|Court)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*"
-                       r"(?:,\s+|\s+and\s+|\s+&\s+|\s+))*$")
-_POST_BEFORE = re.compile(r"\b(?:head|chief|chair(?:man|woman|person)?|president|director|"
-                          r"leader|secretary|commissioner|envoy|ambassador|representative|"
-                          r"spokes(?:man|woman|person)|minister|manager|coordinator|"
-                          r"advis[eo]r|aide|counsel)(?:\s+(?:of|at|for|to)\b"
-                          r"[^,;]{0,80})?,\s+$", re.I)
 AGENCIES = re.compile(
     r"\b(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}news agency|TASS|RIA(?: Novosti)?|Interfax|Xinhua|"
     r"Reuters|AFP|Associated Press|Bloomberg|Kyodo|Yonhap|IRNA|BelTA|Anadolu|Global Times|"
@@ -240,17 +204,17 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
                    start:m.start("name") + lead + len(name)], "person", code, name=name,
                    title=m["title"],
                    possessive=poss, how=f"title {m['title']!r}"))
-    for m in _SPEAKER_NAME.finditer(text):
-        key = next(k for k in ("name", "name2", "name3", "name4", "name5") if m[k])
+    for m in SPEAKER_NAME.finditer(text):
+        key = next(k for k in NAME_GROUPS if m[k])
         name, s = m[key], m.start(key)
-        if key == "name4" and not _POST_BEFORE.search(text, max(0, s - 120), s):
+        if key == "name4" and not POST_BEFORE.search(text, max(0, s - 120), s):
             continue
         first = name.split()[0].lower()
         if first in NOT_NAMES or first in GROUP_NOUNS or lookup_place(name) or any(
                 p.start <= s < p.end for p in out) or lookup_place(re.sub(
                     r"['’]s$", "", name.split()[0])) or NOT_PERSON.search(name) \
                 or re.search(r"\b(?:in|from|at)\s+$", text[:s]) \
-                or _ORGAN_OF.search(text, max(0, s - 100), s):
+                or ORGAN_OF.search(text, max(0, s - 100), s):
             continue  # "the embassy in Conakry said": a place, not a speaker
         out.append(Mention(s, s + len(name), name, "person", _leader(name), name=name,
                            how="name next to a speech verb"))

@@ -226,8 +226,9 @@ SPEECH = re.compile(
     r"tweet(?:s|ed)|(?:answer(?:s|ed)|repl(?:y|ies|ied)|retort(?:s|ed))(?=\s+that\b)|"
     r"endors(?:e|es|ed)|wrote(?=\s*[.,;]|\s+(?:later|earlier|on\s+\w+day)\b)|"
     # round 11 (the dev split): "Maduro wrote that ...", "Human Rights Watch disagreed",
-    # "decried the move", "hit out at Washington", "protested against"
+    # "decried the move", "hit out at Washington", "protested against", "recommended lifting"
     r"wrote(?=\s+that\b)|disagre(?:e|es|ed)|decr(?:y|ies|ied)|(?:hit|hits|lashed) out|"
+    r"recommend(?:s|ed)|"
     r"protest(?:s|ed)(?=\s+(?:against|at|over)\b))\b")
 
 #: What a threat can endanger that a speaker names as a wrong ("threaten peace and
@@ -262,6 +263,7 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                            r"vow(?:s|ed|ing)? to (?:respond|react)|(?:not )?go unanswered|"
                            r"reciprocal measures|response measures)\b")),
     (Stance.CALLS_FOR, _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on)|made the call|"
+                           r"recommend(?:s|ed)|"
                            r"should|must|need to|needs to|had to|has to|appeal(?:s|ed)?|"
                            r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?|requested|"
                            r"(?:is|are) (?:urgently )?needed)\b")),

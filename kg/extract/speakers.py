@@ -169,6 +169,10 @@ _CLAUSE_VERB = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|
 _TITLE_WORDS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}")
 
 
+#: A body after a person's name, up to the verb ("Thomas Soe of the Australia Burma Campaign").
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,5}(?:\w+ly\s+)?")
+
+
 def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.Match[str]
                      ) -> tuple[list[Mention], str] | None:
     lo = seg[0]
@@ -231,6 +235,12 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
     before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
               and not in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)]
+    body = [m for m in ms if m.kind == "person" and lo <= m.start and m.end < cue.start()
+            and _OF_BODY.fullmatch(text, m.end, cue.start())]
+    if body:
+        # "Thomas Soe of the Australia Burma Campaign said": the person, not a place in the
+        # body's name
+        return body[-1:], "a person named with the body he speaks for"
     in_seg = [i for i in before if ms[i].start >= lo]
     pick = in_seg[-1] if in_seg else (before[-1] if before and lo > 0 else None)
     while pick is not None and ms[pick].kind == "ref" and re.match(r"an?\b|in\b", ms[pick].text

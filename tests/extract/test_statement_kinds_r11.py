@@ -39,3 +39,33 @@ def test_an_inverted_attribution_right_after_the_comma_closes_the_sentence() -> 
                 "Ministry spokesman.") == [(["kr"], "supports"), (["cho-tai-young"], "supports")]
     # not a person: one statement
     assert said("Seoul welcomed the resolution, said Yonhap.") == [(["kr"], "supports")]
+
+
+def test_names_found_by_their_place_beside_a_verb_of_saying() -> None:
+    # an apposition that describes the person without a post noun
+    assert said("Yakubu Gowon, one of the bloc's founders and Nigeria's former ruler, urged "
+                "the leaders to drop the sanctions.") == [(["yakubu-gowon"], "calls_for")]
+    assert said("Marco Rubio, among the lead sponsors of the bill, said the sanctions were "
+                "unlawful.") == [(["marco-rubio"], "condemns")]
+    # a post in capitals, and verbs of judging after the apposition
+    assert said("Michael Roth, Germany's Minister of State for Europe, said the provocations "
+                "were unacceptable.") == [(["michael-roth"], "condemns")]
+    assert said("Mike Waltz, the US envoy to the UN, hailed the vote.") == [
+        (["mike-waltz"], "supports")]
+    assert said("Clare O'Neil, the home affairs minister, called the attack "
+                "outrageous.") == [(["clare-oneil"], "condemns")]
+    # a name after its state's possessive, between commas
+    assert said("The head of the commission, South Africa's Nkosazana Dlamini-Zuma, told "
+                "reporters the coup was illegal.") == [
+        (["nkosazana-dlamini-zuma"], "condemns")]
+    # a name and the body it speaks for; the place in the body's name is not the speaker
+    assert said("Thomas Soe of the Australia Burma Campaign said the lifting came too "
+                "early.") == [(["thomas-soe"], "other")]
+    # the one "according to" quotes
+    assert said("The programme violates international law, according to Stuart Jones, the top "
+                "US diplomat for the region.") == [(["stuart-jones"], "condemns")]
+    assert said("David Cameron recommended lifting all sanctions except on arms.") == [
+        (["david-cameron"], "calls_for")]
+    # a place with an apposition is still not a person
+    assert said("South Korea, a close US ally, said the sanctions were illegal.") == [
+        (["kr"], "condemns")]
