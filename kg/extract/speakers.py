@@ -234,7 +234,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         return None
     before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
-              and not in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)]
+              and not in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)
+              # a counted group speaks only as the verb's subject ("Forty lawmakers said"),
+              # not from inside the words before it ("36 individuals were listed, X said")
+              and not (m.kind == "group" and not re.fullmatch(r"\s+(?:\w+ly\s+)?(?:also\s+)?",
+                                                             text[m.end:cue.start()]))]
     body = [m for m in ms if m.kind == "person" and lo <= m.start and m.end < cue.start()
             and _OF_BODY.fullmatch(text, m.end, cue.start())]
     if body:

@@ -69,3 +69,12 @@ def test_names_found_by_their_place_beside_a_verb_of_saying() -> None:
     # a place with an apposition is still not a person
     assert said("South Korea, a close US ally, said the sanctions were illegal.") == [
         (["kr"], "condemns")]
+
+
+def test_a_counted_group_speaks_only_as_the_subject_of_the_verb() -> None:
+    # the listed individuals are what was said, not who said it
+    got = said("Thirty-five entities and 36 individuals were added to the list, a senior "
+               "official of the prime minister's office told reporters.")
+    assert all(not s.endswith(("individuals", "entities")) for ss, _ in got for s in ss)
+    assert said("Forty lawmakers said the sanctions were illegal.") == [
+        (["lawmakers"], "condemns")]
