@@ -289,6 +289,7 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                           # "broke international norms", "human rights violations")
                           r"outrag\w*|shocking|disappoint\w*|intolerable|cruelty|usurp\w*|"
                           r"illogical|unreasonable|irresponsible|arbitrary|unwarranted|"
+                          r"reckless|dangerous escalation|destabili[sz]\w*|"
                           r"flagrant|violations|(?:break|breaks|broke|breach|breaches|"
                           r"breached)\s+(?:\w+\s+){0,2}?(?:international|the)\s+(?:\w+\s+)?"
                           r"(?:law|norms?|rules|principles?)|"

@@ -142,6 +142,13 @@ _ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|thes
                                r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
 _PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
 
+#: A speech word used as a noun that things win or draw ("won wide praise", "drew
+#: condemnation", "met with criticism"): no one speaks.
+_NOUN_BEFORE = re.compile(r"\b(?:w[io]n|wins|winning|dr[ae]w|draws|drawing|earn(?:s|ed)?|"
+                          r"receiv(?:e|es|ed)|attract(?:s|ed)?|met with|sparked|triggered|"
+                          r"provok(?:e|es|ed))\s+(?:(?:wide|widespread|broad|international|"
+                          r"global|strong|sharp|fierce|much|some|little|high)\s+)?$", re.I)
+
 
 def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     """True if the speech word ``cue`` (in a clause starting at ``lo``) says nothing: a noun
@@ -149,6 +156,8 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     adjective or passive (see above)."""
     if re.search(r"\b(?:its|their|his|her|our)\s+$", text[max(0, cue.start() - 8):cue.start()]):
         return True
+    if _NOUN_BEFORE.search(text, max(0, cue.start() - 30), cue.start()):
+        return True  # "reforms that have won wide praise", "drew international condemnation"
     return cue.group().endswith("ed") and bool(
         _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
         or _PASSIVE.match(text, cue.start()))

@@ -78,3 +78,16 @@ def test_a_counted_group_speaks_only_as_the_subject_of_the_verb() -> None:
     assert all(not s.endswith(("individuals", "entities")) for ss, _ in got for s in ss)
     assert said("Forty lawmakers said the sanctions were illegal.") == [
         (["lawmakers"], "condemns")]
+
+
+def test_a_speech_word_that_is_won_or_drawn_says_nothing() -> None:
+    assert said("The bloc rewarded reforms that have won wide praise.") == []
+    assert said("The move drew sharp criticism.") == []
+    # the verb still speaks
+    assert said("Chile praised the reforms.") == [(["cl"], "supports")]
+
+
+def test_reckless_and_a_dangerous_escalation_condemn() -> None:
+    assert said("Prime Minister Rishi Sunak called the attack reckless.") == [
+        (["rishi-sunak"], "condemns")]
+    assert said("Japan called the launch a dangerous escalation.") == [(["jp"], "condemns")]
