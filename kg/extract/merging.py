@@ -31,15 +31,30 @@ def merge_events(events: list[Event], doc: Doc
     # sanctions on North Korea. ... Tokyo would freeze the assets of six more organisations"):
     # only people, groups and firms of no state named ("The officers behind the coup face
     # travel bans", Niger's officers, is a measure of its own).
-    for i, ev in enumerate(events):
+    # A headline ("EU set to extend Russia sanctions": no closing stop) sums up the body: its
+    # event is a telling of the body's event with the same imposers and a shared target,
+    # whatever the status the headline's wording gives (the body's is kept). Headlines are
+    # read last, then the kept events are put back in the article's order.
+    heads = [_is_headline(ev) for ev in events]
+    order = [i for i in range(len(events)) if not heads[i]] + \
+        [i for i in range(len(events)) if heads[i]]
+    for i in order:
+        ev = events[i]
         key, targets = ({r.id for r in ev.imposers}, ev.status), {t.id for t in ev.targets}
         again = all(r.how.startswith("no imposer in the sentence") for r in ev.imposers)
         for k, other in enumerate(keep):
             others = {t.id for t in other.targets}
-            if ({r.id for r in other.imposers}, other.status) == key and (
+            summed = heads[i] and not _is_headline(other) and bool(targets & others) and {
+                r.id for r in other.imposers} == key[0]
+            if summed or (({r.id for r in other.imposers}, other.status) == key and (
                     targets <= others or others <= targets or (again and k == len(keep) - 1)
-                    or _spells_out(ev, other, doc)):
+                    or _spells_out(ev, other, doc))):
                 other.targets += [t for t in ev.targets if t.id not in others]
+                if "words" in ev.explain.get("date", {}) and "words" not in other.explain.get(
+                        "date", {}) and ev.date:
+                    # "EU extends Russia sanctions" (a headline: the publication date), then
+                    # "... on Monday extended ...": the date the article gives
+                    other.date, other.explain["date"] = ev.date, ev.explain["date"]
                 where[i] = k
                 extra[k].append(ev)
                 for r in ev.reasons:
@@ -50,7 +65,15 @@ def merge_events(events: list[Event], doc: Doc
             where[i] = len(keep)
             keep.append(ev)
             extra.append([])
-    return keep, where, extra
+    perm = sorted(range(len(keep)), key=lambda k: keep[k].sentence.index)
+    new_at = {k: n for n, k in enumerate(perm)}
+    return ([keep[k] for k in perm], {i: new_at[k] for i, k in where.items()},
+            [extra[k] for k in perm])
+
+
+def _is_headline(ev: Event) -> bool:
+    """True when ``ev``'s sentence has no closing stop: a headline or subheading."""
+    return not re.search(r"[.!?][”\"’)]*\s*$", ev.sentence.text)
 
 
 def _spells_out(ev: Event, other: Event, doc: Doc) -> bool:

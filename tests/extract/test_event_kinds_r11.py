@@ -32,3 +32,23 @@ def test_a_law_punishing_its_targets_is_a_sanction() -> None:
     # a bill only submitted is not a law signed
     assert events(run("A bill submitted to the Duma on Monday would punish American "
                       "officials.")) == []
+
+
+def test_a_headline_is_a_telling_of_the_body_event_and_the_body_gives_the_date() -> None:
+    from kg.extract import extract_text
+
+    body = ("BRUSSELS, Jan 27 - European Union governments on Monday extended economic "
+            "sanctions against Russia for another six months.")
+    for headline in ("EU set to extend Russia sanctions", "EU extends Russia sanctions"):
+        ds = extract_text(f"{headline}\n\n{body}", date="2025-01-28").dataset
+        assert [(s.imposers, s.targets, str(s.status), s.date) for s in ds.sanctions] == [
+            (["eu"], ["ru"], "extended", "2025-01-27")], headline
+        # both the body and the headline are cited
+        assert sorted(c.quote[:10] for c in ds.sanctions[0].sources) == sorted(
+            [body[:10], headline[:10]])
+    # a headline with a measure the body does not tell stays an event of its own
+    ds = extract_text("Japan sanctions Iran\n\nBRUSSELS - European Union governments on "
+                      "Monday extended economic sanctions against Russia.",
+                      date="2025-01-28").dataset
+    assert sorted((s.imposers, s.targets) for s in ds.sanctions) == [
+        (["eu"], ["ru"]), (["jp"], ["ir"])]
