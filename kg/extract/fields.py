@@ -111,6 +111,12 @@ def _standing(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+#: Words before a date that make it the end of a measure, not the day it was taken.
+_ENDS = re.compile(r"\b(?:expir(?:e|es|ed|ing|y)|lapse[sd]?|run(?:s)? out|ran out|end(?:s|ed)?|"
+                   r"until|till|through|valid to)\s+(?:on\s+|in\s+|at\s+the\s+end\s+of\s+)?$",
+                   re.I)
+
+
 def date_of(ev: Event, dates: list[Any], doc: Doc) -> None:
     """Set ``ev.date``: the date mention nearest the trigger, else the last event's date
     (for an event that is not tentative), else the publication date. With no date in the
@@ -118,8 +124,11 @@ def date_of(ev: Event, dates: list[Any], doc: Doc) -> None:
     "the decades-old embargo", "keeping X on the list") and an expected one timed vaguely
     (:data:`~kg.extract.lexicon.UNDATED_FUTURE`: "in the coming weeks") get no date
     (``None``): the article does not say when."""
+    text = ev.sentence.text
+    # "due to expire on January 31", "until July 31": when a measure ends, not when it was
+    # taken
+    dates = [d for d in dates if not _ENDS.search(text, max(0, d.start - 40), d.start)]
     if not dates:
-        text = ev.sentence.text
         cue = _standing(text, *ev.anchor) or (
             UNDATED_FUTURE.search(text) if ev.status is Status.EXPECTED else None)
         if cue:

@@ -52,3 +52,18 @@ def test_a_headline_is_a_telling_of_the_body_event_and_the_body_gives_the_date()
                       date="2025-01-28").dataset
     assert sorted((s.imposers, s.targets) for s in ds.sanctions) == [
         (["eu"], ["ru"]), (["jp"], ["ir"])]
+
+
+def test_the_day_a_measure_ends_is_not_its_date() -> None:
+    from kg.extract import extract_text
+
+    for text in ("The EU on Monday extended sanctions on Russia that were due to expire on "
+                 "January 31.",
+                 "Sanctions on Russia, due to expire on January 31, were extended on Monday by "
+                 "the EU."):
+        ds = extract_text(text, date="2025-01-28").dataset
+        assert [s.date for s in ds.sanctions] == ["2025-01-27"], text
+    # with no other date, the publication date
+    ds = extract_text("The EU extended its sanctions on Russia until July 31.",
+                      date="2025-01-28").dataset
+    assert [s.date for s in ds.sanctions] == ["2025-01-28"]
