@@ -12,8 +12,10 @@
    shared strong identifier (UN reference, IMO, passport, national id, Wikidata ...), then
    the same name (word order ignored, so OFAC's "SMITH, John" meets the UN's "John SMITH")
    with evidence: an overlapping date of birth for a person, the same country for an
-   organisation. A conflict (dates of birth, nationalities, or one strong scheme with
-   different values) blocks a merge. Never on the name alone: same-name actors left apart
+   organisation (whose name is compared without its legal form: "Rosneft Trading S.A." is
+   "Rosneft Trading SA" and "Rosneft Trading", :mod:`kg.resolve.legal_form`). A conflict
+   (dates of birth, nationalities, or one strong scheme with different values) blocks a
+   merge. Never on the name alone: same-name actors left apart
    are returned as possible duplicates. A merged actor has every alias, identifier, date of
    birth, nationality and source (weak aliases stay weak, unless either record holds the
    name as a name or strong alias); the surviving id is the one from the earliest dataset, so
@@ -75,7 +77,9 @@ class Merge:
     those)."""
     rule: str
     """Why: ``judgement``, ``wikidata Q…``, ``identifier <scheme> <value>``,
-    ``name+birth date``, ``name+country+kind``, ``same event`` (several joined by ``; ``)."""
+    ``name+birth date``, ``name+country+kind`` (with ``, legal form aside: "B" as "A"``
+    when the organisations' names "A" and "B" differ by their legal form only),
+    ``same event`` (several joined by ``; ``)."""
     conflicts: tuple[Conflict, ...] = ()
     """The single values the records disagreed on: the one kept (the surviving record's,
     or the first record that had one) and those dropped, each with its record and input

@@ -169,7 +169,9 @@ def merge_cmd(paths: tuple[str, ...], output: str, window_days: int,
 
     Actors merge on a judgement, a shared strong identifier (UN reference, IMO, passport,
     national id, Wikidata ...) or the same name with evidence (date of birth; country for an
-    organisation), never across a conflict (dates of birth, nationalities, identifiers).
+    organisation, whose name is compared without its legal form: "Rosneft Trading S.A." =
+    "Rosneft Trading SA" = "Rosneft Trading", the report saying which names were taken as
+    one), never across a conflict (dates of birth, nationalities, identifiers).
     Same-name actors left apart are listed as possible duplicates. Why each actor was
     merged is kept in the output (its "merged_from"; kg query merges -d OUT shows it).
 

@@ -58,9 +58,12 @@ def demo(data: tuple[str, ...], output: str, as_of: str | None) -> None:
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(EXPORTERS)))
 @click.option("-o", "--output", required=True, metavar="PATH",
               help="Output file (a folder for neo4j; - for standard output).")
-@click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
+@click.option("--focus", metavar="ACTOR",
+              help="Only this actor's neighbourhood: what links to it within --depth hops, "
+                   "its country counting as a link both ways (around a state, the companies, "
+                   "people and bodies whose country it is; around those, their state).")
 @click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
-              help="Hops around --focus.")
+              help="Hops around --focus (a sanction, a statement, a country: one hop each).")
 @click.option("--view", type=click.Choice(["actors", "events"]), default="actors",
               show_default=True, help="HTML only: who-sanctioned-whom, or the full graph.")
 @as_of_option

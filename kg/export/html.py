@@ -387,7 +387,8 @@ def write_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, view: str = 
 
     ``view`` is ``"actors"`` (who sanctioned whom, one edge per imposer -> target pair) or
     ``"events"`` (the full graph). ``focus`` (an actor's id, name or alias) keeps only its
-    neighbourhood within ``depth`` hops. Past ``max_nodes`` nodes the actors view groups the
+    neighbourhood within ``depth`` hops (:func:`kg.graph.subgraph.neighbourhood`: an
+    actor's country is one hop). Past ``max_nodes`` nodes the actors view groups the
     less connected actors and the events view leaves out source and reason nodes; the page
     says so.
     """

@@ -56,6 +56,16 @@ class Index:
         return {n[cut:]: d for n, d in self.G.nodes(data=True) if d.get("type") == actor}
 
     @cached_property
+    def by_country(self) -> dict[str, list[str]]:
+        """Country code -> the ids of the actors whose ``country`` it is (a state's own id
+        among them when its country is itself), in graph order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for aid, d in self.actors.items():
+            if d.get("country"):
+                out[d["country"]].append(aid)
+        return dict(out)
+
+    @cached_property
     def resolver(self) -> Resolver:
         """A :class:`~kg.resolve.resolver.Resolver` over the graph's actors."""
         actors = []

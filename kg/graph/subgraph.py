@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import networkx as nx
 
 from kg._perf import paused_gc
 from kg.graph._nx import clear_cache, edge_adder, node_adder, storage
-from kg.graph.index import resolve_actor
-from kg.graph.schema import NodeType, node_id, prefix, require_kg_graph
+from kg.graph.index import index_of, resolve_actor
+from kg.graph.schema import NodeType, node_id, prefix, record_id, require_kg_graph
 
 __all__ = ["neighbourhood"]
 
@@ -15,6 +18,11 @@ __all__ = ["neighbourhood"]
 def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.MultiDiGraph:
     """The subgraph within ``depth`` hops of ``actor`` (edges followed both ways), plus every
     actor, reason and source of each sanction and statement in it, so no record is cut.
+
+    An actor's country is a hop too, both ways, though the graph holds it as an attribute
+    rather than an edge: around a state are the organisations, people and bodies whose
+    ``country`` it is (a Chinese company no sanction links to China), and around those is
+    their state.
 
     A new graph (attribute dicts copied, as ``G.subgraph(nodes).copy()`` would), with nodes
     in sorted order. It costs the size of the neighbourhood, not of ``G``: on a million-event
@@ -24,6 +32,7 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
     require_kg_graph(G)
     start = node_id(NodeType.ACTOR, resolve_actor(G, actor))
     node, succ, pred = storage(G)
+    by_country = index_of(G).by_country
     # Walk through actors, sanctions and statements only: every record cites the same
     # article, and every human-rights sanction shares one reason node, so walking through
     # sources or reasons would reach everything.
@@ -32,7 +41,7 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
     for _ in range(depth):
         nxt = []
         for n in frontier:
-            for m in (*succ[n], *pred[n]):
+            for m in (*succ[n], *pred[n], *_compatriots(n, node, by_country)):
                 if m not in keep and node[m].get("type") not in ("reason", "source"):
                     keep.add(m)
                     nxt.append(m)
@@ -64,3 +73,18 @@ def neighbourhood(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.Multi
                     add_edge(u, v, k, dict(d))
         clear_cache(H)
     return H
+
+
+def _compatriots(n: str, node: Mapping[str, Mapping[str, Any]],
+                 by_country: Mapping[str, list[str]]) -> list[str]:
+    """The nodes one country hop from node ``n``: for an actor, its country (when that is
+    an actor of the graph) and the actors whose country it is; none for other nodes."""
+    d = node[n]
+    if d.get("type") != "actor":
+        return []
+    actor = prefix(NodeType.ACTOR)
+    own, country = record_id(n), d.get("country")
+    out = [actor + a for a in by_country.get(own, ()) if a != own]
+    if country and country != own and actor + country in node:
+        out.append(actor + country)
+    return out

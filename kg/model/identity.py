@@ -127,7 +127,9 @@ class MergedFrom(_Model):
     """Id of the record folded in (no longer in the dataset)."""
     rule: str
     """Why: ``identifier un_reference QDi.911``, ``wikidata Q5``, ``judgement``,
-    ``name+birth date``, ``name+country+kind`` or ``same event``."""
+    ``name+birth date``, ``name+country+kind`` (``name+country+kind, legal form aside:
+    "Rosneft Trading SA" as "Rosneft Trading S.A."`` when two organisations' names differ
+    by their legal form only) or ``same event``."""
 
 
 class Judgement(_Model):

@@ -12,11 +12,14 @@ import shutil
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from wcwidth import iter_graphemes as _graphemes
+from wcwidth import width as _width
+
 from kg._listing import listed, plural  # the rules for lists and counts (re-exported)
 
-__all__ = ["column_widths", "fits_whole", "format_csv", "format_json", "format_table", "listed",
-           "one_row_per_sanction", "plural", "tell_apart", "terminal_width", "to_dataframe",
-           "to_records", "wrap_words"]
+__all__ = ["cells_wide", "column_widths", "fits_whole", "format_csv", "format_json",
+           "format_table", "listed", "one_row_per_sanction", "plural", "tell_apart",
+           "terminal_width", "to_dataframe", "to_records", "wrap_words"]
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -99,22 +102,26 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
-    # Control characters from untrusted data must not drive the terminal.
-    return "".join(c if c.isprintable() else " " for c in str(value))
+    # Control characters from untrusted data must not drive the terminal; the joiners
+    # (U+200C, U+200D) that Persian names and emoji sequences need are kept.
+    return "".join(c if c.isprintable() or c in _JOINERS else " " for c in str(value))
 
 
-#: The narrowest a column is made before words longer than it are cut. A cut word ends
-#: its line with "…" and goes on at the start of the next one.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+#: The narrowest a column is made before words longer than it are folded: a word wider
+#: than its column goes on at the start of the next line, every character kept.
 MIN_COLUMN = 10
 
 #: The narrowest a column other than :data:`WHOLE_COLUMNS` is made before a word of those
-#: is cut.
+#: is folded.
 NARROWEST = 8
 
 #: Spaces between two columns.
 GAP = 2
 
-#: Columns of ids: when a table cannot fit otherwise, these are cut first.
+#: Columns of ids: when a table cannot fit otherwise, these are folded first.
 ID_COLUMNS = frozenset({"sanction", "response", "original", "record", "statement", "id"})
 
 #: Columns of dates, counts and codes, and of lists of names (the imposers ``kg search``
@@ -125,41 +132,74 @@ WHOLE_COLUMNS = frozenset({"date", "first", "last", "of", "status", "stance", "r
 _COMPOUND = re.compile(r"[^-_]+[-_]+|[^-_]+$|[-_]+")
 
 
+def cells_wide(text: str) -> int:
+    """How many terminal cells ``text`` takes: 2 for a wide character (CJK ideographs,
+    kana, hangul, fullwidth forms, most emoji), 0 for a combining mark or a joiner, 1 for
+    the rest (``wcwidth``'s tables, Unicode's East Asian Width and grapheme rules).
+
+    >>> cells_wide("王毅"), cells_wide("Zoe\u0308"), cells_wide("Smith")
+    (4, 3, 5)
+    """
+    return max(_width(text), 0)
+
+
+def _fold(word: str, width: int) -> list[str]:
+    """``word`` cut into pieces of at most ``width`` cells, between grapheme clusters (a
+    letter and its combining accents, an emoji sequence, stay together); every character
+    kept, in order. A cluster wider than ``width`` has a piece of its own."""
+    pieces: list[str] = []
+    piece, used = "", 0
+    for g in _graphemes(word):
+        w = cells_wide(g)
+        if piece and used + w > width:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += g
+        used += w
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
 def wrap_words(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` characters, broken between words (runs of
-    whitespace become one space). A word longer than ``width`` is broken after a ``-`` or
-    ``_`` in it ("Congressional-" / "Executive"); a part still longer than ``width`` is cut
-    into pieces of ``width - 1`` characters, each followed by "…" (it goes on on the next
-    line)."""
+    """``text`` in lines of at most ``width`` terminal cells (:func:`cells_wide`), broken
+    between words (runs of whitespace become one space). A word wider than ``width`` is
+    broken after a ``-`` or ``_`` in it ("Congressional-" / "Executive"); a part still
+    wider than ``width`` is folded: it fills the line and goes on at the start of the
+    next one, broken between grapheme clusters, every character kept (nothing is cut, and
+    nothing is added: the lines of a word joined give the word back).
+
+    >>> wrap_words("Supercalifragilistic Holdings", 8)
+    ['Supercal', 'ifragili', 'stic', 'Holdings']
+    >>> wrap_words("中国石油天然气集团", 8)
+    ['中国石油', '天然气集', '团']
+    """
     width = max(width, 2)
     lines: list[str] = []
-    line = ""
+    line, used = "", 0
     for word in text.split():
-        if len(word) > width:
+        wide = cells_wide(word)
+        if wide > width:
             if line:
                 lines.append(line)
-                line = ""
+                line, used = "", 0
             for part in _COMPOUND.findall(word):
-                while len(part) > width:
-                    if line:
+                for piece in _fold(part, width):
+                    w = cells_wide(piece)
+                    if used + w <= width:
+                        line, used = line + piece, used + w
+                    else:
                         lines.append(line)
-                        line = ""
-                    lines.append(part[:width - 1] + "…")
-                    part = part[width - 1:]
-                if len(line) + len(part) <= width:
-                    line += part
-                else:
-                    lines.append(line)
-                    line = part
+                        line, used = piece, w
             lines.append(line)
-            line = ""
+            line, used = "", 0
         elif not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line += " " + word
+            line, used = word, wide
+        elif used + 1 + wide <= width:
+            line, used = f"{line} {word}", used + 1 + wide
         else:
             lines.append(line)
-            line = word
+            line, used = word, wide
     if line:
         lines.append(line)
     return lines or [""]
@@ -169,13 +209,14 @@ def _longest(texts: Sequence[str], split: bool) -> int:
     words = [w for t in texts for w in t.split()]
     if split:
         words = [p for w in words for p in _COMPOUND.findall(w)]
-    return max((len(w) for w in words), default=0)
+    return max((cells_wide(w) for w in words), default=0)
 
 
 def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: int,
                   columns: Sequence[str] | None = None, *,
                   whole: Collection[str] = ()) -> list[int]:
-    """Widths of the columns of a table that fits ``width`` characters with :data:`GAP`
+    """Widths (in terminal cells, :func:`cells_wide`) of the columns of a table that fits
+    ``width`` cells with :data:`GAP`
     between columns. Each column is as wide as its widest cell when they all fit; else the
     widest columns are narrowed, in stages, each only as far as the table needs:
 
@@ -184,12 +225,12 @@ def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: i
        its ``-`` or ``_``);
     3. other columns but dates, counts and codes (:data:`WHOLE_COLUMNS`) likewise, a
        compound word broken after its ``-`` or ``_`` ("Congressional-" / "Executive");
-    4. id columns down to :data:`MIN_COLUMN`, their ids cut with "…";
+    4. id columns down to :data:`MIN_COLUMN`, their ids folded (:func:`wrap_words`);
     5. the other columns but dates, counts, codes and lists of names
        (:data:`WHOLE_COLUMNS`) likewise;
     6. id columns, then the other columns but :data:`WHOLE_COLUMNS`, further down to
-       :data:`NARROWEST`, so that a word of a whole column is cut only when nothing else
-       is left to narrow;
+       :data:`NARROWEST`, so that a word of a whole column is folded only when nothing
+       else is left to narrow;
     7. any column, when the terminal is too narrow for all that.
 
     ``whole``: more columns to treat as :data:`WHOLE_COLUMNS` in this table (an id
@@ -197,12 +238,12 @@ def column_widths(heads: Sequence[str], cells: Sequence[Sequence[str]], width: i
     while another column can give).
 
     ``width`` 0 (or less): no limit; each column as wide as its widest cell, nothing
-    wrapped or cut (a table written to a pipe or a file).
+    wrapped or folded (a table written to a pipe or a file).
     """
     n = len(heads)
     names = list(columns or heads)
     cols = [[h, *(row[i] for row in cells)] for i, h in enumerate(heads)]
-    widths = [max(len(t) for t in col) for col in cols]
+    widths = [max(cells_wide(t) for t in col) for col in cols]
     if width <= 0:  # no limit: every column as wide as its widest cell
         return widths
     budget = width - GAP * (n - 1)
@@ -234,7 +275,7 @@ def terminal_width() -> int:
 
 def fits_whole(rows: Sequence[Any], columns: Sequence[str], *, width: int | None = None,
                headers: Sequence[str] | None = None) -> bool:
-    """Whether :func:`format_table` can show ``rows`` in ``width`` characters (default
+    """Whether :func:`format_table` can show ``rows`` in ``width`` terminal cells (default
     :func:`terminal_width`; 0: no limit, always True) without breaking a word or an id:
     each column at least as wide as its longest word (header included). A command with
     many columns shows fewer, fuller ones when this is False (``kg search``)."""
@@ -253,9 +294,11 @@ def format_table(rows: Sequence[Any], columns: Sequence[str], *,
                  whole: Collection[str] = ()) -> str:
     """A plain-text table of ``rows`` (dataclasses or dicts) showing ``columns`` under
     ``headers`` (default: the column names, ``_`` as spaces), made to fit ``width``
-    characters (default :func:`terminal_width`) and using all of it when the cells need it;
-    ``width=0``: no limit, each column as wide as its widest cell (nothing wrapped or cut:
-    what the CLI prints to a pipe or a file). Cells wrap between words only; see
+    terminal cells (default :func:`terminal_width`; a CJK character takes two, a combining
+    accent none: :func:`cells_wide`) and using all of it when the cells need it;
+    ``width=0``: no limit, each column as wide as its widest cell (nothing wrapped or
+    folded: what the CLI prints to a pipe or a file). No character of a cell is ever
+    lost. Cells wrap between words only; see
     :func:`column_widths` and :func:`wrap_words` for the rule when a single word is wider
     than a column can be (``whole``: columns kept whole like :data:`WHOLE_COLUMNS` in this
     table). Lists are joined with ", "; control characters are shown as spaces."""
@@ -271,9 +314,15 @@ def format_table(rows: Sequence[Any], columns: Sequence[str], *,
     return "\n".join(lines)
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` and spaces to fill ``width`` terminal cells (``str.ljust`` counts
+    characters: a CJK name would push the next columns right)."""
+    return text + " " * (width - cells_wide(text))
+
+
 def _block(row: Sequence[str], widths: Sequence[int]) -> list[str]:
     wrapped = [wrap_words(c, w) for c, w in zip(row, widths, strict=True)]
-    return [(" " * GAP).join((x[i] if i < len(x) else "").ljust(w)
+    return [(" " * GAP).join(_pad(x[i] if i < len(x) else "", w)
                             for x, w in zip(wrapped, widths, strict=True)).rstrip()
             for i in range(max(len(x) for x in wrapped))]
 

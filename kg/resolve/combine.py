@@ -12,12 +12,13 @@ input held. The same-id step folds no two records of different ids: that is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from kg.model.identity import SEPARATOR, identifier_values
 from kg.model.records import Actor, Citation, Relationship, Sanction, Source, Statement
+from kg.resolve.legal_form import legal_forms
 from kg.resolve.resolver import normalize
 
 __all__ = ["Combining", "Conflict", "Held", "SameId", "combine", "same_id", "union"]
@@ -41,6 +42,15 @@ def _cites(*lists: Iterable[Citation]) -> list[Citation]:
     return list(seen.values())
 
 
+
+def _spelling(a: Actor) -> Callable[[str], str]:
+    """What makes two names of ``a`` one alias: the same words (case, accents and
+    punctuation aside); for an organisation, also the same legal forms as written, so that
+    "Rosneft Trading SA" stays an alias of "Rosneft Trading S.A." (lists write either)."""
+    if a.kind != "organization":
+        return normalize
+    return lambda name: f"{normalize(name)}|{'|'.join(legal_forms(name))}"
+
 def combine(a: M, b: M) -> M:
     """``a`` with ``b`` folded in: lists unioned (citations once per source and quote),
     identifiers of one scheme joined (``"A1; B2"``), a's values kept where both have one and
@@ -63,18 +73,19 @@ def combine(a: M, b: M) -> M:
         elif va is None and vb is not None:
             upd[name] = vb
     if isinstance(a, Actor) and isinstance(b, Actor):
-        names = {normalize(a.name)}
+        same = _spelling(a)
+        names = {same(a.name)}
         aliases: list[str] = []
         for x in [*a.aliases, b.name, *b.aliases]:
-            if normalize(x) not in names:
-                names.add(normalize(x))
+            if same(x) not in names:
+                names.add(same(x))
                 aliases.append(x)
         upd["aliases"] = aliases
         # Weak aliases of both, less any name that either record holds as a strong one.
         weak: list[str] = []
         for x in [*a.weak_aliases, *b.weak_aliases]:
-            if normalize(x) not in names:
-                names.add(normalize(x))
+            if same(x) not in names:
+                names.add(same(x))
                 weak.append(x)
         upd["weak_aliases"] = weak
         upd["draft"] = a.draft and b.draft

@@ -10,8 +10,10 @@
 3. **Name with evidence**: the same name (word order, case and accents ignored) and kind,
    and for a person an overlapping date of birth (``1965`` and ``1965-03-02`` overlap), for
    an organisation or government body the same country (company names are registered per
-   country). Vessels and aircraft merge by identifier only. When one record matches two
-   that cannot be one, none is merged.
+   country). An organisation's name is compared without its legal form
+   (:mod:`kg.resolve.legal_form`: "Rosneft Trading S.A." = "Rosneft Trading SA" =
+   "Rosneft Trading"; the rule then names both names). Vessels and aircraft merge by
+   identifier only. When one record matches two that cannot be one, none is merged.
 
 A **conflict** blocks rules 2 and 3: dates of birth that cannot be the same day (``1965`` and
 ``1988``; each side may list several, one overlapping pair is enough), nationalities with
@@ -38,6 +40,7 @@ from kg.model.identity import (
     normalize_identifier,
 )
 from kg.model.records import Actor
+from kg.resolve.legal_form import name_rule, org_name_key
 from kg.resolve.resolver import normalize
 from kg.resolve.suggest import Suggester
 
@@ -241,17 +244,24 @@ def _evidence(g: _Groups, a: str, b: str, kind: str, country: dict[str, str | No
     return kind in _NAME_COUNTRY_KINDS and country[a] is not None and country[a] == country[b]
 
 
+def _key(a: Actor) -> str:
+    """The name an actor is matched by: an organisation's without its legal form."""
+    return org_name_key(a.name) if a.kind == "organization" else name_key(a.name)
+
+
 def _by_name(actors: Sequence[Actor]) -> dict[tuple[str, str], list[str]]:
     buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in actors:
         if str(a.kind) not in _NO_NAME_MATCH:
-            buckets[(name_key(a.name), str(a.kind))].append(a.id)
+            buckets[(_key(a), str(a.kind))].append(a.id)
     return buckets
+
 
 
 def _names(g: _Groups, actors: Sequence[Actor],
            buckets: dict[tuple[str, str], list[str]]) -> None:
     country = {a.id: a.country for a in actors}
+    names = {a.id: a.name for a in actors}
     for (_, kind), ids in buckets.items():
         if len(ids) < 2:
             continue
@@ -284,12 +294,13 @@ def _names(g: _Groups, actors: Sequence[Actor],
                     break
                 profile = profile.joined(g.profile[r])
             if ok:
-                rule = "name+birth date" if kind == "person" else "name+country+kind"
                 for r in ordered[1:]:
-                    g.union(ordered[0], r, rule)
+                    g.union(ordered[0], r, "name+birth date" if kind == "person" else
+                            name_rule(names[ordered[0]], names[r]))
 
 
-def _why(g: _Groups, roots: list[str], country: dict[str, str | None], kind: str) -> str:
+def _why(g: _Groups, roots: list[str], country: dict[str, str | None], kind: str,
+         names: Mapping[str, str]) -> str:
     """Why the same-name group ``roots`` was left apart, naming each id once where the
     reasons allow: pairs with the same reason that are every pair of their ids become one
     part (``a / b / c: only the name matches``); an id whose only reason is that it matches
@@ -307,8 +318,8 @@ def _why(g: _Groups, roots: list[str], country: dict[str, str | None], kind: str
                     block = [several]
                 elif kind == "person":
                     block = ["only the name matches (no date of birth on both to compare)"]
-                else:
-                    block = ["only the name matches"]
+                else:  # "Rosneft Trading S.A." / "Rosneft Trading" says so
+                    block = [name_rule(names[x], names[y], "only the name matches")]
             by_reason["; ".join(block)].append((x, y))
     return _reasons_text(by_reason, several)
 
@@ -347,7 +358,7 @@ def _possible_duplicates(g: _Groups, actors: Sequence[Actor], blocked: list[tupl
         roots = sorted({g.find(i) for i in ids}, key=lambda r: (g.order.get(r, 0), r))
         if len(roots) < 2 or frozenset(roots) in seen:
             continue
-        why = _why(g, roots, country, kind) if len(roots) <= 6 else \
+        why = _why(g, roots, country, kind, names) if len(roots) <= 6 else \
             f"{' / '.join(roots)}: {len(roots)} records share the name"
         if why:
             out.append(PossibleDuplicate(tuple(roots), names[roots[0]], why))
