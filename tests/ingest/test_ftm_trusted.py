@@ -104,7 +104,7 @@ def test_fast_path_is_taken(lines: bool, tmp_path: Path,
     def straight(*args: Any) -> Any:  # the whole-entity fast path (kg.ingest.ftm_fast)
         got = entity_line(*args)
         if got:
-            written.append(got[1])  # (new sources, the actor id, its line)
+            written.append(json.loads(got[1])["id"])  # (new sources, its line)
         return got
 
     monkeypatch.setattr(trusted, "build_actor", lambda f: built.append(f["id"]) or fast(f))
