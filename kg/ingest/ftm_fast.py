@@ -171,9 +171,11 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
     if len(made) == SHORTENED:  # maybe shortened (reported)
         return None
     country_prop, desc_prop, many, weak, qids, position, ids, dobs, nats = _plan(tuple(props))
-    if many or len(names) > 1:
-        aliases = [a for a in dict.fromkeys([*names, *props.get("alias", _NONE),
-                                             *props.get("previousName", _NONE)]) if a != name]
+    if many or len(names) > 1:  # each once, but the name (no comprehension: no frame)
+        each = dict.fromkeys([*names, *props.get("alias", _NONE),
+                              *props.get("previousName", _NONE)])
+        each.pop(name, None)
+        aliases = list(each)
     else:
         aliases = [names[0]] if names and names[0] != name else _NONE
     out: dict[str, Any] = {"type": "actor", "id": made, "name": name, "kind": kind}
@@ -218,7 +220,9 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
             out["nationalities"] = found
     new, out["sources"] = st.cites.written_of(data, src, st.seen, props)  # never empty
     line = orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
-    known(data, made, st)
+    st.actors.add(eid)  # what known does
+    if "topics" in props:
+        _topics(data, eid, made, props["topics"], st)
     return new, line
 
 
@@ -228,8 +232,13 @@ def known(entity: dict[str, Any], actor_id: str, st: Any) -> None:
     eid = entity["id"]
     st.actors.add(eid)
     topics = entity["properties"].get("topics")
-    if not topics:
-        return
+    if topics:
+        _topics(entity, eid, actor_id, topics, st)
+
+
+def _topics(entity: dict[str, Any], eid: str, actor_id: str, topics: list[str],
+            st: Any) -> None:
+    """:func:`known`'s reading of the entity's ``topics``."""
     if "sanction.counter" in topics:
         st.counter.add(eid)
     if "sanction" in topics:
@@ -259,7 +268,11 @@ def sanction_raw(data: Any, st: Any) -> tuple[bytes | None, bytes | None]:
     if type(given) is not list:
         return None, None
     try:
-        targets = [s for v in given if (s := v.strip())]
+        if len(given) == 1:  # most sanctions (no comprehension: no frame)
+            one = given[0].strip()
+            targets = [one] if one else _NONE
+        else:
+            targets = [s for v in given if (s := v.strip())]
     except AttributeError:  # not a string: reported by the full reading
         return None, None
     if not targets:
