@@ -34,6 +34,7 @@ never arrives is reported as skipped.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ from kg.ingest.ftm_fast import (
     actor_fast,
     first,
     iso_country,
+    known,
     sanction_fast,
     sanction_raw,
 )
@@ -78,6 +80,8 @@ __all__ = ["ACTOR_SCHEMAS", "read_ftm"]
 
 #: No values (shared: never changed).
 _NONE: list[str] = []
+#: FtM schema -> the kind of its actors, as written (what the report counts).
+_KIND = {schema: kind.value for schema, kind in ACTOR_SCHEMAS.items()}
 
 
 def read_ftm(paths: Iterable[Path], report: ImportReport, *,
@@ -104,80 +108,88 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                                    progress=progress)
             continue
         batch = _Batch()  # the lines written in a row since the last record handed out
+        parts, types, kinds = batch.parts, batch.types, batch.kinds
         for n, raw in iter_lines(path, report, progress=progress):
             if not raw or raw.isspace():
                 continue
             report.read += 1
-            loaded = raw_key = given = entity = None
-            if fast:  # a sanction like one read before is written as read
+            raw_key = given = entity = None
+            if fast:  # the common entity is written straight from orjson's reading
                 try:
                     loaded = loads(raw)
                 except ValueError:  # read again, and reported, by parse_entity
                     loaded = None
                 if type(loaded) is dict:
-                    if loaded.get("schema") == "Sanction":
+                    schema = loaded.get("schema")
+                    if schema == "Sanction":  # a sanction like one read before: as read
                         given = loaded.get("properties")  # parse_entity may replace them
                         same, raw_key = sanction_raw(loaded, st)
                         if same is not None:
-                            if batch.add("sanction", same):
+                            parts.append(same)
+                            types.append("sanction")
+                            if len(parts) >= BATCH:
                                 yield batch.take()  # type: ignore[misc]  # write_import's
                             continue
-                    else:
-                        entity = plain_entity(loaded)
-            if entity is None:
-                entity = parse_entity(raw, path, n, report, loaded)
+                    elif type(schema) is str and (kind := ACTOR_SCHEMAS.get(schema)):
+                        got = actor_fast(loaded, kind, st, src)
+                        if got is not None:
+                            if got[0]:
+                                if parts:
+                                    yield batch.take()  # type: ignore[misc]  # as above
+                                yield from got[0]
+                            parts.append(got[1])
+                            types.append("actor")
+                            kinds.append(_KIND[schema])
+                            eid = loaded["id"]
+                            if st.pending and eid in st.pending:
+                                rest = _release_fast(eid, batch, st)
+                                if rest:
+                                    yield batch.take()  # type: ignore[misc]  # as above
+                                    yield from _released(eid, src, st, rest)
+                                    continue
+                            if len(parts) >= BATCH:
+                                yield batch.take()  # type: ignore[misc]  # as above
+                            continue
+                    entity = plain_entity(loaded)
                 if entity is None:
-                    continue
+                    entity = parse_entity(raw, path, n, report, loaded)
+            else:
+                entity = parse_entity(raw, path, n, report)
+            if entity is None:
+                continue
             schema = entity["schema"]
-            kind = ACTOR_SCHEMAS.get(schema)
-            if kind is not None:
-                got = fast and actor_fast(entity, kind, st, src)
-                if not got:
-                    if batch.parts:
-                        yield batch.take()  # type: ignore[misc]  # as above
-                    yield from _actor(entity, src, path, n, st)
-                    continue
-                new, made, line = got
-                if new:
-                    if batch.parts:
-                        yield batch.take()  # type: ignore[misc]  # as above
-                    yield from new
-                full = batch.add("actor", line, ACTOR_SCHEMAS[entity["schema"]].value)
-                _known(entity, made, st)
-                if st.pending and entity["id"] in st.pending:
-                    rest = _release_fast(entity["id"], batch, st)
-                    if rest:
-                        yield batch.take()  # type: ignore[misc]  # as above
-                        yield from _released(entity["id"], src, st, rest)
-                        continue
-                if full:
+            if schema in ACTOR_SCHEMAS:  # read in full (actor_fast read it if it could)
+                if parts:
                     yield batch.take()  # type: ignore[misc]  # as above
+                yield from _actor(entity, src, path, n, st)
                 continue
             if schema == "Sanction":
                 if raw_key is not None and entity["properties"] is not given:
                     raw_key = None  # read with changes (reported): not remembered
                 written = fast and sanction_fast(entity, st, raw_key)
                 if written:
-                    if batch.add("sanction", written):
+                    parts.append(written)
+                    types.append("sanction")
+                    if len(parts) >= BATCH:
                         yield batch.take()  # type: ignore[misc]  # as above
                     continue
                 records = _sanction_or_hold(entity, src, path, n, st, raw_key)
                 first_record = next(records, None)  # nothing when it waits for its targets
                 if first_record is not None:
-                    if batch.parts:
+                    if parts:
                         yield batch.take()  # type: ignore[misc]  # as above
                     yield first_record
                     yield from records
             elif schema in LINK_SCHEMAS:
                 new, cites = st.cites.of(entity, src, st.seen)
                 if new:
-                    if batch.parts:
+                    if parts:
                         yield batch.take()  # type: ignore[misc]  # as above
                     yield from new
                 st.links.append(Link(entity, cites, str(path), n))
             else:
                 report.note(f"not imported: FtM {schema} entities (not an actor or a sanction)")
-        if batch.parts:
+        if parts:
             yield batch.take()  # type: ignore[misc]  # as above
     for holds in st.pending.values():
         for hold in holds:
@@ -260,51 +272,34 @@ def _actor(entity: Entity, src: Source, path: Path, n: int,
         return
     yield from new
     yield actor  # type: ignore[misc]  # a Line only for write_import (lines=True)
-    _known(entity, actor.id, st)
+    known(entity, actor.id, st)
     yield from _released(eid, src, st)
 
 
-class _Batch:
-    """Lines written in a row (:class:`~kg.ingest.written.Lines`), handed out together."""
+#: How many lines :func:`read_ftm` hands out together at most.
+BATCH = 512
 
-    __slots__ = ("counts", "kinds", "parts")
+
+class _Batch:
+    """Lines written in a row (:class:`~kg.ingest.written.Lines`), handed out together:
+    ``parts``, the lines, ``types``, the type of each line's record (actor, sanction) and
+    ``kinds``, the kind of each actor (person, organization...), each appended to by
+    :func:`read_ftm` (in place: the lists stay the same objects)."""
+
+    __slots__ = ("kinds", "parts", "types")
 
     def __init__(self) -> None:
         self.parts: list[bytes] = []
-        self.counts: dict[str, int] = {}
-        self.kinds: dict[str, int] = {}
-
-    def add(self, kind: str, line: bytes, actor_kind: str | None = None) -> bool:
-        """Add the line of a record of type ``kind`` (an actor's ``actor_kind``: person,
-        organization...); True when the batch is full."""
-        self.parts.append(line)
-        self.counts[kind] = self.counts.get(kind, 0) + 1
-        if actor_kind is not None:
-            self.kinds[actor_kind] = self.kinds.get(actor_kind, 0) + 1
-        return len(self.parts) >= 512
+        self.types: list[str] = []
+        self.kinds: list[str] = []
 
     def take(self) -> Lines:
         """The lines added since the last take (none are left)."""
-        out = Lines(self.counts, b"".join(self.parts), self.kinds)
-        self.parts, self.counts, self.kinds = [], {}, {}
+        out = Lines(Counter(self.types), b"".join(self.parts), Counter(self.kinds))
+        self.parts.clear()
+        self.types.clear()
+        self.kinds.clear()
         return out
-
-
-def _known(entity: Entity, actor_id: str, st: State) -> None:
-    """Note that ``entity`` was imported as the actor ``actor_id`` (its topics: a
-    counter-sanctioning target, a listing to derive)."""
-    eid = entity["id"]
-    st.actors.add(eid)
-    topics = entity["properties"].get("topics", ())
-    if "sanction.counter" in topics:
-        st.counter.add(eid)
-    if "sanction" in topics:
-        datasets = entity.get("datasets")
-        st.derived.mark(eid, actor_id, [d for d in datasets if isinstance(d, str)]
-                        if isinstance(datasets, list) else [], st.report)
-    elif "sanction.linked" in topics:
-        st.report.note("entities with the topic sanction.linked (linked to a sanctioned "
-                       "entity, not listed themselves): no listing derived")
 
 
 def _release_fast(eid: str, batch: _Batch, st: State) -> list[Hold]:
@@ -318,7 +313,8 @@ def _release_fast(eid: str, batch: _Batch, st: State) -> list[Hold]:
             written = sanction_fast(hold.entity, st, hold.raw)
             if written is None:
                 return holds[i:]
-            batch.add("sanction", written)
+            batch.parts.append(written)
+            batch.types.append("sanction")
     return []
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.ingest.common import Seen, url_source
 from kg.ingest.ftm_derived import dataset_source
-from kg.ingest.ftm_links import Entity, values
+from kg.ingest.ftm_links import values
 from kg.ingest.rows import cites_json
 from kg.model.records import Citation, Source
 
@@ -86,13 +86,15 @@ class Cites:
             return new, cites
         return new, list({c.source: c for c in cites}.values())
 
-    def written_of(self, entity: Entity, src: Source, seen: Seen) -> tuple[list[Source], Any]:
+    def written_of(self, entity: dict[str, Any], src: Source, seen: Seen,
+                   clean: dict[str, list[str]]) -> tuple[list[Source], Any]:
         """(new source records, what a line writes for the citations :meth:`of` gives),
         remembered for an entity with no source URL, by its datasets and the file: an
-        entity citing what one before it cited has no new source record."""
+        entity citing what one before it cited has no new source record. ``clean``: the
+        entity's cleaned values (:attr:`~kg.ingest.ftm_links.Entity.clean`)."""
         datasets = entity.get("datasets")
         key = None
-        if type(datasets) is list and "sourceUrl" not in entity.clean:
+        if type(datasets) is list and "sourceUrl" not in clean:
             key = (src.id, *datasets)
             try:
                 hit = self.plain.get(key)

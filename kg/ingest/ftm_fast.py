@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - without orjson every entity is read in
 ON = orjson is not None
 
 __all__ = ["COUNTRY_PROPS", "ON", "QID", "QID_ASCII", "WHO", "actor_fast", "first",
-           "iso_country", "sanction_fast", "sanction_raw"]
+           "iso_country", "known", "sanction_fast", "sanction_raw"]
 
 #: The properties an actor's country is read from, in order.
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry",
@@ -137,20 +137,33 @@ def _plan(keys: tuple[str, ...]) -> _Plan:
             "nationality" in has or "citizenship" in has)
 
 
-def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
-               ) -> tuple[list[Any], str, bytes] | None:
-    """(new source records, the actor's id, its JSONL line) of an actor entity
-    (:func:`kg.ingest.ftm._actor` reads it the same), or None when the entity needs the
-    full reading: anything reported (a repeated id, no name, a name cut, a country code
-    that is not ISO, a date of birth or nationality not read as it is, an id shortened),
-    or a value the model would check. Nothing is changed when it gives None."""
-    eid = entity["id"]
-    props = entity.clean
-    if not entity.plain or eid in st.actors or eid != eid.strip():
+def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
+               ) -> tuple[list[Any], bytes] | None:
+    """(new source records, the JSONL line) of an actor entity as orjson read it (``data``,
+    before it is read as an :class:`~kg.ingest.ftm_links.Entity`), noted as read
+    (:func:`known`); :func:`kg.ingest.ftm._actor` reads it the same. None when the entity
+    needs the full reading: anything :func:`kg.ingest.ftm_read.plain_entity` would not take
+    as it is (values that are not strings, blank or with white space around them), anything
+    reported (a repeated id, no name, a name cut, a country code that is not ISO, a date of
+    birth or nationality not read as it is, an id shortened), or a value the model would
+    check. Nothing is changed when it gives None."""
+    eid = data.get("id")
+    props = data.get("properties")
+    if type(eid) is not str or type(props) is not dict or not eid or eid in st.actors \
+            or eid != eid.strip():
+        return None
+    try:  # the values as plain_entity takes them: so they are what the full reading cleans
+        for vals in props.values():
+            if type(vals) is not list or not vals:
+                return None
+            for v in vals:
+                if not v or v.strip() is not v:  # AttributeError: not a string
+                    return None
+    except AttributeError:
         return None
     names = props.get("name", _NONE)
-    caption = entity.get("caption")
-    name = (caption.strip() if isinstance(caption, str) else None) or \
+    caption = data.get("caption")
+    name = (caption.strip() if type(caption) is str else None) or \
         (names[0] if names else None)
     if not name or len(name) > MAX_NAME:
         return None
@@ -158,9 +171,11 @@ def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
     if len(made) == SHORTENED:  # maybe shortened (reported)
         return None
     country_prop, desc_prop, many, weak, qids, position, ids, dobs, nats = _plan(tuple(props))
-    if many or len(names) > 1:
-        aliases = [a for a in dict.fromkeys([*names, *props.get("alias", _NONE),
-                                             *props.get("previousName", _NONE)]) if a != name]
+    if many or len(names) > 1:  # each once, but the name (no comprehension: no frame)
+        each = dict.fromkeys([*names, *props.get("alias", _NONE),
+                              *props.get("previousName", _NONE)])
+        each.pop(name, None)
+        aliases = list(each)
     else:
         aliases = [names[0]] if names and names[0] != name else _NONE
     out: dict[str, Any] = {"type": "actor", "id": made, "name": name, "kind": kind}
@@ -203,8 +218,36 @@ def actor_fast(entity: Entity, kind: ActorKind, st: Any, src: Any,
             return None
         if found:
             out["nationalities"] = found
-    new, out["sources"] = st.cites.written_of(entity, src, st.seen)  # never empty
-    return new, made, orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
+    new, out["sources"] = st.cites.written_of(data, src, st.seen, props)  # never empty
+    line = orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
+    st.actors.add(eid)  # what known does
+    if "topics" in props:
+        _topics(data, eid, made, props["topics"], st)
+    return new, line
+
+
+def known(entity: dict[str, Any], actor_id: str, st: Any) -> None:
+    """Note that ``entity`` was imported as the actor ``actor_id`` (its topics: a
+    counter-sanctioning target, a listing to derive)."""
+    eid = entity["id"]
+    st.actors.add(eid)
+    topics = entity["properties"].get("topics")
+    if topics:
+        _topics(entity, eid, actor_id, topics, st)
+
+
+def _topics(entity: dict[str, Any], eid: str, actor_id: str, topics: list[str],
+            st: Any) -> None:
+    """:func:`known`'s reading of the entity's ``topics``."""
+    if "sanction.counter" in topics:
+        st.counter.add(eid)
+    if "sanction" in topics:
+        datasets = entity.get("datasets")
+        st.derived.mark(eid, actor_id, [d for d in datasets if isinstance(d, str)]
+                        if isinstance(datasets, list) else [], st.report)
+    elif "sanction.linked" in topics:
+        st.report.note("entities with the topic sanction.linked (linked to a sanctioned "
+                       "entity, not listed themselves): no listing derived")
 
 
 def sanction_raw(data: Any, st: Any) -> tuple[bytes | None, bytes | None]:
@@ -225,7 +268,11 @@ def sanction_raw(data: Any, st: Any) -> tuple[bytes | None, bytes | None]:
     if type(given) is not list:
         return None, None
     try:
-        targets = [s for v in given if (s := v.strip())]
+        if len(given) == 1:  # most sanctions (no comprehension: no frame)
+            one = given[0].strip()
+            targets = [one] if one else _NONE
+        else:
+            targets = [s for v in given if (s := v.strip())]
     except AttributeError:  # not a string: reported by the full reading
         return None, None
     if not targets:
@@ -291,14 +338,15 @@ def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
     text ``hit`` (:func:`_template`), noted as read; None when its id or targets need the
     full reading."""
     made = slug_id("ftm", sid)
-    if len(targets) == 1:  # most sanctions
-        ids = [slug_id("ftm", targets[0])]
-    else:
-        ids = [slug_id("ftm", t) for t in dict.fromkeys(targets)]
-        if len(set(ids)) != len(ids):
-            return None
     if len(made) == SHORTENED:
         return None
+    if len(targets) == 1:  # most sanctions
+        ids = slug_id("ftm", targets[0])
+    else:
+        many = [slug_id("ftm", t) for t in dict.fromkeys(targets)]
+        if len(set(many)) != len(many):
+            return None
+        ids = '","'.join(many)
     known = hit[2]
     if known:
         sanctioned = st.derived.sanctioned
@@ -306,8 +354,9 @@ def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
             for name in known:
                 sanctioned.add((t, name))
     st.sanctions.add(sid)
-    return b"".join((b'{"type":"sanction","id":', orjson.dumps(made), hit[0],
-                     orjson.dumps(ids), hit[1]))
+    # A slug id needs no escaping in JSON (letters, digits and ``._:-``): written as is.
+    return b'{"type":"sanction","id":"%b"%b["%b"]%b' % (made.encode(), hit[0], ids.encode(),
+                                                       hit[1])
 
 
 def _template(text: tuple[Any, ...], st: Any, datasets: tuple[Any, ...], countered: bool,

@@ -6,7 +6,6 @@ importer (:func:`kg.ingest.rows.fit_ids` reports it). Re-exported by
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 
@@ -19,9 +18,9 @@ NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
 _ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 _SLUG_CHARS = _ALNUM + "._:-"  # the characters NOT_SLUG does not match
 _WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
+_sha1 = hashlib.sha1
 
 
-@functools.lru_cache(maxsize=8192)  # a sanction names the target just read: read it once
 def slug_id(prefix: str, raw: str) -> str:
     """A deterministic record id from an id in a source (``slug_id("ofac", "12345")``).
 
@@ -34,7 +33,25 @@ def slug_id(prefix: str, raw: str) -> str:
     >>> slug_id("ofac", "12345"), slug_id("ftm", "Q7747"), slug_id("ftm", "NK-2aBc")[:10]
     ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
     """
-    return shorten_id(full_slug_id(prefix, raw), raw.strip())
+    # An id that is a slug already (slug characters only, alphanumeric at both ends: one
+    # scan by str.strip) is kept as it is, with no hash: what full_slug_id makes of it, in
+    # far less time than a cache lookup; the others are cached.
+    if raw and not raw.strip(_SLUG_CHARS) and raw[0] in _ALNUM and raw[-1] in _ALNUM:
+        same = f"{prefix}-{raw}"
+        if len(same) <= MAX_ID:
+            return same
+    made = _MADE.get((prefix, raw))
+    if made is None:  # a sanction names the target just read: its id is made once
+        if len(_MADE) >= _MADE_MAX:
+            _MADE.clear()
+        made = _MADE[prefix, raw] = shorten_id(full_slug_id(prefix, raw), raw.strip())
+    return made
+
+
+#: The ids :func:`slug_id` made lately of ids that are not slugs already (all forgotten
+#: when there are :data:`_MADE_MAX`: a plain dict costs less than an LRU cache).
+_MADE: dict[tuple[str, str], str] = {}
+_MADE_MAX = 8192
 
 
 def full_slug_id(prefix: str, raw: str) -> str:
@@ -48,8 +65,8 @@ def full_slug_id(prefix: str, raw: str) -> str:
         low = value.lower()
         folded = (NOT_SLUG.sub("-", low) if low.strip(_SLUG_CHARS) else low).strip(
             "-._:") or "x"
-    if folded != value and not _WIKIDATA_ID.fullmatch(value):
-        folded += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
+    if folded != value and (value[:1] != "Q" or not _WIKIDATA_ID.fullmatch(value)):
+        folded += "-" + _sha1(value.encode("utf-8")).hexdigest()[:8]
     return f"{prefix}-{folded}"
 
 

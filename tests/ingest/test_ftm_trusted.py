@@ -104,7 +104,7 @@ def test_fast_path_is_taken(lines: bool, tmp_path: Path,
     def straight(*args: Any) -> Any:  # the whole-entity fast path (kg.ingest.ftm_fast)
         got = entity_line(*args)
         if got:
-            written.append(got[1])  # (new sources, the actor id, its line)
+            written.append(json.loads(got[1])["id"])  # (new sources, its line)
         return got
 
     monkeypatch.setattr(trusted, "build_actor", lambda f: built.append(f["id"]) or fast(f))
@@ -300,3 +300,15 @@ def test_hostile_values_that_crashed_validation_are_reported(tmp_path: Path) -> 
     assert any("range of years from 0000" in m for m in messages)
     assert any("read as U+FFFD" in m for m in messages)
     assert report.skipped_total == 0
+
+
+def test_slug_id_same_past_its_cache() -> None:
+    """slug_id remembers the ids it made of ids that are not slugs (a plain dict, emptied
+    when full): the ids are the same before, across and after it is emptied."""
+    from kg.ingest import ids
+
+    raws = [f"NK-Ab{i}" for i in range(ids._MADE_MAX + 50)] + ["Q42", " x ", "ü"]
+    first = [ids.slug_id("ftm", r) for r in raws]
+    assert first == [_slug_id_before("ftm", r) for r in raws]
+    assert [ids.slug_id("ftm", r) for r in reversed(raws)] == first[::-1]
+    assert len(ids._MADE) <= ids._MADE_MAX
