@@ -22,6 +22,7 @@ from typing import Any
 from kg.ingest.common import MAX_NAME, ImportReport, slug_id, weak_names
 from kg.ingest.ftm_derived import dataset_named
 from kg.ingest.ftm_links import Entity
+from kg.ingest.ftm_read import plain_values
 from kg.ingest.ftm_sanctions import COUNTER
 from kg.ingest.identity import FTM_ID_PROPS, birth_dates, nationalities
 from kg.ingest.rows import SHORTENED, sub_json
@@ -152,14 +153,7 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
     if type(eid) is not str or type(props) is not dict or not eid or eid in st.actors \
             or eid != eid.strip():
         return None
-    try:  # the values as plain_entity takes them: so they are what the full reading cleans
-        for vals in props.values():
-            if type(vals) is not list or not vals:
-                return None
-            for v in vals:
-                if not v or v.strip() is not v:  # AttributeError: not a string
-                    return None
-    except AttributeError:
+    if not plain_values(props):  # as plain_entity takes them: what the full reading cleans
         return None
     names = props.get("name", _NONE)
     caption = data.get("caption")
