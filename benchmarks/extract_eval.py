@@ -161,7 +161,8 @@ class Score:
         self.tp = dict.fromkeys(FIELDS, 0)
         self.np = dict.fromkeys(FIELDS, 0)
         self.ng = dict.fromkeys(FIELDS, 0)
-        self.extra = {"date_ok": 0, "date_n": 0, "link_ok": 0, "link_n": 0, "about_ok": 0,
+        self.link_misses: list[str] = []
+        self.extra = {"date_ok": 0, "date_n": 0, "link_ok": 0, "link_n": 0, "link_pn": 0, "about_ok": 0,
                       "about_n": 0}
 
     def add(self, field: str, gold: set[Any], pred: set[Any]) -> None:
@@ -190,9 +191,12 @@ class Score:
                 self.extra["link_n"] += 1
                 p = ps[gold_to_pred[gi]] if gi in gold_to_pred else None
                 want = gold_to_pred.get(g["responds_to"])
-                if p is not None and want is not None and \
-                        p["in_response_to"] == [ps[want]["id"]]:
-                    self.extra["link_ok"] += 1
+                if p is not None and want is not None:
+                    self.extra["link_pn"] += 1
+                    if p["in_response_to"] == [ps[want]["id"]]:
+                        self.extra["link_ok"] += 1
+                    else:
+                        self.link_misses.append(pid)
         gst = gold.get("statements") or []
         ms = align(gst, pst, ("speakers",))
         self.add("speaker", {(pid, gi, v) for gi, g in enumerate(gst) for v in g["speakers"]},
@@ -231,7 +235,8 @@ class Score:
         if e["date_n"]:
             lines.append(f"  dates right on paired events: {e['date_ok']}/{e['date_n']}")
         if e["link_n"]:
-            lines.append(f"  retaliation links right: {e['link_ok']}/{e['link_n']}")
+            lines.append(f"  retaliation links right: {e['link_ok']}/{e['link_n']} "
+                         f"({e['link_ok']}/{e['link_pn']} where both events were found)")
         if e["about_n"]:
             lines.append(f"  statement -> sanction links right (paired statements): "
                          f"{e['about_ok']}/{e['about_n']}")
@@ -284,6 +289,8 @@ def score_set(path: Path | list[dict[str, Any]], verbose: bool = False) -> Score
                   [(g["speakers"], g["stance"]) for g in p.get("statements") or []])
             print("     got:", [(x["imposers"], x["targets"], x["status"], x["reasons"])
                                 for x in ps], [(x["speakers"], x["stance"]) for x in pst])
+    if verbose and sc.link_misses:
+        print("retaliation link wrong (both events found):", " ".join(sc.link_misses))
     return sc
 
 

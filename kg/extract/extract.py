@@ -42,7 +42,7 @@ from kg.extract.fallback import noun_only_event
 from kg.extract.fields import carry_reasons, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.members import add_members
-from kg.extract.merging import merge_events
+from kg.extract.merging import fold_answered, merge_events
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
 from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
@@ -224,9 +224,12 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
     sid = doc.source_id
     explain: dict[str, dict[str, Any]] = {}
     kept, where, extra = merge_events(events, doc)
+    links = response_links(kept, lambda aid: _country_of(doc, aid))
+    kept, where, extra, links = fold_answered(kept, where, extra, links, doc,
+                                              lambda aid: _country_of(doc, aid))
     ids = [f"{sid}-sanction-{n + 1}" for n in range(len(kept))]
     responds: dict[int, list[str]] = {}
-    for k, (j, why) in response_links(kept, lambda aid: _country_of(doc, aid)).items():
+    for k, (j, why) in links.items():
         responds[k] = [ids[j]]
         kept[k].explain["in_response_to"] = {"id": ids[j], "why": why}
         mark_retaliation(kept[k], why)

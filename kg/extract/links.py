@@ -28,7 +28,7 @@ from collections.abc import Callable
 from kg.extract.events import Event
 from kg.model.vocab import Reason, Status
 
-__all__ = ["response_links"]
+__all__ = ["answered_events", "mark_retaliation", "response_links"]
 
 _CUE = re.compile(r"\b(?:in retaliation (?:for|against)|in response to|in answer to|in return for|"
                   r"hit(?:s|ting)?\s+back\b[^,;]{0,40}?\bat|answer(?:s|ed|ing)?|"
@@ -42,6 +42,15 @@ _BACK = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?"
 _BACK_RESPONSE = re.compile(r"\b(?:counter-?measures|counter-?sanctions|retaliat\w+|response)\b",
                             re.I)
 _MAX_WORDS = 10
+#: "Beijing said it was answering ...", "Moscow says it is responding to ...": the one who
+#: answers is the sentence's subject, named right before the cue.
+_ANSWERER = re.compile(r"\b(?:it|they|we)\s+(?:was|were|is|are|had been|has been|would be|"
+                       r"will be)?\s*$", re.I)
+
+
+def _mirrors(ia: set[str], ta: set[str], ib: set[str], tb: set[str]) -> bool:
+    """True when measure a's imposers are among b's targets and b's among a's."""
+    return bool(ia & tb) and bool(ib & ta)
 
 
 def _answering_cue(ev: Event, extra: bool) -> re.Match[str] | None:
@@ -53,9 +62,26 @@ def _answering_cue(ev: Event, extra: bool) -> re.Match[str] | None:
     best = None
     for m in rx.finditer(text, 0, a):
         gap = text[m.end():a]
-        if m.end() <= a and not re.search(r"[,;]", gap) and len(gap.split()) <= _MAX_WORDS:
+        # "responded to the coup by suspending Guinea": the measure is the response
+        if m.end() <= a and not re.search(r"[,;]|\bby\b", gap) \
+                and len(gap.split()) <= _MAX_WORDS:
             best = m
     return best
+
+
+def answered_events(events: list[Event]) -> dict[int, re.Match[str]]:
+    """The events told as the measure answered ("hit back at Washington's sanctions", "in
+    retaliation for the latest Canadian sanctions"): index into ``events`` -> the cue."""
+    answered: dict[int, re.Match[str]] = {}
+    for j, ev in enumerate(events):
+        cue = _answering_cue(ev, extra=False)
+        if cue is None:
+            back = _BACK.search(ev.sentence.text, 0, ev.anchor[0])
+            if back and _BACK_RESPONSE.search(back.group()):
+                cue = _answering_cue(ev, extra=True)
+        if cue is not None:
+            answered[j] = cue
+    return answered
 
 
 def response_links(events: list[Event], country: Callable[[str], str]
@@ -76,15 +102,7 @@ def response_links(events: list[Event], country: Callable[[str], str]
         return e.sentence.index, e.anchor[0]
 
     links: dict[int, tuple[int, str]] = {}
-    answered: dict[int, re.Match[str]] = {}
-    for j, ev in enumerate(events):
-        cue = _answering_cue(ev, extra=False)
-        if cue is None:
-            back = _BACK.search(ev.sentence.text, 0, ev.anchor[0])
-            if back and _BACK_RESPONSE.search(back.group()):
-                cue = _answering_cue(ev, extra=True)
-        if cue is not None:
-            answered[j] = cue
+    answered = answered_events(events)
     for j, cue in answered.items():
         ev = events[j]
         same = [k for k, e in enumerate(events) if k not in answered and k not in links
@@ -106,6 +124,36 @@ def response_links(events: list[Event], country: Callable[[str], str]
         if before:
             k = max(before, key=lambda k: pos(events[k]))
             links[k] = (j, f"{back.group()!r} names it back, {cue.group()!r} the measure")
+    for j, ev in enumerate(events):
+        # "Russia banned entry to 18 American officials, one day after Washington announced
+        # matching sanctions against 18 Russians": a measure after "after"/"following" in
+        # the sentence of an earlier measure that mirrors it (each side's imposer the other's
+        # target) is the measure answered
+        after = None if j in answered else _answering_cue(ev, extra=True)
+        if after is None or after.group().lower() not in ("after", "following"):
+            continue
+        mirror = [k for k, e in enumerate(events) if k not in answered and k not in links
+                  and k != j and e.sentence.index == ev.sentence.index
+                  and e.anchor[0] < after.start() and _mirrors(imps(e), tgts(e), imps(ev),
+                                                               tgts(ev))]
+        if mirror:
+            k = max(mirror, key=lambda k: events[k].anchor[0])
+            links[k] = (j, f"mirrors the measure after {after.group()!r} in its sentence")
+            answered[j] = after
+    # "Beijing said it was answering sanctions Canada had levied": the answerer is the
+    # subject named before the cue, its measure the latest one of its side told before
+    for j, cue in list(answered.items()):
+        if any(v[0] == j for v in links.values()):
+            continue
+        pre = events[j].sentence.text[:cue.start()]
+        if not _ANSWERER.search(pre):
+            continue
+        before = [k for k, e in enumerate(events) if k not in answered and k not in links
+                  and pos(e) < pos(events[j]) and imps(e) & tgts(events[j])]
+        if before:
+            k = max(before, key=lambda k: pos(events[k]))
+            links[k] = (j, f"its imposer is the one {cue.group()!r} the measure, as said "
+                        "before")
     for k, ev in enumerate(events):
         if k in links or k in answered or not ev.retaliation:
             continue

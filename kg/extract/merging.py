@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.extract.context import Doc
 from kg.extract.fields import Event
-from kg.model.vocab import ActorKind
+from kg.extract.links import answered_events
+from kg.model.vocab import ActorKind, Reason, Status
 
-__all__ = ["merge_events"]
+__all__ = ["fold_answered", "merge_events"]
 
 #: A sentence that adds a measure ("The bloc also froze the assets of 12 officers").
 _ANOTHER = re.compile(r"\b(?:also|too|in addition|additionally|as well|separately|further "
@@ -91,3 +93,57 @@ def _spells_out(ev: Event, other: Event, doc: Doc) -> bool:
         if a is None or a.kind is ActorKind.STATE or a.country:
             return False
     return True
+
+
+_STANDING = (Status.IMPOSED, Status.EXTENDED)
+
+
+def fold_answered(kept: list[Event], where: dict[int, int], extra: list[list[Event]],
+                  links: dict[int, tuple[int, str]], doc: Doc, country: Callable[[str], str]
+                  ) -> tuple[list[Event], dict[int, int], list[list[Event]],
+                             dict[int, tuple[int, str]]]:
+    """The measure a counter-measure answers, named only by its imposer and the state it hits
+    ("Moscow hit back at Washington's Crimea sanctions", "in retaliation for the latest
+    Canadian sanctions"), is the article's one telling of a measure of that imposer on
+    people, firms or groups of that state ("Obama extended U.S. sanctions to 20 more Russian
+    officials", "Canada had imposed sanctions on 30 Russian officials"): it folds into that
+    telling, and the counter-measure's link (``links``: counter-measure -> answered, as
+    :func:`kg.extract.links.response_links` gives) points to it. Only when exactly one such
+    telling exists, both in force (imposed or extended) and neither itself an answer.
+
+    Takes and returns the shapes :func:`merge_events` returns, plus the links re-indexed.
+    """
+    answered = answered_events(kept)
+    fold: dict[int, int] = {}
+    for j in answered:
+        ej = kept[j]
+        jt = {t.id for t in ej.targets}
+        if ej.status not in _STANDING or not jt or any(
+                (a := doc.actors.get(t)) is None or a.kind is not ActorKind.STATE for t in jt):
+            continue
+        imps = {r.id for r in ej.imposers}
+        cands = [c for c, ec in enumerate(kept)
+                 if c != j and c not in answered and c not in links and c not in fold
+                 and ec.status in _STANDING and {r.id for r in ec.imposers} == imps
+                 and jt <= {country(t.id) for t in ec.targets} | {t.id for t in ec.targets}
+                 and any(t.id not in jt for t in ec.targets)]
+        if len(cands) == 1:
+            fold[j] = cands[0]
+    if not fold:
+        return kept, where, extra, links
+    new_at: dict[int, int] = {}
+    for k in range(len(kept)):
+        if k not in fold:
+            new_at[k] = len(new_at)
+    for j, c in fold.items():
+        new_at[j] = new_at[c]
+        ec, ej = kept[c], kept[j]
+        ec.reasons += [r for r in ej.reasons if r[0] is not Reason.RETALIATION
+                       and r[0] not in {x[0] for x in ec.reasons}]
+        ec.explain.setdefault("told_as_answered", []).append(ej.sentence.text)
+    kept2 = [e for k, e in enumerate(kept) if k not in fold]
+    extra2: list[list[Event]] = [list(extra[k]) for k in range(len(kept)) if k not in fold]
+    for j, c in fold.items():
+        extra2[new_at[c]] += [kept[j], *extra[j]]
+    links2 = {new_at[k]: (new_at[j], why) for k, (j, why) in links.items() if k not in fold}
+    return kept2, {i: new_at[k] for i, k in where.items()}, extra2, links2

@@ -101,3 +101,37 @@ def test_the_imposer_named_with_the_measure_picks_the_event() -> None:
     ecowas = next(s for s in ds.sanctions if s.imposers == ["ecowas"])
     st = ds.statements[-1]
     assert st.about_sanctions == [ecowas.id]
+
+
+def test_answered_measure_named_by_its_imposer_is_its_fuller_telling() -> None:
+    # round 12: "hit back at Ottawa's sanctions" and "Canada had imposed sanctions on 14
+    # Russian officials" are one measure, told twice; the counter-measure answers it
+    ds = run("Moscow hit back on Friday at Ottawa's sanctions, barring 11 Canadian "
+             "lawmakers from entering the country. Canada had on Tuesday imposed sanctions "
+             "on 14 Russian officials over the poisoning.", "2024-03-08")
+    ca = [s for s in ds.sanctions if s.imposers == ["ca"]]
+    assert len(ca) == 1, [(s.imposers, s.targets) for s in ds.sanctions]
+    assert len(ca[0].sources) == 2
+    (ru,) = [s for s in ds.sanctions if s is not ca[0]]
+    assert ru.imposers == ["ru"] and ru.in_response_to == [ca[0].id]
+
+
+def test_responded_to_the_coup_by_a_measure_is_the_response() -> None:
+    ds = run("ECOWAS imposed sanctions on the junta leaders on Thursday. The bloc first "
+             "responded to the coup on September 8 by suspending Guinea's membership.",
+             "2021-09-17")
+    assert all(not s.in_response_to for s in ds.sanctions)
+    assert any(s.targets == ["gn"] for s in ds.sanctions)
+
+
+def test_a_mirroring_measure_after_after_is_the_one_answered() -> None:
+    ds = run("Russia on Saturday banned entry to 18 American officials, one day after "
+             "Washington announced matching sanctions against 18 Russians.", "2013-04-13")
+    assert by_imposer(ds) == {"ru": ["us"], "us": []}
+
+
+def test_it_was_answering_names_the_answerer_said_before() -> None:
+    ds = run("China barred the Canadian lawmaker Michael Chong from entering the country. "
+             "Beijing said it was answering sanctions Canada had levied on Chinese officials "
+             "over Xinjiang.", "2021-03-27")
+    assert by_imposer(ds) == {"cn": ["ca"], "ca": []}
