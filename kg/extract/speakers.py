@@ -150,14 +150,46 @@ _NOUN_BEFORE = re.compile(r"\b(?:w[io]n|wins|winning|dr[ae]w|draws|drawing|earn(
                           r"global|strong|sharp|fierce|much|some|little|high)\s+)?$", re.I)
 
 
+#: A form of "be" right before a speech verb: a passive ("Lukashenko was formally declared the
+#: winner", "Ukraine was added", "must be declared to SECO", "have been told"), or a name
+#: ("also called the Magnitsky Law", "used to be called Coral Energy"). ("was quoted as
+#: saying" names its speaker, and is not matched.)
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?-i:[a-z]\w*ly)\s+)?$",
+                        re.I)
+_ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
+#: "added 43 people to its sanctions list", "adding more Americans to the list", "adding to
+#: the weapons already there": an addition, not a word said.
+_ADDED_TO = re.compile(r"\s+(?:to\b|(?!that\b)[^,;:.\"“”]{0,120}?\bto\s+(?:the|its|their|his|"
+                       r"her|a|an|this)\s+(?:[\w'’-]+\s+){0,4}?(?:list|lists|blacklist|sanctions|"
+                       r"register|registry|roster)\b)", re.I)
+#: A document as the subject ("a law calling for visa bans", "as the Annan plan demands",
+#: "the act supports the protesters"): the text of a law or plan, not a speaker.
+_DOCUMENT_BEFORE = re.compile(r"\b(?:law|act|bill|plan|decree|legislation|treaty|"
+                              r"agreement|accord|statute|order)\s+(?:(?:that|which)\s+)?"
+                              r"(?:also\s+)?$", re.I)
+
+
 def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     """True if the speech word ``cue`` (in a clause starting at ``lo``) says nothing: a noun
     after a possessive ("its support for Ukraine", "their call"), or a participle used as an
-    adjective or passive (see above)."""
-    if re.search(r"\b(?:its|their|his|her|our)\s+$", text[max(0, cue.start() - 8):cue.start()]):
+    adjective or passive (see above), a passive or a name after "be" ("was declared the
+    winner", "also called the X Law"), an addition to a list ("added 43 people to its
+    sanctions list"), or a law or plan's text ("a law calling for visa bans")."""
+    before = text[max(0, cue.start() - 30):cue.start()]
+    if re.search(r"\b(?:its|their|his|her|our)\s+$", before):
         return True
     if _NOUN_BEFORE.search(text, max(0, cue.start() - 30), cue.start()):
         return True  # "reforms that have won wide praise", "drew international condemnation"
+    word = cue.group().lower()
+    if word not in ("quoted", "cited") and not word.startswith("accord") \
+            and not word.endswith("ing") and _BE_BEFORE.search(before):  # ("was threatening")
+        return True
+    if word == "called" and _ALSO_CALLED.search(before):
+        return True
+    if word in ("added", "adding", "add", "adds") and _ADDED_TO.match(text, cue.end()):
+        return True
+    if _DOCUMENT_BEFORE.search(before):
+        return True
     return cue.group().endswith("ed") and bool(
         _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
         or _PASSIVE.match(text, cue.start()))
