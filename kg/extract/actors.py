@@ -299,7 +299,7 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
         if not _overlaps(r, taken):
             taken.append(r)
     taken.sort(key=lambda m: m.start)
-    return _point_back(taken, last_bloc, last_state, heads or {})
+    return _point_back(taken, last_bloc, last_state, heads or {}, text)
 
 
 #: After a capital that names a deal or a meeting, not its state ("the Minsk accords",
@@ -309,7 +309,8 @@ _NAMES_A_DEAL = re.compile(r"\s+(?:accords?|agreements?|talks|process|format|pro
 
 
 #: Head nouns of government and bloc bodies that a later "the <noun>" points back to.
-_HEADS = ("ministry", "council", "government", "commission", "administration", "cabinet")
+_HEADS = ("ministry", "council", "government", "commission", "administration", "cabinet",
+          "department")
 _HEAD_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*|\s+and|\s+of){0,4}\s+(?P<h>"
                          + "|".join(_HEADS) + r")\b", re.I)
 
@@ -331,11 +332,20 @@ def named_heads(text: str, ms: list[Mention]) -> dict[str, str]:
     return out
 
 
+#: "In Moscow, the foreign ministry said": a clause opening with a place.
+_IN_PLACE = re.compile(r"(?:^|[;:]\s+|\b(?:and|but)\s+)(?:In|in|From|from)\s+$")
+
+
 def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
-                heads: dict[str, str]) -> list[Mention]:
-    out = []
+                heads: dict[str, str], text: str = "") -> list[Mention]:
+    out: list[Mention] = []
     country = None
     for m in ms:
+        if m.code == LAST_STATE and out and out[-1].kind == "country" and out[-1].code \
+                and len(out[-1].code) == 2 and re.fullmatch(r",?\s*", text[out[-1].end:m.start]) \
+                and _IN_PLACE.search(text[:out[-1].start]):
+            # "In Moscow the foreign ministry voiced disappointment": the place's state
+            m = replace(m, code=out[-1].code, how=m.how + f", in the place named ({out[-1].code})")
         head = m.text.lower().split()[-1] if m.code in (LAST_BLOC, LAST_STATE) else None
         if head in heads:
             m = replace(m, code=heads[head], how=m.how + f", the last {head} named "
@@ -350,6 +360,12 @@ def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
             if back is None:
                 continue
             m = replace(m, code=back, how=m.how + f", the last state named ({back})")
+        words = m.text.lower().split()
+        if m.kind == "country" and m.code and not m.code.startswith("@") and words \
+                and words[-1] in _HEADS and not m.how.startswith("bloc or government"):
+            # "The US Treasury Department imposed ..., according to a statement from the
+            # department": a body named earlier in the sentence
+            heads = {**heads, words[-1]: m.code}
         if m.kind == "country" and m.code in BLOCS:
             bloc = m.code
         elif m.kind == "country" and m.code and len(m.code) == 2:

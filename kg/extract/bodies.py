@@ -89,7 +89,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
      LAST_STATE),
     # (the brief capitalised or not: "the Commerce Ministry", "a Foreign Ministry spokesperson")
     (re.compile(r"\b[Tt]he\s+(?:(?i:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
-                r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration)\b"), LAST_STATE),
+                r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration|department)\b"),
+     LAST_STATE),
     (re.compile(r"\b[Aa]\s+(?:(?i:foreign)\s+)?(?i:ministry)\s+spokes(?:man|woman|person)\b"),
      LAST_STATE),
     # "The spokesperson said ..." after "a foreign ministry spokesperson said": unnamed, the

@@ -5,9 +5,8 @@ A statement needs a speech or stance verb ("said", "warned", "urged", "condemned
 after an inverted verb, the one before "was cited/quoted", the one after "according to", or
 else the nearest actor before the verb. "he said" is the last person who spoke; "it said"
 and "the statement" the speakers of the last statement; "the pair" the actors last named
-together. News agencies are never speakers. A sentence holds one statement per clause: it
-is split before "as he warned", "; ", ", but" and ", which"; a speech verb closing the
-sentence after a comma (", Zhao said.") reports the whole sentence.
+together. News agencies are never speakers. A sentence holds one statement per clause (split
+before "as he warned", "; ", ", but", ", which"); ", Zhao said." reports the whole sentence.
 
 Kinds of speaker shape (tests in tests/extract/test_statement_kinds.py and ..._r8.py): a
 negated speech verb is no statement; a speech verb coordinated with an earlier verb shares
@@ -89,6 +88,7 @@ _NEGATED = re.compile(r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s+not
 #: Bor told journalists": a speech verb after a comma and a few words closing the sentence
 #: reports it all, a statement of its own beside the view it reports.
 _CLOSING = re.compile(r",\s+(?!\w+ing\b)(?:[\w.'’-]+\s+){1,8}$")
+_CLOSING_TOLD = re.compile(r",\s+(?!\w+ing\b)(?:[\w.'’-]+\s+){0,8}$")  # also ", according to"
 
 
 @dataclass
@@ -305,7 +305,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                      for r in events[i].imposers} == own
                     and (_said_inside(text, cue, seg, events[i].anchor[0]) or (
                         seg[0] <= events[i].anchor[0] < cue.start()
-                        and _CLOSING.search(text, events[i].anchor[1], cue.start())))
+                        and _CLOSING_TOLD.search(text, events[i].anchor[1], cue.start())))
                     for i in sentence_events):
                 # "West African leaders will shut their borders with Mali ..., the 15-nation
                 # bloc said": the imposer telling its own measure is where the event comes

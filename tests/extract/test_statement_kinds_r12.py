@@ -36,3 +36,34 @@ def test_a_law_or_plan_is_not_a_speaker() -> None:
     assert said("His death led Congress to pass a law calling for visa bans on those "
                 "involved.") == []
     assert said("Damascus should accept a ceasefire, as the Annan plan demands.") == []
+
+
+def test_why_a_measure_hits_people_is_no_statement() -> None:
+    assert said("President Obama signed a law punishing Venezuelan officials whom Washington "
+                "accuses of repressing protesters.") == []
+    assert said("The European Union has put sanctions on four Burundians it accuses of "
+                "undermining the peace talks.") == []
+    # an accusation of one's own is one
+    assert [s for s, _ in said("Moscow accused Kyiv of sabotage.")] == [["ru"]]
+
+
+def test_speech_words_used_as_nouns() -> None:
+    assert said("Washington passed legislation last week in support of the protesters.") == []
+    assert said("There were renewed calls for sanctions on Monday.") == []
+
+
+def test_a_body_named_back_in_its_sentence_or_after_its_place() -> None:
+    # "the department": the US Treasury Department named before, not Venezuela
+    assert [s for s, _ in said(
+        "The Treasury Department on Friday fined a Venezuelan bank, and the department "
+        "said Caracas had broken the law.")] == [["us"]]
+    # "In Moscow the foreign ministry": Russia's, not Japan's (the last state named)
+    assert [s for s, _ in said(
+        "Japan imposed new sanctions on Tuesday. In Moscow the foreign ministry voiced "
+        "disappointment at the new Japanese measures.")] == [["ru-foreign-ministry"]]
+
+
+def test_an_imposer_telling_its_own_measure_after_a_comma_says_nothing_more() -> None:
+    # the shared news case p05, with "according to" closing the sentence
+    assert said("The US Treasury Department imposed sanctions on a Venezuelan minister on "
+                "Friday, according to a statement from the department.") == []
