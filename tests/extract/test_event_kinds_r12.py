@@ -1,0 +1,30 @@
+"""Event kinds of real reporting added in round 12 (issue 14), on sentences written for these
+tests (real states so the country tables know them)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+
+
+def events(text: str, date: str) -> list[tuple[list[str], list[str], str, str | None]]:
+    ds = extract_text(text, date=date, source_id="t").dataset
+    return [(s.imposers, s.targets, s.status.value, s.date) for s in ds.sanctions]
+
+
+def test_a_measure_of_years_before_is_not_the_news_told_again() -> None:
+    # one imposer, one target, one status: the 2006 embargo and this week's ban are two
+    assert events("Russia banned imports of Moldovan wine on Tuesday. Moscow placed an embargo "
+                  "on wine from Moldova in 2006, too.", "2013-09-12") == [
+        (["ru"], ["md"], "imposed", "2013-09-10"), (["ru"], ["md"], "imposed", "2006")]
+
+
+def test_the_news_told_again_is_still_one_event() -> None:
+    assert events("The EU imposed sanctions on Russia on Monday. The EU sanctions on Russia "
+                  "target 12 officials.", "2014-03-18") == [
+        (["eu"], ["ru"], "imposed", "2014-03-17")]
+
+
+def test_a_standing_measure_is_not_the_new_one() -> None:
+    assert events("The United States imposed new sanctions on Cuba on Friday. Washington has "
+                  "maintained a decades-old embargo on Cuba.", "2019-04-19") == [
+        (["us"], ["cu"], "imposed", "2019-04-19"), (["us"], ["cu"], "imposed", None)]
