@@ -269,12 +269,14 @@ def frame_anchors(text: str, relief: bool = False) -> list[Anchor]:
                 rx is _REVERSAL and not relief):
             continue
         for m in rx.finditer(text):
-            if any(a.start < m.end() and m.start() < a.end for a in out):
+            # (a frame whose trigger is one part of what it matches names it ``t``)
+            s, e = m.span("t") if "t" in rx.groupindex else m.span()
+            if any(a.start < e and s < a.end for a in out):
                 continue
-            if mode == "object" and _BEEN.search(text, 0, m.start()) and not re.match(
-                    r"\w+ing\b", m.group()):
+            if mode == "object" and _BEEN.search(text, 0, s) and not re.match(
+                    r"\w+ing\b", text[s:e]):
                 mode = "passive"  # "Iran has been cut off from ... by US sanctions"
-            out.append(Anchor(m.start(), m.end(), status, m.group(), mode))
+            out.append(Anchor(s, e, status, text[s:e], mode))
     out += [a for a in map(Anchor._make, frozen_assets(text)) if not any(
         b.start < a.end and a.start < b.end for b in out)]
     out.sort()

@@ -58,6 +58,23 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"(?:new\s+)?(?:[\w-]+\s+)?(?:law|bill|act|legislation|executive\s+order|decree|"
          r"ordinance)\s+(?:punishing|sanctioning|penali[sz]ing|blacklisting|that\s+(?:punishes|"
          r"sanctions|penali[sz]es|blacklists))\b"), Status.IMPOSED, "object"),
+    # round 12: "added to its sanctions list 22 individuals and three entities": the listed
+    # after the list
+    (_rx(r"\badd(?:s|ed|ing)?\s+to\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:sanctions?|"
+         r"stop|entry[- ]ban|black)[- ]?list\b"), Status.IMPOSED, "object"),
+    # round 12: "the sanctions the EU imposed in July", "sanctions that the European Union,
+    # the United States and Canada have already imposed", "the sanctions Canberra has put
+    # on it": a measure its imposers keep, told in a relative clause (the trigger is the
+    # verb, group ``t``; its subject imposes)
+    (re.compile(r"\b(?i:sanctions|measures|restrictions|penalties|embargo(?:es)?|bans|curbs)"
+                r"\s+(?:that\s+|which\s+)?(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z]"
+                r"[\w.'’-]*)){0,3}(?:,?\s+(?:and\s+)?(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+"
+                r"(?-i:[A-Z][\w.'’-]*)){0,3}){0,4}\s+(?:(?:has|have|had)\s+)?(?:(?:already|also|"
+                r"now|first)\s+)?(?P<t>imposed|adopted|placed|put|levied|slapped|introduced)\b"
+                r"(?=\s+(?:on|against)\s+(?!(?i:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+                r"October|November|December)\b|\d))"),
+     Status.IMPOSED, "object"),
 ]
 
 

@@ -28,3 +28,21 @@ def test_a_standing_measure_is_not_the_new_one() -> None:
     assert events("The United States imposed new sanctions on Cuba on Friday. Washington has "
                   "maintained a decades-old embargo on Cuba.", "2019-04-19") == [
         (["us"], ["cu"], "imposed", "2019-04-19"), (["us"], ["cu"], "imposed", None)]
+
+
+def test_added_to_its_sanctions_list_then_the_listed() -> None:
+    got = events("Retaliating in kind, Iran on Wednesday added to its sanctions list 22 "
+                 "individuals and three entities of the European Union, the Foreign Ministry "
+                 "said.", "2023-01-25")
+    assert [(e[0], e[2]) for e in got] == [(["ir"], "imposed")]
+    assert got[0][1], got
+
+
+def test_a_measure_in_a_relative_clause_with_its_target() -> None:
+    # "the sanctions Canberra has put on it": Australia's measure on Russia, answered
+    got = events("Moscow has forbidden 228 Australian politicians to enter Russia in reply to "
+                 "the sanctions Canberra has put on it.", "2022-04-07")
+    assert (["au"], ["ru"], "imposed", "2022-04-07") in got
+    # "the sanctions Russia imposed on Friday": a date, not a target, so no event of its own
+    assert events("The embassy is studying the sanctions Russia imposed on Friday.",
+                  "2021-04-16") == []
