@@ -46,3 +46,25 @@ def test_a_measure_in_a_relative_clause_with_its_target() -> None:
     # "the sanctions Russia imposed on Friday": a date, not a target, so no event of its own
     assert events("The embassy is studying the sanctions Russia imposed on Friday.",
                   "2021-04-16") == []
+
+
+def test_the_same_step_by_other_imposers() -> None:
+    assert events("The European Union on Friday put sanctions on eight Russian officials over "
+                  "the naval clash. Its spokeswoman called the step a firm answer, noting that "
+                  "the United States and Canada had made similar decisions.", "2019-03-15") == [
+        (["eu"], ["ru-officials"], "imposed", "2019-03-15"),
+        (["us", "ca"], ["ru-officials"], "imposed", "2019-03-15")]
+    got = events("Japan froze the assets of the Foreign Trade Bank of North Korea on Tuesday. "
+                 "Australia has taken the same step, and New Zealand is expected to follow "
+                 "shortly.", "2013-05-07")
+    assert [(e[0], e[2]) for e in got] == [(["jp"], "imposed"), (["au"], "imposed"),
+                                           (["nz"], "expected")]
+    assert got[1][1] == got[0][1] == got[2][1]
+
+
+def test_similar_measures_taken_by_an_agent() -> None:
+    got = events("In step with similar measures already taken by the European Union and the "
+                 "United States, Canberra will freeze the assets of three Myanmar officers.",
+                 "2018-10-23")
+    assert [(e[0], e[2]) for e in got] == [(["au"], "imposed"), (["eu", "us"], "imposed")]
+    assert got[0][1] == got[1][1]
