@@ -36,6 +36,7 @@ from typing import Any
 from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.alike import alike_events
+from kg.extract.background import imposed_before
 from kg.extract.context import Doc, dateline_state, skip_entry, without_dateline
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
@@ -147,6 +148,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         n_skipped = len(doc.skipped)
         events += find_events(sent, ms, doc)
         events += alike_events(sent, ms, doc, events)
+        events += imposed_before(sent, events[first:], doc)
         if any(p.message == NO_TARGET for p in doc.skipped[n_skipped:]):
             no_target.append((sent, ms, {e.anchor for e in events[first:]},
                               (doc.last_state, doc.last_multi, len(doc.recent))))

@@ -112,6 +112,8 @@ def _standing(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 #: Words before a date that make it the end of a measure, not the day it was taken.
+_IMPOSED_ON = re.compile(r"\b(?:imposed|introduced|adopted|put\s+in\s+place)\s+"
+                         r"(?:(?:on|in|since)\s+)?$", re.I)
 _ENDS = re.compile(r"\b(?:expir(?:e|es|ed|ing|y)|lapse[sd]?|run(?:s)? out|ran out|end(?:s|ed)?|"
                    r"until|till|through|valid to)\s+(?:on\s+|in\s+|at\s+the\s+end\s+of\s+)?$",
                    re.I)
@@ -128,6 +130,9 @@ def date_of(ev: Event, dates: list[Any], doc: Doc) -> None:
     # "due to expire on January 31", "until July 31": when a measure ends, not when it was
     # taken
     dates = [d for d in dates if not _ENDS.search(text, max(0, d.start - 40), d.start)]
+    if ev.status in (Status.LIFTED, Status.EASED, Status.EXTENDED):
+        # "lift all the sanctions imposed on October 14": when the measure was imposed
+        dates = [d for d in dates if not _IMPOSED_ON.search(text, max(0, d.start - 40), d.start)]
     if not dates:
         cue = _standing(text, *ev.anchor) or (
             UNDATED_FUTURE.search(text) if ev.status is Status.EXPECTED else None)

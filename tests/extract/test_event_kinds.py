@@ -51,9 +51,11 @@ def test_a_measure_in_force_named_by_a_bare_participle() -> None:
     got = events("Canada eased its sanctions on Venezuela on Tuesday. Penalties imposed over "
                  "the crackdown on protesters remain, the ministry said.")
     assert got == [(["ca"], ["ve"], "eased"), (["ca"], ["ve"], "imposed")]
-    # a participle after a verb that governs the noun is not a second event
+    # a participle after a verb that governs the noun names the measure as it was imposed
+    # before: a second event since round 12 (kg/extract/background.py; the blind annotators
+    # of benchmarks/extract_real/ record it, and the frozen split rose with it)
     assert events("The EU extended the sanctions imposed on Russia over Crimea.") == [
-        (["eu"], ["ru"], "extended")]
+        (["eu"], ["ru"], "extended"), (["eu"], ["ru"], "imposed")]
 
 
 def test_the_dateline_acts_in_an_agentless_passive() -> None:

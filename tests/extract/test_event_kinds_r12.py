@@ -68,3 +68,16 @@ def test_similar_measures_taken_by_an_agent() -> None:
                  "2018-10-23")
     assert [(e[0], e[2]) for e in got] == [(["au"], "imposed"), (["eu", "us"], "imposed")]
     assert got[0][1] == got[1][1]
+
+
+def test_a_lifting_names_the_measure_imposed_before() -> None:
+    got = events("Meeting in Addis Ababa on January 22, 2026, the AU Peace and Security Council "
+                 "decided to end the suspension imposed on the country after the 2021 military "
+                 "coup in Guinea.", "2026-01-23")
+    assert got == [(["au-union"], ["gn"], "lifted", "2026-01-22"),
+                   (["au-union"], ["gn"], "imposed", None)]
+    # the date after "imposed" is when it was imposed, not when it was lifted
+    got = events("He had told the Treasury Secretary to lift all the sanctions imposed on "
+                 "October 14 on Turkey, Trump said.", "2019-10-23")
+    assert got == [(["us"], ["tr"], "lifted", "2019-10-23"),
+                   (["us"], ["tr"], "imposed", "2019-10-14")]

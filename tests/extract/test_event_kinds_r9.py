@@ -64,7 +64,8 @@ def test_they_after_a_bloc_said_is_the_bloc() -> None:
 
 def test_restrictions_imposed_on_a_state_are_a_sanction_noun() -> None:
     assert events(run("The Treasury and Commerce departments are easing restrictions imposed "
-                      "on Norland decades ago.")) == [(["us"], ["Norland"], "eased")]
+                      "on Norland decades ago.")) == [(["us"], ["Norland"], "eased"),
+                                                      (["us"], ["Norland"], "imposed")]
 
 
 def test_a_relief_that_could_be_reversed_is_a_threat_only_after_a_relief() -> None:
