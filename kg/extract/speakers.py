@@ -181,6 +181,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|in|of|for|with|this|these|those|
                                 r"its|their|his|her|our)\s+$", re.I)
 
 
+#: An adjective before a noun ("more non-lethal support", "military support").
+_ADJECTIVE_NOUN = re.compile(r"\b(?:non-\w+|\w+(?:al|ive|ic|ful|ous|ary))\s+$", re.I)
+
+
 def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     """True if the speech word ``cue`` (in a clause starting at ``lo``) says nothing: a noun
     after a possessive ("its support for Ukraine", "their call"), or a participle used as an
@@ -204,7 +208,8 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True
     if word.startswith("accus") and _ACCUSED_WHOM.search(before):
         return True  # "officials whom Washington accuses of repression": why, not a word said
-    if word.split()[0] in _NOUN_TOO and _DETERMINER_BEFORE.search(before):
+    if word.split()[0] in _NOUN_TOO and (_DETERMINER_BEFORE.search(before)
+                                         or _ADJECTIVE_NOUN.search(before)):
         return True  # "in support of the protesters", "renewed calls for", "the demands"
     return cue.group().endswith("ed") and bool(
         _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
@@ -224,6 +229,11 @@ _CLAUSE_VERB = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|
 #: Capitalised title words between an inverted verb and a person ("said Foreign Affairs
 #: Minister Nanaia Mahuta", "said EU High Representative Kaja Kallas").
 _TITLE_WORDS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}")
+
+
+#: A relative clause without commas opened right before a mention ("a drone maker that
+#: equips Ukraine's military").
+_IN_RELATIVE = re.compile(r"\b(?-i:[a-z])[\w-]*\s+(?:that|which|who)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 
 
 #: A body after a person's name, up to the verb ("Thomas Soe of the Australia Burma Campaign").
@@ -325,6 +335,10 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             text, lo, ms[pick].start):
         # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
         # subject is not an actor
+        return None
+    if _IN_RELATIVE.search(text, lo, ms[pick].start):
+        # "An American drone maker that equips Ukraine's military says": the subject is the
+        # head noun the relative clause describes, not an actor inside it
         return None
     appos = [i for i in before if i < pick and ms[i].kind == "person"
              and _APPOSITION.match(text, ms[i].end, cue.start())]

@@ -67,3 +67,13 @@ def test_an_imposer_telling_its_own_measure_after_a_comma_says_nothing_more() ->
     # the shared news case p05, with "according to" closing the sentence
     assert said("The US Treasury Department imposed sanctions on a Venezuelan minister on "
                 "Friday, according to a statement from the department.") == []
+
+
+def test_an_actor_inside_a_relative_clause_is_not_the_subject() -> None:
+    assert said("An American drone maker that equips Ukraine's military says Chinese "
+                "sanctions will disrupt its supply chain.") == []
+
+
+def test_a_speech_word_after_an_adjective_is_a_noun() -> None:
+    assert said("The ministers adopted an amendment allowing more non-lethal support for the "
+                "rebels.") == []
