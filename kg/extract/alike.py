@@ -35,6 +35,19 @@ _ACTIVE = re.compile(
 #: The imposers after "by".
 _PASSIVE = re.compile(r"\b" + _ALIKE + r"\s+(?:already\s+)?(?:taken|imposed|adopted|announced)"
                       r"\s+by\b", re.I)
+#: A state's measure told as taking over, or following, a bloc's ("in line with an EU
+#: decision of 24 February to ease its own restrictions", "Switzerland is taking over more of
+#: the measures in the EU's 18th sanctions package", "The package mirrors comparable steps the
+#: European Union took in June", "The new steps follow the European Union's"): the bloc's
+#: measure is an event too.
+_FOLLOWS = re.compile(
+    r"\b(?:in\s+line\s+with|in\s+step\s+with|mirror(?:s|ing|ed)?|t(?:ake|akes|aking|ook|aken)"
+    r"\s+over|align(?:s|ed|ing)?\s+(?:itself\s+)?with|follow(?:s|ed|ing)?)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:the\s+)?(?P<who>EU|European\s+Union|UN|United\s+Nations|"
+    r"(?:UN\s+)?Security\s+Council)(?:['’]s)?(?=\s*[.,;]|\s+(?:[\w-]+\s+){0,3}?(?:decisions?|"
+    r"measures|sanctions|package|steps|restrictions|regime|took|had\s+taken|has\s+taken|"
+    r"imposed|adopted)\b)")
+
 #: Between two imposers of one list ("the United States and Canada").
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
@@ -84,6 +97,25 @@ def alike_events(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event
               else Status.IMPOSED) for m in _ACTIVE.finditer(text)]
     found += [(m, _chain_after(ms, text, m.end()), Status.IMPOSED)
               for m in _PASSIVE.finditer(text)]
+    for m in _FOLLOWS.finditer(text):
+        bloc = [c for c in ms if c.kind == "country" and m.start("who") <= c.start < m.end("who")]
+        if not bloc:
+            continue
+        here = [e for e in events if e.sentence.index == sent.index and e.targets]
+        # (the state's measure in this sentence, else the one told last: "The package
+        # mirrors comparable steps the European Union took in June")
+        model = here[0] if here else next((e for e in reversed(events) if e.targets), None)
+        if model is None or not model.imposers or bloc[0].code in {
+                r.id for e in events if e.sentence.index == sent.index for r in e.imposers}:
+            continue
+        # the bloc followed is no target of the state's measure
+        kept = [t for t in model.targets if not (model.sentence.index == sent.index
+                                                 and m.start() <= t.start < m.end())]
+        if kept and len(kept) < len(model.targets):
+            model.targets = kept
+            model.explain["targets"] = [t.explain() for t in kept]
+        out.append(_like(sent, m, [bloc[0]], model, model.status, doc,
+                         "a bloc's measure the state's measure takes over or follows"))
     for m, chain, status in found:
         imposers = [Resolved(aid, c.text, "imposes the same measure as the one told before",
                              c.start) for c in chain if (aid := _imposer(c, doc, sent))]
@@ -102,13 +134,22 @@ def alike_events(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event
         if not before and not after:
             continue
         model = before[-1] if before else after[0]
-        ev = Event(sent, (m.start(), m.end()), status, imposers, list(model.targets),
-                   reasons=list(model.reasons))
-        ev.explain = {"trigger": {"words": m.group(), "status": str(status)},
-                      "same_as": model.sentence.text[model.anchor[0]:model.anchor[1]],
-                      "imposers": [r.explain() for r in imposers],
-                      "targets": [t.explain() for t in ev.targets]}
-        date_of(ev, find_dates(text, doc.ref), doc)
-        ev.confidence = 0.5
-        out.append(ev)
+        out.append(_like(sent, m, chain, model, status, doc,
+                         "imposes the same measure as the one told before"))
     return out
+
+
+def _like(sent: Sentence, m: re.Match[str], chain: list[Mention], model: Event,
+          status: Status, doc: Doc, how: str) -> Event:
+    """An event of the imposers ``chain`` with ``model``'s targets and reasons."""
+    imposers = [Resolved(aid, c.text, how, c.start) for c in chain
+                if (aid := _imposer(c, doc, sent))]
+    ev = Event(sent, (m.start(), m.end()), status, imposers, list(model.targets),
+               reasons=list(model.reasons))
+    ev.explain = {"trigger": {"words": m.group(), "status": str(status)},
+                  "same_as": model.sentence.text[model.anchor[0]:model.anchor[1]],
+                  "imposers": [r.explain() for r in imposers],
+                  "targets": [t.explain() for t in ev.targets]}
+    date_of(ev, find_dates(sent.text, doc.ref), doc)
+    ev.confidence = 0.5
+    return ev

@@ -81,3 +81,15 @@ def test_a_lifting_names_the_measure_imposed_before() -> None:
                  "October 14 on Turkey, Trump said.", "2019-10-23")
     assert got == [(["us"], ["tr"], "lifted", "2019-10-23"),
                    (["us"], ["tr"], "imposed", "2019-10-14")]
+
+
+def test_a_state_taking_over_a_blocs_measure_tells_the_blocs_too() -> None:
+    assert events("The Swiss Federal Council on Friday lifted some of its sanctions on Syria, "
+                  "in line with an EU decision of 24 February to ease its own restrictions.",
+                  "2025-02-28") == [(["ch"], ["sy"], "eased", "2025-02-28"),
+                                    (["eu"], ["sy"], "eased", "2025-02-24")]
+    got = events("The Federal Council decided today to tighten its economic sanctions on "
+                 "Belarus. The package mirrors comparable steps the European Union took in "
+                 "June.", "2021-08-11")
+    assert [(e[0], e[1], e[2]) for e in got] == [(["ch"], ["by"], "imposed"),
+                                                 (["eu"], ["by"], "imposed")]

@@ -20,8 +20,9 @@ def names(text: str) -> list[list[tuple[str, str]]]:
 
 
 def test_the_state_invaded_or_where_a_crisis_is_is_not_the_target() -> None:
+    # (Norway's measure, and the EU's it took over: round 12)
     assert targets("Norway took over EU sanctions against Russians involved in the invasion "
-                   "of Ukraine.") == [["ru-people"]]
+                   "of Ukraine.") == [["ru-people"], ["ru-people"]]
     # no target after the trigger: the state named in "a war against" is not taken instead
     got = targets("The EU imposed sanctions on Russia on Monday. The Council adopted a "
                   "further package of restrictive measures, dealing a blow to those who wage "
