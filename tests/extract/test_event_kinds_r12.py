@@ -93,3 +93,10 @@ def test_a_state_taking_over_a_blocs_measure_tells_the_blocs_too() -> None:
                  "June.", "2021-08-11")
     assert [(e[0], e[1], e[2]) for e in got] == [(["ch"], ["by"], "imposed"),
                                                  (["eu"], ["by"], "imposed")]
+
+
+def test_the_measure_a_lifting_leaves_in_force() -> None:
+    assert events("Foreign ministers of the European Union have made the end of their sanctions "
+                  "on Myanmar permanent, scrapping every measure except the embargo on arms.",
+                  "2013-04-22") == [(["eu"], ["mm"], "lifted", "2013-04-22"),
+                                    (["eu"], ["mm"], "imposed", None)]
