@@ -62,6 +62,12 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # after the list
     (_rx(r"\badd(?:s|ed|ing)?\s+to\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:sanctions?|"
          r"stop|entry[- ]ban|black)[- ]?list\b"), Status.IMPOSED, "object"),
+    # round 12: "A further 21 people were listed by OFAC", "both already sanctioned by the
+    # United States", "officials have been targeted by Washington": a listing in the passive
+    # with its agent (the listed before, the agent after "by")
+    (_rx(r"\b(?:(?:were|was|been|are|is|be)\s+(?:\w+ly\s+|also\s+|already\s+|now\s+)?|"
+         r"already\s+|previously\s+)(?:listed|sanctioned|targeted|designated|blacklisted)"
+         r"(?=\s+by\s+(?:the\s+)?(?-i:[A-Z]))"), Status.IMPOSED, "passive"),
     # round 12: "the sanctions the EU imposed in July", "sanctions that the European Union,
     # the United States and Canada have already imposed", "the sanctions Canberra has put
     # on it": a measure its imposers keep, told in a relative clause (the trigger is the

@@ -100,3 +100,11 @@ def test_the_measure_a_lifting_leaves_in_force() -> None:
                   "on Myanmar permanent, scrapping every measure except the embargo on arms.",
                   "2013-04-22") == [(["eu"], ["mm"], "lifted", "2013-04-22"),
                                     (["eu"], ["mm"], "imposed", None)]
+
+
+def test_a_listing_in_the_passive_with_its_agent() -> None:
+    got = events("It is the first time North Korean officials have been targeted by Washington "
+                 "over human rights abuses.", "2016-07-07")
+    assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
+    assert events("A further 21 people and companies were listed by OFAC on January 16.",
+                  "2026-01-20")[0][0] == ["us"]
