@@ -13,6 +13,15 @@ The kinds of prose read here (each with a test in tests/extract/test_links.py):
   retaliation for ...", "asked him to prolong the counter-measures after the EU decided
   ...": a back-reference ("the move", "the step", "the counter-measures") before the cue
   stands for the latest event of the sentences before on the other side.
+- **A mirror after "after"** (round 12): "Russia banned entry to 18 American officials, one
+  day after Washington announced matching sanctions against 18 Russians": the measure after
+  "after"/"following" whose imposers are the first one's targets, and its targets the first
+  one's imposers, is the one answered.
+- **"it was answering"** (round 12): "Beijing said it was answering sanctions Canada had
+  levied": the answer is the latest measure told before whose imposers that measure hit.
+- A measure answered named only by its imposer and the state it hits ("hit back at
+  Washington's sanctions") folds into the article's fuller telling of it
+  (:func:`kg.extract.merging.fold_answered`), and the link points there.
 - **Otherwise** an event with a retaliation cue answers the earlier event of the other side
   (its targets include this imposer, or its imposers are among these targets); the nearest
   earlier one first, else a later one.
