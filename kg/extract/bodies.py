@@ -147,7 +147,11 @@ ORG_WORDS = ("International", "Watch", "House", "Institute", "Assembly", "Founda
              "Endowment", "Agency", "Fund", "Bank", "Group", "Corporation", "Company",
              "Ministry", "Council", "Department", "Commission", "Office", "Committee",
              "Parliament", "Duma", "Party", "Court", "Association", "Federation",
-             "Organisation", "Organization", "Union", "Army", "Guard", "Forces")
+             "Organisation", "Organization", "Union", "Army", "Guard", "Forces",
+             # round 12: firms' words ("General Atomics Aeronautical Systems" is no general)
+             "Systems", "Technologies", "Industries", "Holdings", "Solutions", "Aerospace",
+             "Electronics", "Dynamics", "Airlines", "Petroleum", "Shipping", "Logistics",
+             "Laboratories", "Incorporated", "Corp", "Inc", "Ltd", "LLC", "PJSC", "JSC")
 NOT_PERSON = re.compile(r"\b(?:" + "|".join(ORG_WORDS) + r")\b")
 """A name with one of :data:`ORG_WORDS` in it is not a person's."""
 _NAMED_ORG = re.compile(

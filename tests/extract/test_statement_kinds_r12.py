@@ -77,3 +77,11 @@ def test_an_actor_inside_a_relative_clause_is_not_the_subject() -> None:
 def test_a_speech_word_after_an_adjective_is_a_noun() -> None:
     assert said("The ministers adopted an amendment allowing more non-lethal support for the "
                 "rebels.") == []
+
+
+def test_a_firms_name_after_a_title_word_is_no_person() -> None:
+    # "General Atomics Aeronautical Systems" is a firm, not a general who speaks
+    assert all("systems" not in s[0] for s, _ in said(
+        "At a briefing on Thursday, spokesperson He Yadong said Chinese law had been followed "
+        "in adding General Atomics Aeronautical Systems, General Dynamics Land Systems and "
+        "Boeing Defense, Space & Security to the list."))
