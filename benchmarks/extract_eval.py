@@ -95,8 +95,8 @@ def match_key(pred: str, gold_keys: Iterable[str]) -> str:
         toks = pred[7:].split()
         for g in gold_keys:
             # a hyphenated gold surname ("person:akufo-addo") is split as the name is
-            if g.startswith("person:") and all(t in toks
-                                               for t in g[7:].replace("-", " ").split()):
+            # (normalised as the name is: "person:o'neil" is Clare O'Neil)
+            if g.startswith("person:") and all(t in toks for t in person_tokens(g[7:])):
                 return g
         return "person:" + (toks[-1] if toks else "")
     if pred.startswith("org:"):
