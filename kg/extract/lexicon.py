@@ -229,6 +229,10 @@ SPEECH = re.compile(
     # "decried the move", "hit out at Washington", "protested against", "recommended lifting"
     r"wrote(?=\s+that\b)|disagre(?:e|es|ed)|decr(?:y|ies|ied)|(?:hit|hits|lashed) out|"
     r"recommend(?:s|ed)|"
+    # round 12 (the dev split): "North Korea blamed America for ...", "Maduro charged that ...",
+    # "Rubio posted on X that ..."
+    r"blam(?:e|es|ed)|charg(?:e|es|ed)(?=\s+that\b)|"
+    r"post(?:s|ed)(?=\s+(?:on|to)\s+(?:X|Twitter|Facebook|Telegram|social media)\b|\s+that\b)|"
     r"protest(?:s|ed)(?=\s+(?:against|at|over)\b))\b")
 
 #: What a threat can endanger that a speaker names as a wrong ("threaten peace and
@@ -267,7 +271,8 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                            r"should|must|need to|needs to|had to|has to|appeal(?:s|ed)?|"
                            r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?|requested|"
                            r"(?:is|are) (?:urgently )?needed)\b")),
-    (Stance.CONDEMNS, _rx(r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|disagre(?:e|es|ed)|"
+    (Stance.CONDEMNS, _rx(r"\b(?:blam(?:e|es|ed)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+                          r"disagre(?:e|es|ed)|"
                           r"decr(?:y|ies|ied)|(?:hit|hits|lashed) out|protest(?:s|ed)|premature|"
                           r"critici[sz](?:e|es|ed|ing)|slam(?:s|med|ming)?|blast(?:s|ed)?|"
                           r"lambast(?:s|ed)?|unacceptable|illegal|unlawful|illegitimate|farce|"

@@ -22,7 +22,9 @@ _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insiste
                  r"criticised|criticized|slammed|welcomed|(?:was|were) (?:cited|quoted)|"
                  # round 11: "Mike Waltz, the US envoy, hailed the vote", "Clare O'Neil, the
                  # minister, called the breach ...", "Dmitry Peskov also promised a response"
-                 r"hailed|praised|called|branded|recommended|promised|accused|stated|declared)\b")
+                 r"hailed|praised|called|branded|recommended|promised|accused|stated|declared|"
+                 # round 12: "Marco Rubio, the Secretary of State, posted on X that ..."
+                 r"posted|blamed|charged)\b")
 #: A word of a name: a capital, then lower case; a hyphen may join a second capitalised part
 #: ("Tun-Aung", "Akufo-Addo", "Jean-Yves").
 _W = r"[A-Z](?:['’][A-Z])?[a-z’']+(?:-[A-Z]?[a-z’']+)*"  # "O'Neil" too

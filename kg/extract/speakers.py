@@ -171,7 +171,7 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:law|act|bill|plan|decree|legislation|treaty
 
 #: A relative clause naming why a measure hits people ("Venezuelan officials whom Washington
 #: accuses of repression", "four Burundians it accuses of undermining talks").
-_ACCUSED_WHOM = re.compile(r"(?:\bwhom\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}|"
+_ACCUSED_WHOM = re.compile(r"(?:\b(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}|"
                            r"\b[A-Za-z]+s\s+(?:it|they)\s+)$")
 #: Speech words that are nouns too, and are nouns after a determiner or a preposition.
 _NOUN_TOO = {"support", "supports", "demand", "demands", "call", "calls", "protest", "protests",
@@ -206,7 +206,7 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True
     if _DOCUMENT_BEFORE.search(before):
         return True
-    if word.startswith("accus") and _ACCUSED_WHOM.search(before):
+    if word.startswith(("accus", "blam")) and _ACCUSED_WHOM.search(before):
         return True  # "officials whom Washington accuses of repression": why, not a word said
     if word.split()[0] in _NOUN_TOO and (_DETERMINER_BEFORE.search(before)
                                          or _ADJECTIVE_NOUN.search(before)):

@@ -85,3 +85,15 @@ def test_a_firms_name_after_a_title_word_is_no_person() -> None:
         "At a briefing on Thursday, spokesperson He Yadong said Chinese law had been followed "
         "in adding General Atomics Aeronautical Systems, General Dynamics Land Systems and "
         "Boeing Defense, Space & Security to the list."))
+
+
+def test_blaming_charging_and_posting_are_words_said() -> None:
+    assert said("In December North Korea blamed America for a long outage of its internet.") \
+        == [(["kp"], "condemns")]
+    assert [s for s, _ in said("In a live address, Maduro charged that the US was out to steal "
+                               "Citgo.")] == [["maduro"]]
+    assert [s for s, _ in said("Marco Rubio, the Secretary of State, posted on X that the step "
+                               "would do nothing for a truce.")] == [["marco-rubio"]]
+    # "Americans it blames for rights violations": why a measure hits them, no statement
+    assert said("Russia has answered in the past by barring Americans it blames for rights "
+                "violations.") == []
