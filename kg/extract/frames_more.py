@@ -71,7 +71,8 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # round 12: "the sanctions the EU imposed in July", "sanctions that the European Union,
     # the United States and Canada have already imposed", "the sanctions Canberra has put
     # on it": a measure its imposers keep, told in a relative clause (the trigger is the
-    # verb, group ``t``; its subject imposes)
+    # verb, group ``t``; its subject imposes). kg.extract.relative reads most relative
+    # clauses; this one adds those with "put" and a pronoun target, which it does not.
     (re.compile(r"\b(?i:sanctions|measures|restrictions|penalties|embargo(?:es)?|bans|curbs)"
                 r"\s+(?:that\s+|which\s+)?(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z]"
                 r"[\w.'’-]*)){0,3}(?:,?\s+(?:and\s+)?(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+"
