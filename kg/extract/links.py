@@ -63,14 +63,12 @@ def response_links(events: list[Event], country: Callable[[str], str]
     """For each counter-measure (index into ``events``, in text order) the event it
     answers and why. ``country`` maps an actor id to its state (a person to theirs)."""
 
-    def imps(e: Event) -> set[str]:
-        return {country(r.id) for r in e.imposers} | {r.id for r in e.imposers}
-
-    def tgts(e: Event) -> set[str]:
-        return {country(t.id) for t in e.targets} | {t.id for t in e.targets}
+    # each event's sides once: a long article compares hundreds of pairs
+    imps = [{country(r.id) for r in e.imposers} | {r.id for r in e.imposers} for e in events]
+    tgts = [{country(t.id) for t in e.targets} | {t.id for t in e.targets} for e in events]
 
     def other_side(k: int, j: int) -> int:
-        return len(imps(events[k]) & tgts(events[j])) + len(tgts(events[k]) & imps(events[j]))
+        return len(imps[k] & tgts[j]) + len(tgts[k] & imps[j])
 
     def pos(e: Event) -> tuple[int, int]:
         return e.sentence.index, e.anchor[0]
