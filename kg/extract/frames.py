@@ -26,6 +26,7 @@ from typing import NamedTuple
 from kg.extract.actors import Mention
 from kg.extract.frames_more import MORE_FRAMES, frozen_assets
 from kg.extract.lexicon import SANCTION_NOUN
+from kg.extract.prefilter import folded, gate, may_match
 from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
 
@@ -258,13 +259,19 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     *MORE_FRAMES,
 ]
 
+#: The words each pattern of :data:`FRAMES` needs (:func:`kg.extract.prefilter.gate`).
+_FRAME_WORDS = [gate(rx) for rx, _status, _mode in FRAMES]
+
 
 def frame_anchors(text: str, relief: bool = False) -> list[Anchor]:
     """The triggers of :data:`FRAMES` in a sentence, in order, not overlapping; ``relief``:
     whether the article told of a lifting or easing before (a reversal is a threat only
     then)."""
     out: list[Anchor] = []
-    for rx, status, mode in FRAMES:
+    low = folded(text)
+    for (rx, status, mode), words in zip(FRAMES, _FRAME_WORDS, strict=True):
+        if not may_match(words, low):
+            continue  # none of the words the pattern needs: it cannot match
         if (rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(text)) or (
                 rx is _REVERSAL and not relief):
             continue
