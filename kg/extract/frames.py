@@ -20,13 +20,14 @@ Each shape is a regular expression with the status it means and how its actors a
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 from kg.extract.actors import Mention
 from kg.extract.frames_more import MORE_FRAMES, frozen_assets
 from kg.extract.lexicon import SANCTION_NOUN
-from kg.extract.prefilter import folded, gate, may_match
+from kg.extract.prefilter import Gates, folded, gate, may_match
 from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
 
@@ -259,8 +260,10 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     *MORE_FRAMES,
 ]
 
-#: The words each pattern of :data:`FRAMES` needs (:func:`kg.extract.prefilter.gate`).
-_FRAME_WORDS = [gate(rx) for rx, _status, _mode in FRAMES]
+@functools.cache
+def _frame_gates() -> list[Gates]:
+    """The words each pattern of :data:`FRAMES` needs (:mod:`kg.extract.prefilter`)."""
+    return [gate(rx) for rx, _status, _mode in FRAMES]
 
 
 def frame_anchors(text: str, relief: bool = False) -> list[Anchor]:
@@ -269,12 +272,10 @@ def frame_anchors(text: str, relief: bool = False) -> list[Anchor]:
     then)."""
     out: list[Anchor] = []
     low = folded(text)
-    for (rx, status, mode), words in zip(FRAMES, _FRAME_WORDS, strict=True):
-        if not may_match(words, low):
-            continue  # none of the words the pattern needs: it cannot match
-        if (rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(text)) or (
-                rx is _REVERSAL and not relief):
-            continue
+    for (rx, status, mode), gates in zip(FRAMES, _frame_gates(), strict=True):
+        if not may_match(gates, low) or (rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(
+                text)) or (rx is _REVERSAL and not relief):
+            continue  # (without the words a pattern needs, it cannot match)
         for m in rx.finditer(text):
             if any(a.start < m.end() and m.start() < a.end for a in out):
                 continue

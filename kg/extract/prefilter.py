@@ -27,7 +27,7 @@ import re._constants as sre_c
 import re._parser as sre_parse
 from typing import Any
 
-__all__ = ["folded", "gate", "may_match", "needed"]
+__all__ = ["Gates", "folded", "gate", "may_match", "needed"]
 
 #: Largest set of alternative strings kept for a piece of a pattern (alternations multiply).
 _MAX_ALTERNATIVES = 24
@@ -45,7 +45,7 @@ def folded(text: str) -> str | None:
     return text.lower()
 
 
-def may_match(gates: tuple[tuple[str, ...], ...], low: str | None) -> bool:
+def may_match(gates: Gates, low: str | None) -> bool:
     """False only when the pattern whose :func:`gate` is ``gates`` cannot match the
     sentence whose :func:`folded` text is ``low``."""
     if low is None:
@@ -64,6 +64,10 @@ _MAX_GATES = 3
 
 _Need = frozenset[str]
 
+#: What :func:`gate` keeps of a pattern: sets of strings, one of each in every sentence it
+#: matches.
+Gates = tuple[tuple[str, ...], ...]
+
 
 class _Info:
     """What a piece of a pattern matches: ``exact``, every string it can match (when few,
@@ -77,8 +81,24 @@ class _Info:
 
 
 def _rank(need: _Need) -> tuple[int, int]:
-    """How selective a requirement is: the longer its shortest string, then the fewer."""
-    return min(map(len, need)), -len(need)
+    """How selective a requirement is: the longer its shortest string (past five letters
+    all are rare), then the fewer strings (each is one more substring test)."""
+    return min(min(map(len, need)), _RARE), -len(need)
+
+
+#: A string this long is rare enough; a requirement of many strings is cut to their first
+#: letters (a sentence with a string holds its start too), and fewer tests are faster.
+_RARE = 6
+_FEW = 4
+
+
+def _lean(need: _Need) -> _Need:
+    """``need`` with fewer strings, as true of every match: a string holding another of the
+    set goes (the other is enough); with many left, each is cut to its first ``_RARE``
+    letters."""
+    if len(need) > _FEW:
+        need = frozenset(w[:_RARE] for w in need)
+    return frozenset(w for w in need if not any(o != w and o in w for o in need))
 
 
 def _best(needs: tuple[_Need, ...]) -> _Need | None:
@@ -153,12 +173,12 @@ def needed(rx: re.Pattern[str]) -> list[tuple[str, ...]]:
     ``_MAX_GATES``); [] when the pattern needs no such string (it is then always run)."""
     info = _sequence(list(sre_parse.parse(rx.pattern, rx.flags)))
     # a single letter is in every sentence: no test
-    needs = sorted({n for n in info.needs if _rank(n)[0] > 1}, key=_rank,
+    needs = sorted({_lean(n) for n in info.needs if min(map(len, n)) > 1}, key=_rank,
                    reverse=True)[:_MAX_GATES]
     return [tuple(sorted(n, key=lambda w: (-len(w), w))) for n in needs]
 
 
-def gate(rx: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+def gate(rx: re.Pattern[str]) -> Gates:
     """The word sets :func:`needed` by ``rx``, for :func:`may_match` (empty: no test, run
     ``rx``)."""
     return tuple(needed(rx))

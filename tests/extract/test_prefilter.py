@@ -16,10 +16,13 @@ SHAPES = Path(__file__).with_name("real_shapes.yaml")
 
 
 @pytest.mark.parametrize(("pattern", "flags", "want"), [
-    (r"\bdesignat(?:e|es|ed|ing)\b(?!\s+as\b)", re.I,
-     [("designating", "designated", "designates", "designate")]),
+    # "designated" holds "designate": one test is enough
+    (r"\bdesignat(?:e|es|ed|ing)\b(?!\s+as\b)", re.I, [("designating", "designate")]),
     # a lookahead reads the same sentence: what it needs is needed
-    (r"\bblock(?:s|ed)?(?=\s+assets\b)", 0, [("assets",), ("blocked", "blocks", "block")]),
+    (r"\bblock(?:s|ed)?(?=\s+assets\b)", 0, [("assets",), ("block",)]),
+    # many strings are cut to their first six letters
+    (r"\b(?:alphabet|alphanumeric|betatron|betamax|gammaray)s?\b", 0,
+     [("alphab", "alphan", "betama", "betatr", "gammar")]),
     # an optional or negative part needs nothing
     (r"(?:foo)?\w+(?!bar)", 0, []),
     # one of the alternatives: the union of what each needs
