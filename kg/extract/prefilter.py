@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 import re._constants as sre_c
 import re._parser as sre_parse
+from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["Gates", "folded", "gate", "may_match", "needed"]
+__all__ = ["Gated", "Gates", "folded", "gate", "may_match", "needed"]
 
 #: Largest set of alternative strings kept for a piece of a pattern (alternations multiply).
 _MAX_ALTERNATIVES = 24
@@ -182,3 +183,20 @@ def gate(rx: re.Pattern[str]) -> Gates:
     """The word sets :func:`needed` by ``rx``, for :func:`may_match` (empty: no test, run
     ``rx``)."""
     return tuple(needed(rx))
+
+
+class Gated:
+    """A pattern whose :meth:`finditer` first tests the words it needs, read on first use:
+    for the patterns a sentence is searched with as a whole."""
+
+    __slots__ = ("_gates", "rx")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self._gates: Gates | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``rx.finditer(text)``, or nothing when ``text`` lacks the words it needs."""
+        if self._gates is None:
+            self._gates = gate(self.rx)
+        return self.rx.finditer(text) if may_match(self._gates, folded(text)) else iter(())
