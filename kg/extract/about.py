@@ -101,12 +101,11 @@ def sanctions_about(seg: str, sent_index: int, stance: Stance, speakers: list[Re
     cands = dated or prior
     whose = {aid for a, b, aid in named or [] for p in phrases
              if (p.start() <= a and b <= p.end()) or 0 <= p.start() - b <= 3}
-    by_named = [i for i in cands if whose & {r.id for r in events[i].imposers}]
+    by_named = [i for i in cands if whose & {r.id for r in events[i].imposers}] if whose else []
     if by_named:
         cands = by_named  # "endorsed the ECOWAS move": ECOWAS's measure
     for statuses, rx in _STATUS_WORDS:
-        of_status = [i for i in cands if events[i].status in statuses]
-        if rx.search(seg) and of_status:
+        if rx.search(seg) and (of_status := [i for i in cands if events[i].status in statuses]):
             cands = of_status  # "the vote showed that sanctions can be lifted": the lifting
             break
     got = _pick_about(cands, stance, speakers, doc, events)
