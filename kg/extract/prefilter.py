@@ -72,13 +72,24 @@ Gates = tuple[tuple[str, ...], ...]
 
 class _Info:
     """What a piece of a pattern matches: ``exact``, every string it can match (when few,
-    else None), and ``needs``, sets of strings each match contains one of (all of them)."""
+    else None), and ``needs``, other sets of strings each match contains one of (all of
+    them; a set whose shortest string is one letter is no test and is not kept)."""
 
     __slots__ = ("exact", "needs")
 
     def __init__(self, exact: _Need | None = None, needs: tuple[_Need, ...] = ()) -> None:
         self.exact = exact
-        self.needs = needs + ((exact,) if exact is not None and "" not in exact else ())
+        self.needs = needs
+
+    def all_needs(self) -> tuple[_Need, ...]:
+        """``needs`` and, as a requirement too, ``exact``."""
+        return self.needs + _kept(self.exact)
+
+
+def _kept(need: _Need | None) -> tuple[_Need, ...]:
+    """``need`` as a requirement worth keeping: none when it is empty or holds a string
+    shorter than two letters (every sentence has one)."""
+    return (need,) if need and min(map(len, need)) > 1 else ()
 
 
 def _rank(need: _Need) -> tuple[int, int]:
@@ -111,10 +122,12 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
     run = frozenset({""})  # the exact strings matched since the last piece that is not exact
     whole = True
     for op, av in items:
+        if op is sre_c.ASSERT_NOT:
+            continue  # zero-width, and needs nothing
         info = _node(op, av)
-        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+        if op is sre_c.ASSERT:
             # zero-width: nothing added to the run; what a lookahead needs is needed too
-            needs += info.needs if op is sre_c.ASSERT else ()
+            needs += info.all_needs()
             continue
         needs += info.needs
         if info.exact is not None:
@@ -123,12 +136,12 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
                 run = product
                 continue
         whole = False
-        needs += [run] if "" not in run else []
+        needs += _kept(run) + _kept(info.exact)
         run = info.exact if info.exact is not None and len(info.exact) <= _MAX_ALTERNATIVES \
             else frozenset({""})
     if whole:
         return _Info(exact=run, needs=tuple(needs))
-    return _Info(needs=(*needs, *([run] if "" not in run else [])))
+    return _Info(needs=(*needs, *_kept(run)))
 
 
 def _node(op: Any, av: Any) -> _Info:
@@ -144,7 +157,7 @@ def _node(op: Any, av: Any) -> _Info:
         return _sequence(list(av[3]))
     if op is sre_c.ATOMIC_GROUP:
         return _sequence(list(av))
-    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+    if op is sre_c.ASSERT:
         return _sequence(list(av[1]))
     if op is sre_c.BRANCH:
         alts = [_sequence(list(b)) for b in av[1]]
@@ -153,7 +166,7 @@ def _node(op: Any, av: Any) -> _Info:
             if len(exact) <= _MAX_ALTERNATIVES:
                 return _Info(exact=exact)
         # one of the alternatives matches: the union of what each needs most
-        best = [_best(a.needs) for a in alts]
+        best = [_best(a.all_needs()) for a in alts]
         if any(b is None for b in best):
             return _Info()
         return _Info(needs=(frozenset().union(*(b or () for b in best)),))
@@ -164,7 +177,7 @@ def _node(op: Any, av: Any) -> _Info:
             return inner
         if lo == 0 and hi == 1 and inner.exact is not None:
             return _Info(exact=inner.exact | {""})
-        return _Info(needs=inner.needs) if lo >= 1 else _Info()
+        return _Info(needs=inner.all_needs()) if lo >= 1 else _Info()
     return _Info()  # any character, a category, a back reference: anything
 
 
@@ -173,9 +186,7 @@ def needed(rx: re.Pattern[str]) -> list[tuple[str, ...]]:
     contains one string of each set, the most selective sets first (at most
     ``_MAX_GATES``); [] when the pattern needs no such string (it is then always run)."""
     info = _sequence(list(sre_parse.parse(rx.pattern, rx.flags)))
-    # a single letter is in every sentence: no test
-    needs = sorted({_lean(n) for n in info.needs if min(map(len, n)) > 1}, key=_rank,
-                   reverse=True)[:_MAX_GATES]
+    needs = sorted({_lean(n) for n in info.all_needs()}, key=_rank, reverse=True)[:_MAX_GATES]
     return [tuple(sorted(n, key=lambda w: (-len(w), w))) for n in needs]
 
 
