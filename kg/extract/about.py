@@ -30,6 +30,7 @@ import re
 from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.events import Event
+from kg.extract.fields import count_before
 from kg.model.vocab import Stance
 
 __all__ = ["sanctions_about"]
@@ -80,7 +81,7 @@ def sanctions_about(seg: str, sent_index: int, stance: Stance, speakers: list[Re
     if not phrases and stance is Stance.THREATENS and _RESPONSE.search(seg):
         # "The Commission said it reserved the right to respond": a threat to answer names
         # back the measure answered, the latest on the speaker's side
-        prior = [i for i, e in enumerate(events) if e.sentence.index < sent_index]
+        prior = list(range(count_before(events, sent_index)))
         got = _pick_about(prior, stance, speakers, doc, events)
         return got, ("the measure a threat to respond answers: the latest earlier one on the "
                      "speaker's side") if got else None
@@ -88,24 +89,23 @@ def sanctions_about(seg: str, sent_index: int, stance: Stance, speakers: list[Re
         # "Suga said ships that called at DPRK ports will be turned away and remittances
         # banned": the measure told before, described in its parts, the latest earlier one of
         # the speaker's side
-        prior = [i for i, e in enumerate(events) if e.sentence.index < sent_index]
+        prior = list(range(count_before(events, sent_index)))
         got = _pick_about(prior, stance, speakers, doc, events)
         return got, ("the measure its parts describe: the latest earlier one of the "
                      "speaker's side") if got else None
     if not phrases:
         return [], None
     days = {d.value for d in find_dates(seg, doc.ref)}
-    dated = [i for i, e in enumerate(events) if e.date in days]
-    prior = [i for i, e in enumerate(events) if e.sentence.index < sent_index]
+    dated = [i for i, e in enumerate(events) if e.date in days] if days else []
+    prior = list(range(count_before(events, sent_index)))
     cands = dated or prior
     whose = {aid for a, b, aid in named or [] for p in phrases
              if (p.start() <= a and b <= p.end()) or 0 <= p.start() - b <= 3}
-    by_named = [i for i in cands if whose & {r.id for r in events[i].imposers}]
+    by_named = [i for i in cands if whose & {r.id for r in events[i].imposers}] if whose else []
     if by_named:
         cands = by_named  # "endorsed the ECOWAS move": ECOWAS's measure
     for statuses, rx in _STATUS_WORDS:
-        of_status = [i for i in cands if events[i].status in statuses]
-        if rx.search(seg) and of_status:
+        if rx.search(seg) and (of_status := [i for i in cands if events[i].status in statuses]):
             cands = of_status  # "the vote showed that sanctions can be lifted": the lifting
             break
     got = _pick_about(cands, stance, speakers, doc, events)
@@ -126,9 +126,13 @@ def _pick_about(cands: list[int], stance: Stance, speakers: list[Resolved], doc:
     if not cands:
         return []
 
+    seen: dict[str, str] = {}
+
     def country(aid: str) -> str:
-        a = doc.actors.get(aid)
-        return (a.country or aid) if a is not None else aid
+        if aid not in seen:
+            a = doc.actors.get(aid)
+            seen[aid] = (a.country or aid) if a is not None else aid
+        return seen[aid]
 
     own = {country(s.id) for s in speakers}
     side = set(own)
@@ -151,6 +155,14 @@ def _pick_about(cands: list[int], stance: Stance, speakers: list[Resolved], doc:
             return 3 if own & imp or (own & tgt and relief) else 0 if side & tgt else 1
         return 3 if own & imp else 2 if own & tgt else 1
 
-    scores = [score(i) for i in cands]
-    best = max(scores)
-    return [[i for i, sc in zip(cands, scores, strict=True) if sc == best][-1]]
+    # the last of the best scored; read from the end, a candidate of the highest score
+    # possible ends the search (a long article has hundreds of candidates)
+    top = 5 if stance is Stance.CALLS_FOR else 4 if stance in _AGAINST else 3
+    best, pick = -1, cands[-1]
+    for i in reversed(cands):
+        sc = score(i)
+        if sc > best:
+            best, pick = sc, i
+            if sc == top:
+                break
+    return [pick]

@@ -21,6 +21,7 @@ from kg.curated import load_table
 from kg.extract.bodies import LAST_BLOC, LAST_STATE, NOT_PERSON, find_bodies, named_orgs
 from kg.extract.groups import find_groups
 from kg.extract.mention import Mention, slug
+from kg.extract.prefilter import Gated
 from kg.extract.speaker_names import NAME_GROUPS, ORGAN_OF, POST_BEFORE, SPEAKER_NAME
 from kg.extract.words import GROUP_NOUNS, NOT_NAMES, NUMBERS, TITLES
 from kg.resolve.resolver import (
@@ -89,6 +90,10 @@ _MONTH_SURNAMES = {"May", "March", "June", "April", "August"}
 _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
              "ASEAN", "ECOWAS", "OFAC", "OFSI", "FCDO"}
 
+#: The patterns a sentence is searched with whole, each behind the words it needs
+#: (:mod:`kg.extract.prefilter`).
+_GATED = [Gated(rx) for rx in (_TITLED, SPEAKER_NAME, AGENCIES, _STATEMENT_REF)]
+
 
 def _is_demonym(key: str) -> bool:
     if key not in DEMONYMS or key in SHORT_NAMES or key in SEATS:
@@ -127,6 +132,15 @@ def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
 
 def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
     found: list[Mention] = []
+    # for each token, the next one at or after it that is a lower-case word other than
+    # "of", "the", "and" (no place name holds one), and the next possessive other than
+    # "People's": read once, not for every phrase tried
+    lower_at = [len(toks)] * (len(toks) + 1)
+    poss_at = [len(toks)] * (len(toks) + 1)
+    for j in range(len(toks) - 1, -1, -1):
+        w = toks[j][2]
+        lower_at[j] = j if w[0].islower() and w not in ("of", "the", "and") else lower_at[j + 1]
+        poss_at[j] = j if toks[j][3] and w != "People" else poss_at[j + 1]
     i = 0
     while i < len(toks):
         hit = None
@@ -134,11 +148,10 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
             # up to seven words: "Economic Community of West African States"
             for n in range(min(7, len(toks) - i), 0, -1):
                 last = toks[i + n - 1]
-                inner = [t[2] for t in toks[i + 1:i + n]]
-                if any(w[0].islower() and w not in ("of", "the", "and") for w in inner) \
+                if lower_at[i + 1] < i + n \
                         and normalize(text[toks[i][0]:last[1]]) not in EXTRA_PLACES:
                     continue
-                if n > 1 and any(t[3] and t[2] != "People" for t in toks[i:i + n - 1]):
+                if n > 1 and poss_at[i] < i + n - 1:
                     continue  # a possessive inside, not "Democratic People's Republic of ..."
                 phrase = text[toks[i][0]:last[1]]
                 got = lookup_place(phrase)
@@ -174,7 +187,7 @@ def _places(text: str, toks: list[tuple[int, int, str, bool]]) -> list[Mention]:
 
 def _persons(text: str, places: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in _TITLED.finditer(text):
+    for m in _GATED[0].finditer(text):
         name = m["name"]
         toks = name.split()
         lead = 0  # characters of titles before the name
@@ -204,7 +217,7 @@ def _persons(text: str, places: list[Mention]) -> list[Mention]:
                    start:m.start("name") + lead + len(name)], "person", code, name=name,
                    title=m["title"],
                    possessive=poss, how=f"title {m['title']!r}"))
-    for m in SPEAKER_NAME.finditer(text):
+    for m in _GATED[1].finditer(text):
         key = next(k for k in NAME_GROUPS if m[k])
         name, s = m[key], m.start(key)
         if key == "name4" and not POST_BEFORE.search(text, max(0, s - 120), s):
@@ -252,7 +265,7 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
     toks = _tokens(text)
     places = _places(text, toks)
     taken: list[Mention] = []
-    for am in AGENCIES.finditer(text):
+    for am in _GATED[2].finditer(text):
         taken.append(Mention(am.start(), am.end(), am.group(), "agency", how="news agency"))
     bodies = [Mention(b.start, b.end, b.text, "country", b.code, how=b.how)
               for b in find_bodies(text)]
@@ -288,7 +301,7 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
                          possessive=poss, how="a leader named by surname")
             if not _overlaps(ld, taken):
                 taken.append(ld)
-    for sm in _STATEMENT_REF.finditer(text):
+    for sm in _GATED[3].finditer(text):
         r = Mention(sm.start(), sm.end(), sm.group(), "ref", how="reference to a statement")
         if not _overlaps(r, taken):
             taken.append(r)

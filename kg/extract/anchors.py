@@ -6,11 +6,13 @@ starts, and which actors are listed together before or after a verb.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.actors import Mention
 from kg.extract.frames import Anchor, frame_anchors, noun_phrase_anchors
 from kg.extract.lexicon import KEEP_VERB, KEPT_FOR, SANCTION_NOUN, STANDALONE, TRADE_NOUN, TRIGGERS
+from kg.extract.prefilter import Gates, folded, gate, may_match
 from kg.extract.relative import relative_anchors
 from kg.model.vocab import Status
 
@@ -120,6 +122,16 @@ def _present_verb(text: str, start: int, end: int, ms: list[Mention]) -> bool:
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|its|their|these|those)\s")
 
 
+@functools.cache
+def _trigger_gates() -> list[Gates]:
+    return [gate(rx) for _status, rx in TRIGGERS]
+
+
+@functools.cache
+def _standalone_gates() -> Gates:
+    return gate(STANDALONE)
+
+
 def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Anchor]:
     """Every trigger in a sentence, in order (see :class:`kg.extract.frames.Anchor`);
     ``relief``: whether the article has reported a lifting or easing before this sentence
@@ -127,11 +139,15 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
     found: list[Anchor] = []
     used: set[int] = set()
     free: list[tuple[int, int]] = []  # sanction nouns no verb governs
-    for n in SANCTION_NOUN.finditer(text):
+    low = folded(text)
+    # the trigger verbs that may occur in the sentence at all (kg.extract.prefilter)
+    triggers = [t for t, g in zip(TRIGGERS, _trigger_gates(), strict=True) if may_match(g, low)]
+    all_nouns = list(SANCTION_NOUN.finditer(text))
+    for n in all_nouns:
         bare = n.group().lower() == "measures" and not _BARE_MEASURES.search(text[:n.start()])
         window_start = max(clause_start(text, n.start()), n.start() - 70)
         best = None
-        for status, rx in TRIGGERS:
+        for status, rx in triggers:
             for v in rx.finditer(text, window_start, n.start()):
                 if re.match(r"ban|order|put|end|halt|stop|curb", v.group(), re.I) and re.search(
                         r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
@@ -196,15 +212,15 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
             free.append((n.start(), n.end()))
     # "the Security Council renewed them": a trigger verb whose object is a pronoun for the
     # sanctions named earlier in the sentence.
-    first_noun = SANCTION_NOUN.search(text)
+    first_noun = all_nouns[0] if all_nouns else None
     if first_noun is not None:
-        for status, rx in TRIGGERS:
+        for status, rx in triggers:
             for v in rx.finditer(text, first_noun.end()):
                 pm = _THEM.match(text, v.end())
                 if pm and not any(a.start <= v.start() < a.end for a in found):
                     found.append(Anchor(v.start(), pm.end(), status, text[v.start():pm.end()],
                                         "verb"))
-    for v in STANDALONE.finditer(text):
+    for v in STANDALONE.finditer(text) if may_match(_standalone_gates(), low) else ():
         word = v.group().lower()
         if word in ("sanction", "sanctions") and not (word == "sanction" and re.search(
                 r"\b(?:to|will|would|shall|could|may|might|not)\s+$", text[:v.start()], re.I)) \
@@ -236,7 +252,7 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
     for a in noun_phrase_anchors(text, free, owners):
         if not any(f.start < a.end and a.start < f.end for f in found):
             found.append(a)
-    nouns = [(n.start(), n.end()) for n in SANCTION_NOUN.finditer(text)]
+    nouns = [(n.start(), n.end()) for n in all_nouns]
     rel = relative_anchors(text, nouns, ms)
     found += [a for a in rel if not any(f.mode == "rel" and f.start == a.start for f in found)]
     found.sort()

@@ -23,10 +23,12 @@ blocs' own membership pages.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 from kg.curated import load_table
+from kg.extract.prefilter import Gated, Gates, folded, gate, may_match
 
 __all__ = ["LAST_BLOC", "LAST_STATE", "NOT_PERSON", "ORG_WORDS", "Body", "find_bodies",
            "named_orgs"]
@@ -115,12 +117,19 @@ def _size(word: str) -> int | None:
     return int(w) if w.isdigit() else NUMBERS.get(w)
 
 
+@functools.cache
+def _gates() -> list[Gates]:
+    """The words each pattern needs (:mod:`kg.extract.prefilter`), read on first use."""
+    return [gate(rx) for rx, _code in _PATTERNS]
+
+
 def find_bodies(text: str) -> list[Body]:
     """Descriptions of blocs and governments in a sentence (see the module docstring), in
     order, not overlapping."""
     out: list[Body] = []
-    for rx, code in _PATTERNS:
-        for m in rx.finditer(text):
+    low = folded(text)
+    for (rx, code), gates in zip(_PATTERNS, _gates(), strict=True):
+        for m in rx.finditer(text) if may_match(gates, low) else ():
             if any(o.start < m.end() and m.start() < o.end for o in out):
                 continue
             c: str | None = code
@@ -159,6 +168,7 @@ _NAMED_ORG = re.compile(
     r"\b(?:[A-Z][\w&+.’'-]*\s+){1,5}(?:Institute for International Affairs|International|"
     r"Watch|House|Institute|Foundation|Endowment for Democracy)\b")
 _ORG_STOP = {"The", "On", "In", "And", "But", "While", "After", "Before"}
+_NAMED_ORG_GATED = Gated(_NAMED_ORG)
 
 
 def named_orgs(text: str) -> list[Body]:
@@ -170,7 +180,7 @@ def named_orgs(text: str) -> list[Body]:
     ['Amnesty International', 'United Nations General Assembly']
     """
     out = []
-    for m in _NAMED_ORG.finditer(text):
+    for m in _NAMED_ORG_GATED.finditer(text):
         words = m.group().split()
         while words and words[0] in _ORG_STOP:
             words.pop(0)

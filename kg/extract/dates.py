@@ -23,6 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kg.extract.prefilter import Gates, folded, gate, may_match
 from kg.model.dates import PartialDate
 
 __all__ = ["DateMention", "find_date", "parse_iso_date"]
@@ -171,6 +172,11 @@ _NEEDS: dict[str, re.Pattern[str]] = {
 }
 
 
+@functools.cache
+def _gates() -> list[Gates]:
+    return [gate(rx) for _kind, rx in _PATTERNS]
+
+
 @functools.lru_cache(maxsize=4096)
 def find_dates(text: str, ref: dt.date) -> list[DateMention]:
     """Every date mention in ``text``, in order of position (a cached list: do not
@@ -178,7 +184,10 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     month_seen = None
-    for kind, rx in _PATTERNS:
+    low = folded(text)
+    for (kind, rx), gates in zip(_PATTERNS, _gates(), strict=True):
+        if not may_match(gates, low):
+            continue  # the words the pattern needs (kg.extract.prefilter) are not there
         need = _NEEDS.get(kind)
         if need is not None:
             if need.pattern == _MON:

@@ -41,7 +41,7 @@ from kg.extract.context import Doc, dateline_state, skip_entry, without_dateline
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
 from kg.extract.fallback import noun_only_event
-from kg.extract.fields import carry_reasons, followup_reasons
+from kg.extract.fields import carry_reasons, count_before, followup_reasons
 from kg.extract.links import mark_retaliation, response_links
 from kg.extract.members import add_members
 from kg.extract.merging import fold_answered, merge_events
@@ -157,8 +157,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
             events += [extra] if extra is not None else []
         add_members(sent, ms, doc, events, first)
         if len(events) == first and events:
-            last = events[-1].sentence.index
-            followup_reasons(sent.text, [e for e in events if e.sentence.index == last])
+            followup_reasons(sent.text, events[count_before(events, events[-1].sentence.index):])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
     carry_reasons(events)

@@ -17,8 +17,8 @@ from kg.model.vocab import Reason, Status
 from kg.resolve.classify import classify_reason
 from kg.resolve.resolver import BLOCS
 
-__all__ = ["Event", "background_targets", "carry_reasons", "date_of", "followup_reasons",
-           "reasons_of", "topic_targets"]
+__all__ = ["Event", "background_targets", "carry_reasons", "count_before", "date_of",
+           "followup_reasons", "reasons_of", "recent_events", "topic_targets"]
 
 #: A duration after "for" ("for another six months", "for nearly ten years", "for more than
 #: half a century", "for a final year", "for good"): no reason.
@@ -47,6 +47,29 @@ class Event:
     date: str | None = None
     explain: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.5
+
+
+def recent_events(events: list[Event], index: int, back: int) -> list[Event]:
+    """The events of ``events`` told in the ``back`` sentences before sentence ``index``
+    (not in it), in order. ``events`` is in text order (as the extractor finds them, sentence
+    after sentence), so only its tail is read: a long article stays linear."""
+    out: list[Event] = []
+    for ev in reversed(events):
+        if ev.sentence.index < index - back:
+            break
+        if 0 < index - ev.sentence.index <= back:
+            out.append(ev)
+    out.reverse()
+    return out
+
+
+def count_before(events: list[Event], index: int) -> int:
+    """How many events of ``events`` (in text order) were told before sentence ``index``:
+    ``events[:n]`` are exactly those."""
+    n = len(events)
+    while n and events[n - 1].sentence.index >= index:
+        n -= 1
+    return n
 
 
 def reasons_of(ev: Event, text: str, cstart: int, t_end: int, trigger: str) -> None:

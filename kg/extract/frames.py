@@ -20,12 +20,14 @@ Each shape is a regular expression with the status it means and how its actors a
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 from kg.extract.actors import Mention
 from kg.extract.frames_more import MORE_FRAMES, frozen_assets
 from kg.extract.lexicon import SANCTION_NOUN
+from kg.extract.prefilter import Gates, folded, gate, may_match
 from kg.extract.targets import POST_APPOSITION, STATE_ORGAN, not_a_name
 from kg.model.vocab import Status
 
@@ -258,19 +260,23 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     *MORE_FRAMES,
 ]
 
+@functools.cache
+def _frame_gates() -> list[Gates]:
+    """The words each pattern of :data:`FRAMES` needs (:mod:`kg.extract.prefilter`)."""
+    return [gate(rx) for rx, _status, _mode in FRAMES]
+
 
 def frame_anchors(text: str, relief: bool = False) -> list[Anchor]:
     """The triggers of :data:`FRAMES` in a sentence, in order, not overlapping; ``relief``:
-    whether the article told of a lifting or easing before (a reversal is a threat only
-    then)."""
+    whether the article told of a lifting or easing before (then a reversal is a threat)."""
     out: list[Anchor] = []
-    for rx, status, mode in FRAMES:
-        if (rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(text)) or (
-                rx is _REVERSAL and not relief):
-            continue
+    low = folded(text)
+    for (rx, status, mode), gates in zip(FRAMES, _frame_gates(), strict=True):
+        if not may_match(gates, low) or (rx is _RELIEF_GIVEN and not _ABOUT_SANCTIONS.search(
+                text)) or (rx is _REVERSAL and not relief):
+            continue  # (without the words a pattern needs, it cannot match)
         for m in rx.finditer(text):
-            # (a frame whose trigger is one part of what it matches names it ``t``)
-            s, e = m.span("t") if "t" in rx.groupindex else m.span()
+            s, e = m.span("t") if "t" in rx.groupindex else m.span()  # ("t": the trigger)
             if any(a.start < e and s < a.end for a in out):
                 continue
             if mode == "object" and _BEEN.search(text, 0, s) and not re.match(

@@ -12,9 +12,11 @@ fired. Patterns run on lower-cased text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.modals import CONDITION, REPORTED_WOULD, STATUS_MODIFIERS, conditional
+from kg.extract.prefilter import Gates, folded, gate, may_match
 from kg.model.vocab import Stance, Status
 
 __all__ = [
@@ -322,11 +324,18 @@ def stance_of(verb: str, said: str) -> tuple[Stance, str | None]:
         m = rx.search(verb)
         if m:
             return stance, m.group()
-    for stance, rx in _STANCES:
-        m = rx.search(said)
+    low = folded(said)
+    for (stance, rx), gates in zip(_STANCES, _stance_gates(), strict=True):
+        m = rx.search(said) if may_match(gates, low) else None
         if m:
             return stance, m.group()
     return Stance.OTHER, None
+
+
+@functools.cache
+def _stance_gates() -> list[Gates]:
+    """The words each stance pattern needs (:mod:`kg.extract.prefilter`)."""
+    return [gate(rx) for _stance, rx in _STANCES]
 
 
 #: An arms sale by another state to a party the imposer objects to ("over American arms sales

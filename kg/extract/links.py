@@ -98,14 +98,12 @@ def response_links(events: list[Event], country: Callable[[str], str]
     """For each counter-measure (index into ``events``, in text order) the event it
     answers and why. ``country`` maps an actor id to its state (a person to theirs)."""
 
-    def imps(e: Event) -> set[str]:
-        return {country(r.id) for r in e.imposers} | {r.id for r in e.imposers}
-
-    def tgts(e: Event) -> set[str]:
-        return {country(t.id) for t in e.targets} | {t.id for t in e.targets}
+    # each event's sides once: a long article compares hundreds of pairs
+    imps = [{country(r.id) for r in e.imposers} | {r.id for r in e.imposers} for e in events]
+    tgts = [{country(t.id) for t in e.targets} | {t.id for t in e.targets} for e in events]
 
     def other_side(k: int, j: int) -> int:
-        return len(imps(events[k]) & tgts(events[j])) + len(tgts(events[k]) & imps(events[j]))
+        return len(imps[k] & tgts[j]) + len(tgts[k] & imps[j])
 
     def pos(e: Event) -> tuple[int, int]:
         return e.sentence.index, e.anchor[0]
@@ -143,8 +141,8 @@ def response_links(events: list[Event], country: Callable[[str], str]
             continue
         mirror = [k for k, e in enumerate(events) if k not in answered and k not in links
                   and k != j and e.sentence.index == ev.sentence.index
-                  and e.anchor[0] < after.start() and _mirrors(imps(e), tgts(e), imps(ev),
-                                                               tgts(ev))]
+                  and e.anchor[0] < after.start() and _mirrors(imps[k], tgts[k], imps[j],
+                                                               tgts[j])]
         if mirror:
             k = max(mirror, key=lambda k: events[k].anchor[0])
             links[k] = (j, f"mirrors the measure after {after.group()!r} in its sentence")
@@ -158,7 +156,7 @@ def response_links(events: list[Event], country: Callable[[str], str]
         if not _ANSWERER.search(pre):
             continue
         before = [k for k, e in enumerate(events) if k not in answered and k not in links
-                  and pos(e) < pos(events[j]) and imps(e) & tgts(events[j])]
+                  and pos(e) < pos(events[j]) and imps[k] & tgts[j]]
         if before:
             k = max(before, key=lambda k: pos(events[k]))
             links[k] = (j, f"its imposer is the one {cue.group()!r} the measure, as said "

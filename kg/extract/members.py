@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from kg.extract.bodies import ORG_WORDS
 from kg.extract.context import Doc, Resolved
-from kg.extract.fields import Event
+from kg.extract.fields import Event, recent_events
 from kg.extract.frames import capitalised_names
 from kg.extract.mention import Mention
 from kg.extract.targets import named_people, not_a_target, people_listed
@@ -176,7 +176,7 @@ def add_members(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event]
     organisation among its targets (else of the last of them), when the sentence made no
     event of its own (``events[first:]`` empty); changes that event in place."""
     own = events[first:]
-    near = own or [e for e in events if 0 < sent.index - e.sentence.index <= 2]
+    near = own or recent_events(events, sent.index, 2)
     if not near:
         return
     found = members(sent, ms)

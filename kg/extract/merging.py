@@ -41,15 +41,20 @@ def merge_events(events: list[Event], doc: Doc
     heads = [_is_headline(ev) for ev in events]
     order = [i for i in range(len(events)) if not heads[i]] + \
         [i for i in range(len(events)) if heads[i]]
+    # Both ways of folding need the same imposers: the kept events are looked up by theirs
+    # (in order), not compared one by one (a long article keeps hundreds).
+    kept_heads: list[bool] = []
+    by_imposers: dict[frozenset[str], list[int]] = {}
     for i in order:
         ev = events[i]
         key, targets = ({r.id for r in ev.imposers}, ev.status), {t.id for t in ev.targets}
         again = all(r.how.startswith("no imposer in the sentence") for r in ev.imposers)
-        for k, other in enumerate(keep):
+        same = by_imposers.setdefault(frozenset(key[0]), [])
+        for k in same:
+            other = keep[k]
             others = {t.id for t in other.targets}
-            summed = heads[i] and not _is_headline(other) and bool(targets & others) and {
-                r.id for r in other.imposers} == key[0]
-            if summed or (({r.id for r in other.imposers}, other.status) == key and (
+            summed = heads[i] and not kept_heads[k] and bool(targets & others)
+            if summed or (other.status == key[1] and (
                     targets <= others or others <= targets or (again and k == len(keep) - 1)
                     or _spells_out(ev, other, doc)) and _same_time(ev, other, doc)):
                 other.targets += [t for t in ev.targets if t.id not in others]
@@ -66,7 +71,9 @@ def merge_events(events: list[Event], doc: Doc
                 break
         else:
             where[i] = len(keep)
+            same.append(len(keep))
             keep.append(ev)
+            kept_heads.append(heads[i])
             extra.append([])
     perm = sorted(range(len(keep)), key=lambda k: keep[k].sentence.index)
     new_at = {k: n for n, k in enumerate(perm)}

@@ -114,7 +114,9 @@ def imposing_side(events: list[Any], own: set[str], named: set[str],
     a counter-measure's side, whose words are about the measure answered. ``kind_of`` gives
     an actor id's kind."""
     sides = own | named
-    return any(str(ev.status) in ("imposed", "lifted", "eased", "extended") and not (
+    # the imposer test first: it rules out most events of a long article at once
+    return any(any(r.id in sides for r in ev.imposers) and str(ev.status) in (
+        "imposed", "lifted", "eased", "extended") and not (
         ev.retaliation or any(c == Reason.RETALIATION for c, _d in ev.reasons)) and any(
         r.id in sides and kind_of(r.id) == "state" for r in ev.imposers) for ev in events)
 
