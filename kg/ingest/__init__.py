@@ -102,7 +102,7 @@ def read_records(kind: str, paths: Iterable[str | os.PathLike[str]], report: Imp
 
 #: The kinds whose reader can hand out written lines (``lines=True``: a
 #: :class:`~kg.ingest.rows.Line` for a record it is sure of, never built as a record).
-_LINE_READERS = frozenset({"ftm"})
+_LINE_READERS = frozenset({"ftm", "uk", "csl", "ofac"})
 
 
 def import_dataset(kind: str, paths: Iterable[str | os.PathLike[str]], *,
@@ -179,8 +179,9 @@ def write_import(kind: str, paths: Iterable[str | os.PathLike[str]],
     # as it counts them; a reader that can write its own lines is asked to (and hands out a
     # Line, counted here, or a record, counted here too).
     if kind in _LINE_READERS:
+        options: dict[str, Any] = {"today": today} if kind in _DAY_DEPENDENT else {}
         records: Iterator[Any] = _reader(kind)(_paths(paths), report, progress=progress,
-                                               today=today, lines=True)
+                                               lines=True, **options)
         counted = False
     else:
         records, counted = read_records(kind, paths, report, progress=progress,

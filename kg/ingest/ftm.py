@@ -105,7 +105,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
         yield from st.seen.source(src)
         if is_simple_csv(path):
             yield from read_simple(path, src, report, st.seen, st.actors, st.derived,
-                                   progress=progress)
+                                   progress=progress, lines=lines)
             continue
         batch = _Batch()  # the lines written in a row since the last record handed out
         parts, types, kinds = batch.parts, batch.types, batch.kinds

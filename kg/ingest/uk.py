@@ -58,11 +58,12 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_refs
-from kg.ingest.rows import checked_in, fit_name, source_id
+from kg.ingest.rows import fit_name, source_id
+from kg.ingest.sure_lines import actor_out, sanction_out
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
 from kg.ingest.uk_fcdo_csv import UK_SANCTIONS_CSV_KEY, read_fcdo_csv
-from kg.model.records import Actor, Sanction
+from kg.ingest.written import Line
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import normalize
 
@@ -128,10 +129,13 @@ def _countries(text: str) -> list[str]:
 
 
 def read_uk(paths: Iterable[Path], report: ImportReport, *,
-            progress: Progress | None = None) -> Iterator[Record]:
+            progress: Progress | None = None, lines: bool = False) -> Iterator[Record]:
     """Stream records from OFSI ConList.csv files (see the module docstring), and from the
     FCDO's UK Sanctions List as XML (:mod:`kg.ingest.uk_fcdo`) or CSV
-    or ODS (:mod:`kg.ingest.uk_fcdo_csv`); each file's format is told by :func:`uk_format`."""
+    or ODS (:mod:`kg.ingest.uk_fcdo_csv`); each file's format is told by :func:`uk_format`.
+    ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out a ConList target's
+    actor and sanction as their written lines when the model could not change them
+    (:mod:`kg.ingest.sure_lines`)."""
     seen = Seen()
     for path in paths:
         kind = uk_format(path)
@@ -160,7 +164,8 @@ def read_uk(paths: Iterable[Path], report: ImportReport, *,
         if seen.first(OFSI):
             yield OFSI
         for gid, group in sorted(groups.items(), key=lambda kv: kv[1].line):
-            yield from _records(gid, group, src.id, path, report)
+            # A Line only for write_import (lines=True): typed as the records it stands for.
+            yield from _records(gid, group, src.id, path, report, lines)  # type: ignore[misc]
 
 
 def uk_format(path: Path) -> str:
@@ -237,7 +242,7 @@ def _row(row: dict[str, str], n: int, path: Path, groups: dict[str, _Group],
 
 
 def _records(gid: str, g: _Group, src_id: str, path: Path,
-             report: ImportReport) -> Iterator[Record]:
+             report: ImportReport, lines: bool) -> Iterator[Record | Line]:
     kind = _KINDS.get(g.kind)
     if kind is None:
         report.note(f"Group Type values other than Individual, Entity, Ship read as "
@@ -274,14 +279,14 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
                          record=actor_id, field="Nationality")
     cite = [citation(src_id)]
     name, whole = fit_name(name, report, path, g.line, record=actor_id, field="Name 6")
-    actor = checked_in(Actor, dict(
+    actor = actor_out(dict(
         id=actor_id, name=name, kind=kind, country=country,
         aliases=aliases + whole, weak_aliases=weak,
         identifiers={k: v for k, v in ids.items() if v},
         birth_dates=sorted(g.values.get("dob", [])), nationalities=nats,
         description=description or None,
         position=position if position and kind is ActorKind.PERSON
-        else None, sources=cite), report, path, g.line, record=actor_id)
+        else None, sources=cite), report, path, g.line, record=actor_id, lines=lines)
     if actor is None:
         return
     regimes = g.values.get("regime", [])
@@ -291,7 +296,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
                     "words")
     listed = min(g.values.get("listed", []), default=None)
     designated = min(g.values.get("designated", []), default=None)
-    sanction = checked_in(Sanction, dict(
+    sanction = sanction_out(dict(
         id=f"{actor_id}-listing", imposers=["gb"], authorities=[OFSI.id],
         targets=[actor_id],
         measures=[Measure.ASSET_FREEZE], reasons=reasons,
@@ -299,7 +304,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         effective_date=designated if listed and designated and designated > listed
         else None,
         program="; ".join(regimes) or None, sources=cite),
-        report, path, g.line, record=f"{actor_id}-listing")
+        report, path, g.line, record=f"{actor_id}-listing", lines=lines)
     if sanction is not None:
         yield actor
         yield sanction
