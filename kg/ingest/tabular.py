@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest.common import ImportReport, Progress, iter_lines, strip_controls
+from kg.ingest.common import MAX_LINE_BYTES, ImportReport, Progress, strip_controls
+from kg.ingest.textlines import TextFeed
 from kg.model.dates import PartialDate
 
 __all__ = ["CsvFile", "csv_rows", "decode_robust", "dmy_date", "split_values"]
@@ -79,28 +80,20 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
     ``info`` receives the header and preamble. A file with no such header row is
     reported as skipped."""
     want = header_key.strip().lower()
-    start = [0]
-    pending: list[int] = []
-
-    def lines() -> Iterator[str]:
-        for n, raw in iter_lines(path, report, progress=progress):
-            if not pending:
-                pending.append(n)
-            start[0] = pending[0]
-            yield decode_robust(raw, path, n, report, info) + "\n"
-
-    reader = csv.reader(lines(), strict=True)
+    feed = TextFeed(path, report, lambda raw, n: decode_robust(raw, path, n, report, info),
+                    _utf8_plain, limit=MAX_LINE_BYTES, progress=progress)
+    reader = csv.reader(feed, strict=True)
     while True:
-        pending.clear()
+        taken = reader.line_num  # the record starts on the next line the parser takes
         try:
             cells = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             report.read += 1
-            report.skip(path, start[0], f"not valid CSV: {exc}")
+            report.skip(path, feed.line_of(taken + 1), f"not valid CSV: {exc}")
             continue
-        line = start[0]
+        line = feed.line_of(taken + 1)
         if not "".join(cells).strip():  # no cell holds anything but space
             continue
         if not info.header:
@@ -128,6 +121,11 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
     if not info.header:
         report.skip(path, None, f"no header row with a {header_key!r} column; is this the "
                                 "right kind of file?")
+
+
+def _utf8_plain(text: str) -> bool:
+    """A block that is UTF-8 is read as it is (:func:`decode_robust` reports nothing)."""
+    return True
 
 
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")

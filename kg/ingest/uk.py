@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -106,26 +107,32 @@ class _Group:
 
 
 def _name(row: dict[str, str]) -> str:
-    given = [row.get(f"Name {i}", "") for i in range(1, 6)]
-    return " ".join(p for p in (*given, row.get("Name 6", "")) if p)
+    get = row.get
+    return " ".join(filter(None, (get("Name 1", ""), get("Name 2", ""), get("Name 3", ""),
+                                  get("Name 4", ""), get("Name 5", ""), get("Name 6", ""))))
 
 
-def _date(row: dict[str, str], column: str, path: Path, n: int,
-          report: ImportReport) -> str | None:
-    text = row.get(column, "")
-    if not text:
-        return None
-    date = dmy_date(text)
-    if date is None:
-        report.skip(path, n, f"field {column!r}: {text!r} is not a dd/mm/yyyy date; "
-                             "left out (the rest of the row is kept)")
-    return date
-
-
-def _countries(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # a list repeats its nationalities
+def _countries(text: str) -> tuple[str, ...]:
     """Country names in a cell that may number them: ``(1) Russia (2) Ukraine``."""
     parts = [p.strip(" ,;.") for p in _NUMBERED.split(text)]
-    return [p for part in parts for p in split_values(part, ";") if p]
+    return tuple(p for part in parts for p in split_values(part, ";") if p)
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_regime(regime: str) -> bool:
+    return normalize(regime) in UK_REGIMES
+
+
+#: (column, key) of the texts a group keeps, each value once, in the order read.
+_TEXTS = (("Name Non-Latin Script", "non_latin"), ("Title", "title"),
+          ("Position", "position"), ("Town of Birth", "birth_town"),
+          ("Country of Birth", "birth_country"), ("Passport Number", "passport"),
+          ("National Identification Number", "national_id"),
+          ("Other Information", "other"), ("Regime", "regime"))
+#: (column, key) of the dd/mm/yyyy dates a group keeps.
+_DATES = (("DOB", "dob"), ("Listed On", "listed"),
+          ("UK Sanctions List Date Designated", "designated"), ("Last Updated", "updated"))
 
 
 def read_uk(paths: Iterable[Path], report: ImportReport, *,
@@ -215,30 +222,41 @@ def _row(row: dict[str, str], n: int, path: Path, groups: dict[str, _Group],
     if not name:
         report.skip(path, n, f"field 'Name 6': Group ID {gid} row has no name; row skipped")
         return
-    group = groups.setdefault(gid, _Group(line=n))
+    group = groups.get(gid)
+    if group is None:
+        group = groups[gid] = _Group(line=n)
     group.kind = group.kind or row["Group Type"].lower()
-    alias_type = row.get("Alias Type", "").lower()
-    weak = "low" in row.get("Alias Quality", "").lower()
-    if alias_type == "primary name" and group.primary is None:
+    get = row.get
+    if group.primary is None and get("Alias Type", "").lower() == "primary name":
         group.primary = name
-    elif weak:
+    elif "low" in get("Alias Quality", "").lower():
         group.weak.append(name)
     else:
         group.names.append(name)
-    for column, key in (("Name Non-Latin Script", "non_latin"), ("Title", "title"),
-                        ("Position", "position"), ("Town of Birth", "birth_town"),
-                        ("Country of Birth", "birth_country"), ("Passport Number", "passport"),
-                        ("National Identification Number", "national_id"),
-                        ("Other Information", "other"), ("Regime", "regime")):
-        group.add(key, row.get(column))
-    for c in _countries(row.get("Nationality", "")):
+    # What _Group.add does, written out: this runs for every column of every row.
+    values = group.values
+    for column, key in _TEXTS:
+        value = get(column)
+        if value:
+            if (items := values.get(key)) is None:
+                values[key] = [value]
+            elif value not in items:
+                items.append(value)
+    for c in _countries(get("Nationality", "")):
         group.add("nationality", c)
-    group.add("address_country", row.get("Country"))
-    group.add("dob", _date(row, "DOB", path, n, report))
-    for column, key in (("Listed On", "listed"),
-                        ("UK Sanctions List Date Designated", "designated"),
-                        ("Last Updated", "updated")):
-        group.add(key, _date(row, column, path, n, report))
+    group.add("address_country", get("Country"))
+    for column, key in _DATES:
+        text = get(column, "")
+        if not text:
+            continue
+        date = dmy_date(text)
+        if date is None:
+            report.skip(path, n, f"field {column!r}: {text!r} is not a dd/mm/yyyy date; "
+                                 "left out (the rest of the row is kept)")
+        elif (items := values.get(key)) is None:
+            values[key] = [date]
+        elif date not in items:
+            items.append(date)
 
 
 def _records(gid: str, g: _Group, src_id: str, path: Path,
@@ -291,7 +309,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         return
     regimes = g.values.get("regime", [])
     reasons = [r for regime in regimes for r in uk_regime_refs(regime)]
-    if any(normalize(r) not in UK_REGIMES for r in regimes):
+    if not all(map(_known_regime, regimes)):
         report.note("regimes not in kg/curated/uk_regimes.yaml, kept as 'other' with their "
                     "words")
     listed = min(g.values.get("listed", []), default=None)
