@@ -28,7 +28,6 @@ from typing import IO, cast
 
 from kg.ingest.ids import NOT_SLUG, full_slug_id, shorten_id, slug_id, text_slug
 from kg.ingest.report import ImportReport, Skipped
-from kg.ingest.textlines import TextFeed
 from kg.model.dates import PartialDate
 from kg.model.records import Actor, Citation, Record, Source, record_type
 from kg.model.source_dates import SourceDate, read_source_date
@@ -201,41 +200,40 @@ def csv_records(path: Path, report: ImportReport, *, delimiter: str = ",",
     reported with its first line and reading goes on after it. Blank lines are passed over.
     Every record read counts in ``report.read``.
     """
-    def decode(raw: bytes, n: int) -> str | None:
-        text = decode_line(raw, path, n, report)
-        if text is None:
-            report.read += 1
-            return None
-        if eof and eof in text:
-            report.note("end-of-file bytes (0x1A) ignored")
-            text = text.replace(eof, "")
-        return text
+    start = [0, 0]  # line of the record being read, line last handed to the parser
 
-    feed = TextFeed(path, report, decode, lambda text: not eof or eof not in text,
-                    limit=MAX_LINE_BYTES, progress=progress)
-    reader = csv.reader(feed, delimiter=delimiter, strict=True)
+    def lines() -> Iterator[str]:
+        for n, raw in iter_lines(path, report, progress=progress):
+            text = decode_line(raw, path, n, report)
+            if text is None:
+                report.read += 1
+                continue
+            if eof and eof in text:
+                report.note("end-of-file bytes (0x1A) ignored")
+                text = text.replace(eof, "")
+            start[1] = n
+            yield text + "\n"
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=True)
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, MAX_RECORD_CHARS))
     try:
         while True:
-            # The line after the last one handed to the parser (which may be one left out).
-            first = feed.line_of(reader.line_num) + 1
+            first = start[1] + 1
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                last = feed.line_of(reader.line_num)
                 report.read += 1
-                where = f"lines {first}-{last}" if last > first else f"line {first}"
+                where = f"lines {first}-{start[1]}" if start[1] > first else f"line {first}"
                 report.skip(path, first, f"not valid CSV ({where}): {exc}")
                 continue
             if not cells or not "".join(cells).strip():  # no cell holds anything but space
                 continue
             report.read += 1
             # The first line of this record: the first line read after the last record.
-            last = feed.line_of(reader.line_num)
-            line = first if last == first else _first_line(first, last, cells)
+            line = first if start[1] == first else _first_line(first, start[1], cells)
             yield line, strip_controls(cells, path, line, report)
     finally:
         csv.field_size_limit(limit)

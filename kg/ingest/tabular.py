@@ -25,8 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest.common import MAX_LINE_BYTES, ImportReport, Progress, strip_controls
-from kg.ingest.textlines import TextFeed
+from kg.ingest.common import ImportReport, Progress, iter_lines, strip_controls
 from kg.model.dates import PartialDate
 
 __all__ = ["CsvFile", "csv_rows", "decode_robust", "dmy_date", "split_values"]
@@ -80,20 +79,28 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
     ``info`` receives the header and preamble. A file with no such header row is
     reported as skipped."""
     want = header_key.strip().lower()
-    feed = TextFeed(path, report, lambda raw, n: decode_robust(raw, path, n, report, info),
-                    _utf8_plain, limit=MAX_LINE_BYTES, progress=progress)
-    reader = csv.reader(feed, strict=True)
+    start = [0]
+    pending: list[int] = []
+
+    def lines() -> Iterator[str]:
+        for n, raw in iter_lines(path, report, progress=progress):
+            if not pending:
+                pending.append(n)
+            start[0] = pending[0]
+            yield decode_robust(raw, path, n, report, info) + "\n"
+
+    reader = csv.reader(lines(), strict=True)
     while True:
-        taken = reader.line_num  # the record starts on the next line the parser takes
+        pending.clear()
         try:
             cells = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             report.read += 1
-            report.skip(path, feed.line_of(taken + 1), f"not valid CSV: {exc}")
+            report.skip(path, start[0], f"not valid CSV: {exc}")
             continue
-        line = feed.line_of(taken + 1)
+        line = start[0]
         if not "".join(cells).strip():  # no cell holds anything but space
             continue
         if not info.header:
@@ -121,11 +128,6 @@ def csv_rows(path: Path, report: ImportReport, header_key: str, info: CsvFile, *
     if not info.header:
         report.skip(path, None, f"no header row with a {header_key!r} column; is this the "
                                 "right kind of file?")
-
-
-def _utf8_plain(text: str) -> bool:
-    """A block that is UTF-8 is read as it is (:func:`decode_robust` reports nothing)."""
-    return True
 
 
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
