@@ -241,7 +241,8 @@ def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n:
         description=row.get("remarks", "") or None,
         position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
         sources=cite)
-    return actor_out(fields, report, path, n, record=actor_id, lines=lines), fields
+    return actor_out(fields, report, path, n, record=actor_id, lines=lines,
+                     made=(src_id,)), fields
 
 
 def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
@@ -278,7 +279,8 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
         measures=list(lst.measures) if lst else [], reasons=reasons,
         date=start, end_date=end,
         program="; ".join(programs) or None,
-        legal_basis=basis or None, sources=cite), report, path, n, record=sid, lines=lines)
+        legal_basis=basis or None, sources=cite), report, path, n, record=sid, lines=lines,
+        made=(src_id,))
 
 
 @functools.lru_cache(maxsize=4096)  # a list repeats its programmes on every row

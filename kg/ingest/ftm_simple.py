@@ -137,6 +137,7 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         ds = _title_source(title)
         yield from seen.source(ds)
         cites.append(citation(ds.id))
+    cited = tuple(c.source for c in cites) or (src.id,)
     countries = [c.lower() for c in _values(row.get("countries", ""))]
     identifiers = {"opensanctions": eid}
     for column, key in (("identifiers", "identifiers"), ("phones", "phone"),
@@ -163,7 +164,8 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         birth_dates=birth_dates(_values(row.get("birth_date", "")), report, path, n,
                                 record=slug_id("ftm", eid), field="birth_date"),
         description="\n".join(x for x in notes if x) or None,
-        sources=cites or [citation(src.id)]), report, path, n, record=record, lines=lines)
+        sources=cites or [citation(src.id)]), report, path, n, record=record, lines=lines,
+        made=cited)
     if actor is None:
         return
     actors.add(eid)

@@ -352,10 +352,12 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
         "nationalities": who.nationalities,
         "position": title if kind is ActorKind.PERSON else None,
         "description": (text or (f"Owner: {vess_owner}" if vess_owner else None)),
-        "sources": [citation(src_id)]}, report, path, n, record=actor_id, lines=lines)
+        "sources": [citation(src_id)]}, report, path, n, record=actor_id, lines=lines,
+        made=(src_id,))
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
     sanction = sanction_out(listing_fields(actor_id, lst, tags, src_id), report, path, n,
-                            record=f"{actor_id}-{lst}", lines=lines) if actor else None
+                            record=f"{actor_id}-{lst}", lines=lines,
+                            made=(src_id,)) if actor else None
     if actor is None or sanction is None:
         return False
     yield actor

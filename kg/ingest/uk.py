@@ -304,7 +304,8 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         birth_dates=sorted(g.values.get("dob", [])), nationalities=nats,
         description=description or None,
         position=position if position and kind is ActorKind.PERSON
-        else None, sources=cite), report, path, g.line, record=actor_id, lines=lines)
+        else None, sources=cite), report, path, g.line, record=actor_id, lines=lines,
+        made=(src_id,))
     if actor is None:
         return
     regimes = g.values.get("regime", [])
@@ -322,7 +323,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         effective_date=designated if listed and designated and designated > listed
         else None,
         program="; ".join(regimes) or None, sources=cite),
-        report, path, g.line, record=f"{actor_id}-listing", lines=lines)
+        report, path, g.line, record=f"{actor_id}-listing", lines=lines, made=(src_id,))
     if sanction is not None:
         yield actor
         yield sanction

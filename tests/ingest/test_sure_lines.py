@@ -86,6 +86,19 @@ def hostile_files(tmp: Path, kind: str, seed: int) -> list[Path]:
     return out
 
 
+def _made_is_sure(m: pytest.MonkeyPatch) -> None:
+    """Make every ``made_*`` check that passes fields also check them in full: what an
+    importer says it made itself must pass the whole rules (``sure_*``)."""
+    for kind in ("actor", "sanction"):
+        made, sure = getattr(sure_lines, f"made_{kind}"), getattr(sure_lines, f"sure_{kind}")
+
+        def checked(f: dict[str, Any], _made: Any = made, _sure: Any = sure) -> bool:
+            ok = _made(f)
+            assert not ok or _sure(f), f
+            return bool(ok)
+        m.setattr(sure_lines, f"made_{kind}", checked)
+
+
 def _both(kind: str, paths: list[Path], tmp: Path,
           monkeypatch: pytest.MonkeyPatch) -> bytes:
     """Import ``paths`` with the shortcut and without it: the same bytes and report."""
@@ -93,6 +106,7 @@ def _both(kind: str, paths: list[Path], tmp: Path,
     for fast in (True, False):
         out = tmp / f"out-{fast}.jsonl"
         with monkeypatch.context() as m:
+            _made_is_sure(m)
             m.setattr(sure_lines, "FAST", fast)
             report = write_import(kind, paths, out, today=TODAY)
         got.append((out.read_bytes() if out.exists() else None, report.to_dict(),
