@@ -200,7 +200,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                 report.skip(hold.file, hold.line,
                             f"sanction {hold.entity['id']!r}: target entity {gone} is not in "
                             "the input as a person, organization, body or vessel")
-    yield from st.derived.records(st.seen, report)
+    yield from st.derived.records(st.seen, report, lines=st.lines)
     yield from links_out(st.links, st.actors, report)
 
 

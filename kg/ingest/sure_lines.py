@@ -153,11 +153,13 @@ def sure_sanction(f: dict[str, Any]) -> bool:
 def made_actor(f: dict[str, Any]) -> bool:
     """:func:`sure_actor` for fields an importer made itself (``made=True``: see
     :func:`actor_out`): only the rules that making them does not settle are checked (the
-    name's length, the dates and country codes, the model's rule on weak aliases)."""
+    name's length, the id, the dates, country codes and Wikidata id, the model's rule on
+    weak aliases)."""
     name, id_ = f["name"], f["id"]
     if not 0 < len(name) <= MAX_NAME or len(id_) > MAX_ID or _SLUG(id_) is None:
         return False
-    if (c := f.get("country")) is not None and not is_country(c):
+    if ((c := f.get("country")) is not None and not is_country(c)) \
+            or ((q := f.get("wikidata_id")) is not None and _QID(q) is None):
         return False
     for d in f.get("birth_dates", ()):
         if not is_date(d):
