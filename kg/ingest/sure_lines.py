@@ -10,8 +10,12 @@ outcome is known: :func:`actor_out` and :func:`sanction_out` test the fields aga
 rules :mod:`kg.model.trusted` keeps for each (stricter than the model, never looser: a
 value validation would clean or refuse fails them) and the model's own validators, and
 then hand back a :class:`~kg.ingest.written.Line` with the bytes ``fast_row`` writes for
-the record the model would make. Anything else (an id too long, a value to clean or
-refuse) goes to ``checked_in``, which reports, shortens or refuses as it always did.
+the record the model would make. An importer that says it made every field itself
+(``made=``, the sources cited: texts it stripped, ids it slugged, enum members) is checked
+only for what making them does not settle (:func:`made_actor`, :func:`made_sanction`),
+and its citations are written from JSON made once per source. Anything else (an id too
+long, a value to clean or refuse) goes to ``checked_in``, which reports, shortens or
+refuses as it always did.
 
 Lines are made only when the reader is asked for them (``lines=True``, as
 :func:`kg.ingest.write_import` does); :func:`kg.ingest.read_records` still gets records.
