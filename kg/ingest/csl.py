@@ -40,6 +40,7 @@ import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kg._clock import today_iso
 from kg.ingest.bodies import body
@@ -57,8 +58,10 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import birth_dates, nationalities
 from kg.ingest.regimes import AGENCIES, CslList, csl_list
-from kg.ingest.rows import checked_in, fit_name, source_id
+from kg.ingest.rows import fit_name, source_id
+from kg.ingest.sure_lines import actor_out, sanction_out
 from kg.ingest.tabular import CsvFile, csv_rows, split_values
+from kg.ingest.written import Line
 from kg.model.records import Actor, ReasonRef, Sanction, Source
 from kg.model.vocab import ActorKind, Reason, Status
 from kg.resolve.resolver import normalize
@@ -74,10 +77,12 @@ _ID_KEYS = {"passport": "passport", "national id no.": "national_id",
 
 
 def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress | None = None,
-             today: str | None = None) -> Iterator[Record]:
+             today: str | None = None, lines: bool = False) -> Iterator[Record]:
     """Stream records from Consolidated Screening List CSV files (see the module docstring);
     ``today`` (``YYYY-MM-DD``, default the day it runs) decides which end dates have
-    passed."""
+    passed. ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out an actor
+    or sanction as its written line when the model could not change it
+    (:mod:`kg.ingest.sure_lines`)."""
     seen = Seen()
     day = today_iso(today)
     # _id -> (line of its actor, the sanction ids made, its names normalised): one actor
@@ -124,11 +129,13 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
                 report.note("source lists not in kg/curated/csl_lists.yaml, kept with their "
                             "own words")
             if again is None:
-                actor = _actor(row, lst, src.id, path, n, report)
+                actor, fields = _actor(row, lst, src.id, path, n, report, lines)
                 if actor is None:
                     continue
-                ids_seen[row["_id"]] = (n, set(), _names(actor.name, actor.aliases))
-                yield actor
+                ids_seen[row["_id"]] = (n, set(), _names(fields["name"], fields["aliases"])
+                                        if isinstance(actor, Line) else
+                                        _names(actor.name, actor.aliases))
+                yield actor  # type: ignore[misc]  # a Line only for write_import (lines=True)
             else:  # listed on another list too: the same actor, one more sanction
                 report.note("rows whose _id is on more than one list: one actor, a sanction "
                             "per list")
@@ -139,11 +146,11 @@ def read_csl(paths: Iterable[Path], report: ImportReport, *, progress: Progress 
                     report.change(path, n, f"names {new} not added: the actor of this _id "
                                   f"was written from line {first}", record=slug_id(
                                       "csl", row["_id"]), field="name")
-            sanction = _sanction(row, lst, src.id, day, path, n, report)
+            sanction = _sanction(row, lst, src.id, day, path, n, report, lines)
             if sanction is None:
                 continue
             ids_seen[row["_id"]][1].add(sanction.id)
-            yield sanction
+            yield sanction  # type: ignore[misc]  # a Line only for write_import
 
 
 def _older_layout_id(row: dict[str, str], path: Path, report: ImportReport) -> None:
@@ -206,7 +213,10 @@ def _identifiers(row: dict[str, str], lst: CslList | None) -> dict[str, str]:
 
 
 def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n: int,
-           report: ImportReport) -> Actor | None:
+           report: ImportReport, lines: bool,
+           ) -> tuple[Actor | Line | None, dict[str, Any]]:
+    """The actor of a row (a written line when ``lines`` and sure, None when refused) and
+    the fields it was made from."""
     kind = _KINDS.get(row.get("type", "").lower(), ActorKind.ORGANIZATION)
     name = row["name"]
     aliases = [a for a in split_values(row.get("alt_names", "")) if a != name]
@@ -225,16 +235,18 @@ def _actor(row: dict[str, str], lst: CslList | None, src_id: str, path: Path, n:
     nats = nationalities(split_values(row.get("nationalities", ""))
                          + split_values(row.get("citizenships", "")), report, path, n,
                          record=actor_id, field="nationalities")
-    return checked_in(Actor, dict(
+    fields = dict(
         id=actor_id, name=name, kind=kind, country=country, aliases=aliases,
         identifiers=_identifiers(row, lst), birth_dates=dobs, nationalities=nats,
         description=row.get("remarks", "") or None,
         position=(row.get("title") or None) if kind is ActorKind.PERSON else None,
-        sources=cite), report, path, n, record=actor_id)
+        sources=cite)
+    return actor_out(fields, report, path, n, record=actor_id, lines=lines,
+                     made=(src_id,)), fields
 
 
 def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str, path: Path,
-              n: int, report: ImportReport) -> Sanction | None:
+              n: int, report: ImportReport, lines: bool) -> Sanction | Line | None:
     actor_id = slug_id("csl", row["_id"])
     cite = [citation(src_id)]
     programs = split_values(row.get("programs", ""))
@@ -259,7 +271,7 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
         ("license_requirement", "license requirement: "),
         ("license_policy", "license policy: ")) if row.get(c))
     sid = _sanction_id(row, lst)
-    return checked_in(Sanction, dict(
+    return sanction_out(dict(
         id=sid, imposers=["us"],
         authorities=[AGENCIES[lst.agency]] if lst else [],
         targets=[actor_id],
@@ -267,7 +279,8 @@ def _sanction(row: dict[str, str], lst: CslList | None, src_id: str, today: str,
         measures=list(lst.measures) if lst else [], reasons=reasons,
         date=start, end_date=end,
         program="; ".join(programs) or None,
-        legal_basis=basis or None, sources=cite), report, path, n, record=sid)
+        legal_basis=basis or None, sources=cite), report, path, n, record=sid, lines=lines,
+        made=(src_id,))
 
 
 @functools.lru_cache(maxsize=4096)  # a list repeats its programmes on every row

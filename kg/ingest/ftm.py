@@ -105,7 +105,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
         yield from st.seen.source(src)
         if is_simple_csv(path):
             yield from read_simple(path, src, report, st.seen, st.actors, st.derived,
-                                   progress=progress)
+                                   progress=progress, lines=lines)
             continue
         batch = _Batch()  # the lines written in a row since the last record handed out
         parts, types, kinds = batch.parts, batch.types, batch.kinds
@@ -200,7 +200,7 @@ def read_ftm(paths: Iterable[Path], report: ImportReport, *,
                 report.skip(hold.file, hold.line,
                             f"sanction {hold.entity['id']!r}: target entity {gone} is not in "
                             "the input as a person, organization, body or vessel")
-    yield from st.derived.records(st.seen, report)
+    yield from st.derived.records(st.seen, report, lines=st.lines)
     yield from links_out(st.links, st.actors, report)
 
 

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.curated import load_table
+from kg.ingest import sure_lines
 from kg.ingest.bodies import body
-from kg.ingest.common import ImportReport, Record, Seen, shorten_id, text_slug
-from kg.model.records import Citation, Sanction, Source
+from kg.ingest.common import ImportReport, Record, Seen, citation, shorten_id, text_slug
+from kg.ingest.rows import sanction_line
+from kg.ingest.sure_lines import cited, made_sanction
+from kg.model.records import Sanction, Source
 
 __all__ = ["DATASETS", "Derived", "PublishedDataset", "dataset_named", "dataset_source"]
 
@@ -112,26 +116,43 @@ class Derived:
             if name is not None:
                 self.sanctioned.add((entity_id, name))
 
-    def records(self, seen: Seen, report: ImportReport) -> Iterator[Record]:
+    def records(self, seen: Seen, report: ImportReport, *,
+                lines: bool = False) -> Iterator[Record]:
         """The derived listings (with their polity, body and dataset source records), for
-        every marked entity and known dataset with no Sanction record of its own."""
+        every marked entity and known dataset with no Sanction record of its own;
+        ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out each listing
+        as its written line (:func:`kg.ingest.sure_lines.sanction_out`)."""
+        # name -> (source, polity, issuing body id, program words), made at its first use
+        made: dict[str, tuple[str, str, str | None, str]] = {}
         for eid, item in self.listed.items():
             for name in item.datasets:
                 if (eid, name) in self.sanctioned:
                     continue
-                ds = DATASETS[name]
-                src = dataset_source(name)
-                yield from seen.source(src)
-                yield from seen.state(ds.polity)
-                issuer = body(ds.authority) if ds.authority else None
-                if issuer is not None and seen.first(issuer):
-                    yield issuer
-                words = f"derived from the OpenSanctions dataset {name}, published by " \
-                        f"{ds.publisher}"
+                got = made.get(name)
+                if got is None:
+                    ds = DATASETS[name]
+                    src = dataset_source(name)
+                    yield from seen.source(src)
+                    yield from seen.state(ds.polity)
+                    issuer = body(ds.authority) if ds.authority else None
+                    if issuer is not None and seen.first(issuer):
+                        yield issuer
+                    words = f"derived from the OpenSanctions dataset {name}, published by " \
+                            f"{ds.publisher}"
+                    got = made[name] = (src.id, ds.polity, issuer.id if issuer else None,
+                                        words)
+                src_id, polity, issuer_id, words = got
                 report.note("listings derived from a dataset's publisher (sanctioned in the "
                             "dataset, no Sanction record from it)")
-                yield Sanction(
-                    id=_listing_id(item.actor_id, name), imposers=[ds.polity],
-                    authorities=[issuer.id] if issuer else [], targets=[item.actor_id],
+                fields: dict[str, Any] = dict(
+                    id=_listing_id(item.actor_id, name), imposers=[polity],
+                    authorities=[issuer_id] if issuer_id else [], targets=[item.actor_id],
                     program=f"{item.program} ({words})" if item.program else words,
-                    sources=[Citation(source=src.id)])
+                    sources=[citation(src_id)])
+                # What the model would refuse raises below, as it always did.
+                listing = lines and sure_lines.FAST and made_sanction(fields) and \
+                    sanction_line(fields, cited((src_id,)))
+                if listing:
+                    yield listing  # type: ignore[misc]  # a Line only for write_import
+                    continue
+                yield Sanction(**fields)

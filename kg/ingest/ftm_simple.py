@@ -33,9 +33,11 @@ from pathlib import Path
 from kg.ingest.common import ImportReport, Progress, Record, Seen, citation, slug_id
 from kg.ingest.ftm_derived import Derived, dataset_named, dataset_source
 from kg.ingest.identity import birth_dates
-from kg.ingest.rows import checked_in, fit_name, source_id
+from kg.ingest.rows import fit_name, source_id
+from kg.ingest.sure_lines import actor_out
 from kg.ingest.tabular import CsvFile, csv_rows
-from kg.model.records import Actor, Citation, Source
+from kg.ingest.written import Line
+from kg.model.records import Citation, Source
 from kg.model.vocab import ActorKind
 from kg.resolve.resolver import is_country_code
 
@@ -93,10 +95,12 @@ def _title_source(title: str) -> Source:
 
 
 def read_simple(path: Path, src: Source, report: ImportReport, seen: Seen, actors: set[str],
-                derived: Derived, *, progress: Progress | None = None) -> Iterator[Record]:
+                derived: Derived, *, progress: Progress | None = None,
+                lines: bool = False) -> Iterator[Record]:
     """Stream the records of one targets.simple.csv file (see the module docstring);
     ``actors`` holds the entity ids read so far (a repeated id is skipped), ``derived``
-    collects the rows to derive listings for."""
+    collects the rows to derive listings for; ``lines=True`` hands out an actor the model
+    could not change as its written line (:mod:`kg.ingest.sure_lines`)."""
     info = CsvFile()
     for n, row in csv_rows(path, report, "schema", info, progress=progress):
         missing = [c for c in ("id", "schema", "name") if c not in row]
@@ -115,7 +119,9 @@ def read_simple(path: Path, src: Source, report: ImportReport, seen: Seen, actor
         if eid in actors:
             report.skip(path, n, f"entity id {eid!r} appears twice; the first is kept")
             continue
-        yield from _row(eid, schema, row, src, path, n, report, seen, actors, derived)
+        # A Line only for write_import (lines=True): typed as the records it stands for.
+        yield from _row(eid, schema, row, src, path, n, report, seen, actors,  # type: ignore[misc]
+                        derived, lines)
     if info.header and any(c in info.header for c in ("first_seen", "last_seen")):
         report.note("targets.simple.csv columns first_seen, last_seen and last_change not "
                     "imported (OpenSanctions' crawl dates, not listing dates)")
@@ -123,7 +129,7 @@ def read_simple(path: Path, src: Source, report: ImportReport, seen: Seen, actor
 
 def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n: int,
          report: ImportReport, seen: Seen, actors: set[str],
-         derived: Derived) -> Iterator[Record]:
+         derived: Derived, lines: bool) -> Iterator[Record | Line]:
     name = row["name"]
     titles = _values(row.get("dataset", ""))
     cites: list[Citation] = []
@@ -131,6 +137,7 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         ds = _title_source(title)
         yield from seen.source(ds)
         cites.append(citation(ds.id))
+    cited = tuple(c.source for c in cites) or (src.id,)
     countries = [c.lower() for c in _values(row.get("countries", ""))]
     identifiers = {"opensanctions": eid}
     for column, key in (("identifiers", "identifiers"), ("phones", "phone"),
@@ -149,7 +156,7 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
     record = source_id("ftm", eid, report, path, n, record=f"entity {eid!r}", field="id",
                        kept="opensanctions")
     short, whole = fit_name(name, report, path, n, record=record, field="name")
-    actor = checked_in(Actor, dict(
+    actor = actor_out(dict(
         id=record, name=short, kind=kind,
         country=next((c for c in countries if _COUNTRY.match(c) and is_country_code(c)), None),
         aliases=[a for a in _values(row.get("aliases", "")) if a != short] + whole,
@@ -157,7 +164,8 @@ def _row(eid: str, schema: str, row: dict[str, str], src: Source, path: Path, n:
         birth_dates=birth_dates(_values(row.get("birth_date", "")), report, path, n,
                                 record=slug_id("ftm", eid), field="birth_date"),
         description="\n".join(x for x in notes if x) or None,
-        sources=cites or [citation(src.id)]), report, path, n, record=record)
+        sources=cites or [citation(src.id)]), report, path, n, record=record, lines=lines,
+        made=cited)
     if actor is None:
         return
     actors.add(eid)

@@ -67,6 +67,8 @@ from kg.ingest.common import (
 from kg.ingest.crosswalks import ofac_program_reasons
 from kg.ingest.identity import ofac_remarks
 from kg.ingest.rows import checked_in, fit_name
+from kg.ingest.sure_lines import actor_out, sanction_out
+from kg.ingest.written import Line
 from kg.model.records import Actor, ReasonRef, Relationship, Sanction
 from kg.model.vocab import ActorKind, Measure, RelationKind
 
@@ -243,10 +245,14 @@ def _read_extras(paths: list[Path], roles: dict[Path, tuple[str, str]], report: 
 
 def read_ofac(paths: Iterable[Path], report: ImportReport, *,
               progress: Progress | None = None, seen: Seen | None = None,
-              used: set[tuple[str, str]] | None = None) -> Iterator[Record]:
+              used: set[tuple[str, str]] | None = None,
+              lines: bool = False) -> Iterator[Record]:
     """Stream records from OFAC legacy CSV files (see the module docstring); ``seen`` and
     ``used`` ((list, ent_num) pairs already imported) are shared with the XML reader when
-    one import reads both (:func:`kg.ingest.ofac_xml.read_ofac_files`)."""
+    one import reads both (:func:`kg.ingest.ofac_xml.read_ofac_files`). ``lines=True``
+    (for :func:`kg.ingest.write_import` alone) hands out an entry's actor and sanction as
+    their written lines when the model could not change them
+    (:mod:`kg.ingest.sure_lines`)."""
     paths = list(paths)
     seen = seen or Seen()
     used = set() if used is None else used
@@ -281,7 +287,9 @@ def read_ofac(paths: Iterable[Path], report: ImportReport, *,
                 if seen.first(body):
                     yield body
             text = _remarks(cells[11] if v[11] else "", extra.comments.get(key, []))
-            if (yield from _entry(v, lst, src.id, extra, text, report, path, n)) and v[1]:
+            # A Line only for write_import (lines=True): typed as the records it stands for.
+            if (yield from _entry(v, lst, src.id, extra, text, report, path, n,  # type: ignore[misc]
+                                  lines)) and v[1]:
                 names.setdefault(" ".join(v[1].split()).casefold(), []).append(f"ofac-{v[0]}")
                 pending += [(f"ofac-{v[0]}", x, n) for x in _linked_names(text)]
         yield from _links(path, src.id, names, pending, report)
@@ -299,7 +307,8 @@ def _remarks(remarks: str, comments: list[str]) -> str:
 
 
 def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
-           report: ImportReport, path: Path, n: int) -> Generator[Record, None, bool]:
+           report: ImportReport, path: Path, n: int,
+           lines: bool) -> Generator[Record | Line, None, bool]:
     """The actor and the sanction of one primary row; False when the row gives none (no
     name, or a value the model refuses: reported, record and field)."""
     ent, name, sdn_type, program, title, call_sign = v[0], v[1], v[2], v[3], v[4], v[5]
@@ -336,16 +345,19 @@ def _entry(v: list[str | None], lst: str, src_id: str, extra: _Extra, text: str,
     aliases += whole
     who = ofac_remarks(text, report, path, n, record=actor_id)
     who.add_id("call_sign", call_sign)
-    actor = checked_in(Actor, {
+    actor = actor_out({
         "id": actor_id, "name": name, "kind": kind, "country": country, "aliases": aliases,
         "weak_aliases": weak_names([name, *aliases], weak),
         "identifiers": {"ofac_uid": ent, **who.joined()}, "birth_dates": who.birth_dates,
         "nationalities": who.nationalities,
         "position": title if kind is ActorKind.PERSON else None,
         "description": (text or (f"Owner: {vess_owner}" if vess_owner else None)),
-        "sources": [citation(src_id)]}, report, path, n, record=actor_id)
+        "sources": [citation(src_id)]}, report, path, n, record=actor_id, lines=lines,
+        made=(src_id,))
     tags = [t.strip(" []") for t in (program or "").split("] [") if t.strip(" []")]
-    sanction = listing(actor_id, lst, tags, src_id, report, path, n) if actor else None
+    sanction = sanction_out(listing_fields(actor_id, lst, tags, src_id), report, path, n,
+                            record=f"{actor_id}-{lst}", lines=lines,
+                            made=(src_id,)) if actor else None
     if actor is None or sanction is None:
         return False
     yield actor
@@ -366,12 +378,17 @@ def listing(actor_id: str, lst: str, tags: list[str], src_id: str, report: Impor
     (:func:`kg.ingest.crosswalks.ofac_program_reasons`); an SDN listing freezes assets.
     None when the model refuses a value (reported in ``report`` at ``path``, ``line``:
     :func:`kg.ingest.rows.checked_in`)."""
-    reasons = [r for t in tags for r in _tag_reasons(t)]
-    return checked_in(Sanction, {
+    return checked_in(Sanction, listing_fields(actor_id, lst, tags, src_id), report, path,
+                      line, record=f"{actor_id}-{lst}")
+
+
+def listing_fields(actor_id: str, lst: str, tags: list[str], src_id: str) -> dict[str, object]:
+    """The fields of :func:`listing`'s sanction."""
+    return {
         "id": f"{actor_id}-{lst}", "imposers": ["us"], "authorities": ["us-ofac"],
         "targets": [actor_id], "measures": [Measure.ASSET_FREEZE] if lst == "sdn" else [],
-        "reasons": reasons, "program": "; ".join(tags) or None,
-        "sources": [citation(src_id)]}, report, path, line, record=f"{actor_id}-{lst}")
+        "reasons": [r for t in tags for r in _tag_reasons(t)], "program": "; ".join(tags) or None,
+        "sources": [citation(src_id)]}
 
 
 @functools.lru_cache(maxsize=4096)  # a list repeats its programme tags on every entry

@@ -99,10 +99,10 @@ class _Out:
 
 
 def read_ofac_files(paths: Iterable[Path], report: ImportReport, *,
-                    progress: Progress | None = None) -> Iterator[Record]:
+                    progress: Progress | None = None, lines: bool = False) -> Iterator[Record]:
     """What ``kg import ofac`` reads: SDN XML files (``*.xml``, this module) and legacy CSV
     files (:func:`kg.ingest.ofac.read_ofac`) in one import, the same entry from both kept
-    once (the XML first: it holds more)."""
+    once (the XML first: it holds more); ``lines`` is for the CSV reader."""
     paths = list(paths)
     xml = [p for p in paths if p.suffix.lower() == ".xml"]
     csv = [p for p in paths if p.suffix.lower() != ".xml"]
@@ -111,7 +111,8 @@ def read_ofac_files(paths: Iterable[Path], report: ImportReport, *,
     if xml:
         yield from read_ofac_xml(xml, report, progress=progress, seen=seen, used=used)
     if csv:
-        yield from read_ofac(csv, report, progress=progress, seen=seen, used=used)
+        yield from read_ofac(csv, report, progress=progress, seen=seen, used=used,
+                             lines=lines)
 
 
 def read_ofac_xml(paths: Iterable[Path], report: ImportReport, *,

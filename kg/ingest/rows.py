@@ -353,8 +353,9 @@ def actor_line(f: dict[str, Any], sources: Any = None) -> Line | None:
 def sanction_line(f: dict[str, Any], sources: Any = None) -> Line | None:
     """The line :func:`fast_row` writes for ``kg.model.trusted.build_sanction(f)``, without
     building the sanction: ``f`` holds ``id``, ``imposers``, ``targets``, ``sources`` and may
-    hold ``authorities``, ``status``, ``measures``, ``reasons``, ``date``, ``end_date`` and
-    ``program`` (no other field), and ``sources`` as :func:`actor_line`."""
+    hold ``authorities``, ``status``, ``measures``, ``reasons``, ``date``, ``effective_date``,
+    ``end_date``, ``program`` and ``legal_basis`` (no other field), and ``sources`` as
+    :func:`actor_line`."""
     out = {"type": "sanction", "id": f["id"], "imposers": f["imposers"]}
     get = f.get
     if v := get("authorities"):
@@ -368,10 +369,14 @@ def sanction_line(f: dict[str, Any], sources: Any = None) -> Line | None:
         out["reasons"] = v
     if (v := get("date")) is not None:
         out["date"] = v
+    if (v := get("effective_date")) is not None:
+        out["effective_date"] = v
     if (v := get("end_date")) is not None:
         out["end_date"] = v
     if (v := get("program")) is not None:
         out["program"] = v
+    if (v := get("legal_basis")) is not None:
+        out["legal_basis"] = v
     out["sources"] = f["sources"] if sources is None else sources
     return _line("sanction", f["id"], out)
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -58,11 +59,12 @@ from kg.ingest.common import (
 )
 from kg.ingest.identity import nationalities
 from kg.ingest.regimes import UK_REGIMES, uk_regime_refs
-from kg.ingest.rows import checked_in, fit_name, source_id
+from kg.ingest.rows import fit_name, source_id
+from kg.ingest.sure_lines import actor_out, sanction_out
 from kg.ingest.tabular import CsvFile, csv_rows, dmy_date, split_values
 from kg.ingest.uk_fcdo import read_fcdo
 from kg.ingest.uk_fcdo_csv import UK_SANCTIONS_CSV_KEY, read_fcdo_csv
-from kg.model.records import Actor, Sanction
+from kg.ingest.written import Line
 from kg.model.vocab import ActorKind, Measure
 from kg.resolve.resolver import normalize
 
@@ -105,33 +107,42 @@ class _Group:
 
 
 def _name(row: dict[str, str]) -> str:
-    given = [row.get(f"Name {i}", "") for i in range(1, 6)]
-    return " ".join(p for p in (*given, row.get("Name 6", "")) if p)
+    get = row.get
+    return " ".join(filter(None, (get("Name 1", ""), get("Name 2", ""), get("Name 3", ""),
+                                  get("Name 4", ""), get("Name 5", ""), get("Name 6", ""))))
 
 
-def _date(row: dict[str, str], column: str, path: Path, n: int,
-          report: ImportReport) -> str | None:
-    text = row.get(column, "")
-    if not text:
-        return None
-    date = dmy_date(text)
-    if date is None:
-        report.skip(path, n, f"field {column!r}: {text!r} is not a dd/mm/yyyy date; "
-                             "left out (the rest of the row is kept)")
-    return date
-
-
-def _countries(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # a list repeats its nationalities
+def _countries(text: str) -> tuple[str, ...]:
     """Country names in a cell that may number them: ``(1) Russia (2) Ukraine``."""
     parts = [p.strip(" ,;.") for p in _NUMBERED.split(text)]
-    return [p for part in parts for p in split_values(part, ";") if p]
+    return tuple(p for part in parts for p in split_values(part, ";") if p)
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_regime(regime: str) -> bool:
+    return normalize(regime) in UK_REGIMES
+
+
+#: (column, key) of the texts a group keeps, each value once, in the order read.
+_TEXTS = (("Name Non-Latin Script", "non_latin"), ("Title", "title"),
+          ("Position", "position"), ("Town of Birth", "birth_town"),
+          ("Country of Birth", "birth_country"), ("Passport Number", "passport"),
+          ("National Identification Number", "national_id"),
+          ("Other Information", "other"), ("Regime", "regime"))
+#: (column, key) of the dd/mm/yyyy dates a group keeps.
+_DATES = (("DOB", "dob"), ("Listed On", "listed"),
+          ("UK Sanctions List Date Designated", "designated"), ("Last Updated", "updated"))
 
 
 def read_uk(paths: Iterable[Path], report: ImportReport, *,
-            progress: Progress | None = None) -> Iterator[Record]:
+            progress: Progress | None = None, lines: bool = False) -> Iterator[Record]:
     """Stream records from OFSI ConList.csv files (see the module docstring), and from the
     FCDO's UK Sanctions List as XML (:mod:`kg.ingest.uk_fcdo`) or CSV
-    or ODS (:mod:`kg.ingest.uk_fcdo_csv`); each file's format is told by :func:`uk_format`."""
+    or ODS (:mod:`kg.ingest.uk_fcdo_csv`); each file's format is told by :func:`uk_format`.
+    ``lines=True`` (for :func:`kg.ingest.write_import` alone) hands out a ConList target's
+    actor and sanction as their written lines when the model could not change them
+    (:mod:`kg.ingest.sure_lines`)."""
     seen = Seen()
     for path in paths:
         kind = uk_format(path)
@@ -160,7 +171,8 @@ def read_uk(paths: Iterable[Path], report: ImportReport, *,
         if seen.first(OFSI):
             yield OFSI
         for gid, group in sorted(groups.items(), key=lambda kv: kv[1].line):
-            yield from _records(gid, group, src.id, path, report)
+            # A Line only for write_import (lines=True): typed as the records it stands for.
+            yield from _records(gid, group, src.id, path, report, lines)  # type: ignore[misc]
 
 
 def uk_format(path: Path) -> str:
@@ -210,34 +222,45 @@ def _row(row: dict[str, str], n: int, path: Path, groups: dict[str, _Group],
     if not name:
         report.skip(path, n, f"field 'Name 6': Group ID {gid} row has no name; row skipped")
         return
-    group = groups.setdefault(gid, _Group(line=n))
+    group = groups.get(gid)
+    if group is None:
+        group = groups[gid] = _Group(line=n)
     group.kind = group.kind or row["Group Type"].lower()
-    alias_type = row.get("Alias Type", "").lower()
-    weak = "low" in row.get("Alias Quality", "").lower()
-    if alias_type == "primary name" and group.primary is None:
+    get = row.get
+    if group.primary is None and get("Alias Type", "").lower() == "primary name":
         group.primary = name
-    elif weak:
+    elif "low" in get("Alias Quality", "").lower():
         group.weak.append(name)
     else:
         group.names.append(name)
-    for column, key in (("Name Non-Latin Script", "non_latin"), ("Title", "title"),
-                        ("Position", "position"), ("Town of Birth", "birth_town"),
-                        ("Country of Birth", "birth_country"), ("Passport Number", "passport"),
-                        ("National Identification Number", "national_id"),
-                        ("Other Information", "other"), ("Regime", "regime")):
-        group.add(key, row.get(column))
-    for c in _countries(row.get("Nationality", "")):
+    # What _Group.add does, written out: this runs for every column of every row.
+    values = group.values
+    for column, key in _TEXTS:
+        value = get(column)
+        if value:
+            if (items := values.get(key)) is None:
+                values[key] = [value]
+            elif value not in items:
+                items.append(value)
+    for c in _countries(get("Nationality", "")):
         group.add("nationality", c)
-    group.add("address_country", row.get("Country"))
-    group.add("dob", _date(row, "DOB", path, n, report))
-    for column, key in (("Listed On", "listed"),
-                        ("UK Sanctions List Date Designated", "designated"),
-                        ("Last Updated", "updated")):
-        group.add(key, _date(row, column, path, n, report))
+    group.add("address_country", get("Country"))
+    for column, key in _DATES:
+        text = get(column, "")
+        if not text:
+            continue
+        date = dmy_date(text)
+        if date is None:
+            report.skip(path, n, f"field {column!r}: {text!r} is not a dd/mm/yyyy date; "
+                                 "left out (the rest of the row is kept)")
+        elif (items := values.get(key)) is None:
+            values[key] = [date]
+        elif date not in items:
+            items.append(date)
 
 
 def _records(gid: str, g: _Group, src_id: str, path: Path,
-             report: ImportReport) -> Iterator[Record]:
+             report: ImportReport, lines: bool) -> Iterator[Record | Line]:
     kind = _KINDS.get(g.kind)
     if kind is None:
         report.note(f"Group Type values other than Individual, Entity, Ship read as "
@@ -274,24 +297,25 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
                          record=actor_id, field="Nationality")
     cite = [citation(src_id)]
     name, whole = fit_name(name, report, path, g.line, record=actor_id, field="Name 6")
-    actor = checked_in(Actor, dict(
+    actor = actor_out(dict(
         id=actor_id, name=name, kind=kind, country=country,
         aliases=aliases + whole, weak_aliases=weak,
         identifiers={k: v for k, v in ids.items() if v},
         birth_dates=sorted(g.values.get("dob", [])), nationalities=nats,
         description=description or None,
         position=position if position and kind is ActorKind.PERSON
-        else None, sources=cite), report, path, g.line, record=actor_id)
+        else None, sources=cite), report, path, g.line, record=actor_id, lines=lines,
+        made=(src_id,))
     if actor is None:
         return
     regimes = g.values.get("regime", [])
     reasons = [r for regime in regimes for r in uk_regime_refs(regime)]
-    if any(normalize(r) not in UK_REGIMES for r in regimes):
+    if not all(map(_known_regime, regimes)):
         report.note("regimes not in kg/curated/uk_regimes.yaml, kept as 'other' with their "
                     "words")
     listed = min(g.values.get("listed", []), default=None)
     designated = min(g.values.get("designated", []), default=None)
-    sanction = checked_in(Sanction, dict(
+    sanction = sanction_out(dict(
         id=f"{actor_id}-listing", imposers=["gb"], authorities=[OFSI.id],
         targets=[actor_id],
         measures=[Measure.ASSET_FREEZE], reasons=reasons,
@@ -299,7 +323,7 @@ def _records(gid: str, g: _Group, src_id: str, path: Path,
         effective_date=designated if listed and designated and designated > listed
         else None,
         program="; ".join(regimes) or None, sources=cite),
-        report, path, g.line, record=f"{actor_id}-listing")
+        report, path, g.line, record=f"{actor_id}-listing", lines=lines, made=(src_id,))
     if sanction is not None:
         yield actor
         yield sanction
