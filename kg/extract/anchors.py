@@ -178,8 +178,11 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
                 r"\b(?:to|will|would|shall|could|may|might)\s+$", text[:n.start()], re.I):
             continue  # "agreed to sanction 12 officials": the verb (below), not the noun
         if best is not None and re.match(r"\s+lists?\b", text[n.end():], re.I) and re.search(
-                r"\b(?:from|off)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}$", text[:n.start()]):
-            continue  # "removed five officials from its sanctions list": a listing lifted
+                r"\b(?:from|off|on|to)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}$", text[:n.start()]
+        ):
+            # "removed five officials from its sanctions list": a listing lifted; "put
+            # three officials on its sanctions list": a listing (kg.extract.frames)
+            continue
         if best is not None:
             if best[0] in used:
                 continue

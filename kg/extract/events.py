@@ -48,7 +48,7 @@ from kg.extract.lexicon import (
     conditional,
 )
 from kg.extract.modals import RELIEF_EXPECTED
-from kg.extract.owners import np_imposers, passive_owner
+from kg.extract.owners import NP_ON, np_imposers, passive_owner
 from kg.extract.refer import SUBJECT_FIRST, act_subject, is_venue, refers_back, resolve
 from kg.extract.targets import not_a_target
 from kg.extract.text import Sentence
@@ -76,9 +76,9 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 #: A state after "sanctions on/against" (or invaded, at war: "since the invasion of Ukraine")
 #: is never who acts ("The new sanctions against Iran freeze ...": the event before's).
-_NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embargo|package)\s+"
-                      r"(?:on|against)|(?:invasion|annexation|occupation)\s+of|(?:war|crisis|"
-                      r"conflict)\s+in)\s+(?:the\s+)?$", re.I)
+_NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embargo|package)\s+(?:on"
+                      r"|against)|(?:invasion|annexation|occupation)\s+of|(?:war|crisis|conflict)"
+                      r"\s+in|concerning|regarding|committee\s+(?:on|for))\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 
 
@@ -305,8 +305,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                               text[a_end:])
                 t_lo = a_end + (am.end() if am else 0)
             elif mode == "np":
-                pm = re.match(r"\s+(?:on|against|targeting)\b", text[a_end:])
-                t_lo = a_end + pm.end() if pm else -1
+                pm = NP_ON.match(text, a_end)
+                t_lo = pm.end() if pm else -1
                 if not pm:  # "Tokyo's Russia sanctions": the country named inside
                     targets += [r for m in ms if a_start < m.start and m.end <= a_end
                                 and m.kind == "country" and not m.possessive

@@ -29,7 +29,7 @@ from kg.model.vocab import Status
 
 __all__ = ["noun_only_event"]
 
-_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+$")
+_OWNER_GAP = re.compile(r"(?:['’]s|\.)?(?:\s+[\w-]+){0,2}\s+$")  # (".": "U.S. sanctions")
 _SUBJECT = re.compile(r"\W*(?:(?:On|In|Late|Early)\s+[\w ]{1,25},\s+)?(?:the\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\s+(?:imposed\s+)?(?:on|against|targeting)\s+(?:the\s+)?")
 #: A sanction noun's past participle with no agent ("sanctions imposed on October 14",

@@ -310,8 +310,8 @@ def noun_phrase_anchors(text: str, nouns: list[tuple[int, int]],
             if o_end > n_start:
                 continue
             gap = text[o_end:n_start]
-            if gap.startswith(("'s", "’s")):
-                gap = gap[2:]
+            if gap.startswith(("'s", "’s")) or (gap[:1] == "." and "." in text[o_start:o_end]):
+                gap = gap[1 if gap[0] == "." else 2:]  # (".": "U.S. sanctions")
             if _NP_GAP.fullmatch(gap) or not gap.strip():
                 out.append(Anchor(o_start, n_end, Status.IMPOSED, text[o_start:n_end], "np"))
             break

@@ -29,6 +29,19 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"measures|penalties|steps)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?follow\b"
          r"(?=[^.;]*\b(?:if|unless|should|in case)\b)"),
      Status.THREATENED, "passive"),
+    # round 13: "warned that more sanctions could follow", "further measures may follow":
+    # more measures held out as possible, a threat with no condition needed
+    (_rx(r"\b(?:further|more|harsher|tougher|additional|stronger|wider|new)\s+(?:sanctions|"
+         r"measures|penalties|steps)\s+(?:could|may|might)\s+(?:\w+\s+)?follow\b|\bwarn(?:s|ed|"
+         r"ing)?\s+(?:that\s+)?(?:further|more|harsher|tougher|additional|new)\s+(?:sanctions|"
+         r"measures|penalties)\s+(?:would|will)\s+(?:\w+\s+)?follow\b"),
+     Status.THREATENED, "passive"),
+    # round 13: "has shut Guinea-Bissau out of every body in which it takes decisions",
+    # "expelled Niger from the bloc": a suspension told by its effect, the state after
+    (re.compile(r"\b(?:shut(?:s|ting)?(?=(?:\s+[A-Z][\w’'-]*){1,3}\s+out\s+of\s+(?:all|"
+                r"every|its|the)\b)|expel(?:s|led|ling)?(?=(?:\s+[A-Z][\w’'-]*){1,3}\s+from\s+"
+                r"(?:all\s+|every\s+)?(?:the\s+|its\s+)?(?:[A-Z]|bloc|body|bodies|union)))"),
+     Status.IMPOSED, "object"),
     # "Seventeen Saudi nationals are now under Canadian sanctions", "five banks are subject
     # to EU sanctions": the targets before, the owner of the noun imposes
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"

@@ -13,7 +13,13 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.refer import possessor, resolve
 from kg.extract.text import Sentence
 
-__all__ = ["np_imposers", "passive_owner"]
+__all__ = ["NP_ON", "np_imposers", "passive_owner"]
+
+#: What opens the targets after an owned sanction noun: "on", "against", "targeting", also
+#: after a participle and a date ("U.S. sanctions imposed in February on dozens of Iranian
+#: entities").
+NP_ON = re.compile(r"(?:\s+(?:imposed|placed|levied|slapped|introduced|adopted)(?:\s+(?!on\b|"
+                   r"against\b|by\b)[\w,]+){0,4}?)?\s+(?:on|against|targeting)\b")
 
 _OWNER_COORD = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+and)\s+(?:the\s+)?")
 _PREP_BEFORE = re.compile(r"\b(?:on|against|to|from|with|of|by|for|over)\s+(?:the\s+)?$", re.I)
