@@ -48,7 +48,7 @@ from kg.extract.lexicon import (
     conditional,
 )
 from kg.extract.modals import RELIEF_EXPECTED
-from kg.extract.owners import NP_ON, np_imposers, passive_owner
+from kg.extract.owners import NP_ON, not_the_actor, np_imposers, passive_owner
 from kg.extract.refer import SUBJECT_FIRST, act_subject, is_venue, refers_back, resolve
 from kg.extract.targets import not_a_target
 from kg.extract.text import Sentence
@@ -76,9 +76,6 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 #: A state after "sanctions on/against" (or invaded, at war: "since the invasion of Ukraine")
 #: is never who acts ("The new sanctions against Iran freeze ...": the event before's).
-_NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embargo|package)\s+(?:on"
-                      r"|against)|(?:invasion|annexation|occupation)\s+of|(?:war|crisis|conflict)"
-                      r"\s+in|concerning|regarding|committee\s+(?:on|for))\s+(?:the\s+)?$", re.I)
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 
 
@@ -204,7 +201,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         else:
             cands = [i for i in before if ms[i].kind in _IMPOSER_KINDS
                      and not (ms[i].kind == "person" and not ms[i].code)
-                     and not _NOUN_ON.search(text, 0, ms[i].start)
+                     and not not_the_actor(text, ms[i])
                      and not is_venue(text, ms[i].start, ms[i].how)  # "met in Paris"
                      and not ABSTAINING.match(text, ms[i].end)]
             if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):

@@ -62,9 +62,9 @@ LISTS = (r"(?:sanctions? lists?|blacklists?|(?:unreliable\s+)?entit(?:y|ies) lis
          r"organi[sz]ations|sponsors of terrorism)|high[- ]risk list|"
          # a list defined by the ban it carries ("the list of countries from which it bans
          # food imports", "the list of persons with whom banks may not do business")
-         r"list of (?:[\w-]+\s+){1,4}?(?:from which|with whom|with which|whose|who are|"
-         r"subject to)\b[^.;]{0,60}?\b(?:ban\w*|barr\w*|may not|cannot|sanction\w*|refus\w*|"
-         r"restrict\w*|prohibit\w*|denied|freez\w*))")
+         r"list of (?:[\w-]+\s+){1,4}?(?:from which|with whom|with which|whose|who are|subject to"
+         r"|(?=barred|banned|denied))\b[^.;]{0,60}?\b(?:ban\w*|barr\w*|may not|cannot|sanction\w*|"
+         r"refus\w*|restrict\w*|prohibit\w*|denied|freez\w*))")
 
 #: An adverb between an auxiliary and "been" ("have also been suspended").
 _ADV = r"(?:(?:also|already|since|now|both|all|each|likewise|similarly|[a-z]+ly)\s+)?"
@@ -124,7 +124,7 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # with Niger": the trade measures of a bloc against a member
     # ("is closing its borders to 500 Americans": an entry ban)
     (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:(?:its|their|the|all|land|air|and)\s+)*"
-         r"borders?(?=\s+(?:with|to)\b)"), Status.IMPOSED, "object"),
+         r"(?:borders?|markets?)(?=\s+(?:with|to)\b)"), Status.IMPOSED, "object"),
     # ("halted all trade with Israel", "cut off trade with Qatar")
     (_rx(r"\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cut(?:s|ting)?\s+off|"
          r"froze|freez(?:e|es|ing))\s+(?:(?:all|commercial|financial|trade|and|economic|its|"

@@ -18,6 +18,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+#: The modal "may", not the month ("on 9 May 2011 the EU adopted", "in May the EU adopted"):
+#: no day number before or after it, no preposition of time before it.
+_MAY = (r"(?<!\d )(?<!\bin )(?<!\bsince )(?<!\bof )(?<!\buntil )(?<!\bby )(?<!\bfrom )"
+        r"(?<!\blast )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\bon )may(?!\s+\d)(?!,? \d{4})")
+
 #: Words before a trigger that change its status ("is expected to impose"). A bare "will"
 #: does not: "China will impose sanctions on X", as the government that decides announces
 #: it, is the decision (``imposed``), as both annotators of benchmarks/extract_real/ read it
@@ -25,7 +30,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: reported by others carries its own cue ("is expected to", "plans to", "is set to").
 STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
-                            r"could|might|may|would|promis(?:e|es|ed)|ready to|"
+                            r"could|might|" + _MAY + r"|would|promis(?:e|es|ed)|ready to|"
                             r"st(?:and|ands|ood) ready|willing to)\b")),
     (Status.EXPECTED, _rx(r"\b(?:(?:is|are|was|were) (?:widely )?expected|"
                           r"(?:is|are|was|were) (?:set|poised|likely|due|preparing|planning)|"
@@ -54,7 +59,7 @@ RELIEF_EXPECTED = _rx(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poi
                       r"(?:is|are) (?:preparing|planning|about)|plans?|planning|"
                       r"intends?|intending|aims?)"
                       r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$|"
-                      r"(?:could|may|might)\s+(?:\w+ly\s+|soon\s+|now\s+|also\s+)?$)")
+                      r"(?:could|" + _MAY + r"|might)\s+(?:\w+ly\s+|soon\s+|now\s+|also\s+)?$)")
 
 
 _MODAL = re.compile(r"\b(?:will|would|could|shall)\s+(?:\w+\s+)?$|['’]ll\s+(?:\w+\s+)?$")

@@ -13,13 +13,34 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.refer import possessor, resolve
 from kg.extract.text import Sentence
 
-__all__ = ["NP_ON", "np_imposers", "passive_owner"]
+__all__ = ["NP_ON", "not_the_actor", "np_imposers", "passive_owner"]
 
 #: What opens the targets after an owned sanction noun: "on", "against", "targeting", also
 #: after a participle and a date ("U.S. sanctions imposed in February on dozens of Iranian
 #: entities").
 NP_ON = re.compile(r"(?:\s+(?:imposed|placed|levied|slapped|introduced|adopted)(?:\s+(?!on\b|"
                    r"against\b|by\b)[\w,]+){0,4}?)?\s+(?:on|against|targeting)\b")
+
+#: Before a state that is the target or topic of a phrase, not an actor ("sanctions on Russia",
+#: "the invasion of Ukraine", "the Security Council Committee concerning Mali").
+_NOUN_ON = re.compile(r"\b(?:(?:sanctions|measures|penalties|restrictions|embargo|package)\s+(?:on"
+                      r"|against)|(?:invasion|annexation|occupation)\s+of|(?:war|crisis|conflict)"
+                      r"\s+in|concerning|regarding|committee\s+(?:on|for))\s+(?:the\s+)?$", re.I)
+#: A preposition before an owner's noun phrase ("hit back at the latest U.S. sanctions by
+#: adding ...": the United States owns the sanctions answered; it does not add anyone).
+_PREP_OWNER = re.compile(r"\b(?:at|to|for|over|against|of|with|on)\s+(?:the\s+)?(?:(?:latest|"
+                         r"new|recent|fresh|earlier|previous|first|last)\s+)?$", re.I)
+_OWNS_NOUN = re.compile(r"(?:['’]s|\.)?\s+(?:[\w-]+\s+){0,2}?(?:sanctions|measures|penalties|"
+                        r"restrictions|embargo)\b", re.I)
+
+
+def not_the_actor(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` of sentence ``text`` names a state only as the target or topic
+    of a noun phrase (``_NOUN_ON``) or as the owner of sanctions in a prepositional phrase
+    ("at the latest U.S. sanctions"), so that it is not the subject of a trigger after it."""
+    return bool(_NOUN_ON.search(text, 0, m.start)) or bool(
+        _PREP_OWNER.search(text, 0, m.start) and _OWNS_NOUN.match(text, m.end))
+
 
 _OWNER_COORD = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+and)\s+(?:the\s+)?")
 _PREP_BEFORE = re.compile(r"\b(?:on|against|to|from|with|of|by|for|over)\s+(?:the\s+)?$", re.I)

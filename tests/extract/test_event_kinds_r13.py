@@ -48,3 +48,22 @@ def test_owned_sanctions_with_a_participle_before_their_targets() -> None:
                  "entities.", "2017-03-26")
     assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
     assert got[0][1] and got[0][1][0].startswith("ir"), got
+
+
+def test_the_month_may_is_not_the_modal() -> None:
+    got = events("Switzerland first imposed sanctions on Syria on 18 May 2011, joining the "
+                 "measures the EU had adopted on 9 May 2011.", "2025-06-20")
+    assert [(e[0], e[2]) for e in got] == [(["ch"], "imposed"), (["eu"], "imposed")]
+    assert events("In May the EU imposed sanctions on Syria.", "2023-09-01")[0][2] == "imposed"
+    assert events("The EU may impose sanctions on Syria.", "2023-09-01")[0][2] == "threatened"
+
+
+def test_shut_its_market_to_a_firm() -> None:
+    assert events("Moscow has shut its market to Roshen, a Ukrainian chocolate maker.",
+                  "2013-07-29") == [(["ru"], ["roshen"], "imposed")]
+
+
+def test_the_owner_of_sanctions_answered_is_not_the_subject() -> None:
+    got = events("Moscow will hit back at the latest U.S. sanctions by adding more Americans "
+                 "to the list of people barred from entering Russia.", "2018-03-16")
+    assert (["ru"], ["americans"], "imposed") in got, got
