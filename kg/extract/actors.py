@@ -88,7 +88,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.’'&]|-(?!-))*\w|[A-Za-z0-9]")
 #: not followed by a day number, the surname.
 _MONTH_SURNAMES = {"May", "March", "June", "April", "August"}
 _CODES_OK = {"US", "UK", "EU", "UN", "USA", "PRC", "UAE", "DPRK", "UNSC", "G7", "NATO",
-             "ASEAN", "ECOWAS", "OFAC", "OFSI", "FCDO"}
+             "ASEAN", "ECOWAS", "OFAC", "OFSI", "FCDO", "SECO", "EAER", "DFAT", "MOFCOM"}
 
 #: The patterns a sentence is searched with whole, each behind the words it needs
 #: (:mod:`kg.extract.prefilter`).
@@ -270,8 +270,10 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
     bodies = [Mention(b.start, b.end, b.text, "country", b.code, how=b.how)
               for b in find_bodies(text)]
     places = [p for p in places if not _overlaps(p, bodies)]
+    # "The State Secretariat for Economic Affairs added": a body's name, not a person's
+    offices = [p for p in places if p.how == "government body or seat" and " " in p.text]
     for p in _persons(text, places):
-        if not _overlaps(p, taken) and not _overlaps(p, bodies):
+        if not _overlaps(p, taken) and not _overlaps(p, bodies) and not _overlaps(p, offices):
             taken.append(p)
     taken += [b for b in bodies if not _overlaps(b, taken)]
     for g in find_groups(text, toks, places):

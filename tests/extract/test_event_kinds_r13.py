@@ -67,3 +67,10 @@ def test_the_owner_of_sanctions_answered_is_not_the_subject() -> None:
     got = events("Moscow will hit back at the latest U.S. sanctions by adding more Americans "
                  "to the list of people barred from entering Russia.", "2018-03-16")
     assert (["ru"], ["americans"], "imposed") in got, got
+
+
+def test_swiss_sanctions_offices() -> None:
+    assert events("The State Secretariat for Economic Affairs added 20 Russian people to its "
+                  "sanctions list.", "2025-08-12")[0][0] == ["ch"]
+    assert events("SECO added 20 Russian people to its sanctions list.", "2025-08-12")[0][0] \
+        == ["ch"]
