@@ -273,7 +273,8 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
     # "The State Secretariat for Economic Affairs added": a body's name, not a person's
     offices = [p for p in places if p.how == "government body or seat" and " " in p.text]
     for p in _persons(text, places):
-        if not _overlaps(p, taken) and not _overlaps(p, bodies) and not _overlaps(p, offices):
+        if not _overlaps(p, taken) and not _overlaps(p, bodies) and not any(
+                o.start <= p.start and p.end <= o.end for o in offices):
             taken.append(p)
     taken += [b for b in bodies if not _overlaps(b, taken)]
     for g in find_groups(text, toks, places):
