@@ -131,7 +131,7 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"their)\s+)+(?:transactions|exchanges|trade|relations)(?=\s+with\b)"),
      Status.IMPOSED, "object"),
     # "revoked the visas of 20 Nicaraguan officials": an entry ban
-    (_rx(r"\brevok(?:e|es|ed|ing)\s+(?:the\s+)?(?:entry\s+)?visas?(?=\s+(?:of|for)\s)"),
+    (_rx(r"\b(?:revok(?:e|es|ed|ing)|suspend(?:s|ed|ing)?)\s+(?:the\s+)?(?:entry\s+)?visas?\s+(?:of|for)(?=\s)"),
      Status.IMPOSED, "object"),
     # "while keeping Oleg Petrovsky himself on the list": sanctions that stay
     (re.compile(r"\b(?:keep|keeps|keeping|kept)(?=\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:himself\s+|"
@@ -252,8 +252,8 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # same threat, when the article has told of a relief (:func:`frame_anchors`)
     (_REVERSAL, Status.THREATENED, "passive"),
     # "warns of significant action should the North launch again"
-    (_rx(r"\bwarn(?:s|ed|ing)?\s+of\s+(?:(?:significant|further|tough|strong|punitive|"
-         r"serious|severe|firm|decisive)\s+)+(?:action|consequences|steps)\b"),
+    (_rx(r"\b(?:warn(?:s|ed|ing)?\s+of|threaten(?:s|ed|ing)?)\s+(?:(?:significant|further|tough|"
+         r"strong|punitive|serious|severe|firm|decisive)\s+)+(?:action|consequences|steps|measures)\b"),
      Status.THREATENED, "object"),
     (_rx(r"\bblock(?:s|ed|ing)?(?=\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?assets\s+(?:of|held|"
          r"belonging)\b)"), Status.IMPOSED, "object"),

@@ -42,6 +42,11 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
                 r"every|its|the)\b)|expel(?:s|led|ling)?(?=(?:\s+[A-Z][\w’'-]*){1,3}\s+from\s+"
                 r"(?:all\s+|every\s+)?(?:the\s+|its\s+)?(?:[A-Z]|bloc|body|bodies|union)))"),
      Status.IMPOSED, "object"),
+    # round 13: "Aid to Mali other than humanitarian help has already been halted by the
+    # United States, France and the European Union": aid withheld, in the passive
+    (_rx(r"\b(?:aid|assistance)\s+to\s+[^.;]{0,60}?\b(?P<t>(?:has|have|had|was|were)\s+(?:\w+\s+)?"
+         r"(?:been\s+)?(?:halted|suspended|cut|frozen|stopped|withheld))(?=\s+by\b)"),
+     Status.IMPOSED, "passive"),
     # "Seventeen Saudi nationals are now under Canadian sanctions", "five banks are subject
     # to EU sanctions": the targets before, the owner of the noun imposes
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"

@@ -74,3 +74,14 @@ def test_swiss_sanctions_offices() -> None:
                   "sanctions list.", "2025-08-12")[0][0] == ["ch"]
     assert events("SECO added 20 Russian people to its sanctions list.", "2025-08-12")[0][0] \
         == ["ch"]
+
+
+def test_aid_halted_by_states_in_the_passive() -> None:
+    assert events("Aid to Mali other than humanitarian help has already been halted by the "
+                  "United States, France and the European Union.", "2012-03-27") == [
+        (["us", "fr", "eu"], ["ml"], "imposed")]
+
+
+def test_suspended_visas_for_a_nationality() -> None:
+    assert events("Russia had suspended visas for Turkish visitors.", "2016-06-29") == [
+        (["ru"], ["tr"], "imposed")]
