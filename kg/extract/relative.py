@@ -62,7 +62,9 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
                                   text[_n_start:chain[-1].end], "rel"))
             continue
         lead = _REL_LEAD.match(text, n_end)
-        subj = [m for m in ms if lead and m.start == lead.end() and m.kind in _REL_KINDS]
+        given = _GIVEN.match(text, lead.end()) if lead else None  # "the Joe Biden administration"
+        subj = [m for m in ms if lead and m.kind in _REL_KINDS and (m.start == lead.end() or (
+            given is not None and m.start == given.end()))]
         if not subj:
             continue
         end = subj[0].end

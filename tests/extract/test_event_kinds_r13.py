@@ -85,3 +85,14 @@ def test_aid_halted_by_states_in_the_passive() -> None:
 def test_suspended_visas_for_a_nationality() -> None:
     assert events("Russia had suspended visas for Turkish visitors.", "2016-06-29") == [
         (["ru"], ["tr"], "imposed")]
+
+
+def test_shut_its_doors_to_foreigners() -> None:
+    got = events("Russia has shut its doors indefinitely to 27 more Australians.", "2023-07-05")
+    assert [(e[0], e[2]) for e in got] == [(["ru"], "imposed")]
+
+
+def test_a_relative_clause_whose_subject_has_a_given_name() -> None:
+    got = events("Moscow acted in answer to the anti-Russian sanctions that the Joe Biden "
+                 "administration keeps imposing.", "2023-05-19")
+    assert (["us"], ["ru"], "imposed") in got, got
