@@ -123,8 +123,8 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "closed its borders with Niger", "suspended all commercial and financial transactions
     # with Niger": the trade measures of a bloc against a member
     # ("is closing its borders to 500 Americans": an entry ban)
-    (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:(?:its|their|the|all|land|air|and)\s+)"
-         r"*(?:borders?|markets?|doors)(?=\s+(?:\w+ly\s+)?(?:with|to)\b)"), Status.IMPOSED, "object"),
+    (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:(?:its|their|the|all|land|air|and)\s+)*(?:"
+         r"borders?|markets?|doors)(?=\s+(?:\w+ly\s+)?(?:with|to)\b)"), Status.IMPOSED, "object"),
     # ("halted all trade with Israel", "cut off trade with Qatar")
     (_rx(r"\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cut(?:s|ting)?\s+off|"
          r"froze|freez(?:e|es|ing))\s+(?:(?:all|commercial|financial|trade|and|economic|its|"
