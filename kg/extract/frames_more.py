@@ -25,10 +25,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "harsher sanctions would follow if Ankara did not change course": more measures
     # promised on a condition, a threat
+    # ("a second, harsher round would follow after 90 days if ...")
     (_rx(r"\b(?:further|more|harsher|tougher|additional|stronger|wider|new)\s+(?:sanctions|"
-         r"measures|penalties|steps)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?follow\b"
-         r"(?=[^.;]*\b(?:if|unless|should|in case)\b)"),
+         r"measures|penalties|steps|round|package)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?"
+         r"follow\b(?=[^.;]*\b(?:if|unless|should|in case)\b)"),
      Status.THREATENED, "passive"),
+    # round 13: "every sanction will return if Iran breaks any of the conditions", "the
+    # sanctions would snap back should Tehran ...": relief that can be undone, a threat
+    (_rx(r"\b(?:sanctions?|measures|embargo)\s+(?:will|would|could|can)\s+(?:automatically\s+)?"
+         r"(?:return|snap\s+back|be\s+(?:reimposed|restored|reinstated))\b"
+         r"(?=[^.;]*\b(?:if|unless|should|in case)\b)"), Status.THREATENED, "passive"),
     # round 13: "warned that more sanctions could follow", "further measures may follow":
     # more measures held out as possible, a threat with no condition needed
     (_rx(r"\b(?:further|more|harsher|tougher|additional|stronger|wider|new)\s+(?:sanctions|"

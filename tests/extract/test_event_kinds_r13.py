@@ -96,3 +96,15 @@ def test_a_relative_clause_whose_subject_has_a_given_name() -> None:
     got = events("Moscow acted in answer to the anti-Russian sanctions that the Joe Biden "
                  "administration keeps imposing.", "2023-05-19")
     assert (["us"], ["ru"], "imposed") in got, got
+
+
+def test_a_harsher_round_would_follow_if() -> None:
+    got = events("The EU imposed sanctions on Turkey on Monday. A second, harsher round would "
+                 "follow if Ankara did not change course.", "2019-07-15")
+    assert got == [(["eu"], ["tr"], "imposed"), (["eu"], ["tr"], "threatened")]
+
+
+def test_sanctions_will_return_if() -> None:
+    got = events("The EU lifted its sanctions on Iran. The sanctions will return if Iran breaks "
+                 "any of the conditions.", "2016-01-16")
+    assert got == [(["eu"], ["ir"], "lifted"), (["eu"], ["ir"], "threatened")]
