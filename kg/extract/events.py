@@ -47,7 +47,7 @@ from kg.extract.lexicon import (
     call_cue,
     conditional,
 )
-from kg.extract.modals import RELIEF_EXPECTED
+from kg.extract.modals import RELIEF_EXPECTED, planned
 from kg.extract.owners import NP_ON, not_the_actor, np_imposers, passive_owner
 from kg.extract.refer import SUBJECT_FIRST, act_subject, is_venue, refers_back, resolve
 from kg.extract.targets import not_a_target
@@ -129,6 +129,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if part:
             status = Status.EASED  # "lifted some of its sanctions on Syria": a partial lifting
             ex["status_modifier"] = part.group()
+        if (plan := planned(status, text, pre, a_end)) is not None:
+            status, ex["status_modifier"] = Status.EXPECTED, plan  # "will ... within days"
         iff = conditional(status, text, pre, a_end)
         if found[n_anchor].status in (Status.LIFTED, Status.EASED):
             # "will lift sanctions if ...": relief offered on a condition is expected

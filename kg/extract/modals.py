@@ -11,7 +11,8 @@ import re
 
 from kg.model.vocab import Status
 
-__all__ = ["CONDITION", "RELIEF_EXPECTED", "REPORTED_WOULD", "STATUS_MODIFIERS", "conditional"]
+__all__ = ["CONDITION", "RELIEF_EXPECTED", "REPORTED_WOULD", "STATUS_MODIFIERS", "conditional",
+           "planned"]
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -82,3 +83,27 @@ def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:
     if (modal or status is Status.EXPECTED) and _COND_AFTER.search(text, a_end):
         return "a condition after the measure"
     return None
+
+
+_BARE_WILL = re.compile(r"\b(?:will|would)\s+(?:also\s+|now\s+)?$|['’]ll\s+$")
+#: A time still to come after the measure ("within days", "next week", "in the coming
+#: weeks", "before the day was out", "soon").
+_FUTURE_TIME = re.compile(r"\b(?:within\s+(?:days|weeks|hours|the\s+(?:next|coming)\s+\w+)|in\s+"
+                          r"the\s+(?:coming|next)\s+(?:days|weeks|months)|next\s+(?:week|month)|"
+                          r"later\s+(?:this|in\s+the)\s+(?:week|month)|before\s+the\s+(?:day|week)\s+"
+                          r"(?:was|is)\s+out|soon|shortly)\b", re.I)
+
+
+def planned(status: Status, text: str, pre: str, a_end: int) -> str | None:
+    """Why a measure announced with a bare "will"/"would" is only ``expected``, or None: a
+    time still to come follows it in its clause ("Washington will hit Iran with new
+    sanctions within days", "said Washington would unveil fresh sanctions before the day
+    was out"), a plan, as the annotators of benchmarks/extract_real/ read it; without such
+    a time, "will impose" stays the decision (``imposed``, see :data:`STATUS_MODIFIERS`).
+    ``pre``: the words before the trigger, lower case."""
+    if status is not Status.IMPOSED or not _BARE_WILL.search(pre):
+        return None
+    clause = re.split(r"[;:]|,\s+(?:and|but|while|as)\b", text[a_end:], maxsplit=1)[0]
+    m = _FUTURE_TIME.search(clause)
+    return m.group() if m else None
+

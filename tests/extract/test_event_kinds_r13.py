@@ -108,3 +108,11 @@ def test_sanctions_will_return_if() -> None:
     got = events("The EU lifted its sanctions on Iran. The sanctions will return if Iran breaks "
                  "any of the conditions.", "2016-01-16")
     assert got == [(["eu"], ["ir"], "lifted"), (["eu"], ["ir"], "threatened")]
+
+
+def test_will_with_a_time_to_come_is_a_plan() -> None:
+    assert events("Washington will hit Iran with new sanctions within days.", "2024-04-16") == [
+        (["us"], ["ir"], "expected")]
+    # without such a time, the government announcing it decides (imposed)
+    assert events("China will impose sanctions on Lockheed Martin.", "2024-04-16")[0][2] \
+        == "imposed"
