@@ -25,6 +25,8 @@ _BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\
 _COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
                     r"\s*(?:the\s+)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+#: A decision before a keeping verb ("decided to maintain the asset freeze"): a renewal.
+_DECIDED_TO = re.compile(r"\b(?:decided|agreed|voted|resolved|chose)\s+to\s+$", re.I)
 #: A sanction noun as the subject of a passive ("Sanctions on Iran were lifted", "Asset freezes
 #: and travel bans on 170 individuals and three companies will be dropped", "the arms embargo
 #: is to be renewed"): the targets may stand between the noun and the verb.
@@ -37,7 +39,7 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
                            r"(?:are|is|were|was)\s+(?P<exp>due|set|expected|likely|scheduled)"
                            r"\s+to\s+be)\s+"
                            r"(?:(?:first|originally|already|later|previously|"
-                           r"also|now|partly|finally)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|"
+                           r"also|now|partly|finally|again|in\s+turn)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|"
                            r"eas\w*|renew\w*|reimpos\w*|dropped|removed|scrapped|rescinded|"
                            r"revoked|repealed|tightened|expanded|broadened|relaxed|loosened|"
                            r"prolonged|rolled over|announced|approved|adopted|introduced|"
@@ -152,7 +154,8 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
                 if re.match(r"ban|order|put|end|halt|stop|curb", v.group(), re.I) and re.search(
                         r"(?:\b(?:the|a|an|its|their)|['’]s)\s+$", text[:v.start()], re.I):
                     continue  # "Russia's ban on food imports": a noun, not the verb
-                if KEEP_VERB.match(v.group()) and not KEPT_FOR.match(text, n.end()):
+                if KEEP_VERB.match(v.group()) and not KEPT_FOR.match(text, n.end()) and not \
+                        _DECIDED_TO.search(text, 0, v.start()):
                     continue  # "kept an arms embargo in place": no renewal
                 if _PP_BETWEEN.search(text, v.end(), n.start()):
                     continue  # "ordered the step in retaliation for the sanctions"

@@ -271,7 +271,6 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             imposers = [Resolved(i, "", "no imposer in the sentence: the imposers of the "
                                  "event before", a_start) for i in doc.recent[-1][0]]
             conf -= 0.15
-        # Targets.
         inner = noun_subject_targets(text, words, a_start, a_end, ms) if passive else None
         if inner is not None:  # "Asset freezes and travel bans on 170 individuals will be ..."
             for m in inner:
@@ -321,7 +320,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     if any(d.start == p for d in dates) or pm.group() == "over":
                         continue
                     t_lo = a_end + pm.end()
-                    if pm.group() == "to":  # "extended sanctions to 20 more officials"
+                    if pm.group() == "to" and re.search(r"\b(?:it|they|which)\s", text[a_end:p]):
+                        t_lo = -1  # "renewed the restrictions it applies to Russia": no widening
+                    elif pm.group() == "to":  # "extended sanctions to 20 more officials"
                         status = Status.IMPOSED
                     break
                 else:

@@ -116,3 +116,22 @@ def test_will_with_a_time_to_come_is_a_plan() -> None:
     # without such a time, the government announcing it decides (imposed)
     assert events("China will impose sanctions on Lockheed Martin.", "2024-04-16")[0][2] \
         == "imposed"
+
+
+def test_renewed_the_restrictions_it_applies_to_a_state() -> None:
+    # "to" after a relative clause is not "extended sanctions to 20 more officials"
+    assert events("The Council of the European Union renewed the economic restrictions it "
+                  "applies to Russia for six more months.", "2025-01-27") == [
+        (["eu"], ["ru"], "extended")]
+
+
+def test_decided_to_maintain_is_a_renewal() -> None:
+    got = events("ECOWAS decided to maintain the asset freeze and travel ban on the leaders of "
+                 "the coup in Guinea.", "2021-11-08")
+    assert [(e[0], e[2]) for e in got] == [(["ecowas"], "extended")]
+
+
+def test_a_passive_renewal_in_turn() -> None:
+    got = events("Russia banned food from the EU. In late June its embargo on the EU was in "
+                 "turn prolonged to 31 December 2017.", "2016-12-21")
+    assert got == [(["ru"], ["eu"], "imposed"), (["ru"], ["eu"], "extended")]
