@@ -174,7 +174,7 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "Thein Sein and 200 other Burmese will come off Australia's sanctions list", "260
     # people will be freed from the restrictions": a listing lifted, told of its targets
     (_rx(r"\b(?:come|comes|came|coming)\s+off\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?" + LISTS +
-         r"|\b(?:be|been|are|were|is|was)\s+freed\s+from\s+(?:the\s+)?(?:\w+\s+)?"
+         r"|\b(?:be|been|are|were|is|was)\s+freed\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+)?"
          r"(?:sanctions|restrictions|measures)\b"), Status.LIFTED, "passive"),
     # "restored Mali's membership": a suspension lifted
     (_rx(r"\brestor(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?[\w-]+['’]s\s+(?:full\s+)?membership)"),

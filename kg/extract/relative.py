@@ -14,7 +14,7 @@ __all__ = ["relative_anchors"]
 
 _REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]))?")
 _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
-                       r"(?:imposed|imposes|keeps imposing|took|taken|adopted|ordered|introduced|"
+                       r"(?:imposed|imposes|keeps imposing|took|taken|adopted|ordered|introduced|applied|"
                        r"put in place|placed|slapped|levied|announced|unveiled|approved|agreed)\b",
                        re.I)
 #: Between the subject of a relative clause and its verb: the abbreviation's own dot ("the
@@ -64,13 +64,16 @@ def relative_anchors(text: str, nouns: list[tuple[int, int]], ms: list[Mention]
         lead = _REL_LEAD.match(text, n_end)
         given = _GIVEN.match(text, lead.end()) if lead else None  # "the Joe Biden administration"
         subj = [m for m in ms if lead and m.kind in _REL_KINDS and (m.start == lead.end() or (
-            given is not None and m.start == given.end()))]
+            given is not None and m.start == given.end()) or (  # "the West African bloc"
+            m.text.startswith("the ") and m.start == lead.end() - 4))]
         if not subj:
             continue
         end = subj[0].end
         for m in ms:  # "the sanctions the US and the EU imposed": a list of imposers
             if m.start > end and m.kind == "country" and _LIST_GAP.fullmatch(text, end, m.start):
                 end = m.end
+        # "the sanctions the West African bloc ECOWAS applied": the name after its description
+        end = next((m.end for m in ms if m.start == end + 1 and m.kind == "country"), end)
         office = _REL_OFFICE.match(text, end)
         vm = _REL_VERB.match(text, office.end() if office else end)
         if vm:

@@ -135,3 +135,11 @@ def test_a_passive_renewal_in_turn() -> None:
     got = events("Russia banned food from the EU. In late June its embargo on the EU was in "
                  "turn prolonged to 31 December 2017.", "2016-12-21")
     assert got == [(["ru"], ["eu"], "imposed"), (["ru"], ["eu"], "extended")]
+
+
+def test_freed_of_the_sanctions_a_bloc_applied() -> None:
+    got = events("ECOWAS imposed sanctions on Mali in August. Mali is to be freed of the "
+                 "sanctions the West African bloc ECOWAS applied after the coup, the region's "
+                 "leaders have decided.", "2020-10-06")
+    assert [(e[0], e[1], e[2]) for e in got] == [(["ecowas"], ["ml"], "imposed"),
+                                                 (["ecowas"], ["ml"], "lifted")]
