@@ -14,7 +14,8 @@ __all__ = ["relative_anchors"]
 
 _REL_LEAD = re.compile(r"\s+(?:that\s+|which\s+)?(?:(?:its|their|the)\s+(?=[A-Z]))?")
 _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s+|first\s+)?"
-                       r"(?:imposed|imposes|keeps imposing|took|taken|adopted|ordered|introduced|applied|"
+                       r"(?:imposed|imposes|keeps imposing|took|taken|adopted|ordered|introduced|"
+                       r"applied|"
                        r"put in place|placed|slapped|levied|announced|unveiled|approved|agreed)\b",
                        re.I)
 #: Between the subject of a relative clause and its verb: the abbreviation's own dot ("the
