@@ -214,7 +214,7 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
                     (s for s, rx in TRIGGERS if rx.match(verb)), Status.IMPOSED)
             found.append(Anchor(n.start(), n.end() + pm.end(), status,
                                 text[n.start():n.end() + pm.end()], "passive"))
-        else:
+        elif not TRADE_NOUN.fullmatch(n.group()):  # "Moscow's purchases of weapons": no measure
             free.append((n.start(), n.end()))
     # "the Security Council renewed them": a trigger verb whose object is a pronoun for the
     # sanctions named earlier in the sentence.

@@ -33,13 +33,20 @@ _PREP_OWNER = re.compile(r"\b(?:at|to|for|over|against|of|with|on)\s+(?:the\s+)?
 _OWNS_NOUN = re.compile(r"(?:['’]s|\.)?\s+(?:[\w-]+\s+){0,2}?(?:sanctions|measures|penalties|"
                         r"restrictions|embargo)\b", re.I)
 
+#: Inside an aside between commas ("The Federal Council, citing the situation in Ukraine,
+#: today decided on further measures"): a state named there is not the subject.
+_ASIDE = re.compile(r",\s+(?:citing|pointing\s+to|referring\s+to|noting|recalling)\b[^,;]*$",
+                    re.I)
+
 
 def not_the_actor(text: str, m: Mention) -> bool:
     """Whether mention ``m`` of sentence ``text`` names a state only as the target or topic
-    of a noun phrase (``_NOUN_ON``) or as the owner of sanctions in a prepositional phrase
-    ("at the latest U.S. sanctions"), so that it is not the subject of a trigger after it."""
+    of a noun phrase (``_NOUN_ON``), as the owner of sanctions in a prepositional phrase
+    ("at the latest U.S. sanctions") or inside an aside (``_ASIDE``), so that it is not the
+    subject of a trigger after it."""
     return bool(_NOUN_ON.search(text, 0, m.start)) or bool(
-        _PREP_OWNER.search(text, 0, m.start) and _OWNS_NOUN.match(text, m.end))
+        _PREP_OWNER.search(text, 0, m.start) and _OWNS_NOUN.match(text, m.end)) or bool(
+        _ASIDE.search(text, 0, m.start))
 
 
 _OWNER_COORD = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+and)\s+(?:the\s+)?")

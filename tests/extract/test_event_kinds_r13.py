@@ -143,3 +143,15 @@ def test_freed_of_the_sanctions_a_bloc_applied() -> None:
                  "leaders have decided.", "2020-10-06")
     assert (["ecowas"], ["ml"], "lifted") in got, got
     assert {tuple(e[0]) for e in got} == {("ecowas",)}
+
+
+def test_a_state_named_in_an_aside_is_not_the_subject() -> None:
+    got = events("The Federal Council, citing the situation in Ukraine, today decided on further "
+                 "measures against Russia.", "2014-08-27")
+    assert [e[0] for e in got] == [["ch"]], got
+
+
+def test_a_states_purchases_are_no_measure() -> None:
+    got = events("Japan said it had decided to sanction nine Russian entities over Moscow's "
+                 "purchases of weapons.", "2024-03-08")
+    assert [e[0] for e in got] == [["jp"]], got
