@@ -22,7 +22,8 @@ __all__ = ["anchors", "clause_start", "coordinated", "forward_list",
 _BREAK = re.compile(r";|:|,\s+but\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhich\b|"
                     r"\bthat\b|,\s+as\b|\bwhen\b|\bif\b|\bbecause\b|\bdespite\b|\bsaying\b|"
                     r"[“”\"]")
-_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&)"
+_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with|&|"
+                    r",\s*joined\s+by)"
                     r"\s*(?:the\s+)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 #: A decision before a keeping verb ("decided to maintain the asset freeze"): a renewal.
@@ -316,7 +317,7 @@ def coordinated(ms: list[Mention], idx: int, text: str) -> list[Mention]:
         links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
-    if links and not re.search(r"\band\b|\bwith\b|&|as well as", links[0], re.I):
+    if links and not re.search(r"\band\b|\bwith\b|&|as well as|joined by", links[0], re.I):
         # "Following Eritrea's rapprochement with Ethiopia, the Security Council ...": a
         # comma alone ends an opening phrase; a list's last link is "and"
         chain = chain[-1:]

@@ -27,6 +27,7 @@ from kg.extract.anchors import (
     object_of_verb_before,
 )
 from kg.extract.context import Doc, Resolved
+from kg.extract.coord import same_subject
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import capitalised_names, noun_subject_targets
@@ -63,7 +64,6 @@ NO_TARGET = "no target found"
 
 _OFFICE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|cabinet|council|"
                            r"authorities|administration|foreign ministry)\b")
-
 _COORDINATION = re.compile(r"\b(?:and|but|then|before|after)\b")
 
 _NOMINAL_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
@@ -71,11 +71,8 @@ _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+|has\s+|have\s+|had\s+)?$", r
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will)\b", re.I)
 _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpartly\b|\blimits?\b|"
                      r"\bpartially\b", re.I)
-#: Between an actor and the trigger: the rest of a predicate, then ", and" (the trigger
-#: starts a second predicate of the sentence's subject).
+#: Between an actor and the trigger: a predicate, then ", and" (a second predicate begins).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
-#: A state after "sanctions on/against" (or invaded, at war: "since the invasion of Ukraine")
-#: is never who acts ("The new sanctions against Iran freeze ...": the event before's).
 _IMPOSER_KINDS = ("country", "person", "pronoun")
 
 
@@ -271,6 +268,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             imposers = [Resolved(i, "", "no imposer in the sentence: the imposers of the "
                                  "event before", a_start) for i in doc.recent[-1][0]]
             conf -= 0.15
+        if (shared := same_subject(text, a_start, a_end, mode, events)) is not None:
+            imposers = shared[0]  # "has frozen the assets of X and barred them": one subject
         inner = noun_subject_targets(text, words, a_start, a_end, ms) if passive else None
         if inner is not None:  # "Asset freezes and travel bans on 170 individuals will be ..."
             for m in inner:
@@ -336,6 +335,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             t_end = target_end(text, t_lo, limit, ms) if t_lo >= 0 else a_end
             if t_lo >= 0 and not targets:
                 targets = targets_after(text, t_lo, t_end, ms, doc, sent)
+        targets = shared[1] if shared is not None and shared[1] else targets
         imposer_ids = {r.id for r in imposers}
         targets = [t for t in targets if t.id not in imposer_ids]  # then the fallbacks
         if not targets:  # "its anti-Russian sanctions": the state they are against

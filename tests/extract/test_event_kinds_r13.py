@@ -155,3 +155,10 @@ def test_a_states_purchases_are_no_measure() -> None:
     got = events("Japan said it had decided to sanction nine Russian entities over Moscow's "
                  "purchases of weapons.", "2024-03-08")
     assert [e[0] for e in got] == [["jp"]], got
+
+
+def test_a_second_predicate_shares_the_subject_and_its_pronoun_the_targets() -> None:
+    got = events("Britain, joined by Canada and Norway, has frozen the assets of Israel's "
+                 "finance minister Bezalel Smotrich and barred them from travel to the three "
+                 "countries.", "2025-06-10")
+    assert len(got) == 1 and got[0][0] == ["gb", "ca", "no"] and "il" not in got[0][0], got
