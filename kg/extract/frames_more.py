@@ -53,6 +53,13 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:aid|assistance)\s+to\s+[^.;]{0,60}?\b(?P<t>(?:has|have|had|was|were)\s+(?:\w+\s+)?"
          r"(?:been\s+)?(?:halted|suspended|cut|frozen|stopped|withheld))(?=\s+by\b)"),
      Status.IMPOSED, "passive"),
+    # round 13: "announced the expulsion of 10 diplomats and the blacklisting of 30 companies",
+    # "the designation of five firms": a listing told by its noun, the listed after "of"
+    (_rx(r"\b(?:blacklisting|sanctioning|designation)\s+of(?=\s+(?!the\s+(?:group|movement|"
+         r"organi[sz]ation)\s+as\b))"), Status.IMPOSED, "object"),
+    # "the AU had frozen Sudan's participation in its activities": a suspension
+    (_rx(r"\b(?:froze|frozen|freez(?:e|es|ing)|suspend(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?[A-Z][\w-]*"
+         r"(?:['’]s)?\s+(?:participation|membership)\b)"), Status.IMPOSED, "object"),
     # "Seventeen Saudi nationals are now under Canadian sanctions", "five banks are subject
     # to EU sanctions": the targets before, the owner of the noun imposes
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"

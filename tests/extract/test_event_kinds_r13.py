@@ -162,3 +162,14 @@ def test_a_second_predicate_shares_the_subject_and_its_pronoun_the_targets() -> 
                  "finance minister Bezalel Smotrich and barred them from travel to the three "
                  "countries.", "2025-06-10")
     assert len(got) == 1 and got[0][0] == ["gb", "ca", "no"] and "il" not in got[0][0], got
+
+
+def test_the_blacklisting_of_is_a_listing() -> None:
+    got = events("The Biden administration announced the expulsion of 10 Russian diplomats and "
+                 "the blacklisting of 30 Russian companies.", "2021-04-15")
+    assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
+
+
+def test_frozen_participation_is_a_suspension() -> None:
+    assert events("In June the African Union had frozen Sudan's participation in its "
+                  "activities.", "2019-09-06") == [(["au-union"], ["sd"], "imposed")]
