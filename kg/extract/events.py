@@ -49,7 +49,7 @@ from kg.extract.lexicon import (
     conditional,
 )
 from kg.extract.modals import RELIEF_EXPECTED, planned
-from kg.extract.owners import NP_ON, not_the_actor, np_imposers, passive_owner
+from kg.extract.owners import NP_ON, not_the_actor, np_answered, np_imposers, passive_owner
 from kg.extract.refer import SUBJECT_FIRST, act_subject, is_venue, refers_back, resolve
 from kg.extract.targets import not_a_target
 from kg.extract.text import Sentence
@@ -105,7 +105,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if call:
             doc.note_skip(sent.index, text[cstart:a_end], f"a call on others ({call.group()!r})")
             continue
-        if status in (Status.IMPOSED, Status.EXPECTED):
+        if status in (Status.IMPOSED, Status.EXPECTED) and not np_answered(mode, pre):
             for mstatus, rx in STATUS_MODIFIERS:
                 mod = rx.search(pre)
                 if mod and mod.group().lower() == "would" and not re.match(
@@ -310,7 +310,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                                 for r in resolve(m, doc, sent, ms, False)]
             else:
                 preps = "on|against|targeting|at|upon|over"
-                if re.search(r"suspension|imports?|exports?|purchases", words, re.I):
+                if re.search(r"suspension|imports?|exports?|purchases|blacklist", words, re.I):
                     preps += "|of|from"
                 elif status is Status.EXTENDED or re.match(r"expand|broaden", words, re.I):
                     preps += "|to"

@@ -60,6 +60,12 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "the AU had frozen Sudan's participation in its activities": a suspension
     (_rx(r"\b(?:froze|frozen|freez(?:e|es|ing)|suspend(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?[A-Z][\w-]*"
          r"(?:['’]s)?\s+(?:participation|membership)\b)"), Status.IMPOSED, "object"),
+    # round 13: "The Kremlin vowed to respond to the latest EU sanctions": a threat to answer
+    # (its target the owner of the measure answered, after the verb)
+    (_rx(r"\b(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|threaten(?:s|ed)?)\s+to\s+"
+         r"(?:respond|retaliate|hit\s+back|answer)\b(?=\s+(?:to|against|at|for)\s+(?:the\s+)?"
+         r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w.]*|\w+['’]s)\s+(?:[\w-]+\s+)?(?:sanctions|"
+         r"measures|penalties|restrictions))"), Status.THREATENED, "object"),
     # "Seventeen Saudi nationals are now under Canadian sanctions", "five banks are subject
     # to EU sanctions": the targets before, the owner of the noun imposes
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"

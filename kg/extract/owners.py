@@ -13,7 +13,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.refer import possessor, resolve
 from kg.extract.text import Sentence
 
-__all__ = ["NP_ON", "not_the_actor", "np_imposers", "passive_owner"]
+__all__ = ["NP_ON", "not_the_actor", "np_answered", "np_imposers", "passive_owner"]
 
 #: What opens the targets after an owned sanction noun: "on", "against", "targeting", also
 #: after a participle and a date ("U.S. sanctions imposed in February on dozens of Iranian
@@ -37,6 +37,18 @@ _OWNS_NOUN = re.compile(r"(?:['’]s|\.)?\s+(?:[\w-]+\s+){0,2}?(?:sanctions|meas
 #: today decided on further measures"): a state named there is not the subject.
 _ASIDE = re.compile(r",\s+(?:citing|pointing\s+to|referring\s+to|noting|recalling)\b[^,;]*$",
                     re.I)
+
+#: Right before an owned sanction noun: a verb of answering and its preposition ("vowed to
+#: respond to the latest EU sanctions", "threatened to retaliate against US sanctions").
+_ANSWERED_BY = re.compile(r"\b(?:respond\w*|retaliat\w*|react\w*|hit\w*\s+back|answer\w*)\s+"
+                          r"(?:to|against|at|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def np_answered(mode: str, pre: str) -> bool:
+    """Whether an owned sanction noun (``mode`` ``np``) is the object of a verb of answering
+    in ``pre`` (the words before it): then a modal before that verb ("vowed to respond to the
+    EU sanctions") is the answerer's, not the measure's."""
+    return mode == "np" and bool(_ANSWERED_BY.search(pre))
 
 
 def not_the_actor(text: str, m: Mention) -> bool:

@@ -173,3 +173,14 @@ def test_the_blacklisting_of_is_a_listing() -> None:
 def test_frozen_participation_is_a_suspension() -> None:
     assert events("In June the African Union had frozen Sudan's participation in its "
                   "activities.", "2019-09-06") == [(["au-union"], ["sd"], "imposed")]
+
+
+def test_a_vow_to_respond_is_the_answerers_threat_not_the_measures() -> None:
+    got = events("The Kremlin vowed to respond to the latest EU sanctions.", "2024-05-10")
+    assert sorted(got) == [(["eu"], ["ru"], "imposed"), (["ru"], ["eu"], "threatened")]
+
+
+def test_expanded_its_blacklist_of() -> None:
+    got = events("Moscow expanded its blacklist of Japanese citizens barred from entering "
+                 "Russia.", "2024-05-10")
+    assert [(e[0], e[2]) for e in got] == [(["ru"], "imposed")] and got[0][1][0].startswith("jp")
