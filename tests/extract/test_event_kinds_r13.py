@@ -184,3 +184,8 @@ def test_expanded_its_blacklist_of() -> None:
     got = events("Moscow expanded its blacklist of Japanese citizens barred from entering "
                  "Russia.", "2024-05-10")
     assert [(e[0], e[2]) for e in got] == [(["ru"], "imposed")] and got[0][1][0].startswith("jp")
+
+
+def test_the_united_nations_imposing_is_the_security_council() -> None:
+    assert events("The United Nations imposed an arms embargo on Libya in 2011.",
+                  "2024-05-10") == [(["unsc"], ["ly"], "imposed")]
