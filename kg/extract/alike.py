@@ -33,8 +33,8 @@ _ACTIVE = re.compile(
     r"(?P<exp>(?:is|are)\s+(?:expected|likely|set|poised|due)\s+to\s+follow(?:\s+suit)?))\b",
     re.I)
 #: The imposers after "by".
-_PASSIVE = re.compile(r"\b" + _ALIKE + r"\s+(?:already\s+)?(?:taken|imposed|adopted|announced)"
-                      r"\s+by\b", re.I)
+_PASSIVE = re.compile(r"\b" + _ALIKE + r"\s+(?:(?:already\s+)?(?:taken|imposed|adopted|announced)"
+                      r"\s+)?by\b", re.I)  # ("similar steps by the United States")
 #: A state's measure told as taking over, or following, a bloc's ("in line with an EU
 #: decision of 24 February to ease its own restrictions", "Switzerland is taking over more of
 #: the measures in the EU's 18th sanctions package", "The package mirrors comparable steps the
@@ -114,7 +114,10 @@ def alike_events(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Event
         if kept and len(kept) < len(model.targets):
             model.targets = kept
             model.explain["targets"] = [t.explain() for t in kept]
-        out.append(_like(sent, m, [bloc[0]], model, model.status, doc,
+        # (a state that will or may follow: the bloc's measure is in force all the same)
+        followed = Status.IMPOSED if model.status in (Status.THREATENED, Status.EXPECTED) \
+            else model.status
+        out.append(_like(sent, m, [bloc[0]], model, followed, doc,
                          "a bloc's measure the state's measure takes over or follows"))
     for m, chain, status in found:
         imposers = [Resolved(aid, c.text, "imposes the same measure as the one told before",

@@ -89,7 +89,8 @@ def clause_start(text: str, pos: int) -> int:
 _BARE_MEASURES = re.compile(
     r"(?:restrictive|punitive|economic|new|its|their|own|nuclear-related|targeted|financial|"
     r"coordinated|tougher|further|individual|unilateral|coercive|trade|similar|such|these|"
-    r"retaliatory|fresh)\s+$", re.I)
+    r"retaliatory|fresh|(?-i:U\.S\.|US|EU|UK|UN|[A-Z][a-z]+(?:an|ese|ish|ch)|[A-Z][\w.]*['’]s))\s+$",
+    re.I)  # (an owner: "the U.S. measures against Justice de Moraes")
 
 
 _THEM = re.compile(r"\s+(?:them|it)\b(?!\s+(?:to|was|is|would|will)\b)", re.I)

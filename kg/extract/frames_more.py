@@ -66,6 +66,11 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"(?:respond|retaliate|hit\s+back|answer)\b(?=\s+(?:to|against|at|for)\s+(?:the\s+)?"
          r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w.]*|\w+['’]s)\s+(?:[\w-]+\s+)?(?:sanctions|"
          r"measures|penalties|restrictions))"), Status.THREATENED, "object"),
+    # round 13: "more sanctions on Russia's energy sector were under consideration": a step
+    # in preparation
+    (_rx(r"\b(?:sanctions|measures|penalties)\s+(?:on|against)\s+[^.;]{1,60}?\s+(?:is|are|were|was)"
+         r"\s+(?:now\s+|also\s+)?under\s+(?:consideration|discussion|preparation)\b"),
+     Status.EXPECTED, "passive"),
     # "Seventeen Saudi nationals are now under Canadian sanctions", "five banks are subject
     # to EU sanctions": the targets before, the owner of the noun imposes
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"

@@ -189,3 +189,27 @@ def test_expanded_its_blacklist_of() -> None:
 def test_the_united_nations_imposing_is_the_security_council() -> None:
     assert events("The United Nations imposed an arms embargo on Libya in 2011.",
                   "2024-05-10") == [(["unsc"], ["ly"], "imposed")]
+
+
+def test_similar_steps_by_other_states() -> None:
+    got = events("The EU imposed sanctions on Belarus on Monday. The decision follows similar "
+                 "steps by the United States, Britain and Canada last month.", "2024-03-08")
+    assert [(e[0], e[1], e[2]) for e in got] == [(["eu"], ["by"], "imposed"),
+                                                 (["us", "gb", "ca"], ["by"], "imposed")]
+
+
+def test_a_bloc_package_a_state_would_align_with_is_in_force() -> None:
+    got = events("Norway said it would align itself with the EU's latest sanctions package "
+                 "against Russia.", "2024-05-10")
+    assert (["eu"], ["ru"], "imposed") in got, got
+
+
+def test_sanctions_under_consideration_are_expected() -> None:
+    assert events("A U.S. official said more sanctions on Russia's energy sector were under "
+                  "consideration.", "2024-05-10") == [(["us"], ["ru"], "expected")]
+
+
+def test_an_owners_measures_against_a_person() -> None:
+    got = events("Brazil's foreign ministry rejected the U.S. measures against Justice "
+                 "Alexandre de Moraes.", "2025-07-31")
+    assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
