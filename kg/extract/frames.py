@@ -157,8 +157,7 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\bt(?:ake|akes|aking|ook|aken)\s+(?:(?:firm|resolute|necessary|reciprocal|strong|"
          r"all|the)\s+)*(?:counter-?measures|retaliatory measures|reciprocal measures)"
          r"(?=\s+(?:against|on)\b)"), Status.IMPOSED, "object"),
-    # "has not ruled out sanctions on India", "refused to rule out new sanctions": kept open,
-    # a threat
+    # "has not ruled out sanctions on India", "refused to rule out sanctions": a threat
     (_rx(r"\b(?:(?:not|never)\s+(?:\w+\s+)?rul(?:e|ed|es|ing)|refus\w*\s+to\s+rule)\s+out"
          r"(?=\s+(?:\w+\s+){0,2}(?:sanctions|penalties|an? (?:\w+\s+)?embargo)\b)"),
      Status.THREATENED, "object"),
@@ -166,8 +165,9 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+(?:its|their|the)\s+airspace(?=\s+to\b)"),
      Status.IMPOSED, "object"),
     # "issued a general licence allowing ...", "granted a waiver to Iraq": relief
-    (_rx(r"\b(?:issu|grant)(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:general\s+|specific\s+|"
-         r"sanctions?\s+)?(?:licen[cs]es?|waivers?|exemptions?)\b"), Status.EASED, "object"),
+    (_rx(r"\b(?:issu|grant)(?:e|es|ed|ing)\s+(?:[A-Z][\w-]*\s+)?(?:a\s+|an\s+)?(?:new\s+|[\d-]+\w*"
+         r"\s+)?(?:general\s+|specific\s+|sanctions?\s+)?(?:licen[cs]es?|waivers?|exemptions?)\b"),
+     Status.EASED, "object"),
     # "will provide limited relief from sanctions to Iran", "gave Iran sanctions relief":
     # relief granted (the target after the verb), in a sentence about sanctions
     (_RELIEF_GIVEN, Status.EASED, "object"),

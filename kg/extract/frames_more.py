@@ -62,8 +62,9 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"(?:['’]s)?\s+(?:participation|membership)\b)"), Status.IMPOSED, "object"),
     # round 13: "The Kremlin vowed to respond to the latest EU sanctions": a threat to answer
     # (its target the owner of the measure answered, after the verb)
-    (_rx(r"\b(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|threaten(?:s|ed)?)\s+to\s+"
-         r"(?:respond|retaliate|hit\s+back|answer)\b(?=\s+(?:to|against|at|for)\s+(?:the\s+)?"
+    (_rx(r"\b(?:(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|threaten(?:s|ed)?)\s+to|would|"
+         r"will)\s+(?:respond|retaliate|hit\s+back|answer)(?:\s+in\s+kind)?\b(?=\s+(?:to|against|"
+         r"at|for)\s+(?:the\s+)?"
          r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w.]*|\w+['’]s)\s+(?:[\w-]+\s+)?(?:sanctions|"
          r"measures|penalties|restrictions))"), Status.THREATENED, "object"),
     # round 13: "more sanctions on Russia's energy sector were under consideration": a step

@@ -41,7 +41,7 @@ _ASIDE = re.compile(r",\s+(?:citing|pointing\s+to|referring\s+to|noting|recallin
 #: Right before an owned sanction noun: a verb of answering and its preposition ("vowed to
 #: respond to the latest EU sanctions", "threatened to retaliate against US sanctions").
 _ANSWERED_BY = re.compile(r"\b(?:respond\w*|retaliat\w*|react\w*|hit\w*\s+back|answer\w*|"
-                          r"align\w*(?:\s+itself)?|join\w*|mirror\w*|match\w*)\s+"
+                          r"align\w*(?:\s+itself)?|join\w*|mirror\w*|match\w*)\s+(?:in\s+kind\s+)?"
                           r"(?:to|against|at|for|with)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 

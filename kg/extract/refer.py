@@ -34,6 +34,10 @@ _PREP_BEFORE = re.compile(r"\b(?:with|on|against|from|to|of|in|for|at|into|over|
                           r"after)\s+(?:the\s+)?$", re.I)
 
 
+#: A verb of warning or telling right before its object ("warned Turkey (that) it could").
+_WARNED_BEFORE = re.compile(r"\b(?:warn|told|tell|remind|caution|advis)\w*\s+(?:the\s+)?$", re.I)
+
+
 def resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bool
             ) -> list[Resolved]:
     """The actors mention ``m`` of sentence ``sent`` stands for (``ms``: the sentence's
@@ -44,7 +48,11 @@ def resolve(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention], imposer: bo
         if p == "it":
             prior = [x for x in ms if x.end <= m.start and x.kind == "country"]
             spoke = [x for x in prior if _SAID_AFTER.match(sent.text, x.end)]
-            if spoke:
+            warned = [x for x in prior if re.fullmatch(r"\s+(?:that\s+)?", sent.text[x.end:m.start])
+                      and _WARNED_BEFORE.search(sent.text, 0, x.start)]
+            if warned:  # "The US warned Turkey it could face sanctions": the one warned
+                prior = warned[-1:]
+            elif spoke:
                 # "..., the AU's Peace and Security Council said, warning that it would":
                 # the one who spoke
                 prior = spoke[-1:]

@@ -213,3 +213,14 @@ def test_an_owners_measures_against_a_person() -> None:
     got = events("Brazil's foreign ministry rejected the U.S. measures against Justice "
                  "Alexandre de Moraes.", "2025-07-31")
     assert [(e[0], e[2]) for e in got] == [(["us"], "imposed")]
+
+
+def test_granted_a_state_a_waiver() -> None:
+    got = events("Washington granted Iraq a 120-day waiver to keep buying Iranian electricity.",
+                 "2019-03-20")
+    assert [(e[0], e[2]) for e in got] == [(["us"], "eased")]
+
+
+def test_would_respond_in_kind_to_british_sanctions() -> None:
+    got = events("Moscow said it would respond in kind to the British sanctions.", "2022-03-15")
+    assert sorted(got) == [(["gb"], ["ru"], "imposed"), (["ru"], ["gb"], "threatened")]
