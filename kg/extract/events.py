@@ -171,10 +171,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 # "... until July to offer a timetable or face", "or they will face"
                 status = Status.THREATENED
             if not imposers:
-                said = re.search(r"\b(?:said|says|announced|announces|decided)\b",
-                                 text[:a_start])
-                who = [m for m in ms if said and m.end <= said.start()
-                       and m.kind in ("country", "person") and m.code]
+                said = re.search(r"\b(?:said|says|announced|announces|decided|(?P<w>warn(?:ed|s)))"
+                                 r"\b", text[:a_start])  # (who warns: the subject, first)
+                who = [m for m in ms if said and m.end <= said.start() and m.kind in (
+                    "country", "person") and m.code][:1 if said and said["w"] else None]
                 after = [m for m in ms if m.start > a_end and m.kind == "country"
                          and re.match(r"\s+(?:said|says|announced)\b", text[m.end:])
                          and re.search(r",\s*(?:the\s+)?$", text[:m.start])]

@@ -224,3 +224,8 @@ def test_granted_a_state_a_waiver() -> None:
 def test_would_respond_in_kind_to_british_sanctions() -> None:
     got = events("Moscow said it would respond in kind to the British sanctions.", "2022-03-15")
     assert sorted(got) == [(["gb"], ["ru"], "imposed"), (["ru"], ["gb"], "threatened")]
+
+
+def test_the_one_warned_could_face_sanctions() -> None:
+    assert events("The US warned Turkey it could face sanctions if it went ahead with the "
+                  "purchase.", "2019-07-10") == [(["us"], ["tr"], "threatened")]
