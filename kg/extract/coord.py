@@ -12,8 +12,10 @@ import re
 
 from kg.extract.context import Resolved
 from kg.extract.fields import Event
+from kg.extract.frames import Anchor
+from kg.model.vocab import Status
 
-__all__ = ["same_subject"]
+__all__ = ["next_limit", "same_subject"]
 
 #: Right before the trigger: "and", maybe with an adverb ("and also", "and later").
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?$")
@@ -34,3 +36,15 @@ def same_subject(text: str, a_start: int, a_end: int, mode: str, events: list[Ev
         return None
     them = list(prev.targets) if _PRONOUN_OBJECT.match(text, a_end) else []
     return list(prev.imposers), them
+
+
+def next_limit(found: list[Anchor], k: int, status: Status, end: int) -> int:
+    """Where the words of trigger ``k`` of ``found`` (a sentence's triggers, in order) may
+    run to: the next trigger's start, else ``end``. A threat to answer reads on through an
+    owned sanction noun right after it ("vowed retaliation for the EU sanctions": the EU,
+    owner of the measure answered, is the threat's target)."""
+    if k + 1 >= len(found):
+        return end
+    nxt = found[k + 1]
+    return nxt.end if nxt.mode == "np" and status is Status.THREATENED else nxt.start
+

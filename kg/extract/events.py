@@ -27,7 +27,7 @@ from kg.extract.anchors import (
     object_of_verb_before,
 )
 from kg.extract.context import Doc, Resolved
-from kg.extract.coord import same_subject
+from kg.extract.coord import next_limit, same_subject
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, background_targets, date_of, reasons_of, topic_targets
 from kg.extract.frames import capitalised_names, noun_subject_targets
@@ -84,7 +84,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
     found = anchors(text, ms, relief=doc.relief_seen)
     for n_anchor, (a_start, a_end, status, words, mode) in enumerate(found):
         passive = mode == "passive"
-        limit = found[n_anchor + 1][0] if n_anchor + 1 < len(found) else len(text)
+        limit = next_limit(found, n_anchor, status, len(text))
         ex: dict[str, Any] = {"sentence": sent.index, "trigger": {"words": words,
                                                                    "status": str(status)}}
         conf = 0.6
@@ -346,7 +346,7 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if imposers and not targets and mode != "rel":
             # "Once Iran met its commitments, the EU took the steps needed to lift the
             # nuclear-related sanctions": the state named first in the sentence
-            first = next((m for m in ms if m.kind == "country" and m.code and
+            first = next((m for m in ms if m.kind in ("country", "demonym") and m.code and
                           len(m.code) == 2 and m.code not in BLOCS
                           and m.code not in imposer_ids and not not_a_target(text, m)
                           and not is_venue(text, m.start, m.how)), None)

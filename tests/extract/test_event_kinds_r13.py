@@ -229,3 +229,15 @@ def test_would_respond_in_kind_to_british_sanctions() -> None:
 def test_the_one_warned_could_face_sanctions() -> None:
     assert events("The US warned Turkey it could face sanctions if it went ahead with the "
                   "purchase.", "2019-07-10") == [(["us"], ["tr"], "threatened")]
+
+
+def test_a_vow_of_retaliation_for_a_blocs_sanctions() -> None:
+    got = events("Tehran has vowed retaliation for the EU sanctions.", "2024-05-10")
+    assert sorted(e[:3] for e in got) == [(["eu"], ["ir"], "imposed"),
+                                          (["ir"], ["eu"], "threatened")]
+
+
+def test_a_demonym_after_a_few_words_is_the_target() -> None:
+    got = events("The EU decided to prolong by six months its economic sanctions targeting "
+                 "specific sectors of the Russian economy.", "2024-05-10")
+    assert got == [(["eu"], ["ru"], "extended")]
