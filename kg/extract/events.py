@@ -203,8 +203,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                      and not not_the_actor(text, ms[i])
                      and not is_venue(text, ms[i].start, ms[i].how)  # "met in Paris"
                      and not ABSTAINING.match(text, ms[i].end)]
-            if re.search(r",\s*$", text[:a_start]) and words.split()[0].lower().endswith("ing"):
-                # ", announcing entry bans on ...": the subject of the main clause acts
+            if re.search(r"(?:,|\bby)\s*$", text[:a_start]) and words.split()[0].endswith("ing"):
+                # ", announcing entry bans on ...", "by imposing": the main clause's subject acts
                 subj = [i for i, m in enumerate(ms) if m.end <= a_start and
                         m.kind in _IMPOSER_KINDS and not (m.kind == "person" and not m.code)]
                 cands = subj[:1] if subj else cands

@@ -241,3 +241,18 @@ def test_a_demonym_after_a_few_words_is_the_target() -> None:
     got = events("The EU decided to prolong by six months its economic sanctions targeting "
                  "specific sectors of the Russian economy.", "2024-05-10")
     assert got == [(["eu"], ["ru"], "extended")]
+
+
+def test_by_imposing_the_main_subject_acts() -> None:
+    got = events("Beijing retaliated against Washington's decision by imposing sanctions on U.S. "
+                 "defense contractors.", "2024-05-10")
+    assert [(e[0], e[2]) for e in got] == [(["cn"], "imposed")]
+
+
+def test_a_sanction_noun_subject_with_an_aside() -> None:
+    # the second sentence tells the same measure (merged into it): its reason comes from there
+    ds = extract_text("The EU imposed new sanctions on Russia on Monday. The package, the 12th "
+                      "since the invasion, bans imports of Russian diamonds.", date="2023-12-18",
+                      source_id="t").dataset
+    assert [(s.imposers, s.targets) for s in ds.sanctions] == [(["eu"], ["ru"])]
+    assert [str(r.category) for r in ds.sanctions[0].reasons] == ["armed_conflict"]
