@@ -83,7 +83,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.LIFTED, _rx(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|"
                         r"scrap(?:s|ped|ping)?|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|"
                         r"drop(?:s|ped|ping)?|end(?:s|ed|ing)?|unfr(?:o|ee)ze|"
-                        r"terminat(?:e|es|ed|ing)|"
+                        r"terminat(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|"
                         r"unwind(?:s|ing)?|unwound)\b")),
     # "warned of sanctions against Serbia": the threat named by its noun
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)? of|"

@@ -58,13 +58,14 @@ CONDITION = _rx(r"\b(?:if|unless|should|in case|provided|otherwise|were it)\b")
 #: "could soon suspend", "may lift"), not done.
 RELIEF_EXPECTED = _rx(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poised|due|"
                       r"(?:is|are) (?:preparing|planning|about)|plans?|planning|"
-                      r"intends?|intending|aims?)"
+                      r"intends?|intending|aims?|expects?(?:\s+[\w-]+){1,3}?)"
                       r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$|"
                       r"(?:could|" + _MAY + r"|might)\s+(?:\w+ly\s+|soon\s+|now\s+|also\s+)?$)")
 
 
 _MODAL = re.compile(r"\b(?:will|would|could|shall)\s+(?:\w+\s+)?$|['’]ll\s+(?:\w+\s+)?$")
-_COND_AFTER = re.compile(r"\b(?:if|unless|in case|should (?:it|they|he|she|the \w+))\b")
+_COND_AFTER = re.compile(r"\b(?:if|unless|in case|once|as soon as|provided|should (?:it|they|he|she|"
+                         r"the \w+))\b")
 
 
 def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:

@@ -256,3 +256,16 @@ def test_a_sanction_noun_subject_with_an_aside() -> None:
                       source_id="t").dataset
     assert [(s.imposers, s.targets) for s in ds.sanctions] == [(["eu"], ["ru"])]
     assert [str(r.category) for r in ds.sanctions[0].reasons] == ["armed_conflict"]
+
+
+def test_relief_once_a_condition_is_met_is_expected() -> None:
+    got = events("The Treasury said it would lift sanctions on Rusal once Deripaska gives up "
+                 "control of the company.", "2018-12-19")
+    assert [(e[0], e[2]) for e in got] == [(["us"], "expected")]
+
+
+def test_phase_out_is_a_lifting_and_expect_to_roll_over_a_plan() -> None:
+    assert events("The EU will phase out sanctions on Myanmar over the next year.",
+                  "2012-04-23") == [(["eu"], ["mm"], "lifted")]
+    assert events("EU diplomats expect the bloc to roll over its sanctions on Russia in July.",
+                  "2016-06-10") == [(["eu"], ["ru"], "expected")]
