@@ -64,8 +64,8 @@ RELIEF_EXPECTED = _rx(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poi
 
 
 _MODAL = re.compile(r"\b(?:will|would|could|shall)\s+(?:\w+\s+)?$|['’]ll\s+(?:\w+\s+)?$")
-_COND_AFTER = re.compile(r"\b(?:if|unless|in case|once|as soon as|provided|should (?:it|they|he|she|"
-                         r"the \w+))\b")
+_COND_AFTER = re.compile(r"\b(?:if|unless|in case|once|as soon as|provided|"
+                         r"should (?:it|they|he|she|the \w+))\b")
 
 
 def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:
