@@ -224,9 +224,9 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # a sanction noun opening the sentence as the subject of what it does; the imposer is
     # its owner, else the imposers of the event before (kg.extract.events)
     (re.compile(r"^\W*(?:(?!(?:since|after|over|of|on|against|for|in|by|to)\b)[\w’'-]+\s+){0,4}?"
-                r"(?:sanctions|measures|package|penalties|restrictions)(?:,[^,;]{1,80},)?\s+(?:(?:"
+                r"(?P<t>(?:sanctions|measures|package|penalties|restrictions)(?:,[^,;]{1,80},)?\s+(?:(?:"
                 r"also|will|now|further)\s+)?(?:target|targets|hit|hits|freeze|freezes|bar|bars|ban|bans|"
-                r"cover|covers|affect|affects|blacklist|blacklists)\b"), Status.IMPOSED, "object"),
+                r"cover|covers|affect|affects|blacklist|blacklists))\b"), Status.IMPOSED, "object"),
     # "The groups named include the National Endowment for Democracy, ... and Freedom House",
     # "Those sanctioned include ...", "The list also names ...": more targets of the event
     # before (kg.extract.events takes its imposers; kg.extract.extract merges the two)

@@ -206,10 +206,14 @@ def _demonym_plurals(text: str, toks: list[tuple[int, int, str, bool]], places: 
     for i, (s, e, word, _poss) in enumerate(toks):
         if not (word[0].isupper() and word.endswith("s") and len(word) > 4):
             continue
-        code = DEMONYMS.get(normalize(word[:-1]))
+        code, first = DEMONYMS.get(normalize(word[:-1])), i
+        if code is None and i > 0 and toks[i - 1][2][0].isupper():  # "New Zealanders"
+            code = DEMONYMS.get(normalize(toks[i - 1][2] + " " + word[:-1]))
+            first, s = (i - 1, toks[i - 1][0]) if code else (i, s)
         if code is None or code in BLOCS or any(
                 m.start < e and s < m.end for m in [*places, *groups]):
             continue
+        i = first
         start, count = s, None
         if i > 0 and _count([toks[i - 1][2]]) is not None and \
                 not text[toks[i - 1][1]:s].strip():

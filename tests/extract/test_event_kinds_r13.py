@@ -269,3 +269,10 @@ def test_phase_out_is_a_lifting_and_expect_to_roll_over_a_plan() -> None:
                   "2012-04-23") == [(["eu"], ["mm"], "lifted")]
     assert events("EU diplomats expect the bloc to roll over its sanctions on Russia in July.",
                   "2016-06-10") == [(["eu"], ["ru"], "expected")]
+
+
+def test_an_owned_sanction_noun_subject_and_new_zealanders() -> None:
+    assert events("China's retaliatory sanctions also target the Mercator Institute for China "
+                  "Studies.", "2021-03-22")[0][:1] == (["cn"],)
+    got = events("Russia has banned 31 New Zealanders from entering the country.", "2023-04-20")
+    assert got[0][0] == ["ru"] and got[0][1][0].startswith("nz"), got
