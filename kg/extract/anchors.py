@@ -32,7 +32,7 @@ _DECIDED_TO = re.compile(r"\b(?:decided|agreed|voted|resolved|chose)\s+to\s+$", 
 #: and travel bans on 170 individuals and three companies will be dropped", "the arms embargo
 #: is to be renewed"): the targets may stand between the noun and the verb.
 _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|had|are|is|will|"
-                           r"would)\b)[\w,’'&+.-]+){1,10}?)?"
+                           r"would)\b)[\w,’'&+.-]+){1,10}?|,\s+(?:which|that)\s+[^,;]{1,80},)?"
                            r"\s+(?:were|was|have been|has been|had been|are|is|will be|"
                            r"would be|(?:are|is|were|was) to be|(?:are|is) being|"
                            # "the wider sanctions are due to be adopted on 31 July": a step

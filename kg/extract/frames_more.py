@@ -55,8 +55,8 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.IMPOSED, "passive"),
     # round 13: "announced the expulsion of 10 diplomats and the blacklisting of 30 companies",
     # "the designation of five firms": a listing told by its noun, the listed after "of"
-    (_rx(r"\b(?:blacklisting|sanctioning|designation)\s+of(?=\s+(?!the\s+(?:group|movement|"
-         r"organi[sz]ation)\s+as\b))"), Status.IMPOSED, "object"),
+    (_rx(r"\b(?:blacklisting|sanctioning|designation|freezing\s+of\s+(?:the\s+)?assets)\s+of(?=\s+"
+         r"(?!the\s+(?:group|movement|organi[sz]ation)\s+as\b))"), Status.IMPOSED, "object"),
     # "the AU had frozen Sudan's participation in its activities": a suspension
     (_rx(r"\b(?:froze|frozen|freez(?:e|es|ing)|suspend(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?[A-Z][\w-]*"
          r"(?:['’]s)?\s+(?:participation|membership)\b)"), Status.IMPOSED, "object"),

@@ -276,3 +276,17 @@ def test_an_owned_sanction_noun_subject_and_new_zealanders() -> None:
                   "Studies.", "2021-03-22")[0][:1] == (["cn"],)
     got = events("Russia has banned 31 New Zealanders from entering the country.", "2023-04-20")
     assert got[0][0] == ["ru"] and got[0][1][0].startswith("nz"), got
+
+
+def test_the_freezing_of_assets_of_and_a_known_head_of_government() -> None:
+    assert events("Japan's cabinet approved the freezing of assets of three Russian banks on "
+                  "Friday.", "2022-03-04")[0][0] == ["jp"]
+    got = events("The government of Prime Minister Anthony Albanese announced targeted financial "
+                 "sanctions and travel bans on 13 Iranian individuals.", "2023-07-05")
+    assert [(e[0], e[2]) for e in got] == [(["au"], "imposed")]
+
+
+def test_a_passive_sanction_noun_with_a_relative_aside() -> None:
+    got = events("The sanctions on Russia, which include an asset freeze and a travel ban, were "
+                 "imposed by the Council of the EU on Monday.", "2024-05-10")
+    assert [(e[0], e[1], e[2]) for e in got] == [(["eu"], ["ru"], "imposed")]
