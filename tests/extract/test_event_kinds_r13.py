@@ -290,3 +290,10 @@ def test_a_passive_sanction_noun_with_a_relative_aside() -> None:
     got = events("The sanctions on Russia, which include an asset freeze and a travel ban, were "
                  "imposed by the Council of the EU on Monday.", "2024-05-10")
     assert [(e[0], e[1], e[2]) for e in got] == [(["eu"], ["ru"], "imposed")]
+
+
+def test_to_explore_or_discuss_a_measure_is_expected() -> None:
+    assert events("The G7 leaders agreed to explore a price cap on Russian oil.",
+                  "2022-06-28") == [(["g7"], ["ru"], "expected")]
+    assert events("EU foreign ministers will discuss new sanctions against Belarus next week.",
+                  "2021-06-15") == [(["eu"], ["by"], "expected")]
