@@ -101,10 +101,12 @@ _AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:(?-i:[a-z]\w*ly)\s+)?(?:also\s+)?$",
 # (an adverb is lower case: "known, Joly wrote" is a name)
 #: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
 _APPOSITION = re.compile(
-    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
+    r",\s+(?:(?:speaking\s+(?:for|on\s+behalf\s+of)|once|formerly|previously)\b|"
+    # ("Ana Reyes, speaking for the ministry, said", "Ana Reyes, once a US diplomat, said")
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
     r"minister|governor|representative|manager|coordinator|advis[eo]r|aide|counsel|official|"
-    r"negotiator|prosecutor)\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
+    r"negotiator|prosecutor|diplomat))\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
     r"(?:(?:\w+ly|already)\s+)?"
     r"(?:also\s+)?$", re.I)
 #: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
