@@ -89,6 +89,8 @@ _NOUN_SUBJECT = re.compile(
     r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
     r"officials?|sources?|people|activists|reports|media|campaigners|investors|traders|economists|"
     r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
+    # round 13: a document's figures ("..., the UN's most recent report says")
+    r"report|study|survey|findings|estimates|figures|"
     r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
@@ -158,6 +160,9 @@ _NOUN_BEFORE = re.compile(r"\b(?:w[io]n|wins|winning|dr[ae]w|draws|drawing|earn(
 #: saying" names its speaker, and is not matched.)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?-i:[a-z]\w*ly)\s+)?$",
                         re.I)
+#: What is declared that is an act, not words ("declared a curfew", "declared a state of
+#: emergency", "declared martial law").
+_DECLARED_THING = re.compile(r"\s+(?:a|an|martial|war|independence|victory)\b", re.I)
 _ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
 #: "added 43 people to its sanctions list", "adding more Americans to the list", "adding to
 #: the weapons already there": an addition, not a word said.
@@ -204,6 +209,8 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True
     if word == "called" and _ALSO_CALLED.search(before):
         return True
+    if word.startswith("declar") and _DECLARED_THING.match(text, cue.end()):
+        return True  # "declared a curfew", "declared martial law": an act, no words said
     if word in ("added", "adding", "add", "adds") and _ADDED_TO.match(text, cue.end()):
         return True
     if _DOCUMENT_BEFORE.search(before):
@@ -274,6 +281,10 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # "Ambassador Susan Rice, who negotiated the text, said": the one the relative
         # clause describes speaks
         return ante[-1:], "the one a relative clause between commas describes"
+    if rel and re.search(r"\b(?-i:[A-Z])[\w'’-]+$", text[lo:rel.start()]):
+        # "Bassil, who is married to President Aoun's daughter, tweeted": a name the
+        # relative clause describes (known only by that word) speaks, not an actor inside it
+        return None
     if after and word != "according to" and _CLAUSE_VERB.match(text, after[0].end):
         # "X, Russia's chief health official, said Chisinau had been told ...": the actor
         # after the verb is the subject of the words said, not an inverted speaker

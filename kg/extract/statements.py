@@ -185,8 +185,9 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # after a comma is the same speaker's, with its own stance
                 speakers, how = list(prior.speakers), "the speaker the participle hangs on"
                 anaphoric = True
-            elif out and re.fullmatch(r"\s*and\s+(?:also\s+)?", text[seg[0]:cue.start()]):
-                # "... and urged Washington to ...": the speaker of the clause before
+            elif out and re.fullmatch(r"\s*(?:and\s+)?(?:also\s+)?", text[seg[0]:cue.start()]):
+                # "... and urged Washington to ...", "..., but argued that ...": the speaker
+                # of the clause before
                 speakers, how = list(out[-1].speakers), "the speaker of the clause before"
                 anaphoric = True  # one statement with the clause before if the stance agrees
             else:

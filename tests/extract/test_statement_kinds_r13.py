@@ -22,3 +22,26 @@ def test_a_name_with_an_initial_or_a_mc_prefix_is_one_person() -> None:
                     "J. Osterman, the Treasury's under secretary.") == [["karl-j-osterman"]]
     assert speakers("McAllister called the vote an outrageous grab for "
                     "power.") == [["mcallister"]]
+
+
+def test_a_clause_after_but_with_no_subject_is_the_same_speaker() -> None:
+    assert speakers("Arvex said on Wednesday that it had been punished for selling drones to "
+                    "Taiwan, but argued that Beijing also wants to sell drones.") == [["arvex"]]
+
+
+def test_an_actor_inside_a_relative_clause_is_not_the_speaker() -> None:
+    # the name the clause describes is known by one word only: no speaker rather than Aoun
+    assert speakers("Kadri, who leads the Free Movement and is married to President Michel "
+                    "Aoun's daughter, tweeted that the sanctions did not scare him.") == []
+    # a named antecedent still speaks
+    assert speakers("Ambassador Lena Moor, who negotiated the text, said the sanctions were "
+                    "fair.") == [["lena-moor"]]
+
+
+def test_a_report_or_an_act_declared_is_no_statement() -> None:
+    assert speakers("The war has left at least 6,417 dead since April 2014, the UN's most "
+                    "recent report says.") == []
+    assert speakers("The army detained President Umaro Kaba, declared a curfew and stopped "
+                    "the count.") == []
+    # "declared" with words said still speaks
+    assert speakers("Moscow declared the sanctions illegal.") == [["ru"]]
