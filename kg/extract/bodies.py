@@ -83,6 +83,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"\d{3,4}\b(?:\s+\(\d{4}\))?(?!\s+of\s+the\s+(?:UN\s+)?General)"), "unsc"),
     (re.compile(r"\b(?:the\s+)?Swiss government\b"), "ch"),
     (re.compile(r"\b(?:the\s+)?(?:regional|economic)\s+(?:bloc|body|grouping)\b"), LAST_BLOC),
+    # round 13: "the bloc's Mediation and Security Council": an organ of the last bloc named
+    # (not the UN's Security Council)
+    (re.compile(r"\b[Tt]he\s+(?:bloc|union|community)['’]s\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)"
+                r"{1,4}(?:Council|Commission|Authority|Summit)\b"), LAST_BLOC),
     (re.compile(r"(?:\b[Tt]he|^The)\s+(?:bloc|[Cc]ouncil|[Uu]nion|body)\b(?!['’]s\s+\w+\s+"
                 r"(?:minister|member))"), LAST_BLOC),
     # "the Ministry of Commerce said": a ministry named by its brief, the last state's

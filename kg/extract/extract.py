@@ -125,6 +125,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     for sent in (sentences := split_sentences(text)):
         # a ministry or government is a state's, not a bloc's
         state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
+            and doc.last_state not in BLOCS \
             else doc.last_country or doc.dateline
         ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
                                      last_state=state, heads=doc.heads), doc, sent.text)

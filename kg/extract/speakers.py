@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.actors import Mention
-from kg.extract.context import Doc, Resolved
+from kg.extract.context import Doc, Resolved, dateline_end
 from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 
@@ -201,6 +201,8 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     before = text[max(0, cue.start() - 30):cue.start()]
     if re.search(r"\b(?:its|their|his|her|our)\s+$", before):
         return True
+    if before.endswith("-"):
+        return True  # "Iran-supported Hezbollah", "Western-backed": a compound adjective
     if _NOUN_BEFORE.search(text, max(0, cue.start() - 30), cue.start()):
         return True  # "reforms that have won wide praise", "drew international condemnation"
     word = cue.group().lower()
@@ -312,7 +314,8 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             if prior:
                 return [prior[-1]], "cited/quoted as saying"
         return None
-    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
+    dateline = dateline_end(text) if lo == 0 else 0
+    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and m.start >= dateline and (
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
               and not in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)
               # a counted group speaks only as the verb's subject ("Forty lawmakers said"),
@@ -367,8 +370,9 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             re.match(r"\s*,", text[ms[pick].end:]) and (
                 "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):
         # (", Keisha Marr, said": a name in apposition is the speaker, no coordinated verb)
-        subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)] or [
-            i for i in before if SUBJECT_FIRST.match(text, 0, ms[i].start)]
+        subject = [i for i in in_seg if SUBJECT_FIRST.match(
+            text, max(lo, dateline), ms[i].start)] or [
+            i for i in before if SUBJECT_FIRST.match(text, dateline, ms[i].start)]
         if subject and subject[0] != pick:
             # "The AU suspended Mali on Friday and said it would ...": the clause's subject
             chain = [ms[subject[0]]]

@@ -45,3 +45,24 @@ def test_a_report_or_an_act_declared_is_no_statement() -> None:
                     "the count.") == []
     # "declared" with words said still speaks
     assert speakers("Moscow declared the sanctions illegal.") == [["ru"]]
+
+
+def test_a_blocs_organ_is_the_blocs_not_the_un_security_council() -> None:
+    assert speakers("ECOWAS leaders met on Friday. Chaired by Julius Bio, the bloc's Mediation "
+                    "and Security Council denounced the putsch in the harshest "
+                    "terms.") == [["ecowas"]]
+
+
+def test_a_government_in_a_seat_is_that_states_not_the_last_blocs() -> None:
+    assert speakers("The European Union on Monday prolonged by one year the sanctions it "
+                    "keeps on Burundi. Since January the government in Bujumbura has insisted "
+                    "that peace is back.") == [["bi"]]
+
+
+def test_the_dateline_and_a_compound_adjective_are_no_speakers() -> None:
+    # the dateline's capital is not the subject the participle hangs on
+    assert speakers("ABUJA - West Africa's regional bloc has ended its talks with Guinea, "
+                    "saying the junta must free the president. Nigeria chairs the "
+                    "bloc.") == [["ecowas"]]
+    assert speakers("It is the latest US penalty over their backing for Iran-supported "
+                    "Hezbollah.") == []
