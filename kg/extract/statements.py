@@ -186,8 +186,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 speakers, how = list(prior.speakers), "the speaker the participle hangs on"
                 anaphoric = True
             elif out and re.fullmatch(r"\s*(?:and\s+)?(?:also\s+)?", text[seg[0]:cue.start()]):
-                # "... and urged Washington to ...", "..., but argued that ...": the speaker
-                # of the clause before
+                # "... and urged Washington to ...", "..., but argued that ...": the same
                 speakers, how = list(out[-1].speakers), "the speaker of the clause before"
                 anaphoric = True  # one statement with the clause before if the stance agrees
             else:
