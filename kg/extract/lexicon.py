@@ -235,7 +235,11 @@ SPEECH = re.compile(
     # "Rubio posted on X that ..."
     r"blam(?:e|es|ed)|charg(?:e|es|ed)(?=\s+that\b)|"
     r"post(?:s|ed)(?=\s+(?:on|to)\s+(?:X|Twitter|Facebook|Telegram|social media)\b|\s+that\b)|"
-    r"protest(?:s|ed)(?=\s+(?:against|at|over)\b))\b")
+    r"protest(?:s|ed)(?=\s+(?:against|at|over)\b)|"
+    # round 13: a participle of judging after a comma with no speech verb before ("Nicaragua
+    # has turned down the sanctions, calling the US steps interventionist")
+    r"(?<=,\s)(?:calling|branding|terming)(?=\s+(?:the|it|them|this|that|these|those|its|"
+    r"their|his|her)\b))\b")
 
 #: What a threat can endanger that a speaker names as a wrong ("threaten peace and
 #: stability", "threatens the lives of civilians"), not a measure the speaker threatens.

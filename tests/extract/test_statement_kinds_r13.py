@@ -66,3 +66,11 @@ def test_the_dateline_and_a_compound_adjective_are_no_speakers() -> None:
                     "bloc.") == [["ecowas"]]
     assert speakers("It is the latest US penalty over their backing for Iran-supported "
                     "Hezbollah.") == []
+
+
+def test_a_judging_participle_with_no_verb_before_is_the_subjects_statement() -> None:
+    assert speakers("Nicaragua's government has turned down the sanctions Washington imposed "
+                    "on Rosa Mena, a vice minister, calling the US steps "
+                    "interventionist.") == [["ni"]]
+    # "calling for" was speech already; "calling" with no object judged is not
+    assert speakers("Protesters marched through Managua, calling loudly.") == []
