@@ -13,7 +13,7 @@ negated speech verb is no statement; a speech verb coordinated with an earlier v
 its subject; a person in apposition is the speaker, not the body inside the apposition;
 "X's government" speaks for X's state; an unnamed official is no speaker; a named person's
 closing attribution after a reported view is a statement beside that view; a speech word
-that says nothing (:func:`kg.extract.speakers.says_nothing`) is no verb; an office named back
+that says nothing (:func:`kg.extract.nothing_said.says_nothing`) is no verb; an office named back
 ("the minister said") is the person named with it before; a participle of judging after a
 comma (", calling the decision illogical") is a second statement of the same speaker; an
 imposer telling its own measure is the event's source, no statement (the shared cases).

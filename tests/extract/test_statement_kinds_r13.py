@@ -74,3 +74,10 @@ def test_a_judging_participle_with_no_verb_before_is_the_subjects_statement() ->
                     "interventionist.") == [["ni"]]
     # "calling for" was speech already; "calling" with no object judged is not
     assert speakers("Protesters marched through Managua, calling loudly.") == []
+
+
+def test_a_councils_members_voting_for_a_text_say_nothing() -> None:
+    assert speakers("All 15 members backed the text, a compromise worked out by the United "
+                    "States and China.") == []
+    # members who speak still do
+    assert speakers("The council's members said the sanctions must stay.") != []
