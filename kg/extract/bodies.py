@@ -108,7 +108,9 @@ _TITLES = load_table("titles")
 # "the national security adviser warned": an office holder not named speaks for the state
 # whose office it is by default (kg/curated/titles.yaml), unless a name follows.
 _PATTERNS.append((re.compile(r"\b[Tt]he\s+(?i:" + "|".join(
-    re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\b(?!\s+[A-Z])"),
+    re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\b(?!\s+[A-Z])"
+    # ("the Treasury Secretary, Steven Mnuchin, said": the name between commas is the holder)
+    r"(?!,\s+[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+,)"),
     "@title"))
 _PREFIX_CODE = {"ECOWAS": "ecowas", "AU": "au-union", "African Union": "au-union"}
 # A ministry or government with its country just before it ("Russia's foreign ministry",

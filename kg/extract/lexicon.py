@@ -239,7 +239,12 @@ SPEECH = re.compile(
     # round 13: a participle of judging after a comma with no speech verb before ("Nicaragua
     # has turned down the sanctions, calling the US steps interventionist")
     r"(?<=,\s)(?:calling|branding|terming)(?=\s+(?:the|it|them|this|that|these|those|its|"
-    r"their|his|her)\b))\b")
+    r"their|his|her)\b)|"
+    # "The Kremlin calls it absurd ...", "Peskov also promised a response in due time" (not
+    # "promised more steps": a measure to come, an event)
+    r"calls(?=\s+(?:it|them|this|that|these|those|the\s+(?:move|step|sanctions?|measures?|"
+    r"decision|ban))\b)|promis(?:e|es|ed)(?=\s+(?:a|an|to|that|reciprocal|retaliat\w*|swift|"
+    r"tough|strong|firm)\b))\b")
 
 #: What a threat can endanger that a speaker names as a wrong ("threaten peace and
 #: stability", "threatens the lives of civilians"), not a measure the speaker threatens.
@@ -270,6 +275,11 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                            r"retaliat\w*|(?:will|would|shall) respond|respond firmly|"
                            r"firm response|without a response|must pay|will pay|"
                            r"reserv(?:e|es|ed|ing) the right|countermeasures|hit back|"
+                           # round 13: "kept the right to answer in kind", "promised a
+                           # response in due time", "promised reciprocal steps"
+                           r"(?:keeps?|kept) the right to (?:respond|answer|retaliate)|"
+                           r"promis(?:e|es|ed) (?:a |an )?(?:\w+ )?(?:response|reciprocal|"
+                           r"retaliation|countermeasures)|"
                            r"vow(?:s|ed|ing)? to (?:respond|react)|(?:not )?go unanswered|"
                            r"reciprocal measures|response measures)\b")),
     (Stance.CALLS_FOR, _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on)|made the call|"

@@ -65,8 +65,9 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     r",\s+(?=which\s)|"
                     # "Zhao said Beijing opposed the sale and urged Washington to ...": a
                     # second verb of the same speaker, with its own stance
-                    r"\s+(?=and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|demanded|warned|"
-                    r"vowed|threatened|condemned|denounced|welcomed)\b)")
+                    r"\s+(?=and\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:urged|called\s+"
+                    r"(?:on|for)|demanded|warned|vowed|threatened|condemned|denounced|welcomed|"
+                    r"said)\b)")
 #: A participle of judging after a comma ("..., calling the decision illogical",
 #: "..., denouncing the move", "..., warning of further reactions"): a second statement of
 #: the clause's speaker ("..., warning they would not be embraced" reports the same words).

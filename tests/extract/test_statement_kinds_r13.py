@@ -4,7 +4,7 @@ in shapes the extractor missed or gave to another actor."""
 
 from __future__ import annotations
 
-from tests.extract.test_statement_kinds_r8 import speakers
+from tests.extract.test_statement_kinds_r8 import said, speakers
 
 
 def test_a_person_described_between_commas_speaks_not_the_body_in_the_description() -> None:
@@ -81,3 +81,27 @@ def test_a_councils_members_voting_for_a_text_say_nothing() -> None:
                     "States and China.") == []
     # members who speak still do
     assert speakers("The council's members said the sanctions must stay.") != []
+
+
+def test_a_second_verb_after_and_with_an_auxiliary_is_a_second_statement() -> None:
+    assert said("Moscow has denounced the bill and has warned more than once that it will "
+                "harm relations.") == [(["ru"], "condemns"), (["ru"], "warns")]
+    assert said("The Russian embassy in London condemned the move and said Moscow kept the "
+                "right to answer in kind.") == [(["ru"], "condemns"), (["ru"], "threatens")]
+
+
+def test_a_promised_response_and_calls_it_are_speech() -> None:
+    assert said("Kremlin spokesman Dmitry Orlov also promised a response in due "
+                "time.") == [(["dmitry-orlov"], "threatens")]
+    assert speakers("The Kremlin calls it absurd to tie the sanctions to the Minsk "
+                    "accords.") == [["ru"]]
+    # "promised more steps" is a measure to come, not a statement
+    assert speakers("On Friday New Zealand put sanctions on Russian officials and promised "
+                    "more steps soon.") == []
+
+
+def test_a_presidency_and_an_office_holder_named_after_the_office_speak() -> None:
+    assert speakers("The Turkish presidency said on Thursday that the two leaders had "
+                    "talked by phone.") == [["tr"]]
+    assert speakers("Zarif carries out a reckless agenda, the Treasury Secretary, Steven "
+                    "Marsh, said in a statement.") == [["steven-marsh"]]
