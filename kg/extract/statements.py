@@ -63,8 +63,7 @@ __all__ = ["Said", "drop_neutral_repeats", "find_statements", "recheck_support"]
 _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it)\s+"
                     r"(?:also\s+)?(?:warned|said|added|urged|threatened|insisted)\b)|"
                     r",\s+(?=which\s)|"
-                    # "Zhao said Beijing opposed the sale and urged Washington to ...": a
-                    # second verb of the same speaker, with its own stance
+                    # "Zhao said ... and urged Washington to ...": a second verb, own stance
                     r"\s+(?=and\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:urged|called\s+"
                     r"(?:on|for)|demanded|warned|vowed|threatened|condemned|denounced|welcomed|"
                     r"said)\b)")
