@@ -281,11 +281,14 @@ _STANCES: list[tuple[Stance, re.Pattern[str]]] = [
                            r"promis(?:e|es|ed) (?:a |an )?(?:\w+ )?(?:response|reciprocal|"
                            r"retaliation|countermeasures)|"
                            r"vow(?:s|ed|ing)? to (?:respond|react)|(?:not )?go unanswered|"
+                           r"not go unpunished|"
                            r"reciprocal measures|response measures)\b")),
     (Stance.CALLS_FOR, _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on)|made the call|"
                            r"recommend(?:s|ed)|"
                            r"should|must|need to|needs to|had to|has to|appeal(?:s|ed)?|"
-                           r"demand(?:s|ed|ing)?|necessary|ask(?:s|ed)?|requested|"
+                           r"demand(?:s|ed|ing)?|necessary|requested|"
+                           # (a question asked is no call: "Asked why China was not listed")
+                           r"ask(?:s|ed)?(?!\s+(?:about|why|whether|if|how|what|when)\b)|"
                            r"(?:is|are) (?:urgently )?needed)\b")),
     (Stance.CONDEMNS, _rx(r"\b(?:blam(?:e|es|ed)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
                           r"disagre(?:e|es|ed)|"

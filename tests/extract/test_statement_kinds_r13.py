@@ -105,3 +105,11 @@ def test_a_presidency_and_an_office_holder_named_after_the_office_speak() -> Non
                     "talked by phone.") == [["tr"]]
     assert speakers("Zarif carries out a reckless agenda, the Treasury Secretary, Steven "
                     "Marsh, said in a statement.") == [["steven-marsh"]]
+
+
+def test_a_question_asked_is_no_call_and_not_going_unpunished_threatens() -> None:
+    assert said("Foreign Secretary Dana Holt announced the list. Asked why China was not on "
+                "the list, she said the regime was based on evidence.") == [
+        (["dana-holt"], "other")]
+    assert said("The attack will not go unpunished, the Canadian government "
+                "said.") == [(["ca"], "threatens")]
