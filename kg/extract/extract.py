@@ -47,7 +47,8 @@ from kg.extract.members import add_members
 from kg.extract.merging import fold_answered, merge_events
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
-from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
+from kg.extract.repeats import drop_neutral_repeats
+from kg.extract.statements import Said, find_statements, recheck_support
 from kg.extract.story import article_reasons
 from kg.extract.targets import is_barred_place, is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences

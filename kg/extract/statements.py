@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,11 +53,10 @@ from kg.extract.stance import (
     ultimatum,
 )
 from kg.extract.text import Sentence
-from kg.model.records import Statement
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
 
-__all__ = ["Said", "drop_neutral_repeats", "find_statements", "recheck_support"]
+__all__ = ["Said", "find_statements", "recheck_support"]
 
 _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it)\s+"
                     r"(?:also\s+)?(?:warned|said|added|urged|threatened|insisted)\b)|"
@@ -67,6 +65,9 @@ _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it
                     r"\s+(?=and\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:urged|called\s+"
                     r"(?:on|for)|demanded|warned|vowed|threatened|condemned|denounced|welcomed|"
                     r"said)\b)")
+#: "Washington condemned the step: Marco Rubio, the Secretary of State, posted ...": a name
+#: after a colon opens a clause of its own speaker.
+_COLON_NAME = re.compile(r":\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+,?\s)")
 #: A participle of judging after a comma ("..., calling the decision illogical",
 #: "..., denouncing the move", "..., warning of further reactions"): a second statement of
 #: the clause's speaker ("..., warning they would not be embraced" reports the same words).
@@ -111,7 +112,8 @@ class Said:
 
 def _segments(text: str) -> list[tuple[int, int]]:
     cuts = [0]
-    for m in _SPLIT.finditer(text):
+    for m in sorted(itertools.chain(_SPLIT.finditer(text), _COLON_NAME.finditer(text)),
+                    key=lambda x: x.start()):
         if text.startswith("and", m.end()) and not SPEECH.search(text, cuts[-1], m.start()):
             continue  # "endorsed the move and called on ...": one clause, no speech before
         cuts.append(m.end())
@@ -361,40 +363,3 @@ def _spoke(doc: Doc, ids: list[str]) -> None:
         doc.last_person = persons[-1]
     elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
         doc.last_state = ids[0]
-
-
-def drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]],
-                          side: Callable[[str], str] = str,
-                          ) -> tuple[list[Statement], list[dict[str, Any]]]:
-    """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
-    article: "Bishop told the House ..." then "She condemned ..." is one statement, the
-    condemnation. Its citation is kept on the stance-taking statement; ids are renumbered
-    in order. A statement with the speakers and stance of an earlier one is that statement
-    told again ("Nunes told a press conference ..." then "..., Nunes added"): one record per
-    speaker and stance, citing both sentences, unless it names a state the earlier one does
-    not (a call on Washington, then a call on Tehran: two statements). A ministry is its
-    state's side here (``side`` maps an actor id to the state it is part of): "Moscow said it
-    had barred ..." then "The ministry called the move ..." is one statement, the ministry's."""
-    def key(st: Statement) -> tuple[str, ...]:
-        return tuple(side(a) for a in st.speakers)
-
-    stanced = {key(st): st for st in statements if st.stance is not Stance.OTHER}
-    first: dict[tuple[tuple[str, ...], Stance], Statement] = {}
-    kept: list[tuple[Statement, dict[str, Any]]] = []
-    for st, ex in zip(statements, explain, strict=True):
-        other = stanced.get(key(st))
-        if (st.stance is Stance.OTHER and other is not None) or ((
-                other := first.get((key(st), st.stance))) is not None and set(
-                st.about_actors) <= set(other.about_actors)):
-            if all(c.start != st.sources[0].start for c in other.sources):
-                other.sources.append(st.sources[0])
-            other.about_sanctions += [a for a in st.about_sanctions
-                                      if a not in other.about_sanctions]
-            continue
-        first[(key(st), st.stance)] = st
-        kept.append((st, ex))
-    out = []
-    for n, (st, _ex) in enumerate(kept, 1):
-        prefix = st.id.rsplit("-", 1)[0]
-        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
-    return out, [ex for _st, ex in kept]

@@ -113,3 +113,11 @@ def test_a_question_asked_is_no_call_and_not_going_unpunished_threatens() -> Non
         (["dana-holt"], "other")]
     assert said("The attack will not go unpunished, the Canadian government "
                 "said.") == [(["ca"], "threatens")]
+
+
+def test_a_name_after_a_colon_opens_its_own_speakers_clause() -> None:
+    assert said("Washington condemned the step: Marco Reyes, the Secretary of State, posted "
+                "on X that it would do nothing for peace, and he demanded the sanctions be "
+                "withdrawn.") == [(["us"], "condemns"), (["marco-reyes"], "calls_for")]
+    # a colon after a speech verb still introduces its words
+    assert speakers("Lavrov said: Russia will not bow to pressure.") == [["lavrov"]]
