@@ -82,7 +82,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:(?:UN|U\.N\.|United Nations|Security Council)\s+)?[Rr]esolution\s+"
                 r"\d{3,4}\b(?:\s+\(\d{4}\))?(?!\s+of\s+the\s+(?:UN\s+)?General)"), "unsc"),
     (re.compile(r"\b(?:the\s+)?Swiss government\b"), "ch"),
-    (re.compile(r"\b(?:the\s+)?(?:regional|economic)\s+(?:bloc|body|grouping)\b"), LAST_BLOC),
+    (re.compile(r"\b(?:the\s+)?(?:regional|economic|continental)\s+(?:bloc|body|grouping)\b"),
+     LAST_BLOC),
     # round 13: "the bloc's Mediation and Security Council": an organ of the last bloc named
     # (not the UN's Security Council)
     (re.compile(r"\b[Tt]he\s+(?:bloc|union|community)['’]s\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)"

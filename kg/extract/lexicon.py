@@ -240,8 +240,11 @@ SPEECH = re.compile(
     # has turned down the sanctions, calling the US steps interventionist")
     r"(?<=,\s)(?:calling|branding|terming)(?=\s+(?:the|it|them|this|that|these|those|its|"
     r"their|his|her)\b)|"
-    # "The Kremlin calls it absurd ...", "Peskov also promised a response in due time" (not
+    # "The Kremlin calls it absurd ...", "The AU has branded the coup outrageous", "The body
+    # repeated its zero-tolerance approach", "Peskov also promised a response" (not
     # "promised more steps": a measure to come, an event)
+    r"brand(?:s|ed)(?=\s+(?:it|them|this|that|the)\b)|repeat(?:s|ed)(?=\s+(?:its|his|her|"
+    r"their|that)\b)|"
     r"calls(?=\s+(?:it|them|this|that|these|those|the\s+(?:move|step|sanctions?|measures?|"
     r"decision|ban))\b)|promis(?:e|es|ed)(?=\s+(?:a|an|to|that|reciprocal|retaliat\w*|swift|"
     r"tough|strong|firm)\b))\b")

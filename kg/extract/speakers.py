@@ -132,6 +132,9 @@ _CLOSING_SUBJECT = re.compile(
     r"\w+ly)\b)(?:[\w.'’&-]+\s+){1,8}$", re.I)
 
 
+#: An announcement's verb and its time between the speaker and a participle after a comma.
+_TOLD_BEFORE = re.compile(r"\s+(?:\w+ly\s+)?(?:announced|said|stated|declared|confirmed)\b"
+                          r"[^,;]{0,40},\s+")
 #: A relative clause between commas right before the speech verb ("Rice, who negotiated
 #: the text with her counterpart, said").
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^;,]*,\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
@@ -277,6 +280,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # "Tokyo froze the assets of 40 people, a media report said": no actor names the
         # source (an unnamed report, news release or spokesperson is no speaker)
         return None
+    told = [i for i in before if _TOLD_BEFORE.fullmatch(text, ms[i].end, cue.start())]
+    if told and word.endswith("ing"):
+        # "Mali has been suspended, the AU's council announced on Tuesday, warning that it
+        # would ...": the participle hangs on the one who announced
+        return [ms[told[-1]]], "the one whose announcement the participle follows"
     if _AND_VERB.search(text, lo, cue.start()) and not (
             re.match(r"\s*,", text[ms[pick].end:]) and (
                 "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):

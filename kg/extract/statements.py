@@ -167,13 +167,14 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
     segs = _segments(text)
     for k, seg in enumerate(segs):
         prior: Said | None = None
+        dropped: list[Resolved] = []  # the speakers of an own measure told (no statement)
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
             if says_nothing(text, seg[0], cue):
                 continue  # "its support for", "the so-called police", "accused of"
-            hangs = prior is not None and _PARTICIPLE.match(text, cue.start()) and re.search(
-                r",\s+$", text[seg[0]:cue.start()])
+            hangs = (prior is not None or dropped) and _PARTICIPLE.match(
+                text, cue.start()) and re.search(r",\s+$", text[seg[0]:cue.start()])
             closing = _CLOSING.search(text, seg[0], cue.start()) or (cue.group().lower() in (
                 "said", "says") and re.search(r",\s+$", text[seg[0]:cue.start()]))  # ", said X"
             if prior is not None and not hangs and not closing:
@@ -182,10 +183,12 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 break  # "that it said had damaged": an attribution inside a clause
             speakers: list[Resolved] = []
             anaphoric = False
-            if prior is not None and hangs:
+            if hangs:
                 # "Ankara urged Washington to ..., calling the decision illogical": a participle
-                # after a comma is the same speaker's, with its own stance
-                speakers, how = list(prior.speakers), "the speaker the participle hangs on"
+                # after a comma is the same speaker's, with its own stance (also after an own
+                # measure told: "Mali has been suspended, the council announced, warning ...")
+                speakers = list(prior.speakers if prior else dropped)
+                how = "the speaker the participle hangs on"
                 anaphoric = True
             elif out and re.fullmatch(r"\s*(?:and\s+)?(?:also\s+)?", text[seg[0]:cue.start()]):
                 # "... and urged Washington to ...", "..., but argued that ...": the same
@@ -314,6 +317,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # from, not a view of it (the event cites the sentence); it still spoke
                 # last ("It added ..." is the bloc)
                 _spoke(doc, [r.id for r in speakers])
+                dropped = speakers
                 continue
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,

@@ -121,3 +121,14 @@ def test_a_name_after_a_colon_opens_its_own_speakers_clause() -> None:
                 "withdrawn.") == [(["us"], "condemns"), (["marco-reyes"], "calls_for")]
     # a colon after a speech verb still introduces its words
     assert speakers("Lavrov said: Russia will not bow to pressure.") == [["lavrov"]]
+
+
+def test_a_participle_after_an_announcement_hangs_on_the_announcer() -> None:
+    assert said("Mali has been suspended from the African Union over the coup, the AU's Peace "
+                "and Security Council announced on Tuesday, warning that it would not "
+                "hesitate to impose targeted sanctions.") == [(["au-union"], "threatens")]
+
+
+def test_branded_is_speech() -> None:
+    assert said("The African Union suspended Mali. The AU has branded the coup "
+                "outrageous.") == [(["au-union"], "condemns")]
