@@ -105,6 +105,9 @@ class Doc:
     """The last state or bloc that acted or spoke (for "it", "the foreign ministry")."""
     last_bloc: str | None = None
     """The last bloc named (for "the bloc", "the council")."""
+    lead_state: str | None = None
+    """The state imposing the first measure of the last sentence that told one (for "the
+    ministry said" after "China is placing sanctions ... in response to Washington's ...")."""
     last_country: str | None = None
     """The last state named (for "the ministry" when no state has acted or spoken)."""
     dateline: str | None = None

@@ -367,3 +367,4 @@ def _spoke(doc: Doc, ids: list[str]) -> None:
         doc.last_person = persons[-1]
     elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
         doc.last_state = ids[0]
+        doc.lead_state = None  # "the ministry" is now the state that spoke

@@ -132,3 +132,12 @@ def test_a_participle_after_an_announcement_hangs_on_the_announcer() -> None:
 def test_branded_is_speech() -> None:
     assert said("The African Union suspended Mali. The AU has branded the coup "
                 "outrageous.") == [(["au-union"], "condemns")]
+
+
+def test_the_spokesperson_after_a_measure_is_the_imposing_states() -> None:
+    # the measure answered, told later in the sentence, is not the state the ministry is of
+    assert speakers("China is placing sanctions on five US defence companies in response to "
+                    "Washington's latest arms sale to Taiwan and its sanctions on Chinese "
+                    "firms, a spokesperson for the foreign ministry announced on Sunday. The "
+                    "spokesperson said the US moves seriously harmed China's "
+                    "sovereignty.") == [["cn"]]
