@@ -342,14 +342,24 @@ def stance_of(verb: str, said: str) -> tuple[Stance, str | None]:
     """The stance of a statement from its speech verb and the words said; with the cue."""
     for stance, rx in _STANCES:
         m = rx.search(verb)
+        if m and stance is Stance.DENIES and _MEASURE_JUDGED.search(verb, 0, m.start()):
+            return Stance.CONDEMNS, m.group()
         if m:
             return stance, m.group()
     low = folded(said)
     for (stance, rx), gates in zip(_STANCES, _stance_gates(), strict=True):
         m = rx.search(said) if may_match(gates, low) else None
+        if m and stance is Stance.DENIES and _MEASURE_JUDGED.search(said, 0, m.start()):
+            return Stance.CONDEMNS, m.group()  # "called the step groundless": a measure judged
         if m:
             return stance, m.group()
     return Stance.OTHER, None
+
+
+#: A measure right before "baseless"/"groundless" ("called the step groundless", "called
+#: those measures baseless"): the measure is judged, no accusation denied.
+_MEASURE_JUDGED = _rx(r"\b(?:step|move|measures?|sanctions|decision|designation|ban|listing|"
+                      r"action)\s+(?:as\s+)?(?:\w+\s+){0,2}$")
 
 
 @functools.cache

@@ -141,3 +141,9 @@ def test_the_spokesperson_after_a_measure_is_the_imposing_states() -> None:
                     "firms, a spokesperson for the foreign ministry announced on Sunday. The "
                     "spokesperson said the US moves seriously harmed China's "
                     "sovereignty.") == [["cn"]]
+
+
+def test_a_measure_called_groundless_is_condemned_not_denied() -> None:
+    assert said("Moscow called the step groundless.") == [(["ru"], "condemns")]
+    # an accusation rejected as baseless is denied
+    assert said("Moscow rejected the accusations as baseless.") == [(["ru"], "denies")]
