@@ -173,6 +173,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 continue
             if says_nothing(text, seg[0], cue):
                 continue  # "its support for", "the so-called police", "accused of"
+            if prior is not None and cue.group().lower() in ("calling", "branding", "terming"):
+                continue  # (a judging participle after a statement tells that statement's view)
             hangs = (prior is not None or dropped) and _PARTICIPLE.match(
                 text, cue.start()) and re.search(r",\s+$", text[seg[0]:cue.start()])
             closing = _CLOSING.search(text, seg[0], cue.start()) or (cue.group().lower() in (
