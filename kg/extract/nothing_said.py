@@ -99,6 +99,9 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True
     if word.startswith(("accus", "blam")) and _ACCUSED_WHOM.search(before):
         return True  # "officials whom Washington accuses of repression": why, not a word said
+    if word == "voice" and not re.match(r"\s+(?:its|their|his|her|our|concern|support|"
+                                        r"opposition|regret|hope|alarm)\b", text[cue.end():]):
+        return True  # "the regime's main voice around the world": a noun
     if word.split()[0] in _NOUN_TOO and (_DETERMINER_BEFORE.search(before)
                                          or _ADJECTIVE_NOUN.search(before)):
         return True  # "in support of the protesters", "renewed calls for", "the demands"

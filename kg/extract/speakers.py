@@ -49,6 +49,12 @@ def resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Se
                 for i in ids], True
     if m.kind == "pronoun":
         p = m.text.lower()
+        subject = [x for x in ms if x.kind == "person" and x.end <= m.start
+                   and SUBJECT_FIRST.match(text, 0, x.start)]
+        if p in ("he", "she") and subject and (aid := doc.actor_of(subject[0], sent.start)):
+            # "Zarif answered on Twitter ...; the designation would not touch him, he wrote":
+            # the person the sentence opens with
+            return [Resolved(aid, m.text, "the person the sentence opens with", m.start)], True
         if p in ("he", "she") and doc.last_person:
             return [Resolved(doc.last_person, m.text, "the last person who spoke", m.start)], True
         if p in ("he", "she") and doc.last_named:

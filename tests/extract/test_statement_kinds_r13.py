@@ -147,3 +147,14 @@ def test_a_measure_called_groundless_is_condemned_not_denied() -> None:
     assert said("Moscow called the step groundless.") == [(["ru"], "condemns")]
     # an accusation rejected as baseless is denied
     assert said("Moscow rejected the accusations as baseless.") == [(["ru"], "denies")]
+
+
+def test_he_is_the_person_the_sentence_opens_with() -> None:
+    assert speakers("Treasury Secretary Steven Marsh spoke first. Foreign Minister Javad Sharif "
+                    "answered on Twitter; the designation would not touch him, he "
+                    "wrote.") == [["javad-sharif"]]
+
+
+def test_voice_as_a_noun_says_nothing() -> None:
+    assert speakers("Sharif is the regime's main voice around the world.") == []
+    assert speakers("Japan voiced concern at the tests.") == [["jp"]]
