@@ -150,9 +150,9 @@ def test_a_measure_called_groundless_is_condemned_not_denied() -> None:
 
 
 def test_he_is_the_person_the_sentence_opens_with() -> None:
-    assert speakers("Treasury Secretary Steven Marsh spoke first. Foreign Minister Javad Sharif "
-                    "answered on Twitter; the designation would not touch him, he "
-                    "wrote.") == [["javad-sharif"]]
+    assert speakers("Treasury Secretary Steven Marsh said the listing was fair. Foreign "
+                    "Minister Javad Sharif answered on Twitter; the designation would not "
+                    "touch him, he wrote.") == [["steven-marsh"], ["javad-sharif"]]
 
 
 def test_voice_as_a_noun_says_nothing() -> None:
