@@ -125,7 +125,7 @@ _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|burea
                         r"\s+(?:in|to|at)"
                         r"\s+(?:the\s+)?$", re.I)
 #: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
-_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
+_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|of|"
                         r"familiar\s+with)\s+(?:the\s+)?$", re.I)
 #: A closing attribution's subject: the words between the last comma and the speech verb
 #: ("..., a media report said", "..., the state-run news agency AVN said", "..., a Foreign

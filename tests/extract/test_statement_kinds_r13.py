@@ -158,3 +158,8 @@ def test_he_is_the_person_the_sentence_opens_with() -> None:
 def test_voice_as_a_noun_says_nothing() -> None:
     assert speakers("Sharif is the regime's main voice around the world.") == []
     assert speakers("Japan voiced concern at the tests.") == [["jp"]]
+
+
+def test_an_unnamed_official_of_a_body_is_no_speaker() -> None:
+    assert speakers("The African Union met on Friday. Egypt must return to constitutional "
+                    "order, a senior official of the continental body said.") == []
