@@ -315,8 +315,9 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
-    if links and "and" not in links[0]:
+    if links and ("and" not in links[0] or (len(links) == 1 and "," in links[0])):
         # "... will hit the United States, the ministry warned": a comma alone is the end
-        # of the reported words, not a list of speakers (a list's last link is "and").
+        # of the reported words, not a list of speakers (a list's last link is "and");
+        # "... for use in Japan, and the ministry warned": two joined by ", and" are clauses
         chain = chain[-1:]
     return chain, "nearest actor before the verb"

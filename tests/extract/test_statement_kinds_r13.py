@@ -163,3 +163,12 @@ def test_voice_as_a_noun_says_nothing() -> None:
 def test_an_unnamed_official_of_a_body_is_no_speaker() -> None:
     assert speakers("The African Union met on Friday. Egypt must return to constitutional "
                     "order, a senior official of the continental body said.") == []
+
+
+def test_two_actors_joined_by_comma_and_are_two_clauses_not_a_list() -> None:
+    assert speakers("Exports to Japan of dual-use items are now banned, China's commerce "
+                    "ministry said. The ban covers exports meant for military use in Japan, "
+                    "and the ministry warned that any firm breaching it would be held "
+                    "liable.") == [["cn-ministry-of-commerce"]]
+    # a list with "and" still speaks together
+    assert speakers("Russia and China condemned the sanctions.") == [["ru", "cn"]]
