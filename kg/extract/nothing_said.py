@@ -20,6 +20,11 @@ _ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|thes
                                r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
 _PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
 
+#: What is denied by an act, not in words ("visas denied", "entry was refused").
+_ACT_DENIED = re.compile(r"\b(?:visas?|entry|access|permission|requests?|applications?|"
+                         r"licen[cs]es?|bail|asylum)\s+(?:(?:was|were|is|are|be|been)\s+)?$",
+                         re.I)
+
 #: A speech word used as a noun that things win or draw ("won wide praise", "drew
 #: condemnation", "met with criticism"): no one speaks.
 _NOUN_BEFORE = re.compile(r"\b(?:w[io]n|wins|winning|dr[ae]w|draws|drawing|earn(?:s|ed)?|"
@@ -99,6 +104,8 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True
     if word.startswith(("accus", "blam")) and _ACCUSED_WHOM.search(before):
         return True  # "officials whom Washington accuses of repression": why, not a word said
+    if word in ("denied", "rejected", "refused") and _ACT_DENIED.search(before):
+        return True  # "their visas denied or revoked": a request turned down, no words said
     if word == "voice" and not re.match(r"\s+(?:its|their|his|her|our|concern|support|"
                                         r"opposition|regret|hope|alarm)\b", text[cue.end():]):
         return True  # "the regime's main voice around the world": a noun

@@ -298,6 +298,12 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         subject = [i for i in in_seg if SUBJECT_FIRST.match(
             text, max(lo, dateline), ms[i].start)] or [
             i for i in before if SUBJECT_FIRST.match(text, dateline, ms[i].start)]
+        if not subject and lo > 0 and re.match(r"\s*and\b", text[lo:cue.start()]) and ms \
+                and ms[0].kind in ("group", "demonym") \
+                and SUBJECT_FIRST.match(text, dateline, ms[0].start):
+            # "Chinese officials had condemned Washington and warned of consequences": the
+            # verb's subject is unnamed people, and an actor in the clause before is not it
+            return None
         if subject and subject[0] != pick:
             # "The AU suspended Mali on Friday and said it would ...": the clause's subject
             chain = [ms[subject[0]]]

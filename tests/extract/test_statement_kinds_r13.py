@@ -172,3 +172,16 @@ def test_two_actors_joined_by_comma_and_are_two_clauses_not_a_list() -> None:
                     "liable.") == [["cn-ministry-of-commerce"]]
     # a list with "and" still speaks together
     assert speakers("Russia and China condemned the sanctions.") == [["ru", "cn"]]
+
+
+def test_a_request_denied_by_an_act_says_nothing() -> None:
+    assert speakers("Venezuelan officials can now have their US assets frozen and their visas "
+                    "denied or revoked.") == []
+
+
+def test_a_verb_coordinated_with_unnamed_peoples_verb_has_no_speaker() -> None:
+    assert speakers("Chinese officials had earlier publicly condemned Washington and warned "
+                    "of consequences.") == []
+    # a named subject still speaks for both verbs
+    assert speakers("The EU imposed sanctions on Belarus on Monday and warned of more "
+                    "measures.") == [["eu"]]
