@@ -138,6 +138,12 @@ _CLOSING_SUBJECT = re.compile(
     r"\w+ly)\b)(?:[\w.'’&-]+\s+){1,8}$", re.I)
 
 
+#: Unnamed people of a state or bloc after the verb ("according to EU sources").
+_UNNAMED_AFTER = re.compile(r"\s+(?:sources?|officials?|diplomats?)\b")
+#: An organ named for the places it deals with ("the Hong Kong and Macao Affairs Office",
+#: "the Taiwan Affairs Office"): those places are not who speaks.
+_AFFAIRS_ORGAN = re.compile(r"(?:\s+and\s+[A-Z][\w-]*)*\s+Affairs\s+(?:Office|Council|"
+                            r"Commission|Bureau)\b")
 #: An announcement's verb and its time between the speaker and a participle after a comma.
 _TOLD_BEFORE = re.compile(r"\s+(?:\w+ly\s+)?(?:announced|said|stated|declared|confirmed)\b"
                           r"[^,;]{0,40},\s+")
@@ -211,6 +217,8 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # "X, Russia's chief health official, said Chisinau had been told ...": the actor
         # after the verb is the subject of the words said, not an inverted speaker
         after = []
+    if after and _UNNAMED_AFTER.match(text, after[0].end):
+        return None  # "according to EU sources", "said Western diplomats": no one named
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
         chain = [after[0]]
@@ -238,6 +246,7 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
     before = [i for i, m in enumerate(ms) if m.end <= cue.start() and m.start >= dateline and (
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
               and not in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)
+              and not _AFFAIRS_ORGAN.match(text, m.end)
               # a counted group speaks only as the verb's subject ("Forty lawmakers said"),
               # not from inside the words before it ("36 individuals were listed, X said")
               and not (m.kind == "group" and not re.fullmatch(r"\s+(?:\w+ly\s+)?(?:also\s+)?",

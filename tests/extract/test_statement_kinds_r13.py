@@ -185,3 +185,10 @@ def test_a_verb_coordinated_with_unnamed_peoples_verb_has_no_speaker() -> None:
     # a named subject still speaks for both verbs
     assert speakers("The EU imposed sanctions on Belarus on Monday and warned of more "
                     "measures.") == [["eu"]]
+
+
+def test_places_an_organ_deals_with_and_unnamed_sources_are_no_speakers() -> None:
+    assert speakers("The State Council's Hong Kong and Macao Affairs Office firmly backed the "
+                    "move on Saturday.") == []
+    assert speakers("According to EU sources the easing is meant to tip the balance in the "
+                    "war.") == []
