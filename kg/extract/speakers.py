@@ -138,6 +138,11 @@ _CLOSING_SUBJECT = re.compile(
     r"\w+ly)\b)(?:[\w.'’&-]+\s+){1,8}$", re.I)
 
 
+#: An unnamed official after an inverted verb, up to the body named ("said the director of
+#: the ").
+_POST_OF = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:director|head|chief|"
+                      r"spokes(?:man|woman|person)|official|secretary|chair(?:man|woman)?|"
+                      r"president)\s+(?:of|at|in|for)\s+(?:the\s+)?", re.I)
 #: Unnamed people of a state or bloc after the verb ("according to EU sources").
 _UNNAMED_AFTER = re.compile(r"\s+(?:sources?|officials?|diplomats?)\b")
 #: An organ named for the places it deals with ("the Hong Kong and Macao Affairs Office",
@@ -235,6 +240,12 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         return chain, "after the verb"
     if word == "according to":
         return None  # "according to a document posted on its website": no one named
+    if inverted and word in ("said", "says", "added", "told", "warned") and not after and (
+            post := _POST_OF.match(text, cue.end())):
+        # "..., said the director of the Foreign Ministry's Treaty Department": the body the
+        # unnamed official serves, else no one (the actors before are in the words said)
+        body = [m for m in ms if m.start == post.end() and m.kind == "country"]
+        return (body[:1], "the body an unnamed official speaks for") if body else None
     if word in ("cited", "quoted"):
         was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
         if was:

@@ -192,3 +192,12 @@ def test_places_an_organ_deals_with_and_unnamed_sources_are_no_speakers() -> Non
                     "move on Saturday.") == []
     assert speakers("According to EU sources the easing is meant to tip the balance in the "
                     "war.") == []
+
+
+def test_an_unnamed_official_after_the_verb_speaks_for_the_body_named_with_him() -> None:
+    # the UN inside the words said is not the speaker; the ministry (the last state's) is
+    assert speakers("North Korea rejected the resolution. Neither UN sanctions nor unilateral "
+                    "ones can have an effect on a nuclear power, said the director of the "
+                    "Foreign Ministry's Treaty Department.") == [["kp"]]
+    assert speakers("Neither UN sanctions nor others can have any effect, said the director "
+                    "of a think tank.") == []
