@@ -356,7 +356,13 @@ def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
                 heads: dict[str, str], text: str = "") -> list[Mention]:
     out: list[Mention] = []
     country = None
-    for m in ms:
+    for k, m in enumerate(ms):
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        if m.code == LAST_STATE and nxt is not None and nxt.kind == "country" and nxt.code \
+                and len(nxt.code) == 2 and re.fullmatch(r"\s+in\s+", text[m.end:nxt.start]) \
+                and m.text.lower().endswith("government"):
+            # "the government in Bujumbura": the state whose seat is named
+            m = replace(m, code=nxt.code, how=m.how + f", its seat named ({nxt.code})")
         if m.code == LAST_STATE and out and out[-1].kind == "country" and out[-1].code \
                 and len(out[-1].code) == 2 and re.fullmatch(r",?\s*", text[out[-1].end:m.start]) \
                 and _IN_PLACE.search(text[:out[-1].start]):

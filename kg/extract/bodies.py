@@ -82,7 +82,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:(?:UN|U\.N\.|United Nations|Security Council)\s+)?[Rr]esolution\s+"
                 r"\d{3,4}\b(?:\s+\(\d{4}\))?(?!\s+of\s+the\s+(?:UN\s+)?General)"), "unsc"),
     (re.compile(r"\b(?:the\s+)?Swiss government\b"), "ch"),
-    (re.compile(r"\b(?:the\s+)?(?:regional|economic)\s+(?:bloc|body|grouping)\b"), LAST_BLOC),
+    (re.compile(r"\b(?:the\s+)?(?:regional|economic|continental)\s+(?:bloc|body|grouping)\b"),
+     LAST_BLOC),
+    # round 13: "the bloc's Mediation and Security Council": an organ of the last bloc named
+    # (not the UN's Security Council)
+    (re.compile(r"\b[Tt]he\s+(?:bloc|union|community)['’]s\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)"
+                r"{1,4}(?:Council|Commission|Authority|Summit)\b"), LAST_BLOC),
     (re.compile(r"(?:\b[Tt]he|^The)\s+(?:bloc|[Cc]ouncil|[Uu]nion|body)\b(?!['’]s\s+\w+\s+"
                 r"(?:minister|member))"), LAST_BLOC),
     # "the Ministry of Commerce said": a ministry named by its brief, the last state's
@@ -104,7 +109,9 @@ _TITLES = load_table("titles")
 # "the national security adviser warned": an office holder not named speaks for the state
 # whose office it is by default (kg/curated/titles.yaml), unless a name follows.
 _PATTERNS.append((re.compile(r"\b[Tt]he\s+(?i:" + "|".join(
-    re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\b(?!\s+[A-Z])"),
+    re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\b(?!\s+[A-Z])"
+    # ("the Treasury Secretary, Steven Mnuchin, said": the name between commas is the holder)
+    r"(?!,\s+[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+,)"),
     "@title"))
 _PREFIX_CODE = {"ECOWAS": "ecowas", "AU": "au-union", "African Union": "au-union"}
 # A ministry or government with its country just before it ("Russia's foreign ministry",

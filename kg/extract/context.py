@@ -14,7 +14,7 @@ from kg.model.records import Actor, Citation
 from kg.model.vocab import ActorKind
 from kg.resolve.resolver import SEATS, Resolver, country_actor, normalize
 
-__all__ = ["Doc", "Resolved", "dateline_state", "without_dateline"]
+__all__ = ["Doc", "Resolved", "dateline_end", "dateline_state", "without_dateline"]
 
 #: A wire dateline opening an article: a place (with its state or a date after commas), maybe
 #: the agency in brackets, then a dash ("WASHINGTON (Reuters) - ", "Tokyo - ", "BEIJING,
@@ -41,6 +41,18 @@ def dateline_state(text: str) -> str | None:
     if m is None:
         return None
     return SEATS.get(normalize(m["city"] or m["caps"]))
+
+
+def dateline_end(text: str) -> int:
+    """Where the opening wire dateline of ``text`` ends (0 when there is none): the place a
+    reporter writes from is no speaker ("ABUJA - West Africa's regional bloc has removed
+    ..., saying ...").
+
+    >>> dateline_end("ABUJA - The bloc acted."), dateline_end("The bloc acted.")
+    (8, 0)
+    """
+    m = _DATELINE.match(text)
+    return 0 if m is None else m.end()
 
 
 def without_dateline(text: str) -> str:
@@ -93,6 +105,9 @@ class Doc:
     """The last state or bloc that acted or spoke (for "it", "the foreign ministry")."""
     last_bloc: str | None = None
     """The last bloc named (for "the bloc", "the council")."""
+    lead_state: str | None = None
+    """The state imposing the first measure of the last sentence that told one (for "the
+    ministry said" after "China is placing sanctions ... in response to Washington's ...")."""
     last_country: str | None = None
     """The last state named (for "the ministry" when no state has acted or spoken)."""
     dateline: str | None = None

@@ -47,7 +47,8 @@ from kg.extract.members import add_members
 from kg.extract.merging import fold_answered, merge_events
 from kg.extract.offices import office_speaker
 from kg.extract.refer import is_venue
-from kg.extract.statements import Said, drop_neutral_repeats, find_statements, recheck_support
+from kg.extract.repeats import drop_neutral_repeats
+from kg.extract.statements import Said, find_statements, recheck_support
 from kg.extract.story import article_reasons
 from kg.extract.targets import is_barred_place, is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
@@ -124,8 +125,9 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     no_target: list[_Pending] = []
     for sent in (sentences := split_sentences(text)):
         # a ministry or government is a state's, not a bloc's
-        state = doc.last_state if doc.last_state and len(doc.last_state) == 2 \
-            else doc.last_country or doc.dateline
+        state = doc.lead_state or (doc.last_state if doc.last_state and len(
+            doc.last_state) == 2 and doc.last_state not in BLOCS
+            else doc.last_country or doc.dateline)
         ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
                                      last_state=state, heads=doc.heads), doc, sent.text)
         doc.heads.update(named_heads(sent.text, ms))
@@ -155,6 +157,9 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         if len(events) == first and len(doc.skipped) == n_skipped:
             extra = noun_only_event(sent, ms, doc)
             events += [extra] if extra is not None else []
+        lead = [e.imposers[0].id for e in events[first:] if e.imposers]
+        if lead:
+            doc.lead_state = lead[0] if len(lead[0]) == 2 and lead[0] not in BLOCS else None
         add_members(sent, ms, doc, events, first)
         if len(events) == first and events:
             followup_reasons(sent.text, events[count_before(events, events[-1].sentence.index):])

@@ -27,8 +27,10 @@ _SPEECH_AFTER = (r"(?:said|says|told|added|warned|urged|denied|condemned|insiste
                  r"posted|blamed|charged)\b")
 #: A word of a name: a capital, then lower case; a hyphen may join a second capitalised part
 #: ("Tun-Aung", "Akufo-Addo", "Jean-Yves").
-_W = r"[A-Z](?:['’][A-Z])?[a-z’']+(?:-[A-Z]?[a-z’']+)*"  # "O'Neil" too
-_NAME2_3 = _W + r"(?:\s+" + _W + r"){1,2}"
+_W = r"(?:Ma?c(?=[A-Z]))?[A-Z](?:['’][A-Z])?[a-z’']+(?:-[A-Z]?[a-z’']+)*"  # "O'Neil", "McMaster"
+#: An initial between a first name and a surname ("David S. Cohen").
+_INITIAL = r"(?:\s+[A-Z]\.)?"
+_NAME2_3 = _W + _INITIAL + r"(?:\s+" + _W + r"){1,2}"
 #: Post nouns (any case: "Germany's Minister of State", "the foreign affairs minister").
 _POST = (r"(?i:head|chief|chair(?:man|woman|person)?|president|director|leader|secretary|"
          r"commissioner|envoy|representative|spokes(?:man|woman|person)|minister|ambassador|"
@@ -36,13 +38,16 @@ _POST = (r"(?i:head|chief|chair(?:man|woman|person)?|president|director|leader|s
          r"campaigner|activist|lawmaker|senator|sponsors?|member)")
 #: The words opening an apposition that describes a person without a post noun ("one of
 #: the bloc's founders", "himself one of those sanctioned", "among the lead sponsors").
-_DESCRIBED = r"(?:one|himself|herself|among|who|whose|a|an)\b"
+_DESCRIBED = (r"(?:one|himself|herself|among|who|whose|a|an|"
+              # round 13: "Liu Weimin, speaking for the foreign ministry, stated", "Daniel
+              # Fried, once a senior U.S. diplomat and now at the Atlantic Council, welcomed"
+              r"speaking|once|formerly|previously)\b")
 _TAIL = (r",\s+(?:(?:has|had|have)\s+)?(?:(?:\w+ly|already)\s+)?(?:also\s+)?" + _SPEECH_AFTER)
 
 SPEAKER_NAME = re.compile(
     r"(?P<name>" + _W + r"(?:\s+" + _W + r"){0,2})(?=\s+(?:(?:has|had)\s+)?(?:\w+ly\s+)?"
     r"(?:also\s+)?" + _SPEECH_AFTER + r")|(?<=said )(?P<name2>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
-    r"(?:\s+" + _W + r"){1,2})|"
+    + _INITIAL + r"(?:\s+" + _W + r"){1,2})|"
     # "Ana Reyes, head of the bloc's council, said", "Michael Roth, Germany's Minister of
     # State for Europe, said", "Yakubu Gowon, one of the bloc's founders and Nigeria's former
     # ruler, urged": a name in apposition to a post or a description

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.actors import Mention
-from kg.extract.context import Doc, Resolved
+from kg.extract.context import Doc, Resolved, dateline_end
+from kg.extract.nothing_said import says_nothing
 from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 
@@ -48,6 +49,12 @@ def resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Se
                 for i in ids], True
     if m.kind == "pronoun":
         p = m.text.lower()
+        subject = [x for x in ms if x.kind == "person" and x.end <= m.start
+                   and SUBJECT_FIRST.match(text, 0, x.start)]
+        if p in ("he", "she") and subject and (aid := doc.actor_of(subject[0], sent.start)):
+            # "Zarif answered on Twitter ...; the designation would not touch him, he wrote":
+            # the person the sentence opens with
+            return [Resolved(aid, m.text, "the person the sentence opens with", m.start)], True
         if p in ("he", "she") and doc.last_person:
             return [Resolved(doc.last_person, m.text, "the last person who spoke", m.start)], True
         if p in ("he", "she") and doc.last_named:
@@ -89,10 +96,12 @@ _NOUN_SUBJECT = re.compile(
     r"\b(?:doctors|analysts|critics|witnesses|residents|experts|observers|sources|diplomats|"
     r"officials?|sources?|people|activists|reports|media|campaigners|investors|traders|economists|"
     r"lawyers|monitors|inspectors|investigators|prosecutors|agency|newspaper|broadcaster|"
+    # round 13: a document's figures ("..., the UN's most recent report says")
+    r"report|study|survey|findings|estimates|figures|"
     r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
-                     r"official|government|ambassador|embassy|president|premier|leader|envoy)"
+                     r"official|government|ambassador|embassy|president|presidency|premier|leader|envoy)"
                      r"\b|\s+(?:[A-Z][a-z-]+\s+){0,2}(?:Ministry|Government|Embassy)\b")
 # (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
 #: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
@@ -101,10 +110,12 @@ _AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:(?-i:[a-z]\w*ly)\s+)?(?:also\s+)?$",
 # (an adverb is lower case: "known, Joly wrote" is a name)
 #: ", head of the AU's Peace and Security Council, ": an apposition naming a person's post.
 _APPOSITION = re.compile(
-    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
+    r",\s+(?:(?:speaking\s+(?:for|on\s+behalf\s+of)|once|formerly|previously)\b|"
+    # ("Ana Reyes, speaking for the ministry, said", "Ana Reyes, once a US diplomat, said")
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
     r"minister|governor|representative|manager|coordinator|advis[eo]r|aide|counsel|official|"
-    r"negotiator|prosecutor)\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
+    r"negotiator|prosecutor|diplomat))\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
     r"(?:(?:\w+ly|already)\s+)?"
     r"(?:also\s+)?$", re.I)
 #: "the Chinese embassy in London said", "the Court in The Hague condemned": the place a
@@ -114,7 +125,7 @@ _POSTED_IN = re.compile(r"\b(?:embassy|consulate|mission|delegation|office|burea
                         r"\s+(?:in|to|at)"
                         r"\s+(?:the\s+)?$", re.I)
 #: "a source in Brussels", "officials close to the Kremlin": unnamed people by a place.
-_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|"
+_SOURCE_IN = re.compile(r"\b(?:sources?|officials?|diplomats?)\s+(?:in|at|close\s+to|from|of|"
                         r"familiar\s+with)\s+(?:the\s+)?$", re.I)
 #: A closing attribution's subject: the words between the last comma and the speech verb
 #: ("..., a media report said", "..., the state-run news agency AVN said", "..., a Foreign
@@ -127,93 +138,24 @@ _CLOSING_SUBJECT = re.compile(
     r"\w+ly)\b)(?:[\w.'’&-]+\s+){1,8}$", re.I)
 
 
+#: An unnamed official after an inverted verb, up to the body named ("said the director of
+#: the ").
+_POST_OF = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:director|head|chief|"
+                      r"spokes(?:man|woman|person)|official|secretary|chair(?:man|woman)?|"
+                      r"president)\s+(?:of|at|in|for)\s+(?:the\s+)?", re.I)
+#: Unnamed people of a state or bloc after the verb ("according to EU sources").
+_UNNAMED_AFTER = re.compile(r"\s+(?:sources?|officials?|diplomats?)\b")
+#: An organ named for the places it deals with ("the Hong Kong and Macao Affairs Office",
+#: "the Taiwan Affairs Office"): those places are not who speaks.
+_AFFAIRS_ORGAN = re.compile(r"(?:\s+and\s+[A-Z][\w-]*)*\s+Affairs\s+(?:Office|Council|"
+                            r"Commission|Bureau)\b")
+#: An announcement's verb and its time between the speaker and a participle after a comma.
+_TOLD_BEFORE = re.compile(r"\s+(?:\w+ly\s+)?(?:announced|said|stated|declared|confirmed)\b"
+                          r"[^,;]{0,40},\s+")
 #: A relative clause between commas right before the speech verb ("Rice, who negotiated
 #: the text with her counterpart, said").
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^;,]*,\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
                        r"(?:also\s+)?$", re.I)
-
-
-#: A speech verb's participle that says nothing: an adjective after a determiner or a
-#: preposition, with at most an adverb between ("the so-called morality police", "a wave of
-#: widely praised reforms"), or a passive participle with no object ("five officers accused
-#: of abuses", "three men, described as financiers": an active "accused" has its object
-#: before "of": "Moscow accused Kyiv of ...").
-_ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|these|those|for|"
-                               r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
-_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
-
-#: A speech word used as a noun that things win or draw ("won wide praise", "drew
-#: condemnation", "met with criticism"): no one speaks.
-_NOUN_BEFORE = re.compile(r"\b(?:w[io]n|wins|winning|dr[ae]w|draws|drawing|earn(?:s|ed)?|"
-                          r"receiv(?:e|es|ed)|attract(?:s|ed)?|met with|sparked|triggered|"
-                          r"provok(?:e|es|ed))\s+(?:(?:wide|widespread|broad|international|"
-                          r"global|strong|sharp|fierce|much|some|little|high)\s+)?$", re.I)
-
-
-#: A form of "be" right before a speech verb: a passive ("Lukashenko was formally declared the
-#: winner", "Ukraine was added", "must be declared to SECO", "have been told"), or a name
-#: ("also called the Magnitsky Law", "used to be called Coral Energy"). ("was quoted as
-#: saying" names its speaker, and is not matched.)
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?-i:[a-z]\w*ly)\s+)?$",
-                        re.I)
-_ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
-#: "added 43 people to its sanctions list", "adding more Americans to the list", "adding to
-#: the weapons already there": an addition, not a word said.
-_ADDED_TO = re.compile(r"\s+(?:to\b|(?!that\b)[^,;:.\"“”]{0,120}?\bto\s+(?:the|its|their|his|"
-                       r"her|a|an|this)\s+(?:[\w'’-]+\s+){0,4}?(?:list|lists|blacklist|sanctions|"
-                       r"register|registry|roster)\b)", re.I)
-#: A document as the subject ("a law calling for visa bans", "as the Annan plan demands",
-#: "the act supports the protesters"): the text of a law or plan, not a speaker.
-_DOCUMENT_BEFORE = re.compile(r"\b(?:law|act|bill|plan|decree|legislation|treaty|"
-                              r"agreement|accord|statute|order)\s+(?:(?:that|which)\s+)?"
-                              r"(?:also\s+)?$", re.I)
-
-
-#: A relative clause naming why a measure hits people ("Venezuelan officials whom Washington
-#: accuses of repression", "four Burundians it accuses of undermining talks").
-_ACCUSED_WHOM = re.compile(r"(?:\b(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}|"
-                           r"\b[A-Za-z]+s\s+(?:it|they)\s+)$")
-#: Speech words that are nouns too, and are nouns after a determiner or a preposition.
-_NOUN_TOO = {"support", "supports", "demand", "demands", "call", "calls", "protest", "protests",
-             "vow", "vows", "pledge", "pledges", "welcome", "praise"}
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|in|of|for|with|this|these|those|any|no|such|"
-                                r"new|renewed|growing|repeated|strong|broad|full|public|"
-                                r"its|their|his|her|our)\s+$", re.I)
-
-
-#: An adjective before a noun ("more non-lethal support", "military support").
-_ADJECTIVE_NOUN = re.compile(r"\b(?:non-\w+|\w+(?:al|ive|ic|ful|ous|ary))\s+$", re.I)
-
-
-def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
-    """True if the speech word ``cue`` (in a clause starting at ``lo``) says nothing: a noun
-    after a possessive ("its support for Ukraine", "their call"), or a participle used as an
-    adjective or passive (see above), a passive or a name after "be" ("was declared the
-    winner", "also called the X Law"), an addition to a list ("added 43 people to its
-    sanctions list"), or a law or plan's text ("a law calling for visa bans")."""
-    before = text[max(0, cue.start() - 30):cue.start()]
-    if re.search(r"\b(?:its|their|his|her|our)\s+$", before):
-        return True
-    if _NOUN_BEFORE.search(text, max(0, cue.start() - 30), cue.start()):
-        return True  # "reforms that have won wide praise", "drew international condemnation"
-    word = cue.group().lower()
-    if word not in ("quoted", "cited") and not word.startswith("accord") \
-            and not word.endswith("ing") and _BE_BEFORE.search(before):  # ("was threatening")
-        return True
-    if word == "called" and _ALSO_CALLED.search(before):
-        return True
-    if word in ("added", "adding", "add", "adds") and _ADDED_TO.match(text, cue.end()):
-        return True
-    if _DOCUMENT_BEFORE.search(before):
-        return True
-    if word.startswith(("accus", "blam")) and _ACCUSED_WHOM.search(before):
-        return True  # "officials whom Washington accuses of repression": why, not a word said
-    if word.split()[0] in _NOUN_TOO and (_DETERMINER_BEFORE.search(before)
-                                         or _ADJECTIVE_NOUN.search(before)):
-        return True  # "in support of the protesters", "renewed calls for", "the demands"
-    return cue.group().endswith("ed") and bool(
-        _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
-        or _PASSIVE.match(text, cue.start()))
 
 
 def in_quotes(text: str, pos: int) -> bool:
@@ -272,10 +214,16 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # "Ambassador Susan Rice, who negotiated the text, said": the one the relative
         # clause describes speaks
         return ante[-1:], "the one a relative clause between commas describes"
+    if rel and re.search(r"\b(?-i:[A-Z])[\w'’-]+$", text[lo:rel.start()]):
+        # "Bassil, who is married to President Aoun's daughter, tweeted": a name the
+        # relative clause describes (known only by that word) speaks, not an actor inside it
+        return None
     if after and word != "according to" and _CLAUSE_VERB.match(text, after[0].end):
         # "X, Russia's chief health official, said Chisinau had been told ...": the actor
         # after the verb is the subject of the words said, not an inverted speaker
         after = []
+    if after and _UNNAMED_AFTER.match(text, after[0].end):
+        return None  # "according to EU sources", "said Western diplomats": no one named
     if word in ("said", "says", "added", "warned", "according to", "told") and after and (
             inverted or word == "according to"):
         chain = [after[0]]
@@ -292,6 +240,12 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         return chain, "after the verb"
     if word == "according to":
         return None  # "according to a document posted on its website": no one named
+    if inverted and word in ("said", "says", "added", "told", "warned") and not after and (
+            post := _POST_OF.match(text, cue.end())):
+        # "..., said the director of the Foreign Ministry's Treaty Department": the body the
+        # unnamed official serves, else no one (the actors before are in the words said)
+        body = [m for m in ms if m.start == post.end() and m.kind == "country"]
+        return (body[:1], "the body an unnamed official speaks for") if body else None
     if word in ("cited", "quoted"):
         was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
         if was:
@@ -299,9 +253,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             if prior:
                 return [prior[-1]], "cited/quoted as saying"
         return None
-    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and (
+    dateline = dateline_end(text) if lo == 0 else 0
+    before = [i for i, m in enumerate(ms) if m.end <= cue.start() and m.start >= dateline and (
         m.kind in _SPEAKER_KINDS or (m.kind == "demonym" and _OFFICE.match(text, m.end)))
               and not in_quotes(text, m.start) and not _POSTED_IN.search(text, 0, m.start)
+              and not _AFFAIRS_ORGAN.match(text, m.end)
               # a counted group speaks only as the verb's subject ("Forty lawmakers said"),
               # not from inside the words before it ("36 individuals were listed, X said")
               and not (m.kind == "group" and not re.fullmatch(r"\s+(?:\w+ly\s+)?(?:also\s+)?",
@@ -350,12 +306,24 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # "Tokyo froze the assets of 40 people, a media report said": no actor names the
         # source (an unnamed report, news release or spokesperson is no speaker)
         return None
+    told = [i for i in before if _TOLD_BEFORE.fullmatch(text, ms[i].end, cue.start())]
+    if told and word.endswith("ing"):
+        # "Mali has been suspended, the AU's council announced on Tuesday, warning that it
+        # would ...": the participle hangs on the one who announced
+        return [ms[told[-1]]], "the one whose announcement the participle follows"
     if _AND_VERB.search(text, lo, cue.start()) and not (
             re.match(r"\s*,", text[ms[pick].end:]) and (
                 "," in ms[pick].text or re.search(r",\s*$", text[:ms[pick].start]))):
         # (", Keisha Marr, said": a name in apposition is the speaker, no coordinated verb)
-        subject = [i for i in in_seg if SUBJECT_FIRST.match(text, lo, ms[i].start)] or [
-            i for i in before if SUBJECT_FIRST.match(text, 0, ms[i].start)]
+        subject = [i for i in in_seg if SUBJECT_FIRST.match(
+            text, max(lo, dateline), ms[i].start)] or [
+            i for i in before if SUBJECT_FIRST.match(text, dateline, ms[i].start)]
+        if not subject and lo > 0 and re.match(r"\s*and\b", text[lo:cue.start()]) and ms \
+                and ms[0].kind in ("group", "demonym") \
+                and SUBJECT_FIRST.match(text, dateline, ms[0].start):
+            # "Chinese officials had condemned Washington and warned of consequences": the
+            # verb's subject is unnamed people, and an actor in the clause before is not it
+            return None
         if subject and subject[0] != pick:
             # "The AU suspended Mali on Friday and said it would ...": the clause's subject
             chain = [ms[subject[0]]]
@@ -373,8 +341,9 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         links.append(text[ms[j].end:chain[0].start])
         chain.insert(0, ms[j])
         j -= 1
-    if links and "and" not in links[0]:
+    if links and ("and" not in links[0] or (len(links) == 1 and "," in links[0])):
         # "... will hit the United States, the ministry warned": a comma alone is the end
-        # of the reported words, not a list of speakers (a list's last link is "and").
+        # of the reported words, not a list of speakers (a list's last link is "and");
+        # "... for use in Japan, and the ministry warned": two joined by ", and" are clauses
         chain = chain[-1:]
     return chain, "nearest actor before the verb"

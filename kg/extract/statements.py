@@ -13,7 +13,7 @@ negated speech verb is no statement; a speech verb coordinated with an earlier v
 its subject; a person in apposition is the speaker, not the body inside the apposition;
 "X's government" speaks for X's state; an unnamed official is no speaker; a named person's
 closing attribution after a reported view is a statement beside that view; a speech word
-that says nothing (:func:`kg.extract.speakers.says_nothing`) is no verb; an office named back
+that says nothing (:func:`kg.extract.nothing_said.says_nothing`) is no verb; an office named back
 ("the minister said") is the person named with it before; a participle of judging after a
 comma (", calling the decision illogical") is a second statement of the same speaker; an
 imposer telling its own measure is the event's source, no statement (the shared cases).
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,19 +53,21 @@ from kg.extract.stance import (
     ultimatum,
 )
 from kg.extract.text import Sentence
-from kg.model.records import Statement
 from kg.model.vocab import Reason, Stance
 from kg.resolve.classify import classify_reason
 
-__all__ = ["Said", "drop_neutral_repeats", "find_statements", "recheck_support"]
+__all__ = ["Said", "find_statements", "recheck_support"]
 
 _SPLIT = re.compile(r";\s|,\s+but\s|,?\s+(?=(?:as|and|while)\s+(?:he|she|they|it)\s+"
                     r"(?:also\s+)?(?:warned|said|added|urged|threatened|insisted)\b)|"
                     r",\s+(?=which\s)|"
-                    # "Zhao said Beijing opposed the sale and urged Washington to ...": a
-                    # second verb of the same speaker, with its own stance
-                    r"\s+(?=and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|demanded|warned|"
-                    r"vowed|threatened|condemned|denounced|welcomed)\b)")
+                    # "Zhao said ... and urged Washington to ...": a second verb, own stance
+                    r"\s+(?=and\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:urged|called\s+"
+                    r"(?:on|for)|demanded|warned|vowed|threatened|condemned|denounced|welcomed|"
+                    r"said)\b)")
+#: "Washington condemned the step: Marco Rubio, the Secretary of State, posted ...": a name
+#: after a colon opens a clause of its own speaker.
+_COLON_NAME = re.compile(r":\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+,?\s)")
 #: A participle of judging after a comma ("..., calling the decision illogical",
 #: "..., denouncing the move", "..., warning of further reactions"): a second statement of
 #: the clause's speaker ("..., warning they would not be embraced" reports the same words).
@@ -111,7 +112,8 @@ class Said:
 
 def _segments(text: str) -> list[tuple[int, int]]:
     cuts = [0]
-    for m in _SPLIT.finditer(text):
+    for m in sorted(itertools.chain(_SPLIT.finditer(text), _COLON_NAME.finditer(text)),
+                    key=lambda x: x.start()):
         if text.startswith("and", m.end()) and not SPEECH.search(text, cuts[-1], m.start()):
             continue  # "endorsed the move and called on ...": one clause, no speech before
         cuts.append(m.end())
@@ -165,13 +167,16 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
     segs = _segments(text)
     for k, seg in enumerate(segs):
         prior: Said | None = None
+        dropped: list[Resolved] = []  # the speakers of an own measure told (no statement)
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
             if says_nothing(text, seg[0], cue):
                 continue  # "its support for", "the so-called police", "accused of"
-            hangs = prior is not None and _PARTICIPLE.match(text, cue.start()) and re.search(
-                r",\s+$", text[seg[0]:cue.start()])
+            if prior is not None and cue.group().lower() in ("calling", "branding", "terming"):
+                continue  # (a judging participle after a statement tells that statement's view)
+            hangs = (prior is not None or dropped) and _PARTICIPLE.match(
+                text, cue.start()) and re.search(r",\s+$", text[seg[0]:cue.start()])
             closing = _CLOSING.search(text, seg[0], cue.start()) or (cue.group().lower() in (
                 "said", "says") and re.search(r",\s+$", text[seg[0]:cue.start()]))  # ", said X"
             if prior is not None and not hangs and not closing:
@@ -180,13 +185,15 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 break  # "that it said had damaged": an attribution inside a clause
             speakers: list[Resolved] = []
             anaphoric = False
-            if prior is not None and hangs:
+            if hangs:
                 # "Ankara urged Washington to ..., calling the decision illogical": a participle
-                # after a comma is the same speaker's, with its own stance
-                speakers, how = list(prior.speakers), "the speaker the participle hangs on"
+                # after a comma is the same speaker's, with its own stance (also after an own
+                # measure told: "Mali has been suspended, the council announced, warning ...")
+                speakers = list(prior.speakers if prior else dropped)
+                how = "the speaker the participle hangs on"
                 anaphoric = True
-            elif out and re.fullmatch(r"\s*and\s+(?:also\s+)?", text[seg[0]:cue.start()]):
-                # "... and urged Washington to ...": the speaker of the clause before
+            elif out and re.fullmatch(r"\s*(?:and\s+)?(?:also\s+)?", text[seg[0]:cue.start()]):
+                # "... and urged Washington to ...", "..., but argued that ...": the same
                 speakers, how = list(out[-1].speakers), "the speaker of the clause before"
                 anaphoric = True  # one statement with the clause before if the stance agrees
             else:
@@ -312,6 +319,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                 # from, not a view of it (the event cites the sentence); it still spoke
                 # last ("It added ..." is the bloc)
                 _spoke(doc, [r.id for r in speakers])
+                dropped = speakers
                 continue
             st = Said(sent, seg[0], seg[1], speakers, stance, anaphoric)
             st.explain = {"sentence": sent.index, "verb": cue.group(), "speaker_how": how,
@@ -361,40 +369,4 @@ def _spoke(doc: Doc, ids: list[str]) -> None:
         doc.last_person = persons[-1]
     elif ids[0] in doc.actors and doc.actors[ids[0]].kind in ("state", "bloc"):
         doc.last_state = ids[0]
-
-
-def drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]],
-                          side: Callable[[str], str] = str,
-                          ) -> tuple[list[Statement], list[dict[str, Any]]]:
-    """Drop a neutral (``other``) statement of speakers who take a stance elsewhere in the
-    article: "Bishop told the House ..." then "She condemned ..." is one statement, the
-    condemnation. Its citation is kept on the stance-taking statement; ids are renumbered
-    in order. A statement with the speakers and stance of an earlier one is that statement
-    told again ("Nunes told a press conference ..." then "..., Nunes added"): one record per
-    speaker and stance, citing both sentences, unless it names a state the earlier one does
-    not (a call on Washington, then a call on Tehran: two statements). A ministry is its
-    state's side here (``side`` maps an actor id to the state it is part of): "Moscow said it
-    had barred ..." then "The ministry called the move ..." is one statement, the ministry's."""
-    def key(st: Statement) -> tuple[str, ...]:
-        return tuple(side(a) for a in st.speakers)
-
-    stanced = {key(st): st for st in statements if st.stance is not Stance.OTHER}
-    first: dict[tuple[tuple[str, ...], Stance], Statement] = {}
-    kept: list[tuple[Statement, dict[str, Any]]] = []
-    for st, ex in zip(statements, explain, strict=True):
-        other = stanced.get(key(st))
-        if (st.stance is Stance.OTHER and other is not None) or ((
-                other := first.get((key(st), st.stance))) is not None and set(
-                st.about_actors) <= set(other.about_actors)):
-            if all(c.start != st.sources[0].start for c in other.sources):
-                other.sources.append(st.sources[0])
-            other.about_sanctions += [a for a in st.about_sanctions
-                                      if a not in other.about_sanctions]
-            continue
-        first[(key(st), st.stance)] = st
-        kept.append((st, ex))
-    out = []
-    for n, (st, _ex) in enumerate(kept, 1):
-        prefix = st.id.rsplit("-", 1)[0]
-        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
-    return out, [ex for _st, ex in kept]
+        doc.lead_state = None  # "the ministry" is now the state that spoke
