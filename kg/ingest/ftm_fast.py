@@ -123,19 +123,28 @@ def _identifiers(eid: str, props: dict[str, list[str]], which: tuple[str, ...],
 _Plan = tuple[str | None, str | None, bool, bool, bool, bool, tuple[str, ...], bool, bool]
 
 
-@functools.lru_cache(maxsize=1024)  # a list's entities have a few shapes
+#: The plan of each set of property names met lately (all forgotten when there are 1024:
+#: a list's entities have a few shapes; a dict costs less than an LRU cache).
+_PLANS: dict[tuple[str, ...], _Plan] = {}
+
+
 def _plan(keys: tuple[str, ...]) -> _Plan:
     """For an entity with the cleaned properties ``keys``: (the property its country is
     read from, the one its description is, whether it has aliases or previous names, weak
     aliases, Wikidata ids, a position, its identifier properties in
-    :data:`FTM_ID_PROPS`' order, dates of birth, nationalities or citizenships)."""
+    :data:`FTM_ID_PROPS`' order, dates of birth, nationalities or citizenships), remembered
+    in :data:`_PLANS` (:func:`actor_fast` looks there first)."""
+    if len(_PLANS) >= 1024:
+        _PLANS.clear()
     has = set(keys)
-    return (next((p for p in COUNTRY_PROPS if p in has), None),
-            next((p for p in DESCRIPTION if p in has), None),
-            "alias" in has or "previousName" in has, "weakAlias" in has,
-            "wikidataId" in has, "position" in has,
-            tuple(p for p in FTM_ID_PROPS if p in has), "birthDate" in has,
-            "nationality" in has or "citizenship" in has)
+    plan: _Plan = (next((p for p in COUNTRY_PROPS if p in has), None),
+                   next((p for p in DESCRIPTION if p in has), None),
+                   "alias" in has or "previousName" in has, "weakAlias" in has,
+                   "wikidataId" in has, "position" in has,
+                   tuple(p for p in FTM_ID_PROPS if p in has), "birthDate" in has,
+                   "nationality" in has or "citizenship" in has)
+    _PLANS[keys] = plan
+    return plan
 
 
 def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
@@ -164,7 +173,8 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
     made = slug_id("ftm", eid)
     if len(made) == SHORTENED:  # maybe shortened (reported)
         return None
-    country_prop, desc_prop, many, weak, qids, position, ids, dobs, nats = _plan(tuple(props))
+    country_prop, desc_prop, many, weak, qids, position, ids, dobs, nats = \
+        _PLANS.get(keys := tuple(props)) or _plan(keys)
     if many or len(names) > 1:  # each once, but the name (no comprehension: no frame)
         each = dict.fromkeys([*names, *props.get("alias", _NONE),
                               *props.get("previousName", _NONE)])
@@ -343,10 +353,13 @@ def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
         ids = '","'.join(many)
     known = hit[2]
     if known:
-        sanctioned = st.derived.sanctioned
+        # Only a listed target's pairs are ever looked up (Derived.records), and every
+        # target here was read: one not listed now never will be (mark comes with the read).
+        listed = st.derived.listed
         for t in targets:
-            for name in known:
-                sanctioned.add((t, name))
+            if t in listed:
+                for name in known:
+                    st.derived.sanctioned.add((t, name))
     st.sanctions.add(sid)
     # A slug id needs no escaping in JSON (letters, digits and ``._:-``): written as is.
     return b'{"type":"sanction","id":"%b"%b["%b"]%b' % (made.encode(), hit[0], ids.encode(),
