@@ -55,6 +55,10 @@ DESCRIPTION = ("description", "notes", "summary")
 _NONE: list[str] = []
 #: How many sanction texts' lines an import remembers at most (then it forgets them all).
 TEMPLATES = 4096
+#: How many actors' record ids an import remembers at most (:attr:`State.slugs
+#: <kg.ingest.ftm_sanctions.State.slugs>`; then it forgets them all): an export writes an
+#: entity next to its sanctions.
+SLUGS = 8192
 #: The longest sanction text (its properties as JSON) remembered by its JSON
 #: (:func:`sanction_raw`): memory stays bounded whatever the texts' length.
 MAX_KEY = 16_384
@@ -225,6 +229,10 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
     new, out["sources"] = st.cites.written_of(data, src, st.seen, props)  # never empty
     line = orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
     st.actors.add(eid)  # what known does
+    slugs = st.slugs
+    if len(slugs) >= SLUGS:
+        slugs.clear()
+    slugs[eid] = made
     if "topics" in props:
         _topics(data, eid, made, props["topics"], st)
     return new, line
@@ -344,10 +352,11 @@ def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
     made = slug_id("ftm", sid)
     if len(made) == SHORTENED:
         return None
+    slugs = st.slugs  # the ids of the actors read lately: what slug_id makes of them
     if len(targets) == 1:  # most sanctions
-        ids = slug_id("ftm", targets[0])
+        ids = slugs.get(targets[0]) or slug_id("ftm", targets[0])
     else:
-        many = [slug_id("ftm", t) for t in dict.fromkeys(targets)]
+        many = [slugs.get(t) or slug_id("ftm", t) for t in dict.fromkeys(targets)]
         if len(set(many)) != len(many):
             return None
         ids = '","'.join(many)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -210,19 +209,13 @@ def plain_values(props: dict[str, Any]) -> bool:
     """True when every property of ``props`` (an FtM entity's ``properties``) is a
     non-empty list of non-empty strings with no space at either end: what
     :func:`plain_entity` and the fast path of :mod:`kg.ingest.ftm_fast` take as read."""
-    # Checked by C loops, not a Python step a value: ``str.strip`` hands back the string
-    # itself when there is nothing to strip, so the stripped values equal the values only
-    # when none has space around it; it raises TypeError for anything but a string.
-    values = props.values()
     try:
-        if not _LIST.issuperset(map(type, values)) or [] in values:
-            return False
-        each = list(_chain(values))
-        return "" not in each and list(map(_strip, each)) == each
-    except TypeError:
+        for vals in props.values():
+            if type(vals) is not list or not vals:
+                return False
+            for v in vals:
+                if not v or v.strip() is not v:  # AttributeError: not a string
+                    return False
+    except AttributeError:
         return False
-
-
-_LIST = frozenset([list])
-_chain = chain.from_iterable
-_strip = str.strip
+    return True
