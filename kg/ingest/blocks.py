@@ -15,7 +15,7 @@ from kg.ingest.common import MAX_LINE_BYTES, ImportReport, Progress, iter_lines
 __all__ = ["BLOCK", "line_blocks"]
 
 #: How many bytes :func:`line_blocks` reads at a time.
-BLOCK = 1 << 20
+BLOCK = 1 << 18
 #: How often (in lines) the progress callback is told, as :func:`iter_lines` does.
 _EVERY = 4096
 
