@@ -43,8 +43,7 @@ __all__ = ["COUNTRY_PROPS", "ON", "QID", "QID_ASCII", "WHO", "actor_fast", "firs
            "iso_country", "known", "sanction_fast", "sanction_raw"]
 
 #: The properties an actor's country is read from, in order.
-COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry",
-                 "flag")
+COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 QID = re.compile(r"^Q[1-9]\d*$")
 QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
@@ -55,9 +54,7 @@ DESCRIPTION = ("description", "notes", "summary")
 _NONE: list[str] = []
 #: How many sanction texts' lines an import remembers at most (then it forgets them all).
 TEMPLATES = 4096
-#: How many actors' record ids an import remembers at most (:attr:`State.slugs
-#: <kg.ingest.ftm_sanctions.State.slugs>`; then it forgets them all): an export writes an
-#: entity next to its sanctions.
+#: How many actors' record ids an import remembers for the sanctions next (then none).
 SLUGS = 8192
 #: The longest sanction text (its properties as JSON) remembered by its JSON
 #: (:func:`sanction_raw`): memory stays bounded whatever the texts' length.
@@ -127,9 +124,8 @@ def _identifiers(eid: str, props: dict[str, list[str]], which: tuple[str, ...],
 _Plan = tuple[str | None, str | None, bool, bool, bool, bool, tuple[str, ...], bool, bool]
 
 
-#: The plan of each set of property names met lately (all forgotten when there are 1024:
-#: a list's entities have a few shapes; a dict costs less than an LRU cache).
-_PLANS: dict[tuple[str, ...], _Plan] = {}
+#: The plan of each set of property names met lately (all forgotten at 1024: a list's
+_PLANS: dict[tuple[str, ...], _Plan] = {}  # entities have a few shapes; cheaper than an LRU
 
 
 def _plan(keys: tuple[str, ...]) -> _Plan:
@@ -229,8 +225,7 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
     new, out["sources"] = st.cites.written_of(data, src, st.seen, props)  # never empty
     line = orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
     st.actors.add(eid)  # what known does
-    slugs = st.slugs
-    if len(slugs) >= SLUGS:
+    if len(slugs := st.slugs) >= SLUGS:
         slugs.clear()
     slugs[eid] = made
     if "topics" in props:
@@ -362,9 +357,8 @@ def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
         ids = '","'.join(many)
     known = hit[2]
     if known:
-        # Only a listed target's pairs are ever looked up (Derived.records), and every
-        # target here was read: one not listed now never will be (mark comes with the read).
-        listed = st.derived.listed
+        # Only listed targets' pairs are looked up (Derived.records); all were read here, and
+        listed = st.derived.listed  # one not listed now never will be (marked when read)
         for t in targets:
             if t in listed:
                 for name in known:
