@@ -43,8 +43,7 @@ __all__ = ["COUNTRY_PROPS", "ON", "QID", "QID_ASCII", "WHO", "actor_fast", "firs
            "iso_country", "known", "sanction_fast", "sanction_raw"]
 
 #: The properties an actor's country is read from, in order.
-COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry",
-                 "flag")
+COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag")
 _COUNTRY_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 QID = re.compile(r"^Q[1-9]\d*$")
 QID_ASCII = re.compile(r"Q[1-9][0-9]*", re.ASCII)
@@ -55,6 +54,8 @@ DESCRIPTION = ("description", "notes", "summary")
 _NONE: list[str] = []
 #: How many sanction texts' lines an import remembers at most (then it forgets them all).
 TEMPLATES = 4096
+#: How many actors' record ids an import remembers for the sanctions next (then none).
+SLUGS = 8192
 #: The longest sanction text (its properties as JSON) remembered by its JSON
 #: (:func:`sanction_raw`): memory stays bounded whatever the texts' length.
 MAX_KEY = 16_384
@@ -123,19 +124,27 @@ def _identifiers(eid: str, props: dict[str, list[str]], which: tuple[str, ...],
 _Plan = tuple[str | None, str | None, bool, bool, bool, bool, tuple[str, ...], bool, bool]
 
 
-@functools.lru_cache(maxsize=1024)  # a list's entities have a few shapes
+#: The plan of each set of property names met lately (all forgotten at 1024: a list's
+_PLANS: dict[tuple[str, ...], _Plan] = {}  # entities have a few shapes; cheaper than an LRU
+
+
 def _plan(keys: tuple[str, ...]) -> _Plan:
     """For an entity with the cleaned properties ``keys``: (the property its country is
     read from, the one its description is, whether it has aliases or previous names, weak
     aliases, Wikidata ids, a position, its identifier properties in
-    :data:`FTM_ID_PROPS`' order, dates of birth, nationalities or citizenships)."""
+    :data:`FTM_ID_PROPS`' order, dates of birth, nationalities or citizenships), remembered
+    in :data:`_PLANS` (:func:`actor_fast` looks there first)."""
+    if len(_PLANS) >= 1024:
+        _PLANS.clear()
     has = set(keys)
-    return (next((p for p in COUNTRY_PROPS if p in has), None),
-            next((p for p in DESCRIPTION if p in has), None),
-            "alias" in has or "previousName" in has, "weakAlias" in has,
-            "wikidataId" in has, "position" in has,
-            tuple(p for p in FTM_ID_PROPS if p in has), "birthDate" in has,
-            "nationality" in has or "citizenship" in has)
+    plan: _Plan = (next((p for p in COUNTRY_PROPS if p in has), None),
+                   next((p for p in DESCRIPTION if p in has), None),
+                   "alias" in has or "previousName" in has, "weakAlias" in has,
+                   "wikidataId" in has, "position" in has,
+                   tuple(p for p in FTM_ID_PROPS if p in has), "birthDate" in has,
+                   "nationality" in has or "citizenship" in has)
+    _PLANS[keys] = plan
+    return plan
 
 
 def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
@@ -164,7 +173,8 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
     made = slug_id("ftm", eid)
     if len(made) == SHORTENED:  # maybe shortened (reported)
         return None
-    country_prop, desc_prop, many, weak, qids, position, ids, dobs, nats = _plan(tuple(props))
+    country_prop, desc_prop, many, weak, qids, position, ids, dobs, nats = \
+        _PLANS.get(keys := tuple(props)) or _plan(keys)
     if many or len(names) > 1:  # each once, but the name (no comprehension: no frame)
         each = dict.fromkeys([*names, *props.get("alias", _NONE),
                               *props.get("previousName", _NONE)])
@@ -215,6 +225,9 @@ def actor_fast(data: dict[str, Any], kind: ActorKind, st: Any, src: Any,
     new, out["sources"] = st.cites.written_of(data, src, st.seen, props)  # never empty
     line = orjson.dumps(out, default=sub_json, option=orjson.OPT_APPEND_NEWLINE)
     st.actors.add(eid)  # what known does
+    if len(slugs := st.slugs) >= SLUGS:
+        slugs.clear()
+    slugs[eid] = made
     if "topics" in props:
         _topics(data, eid, made, props["topics"], st)
     return new, line
@@ -334,19 +347,22 @@ def _write(sid: str, targets: list[str], hit: tuple[bytes, bytes, list[str]],
     made = slug_id("ftm", sid)
     if len(made) == SHORTENED:
         return None
+    slugs = st.slugs  # the ids of the actors read lately: what slug_id makes of them
     if len(targets) == 1:  # most sanctions
-        ids = slug_id("ftm", targets[0])
+        ids = slugs.get(targets[0]) or slug_id("ftm", targets[0])
     else:
-        many = [slug_id("ftm", t) for t in dict.fromkeys(targets)]
+        many = [slugs.get(t) or slug_id("ftm", t) for t in dict.fromkeys(targets)]
         if len(set(many)) != len(many):
             return None
         ids = '","'.join(many)
     known = hit[2]
     if known:
-        sanctioned = st.derived.sanctioned
+        # Only listed targets' pairs are looked up (Derived.records); all were read here, and
+        listed = st.derived.listed  # one not listed now never will be (marked when read)
         for t in targets:
-            for name in known:
-                sanctioned.add((t, name))
+            if t in listed:
+                for name in known:
+                    st.derived.sanctioned.add((t, name))
     st.sanctions.add(sid)
     # A slug id needs no escaping in JSON (letters, digits and ``._:-``): written as is.
     return b'{"type":"sanction","id":"%b"%b["%b"]%b' % (made.encode(), hit[0], ids.encode(),

@@ -89,6 +89,9 @@ class State:
     what is new (a source, a state) and the day an end date is compared with are."""
     templates: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     """The written lines of the texts in :attr:`same` (:func:`kg.ingest.ftm_fast.sanction_fast`)."""
+    slugs: dict[str, str] = field(default_factory=dict)
+    """The record id of each actor entity :func:`kg.ingest.ftm_fast.actor_fast` wrote lately
+    (:data:`kg.ingest.ftm_fast.SLUGS` at most), for the sanctions that name it next."""
 
 
 #: How many sanction texts an import remembers at most (:attr:`State.same`: the properties

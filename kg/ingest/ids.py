@@ -18,6 +18,9 @@ NOT_SLUG = re.compile(r"[^a-z0-9._:-]+")
 _ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 _SLUG_CHARS = _ALNUM + "._:-"  # the characters NOT_SLUG does not match
 _WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
+#: Whether a whole string is a slug already: slug characters only (:data:`_SLUG_CHARS`),
+#: alphanumeric at both ends.
+_IS_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._:-]*[a-z0-9])?").fullmatch
 _sha1 = hashlib.sha1
 
 
@@ -34,17 +37,19 @@ def slug_id(prefix: str, raw: str) -> str:
     ('ofac-12345', 'ftm-q7747', 'ftm-nk-2ab')
     """
     # An id that is a slug already (slug characters only, alphanumeric at both ends: one
-    # scan by str.strip) is kept as it is, with no hash: what full_slug_id makes of it, in
+    # regular expression) is kept as it is, with no hash: what full_slug_id makes of it, in
     # far less time than a cache lookup; the others are cached.
-    if raw and not raw.strip(_SLUG_CHARS) and raw[0] in _ALNUM and raw[-1] in _ALNUM:
-        same = f"{prefix}-{raw}"
-        if len(same) <= MAX_ID:
-            return same
-    made = _MADE.get((prefix, raw))
+    if _IS_SLUG(raw) and len(raw) < MAX_ID - len(prefix):
+        return f"{prefix}-{raw}"
+    key = (prefix, raw)
+    made = _MADE.get(key)
     if made is None:  # a sanction names the target just read: its id is made once
         if len(_MADE) >= _MADE_MAX:
             _MADE.clear()
-        made = _MADE[prefix, raw] = shorten_id(full_slug_id(prefix, raw), raw.strip())
+        made = full_slug_id(prefix, raw)
+        if len(made) > MAX_ID:
+            made = shorten_id(made, raw.strip())
+        _MADE[key] = made
     return made
 
 
@@ -57,14 +62,11 @@ _MADE_MAX = 8192
 def full_slug_id(prefix: str, raw: str) -> str:
     """:func:`slug_id` before shortening (longer than a record's id may be)."""
     value = raw.strip()
-    # Whether value is a slug already (all slug characters, alphanumeric at both ends): one scan
-    # by str.strip, which removes every character of the set from both ends.
-    if value and not value.strip(_SLUG_CHARS) and value[0] in _ALNUM and value[-1] in _ALNUM:
-        folded = value
-    else:  # lower case holds nothing to fold (``NK-2aBc``): NOT_SLUG would change nothing
-        low = value.lower()
-        folded = (NOT_SLUG.sub("-", low) if low.strip(_SLUG_CHARS) else low).strip(
-            "-._:") or "x"
+    if _IS_SLUG(value):  # a slug already: kept as it is
+        return f"{prefix}-{value}"
+    # lower case holds nothing to fold (``NK-2aBc``): NOT_SLUG would change nothing
+    low = value.lower()
+    folded = (NOT_SLUG.sub("-", low) if low.strip(_SLUG_CHARS) else low).strip("-._:") or "x"
     if folded != value and (value[:1] != "Q" or not _WIKIDATA_ID.fullmatch(value)):
         folded += "-" + _sha1(value.encode("utf-8")).hexdigest()[:8]
     return f"{prefix}-{folded}"

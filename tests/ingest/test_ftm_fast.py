@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import kg.ingest.ftm as ftm
 import kg.ingest.ftm_fast as ftm_fast
+import kg.ingest.ftm_sanctions as ftm_sanctions
 from kg.ingest import write_import
 from tests.ingest.test_ftm_trusted import _write, entities  # the hostile entities
 
@@ -164,3 +165,39 @@ def test_long_line_is_not_held(tmp_path: Path) -> None:
     got = list(iter_lines(path, report, limit=1000))
     assert [n for n, _ in got] == [1, 3]
     assert [s.message for s in report.skipped] == ["line is longer than 1000 bytes"]
+
+
+@pytest.mark.parametrize("slugs", [1, 3])
+def test_forgotten_actor_ids_same_both_ways(slugs: int, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The actors' record ids remembered for the sanctions that name them next
+    (``State.slugs``) are forgotten when there are SLUGS: a sanction whose target is no
+    longer remembered makes its id again, the same."""
+    monkeypatch.setattr(ftm_fast, "SLUGS", slugs)
+    path = tmp_path / "big.ftm.json"
+    _replicated(path, 12, shuffle=True)
+    out = _both([path], tmp_path, monkeypatch)
+    assert out.count(b'"type":"sanction"') >= 40
+
+
+def test_sanctioned_pairs_of_listed_targets_only(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sanction written as its remembered line notes (target, dataset) only for a target
+    listed by a topic (the only pairs a derived listing looks up; the listings derived are
+    the full reading's: compared above)."""
+    path = tmp_path / "big.ftm.json"
+    _replicated(path, 6)
+    made: list[Any] = []
+
+    def state(*args: Any, **kw: Any) -> Any:
+        made.append(ftm_sanctions.State(*args, **kw))
+        return made[-1]
+
+    monkeypatch.setattr(ftm, "State", state)
+    write_import("ftm", [path], tmp_path / "o.jsonl", today=TODAY)
+    derived = made[0].derived
+    targets = {t for t, _ in derived.sanctioned}
+    assert "NK-Vesk7Qa-3" in targets and "NK-Vesk7Qa-3" in derived.listed
+    # not listed: only the targets of sanctions read before them (noted as they waited)
+    assert {t.rsplit("-", 1)[0] for t in targets - set(derived.listed)} == {
+        "ru-inn-7700000001"}
