@@ -67,10 +67,6 @@ _PREP_BEFORE = re.compile(r"\b(?:on|against|to|from|with|of|by|for|over)\s+(?:th
 
 
 def _owner(m: Mention, doc: Doc, sent: Sentence, ms: list[Mention]) -> list[Resolved]:
-    if m.code == "un":
-        cid = doc.country("unsc")  # UN sanctions are the Security Council's
-        return [Resolved(cid, m.text, m.how + "; UN sanctions are the Security Council's",
-                         m.start)] if cid else []
     if m.kind == "demonym" and m.code:
         cid = doc.country(m.code)  # "the American embargo on Cuba"
         return [Resolved(cid, m.text, m.how, m.start)] if cid else []
