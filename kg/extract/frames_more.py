@@ -21,6 +21,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+#: A verb of promising an answer, and (a lookahead) the owned sanction noun answered after
+#: it ("vowed to respond to the latest EU sanctions", "vowed retaliation for the European
+#: sanctions"): the two answer frames below.
+_VOW = r"(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|threaten(?:s|ed)?)"
+_OWNED_AHEAD = (r"(?=(?:[\w-]+\s+){0,2}?(?:[A-Z][\w.]*|\w+['’]s)\s+(?:[\w-]+\s+)?(?:sanctions|"
+                r"measures|penalties|restrictions))")
+
 #: (pattern, status, mode), as :data:`kg.extract.frames.FRAMES`.
 MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     # "harsher sanctions would follow if Ankara did not change course": more measures
@@ -62,22 +69,18 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"(?:['’]s)?\s+(?:participation|membership)\b)"), Status.IMPOSED, "object"),
     # round 13: "The Kremlin vowed to respond to the latest EU sanctions": a threat to answer
     # (its target the owner of the measure answered, after the verb)
-    (_rx(r"\b(?:(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|threaten(?:s|ed)?)\s+to|would|"
-         r"will)\s+(?:respond|retaliate|hit\s+back|answer)(?:\s+in\s+kind)?\s+(?:to|against|"
-         r"at|for)\s+(?:the\s+)?(?="
-         r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w.]*|\w+['’]s)\s+(?:[\w-]+\s+)?(?:sanctions|"
-         r"measures|penalties|restrictions))"), Status.THREATENED, "object"),
+    (_rx(r"\b(?:" + _VOW + r"\s+to|would|will)\s+(?:respond|retaliate|hit\s+back|answer)(?:\s+"
+         r"in\s+kind)?\s+(?:to|against|at|for)\s+(?:the\s+)?" + _OWNED_AHEAD),
+     Status.THREATENED, "object"),
     # round 13: "more sanctions on Russia's energy sector were under consideration": a step
     # in preparation
     (_rx(r"\b(?:sanctions|measures|penalties)\s+(?:on|against)\s+[^.;]{1,60}?\s+(?:is|are|were|was)"
          r"\s+(?:now\s+|also\s+)?under\s+(?:consideration|discussion|preparation)\b"),
      Status.EXPECTED, "passive"),
     # round 13: "Tehran has vowed retaliation for the European sanctions": a threat to answer
-    (_rx(r"\b(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|threaten(?:s|ed)?)\s+(?:swift\s+|"
-         r"firm\s+|a\s+(?:firm\s+|strong\s+|swift\s+)?)?(?:retaliation|response|reprisals?|"
-         r"countermeasures)\s+(?:for|against|to)\s+(?:the\s+)?(?=(?:[\w-]+\s+){0,2}?(?:[A-Z][\w.]*|"
-         r"\w+['’]s)\s+(?:[\w-]+\s+)?(?:sanctions|measures|penalties|restrictions))"),
-     Status.THREATENED, "object"),
+    (_rx(r"\b" + _VOW + r"\s+(?:swift\s+|firm\s+|a\s+(?:firm\s+|strong\s+|swift\s+)?)?(?:"
+         r"retaliation|response|reprisals?|countermeasures)\s+(?:for|against|to)\s+(?:the\s+)?"
+         + _OWNED_AHEAD), Status.THREATENED, "object"),
     # "Seventeen Saudi nationals are now under Canadian sanctions", "five banks are subject
     # to EU sanctions": the targets before, the owner of the noun imposes
     (_rx(r"\b(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+|already\s+)?(?:under|subject\s+"
