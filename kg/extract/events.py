@@ -19,6 +19,7 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.after import TARGET_KINDS as _TARGET_KINDS
 from kg.extract.after import anti_targets, target_end, targets_after
+from kg.extract.agents import IMPOSER_KINDS, passive_imposers
 from kg.extract.anchors import (
     anchors,
     clause_start,
@@ -49,7 +50,7 @@ from kg.extract.lexicon import (
     conditional,
 )
 from kg.extract.modals import RELIEF_EXPECTED, planned
-from kg.extract.owners import NP_ON, not_the_actor, np_answered, np_imposers, passive_owner
+from kg.extract.owners import NP_ON, not_the_actor, np_answered, np_imposers
 from kg.extract.refer import SUBJECT_FIRST, act_subject, is_venue, refers_back, resolve
 from kg.extract.targets import not_a_target
 from kg.extract.text import Sentence
@@ -73,7 +74,7 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
                      r"\bpartially\b", re.I)
 #: Between an actor and the trigger: a predicate, then ", and" (a second predicate begins).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
-_IMPOSER_KINDS = ("country", "person", "pronoun")
+_IMPOSER_KINDS = IMPOSER_KINDS
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
@@ -146,49 +147,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         targets: list[Resolved] = []
         by_end = a_end
         if passive or subject_target:
-            # "was readmitted to the African Union": the bloc readmitting is the agent
-            bym = re.search(r"\b(?:by|from|to|into)\s+" if re.search(
-                r"readmit|reinstat", words) else r"\b(?:by|from)\s+", text[a_end:])
-            if bym and (passive or bym.group().startswith("from")):
-                k = next((i for i, m in enumerate(ms) if m.start >= a_end + bym.end()
-                          and m.kind in _IMPOSER_KINDS), None)
-                if k is not None and ms[k].start - (a_end + bym.end()) <= 4:
-                    for m in forward_list(ms, k, text, len(text)):
-                        imposers += resolve(m, doc, sent, ms, True)
-                        by_end = max(by_end, m.end)
-            if subject_target or (passive and not imposers and not SANCTION_NOUN.match(words)):
-                # "faces EU sanctions", "were hit with US sanctions": the noun's owner imposes
-                mid = [m for m in ms if a_start < m.start < a_end and m.kind in
-                       ("country", "demonym")]
-                for m in mid:
-                    cid = doc.country(m.code) if m.code else None
-                    if cid:
-                        imposers.append(Resolved(cid, m.text, m.how + " before the noun",
-                                                 m.start))
-            if passive and not imposers and SANCTION_NOUN.match(words):
-                imposers = passive_owner(text, a_start, ms, doc, sent)  # "US sanctions were"
+            imposers, by_end = passive_imposers(text, a_start, a_end, words, passive,
+                                                subject_target, ms, doc, sent)
             if subject_target and FACE_THREAT.search(pre):
                 # "... until July to offer a timetable or face", "or they will face"
                 status = Status.THREATENED
-            if not imposers:
-                said = re.search(r"\b(?:said|says|announced|announces|decided|(?P<w>warn(?:ed|s)))"
-                                 r"\b", text[:a_start])  # (who warns: the subject, first)
-                who = [m for m in ms if said and m.end <= said.start() and m.kind in (
-                    "country", "person") and m.code][:1 if said and said["w"] else None]
-                after = [m for m in ms if m.start > a_end and m.kind == "country"
-                         and re.match(r"\s+(?:said|says|announced)\b", text[m.end:])
-                         and re.search(r",\s*(?:the\s+)?$", text[:m.start])]
-                if who:
-                    imposers += resolve(who[-1], doc, sent, ms, True)
-                elif after:  # "Mali was suspended after the coup, the African Union said"
-                    imposers += resolve(after[0], doc, sent, ms, True)
-                elif doc.last_state:
-                    imposers.append(Resolved(doc.last_state, "", "no agent: the last state "
-                                             "that acted or spoke", a_start))
-                elif doc.dateline and (cid := doc.country(doc.dateline)):
-                    # "WASHINGTON - Five officials were sanctioned ...": the dateline's state
-                    imposers.append(Resolved(cid, "", "no agent: the state of the article's "
-                                             "dateline", a_start))
         elif mode == "rel":  # "the sanctions those countries imposed": the clause's subject
             n_end = SANCTION_NOUN.match(text, a_start)
             for m in ms:

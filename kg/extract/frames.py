@@ -194,9 +194,9 @@ FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
      Status.IMPOSED, "object"),
     # "seven US companies have been put on the unreliable entity list": the listing in the
     # passive (its imposer is the state that reports it, kg.extract.events)
-    (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+(?:been\s+)?(?:added|placed|put)"
-         r"(?=\s+(?:to|on)\s+(?:its|their|the|an?)\s+[\"“]?(?:[\w-]+\s+){0,2}" + LISTS + r"\b)"),
-     Status.IMPOSED, "passive"),
+    (_rx(r"\b(?:has|have|had|was|were|been|is|are|be|being)\s+(?:been\s+)?(?:added|placed|"
+         r"put)(?=\s+(?:to|on)\s+(?:its|their|the|an?|(?-i:[A-Z])[\w.]*['’]s)\s+[\"“]?"
+         r"(?:[\w-]+\s+){0,2}" + LISTS + r"\b)"), Status.IMPOSED, "passive"),
     # "Moscow has closed entry indefinitely to 36 citizens of New Zealand": an entry ban
     (_rx(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+entry\b(?=(?:\s+[\w,’'-]+){0,6}?\s+to\b)"),
      Status.IMPOSED, "object"),

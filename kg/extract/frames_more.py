@@ -49,6 +49,21 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"ing)?\s+(?:that\s+)?(?:further|more|harsher|tougher|additional|new)\s+(?:sanctions|"
          r"measures|penalties)\s+(?:would|will)\s+(?:\w+\s+)?follow\b"),
      Status.THREATENED, "passive"),
+    # round 14: "Berlin and Paris have stopped arms sales to Turkey", "suspended weapons
+    # deliveries to Saudi Arabia", "halted sales of military equipment to Turkey": an arms
+    # embargo told by the trade it stops (the buyer after "to")
+    (_rx(r"\b(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|froze|frozen|"
+         r"freez(?:e|es|ing)|ban(?:s|ned|ning)?|block(?:s|ed|ing)?)\s+(?:(?:all|new|further|"
+         r"its|their|the|planned|future|every|any|and|,)\s*)*(?:(?:arms|weapons?|military|"
+         r"defen[cs]e)(?:\s+equipment)?\s+(?:sales|exports?|deliveries|supplies|shipments|"
+         r"transfers)|(?:sales|exports?|deliveries|supplies|shipments|transfers)\s+of\s+(?:arms|"
+         r"weapons|military\s+(?:equipment|goods|hardware)))(?=\s+(?:to|for)\s)"),
+     Status.IMPOSED, "object"),
+    # round 14: "has withdrawn the US entry visa of Fatou Bensouda", "cancelled the visas of
+    # three diplomats": an entry ban (kg.extract.frames reads "revoked"/"suspended")
+    (_rx(r"\b(?:withdr(?:aw|aws|awn|ew|awing)|cancel(?:s|l?ed|l?ing)?)\s+(?:the\s+|their\s+|"
+         r"its\s+)?(?:U\.?S\.?\s+|American\s+|British\s+)?(?:entry\s+)?visas?\s+(?:of|for)(?=\s)"),
+     Status.IMPOSED, "object"),
     # round 13: "has shut Guinea-Bissau out of every body in which it takes decisions",
     # "expelled Niger from the bloc": a suspension told by its effect, the state after
     (re.compile(r"\b(?:shut(?:s|ting)?(?=(?:\s+[A-Z][\w’'-]*){1,3}\s+out\s+of\s+(?:all|"

@@ -1,0 +1,63 @@
+"""Event kinds of real reporting added in round 14 (issue 14), on sentences written for these
+tests (real states so the country tables know them)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+
+
+def events(text: str, date: str) -> list[tuple[list[str], list[str], str]]:
+    ds = extract_text(text, date=date, source_id="t").dataset
+    return [(s.imposers, s.targets, s.status.value) for s in ds.sanctions]
+
+
+def test_sanctions_by_a_list_of_states() -> None:
+    # "sanctions by X and Y": the noun's imposers after "by", with no participle
+    got = events("It follows sanctions by the United States and Britain on Nicaraguan "
+                 "officials.", "2024-09-02")
+    assert [(e[0], e[2]) for e in got] == [(["us", "gb"], "imposed")]
+    assert got[0][1] and all(t.startswith("ni") for t in got[0][1]), got
+    # ... and with no target of their own, the targets of the measure told before
+    got = events("The EU widened its sanctions on Nicaragua. It follows sanctions by the "
+                 "United States and Britain over the worsening situation.", "2024-09-02")
+    assert got == [(["eu"], ["ni"], "imposed"), (["us", "gb"], ["ni"], "imposed")]
+    # lower case after "by" is no imposer
+    assert events("It follows sanctions by decree on Nicaraguan officials.", "2024-09-02") == []
+
+
+def test_put_on_a_states_list_in_the_passive() -> None:
+    got = events('Three American companies were put on China\'s "unreliable entity list" on '
+                 "Thursday.", "2025-01-02")
+    assert [(e[0], e[2]) for e in got] == [(["cn"], "imposed")]
+    # the state after "on" that owns no list is the target, not the imposer
+    got = events("Sanctions were imposed on Russia's central bank by the European Union.",
+                 "2022-02-28")
+    assert [e[0] for e in got] == [["eu"]]
+
+
+def test_told_a_state_it_could_face_sanctions() -> None:
+    # the subject (all of a coordinated one) of "told" threatens; not the first state of the
+    # sentence
+    got = events("Ankara launched the operation on Wednesday; Washington and the European Union "
+                 "had already told Turkey it could face sanctions over the assault.",
+                 "2019-10-12")
+    assert got == [(["us", "eu"], ["tr"], "threatened")]
+
+
+def test_stopping_arms_sales_is_an_embargo() -> None:
+    assert events("Berlin and Paris have stopped arms sales to Turkey over its offensive.",
+                  "2019-10-12") == [(["de", "fr"], ["tr"], "imposed")]
+    assert events("Sweden halted sales of military equipment to Turkey.", "2019-10-12") == [
+        (["se"], ["tr"], "imposed")]
+    assert events("Germany suspended weapons deliveries to Saudi Arabia.", "2018-11-20") == [
+        (["de"], ["sa"], "imposed")]
+    # approving arms sales is no measure
+    assert events("The State Department approved arms sales to Taiwan.", "2019-07-08") == []
+
+
+def test_withdrawn_visa_is_an_entry_ban() -> None:
+    got = events("Washington has withdrawn the US entry visa of Fatou Bensouda, chief "
+                 "prosecutor of the International Criminal Court.", "2019-04-05")
+    assert got == [(["us"], ["fatou-bensouda"], "imposed")]
+    got = events("Canada cancelled the visas of three Iranian diplomats.", "2019-04-05")
+    assert [(e[0], e[2]) for e in got] == [(["ca"], "imposed")]
