@@ -243,7 +243,8 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
             continue
         if any(a.start <= v.start() < a.end for a in found):
             continue
-        passive = bool(_PASSIVE.search(text[:v.start()]))
+        # ("is sanctioning 20 officials", "is freezing the assets of": active, progressive)
+        passive = bool(_PASSIVE.search(text[:v.start()])) and not word.endswith("ing")
         found.append(Anchor(v.start(), v.end(), Status.IMPOSED, v.group(),
                             "passive" if passive else "object"))
     for a in frame_anchors(text, relief or any(a.status in (Status.LIFTED, Status.EASED)

@@ -63,7 +63,7 @@ SANCTION_NOUN = _rx(
     r"punitive measures|measures|penalties|travel bans?|visa bans?|entry bans?|"
     r"asset freezes?|export controls|blacklist|suspensions?|visa restrictions|price caps?|"
     r"(?:economic|financial|trade|sweeping|new|fresh|further|export|import) restrictions|"
-    r"border closures?|"
+    r"border closures?|(?:retaliatory|punitive)\s+(?:tariffs|duties)|"
     r"imports?(?= of| from)|exports?(?= of| to)|purchases(?= of| from)|"
     r"(?:severe|heavy|massive|significant|economic)\s+(?:economic\s+)?costs)\b")
 

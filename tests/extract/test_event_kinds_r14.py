@@ -61,3 +61,24 @@ def test_withdrawn_visa_is_an_entry_ban() -> None:
     assert got == [(["us"], ["fatou-bensouda"], "imposed")]
     got = events("Canada cancelled the visas of three Iranian diplomats.", "2019-04-05")
     assert [(e[0], e[2]) for e in got] == [(["ca"], "imposed")]
+
+
+def test_progressive_sanctioning_is_active() -> None:
+    # "is sanctioning" is the progressive of an active verb, not a passive with its agent
+    # missing
+    got = events("Canada is sanctioning 20 more Iranian officials, Prime Minister Justin "
+                 "Trudeau announced.", "2022-10-07")
+    assert [(e[0], e[2]) for e in got] == [(["ca"], "imposed")]
+    assert got[0][1] and all(t.startswith("ir") for t in got[0][1]), got
+    got = events("Britain is freezing the assets of five Russian banks.", "2022-03-01")
+    assert [(e[0], e[2]) for e in got] == [(["gb"], "imposed")]
+    # the passive still takes its agent after "by"
+    got = events("Five Russian banks were sanctioned by Britain.", "2022-03-01")
+    assert [(e[0], e[2]) for e in got] == [(["gb"], "imposed")]
+
+
+def test_retaliatory_tariffs_are_a_measure() -> None:
+    assert events("Turkey imposed retaliatory tariffs on American goods worth $1.8 billion.",
+                  "2018-08-15") == [(["tr"], ["us"], "imposed")]
+    # tariffs with no word of punishment are trade policy, not a sanction
+    assert events("Turkey imposed tariffs on American goods.", "2018-08-15") == []
