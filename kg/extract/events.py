@@ -75,6 +75,8 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: Between an actor and the trigger: a predicate, then ", and" (a second predicate begins).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _IMPOSER_KINDS = IMPOSER_KINDS
+#: "to" after an object-taking trigger, before a lower-case word that opens its target.
+_TO_AFTER = re.compile(r"\s+(?:\w+ly\s+)?to\s+(?=[a-z])")
 
 
 def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
@@ -228,8 +230,11 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
         if not imposers and not passive and doc.recent and mode != "np":
             # "The British-drafted text also renewed the arms embargo on Somalia": no actor
             # before the verb; the imposers of the event before act again
+            # (not a measure named in passing, in a relative clause: the last actor's)
+            prev = next((imps for imps, _t in reversed(doc.recent) if doc.last_state in imps),
+                        doc.recent[-1][0])
             imposers = [Resolved(i, "", "no imposer in the sentence: the imposers of the "
-                                 "event before", a_start) for i in doc.recent[-1][0]]
+                                 "event before", a_start) for i in prev]
             conf -= 0.15
         if (shared := same_subject(text, a_start, a_end, mode, events)) is not None:
             imposers = shared[0]  # "has frozen the assets of X and barred them": one subject
@@ -264,6 +269,8 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                               r"\w+ )?by|belonging to)\s+",
                               text[a_end:])
                 t_lo = a_end + (am.end() if am else 0)
+                if tm := _TO_AFTER.match(text, t_lo):
+                    t_lo = tm.end()  # "shut its borders to eight officials" (not "to" + verb)
             elif mode == "np":
                 pm = NP_ON.match(text, a_end)
                 t_lo = pm.end() if pm else -1

@@ -156,7 +156,7 @@ NEGATION = _rx(r"\b(?:not(?!\s+hesitate)|n[o']t(?!\s+hesitate)|never|no plans? t
 
 #: Before a trigger: a power to act, not an act ("the EU will now be able to sanction",
 #: "a new regime for sanctioning", "a law allowing the government to freeze assets").
-CAPABILITY = _rx(r"(?:\b(?:be|is|are|was|were|been|now)\s+able\s+to|\b(?:power|powers|"
+CAPABILITY = _rx(r"(?:\b(?:be|is|are|was|were|been|now)\s+able\s+to|\b(?:right|power|powers|"
                  r"authority|ability|legal basis|tool|framework|regime|mechanism)\s+"
                  r"(?:\w+\s+)?(?:to|for)|\b(?:allow|enabl|empower|authoriz|authoris)\w*\s+"
                  r"(?:[\w’'-]+\s+){1,4}to)\s+$")

@@ -82,3 +82,28 @@ def test_retaliatory_tariffs_are_a_measure() -> None:
                   "2018-08-15") == [(["tr"], ["us"], "imposed")]
     # tariffs with no word of punishment are trade policy, not a sanction
     assert events("Turkey imposed tariffs on American goods.", "2018-08-15") == []
+
+
+def test_borders_shut_to_a_counted_group() -> None:
+    # "to eight" is not "to" + a verb: the target list opens after "to"
+    got = events("Moscow on Friday shut its borders to eight German officials.", "2021-04-30")
+    assert [(e[0], e[2]) for e in got] == [(["ru"], "imposed")]
+    assert got[0][1] and all(t.startswith("de") for t in got[0][1]), got
+
+
+def test_keeping_the_right_to_respond_is_no_measure() -> None:
+    assert events("The EU keeps the right to respond with appropriate measures of its own.",
+                  "2021-04-30") == []
+    assert events("Moscow reserves the right to impose countermeasures on Britain.",
+                  "2021-04-30") == []
+
+
+def test_those_sanctioned_continue_the_main_event_not_the_one_answered() -> None:
+    # the measure the first sentence names in passing (a relative clause) is not the one
+    # "Those barred" continues
+    got = events("Moscow on Friday shut its borders to eight officials from European Union "
+                 "countries, hitting back at sanctions the bloc had placed on Russian citizens. "
+                 "Those barred include European Parliament President David Sassoli, the "
+                 "Russian foreign ministry said.", "2021-04-30")
+    barred = [e for e in got if "david-sassoli" in e[1]]
+    assert barred and all(e[0] == ["ru"] for e in barred), got
