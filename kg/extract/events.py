@@ -258,9 +258,9 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                 targets = targets_after(text, on.end(), t_end, ms, doc, sent)
         else:
             t_lo = a_end
-            if words.lower().startswith("threat"):
+            if words.lower().startswith(("threat", "warn")):  # "warned Ankara of sanctions"
                 obj = [m for m in ms if a_start < m.start < a_end and m.kind in _TARGET_KINDS]
-                if obj and re.search(r"\bwith\b", text[obj[-1].end:a_end]):
+                if obj and re.search(r"\b(?:with|of)\b", text[obj[-1].end:a_end]):
                     for m in obj:
                         targets += resolve(m, doc, sent, ms, False)
                     t_lo = -1

@@ -85,8 +85,10 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                         r"terminat(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|"
                         r"unwind(?:s|ing)?|unwound)\b")),
     # "warned of sanctions against Serbia": the threat named by its noun
+    # "warned Ankara of sanctions": the one warned between the verb and "of"
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)? of|"
-                            r"risk(?:s|ed|ing)?)\b")),
+                            r"warn(?:s|ed|ing)?\s+(?!of\b|that\b)(?:the\s+)?[\w.’'-]+(?:\s+"
+                            r"[\w.’'-]+)?\s+of|risk(?:s|ed|ing)?)\b")),
     # "is weighing further sanctions", "mulls an oil embargo", "drew up a new package": the
     # actor's own step in preparation (a call on someone else is caught by CALL_BEFORE)
     (Status.EXPECTED, _rx(r"\b(?:brac(?:e|es|ed|ing) (?:it(?:self|s)? |themselves )?for|"
@@ -168,7 +170,7 @@ OPPOSED = _rx(r"\b(?:oppos(?:e|es|ed|ing)|opposition to|objections? to)\s+"
               r"(?:\w+ing\s+(?:or|and)\s+)?$")
 
 CALL_BEFORE = _rx(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|calls? to|"
-                  r"ask(?:s|ed|ing)?|"
+                  r"ask(?:s|ed|ing)?|want(?:s|ed|ing)?\s+(?!to\b)(?:[\w.’'-]+\s+){1,4}to|"
                   r"demand(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)? for|"
                   r"lobb(?:y|ies|ied|ying)|appeal(?:s|ed|ing)? to|"
                   r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?)\b")

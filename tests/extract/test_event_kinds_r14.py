@@ -107,3 +107,17 @@ def test_those_sanctioned_continue_the_main_event_not_the_one_answered() -> None
                  "Russian foreign ministry said.", "2021-04-30")
     barred = [e for e in got if "david-sassoli" in e[1]]
     assert barred and all(e[0] == ["ru"] for e in barred), got
+
+
+def test_warned_a_state_of_sanctions() -> None:
+    # the one warned stands between the verb and "of": the target of the threat
+    got = events("Washington has warned Ankara of sanctions if it buys more Russian air "
+                 "defence systems.", "2019-07-10")
+    assert got == [(["us"], ["tr"], "threatened")]
+    assert events("The State Department warned of sanctions against Serbia.", "2019-07-10") == [
+        (["us"], ["rs"], "threatened")]
+
+
+def test_wanting_another_to_sanction_is_a_call() -> None:
+    # "wants the EU to sanction": a call on the EU, no measure of the EU's
+    assert events("France wants the EU to sanction Russian oligarchs.", "2022-03-01") == []
