@@ -27,6 +27,9 @@ _COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*toge
                     r"\s*(?:the\s+)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 #: A decision before a keeping verb ("decided to maintain the asset freeze"): a renewal.
+#: "with" and up to three words right before a sanction noun ("hit back at the EU with new
+#: sanctions"): the noun is the answer's measure.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _DECIDED_TO = re.compile(r"\b(?:decided|agreed|voted|resolved|chose)\s+to\s+$", re.I)
 #: A sanction noun as the subject of a passive ("Sanctions on Iran were lifted", "Asset freezes
 #: and travel bans on 170 individuals and three companies will be dropped", "the arms embargo
@@ -165,9 +168,11 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
                     continue  # "by hitting its officials personally, and the entry bans are"
                 if best is None or v.start() > best[0]:
                     best = (v.start(), v.end(), status)
-        if best is not None and re.match(r"hit(?:s|ting)? back\b.*\bat\b", text[best[0]:n.start()],
-                                         re.I | re.S):
-            best = None  # "hit back at Washington's sanctions": the sanctions answered
+        if best is not None and re.match(r"(?:hit(?:s|ting)? back\b.*\bat|retaliat\w+\s+against)\b",
+                                         text[best[0]:n.start()], re.I | re.S) and not \
+                _WITH_BEFORE.search(text, best[1], n.start()):
+            best = None  # "hit back at Washington's sanctions": the sanctions answered (not
+            # "hit back at the EU with sanctions", the answer)
         if best is not None and re.match(r"(?:hit|slap)", text[best[0]:best[1]], re.I) and \
                 re.match(r"\w+\s+(?!with\b|back\b)\S.*?\bwith\s+(?:[\w-]+\s+){0,3}$",
                          text[best[0]:n.start()], re.I | re.S) and \

@@ -75,6 +75,7 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: Between an actor and the trigger: a predicate, then ", and" (a second predicate begins).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _IMPOSER_KINDS = IMPOSER_KINDS
+_ANSWER_AT = re.compile(r"(?:hit\w*\s+back\s+at|retaliat\w+\s+against)\s", re.I)
 #: "to" after an object-taking trigger, before a lower-case word that opens its target.
 _TO_AFTER = re.compile(r"\s+(?:\w+ly\s+)?to\s+(?=[a-z])")
 
@@ -296,11 +297,13 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
                     break
                 else:
                     t_lo = -1
-                    # "imposed new Myanmar sanctions": the state named inside
+                    # "imposed new Myanmar sanctions": the state named inside; "hit back at
+                    # the EU with sanctions": the one answered (a bloc too)
+                    answer = _ANSWER_AT.match(words)
                     targets += [r for m in ms if mode == "verb" and a_start < m.start
                                 and m.end <= a_end
                                 and m.kind == "country" and not m.possessive
-                                and m.code not in BLOCS
+                                and (m.code not in BLOCS or answer)
                                 for r in resolve(m, doc, sent, ms, False)]
             t_end = target_end(text, t_lo, limit, ms) if t_lo >= 0 else a_end
             if t_lo >= 0 and not targets:

@@ -64,6 +64,11 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:withdr(?:aw|aws|awn|ew|awing)|cancel(?:s|l?ed|l?ing)?)\s+(?:the\s+|their\s+|"
          r"its\s+)?(?:U\.?S\.?\s+|American\s+|British\s+)?(?:entry\s+)?visas?\s+(?:of|for)(?=\s)"),
      Status.IMPOSED, "object"),
+    # round 14: "will answer the EU's sanctions by imposing its own on the European
+    # individuals concerned": the measure left unsaid after "its own"
+    (_rx(r"\b(?:impos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
+         r"announc(?:e|es|ed|ing))\s+(?:its|their)\s+own(?=\s+(?:on|against)\b)"),
+     Status.IMPOSED, "object"),
     # round 13: "has shut Guinea-Bissau out of every body in which it takes decisions",
     # "expelled Niger from the bloc": a suspension told by its effect, the state after
     (re.compile(r"\b(?:shut(?:s|ting)?(?=(?:\s+[A-Z][\w’'-]*){1,3}\s+out\s+of\s+(?:all|"

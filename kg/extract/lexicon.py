@@ -105,7 +105,7 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                          r"reinstat(?:e|es|ed|ing)|"
                          r"expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|tighten(?:s|ed|ing)?|"
                          r"join(?:s|ed)?|agree(?:d|s)? (?:on|to)|ban(?:s|ned|ning)?|"
-                         r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by)|"
+                         r"order(?:s|ed)?|retaliat(?:e|es|ed|ing) (?:with|by|against)|"
                          r"decid(?:e|es|ed|ing) on|decree(?:s|d|ing)?|enact(?:s|ed|ing)?|"
                          # "halted imports of", "took over EU sanctions" (a state adopting
                          # another's measures as its own)

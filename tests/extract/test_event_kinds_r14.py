@@ -121,3 +121,23 @@ def test_warned_a_state_of_sanctions() -> None:
 def test_wanting_another_to_sanction_is_a_call() -> None:
     # "wants the EU to sanction": a call on the EU, no measure of the EU's
     assert events("France wants the EU to sanction Russian oligarchs.", "2022-03-01") == []
+
+
+def test_hit_back_at_a_state_with_sanctions() -> None:
+    # the noun after "with" is the answer; the one hit back at is its target
+    assert events("Tehran has hit back at the European Union with sanctions of its own.",
+                  "2022-11-16") == [(["ir"], ["eu"], "imposed")]
+    got = events("Beijing retaliated against Washington with sanctions on US lawmakers.",
+                 "2020-08-10")
+    assert [(e[0], e[2]) for e in got] == [(["cn"], "imposed")]
+    assert got[0][1] and all(t.startswith("us") for t in got[0][1]), got
+    # "hit back at Washington's sanctions" names the measure answered, not a new one
+    got = events("Beijing hit back at Washington's sanctions on Monday.", "2020-08-10")
+    assert all(e[0] != ["cn"] or e[2] != "imposed" for e in got), got
+
+
+def test_imposing_its_own_is_a_measure() -> None:
+    got = events("Russia has responded to the EU measures by imposing its own on 20 EU "
+                 "officials.", "2021-03-02")
+    assert (["ru"], "imposed") in [(e[0], e[2]) for e in got], got
+    assert (["eu"], ["ru"], "imposed") in got, got
