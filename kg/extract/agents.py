@@ -68,7 +68,8 @@ def passive_imposers(text: str, a_start: int, a_end: int, words: str, passive: b
         mid = [m for m in ms if a_start < m.start < a_end and m.kind in
                ("country", "demonym")]
         for m in mid:
-            cid = doc.country(m.code) if m.code else None
+            # (UN sanctions are the Security Council's, as kg.extract.refer.resolve reads)
+            cid = doc.country("unsc" if m.code == "un" else m.code) if m.code else None
             if cid:
                 imposers.append(Resolved(cid, m.text, m.how + " before the noun",
                                          m.start))

@@ -75,6 +75,7 @@ _PARTLY = re.compile(r"\b(?:some|part|parts|certain|several|a number) of\b|\bpar
 #: Between an actor and the trigger: a predicate, then ", and" (a second predicate begins).
 _SECOND_PREDICATE = re.compile(r"\s+[a-z][^,;]*,\s+and\s+(?:\w+ly\s+)?$")
 _IMPOSER_KINDS = IMPOSER_KINDS
+_ON_BEFORE = re.compile(r"\b(?:on|against)\s+(?:the\s+)?$", re.I)
 _ANSWER_AT = re.compile(r"(?:hit\w*\s+back\s+at|retaliat\w+\s+against)\s", re.I)
 #: "to" after an object-taking trigger, before a lower-case word that opens its target.
 _TO_AFTER = re.compile(r"\s+(?:\w+ly\s+)?to\s+(?=[a-z])")
@@ -160,7 +161,10 @@ def find_events(sent: Sentence, ms: list[Mention], doc: Doc) -> list[Event]:
             for m in ms:
                 if n_end and n_end.end() < m.start and m.end <= a_end and m.kind in (
                         "country", "pronoun"):
-                    imposers += resolve(m, doc, sent, ms, True)
+                    if _ON_BEFORE.search(text, 0, m.start):  # "sanctions on Belarus by the EU"
+                        targets += resolve(m, doc, sent, ms, False)
+                    else:
+                        imposers += resolve(m, doc, sent, ms, True)
         elif mode == "np":  # "Washington's sanctions", "US and EU sanctions"
             imposers += np_imposers(text, a_start, a_end, ms, doc, sent)
         else:

@@ -23,7 +23,9 @@ _REL_VERB = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|previously\s
 #: the U.S. administration imposed", "the measures the French government adopted").
 _REL_OFFICE = re.compile(r"\.?(?:\s+(?:administration|government|authorities|cabinet|"
                          r"Treasury|Treasury Department|State Department))?(?=\s)")
-_REL_PASSIVE = re.compile(r"\s+by\s+(?:the\s+)?(?=(?-i:[A-Z]))|"  # "sanctions by the United States"
+_REL_PASSIVE = re.compile(r"(?:\s+(?:on|against)\s+(?:the\s+)?(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])"
+                          r"[\w.’'-]*){0,2})?"  # "sanctions (on Belarus) by the EU"
+                          r"\s+by\s+(?:the\s+)?(?=(?-i:[A-Z]))|"
                           r",?\s+(?:(?:that|which)\s+(?:were|was|had been|have been)\s+)?"
                           r"(?:already\s+|previously\s+|[a-z]+ly\s+)?(?:imposed|put in place|"
                           r"adopted|introduced|ordered|slapped|placed|reimposed|announced|"

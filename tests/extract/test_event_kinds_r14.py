@@ -141,3 +141,14 @@ def test_imposing_its_own_is_a_measure() -> None:
                  "officials.", "2021-03-02")
     assert (["ru"], "imposed") in [(e[0], e[2]) for e in got], got
     assert (["eu"], ["ru"], "imposed") in got, got
+
+
+def test_sanctions_on_a_state_by_another() -> None:
+    # the state after "on" is the target, the one after "by" imposes
+    assert events("Minsk condemned sanctions on Belarus by the EU.", "2021-06-24") == [
+        (["eu"], ["by"], "imposed")]
+
+
+def test_un_sanctions_a_state_is_under_are_the_security_councils() -> None:
+    assert events("North Korea has been under UN sanctions since 2006.", "2017-09-12") == [
+        (["unsc"], ["kp"], "imposed")]
