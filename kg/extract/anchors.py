@@ -241,7 +241,7 @@ def anchors(text: str, ms: list[Mention], *, relief: bool = False) -> list[Ancho
             # the noun, not "will sanction"/"decided to sanction"; "sanctions" after "to" is
             # always the noun ("its opposition to sanctions on Russia")
             continue
-        if re.search(r"\b(?:the|a|an|of|its|their)\s+$", text[:v.start()], re.I):
+        if re.search(r"\b(?:the|a|an|of|its|their|those)\s+$", text[:v.start()], re.I):
             continue  # "the sanctioned companies": an adjective
         if word.startswith(("froze", "freez")) and not re.match(r"\s+(?:\w+\s+){0,2}assets",
                                                                  text[v.end():]):

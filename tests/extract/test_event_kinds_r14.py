@@ -152,3 +152,10 @@ def test_sanctions_on_a_state_by_another() -> None:
 def test_un_sanctions_a_state_is_under_are_the_security_councils() -> None:
     assert events("North Korea has been under UN sanctions since 2006.", "2017-09-12") == [
         (["unsc"], ["kp"], "imposed")]
+
+
+def test_one_of_those_sanctioned_is_no_new_measure() -> None:
+    got = events("China sanctioned Skydio and two other firms. The move is an attempt to knock "
+                 "out the leading US drone company, chief executive Adam Bry, himself one of "
+                 "those sanctioned, wrote.", "2024-10-11")
+    assert [(e[0], e[2]) for e in got] == [(["cn"], "imposed")], got
