@@ -16,6 +16,11 @@ from kg.resolve.resolver import SEATS, Resolver, country_actor, normalize
 
 __all__ = ["Doc", "Resolved", "dateline_end", "dateline_state", "without_dateline"]
 
+#: States whose seat of government bears the state's name, so a dateline names both ("SINGAPORE
+#: - ..."); kg/curated/seats.yaml keeps no country names. ISO 3166-1 alpha-2. (Not Luxembourg:
+#: EU ministers meet there, and a dateline there is the bloc's.)
+_CITY_STATES = {"singapore": "sg", "monaco": "mc", "kuwait": "kw",
+                "djibouti": "dj", "san marino": "sm", "vatican": "va", "vatican city": "va"}
 #: A wire dateline opening an article: a place (with its state or a date after commas), maybe
 #: the agency in brackets, then a dash ("WASHINGTON (Reuters) - ", "Tokyo - ", "BEIJING,
 #: March 3 (Xinhua) -- "), or a colon after a place in capitals ("KABUL (Pajhwok): ",
@@ -36,11 +41,14 @@ def dateline_state(text: str) -> str | None:
 
     >>> dateline_state("OTTAWA (Reuters) - Canada acted."), dateline_state("ZURICH - It did.")
     ('ca', None)
+    >>> dateline_state("SINGAPORE - Banks will be barred ...")  # a city-state
+    'sg'
     """
     m = _DATELINE.match(text)
     if m is None:
         return None
-    return SEATS.get(normalize(m["city"] or m["caps"]))
+    place = normalize(m["city"] or m["caps"])
+    return SEATS.get(place) or _CITY_STATES.get(place)
 
 
 def dateline_end(text: str) -> int:

@@ -125,9 +125,11 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
     no_target: list[_Pending] = []
     for sent in (sentences := split_sentences(text)):
         # a ministry or government is a state's, not a bloc's
+        # (when no state has acted or spoken: the dateline's state before the last one named,
+        # "SINGAPORE - ... over the invasion of Ukraine ..., the Ministry of Foreign Affairs")
         state = doc.lead_state or (doc.last_state if doc.last_state and len(
             doc.last_state) == 2 and doc.last_state not in BLOCS
-            else doc.last_country or doc.dateline)
+            else _state_of(doc.dateline) or doc.last_country)
         ms = _remember(find_mentions(sent.text, doc.people, last_bloc=doc.last_bloc,
                                      last_state=state, heads=doc.heads), doc, sent.text)
         doc.heads.update(named_heads(sent.text, ms))
@@ -205,6 +207,11 @@ def _second_look(no_target: list[_Pending], doc: Doc) -> list[Event]:
             found += new
     doc.topic_hint, doc.recent = None, recent
     return found
+
+
+def _state_of(code: str | None) -> str | None:
+    """``code`` when it is a state's (two letters, not a bloc), else None."""
+    return code if code and len(code) == 2 and code not in BLOCS else None
 
 
 def _remember(ms: list[Mention], doc: Doc, text: str) -> list[Mention]:

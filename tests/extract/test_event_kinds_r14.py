@@ -159,3 +159,12 @@ def test_one_of_those_sanctioned_is_no_new_measure() -> None:
                  "out the leading US drone company, chief executive Adam Bry, himself one of "
                  "those sanctioned, wrote.", "2024-10-11")
     assert [(e[0], e[2]) for e in got] == [(["cn"], "imposed")], got
+
+
+def test_a_city_states_dateline_gives_the_ministry_its_state() -> None:
+    # "SINGAPORE -": the unnamed ministry is Singapore's, not that of the last state named
+    # in a reason ("the invasion of Ukraine")
+    got = events("SINGAPORE - Singapore is imposing sanctions on Russia over the invasion of "
+                 "Ukraine. Exports of electronics to Russia will also be banned, the Ministry "
+                 "of Foreign Affairs said.", "2022-03-05")
+    assert got and all(e[0] == ["sg"] for e in got), got
