@@ -46,7 +46,7 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
                            r"also|now|partly|finally|again|in\s+turn)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|"
                            r"eas\w*|renew\w*|reimpos\w*|dropped|removed|scrapped|rescinded|"
                            r"revoked|repealed|tightened|expanded|broadened|relaxed|loosened|"
-                           r"prolonged|rolled over|announced|approved|adopted|introduced|"
+                           r"prolonged|rolled over|announced|approved|adopted|introduced|placed|"
                            r"slapped|levied|unveiled|agreed|waived|suspended)\b|"
                            # "Sanctions against Russia will remain in force until July 31"
                            r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?\s+(?:will\s+)?"

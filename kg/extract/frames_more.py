@@ -69,6 +69,12 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
     (_rx(r"\b(?:impos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
          r"announc(?:e|es|ed|ing))\s+(?:its|their)\s+own(?=\s+(?:on|against)\b)"),
      Status.IMPOSED, "object"),
+    # round 14: 'Washington began the "snapback" on August 20', "triggered the snapback of UN
+    # sanctions": the sanctions lifted under a deal restored, imposed
+    (_rx(r"\b(?:trigger(?:s|ed|ing)?|invok(?:e|es|ed|ing)|initiat(?:e|es|ed|ing)|launch(?:es|ed|ing)?|"
+         r"beg[ia]n|begins|start(?:s|ed|ing)?|activat(?:e|es|ed|ing))\s+(?:the\s+)?[\"“]?snap-?back\b"
+         r"[\"”]?(?:\s+(?:mechanism|of\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+)?sanctions))?"),
+     Status.IMPOSED, "object"),
     # round 13: "has shut Guinea-Bissau out of every body in which it takes decisions",
     # "expelled Niger from the bloc": a suspension told by its effect, the state after
     (re.compile(r"\b(?:shut(?:s|ting)?(?=(?:\s+[A-Z][\w’'-]*){1,3}\s+out\s+of\s+(?:all|"

@@ -168,3 +168,16 @@ def test_a_city_states_dateline_gives_the_ministry_its_state() -> None:
                  "Ukraine. Exports of electronics to Russia will also be banned, the Ministry "
                  "of Foreign Affairs said.", "2022-03-05")
     assert got and all(e[0] == ["sg"] for e in got), got
+
+
+def test_snapback_restores_sanctions() -> None:
+    assert events("The United States triggered the snapback of UN sanctions on Iran.",
+                  "2020-09-20") == [(["us"], ["ir"], "imposed")]
+    assert events("Britain, France and Germany triggered the snapback mechanism against Iran "
+                  "on Thursday.", "2025-08-28") == [(["gb", "fr", "de"], ["ir"], "imposed")]
+
+
+def test_bans_placed_on_in_the_passive() -> None:
+    got = events("Travel bans had been placed on 12 Israeli settlers, New Zealand said.",
+                 "2024-07-04")
+    assert [(e[0], e[2]) for e in got] == [(["nz"], "imposed")], got
