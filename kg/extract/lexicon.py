@@ -95,7 +95,9 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                           r"propos(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
                           r"consider(?:s|ed|ing)?|eye(?:s|d|ing)|draw(?:s|ing)? up|drew up|"
                           r"prepar(?:e|es|ed|ing)|work(?:s|ed|ing)? on|explor(?:e|es|ed|ing)|"
-                          r"discuss(?:es|ed|ing)?)\b")),
+                          r"discuss(?:es|ed|ing)?|"
+                          # round 14: "the G7 leaders pledged more sanctions on Russia"
+                          r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing))\b")),
     # "Forty officials will face targeted Canadian sanctions": the measure announced; a modal
     # ("could face") or "or face" makes it a threat
     (Status.IMPOSED, _rx(r"\b(?:fac(?:e|es|ed|ing)|impos(?:e|es|ed|ing)|reimpos(?:e|es|ed|ing)|"

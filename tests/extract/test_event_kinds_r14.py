@@ -181,3 +181,13 @@ def test_bans_placed_on_in_the_passive() -> None:
     got = events("Travel bans had been placed on 12 Israeli settlers, New Zealand said.",
                  "2024-07-04")
     assert [(e[0], e[2]) for e in got] == [(["nz"], "imposed")], got
+
+
+def test_pledged_sanctions_are_expected() -> None:
+    got = events("The G7 leaders, among them those of France, Germany, Britain and the United "
+                 "States, pledged more military aid to Kyiv and more sanctions on Russia.",
+                 "2023-05-20")
+    assert got == [(["fr", "de", "gb", "us"], ["ru"], "expected")]
+    # a promise on a condition stays a threat
+    assert events("Biden promised tough sanctions on Russia if it invaded Ukraine.",
+                  "2022-01-20") == [(["us"], ["ru"], "threatened")]
