@@ -96,8 +96,13 @@ TRIGGERS: list[tuple[Status, re.Pattern[str]]] = [
                           r"consider(?:s|ed|ing)?|eye(?:s|d|ing)|draw(?:s|ing)? up|drew up|"
                           r"prepar(?:e|es|ed|ing)|work(?:s|ed|ing)? on|explor(?:e|es|ed|ing)|"
                           r"discuss(?:es|ed|ing)?|"
-                          # round 14: "the G7 leaders pledged more sanctions on Russia"
-                          r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing))\b")),
+                          # round 14: "the G7 leaders pledged more sanctions on Russia", "is
+                          # readying / lining up / drafting new sanctions", "floated a ban"
+                          # (no comma before the noun, read up to it: not "who drafted the
+                          # text, said the sanctions")
+                          r"(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|read(?:ies|ied|ying)|"
+                          r"lin(?:e|es|ed|ing) up|(?<!-)draft(?:s|ed|ing)?|float(?:s|ed|ing)?|"
+                          r"signal(?:s|led|ling))\b(?![^,;]*[,;]))\b")),
     # "Forty officials will face targeted Canadian sanctions": the measure announced; a modal
     # ("could face") or "or face" makes it a threat
     (Status.IMPOSED, _rx(r"\b(?:fac(?:e|es|ed|ing)|impos(?:e|es|ed|ing)|reimpos(?:e|es|ed|ing)|"

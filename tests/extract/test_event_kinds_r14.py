@@ -191,3 +191,16 @@ def test_pledged_sanctions_are_expected() -> None:
     # a promise on a condition stays a threat
     assert events("Biden promised tough sanctions on Russia if it invaded Ukraine.",
                   "2022-01-20") == [(["us"], ["ru"], "threatened")]
+
+
+def test_a_measure_in_preparation_is_expected() -> None:
+    for text, who in (("The EU is readying new sanctions against Belarus.", "eu"),
+                      ("Britain signalled further sanctions on Iran.", "gb"),
+                      ("Washington is lining up sanctions on Chinese banks.", "us")):
+        got = events(text, "2024-05-10")
+        assert [(e[0], e[2]) for e in got] == [([who], "expected")], (text, got)
+    # a drafter who speaks is no measure in preparation
+    got = events("The Security Council ended its sanctions on Liberia. David Pressman, who "
+                 "drafted the text, said the sanctions had each been imposed to help.",
+                 "2016-05-25")
+    assert all(e[2] != "expected" for e in got), got
