@@ -19,7 +19,7 @@ __all__ = ["TARGET_KINDS", "anti_targets", "target_end", "targets_after"]
 #: Kinds of mention that can be a target.
 TARGET_KINDS = ("country", "person", "org", "group")
 #: A few small words before a demonym ("banned imports of Russian oil").
-_ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|\d+|[a-z-]+)\s+){0,4}")
+_ONLY_WORDS = re.compile(r"\s*(?:(?:the|a|an|all|its|their|[$€£]?[\d.,]+|[a-z-]+)\s+){0,4}")
 
 
 def target_end(text: str, t_lo: int, limit: int, ms: list[Mention]) -> int:

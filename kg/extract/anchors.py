@@ -35,7 +35,8 @@ _DECIDED_TO = re.compile(r"\b(?:decided|agreed|voted|resolved|chose)\s+to\s+$", 
 #: and travel bans on 170 individuals and three companies will be dropped", "the arms embargo
 #: is to be renewed"): the targets may stand between the noun and the verb.
 _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|had|are|is|will|"
-                           r"would)\b)[\w,’'&+.-]+){1,10}?|,\s+(?:which|that)\s+[^,;]{1,80},)?"
+                           r"would)\b)[\w,’'&+.-]+){1,10}?)?(?:,\s+(?:which|that|in\s+place|"
+                           r"imposed|first|originally)\b[^,;]{1,80},)?"
                            r"\s+(?:were|was|have been|has been|had been|are|is|will be|"
                            r"would be|(?:are|is|were|was) to be|(?:are|is) being|"
                            # "the wider sanctions are due to be adopted on 31 July": a step
@@ -43,7 +44,8 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
                            r"(?:are|is|were|was)\s+(?P<exp>due|set|expected|likely|scheduled)"
                            r"\s+to\s+be)\s+"
                            r"(?:(?:first|originally|already|later|previously|"
-                           r"also|now|partly|finally|again|in\s+turn)\s+)?(?P<v>impos\w*|lift\w*|extend\w*|"
+                           r"also|now|partly|finally|again|in\s+turn|\w+ly)\s+)?(?P<v>impos\w*|lift\w*|"
+                           r"extend\w*|"
                            r"eas\w*|renew\w*|reimpos\w*|dropped|removed|scrapped|rescinded|"
                            r"revoked|repealed|tightened|expanded|broadened|relaxed|loosened|"
                            r"prolonged|rolled over|announced|approved|adopted|introduced|placed|"

@@ -75,6 +75,9 @@ MORE_FRAMES: list[tuple[re.Pattern[str], Status, str]] = [
          r"beg[ia]n|begins|start(?:s|ed|ing)?|activat(?:e|es|ed|ing))\s+(?:the\s+)?[\"“]?snap-?back\b"
          r"[\"”]?(?:\s+(?:mechanism|of\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+)?sanctions))?"),
      Status.IMPOSED, "object"),
+    # round 14: "Britain unfroze 300 million pounds of Libyan assets": an asset freeze lifted
+    (_rx(r"\bunfr(?:oze|eeze|eezes|eezing|ozen)\b(?=[^.;]{0,50}?\bassets\b)"), Status.LIFTED,
+     "object"),
     # round 13: "has shut Guinea-Bissau out of every body in which it takes decisions",
     # "expelled Niger from the bloc": a suspension told by its effect, the state after
     (re.compile(r"\b(?:shut(?:s|ting)?(?=(?:\s+[A-Z][\w’'-]*){1,3}\s+out\s+of\s+(?:all|"

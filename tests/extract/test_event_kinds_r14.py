@@ -204,3 +204,15 @@ def test_a_measure_in_preparation_is_expected() -> None:
                  "drafted the text, said the sanctions had each been imposed to help.",
                  "2016-05-25")
     assert all(e[2] != "expected" for e in got), got
+
+
+def test_a_lifting_in_the_passive_with_an_adverb_or_an_aside() -> None:
+    assert events("Sanctions on Sudan were formally revoked by Washington in October 2017.",
+                  "2017-10-12") == [(["us"], ["sd"], "lifted")]
+    assert events("The arms embargo on Vietnam, in place since 1984, was fully lifted by "
+                  "President Obama.", "2016-05-23") == [(["us"], ["vn"], "lifted")]
+
+
+def test_unfrozen_assets_are_a_freeze_lifted() -> None:
+    assert events("Britain unfroze £300 million of Libyan assets.", "2011-09-01") == [
+        (["gb"], ["ly"], "lifted")]
