@@ -80,3 +80,21 @@ def test_no_second_event_for_a_vague_warning_or_a_new_speaker() -> None:
     got = events("Canada sanctioned five Belarusian officials on Monday. Ottawa will not "
                  "impose further sanctions if talks resume, the minister said.", "2024-05-14")
     assert [e[2] for e in got] == ["imposed"]
+
+
+def test_may_no_longer_is_a_prohibition_in_force() -> None:
+    got = events("Forty-eight more Australians may no longer enter Russia, the Russian Foreign "
+                 "Ministry announced on Wednesday, answering the sanctions Canberra has placed "
+                 "on Russian officials.", "2023-05-10")
+    assert ["ru"] in [e[0] for e in got]
+    assert {e[2] for e in got if e[0] == ["ru"]} == {"imposed"}, got
+
+
+def test_the_second_of_two_reported_clauses_is_the_decision() -> None:
+    got = events("Its Foreign Ministry said the visit had undermined China's sovereignty, and "
+                 "that China would impose sanctions on Lithuania.", "2022-08-05")
+    assert got[0][:3] == (["cn"], ["lt"], "imposed")
+    # a condition keeps it a threat
+    got = events("Its Foreign Ministry said the visit had undermined China's sovereignty, and "
+                 "that China would impose sanctions on Lithuania if it went ahead.", "2022-08-05")
+    assert got[0][:3] == (["cn"], ["lt"], "threatened")
