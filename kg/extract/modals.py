@@ -37,7 +37,8 @@ _NO_LONGER = r"(?!\s+no\s+longer\b)"
 #: reported by others carries its own cue ("is expected to", "plans to", "is set to").
 STATUS_MODIFIERS: list[tuple[Status, re.Pattern[str]]] = [
     (Status.THREATENED, _rx(r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
-                            r"could|might|" + _MAY + _NO_LONGER + r"|would|promis(?:e|es|ed)|ready to|"
+                            r"could|might|" + _MAY + _NO_LONGER +
+                            r"|would|promis(?:e|es|ed)|ready to|"
                             r"st(?:and|ands|ood) ready|willing to)\b")),
     (Status.EXPECTED, _rx(r"\b(?:(?:is|are|was|were) (?:widely )?expected|"
                           r"(?:is|are|was|were) (?:set|poised|likely|due|preparing|planning)|"
