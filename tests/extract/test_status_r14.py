@@ -98,3 +98,12 @@ def test_the_second_of_two_reported_clauses_is_the_decision() -> None:
     got = events("Its Foreign Ministry said the visit had undermined China's sovereignty, and "
                  "that China would impose sanctions on Lithuania if it went ahead.", "2022-08-05")
     assert got[0][:3] == (["cn"], ["lt"], "threatened")
+
+
+def test_in_force_until_a_condition_is_no_extension() -> None:
+    got = events("The African Union suspended Egypt on Friday. The suspension stays in force "
+                 "until Egypt restores constitutional democracy, the union said.", "2013-07-06")
+    assert [e[2] for e in got] == ["imposed"]
+    got = events("The EU said on Monday that its sanctions against Russia will remain in force "
+                 "until July 31.", "2016-01-04")
+    assert [e[2] for e in got] == ["extended"]
