@@ -107,3 +107,10 @@ def test_in_force_until_a_condition_is_no_extension() -> None:
     got = events("The EU said on Monday that its sanctions against Russia will remain in force "
                  "until July 31.", "2016-01-04")
     assert [e[2] for e in got] == ["extended"]
+
+
+def test_a_modal_before_the_sanctions_it_has_placed_is_the_main_verbs() -> None:
+    got = events("Washington may lift more of the sanctions it has placed on Venezuela, the "
+                 "Treasury Secretary said on Friday.", "2025-01-11")
+    assert ("us", "threatened") not in {(i, e[2]) for e in got for i in e[0]}, got
+    assert ("us", "imposed") in {(i, e[2]) for e in got for i in e[0]}, got
