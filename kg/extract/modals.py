@@ -75,6 +75,8 @@ RELIEF_EXPECTED = _rx(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poi
 
 
 _MODAL = re.compile(r"\b(?:will|would|could|shall)\s+(?:\w+\s+)?$|['’]ll\s+(?:\w+\s+)?$")
+_PASSIVE_MODAL = re.compile(r"\b(?:will|would|could|might|shall)\s+(?:\w+\s+)?be\s+[a-z]+(?:ed|en)"
+                            r"(?:\s+(?:on|against))?\s*$")
 _COND_AFTER = re.compile(r"\b(?:if|unless|in case|once|as soon as|provided|"
                          r"should (?:it|they|he|she|the \w+))\b")
 
@@ -89,7 +91,9 @@ def conditional(status: Status, text: str, pre: str, a_end: int) -> str | None:
     ("imposed sanctions that will be lifted if ...") is not one: no modal before it."""
     if status not in (Status.IMPOSED, Status.EXPECTED):
         return None
-    modal = _MODAL.search(pre)
+    # ("Further sanctions would be imposed if Moscow does not withdraw": the modal of a
+    # passive trigger is among its words; round 14)
+    modal = _MODAL.search(pre) or _PASSIVE_MODAL.search(text, max(0, a_end - 40), a_end)
     if modal and re.match(r"\W*(?:Should|Unless|If|Were)\b", text):
         return "a condition before the clause"
     if (modal or status is Status.EXPECTED) and _COND_AFTER.search(text, a_end):

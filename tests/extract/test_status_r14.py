@@ -114,3 +114,10 @@ def test_a_modal_before_the_sanctions_it_has_placed_is_the_main_verbs() -> None:
                  "Treasury Secretary said on Friday.", "2025-01-11")
     assert ("us", "threatened") not in {(i, e[2]) for e in got for i in e[0]}, got
     assert ("us", "imposed") in {(i, e[2]) for e in got for i in e[0]}, got
+
+
+def test_a_passive_measure_with_a_modal_and_a_condition_is_a_threat() -> None:
+    got = events("Britain sanctioned 20 Russian officials on Monday. Further sanctions would be "
+                 "imposed if Moscow did not withdraw, the Foreign Office said.", "2022-02-21")
+    assert [(e[0], e[1], e[2]) for e in got] == [(["gb"], ["ru-officials"], "imposed"),
+                                                 (["gb"], ["ru"], "threatened")]
