@@ -27,7 +27,7 @@ from kg.extract.context import Doc, Resolved
 from kg.extract.dates import find_dates
 from kg.extract.fields import Event, date_of
 from kg.extract.lexicon import NEGATION, OPPOSED, call_cue
-from kg.extract.prefilter import Gated
+from kg.extract.prefilter import Gated, folded, may_match
 from kg.extract.refer import resolve
 from kg.extract.text import Sentence
 from kg.model.vocab import Status
@@ -42,26 +42,34 @@ _MORE = (r"(?:further|more|additional|new|fresh|other|tougher|stronger|significa
 _NOUN = (r"(?:measures|steps|action|actions|consequences|countermeasures|counter-measures|"
          r"penalties|sanctions|restrictions)")
 _MODAL = r"(?:will|would|could|may|might|’ll|'ll|(?:ready|hesitate|prepared|willing)\s+to)"
-_CUE = Gated(re.compile(
+#: The shapes of a measure to come, by kind (each pattern is tested only on sentences that
+#: hold the words it needs, :mod:`kg.extract.prefilter`):
+_CUES: list[tuple[str, Gated]] = [
     # "would do more", "will take further action", "would weigh further steps"
-    rf"\b{_MODAL}\s+(?:\w+\s+){{0,2}}?(?P<act>do|take|add|adopt|weigh|consider|impose)\s+"
-    rf"(?:\w+\s+)?(?:more\b|(?:{_MORE}\s+(?:[\w-]+\s+){{0,2}}?)?{_NOUN}\b)|"
+    ("act", Gated(re.compile(
+        rf"\b{_MODAL}\s+(?:\w+\s+){{0,2}}?(?:do|take|add|adopt|weigh|consider|impose)\s+"
+        rf"(?:\w+\s+)?(?:more\b|(?:{_MORE}\s+(?:[\w-]+\s+){{0,2}}?)?{_NOUN}\b)", re.I))),
     # "further measures, higher fines among them, will follow", "more should be added"
-    rf"\b{_MORE}\s+(?:[\w-]+\s+)?{_NOUN}\W+(?:[\w,]+\s+){{0,4}}?(?P<fol>will|would|could|may|"
-    rf"might|should)\s+(?:\w+\s+)?(?:follow|come|be\s+(?:added|taken|imposed))\b|"
-    r"\bmore\s+(?P<fol2>will|would|could|should|may|might)\s+(?:\w+\s+)?(?:follow|come|"
-    r"be\s+added)\b|"
+    ("fol", Gated(re.compile(
+        rf"\b{_MORE}\s+(?:[\w-]+\s+)?{_NOUN}\W+(?:[\w,]+\s+){{0,4}}?(?:will|would|could|may|"
+        rf"might|should)\s+(?:\w+\s+)?(?:follow|come|be\s+(?:added|taken|imposed))\b", re.I))),
+    ("fol", Gated(re.compile(r"\bmore\s+(?:will|would|could|should|may|might)\s+(?:\w+\s+)?"
+                             r"(?:follow|come|be\s+added)\b", re.I))),
     # "every sanction will return if", "the ban on its goods will apply only if"
-    r"\b(?:sanctions?|measures|ban|embargo)\s+(?:[\w\s]{0,30}?\s)?(?P<ret>will|would)\s+"
-    r"(?:\w+\s+)?(?:return|snap\s+back|be\s+(?:re-?imposed|restored)|apply\s+only|"
-    r"keep\s+coming)\b|"
+    ("ret", Gated(re.compile(
+        r"\b(?:sanctions?|measures|ban|embargo)\s+(?:[\w\s]{0,30}?\s)?(?:will|would)\s+"
+        r"(?:\w+\s+)?(?:return|snap\s+back|be\s+(?:re-?imposed|restored)|apply\s+only|"
+        r"keep\s+coming)\b", re.I))),
     # "threatened further significant measures", "warned of consequences", "a warning of
     # action", "promised firm countermeasures" (a promise needs a word of more: "its promised
     # steps" are the target's own)
-    rf"\b(?P<thr>threaten(?:s|ed)?|warn(?:s|ed|ing)?\s+of|warning\s+of|vow(?:s|ed)?)\s+[\"“]?"
-    rf"(?:{_MORE}\s+)*(?:{_NOUN}|response|retaliation)\b|"
-    rf"\bpromis(?:es|ed)\s+(?:an?\s+)?(?:\w+ly\s+)?(?:{_MORE}\s+)+(?:{_NOUN}|response|"
-    rf"retaliation)\b", re.I))
+    ("thr", Gated(re.compile(
+        rf"\b(?:threaten(?:s|ed)?|warn(?:s|ed|ing)?\s+of|warning\s+of|vow(?:s|ed)?)\s+[\"“]?"
+        rf"(?:{_MORE}\s+)*(?:{_NOUN}|response|retaliation)\b", re.I))),
+    ("pro", Gated(re.compile(
+        rf"\bpromis(?:es|ed)\s+(?:an?\s+)?(?:\w+ly\s+)?(?:{_MORE}\s+)+(?:{_NOUN}|response|"
+        rf"retaliation)\b", re.I))),
+]
 #: A measure not named ("further actions", "consequences", "a response"): threatened with
 #: no condition, it is a statement of warning, not an event (part_m.yaml's header: "a vow of
 #: unspecified retaliation is a statement ... a vow naming the measure is a threatened
@@ -118,10 +126,14 @@ def vague_threats(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Even
     article's events so far; this sentence's from index ``first``) do not already tell, as
     new events (see the module docstring)."""
     text = sent.text
-    cues = list(_CUE.finditer(text)) if doc.recent else []
+    if not doc.recent:
+        return []
+    low = folded(text)  # (once for every pattern)
+    cues = sorted(((kind, m) for kind, g in _CUES if may_match(g.gates(), low)
+                   for m in g.rx.finditer(text)), key=lambda c: c[1].start())
     # (the imposers so far only when a cue is found: a long article tells hundreds)
     acted = {i for imps, _t in doc.recent for i in imps} if cues else set()
-    for m in cues:
+    for kind, m in cues:
         if any(e.anchor[0] < m.end() and m.start() < e.anchor[1] for e in events[first:]):
             continue  # the sentence's own reading found it
         cstart = clause_start(text, m.start())
@@ -130,16 +142,17 @@ def vague_threats(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Even
         if NEGATION.search(pre + m.group().lower()) or OPPOSED.search(pre) or call_cue(pre, text):
             continue
         imposers = _imposers(sent, ms, doc, m.start(), cstart, acted,
-                             bool(m["fol"] or m["fol2"] or m["ret"]))
+                             kind in ("fol", "ret"))
         ids = {r.id for r in imposers}
         if not imposers or any(ids & {r.id for r in e.imposers} and e.status in (
                 Status.THREATENED, Status.EXPECTED) for e in events[first:]):
             continue
-        cond = _CONDITION.search(text, m.end() - 8 if m["ret"] else m.end()) or \
+        cond = _CONDITION.search(text, m.end() - 8 if kind == "ret" else m.end()) or \
             _CONDITION_BEFORE.search(text, 0, m.start())
-        if m["thr"] and not cond and _UNNAMED.search(m.group()):
+        if kind == "thr" and not cond and _UNNAMED.search(m.group()):
             continue  # "as he warned of further actions": a statement (part_m.yaml's header)
-        if m["thr"] or cond or _MAYBE.search(m.group()) or (m["act"] and _MAYBE.search(pre)):
+        if kind == "thr" or cond or _MAYBE.search(m.group()) or (
+                kind == "act" and _MAYBE.search(pre)):
             status = Status.THREATENED
         elif _SOON.search(text, m.end()):
             status = Status.EXPECTED
@@ -153,7 +166,7 @@ def vague_threats(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Even
         word = (cond.groupdict().get("c") or cond.group()) if cond else ""
         ev.explain = {"trigger": {"words": m.group(), "status": str(status)},
                       "measure_to_come": (f"a condition ({word!r})" if cond
-                                          else "a threat" if m["thr"] else "a time to come"),
+                                          else "a threat" if kind == "thr" else "a time to come"),
                       "imposers": [r.explain() for r in imposers],
                       "targets": [t.explain() for t in targets]}
         date_of(ev, find_dates(text, doc.ref), doc)
