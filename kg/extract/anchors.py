@@ -52,7 +52,11 @@ _NOUN_PASSIVE = re.compile(r"^(?:\s+(?:on|against)(?:\s+(?!(?:were|was|have|has|
                            r"slapped|levied|unveiled|agreed|waived|suspended)\b|"
                            # "Sanctions against Russia will remain in force until July 31"
                            r"^(?:\s+(?:on|against)(?:\s+[\w’'-]+){1,4}?)?\s+(?:will\s+)?"
-                           r"(?P<stay>remain|stay)s?\s+in\s+(?:force|place|effect)\s+(?:until|for\s+"
+                           # ("stays in force until Egypt restores ...": a condition of its
+                           # lifting, not a further period; round 14)
+                           r"(?P<stay>remain|stay)s?\s+in\s+(?:force|place|effect)\s+(?:until\s+"
+                           r"(?=(?:the\s+)?(?:end|middle|start|beginning)\b|\d|mid-|next\b|"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)|for\s+"
                            r"(?:another|a\s+further|(?:\w+\s+)?more))\b",
                            re.I)
 #: "but sanctions on individuals remain in force", "travel bans stay in place for 12 people":

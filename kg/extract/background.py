@@ -20,7 +20,7 @@ from kg.extract.fields import Event
 from kg.extract.text import Sentence
 from kg.model.vocab import Status
 
-__all__ = ["imposed_before"]
+__all__ = ["imposed_before", "undone_measures"]
 
 #: A sanction noun and the participle that says it was imposed.
 _IMPOSED = re.compile(r"\b(?:sanctions?|measures|suspension|embargo(?:es)?|restrictions|bans?|"
@@ -75,4 +75,59 @@ def imposed_before(sent: Sentence, events: list[Event], doc: Doc) -> list[Event]
         ev.confidence = 0.45
         out.append(ev)
         break
+    return out
+
+
+#: Words telling a measure as standing or old ("leaves the rest of the embargo in place",
+#: "Tourism stays banned", "sanctions remain on four members", "since 1992", "goes back to
+#: 1992", "now more than 50 years old", "Imposed in the first place").
+_STANDING_CUE = re.compile(
+    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|still|in\s+place|in\s+force|kept|keeps?|keeping|"
+    r"since\s+(?:\w+\s+)?(?:19|20)\d\d|dates?\s+(?:back\s+)?(?:from|to)|go(?:es)?\s+back\s+to|"
+    r"(?:years?|decades?)[- ]old|(?:first|originally|initially)\s+(?:imposed|introduced|placed)|"
+    r"imposed\s+in\s+the\s+first\s+place)\b", re.I)
+
+
+def undone_measures(events: list[Event], text: str, n_sentences: int) -> list[Event]:
+    """The measure each lifting or easing of an article (``text``, of ``n_sentences``
+    sentences) undoes, as an ``imposed`` event of the
+    same imposers on the same targets, undated, when the article tells no measure of those
+    imposers in force (imposed or extended) itself: "he will lift sanctions on Syria" tells
+    that Washington's sanctions on Syria were imposed. The annotators of
+    benchmarks/extract_real/ record that background measure (74 of the 86 liftings and
+    easings of its dev split have an imposed event of the same imposer; part_m.yaml's
+    header: "measures kept beside an easing are imposed, undated"). One per imposer set,
+    from its first lifting or easing; an expected lifting ("could soon suspend") is not
+    read, nor is one with no target.
+
+    Only in an article that tells the measure as standing or old somewhere
+    (:data:`_STANDING_CUE`: "leaves the embargo in place", "stays", "since 1992", "Imposed in
+    the first place") and in more than one sentence: a lone sentence gives only the change
+    it announces, as the shared cases (../shared/cases/news/real-prose-patterns.yaml, p03 and
+    p13) record it."""
+    if n_sentences < 2 or not _STANDING_CUE.search(text):
+        return []
+    standing = [{r.id for r in e.imposers} for e in events
+                if e.status in (Status.IMPOSED, Status.EXTENDED)]
+    out: list[Event] = []
+    done: list[set[str]] = []
+    for e in events:
+        ids = {r.id for r in e.imposers}
+        if e.status not in (Status.LIFTED, Status.EASED) or not e.targets or not ids or \
+                "same_as" in e.explain:  # (relief "in step with the EU": the EU's own, told)
+            continue
+        if any(ids & s for s in standing) or any(ids & d for d in done):
+            continue
+        done.append(ids)
+        ev = Event(e.sentence, e.anchor, Status.IMPOSED, list(e.imposers), list(e.targets),
+                   reasons=list(e.reasons))
+        ev.date = None
+        ev.explain = {"trigger": dict(e.explain.get("trigger", {}), status="imposed"),
+                      "imposed_before": "the measure a lifting or easing undoes",
+                      "date": {"value": None, "words": e.sentence.text[e.anchor[0]:e.anchor[1]],
+                               "how": "no date given: a measure imposed before"},
+                      "imposers": [r.explain() for r in ev.imposers],
+                      "targets": [t.explain() for t in ev.targets]}
+        ev.confidence = 0.4
+        out.append(ev)
     return out

@@ -36,7 +36,7 @@ from typing import Any
 from kg.errors import Problem, SourceFormatError, UsageError
 from kg.extract.actors import Mention, find_mentions, named_heads, slug
 from kg.extract.alike import alike_events
-from kg.extract.background import imposed_before
+from kg.extract.background import imposed_before, undone_measures
 from kg.extract.context import Doc, dateline_state, skip_entry, without_dateline
 from kg.extract.dates import parse_iso_date
 from kg.extract.events import NO_TARGET, Event, find_events
@@ -52,6 +52,7 @@ from kg.extract.statements import Said, find_statements, recheck_support
 from kg.extract.story import article_reasons
 from kg.extract.targets import is_barred_place, is_delegate_state
 from kg.extract.text import Sentence, html_to_text, looks_like_html, split_sentences
+from kg.extract.threats import vague_threats
 from kg.model.records import Actor, Dataset, ReasonRef, Sanction, Source, Statement
 from kg.model.refs import ensure_valid
 from kg.resolve.classify import classify_measures
@@ -153,6 +154,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
         events += find_events(sent, ms, doc)
         events += alike_events(sent, ms, doc, events)
         events += imposed_before(sent, events[first:], doc)
+        events += vague_threats(sent, ms, doc, events, first)
         if any(p.message == NO_TARGET for p in doc.skipped[n_skipped:]):
             no_target.append((sent, ms, {e.anchor for e in events[first:]},
                               (doc.last_state, doc.last_multi, len(doc.recent))))
@@ -167,6 +169,7 @@ def extract_text(text: str, *, date: str, url: str | None = None, title: str | N
             followup_reasons(sent.text, events[count_before(events, events[-1].sentence.index):])
         said += find_statements(sent, ms, doc, events, list(range(first, len(events))))
     events += _second_look(no_target, doc)
+    events += undone_measures(events, text, len(sentences))
     carry_reasons(events)
     article_reasons(events, sentences)
     recheck_support(said, events)

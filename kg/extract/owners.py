@@ -48,8 +48,10 @@ _ANSWERED_BY = re.compile(r"\b(?:respond\w*|retaliat\w*|react\w*|hit\w*\s+back|a
 def np_answered(mode: str, pre: str) -> bool:
     """Whether an owned sanction noun (``mode`` ``np``) is the object of a verb of answering
     in ``pre`` (the words before it): then a modal before that verb ("vowed to respond to the
-    EU sanctions") is the answerer's, not the measure's."""
-    return mode == "np" and bool(_ANSWERED_BY.search(pre))
+    EU sanctions") is the answerer's, not the measure's. A sanction noun with a relative
+    clause of imposing (``mode`` ``rel``: "Washington may lift more of the sanctions it has
+    placed") has its own verb after it: a modal before it is the main verb's (round 14)."""
+    return mode == "rel" or (mode == "np" and bool(_ANSWERED_BY.search(pre)))
 
 
 def not_the_actor(text: str, m: Mention) -> bool:

@@ -206,6 +206,13 @@ class Gated:
         self.rx = rx
         self._gates: Gates | None = None
 
+    def gates(self) -> Gates:
+        """The pattern's :func:`gate` (read once), for a caller that folds a sentence once
+        for several patterns (:func:`may_match`)."""
+        if self._gates is None:
+            self._gates = gate(self.rx)
+        return self._gates
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``rx.finditer(text)``, or nothing when ``text`` lacks the words it needs."""
         if self._gates is None:
