@@ -69,7 +69,8 @@ CONDITION = _rx(r"\b(?:if|unless|should|in case|provided|otherwise|were it)\b")
 #: "could soon suspend", "may lift"), not done.
 RELIEF_EXPECTED = _rx(r"\b(?:(?:(?:is|are) (?:widely )?expected|expected|set|poised|due|"
                       r"(?:is|are) (?:preparing|planning|about)|plans?|planning|"
-                      r"intends?|intending|aims?|expects?(?:\s+[\w-]+){1,3}?)"
+                      r"intends?|intending|aims?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
+                      r"vow(?:s|ed)?|expects?(?:\s+[\w-]+){1,3}?)"
                       r" to|(?:look\w* at|consider(?:s|ed|ing)?|weigh\w*)\s+$|"
                       r"(?:could|" + _MAY + r"|might)\s+(?:\w+ly\s+|soon\s+|now\s+|also\s+)?$)")
 

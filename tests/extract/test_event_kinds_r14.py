@@ -216,3 +216,10 @@ def test_a_lifting_in_the_passive_with_an_adverb_or_an_aside() -> None:
 def test_unfrozen_assets_are_a_freeze_lifted() -> None:
     assert events("Britain unfroze £300 million of Libyan assets.", "2011-09-01") == [
         (["gb"], ["ly"], "lifted")]
+
+
+def test_relief_promised_is_expected() -> None:
+    assert events("The EU promised to lift sanctions on Syria.", "2024-05-10") == [
+        (["eu"], ["sy"], "expected")]
+    assert events("The EU lifted sanctions on Syria.", "2025-05-20") == [
+        (["eu"], ["sy"], "lifted")]
