@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["says_nothing"]
+__all__ = ["said_before", "says_nothing"]
 
 
 #: A speech verb's participle that says nothing: an adjective after a determiner or a
@@ -52,6 +52,23 @@ _ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
 _ADDED_TO = re.compile(r"\s+(?:to\b|(?!that\b)[^,;:.\"“”]{0,120}?\bto\s+(?:the|its|their|his|"
                        r"her|a|an|this)\s+(?:[\w'’-]+\s+){0,4}?(?:list|lists|blacklist|sanctions|"
                        r"register|registry|roster)\b)", re.I)
+#: "added another round of sanctions", "keeps adding new sanctions": an addition whose object
+#: is the measure or the people it lists, not a word said ("added that ...", ", he added,").
+_ADDED_THING = re.compile(r"\s+(?!that\b)(?:[\w'’-]+\s+){0,4}?(?:sanctions|measures|names|"
+                          r"entities|individuals|people|persons|companies|vessels|tankers)\b|"
+                          # "the eight people added are ...": a participle after its noun
+                          r"\s+(?:are|were|include|included|on|in|since)\b", re.I)
+#: "said a senior official who asked not to be named": the speaker's wish for anonymity.
+_ANONYMOUS = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b", re.I)
+#: A past saying that dates something else ("The protests began when President X said he
+#: would run", "A month after President Barack Obama said", "since Takaichi said", "who in
+#: July said"): background, no statement of the story.
+_WHEN_SAID = re.compile(r"\b(?:(?:when|since)\s+(?:(?:the\s+)?"
+                        r"(?-i:[A-Z][\w.'’-]*)\s+){1,5}|who\s+in\s+(?-i:[A-Z][a-z]+)\s+)$",
+                        re.I)
+_WHEN_VERBS = ("said", "declared", "announced", "told")
+
+
 #: A document as the subject ("a law calling for visa bans", "as the Annan plan demands",
 #: "the act supports the protesters"): the text of a law or plan, not a speaker.
 _DOCUMENT_BEFORE = re.compile(r"\b(?:law|act|bill|plan|decree|legislation|treaty|"
@@ -98,7 +115,10 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True
     if word.startswith("declar") and _DECLARED_THING.match(text, cue.end()):
         return True  # "declared a curfew", "declared martial law": an act, no words said
-    if word in ("added", "adding", "add", "adds") and _ADDED_TO.match(text, cue.end()):
+    if word in ("added", "adding", "add", "adds") and (_ADDED_TO.match(text, cue.end())
+                                                        or _ADDED_THING.match(text, cue.end())):
+        return True
+    if word == "asked" and _ANONYMOUS.match(text, cue.end()):
         return True
     if _DOCUMENT_BEFORE.search(before):
         return True
@@ -115,3 +135,12 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     return cue.group().endswith("ed") and bool(
         _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
         or _PASSIVE.match(text, cue.start()))
+
+
+def said_before(text: str, lo: int, cue: re.Match[str]) -> bool:
+    """True if the speech verb ``cue`` (in a clause starting at ``lo``) tells a past saying
+    that dates something else ("The protests began when President X said he would run",
+    "since Takaichi said an attack could threaten Japan", "who in July said"): background,
+    and the words it reports are no statement either."""
+    return cue.group().lower() in _WHEN_VERBS and bool(
+        _WHEN_SAID.search(text, max(lo, cue.start() - 80), cue.start()))

@@ -143,6 +143,11 @@ _CLOSING_SUBJECT = re.compile(
 _POST_OF = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:director|head|chief|"
                       r"spokes(?:man|woman|person)|official|secretary|chair(?:man|woman)?|"
                       r"president)\s+(?:of|at|in|for)\s+(?:the\s+)?", re.I)
+#: An unnamed person after an inverted verb ("said a senior administration official", "said
+#: one diplomat"): no one named, and the actors before are in the words said.
+_UNNAMED_INVERTED = re.compile(r"\s+(?:an?|one|the|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:officials?|spokes(?:man|woman|person)|diplomats?|sources?|"
+                               r"aides?)\b(?!\s+(?:of|at|in|for)\b)", re.I)
 #: Unnamed people of a state or bloc after the verb ("according to EU sources").
 _UNNAMED_AFTER = re.compile(r"\s+(?:sources?|officials?|diplomats?)\b")
 #: An organ named for the places it deals with ("the Hong Kong and Macao Affairs Office",
@@ -246,6 +251,9 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # unnamed official serves, else no one (the actors before are in the words said)
         body = [m for m in ms if m.start == post.end() and m.kind == "country"]
         return (body[:1], "the body an unnamed official speaks for") if body else None
+    if inverted and word in ("said", "says", "added", "told", "warned") and not after and \
+            _UNNAMED_INVERTED.match(text, cue.end()):
+        return None  # "..., said a senior administration official who asked not to be named"
     if word in ("cited", "quoted"):
         was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
         if was:

@@ -1,0 +1,64 @@
+"""Statement kinds of real reporting added in round 14 (issue 14), on sentences written for
+these tests (invented people; real states so the country tables know them): words said that
+go on after their attribution, speech words that report no one's words, and an unnamed
+speaker after an inverted verb."""
+
+from __future__ import annotations
+
+from kg.extract.continued import goes_on
+from tests.extract.test_statement_kinds_r8 import said
+
+
+def test_words_after_a_semicolon_go_on_with_their_own_stance() -> None:
+    # the view before the attribution condemns; the words after the semicolon call for
+    assert said("Moscow is undermining security in Europe, Foreign Minister Lena Hardwick "
+                "said; Russia must pull its troops back.") == [
+        (["lena-hardwick"], "condemns"), (["lena-hardwick"], "calls_for")]
+    # a neutral continuation adds nothing
+    assert said("Moscow is undermining security in Europe, Foreign Minister Lena Hardwick "
+                "said; the talks resume in May.") == [(["lena-hardwick"], "condemns")]
+
+
+def test_goes_on_needs_a_closed_attribution_and_no_speech_verb() -> None:
+    t = "Settlers erode security, Cameron said; Israel must act."
+    assert goes_on(t, (0, 39), (39, len(t)))
+    assert not goes_on("Settlers erode security; Israel must act.", (0, 25), (25, 41))
+    t = "Settlers erode security, Cameron said; Israel, he added, must act."
+    assert not goes_on(t, (0, 39), (39, len(t)))
+
+
+def test_adding_that_is_a_second_statement_of_the_speaker() -> None:
+    assert said("The junta is crushing its own people, Treasury Secretary Tom Bexley said, "
+                "adding that Washington would warn of further sanctions.") == [
+        (["tom-bexley"], "threatens")]
+    assert said("The blockade is a crime, Foreign Minister Ana Reyes said, adding that "
+                "it was illegal.") == [(["ana-reyes"], "condemns")]
+
+
+def test_added_with_an_object_is_no_word_said() -> None:
+    assert said("Canada has added another round of sanctions on Russia, listing 24 "
+                "individuals.") == []
+    assert said("Moscow keeps adding new sanctions on Australian citizens.") == []
+    assert said("Among the eight people added are two ministers of Nicaragua.") == []
+    # "added that" is still speech
+    assert said("Canada added that the measures were illegal.") == [(["ca"], "condemns")]
+
+
+def test_an_unnamed_official_after_the_verb_is_no_speaker() -> None:
+    # not the Kremlin, which is in the words said
+    assert said("The move targets the Kremlin, said a senior administration official who "
+                "asked not to be named.") == []
+    assert said("The move targets the Kremlin, said one diplomat.") == []
+
+
+def test_a_past_saying_that_dates_the_clause_is_no_statement() -> None:
+    assert said("The protests began in April when President Joseph Kamba said he would "
+                "seek a third term.") == []
+    # nor the speech words inside what was then said
+    assert said("Ties have worsened since Prime Minister Aiko Tanaka said an attack on "
+                "Taiwan could threaten Japan.") == []
+    assert said("Four men will be listed, among them a police spokesman, who in July said "
+                "patrols would return.") == []
+    # a saying the story tells is one
+    assert said("President Joseph Kamba said the sanctions were illegal.") == [
+        (["joseph-kamba"], "condemns")]
