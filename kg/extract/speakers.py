@@ -112,7 +112,7 @@ _AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:(?-i:[a-z]\w*ly)\s+)?(?:also\s+)?$",
 _APPOSITION = re.compile(
     r",\s+(?:(?:speaking\s+(?:for|on\s+behalf\s+of)|once|formerly|previously)\b|"
     # ("Ana Reyes, speaking for the ministry, said", "Ana Reyes, once a US diplomat, said")
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
+    r"(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
     r"minister|governor|representative|manager|coordinator|advis[eo]r|aide|counsel|official|"
     r"negotiator|prosecutor|diplomat))\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
@@ -242,7 +242,10 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             # "said Ana Reyes, the EU's envoy": a comma alone opens an apposition (a list's
             # last link is "and"), and a possessive names whose post it is
             chain = chain[:1]
-        return chain, "after the verb"
+        if len(chain) == 1 or not _CLAUSE_VERB.match(text, chain[-1].end):
+            return chain, "after the verb"
+        # ("Lee, quoted as agreeing, said Tokyo, Seoul and Washington should lead": the
+        # list is the subject of the words said; the speaker stands before the verb)
     if word == "according to":
         return None  # "according to a document posted on its website": no one named
     if inverted and word in ("said", "says", "added", "told", "warned") and not after and (

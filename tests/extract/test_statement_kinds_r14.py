@@ -62,3 +62,18 @@ def test_a_past_saying_that_dates_the_clause_is_no_statement() -> None:
     # a saying the story tells is one
     assert said("President Joseph Kamba said the sanctions were illegal.") == [
         (["joseph-kamba"], "condemns")]
+
+
+def test_a_list_after_the_verb_that_acts_in_the_words_said_is_not_the_speaker() -> None:
+    assert said("President Lee Minho spoke with Prime Minister Abe Taro on Monday. Lee, "
+                "quoted as agreeing with that assessment, said Tokyo, Seoul and Washington "
+                "should lead the response.") == [(["lee-minho"], "calls_for")]
+    # an inverted list of speakers with no verb after it still speaks
+    assert said("Canada, France and Germany should act, said Russia, Iran and "
+                "Syria.") == [(["ru", "ir", "sy"], "calls_for")]
+
+
+def test_a_name_before_a_post_with_an_abbreviated_state_speaks() -> None:
+    # "the U.S. envoy": the dots of the abbreviation are part of the apposition
+    assert said("The vote shows North Korea that its violations bring consequences, Susan "
+                "Marlow, the U.S. envoy, told reporters.") == [(["susan-marlow"], "condemns")]
