@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
-from kg.extract.actors import Mention, find_mentions, named_heads, slug
+from kg.extract.actors import Mention, find_mentions, slug
 from kg.extract.alike import alike_events
 from kg.extract.background import imposed_before
 from kg.extract.context import Doc, dateline_state, skip_entry, without_dateline
@@ -46,6 +46,7 @@ from kg.extract.links import mark_retaliation, response_links
 from kg.extract.members import add_members
 from kg.extract.merging import fold_answered, merge_events
 from kg.extract.offices import office_speaker
+from kg.extract.point_back import named_heads
 from kg.extract.refer import is_venue
 from kg.extract.repeats import drop_neutral_repeats
 from kg.extract.statements import Said, find_statements, recheck_support

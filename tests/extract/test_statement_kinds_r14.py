@@ -77,3 +77,14 @@ def test_a_name_before_a_post_with_an_abbreviated_state_speaks() -> None:
     # "the U.S. envoy": the dots of the abbreviation are part of the apposition
     assert said("The vote shows North Korea that its violations bring consequences, Susan "
                 "Marlow, the U.S. envoy, told reporters.") == [(["susan-marlow"], "condemns")]
+
+
+def test_the_ministry_in_a_clause_after_the_subject_state_is_that_state_s() -> None:
+    text = ("Washington sanctioned ten officials. On Thursday Pyongyang hit back, calling the "
+            "step an open declaration of war, the KCNA news agency reported; the foreign "
+            "ministry demanded that Washington withdraw the sanctions.")
+    assert said(text)[-1] == (["kp-foreign-ministry"], "calls_for")
+    # a possessive opener is no subject: the last state that acted
+    text = ("Chile barred ten Peruvian officials. Peru's sanctions are illegal, a Foreign "
+            "Ministry spokesperson said.")
+    assert said(text) == [(["cl-foreign-ministry"], "condemns")]
