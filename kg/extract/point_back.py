@@ -5,9 +5,10 @@ in round 14.
 
 "the ministry" is, in order: the body whose head noun a sentence named before; the state whose
 seat or place the clause names ("the government in Bujumbura", "In Moscow, the foreign
-ministry said"); the state the sentence opens with as its subject ("On Thursday Pyongyang hit
-back ...; the foreign ministry demanded ...", in a clause of its own after a semicolon or "and"); else the last state that acted or spoke, else
-the first state of the sentence.
+ministry said"); the state the sentence opens with as its subject, when the ministry opens a
+clause of its own after a semicolon or "and" ("On Thursday Pyongyang hit back ...; the
+foreign ministry demanded ..."); else the last state that acted or spoke, else the first
+state of the sentence.
 """
 
 from __future__ import annotations
