@@ -101,7 +101,8 @@ _NOUN_SUBJECT = re.compile(
     r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
-                     r"official|government|ambassador|embassy|president|presidency|premier|leader|envoy)"
+                     r"official|government|ambassador|embassy|president|presidency|premier|leader|envoy|"
+                     r"delegate|representative)"
                      r"\b|\s+(?:[A-Z][a-z-]+\s+){0,2}(?:Ministry|Government|Embassy)\b")
 # (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
 #: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb

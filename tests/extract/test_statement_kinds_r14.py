@@ -88,3 +88,8 @@ def test_the_ministry_in_a_clause_after_the_subject_state_is_that_state_s() -> N
     text = ("Chile barred ten Peruvian officials. Peru's sanctions are illegal, a Foreign "
             "Ministry spokesperson said.")
     assert said(text) == [(["cl-foreign-ministry"], "condemns")]
+
+
+def test_a_delegate_or_representative_with_a_demonym_speaks_for_the_state() -> None:
+    assert said("The American delegate said the renewal was illegal.") == [(["us"], "condemns")]
+    assert said("The French representative condemned the coup.") == [(["fr"], "condemns")]
