@@ -49,9 +49,12 @@ _VOTED_TEXT = re.compile(r"\s+(?:the|a|this)\s+(?:[\w-]+\s+)?(?:text|resolution|
 _ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
 #: "added 43 people to its sanctions list", "adding more Americans to the list", "adding to
 #: the weapons already there": an addition, not a word said.
-_ADDED_TO = re.compile(r"\s+(?:to\b|(?!that\b)[^,;:.\"“”]{0,120}?\bto\s+(?:the|its|their|his|"
-                       r"her|a|an|this)\s+(?:[\w'’-]+\s+){0,4}?(?:list|lists|blacklist|sanctions|"
-                       r"register|registry|roster)\b)", re.I)
+_ADDED_TO = re.compile(r"\s+(?:to\b|(?!that\b)(?:[^,;:.\"“”]|\.(?=\S|\s+(?-i:[a-z])))"
+                       r"{0,120}?\bto\s+(?:the|its|their|his|her|a|an|this)\s+[\"“]?"
+                       r"(?:[\w'’-]+\s+){0,4}?(?:list|lists|blacklist|sanctions|register|"
+                       r"registry|roster)\b)", re.I)
+# (a dot inside a name, "Huawei Technologies Co. and its affiliates", and a list named in
+# quotation marks, 'to an "entity list"', are part of the addition)
 #: "added another round of sanctions", "keeps adding new sanctions": an addition whose object
 #: is the measure or the people it lists, not a word said ("added that ...", ", he added,").
 _ADDED_THING = re.compile(r"\s+(?!that\b)(?:[\w'’-]+\s+){0,4}?(?:sanctions|measures|names|"

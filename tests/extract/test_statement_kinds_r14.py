@@ -93,3 +93,8 @@ def test_the_ministry_in_a_clause_after_the_subject_state_is_that_state_s() -> N
 def test_a_delegate_or_representative_with_a_demonym_speaks_for_the_state() -> None:
     assert said("The American delegate said the renewal was illegal.") == [(["us"], "condemns")]
     assert said("The French representative condemned the coup.") == [(["fr"], "condemns")]
+
+
+def test_added_to_a_quoted_list_past_a_dotted_name_is_no_word_said() -> None:
+    assert said('The U.S. Commerce Department had added Huawei Technologies Co. and its '
+                'affiliates to an "entity list".') == []
