@@ -18,7 +18,14 @@ __all__ = ["said_before", "says_nothing"]
 #: before "of": "Moscow accused Kyiv of ...").
 _ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|these|those|for|"
                                r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
-_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
+_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b|"
+                      # "the opposition backed by the United States": a participle after its noun
+                      r"(?:backed|supported)\s+by\b", re.I)
+#: "pledged $3m to UN appeals", "pledged more military aid to Kyiv": a gift promised, no word
+#: said.
+_PLEDGED_THING = re.compile(r"\s+(?:(?:US|A|C)?[$€£¥]|\d|(?:more|new|further|fresh|additional|"
+                            r"extra)\s+(?:\w+\s+)?(?:aid|funds|funding|money|troops|weapons|"
+                            r"arms|loans?|grants?)\b)", re.I)
 
 #: What is denied by an act, not in words ("visas denied", "entry was refused").
 _ACT_DENIED = re.compile(r"\b(?:visas?|entry|access|permission|requests?|applications?|"
@@ -43,8 +50,9 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?-i:[a-z]\w*
 #: emergency", "declared martial law").
 _DECLARED_THING = re.compile(r"\s+(?:a|an|martial|war|independence|victory)\b", re.I)
 #: A council's members voting for a text ("All 15 members backed the resolution").
-_MEMBERS_VOTE = re.compile(r"\bmembers\s+(?:(?:\w+ly|all)\s+)?$", re.I)
-_VOTED_TEXT = re.compile(r"\s+(?:the|a|this)\s+(?:[\w-]+\s+)?(?:text|resolution|draft|"
+_MEMBERS_VOTE = re.compile(r"\bmembers(?:,\s+[^,;]{1,40},)?\s+(?:(?:\w+ly|all)\s+)?$", re.I)
+# ("All 15 members, China included, backed the text": an aside between commas)
+_VOTED_TEXT = re.compile(r"\s+(?:the|a|this)\s+(?:[\w.-]+\s+)?(?:text|resolution|draft|"
                          r"measure|decision|motion)\b", re.I)
 _ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
 #: "added 43 people to its sanctions list", "adding more Americans to the list", "adding to
@@ -120,6 +128,8 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True  # "declared a curfew", "declared martial law": an act, no words said
     if word in ("added", "adding", "add", "adds") and (_ADDED_TO.match(text, cue.end())
                                                         or _ADDED_THING.match(text, cue.end())):
+        return True
+    if word.startswith("pledg") and _PLEDGED_THING.match(text, cue.end()):
         return True
     if word == "asked" and _ANONYMOUS.match(text, cue.end()):
         return True

@@ -98,3 +98,14 @@ def test_a_delegate_or_representative_with_a_demonym_speaks_for_the_state() -> N
 def test_added_to_a_quoted_list_past_a_dotted_name_is_no_word_said() -> None:
     assert said('The U.S. Commerce Department had added Huawei Technologies Co. and its '
                 'affiliates to an "entity list".') == []
+
+
+def test_a_gift_pledged_a_participle_after_its_noun_and_a_vote_say_nothing() -> None:
+    assert said("Ottawa also pledged $3m to UN-led humanitarian appeals for Sri Lanka.") == []
+    assert said("The G7 leaders pledged more military aid to Kyiv.") == []
+    assert said("Washington hopes to encourage talks between President Nicolas Maduro and the "
+                "opposition backed by the United States.") == []
+    assert said("All 15 members, China included, backed the U.S.-drafted text.") == []
+    # a pledge of action is still a statement, and so is a state that backs a measure
+    assert said("Canada pledged to keep up the pressure on Russia.") == [(["ca"], "other")]
+    assert said("China backed the sanctions.") == [(["cn"], "supports")]
