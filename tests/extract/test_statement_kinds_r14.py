@@ -59,6 +59,8 @@ def test_a_past_saying_that_dates_the_clause_is_no_statement() -> None:
                 "Taiwan could threaten Japan.") == []
     assert said("Four men will be listed, among them a police spokesman, who in July said "
                 "patrols would return.") == []
+    assert said("A month after President Barack Obama said Washington and Havana would "
+                "restore ties, his administration loosened rules on travel to Cuba.") == []
     # a saying the story tells is one
     assert said("President Joseph Kamba said the sanctions were illegal.") == [
         (["joseph-kamba"], "condemns")]
