@@ -75,8 +75,8 @@ _ANONYMOUS = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b", re.
 #: would run", "A month after President Barack Obama said", "since Takaichi said", "who in
 #: July said"): background, no statement of the story. (A bare "after X said" is often the
 #: story's own statement; only a time before "after" dates.)
-_WHEN_SAID = re.compile(r"\b(?:(?:when|since|(?:days?|weeks?|months?|years?)\s+after)\s+(?:(?:the\s+)?"
-                        r"(?-i:[A-Z][\w.'’-]*)\s+){1,5}|who\s+in\s+(?-i:[A-Z][a-z]+)\s+)$",
+_WHEN_SAID = re.compile(r"\b(?:(?:when|since|(?:days?|weeks?|months?|years?)\s+after)\s+"
+                        r"(?:(?:the\s+)?(?-i:[A-Z][\w.'’-]*)\s+){1,5}|who\s+in\s+(?-i:[A-Z][a-z]+)\s+)$",
                         re.I)
 _WHEN_VERBS = ("said", "declared", "announced", "told")
 
