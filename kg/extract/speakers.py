@@ -230,7 +230,7 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         after = []
     if after and _UNNAMED_AFTER.match(text, after[0].end):
         return None  # "according to EU sources", "said Western diplomats": no one named
-    if word in ("said", "says", "added", "warned", "according to", "told") and after and (
+    if word in ("said", "says", "added", "warned", "according to") and after and (
             inverted or word == "according to"):
         chain = [after[0]]
         links = []
@@ -273,7 +273,9 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
               # a counted group speaks only as the verb's subject ("Forty lawmakers said"),
               # not from inside the words before it ("36 individuals were listed, X said")
               and not (m.kind == "group" and not re.fullmatch(r"\s+(?:\w+ly\s+)?(?:also\s+)?",
-                                                             text[m.end:cue.start()]))]
+                                                             text[m.end:cue.start()]))
+              # ("..., one of its senior members says": one unnamed person)
+              and not (m.kind == "group" and m.text.lower().startswith("one of"))]
     body = [m for m in ms if m.kind == "person" and lo <= m.start and m.end < cue.start()
             and _OF_BODY.fullmatch(text, m.end, cue.start())]
     if body:
@@ -335,6 +337,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
                 and SUBJECT_FIRST.match(text, dateline, ms[0].start):
             # "Chinese officials had condemned Washington and warned of consequences": the
             # verb's subject is unnamed people, and an actor in the clause before is not it
+            return None
+        if not subject and re.match(r"\W*(?:His|Her|Its|Their)\s+(?-i:[a-z])", text[
+                max(lo, dateline):]):
+            # "His officials did not spell out what they found wrong with Japan's controls,
+            # and said ...": the verb's subject is unnamed people, not an actor after it
             return None
         if subject and subject[0] != pick:
             # "The AU suspended Mali on Friday and said it would ...": the clause's subject

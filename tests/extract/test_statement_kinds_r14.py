@@ -111,3 +111,14 @@ def test_a_gift_pledged_a_participle_after_its_noun_and_a_vote_say_nothing() -> 
     # a pledge of action is still a statement, and so is a state that backs a measure
     assert said("Canada pledged to keep up the pressure on Russia.") == [(["ca"], "other")]
     assert said("China backed the sanctions.") == [(["cn"], "supports")]
+
+
+def test_the_audience_told_and_unnamed_subjects_are_no_speakers() -> None:
+    # "told journalists in the Ghanaian capital": the audience, not an inverted speaker
+    assert said("The measures aim to force the soldiers to restore order, Jean-Claude Kassi "
+                "Brou, president of the ECOWAS Commission, told journalists in the Ghanaian "
+                "capital.") == [(["jean-claude-kassi-brou"], "other")]
+    assert said("Iran's parliament may vote next week to stop selling oil to Europe, one of "
+                "its senior members says.") == []
+    assert said("Seoul hit back. His officials did not spell out what they found wrong with "
+                "Japan's controls, and said they would try to limit the damage.") == []
