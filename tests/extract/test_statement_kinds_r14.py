@@ -5,6 +5,7 @@ speaker after an inverted verb."""
 
 from __future__ import annotations
 
+from kg.extract import extract_text
 from kg.extract.continued import goes_on
 from tests.extract.test_statement_kinds_r8 import said
 
@@ -122,3 +123,16 @@ def test_the_audience_told_and_unnamed_subjects_are_no_speakers() -> None:
                 "its senior members says.") == []
     assert said("Seoul hit back. His officials did not spell out what they found wrong with "
                 "Japan's controls, and said they would try to limit the damage.") == []
+
+
+def test_a_speaker_keeps_at_most_two_stances() -> None:
+    text = ("Foreign Minister Ana Reyes condemned the sanctions. Reyes urged Washington to lift "
+            "them. Reyes warned of further steps. Reyes welcomed the support of Brazil.")
+    assert said(text) == [(["ana-reyes"], "condemns"), (["ana-reyes"], "calls_for")]
+    # the third stance's sentence is cited on the second statement
+    ds = extract_text(text, date="2023-05-10", source_id="t").dataset
+    assert [len(st.sources) for st in ds.statements] == [1, 3]
+    # a stance told again about another state is no new stance
+    text = ("Russia and China condemned the sanctions. Russia and China urged Washington to "
+            "act. Russia and China also urged Tehran to talk.")
+    assert [st for _sp, st in said(text)] == ["condemns", "calls_for", "calls_for"]
