@@ -19,7 +19,7 @@ from kg.extract.nothing_said import says_nothing
 from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 
-__all__ = ["in_quotes", "resolve_speaker", "says_nothing", "speaker_mention"]
+__all__ = ["in_quotes", "officials_state", "resolve_speaker", "says_nothing", "speaker_mention"]
 
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -87,6 +87,23 @@ def resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Se
                              m.start)], False
     aid = doc.actor_of(m, sent.start)
     return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
+
+
+#: Unnamed people who speak for their government ("Russian officials", "EU diplomats").
+_OFFICIALS = re.compile(r"\b(?:officials|diplomats|authorities)$", re.I)
+
+
+def officials_state(doc: Doc, r: Resolved) -> Resolved:
+    """The state or bloc for unnamed officials of it who speak ("Russian officials deny any
+    role": Russia), as readers of real reporting record them; ``r`` unchanged otherwise (a
+    counted group, "Forty Russian lawmakers", is its own speaker)."""
+    group = doc.actors.get(r.id)
+    if group is None or group.kind != "group" or group.count is not None \
+            or not group.country or not _OFFICIALS.search(group.name):
+        return r
+    aid = doc.country(group.country)
+    return Resolved(aid, r.words, r.how + ": officials speak for their state", r.start) \
+        if aid else r
 
 
 _SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from kg.extract.about import sanctions_about
@@ -43,7 +44,13 @@ from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
 from kg.extract.nothing_said import said_before
 from kg.extract.offices import office_back
-from kg.extract.speakers import in_quotes, resolve_speaker, says_nothing, speaker_mention
+from kg.extract.speakers import (
+    in_quotes,
+    officials_state,
+    resolve_speaker,
+    says_nothing,
+    speaker_mention,
+)
 from kg.extract.stance import (
     imposing_side,
     in_a_name,
@@ -213,7 +220,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     r, ana = resolve_speaker(m, text, ms, doc, sent)
                     speakers += r
                     anaphoric = anaphoric or ana
-            speakers = list({s.id: s for s in speakers}.values())
+            speakers = list({s.id: s for s in map(partial(officials_state, doc),
+                                                  speakers)}.values())
             if not speakers or (prior is not None and not hangs and ([
                     s.id for s in prior.speakers] == [
                     s.id for s in speakers] or not all(s.id in doc.actors and doc.actors[

@@ -136,3 +136,11 @@ def test_a_speaker_keeps_at_most_two_stances() -> None:
     text = ("Russia and China condemned the sanctions. Russia and China urged Washington to "
             "act. Russia and China also urged Tehran to talk.")
     assert [st for _sp, st in said(text)] == ["condemns", "calls_for", "calls_for"]
+
+
+def test_unnamed_officials_speak_for_their_state() -> None:
+    text = ("Britain sanctioned six officials. Russian officials deny any role and have "
+            "rejected the sanctions. EU diplomats told Reuters the sanctions were illegal. "
+            "Forty Russian lawmakers said the move was hostile.")
+    assert said(text) == [(["ru"], "denies"), (["eu"], "condemns"),
+                          (["ru-lawmakers"], "condemns")]
