@@ -53,7 +53,7 @@ _DECLARED_THING = re.compile(r"\s+(?:a|an|martial|war|independence|victory)\b", 
 _MEMBERS_VOTE = re.compile(r"\bmembers(?:,\s+[^,;]{1,40},)?\s+(?:(?:\w+ly|all)\s+)?$", re.I)
 # ("All 15 members, China included, backed the text": an aside between commas)
 _VOTED_TEXT = re.compile(r"\s+(?:the|a|this)\s+(?:[\w.-]+\s+)?(?:text|resolution|draft|"
-                         r"measure|decision|motion)\b", re.I)
+                         r"measures?|decision|motion)\b", re.I)
 _ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
 #: "added 43 people to its sanctions list", "adding more Americans to the list", "adding to
 #: the weapons already there": an addition, not a word said.
@@ -69,6 +69,10 @@ _ADDED_THING = re.compile(r"\s+(?!that\b)(?:[\w'’-]+\s+){0,4}?(?:sanctions|mea
                           r"entities|individuals|people|persons|companies|vessels|tankers)\b|"
                           # "the eight people added are ...": a participle after its noun
                           r"\s+(?:are|were|include|included|on|in|since)\b", re.I)
+#: People a measure lists, described by what they back ("individuals and entities who support
+#: Hamas").
+_WHO_SUPPORT = re.compile(r"\b(?:individuals|entities|people|persons|those|groups|companies|"
+                          r"firms|organi[sz]ations)\s+(?:who|that|which)\s+$", re.I)
 #: "said a senior official who asked not to be named": the speaker's wish for anonymity.
 _ANONYMOUS = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b", re.I)
 #: A past saying that dates something else ("The protests began when President X said he
@@ -130,6 +134,8 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     if word in ("added", "adding", "add", "adds") and (_ADDED_TO.match(text, cue.end())
                                                         or _ADDED_THING.match(text, cue.end())):
         return True
+    if _WHO_SUPPORT.search(before) and word.startswith(("support", "back", "oppos")):
+        return True  # "entities who support Hamas": why they are listed, no word said
     if word.startswith("pledg") and _PLEDGED_THING.match(text, cue.end()):
         return True
     if word == "asked" and _ANONYMOUS.match(text, cue.end()):

@@ -144,3 +144,9 @@ def test_unnamed_officials_speak_for_their_state() -> None:
             "Forty Russian lawmakers said the move was hostile.")
     assert said(text) == [(["ru"], "denies"), (["eu"], "condemns"),
                           (["ru-lawmakers"], "condemns")]
+
+
+def test_people_listed_for_what_they_back_say_nothing() -> None:
+    assert said("That day the EAER changed the ordinance on measures against individuals and "
+                "entities who support Hamas.") == []
+    assert said("Switzerland supports the measures.") == [(["ch"], "supports")]
