@@ -89,6 +89,12 @@ def resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Se
     return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
 
 
+#: Crowds and followers, who speak as no actor ("demonstrators", "Morsi's supporters").
+_CROWD = re.compile(r"(?:['’]s)?\s*\b(?:demonstrators|protesters|crowds|supporters|followers|"
+                    r"loyalists|backers|rioters|marchers)\b", re.I)
+_CROWD_CLAUSE = re.compile(r"\b(?:when|as|while|after|where|since)\s+(?:the\s+|some\s+|many\s+|"
+                           r"thousands\s+of\s+|\w+\s+)?(?:demonstrators|protesters|crowds|"
+                           r"supporters|rioters|marchers)\b", re.I)
 #: Unnamed people who speak for their government ("Russian officials", "EU diplomats").
 _OFFICIALS = re.compile(r"\b(?:officials|diplomats|authorities)$", re.I)
 
@@ -318,6 +324,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             re.fullmatch(r"\s+of\s+(?:the\s+)?", text[ms[pick - 1].end:ms[pick].start]):
         # "President Nana Akufo-Addo of Ghana said": the person of that state speaks
         return [ms[pick - 1]], "a person named with his state after 'of'"
+    if _CROWD_CLAUSE.search(text, ms[pick].end, cue.start()) or (
+            ms[pick].possessive and _CROWD.match(text, ms[pick].end)):
+        # "..., when demonstrators took to the streets to demand ...", "Morsi's supporters
+        # kept up their rallies, vowing ...": people in the street, not an actor
+        return None
     if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
             text, lo, ms[pick].start):
         # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
@@ -360,6 +371,8 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             # "His officials did not spell out what they found wrong with Japan's controls,
             # and said ...": the verb's subject is unnamed people, not an actor after it
             return None
+        if subject and ms[subject[0]].possessive and _CROWD.match(text, ms[subject[0]].end):
+            return None  # ("Morsi's supporters kept up their rallies, vowing ...")
         if subject and subject[0] != pick:
             # "The AU suspended Mali on Friday and said it would ...": the clause's subject
             chain = [ms[subject[0]]]

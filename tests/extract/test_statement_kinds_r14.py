@@ -150,3 +150,13 @@ def test_people_listed_for_what_they_back_say_nothing() -> None:
     assert said("That day the EAER changed the ordinance on measures against individuals and "
                 "entities who support Hamas.") == []
     assert said("Switzerland supports the measures.") == [(["ch"], "supports")]
+
+
+def test_crowds_and_followers_are_no_speakers() -> None:
+    assert said("Protests against the government of Madagascar began on September 25, when "
+                "demonstrators took to the streets to demand that President Andry Rajoelina "
+                "resign.") == []
+    assert said("President Mohamed Morsi was removed. Morsi's supporters kept up their rallies "
+                "in Cairo, vowing to fight to the death.") == []
+    # protesters as the object of a measure do not stop its speaker
+    assert said("Moscow barred 20 protesters, calling them hostile.") == [(["ru"], "condemns")]
