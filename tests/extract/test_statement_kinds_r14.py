@@ -160,3 +160,10 @@ def test_crowds_and_followers_are_no_speakers() -> None:
                 "in Cairo, vowing to fight to the death.") == []
     # protesters as the object of a measure do not stop its speaker
     assert said("Moscow barred 20 protesters, calling them hostile.") == [(["ru"], "condemns")]
+
+
+def test_the_office_named_back_speaks_for_its_state() -> None:
+    text = ("Britain listed 107 firms, according to a statement from the Foreign Office. For "
+            "the first time, the office added, Britain is also turning new powers against "
+            "foreign banks.")
+    assert said(text) == [(["gb"], "other")]
