@@ -15,12 +15,12 @@ rarely spells out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.curated import load_table
-from kg.extract.bodies import LAST_BLOC, LAST_STATE, NOT_PERSON, find_bodies, named_orgs
+from kg.extract.bodies import NOT_PERSON, find_bodies, named_orgs
 from kg.extract.groups import find_groups
 from kg.extract.mention import Mention, slug
+from kg.extract.point_back import point_back
 from kg.extract.prefilter import Gated
 from kg.extract.speaker_names import NAME_GROUPS, ORGAN_OF, POST_BEFORE, SPEAKER_NAME
 from kg.extract.words import GROUP_NOUNS, NOT_NAMES, NUMBERS, TITLES
@@ -315,82 +315,10 @@ def find_mentions(text: str, known_people: dict[str, Mention] | None = None, *,
         if not _overlaps(r, taken):
             taken.append(r)
     taken.sort(key=lambda m: m.start)
-    return _point_back(taken, last_bloc, last_state, heads or {}, text)
+    return point_back(taken, last_bloc, last_state, heads or {}, text)
 
 
 #: After a capital that names a deal or a meeting, not its state ("the Minsk accords",
 #: "the Geneva talks", "the Paris agreement").
 _NAMES_A_DEAL = re.compile(r"\s+(?:accords?|agreements?|talks|process|format|protocols?|deal|"
                            r"summit|conference|convention|peace)\b", re.I)
-
-
-#: Head nouns of government and bloc bodies that a later "the <noun>" points back to.
-_HEADS = ("ministry", "council", "government", "commission", "administration", "cabinet",
-          "department")
-_HEAD_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*|\s+and|\s+of){0,4}\s+(?P<h>"
-                         + "|".join(_HEADS) + r")\b", re.I)
-
-
-def named_heads(text: str, ms: list[Mention]) -> dict[str, str]:
-    """Head nouns of bodies a sentence names with their state or bloc ("The Russian Foreign
-    Ministry", "the AU's Peace and Security Council"): head noun -> actor id."""
-    out: dict[str, str] = {}
-    for m in ms:
-        if m.kind not in ("country", "demonym") or not m.code or m.code.startswith("@"):
-            continue
-        words = m.text.lower().split()
-        head = words[-1] if words and words[-1] in _HEADS else None
-        if head is None:
-            hm = _HEAD_AFTER.match(text, m.end)
-            head = hm["h"].lower() if hm else None
-        if head is not None and not m.how.startswith("bloc or government described ('the"):
-            out[head] = m.code
-    return out
-
-
-#: "In Moscow, the foreign ministry said": a clause opening with a place.
-_IN_PLACE = re.compile(r"(?:^|[;:]\s+|\b(?:and|but)\s+)(?:In|in|From|from)\s+$")
-
-
-def _point_back(ms: list[Mention], bloc: str | None, state: str | None,
-                heads: dict[str, str], text: str = "") -> list[Mention]:
-    out: list[Mention] = []
-    country = None
-    for k, m in enumerate(ms):
-        nxt = ms[k + 1] if k + 1 < len(ms) else None
-        if m.code == LAST_STATE and nxt is not None and nxt.kind == "country" and nxt.code \
-                and len(nxt.code) == 2 and re.fullmatch(r"\s+in\s+", text[m.end:nxt.start]) \
-                and m.text.lower().endswith("government"):
-            # "the government in Bujumbura": the state whose seat is named
-            m = replace(m, code=nxt.code, how=m.how + f", its seat named ({nxt.code})")
-        if m.code == LAST_STATE and out and out[-1].kind == "country" and out[-1].code \
-                and len(out[-1].code) == 2 and re.fullmatch(r",?\s*", text[out[-1].end:m.start]) \
-                and _IN_PLACE.search(text[:out[-1].start]):
-            # "In Moscow the foreign ministry voiced disappointment": the place's state
-            m = replace(m, code=out[-1].code, how=m.how + f", in the place named ({out[-1].code})")
-        head = m.text.lower().split()[-1] if m.code in (LAST_BLOC, LAST_STATE) else None
-        if head in heads:
-            m = replace(m, code=heads[head], how=m.how + f", the last {head} named "
-                        f"({heads[head]})")
-        if m.code == LAST_BLOC:
-            m = replace(m, code=bloc or "eu", how=m.how + (
-                f", the last bloc named ({bloc})" if bloc else ", no bloc named before: the EU"))
-        elif m.code == LAST_STATE:
-            back = state or country
-            if back is None and m.text.lower().endswith("administration"):
-                back = "us"  # "the administration", no state named: Washington's, in news usage
-            if back is None:
-                continue
-            m = replace(m, code=back, how=m.how + f", the last state named ({back})")
-        words = m.text.lower().split()
-        if m.kind == "country" and m.code and not m.code.startswith("@") and words \
-                and words[-1] in _HEADS and not m.how.startswith("bloc or government"):
-            # "The US Treasury Department imposed ..., according to a statement from the
-            # department": a body named earlier in the sentence
-            heads = {**heads, words[-1]: m.code}
-        if m.kind == "country" and m.code in BLOCS:
-            bloc = m.code
-        elif m.kind == "country" and m.code and len(m.code) == 2:
-            country = country or m.code  # the first state named: the sentence's subject
-        out.append(m)
-    return out

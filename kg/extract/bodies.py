@@ -96,7 +96,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
      LAST_STATE),
     # (the brief capitalised or not: "the Commerce Ministry", "a Foreign Ministry spokesperson")
     (re.compile(r"\b[Tt]he\s+(?:(?i:foreign|commerce|finance|trade|defen[cs]e|economy)\s+)?"
-                r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration|department)\b"),
+                r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Aa]dministration|department|"
+                # round 14: "For the first time, the office added, ..." (after the Foreign
+                # Office; not "the Office of ...", a named body)
+                r"office(?!\s+of\b))\b"),
      LAST_STATE),
     (re.compile(r"\b[Aa]\s+(?:(?i:foreign)\s+)?(?i:ministry)\s+spokes(?:man|woman|person)\b"),
      LAST_STATE),

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import Problem, SourceFormatError, UsageError
-from kg.extract.actors import Mention, find_mentions, named_heads, slug
+from kg.extract.actors import Mention, find_mentions, slug
 from kg.extract.alike import alike_events
 from kg.extract.background import imposed_before, undone_measures
 from kg.extract.context import Doc, dateline_state, skip_entry, without_dateline
@@ -46,8 +46,9 @@ from kg.extract.links import mark_retaliation, response_links
 from kg.extract.members import add_members
 from kg.extract.merging import fold_answered, merge_events
 from kg.extract.offices import office_speaker
+from kg.extract.point_back import named_heads
 from kg.extract.refer import is_venue
-from kg.extract.repeats import drop_neutral_repeats
+from kg.extract.repeats import drop_neutral_repeats, fold_extra_stances
 from kg.extract.statements import Said, find_statements, recheck_support
 from kg.extract.story import article_reasons
 from kg.extract.targets import is_barred_place, is_delegate_state
@@ -286,6 +287,8 @@ def _build(doc: Doc, events: list[Event], said: list[Said], *, url: str | None,
             confidence=s.confidence))
         st_explain.append({"quote": s.sentence.text, **s.explain})
     statements, st_explain = drop_neutral_repeats(
+        statements, st_explain, lambda a: (doc.actors[a].part_of or a) if a in doc.actors else a)
+    statements, st_explain = fold_extra_stances(
         statements, st_explain, lambda a: (doc.actors[a].part_of or a) if a in doc.actors else a)
     for st, ex in zip(statements, st_explain, strict=True):
         explain[st.id] = ex

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["says_nothing"]
+__all__ = ["said_before", "says_nothing"]
 
 
 #: A speech verb's participle that says nothing: an adjective after a determiner or a
@@ -18,7 +18,14 @@ __all__ = ["says_nothing"]
 #: before "of": "Moscow accused Kyiv of ...").
 _ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|its|their|his|her|this|these|those|for|"
                                r"with|in|on|by)\s+(?:\w+ly\s+)?|\bso-)$", re.I)
-_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b", re.I)
+_PASSIVE = re.compile(r"(?:accused|suspected)\s+of\b|(?<=,\s)described\s+as\b|"
+                      # "the opposition backed by the United States": a participle after its noun
+                      r"(?:backed|supported)\s+by\b", re.I)
+#: "pledged $3m to UN appeals", "pledged more military aid to Kyiv": a gift promised, no word
+#: said.
+_PLEDGED_THING = re.compile(r"\s+(?:(?:US|A|C)?[$€£¥]|\d|(?:more|new|further|fresh|additional|"
+                            r"extra)\s+(?:\w+\s+)?(?:aid|funds|funding|money|troops|weapons|"
+                            r"arms|loans?|grants?)\b)", re.I)
 
 #: What is denied by an act, not in words ("visas denied", "entry was refused").
 _ACT_DENIED = re.compile(r"\b(?:visas?|entry|access|permission|requests?|applications?|"
@@ -43,15 +50,41 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?-i:[a-z]\w*
 #: emergency", "declared martial law").
 _DECLARED_THING = re.compile(r"\s+(?:a|an|martial|war|independence|victory)\b", re.I)
 #: A council's members voting for a text ("All 15 members backed the resolution").
-_MEMBERS_VOTE = re.compile(r"\bmembers\s+(?:(?:\w+ly|all)\s+)?$", re.I)
-_VOTED_TEXT = re.compile(r"\s+(?:the|a|this)\s+(?:[\w-]+\s+)?(?:text|resolution|draft|"
-                         r"measure|decision|motion)\b", re.I)
+_MEMBERS_VOTE = re.compile(r"\bmembers(?:,\s+[^,;]{1,40},)?\s+(?:(?:\w+ly|all)\s+)?$", re.I)
+# ("All 15 members, China included, backed the text": an aside between commas)
+_VOTED_TEXT = re.compile(r"\s+(?:the|a|this)\s+(?:[\w.-]+\s+)?(?:text|resolution|draft|"
+                         r"measures?|decision|motion)\b", re.I)
 _ALSO_CALLED = re.compile(r"\b(?:also|formerly|once|often|sometimes)\s+$", re.I)
 #: "added 43 people to its sanctions list", "adding more Americans to the list", "adding to
 #: the weapons already there": an addition, not a word said.
-_ADDED_TO = re.compile(r"\s+(?:to\b|(?!that\b)[^,;:.\"“”]{0,120}?\bto\s+(?:the|its|their|his|"
-                       r"her|a|an|this)\s+(?:[\w'’-]+\s+){0,4}?(?:list|lists|blacklist|sanctions|"
-                       r"register|registry|roster)\b)", re.I)
+_ADDED_TO = re.compile(r"\s+(?:to\b|(?!that\b)(?:[^,;:.\"“”]|\.(?=\S|\s+(?-i:[a-z])))"
+                       r"{0,120}?\bto\s+(?:the|its|their|his|her|a|an|this)\s+[\"“]?"
+                       r"(?:[\w'’-]+\s+){0,4}?(?:list|lists|blacklist|sanctions|register|"
+                       r"registry|roster)\b)", re.I)
+# (a dot inside a name, "Huawei Technologies Co. and its affiliates", and a list named in
+# quotation marks, 'to an "entity list"', are part of the addition)
+#: "added another round of sanctions", "keeps adding new sanctions": an addition whose object
+#: is the measure or the people it lists, not a word said ("added that ...", ", he added,").
+_ADDED_THING = re.compile(r"\s+(?!that\b)(?:[\w'’-]+\s+){0,4}?(?:sanctions|measures|names|"
+                          r"entities|individuals|people|persons|companies|vessels|tankers)\b|"
+                          # "the eight people added are ...": a participle after its noun
+                          r"\s+(?:are|were|include|included|on|in|since)\b", re.I)
+#: People a measure lists, described by what they back ("individuals and entities who support
+#: Hamas").
+_WHO_SUPPORT = re.compile(r"\b(?:individuals|entities|people|persons|those|groups|companies|"
+                          r"firms|organi[sz]ations)\s+(?:who|that|which)\s+$", re.I)
+#: "said a senior official who asked not to be named": the speaker's wish for anonymity.
+_ANONYMOUS = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b", re.I)
+#: A past saying that dates something else ("The protests began when President X said he
+#: would run", "A month after President Barack Obama said", "since Takaichi said", "who in
+#: July said"): background, no statement of the story. (A bare "after X said" is often the
+#: story's own statement; only a time before "after" dates.)
+_WHEN_SAID = re.compile(r"\b(?:(?:when|since|(?:days?|weeks?|months?|years?)\s+after)\s+"
+                        r"(?:(?:the\s+)?(?-i:[A-Z][\w.'’-]*)\s+){1,5}|who\s+in\s+(?-i:[A-Z][a-z]+)\s+)$",
+                        re.I)
+_WHEN_VERBS = ("said", "declared", "announced", "told")
+
+
 #: A document as the subject ("a law calling for visa bans", "as the Annan plan demands",
 #: "the act supports the protesters"): the text of a law or plan, not a speaker.
 _DOCUMENT_BEFORE = re.compile(r"\b(?:law|act|bill|plan|decree|legislation|treaty|"
@@ -98,7 +131,14 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
         return True
     if word.startswith("declar") and _DECLARED_THING.match(text, cue.end()):
         return True  # "declared a curfew", "declared martial law": an act, no words said
-    if word in ("added", "adding", "add", "adds") and _ADDED_TO.match(text, cue.end()):
+    if word in ("added", "adding", "add", "adds") and (_ADDED_TO.match(text, cue.end())
+                                                        or _ADDED_THING.match(text, cue.end())):
+        return True
+    if _WHO_SUPPORT.search(before) and word.startswith(("support", "back", "oppos")):
+        return True  # "entities who support Hamas": why they are listed, no word said
+    if word.startswith("pledg") and _PLEDGED_THING.match(text, cue.end()):
+        return True
+    if word == "asked" and _ANONYMOUS.match(text, cue.end()):
         return True
     if _DOCUMENT_BEFORE.search(before):
         return True
@@ -115,3 +155,12 @@ def says_nothing(text: str, lo: int, cue: re.Match[str]) -> bool:
     return cue.group().endswith("ed") and bool(
         _ADJECTIVE_BEFORE.search(text, max(lo, cue.start() - 30), cue.start())
         or _PASSIVE.match(text, cue.start()))
+
+
+def said_before(text: str, lo: int, cue: re.Match[str]) -> bool:
+    """True if the speech verb ``cue`` (in a clause starting at ``lo``) tells a past saying
+    that dates something else ("The protests began when President X said he would run",
+    "since Takaichi said an attack could threaten Japan", "who in July said"): background,
+    and the words it reports are no statement either."""
+    return cue.group().lower() in _WHEN_VERBS and bool(
+        _WHEN_SAID.search(text, max(lo, cue.start() - 80), cue.start()))

@@ -51,7 +51,7 @@ SPEAKER_NAME = re.compile(
     # "Ana Reyes, head of the bloc's council, said", "Michael Roth, Germany's Minister of
     # State for Europe, said", "Yakubu Gowon, one of the bloc's founders and Nigeria's former
     # ruler, urged": a name in apposition to a post or a description
-    r"(?P<name3>" + _NAME2_3 + r")(?=,\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,4}?" + _POST
+    r"(?P<name3>" + _NAME2_3 + r")(?=,\s+(?:(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?" + _POST
     + r"\b|" + _DESCRIBED + r")[^,;]{0,90}" + _TAIL + r")|"
     # "Russia's envoy to the OPCW, Ivo Marek, said": the post first, then the name between
     # commas (the post is checked before the name, :data:`POST_BEFORE`)

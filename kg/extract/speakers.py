@@ -19,7 +19,7 @@ from kg.extract.nothing_said import says_nothing
 from kg.extract.refer import SUBJECT_FIRST
 from kg.extract.text import Sentence
 
-__all__ = ["in_quotes", "resolve_speaker", "says_nothing", "speaker_mention"]
+__all__ = ["in_quotes", "officials_state", "resolve_speaker", "says_nothing", "speaker_mention"]
 
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -89,6 +89,29 @@ def resolve_speaker(m: Mention, text: str, ms: list[Mention], doc: Doc, sent: Se
     return ([Resolved(aid, m.text, m.how, m.start)] if aid else []), False
 
 
+#: Crowds and followers, who speak as no actor ("demonstrators", "Morsi's supporters").
+_CROWD = re.compile(r"(?:['’]s)?\s*\b(?:demonstrators|protesters|crowds|supporters|followers|"
+                    r"loyalists|backers|rioters|marchers)\b", re.I)
+_CROWD_CLAUSE = re.compile(r"\b(?:when|as|while|after|where|since)\s+(?:the\s+|some\s+|many\s+|"
+                           r"thousands\s+of\s+|\w+\s+)?(?:demonstrators|protesters|crowds|"
+                           r"supporters|rioters|marchers)\b", re.I)
+#: Unnamed people who speak for their government ("Russian officials", "EU diplomats").
+_OFFICIALS = re.compile(r"\b(?:officials|diplomats|authorities)$", re.I)
+
+
+def officials_state(doc: Doc, r: Resolved) -> Resolved:
+    """The state or bloc for unnamed officials of it who speak ("Russian officials deny any
+    role": Russia), as readers of real reporting record them; ``r`` unchanged otherwise (a
+    counted group, "Forty Russian lawmakers", is its own speaker)."""
+    group = doc.actors.get(r.id)
+    if group is None or group.kind != "group" or group.count is not None \
+            or not group.country or not _OFFICIALS.search(group.name):
+        return r
+    aid = doc.country(group.country)
+    return Resolved(aid, r.words, r.how + ": officials speak for their state", r.start) \
+        if aid else r
+
+
 _SPEAKER_KINDS = ("country", "person", "group", "ref", "pronoun", "org")
 #: A common noun right before the speech verb is its subject, and not an actor ("doctors
 #: say", "officials said", "diplomatic sources said").
@@ -101,7 +124,8 @@ _NOUN_SUBJECT = re.compile(
     r"it|this|that)\s+(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$")
 #: An office after a demonym ("Iranian foreign minister", "Chinese embassy spokesman").
 _OFFICE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:minister|ministry|spokes(?:man|woman|person)|"
-                     r"official|government|ambassador|embassy|president|presidency|premier|leader|envoy)"
+                     r"official|government|ambassador|embassy|president|presidency|premier|leader|envoy|"
+                     r"delegate|representative)"
                      r"\b|\s+(?:[A-Z][a-z-]+\s+){0,2}(?:Ministry|Government|Embassy)\b")
 # (capitalised too when it is a name: "the Russian Foreign Ministry", "the Chinese Embassy")
 #: "X suspended Y and said", "She withdrew an invitation to Y, said ...": a speech verb
@@ -112,7 +136,7 @@ _AND_VERB = re.compile(r"(?:\band|\w,)\s+(?:(?-i:[a-z]\w*ly)\s+)?(?:also\s+)?$",
 _APPOSITION = re.compile(
     r",\s+(?:(?:speaking\s+(?:for|on\s+behalf\s+of)|once|formerly|previously)\b|"
     # ("Ana Reyes, speaking for the ministry, said", "Ana Reyes, once a US diplomat, said")
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
+    r"(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:head|chief|chair(?:man|woman|person)?|president|"
     r"director|leader|spokes(?:man|woman|person)|secretary|commissioner|envoy|ambassador|"
     r"minister|governor|representative|manager|coordinator|advis[eo]r|aide|counsel|official|"
     r"negotiator|prosecutor|diplomat))\b[^,;]{0,80},\s*(?:(?:has|had|have)\s+)?"
@@ -143,6 +167,11 @@ _CLOSING_SUBJECT = re.compile(
 _POST_OF = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:director|head|chief|"
                       r"spokes(?:man|woman|person)|official|secretary|chair(?:man|woman)?|"
                       r"president)\s+(?:of|at|in|for)\s+(?:the\s+)?", re.I)
+#: An unnamed person after an inverted verb ("said a senior administration official", "said
+#: one diplomat"): no one named, and the actors before are in the words said.
+_UNNAMED_INVERTED = re.compile(r"\s+(?:an?|one|the|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:officials?|spokes(?:man|woman|person)|diplomats?|sources?|"
+                               r"aides?)\b(?!\s+(?:of|at|in|for)\b)", re.I)
 #: Unnamed people of a state or bloc after the verb ("according to EU sources").
 _UNNAMED_AFTER = re.compile(r"\s+(?:sources?|officials?|diplomats?)\b")
 #: An organ named for the places it deals with ("the Hong Kong and Macao Affairs Office",
@@ -224,7 +253,7 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         after = []
     if after and _UNNAMED_AFTER.match(text, after[0].end):
         return None  # "according to EU sources", "said Western diplomats": no one named
-    if word in ("said", "says", "added", "warned", "according to", "told") and after and (
+    if word in ("said", "says", "added", "warned", "according to") and after and (
             inverted or word == "according to"):
         chain = [after[0]]
         links = []
@@ -237,7 +266,10 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             # "said Ana Reyes, the EU's envoy": a comma alone opens an apposition (a list's
             # last link is "and"), and a possessive names whose post it is
             chain = chain[:1]
-        return chain, "after the verb"
+        if len(chain) == 1 or not _CLAUSE_VERB.match(text, chain[-1].end):
+            return chain, "after the verb"
+        # ("Lee, quoted as agreeing, said Tokyo, Seoul and Washington should lead": the
+        # list is the subject of the words said; the speaker stands before the verb)
     if word == "according to":
         return None  # "according to a document posted on its website": no one named
     if inverted and word in ("said", "says", "added", "told", "warned") and not after and (
@@ -246,6 +278,9 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
         # unnamed official serves, else no one (the actors before are in the words said)
         body = [m for m in ms if m.start == post.end() and m.kind == "country"]
         return (body[:1], "the body an unnamed official speaks for") if body else None
+    if inverted and word in ("said", "says", "added", "told", "warned") and not after and \
+            _UNNAMED_INVERTED.match(text, cue.end()):
+        return None  # "..., said a senior administration official who asked not to be named"
     if word in ("cited", "quoted"):
         was = re.search(r"\b(?:was|were|is|are)\s+$", text[:cue.start()])
         if was:
@@ -261,7 +296,9 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
               # a counted group speaks only as the verb's subject ("Forty lawmakers said"),
               # not from inside the words before it ("36 individuals were listed, X said")
               and not (m.kind == "group" and not re.fullmatch(r"\s+(?:\w+ly\s+)?(?:also\s+)?",
-                                                             text[m.end:cue.start()]))]
+                                                             text[m.end:cue.start()]))
+              # ("..., one of its senior members says": one unnamed person)
+              and not (m.kind == "group" and m.text.lower().startswith("one of"))]
     body = [m for m in ms if m.kind == "person" and lo <= m.start and m.end < cue.start()
             and _OF_BODY.fullmatch(text, m.end, cue.start())]
     if body:
@@ -287,6 +324,11 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             re.fullmatch(r"\s+of\s+(?:the\s+)?", text[ms[pick - 1].end:ms[pick].start]):
         # "President Nana Akufo-Addo of Ghana said": the person of that state speaks
         return [ms[pick - 1]], "a person named with his state after 'of'"
+    if _CROWD_CLAUSE.search(text, ms[pick].end, cue.start()) or (
+            ms[pick].possessive and _CROWD.match(text, ms[pick].end)):
+        # "..., when demonstrators took to the streets to demand ...", "Morsi's supporters
+        # kept up their rallies, vowing ...": people in the street, not an actor
+        return None
     if _NOUN_SUBJECT.search(text[ms[pick].end:cue.start()]) or _SOURCE_IN.search(
             text, lo, ms[pick].start):
         # "..., doctors say", "a senior AU official said", "a source in Brussels said": the
@@ -324,6 +366,13 @@ def speaker_mention(text: str, ms: list[Mention], seg: tuple[int, int], cue: re.
             # "Chinese officials had condemned Washington and warned of consequences": the
             # verb's subject is unnamed people, and an actor in the clause before is not it
             return None
+        if not subject and re.match(r"\W*(?:His|Her|Its|Their)\s+(?-i:[a-z])", text[
+                max(lo, dateline):]):
+            # "His officials did not spell out what they found wrong with Japan's controls,
+            # and said ...": the verb's subject is unnamed people, not an actor after it
+            return None
+        if subject and ms[subject[0]].possessive and _CROWD.match(text, ms[subject[0]].end):
+            return None  # ("Morsi's supporters kept up their rallies, vowing ...")
         if subject and subject[0] != pick:
             # "The AU suspended Mali on Friday and said it would ...": the clause's subject
             chain = [ms[subject[0]]]

@@ -32,16 +32,25 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from kg.extract.about import sanctions_about
 from kg.extract.actors import Mention
 from kg.extract.context import Doc, Resolved
+from kg.extract.continued import goes_on
 from kg.extract.dates import find_dates
 from kg.extract.events import Event
 from kg.extract.lexicon import SPEECH, stance_of
+from kg.extract.nothing_said import said_before
 from kg.extract.offices import office_back
-from kg.extract.speakers import in_quotes, resolve_speaker, says_nothing, speaker_mention
+from kg.extract.speakers import (
+    in_quotes,
+    officials_state,
+    resolve_speaker,
+    says_nothing,
+    speaker_mention,
+)
 from kg.extract.stance import (
     imposing_side,
     in_a_name,
@@ -73,7 +82,7 @@ _COLON_NAME = re.compile(r":\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+,?\s)")
 #: the clause's speaker ("..., warning they would not be embraced" reports the same words).
 _PARTICIPLE = re.compile(r"(?:calling|describing|branding|denouncing|condemning|"
                          r"critici[sz]ing|accusing|urging|(?:warning|threatening)(?=\s+of\s+"
-                         r"(?!a\b)))\b", re.I)
+                         r"(?!a\b))|adding(?=\s+that\b))\b", re.I)
 #: A relative clause of the speaker's own judgement ("which she called serious
 #: interference", "which it condemned"), right after the words said.
 _REL_PRONOUN_SPEECH = re.compile(r"which\s+(?:he|she|it|they)\s+(?:\w+ly\s+)?(?:called|"
@@ -171,6 +180,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
         for cue in SPEECH.finditer(text, seg[0], seg[1]):
             if in_quotes(text, cue.start()) or _NEGATED.search(text, seg[0], cue.start()):
                 continue
+            if said_before(text, seg[0], cue):
+                break  # "Ties worsened since Tanaka said ...": a past saying dates the clause
             if says_nothing(text, seg[0], cue):
                 continue  # "its support for", "the so-called police", "accused of"
             if prior is not None and cue.group().lower() in ("calling", "branding", "terming"):
@@ -209,7 +220,8 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     r, ana = resolve_speaker(m, text, ms, doc, sent)
                     speakers += r
                     anaphoric = anaphoric or ana
-            speakers = list({s.id: s for s in speakers}.values())
+            speakers = list({s.id: s for s in map(partial(officials_state, doc),
+                                                  speakers)}.values())
             if not speakers or (prior is not None and not hangs and ([
                     s.id for s in prior.speakers] == [
                     s.id for s in speakers] or not all(s.id in doc.actors and doc.actors[
@@ -219,7 +231,7 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
                     events[i].status == "threatened" and {s.id for s in speakers}
                     <= {r.id for r in events[i].imposers} for i in sentence_events):
                 break  # a state's threat of sanctions is the sanction record itself
-            verb = text[cue.start():cue.end() + 25]
+            verb = text[cue.start():min(cue.end() + 25, seg[1])]
             said = text[seg[0]:seg[1]] if not hangs else text[cue.start():seg[1]]
             if k + 1 < len(segs) and _REL_PRONOUN_SPEECH.match(text, segs[k + 1][0]):
                 # "Hua said the steps answer the Act, which she called serious interference":
@@ -338,6 +350,20 @@ def find_statements(sent: Sentence, ms: list[Mention], doc: Doc, events: list[Ev
             if prior is not None:
                 break
             prior = st
+        if k and out and out[-1].start == segs[k - 1][0] and out[-1].end == seg[0] \
+                and goes_on(text, segs[k - 1], seg):
+            # "Settlers are eroding security, Cameron said; Israel must crack down on them":
+            # the words after the semicolon are the same speaker's, with their own stance
+            stance, scue = stance_of("", text[seg[0]:seg[1]])
+            if stance is not Stance.OTHER:
+                st = Said(sent, seg[0], seg[1], list(out[-1].speakers), stance, True)
+                st.explain = {"sentence": sent.index, "verb": out[-1].explain.get("verb"),
+                              "speaker_how": "the words go on after the attribution",
+                              "speakers": [s.explain() for s in st.speakers],
+                              "stance": {"value": str(stance), "cue": scue}}
+                _about(st, text, ms, doc, events, sentence_events, st.speakers)
+                st.date, st.confidence = out[-1].date, 0.6
+                out.append(st)
     return out
 
 
