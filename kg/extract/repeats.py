@@ -14,6 +14,23 @@ from kg.model.vocab import Stance
 __all__ = ["MOST_STANCES", "drop_neutral_repeats", "fold_extra_stances"]
 
 
+def _fold_into(into: Statement, st: Statement) -> None:
+    """Keep ``st``'s citation and the sanctions it is about on ``into``, which stands for it."""
+    if all(c.start != st.sources[0].start for c in into.sources):
+        into.sources.append(st.sources[0])
+    into.about_sanctions += [a for a in st.about_sanctions if a not in into.about_sanctions]
+
+
+def _renumbered(kept: list[tuple[Statement, dict[str, Any]]]
+                ) -> tuple[list[Statement], list[dict[str, Any]]]:
+    """The statements kept, their ids renumbered in order, and their explanations."""
+    out = []
+    for n, (st, _ex) in enumerate(kept, 1):
+        prefix = st.id.rsplit("-", 1)[0]
+        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
+    return out, [ex for _st, ex in kept]
+
+
 def drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, Any]],
                           side: Callable[[str], str] = str,
                           ) -> tuple[list[Statement], list[dict[str, Any]]]:
@@ -37,18 +54,11 @@ def drop_neutral_repeats(statements: list[Statement], explain: list[dict[str, An
         if (st.stance is Stance.OTHER and other is not None) or ((
                 other := first.get((key(st), st.stance))) is not None and set(
                 st.about_actors) <= set(other.about_actors)):
-            if all(c.start != st.sources[0].start for c in other.sources):
-                other.sources.append(st.sources[0])
-            other.about_sanctions += [a for a in st.about_sanctions
-                                      if a not in other.about_sanctions]
+            _fold_into(other, st)
             continue
         first[(key(st), st.stance)] = st
         kept.append((st, ex))
-    out = []
-    for n, (st, _ex) in enumerate(kept, 1):
-        prefix = st.id.rsplit("-", 1)[0]
-        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
-    return out, [ex for _st, ex in kept]
+    return _renumbered(kept)
 
 
 #: The most stances one speaker keeps in an article. Readers of real reporting
@@ -77,16 +87,9 @@ def fold_extra_stances(statements: list[Statement], explain: list[dict[str, Any]
         seen = stances.setdefault(k, set())
         if st.stance not in seen and len(seen) >= MOST_STANCES:
             into = last[k]
-            if all(c.start != st.sources[0].start for c in into.sources):
-                into.sources.append(st.sources[0])
-            into.about_sanctions += [a for a in st.about_sanctions
-                                     if a not in into.about_sanctions]
+            _fold_into(into, st)
             continue
         seen.add(st.stance)
         last[k] = st
         kept.append((st, ex))
-    out = []
-    for n, (st, _ex) in enumerate(kept, 1):
-        prefix = st.id.rsplit("-", 1)[0]
-        out.append(st.model_copy(update={"id": f"{prefix}-{n}"}))
-    return out, [ex for _st, ex in kept]
+    return _renumbered(kept)
